@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "gemba",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "gemba", targets: ["gemba"]),
+    .library(name: "GembaCore", targets: ["GembaCore"]),
+  ],
+  dependencies: [
+    // SHA-256 for the notebook chain and evidence digests (BoringSSL-backed on Linux).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CReadline",
+      providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
+    ),
+    .target(
+      name: "GembaCore",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .executableTarget(
+      name: "gemba",
+      dependencies: ["GembaCore", "CReadline"]
+    ),
+    .testTarget(name: "GembaCoreTests", dependencies: ["GembaCore"]),
+    .testTarget(name: "GembaEndToEndTests", dependencies: ["GembaCore"]),
+  ]
+)

@@ -1,0 +1,2 @@
+import GembaCore
+print("gemba")

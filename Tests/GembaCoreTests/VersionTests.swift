@@ -1,0 +1,3 @@
+import Testing
+@testable import GembaCore
+@Test func versionIsSet() { #expect(!Gemba.version.isEmpty) }
