@@ -1,0 +1,142 @@
+/// A verb's arguments, split into positional values and options, consumed by the
+/// verb's builder. Anything left over when the builder is done is an error.
+struct Arguments {
+  let spec: VerbSpec
+  let verb: Token
+  private(set) var positionals: [Token]
+  private var options: [String: (name: Token, values: [Token])] = [:]
+  private var used: Set<String> = []
+
+  init(spec: VerbSpec, verb: Token, tokens: [Token]) throws(Diagnostic) {
+    self.spec = spec
+    self.verb = verb
+    var positionals: [Token] = []
+    var i = 0
+    while i < tokens.count {
+      let token = tokens[i]
+      i += 1
+      switch token.kind {
+      case .pipe:
+        // A pipe after `cite ID` or `--evidence` belongs to a query: keep it positional.
+        positionals.append(token)
+      case .word, .string:
+        positionals.append(token)
+      case .option:
+        guard let option = spec.option(named: token.text) else {
+          var notes: [String] = []
+          if let guess = Suggestion.nearest(to: token.text, in: spec.options.map(\.name)) {
+            notes.append("did you mean `--\(guess)`?")
+          }
+          notes.append(spec.options.isEmpty ? "`\(spec.name)` takes no options" : "usage: \(spec.usage)")
+          throw .error("`\(spec.name)` has no option `--\(token.text)`", at: token.span, notes: notes)
+        }
+        if options[option.name] != nil {
+          throw .error("option `--\(option.name)` given twice", at: token.span)
+        }
+        var values: [Token] = []
+        switch option.arity {
+        case .flag:
+          break
+        case .single:
+          if i < tokens.count, tokens[i].isValue {
+            values.append(tokens[i])
+            i += 1
+          }
+        case .text, .list:
+          while i < tokens.count, tokens[i].kind != .option {
+            values.append(tokens[i])
+            i += 1
+          }
+        }
+        if option.arity != .flag && values.isEmpty {
+          throw .error(
+            "option `--\(option.name)` needs a value (\(option.hint))", at: token.span, notes: ["usage: \(spec.usage)"])
+        }
+        options[option.name] = (token, values)
+      }
+    }
+    self.positionals = positionals
+  }
+
+  // MARK: Positionals
+
+  var hasPositionals: Bool { !positionals.isEmpty }
+
+  /// The next positional value, or an error saying what was expected.
+  mutating func take(_ what: String) throws(Diagnostic) -> Token {
+    guard let token = positionals.first else { throw missing(what) }
+    guard token.isValue else { throw .error("expected \(what), found \(Parser.describe(token))", at: token.span) }
+    positionals.removeFirst()
+    return token
+  }
+
+  mutating func takeID(_ kinds: [ItemID.Kind], _ what: String) throws(Diagnostic) -> Located<ItemID> {
+    let token = try take(what)
+    return try Arguments.id(token, kinds, what)
+  }
+
+  static func id(_ token: Token, _ kinds: [ItemID.Kind], _ what: String) throws(Diagnostic) -> Located<ItemID> {
+    guard let id = ItemID(token.text), kinds.contains(id.kind) else {
+      throw .error("expected \(what), found \(Parser.describe(token))", at: token.span)
+    }
+    return Located(id, at: token.span)
+  }
+
+  /// All remaining positionals as one text: a single string as is, words joined by spaces.
+  mutating func takeText(_ what: String) throws(Diagnostic) -> String {
+    guard let text = try takeOptionalText() else { throw missing(what) }
+    return text
+  }
+
+  mutating func takeOptionalText() throws(Diagnostic) -> String? {
+    guard !positionals.isEmpty else { return nil }
+    if let pipe = positionals.first(where: { $0.kind == .pipe }) {
+      throw .error("unexpected `|` here", at: pipe.span, notes: ["quote text that contains `|`"])
+    }
+    defer { positionals.removeAll() }
+    return Arguments.join(positionals)
+  }
+
+  /// Drops the remaining positionals (for verbs that read them as a whole).
+  mutating func takeAllTokens() { positionals.removeAll() }
+
+  static func join(_ tokens: [Token]) -> String {
+    tokens.map(\.text).joined(separator: " ")
+  }
+
+  func missing(_ what: String) -> Diagnostic {
+    let end = SourceSpan(at: (positionals.last ?? verb).span.end)
+    return .error("`\(spec.name)` needs \(what)", at: end, notes: ["usage: \(spec.usage)", "example: \(spec.example)"])
+  }
+
+  // MARK: Options
+
+  mutating func option(_ name: String) -> (name: Token, values: [Token])? {
+    used.insert(name)
+    return options[name]
+  }
+
+  mutating func text(_ name: String) -> String? {
+    option(name).map { Arguments.join($0.values) }
+  }
+
+  mutating func single(_ name: String) -> Token? {
+    option(name)?.values.first
+  }
+
+  mutating func flag(_ name: String) -> Bool { option(name) != nil }
+
+  /// Anything not consumed by the builder is reported, at its position.
+  func finish() throws(Diagnostic) {
+    if let extra = positionals.first {
+      throw .error(
+        "unexpected \(Parser.describe(extra)) after `\(spec.name)`", at: extra.span,
+        notes: ["usage: \(spec.usage)", "quote text with spaces: \"like this\""])
+    }
+    for name in options.keys.sorted() where !used.contains(name) {
+      if let option = options[name] {
+        throw .error("`\(spec.name)` does not use `--\(name)` here", at: option.name.span, notes: ["usage: \(spec.usage)"])
+      }
+    }
+  }
+}

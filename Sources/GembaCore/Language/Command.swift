@@ -1,0 +1,207 @@
+/// A value with the span of source text it was parsed from, so a later check
+/// (an unknown id, a date in the past) can point at it.
+public struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
+  public var value: Value
+  public var span: SourceSpan
+  public init(_ value: Value, at span: SourceSpan) {
+    self.value = value
+    self.span = span
+  }
+}
+
+public enum FishboneTemplate: String, CaseIterable, Sendable, Codable {
+  case sixM = "6M", eightP = "8P", fourS = "4S", none
+
+  /// The bones a template starts with.
+  public var categories: [String] {
+    switch self {
+    case .sixM: ["Manpower", "Method", "Machine", "Material", "Measurement", "Environment"]
+    case .eightP:
+      ["Product", "Price", "Place", "Promotion", "People", "Process", "Physical evidence", "Productivity"]
+    case .fourS: ["Surroundings", "Suppliers", "Systems", "Skills"]
+    case .none: []
+    }
+  }
+}
+
+public enum ReviewCadence: String, CaseIterable, Sendable, Codable {
+  case weekly, monthly, quarterly
+}
+
+/// Where a finding appears: at one step, or at the handoff between two.
+public enum StepLocation: Hashable, Sendable {
+  case step(ItemID)
+  case handoff(ItemID, ItemID)
+
+  public var steps: [ItemID] {
+    switch self {
+    case .step(let s): [s]
+    case .handoff(let a, let b): [a, b]
+    }
+  }
+}
+
+/// A calendar date, `YYYY-MM-DD`, validated (no 2026-02-30).
+public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+  public var year: Int, month: Int, day: Int
+
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+      (1...12).contains(m), d >= 1, d <= CalendarDate.days(inMonth: m, year: y)
+    else { return nil }
+    year = y
+    month = m
+    day = d
+  }
+
+  public init(year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  static func days(inMonth m: Int, year y: Int) -> Int {
+    switch m {
+    case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  public var description: String {
+    func pad(_ n: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+  public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let date = CalendarDate(text) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+    }
+    self = date
+  }
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+}
+
+/// What a citation points at: rows of evidence, or a query whose result is stored.
+public enum CitationTarget: Hashable, Sendable {
+  case rows(Located<EvidenceRef>)
+  case query(QuerySource)
+}
+
+/// A query pipeline as typed: `tickets | where reopened = yes | count by team`.
+public struct QuerySource: Hashable, Sendable {
+  /// The evidence the pipeline starts from.
+  public var evidence: Located<String>
+  /// The tokens of each stage after the evidence name, split at `|`.
+  public var stages: [[Token]]
+  /// The pipeline's text, normalised to single spaces, as stored in a citation.
+  public var text: String
+  public init(evidence: Located<String>, stages: [[Token]], text: String) {
+    self.evidence = evidence
+    self.stages = stages
+    self.text = text
+  }
+}
+
+/// One parsed command. The set is closed: every verb of the language is a case.
+public enum Command: Hashable, Sendable {
+  // Problem and process
+  case title(String)
+  case problem(text: String, expected: String?, actual: String?)
+  case defineProcess(name: String, steps: [String])
+  case showProcess
+  case addStep(text: String, after: Located<ItemID>?, owner: String?)
+  // Five whys and fishbone
+  case why(parent: Located<ItemID>?, text: String)
+  case showWhys
+  case defineFishbone(effect: String, template: FishboneTemplate)
+  case showFishbone
+  case addCategory(String)
+  case addCause(parent: CauseParent, text: String)
+  // Judgement
+  case setStatus(Located<ItemID>, CauseStatus, because: String?)
+  case markRoot(Located<ItemID>)
+  case finding(FindingSpec)
+  case action(ActionSpec)
+  case done(Located<ItemID>, note: String?)
+  case effective(Located<ItemID>, evidence: [CitationTarget], note: String?)
+  case notEffective(Located<ItemID>, because: String)
+  case cite(Located<ItemID>, targets: [CitationTarget], note: String?)
+  case event(when: Located<String>, text: String, evidence: [CitationTarget])
+  case showTimeline
+  case check
+  case status
+  case showFindings
+  case showActions
+  case signoff(role: String, name: String)
+  // Evidence
+  case load(path: Located<String>, name: Located<String>?, format: Located<String>?)
+  case listEvidence
+  case show(name: Located<String>, limit: Int?, format: Located<String>?)
+  case query(QuerySource)
+  case metric(kind: Located<String>, options: [String: Located<String>])
+  // Session
+  case note(String)
+  case undo
+  case redo
+  case history
+  case help(Located<String>?)
+  case save(Located<String>?)
+  case export(format: Located<String>, path: Located<String>, sop: Located<String>?)
+  case run(Located<String>)
+  case quit
+
+  /// Commands that change the investigation and so can be undone.
+  public var isChange: Bool {
+    switch self {
+    case .title, .problem, .defineProcess, .addStep, .why, .defineFishbone, .addCategory, .addCause,
+      .setStatus, .markRoot, .finding, .action, .done, .effective, .notEffective, .cite, .event, .signoff,
+      .note, .load:
+      true
+    default:
+      false
+    }
+  }
+
+  /// Commands about the shell itself, not the investigation: they are not written as cells.
+  public var isMeta: Bool {
+    switch self {
+    case .help, .history, .save, .quit: true
+    default: false
+    }
+  }
+}
+
+public enum CauseParent: Hashable, Sendable {
+  /// A bone of the fishbone, by name (`Method`).
+  case category(Located<String>)
+  /// Another cause, making this one a sub-cause (`C1` → `C1.1`).
+  case cause(Located<ItemID>)
+}
+
+public enum CauseStatus: String, Hashable, Sendable, Codable {
+  case hypothesis, confirmed, ruledOut = "ruled-out"
+}
+
+public struct FindingSpec: Hashable, Sendable {
+  public var text: String
+  public var location: Located<StepLocation>?
+  public var causes: [Located<ItemID>]
+  public var evidence: [CitationTarget]
+}
+
+public struct ActionSpec: Hashable, Sendable {
+  public var finding: Located<ItemID>
+  public var text: String
+  public var owner: String?
+  public var due: CalendarDate?
+  public var review: ReviewCadence?
+  public var standard: String?
+}

@@ -1,0 +1,54 @@
+/// Draws a diagnostic the way compilers do: the message, where it is, the source
+/// line and a caret under the problem, then the notes.
+///
+///     error: unknown command `probem`
+///      --> script.gemba:3:1
+///       |
+///     3 | probem Agents give different answers
+///       | ^^^^^^
+///       = did you mean `problem`?
+public struct DiagnosticRenderer: Sendable {
+  public var color: Bool
+  public init(color: Bool = false) { self.color = color }
+
+  /// - Parameters:
+  ///   - source: the full text the span's line numbers refer to.
+  ///   - origin: a file name for the `-->` line, or nil (the interactive prompt).
+  public func render(_ diagnostic: Diagnostic, source: String, origin: String? = nil, firstLine: Int = 1) -> String {
+    let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
+    var out = "\(label): \(diagnostic.message)\n"
+    if let span = diagnostic.span {
+      let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+      let index = span.start.line - firstLine
+      if let origin {
+        out += " --> \(origin):\(span.start.line):\(span.start.column)\n"
+      } else {
+        out += " --> line \(span.start.line), column \(span.start.column)\n"
+      }
+      if index >= 0, index < lines.count {
+        let text = String(lines[index]).trimmingTrailingNewline()
+        let number = String(span.start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let width = span.end.line == span.start.line ? max(1, span.end.column - span.start.column) : max(1, text.count - span.start.column + 1)
+        let pad = String(text.prefix(max(0, span.start.column - 1)).map { $0 == "\t" ? "\t" : " " })
+        out += "\(gutter) |\n\(number) | \(text)\n\(gutter) | \(pad)\(paint(String(repeating: "^", count: width), "1;31"))\n"
+      }
+    }
+    for note in diagnostic.notes {
+      out += "  = \(note)\n"
+    }
+    return out
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}
+
+extension String {
+  func trimmingTrailingNewline() -> String {
+    var s = self
+    while s.hasSuffix("\r") || s.hasSuffix("\n") { s.removeLast() }
+    return s
+  }
+}

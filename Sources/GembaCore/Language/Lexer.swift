@@ -1,0 +1,159 @@
+/// Splits one command's source text into tokens.
+///
+/// The text may span several lines: a line ending in `\` continues, and strings
+/// (`"…"` or `"""…"""`) may contain newlines. `#` starts a comment only where a
+/// token could start, so `tickets#12` stays one word.
+public struct Lexer {
+  private let chars: [Character]
+  private var index = 0
+  private var line: Int
+  private var column = 1
+
+  /// - Parameter firstLine: the line number of the text's first line (batch scripts start later).
+  public init(_ source: String, firstLine: Int = 1) {
+    self.chars = Array(source)
+    self.line = firstLine
+  }
+
+  /// All tokens of the command, or the first lexical error.
+  public static func tokenize(_ source: String, firstLine: Int = 1) throws(Diagnostic) -> [Token] {
+    var lexer = Lexer(source, firstLine: firstLine)
+    return try lexer.tokens()
+  }
+
+  /// True when the text cannot end here: an open string, or a trailing `\`.
+  /// The shell shows a continuation prompt and reads another line.
+  public static func needsContinuation(_ source: String) -> Bool {
+    var lexer = Lexer(source)
+    do {
+      _ = try lexer.tokens()
+      return lexer.endsWithContinuation
+    } catch {
+      return error.message.hasPrefix("unterminated string")
+    }
+  }
+
+  private var endsWithContinuation = false
+
+  public mutating func tokens() throws(Diagnostic) -> [Token] {
+    var result: [Token] = []
+    endsWithContinuation = false
+    while true {
+      skipBlanks()
+      guard let c = peek() else { break }
+      let start = position
+      switch c {
+      case "#":
+        while let d = peek(), d != "\n" { advance() }
+      case "|":
+        advance()
+        result.append(Token(kind: .pipe, text: "|", span: SourceSpan(start: start, end: position)))
+      case "\"":
+        if peek(1) == "\"" && peek(2) == "\"" {
+          result.append(try tripleQuoted(from: start))
+        } else {
+          result.append(try quoted(from: start))
+        }
+      default:
+        let word = bareWord()
+        let span = SourceSpan(start: start, end: position)
+        if word.hasPrefix("--"), let first = word.dropFirst(2).first, first.isLetter {
+          result.append(Token(kind: .option, text: String(word.dropFirst(2)), span: span))
+        } else {
+          result.append(Token(kind: .word, text: word, span: span))
+        }
+      }
+    }
+    return result
+  }
+
+  // MARK: - Pieces
+
+  private var position: SourcePosition { SourcePosition(line: line, column: column) }
+
+  private func peek(_ offset: Int = 0) -> Character? {
+    index + offset < chars.count ? chars[index + offset] : nil
+  }
+
+  private mutating func advance() {
+    if chars[index] == "\n" {
+      line += 1
+      column = 1
+    } else {
+      column += 1
+    }
+    index += 1
+  }
+
+  /// Skips spaces, tabs, newlines and `\`-newline continuations; remembers a trailing `\`.
+  private mutating func skipBlanks() {
+    while let c = peek() {
+      if c == " " || c == "\t" || c == "\n" || c == "\r" {
+        advance()
+      } else if c == "\\" && (peek(1) == "\n" || peek(1) == nil || (peek(1) == "\r" && peek(2) == "\n")) {
+        if peek(1) == nil { endsWithContinuation = true }
+        advance()
+      } else {
+        return
+      }
+    }
+  }
+
+  private mutating func bareWord() -> String {
+    var word = ""
+    while let c = peek(), !c.isWhitespace, c != "|", c != "\"" {
+      if c == "\\", peek(1) == nil || peek(1) == "\n" { break }
+      word.append(c)
+      advance()
+    }
+    return word
+  }
+
+  private mutating func quoted(from start: SourcePosition) throws(Diagnostic) -> Token {
+    advance()  // opening quote
+    var text = ""
+    while let c = peek() {
+      if c == "\"" {
+        advance()
+        return Token(kind: .string, text: text, span: SourceSpan(start: start, end: position))
+      }
+      if c == "\\", let next = peek(1) {
+        advance()
+        advance()
+        switch next {
+        case "n": text.append("\n")
+        case "t": text.append("\t")
+        case "\"", "\\": text.append(next)
+        default:
+          text.append("\\")
+          text.append(next)
+        }
+        continue
+      }
+      text.append(c)
+      advance()
+    }
+    throw .error(
+      "unterminated string", at: SourceSpan(at: start),
+      notes: ["close it with a matching \" (write \\\" for a quote inside a string)"])
+  }
+
+  private mutating func tripleQuoted(from start: SourcePosition) throws(Diagnostic) -> Token {
+    advance(); advance(); advance()
+    // Like Swift: a newline right after the opening quotes is not part of the text.
+    if peek() == "\n" { advance() }
+    var text = ""
+    while let c = peek() {
+      if c == "\"" && peek(1) == "\"" && peek(2) == "\"" {
+        advance(); advance(); advance()
+        if text.hasSuffix("\n") { text.removeLast() }
+        return Token(kind: .string, text: text, span: SourceSpan(start: start, end: position))
+      }
+      text.append(c)
+      advance()
+    }
+    throw .error(
+      "unterminated string: \"\"\" was opened here and never closed", at: SourceSpan(at: start, length: 3),
+      notes: ["end the text with \"\"\" on a line of its own"])
+  }
+}

@@ -1,0 +1,114 @@
+/// Turns one command's tokens into a typed `Command`, or a `Diagnostic` that
+/// points at the token that is wrong and suggests what was meant.
+public enum Parser {
+  /// Parses a command's source text (which may span lines).
+  public static func parse(_ source: String, firstLine: Int = 1) throws(Diagnostic) -> Command? {
+    let tokens = try Lexer.tokenize(source, firstLine: firstLine)
+    guard !tokens.isEmpty else { return nil }
+    return try parse(tokens: tokens)
+  }
+
+  public static func parse(tokens: [Token]) throws(Diagnostic) -> Command {
+    guard let first = tokens.first else { throw .error("empty command") }
+    // `tickets | where …` starts with an evidence name, not a verb.
+    if tokens.contains(where: { $0.kind == .pipe }) && first.isValue && CommandCatalog.spec(first.text) == nil {
+      return .query(try querySource(tokens))
+    }
+    guard first.kind == .word else {
+      throw .error("expected a command, found \(describe(first))", at: first.span, notes: ["type `help` for the list of commands"])
+    }
+    let verb = first.text.lowercased()
+    guard let spec = CommandCatalog.spec(verb) else {
+      var notes: [String] = []
+      if let guess = Suggestion.nearest(to: first.text, in: CommandCatalog.verbNames) {
+        notes.append("did you mean `\(guess)`?")
+      }
+      notes.append("type `help` for the list of commands")
+      throw .error("unknown command `\(first.text)`", at: first.span, notes: notes)
+    }
+    if queryVerbs.contains(verb) && tokens.count > 1 {
+      // `pareto tickets by reason` is the one-stage query `tickets | pareto by reason`.
+      let name = tokens[1]
+      guard name.isValue, EvidenceRef.isName(name.text) else {
+        throw .error("expected an evidence name after `\(verb)`", at: name.span, notes: ["usage: \(spec.usage)"])
+      }
+      var stage = [Token(kind: .word, text: verb, span: first.span)]
+      stage += tokens.dropFirst(2)
+      return .query(QuerySource(evidence: Located(name.text, at: name.span), stages: [stage],
+        text: pipelineText([name, Token(kind: .pipe, text: "|", span: first.span)] + stage)))
+    }
+    var arguments = try Arguments(spec: spec, verb: first, tokens: Array(tokens.dropFirst()))
+    let command = try build(verb, &arguments)
+    try arguments.finish()
+    return command
+  }
+
+  /// A query pipeline: NAME | stage | stage …
+  static func querySource(_ tokens: [Token]) throws(Diagnostic) -> QuerySource {
+    guard let first = tokens.first, first.isValue, EvidenceRef.isName(first.text) else {
+      throw .error("a query starts with the name of loaded evidence", at: tokens.first?.span,
+        notes: ["for example: tickets | where reopened = yes | count by team"])
+    }
+    var stages: [[Token]] = []
+    var current: [Token] = []
+    var sawPipe = false
+    for token in tokens.dropFirst() {
+      if token.kind == .pipe {
+        if sawPipe && current.isEmpty {
+          throw .error("empty stage between two `|`", at: token.span, notes: ["remove one `|` or add a stage such as `count`"])
+        }
+        if sawPipe { stages.append(current) }
+        else if !current.isEmpty {
+          throw .error("expected `|` after the evidence name `\(first.text)`", at: current[0].span)
+        }
+        current = []
+        sawPipe = true
+      } else {
+        current.append(token)
+      }
+    }
+    guard !current.isEmpty else {
+      throw .error("the pipeline ends with `|`", at: tokens.last?.span, notes: ["add a stage such as `count` after it"])
+    }
+    stages.append(current)
+    return QuerySource(evidence: Located(first.text, at: first.span), stages: stages, text: pipelineText(tokens))
+  }
+
+  /// The pipeline as it would be typed, normalised: single spaces, strings re-quoted.
+  static func pipelineText(_ tokens: [Token]) -> String {
+    tokens.map { token in
+      switch token.kind {
+      case .word, .pipe: token.text
+      case .option: "--" + token.text
+      case .string: quote(token.text)
+      }
+    }.joined(separator: " ")
+  }
+
+  /// `text` written so the lexer reads it back as one value.
+  public static func quote(_ text: String) -> String {
+    let needsQuotes = text.isEmpty || text.contains { $0.isWhitespace || $0 == "\"" || $0 == "|" || $0 == "\\" || $0 == "#" }
+      || text.hasPrefix("--")
+    guard needsQuotes else { return text }
+    var out = "\""
+    for c in text {
+      switch c {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      default: out.append(c)
+      }
+    }
+    return out + "\""
+  }
+
+  static func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .pipe: "`|`"
+    case .option: "option `--\(token.text)`"
+    case .string: "a string"
+    case .word: "`\(token.text)`"
+    }
+  }
+}
