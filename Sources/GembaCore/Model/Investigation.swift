@@ -1,0 +1,173 @@
+/// The whole investigation at one moment: a fold over the notebook's cells.
+///
+/// Items are kept in creation order; trees keep their children's ids in order,
+/// so every view is deterministic.
+public struct Investigation: Sendable, Equatable {
+  public var title: String?
+  public var problem: Problem?
+  public var processName: String?
+  public var steps: [Step] = []
+  /// Five-whys nodes and fishbone causes, by id (`W1.2`, `C3`).
+  public var nodes: [ItemID: CauseNode] = [:]
+  /// The roots of the five-whys trees, in creation order.
+  public var whyRoots: [ItemID] = []
+  public var fishbone: Fishbone?
+  public var findings: [Finding] = []
+  public var actions: [Action] = []
+  public var notes: [Note] = []
+  public var events: [Event] = []
+  public var signoffs: [Signoff] = []
+  public var evidence: [EvidenceRecord] = []
+  /// The next number for each id family: "S", "W", "W1", "C", "C2", "F", "A".
+  /// Never lowered, even by undo, so ids are never reused.
+  public var counters: [String: Int] = [:]
+
+  public init() {}
+
+  public func step(_ id: ItemID) -> Step? { steps.first { $0.id == id } }
+  public func finding(_ id: ItemID) -> Finding? { findings.first { $0.id == id } }
+  public func action(_ id: ItemID) -> Action? { actions.first { $0.id == id } }
+
+  /// Every five-whys node in tree order (depth first).
+  public var whysInOrder: [CauseNode] { depthFirst(whyRoots) }
+  /// Every fishbone cause in diagram order: bone by bone, depth first.
+  public var causesInOrder: [CauseNode] { depthFirst(fishbone?.categories.flatMap(\.causes) ?? []) }
+
+  public func depthFirst(_ roots: [ItemID]) -> [CauseNode] {
+    var out: [CauseNode] = []
+    func visit(_ id: ItemID) {
+      guard let node = nodes[id] else { return }
+      out.append(node)
+      node.children.forEach(visit)
+    }
+    roots.forEach(visit)
+    return out
+  }
+
+  /// The ids that currently exist, for completion and suggestions.
+  public var allIDs: [ItemID] {
+    steps.map(\.id) + whysInOrder.map(\.id) + causesInOrder.map(\.id) + findings.map(\.id) + actions.map(\.id)
+  }
+}
+
+public struct Problem: Sendable, Equatable {
+  public var statement: String
+  public var expected: String?
+  public var actual: String?
+}
+
+public struct Step: Sendable, Equatable {
+  public var id: ItemID
+  public var name: String
+  public var owner: String?
+}
+
+/// A five-whys node or a fishbone cause: a hypothesis until judged on evidence.
+public struct CauseNode: Sendable, Equatable {
+  public var id: ItemID
+  public var text: String
+  public var status: CauseStatus = .hypothesis
+  /// Why it was confirmed or ruled out.
+  public var rationale: String?
+  public var isRoot = false
+  public var citations: [Citation] = []
+  public var children: [ItemID] = []
+  /// The fishbone bone a cause hangs on (inherited by sub-causes); nil for whys.
+  public var category: String?
+  public var depth: Int { id.path.count }
+}
+
+public struct Fishbone: Sendable, Equatable {
+  public var effect: String
+  public var template: FishboneTemplate
+  public var categories: [Category]
+
+  public struct Category: Sendable, Equatable {
+    public var name: String
+    /// Top-level causes on this bone, in creation order.
+    public var causes: [ItemID] = []
+  }
+
+  public func categoryIndex(named name: String) -> Int? {
+    categories.firstIndex { $0.name.lowercased() == name.lowercased() }
+  }
+}
+
+/// Evidence attached to an item, with what was seen stored beside it.
+public struct Citation: Sendable, Equatable {
+  public enum Kind: String, Sendable, Codable { case rows, query }
+  public var kind: Kind
+  /// `tickets#12-14`, or the query pipeline's text.
+  public var reference: String
+  /// The cited rows, or the query's result, as shown when cited.
+  public var excerpt: String
+  public var note: String?
+  public var cell: Int
+  public init(kind: Kind, reference: String, excerpt: String, note: String? = nil, cell: Int) {
+    self.kind = kind
+    self.reference = reference
+    self.excerpt = excerpt
+    self.note = note
+    self.cell = cell
+  }
+}
+
+public struct Finding: Sendable, Equatable {
+  public var id: ItemID
+  public var text: String
+  public var location: StepLocation?
+  public var causes: [ItemID]
+  public var citations: [Citation]
+}
+
+public struct Action: Sendable, Equatable {
+  public enum State: String, Sendable, Codable {
+    case open, done, effective
+    case notEffective = "not-effective"
+  }
+  public var id: ItemID
+  public var finding: ItemID
+  public var text: String
+  public var owner: String?
+  public var due: CalendarDate?
+  public var review: ReviewCadence?
+  public var standard: String?
+  public var state: State = .open
+  public var doneNote: String?
+  /// Why it was judged effective or not, and the evidence.
+  public var outcome: String?
+  public var outcomeCitations: [Citation] = []
+}
+
+public struct Note: Sendable, Equatable {
+  public var cell: Int
+  public var text: String
+}
+
+public struct Event: Sendable, Equatable {
+  public var when: EventTime
+  public var text: String
+  public var citations: [Citation]
+  public var cell: Int
+}
+
+public struct Signoff: Sendable, Equatable {
+  public var role: String
+  public var name: String
+  public var time: String
+  /// The notebook's chain value when the approval was given: what was approved.
+  public var chain: String
+  public var cell: Int
+}
+
+/// A loaded evidence file as the record keeps it: what, from where, and its digest.
+public struct EvidenceRecord: Sendable, Equatable {
+  public var name: String
+  public var path: String
+  public var format: String
+  public var rows: Int
+  public var columns: Int
+  public var bytes: Int
+  public var sha256: String
+  public var cell: Int
+}

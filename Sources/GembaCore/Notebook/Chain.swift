@@ -1,0 +1,32 @@
+import Crypto
+
+/// The notebook's integrity chain: each cell's value is a SHA-256 over the previous
+/// value, the cell's number, time, command and output. Editing, removing or
+/// reordering any cell changes every value after it.
+public enum Chain {
+  /// Hex digits of the chain shown in a cell header (64 bits).
+  public static let shownLength = 16
+
+  /// The value before the first cell.
+  public static let genesis = String(hex(SHA256.hash(data: Array("gemba notebook v1".utf8))).prefix(shownLength))
+
+  public static func next(after previous: String, number: Int, time: String, command: String, output: String) -> String {
+    var hasher = SHA256()
+    for part in [previous, String(number), time, command, output] {
+      // Length-prefix each part so that moving text between parts changes the hash.
+      hasher.update(data: Array("\(part.utf8.count):".utf8))
+      hasher.update(data: Array(part.utf8))
+    }
+    return String(hex(hasher.finalize()).prefix(shownLength))
+  }
+
+  public static func hex(_ digest: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for byte in digest {
+      out.append(digits[Int(byte >> 4)])
+      out.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

@@ -1,0 +1,62 @@
+/// `help`, `help VERB` and `history`.
+public enum HelpRenderer {
+  public static func help(_ topic: Located<String>?) throws(Diagnostic) -> String {
+    guard let topic else { return overview() }
+    guard let spec = CommandCatalog.spec(topic.value.lowercased()) else {
+      var notes: [String] = []
+      if let guess = Suggestion.nearest(to: topic.value, in: CommandCatalog.verbNames) { notes.append("did you mean `\(guess)`?") }
+      notes.append("type `help` for the list of commands")
+      throw .error("no command `\(topic.value)`", at: topic.span, notes: notes)
+    }
+    var lines = ["usage: \(spec.usage)", "", spec.summary]
+    if !spec.options.isEmpty {
+      lines.append("")
+      lines.append("options:")
+      let width = spec.options.map { $0.name.count + $0.hint.count }.max() ?? 0
+      for option in spec.options {
+        let left = "--\(option.name)" + (option.hint.isEmpty ? "" : " \(option.hint)")
+        lines.append("  " + left + String(repeating: " ", count: max(1, width + 4 - left.count)) + optionNote(option))
+      }
+    }
+    lines.append("")
+    lines.append("example:")
+    lines.append("  \(spec.example)")
+    return lines.joined(separator: "\n")
+  }
+
+  static func optionNote(_ option: OptionSpec) -> String {
+    switch option.arity {
+    case .text: "text up to the next option"
+    case .list: "one or more values"
+    case .flag: "flag"
+    case .single: ""
+    }
+  }
+
+  static func overview() -> String {
+    var lines: [String] = []
+    let width = (CommandCatalog.verbs.map(\.name.count).max() ?? 0) + 2
+    for group in VerbSpec.Group.allCases {
+      lines.append(group.rawValue)
+      for spec in CommandCatalog.verbs where spec.group == group {
+        lines.append("  " + spec.name + String(repeating: " ", count: width - spec.name.count) + spec.summary)
+      }
+      lines.append("")
+    }
+    lines.append("Queries: NAME | where COL = VALUE | count by COL   (see `help show`, `help pareto`)")
+    lines.append("Type `help VERB` for options and an example. Tab completes commands, options, ids and paths.")
+    return lines.joined(separator: "\n")
+  }
+
+  public static func history(_ cells: [Cell]) -> String {
+    guard !cells.isEmpty else { return "no cells yet" }
+    let width = String(cells.last!.number).count
+    return cells.map { cell in
+      let number = String(cell.number)
+      let pad = String(repeating: " ", count: width - number.count)
+      let command = cell.command.split(separator: "\n", omittingEmptySubsequences: false)
+        .joined(separator: "\n" + String(repeating: " ", count: width + 3))
+      return "[\(pad)\(number)] \(command)"
+    }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,14 @@
+/// Where the session reads evidence: loading files, answering queries, and
+/// resolving citations into stored excerpts. The executable supplies one that
+/// reads real files below the notebook's folder; tests can supply their own.
+public protocol EvidenceDesk: AnyObject {
+  /// Reads and parses a file; the record goes into the investigation's register.
+  func load(path: Located<String>, name: Located<String>?, format: Located<String>?, cell: Int) throws(Diagnostic)
+    -> EvidenceRecord
+  /// The line `load` prints for a record it just loaded.
+  func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String
+  /// Output of `evidence`, `show`, a query pipeline, or `metric`.
+  func answer(_ command: Command, investigation: Investigation, style: TerminalStyle) throws(Diagnostic) -> String
+  /// The cited rows or the query's result, to be stored with the citation.
+  func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic) -> Citation
+}
