@@ -1,0 +1,122 @@
+import GembaCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `gemba [NOTEBOOK]`, `gemba verify NOTEBOOK`, …: parses the command line and
+/// runs one mode. Exit codes: 0 success; 1 the work found a problem; 2 usage or unreadable file.
+struct CommandLineTool {
+  let arguments: [String]
+  let environment: [String: String]
+
+  static let usage = """
+    usage: gemba [NOTEBOOK] [--keep-going]
+                 open NOTEBOOK (created if absent; default notebook.md) in the interactive shell;
+                 with stdin not a terminal, run the commands read from stdin as cells (batch mode)
+           gemba verify NOTEBOOK
+                 check the notebook's integrity chain
+           gemba replay NOTEBOOK
+           gemba export NOTEBOOK --format md|html|json|ipynb|dot|sop [-o FILE] [--sop SOP.md]
+           gemba --help | --version
+
+    options:
+      --keep-going   in batch mode, run on after a failing command (exit 1 at the end)
+
+    Inside gemba, type `help` for the commands and `help VERB` for one with an example.
+    """
+
+  func run() -> Int32 {
+    var positional: [String] = []
+    var keepGoing = false
+    for argument in arguments {
+      switch argument {
+      case "-h", "--help", "help":
+        Console.out(Self.usage)
+        return 0
+      case "--version", "-V":
+        Console.out("gemba \(Gemba.version)")
+        return 0
+      case "--keep-going":
+        keepGoing = true
+      default:
+        if argument.hasPrefix("-") && argument != "-" {
+          return usageError("unknown option \(argument)")
+        }
+        positional.append(argument)
+      }
+    }
+    switch positional.first {
+    case "verify":
+      guard positional.count == 2 else { return usageError("verify takes one notebook") }
+      return verify(positional[1])
+    case "replay", "export":
+      Console.err("error: gemba \(positional[0]) is not built yet")
+      return 2
+    default:
+      guard positional.count <= 1 else { return usageError("expected one notebook, got \(positional.count)") }
+      return open(positional.first ?? "notebook.md", keepGoing: keepGoing)
+    }
+  }
+
+  private func usageError(_ message: String) -> Int32 {
+    Console.err("error: \(message)\n\n\(Self.usage)")
+    return 2
+  }
+
+  private func open(_ path: String, keepGoing: Bool) -> Int32 {
+    let terminal = Terminal(environment: environment)
+    let interactive = terminal.stdinIsTTY
+    let runner: NotebookRunner
+    do {
+      runner = try NotebookRunner(path: path, environment: environment,
+        displayStyle: interactive ? terminal.displayStyle : .record)
+    } catch {
+      Console.err("error: \(error.message)" + error.notes.map { "\n  = \($0)" }.joined())
+      return 2
+    }
+    guard interactive else {
+      var bytes: [UInt8] = []
+      var buffer = [UInt8](repeating: 0, count: 1 << 16)
+      while true {
+        let n = read(0, &buffer, buffer.count)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        bytes += buffer[0..<n]
+      }
+      let script = String(decoding: bytes, as: UTF8.self)
+      return runner.runScript(script, origin: "stdin", keepGoing: keepGoing) == .failed ? 1 : 0
+    }
+    let cells = runner.session.cells.count
+    Console.err("gemba \(Gemba.version) — \(path) (" + (cells == 0 ? "new notebook" : "\(cells) cells") + ")"
+      + "\ntype `help` for commands; Tab completes; Ctrl-D saves and quits")
+    InteractiveShell(host: runner, historyPath: historyPath(), color: terminal.allowsColor).run()
+    return 0
+  }
+
+  /// `$XDG_STATE_HOME/gemba/history`, else `~/.local/state/gemba/history`.
+  private func historyPath() -> String? {
+    if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/gemba/history" }
+    if let home = environment["HOME"], !home.isEmpty { return home + "/.local/state/gemba/history" }
+    return nil
+  }
+
+  private func verify(_ path: String) -> Int32 {
+    guard let text = Paths.read(path) else {
+      Console.err("error: cannot read \(path)")
+      return 2
+    }
+    let document = NotebookFormat.parse(text)
+    let result = Verification.verify(document)
+    switch result {
+    case .verified(let cells):
+      Console.out("verified: \(cells) cells")
+      return 0
+    case .failed(let message, let line):
+      Console.err("\(path):\(line): verify failed: \(message)")
+      return 1
+    }
+  }
+}
