@@ -78,16 +78,9 @@ struct CommandLineTool {
       return 2
     }
     guard interactive else {
-      var bytes: [UInt8] = []
-      var buffer = [UInt8](repeating: 0, count: 1 << 16)
-      while true {
-        let n = read(0, &buffer, buffer.count)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
-        bytes += buffer[0..<n]
-      }
-      let script = String(decoding: bytes, as: UTF8.self)
-      return runner.runScript(script, origin: "stdin", keepGoing: keepGoing) == .failed ? 1 : 0
+      // Line by line as input arrives: a killed batch keeps every cell it ran.
+      let result = runner.runScript(origin: "stdin", keepGoing: keepGoing) { readLine(strippingNewline: true) }
+      return result == .failed ? 1 : 0
     }
     let cells = runner.session.cells.count
     Console.err("gemba \(Gemba.version) — \(path) (" + (cells == 0 ? "new notebook" : "\(cells) cells") + ")"

@@ -56,20 +56,44 @@ final class NotebookRunner: ShellHost {
     Console.err("saved \(file.path) (\(session.cells.count) cells)")
   }
 
-  /// Runs a whole script (batch input or `run FILE`).
-  /// - Returns: whether every command succeeded (and `check` found no errors).
-  func runScript(_ text: String, origin: String, keepGoing: Bool) -> Result {
+  /// Runs a whole script (batch input or `run FILE`), a line at a time as lines arrive.
+  /// - Parameter nextLine: the next line without its newline, or nil at the end.
+  /// - Returns: `.failed` if any command failed (or `check` found errors).
+  func runScript(origin: String, keepGoing: Bool, nextLine: () -> String?) -> Result {
+    var script = Script()
+    var text: [String] = []  // what was read so far, for error carets
     var failed = false
-    for command in Script.commands(in: text) {
-      switch run(command.source, line: command.line, script: text, origin: origin) {
-      case .ok: continue
-      case .quit: return failed ? .failed : .quit
-      case .failed:
-        failed = true
-        if !keepGoing { return .failed }
+    func run(_ command: Script.Command) -> Result {
+      self.run(command.source, line: command.line, script: text.joined(separator: "\n"), origin: origin)
+    }
+    while true {
+      let line = nextLine()
+      let command: Script.Command?
+      if let line {
+        text.append(line)
+        command = script.feed(line)
+      } else {
+        command = script.finish()
       }
+      if let command {
+        switch run(command) {
+        case .ok: break
+        case .quit: return failed ? .failed : .quit
+        case .failed:
+          failed = true
+          if !keepGoing { return .failed }
+        }
+      }
+      if line == nil { break }
     }
     return failed ? .failed : .ok
+  }
+
+  func runScript(_ text: String, origin: String, keepGoing: Bool) -> Result {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last?.isEmpty == true { lines.removeLast() }
+    var iterator = lines.makeIterator()
+    return runScript(origin: origin, keepGoing: keepGoing) { iterator.next() }
   }
 
   /// Runs one command; prints output to stdout, problems to stderr.
