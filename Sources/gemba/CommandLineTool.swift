@@ -18,7 +18,8 @@ struct CommandLineTool {
                  with stdin not a terminal, run the commands read from stdin as cells (batch mode)
            gemba verify NOTEBOOK
                  check the notebook's integrity chain
-           gemba replay NOTEBOOK
+           gemba replay NOTEBOOK [--update NEW.md] [--allow-outside] [--allow-writes]
+                 re-run every cell in a fresh session and compare outputs; exit 0 only if all match
            gemba export NOTEBOOK --format md|html|json|ipynb|dot|sop [-o FILE] [--sop SOP.md]
            gemba --help | --version
 
@@ -28,19 +29,30 @@ struct CommandLineTool {
     Inside gemba, type `help` for the commands and `help VERB` for one with an example.
     """
 
+  /// Options that take a value, and the flags, across all modes.
+  static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop"]
+  static let flags: Set<String> = ["--keep-going", "--allow-outside", "--allow-writes"]
+
   func run() -> Int32 {
     var positional: [String] = []
-    var keepGoing = false
-    for argument in arguments {
+    var options: [String: String] = [:]
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
       switch argument {
-      case "-h", "--help", "help":
+      case "-h", "--help":
         Console.out(Self.usage)
         return 0
       case "--version", "-V":
         Console.out("gemba \(Gemba.version)")
         return 0
-      case "--keep-going":
-        keepGoing = true
+      case _ where Self.flags.contains(argument):
+        options[argument] = ""
+      case _ where Self.valued.contains(argument):
+        guard index < arguments.count else { return usageError("\(argument) needs a value") }
+        options[argument == "--output" ? "-o" : argument] = arguments[index]
+        index += 1
       default:
         if argument.hasPrefix("-") && argument != "-" {
           return usageError("unknown option \(argument)")
@@ -52,12 +64,16 @@ struct CommandLineTool {
     case "verify":
       guard positional.count == 2 else { return usageError("verify takes one notebook") }
       return verify(positional[1])
-    case "replay", "export":
-      Console.err("error: gemba \(positional[0]) is not built yet")
+    case "replay":
+      guard positional.count == 2 else { return usageError("replay takes one notebook") }
+      return replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
+        allowWrites: options["--allow-writes"] != nil)
+    case "export":
+      Console.err("error: gemba export is not built yet")
       return 2
     default:
       guard positional.count <= 1 else { return usageError("expected one notebook, got \(positional.count)") }
-      return open(positional.first ?? "notebook.md", keepGoing: keepGoing)
+      return open(positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil)
     }
   }
 
@@ -94,6 +110,32 @@ struct CommandLineTool {
     if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/gemba/history" }
     if let home = environment["HOME"], !home.isEmpty { return home + "/.local/state/gemba/history" }
     return nil
+  }
+
+  private func replay(_ path: String, update: String?, allowOutside: Bool, allowWrites: Bool) -> Int32 {
+    guard let text = Paths.read(path) else {
+      Console.err("error: cannot read \(path)")
+      return 2
+    }
+    if let update, Paths.absolute(update) == Paths.absolute(path) {
+      Console.err("error: --update writes a new notebook; it never overwrites \(path)")
+      return 2
+    }
+    let document = NotebookFormat.parse(text)
+    let session = Session(displayStyle: .record)
+    let report = Replay.run(document, in: session)
+    Console.out(Replay.render(report, notebook: path))
+    if let update {
+      let notebook = NotebookFormat.header + report.newCells.map(NotebookFormat.render).joined()
+      do {
+        try Paths.write(notebook, to: update)
+        Console.err("wrote \(update) (\(report.newCells.count) cells with today's outputs)")
+      } catch {
+        Console.err("error: \(error.message)")
+        return 2
+      }
+    }
+    return report.allMatched ? 0 : 1
   }
 
   private func verify(_ path: String) -> Int32 {
