@@ -1,0 +1,165 @@
+extension TerminalViews {
+  /// `fishbone`: the cause-and-effect diagram as text, the effect at the head.
+  ///
+  /// Bones sit in columns above and below the spine, like the drawing on a
+  /// whiteboard; each bone lists its causes with their sub-causes as small trees.
+  /// When the screen is too narrow for columns, the same content is one tree.
+  public static func fishbone(_ inv: Investigation, style: TerminalStyle) -> String {
+    guard let fishbone = inv.fishbone else { return "no fishbone yet: fishbone \"EFFECT\" --template 6M|8P|4S" }
+    let glyphs = Glyphs(style)
+    let ink = Ink(style)
+    let causes = inv.causesInOrder.count
+    var out = [
+      ink.bold("fishbone") + " \(glyphs.dot) \(count(fishbone.categories.count, "bone")), \(count(causes, "cause"))"
+        + (fishbone.template == .none ? "" : " \(glyphs.dot) \(fishbone.template.rawValue) template"),
+      ink.dim(glyphs.legend),
+      "",
+    ]
+    if fishbone.categories.isEmpty {
+      out.append(ink.bold("effect: ") + fishbone.effect)
+      out.append(ink.dim("no bones yet: add one with `category NAME`"))
+    } else if let diagram = FishboneDiagram(inv: inv, fishbone: fishbone, style: style) {
+      out += diagram.lines()
+    } else {
+      out += fishboneTree(inv, fishbone, style: style)
+    }
+    return out.joined(separator: "\n")
+  }
+
+  /// The narrow-screen fishbone: the effect, then each bone as a branch.
+  static func fishboneTree(_ inv: Investigation, _ fishbone: Fishbone, style: TerminalStyle) -> [String] {
+    let glyphs = Glyphs(style)
+    let ink = Ink(style)
+    var drawer = TreeDrawer(inv: inv, style: style)
+    drawer.showRationale = false
+    var out = Text.wrap("effect: " + fishbone.effect, to: style.width).map(ink.bold)
+    for (i, bone) in fishbone.categories.enumerated() {
+      let last = i == fishbone.categories.count - 1
+      let below = last ? glyphs.gap : glyphs.pipe
+      out.append((last ? glyphs.lastBranch : glyphs.branch) + ink.bold(bone.name))
+      out += bone.causes.isEmpty ? [below + ink.dim("no causes yet")] : drawer.branches(bone.causes, prefix: below)
+    }
+    return out
+  }
+}
+
+extension TerminalViews {
+  /// The column layout of the fishbone: bones alternate above and below a spine
+  /// that runs right into a box holding the effect.
+  struct FishboneDiagram {
+    let inv: Investigation
+    let fishbone: Fishbone
+    let style: TerminalStyle
+    let columnWidth: Int
+    let headText: [String]
+
+    /// Columns narrower than this make causes unreadable; the caller draws a tree instead.
+    static let minimumColumn = 18
+
+    init?(inv: Investigation, fishbone: Fishbone, style: TerminalStyle) {
+      let columns = (fishbone.categories.count + 1) / 2
+      let headWidth = min(TerminalViews.Text.width(fishbone.effect), max(12, style.width / 4))
+      let body = style.width - (headWidth + 4)
+      guard columns > 0, body / columns >= FishboneDiagram.minimumColumn else { return nil }
+      self.inv = inv
+      self.fishbone = fishbone
+      self.style = style
+      self.columnWidth = body / columns
+      self.headText = TerminalViews.Text.wrap(fishbone.effect, to: headWidth)
+    }
+
+    typealias Text = TerminalViews.Text
+
+    func lines() -> [String] {
+      let glyphs = TerminalViews.Glyphs(style)
+      let ink = TerminalViews.Ink(style)
+      let half = (fishbone.categories.count + 1) / 2
+      let top = Array(fishbone.categories.prefix(half))
+      let bottom = Array(fishbone.categories.dropFirst(half))
+      let body = columnWidth * half
+
+      // Each bone: its label, then its causes; the top half reads down to the spine,
+      // the bottom half reads up from it, so labels sit on the outside edges.
+      let topCells = top.map { [ink.bold(label($0.name))] + causeLines($0) }
+      let bottomCells = bottom.map { causeLines($0) }
+      let topHeight = topCells.map(\.count).max() ?? 0
+      let bottomHeight = bottomCells.map(\.count).max() ?? 0
+
+      var rows: [String] = []
+      for r in 0..<topHeight { rows.append(row(topCells.map { r < $0.count ? $0[r] : "" })) }
+      rows.append(connectors(count: top.count, glyph: glyphs.unicode ? "╲" : "\\", body: body))
+      let spine = rows.count
+      rows.append(spineRow(body: body, glyphs: glyphs))
+      if !bottom.isEmpty {
+        rows.append(connectors(count: bottom.count, glyph: glyphs.unicode ? "╱" : "/", body: body))
+        for r in 0..<bottomHeight { rows.append(row(bottomCells.map { r < $0.count ? $0[r] : "" })) }
+        rows.append(row(bottom.map { ink.bold(label($0.name)) }))
+      }
+      return placeHead(on: rows, spine: spine, body: body, glyphs: glyphs, ink: ink).map { trimTrailing($0) }
+    }
+
+    private func label(_ name: String) -> String {
+      Text.truncate(name, to: columnWidth - 2, ellipsis: TerminalViews.Glyphs(style).ellipsis)
+    }
+
+    /// A bone's causes as small trees, or a dim note when the bone is empty.
+    private func causeLines(_ bone: Fishbone.Category) -> [String] {
+      var narrow = style
+      narrow.width = columnWidth - 2
+      var drawer = TerminalViews.TreeDrawer(inv: inv, style: narrow)
+      drawer.showRationale = false
+      guard !bone.causes.isEmpty else { return [TerminalViews.Ink(style).dim("no causes yet")] }
+      return bone.causes.flatMap { drawer.tree($0) }
+    }
+
+    private func row(_ cells: [String]) -> String {
+      cells.map { Text.pad($0, to: columnWidth) }.joined()
+    }
+
+    /// The diagonal where each bone meets the spine, just left of its junction.
+    private func connectors(count: Int, glyph: String, body: Int) -> String {
+      var line = ""
+      for _ in 0..<count { line += String(repeating: " ", count: columnWidth - 3) + glyph + "  " }
+      return line
+    }
+
+    private func spineRow(body: Int, glyphs: TerminalViews.Glyphs) -> String {
+      let line = glyphs.unicode ? "─" : "-"
+      let junction = glyphs.unicode ? "┼" : "+"
+      var out = ""
+      for _ in 0..<(fishbone.categories.count + 1) / 2 {
+        out += String(repeating: line, count: columnWidth - 2) + junction + line
+      }
+      return String(out.dropLast()) + (glyphs.unicode ? "▶" : ">")
+    }
+
+    /// Draws the effect's box to the right of the body, its first line on the spine.
+    private func placeHead(on rows: [String], spine: Int, body: Int, glyphs: TerminalViews.Glyphs,
+      ink: TerminalViews.Ink) -> [String]
+    {
+      let inner = headText.map { Text.width($0) }.max() ?? 0
+      let h = glyphs.unicode ? "─" : "-"
+      let (tl, tr, bl, br, v) = glyphs.unicode ? ("┌", "┐", "└", "┘", "│") : ("+", "+", "+", "+", "|")
+      let head = [tl + String(repeating: h, count: inner + 2) + tr]
+        + headText.map { v + " " + ink.bold(Text.pad($0, to: inner)) + " " + v }
+        + [bl + String(repeating: h, count: inner + 2) + br]
+      var rows = rows
+      var first = spine - 1
+      if first < 0 {
+        rows.insert("", at: 0)
+        first = 0
+      }
+      while rows.count < first + head.count { rows.append("") }
+      for (k, piece) in head.enumerated() {
+        rows[first + k] = Text.pad(rows[first + k], to: body) + piece
+      }
+      return rows
+    }
+
+    private func trimTrailing(_ line: String) -> String {
+      var line = line
+      while line.last == " " { line.removeLast() }
+      return line
+    }
+  }
+}

@@ -1,0 +1,35 @@
+extension TerminalViews {
+  /// `whys`: every five-whys tree, drawn with branches and status marks.
+  ///
+  /// ```
+  /// five whys · 1 tree, 3 whys
+  /// ? hypothesis  ✓ confirmed  ✗ ruled out  ★ root cause
+  ///
+  /// ? W1 Agents give different refund answers
+  /// ├─ ✓ W1.1 Policy lives in three places  · 1 citation
+  /// │       confirmed: wiki, macro and PDF disagree
+  /// └─ ✗ W1.2 Agents are new  · 1 citation
+  /// ```
+  public static func whys(_ inv: Investigation, style: TerminalStyle) -> String {
+    guard !inv.whyRoots.isEmpty else { return "no five-whys trees yet: start one with `why TEXT`" }
+    let glyphs = Glyphs(style)
+    let ink = Ink(style)
+    let drawer = TreeDrawer(inv: inv, style: style)
+    let trees = inv.whyRoots.count
+    let nodes = inv.whysInOrder.count
+    var out = [
+      ink.bold("five whys") + " \(glyphs.dot) \(count(trees, "tree")), \(count(nodes, "why"))",
+      ink.dim(glyphs.legend),
+    ]
+    for root in inv.whyRoots {
+      out.append("")
+      out += drawer.tree(root)
+    }
+    return out.joined(separator: "\n")
+  }
+
+  /// `3 whys`, `1 tree`: a count with its noun, plural when it is not one.
+  static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
+  }
+}
