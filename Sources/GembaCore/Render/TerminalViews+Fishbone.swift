@@ -6,17 +6,13 @@ extension TerminalViews {
   /// When the screen is too narrow for columns, the same content is one tree.
   public static func fishbone(_ inv: Investigation, style: TerminalStyle) -> String {
     guard let fishbone = inv.fishbone else { return "no fishbone yet: fishbone \"EFFECT\" --template 6M|8P|4S" }
-    let glyphs = Glyphs(style)
     let ink = Ink(style)
     let causes = inv.causesInOrder.count
-    var out = [
-      ink.bold("fishbone") + " \(glyphs.dot) \(count(fishbone.categories.count, "bone")), \(count(causes, "cause"))"
-        + (fishbone.template == .none ? "" : " \(glyphs.dot) \(fishbone.template.rawValue) template"),
-      ink.dim(glyphs.legend),
-      "",
-    ]
+    let facts = ["\(count(fishbone.categories.count, "bone")), \(count(causes, "cause"))"]
+      + (fishbone.template == .none ? [] : ["\(fishbone.template.rawValue) template"])
+    var out = headline("fishbone", facts, style: style) + legend(style) + [""]
     if fishbone.categories.isEmpty {
-      out.append(ink.bold("effect: ") + fishbone.effect)
+      out += Text.wrap("effect: " + fishbone.effect, to: style.width).map(ink.bold)
       out.append(ink.dim("no bones yet: add one with `category NAME`"))
     } else if let diagram = FishboneDiagram(inv: inv, fishbone: fishbone, style: style) {
       out += diagram.lines()
@@ -54,13 +50,14 @@ extension TerminalViews {
     let headText: [String]
 
     /// Columns narrower than this make causes unreadable; the caller draws a tree instead.
-    static let minimumColumn = 18
+    /// ASCII marks (`[v]`, `` `-- ``) are wider, so ASCII columns need more room.
+    static func minimumColumn(_ style: TerminalStyle) -> Int { style.unicode ? 20 : 24 }
 
     init?(inv: Investigation, fishbone: Fishbone, style: TerminalStyle) {
       let columns = (fishbone.categories.count + 1) / 2
-      let headWidth = min(TerminalViews.Text.width(fishbone.effect), max(12, style.width / 4))
+      let headWidth = min(TerminalViews.Text.width(fishbone.effect), max(12, style.width / 5))
       let body = style.width - (headWidth + 4)
-      guard columns > 0, body / columns >= FishboneDiagram.minimumColumn else { return nil }
+      guard columns > 0, body / columns >= FishboneDiagram.minimumColumn(style) else { return nil }
       self.inv = inv
       self.fishbone = fishbone
       self.style = style

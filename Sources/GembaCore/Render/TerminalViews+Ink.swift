@@ -65,10 +65,9 @@ extension TerminalViews {
     /// The mark for a root cause, written after the node's text.
     var root: String { unicode ? "★ root cause" : "[*] root cause" }
 
-    /// The one-line key to the marks, shown above trees.
-    var legend: String {
+    /// The key to the marks, shown above trees.
+    var legendEntries: [String] {
       [mark(.hypothesis) + " hypothesis", mark(.confirmed) + " confirmed", mark(.ruledOut) + " ruled out", root]
-        .joined(separator: "  ")
     }
 
     /// Box-drawing pieces for tables: corners, tees and lines.

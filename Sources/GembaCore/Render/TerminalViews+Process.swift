@@ -20,10 +20,8 @@ extension TerminalViews {
     }
     let glyphs = Glyphs(style)
     let ink = Ink(style)
-    var out = [
-      ink.bold("process" + (inv.processName.map { " " + $0 } ?? ""))
-        + " \(glyphs.dot) \(count(inv.steps.count, "step")), \(count(inv.findings.count, "finding"))"
-    ]
+    var out = headline("process" + (inv.processName.map { " " + $0 } ?? ""),
+      ["\(count(inv.steps.count, "step")), \(count(inv.findings.count, "finding"))"], style: style)
     out += flow(inv, style: style)
     out.append("")
 
@@ -35,10 +33,11 @@ extension TerminalViews {
         }
       }
     }
+    // A step with findings stands out (bold yellow); one without is dim.
     func heading(_ label: String, _ found: [Finding]) -> String {
-      found.isEmpty
-        ? ink.dim(label + " \(glyphs.dot) no findings")
-        : ink.paint(label, .boldYellow) + " \(glyphs.dot) " + count(found.count, "finding")
+      let tail = " \(glyphs.dot) " + (found.isEmpty ? "no findings" : count(found.count, "finding"))
+      let label = Text.truncate(label, to: max(10, style.width - Text.width(tail)), ellipsis: glyphs.ellipsis)
+      return found.isEmpty ? ink.dim(label + tail) : ink.paint(label, .boldYellow) + tail
     }
 
     for step in inv.steps {
@@ -83,21 +82,6 @@ extension TerminalViews {
         : ink.paint("\(step.id) \(name) \(glyphs.bullet)\(n)", .boldYellow)
       pieces.append((plain, painted))
     }
-    // Greedy fill: lines break between a step and an arrow, never inside a step's name.
-    var lines: [String] = []
-    var line = ""
-    var used = 0
-    for piece in pieces {
-      let w = Text.width(piece.plain)
-      if used > 0 && used + 1 + w > style.width {
-        lines.append(line)
-        line = ""
-        used = 0
-      }
-      line += (used > 0 ? " " : "") + piece.painted
-      used += (used > 0 ? 1 : 0) + w
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
+    return Text.fill(pieces, separator: " ", width: style.width)
   }
 }

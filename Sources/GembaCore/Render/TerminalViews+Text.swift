@@ -108,6 +108,28 @@ extension TerminalViews {
       return lines
     }
 
+    /// Pieces laid out left to right and wrapped between pieces, never inside one:
+    /// a legend, a flow of steps, a headline of facts. Each piece is measured by its
+    /// plain text and printed as its painted text.
+    static func fill(_ pieces: [(plain: String, painted: String)], separator: String, width: Int) -> [String] {
+      var lines: [String] = []
+      var line = ""
+      var used = 0
+      let gap = self.width(separator)
+      for piece in pieces {
+        let w = self.width(piece.plain)
+        if used > 0 && used + gap + w > width {
+          lines.append(line)
+          line = ""
+          used = 0
+        }
+        line += (used > 0 ? separator : "") + piece.painted
+        used += (used > 0 ? gap : 0) + w
+      }
+      if !line.isEmpty || lines.isEmpty { lines.append(line) }
+      return lines
+    }
+
     /// The longest head of `word` that fits `columns` (at least one grapheme), and the rest.
     private static func split(_ word: String, at columns: Int) -> (String, String) {
       var used = 0

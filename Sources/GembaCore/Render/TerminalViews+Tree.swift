@@ -37,7 +37,8 @@ extension TerminalViews {
       let mark = glyphs.mark(node.status)
       let head = lead + mark + " " + node.id.description + " "
       let column = Text.width(head)
-      let room = max(12, style.width - column)
+      // Deep nodes on narrow screens get a thin text column rather than overflowing the width.
+      let room = max(6, style.width - column)
       // Later lines keep the trunk to the children visible, then align with the text.
       let hang = Text.pad(below + (node.children.isEmpty ? "" : glyphs.vertical), to: column)
 
@@ -48,8 +49,10 @@ extension TerminalViews {
         let paintedTags = tags.map { ink.paint($0.0, $0.1) }.joined(separator: "  ")
         if Text.width(text[text.count - 1]) + 2 + Text.width(plainTags) <= room {
           text[text.count - 1] += "  " + paintedTags
-        } else {
+        } else if Text.width(plainTags) <= room {
           text.append(paintedTags)
+        } else {
+          text += tags.map { ink.paint(Text.truncate($0.0, to: room, ellipsis: glyphs.ellipsis), $0.1) }
         }
       }
       var out = [lead + ink.paint(mark, ink.tone(for: node.status)) + " " + ink.id(node.id) + " " + text[0]]

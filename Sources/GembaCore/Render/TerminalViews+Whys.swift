@@ -12,20 +12,29 @@ extension TerminalViews {
   /// ```
   public static func whys(_ inv: Investigation, style: TerminalStyle) -> String {
     guard !inv.whyRoots.isEmpty else { return "no five-whys trees yet: start one with `why TEXT`" }
-    let glyphs = Glyphs(style)
-    let ink = Ink(style)
     let drawer = TreeDrawer(inv: inv, style: style)
     let trees = inv.whyRoots.count
     let nodes = inv.whysInOrder.count
-    var out = [
-      ink.bold("five whys") + " \(glyphs.dot) \(count(trees, "tree")), \(count(nodes, "why"))",
-      ink.dim(glyphs.legend),
-    ]
+    var out = headline("five whys", ["\(count(trees, "tree")), \(count(nodes, "why"))"], style: style)
+    out += legend(style)
     for root in inv.whyRoots {
       out.append("")
       out += drawer.tree(root)
     }
     return out.joined(separator: "\n")
+  }
+
+  /// A view's first line: its name in bold and the facts that size it, wrapped between facts.
+  static func headline(_ title: String, _ facts: [String], style: TerminalStyle) -> [String] {
+    let ink = Ink(style)
+    let pieces = [(plain: title, painted: ink.bold(title))] + facts.map { (plain: $0, painted: $0) }
+    return Text.fill(pieces, separator: " \(Glyphs(style).dot) ", width: style.width)
+  }
+
+  /// The key to the status marks, dim, wrapped between entries.
+  static func legend(_ style: TerminalStyle) -> [String] {
+    let ink = Ink(style)
+    return Text.fill(Glyphs(style).legendEntries.map { ($0, ink.dim($0)) }, separator: "  ", width: style.width)
   }
 
   /// `3 whys`, `1 tree`: a count with its noun, plural when it is not one.
