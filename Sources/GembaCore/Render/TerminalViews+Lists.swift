@@ -53,7 +53,11 @@ extension TerminalViews {
       ])
       let missing = missingFields(action)
       if !missing.isEmpty {
-        flags.append(ink.paint(glyphs.warn, .boldRed) + " " + ink.id(action.id) + " has " + missing.joined(separator: ", "))
+        let lead = glyphs.warn + " " + action.id.description + " "
+        let hang = String(repeating: " ", count: Text.width(lead))
+        let text = Text.wrap("has " + missing.joined(separator: ", "), to: max(10, style.width - Text.width(lead)))
+        flags.append(ink.paint(glyphs.warn, .boldRed) + " " + ink.id(action.id) + " " + text[0])
+        flags += text.dropFirst().map { hang + $0 }
       }
     }
     return (table.render(style) + flags).joined(separator: "\n")

@@ -50,12 +50,14 @@ extension TerminalViews {
 
     out += section("actions due", dueActions(inv).map { action in
       let date = Text.pad(action.due?.description ?? "no date", to: 10)
-      let who = action.owner ?? "no owner"
       let head = "\(date)  \(action.id)  "
-      let tail = " (\(who), \(action.state.rawValue))"
-      let room = max(10, style.width - 2 - Text.width(head) - Text.width(tail))
-      return (action.due == nil ? ink.paint(date, .red) : date) + "  " + ink.id(action.id) + "  "
-        + Text.truncate(action.text, to: room, ellipsis: glyphs.ellipsis) + ink.dim(tail)
+      let tail = " (\(action.owner ?? "no owner"), \(action.state.rawValue))"
+      // The action's text gives way first; on a very narrow screen, its owner and state too.
+      let room = max(4, style.width - 2 - Text.width(head))
+      let text = Text.width(action.text) + Text.width(tail) <= room || room - Text.width(tail) >= 12
+        ? Text.truncate(action.text, to: room - Text.width(tail), ellipsis: glyphs.ellipsis) + ink.dim(tail)
+        : Text.truncate(action.text + tail, to: room, ellipsis: glyphs.ellipsis)
+      return (action.due == nil ? ink.paint(date, .red) : date) + "  " + ink.id(action.id) + "  " + text
     }, ink: ink, glyphs: glyphs)
 
     out += section("sign-offs", inv.signoffs.map { s in
@@ -64,7 +66,10 @@ extension TerminalViews {
 
     out.append("")
     let review = Check.review(inv)
-    out.append(Check.summary(review, style: style) + (review.isEmpty ? "" : ink.dim(" (run `check` for details)")))
+    let summary = Check.summary(review, style: TerminalStyle(unicode: style.unicode, color: false, width: style.width))
+    let details = "(run `check` for details)"
+    out += Text.fill([(summary, Check.summary(review, style: style))] + (review.isEmpty ? [] : [(details, ink.dim(details))]),
+      separator: " ", width: style.width)
     return out.joined(separator: "\n")
   }
 

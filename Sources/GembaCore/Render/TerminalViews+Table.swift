@@ -52,8 +52,8 @@ extension TerminalViews {
       func line(_ cells: [String], tones: [Ink.Tone?]) -> String {
         let v = glyphs.vertical
         let inner = zip(cells, widths.indices).map { text, i in
-          let padded = Text.pad(text, to: widths[i])
-          return " " + (tones[i].map { ink.paint(padded, $0) } ?? padded) + " "
+          // Paint the text, not the padding, so colour never bleeds into blank space.
+          return " " + Text.pad(tones[i].map { ink.paint(text, $0) } ?? text, to: widths[i]) + " "
         }
         return v + inner.joined(separator: v) + v
       }

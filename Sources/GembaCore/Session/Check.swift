@@ -51,7 +51,8 @@ public enum Check {
   /// The counts line: `check: 2 errors, 1 warning`, or that it is clean.
   public static func summary(_ findings: [CheckFinding], style: TerminalStyle) -> String {
     let ink = TerminalViews.Ink(style)
-    guard !findings.isEmpty else { return "check: " + ink.paint("clean", .green) + " — no weaknesses found" }
+    let dash = TerminalViews.Glyphs(style).dash
+    guard !findings.isEmpty else { return "check: " + ink.paint("clean", .green) + " \(dash) no weaknesses found" }
     let errors = findings.filter { $0.severity == .error }.count
     let warnings = findings.count - errors
     let e = TerminalViews.count(errors, "error")
