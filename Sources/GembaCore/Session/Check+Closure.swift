@@ -1,7 +1,7 @@
 extension Check {
   /// [warning] A five-whys tree that is one unbranched chain and stops before the
   /// process: fewer than three whys with no root cause marked, or a last answer
-  /// that names no process, step, standard, check, tool or system.
+  /// that names no process, step, standard, check, tool or system (or blames a person).
   ///
   /// Ruled-out answers are set aside: a chain whose last why was ruled out stops
   /// at the why before it. Branched trees are left alone, since branching shows
@@ -24,7 +24,8 @@ extension Check {
         return CheckFinding(.warning, rootID, "why chain stops after \(TerminalViews.count(chain.count, "why")) with no root cause",
           advice: advice)
       }
-      if find(process, in: last.text) == nil {
+      // A last answer that blames a person has not reached the process, whatever else it names.
+      if find(process, in: last.text) == nil || find(blame, in: last.text, unless: blameTurnedAround) != nil {
         return CheckFinding(.warning, rootID, "why chain ends at \(last.id), which names no process, step, standard or system",
           advice: advice)
       }

@@ -34,18 +34,21 @@ extension Check {
       .filter { !$0.isEmpty }
   }
 
-  /// The first of `phrases` found in `text`, as the words that matched (`"didn't follow"`).
+  /// The earliest of `phrases` in `text` (the longest where two start together),
+  /// as the words that matched (`"didn't follow"`).
   /// - Parameter unless: words that, just before a match, turn it around
   ///   (`easy to forget` describes the process, not a person).
   static func find(_ phrases: [Phrase], in text: String, unless: [Phrase] = []) -> String? {
     let words = tokens(text)
+    var best: (start: Int, count: Int)?
     for phrase in phrases {
       guard let start = phrase.firstMatch(in: words) else { continue }
       let before = Array(words[max(0, start - 3)..<start])
       if unless.contains(where: { $0.firstMatch(in: before) != nil }) { continue }
-      return words[start..<(start + phrase.words.count)].joined(separator: " ")
+      if let b = best, b.start < start || (b.start == start && b.count >= phrase.words.count) { continue }
+      best = (start, phrase.words.count)
     }
-    return nil
+    return best.map { words[$0.start..<($0.start + $0.count)].joined(separator: " ") }
   }
 
   /// Words that put the blame on a person rather than on the process.

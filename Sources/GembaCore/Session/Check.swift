@@ -88,11 +88,11 @@ public enum Check {
     for finding in findings {
       if let previous, previous != finding.severity { out.append("") }
       previous = finding.severity
-      let severity = TerminalViews.Text.pad(finding.severity.rawValue, to: severityWidth)
-      let id = TerminalViews.Text.pad(finding.item?.description ?? glyphs.dash, to: idWidth)
+      let tone: TerminalViews.Ink.Tone = finding.severity == .error ? .boldRed : .boldYellow
+      let severity = TerminalViews.Text.pad(ink.paint(finding.severity.rawValue, tone), to: severityWidth)
+      let id = TerminalViews.Text.pad(ink.bold(finding.item?.description ?? glyphs.dash), to: idWidth)
       let message = TerminalViews.Text.wrap(finding.message, to: room)
-      out.append(ink.paint(severity, finding.severity == .error ? .boldRed : .boldYellow) + "  " + ink.bold(id) + "  "
-        + message[0])
+      out.append(severity + "  " + id + "  " + message[0])
       out += message.dropFirst().map { indent + $0 }
       let arrow = glyphs.arrow + " "
       let advice = TerminalViews.Text.wrap(finding.advice, to: room - TerminalViews.Text.width(arrow))
