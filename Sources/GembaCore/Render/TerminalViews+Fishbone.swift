@@ -55,21 +55,19 @@ extension TerminalViews {
 
     init?(inv: Investigation, fishbone: Fishbone, style: TerminalStyle) {
       let columns = (fishbone.categories.count + 1) / 2
-      let headWidth = min(TerminalViews.Text.width(fishbone.effect), max(12, style.width / 5))
+      let headWidth = min(Text.width(fishbone.effect), max(12, style.width / 5))
       let body = style.width - (headWidth + 4)
       guard columns > 0, body / columns >= FishboneDiagram.minimumColumn(style) else { return nil }
       self.inv = inv
       self.fishbone = fishbone
       self.style = style
       self.columnWidth = body / columns
-      self.headText = TerminalViews.Text.wrap(fishbone.effect, to: headWidth)
+      self.headText = Text.wrap(fishbone.effect, to: headWidth)
     }
 
-    typealias Text = TerminalViews.Text
-
     func lines() -> [String] {
-      let glyphs = TerminalViews.Glyphs(style)
-      let ink = TerminalViews.Ink(style)
+      let glyphs = Glyphs(style)
+      let ink = Ink(style)
       let half = (fishbone.categories.count + 1) / 2
       let top = Array(fishbone.categories.prefix(half))
       let bottom = Array(fishbone.categories.dropFirst(half))
@@ -84,11 +82,11 @@ extension TerminalViews {
 
       var rows: [String] = []
       for r in 0..<topHeight { rows.append(row(topCells.map { r < $0.count ? $0[r] : "" })) }
-      rows.append(connectors(count: top.count, glyph: glyphs.unicode ? "╲" : "\\", body: body))
+      rows.append(connectors(count: top.count, glyph: glyphs.unicode ? "╲" : "\\"))
       let spine = rows.count
-      rows.append(spineRow(body: body, glyphs: glyphs))
+      rows.append(spineRow(glyphs))
       if !bottom.isEmpty {
-        rows.append(connectors(count: bottom.count, glyph: glyphs.unicode ? "╱" : "/", body: body))
+        rows.append(connectors(count: bottom.count, glyph: glyphs.unicode ? "╱" : "/"))
         for r in 0..<bottomHeight { rows.append(row(bottomCells.map { r < $0.count ? $0[r] : "" })) }
         rows.append(row(bottom.map { ink.bold(label($0.name)) }))
       }
@@ -96,16 +94,16 @@ extension TerminalViews {
     }
 
     private func label(_ name: String) -> String {
-      Text.truncate(name, to: columnWidth - 2, ellipsis: TerminalViews.Glyphs(style).ellipsis)
+      Text.truncate(name, to: columnWidth - 2, ellipsis: Glyphs(style).ellipsis)
     }
 
     /// A bone's causes as small trees, or a dim note when the bone is empty.
     private func causeLines(_ bone: Fishbone.Category) -> [String] {
       var narrow = style
       narrow.width = columnWidth - 2
-      var drawer = TerminalViews.TreeDrawer(inv: inv, style: narrow)
+      var drawer = TreeDrawer(inv: inv, style: narrow)
       drawer.showRationale = false
-      guard !bone.causes.isEmpty else { return [TerminalViews.Ink(style).dim("no causes yet")] }
+      guard !bone.causes.isEmpty else { return [Ink(style).dim("no causes yet")] }
       return bone.causes.flatMap { drawer.tree($0) }
     }
 
@@ -114,13 +112,14 @@ extension TerminalViews {
     }
 
     /// The diagonal where each bone meets the spine, just left of its junction.
-    private func connectors(count: Int, glyph: String, body: Int) -> String {
+    private func connectors(count: Int, glyph: String) -> String {
       var line = ""
       for _ in 0..<count { line += String(repeating: " ", count: columnWidth - 3) + glyph + "  " }
       return line
     }
 
-    private func spineRow(body: Int, glyphs: TerminalViews.Glyphs) -> String {
+    /// The spine: a junction under each bone, an arrow into the head.
+    private func spineRow(_ glyphs: Glyphs) -> String {
       let line = glyphs.unicode ? "─" : "-"
       let junction = glyphs.unicode ? "┼" : "+"
       var out = ""
@@ -130,22 +129,17 @@ extension TerminalViews {
       return String(out.dropLast()) + (glyphs.unicode ? "▶" : ">")
     }
 
-    /// Draws the effect's box to the right of the body, its first line on the spine.
-    private func placeHead(on rows: [String], spine: Int, body: Int, glyphs: TerminalViews.Glyphs,
-      ink: TerminalViews.Ink) -> [String]
-    {
+    /// Draws the effect's box to the right of the body, its top edge on the row
+    /// above the spine (the connectors), so the spine runs into its first line.
+    private func placeHead(on rows: [String], spine: Int, body: Int, glyphs: Glyphs, ink: Ink) -> [String] {
       let inner = headText.map { Text.width($0) }.max() ?? 0
       let h = glyphs.unicode ? "─" : "-"
       let (tl, tr, bl, br, v) = glyphs.unicode ? ("┌", "┐", "└", "┘", "│") : ("+", "+", "+", "+", "|")
       let head = [tl + String(repeating: h, count: inner + 2) + tr]
-        + headText.map { v + " " + ink.bold(Text.pad($0, to: inner)) + " " + v }
+        + headText.map { v + " " + Text.pad(ink.bold($0), to: inner) + " " + v }
         + [bl + String(repeating: h, count: inner + 2) + br]
       var rows = rows
-      var first = spine - 1
-      if first < 0 {
-        rows.insert("", at: 0)
-        first = 0
-      }
+      let first = spine - 1
       while rows.count < first + head.count { rows.append("") }
       for (k, piece) in head.enumerated() {
         rows[first + k] = Text.pad(rows[first + k], to: body) + piece

@@ -65,7 +65,7 @@ import Testing
 
   @Test func findingsNeedAStepAndACause() {
     let lines = checkLines("""
-      \(stated)
+      \(statedProblem)
       process Refunds intake answer
       why "Answers differ"
       finding "Nobody owns the policy"
@@ -85,7 +85,7 @@ import Testing
 
   @Test func actionsWithoutAnyRootCauseAreAWarning() {
     let lines = checkLines("""
-      \(stated)
+      \(statedProblem)
       finding "Answers differ"
       action F1 "Add the policy link to the macro" --owner Dana --due 2026-12-15 --review monthly
       """)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct CheckReviewTests {
   /// A small investigation done the way a quality manager wants it.
   static let sound = """
-    \(stated)
+    \(statedProblem)
     process "Refund request" intake "policy lookup" answer
     why "Refund answers differ"
     why W1 "Agents read different sources"
@@ -48,7 +48,7 @@ import Testing
 
   @Test func rendersGroupedBySeverityWithAdviceAndASummary() {
     let review = Check.review(investigation("""
-      \(stated)
+      \(statedProblem)
       process Refunds intake answer
       why "Answers differ"
       why W1 "Agent forgot the rule"

@@ -9,7 +9,7 @@ func checkLines(_ script: String, sourceLocation: SourceLocation = #_sourceLocat
 }
 
 /// A problem with both sides of the gap, so tests see only the weakness they are about.
-let stated = """
+let statedProblem = """
   problem "Refund answers differ" --expected "one answer per case" --actual "3 answers in 40% of tickets"
   """
 
