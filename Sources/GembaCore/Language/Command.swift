@@ -128,6 +128,8 @@ public enum Command: Hashable, Sendable {
   // Judgement
   case setStatus(Located<ItemID>, CauseStatus, because: String?)
   case markRoot(Located<ItemID>)
+  case unroot(Located<ItemID>)
+  case amend(AmendSpec)
   case finding(FindingSpec)
   case action(ActionSpec)
   case done(Located<ItemID>, note: String?)
@@ -162,7 +164,7 @@ public enum Command: Hashable, Sendable {
   public var isChange: Bool {
     switch self {
     case .title, .problem, .defineProcess, .addStep, .why, .defineFishbone, .addCategory, .addCause,
-      .setStatus, .markRoot, .finding, .action, .done, .effective, .notEffective, .cite, .event, .signoff,
+      .setStatus, .markRoot, .unroot, .amend, .finding, .action, .done, .effective, .notEffective, .cite, .event, .signoff,
       .note, .load:
       true
     default:
@@ -204,4 +206,16 @@ public struct ActionSpec: Hashable, Sendable {
   public var due: CalendarDate?
   public var review: ReviewCadence?
   public var standard: String?
+}
+
+/// `amend ID …`: correct an item after the fact (a missing owner, a finding's step),
+/// as a cell of its own so the record shows what changed and when.
+public struct AmendSpec: Hashable, Sendable {
+  public var id: Located<ItemID>
+  public var text: String?
+  public var owner: String?
+  public var due: CalendarDate?
+  public var review: ReviewCadence?
+  public var standard: String?
+  public var location: Located<StepLocation>?
 }

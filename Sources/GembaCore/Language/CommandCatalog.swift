@@ -110,6 +110,21 @@ public enum CommandCatalog {
       name: "root", group: .judgement, usage: "root ID", summary: "Mark a why or cause as a root cause.",
       example: "root W1.1.1", options: []),
     VerbSpec(
+      name: "unroot", group: .judgement, usage: "unroot ID",
+      summary: "Take the root-cause mark off a why or cause (the deeper answer is the root).",
+      example: "unroot W1.1", options: []),
+    VerbSpec(
+      name: "amend", group: .judgement,
+      usage: "amend ID [--text TEXT] [--owner TEXT] [--due YYYY-MM-DD] [--review CADENCE] [--standard TEXT] [--step Sx|Sx>Sy]",
+      summary: "Correct an item after the fact: a why's or cause's text, a finding's step, an action's owner, due date, review or standard.",
+      example: "amend A2 --owner \"Lee Park\" --due 2026-12-01 --review monthly",
+      options: [
+        OptionSpec("text", .text, hint: "TEXT"), OptionSpec("owner", .text, hint: "TEXT"),
+        OptionSpec("due", .single, .date, hint: "YYYY-MM-DD"),
+        OptionSpec("review", .single, .choice(ReviewCadence.allCases.map(\.rawValue)), hint: "weekly|monthly|quarterly"),
+        OptionSpec("standard", .text, hint: "TEXT"), OptionSpec("step", .single, .id(.step), hint: "Sx or Sx>Sy"),
+      ]),
+    VerbSpec(
       name: "cite", group: .judgement, usage: "cite ID REF... [--note TEXT]",
       summary: "Attach evidence to a why, cause or finding: NAME, NAME#12, NAME#12-40, or a query pipeline.",
       example: "cite C2 tickets | where reason = \"wrong macro\" | count", options: [OptionSpec("note", .text, hint: "TEXT")]),

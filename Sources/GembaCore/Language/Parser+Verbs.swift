@@ -57,6 +57,25 @@ extension Parser {
       let id = try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3")
       return .setStatus(id, verb == "confirm" ? .confirmed : .ruledOut, because: a.text("because"))
     case "root": return .markRoot(try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3"))
+    case "unroot": return .unroot(try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3"))
+    case "amend":
+      let id = try a.takeID([.why, .cause, .finding, .action], "the id of a why, cause, finding or action")
+      var spec = AmendSpec(id: id)
+      spec.text = a.text("text")
+      spec.owner = a.text("owner")
+      spec.standard = a.text("standard")
+      if let token = a.single("due") { spec.due = try date(token) }
+      if let token = a.single("review") { spec.review = try review(token) }
+      if let token = a.single("step") { spec.location = try stepLocation(token) }
+      if let extra = a.positionals.first {
+        throw .error("`amend` takes options only", at: extra.span, notes: ["to change the text: amend \(id.value) --text NEW TEXT"])
+      }
+      guard spec.text != nil || spec.owner != nil || spec.standard != nil || spec.due != nil || spec.review != nil
+        || spec.location != nil
+      else {
+        throw .error("`amend \(id.value)` needs something to change", at: id.span, notes: ["usage: \(a.spec.usage)"])
+      }
+      return .amend(spec)
     case "cite":
       let id = try a.takeID([.why, .cause, .finding], "a why, cause or finding id")
       let targets = try citationTargets(a.positionals, in: a)
@@ -73,21 +92,11 @@ extension Parser {
     case "action":
       let finding = try a.takeID([.finding], "a finding id like F1")
       var due: CalendarDate?
-      if let token = a.single("due") {
-        guard let date = CalendarDate(token.text) else {
-          throw .error("`\(token.text)` is not a date", at: token.span, notes: ["write dates as YYYY-MM-DD, e.g. 2026-12-15"])
-        }
-        due = date
-      }
-      var review: ReviewCadence?
-      if let token = a.single("review") {
-        guard let r = ReviewCadence(rawValue: token.text.lowercased()) else {
-          throw choiceError(token, "review", ReviewCadence.allCases.map(\.rawValue))
-        }
-        review = r
-      }
+      if let token = a.single("due") { due = try date(token) }
+      var cadence: ReviewCadence?
+      if let token = a.single("review") { cadence = try review(token) }
       return .action(ActionSpec(
-        finding: finding, text: try a.takeText("what the action does"), owner: a.text("owner"), due: due, review: review,
+        finding: finding, text: try a.takeText("what the action does"), owner: a.text("owner"), due: due, review: cadence,
         standard: a.text("standard")))
     case "done":
       return .done(try a.takeID([.action], "an action id like A1"), note: a.text("note"))
@@ -177,6 +186,20 @@ extension Parser {
     default:
       throw .error("`\(verb)` is not available yet", at: a.verb.span)
     }
+  }
+
+  static func date(_ token: Token) throws(Diagnostic) -> CalendarDate {
+    guard let date = CalendarDate(token.text) else {
+      throw .error("`\(token.text)` is not a date", at: token.span, notes: ["write dates as YYYY-MM-DD, e.g. 2026-12-15"])
+    }
+    return date
+  }
+
+  static func review(_ token: Token) throws(Diagnostic) -> ReviewCadence {
+    guard let r = ReviewCadence(rawValue: token.text.lowercased()) else {
+      throw choiceError(token, "review", ReviewCadence.allCases.map(\.rawValue))
+    }
+    return r
   }
 
   /// `S2` or `S2>S3`.

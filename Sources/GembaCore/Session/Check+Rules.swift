@@ -33,7 +33,7 @@ extension Check {
       let next = node.id.kind == .why ? "why \(node.id) TEXT" : "cause \(node.id) TEXT"
       return CheckFinding(.error, node.id, "root cause blames a person (\"\(word)\")",
         advice: "ask why the process made that mistake likely: what made it easy to slip, which check, standard "
-          + "or tool was missing at that step? Record that answer (\(next)) and mark it as the root cause")
+          + "or tool was missing at that step? Record that answer (\(next)), mark it as the root cause, and unroot \(node.id)")
     }
   }
 
@@ -57,7 +57,7 @@ extension Check {
       if action.review == nil { options.append("--review weekly|monthly|quarterly") }
       return CheckFinding(.error, action.id, "action has " + missing.joined(separator: ", "),
         advice: "an action is a commitment only with someone who owns it, a date and a review: "
-          + "action \(action.finding) TEXT " + options.joined(separator: " "))
+          + "amend \(action.id) " + options.joined(separator: " "))
     }
   }
 
@@ -80,7 +80,7 @@ extension Check {
       CheckFinding(.warning, finding.id, "finding is at no process step",
         advice: inv.steps.isEmpty
           ? "lay out the process (process NAME STEP...) and record the finding where the gap appears"
-          : "record it where the gap appears: --step S2, or --step S2>S3 for a handoff, so the SOP change lands on that step")
+          : "record where the gap appears (amend \(finding.id) --step S2, or --step S2>S3 for a handoff) so the SOP change lands on that step")
     }
   }
 

@@ -80,7 +80,7 @@ import Testing
     let without = Check.review(investigation("finding \"Nobody owns the policy\""))
     let with = Check.review(investigation("process Refunds intake answer\nfinding \"Nobody owns the policy\""))
     #expect(without.first { $0.item?.description == "F1" }?.advice.hasPrefix("lay out the process") == true)
-    #expect(with.first { $0.item?.description == "F1" }?.advice.hasPrefix("record it where the gap appears") == true)
+    #expect(with.first { $0.item?.description == "F1" }?.advice.hasPrefix("record where the gap appears (amend F1 --step S2") == true)
   }
 
   @Test func actionsWithoutAnyRootCauseAreAWarning() {

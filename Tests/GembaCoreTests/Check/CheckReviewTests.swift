@@ -59,8 +59,8 @@ import Testing
       error    W1.1  root cause blames a person ("forgot")
                      → ask why the process made that mistake likely: what made it easy
                        to slip, which check, standard or tool was missing at that
-                       step? Record that answer (why W1.1 TEXT) and mark it as the
-                       root cause
+                       step? Record that answer (why W1.1 TEXT), mark it as the root
+                       cause, and unroot W1.1
 
       warning  W1    why chain ends at W1.1, which names no process, step, standard or
                      system
@@ -71,8 +71,8 @@ import Testing
                      → test it on evidence: cite W1.1 REF, then confirm W1.1 --because
                        TEXT
       warning  F1    finding is at no process step
-                     → record it where the gap appears: --step S2, or --step S2>S3 for
-                       a handoff, so the SOP change lands on that step
+                     → record where the gap appears (amend F1 --step S2, or --step
+                       S2>S3 for a handoff) so the SOP change lands on that step
 
       check: 1 error, 3 warnings
       """)
