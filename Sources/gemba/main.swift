@@ -1,2 +1,10 @@
 import GembaCore
-print("gemba")
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+let code = CommandLineTool(arguments: Array(CommandLine.arguments.dropFirst()), environment: Environment.current).run()
+exit(code)

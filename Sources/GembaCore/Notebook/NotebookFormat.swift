@@ -1,0 +1,154 @@
+/// The notebook file format (spec section 4): Markdown with one header comment,
+/// then per cell a header comment, a fenced `gemba` block and a fenced `output` block.
+/// Prose between cells is allowed and ignored.
+public enum NotebookFormat {
+  public static let version = 1
+  public static let header = "<!-- gemba notebook v1 -->\n"
+
+  /// The text appended to the file for one cell.
+  public static func render(_ cell: Cell) -> String {
+    var out = "\n<!-- cell \(cell.number) · \(cell.time) · chain \(cell.chain) -->\n"
+    out += fenced(cell.command, info: "gemba")
+    out += fenced(cell.output, info: "output")
+    return out
+  }
+
+  /// A fence longer than any run of backticks inside the text (CommonMark's rule),
+  /// so user text can never close the block early.
+  static func fenced(_ text: String, info: String) -> String {
+    var longest = 0, run = 0
+    for c in text {
+      if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    return fence + info + "\n" + (text.isEmpty ? "" : text + "\n") + fence + "\n"
+  }
+
+  /// The cells of a notebook's text, and the problems that stop it from being read whole.
+  public struct Document: Sendable {
+    public var cells: [Cell] = []
+    /// In file order; each names its line. Reading stops at the first one.
+    public var problems: [Diagnostic] = []
+  }
+
+  /// Reads a notebook. Cells are read up to the first problem, which is reported
+  /// with its line number, so replay can go as far as the file allows.
+  public static func parse(_ text: String) -> Document {
+    var doc = Document()
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+    }
+    var i = 0
+    func problem(_ line: Int, _ message: String, _ notes: [String] = []) {
+      doc.problems.append(.error(message, at: SourceSpan(at: SourcePosition(line: line, column: 1)), notes: notes))
+    }
+    while i < lines.count, lines[i].trimmingSpaces().isEmpty { i += 1 }
+    guard i < lines.count else { return doc }
+    let first = lines[i].trimmingSpaces()
+    if let v = versionNumber(first) {
+      guard v <= version else {
+        problem(i + 1, "this notebook was written by a newer gemba (format v\(v)); this gemba reads v\(version)",
+          ["upgrade gemba to open it"])
+        return doc
+      }
+    } else {
+      problem(i + 1, "not a gemba notebook: the first line should be `<!-- gemba notebook v1 -->`",
+        ["gemba never overwrites a file it did not write; choose a new notebook name"])
+      return doc
+    }
+    i += 1
+    while i < lines.count {
+      let line = lines[i]
+      let trimmed = line.trimmingSpaces()
+      if trimmed.hasPrefix("<!-- cell ") {
+        let headerLine = i + 1
+        guard let (number, time, chain) = cellHeader(trimmed) else {
+          problem(headerLine, "malformed cell header", ["expected `<!-- cell N · TIME · chain HEX -->`"])
+          return doc
+        }
+        let expected = (doc.cells.last?.number ?? 0) + 1
+        guard number == expected else {
+          problem(headerLine, doc.cells.contains { $0.number == number }
+            ? "duplicate cell number \(number)" : "cell \(number) where cell \(expected) was expected",
+            ["cells are numbered 1, 2, 3… in order; was the notebook edited by hand?"])
+          return doc
+        }
+        i += 1
+        guard let command = readBlock(lines, &i, info: "gemba", after: headerLine, problem: problem) else { return doc }
+        guard let output = readBlock(lines, &i, info: "output", after: headerLine, problem: problem) else { return doc }
+        doc.cells.append(Cell(number: number, time: time, chain: chain, command: command, output: output, line: headerLine))
+        continue
+      }
+      if let (_, info) = fenceOpening(trimmed), info == "gemba" || info == "output" {
+        problem(i + 1, "a ```\(info) block with no cell header before it",
+          ["each cell starts with `<!-- cell N · TIME · chain HEX -->`"])
+        return doc
+      }
+      i += 1
+    }
+    return doc
+  }
+
+  static func versionNumber(_ line: String) -> Int? {
+    guard line.hasPrefix("<!-- gemba notebook v"), line.hasSuffix("-->") else { return nil }
+    let digits = line.dropFirst("<!-- gemba notebook v".count).prefix { $0.isNumber }
+    return Int(digits)
+  }
+
+  /// `<!-- cell 3 · 2026-11-20T10:04:11Z · chain 9c1e07d2a4f1b3e8 -->`
+  static func cellHeader(_ line: String) -> (Int, String, String)? {
+    guard line.hasSuffix("-->") else { return nil }
+    let body = line.dropFirst("<!-- cell ".count).dropLast(3)
+    let parts = body.split(separator: "·").map { $0.trimmingSpaces() }
+    guard parts.count == 3, let number = Int(parts[0]), parts[2].hasPrefix("chain ") else { return nil }
+    let chain = String(parts[2].dropFirst("chain ".count))
+    guard !chain.isEmpty, chain.allSatisfy(\.isHexDigit), !parts[1].isEmpty else { return nil }
+    return (number, parts[1], chain)
+  }
+
+  static func fenceOpening(_ line: String) -> (Int, String)? {
+    let ticks = line.prefix { $0 == "`" }.count
+    guard ticks >= 3 else { return nil }
+    return (ticks, line.dropFirst(ticks).trimmingSpaces())
+  }
+
+  /// Reads the next fenced block, which must carry `info`; advances past its closing fence.
+  static func readBlock(_ lines: [String], _ i: inout Int, info: String, after header: Int,
+    problem: (Int, String, [String]) -> Void) -> String?
+  {
+    while i < lines.count, lines[i].trimmingSpaces().isEmpty { i += 1 }
+    guard i < lines.count else {
+      problem(lines.count, "the notebook ends inside cell at line \(header): no ```\(info) block",
+        ["the file was cut short (a crash while writing?); the cells before line \(header) are intact"])
+      return nil
+    }
+    guard let (ticks, found) = fenceOpening(lines[i].trimmingSpaces()), found == info else {
+      problem(i + 1, "expected a ```\(info) block for the cell at line \(header)", [])
+      return nil
+    }
+    let start = i + 1
+    i += 1
+    var body: [String] = []
+    while i < lines.count {
+      let t = lines[i].trimmingSpaces()
+      if t.count >= ticks, t.allSatisfy({ $0 == "`" }) {
+        i += 1
+        return body.joined(separator: "\n")
+      }
+      body.append(lines[i])
+      i += 1
+    }
+    problem(start - 1 + 1, "the ```\(info) block opened at line \(start) is never closed",
+      ["the file was cut short (a crash while writing?); the cells before line \(header) are intact"])
+    return nil
+  }
+}
+
+extension StringProtocol {
+  func trimmingSpaces() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,145 @@
+/// `gemba replay`: re-runs every cell of a notebook in a fresh session, at the
+/// cell's own recorded time, and compares what it prints now with what it printed then.
+public struct ReplayReport: Sendable {
+  /// A cell whose output changed.
+  public struct Difference: Sendable {
+    public var cell: Int
+    public var line: Int
+    public var command: String
+    /// A unified diff (then → now), or the error the cell now gives.
+    public var detail: String
+  }
+  /// Evidence whose bytes changed since the notebook loaded it.
+  public struct Drift: Sendable {
+    public var cell: Int
+    public var command: String
+    public var then: String
+    public var now: String
+    public var oldHash: String
+    public var newHash: String
+  }
+  /// A cited query whose result is different today: the conclusion it supported may not hold.
+  public struct Stale: Sendable {
+    public var cell: Int
+    public var item: String
+    public var query: String
+    public var then: String
+    public var now: String
+  }
+
+  public var cells = 0
+  public var matched = 0
+  public var differed: [Difference] = []
+  public var drifted: [Drift] = []
+  public var stale: [Stale] = []
+  /// Where reading the notebook stopped (a truncated or hand-broken file), if it did.
+  public var stopped: Diagnostic?
+  /// Today's cells, for `--update`.
+  public var newCells: [Cell] = []
+
+  public var allMatched: Bool { differed.isEmpty && drifted.isEmpty && stale.isEmpty && stopped == nil }
+  public var summary: String {
+    "replay: \(cells) cells, \(matched) matched, \(differed.count) differed, \(drifted.count) drifted, \(stale.count) stale"
+  }
+}
+
+public enum Replay {
+  /// Replays `document` in `session` (fresh, with the evidence desk the caller allows).
+  public static func run(_ document: NotebookFormat.Document, in session: Session) -> ReplayReport {
+    var report = ReplayReport()
+    report.stopped = document.problems.first
+    for stored in document.cells {
+      report.cells += 1
+      let outcome = session.run(stored.command, time: stored.time)
+      let now: String
+      switch outcome {
+      case .cell(let cell, _, _):
+        now = cell.output
+      case .rejected(let diagnostic):
+        report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
+          detail: "the cell now fails: \(diagnostic.message)" + diagnostic.notes.map { "\n  = \($0)" }.joined()))
+        continue
+      case .meta(let text):
+        now = text
+      case .edge, .empty:
+        now = stored.output
+      }
+      if mask(now) == mask(stored.output) {
+        report.matched += 1
+        continue
+      }
+      let command = try? Parser.parse(stored.command)
+      if case .load = command, let old = digest(in: stored.output), let new = digest(in: now), old != new {
+        report.drifted.append(.init(cell: stored.number, command: stored.command, then: firstLine(stored.output),
+          now: firstLine(now), oldHash: old, newHash: new))
+      } else if case .cite(let id, let targets, _) = command, let query = targets.lazy.compactMap(\.querySource).first {
+        report.stale.append(.init(cell: stored.number, item: id.value.description, query: query.text,
+          then: stored.output, now: now))
+      } else {
+        report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
+          detail: LineDiff.unified(stored.output, now, oldLabel: "cell \(stored.number) then", newLabel: "cell \(stored.number) now")))
+      }
+    }
+    report.newCells = session.cells
+    return report
+  }
+
+  /// Hides what is meant to vary between runs: durations and rates.
+  public static func mask(_ text: String) -> String {
+    var out = ""
+    var words = text.split(separator: " ", omittingEmptySubsequences: false).makeIterator()
+    var first = true
+    while let word = words.next() {
+      if !first { out += " " }
+      first = false
+      let digits = word.prefix { $0.isNumber || $0 == "." }
+      let unit = word.dropFirst(digits.count)
+      if !digits.isEmpty, ["ms", "s", "µs", "ms)", "s)", "MB/s", "ms,", "s,"].contains(String(unit)) {
+        out += "#" + unit
+      } else {
+        out += word
+      }
+    }
+    return out
+  }
+
+  /// The short SHA-256 a `load` cell printed (`sha256 3f2a9c1e77d04b12`).
+  static func digest(in output: String) -> String? {
+    guard let range = output.range(of: "sha256 ") else { return nil }
+    let hex = output[range.upperBound...].prefix { $0.isHexDigit }
+    return hex.isEmpty ? nil : String(hex)
+  }
+
+  static func firstLine(_ text: String) -> String {
+    text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+  }
+
+  /// The report as `gemba replay` prints it.
+  public static func render(_ report: ReplayReport, notebook: String) -> String {
+    var out: [String] = []
+    for d in report.differed {
+      out.append("differed: cell \(d.cell) (\(notebook):\(d.line)) `\(firstLine(d.command))`")
+      out.append(d.detail.trimmingTrailingNewline())
+    }
+    for d in report.drifted {
+      out.append("drifted: cell \(d.cell) `\(firstLine(d.command))`: sha256 \(d.oldHash) → \(d.newHash)")
+      out.append("  then: \(d.then)")
+      out.append("  now:  \(d.now)")
+    }
+    for s in report.stale {
+      out.append("stale: \(s.item) cites `\(s.query)` (cell \(s.cell))")
+      out.append(LineDiff.unified(s.then, s.now, oldLabel: "then", newLabel: "now").trimmingTrailingNewline())
+    }
+    if let stopped = report.stopped {
+      out.append("stopped: \(notebook):\(stopped.span?.start.line ?? 1): \(stopped.message)")
+    }
+    out.append(report.summary)
+    return out.joined(separator: "\n")
+  }
+}
+
+extension CitationTarget {
+  var querySource: QuerySource? {
+    if case .query(let q) = self { q } else { nil }
+  }
+}

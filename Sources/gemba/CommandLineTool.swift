@@ -1,0 +1,157 @@
+import GembaCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `gemba [NOTEBOOK]`, `gemba verify NOTEBOOK`, …: parses the command line and
+/// runs one mode. Exit codes: 0 success; 1 the work found a problem; 2 usage or unreadable file.
+struct CommandLineTool {
+  let arguments: [String]
+  let environment: [String: String]
+
+  static let usage = """
+    usage: gemba [NOTEBOOK] [--keep-going]
+                 open NOTEBOOK (created if absent; default notebook.md) in the interactive shell;
+                 with stdin not a terminal, run the commands read from stdin as cells (batch mode)
+           gemba verify NOTEBOOK
+                 check the notebook's integrity chain
+           gemba replay NOTEBOOK [--update NEW.md] [--allow-outside] [--allow-writes]
+                 re-run every cell in a fresh session and compare outputs; exit 0 only if all match
+           gemba export NOTEBOOK --format md|html|json|ipynb|dot|sop [-o FILE] [--sop SOP.md]
+           gemba --help | --version
+
+    options:
+      --keep-going   in batch mode, run on after a failing command (exit 1 at the end)
+
+    Inside gemba, type `help` for the commands and `help VERB` for one with an example.
+    """
+
+  /// Options that take a value, and the flags, across all modes.
+  static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop"]
+  static let flags: Set<String> = ["--keep-going", "--allow-outside", "--allow-writes"]
+
+  func run() -> Int32 {
+    var positional: [String] = []
+    var options: [String: String] = [:]
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      switch argument {
+      case "-h", "--help":
+        Console.out(Self.usage)
+        return 0
+      case "--version", "-V":
+        Console.out("gemba \(Gemba.version)")
+        return 0
+      case _ where Self.flags.contains(argument):
+        options[argument] = ""
+      case _ where Self.valued.contains(argument):
+        guard index < arguments.count else { return usageError("\(argument) needs a value") }
+        options[argument == "--output" ? "-o" : argument] = arguments[index]
+        index += 1
+      default:
+        if argument.hasPrefix("-") && argument != "-" {
+          return usageError("unknown option \(argument)")
+        }
+        positional.append(argument)
+      }
+    }
+    switch positional.first {
+    case "verify":
+      guard positional.count == 2 else { return usageError("verify takes one notebook") }
+      return verify(positional[1])
+    case "replay":
+      guard positional.count == 2 else { return usageError("replay takes one notebook") }
+      return replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
+        allowWrites: options["--allow-writes"] != nil)
+    case "export":
+      Console.err("error: gemba export is not built yet")
+      return 2
+    default:
+      guard positional.count <= 1 else { return usageError("expected one notebook, got \(positional.count)") }
+      return open(positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil)
+    }
+  }
+
+  private func usageError(_ message: String) -> Int32 {
+    Console.err("error: \(message)\n\n\(Self.usage)")
+    return 2
+  }
+
+  private func open(_ path: String, keepGoing: Bool) -> Int32 {
+    let terminal = Terminal(environment: environment)
+    let interactive = terminal.stdinIsTTY
+    let runner: NotebookRunner
+    do {
+      runner = try NotebookRunner(path: path, environment: environment,
+        displayStyle: interactive ? terminal.displayStyle : .record)
+    } catch {
+      Console.err("error: \(error.message)" + error.notes.map { "\n  = \($0)" }.joined())
+      return 2
+    }
+    guard interactive else {
+      // Line by line as input arrives: a killed batch keeps every cell it ran.
+      let result = runner.runScript(origin: "stdin", keepGoing: keepGoing) { readLine(strippingNewline: true) }
+      return result == .failed ? 1 : 0
+    }
+    let cells = runner.session.cells.count
+    Console.err("gemba \(Gemba.version) — \(path) (" + (cells == 0 ? "new notebook" : "\(cells) cells") + ")"
+      + "\ntype `help` for commands; Tab completes; Ctrl-D saves and quits")
+    InteractiveShell(host: runner, historyPath: historyPath(), color: terminal.allowsColor).run()
+    return 0
+  }
+
+  /// `$XDG_STATE_HOME/gemba/history`, else `~/.local/state/gemba/history`.
+  private func historyPath() -> String? {
+    if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/gemba/history" }
+    if let home = environment["HOME"], !home.isEmpty { return home + "/.local/state/gemba/history" }
+    return nil
+  }
+
+  private func replay(_ path: String, update: String?, allowOutside: Bool, allowWrites: Bool) -> Int32 {
+    guard let text = Paths.read(path) else {
+      Console.err("error: cannot read \(path)")
+      return 2
+    }
+    if let update, Paths.absolute(update) == Paths.absolute(path) {
+      Console.err("error: --update writes a new notebook; it never overwrites \(path)")
+      return 2
+    }
+    let document = NotebookFormat.parse(text)
+    let session = Session(displayStyle: .record)
+    let report = Replay.run(document, in: session)
+    Console.out(Replay.render(report, notebook: path))
+    if let update {
+      let notebook = NotebookFormat.header + report.newCells.map(NotebookFormat.render).joined()
+      do {
+        try Paths.write(notebook, to: update)
+        Console.err("wrote \(update) (\(report.newCells.count) cells with today's outputs)")
+      } catch {
+        Console.err("error: \(error.message)")
+        return 2
+      }
+    }
+    return report.allMatched ? 0 : 1
+  }
+
+  private func verify(_ path: String) -> Int32 {
+    guard let text = Paths.read(path) else {
+      Console.err("error: cannot read \(path)")
+      return 2
+    }
+    let document = NotebookFormat.parse(text)
+    let result = Verification.verify(document)
+    switch result {
+    case .verified(let cells):
+      Console.out("verified: \(cells) cells")
+      return 0
+    case .failed(let message, let line):
+      Console.err("\(path):\(line): verify failed: \(message)")
+      return 1
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import GembaCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs commands against one notebook: the session in memory, the file on disk.
+/// Each accepted command is appended (and fsync'd) before its output is shown.
+final class NotebookRunner: ShellHost {
+  let session: Session
+  let file: NotebookFile
+  let environment: [String: String]
+  /// The notebook's folder: evidence paths in cells are relative to it.
+  let folder: String
+  private var runDepth = 0
+
+  enum Result { case ok, failed, quit }
+
+  init(path: String, environment: [String: String], displayStyle: TerminalStyle) throws(NotebookFile.OpenError) {
+    self.environment = environment
+    self.folder = Paths.folder(of: path)
+    self.file = try NotebookFile(path: path)
+    self.session = Session(displayStyle: displayStyle)
+    session.evidence = nil
+    let text = try file.readAll()
+    if text.isEmpty {
+      try file.append(NotebookFormat.header)
+      return
+    }
+    let document = NotebookFormat.parse(text)
+    if let problem = document.problems.first {
+      let line = problem.span?.start.line ?? 1
+      throw NotebookFile.OpenError(message: "\(path):\(line): \(problem.message)",
+        notes: problem.notes + ["the notebook was not changed"])
+    }
+    for cell in document.cells {
+      do {
+        try session.restore(cell)
+      } catch {
+        throw NotebookFile.OpenError(
+          message: "\(path):\(cell.line): cell \(cell.number) no longer runs: \(error.message)",
+          notes: ["the notebook was not changed; `gemba replay \(path)` shows what differs"])
+      }
+    }
+  }
+
+  var nextCellNumber: Int { session.nextCellNumber }
+
+  func submit(_ source: String) -> Bool {
+    run(source, line: 1, script: source, origin: nil) != .quit
+  }
+
+  func finish() {
+    Console.err("saved \(file.path) (\(session.cells.count) cells)")
+  }
+
+  /// Runs a whole script (batch input or `run FILE`), a line at a time as lines arrive.
+  /// - Parameter nextLine: the next line without its newline, or nil at the end.
+  /// - Returns: `.failed` if any command failed (or `check` found errors).
+  func runScript(origin: String, keepGoing: Bool, nextLine: () -> String?) -> Result {
+    var script = Script()
+    var text: [String] = []  // what was read so far, for error carets
+    var failed = false
+    func run(_ command: Script.Command) -> Result {
+      self.run(command.source, line: command.line, script: text.joined(separator: "\n"), origin: origin)
+    }
+    while true {
+      let line = nextLine()
+      let command: Script.Command?
+      if let line {
+        text.append(line)
+        command = script.feed(line)
+      } else {
+        command = script.finish()
+      }
+      if let command {
+        switch run(command) {
+        case .ok: break
+        case .quit: return failed ? .failed : .quit
+        case .failed:
+          failed = true
+          if !keepGoing { return .failed }
+        }
+      }
+      if line == nil { break }
+    }
+    return failed ? .failed : .ok
+  }
+
+  func runScript(_ text: String, origin: String, keepGoing: Bool) -> Result {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last?.isEmpty == true { lines.removeLast() }
+    var iterator = lines.makeIterator()
+    return runScript(origin: origin, keepGoing: keepGoing) { iterator.next() }
+  }
+
+  /// Runs one command; prints output to stdout, problems to stderr.
+  func run(_ source: String, line: Int, script: String, origin: String?) -> Result {
+    let time = Clock.now(environment: environment)
+    switch session.run(source, time: time, firstLine: line) {
+    case .empty:
+      return .ok
+    case .meta(let text):
+      Console.out(text)
+      return .ok
+    case .rejected(let diagnostic):
+      report(diagnostic, script: script, origin: origin)
+      return .failed
+    case .cell(let cell, let display, let failed):
+      do {
+        try file.append(NotebookFormat.render(cell))
+      } catch {
+        Console.err("error: \(error.message)\n  = the command ran but its cell was not saved; gemba stops to lose nothing more")
+        exit(1)
+      }
+      if !display.isEmpty { Console.out(display) }
+      return failed ? .failed : .ok
+    case .edge(let command):
+      return edge(command, script: script, origin: origin)
+    }
+  }
+
+  func report(_ diagnostic: Diagnostic, script: String, origin: String?) {
+    let renderer = DiagnosticRenderer(color: Terminal(environment: environment).allowsColor && isatty(2) == 1)
+    Console.err(renderer.render(diagnostic, source: script, origin: origin))
+  }
+
+  private func edge(_ command: Command, script: String, origin: String?) -> Result {
+    switch command {
+    case .quit:
+      return .quit
+    case .save(let path):
+      guard let path else {
+        Console.out("saved \(file.path) (\(session.cells.count) cells; every cell is written as it runs)")
+        return .ok
+      }
+      do {
+        let target = Paths.resolve(path.value, in: folder)
+        guard Paths.absolute(target) != Paths.absolute(file.path) else {
+          report(.error("that is this notebook's own file", at: path.span), script: script, origin: origin)
+          return .failed
+        }
+        try Paths.write(try file.readAll(), to: target)
+        Console.out("saved a copy to \(path.value) (\(session.cells.count) cells); this session goes on in \(file.path)")
+        return .ok
+      } catch {
+        report(.error(error.message, at: path.span, notes: error.notes), script: script, origin: origin)
+        return .failed
+      }
+    case .run(let path):
+      guard runDepth < 8 else {
+        report(.error("`run` nested too deeply (a script that runs itself?)", at: path.span), script: script, origin: origin)
+        return .failed
+      }
+      let target = Paths.resolve(path.value, in: folder)
+      guard let text = Paths.read(target) else {
+        report(.error("cannot read script \(path.value)", at: path.span, notes: ["paths are relative to the notebook's folder"]),
+          script: script, origin: origin)
+        return .failed
+      }
+      runDepth += 1
+      defer { runDepth -= 1 }
+      return runScript(text, origin: path.value, keepGoing: false)
+    case .export(let format, _, _):
+      report(.error("export is not built yet", at: format.span, notes: ["the reviewable record exports arrive with issue 5"]),
+        script: script, origin: origin)
+      return .failed
+    default:
+      return .ok
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import GembaCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Everything gemba asks of the terminal, in one place: renderers never ask.
+struct Terminal {
+  let environment: [String: String]
+
+  var stdinIsTTY: Bool { isatty(0) == 1 }
+  var stdoutIsTTY: Bool { isatty(1) == 1 }
+
+  /// Colour only on a terminal, never with NO_COLOR (any value) or TERM=dumb.
+  var allowsColor: Bool {
+    stdoutIsTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+  }
+
+  /// Box-drawing only where the locale says UTF-8 (or nothing at all, as in most containers).
+  var allowsUnicode: Bool {
+    let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
+    if locale.isEmpty { return true }
+    let lowered = locale.lowercased()
+    return lowered.contains("utf-8") || lowered.contains("utf8")
+  }
+
+  var width: Int {
+    var size = winsize()
+    if stdoutIsTTY, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+    return TerminalStyle.record.width
+  }
+
+  /// The style for what is shown on screen (cells always store `TerminalStyle.record`).
+  var displayStyle: TerminalStyle {
+    guard stdoutIsTTY else { return .record }
+    return TerminalStyle(unicode: allowsUnicode, color: allowsColor, width: width)
+  }
+}
+
+/// Unbuffered writes to stdout and stderr: the order on screen is the order of events.
+enum Console {
+  static func out(_ text: String) { write(1, text) }
+  static func err(_ text: String) { write(2, text) }
+
+  private static func write(_ fd: Int32, _ text: String) {
+    var bytes = Array(text.utf8)
+    if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n <= 0 { if errno == EINTR { continue } else { return } }
+      offset += n
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// A 40-command root-cause session, as a facilitator's script would run it.
+let fortyCommandSession = """
+  # Refund guidance: a whole session in batch mode
+  title Refund answers differ between agents
+  problem "Customers get different refund answers" --expected one correct answer per policy --actual 3 different answers in 40 tickets
+  process "Refund request" intake "policy lookup" reply close
+  step "check macro version" --after S2 --owner "Support lead"
+  process
+  why "Agents give customers different refund answers"
+  why W1 "Agents look the policy up in different places"
+  why W1.1 "The policy lives in the wiki, the macro library and a PDF"
+  why W1.1.1 "No single owner publishes policy changes to every place"
+  why W1 "New agents are not told which source wins"
+  whys
+  fishbone "Inconsistent refund answers" --template 8P
+  cause Process "Policy lives in three places"
+  cause C1 "Macro edits lag wiki edits"
+  cause People "Agents are careless"
+  cause Productivity "Handle-time target pushes agents to reuse old macros"
+  category Tools
+  cause Tools "Macro search returns retired macros first"
+  rule-out C2 --because new and senior agents give wrong answers at the same rate
+  confirm C1.1 --because macro library changed 19 days after the wiki on average
+  confirm W1.1.1 --because the change log shows no owner for macro updates
+  root W1.1.1
+  root C1.1
+  fishbone
+  finding "Agents answer from the macro, which lags the policy" --step S2 --cause C1.1
+  finding "Policy changes reach support with no handoff" --step S2>S3 --cause C1
+  findings
+  action F1 "Generate refund macros from the policy page" --owner "Dana Ortiz (KB owner)" --due 2026-12-15 --review monthly --standard "Refund macros are generated from the policy page, never edited by hand"
+  action F2 "Policy change checklist includes macro update and agent notice" --owner "Lee Park (Policy lead)" --due 2026-12-01 --review quarterly --standard "Every policy change ships with its macro update the same day"
+  actions
+  done A2 --note checklist live since 2026-11-20
+  not-effective A2 --because two changes still shipped without macro updates
+  done A2 --note checklist now blocks publishing
+  done A1 --note macros regenerated
+  note "The team agrees the PDF is retired"
+  event 2026-10-03 "Refund window changed from 30 to 14 days"
+  undo
+  redo
+  status
+  signoff "Quality manager" Priya Shah
+  """
+
+@Suite(.enabled(if: gembaBuilt, "needs the built gemba binary: run scripts/test"))
+struct BatchModeTests {
+  @Test func aFortyCommandSessionRunsCleanAndVerifies() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let result = try GembaProcess.run(["refunds.md"], stdin: fortyCommandSession, in: folder)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stderr.isEmpty)
+    let notebook = folder.appendingPathComponent("refunds.md")
+    #expect(GembaProcess.cellCount(notebook) == 40)
+    #expect(result.stdout.contains("W1.2 New agents are not told which source wins"))
+    #expect(result.stdout.contains("undid cell"))
+    let verify = try GembaProcess.run(["verify", "refunds.md"], in: folder)
+    #expect(verify.status == 0)
+    #expect(verify.stdout == "verified: 40 cells\n")
+  }
+
+  @Test func aTypoStopsTheScriptWithLineAndColumnAndKeepsEarlierCells() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let script = "title T\nwhy \"first\"\n  probem \"oops\"\nwhy \"never runs\"\n"
+    let result = try GembaProcess.run(["nb.md"], stdin: script, in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("error: unknown command `probem`"))
+    #expect(result.stderr.contains("--> stdin:3:3"))
+    #expect(result.stderr.contains("did you mean `problem`?"))
+    #expect(result.stderr.contains("3 |   probem \"oops\"\n  |   ^^^^^^"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 2)
+  }
+
+  @Test func keepGoingRunsPastErrorsAndStillExitsOne() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let script = "why \"a\"\nconfirm C9\nwhy \"b\"\n"
+    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("there is no cause C9"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 2)
+  }
+
+  @Test func reopeningANotebookContinuesItsNumberingAndState() throws {
+    let folder = try GembaProcess.scratchFolder()
+    _ = try GembaProcess.run(["nb.md"], stdin: "why \"a\"\nwhy W1 \"b\"\n", in: folder)
+    let second = try GembaProcess.run(["nb.md"], stdin: "why W1.1 \"c\"\nwhys\n", in: folder)
+    #expect(second.status == 0, "stderr: \(second.stderr)")
+    #expect(second.stdout.contains("W1.1.1 c"))
+    let text = try GembaProcess.read(folder.appendingPathComponent("nb.md"))
+    #expect(text.contains("<!-- cell 4 · "))
+    #expect(try GembaProcess.run(["verify", "nb.md"], in: folder).status == 0)
+  }
+
+  @Test func sourceDateEpochFixesEveryTimestamp() throws {
+    let folder = try GembaProcess.scratchFolder()
+    _ = try GembaProcess.run(["nb.md"], stdin: "note hello\nsignoff QA Sam\n", in: folder)
+    let text = try GembaProcess.read(folder.appendingPathComponent("nb.md"))
+    #expect(text.contains("<!-- cell 1 · 2026-11-25T09:46:40Z · chain "))
+    #expect(text.contains("signed off by Sam (QA) at 2026-11-25T09:46:40Z"))
+  }
+
+  @Test func aFileThatIsNotANotebookIsRefusedAndLeftUntouched() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let url = folder.appendingPathComponent("minutes.md")
+    try "# Meeting minutes\n\nNot a notebook.\n".write(to: url, atomically: true, encoding: .utf8)
+    let result = try GembaProcess.run(["minutes.md"], stdin: "note hi\n", in: folder)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("minutes.md:1: not a gemba notebook"))
+    #expect(try GembaProcess.read(url) == "# Meeting minutes\n\nNot a notebook.\n")
+  }
+
+  @Test func aTruncatedNotebookIsRefusedWithTheLine() throws {
+    let folder = try GembaProcess.scratchFolder()
+    _ = try GembaProcess.run(["nb.md"], stdin: "note one\nnote two\n", in: folder)
+    let url = folder.appendingPathComponent("nb.md")
+    var text = try GembaProcess.read(url)
+    text = String(text.dropLast(5))  // cut inside the last output block
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    let result = try GembaProcess.run(["nb.md"], stdin: "note three\n", in: folder)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("nb.md:"))
+    #expect(result.stderr.contains("never closed"))
+    #expect(try GembaProcess.read(url) == text)
+  }
+
+  @Test(arguments: ["problem", "why", "cause", "finding", "action", "effective", "check", "load", "cite"])
+  func helpExplainsEveryVerbWithAnExample(verb: String) throws {
+    let folder = try GembaProcess.scratchFolder()
+    let result = try GembaProcess.run(["nb.md"], stdin: "help \(verb)\n", in: folder)
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("usage: \(verb)"))
+    #expect(result.stdout.contains("example:\n  \(verb)"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 0)
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let result = try GembaProcess.run(["--bogus"], in: folder)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("unknown option --bogus"))
+  }
+}

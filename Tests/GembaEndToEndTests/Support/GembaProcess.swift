@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Runs the built `gemba` binary as a user would, in a scratch folder.
+struct GembaProcess {
+  struct Result {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+  }
+
+  /// The package root, found from this file's path.
+  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// `$GEMBA_BIN`, else `.build/debug/gemba` (scripts/test builds it first).
+  static let binary: URL = {
+    if let path = ProcessInfo.processInfo.environment["GEMBA_BIN"] { return URL(fileURLWithPath: path) }
+    return packageRoot.appendingPathComponent(".build/debug/gemba")
+  }()
+
+  static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
+
+  /// `../shared` beside the project (CI has it; a user's clone may not).
+  static let shared: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+  static var sharedExists: Bool { FileManager.default.fileExists(atPath: shared.path) }
+
+  /// A fresh empty folder under the system temp directory.
+  static func scratchFolder(_ name: String = #function) throws -> URL {
+    let safe = name.filter { $0.isLetter || $0.isNumber }
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gemba-e2e-\(safe)-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// The environment tests run with: fixed time, no colour, a private history.
+  static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    env["SOURCE_DATE_EPOCH"] = "1795600000"
+    env["NO_COLOR"] = "1"
+    env["LC_ALL"] = "C.UTF-8"
+    for (k, v) in extra { env[k] = v }
+    return env
+  }
+
+  static func run(_ arguments: [String], stdin: String = "", in folder: URL, environment extra: [String: String] = [:])
+    throws -> Result
+  {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    process.environment = environment(extra)
+    let input = Pipe()
+    let output = Pipe()
+    let error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    // Read both pipes while writing, so a large output cannot deadlock the child.
+    nonisolated(unsafe) var err = Data()
+    let errReader = Thread { err = error.fileHandleForReading.readDataToEndOfFile() }
+    errReader.start()
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while errReader.isExecuting || !errReader.isFinished { usleep(1000) }
+    return Result(
+      stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+
+  static func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+  /// The number of cell headers in a notebook file.
+  static func cellCount(_ url: URL) -> Int {
+    guard let text = try? read(url) else { return 0 }
+    return text.components(separatedBy: "\n<!-- cell ").count - 1
+  }
+}
+
+/// End-to-end tests need the built binary; `scripts/test` builds it before `swift test`.
+let gembaBuilt = GembaProcess.binaryExists
