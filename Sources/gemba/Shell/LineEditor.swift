@@ -34,6 +34,11 @@ enum LineEditor {
     _ = rl_initialize()  // reads INPUTRC / ~/.inputrc once, so our overrides come after it
     if !bracketedPaste { gemba_rl_bind_variable("enable-bracketed-paste", "off") }
     signal(SIGINT, gembaInterrupt)
+    // A parent may have started us with SIGINT blocked (test runners do): Ctrl-C must work.
+    var interrupt = sigset_t()
+    sigemptyset(&interrupt)
+    sigaddset(&interrupt, SIGINT)
+    sigprocmask(SIG_UNBLOCK, &interrupt, nil)
   }
 
   static func uninstall() {
