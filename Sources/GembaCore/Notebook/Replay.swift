@@ -84,21 +84,36 @@ public enum Replay {
     return report
   }
 
-  /// Hides what is meant to vary between runs: durations and rates.
+  /// Hides what is meant to vary between runs: durations and rates (`12 ms`,
+  /// `1.5 s`, `30 MB/s` become `#ms`, `#s`, `#MB/s`). Applied to both sides.
   public static func mask(_ text: String) -> String {
+    let units = ["MB/s", "KB/s", "GB/s", "ms", "µs", "s"]
+    let chars = Array(text)
     var out = ""
-    var words = text.split(separator: " ", omittingEmptySubsequences: false).makeIterator()
-    var first = true
-    while let word = words.next() {
-      if !first { out += " " }
-      first = false
-      let digits = word.prefix { $0.isNumber || $0 == "." }
-      let unit = word.dropFirst(digits.count)
-      if !digits.isEmpty, ["ms", "s", "µs", "ms)", "s)", "MB/s", "ms,", "s,"].contains(String(unit)) {
-        out += "#" + unit
-      } else {
-        out += word
+    var i = 0
+    while i < chars.count {
+      let startsNumber = chars[i].isASCII && chars[i].isNumber && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber))
+      if startsNumber {
+        var j = i
+        while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." { j += 1 }
+        var k = j
+        if k < chars.count, chars[k] == " " { k += 1 }
+        let matched = units.first { unit in
+          let u = Array(unit)
+          guard k + u.count <= chars.count, Array(chars[k..<(k + u.count)]) == u else { return false }
+          return k + u.count == chars.count || !chars[k + u.count].isLetter
+        }
+        if let unit = matched {
+          out += "#" + unit
+          i = k + unit.count
+          continue
+        }
+        out += String(chars[i..<j])
+        i = j
+        continue
       }
+      out.append(chars[i])
+      i += 1
     }
     return out
   }

@@ -95,17 +95,18 @@ public final class Session {
     func view(_ draw: (TerminalStyle) -> String) -> (String, String, Bool) {
       (draw(.record), displayStyle == .record ? draw(.record) : draw(displayStyle), false)
     }
-    let inv = investigation
+    // No local copy of the investigation here: a second reference would make the
+    // in-place `apply` below copy the whole state (quadratic replay).
     switch command {
-    case .showWhys: return view { TerminalViews.whys(inv, style: $0) }
-    case .showFishbone: return view { TerminalViews.fishbone(inv, style: $0) }
-    case .showProcess: return view { TerminalViews.process(inv, style: $0) }
-    case .showFindings: return view { TerminalViews.findings(inv, style: $0) }
-    case .showActions: return view { TerminalViews.actions(inv, style: $0) }
-    case .status: return view { TerminalViews.status(inv, style: $0) }
-    case .showTimeline: return view { TerminalViews.timeline(inv, style: $0) }
+    case .showWhys: return view { TerminalViews.whys(self.investigation, style: $0) }
+    case .showFishbone: return view { TerminalViews.fishbone(self.investigation, style: $0) }
+    case .showProcess: return view { TerminalViews.process(self.investigation, style: $0) }
+    case .showFindings: return view { TerminalViews.findings(self.investigation, style: $0) }
+    case .showActions: return view { TerminalViews.actions(self.investigation, style: $0) }
+    case .status: return view { TerminalViews.status(self.investigation, style: $0) }
+    case .showTimeline: return view { TerminalViews.timeline(self.investigation, style: $0) }
     case .check:
-      let review = Check.review(inv)
+      let review = Check.review(investigation)
       let (output, display, _) = view { Check.render(review, style: $0) }
       return (output, display, review.contains { $0.severity == .error })
     case .undo:
@@ -115,20 +116,23 @@ public final class Session {
       let output = try redo(context: context)
       return (output, output, false)
     case .listEvidence, .show, .query, .metric:
-      let output = try desk().answer(command, investigation: inv, style: .record)
-      let display = displayStyle == .record ? output : try desk().answer(command, investigation: inv, style: displayStyle)
+      let output = try desk().answer(command, investigation: investigation, style: .record)
+      let display = displayStyle == .record ? output : try desk().answer(command, investigation: investigation, style: displayStyle)
       return (output, display, false)
     default:
       break
     }
     guard command.isChange else { throw .error("this command cannot run here") }
     try resolveEvidence(for: command, into: &context)
-    var next = investigation
-    var result = try next.apply(command, in: context)
+    // Apply in place: `apply` checks everything before it modifies anything, so a
+    // rejection leaves the state as it was, and no copy is made (linear replay).
+    var result: ChangeResult
+    do {
+      result = try investigation.apply(command, in: context)
+    }
     if case .load = command, let record = context.loaded {
       result.message = try desk().describeLoad(record)
     }
-    investigation = next
     applied.append(AppliedChange(command: command, context: context, created: result.created, source: source))
     undone.removeAll()
     return (result.message, result.message, false)
