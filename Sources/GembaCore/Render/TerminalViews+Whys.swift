@@ -1,0 +1,44 @@
+extension TerminalViews {
+  /// `whys`: every five-whys tree, drawn with branches and status marks.
+  ///
+  /// ```
+  /// five whys · 1 tree, 3 whys
+  /// ? hypothesis  ✓ confirmed  ✗ ruled out  ★ root cause
+  ///
+  /// ? W1 Agents give different refund answers
+  /// ├─ ✓ W1.1 Policy lives in three places  · 1 citation
+  /// │       confirmed: wiki, macro and PDF disagree
+  /// └─ ✗ W1.2 Agents are new  · 1 citation
+  /// ```
+  public static func whys(_ inv: Investigation, style: TerminalStyle) -> String {
+    guard !inv.whyRoots.isEmpty else { return "no five-whys trees yet: start one with `why TEXT`" }
+    let drawer = TreeDrawer(inv: inv, style: style)
+    let trees = inv.whyRoots.count
+    let nodes = inv.whysInOrder.count
+    var out = headline("five whys", ["\(count(trees, "tree")), \(count(nodes, "why"))"], style: style)
+    out += legend(style)
+    for root in inv.whyRoots {
+      out.append("")
+      out += drawer.tree(root)
+    }
+    return out.joined(separator: "\n")
+  }
+
+  /// A view's first line: its name in bold and the facts that size it, wrapped between facts.
+  static func headline(_ title: String, _ facts: [String], style: TerminalStyle) -> [String] {
+    let ink = Ink(style)
+    let pieces = [(plain: title, painted: ink.bold(title))] + facts.map { (plain: $0, painted: $0) }
+    return Text.fill(pieces, separator: " \(Glyphs(style).dot) ", width: style.width)
+  }
+
+  /// The key to the status marks, dim, wrapped between entries.
+  static func legend(_ style: TerminalStyle) -> [String] {
+    let ink = Ink(style)
+    return Text.fill(Glyphs(style).legendEntries.map { ($0, ink.dim($0)) }, separator: "  ", width: style.width)
+  }
+
+  /// `3 whys`, `1 tree`: a count with its noun, plural when it is not one.
+  static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
+  }
+}
