@@ -1,20 +1,78 @@
 import GembaCore
 
-/// Placeholder line reader until the readline shell lands (branch `shell`).
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The interactive shell on a terminal: a readline prompt with the cell number,
+/// history across sessions, Tab completion, and psql's keys — Ctrl-C clears the
+/// line (and abandons a command still open), Ctrl-D on an empty line saves and quits.
+///
+/// The host runs each complete command; the shell only owns the terminal.
 final class InteractiveShell {
-  let host: any ShellHost
-  init(host: some ShellHost, historyPath: String?, color: Bool) { self.host = host }
+  private let host: any ShellHost
+  private let history: ShellHistory?
+  private let color: Bool
+  /// The lines of a command still open (a `"""` string, a trailing `\`), joined by newlines.
+  private var pending = ""
+
+  init(host: some ShellHost, historyPath: String?, color: Bool) {
+    self.host = host
+    self.history = historyPath.flatMap(ShellHistory.init(path:))
+    self.color = color
+  }
+
+  /// Reads and runs commands until Ctrl-D or `quit`, then calls `host.finish()` once.
   func run() {
-    var pending = ""
+    let cleanPaste = getenv("GEMBA_TEST_PTY").map { String(cString: $0) == "1" } ?? false
+      || getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
+    LineEditor.install(bracketedPaste: !cleanPaste) { [unowned self] line, cursor in complete(line, cursor: cursor) }
+    defer { LineEditor.uninstall() }
     while true {
-      Console.out(pending.isEmpty ? "gemba [\(host.nextCellNumber)]> " : "   ...> ")
-      guard let line = readLine() else { break }
+      let read = LineEditor.read(prompt: pending.isEmpty ? primaryPrompt : continuationPrompt, primary: primaryPrompt)
+      if read.interrupted { pending = "" }
+      guard let line = read.line else {
+        // Ctrl-D. A command still open is kept in history, so nothing typed is lost.
+        if !pending.isEmpty { history?.add(pending) }
+        LineEditor.endLineAfterEOF()
+        break
+      }
       pending += pending.isEmpty ? line : "\n" + line
       if Lexer.needsContinuation(pending) { continue }
       let source = pending
       pending = ""
+      guard source.contains(where: { !$0.isWhitespace }) else { continue }
+      history?.add(source)  // failed commands too: the user can recall and fix them
       if !host.submit(source) { break }
     }
     host.finish()
+  }
+
+  // MARK: - Prompts
+
+  var primaryPrompt: String { paint("gemba [\(host.nextCellNumber)]>") + " " }
+  var continuationPrompt: String { paint("   ...>") + " " }
+
+  /// Bold cyan when colour is allowed; the escapes are wrapped in \u{1}…\u{2} so readline
+  /// does not count them as columns.
+  private func paint(_ text: String) -> String {
+    color ? "\u{1}\u{1B}[1;36m\u{2}\(text)\u{1}\u{1B}[0m\u{2}" : text
+  }
+
+  // MARK: - Completion
+
+  /// Completes the word at `cursor` in the current line, reading the open command's
+  /// earlier lines too; offsets in the result are relative to the current line.
+  private func complete(_ line: String, cursor: Int) -> Completion {
+    let source = host as? any ShellCompletionSource
+    let context = CompletionContext(investigation: host.session.investigation, columns: source?.evidenceColumns ?? [:])
+    let folder = source?.folder ?? "."
+    let completer = Completer(context: context) { ShellFiles.list($0, in: folder) }
+    let before = pending.isEmpty ? "" : pending + "\n"
+    var completion = completer.complete(before + line, cursor: before.utf8.count + cursor)
+    completion.replaceFrom = max(0, completion.replaceFrom - before.utf8.count)
+    return completion
   }
 }
