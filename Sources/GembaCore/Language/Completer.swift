@@ -140,7 +140,8 @@ public struct Completer {
   /// The verb's bare arguments: the first id of `confirm`, the path of `load`, …
   func positionalOffer(verb: String, index: Int, positionals: [String]) -> Offer {
     switch (verb, index) {
-    case ("confirm", 0), ("rule-out", 0), ("root", 0): .words(context.ids(.why, .cause))
+    case ("confirm", 0), ("rule-out", 0), ("root", 0), ("unroot", 0): .words(context.ids(.why, .cause))
+    case ("amend", 0): .words(context.ids(.why, .cause, .finding, .action))
     case ("action", 0): .words(context.ids(.finding))
     case ("done", 0), ("effective", 0), ("not-effective", 0): .words(context.ids(.action))
     case ("why", 0): .words(context.ids(.why))
