@@ -38,6 +38,17 @@ struct ShellPtyTests {
     #expect(!notebook.contains("half typed"))
     #expect(!notebook.contains("never sent"))
   }
+
+  @Test func killNineOfTheShellLosesNoEnteredCommand() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let result = try PtyDriver.run("killed", in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let notebook = folder.appendingPathComponent("nb.md")
+    #expect(GembaProcess.cellCount(notebook) == 7)
+    #expect(try !GembaProcess.read(notebook).contains("typed but not entered"))
+    let verify = try GembaProcess.run(["verify", "nb.md"], in: folder)
+    #expect(verify.stdout == "verified: 7 cells\n")
+  }
 }
 
 /// Runs `pty/shell_session.py SCENARIO GEMBA FOLDER`.

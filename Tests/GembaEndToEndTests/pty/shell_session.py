@@ -9,6 +9,7 @@ tail on stderr. The Swift test (ShellPtyTests) then reads the notebook on disk.
 """
 import os
 import re
+import signal
 import sys
 
 import pexpect
@@ -177,7 +178,18 @@ def interrupt(binary, folder):
     s.quit()
 
 
-SCENARIOS = {f.__name__: f for f in (completion, history, interrupt)}
+def killed(binary, folder):
+    """kill -9 after seven entered commands: the seven cells are on disk (fsync before the prompt)."""
+    s = Session(binary, folder)
+    for n in range(1, 8):
+        s.run(f'why "reason {n}"', n + 1, f"W{n} reason {n}")
+    s.type("why \"typed but not entered\"")
+    os.kill(s.child.pid, signal.SIGKILL)
+    s.child.expect(pexpect.EOF)
+    s.child.close()
+
+
+SCENARIOS = {f.__name__: f for f in (completion, history, interrupt, killed)}
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] not in SCENARIOS:
