@@ -35,7 +35,7 @@ public enum NotebookFormat {
   /// with its line number, so replay can go as far as the file allows.
   public static func parse(_ text: String) -> Document {
     var doc = Document()
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    let lines = text.splitLines().map { line in
       line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
     }
     var i = 0

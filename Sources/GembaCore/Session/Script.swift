@@ -11,7 +11,7 @@ public enum Script {
     var out: [Command] = []
     var pending: [String] = []
     var start = 1
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = text.splitLines()
     for (index, raw) in lines.enumerated() {
       var line = String(raw)
       if line.hasSuffix("\r") { line.removeLast() }
