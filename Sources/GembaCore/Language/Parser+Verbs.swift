@@ -174,6 +174,9 @@ extension Parser {
       let path = try a.take("a script path")
       return .run(Located(path.text, at: path.span))
     case "quit": return .quit
+    // With arguments these are one-stage queries (see `parse(tokens:)`); alone, only `timeline` means something.
+    case "timeline": return .showTimeline
+    case "pareto", "histogram", "spc", "grep": throw a.missing("an evidence name")
     default:
       throw .error("`\(verb)` is not available yet", at: a.verb.span)
     }
