@@ -239,7 +239,7 @@ public struct EventTime: Hashable, Sendable, Comparable {
       var clock = String(parts[1])
       if clock.hasSuffix("Z") { clock.removeLast() }
       let hms = clock.split(separator: ":", omittingEmptySubsequences: false)
-      guard (2...3).contains(hms.count), hms.allSatisfy({ $0.count == 2 && Int($0) != nil }),
+      guard (2...3).contains(hms.count), hms.allSatisfy({ $0.count == 2 && $0.isASCIIDigits }),
         Int(hms[0])! < 24, Int(hms[1])! < 60, hms.count == 2 || Int(hms[2])! < 60
       else { return nil }
       time = hms.joined(separator: ":") + (hms.count == 2 ? ":00" : "")
