@@ -132,8 +132,9 @@ struct Arguments {
   /// Anything not consumed by the builder is reported, at its position.
   func finish() throws(Diagnostic) {
     if let extra = positionals.first {
+      let what = extra.kind == .string ? "text \"\(extra.text)\"" : Parser.describe(extra)
       throw .error(
-        "unexpected \(Parser.describe(extra)) after `\(spec.name)`", at: extra.span,
+        "unexpected \(what) after `\(spec.name)`", at: extra.span,
         notes: ["usage: \(spec.usage)", "quote text with spaces: \"like this\""])
     }
     for name in options.keys.sorted() where !used.contains(name) {
