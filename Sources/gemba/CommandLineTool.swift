@@ -16,8 +16,9 @@ struct CommandLineTool {
     usage: gemba [NOTEBOOK] [--keep-going]
                  open NOTEBOOK (created if absent; default notebook.md) in the interactive shell;
                  with stdin not a terminal, run the commands read from stdin as cells (batch mode)
-           gemba verify NOTEBOOK
-                 check the notebook's integrity chain
+           gemba verify NOTEBOOK [--chain HEX]
+                 check the notebook's integrity chain (and that it still holds the approved
+                 chain value HEX, printed at sign-off and in the record)
            gemba replay NOTEBOOK [--update NEW.md] [--allow-outside] [--allow-writes]
                  re-run every cell in a fresh session and compare outputs; exit 0 only if all match
            gemba export NOTEBOOK --format md|html|json|ipynb|dot|sop [-o FILE] [--sop SOP.md]
@@ -30,7 +31,7 @@ struct CommandLineTool {
     """
 
   /// Options that take a value, and the flags, across all modes.
-  static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop"]
+  static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop", "--chain"]
   static let flags: Set<String> = ["--keep-going", "--allow-outside", "--allow-writes"]
 
   func run() -> Int32 {
@@ -63,7 +64,7 @@ struct CommandLineTool {
     switch positional.first {
     case "verify":
       guard positional.count == 2 else { return usageError("verify takes one notebook") }
-      return verify(positional[1])
+      return verify(positional[1], anchor: options["--chain"])
     case "replay":
       guard positional.count == 2 else { return usageError("replay takes one notebook") }
       return replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
@@ -138,13 +139,13 @@ struct CommandLineTool {
     return report.allMatched ? 0 : 1
   }
 
-  private func verify(_ path: String) -> Int32 {
+  private func verify(_ path: String, anchor: String?) -> Int32 {
     guard let text = Paths.read(path) else {
       Console.err("error: cannot read \(path)")
       return 2
     }
     let document = NotebookFormat.parse(text)
-    let result = Verification.verify(document)
+    let result = Verification.verify(document, anchor: anchor)
     switch result {
     case .verified(let cells):
       Console.out("verified: \(cells) cells")

@@ -90,7 +90,7 @@ final class NotebookRunner: ShellHost {
   }
 
   func runScript(_ text: String, origin: String, keepGoing: Bool) -> Result {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = text.splitLines().map(String.init)
     if lines.last?.isEmpty == true { lines.removeLast() }
     var iterator = lines.makeIterator()
     return runScript(origin: origin, keepGoing: keepGoing) { iterator.next() }

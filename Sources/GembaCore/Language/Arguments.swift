@@ -6,6 +6,8 @@ struct Arguments {
   private(set) var positionals: [Token]
   private var options: [String: (name: Token, values: [Token])] = [:]
   private var used: Set<String> = []
+  /// The last positional taken, so a missing argument is reported just after it.
+  private var lastTaken: Token?
 
   init(spec: VerbSpec, verb: Token, tokens: [Token]) throws(Diagnostic) {
     self.spec = spec
@@ -67,6 +69,7 @@ struct Arguments {
     guard let token = positionals.first else { throw missing(what) }
     guard token.isValue else { throw .error("expected \(what), found \(Parser.describe(token))", at: token.span) }
     positionals.removeFirst()
+    lastTaken = token
     return token
   }
 
@@ -105,7 +108,7 @@ struct Arguments {
   }
 
   func missing(_ what: String) -> Diagnostic {
-    let end = SourceSpan(at: (positionals.last ?? verb).span.end)
+    let end = SourceSpan(at: (positionals.last ?? lastTaken ?? verb).span.end)
     return .error("`\(spec.name)` needs \(what)", at: end, notes: ["usage: \(spec.usage)", "example: \(spec.example)"])
   }
 
@@ -129,8 +132,9 @@ struct Arguments {
   /// Anything not consumed by the builder is reported, at its position.
   func finish() throws(Diagnostic) {
     if let extra = positionals.first {
+      let what = extra.kind == .string ? "text \"\(extra.text)\"" : Parser.describe(extra)
       throw .error(
-        "unexpected \(Parser.describe(extra)) after `\(spec.name)`", at: extra.span,
+        "unexpected \(what) after `\(spec.name)`", at: extra.span,
         notes: ["usage: \(spec.usage)", "quote text with spaces: \"like this\""])
     }
     for name in options.keys.sorted() where !used.contains(name) {

@@ -48,7 +48,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
   public init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+      parts.allSatisfy(\.isASCIIDigits), let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
       (1...12).contains(m), d >= 1, d <= CalendarDate.days(inMonth: m, year: y)
     else { return nil }
     year = y

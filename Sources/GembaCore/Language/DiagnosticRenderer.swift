@@ -18,7 +18,7 @@ public struct DiagnosticRenderer: Sendable {
     let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
     var out = "\(label): \(diagnostic.message)\n"
     if let span = diagnostic.span {
-      let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+      let lines = source.splitLines()
       let index = span.start.line - firstLine
       if let origin {
         out += " --> \(origin):\(span.start.line):\(span.start.column)\n"
@@ -48,7 +48,15 @@ public struct DiagnosticRenderer: Sendable {
 extension String {
   func trimmingTrailingNewline() -> String {
     var s = self
-    while s.hasSuffix("\r") || s.hasSuffix("\n") { s.removeLast() }
+    while let last = s.last, last == "\r" || last == "\n" || last == "\r\n" { s.removeLast() }
     return s
+  }
+}
+
+extension StringProtocol {
+  /// The lines of the text, split at `\n` or `\r\n`. (Swift reads `\r\n` as one
+  /// Character, so `split(separator: "\n")` does not split a CRLF text at all.)
+  public func splitLines() -> [SubSequence] {
+    split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
   }
 }

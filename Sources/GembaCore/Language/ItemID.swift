@@ -31,7 +31,7 @@ public struct ItemID: Hashable, Sendable, Comparable, CustomStringConvertible, C
     let parts = text.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
     var path: [Int] = []
     for part in parts {
-      guard !part.isEmpty, part.allSatisfy(\.isASCII), let n = Int(part), n > 0 else { return nil }
+      guard part.isASCIIDigits, let n = Int(part), n > 0 else { return nil }
       path.append(n)
     }
     guard !path.isEmpty, kind.nests || path.count == 1 else { return nil }
@@ -78,7 +78,7 @@ public struct EvidenceRef: Hashable, Sendable, CustomStringConvertible, Codable 
     self.name = String(name)
     guard parts.count == 2 else { return }
     let range = parts[1].split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...2).contains(range.count), let low = Int(range[0]), low >= 1 else { return nil }
+    guard (1...2).contains(range.count), range.allSatisfy(\.isASCIIDigits), let low = Int(range[0]), low >= 1 else { return nil }
     let high = range.count == 2 ? Int(range[1]) : low
     guard let high, high >= low else { return nil }
     self.rows = low...high
@@ -94,4 +94,9 @@ public struct EvidenceRef: Hashable, Sendable, CustomStringConvertible, Codable 
     guard let rows else { return name }
     return rows.count == 1 ? "\(name)#\(rows.lowerBound)" : "\(name)#\(rows.lowerBound)-\(rows.upperBound)"
   }
+}
+
+extension StringProtocol {
+  /// One or more of 0-9 and nothing else (`Int("+1")` alone would accept a sign).
+  var isASCIIDigits: Bool { !isEmpty && allSatisfy { $0.isASCII && $0.isNumber } }
 }

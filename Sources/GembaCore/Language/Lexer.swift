@@ -44,7 +44,7 @@ public struct Lexer {
       let start = position
       switch c {
       case "#":
-        while let d = peek(), d != "\n" { advance() }
+        while let d = peek(), !Lexer.isLineEnd(d) { advance() }
       case "|":
         advance()
         result.append(Token(kind: .pipe, text: "|", span: SourceSpan(start: start, end: position)))
@@ -75,8 +75,11 @@ public struct Lexer {
     index + offset < chars.count ? chars[index + offset] : nil
   }
 
+  /// `\n`, or `\r\n` — which Swift reads as one Character, not as `\r` then `\n`.
+  private static func isLineEnd(_ c: Character?) -> Bool { c == "\n" || c == "\r\n" }
+
   private mutating func advance() {
-    if chars[index] == "\n" {
+    if Lexer.isLineEnd(chars[index]) {
       line += 1
       column = 1
     } else {
@@ -85,12 +88,13 @@ public struct Lexer {
     index += 1
   }
 
-  /// Skips spaces, tabs, newlines and `\`-newline continuations; remembers a trailing `\`.
+  /// Skips white space (anything a bare word stops at) and `\`-newline continuations;
+  /// remembers a trailing `\`.
   private mutating func skipBlanks() {
     while let c = peek() {
-      if c == " " || c == "\t" || c == "\n" || c == "\r" {
+      if c.isWhitespace {
         advance()
-      } else if c == "\\" && (peek(1) == "\n" || peek(1) == nil || (peek(1) == "\r" && peek(2) == "\n")) {
+      } else if c == "\\" && (peek(1) == nil || Lexer.isLineEnd(peek(1))) {
         if peek(1) == nil { endsWithContinuation = true }
         advance()
       } else {
@@ -102,7 +106,7 @@ public struct Lexer {
   private mutating func bareWord() -> String {
     var word = ""
     while let c = peek(), !c.isWhitespace, c != "|", c != "\"" {
-      if c == "\\", peek(1) == nil || peek(1) == "\n" { break }
+      if c == "\\", peek(1) == nil || Lexer.isLineEnd(peek(1)) { break }
       word.append(c)
       advance()
     }
@@ -130,7 +134,7 @@ public struct Lexer {
         }
         continue
       }
-      text.append(c)
+      text.append(Lexer.isLineEnd(c) ? "\n" : c)
       advance()
     }
     throw .error(
@@ -141,7 +145,7 @@ public struct Lexer {
   private mutating func tripleQuoted(from start: SourcePosition) throws(Diagnostic) -> Token {
     advance(); advance(); advance()
     // Like Swift: a newline right after the opening quotes is not part of the text.
-    if peek() == "\n" { advance() }
+    if Lexer.isLineEnd(peek()) { advance() }
     var text = ""
     while let c = peek() {
       if c == "\"" && peek(1) == "\"" && peek(2) == "\"" {
@@ -149,7 +153,7 @@ public struct Lexer {
         if text.hasSuffix("\n") { text.removeLast() }
         return Token(kind: .string, text: text, span: SourceSpan(start: start, end: position))
       }
-      text.append(c)
+      text.append(Lexer.isLineEnd(c) ? "\n" : c)
       advance()
     }
     throw .error(

@@ -183,6 +183,9 @@ extension Parser {
       let path = try a.take("a script path")
       return .run(Located(path.text, at: path.span))
     case "quit": return .quit
+    // With arguments these are one-stage queries (see `parse(tokens:)`); alone, only `timeline` means something.
+    case "timeline": return .showTimeline
+    case "pareto", "histogram", "spc", "grep": throw a.missing("an evidence name")
     default:
       throw .error("`\(verb)` is not available yet", at: a.verb.span)
     }
@@ -259,7 +262,7 @@ public struct EventTime: Hashable, Sendable, Comparable {
       var clock = String(parts[1])
       if clock.hasSuffix("Z") { clock.removeLast() }
       let hms = clock.split(separator: ":", omittingEmptySubsequences: false)
-      guard (2...3).contains(hms.count), hms.allSatisfy({ $0.count == 2 && Int($0) != nil }),
+      guard (2...3).contains(hms.count), hms.allSatisfy({ $0.count == 2 && $0.isASCIIDigits }),
         Int(hms[0])! < 24, Int(hms[1])! < 60, hms.count == 2 || Int(hms[2])! < 60
       else { return nil }
       time = hms.joined(separator: ":") + (hms.count == 2 ? ":00" : "")

@@ -2,6 +2,7 @@
 public enum Suggestion {
   /// The candidate closest to `word`, if it is close enough to be a plausible typo.
   public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    let candidates = Array(candidates)
     let lowered = word.lowercased()
     var best: (String, Int)?
     for candidate in candidates {
@@ -13,9 +14,9 @@ public enum Suggestion {
     guard let (candidate, d) = best else { return nil }
     let limit = max(1, min(3, (max(word.count, candidate.count) + 1) / 3))
     if d <= limit { return candidate }
-    // A prefix is a plausible typo too ("conf" for "confirm").
-    if lowered.count >= 2, candidate.lowercased().hasPrefix(lowered) { return candidate }
-    return nil
+    // A prefix is a plausible typo too ("conf" for "confirm"), even when a shorter word is nearer.
+    guard lowered.count >= 2 else { return nil }
+    return candidates.filter { $0.lowercased().hasPrefix(lowered) }.min { ($0.count, $0) < ($1.count, $1) }
   }
 
   /// Levenshtein distance over Characters.

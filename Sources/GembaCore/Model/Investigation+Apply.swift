@@ -39,7 +39,7 @@ extension Investigation {
 
     case .defineProcess(let name, let names):
       if !steps.isEmpty {
-        throw .error("the process is already defined (\(steps.count) steps)",
+        throw .error("the process is already defined (\(steps.count) step\(steps.count == 1 ? "" : "s"))",
           notes: ["add a step with `step TEXT --after Sx`, or `undo` the process cell"])
       }
       processName = name
@@ -102,7 +102,8 @@ extension Investigation {
           if let guess = Suggestion.nearest(to: name.value, in: fishbone!.categories.map(\.name)) {
             notes.append("did you mean `\(guess)`?")
           }
-          notes.append("bones: " + fishbone!.categories.map(\.name).joined(separator: ", "))
+          let bones = fishbone!.categories.map(\.name)
+          notes.append(bones.isEmpty ? "the fishbone has no bones yet" : "bones: " + bones.joined(separator: ", "))
           notes.append("add a bone with `category \(name.value)`; quote names with spaces")
           throw .error("the fishbone has no bone `\(name.value)`", at: name.span, notes: notes)
         }

@@ -6,8 +6,8 @@ public enum LineDiff {
   /// empty when the texts are equal.
   public static func unified(_ old: String, _ new: String, oldLabel: String, newLabel: String, context: Int = 2) -> String {
     guard old != new else { return "" }
-    let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let a = old.splitLines().map(String.init)
+    let b = new.splitLines().map(String.init)
     let edits = diff(a, b)
     var out = "--- \(oldLabel)\n+++ \(newLabel)\n"
     // Where each edit sits in the old and new text (1-based), for the hunk headers.

@@ -35,7 +35,7 @@ public enum NotebookFormat {
   /// with its line number, so replay can go as far as the file allows.
   public static func parse(_ text: String) -> Document {
     var doc = Document()
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    let lines = text.splitLines().map { line in
       line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
     }
     var i = 0
@@ -118,7 +118,9 @@ public enum NotebookFormat {
   {
     while i < lines.count, lines[i].trimmingSpaces().isEmpty { i += 1 }
     guard i < lines.count else {
-      problem(lines.count, "the notebook ends inside cell at line \(header): no ```\(info) block",
+      // The last line of the file (a final newline does not start another line).
+      let last = lines.last == "" ? max(1, lines.count - 1) : lines.count
+      problem(last, "the notebook ends inside cell at line \(header): no ```\(info) block",
         ["the file was cut short (a crash while writing?); the cells before line \(header) are intact"])
       return nil
     }

@@ -7,7 +7,10 @@ public enum Verification {
     case failed(message: String, line: Int)
   }
 
-  public static func verify(_ document: NotebookFormat.Document) -> Result {
+  /// - Parameter anchor: a chain value kept outside the notebook (printed at sign-off,
+  ///   in the exported record). A chain alone cannot tell that cells were cut off the
+  ///   end; with an anchor, a notebook that no longer contains that value fails.
+  public static func verify(_ document: NotebookFormat.Document, anchor: String? = nil) -> Result {
     if let problem = document.problems.first {
       return .failed(message: problem.message, line: problem.span?.start.line ?? 1)
     }
@@ -21,6 +24,11 @@ public enum Verification {
           line: cell.line)
       }
       chain = expected
+    }
+    if let anchor, !document.cells.contains(where: { $0.chain == anchor.lowercased() }) {
+      return .failed(
+        message: "no cell has chain \(anchor): cells were removed from the end, or this is not the notebook that was approved",
+        line: document.cells.last?.line ?? 1)
     }
     return .verified(cells: document.cells.count)
   }

@@ -15,7 +15,8 @@ public enum HelpRenderer {
       let width = spec.options.map { $0.name.count + $0.hint.count }.max() ?? 0
       for option in spec.options {
         let left = "--\(option.name)" + (option.hint.isEmpty ? "" : " \(option.hint)")
-        lines.append("  " + left + String(repeating: " ", count: max(1, width + 4 - left.count)) + optionNote(option))
+        let note = optionNote(option)
+        lines.append("  " + left + (note.isEmpty ? "" : String(repeating: " ", count: max(1, width + 4 - left.count)) + note))
       }
     }
     lines.append("")

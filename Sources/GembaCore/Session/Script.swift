@@ -37,7 +37,7 @@ public struct Script {
   public static func commands(in text: String) -> [Command] {
     var script = Script()
     var out: [Command] = []
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = text.splitLines()
     if lines.last?.isEmpty == true { lines.removeLast() }
     for line in lines {
       if let command = script.feed(String(line)) { out.append(command) }

@@ -1,0 +1,125 @@
+import Testing
+@testable import GembaCore
+
+@Suite struct ItemIDTests {
+  @Test(arguments: [
+    ("S1", "S1"), ("s12", "S12"), ("W1", "W1"), ("W1.2", "W1.2"), ("w1.2.3", "W1.2.3"), ("C3", "C3"), ("C3.1", "C3.1"),
+    ("F1", "F1"), ("A4", "A4"), ("S01", "S1"),
+  ])
+  func parses(text: String, expected: String) throws {
+    let id = try #require(ItemID(text))
+    #expect(id.description == expected)
+  }
+
+  @Test(arguments: [
+    "", "S", "W", "S0", "W1.", "W.1", "W1..2", "W1.0", "S1.1", "F1.2", "A2.1", "X1", "1", "W-1", "W+1", "W1.+2", "W１",
+    "tickets", "Method", "C1a",
+  ])
+  func rejects(text: String) {
+    #expect(ItemID(text) == nil)
+  }
+
+  @Test func familyAndOrder() throws {
+    let id = try #require(ItemID("W1.2.3"))
+    #expect(id.kind == .why)
+    #expect(id.path == [1, 2, 3])
+    #expect(id.parent?.description == "W1.2")
+    #expect(id.parent?.parent?.parent == nil)
+    #expect(id.child(4).description == "W1.2.3.4")
+    let sorted = ["W2", "W1.10", "W1.2", "W1", "C1", "A1"].compactMap { ItemID($0) }.sorted().map(\.description)
+    #expect(sorted == ["A1", "C1", "W1", "W1.2", "W1.10", "W2"])
+  }
+}
+
+@Suite struct EvidenceRefTests {
+  @Test(arguments: [
+    ("tickets", "tickets", nil),
+    ("tickets#12", "tickets", 12...12),
+    ("tickets#12-40", "tickets", 12...40),
+    ("app.log#1", "app.log", 1...1),
+    ("after_fix-2#3-3", "after_fix-2", 3...3),
+  ] as [(String, String, ClosedRange<Int>?)])
+  func parses(text: String, name: String, rows: ClosedRange<Int>?) throws {
+    let ref = try #require(EvidenceRef(text))
+    #expect(ref.name == name)
+    #expect(ref.rows == rows)
+  }
+
+  @Test(arguments: ["", "#12", "9lives", "tickets#", "tickets#0", "tickets#40-12", "tickets#1-", "tickets#-3", "tickets#a",
+    "tickets#1-2-3", "my file", "tickets#+3", "tickets#1-+4"])
+  func rejects(text: String) {
+    #expect(EvidenceRef(text) == nil)
+  }
+
+  @Test(arguments: ["tickets", "tickets#12", "tickets#12-40"])
+  func descriptionReadsBack(text: String) {
+    #expect(EvidenceRef(text)?.description == text)
+  }
+
+  @Test func aOneRowRangeIsShownAsOneRow() {
+    #expect(EvidenceRef(name: "t", rows: 5...5).description == "t#5")
+  }
+}
+
+@Suite struct CalendarDateTests {
+  @Test(arguments: ["2026-12-15", "2028-02-29", "2000-02-29", "2026-04-30", "0999-01-01"])
+  func accepts(text: String) {
+    #expect(CalendarDate(text)?.description == text)
+  }
+
+  @Test(arguments: ["2026-02-29", "2100-02-29", "2026-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00",
+    "2026-1-01", "26-01-01", "2026/01/01", "2026-01-01T10:00", "", "2026-+1-01", "+026-01-01", "2026-01-+1"])
+  func rejects(text: String) {
+    #expect(CalendarDate(text) == nil)
+  }
+
+  @Test func ordersByDay() {
+    #expect(CalendarDate("2026-01-31")! < CalendarDate("2026-02-01")!)
+  }
+}
+
+@Suite struct EventTimeTests {
+  @Test(arguments: [
+    ("2026-10-03", "2026-10-03T00:00:00"),
+    ("2026-10-03T14:05", "2026-10-03T14:05:00"),
+    ("2026-10-03 14:05", "2026-10-03T14:05:00"),
+    ("2026-10-03T14:05:09", "2026-10-03T14:05:09"),
+    ("2026-10-03T14:05:09Z", "2026-10-03T14:05:09"),
+  ])
+  func normalises(text: String, sortKey: String) {
+    #expect(EventTime(text)?.sortKey == sortKey)
+    #expect(EventTime(text)?.text == text)
+  }
+
+  @Test(arguments: ["2026-10-03T", "2026-10-03T24:00", "2026-10-03T12:60", "2026-10-03T1:00", "2026-10-03T12", "2026-10-03T12:00:61",
+    "2026-02-30T10:00", "2026-10-03T+1:00", "2026-10-03T12:+5", "yesterday"])
+  func rejects(text: String) {
+    #expect(EventTime(text) == nil)
+  }
+}
+
+@Suite struct SuggestionTests {
+  @Test(arguments: [("", "", 0), ("a", "", 1), ("probem", "problem", 1), ("kitten", "sitting", 3), ("W1.3", "W1.1", 1), ("é", "e", 1)])
+  func distance(a: String, b: String, expected: Int) {
+    #expect(Suggestion.distance(a, b) == expected)
+    #expect(Suggestion.distance(b, a) == expected)
+  }
+
+  @Test(arguments: [
+    ("probem", "problem"), ("PROBEM", "problem"), ("fishbon", "fishbone"), ("conf", "confirm"), ("rule_out", "rule-out"),
+    ("actoin", "action"), ("evidance", "evidence"),
+  ])
+  func nearestVerb(word: String, expected: String) {
+    #expect(Suggestion.nearest(to: word, in: CommandCatalog.verbNames) == expected)
+  }
+
+  @Test(arguments: ["xyzzy", "banana", "q"])
+  func nothingCloseIsNoSuggestion(word: String) {
+    #expect(Suggestion.nearest(to: word, in: CommandCatalog.verbNames) == nil)
+  }
+
+  @Test func tiesGoToTheFirstInAlphabeticalOrder() {
+    #expect(Suggestion.nearest(to: "F3", in: ["F2", "F1"]) == "F1")
+    #expect(Suggestion.nearest(to: "x", in: []) == nil)
+  }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import GembaCore
+
+@Suite struct HelpRendererTests {
+  @Test func helpForOneVerb() throws {
+    #expect(try HelpRenderer.help(Located("action", at: SourceSpan(at: .init(line: 1, column: 6)))) == """
+      usage: action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT]
+
+      Agree a corrective action (A1) for a finding; --standard is the new standard if it works.
+
+      options:
+        --owner TEXT                      text up to the next option
+        --due YYYY-MM-DD
+        --review weekly|monthly|quarterly
+        --standard TEXT                   text up to the next option
+
+      example:
+        action F1 "generate macros from the policy page" --owner "Dana (KB owner)" --due 2026-12-15 --review monthly --standard "macros are generated from the policy, never edited by hand"
+      """)
+  }
+
+  @Test func helpForAVerbWithoutOptions() throws {
+    #expect(try HelpRenderer.help(Located("whys", at: SourceSpan(at: .init(line: 1, column: 6)))) == """
+      usage: whys
+
+      Show every five-whys tree.
+
+      example:
+        whys
+      """)
+  }
+
+  @Test(arguments: CommandCatalog.verbs.map(\.name))
+  func everyVerbHasHelpWithItsExample(name: String) throws {
+    let text = try HelpRenderer.help(Located(name.uppercased(), at: SourceSpan(at: .init(line: 1, column: 6))))
+    let spec = try #require(CommandCatalog.spec(name))
+    #expect(text.hasPrefix("usage: \(spec.usage)\n"))
+    #expect(text.hasSuffix("example:\n  \(spec.example)"))
+  }
+
+  @Test func theOverviewListsEveryVerbByGroup() throws {
+    let text = try HelpRenderer.help(nil)
+    for spec in CommandCatalog.verbs {
+      #expect(text.contains("\n  \(spec.name) "), "lists \(spec.name)")
+    }
+    #expect(text.hasPrefix("Problem and process\n  title          Name the investigation.\n"))
+  }
+
+  @Test func anUnknownTopicSuggestsAVerb() {
+    let input = MarkedText("help 1️⃣fishbon")
+    guard case .help(let topic) = try? Parser.parse(input.text) else {
+      Issue.record("not help")
+      return
+    }
+    let d = diagnostic { () throws(Diagnostic) in try HelpRenderer.help(topic) }
+    #expect(d?.message == "no command `fishbon`")
+    #expect(d?.notes == ["did you mean `fishbone`?", "type `help` for the list of commands"])
+    #expect(d?.span?.start == input[1])
+  }
+}
