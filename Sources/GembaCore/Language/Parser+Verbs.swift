@@ -20,6 +20,12 @@ extension Parser {
       return .addStep(text: try a.takeText("the step's text"), after: after, owner: a.text("owner"))
     case "why":
       var parent: Located<ItemID>?
+      if a.positionals.count == 1, let only = a.positionals.first, only.kind == .word, let id = ItemID(only.text),
+        id.kind == .why
+      {
+        throw .error("`why \(id)` needs the answer: why \(id) TEXT", at: SourceSpan(at: only.span.end),
+          notes: ["to start a tree whose text is \"\(id)\", quote it: why \"\(id)\""])
+      }
       if a.positionals.count > 1, let first = a.positionals.first, first.kind == .word, let id = ItemID(first.text) {
         guard id.kind == .why else {
           throw .error("`why` answers under a why id like W1, not \(id)", at: first.span,

@@ -11,7 +11,10 @@ public enum Parser {
   public static func parse(tokens: [Token]) throws(Diagnostic) -> Command {
     guard let first = tokens.first else { throw .error("empty command") }
     // `tickets | where …` starts with an evidence name, not a verb.
-    if tokens.contains(where: { $0.kind == .pipe }) && first.isValue && CommandCatalog.spec(first.text) == nil {
+    // No verb is followed directly by `|`, so evidence may be named like one (`actions | count`).
+    let directPipe = tokens.count > 1 && tokens[1].kind == .pipe
+    let notAVerb = CommandCatalog.spec(first.text.lowercased()) == nil
+    if first.isValue && (directPipe || (notAVerb && tokens.contains { $0.kind == .pipe })) {
       return .query(try querySource(tokens))
     }
     guard first.kind == .word else {

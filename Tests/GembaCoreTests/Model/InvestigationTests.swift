@@ -221,7 +221,7 @@ import Testing
   }
 
   @Test func longListsOfIDsAreCut() {
-    let many = (1...14).map { "why w\($0)" }
+    let many = (1...14).map { "why reason \($0)" }
     expectRejection("confirm 1️⃣W20", after: many, message: "there is no why W20",
       notes: ["did you mean W10?", "whys: W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, W11, W12, …"])
   }
