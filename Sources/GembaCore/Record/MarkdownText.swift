@@ -42,6 +42,28 @@ enum MarkdownText {
     return out + pendingDigits
   }
 
+  /// User prose as its own paragraphs (a note): each line inline-escaped and kept as a hard
+  /// break, blank lines kept as paragraph breaks, and whatever could open a block at a
+  /// line's start (`-`, `+`, `=`, indentation) neutralised.
+  static func block(_ text: String) -> String {
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    for (i, raw) in lines.enumerated() {
+      let line = raw.drop { $0 == " " || $0 == "\t" }
+      guard !line.isEmpty else {
+        out += "\n"
+        continue
+      }
+      if let first = line.first, "-+=".contains(first) { out += "\\" }
+      out += inline(String(line))
+      let next = i + 1 < lines.count ? lines[i + 1].drop { $0 == " " || $0 == "\t" } : ""
+      // A backslash before the newline is a hard break; never before a blank line or the end.
+      out += next.isEmpty ? "\n" : "\\\n"
+    }
+    return out
+  }
+
   /// Text that is already safe (ids, hashes, numbers) in a code span sized to the text.
   static func code(_ text: String) -> String {
     let flat = text.replacingNewlines(with: " ")
