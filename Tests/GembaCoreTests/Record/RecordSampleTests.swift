@@ -16,3 +16,16 @@ import Testing
     }
   }
 }
+
+extension RecordSampleTests {
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["GEMBA_RECORD_SAMPLES"] != nil, "set GEMBA_RECORD_SAMPLES=DIR to write samples"))
+  func writeSOPSamples() throws {
+    let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["GEMBA_RECORD_SAMPLES"]!)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for (name, sop) in [("heading", SOPUpdaterTests.headingSOP), ("numbered", SOPUpdaterTests.numberedSOP), ("none", nil)] {
+      let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: sop, date: SOPUpdaterTests.date)
+      try ExternalTools.write(result.document, to: folder, "sop-\(name).md")
+      try ExternalTools.write(result.diff ?? "", to: folder, "sop-\(name).md.diff")
+    }
+  }
+}
