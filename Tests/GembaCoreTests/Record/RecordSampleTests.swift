@@ -22,8 +22,8 @@ extension RecordSampleTests {
   func writeSOPSamples() throws {
     let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["GEMBA_RECORD_SAMPLES"]!)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for (name, sop) in [("heading", SOPUpdaterTests.headingSOP), ("numbered", SOPUpdaterTests.numberedSOP), ("none", nil)] {
-      let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: sop, date: SOPUpdaterTests.date)
+    for (name, sop) in [("heading", RecordSOPUpdateTests.headingSOP), ("numbered", RecordSOPUpdateTests.numberedSOP), ("none", nil)] {
+      let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: sop, date: RecordSOPUpdateTests.date)
       try ExternalTools.write(result.document, to: folder, "sop-\(name).md")
       try ExternalTools.write(result.diff ?? "", to: folder, "sop-\(name).md.diff")
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GembaCore
 
-@Suite struct SOPUpdaterTests {
+@Suite struct RecordSOPUpdateTests {
   static let date = "2026-11-22"
 
   static let headingSOP = """
@@ -140,8 +140,8 @@ import Testing
 
   /// The diff applies with `git apply` to the original file and gives exactly the revised SOP.
   @Test(.enabled(if: ExternalTools.hasGit, "git is not installed"), arguments: [
-    ("heading", SOPUpdaterTests.headingSOP), ("numbered", SOPUpdaterTests.numberedSOP),
-    ("crlf", SOPUpdaterTests.stepHeadingsCRLF), ("history-at-end", "# SOP\n\n## Triage\n\nCheck.\n\n## Revision history\n\n- 2025: first"),
+    ("heading", RecordSOPUpdateTests.headingSOP), ("numbered", RecordSOPUpdateTests.numberedSOP),
+    ("crlf", RecordSOPUpdateTests.stepHeadingsCRLF), ("history-at-end", "# SOP\n\n## Triage\n\nCheck.\n\n## Revision history\n\n- 2025: first"),
   ])
   func gitAppliesTheDiff(name: String, sop: String) throws {
     for record in [RecordFixtures.refund(), RecordFixtures.hostile()] {

@@ -3,7 +3,7 @@ import Testing
 @testable import GembaCore
 
 /// JSON, ipynb and dot: each checked by the program its users open it with.
-@Suite struct MachineFormatTests {
+@Suite struct RecordMachineFormatTests {
   static let examples = ["refund", "hostile"]
   static func record(_ name: String) -> Record { name == "refund" ? RecordFixtures.refund() : RecordFixtures.hostile() }
 
