@@ -14,7 +14,7 @@ public struct DotRecordRenderer: RecordRenderer {
     out.reserveCapacity(1024 + record.allNodes.count * 160)
     out += "  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=\(Self.quote(record.title))];\n"
     out += "  node [shape=box, fontname=\"Helvetica\", fontsize=11];\n"
-    out += "  edge [color=\"#555555\"];\n"
+    out += "  edge [color=\"#555555\", fontname=\"Helvetica\"];\n"
     if !record.whys.isEmpty {
       out += "  subgraph cluster_whys {\n    label=\"Five whys\";\n    color=\"#bbbbbb\";\n"
       func visit(_ node: Record.Node) {

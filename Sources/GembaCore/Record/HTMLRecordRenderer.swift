@@ -22,7 +22,7 @@ public struct HTMLRecordRenderer: RecordRenderer {
     out += "<p class=\"meta\">gemba record v\(record.version) · generated \(t(record.generatedAt)) · "
     out += "<span class=\"integrity\(record.integrity.verified ? "" : " failed")\">\(t(record.integrity.line))</span></p>\n</header>\n"
     out += "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
-    for section in MarkdownRecordRenderer.sections {
+    for section in Record.sections {
       out += "<li><a href=\"#\(section.anchor)\">\(section.title)</a></li>\n"
     }
     out += "</ol>\n</nav>\n<main>\n"
@@ -46,7 +46,7 @@ public struct HTMLRecordRenderer: RecordRenderer {
   func t(_ text: String?) -> String { HTMLText.text(text) }
 
   func open(_ anchor: String, into out: inout String) {
-    let title = MarkdownRecordRenderer.sections.first { $0.anchor == anchor }?.title ?? anchor
+    let title = Record.sections.first { $0.anchor == anchor }?.title ?? anchor
     out += "<section id=\"\(anchor)\">\n<h2>\(title)</h2>\n"
   }
 

@@ -11,7 +11,7 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     out.reserveCapacity(4096 + record.log.count * 256)
     out += "# " + md(record.title) + "\n\n"
     out += "*gemba record v\(record.version) · generated \(md(record.generatedAt)) · \(md(record.integrity.line))*\n\n"
-    out += "**Contents:** " + Self.sections.map { "[\($0.title)](#\($0.anchor))" }.joined(separator: " · ") + "\n\n"
+    out += "**Contents:** " + Record.sections.map { "[\($0.title)](#\($0.anchor))" }.joined(separator: " · ") + "\n\n"
     problem(record, into: &out)
     process(record, into: &out)
     whys(record, into: &out)
@@ -24,14 +24,6 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     log(record, into: &out)
     return out
   }
-
-  /// Headings are fixed words, so the anchors GitHub derives from them are known.
-  static let sections: [(title: String, anchor: String)] = [
-    ("Problem", "problem"), ("Process", "process"), ("Five whys", "five-whys"), ("Fishbone", "fishbone"),
-    ("Causes and evidence", "causes-and-evidence"), ("Findings", "findings"), ("Actions", "actions"),
-    ("Timeline", "timeline"), ("Check", "check"), ("Evidence register", "evidence-register"),
-    ("Integrity and sign-off", "integrity-and-sign-off"), ("Appendix: session log", "appendix-session-log"),
-  ]
 
   private func md(_ text: String) -> String { MarkdownText.inline(text) }
   private func md(_ text: String?) -> String { text.map(MarkdownText.inline) ?? "" }

@@ -33,6 +33,15 @@ public enum RecordFormat: String, CaseIterable, Sendable {
 }
 
 extension Record {
+  /// The record's sections in reading order, shared by every document format. Titles are
+  /// fixed words, so the anchors (GitHub derives them from Markdown headings) are known.
+  public static let sections: [(title: String, anchor: String)] = [
+    ("Problem", "problem"), ("Process", "process"), ("Five whys", "five-whys"), ("Fishbone", "fishbone"),
+    ("Causes and evidence", "causes-and-evidence"), ("Findings", "findings"), ("Actions", "actions"),
+    ("Timeline", "timeline"), ("Check", "check"), ("Evidence register", "evidence-register"),
+    ("Integrity and sign-off", "integrity-and-sign-off"), ("Appendix: session log", "appendix-session-log"),
+  ]
+
   /// Every node of the five-whys trees, then every fishbone cause, depth first:
   /// the order in which the record lists causes with their evidence.
   public var allNodes: [Node] {

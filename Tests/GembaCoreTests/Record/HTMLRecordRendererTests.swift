@@ -27,7 +27,7 @@ import Testing
     #expect(html.contains("<svg class=\"fishbone\""))
     #expect(html.contains("@media print"))
     #expect(html.contains("break-before: page"))
-    for section in MarkdownRecordRenderer.sections {
+    for section in Record.sections {
       #expect(html.contains("<section id=\"\(section.anchor)\">"))
       #expect(html.contains("<a href=\"#\(section.anchor)\">"))
     }
@@ -62,7 +62,7 @@ import Testing
       for tag in ["<script", "<img", "<textarea", "<iframe"] {
         #expect(!page.lowercased().contains(tag), "\(tag) element in \(name)")
       }
-      for section in MarkdownRecordRenderer.sections {
+      for section in Record.sections {
         #expect(page.contains("<section id=\"\(section.anchor)\">\n<h2>\(section.title)</h2>"), "\(section.title) in \(name)")
       }
     }

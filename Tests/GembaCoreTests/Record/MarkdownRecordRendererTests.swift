@@ -38,7 +38,7 @@ import Testing
   @Test func recordHasEverySectionInOrder() {
     let md = MarkdownRecordRenderer().render(RecordFixtures.refund())
     var last = md.startIndex
-    for section in MarkdownRecordRenderer.sections {
+    for section in Record.sections {
       let range = md.range(of: "\n## \(section.title)\n")
       #expect(range != nil, "missing section \(section.title)")
       if let range {
@@ -68,7 +68,7 @@ import Testing
     let seen = try JSONDecoder().decode(Seen.self, from: Data(result.stdout.utf8))
 
     #expect(seen.h1 == [record.title])
-    #expect(seen.h2 == MarkdownRecordRenderer.sections.map(\.title))
+    #expect(seen.h2 == Record.sections.map(\.title))
     // Raw HTML: only the line breaks we wrote; no tag from user text survives.
     #expect(Set(seen.html).isSubset(of: ["<br>"]), "raw HTML in the record: \(seen.html)")
     #expect(seen.fences.filter { $0.info == "gemba" }.map(\.content) == record.log.map { $0.command + "\n" })
