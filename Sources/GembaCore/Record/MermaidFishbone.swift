@@ -18,8 +18,8 @@ enum MermaidFishbone {
     out += "  classDef confirmed stroke:#2e7d32,stroke-width:2px\n"
     out += "  classDef ruledout stroke:#9e9e9e,stroke-dasharray:5 5,color:#757575\n"
     out += "  classDef root stroke:#1b5e20,stroke-width:4px,font-weight:bold\n"
-    out += "  classDef effect stroke:#b71c1c,stroke-width:2px\n"
-    out += "  class effect effect\n"
+    out += "  classDef effectbox stroke:#b71c1c,stroke-width:2px\n"
+    out += "  class effect effectbox\n"
     return out
   }
 
