@@ -1,0 +1,126 @@
+/// The fishbone (Ishikawa) diagram as inline SVG, laid out from the record's data:
+/// a spine to the effect, bones alternating above and below, causes as labelled
+/// ribs on their bone (sub-causes indented), statuses as line and text styles.
+enum FishboneSVG {
+  static let columnWidth = 260
+  static let rowHeight = 20
+  static let slant = 70
+  static let effectWidth = 190
+  static let margin = 20
+
+  static func render(_ fishbone: Record.Fishbone) -> String {
+    let bones = fishbone.bones
+    let top = bones.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+    let bottom = bones.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+    let columns = max(top.count, bottom.count, 1)
+    let topLength = (max(top.map { rows($0).count }.max() ?? 0, 1) + 1) * rowHeight + 10
+    let bottomLength = (max(bottom.map { rows($0).count }.max() ?? 0, 1) + 1) * rowHeight + 10
+    let spineY = margin + 24 + topLength
+    let spineEnd = margin + columns * columnWidth + 40
+    let width = spineEnd + effectWidth + margin
+    let legendY = spineY + bottomLength + 48
+    let height = legendY + 24
+
+    var out = ""
+    out.reserveCapacity(2048 + bones.count * 512)
+    out += "<svg class=\"fishbone\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" "
+    out += "height=\"\(height)\" role=\"img\" aria-labelledby=\"fishbone-title\">\n"
+    out += "<title id=\"fishbone-title\">Fishbone diagram: \(HTMLText.escape(fishbone.effect))</title>\n"
+    out += "<line class=\"spine\" x1=\"\(margin)\" y1=\"\(spineY)\" x2=\"\(spineEnd)\" y2=\"\(spineY)\"/>\n"
+    out += "<polygon class=\"spine\" points=\"\(spineEnd),\(spineY) \(spineEnd - 12),\(spineY - 6) \(spineEnd - 12),\(spineY + 6)\"/>\n"
+    effect(fishbone.effect, x: spineEnd + 4, y: spineY, into: &out)
+    for (k, bone) in top.enumerated() {
+      draw(bone, attachX: spineEnd - 40 - k * columnWidth, spineY: spineY, length: topLength, up: true, into: &out)
+    }
+    for (k, bone) in bottom.enumerated() {
+      draw(bone, attachX: spineEnd - 40 - k * columnWidth, spineY: spineY, length: bottomLength, up: false, into: &out)
+    }
+    legend(y: legendY, into: &out)
+    out += "</svg>\n"
+    return out
+  }
+
+  /// A bone's causes depth first, with their depth below the bone (0 for a top-level cause).
+  static func rows(_ bone: Record.Bone) -> [(node: Record.Node, depth: Int)] {
+    var out: [(Record.Node, Int)] = []
+    func visit(_ node: Record.Node, _ depth: Int) {
+      out.append((node, depth))
+      node.children.forEach { visit($0, depth + 1) }
+    }
+    bone.causes.forEach { visit($0, 0) }
+    return out
+  }
+
+  static func draw(_ bone: Record.Bone, attachX: Int, spineY: Int, length: Int, up: Bool, into out: inout String) {
+    let sign = up ? -1 : 1
+    let farX = attachX - slant, farY = spineY + sign * length
+    out += "<g class=\"bone\">\n<line x1=\"\(attachX)\" y1=\"\(spineY)\" x2=\"\(farX)\" y2=\"\(farY)\"/>\n"
+    out += "<text class=\"bone-label\" x=\"\(farX)\" y=\"\(up ? farY - 8 : farY + 18)\" text-anchor=\"middle\">"
+    out += HTMLText.escape(HTMLText.shortened(bone.name, to: 34)) + "</text>\n"
+    for (r, row) in rows(bone).enumerated() {
+      // Rows read top to bottom in tree order on both sides of the spine.
+      let y = up ? farY + (r + 1) * rowHeight : spineY + (r + 1) * rowHeight + 6
+      // Where the bone crosses the top of this row's text, so the label never runs into it.
+      let boneX = attachX - slant * (abs(y - spineY) + (up ? 14 : -14)) / length
+      let end = boneX - row.depth * 16
+      let start = end - columnWidth + 90
+      let classes = "s-\(row.node.status)" + (row.node.root ? " root" : "")
+      out += "<g class=\"cause \(classes)\"><title>\(HTMLText.escape(row.node.id + " " + row.node.text + " (" + row.node.statusText + ")"))</title>"
+      out += "<line x1=\"\(start)\" y1=\"\(y)\" x2=\"\(end)\" y2=\"\(y)\"/>"
+      if row.node.root { out += "<line x1=\"\(start)\" y1=\"\(y + 3)\" x2=\"\(end)\" y2=\"\(y + 3)\"/>" }
+      out += "<text x=\"\(end - 4)\" y=\"\(y - 4)\" text-anchor=\"end\">"
+      out += HTMLText.escape(HTMLText.shortened(row.node.id + " " + row.node.text, to: 30 - row.depth * 2)) + "</text></g>\n"
+    }
+    out += "</g>\n"
+  }
+
+  static func effect(_ text: String, x: Int, y: Int, into out: inout String) {
+    let lines = wrap(text, width: 24, maxLines: 3)
+    let boxHeight = max(44, lines.count * 18 + 16)
+    out += "<rect class=\"effect\" x=\"\(x)\" y=\"\(y - boxHeight / 2)\" width=\"\(effectWidth - 8)\" height=\"\(boxHeight)\" rx=\"6\"/>\n"
+    out += "<text class=\"effect-text\" x=\"\(x + (effectWidth - 8) / 2)\" y=\"\(y - (lines.count - 1) * 9 + 5)\" text-anchor=\"middle\">"
+    for (i, line) in lines.enumerated() {
+      out += "<tspan x=\"\(x + (effectWidth - 8) / 2)\" dy=\"\(i == 0 ? 0 : 18)\">\(HTMLText.escape(line))</tspan>"
+    }
+    out += "</text>\n"
+  }
+
+  /// Greedy word wrap; a word longer than the width is cut, and the last line ends in `…`
+  /// when text remains.
+  static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.replacingNewlines(with: " ").split(separator: " ") {
+      var word = Substring(word)
+      while !word.isEmpty {
+        let room = line.isEmpty ? width : width - line.count - 1
+        if word.count <= room {
+          line += (line.isEmpty ? "" : " ") + word
+          word = ""
+        } else if line.isEmpty {
+          lines.append(String(word.prefix(width)))
+          word = word.dropFirst(width)
+        } else {
+          lines.append(line)
+          line = ""
+        }
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    guard lines.count > maxLines else { return lines.isEmpty ? [""] : lines }
+    let last = lines[maxLines - 1]
+    return Array(lines.prefix(maxLines - 1)) + [last.count < width ? last + "…" : String(last.prefix(width - 1)) + "…"]
+  }
+
+  static func legend(y: Int, into out: inout String) {
+    let items = [("s-confirmed", "confirmed"), ("s-ruled-out", "ruled out"), ("s-hypothesis", "hypothesis"), ("s-confirmed root", "root cause")]
+    out += "<g class=\"legend\">"
+    for (i, item) in items.enumerated() {
+      let x = margin + i * 150
+      out += "<g class=\"cause \(item.0)\"><line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x + 40)\" y2=\"\(y)\"/>"
+      if item.0.hasSuffix("root") { out += "<line x1=\"\(x)\" y1=\"\(y + 3)\" x2=\"\(x + 40)\" y2=\"\(y + 3)\"/>" }
+      out += "<text x=\"\(x + 48)\" y=\"\(y + 4)\">\(item.1)</text></g>"
+    }
+    out += "</g>\n"
+  }
+}

@@ -1,0 +1,60 @@
+/// The record's stylesheet, inline because the page loads nothing: readable on screen,
+/// each section on a new page when printed, long words wrapped, statuses visible in grey too.
+enum HTMLStyle {
+  static let css = """
+    :root { color-scheme: light; --ink: #1d1d1f; --muted: #666; --line: #d0d0d7; --ok: #2e7d32; --out: #8a8a8a; --bad: #b71c1c; --warn: #a15c00; }
+    * { box-sizing: border-box; }
+    body { margin: 0 auto; max-width: 70rem; padding: 1.5rem 2rem 4rem; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); overflow-wrap: anywhere; }
+    h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
+    h2 { border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2.5rem; }
+    h3 { font-size: 1.05rem; margin: 1.4rem 0 .3rem; }
+    .meta, .none { color: var(--muted); }
+    .none { font-style: italic; }
+    nav.toc ol { columns: 2; padding-left: 1.4rem; }
+    table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92rem; }
+    th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: start; vertical-align: top; }
+    th { background: #f3f3f6; overflow-wrap: normal; white-space: nowrap; }
+    pre { background: #f6f6f8; border: 1px solid var(--line); padding: .5rem .7rem; white-space: pre-wrap; overflow-wrap: anywhere; font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; margin: .3rem 0 .8rem; }
+    code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .9em; }
+    ul.tree, ul.tree ul { list-style: none; padding-left: 1.2rem; border-left: 1px dotted var(--line); }
+    ul.tree { padding-left: .4rem; border: 0; }
+    .id { font-weight: 600; font-family: ui-monospace, Menlo, Consolas, monospace; margin-inline-end: .35rem; }
+    .badge { display: inline-block; font-size: .78rem; padding: 0 .45rem; border-radius: .6rem; border: 1px solid currentColor; margin-inline-start: .3rem; white-space: nowrap; }
+    .s-confirmed { color: var(--ok); }
+    .s-ruled-out { color: var(--out); }
+    .s-ruled-out > .t { text-decoration: line-through; }
+    .s-hypothesis { color: var(--ink); }
+    .root > .t { font-weight: 700; }
+    .badge.root { color: #fff; background: var(--ok); border-color: var(--ok); }
+    .sev-error { color: var(--bad); font-weight: 600; }
+    .sev-warning { color: var(--warn); font-weight: 600; }
+    ol.steps { list-style: none; padding: 0; }
+    ol.steps > li { border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .7rem; margin: .5rem 0; }
+    ol.steps > li + li::before { content: "↓"; display: block; color: var(--muted); margin: -.4rem 0 .2rem; }
+    figure { margin: .4rem 0 1rem; }
+    figcaption { font-size: .9rem; color: var(--muted); }
+    svg.fishbone { width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
+    svg.fishbone line { stroke: #555; stroke-width: 1.5; }
+    svg.fishbone .spine { stroke: #333; stroke-width: 3; fill: #333; }
+    svg.fishbone text { fill: currentColor; font-size: 12px; }
+    svg.fishbone .bone-label { font-weight: 700; font-size: 13px; }
+    svg.fishbone .effect { fill: #fff5f5; stroke: var(--bad); stroke-width: 2; }
+    svg.fishbone .effect-text { font-weight: 700; font-size: 13px; }
+    svg.fishbone .cause line { stroke: currentColor; stroke-width: 1.2; }
+    svg.fishbone .cause.s-confirmed line { stroke-width: 2; }
+    svg.fishbone .cause.s-ruled-out line { stroke-dasharray: 5 4; }
+    svg.fishbone .cause.s-ruled-out text { text-decoration: line-through; }
+    svg.fishbone .cause.root text { font-weight: 700; }
+    .integrity { font-weight: 600; }
+    .integrity.failed { color: var(--bad); }
+    .cell-head { margin: 1rem 0 .2rem; font-size: .9rem; color: var(--muted); }
+    @media print {
+      body { max-width: none; padding: 0; font-size: 11pt; }
+      nav.toc { break-after: page; }
+      main > section { break-before: page; }
+      h2, h3 { break-after: avoid; }
+      pre, tr, figure { break-inside: avoid; }
+      a { color: inherit; text-decoration: none; }
+    }
+    """
+}

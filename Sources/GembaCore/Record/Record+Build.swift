@@ -1,0 +1,119 @@
+extension Record {
+  /// The record of `investigation` as it stands after `cells`.
+  ///
+  /// - Parameters:
+  ///   - checks: the `check` results to show; nil runs `Check.review` on the investigation.
+  ///   - integrity: the result of verifying the notebook file; nil verifies `cells` as given
+  ///     (which can only fail if the cells were edited in memory).
+  ///   - generatedAt: ISO-8601 UTC time of the export, from the edge (`SOURCE_DATE_EPOCH` aware).
+  public init(
+    investigation inv: Investigation, cells: [Cell], checks: [CheckFinding]? = nil,
+    integrity: Verification.Result? = nil, generatedAt: String
+  ) {
+    format = Record.formatName
+    version = Record.currentVersion
+    self.generatedAt = generatedAt
+    title = inv.title ?? inv.problem?.statement ?? "Untitled investigation"
+    problem = inv.problem.map { Problem(statement: $0.statement, expected: $0.expected, actual: $0.actual) }
+    process = Record.process(of: inv)
+    whys = inv.whyRoots.compactMap { Record.node($0, in: inv) }
+    fishbone = inv.fishbone.map { bone in
+      Fishbone(
+        effect: bone.effect, template: bone.template.rawValue,
+        bones: bone.categories.map { Bone(name: $0.name, causes: $0.causes.compactMap { Record.node($0, in: inv) }) })
+    }
+    findings = inv.findings.map { finding in
+      Finding(
+        id: finding.id.description, text: finding.text, location: finding.location.map { Record.location($0, in: inv) },
+        causes: finding.causes.map(\.description), citations: finding.citations.map(Record.citation),
+        actions: inv.actions.filter { $0.finding == finding.id }.map(\.id.description))
+    }
+    actions = inv.actions.map { a in
+      Action(
+        id: a.id.description, finding: a.finding.description, text: a.text, owner: a.owner, due: a.due?.description,
+        review: a.review?.rawValue, standard: a.standard, state: a.state.rawValue, doneNote: a.doneNote,
+        outcome: a.outcome, outcomeCitations: a.outcomeCitations.map(Record.citation))
+    }
+    events = inv.events.enumerated()
+      .sorted { ($0.element.when.sortKey, $0.offset) < ($1.element.when.sortKey, $1.offset) }
+      .map { _, e in
+        Event(when: e.when.text, sortKey: e.when.sortKey, text: e.text, citations: e.citations.map(Record.citation), cell: e.cell)
+      }
+    self.checks = (checks ?? GembaCore.Check.review(inv)).map {
+      Check(severity: $0.severity.rawValue, item: $0.item?.description, message: $0.message, advice: $0.advice)
+    }
+    evidence = inv.evidence.map {
+      Evidence(name: $0.name, path: $0.path, format: $0.format, rows: $0.rows, columns: $0.columns, bytes: $0.bytes,
+        sha256: $0.sha256, cell: $0.cell)
+    }
+    self.integrity = Record.integrity(integrity ?? Verification.verify(NotebookFormat.Document(cells: cells)), cells: cells)
+    signoffs = inv.signoffs.map {
+      Signoff(role: $0.role, name: $0.name, time: $0.time, chain: $0.chain, cell: $0.cell,
+        laterCells: cells.filter { [cell = $0.cell] in $0.number > cell }.count)
+    }
+    log = cells.map { cell in
+      var note: String?
+      if case .note(let text)? = try? Parser.parse(cell.command, firstLine: 1) { note = text }
+      return LogCell(number: cell.number, time: cell.time, chain: cell.chain, command: cell.command, output: cell.output,
+        note: note)
+    }
+  }
+
+  static func process(of inv: Investigation) -> Process {
+    var steps = inv.steps.map { Step(id: $0.id.description, name: $0.name, owner: $0.owner, findings: []) }
+    var handoffs: [Handoff] = []
+    var unplaced: [String] = []
+    for finding in inv.findings {
+      let id = finding.id.description
+      switch finding.location {
+      case .step(let s)?:
+        if let i = inv.steps.firstIndex(where: { $0.id == s }) { steps[i].findings.append(id) } else { unplaced.append(id) }
+      case .handoff(let a, let b)?:
+        if let i = handoffs.firstIndex(where: { $0.from == a.description && $0.to == b.description }) {
+          handoffs[i].findings.append(id)
+        } else {
+          handoffs.append(Handoff(from: a.description, to: b.description, findings: [id]))
+        }
+      case nil:
+        unplaced.append(id)
+      }
+    }
+    // A handoff belongs to the step that receives the work: list handoffs in that order.
+    let order = Dictionary(uniqueKeysWithValues: inv.steps.enumerated().map { ($1.id.description, $0) })
+    handoffs = handoffs.enumerated()
+      .sorted { (order[$0.element.to] ?? Int.max, $0.offset) < (order[$1.element.to] ?? Int.max, $1.offset) }
+      .map(\.element)
+    return Process(name: inv.processName, steps: steps, handoffs: handoffs, unplacedFindings: unplaced)
+  }
+
+  static func node(_ id: ItemID, in inv: Investigation) -> Node? {
+    guard let n = inv.nodes[id] else { return nil }
+    return Node(
+      id: n.id.description, text: n.text, status: n.status.rawValue, rationale: n.rationale, root: n.isRoot,
+      category: n.category, citations: n.citations.map(citation), children: n.children.compactMap { node($0, in: inv) })
+  }
+
+  static func location(_ location: StepLocation, in inv: Investigation) -> Location {
+    let ids = location.steps
+    var handoff = false
+    if case .handoff = location { handoff = true }
+    return Location(
+      label: ids.map(\.description).joined(separator: ">"), handoff: handoff, steps: ids.map(\.description),
+      names: ids.map { inv.step($0)?.name ?? "?" })
+  }
+
+  static func citation(_ c: GembaCore.Citation) -> Citation {
+    Citation(reference: c.reference, kind: c.kind.rawValue, excerpt: c.excerpt, note: c.note, cell: c.cell)
+  }
+
+  static func integrity(_ result: Verification.Result, cells: [Cell]) -> Integrity {
+    let chain = cells.last?.chain ?? Chain.genesis
+    switch result {
+    case .verified(let n):
+      return Integrity(verified: true, cells: n, chain: chain, line: "verified: \(n) cells, chain \(chain)")
+    case .failed(let message, let line):
+      return Integrity(verified: false, cells: cells.count, chain: chain,
+        line: "NOT verified: \(message) (notebook line \(line))")
+    }
+  }
+}

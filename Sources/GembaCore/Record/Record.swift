@@ -1,0 +1,205 @@
+/// The reviewable record of an investigation: one neutral, versioned model that every
+/// export format renders.
+///
+/// Built once from the investigation state (`Record(investigation:cells:…)`); renderers
+/// read only this value, so Markdown, HTML, JSON, ipynb, dot and the SOP update can never
+/// disagree about a fact. Ids are strings (`W1.2`), optional facts are absent, not empty,
+/// and the JSON form (`format: "gemba-record"`, `version: 1`) is documented in
+/// `docs/record.schema.json`.
+public struct Record: Sendable, Equatable, Codable {
+  /// The value of `format` in every record.
+  public static let formatName = "gemba-record"
+  /// Raised when a field changes meaning or goes away; added optional fields keep it.
+  public static let currentVersion = 1
+
+  public var format: String
+  public var version: Int
+  /// ISO-8601 UTC, supplied by the caller (the core never reads the clock).
+  public var generatedAt: String
+  /// The investigation's title, or its problem statement when it has none.
+  public var title: String
+  public var problem: Problem?
+  public var process: Process
+  /// The five-whys trees, roots in creation order.
+  public var whys: [Node]
+  public var fishbone: Fishbone?
+  public var findings: [Finding]
+  public var actions: [Action]
+  /// Timeline events, sorted by time (ties keep entry order).
+  public var events: [Event]
+  public var checks: [Check]
+  public var evidence: [Evidence]
+  public var integrity: Integrity
+  public var signoffs: [Signoff]
+  /// Every notebook cell, in order: the appendix and the ipynb cells.
+  public var log: [LogCell]
+
+  public struct Problem: Sendable, Equatable, Codable {
+    public var statement: String
+    public var expected: String?
+    public var actual: String?
+  }
+
+  public struct Process: Sendable, Equatable, Codable {
+    public var name: String?
+    public var steps: [Step]
+    /// Handoffs that have findings, in the order of their receiving step.
+    public var handoffs: [Handoff]
+    /// Findings at no step, by id.
+    public var unplacedFindings: [String]
+  }
+
+  public struct Step: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var owner: String?
+    /// Findings at this step (not at its handoffs), by id.
+    public var findings: [String]
+  }
+
+  public struct Handoff: Sendable, Equatable, Codable {
+    public var from: String
+    public var to: String
+    public var findings: [String]
+  }
+
+  /// A five-whys node or a fishbone cause, with its sub-nodes nested.
+  public struct Node: Sendable, Equatable, Codable {
+    public var id: String
+    public var text: String
+    /// `hypothesis`, `confirmed` or `ruled-out`.
+    public var status: String
+    public var rationale: String?
+    public var root: Bool
+    /// The fishbone bone (causes only).
+    public var category: String?
+    public var citations: [Citation]
+    public var children: [Node]
+  }
+
+  public struct Fishbone: Sendable, Equatable, Codable {
+    public var effect: String
+    /// `6M`, `8P`, `4S` or `none`.
+    public var template: String
+    public var bones: [Bone]
+  }
+
+  public struct Bone: Sendable, Equatable, Codable {
+    public var name: String
+    public var causes: [Node]
+  }
+
+  public struct Citation: Sendable, Equatable, Codable {
+    /// `tickets#12-14`, or the query's text.
+    public var reference: String
+    /// `rows` or `query`.
+    public var kind: String
+    /// What was seen when cited: the rows, or the query's result.
+    public var excerpt: String
+    public var note: String?
+    /// The cell that made the citation.
+    public var cell: Int
+  }
+
+  public struct Finding: Sendable, Equatable, Codable {
+    public var id: String
+    public var text: String
+    public var location: Location?
+    /// Causes and whys it rests on, by id.
+    public var causes: [String]
+    public var citations: [Citation]
+    /// Actions taken on it, by id.
+    public var actions: [String]
+  }
+
+  /// Where a finding appears: one step, or the handoff between two.
+  public struct Location: Sendable, Equatable, Codable {
+    /// `S2`, or `S2>S3` for a handoff.
+    public var label: String
+    public var handoff: Bool
+    /// The step ids, one or two.
+    public var steps: [String]
+    /// The steps' names, in the same order (`?` for a step that no longer exists).
+    public var names: [String]
+  }
+
+  public struct Action: Sendable, Equatable, Codable {
+    public var id: String
+    public var finding: String
+    public var text: String
+    public var owner: String?
+    /// `YYYY-MM-DD`.
+    public var due: String?
+    /// `weekly`, `monthly` or `quarterly`.
+    public var review: String?
+    /// The new standard, if the action works.
+    public var standard: String?
+    /// `open`, `done`, `effective` or `not-effective`.
+    public var state: String
+    public var doneNote: String?
+    /// Why it was judged effective or not.
+    public var outcome: String?
+    public var outcomeCitations: [Citation]
+  }
+
+  public struct Event: Sendable, Equatable, Codable {
+    /// As typed (`2026-11-20 09:14`).
+    public var when: String
+    /// `YYYY-MM-DDTHH:MM:SS`, which sorts as text.
+    public var sortKey: String
+    public var text: String
+    public var citations: [Citation]
+    public var cell: Int
+  }
+
+  /// One `check` result: what a quality manager would call weak.
+  public struct Check: Sendable, Equatable, Codable {
+    /// `error` or `warning`.
+    public var severity: String
+    public var item: String?
+    public var message: String
+    public var advice: String
+  }
+
+  public struct Evidence: Sendable, Equatable, Codable {
+    public var name: String
+    public var path: String
+    public var format: String
+    public var rows: Int
+    public var columns: Int
+    public var bytes: Int
+    public var sha256: String
+    public var cell: Int
+  }
+
+  /// The result of verifying the notebook's chain, as `gemba verify` reports it.
+  public struct Integrity: Sendable, Equatable, Codable {
+    public var verified: Bool
+    public var cells: Int
+    /// The last cell's chain value (the genesis value for an empty notebook).
+    public var chain: String
+    /// `verified: 12 cells, chain 9c1e07d2a4f1b3e8`, or what failed.
+    public var line: String
+  }
+
+  public struct Signoff: Sendable, Equatable, Codable {
+    public var role: String
+    public var name: String
+    public var time: String
+    /// The chain value approved: the notebook as it stood before the sign-off cell.
+    public var chain: String
+    public var cell: Int
+    /// Cells recorded after the sign-off: work the approver has not seen.
+    public var laterCells: Int
+  }
+
+  public struct LogCell: Sendable, Equatable, Codable {
+    public var number: Int
+    public var time: String
+    public var chain: String
+    public var command: String
+    public var output: String
+    /// The text of a `note` cell (prose, not a command to show as code).
+    public var note: String?
+  }
+}

@@ -1,0 +1,81 @@
+/// Turns a `Record` into the text of one export format.
+///
+/// Renderers are pure values: the record in, the file's text out. They read only the
+/// record, so every format shows the same facts.
+public protocol RecordRenderer: Sendable {
+  func render(_ record: Record) -> String
+}
+
+/// The export formats that render a record on its own (`sop` also needs the SOP; see `SOPUpdater`).
+public enum RecordFormat: String, CaseIterable, Sendable {
+  case md, html, json, ipynb, dot
+
+  public var renderer: any RecordRenderer {
+    switch self {
+    case .md: MarkdownRecordRenderer()
+    case .html: HTMLRecordRenderer()
+    case .json: JSONRecordRenderer()
+    case .ipynb: IpynbRecordRenderer()
+    case .dot: DotRecordRenderer()
+    }
+  }
+
+  /// The usual file extension, for a default output name.
+  public var fileExtension: String {
+    switch self {
+    case .md: "md"
+    case .html: "html"
+    case .json: "json"
+    case .ipynb: "ipynb"
+    case .dot: "dot"
+    }
+  }
+}
+
+extension Record {
+  /// The record's sections in reading order, shared by every document format. Titles are
+  /// fixed words, so the anchors (GitHub derives them from Markdown headings) are known.
+  public static let sections: [(title: String, anchor: String)] = [
+    ("Problem", "problem"), ("Process", "process"), ("Five whys", "five-whys"), ("Fishbone", "fishbone"),
+    ("Causes and evidence", "causes-and-evidence"), ("Findings", "findings"), ("Actions", "actions"),
+    ("Timeline", "timeline"), ("Check", "check"), ("Evidence register", "evidence-register"),
+    ("Integrity and sign-off", "integrity-and-sign-off"), ("Appendix: session log", "appendix-session-log"),
+  ]
+
+  /// Every node of the five-whys trees, then every fishbone cause, depth first:
+  /// the order in which the record lists causes with their evidence.
+  public var allNodes: [Node] {
+    var out: [Node] = []
+    func visit(_ node: Node) {
+      out.append(node)
+      node.children.forEach(visit)
+    }
+    whys.forEach(visit)
+    fishbone?.bones.forEach { $0.causes.forEach(visit) }
+    return out
+  }
+
+  public func step(_ id: String) -> Step? { process.steps.first { $0.id == id } }
+  public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
+
+  /// Counts of `check` results by severity.
+  public var checkCounts: (errors: Int, warnings: Int) {
+    (checks.filter { $0.severity == "error" }.count, checks.filter { $0.severity != "error" }.count)
+  }
+}
+
+extension Record.Node {
+  /// `confirmed`, `ruled out` or `hypothesis`, with `root cause` added for a root.
+  public var statusText: String {
+    let status = self.status == "ruled-out" ? "ruled out" : self.status
+    return root ? status + " · root cause" : status
+  }
+}
+
+extension Record.Location {
+  /// `S2 Triage`, or `handoff S2 Triage → S3 Approve`.
+  public var text: String {
+    let named = zip(steps, names).map { "\($0) \($1)" }
+    return handoff ? "handoff " + named.joined(separator: " → ") : named.joined()
+  }
+}
