@@ -6,7 +6,7 @@ enum RecordFixtures {
   static let generatedAt = "2026-11-22T09:00:00Z"
 
   /// Runs `commands` one minute apart from 10:00; every command must be accepted.
-  static func session(_ commands: [String], desk: FakeDesk = FakeDesk(), sourceLocation: SourceLocation = #_sourceLocation)
+  static func session(_ commands: [String], desk: RecordFakeDesk = RecordFakeDesk(), sourceLocation: SourceLocation = #_sourceLocation)
     -> Session
   {
     let session = Session(evidence: desk)
@@ -122,13 +122,13 @@ enum RecordFixtures {
   }
 
   static func hostile() -> Record {
-    let desk = FakeDesk(path: "evidence/" + payloads[0] + ".csv", excerpt: hostileText + "\n" + payloads.joined(separator: "\n"))
+    let desk = RecordFakeDesk(path: "evidence/" + payloads[0] + ".csv", excerpt: hostileText + "\n" + payloads.joined(separator: "\n"))
     return record(session(hostileCommands(), desk: desk))
   }
 }
 
 /// Evidence without files: `load` registers a fixed record, citations carry a fixed excerpt.
-final class FakeDesk: EvidenceDesk {
+final class RecordFakeDesk: EvidenceDesk {
   let path: String
   let excerpt: String
 

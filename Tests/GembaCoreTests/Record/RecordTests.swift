@@ -47,7 +47,7 @@ import Testing
 
   @Test func checksAndIntegrityComeFromTheCaller() {
     let session = RecordFixtures.session(["why \"x\""])
-    let check = CheckFinding(severity: .error, item: ItemID("W1"), message: "W1 is weak", advice: "ask why again")
+    let check = CheckFinding(.error, ItemID("W1"), "W1 is weak", advice: "ask why again")
     let r = Record(investigation: session.investigation, cells: session.cells, checks: [check],
       integrity: .failed(message: "cell 1 does not match its chain value", line: 3), generatedAt: "t")
     #expect(r.checks == [.init(severity: "error", item: "W1", message: "W1 is weak", advice: "ask why again")])
