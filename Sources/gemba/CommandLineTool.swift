@@ -22,10 +22,13 @@ struct CommandLineTool {
            gemba replay NOTEBOOK [--update NEW.md] [--allow-outside] [--allow-writes]
                  re-run every cell in a fresh session and compare outputs; exit 0 only if all match
            gemba export NOTEBOOK --format md|html|json|ipynb|dot|sop [-o FILE] [--sop SOP.md]
+                 write the reviewable record (or the revised SOP and FILE.diff); stdout without -o
            gemba --help | --version
 
     options:
-      --keep-going   in batch mode, run on after a failing command (exit 1 at the end)
+      --keep-going     in batch mode, run on after a failing command (exit 1 at the end)
+      --allow-outside  let the notebook read evidence outside its own folder
+      --allow-writes   let `replay` write the exports a notebook contains (otherwise only checked)
 
     Inside gemba, type `help` for the commands and `help VERB` for one with an example.
     """
@@ -70,11 +73,14 @@ struct CommandLineTool {
       return replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
         allowWrites: options["--allow-writes"] != nil)
     case "export":
-      Console.err("error: gemba export is not built yet")
-      return 2
+      guard positional.count == 2 else { return usageError("export takes one notebook") }
+      guard let format = options["--format"] else { return usageError("export needs --format md|html|json|ipynb|dot|sop") }
+      return export(positional[1], format: format, output: options["-o"], sop: options["--sop"],
+        allowOutside: options["--allow-outside"] != nil)
     default:
       guard positional.count <= 1 else { return usageError("expected one notebook, got \(positional.count)") }
-      return open(positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil)
+      return open(positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil,
+        allowOutside: options["--allow-outside"] != nil)
     }
   }
 
@@ -83,13 +89,13 @@ struct CommandLineTool {
     return 2
   }
 
-  private func open(_ path: String, keepGoing: Bool) -> Int32 {
+  private func open(_ path: String, keepGoing: Bool, allowOutside: Bool) -> Int32 {
     let terminal = Terminal(environment: environment)
     let interactive = terminal.stdinIsTTY
     let runner: NotebookRunner
     do {
       runner = try NotebookRunner(path: path, environment: environment,
-        displayStyle: interactive ? terminal.displayStyle : .record)
+        displayStyle: interactive ? terminal.displayStyle : .record, allowOutside: allowOutside)
     } catch {
       Console.err("error: \(error.message)" + error.notes.map { "\n  = \($0)" }.joined())
       return 2
@@ -124,7 +130,15 @@ struct CommandLineTool {
     }
     let document = NotebookFormat.parse(text)
     let session = Session(displayStyle: .record)
-    let report = Replay.run(document, in: session)
+    let folder = Paths.folder(of: path)
+    session.evidence = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
+    let report = Replay.run(document, in: session) { writes in
+      // Exports inside someone else's notebook are checked (their digests compared), not written.
+      guard allowWrites else { return }
+      for write in writes {
+        try? Paths.write(write.content, to: Paths.resolve(write.path.value, in: folder))
+      }
+    }
     Console.out(Replay.render(report, notebook: path))
     if let update {
       let notebook = NotebookFormat.header + report.newCells.map(NotebookFormat.render).joined()
@@ -137,6 +151,59 @@ struct CommandLineTool {
       }
     }
     return report.allMatched ? 0 : 1
+  }
+
+  /// `gemba export NOTEBOOK --format F [-o FILE] [--sop SOP.md]`: the record as the
+  /// notebook stands, without opening it for writing.
+  private func export(_ path: String, format: String, output: String?, sop: String?, allowOutside: Bool) -> Int32 {
+    guard let text = Paths.read(path) else {
+      Console.err("error: cannot read \(path)")
+      return 2
+    }
+    let document = NotebookFormat.parse(text)
+    if let problem = document.problems.first {
+      Console.err("error: \(path):\(problem.span?.start.line ?? 1): \(problem.message)")
+      return 2
+    }
+    let folder = Paths.folder(of: path)
+    let session = Session(displayStyle: .record)
+    let desk = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
+    session.evidence = desk
+    for cell in document.cells {
+      do { try session.restore(cell) } catch {
+        Console.err("error: \(path):\(cell.line): cell \(cell.number) no longer runs: \(error.message)")
+        return 1
+      }
+    }
+    // -o and --sop are paths the user typed here: relative to the current folder.
+    let here = PathPolicy(folder: ".", allowOutside: true)
+    let target = output ?? "-"
+    let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
+    do {
+      let sopText = try sop.map { s throws(Diagnostic) in (name: s, text: try FileEvidenceDesk(policy: here).readDocument(Located(s, at: nowhere))) }
+      let result = try Export.files(format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText,
+        investigation: session.investigation, cells: session.cells, time: Clock.now(environment: environment))
+      for write in result.writes {
+        if write.path.value == "-" {
+          Console.out(write.content)
+        } else if write.path.value == "-.diff" {
+          Console.err("the SOP diff needs a file: use -o FILE")
+        } else {
+          try Paths.write(write.content, to: write.path.value)
+        }
+      }
+      if target != "-" { Console.err(result.message) }
+      return 0
+    } catch let error as Diagnostic {
+      Console.err("error: \(error.message)" + error.notes.map { "\n  = \($0)" }.joined())
+      return 2
+    } catch let error as NotebookFile.OpenError {
+      Console.err("error: \(error.message)")
+      return 2
+    } catch {
+      Console.err("error: \(error)")
+      return 2
+    }
   }
 
   private func verify(_ path: String, anchor: String?) -> Int32 {

@@ -18,12 +18,14 @@ final class NotebookRunner: ShellHost {
 
   enum Result { case ok, failed, quit }
 
-  init(path: String, environment: [String: String], displayStyle: TerminalStyle) throws(NotebookFile.OpenError) {
+  init(path: String, environment: [String: String], displayStyle: TerminalStyle, allowOutside: Bool = false)
+    throws(NotebookFile.OpenError)
+  {
     self.environment = environment
     self.folder = Paths.folder(of: path)
     self.file = try NotebookFile(path: path)
     self.session = Session(displayStyle: displayStyle)
-    session.evidence = nil
+    session.evidence = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
     let text = try file.readAll()
     if text.isEmpty {
       try file.append(NotebookFormat.header)
@@ -116,6 +118,16 @@ final class NotebookRunner: ShellHost {
         exit(1)
       }
       if !display.isEmpty { Console.out(display) }
+      for write in session.writes {
+        do {
+          try Paths.write(write.content, to: Paths.resolve(write.path.value, in: folder))
+        } catch {
+          report(.error(error.message, at: write.path.span,
+            notes: ["the cell is recorded but the file was not written; fix the path and export again"]),
+            script: script, origin: origin)
+          return .failed
+        }
+      }
       return failed ? .failed : .ok
     case .edge(let command):
       return edge(command, script: script, origin: origin)
@@ -163,10 +175,6 @@ final class NotebookRunner: ShellHost {
       runDepth += 1
       defer { runDepth -= 1 }
       return runScript(text, origin: path.value, keepGoing: false)
-    case .export(let format, _, _):
-      report(.error("export is not built yet", at: format.span, notes: ["the reviewable record exports arrive with issue 5"]),
-        script: script, origin: origin)
-      return .failed
     default:
       return .ok
     }

@@ -30,3 +30,8 @@ public enum Chain {
     return String(decoding: out, as: UTF8.self)
   }
 }
+
+/// SHA-256 of text, for export digests.
+enum Digest {
+  static func sha256(_ text: String) -> [UInt8] { Array(SHA256.hash(data: Array(text.utf8))) }
+}

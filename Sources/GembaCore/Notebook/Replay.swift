@@ -45,7 +45,10 @@ public struct ReplayReport: Sendable {
 
 public enum Replay {
   /// Replays `document` in `session` (fresh, with the evidence desk the caller allows).
-  public static func run(_ document: NotebookFormat.Document, in session: Session) -> ReplayReport {
+  /// - Parameter write: called with the files an export cell produced; the caller
+  ///   decides whether to write them (a replay of someone's notebook does not).
+  public static func run(_ document: NotebookFormat.Document, in session: Session,
+    write: ([FileWrite]) -> Void = { _ in }) -> ReplayReport {
     var report = ReplayReport()
     report.stopped = document.problems.first
     for stored in document.cells {
@@ -55,6 +58,7 @@ public enum Replay {
       switch outcome {
       case .cell(let cell, _, _):
         now = cell.output
+        if !session.writes.isEmpty { write(session.writes) }
       case .rejected(let diagnostic):
         report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
           detail: "the cell now fails: \(diagnostic.message)" + diagnostic.notes.map { "\n  = \($0)" }.joined()))

@@ -11,4 +11,12 @@ public protocol EvidenceDesk: AnyObject {
   func answer(_ command: Command, investigation: Investigation, style: TerminalStyle) throws(Diagnostic) -> String
   /// The cited rows or the query's result, to be stored with the citation.
   func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic) -> Citation
+  /// A text document the session reads whole (the SOP an `export sop` revises).
+  func readDocument(_ path: Located<String>) throws(Diagnostic) -> String
+}
+
+extension EvidenceDesk {
+  public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
+    throw .error("documents cannot be read in this session", at: path.span)
+  }
 }

@@ -18,6 +18,9 @@ public final class Session {
 
   public private(set) var investigation = Investigation()
   public private(set) var cells: [Cell] = []
+  /// Files the last command asks the edge to write (an export). The session itself
+  /// never writes: the shell writes them; a replay only checks their digests.
+  public private(set) var writes: [FileWrite] = []
   /// The style of `display` output; cells always store `TerminalStyle.record`.
   public var displayStyle: TerminalStyle
   /// Loads evidence and runs queries; nil where no evidence can be read.
@@ -62,11 +65,12 @@ public final class Session {
       do { return .meta(try HelpRenderer.help(topic)) } catch { return .rejected(error) }
     case .history:
       return .meta(HelpRenderer.history(cells))
-    case .save, .export, .run, .quit:
+    case .save, .run, .quit:
       return .edge(command)
     default:
       break
     }
+    writes = []
     var context = CellContext(number: nextCellNumber, time: time, previousChain: chain)
     do {
       let (output, display, failed) = try execute(command, context: &context, source: source)
@@ -109,6 +113,12 @@ public final class Session {
       let review = Check.review(investigation)
       let (output, display, _) = view { Check.render(review, style: $0) }
       return (output, display, review.contains { $0.severity == .error })
+    case .export(let format, let path, let sop):
+      let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
+      let result = try Export.files(format: format, path: path, sop: document, investigation: investigation,
+        cells: cells, time: context.time)
+      writes = result.writes
+      return (result.message, result.message, false)
     case .undo:
       let output = try undo()
       return (output, output, false)

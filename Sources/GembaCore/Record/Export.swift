@@ -1,0 +1,58 @@
+/// A file an export produces; the edge writes it (or, in a replay, only checks it).
+public struct FileWrite: Sendable, Equatable {
+  public var path: Located<String>
+  public var content: String
+}
+
+/// `export FORMAT PATH [--sop SOP.md]`: every format from the same record.
+public enum Export {
+  public static let formats = RecordFormat.allCases.map(\.rawValue) + ["sop"]
+
+  /// The files to write and the line the cell prints (sizes and digests, so replay
+  /// can check an export without writing it).
+  public static func files(
+    format: Located<String>, path: Located<String>, sop: (name: String, text: String)?,
+    investigation: Investigation, cells: [Cell], time: String
+  ) throws(Diagnostic) -> (writes: [FileWrite], message: String) {
+    let record = Record(investigation: investigation, cells: cells, generatedAt: time)
+    var writes: [FileWrite] = []
+    var notes: [String] = []
+    if let recordFormat = RecordFormat(rawValue: format.value) {
+      if sop != nil {
+        throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+      }
+      writes.append(FileWrite(path: path, content: recordFormat.renderer.render(record)))
+    } else if format.value == "sop" {
+      let date = String(time.prefix(10))
+      let result = SOPUpdater.update(record: record, sop: sop?.text, sopName: sop?.name ?? "SOP.md", date: date)
+      writes.append(FileWrite(path: path, content: result.document))
+      if let diff = result.diff {
+        writes.append(FileWrite(path: Located(path.value + ".diff", at: path.span), content: diff))
+      }
+      notes = result.messages
+    } else {
+      var hints: [String] = []
+      if let guess = Suggestion.nearest(to: format.value, in: formats) { hints.append("did you mean `\(guess)`?") }
+      hints.append("formats: " + formats.joined(separator: ", "))
+      throw .error("`\(format.value)` is not an export format", at: format.span, notes: hints)
+    }
+    let lines = writes.map { write in
+      "exported \(format.value) → \(write.path.value) · \(NumberText.grouped(write.content.utf8.count)) bytes · sha256 "
+        + Chain.hex(Digest.sha256(write.content)).prefix(16)
+    }
+    return (writes, (lines + notes).joined(separator: "\n"))
+  }
+}
+
+/// Digits grouped by thousands (`12,345`), independent of the locale.
+enum NumberText {
+  static func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+  }
+}
