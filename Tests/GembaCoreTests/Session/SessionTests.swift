@@ -51,7 +51,7 @@ import Testing
     #expect(session.cells.count == 1)
   }
 
-  @Test(arguments: ["save", "save copy.md", "export md out.md", "run script.gemba", "quit"])
+  @Test(arguments: ["save", "save copy.md", "run script.gemba", "quit"])
   func edgeCommandsAreLeftToTheExecutable(source: String) {
     let session = Session.after(["why a"])
     guard case .edge(let command) = session.run(source, time: cellTime(2)) else {
@@ -60,6 +60,20 @@ import Testing
     }
     #expect(CommandSummary.describe(command) == CommandSummary.describe(try! Parser.parse(source)!))
     #expect(session.cells.count == 1)
+  }
+
+  /// An export is a cell: the session renders the files, the edge writes them.
+  @Test func exportIsACellWhoseFilesTheEdgeWrites() {
+    let session = Session.after(["why a"])
+    guard case .cell(let cell, _, _) = session.run("export md out.md", time: cellTime(2)) else {
+      Issue.record("export did not record a cell")
+      return
+    }
+    #expect(cell.output.hasPrefix("exported md → out.md · "))
+    #expect(session.writes.map(\.path.value) == ["out.md"])
+    #expect(session.writes.first?.content.contains("W1") == true)
+    _ = session.run("whys", time: cellTime(3))
+    #expect(session.writes.isEmpty)
   }
 
   @Test(arguments: ["", "   ", "# a comment", "\\"])
