@@ -1,0 +1,60 @@
+/// Loads evidence from bytes: checks them, scans them into a table, hashes them (in parallel).
+///
+/// Pure over its input: the caller maps the file (`MappedFile`) and passes a `ByteSource`.
+public enum EvidenceLoader {
+  public static func load(name: String, path: String, bytes: ByteSource, format: EvidenceFormat,
+                          options: LoadOptions = LoadOptions()) throws(EvidenceError) -> LoadResult {
+    let start = try FileSniffer.check(bytes.buffer, file: path)
+    let base = bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    let end = bytes.count
+    let digestBox = ResultBox(FileDigest())
+    let digestJob: @Sendable () -> Void = { digestBox.value = FileDigest.compute(bytes.buffer) }
+
+    var columns: [String]
+    var segments: [TableSegment]
+    var problems: [EvidenceProblem]
+    var problemCount: Int
+    var encoding = CellEncoding.plain
+    var layout = EvidenceTable.Layout.spans
+    let zeek = ZeekHeader.parse(base, start, end)
+
+    if format == .csv || format == .tsv || (format == .log && zeek != nil) {
+      var reader: DelimitedReader
+      if let zeek {
+        encoding = .zeek(boolColumns: zeek.boolColumns)
+        reader = DelimitedReader(source: bytes, file: path, dialect: zeek.dialect, encoding: encoding, options: options)
+        reader.givenNames = HeaderNames.make([zeek.fields], line: zeek.fieldsLine, offset: 0).names
+      } else {
+        encoding = format == .csv ? .quoted(UInt8(ascii: "\"")) : .backslash
+        reader = DelimitedReader(source: bytes, file: path, dialect: format == .csv ? .csv : .tsv,
+                                 encoding: encoding, options: options)
+      }
+      let output = try reader.read(start: zeek?.dataStart ?? start, digest: digestJob)
+      (columns, segments, problems, problemCount) = (output.columns, output.segments, output.problems, output.problemCount)
+      layout = .delimited
+    } else {
+      let lines = LineReader(file: path, base: base, start: start, end: end)
+      let box = ResultBox<LineTable?>(nil)
+      let readJob: @Sendable () -> Void = {
+        switch format {
+        case .jsonl: box.value = lines.readJSONLines()
+        case .log: box.value = lines.readLog()
+        default: box.value = lines.readText()
+        }
+      }
+      if end - start < DelimitedReader.parallelThreshold || !options.parallel {
+        digestJob()
+        readJob()
+      } else {
+        Parallel.run([digestJob, readJob])
+      }
+      let result = box.value!
+      (columns, segments, problems, problemCount) = (result.columns, [result.segment], result.problems, result.problemCount)
+      encoding = format == .jsonl ? .json : .plain
+    }
+    let table = EvidenceTable(name: name, format: format, path: path, sha256: digestBox.value.sha256, columns: columns,
+                              source: bytes, layout: layout, segments: segments, encoding: encoding)
+    let byteProblems = ByteProblems.list(digestBox.value, in: table)
+    return LoadResult(table: table, problems: problems + byteProblems.problems, problemCount: problemCount + byteProblems.count)
+  }
+}
