@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds a byte string fast: SIMD compares of two rare bytes of the needle at their offsets
+/// (the "packed pair" method), then a full compare at each candidate.
+struct LiteralSearch: Sendable {
+  let needle: [UInt8]
+  private let offset1: Int, offset2: Int
+  private let byte1: UInt8, byte2: UInt8
+
+  init(_ needle: [UInt8]) {
+    self.needle = needle
+    // The two rarest bytes (by a rough frequency rank of text), at different offsets.
+    let ranked = needle.indices.sorted { (Self.rank(needle[$0]), $0) < (Self.rank(needle[$1]), $1) }
+    let a = ranked.first ?? 0
+    let b = ranked.dropFirst().first ?? a
+    offset1 = min(a, b)
+    offset2 = max(a, b)
+    byte1 = needle.isEmpty ? 0 : needle[offset1]
+    byte2 = needle.isEmpty ? 0 : needle[offset2]
+  }
+
+  /// Lower is rarer: control and high bytes, then punctuation, upper case, digits, letters, space.
+  static func rank(_ b: UInt8) -> Int {
+    let common = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
+    switch b {
+    case 32: return 100
+    case 97...122: return 90 - (common.firstIndex(of: b) ?? 26) * 2
+    case 48...57: return 35
+    case 65...90: return 30
+    case 33...47, 58...64, 91...96, 123...126: return 20
+    default: return 0
+    }
+  }
+
+  /// The offset of the first occurrence in [from, end), or nil.
+  func first(in base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int? {
+    let n = needle.count
+    guard n > 0 else { return from }
+    guard end - from >= n else { return nil }
+    if n == 1 {
+      guard let hit = memchr(base + from, Int32(needle[0]), end - from) else { return nil }
+      return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+    let v1 = SIMD16<UInt8>(repeating: byte1)
+    let v2 = SIMD16<UInt8>(repeating: byte2)
+    var p = from
+    let lastStart = end - n  // the last offset where the needle fits
+    // Four 16-byte blocks per step; loads stay inside [p, p + 64 + offset2) ⊆ the buffer.
+    while p + 64 + offset2 <= end {
+      let r1 = UnsafeRawPointer(base + p + offset1)
+      let r2 = UnsafeRawPointer(base + p + offset2)
+      let m0 = (r1.loadUnaligned(as: SIMD16<UInt8>.self) .== v1) .& (r2.loadUnaligned(as: SIMD16<UInt8>.self) .== v2)
+      let m1 = (r1.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self) .== v1)
+        .& (r2.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self) .== v2)
+      let m2 = (r1.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self) .== v1)
+        .& (r2.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self) .== v2)
+      let m3 = (r1.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self) .== v1)
+        .& (r2.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self) .== v2)
+      if any(m0 .| m1 .| m2 .| m3) {
+        for k in 0..<64 where p + k <= lastStart && base[p + k + offset1] == byte1 && base[p + k + offset2] == byte2 {
+          if verify(base + p + k) { return p + k }
+        }
+      }
+      p += 64
+    }
+    while p <= lastStart {
+      if base[p + offset1] == byte1 && base[p + offset2] == byte2 && verify(base + p) { return p }
+      p += 1
+    }
+    return nil
+  }
+
+  @inline(__always) private func verify(_ p: UnsafePointer<UInt8>) -> Bool {
+    needle.withUnsafeBufferPointer { memcmp(p, $0.baseAddress!, $0.count) == 0 }
+  }
+}

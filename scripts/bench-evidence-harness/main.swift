@@ -1,0 +1,66 @@
+// gemba-evidence-bench: a whole-process harness for scripts/bench-evidence.
+//
+//   gemba-evidence-bench query FILE.csv     load, then `where reopened = yes | count by team`
+//   gemba-evidence-bench grep FILE PATTERN  count lines matching PATTERN (like `rg -c`)
+//   gemba-evidence-bench repeat FILE.csv    load once, time `count by team` and `pareto by reason`
+//
+// Built by scripts/bench-evidence in a scratch package that depends on GembaCore by path,
+// so the project's Package.swift does not need a bench target.
+import GembaCore
+import Foundation
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+  exit(2)
+}
+
+func stage(_ words: [String]) -> [Token] {
+  words.enumerated().map { i, w in
+    Token(kind: .word, text: w, span: SourceSpan(at: SourcePosition(line: 1, column: i * 10 + 1), length: w.count))
+  }
+}
+
+func load(_ path: String) -> EvidenceTable {
+  do {
+    let file = try MappedFile(path: path)
+    let format = EvidenceFormat(path: path) ?? .text
+    return try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(file), format: format).table
+  } catch { fail("\(error)") }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let t0 = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+}
+
+let args = CommandLine.arguments
+guard args.count >= 3 else { fail("usage: gemba-evidence-bench query|grep|repeat FILE [PATTERN]") }
+let renderer = EvidenceTextRenderer(options: .init(unicode: true, color: false))
+switch args[1] {
+case "query":
+  let table = load(args[2])
+  do {
+    let pipeline = try QueryPipeline.parse([stage(["where", "reopened", "=", "yes"]), stage(["count", "by", "team"])])
+    print(renderer.render(try QueryEngine.run(pipeline, on: table)), terminator: "")
+  } catch { fail("\(error)") }
+case "grep":
+  guard args.count >= 4 else { fail("grep needs a pattern") }
+  do {
+    let file = try MappedFile(path: args[2])
+    let count = try EvidenceGrep(pattern: args[3]).countMatchingLines(in: ByteSource(file))
+    print(count)
+  } catch { fail("\(error)") }
+case "repeat":
+  let table = load(args[2])
+  for words in [["count", "by", "team"], ["pareto", "by", "reason"]] {
+    do {
+      let pipeline = try QueryPipeline.parse([stage(words)])
+      var best = Double.infinity
+      for _ in 0..<5 { best = min(best, try seconds { _ = try QueryEngine.run(pipeline, on: table) }) }
+      print("\(words.joined(separator: " ")): \(Int(best * 1000)) ms (best of 5, \(table.rowCount) rows)")
+    } catch { fail("\(error)") }
+  }
+default:
+  fail("unknown mode \(args[1])")
+}
