@@ -36,12 +36,12 @@ extension EvidenceTable {
     }
     guard found >= 0 else { return (nil, nil, nil) }
     let (s, local) = locate(found)
-    let cells = segments[s].cells.base
+    let cursor = segments[s].cursor(s)
     var column: Int?
     for c in 0..<columns.count {
-      if let (a, b) = rawRange(cells, local: local, column: c), offset >= a, offset <= b { column = c; break }
+      if let (a, b) = rawRange(cursor, local: local, column: c), offset >= a, offset <= b { column = c; break }
     }
-    return (found, column, Int(segments[s].lines[local]) + countLines(from: byteOffset(ofRow: found), to: offset))
+    return (found, column, segments[s].lines.line(of: local) + countLines(from: byteOffset(ofRow: found), to: offset))
   }
 
   private func countLines(from a: Int, to b: Int) -> Int {

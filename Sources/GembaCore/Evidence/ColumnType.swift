@@ -22,10 +22,10 @@ enum ColumnTypeInference {
     var candidates: Set<ColumnType> = [.integer, .decimal, .dateTime, .boolean]
     var sawValue = false
     let base = table.base
-    for segment in table.segments {
-      let cells = segment.cells.base
+    for (index, segment) in table.segments.enumerated() {
+      let cursor = segment.cursor(index)
       for local in 0..<segment.rowCount {
-        let value = table.value(cells, local: local, column: column)
+        let value = table.value(cursor, local: local, column: column)
         let keep: Bool = withTrimmedBytes(base, value) { p, n in
           if n == 0 { return true }
           sawValue = true

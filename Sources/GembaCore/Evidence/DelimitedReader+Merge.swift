@@ -1,11 +1,11 @@
 extension DelimitedReader {
   /// Joins chunk results in order, re-scanning a chunk whose speculative start was wrong.
   func merge(_ scanners: [CSVScanner<DelimitedTableSink>], chunks: [Int], columns: [String],
-             problems headerProblems: [LocalProblem]) throws(EvidenceError) -> Output {
+             problems headerProblems: [LocalProblem], headerEndings: LineEndingStats) throws(EvidenceError) -> Output {
     var segments: [TableSegment] = []
     var problems: [EvidenceProblem] = headerProblems.map { absolute($0, firstRow: 0, lineOffset: 0) }
     var problemCount = headerProblems.count
-    var endings = LineEndingStats()
+    var endings = headerEndings
     var current = scanners[0]
     var lineOffset = 0
     var rowsSoFar = 0
@@ -13,9 +13,7 @@ extension DelimitedReader {
     func close(_ scanner: CSVScanner<DelimitedTableSink>, lineOffset: Int) {
       var segment = scanner.sink.segment
       segment.firstRow = rowsSoFar
-      if lineOffset != 0 {
-        for r in 0..<segment.rowCount { segment.lines[r] &+= UInt32(truncatingIfNeeded: lineOffset) }
-      }
+      if lineOffset != 0 { segment.lines.shift(by: lineOffset) }
       for p in scanner.sink.problems { problems.append(absolute(p, firstRow: rowsSoFar, lineOffset: lineOffset)) }
       problemCount += scanner.sink.problemCount
       endings.merge(scanner.endings, lineOffset: lineOffset)

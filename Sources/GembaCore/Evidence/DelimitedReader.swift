@@ -78,7 +78,8 @@ struct DelimitedReader {
       } else {
         Parallel.run(jobs)
       }
-      return try merge(scanners.map(\.value), chunks: chunks, columns: names, problems: problems)
+      return try merge(scanners.map(\.value), chunks: chunks, columns: names, problems: problems,
+                       headerEndings: givenNames == nil ? headerScan.endings : LineEndingStats())
     }
   }
 

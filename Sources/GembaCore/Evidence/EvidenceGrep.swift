@@ -37,11 +37,11 @@ public struct EvidenceGrep: @unchecked Sendable {
   }
 
   /// Lines of the file that match, like `rg -c`; two halves are searched on two cores.
-  public func countMatchingLines(in source: ByteSource) -> Int {
+  public func countMatchingLines(in source: ByteSource, parallel: Bool = true) -> Int {
     guard let raw = source.buffer.baseAddress, source.count > 0 else { return 0 }
     let base = raw.assumingMemoryBound(to: UInt8.self)
     let end = source.count
-    guard end >= 1 << 22 else { return countLines(base, 0, end) }
+    guard end >= 1 << 22, parallel else { return countLines(base, 0, end) }
     var middle = end / 2
     while middle < end && base[middle - 1] != 10 { middle += 1 }
     let split = middle

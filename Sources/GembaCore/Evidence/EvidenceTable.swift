@@ -33,7 +33,7 @@ public final class EvidenceTable: @unchecked Sendable {
     self.columns = columns
     self.source = source
     self.layout = layout
-    self.stride = layout == .delimited ? columns.count + 1 : 2 * columns.count + 2
+    self.stride = layout == .delimited ? columns.count : 2 * columns.count + 2
     self.segments = segments
     self.rowCount = segments.reduce(0) { $0 + $1.rowCount }
     self.encoding = encoding
@@ -85,13 +85,13 @@ public final class EvidenceTable: @unchecked Sendable {
   /// The 1-based line of the file where the row starts.
   public func lineNumber(ofRow row: Int) -> Int {
     let (s, local) = locate(row)
-    return Int(segments[s].lines[local])
+    return segments[s].lines.line(of: local)
   }
 
   /// The 0-based byte offset where the row starts.
   public func byteOffset(ofRow row: Int) -> Int {
     let (s, local) = locate(row)
-    return Int(segments[s].cells[local * stride])
+    return Int(segments[s].cells[layout == .delimited ? local : local * stride])
   }
 
   /// The row as written in the file (all its fields, or the whole line).
@@ -112,44 +112,54 @@ public final class EvidenceTable: @unchecked Sendable {
     return (lo, row - segments[lo].firstRow)
   }
 
-  /// The raw byte range of a cell within a segment, or nil when the row lacks it.
-  @inline(__always) func rawRange(_ cells: UnsafeMutablePointer<UInt32>, local: Int, column: Int) -> (Int, Int)? {
-    let r = cells + local * stride
+  /// The raw byte range of a cell, or nil when the row lacks it.
+  @inline(__always) func rawRange(_ c: SegmentCursor, local: Int, column: Int) -> (Int, Int)? {
     switch layout {
     case .delimited:
-      let e = r[column + 1]
-      if e == missingCell { return nil }
-      let s = column == 0 ? Int(r[0]) : Int(r[column]) + 1
-      return (s, Int(e))
+      let rowStart = Int(c.cells[local])
+      let k = local * stride + column
+      let e = c.ends[k]
+      if e == missingEnd { return nil }
+      let end = e == farEnd ? farEndOffset(c.index, k) : rowStart + Int(e)
+      if column == 0 { return (rowStart, end) }
+      let p = c.ends[k - 1]
+      return ((p == farEnd ? farEndOffset(c.index, k - 1) : rowStart + Int(p)) + 1, end)
     case .spans:
+      let r = c.cells + local * stride
       let s = r[2 + 2 * column]
       if s == missingCell { return nil }
       return (Int(s), Int(r[3 + 2 * column]))
     }
   }
 
-  @inline(__always) func value(_ cells: UnsafeMutablePointer<UInt32>, local: Int, column: Int) -> CellValue {
-    guard let (s, e) = rawRange(cells, local: local, column: column) else { return .missing }
+  private func farEndOffset(_ segment: Int, _ k: Int) -> Int {
+    Int(segments[segment].overflow[k] ?? 0)
+  }
+
+  @inline(__always) func value(_ c: SegmentCursor, local: Int, column: Int) -> CellValue {
+    guard let (s, e) = rawRange(c, local: local, column: column) else { return .missing }
     return CellDecoder.value(base, s, e, encoding, column: column)
   }
 
   func value(row: Int, column: Int) -> CellValue {
     let (s, local) = locate(row)
-    return value(segments[s].cells.base, local: local, column: column)
+    return value(segments[s].cursor(s), local: local, column: column)
   }
 
   /// The bytes of a whole record, without its line terminator.
   func recordRange(row: Int) -> Range<Int> {
     let (s, local) = locate(row)
-    let r = segments[s].cells.base + local * stride
-    let start = Int(r[0])
+    let c = segments[s].cursor(s)
     switch layout {
     case .spans:
-      return start..<Int(r[1])
+      let r = c.cells + local * stride
+      return Int(r[0])..<Int(r[1])
     case .delimited:
-      var k = columns.count
-      while k > 0 && r[k] == missingCell { k -= 1 }
-      return start..<max(start, k == 0 ? start : Int(r[k]))
+      let start = Int(c.cells[local])
+      var k = columns.count - 1
+      while k > 0 && c.ends[local * stride + k] == missingEnd { k -= 1 }
+      let end = rawRange(c, local: local, column: k)?.1 ?? start
+      return start..<max(start, end)
     }
   }
 }

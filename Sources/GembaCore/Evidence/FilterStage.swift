@@ -12,9 +12,9 @@ enum FilterStage {
         }
       } else {
         let base = table.base
-        table.forEachRow(rows) { position, cells, local in
+        table.forEachRow(rows) { position, cursor, local in
           let keep = compiled.evaluate { column, test in
-            withTrimmedBytes(base, table.value(cells, local: local, column: column), test)
+            withTrimmedBytes(base, table.value(cursor, local: local, column: column), test)
           }
           if keep { kept.append(rows?[position] ?? Int32(position)) }
         }

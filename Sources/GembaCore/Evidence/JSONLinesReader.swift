@@ -43,7 +43,7 @@ extension LineReader {
     }
     let stride = 2 * columns.count + 2
     let cells = OffsetBuffer(capacity: records.count * stride)
-    let lines = OffsetBuffer(capacity: records.count)
+    var lines = LineIndex()
     cells.reserve(records.count * stride)
     for (row, record) in records.enumerated() {
       let r = cells.base + row * stride
@@ -55,7 +55,7 @@ extension LineReader {
         r[2 + 2 * c] = triples[t + 1]; r[3 + 2 * c] = triples[t + 2]
         t += 3
       }
-      lines.append(UInt32(record.2))
+      lines.record(row: row, line: record.2)
     }
     cells.setCount(records.count * stride)
     return LineTable(columns: columns, segment: TableSegment(firstRow: 0, rowCount: records.count, cells: cells, lines: lines),

@@ -38,7 +38,7 @@ struct LineReader: @unchecked Sendable {
   /// Lines of plain text (text and Markdown notes): one column, `line`.
   func readText() -> LineTable {
     let cells = OffsetBuffer(capacity: 4096)
-    let lines = OffsetBuffer(capacity: 1024)
+    var lines = LineIndex()
     var rows = 0
     var problems: [EvidenceProblem] = []
     forEachLine { s, e, line in
@@ -46,7 +46,7 @@ struct LineReader: @unchecked Sendable {
       let k = cells.count
       cells[k] = UInt32(s); cells[k + 1] = UInt32(e); cells[k + 2] = UInt32(s); cells[k + 3] = UInt32(e)
       cells.setCount(k + 4)
-      lines.append(UInt32(line))
+      lines.record(row: rows, line: line)
       rows += 1
       if e - s > Self.longLine { problems.append(longLineProblem(row: rows, line: line, offset: s, length: e - s)) }
     }

@@ -61,8 +61,19 @@ struct LiteralSearch: Sendable {
       let m3 = (r1.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self) .== v1)
         .& (r2.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self) .== v2)
       if any(m0 .| m1 .| m2 .| m3) {
-        for k in 0..<64 where p + k <= lastStart && base[p + k + offset1] == byte1 && base[p + k + offset2] == byte2 {
-          if verify(base + p + k) { return p + k }
+        // Visit only the candidate lanes: each mask becomes bytes of 0xFF, read as two words.
+        for (block, mask) in [m0, m1, m2, m3].enumerated() where any(mask) {
+          let bytes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: mask)
+          let words = unsafeBitCast(bytes, to: (UInt64, UInt64).self)
+          for (half, w0) in [words.0, words.1].enumerated() {
+            var w = w0
+            while w != 0 {
+              let lane = w.trailingZeroBitCount >> 3
+              w &= ~(UInt64(0xFF) << UInt64(lane << 3))
+              let candidate = p + block * 16 + half * 8 + lane
+              if candidate <= lastStart && verify(base + candidate) { return candidate }
+            }
+          }
         }
       }
       p += 64

@@ -11,7 +11,7 @@ extension LineReader {
     }
     guard sampled > 0, timed * 2 >= sampled else { return readText() }
     let cells = OffsetBuffer(capacity: max(1024, (end - start) / 80 * 8))
-    let lines = OffsetBuffer(capacity: max(1024, (end - start) / 80))
+    var lines = LineIndex()
     var rows = 0
     var problems: [EvidenceProblem] = []
     forEachLine { s, e, line in
@@ -36,7 +36,7 @@ extension LineReader {
       }
       r[6] = UInt32(message); r[7] = UInt32(e)
       cells.setCount(cells.count + 8)
-      lines.append(UInt32(line))
+      lines.record(row: rows, line: line)
       rows += 1
       if e - s > Self.longLine { problems.append(longLineProblem(row: rows, line: line, offset: s, length: e - s)) }
     }

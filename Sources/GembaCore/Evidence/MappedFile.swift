@@ -16,7 +16,9 @@ public final class MappedFile: @unchecked Sendable {
   private let modified: timespec
 
   /// Maps `path`, or throws an `EvidenceError` that names it and says what went wrong.
-  public init(path: String) throws(EvidenceError) {
+  /// `populate` reads every page in up front (good before a parallel scan); a single pass such as
+  /// `grep` does better faulting pages in as it goes.
+  public init(path: String, populate: Bool = true) throws(EvidenceError) {
     self.path = path
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw Self.failure(path, errno) }
@@ -36,7 +38,7 @@ public final class MappedFile: @unchecked Sendable {
       return
     }
     #if os(Linux)
-    let flags = MAP_PRIVATE | MAP_POPULATE
+    let flags = populate ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
     #else
     let flags = MAP_PRIVATE
     #endif

@@ -45,8 +45,8 @@ enum Relation {
   func forEachValue(column: Int, _ body: (Int, UnsafePointer<UInt8>, Int) -> Void) {
     switch self {
     case .view(let table, let rows, _):
-      table.forEachRow(rows) { position, cells, local in
-        withTrimmedBytes(table.base, table.value(cells, local: local, column: column)) { p, n in body(position, p, n) }
+      table.forEachRow(rows) { position, cursor, local in
+        withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in body(position, p, n) }
       }
     case .computed(let c):
       for (i, row) in c.rows.enumerated() {
@@ -91,12 +91,13 @@ extension EvidenceTable {
   /// Visits rows (all, or the given ones) with their segment's cells and local index.
   /// Ascending row lists walk the segments in step instead of searching for each row.
   @inline(__always)
-  func forEachRow(_ rows: [Int32]?, _ body: (Int, UnsafeMutablePointer<UInt32>, Int) -> Void) {
+  func forEachRow(_ rows: [Int32]?, _ body: (Int, SegmentCursor, Int) -> Void) {
+    let cursors = segments.indices.map { segments[$0].cursor($0) }
     guard let rows else {
       var position = 0
-      for segment in segments {
-        let cells = segment.cells.base
-        for local in 0..<segment.rowCount { body(position, cells, local); position += 1 }
+      for (s, segment) in segments.enumerated() {
+        let cursor = cursors[s]
+        for local in 0..<segment.rowCount { body(position, cursor, local); position += 1 }
       }
       return
     }
@@ -104,11 +105,10 @@ extension EvidenceTable {
     var previous = -1
     for (position, r32) in rows.enumerated() {
       let row = Int(r32)
-      if row < previous { s = 0 }
+      if row < previous { s = locate(row).segment }
       previous = row
       while s + 1 < segments.count && segments[s + 1].firstRow <= row { s += 1 }
-      if row < segments[s].firstRow { s = locate(row).segment }
-      body(position, segments[s].cells.base, row - segments[s].firstRow)
+      body(position, cursors[s], row - segments[s].firstRow)
     }
   }
 }
