@@ -5,9 +5,10 @@ extension StageCursor {
     case "where": return .filter(try parsePredicate())
     case "count":
       if atEnd { return .count(by: []) }
-      guard let by = next(), by.text == "by" else {
+      guard peek?.text == "by" else {
         throw error("expected `by` after `count`", at: peek, notes: ["`count` alone counts rows; `count by team` counts per team"])
       }
+      _ = next()
       let columns = try columnList("a column to count by")
       guard columns.count <= 2 else {
         throw Diagnostic.error("`count by` takes one or two columns", at: columns[2].span,

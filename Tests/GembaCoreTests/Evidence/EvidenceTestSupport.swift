@@ -78,7 +78,7 @@ func stages(_ text: String) -> [[Token]] {
 }
 
 /// Runs `name | stage | stage` on a table.
-func query(_ table: EvidenceTable, _ text: String, rowLimit: Int = 200) throws -> QueryResult {
+func query(_ table: EvidenceTable, _ text: String, rowLimit: Int = 200) throws(Diagnostic) -> QueryResult {
   try QueryEngine.run(try QueryPipeline.parse(stages(text)), on: table, rowLimit: rowLimit)
 }
 
