@@ -5,7 +5,7 @@ extension EvidenceTextRenderer {
     let u = options.unicode
     var out = "XmR chart of \(c.column) (one point per \(c.pointKind)): \(NumberFormat.integer(c.points.count)) points\n"
     out += "  centre \(u ? "X̄" : "mean") = \(f(c.mean))   \(u ? "MR̄" : "mean moving range") = \(f(c.averageMovingRange))"
-      + "   UCL = \(f(c.upperLimit))   LCL = \(f(c.lowerLimit))   \(u ? "σ" : "sigma") ≈ \(f(c.sigma))\n"
+      + "   UCL = \(f(c.upperLimit))   LCL = \(f(c.lowerLimit))   \(u ? "σ ≈" : "sigma ~") \(f(c.sigma))\n"
     let signalled = Set(c.signals.map(\.point))
     let shown = 60
     let first = max(0, c.points.count - shown)
