@@ -41,6 +41,9 @@ extension DelimitedReader {
         hint: "close the quote (a quote inside a quoted field is written twice: \"\"), or load the file with --format text")
     }
     close(current, lineOffset: lineOffset)
+    // Keep the first problems in file order, as a single-threaded scan would list them.
+    let listed = headerProblems.count + DelimitedTableSink.problemLimit
+    if problems.count > listed { problems.removeSubrange(listed...) }
     if endings.kindsUsed > 1 {
       var kinds: [String] = []
       if endings.crlf > 0 { kinds.append("\(NumberFormat.integer(endings.crlf)) CRLF (first at line \(endings.firstCRLF!))") }
