@@ -1,8 +1,10 @@
 // gemba-evidence-bench: a whole-process harness for scripts/bench-evidence.
 //
-//   gemba-evidence-bench query FILE.csv     load, then `where reopened = yes | count by team`
-//   gemba-evidence-bench grep FILE PATTERN  count lines matching PATTERN (like `rg -c`)
-//   gemba-evidence-bench repeat FILE.csv    load once, time `count by team` and `pareto by reason`
+//   gemba-evidence-bench query FILE.csv        load, then `where reopened = yes | count by team`
+//   gemba-evidence-bench grep FILE PATTERN     count lines matching PATTERN (like `rg -c`)
+//   gemba-evidence-bench repeat FILE.csv       load once, time `count by team` and `pareto by reason`
+//   gemba-evidence-bench grepcpu FILE PATTERN  in-process search speed, one and two threads
+//   gemba-evidence-bench memchr FILE           (diagnostic) glibc memchr over the mapped file
 //
 // Built by scripts/bench-evidence in a scratch package that depends on GembaCore by path,
 // so the project's Package.swift does not need a bench target.
@@ -22,7 +24,7 @@ func stage(_ words: [String]) -> [Token] {
 
 func load(_ path: String) -> EvidenceTable {
   do {
-    let file = try MappedFile(path: path)
+    let file = try MappedFile(path: path, populate: ProcessInfo.processInfo.environment["GEMBA_POPULATE"] != "0")
     let format = EvidenceFormat(path: path) ?? .text
     return try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(file), format: format).table
   } catch { fail("\(error)") }
@@ -47,7 +49,8 @@ case "query":
 case "grep":
   guard args.count >= 4 else { fail("grep needs a pattern") }
   do {
-    let file = try MappedFile(path: args[2], populate: ProcessInfo.processInfo.environment["POPULATE"] == "1")
+    // One pass: let pages fault in as the search reaches them rather than populating up front.
+    let file = try MappedFile(path: args[2], populate: false)
     let count = try EvidenceGrep(pattern: args[3]).countMatchingLines(in: ByteSource(file))
     print(count)
   } catch { fail("\(error)") }
@@ -56,9 +59,10 @@ case "repeat":
   for words in [["count", "by", "team"], ["pareto", "by", "reason"]] {
     do {
       let pipeline = try QueryPipeline.parse([stage(words)])
-      var best = Double.infinity
-      for _ in 0..<5 { best = min(best, try seconds { _ = try QueryEngine.run(pipeline, on: table) }) }
-      print("\(words.joined(separator: " ")): \(Int(best * 1000)) ms (best of 5, \(table.rowCount) rows)")
+      var times: [Double] = []
+      for _ in 0..<7 { times.append(try seconds { _ = try QueryEngine.run(pipeline, on: table) }) }
+      times.sort()
+      print("\(words.joined(separator: " ")): median \(String(format: "%.1f", times[3] * 1000)) ms, best \(String(format: "%.1f", times[0] * 1000)) ms (7 runs, \(table.rowCount) rows)")
     } catch { fail("\(error)") }
   }
 case "grepcpu":

@@ -49,20 +49,24 @@ struct LiteralSearch: Sendable {
     let v2 = SIMD16<UInt8>(repeating: byte2)
     var p = from
     let lastStart = end - n  // the last offset where the needle fits
-    // Four 16-byte blocks per step; loads stay inside [p, p + 64 + offset2) ⊆ the buffer.
-    while p + 64 + offset2 <= end {
+    // Scalar steps until the first byte stream is 16-byte aligned (loads then split no cache line).
+    while p <= lastStart && (Int(bitPattern: base + p + offset1) & 15) != 0 {
+      if base[p + offset1] == byte1 && base[p + offset2] == byte2 && verify(base + p) { return p }
+      p += 1
+    }
+    // Eight 16-byte blocks per step; loads stay inside [p, p + 128 + offset2) ⊆ the buffer.
+    while p + 128 + offset2 <= end {
       let r1 = UnsafeRawPointer(base + p + offset1)
       let r2 = UnsafeRawPointer(base + p + offset2)
-      let m0 = (r1.loadUnaligned(as: SIMD16<UInt8>.self) .== v1) .& (r2.loadUnaligned(as: SIMD16<UInt8>.self) .== v2)
-      let m1 = (r1.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self) .== v1)
-        .& (r2.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self) .== v2)
-      let m2 = (r1.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self) .== v1)
-        .& (r2.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self) .== v2)
-      let m3 = (r1.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self) .== v1)
-        .& (r2.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self) .== v2)
-      if any(m0 .| m1 .| m2 .| m3) {
+      @inline(__always) func block(_ k: Int) -> SIMDMask<SIMD16<Int8>> {
+        (r1.load(fromByteOffset: k, as: SIMD16<UInt8>.self) .== v1)
+          .& (r2.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self) .== v2)
+      }
+      let m0 = block(0), m1 = block(16), m2 = block(32), m3 = block(48)
+      let m4 = block(64), m5 = block(80), m6 = block(96), m7 = block(112)
+      if any((m0 .| m1) .| (m2 .| m3) .| (m4 .| m5) .| (m6 .| m7)) {
         // Visit only the candidate lanes: each mask becomes bytes of 0xFF, read as two words.
-        for (block, mask) in [m0, m1, m2, m3].enumerated() where any(mask) {
+        for (index, mask) in [m0, m1, m2, m3, m4, m5, m6, m7].enumerated() where any(mask) {
           let bytes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: mask)
           let words = unsafeBitCast(bytes, to: (UInt64, UInt64).self)
           for (half, w0) in [words.0, words.1].enumerated() {
@@ -70,13 +74,13 @@ struct LiteralSearch: Sendable {
             while w != 0 {
               let lane = w.trailingZeroBitCount >> 3
               w &= ~(UInt64(0xFF) << UInt64(lane << 3))
-              let candidate = p + block * 16 + half * 8 + lane
+              let candidate = p + index * 16 + half * 8 + lane
               if candidate <= lastStart && verify(base + candidate) { return candidate }
             }
           }
         }
       }
-      p += 64
+      p += 128
     }
     while p <= lastStart {
       if base[p + offset1] == byte1 && base[p + offset2] == byte2 && verify(base + p) { return p }
