@@ -37,6 +37,9 @@ struct CSVScanner<Sink: CSVRecordSink> {
   var endings = LineEndingStats()
   /// Where the quote opened when the input ended inside a quoted field.
   var unterminatedQuote: (offset: Int, line: Int)?
+  var progress: LoadProgress?
+  /// Set when `progress` was cancelled; the scan stopped early.
+  var cancelled = false
 
   init(base: UnsafePointer<UInt8>, end: Int, classes: UnsafePointer<UInt8>, dialect: CSVDialect,
        start: Int, line: Int, sink: Sink) {
@@ -54,7 +57,19 @@ struct CSVScanner<Sink: CSVRecordSink> {
   /// Scans whole records while a record starts before `stop`; the last one may run past it.
   mutating func run(until stop: Int) {
     let limit = min(stop, end)
-    while pos < limit { scanRecord() }
+    guard let progress else {
+      while pos < limit { scanRecord() }
+      return
+    }
+    var reported = pos
+    while pos < limit {
+      scanRecord()
+      if pos - reported >= LoadProgress.step {
+        if !progress.advance(by: pos - reported) { cancelled = true; return }
+        reported = pos
+      }
+    }
+    _ = progress.advance(by: pos - reported)
   }
 
   @inline(__always) mutating func scanRecord() {

@@ -28,6 +28,7 @@ extension DelimitedReader {
         current = scanners[i]
       } else {
         current.run(until: chunks[i + 1])
+        if current.cancelled { throw EvidenceLoader.cancelled(file) }
       }
     }
     if let open = current.unterminatedQuote {

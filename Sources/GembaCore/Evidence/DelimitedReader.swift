@@ -14,6 +14,7 @@ struct DelimitedReader {
   let options: LoadOptions
   /// Header names given by the caller (Zeek's `#fields`); the file then has no header record.
   var givenNames: [String]? = nil
+  var progress: LoadProgress? = nil
 
   struct Output {
     var columns: [String]
@@ -63,9 +64,11 @@ struct DelimitedReader {
       let chunks = chunkStarts(base: base, from: dataStart, to: end)
       let estimate = estimatedRows(base: base, from: dataStart, to: end) / max(chunks.count - 1, 1) + 64
       let scanners = (0..<(chunks.count - 1)).map { i in
-        ResultBox(CSVScanner(base: base, end: end, classes: cls, dialect: dialect, start: chunks[i],
-                             line: i == 0 ? dataLine : 0,
-                             sink: DelimitedTableSink(columnCount: names.count, expectedRows: estimate)))
+        var scanner = CSVScanner(base: base, end: end, classes: cls, dialect: dialect, start: chunks[i],
+                                 line: i == 0 ? dataLine : 0,
+                                 sink: DelimitedTableSink(columnCount: names.count, expectedRows: estimate))
+        scanner.progress = progress
+        return ResultBox(scanner)
       }
       var jobs: [@Sendable () -> Void] = [job]
       for i in scanners.indices {
@@ -78,6 +81,7 @@ struct DelimitedReader {
       } else {
         Parallel.run(jobs)
       }
+      if scanners.contains(where: { $0.value.cancelled }) { throw EvidenceLoader.cancelled(file) }
       return try merge(scanners.map(\.value), chunks: chunks, columns: names, problems: problems,
                        headerEndings: givenNames == nil ? headerScan.endings : LineEndingStats())
     }

@@ -6,7 +6,7 @@ public struct EvidenceProblem: Hashable, Sendable, CustomStringConvertible {
   public enum Kind: String, Hashable, Sendable, Codable {
     case raggedRow, unterminatedQuote, strayQuote, blankRow, invalidUTF8, nulByte
     case binaryFile, emptyFile, duplicateHeader, emptyHeader, titleRow, mixedLineEndings
-    case longLine, invalidJSON, tooLarge
+    case longLine, invalidJSON, tooLarge, cancelled
   }
   /// What gemba did about it.
   public enum Action: String, Hashable, Sendable, Codable {

@@ -12,13 +12,15 @@ struct FileDigest: Sendable {
   var nulCount = 0
   static let limit = 100
 
-  static func compute(_ buffer: UnsafeRawBufferPointer) -> FileDigest {
+  /// Stops early (with a meaningless hash) once `progress` is cancelled; the load then throws.
+  static func compute(_ buffer: UnsafeRawBufferPointer, progress: LoadProgress? = nil) -> FileDigest {
     var digest = FileDigest()
     var hasher = SHA256()
     let block = 1 << 20
     var offset = 0
     var checked = 0  // a sequence may run past a block's end; the next block resumes after it
     while offset < buffer.count {
+      if progress?.isCancelled == true { break }
       let n = min(block, buffer.count - offset)
       hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + n)]))
       checked = digest.validate(buffer, from: checked, to: offset + n)

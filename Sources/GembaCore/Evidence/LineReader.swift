@@ -14,9 +14,13 @@ struct LineReader: @unchecked Sendable {
   let base: UnsafePointer<UInt8>
   let start: Int
   let end: Int
+  var progress: LoadProgress? = nil
 
   /// Calls `body(lineStart, lineEnd, lineNumber)` for each line; the end excludes the terminator.
-  func forEachLine(_ body: (Int, Int, Int) -> Void) {
+  /// Returns false when the load was cancelled part way.
+  @discardableResult
+  func forEachLine(_ body: (Int, Int, Int) -> Void) -> Bool {
+    var reported = start
     let breakByte: Int32 = memchr(base + start, 10, end - start) == nil && memchr(base + start, 13, end - start) != nil ? 13 : 10
     var p = start
     var line = 1
@@ -32,7 +36,13 @@ struct LineReader: @unchecked Sendable {
       body(p, contentEnd, line)
       line += 1
       p = e + 1
+      if let progress, p - reported >= LoadProgress.step {
+        if !progress.advance(by: p - reported) { return false }
+        reported = p
+      }
     }
+    _ = progress?.advance(by: max(0, min(p, end) - reported))
+    return true
   }
 
   /// Lines of plain text (text and Markdown notes): one column, `line`.

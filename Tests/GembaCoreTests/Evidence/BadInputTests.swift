@@ -136,3 +136,23 @@ import Testing
     #expect(try loadText("a\n1\n").table.rowCount == 1)
   }
 }
+
+@Suite struct LoadProgressTests {
+  @Test(arguments: [EvidenceFormat.csv, .log])
+  func cancelledLoadThrowsAndLeavesNothing(_ format: EvidenceFormat) {
+    let text = "a,b\n" + String(repeating: "1,2\n", count: 2_000_000)
+    let progress = LoadProgress()
+    progress.cancel()
+    #expect {
+      try EvidenceLoader.load(name: "t", path: "big", bytes: ByteSource(text: text), format: format, progress: progress)
+    } throws: { ($0 as? EvidenceError)?.problem.kind == .cancelled }
+  }
+
+  @Test func progressCountsEveryByte() throws {
+    let text = "a,b\n" + String(repeating: "1,2\n", count: 2_000_000)
+    let progress = LoadProgress()
+    let result = try EvidenceLoader.load(name: "t", path: "big", bytes: ByteSource(text: text), format: .csv, progress: progress)
+    #expect(result.table.rowCount == 2_000_000)
+    #expect(progress.bytesDone == text.utf8.count - 4)  // the data after the header
+  }
+}
