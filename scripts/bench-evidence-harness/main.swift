@@ -65,6 +65,18 @@ case "repeat":
       print("\(words.joined(separator: " ")): median \(String(format: "%.1f", times[3] * 1000)) ms, best \(String(format: "%.1f", times[0] * 1000)) ms (7 runs, \(table.rowCount) rows)")
     } catch { fail("\(error)") }
   }
+case "show":
+  // Load summary, problems, column types and the first rows, as the shell would print them.
+  do {
+    let path = args[2]
+    let format = args.count > 3 ? EvidenceFormat(rawValue: args[3]) ?? .text : EvidenceFormat(path: path) ?? .text
+    let options = LoadOptions(headerRows: args.count > 4 ? Int(args[4]) ?? 1 : 1)
+    let result = try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(try MappedFile(path: path)),
+                                         format: format, options: options)
+    print(renderer.loaded(result), terminator: "")
+    print(renderer.columns(result.table), terminator: "")
+    print(renderer.preview(result.table, limit: 3), terminator: "")
+  } catch let error as EvidenceError { print(error.description) } catch { fail("\(error)") }
 case "grepcpu":
   // In-process search speed over an already mapped file (no page faults), best of 5.
   do {

@@ -5,9 +5,10 @@ enum ByteProblems {
     for offset in digest.invalidUTF8 {
       let place = table.place(ofOffset: offset)
       let byte = String(table.base[offset], radix: 16, uppercase: true)
+      let whereText = place.row == nil && !table.format.isLineOriented ? " in the header" : ""
       problems.append(EvidenceProblem(.invalidUTF8, file: table.path, row: place.row.map { $0 + 1 }, line: place.line,
                                       column: place.column.map { $0 + 1 }, byteOffset: offset,
-                                      message: "invalid UTF-8 (byte 0x\(byte)); loaded, shown as �", action: .loaded))
+                                      message: "invalid UTF-8 (byte 0x\(byte))\(whereText); loaded, shown as �", action: .loaded))
     }
     if digest.invalidUTF8Count > 0 {
       problems.append(EvidenceProblem(.invalidUTF8, file: table.path, byteOffset: digest.invalidUTF8.first,
@@ -34,7 +35,8 @@ extension EvidenceTable {
       let mid = (lo + hi) / 2
       if byteOffset(ofRow: mid) <= offset { found = mid; lo = mid + 1 } else { hi = mid - 1 }
     }
-    guard found >= 0 else { return (nil, nil, nil) }
+    // Before the first row: the header (or a skipped title); its line is counted from the start.
+    guard found >= 0 else { return (nil, nil, 1 + countLines(from: 0, to: offset)) }
     let (s, local) = locate(found)
     let cursor = segments[s].cursor(s)
     var column: Int?

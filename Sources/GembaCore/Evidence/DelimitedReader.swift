@@ -55,8 +55,9 @@ struct DelimitedReader {
           let made = HeaderNames.make(records, line: headerScan.sink.lines.last ?? 1,
                                       offset: headerScan.sink.offsets.last ?? start)
           names = made.names
-          problems += made.problems
+          // Hints first: they say how to load the file properly, the renames follow from them.
           problems += headerHints(records, scan: headerScan)
+          problems += made.problems
         }
       }
       let dataStart = givenNames == nil ? headerScan.pos : start

@@ -52,6 +52,7 @@ struct CSVLintTests {
     let first = try #require(result.problems.first { $0.kind == .invalidUTF8 && $0.row != nil })
     #expect(first.row == 2 && first.column == 3)  // "Transferência" in row 2's third field
     #expect(result.problems.contains { $0.message.contains("iconv") })
+    #expect(result.problems.first { $0.kind == .invalidUTF8 }?.line == 1)  // "Histórico" in the header
     #expect(result.table.columns[2] == "Hist\u{FFFD}rico")
   }
 
