@@ -6,8 +6,9 @@ enum CellEncoding: Sendable, Hashable {
   case quoted(UInt8)
   /// PostgreSQL TEXT / TSV: `\t`, `\n`, `\\`, `\xHH`…; `\N` alone is NULL (empty).
   case backslash
-  /// Zeek TSV: backslash escapes, `-` unset and `(empty)` as empty, and T/F in bool columns.
-  case zeek(boolColumns: Set<Int>)
+  /// Zeek TSV: backslash escapes, `-` unset and `(empty)` as empty, T/F in bool columns, and
+  /// epoch seconds in time columns as ISO-8601 UTC (as Zeek's JSON logs write them).
+  case zeek(boolColumns: Set<Int>, timeColumns: Set<Int>)
   /// JSON Lines values: strings unescaped, `null` empty, numbers and literals as written.
   case json
 }
@@ -34,7 +35,7 @@ enum CellDecoder {
       if memchrByte(base, start, end, 92) == nil { return .bytes(start, end) }
       if end - start == 2 && base[start + 1] == 78 { return .bytes(start, start) }  // \N
       return .text(unescapeBackslashes(base, start, end))
-    case .zeek(let bools):
+    case .zeek(let bools, let times):
       let n = end - start
       if n == 1 && base[start] == 45 { return .bytes(start, start) }  // "-": unset
       if n == 7 && String(decoding: UnsafeBufferPointer(start: base + start, count: 7), as: UTF8.self) == "(empty)" {
@@ -44,6 +45,7 @@ enum CellDecoder {
         if base[start] == 84 { return .text("true") }
         if base[start] == 70 { return .text("false") }
       }
+      if times.contains(column), let iso = isoTime(base, start, end) { return .text(iso) }
       if memchrByte(base, start, end, 92) == nil { return .bytes(start, end) }
       return .text(unescapeBackslashes(base, start, end))
     case .json:
@@ -135,6 +137,27 @@ enum CellDecoder {
       p += 2
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `1521911720.629574` → `2018-03-24T17:15:20.629574Z`, keeping the written fraction digits.
+  static func isoTime(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String? {
+    var p = start
+    var seconds = 0
+    while p < end, base[p] &- 48 < 10, p - start < 12 { seconds = seconds * 10 + Int(base[p] - 48); p += 1 }
+    guard p > start else { return nil }
+    var fraction = ""
+    if p < end && base[p] == 46 {
+      let f = p + 1
+      p = f
+      while p < end, base[p] &- 48 < 10 { p += 1 }
+      fraction = "." + String(decoding: UnsafeBufferPointer(start: base + f, count: p - f), as: UTF8.self)
+    }
+    guard p == end else { return nil }
+    let c = ValueParser.civilFromDays(seconds / 86_400)
+    let s = seconds % 86_400
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    let year = String(c.year)
+    return "\(year)-\(two(c.month))-\(two(c.day))T\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))\(fraction)Z"
   }
 
   static func hexValue(_ c: UInt8) -> UInt8? {

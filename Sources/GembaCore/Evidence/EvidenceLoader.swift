@@ -23,7 +23,7 @@ public enum EvidenceLoader {
     if format == .csv || format == .tsv || (format == .log && zeek != nil) {
       var reader: DelimitedReader
       if let zeek {
-        encoding = .zeek(boolColumns: zeek.boolColumns)
+        encoding = .zeek(boolColumns: zeek.boolColumns, timeColumns: zeek.timeColumns)
         reader = DelimitedReader(source: bytes, file: path, dialect: zeek.dialect, encoding: encoding, options: options)
         reader.givenNames = HeaderNames.make([zeek.fields], line: zeek.fieldsLine, offset: 0).names
       } else {

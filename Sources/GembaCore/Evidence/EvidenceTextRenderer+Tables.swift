@@ -6,6 +6,17 @@ extension EvidenceTextRenderer {
     let body = rows.map { $0.map { TextWidth.cell($0, maxWidth: options.maxCellWidth, unicode: u) } }
     var widths = head.map { TextWidth.of($0) }
     for row in body { for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.of(c)) } }
+    // Keep the columns that fit the width (at least two, so a row number has its first cell).
+    var kept = widths.count
+    if let limit = options.maxTableWidth {
+      var total = 1
+      for (i, w) in widths.enumerated() {
+        total += w + 3
+        if total > limit && i >= 2 { kept = i; break }
+      }
+    }
+    let hidden = widths.count - kept
+    widths = Array(widths.prefix(kept))
     let (h, v) = u ? ("─", "│") : ("-", "|")
     func rule(_ left: String, _ mid: String, _ right: String) -> String {
       left + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: mid) + right + "\n"
@@ -23,6 +34,9 @@ extension EvidenceTextRenderer {
     out += u ? rule("├", "┼", "┤") : rule("+", "+", "+")
     for row in body { out += line(row, bold: false) }
     out += u ? rule("└", "┴", "┘") : rule("+", "+", "+")
+    if hidden > 0 {
+      out += "\(hidden) more columns not shown (\(header.suffix(hidden).prefix(3).joined(separator: ", "))\(hidden > 3 ? ", …" : "")); `select` chooses columns\n"
+    }
     return out
   }
 

@@ -10,11 +10,16 @@ public struct EvidenceTextRenderer: Sendable {
     public var maxCellWidth: Int
     /// Width of the longest bar in a chart.
     public var barWidth: Int
-    public init(unicode: Bool = true, color: Bool = false, maxCellWidth: Int = 40, barWidth: Int = 30) {
+    /// Widest a table may be (the terminal's width); columns that do not fit are left out and
+    /// counted. Nil: no limit (files, notebooks).
+    public var maxTableWidth: Int?
+    public init(unicode: Bool = true, color: Bool = false, maxCellWidth: Int = 40, barWidth: Int = 30,
+                maxTableWidth: Int? = nil) {
       self.unicode = unicode
       self.color = color
       self.maxCellWidth = maxCellWidth
       self.barWidth = barWidth
+      self.maxTableWidth = maxTableWidth
     }
   }
 

@@ -4,6 +4,7 @@ struct ZeekHeader {
   var fields: [String]
   var fieldsLine: Int
   var boolColumns: Set<Int>
+  var timeColumns: Set<Int>
   /// The offset of the first data line.
   var dataStart: Int
 
@@ -35,7 +36,9 @@ struct ZeekHeader {
     }
     guard !fields.isEmpty else { return nil }
     let bools = Set(types.indices.filter { types[$0] == "bool" })
+    let times = Set(types.indices.filter { types[$0] == "time" })
     return ZeekHeader(dialect: CSVDialect(delimiter: separator, quote: nil, comment: UInt8(ascii: "#")),
-                      fields: fields, fieldsLine: fieldsLine, boolColumns: bools, dataStart: min(p, end))
+                      fields: fields, fieldsLine: fieldsLine, boolColumns: bools, timeColumns: times,
+                      dataStart: min(p, end))
   }
 }

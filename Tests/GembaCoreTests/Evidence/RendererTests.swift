@@ -105,3 +105,13 @@ import Testing
     #expect(TextWidth.of("日本") == 4 && TextWidth.of("e\u{301}") == 1 && TextWidth.of("😄") == 2)
   }
 }
+
+@Suite struct RendererWidthTests {
+  @Test func wideTablesKeepTheColumnsThatFit() throws {
+    let renderer = EvidenceTextRenderer(options: .init(unicode: false, maxTableWidth: 40))
+    let text = renderer.preview(QueryEngineTests.tickets, limit: 2)
+    let lines = text.split(separator: "\n")
+    #expect(lines.dropLast(2).allSatisfy { $0.count <= 40 })
+    #expect(text.contains("more columns not shown (team, channel, reopened, …); `select` chooses columns"))
+  }
+}

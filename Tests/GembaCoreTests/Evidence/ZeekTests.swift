@@ -33,9 +33,18 @@ struct ZeekTests {
   @Test func zeekColumnsAreTyped() throws {
     let (tsv, _) = try Self.pair("ssh")
     #expect(tsv.columns.first == "ts")
-    #expect(tsv.columnType(tsv.columnIndex(named: "ts")!) == .decimal)
+    #expect(tsv.columnType(tsv.columnIndex(named: "ts")!) == .dateTime)  // epoch seconds shown as ISO-8601
     #expect(tsv.columnType(tsv.columnIndex(named: "auth_success")!) == .boolean)
     #expect(tsv.columnType(tsv.columnIndex(named: "id.resp_p")!) == .integer)
+  }
+
+  @Test(arguments: ["ssh", "dpd"])
+  func timesAndAddressesAgreeCellForCell(_ name: String) throws {
+    let (tsv, json) = try Self.pair(name)
+    for column in ["ts", "uid", "id.orig_h", "id.resp_p"] {
+      let t = tsv.columnIndex(named: column)!, j = json.columnIndex(named: column)!
+      #expect((0..<tsv.rowCount).map { tsv.cell(row: $0, column: t) } == (0..<json.rowCount).map { json.cell(row: $0, column: j) }, "\(column)")
+    }
   }
 
   @Test func syslogJSONWithEscapedDocuments() throws {
