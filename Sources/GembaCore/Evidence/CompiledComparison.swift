@@ -82,6 +82,7 @@ struct CompiledComparison {
       if wholeDay && v >= date && v < date + 86_400 { return 0 }
       return v < date ? -1 : (v > date ? 1 : 0)
     }
+    if literal.isEmpty { return 1 }  // every non-empty cell sorts after ""
     let c = literal.withUnsafeBufferPointer { memcmp(p, $0.baseAddress!, min(n, $0.count)) }
     if c != 0 { return c < 0 ? -1 : 1 }
     return n < literal.count ? -1 : (n > literal.count ? 1 : 0)

@@ -61,6 +61,8 @@ enum ValueParser {
     } else {
       value *= pow10(scale)
     }
+    // 1e400 is not a number anyone measured; treating it as text keeps charts finite.
+    guard value.isFinite else { return nil }
     return negative ? -value : value
   }
 

@@ -121,3 +121,27 @@ import Testing
     #expect(Self.tickets.columnTypes == [.text, .dateTime, .text, .text, .boolean, .integer, .integer, .decimal, .text])
   }
 }
+
+@Suite struct QueryEdgeTests {
+  @Test func emptyLiteralsAndHugeNumbersDoNotCrash() throws {
+    let table = try loadText("v,w\n1e400,a\n,b\n3,\n").table
+    #expect(try query(table, "x | where w < \"\" | count") == .count(0))
+    #expect(try query(table, "x | where w > \"\" | count") == .count(2))
+    #expect(try query(table, "x | where w = \"\" | count") == .count(1))
+    guard case .histogram(let h) = try query(table, "x | histogram v") else { Issue.record("histogram"); return }
+    #expect(h.count == 1 && h.skipped == 2)
+    #expect(table.columnType(0) == .text)
+  }
+
+  @Test func queriesOnAnEmptyTable() throws {
+    let table = try loadText("a,b\n").table
+    #expect(table.rowCount == 0)
+    #expect(try query(table, "x | count") == .count(0))
+    #expect(try query(table, "x | grep zzz | count") == .count(0))
+    guard case .pareto(let p) = try query(table, "x | pareto by a") else { Issue.record("pareto"); return }
+    #expect(p.bars.isEmpty)
+    #expect(throws: Diagnostic.self) { try query(table, "x | timeline a") }
+    #expect(!EvidenceTextRenderer().render(try query(table, "x | histogram a")).isEmpty)
+    #expect(!EvidenceTextRenderer().render(.pareto(p)).isEmpty)
+  }
+}
