@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Read-only bytes to load evidence from, kept alive as long as a table points into them.
+///
+/// Tables store cells as offsets into these bytes, so the source must outlive them; it owns either
+/// a `MappedFile` or a private heap copy (for tests and for text that did not come from a file).
+public final class ByteSource: @unchecked Sendable {
+  // Immutable after init: the buffer is never written, so sharing it across threads is safe.
+  public let buffer: UnsafeRawBufferPointer
+  private let mapping: MappedFile?
+  private let heap: UnsafeMutableRawPointer?
+
+  /// The bytes of a mapped file.
+  public init(_ file: MappedFile) {
+    self.buffer = file.bytes
+    self.mapping = file
+    self.heap = nil
+  }
+
+  /// A private copy of `bytes`.
+  public init<Bytes: Collection>(copying bytes: Bytes) where Bytes.Element == UInt8 {
+    let count = bytes.count
+    let memory = malloc(max(count, 1))!
+    let typed = memory.bindMemory(to: UInt8.self, capacity: max(count, 1))
+    var i = 0
+    for b in bytes {
+      typed[i] = b
+      i += 1
+    }
+    self.heap = memory
+    self.buffer = UnsafeRawBufferPointer(start: memory, count: count)
+    self.mapping = nil
+  }
+
+  /// The UTF-8 bytes of `text`.
+  public convenience init(text: String) {
+    self.init(copying: Array(text.utf8))
+  }
+
+  public var count: Int { buffer.count }
+
+  deinit {
+    if let heap { free(heap) }
+  }
+}

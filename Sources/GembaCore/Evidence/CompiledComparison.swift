@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A `where` comparison ready to test cell bytes.
+///
+/// Typing is per cell, driven by the literal: a numeric literal compares cells that read as
+/// numbers numerically, a date literal compares dates (a bare date means the whole day), `yes`,
+/// `true`, `y`… compare truth values. A cell that does not read as the literal's type is equal
+/// only to the same text, and never less or greater.
+struct CompiledComparison {
+  let column: Int
+  let op: ComparisonOperator
+  private let literal: [UInt8]
+  private let number: Double?
+  private let date: Double?
+  /// True when the literal is a date without a time: `= 2026-03-01` means that whole day.
+  private let wholeDay: Bool
+  private let boolean: Bool?
+  private let regex: Regex<AnyRegexOutput>?
+  private let search: LiteralSearch
+
+  init(_ comparison: Comparison, column: Int) throws(Diagnostic) {
+    self.column = column
+    self.op = comparison.op
+    let value = comparison.value
+    literal = Array(value.utf8)
+    number = ValueParser.decimal(HeaderNames.trim(value))
+    date = number == nil ? ValueParser.dateTime(HeaderNames.trim(value)) : nil
+    wholeDay = date != nil && !value.contains(":")
+    boolean = ValueParser.boolean(HeaderNames.trim(value))
+    search = LiteralSearch(literal)
+    if op == .matches || op == .notMatches, EvidenceGrep.hasRegexSyntax(value) {
+      do {
+        regex = try Regex(value)
+      } catch {
+        throw Diagnostic.error("`\(value)` is not a valid regular expression", at: comparison.valueSpan,
+                               notes: ["\(error)", "escape special characters with a backslash, e.g. `a\\.b`"])
+      }
+    } else {
+      regex = nil
+    }
+  }
+
+  @inline(__always) func test(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    switch op {
+    case .equal: return equals(p, n)
+    case .notEqual: return !equals(p, n)
+    case .matches: return matches(p, n)
+    case .notMatches: return !matches(p, n)
+    case .less, .lessOrEqual, .greater, .greaterOrEqual:
+      guard let order = order(p, n) else { return false }
+      switch op {
+      case .less: return order < 0
+      case .lessOrEqual: return order <= 0
+      case .greater: return order > 0
+      default: return order >= 0
+      }
+    }
+  }
+
+  @inline(__always) private func equals(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    if n == literal.count && (n == 0 || literal.withUnsafeBufferPointer { memcmp($0.baseAddress!, p, n) == 0 }) { return true }
+    if n == 0 { return false }
+    if let number, let v = ValueParser.decimal(p, n) { return v == number }
+    if let date, let v = ValueParser.dateTime(p, n) { return wholeDay ? (v >= date && v < date + 86_400) : v == date }
+    if let boolean, let b = ValueParser.boolean(p, n) { return b == boolean }
+    return false
+  }
+
+  /// The cell compared with the literal (-1, 0, 1), or nil when they are not comparable.
+  @inline(__always) private func order(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+    if n == 0 { return nil }
+    if let number {
+      guard let v = ValueParser.decimal(p, n) else { return nil }
+      return v < number ? -1 : (v > number ? 1 : 0)
+    }
+    if let date {
+      guard let v = ValueParser.dateTime(p, n) else { return nil }
+      if wholeDay && v >= date && v < date + 86_400 { return 0 }
+      return v < date ? -1 : (v > date ? 1 : 0)
+    }
+    if literal.isEmpty { return 1 }  // every non-empty cell sorts after ""
+    let c = literal.withUnsafeBufferPointer { memcmp(p, $0.baseAddress!, min(n, $0.count)) }
+    if c != 0 { return c < 0 ? -1 : 1 }
+    return n < literal.count ? -1 : (n > literal.count ? 1 : 0)
+  }
+
+  private func matches(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    guard let regex else {
+      if literal.isEmpty { return true }
+      return search.first(in: p, from: 0, to: n) != nil
+    }
+    let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    return (try? regex.firstMatch(in: text)) != nil
+  }
+}
+
+/// A compiled `where` condition.
+indirect enum CompiledPredicate {
+  case compare(CompiledComparison)
+  case and(CompiledPredicate, CompiledPredicate)
+  case or(CompiledPredicate, CompiledPredicate)
+
+  init(_ predicate: Predicate, resolve: (ColumnRef) throws(Diagnostic) -> Int) throws(Diagnostic) {
+    switch predicate {
+    case .compare(let c): self = .compare(try CompiledComparison(c, column: try resolve(c.column)))
+    case .and(let a, let b): self = .and(try CompiledPredicate(a, resolve: resolve), try CompiledPredicate(b, resolve: resolve))
+    case .or(let a, let b): self = .or(try CompiledPredicate(a, resolve: resolve), try CompiledPredicate(b, resolve: resolve))
+    }
+  }
+
+  /// Evaluates with `value(column, test)`, which runs `test` on that column's trimmed bytes.
+  func evaluate(_ value: (Int, (UnsafePointer<UInt8>, Int) -> Bool) -> Bool) -> Bool {
+    switch self {
+    case .compare(let c): return value(c.column) { c.test($0, $1) }
+    case .and(let a, let b): return a.evaluate(value) && b.evaluate(value)
+    case .or(let a, let b): return a.evaluate(value) || b.evaluate(value)
+    }
+  }
+}

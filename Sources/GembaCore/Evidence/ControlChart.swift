@@ -1,0 +1,44 @@
+/// An individuals (XmR) control chart: the centre line X̄, limits X̄ ± 2.66 × mean moving range,
+/// and the points that break the Western Electric or Nelson rules.
+public struct ControlChart: Hashable, Sendable {
+  public struct Point: Hashable, Sendable {
+    public var label: String
+    public var value: Double
+  }
+  /// A rule broken at a point (the last point of the run that breaks it).
+  public struct Signal: Hashable, Sendable {
+    public var point: Int
+    public var rule: Int
+    public var description: String
+  }
+  public var column: String
+  /// What a point is: "row", "day", "week" (mean or count per bucket).
+  public var pointKind: String
+  public var points: [Point]
+  public var mean: Double
+  public var averageMovingRange: Double
+  public var upperLimit: Double
+  public var lowerLimit: Double
+  /// σ estimated as mean moving range / 1.128 (d₂ for n = 2).
+  public var sigma: Double
+  public var rules: ControlRules
+  public var signals: [Signal]
+  /// Rows left out because the cell was not a number (or date).
+  public var skipped: Int
+
+  init(column: String, pointKind: String, points: [Point], rules: ControlRules, skipped: Int) {
+    self.column = column
+    self.pointKind = pointKind
+    self.points = points
+    self.rules = rules
+    self.skipped = skipped
+    let values = points.map(\.value)
+    mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+    let ranges = zip(values.dropFirst(), values).map { abs($0 - $1) }
+    averageMovingRange = ranges.isEmpty ? 0 : ranges.reduce(0, +) / Double(ranges.count)
+    upperLimit = mean + 2.66 * averageMovingRange
+    lowerLimit = mean - 2.66 * averageMovingRange
+    sigma = averageMovingRange / 1.128
+    signals = ControlRuleCheck(values: values, mean: mean, sigma: sigma, upper: upperLimit, lower: lowerLimit).signals(rules)
+  }
+}

@@ -1,0 +1,71 @@
+extension EvidenceTextRenderer {
+  /// A bar of `value / maximum` of the bar width, in eighths of a block (or `#`).
+  func bar(_ value: Double, of maximum: Double) -> String {
+    guard maximum > 0, value > 0 else { return "" }
+    let width = Double(options.barWidth) * value / maximum
+    guard options.unicode else { return String(repeating: "#", count: max(1, Int(width.rounded()))) }
+    let eighths = max(1, Int((width * 8).rounded()))
+    let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
+  }
+
+  /// Rows of label, figures and a bar, aligned.
+  func barRows(_ rows: [(label: String, figures: [String], value: Double)], header: [String]) -> String {
+    let labels = rows.map { TextWidth.cell($0.label, maxWidth: 32, unicode: options.unicode) }
+    let labelWidth = max(TextWidth.of(header.first ?? ""), labels.map(TextWidth.of).max() ?? 0)
+    var widths = header.dropFirst().map(TextWidth.of)
+    for r in rows { for (i, f) in r.figures.enumerated() { widths[i] = max(widths[i], TextWidth.of(f)) } }
+    let maximum = rows.map(\.value).max() ?? 0
+    var out = emphasis(TextWidth.pad(header[0], to: labelWidth) + "  "
+                       + header.dropFirst().enumerated().map { TextWidth.pad($1, to: widths[$0], right: true) }.joined(separator: "  ")) + "\n"
+    for (i, r) in rows.enumerated() {
+      out += TextWidth.pad(labels[i], to: labelWidth) + "  "
+        + r.figures.enumerated().map { TextWidth.pad($1, to: widths[$0], right: true) }.joined(separator: "  ")
+        + "  " + bar(r.value, of: maximum) + "\n"
+    }
+    return out
+  }
+
+  func pareto(_ p: ParetoChart) -> String {
+    let measure = p.sumColumn.map { "sum of \($0)" } ?? "count"
+    var out = "pareto of \(p.column) by \(measure): \(p.bars.count) categories, total \(NumberFormat.compact(p.total, maxPlaces: 2))\n"
+    let rows = p.bars.map { b in
+      (label: b.label, figures: [NumberFormat.compact(b.value, maxPlaces: 2), NumberFormat.percent(b.share), NumberFormat.percent(b.cumulative)], value: b.value)
+    }
+    let text = barRows(rows, header: [p.column, p.sumColumn ?? "count", "share", "cum."])
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let vital = p.bars.filter(\.vital).count
+    if vital > 0 && vital < p.bars.count {
+      let cut = (options.unicode ? "──── " : "---- ") + "80 % cut: the vital few above" + (options.unicode ? " ────" : " ----")
+      lines.insert(cut, at: 1 + vital)
+    }
+    out += lines.joined(separator: "\n")
+    if vital > 0 {
+      out += "vital few: \(vital) of \(p.bars.count) categories make \(NumberFormat.percent(p.bars[vital - 1].cumulative)) of the \(measure)\n"
+    }
+    if p.skipped > 0 { out += "\(NumberFormat.integer(p.skipped)) rows left out: `\(p.sumColumn ?? "")` was not a number\n" }
+    return out
+  }
+
+  func histogram(_ h: Histogram) -> String {
+    guard !h.bins.isEmpty else { return "histogram of \(h.column): no numeric values (\(NumberFormat.integer(h.skipped)) rows skipped)\n" }
+    var out = "histogram of \(h.column): \(NumberFormat.integer(h.count)) values, min \(NumberFormat.compact(h.minimum)), "
+      + "mean \(NumberFormat.compact(h.mean, maxPlaces: 2)), max \(NumberFormat.compact(h.maximum))\n"
+    let rows = h.bins.map { b in
+      (label: "[\(NumberFormat.compact(b.lower)), \(NumberFormat.compact(b.upper)))", figures: [NumberFormat.integer(b.count)], value: Double(b.count))
+    }
+    out += barRows(rows, header: [h.column, "count"])
+    if h.skipped > 0 { out += "\(NumberFormat.integer(h.skipped)) rows skipped: empty or not a number\n" }
+    return out
+  }
+
+  func timeline(_ t: Timeline) -> String {
+    let total = t.points.reduce(0) { $0 + $1.count }
+    var out = "timeline of \(t.column) per \(t.bucket.rawValue)\(t.bucket == .week ? " (weeks start on Monday)" : ""): "
+      + "\(NumberFormat.integer(total)) rows in \(NumberFormat.integer(t.points.count)) \(t.bucket.rawValue)s\n"
+    out += barRows(t.points.map { (label: $0.label, figures: [NumberFormat.integer($0.count)], value: Double($0.count)) },
+                   header: [t.bucket.rawValue, "count"])
+    if t.skipped > 0 { out += "\(NumberFormat.integer(t.skipped)) rows skipped: empty or not a date/time\n" }
+    return out
+  }
+}

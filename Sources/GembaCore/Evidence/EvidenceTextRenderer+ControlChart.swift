@@ -1,0 +1,44 @@
+extension EvidenceTextRenderer {
+  /// The XmR chart: limits, then one line per point (the last 60), then the rule breaks.
+  func controlChart(_ c: ControlChart) -> String {
+    func f(_ x: Double) -> String { NumberFormat.compact(x, maxPlaces: 2) }
+    let u = options.unicode
+    var out = "XmR chart of \(c.column) (one point per \(c.pointKind)): \(NumberFormat.integer(c.points.count)) points\n"
+    out += "  centre \(u ? "X̄" : "mean") = \(f(c.mean))   \(u ? "MR̄" : "mean moving range") = \(f(c.averageMovingRange))"
+      + "   UCL = \(f(c.upperLimit))   LCL = \(f(c.lowerLimit))   \(u ? "σ ≈" : "sigma ~") \(f(c.sigma))\n"
+    let signalled = Set(c.signals.map(\.point))
+    let shown = 60
+    let first = max(0, c.points.count - shown)
+    if first > 0 { out += "  (showing the last \(shown) of \(NumberFormat.integer(c.points.count)) points)\n" }
+    let values = c.points[first...].map(\.value)
+    let lo = min(c.lowerLimit, values.min() ?? c.lowerLimit)
+    let hi = max(c.upperLimit, values.max() ?? c.upperLimit)
+    let width = 41
+    func column(_ x: Double) -> Int { hi == lo ? width / 2 : Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded()) }
+    let labelWidth = c.points[first...].map { TextWidth.of($0.label) }.max() ?? 0
+    var axis = [Character](repeating: " ", count: width)
+    axis[column(c.lowerLimit)] = u ? "┊" : ":"
+    axis[column(c.upperLimit)] = u ? "┊" : ":"
+    axis[column(c.mean)] = u ? "│" : "|"
+    for i in first..<c.points.count {
+      var line = axis
+      line[column(c.points[i].value)] = signalled.contains(i) ? (u ? "◆" : "X") : (u ? "●" : "o")
+      out += "  " + TextWidth.pad(c.points[i].label, to: labelWidth) + " " + String(line) + " " + f(c.points[i].value) + "\n"
+    }
+    let ruleSet = c.rules == .we ? "Western Electric" : "Nelson"
+    if c.signals.isEmpty {
+      out += "no points break the \(ruleSet) rules: the process looks in statistical control\n"
+    } else {
+      out += "points breaking the \(ruleSet) rules:\n"
+      let rules = Array(Set(c.signals.map(\.rule))).sorted()
+      for rule in rules {
+        let hits = c.signals.filter { $0.rule == rule }
+        let listed = hits.prefix(12).map { "\(c.points[$0.point].label) (\(f(c.points[$0.point].value)))" }.joined(separator: ", ")
+        out += "  rule \(rule), \(hits[0].description): \(listed)"
+        out += hits.count > 12 ? ", and \(NumberFormat.integer(hits.count - 12)) more\n" : "\n"
+      }
+    }
+    if c.skipped > 0 { out += "\(NumberFormat.integer(c.skipped)) rows skipped: empty or not a number\n" }
+    return out
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+extension EvidenceTextRenderer {
+  /// `show NAME [--limit N] [--format table|csv|json]`: the first rows of a table.
+  public func preview(_ table: EvidenceTable, limit: Int = 10, format: PreviewFormat = .table) -> String {
+    let n = min(max(limit, 0), table.rowCount)
+    let rows = (0..<n).map { r in table.columns.indices.map { table.cell(row: r, column: $0) } }
+    switch format {
+    case .json: return Self.json(columns: table.columns, rows: rows)
+    case .csv: return Self.csv(columns: table.columns, rows: rows)
+    case .table:
+      let types = table.columnTypes
+      var out = grid(["#"] + table.columns, [[""] + types.map(\.label)] + rows.enumerated().map { [String($0 + 1)] + $1 },
+                     rightAligned: [true] + types.map(\.isNumeric))
+      out += "\(NumberFormat.integer(n)) of \(NumberFormat.integer(table.rowCount)) \(table.format.isLineOriented && table.columnCount == 1 ? "lines" : "rows") · \(table.columnCount) columns\n"
+      return out
+    }
+  }
+
+  /// An array of objects keyed by the header, all values strings; one object per line.
+  public static func json(columns: [String], rows: [[String]]) -> String {
+    guard !rows.isEmpty else { return "[]\n" }
+    let keys = columns.map(jsonString)
+    let objects = rows.map { row in
+      "  {" + keys.indices.map { "\(keys[$0]): \(jsonString($0 < row.count ? row[$0] : ""))" }.joined(separator: ", ") + "}"
+    }
+    return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+  }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped; the rest as is.
+  public static func jsonString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if u.value < 0x20 || u.value == 0x7F {
+          let hex = String(u.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(u)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.
+  public static func csv(columns: [String], rows: [[String]]) -> String {
+    func field(_ s: String) -> String {
+      guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return ([columns] + rows).map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+  }
+}

@@ -1,0 +1,98 @@
+/// Renders evidence, query results and metrics as plain text for the shell and the notebook.
+///
+/// Pure: no terminal queries. `unicode` picks box drawing and block bars over ASCII; `color`
+/// adds ANSI emphasis (the shell turns it off when not on a terminal or with NO_COLOR).
+public struct EvidenceTextRenderer: Sendable {
+  public struct Options: Hashable, Sendable {
+    public var unicode: Bool
+    public var color: Bool
+    /// Widest a cell is shown in a table before it is cut with an ellipsis.
+    public var maxCellWidth: Int
+    /// Width of the longest bar in a chart.
+    public var barWidth: Int
+    /// Widest a table may be (the terminal's width); columns that do not fit are left out and
+    /// counted. Nil: no limit (files, notebooks).
+    public var maxTableWidth: Int?
+    public init(unicode: Bool = true, color: Bool = false, maxCellWidth: Int = 40, barWidth: Int = 30,
+                maxTableWidth: Int? = nil) {
+      self.unicode = unicode
+      self.color = color
+      self.maxCellWidth = maxCellWidth
+      self.barWidth = barWidth
+      self.maxTableWidth = maxTableWidth
+    }
+  }
+
+  public enum PreviewFormat: String, Sendable, CaseIterable {
+    case table, csv, json
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// Any query result.
+  public func render(_ result: QueryResult) -> String {
+    switch result {
+    case .rows(let t): return table(t)
+    case .count(let n): return NumberFormat.integer(n) + (n == 1 ? " row\n" : " rows\n")
+    case .crossTab(let c): return crossTab(c)
+    case .pareto(let p): return pareto(p)
+    case .histogram(let h): return histogram(h)
+    case .timeline(let t): return timeline(t)
+    case .spc(let c): return controlChart(c)
+    case .grep(let g): return grep(g)
+    }
+  }
+
+  /// `loaded tickets: 1,204 rows × 11 columns · sha256 3f2a9c1e77d04b12`, then the problems.
+  public func loaded(_ result: LoadResult, maxProblems: Int = 10) -> String {
+    let t = result.table
+    var out = "loaded \(t.name): "
+    if t.format.isLineOriented && t.columnCount == 1 {
+      out += "\(NumberFormat.integer(t.rowCount)) lines"
+    } else {
+      out += "\(NumberFormat.integer(t.rowCount)) rows × \(NumberFormat.integer(t.columnCount)) columns"
+    }
+    out += " · sha256 \(t.shortHash)\n"
+    out += problems(result.problems, total: result.problemCount, max: maxProblems)
+    return out
+  }
+
+  /// Problems, one per line, then how many more there were.
+  public func problems(_ list: [EvidenceProblem], total: Int, max: Int = 10) -> String {
+    var out = ""
+    for p in list.prefix(max) {
+      let label = p.action == .refused ? "error" : "warning"
+      out += "  " + emphasis(label + ":", code: p.action == .refused ? "31" : "33") + " \(p.description)\n"
+    }
+    if total > min(max, list.count) {
+      out += "  … and \(NumberFormat.integer(total - min(max, list.count))) more problems\n"
+    }
+    return out
+  }
+
+  /// `evidence`: one line per loaded file.
+  public func listing(_ tables: [EvidenceTable]) -> String {
+    guard !tables.isEmpty else { return "no evidence loaded; `load PATH [as NAME]` loads a file\n" }
+    let rows = tables.map { t in
+      [t.name, t.format.rawValue, NumberFormat.integer(t.rowCount), NumberFormat.integer(t.columnCount),
+       NumberFormat.integer(t.byteCount), t.shortHash, t.path]
+    }
+    return grid(["name", "format", "rows", "columns", "bytes", "sha256", "path"], rows,
+                rightAligned: [false, false, true, true, true, false, false])
+  }
+
+  /// The columns of a table with their inferred types.
+  public func columns(_ table: EvidenceTable) -> String {
+    let types = table.columnTypes
+    let rows = table.columns.indices.map { [String($0 + 1), table.columns[$0], types[$0].label] }
+    return grid(["#", "column", "type"], rows, rightAligned: [true, false, false])
+  }
+
+  func emphasis(_ s: String, code: String = "1") -> String {
+    options.color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+  }
+}

@@ -1,0 +1,86 @@
+/// `count by A` and `count by A, B`.
+enum Grouping {
+  /// Value and count per distinct value, most frequent first (ties by value).
+  static func countBy(_ relation: Relation, column: Int, name: String) -> ComputedTable {
+    var interner = ValueInterner()
+    var counts: [Int] = []
+    relation.forEachValue(column: column) { _, p, n in
+      let id = interner.id(p, n)
+      if id == counts.count { counts.append(0) }
+      counts[id] += 1
+    }
+    let groups = (0..<interner.count).map { (ChartBuilder.label(interner.string($0)), counts[$0]) }
+      .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    return ComputedTable(columns: [name, "count"], types: [relation.type(of: column), .integer],
+                         rows: groups.map { [$0.0, String($0.1)] })
+  }
+
+  static func crossTab(_ relation: Relation, rows: Int, rowName: String, columns: Int, columnName: String) -> CrossTab {
+    var rowInterner = ValueInterner(), columnInterner = ValueInterner()
+    var rowIds: [Int32] = []
+    relation.forEachValue(column: rows) { _, p, n in rowIds.append(Int32(rowInterner.id(p, n))) }
+    var pairs: [Int: Int] = [:]
+    relation.forEachValue(column: columns) { position, p, n in
+      let c = columnInterner.id(p, n)
+      pairs[Int(rowIds[position]) << 32 | c, default: 0] += 1
+    }
+    var rowTotals = [Int](repeating: 0, count: rowInterner.count)
+    var columnTotals = [Int](repeating: 0, count: columnInterner.count)
+    for (key, n) in pairs { rowTotals[key >> 32] += n; columnTotals[key & 0xFFFF_FFFF] += n }
+    // Rows and columns by total, largest first; ties by label.
+    let rowOrder = rowTotals.indices.sorted {
+      rowTotals[$0] != rowTotals[$1] ? rowTotals[$0] > rowTotals[$1] : rowInterner.string($0) < rowInterner.string($1)
+    }
+    let columnOrder = columnTotals.indices.sorted {
+      columnTotals[$0] != columnTotals[$1] ? columnTotals[$0] > columnTotals[$1] : columnInterner.string($0) < columnInterner.string($1)
+    }
+    let counts = rowOrder.map { r in columnOrder.map { c in pairs[r << 32 | c] ?? 0 } }
+    return CrossTab(rowColumn: rowName, columnColumn: columnName,
+                    rowValues: rowOrder.map { ChartBuilder.label(rowInterner.string($0)) },
+                    columnValues: columnOrder.map { ChartBuilder.label(columnInterner.string($0)) },
+                    counts: counts, rowTotals: rowOrder.map { rowTotals[$0] }, columnTotals: columnOrder.map { columnTotals[$0] },
+                    total: rowTotals.reduce(0, +))
+  }
+}
+
+/// `sort COL [desc]`: typed, stable, empty cells last.
+enum Sorting {
+  static func sort(_ relation: Relation, by column: Int, descending: Bool) -> Relation {
+    let type = relation.type(of: column)
+    var numbers: [Double?] = []
+    var texts: [String] = []
+    relation.forEachValue(column: column) { _, p, n in
+      switch type {
+      case .integer, .decimal: numbers.append(ValueParser.decimal(p, n))
+      case .dateTime: numbers.append(ValueParser.dateTime(p, n))
+      case .boolean: numbers.append(ValueParser.boolean(p, n).map { $0 ? 1 : 0 })
+      case .text: texts.append(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+      }
+    }
+    var order = Array(0..<relation.rowCount)
+    if type == .text {
+      order.sort { a, b in
+        let (x, y) = (texts[a], texts[b])
+        if x.isEmpty != y.isEmpty { return y.isEmpty }
+        if x != y { return descending ? x > y : x < y }
+        return a < b
+      }
+    } else {
+      order.sort { a, b in
+        switch (numbers[a], numbers[b]) {
+        case let (x?, y?) where x != y: return descending ? x > y : x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return a < b
+        }
+      }
+    }
+    switch relation {
+    case .view(let t, let rows, let columns):
+      return .view(t, rows: order.map { rows?[$0] ?? Int32($0) }, columns: columns)
+    case .computed(var c):
+      c.rows = order.map { c.rows[$0] }
+      return .computed(c)
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/// Reads JSON Lines: each line one object; columns are the union of keys in first-seen order.
+///
+/// Values stay in the file: a cell is the byte range of its JSON value, decoded when read.
+/// Nested objects and arrays are kept as their JSON text. A line that is not an object is
+/// skipped and listed.
+extension LineReader {
+  func readJSONLines() -> LineTable {
+    var columns: [String] = []
+    var index: [String: Int] = [:]
+    // First pass result: per row, (column, start, end) triples; densified once all keys are known.
+    var triples: [UInt32] = []
+    var rowTriples: [Int] = [0]
+    var records: [(Int, Int, Int)] = []
+    var problems: [EvidenceProblem] = []
+    var problemCount = 0
+    var members: [JSONText.Member] = []
+    forEachLine { s, e, line in
+      if JSONText.skipSpace(base, s, e) == e {
+        problemCount += 1
+        if problems.count < 200 {
+          problems.append(EvidenceProblem(.blankRow, file: file, line: line, byteOffset: s, message: "blank line; skipped", action: .skipped))
+        }
+        return
+      }
+      if let bad = JSONText.members(base, s, e, into: &members) {
+        problemCount += 1
+        if problems.count < 200 {
+          problems.append(EvidenceProblem(.invalidJSON, file: file, line: line, column: bad - s + 1, byteOffset: bad,
+                                          message: "not a JSON object (unexpected input at character \(bad - s + 1)); line skipped",
+                                          action: .skipped))
+        }
+        return
+      }
+      for m in members {
+        let key = memchrKeyEscape(m) ? JSONText.unescape(base, m.keyStart, m.keyEnd)
+          : String(decoding: UnsafeBufferPointer(start: base + m.keyStart, count: m.keyEnd - m.keyStart), as: UTF8.self)
+        let column: Int
+        if let c = index[key] { column = c } else { column = columns.count; index[key] = column; columns.append(key) }
+        triples.append(UInt32(column)); triples.append(UInt32(m.valueStart)); triples.append(UInt32(m.valueEnd))
+      }
+      rowTriples.append(triples.count)
+      records.append((s, e, line))
+    }
+    let stride = 2 * columns.count + 2
+    let cells = OffsetBuffer(capacity: records.count * stride)
+    var lines = LineIndex()
+    cells.reserve(records.count * stride)
+    for (row, record) in records.enumerated() {
+      let r = cells.base + row * stride
+      r[0] = UInt32(record.0); r[1] = UInt32(record.1)
+      for k in 2..<stride { r[k] = missingCell }
+      var t = rowTriples[row]
+      while t < rowTriples[row + 1] {
+        let c = Int(triples[t])
+        r[2 + 2 * c] = triples[t + 1]; r[3 + 2 * c] = triples[t + 2]
+        t += 3
+      }
+      lines.record(row: row, line: record.2)
+    }
+    cells.setCount(records.count * stride)
+    return LineTable(columns: columns, segment: TableSegment(firstRow: 0, rowCount: records.count, cells: cells, lines: lines),
+                     problems: problems, problemCount: problemCount)
+  }
+
+  private func memchrKeyEscape(_ m: JSONText.Member) -> Bool {
+    CellDecoder.memchrByte(base, m.keyStart, m.keyEnd, 92) != nil
+  }
+}

@@ -1,0 +1,89 @@
+/// Splits log lines into `time`, `level` and `message` when they start with an ISO-8601 time.
+extension LineReader {
+  static let levels: Set<String> = ["TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR",
+                                    "FATAL", "CRITICAL", "CRIT", "ALERT", "EMERG", "SEVERE"]
+
+  func readLog() -> LineTable {
+    var sampled = 0, timed = 0
+    forEachLineSample { s, e in
+      sampled += 1
+      if timestampEnd(s, e) != nil { timed += 1 }
+    }
+    guard sampled > 0, timed * 2 >= sampled else { return readText() }
+    let cells = OffsetBuffer(capacity: max(1024, (end - start) / 80 * 8))
+    var lines = LineIndex()
+    var rows = 0
+    var problems: [EvidenceProblem] = []
+    forEachLine { s, e, line in
+      cells.reserve(8)
+      let r = cells.base + cells.count
+      r[0] = UInt32(s); r[1] = UInt32(e)
+      var message = s
+      if let t = timestampEnd(s, e) {
+        r[2] = UInt32(s); r[3] = UInt32(t)
+        var p = t
+        while p < e && base[p] == 32 { p += 1 }
+        if let (ls, le, after) = level(p, e) {
+          r[4] = UInt32(ls); r[5] = UInt32(le)
+          p = after
+          while p < e && base[p] == 32 { p += 1 }
+        } else {
+          r[4] = missingCell; r[5] = missingCell
+        }
+        message = p
+      } else {
+        r[2] = missingCell; r[3] = missingCell; r[4] = missingCell; r[5] = missingCell
+      }
+      r[6] = UInt32(message); r[7] = UInt32(e)
+      cells.setCount(cells.count + 8)
+      lines.record(row: rows, line: line)
+      rows += 1
+      if e - s > Self.longLine { problems.append(longLineProblem(row: rows, line: line, offset: s, length: e - s)) }
+    }
+    return LineTable(columns: ["time", "level", "message"],
+                     segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
+                     problems: problems, problemCount: problems.count)
+  }
+
+  private func forEachLineSample(_ body: (Int, Int) -> Void) {
+    var n = 0
+    let sample = LineReader(file: file, base: base, start: start, end: min(end, start + (1 << 16)))
+    sample.forEachLine { s, e, _ in
+      if n < 200 && e > s { body(s, e); n += 1 }
+    }
+  }
+
+  /// The end of an ISO-8601 date-time at `s` (`2026-03-01T10:04:11.123Z`, `2026-03-01 10:04:11`).
+  func timestampEnd(_ s: Int, _ e: Int) -> Int? {
+    guard e - s >= 16 else { return nil }
+    func digit(_ i: Int) -> Bool { base[s + i] &- 48 < 10 }
+    guard digit(0), digit(1), digit(2), digit(3), base[s + 4] == 45, digit(5), digit(6), base[s + 7] == 45,
+          digit(8), digit(9), base[s + 10] == 84 || base[s + 10] == 32, digit(11), digit(12), base[s + 13] == 58
+    else { return nil }
+    var p = s + 14
+    while p < e, base[p] &- 48 < 10 || base[p] == 58 || base[p] == 46 || base[p] == 44 { p += 1 }
+    if p < e && base[p] == 90 { return p + 1 }
+    if p + 2 < e && (base[p] == 43 || base[p] == 45) && base[p + 1] &- 48 < 10 {
+      p += 1
+      while p < e, base[p] &- 48 < 10 || base[p] == 58 { p += 1 }
+    }
+    return p
+  }
+
+  /// A level word at `p`, bare or in brackets: its range and the offset after it.
+  private func level(_ p: Int, _ e: Int) -> (Int, Int, Int)? {
+    var s = p
+    let bracket = s < e && base[s] == 91
+    if bracket { s += 1 }
+    var q = s
+    while q < e && q - s < 9, (base[q] | 0x20) &- 97 < 26 { q += 1 }
+    guard q > s else { return nil }
+    let word = String(decoding: UnsafeBufferPointer(start: base + s, count: q - s), as: UTF8.self).uppercased()
+    guard Self.levels.contains(word) else { return nil }
+    var after = q
+    if bracket { guard after < e && base[after] == 93 else { return nil }; after += 1 }
+    if base[after - 1] != 93 && after < e && base[after] == 58 { after += 1 }  // "ERROR:"
+    guard after == e || base[after] == 32 else { return nil }
+    return (s, q, after)
+  }
+}

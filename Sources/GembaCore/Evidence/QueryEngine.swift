@@ -1,0 +1,102 @@
+/// Runs a parsed pipeline over an evidence table.
+public enum QueryEngine {
+  /// The result of `pipeline` on `table`; table results keep at most `rowLimit` rows (the total
+  /// is still counted). Errors point at the stage or column that caused them.
+  public static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, rowLimit: Int = 200) throws(Diagnostic) -> QueryResult {
+    var relation = Relation.view(table, rows: nil, columns: Array(0..<table.columnCount))
+    let name = table.name
+    for (index, stage) in pipeline.stages.enumerated() {
+      let isLast = index == pipeline.stages.count - 1
+      switch stage {
+      case .filter(let predicate):
+        relation = try FilterStage.apply(predicate, to: relation, evidence: name)
+      case .count(let by):
+        if by.isEmpty { return .count(relation.rowCount) }
+        let first = try relation.resolve(by[0], evidence: name)
+        if by.count == 1 {
+          relation = .computed(Grouping.countBy(relation, column: first, name: relation.name(of: first)))
+        } else {
+          let second = try relation.resolve(by[1], evidence: name)
+          return .crossTab(Grouping.crossTab(relation, rows: first, rowName: relation.name(of: first),
+                                             columns: second, columnName: relation.name(of: second)))
+        }
+      case .sort(let ref, let descending):
+        relation = Sorting.sort(relation, by: try relation.resolve(ref, evidence: name), descending: descending)
+      case .top(let n), .limit(let n):
+        relation = relation.prefix(n)
+      case .select(let refs):
+        var columns: [Int] = []
+        for ref in refs { columns.append(try relation.resolve(ref, evidence: name)) }
+        relation = relation.projecting(columns)
+      case .grep(let pattern, let ignoreCase, let span):
+        let grep = try EvidenceGrep(pattern: pattern, ignoreCase: ignoreCase, span: span)
+        relation = GrepStage.filter(relation, grep)
+        if isLast, case .view(let t, let rows, _) = relation {
+          return .grep(GrepStage.matches(t, rows: rows ?? [], pattern: pattern, limit: rowLimit))
+        }
+      case .pareto(let by, let sum):
+        let column = try relation.resolve(by, evidence: name)
+        let sumColumn = try sum.map { ref throws(Diagnostic) in try relation.resolve(ref, evidence: name) }
+        return .pareto(ChartBuilder.pareto(relation, by: column, name: relation.name(of: column),
+                                           sum: sumColumn, sumName: sumColumn.map { relation.name(of: $0) }))
+      case .histogram(let ref, let bins):
+        let column = try relation.resolve(ref, evidence: name)
+        return .histogram(ChartBuilder.histogram(relation, column: column, name: relation.name(of: column), bins: bins))
+      case .timeline(let ref, let every):
+        let column = try relation.resolve(ref, evidence: name)
+        return .timeline(try ChartBuilder.timeline(relation, column: column, name: relation.name(of: column), every: every, span: ref.span))
+      case .spc(let ref, let by, let rules):
+        let column = try relation.resolve(ref, evidence: name)
+        return .spc(try ChartBuilder.controlChart(relation, column: column, by: by, rules: rules, span: ref.span, evidence: name))
+      }
+    }
+    return .rows(relation.materialize(limit: rowLimit))
+  }
+}
+
+extension Relation {
+  /// The display name of a resolved column.
+  func name(of column: Int) -> String {
+    switch self {
+    case .view(let t, _, _): return t.columns[column]
+    case .computed(let c): return c.columns[column]
+    }
+  }
+
+  func prefix(_ n: Int) -> Relation {
+    switch self {
+    case .view(let t, let rows, let columns):
+      let kept = rows.map { Array($0.prefix(n)) } ?? (0..<min(n, t.rowCount)).map { Int32($0) }
+      return .view(t, rows: kept, columns: columns)
+    case .computed(var c):
+      c.rows = Array(c.rows.prefix(n))
+      return .computed(c)
+    }
+  }
+
+  /// Keeps `columns` (resolved indices) in that order.
+  func projecting(_ columns: [Int]) -> Relation {
+    switch self {
+    case .view(let t, let rows, _): return .view(t, rows: rows, columns: columns)
+    case .computed(var c):
+      c.rows = c.rows.map { row in columns.map { row[$0] } }
+      c.types = columns.map { c.types[$0] }
+      c.columns = columns.map { c.columns[$0] }
+      return .computed(c)
+    }
+  }
+
+  /// The first `limit` rows as text, with their evidence row numbers.
+  func materialize(limit: Int) -> ResultTable {
+    switch self {
+    case .view(let t, let rows, let columns):
+      let count = rows?.count ?? t.rowCount
+      let shown = (0..<min(limit, count)).map { position in rows.map { Int($0[position]) } ?? position }
+      return ResultTable(columns: columns.map { t.columns[$0] }, types: columns.map { t.columnType($0) },
+                         rows: shown.map { r in columns.map { t.cell(row: r, column: $0) } },
+                         rowNumbers: shown.map { $0 + 1 }, totalRows: count)
+    case .computed(let c):
+      return ResultTable(columns: c.columns, types: c.types, rows: Array(c.rows.prefix(limit)), rowNumbers: nil, totalRows: c.rows.count)
+    }
+  }
+}

@@ -1,0 +1,123 @@
+extension StageCursor {
+  mutating func parseStage() throws(Diagnostic) -> QueryStage {
+    let verb = verbText
+    switch verb {
+    case "where": return .filter(try parsePredicate())
+    case "count":
+      if atEnd { return .count(by: []) }
+      guard peek?.text == "by" else {
+        throw error("expected `by` after `count`", at: peek, notes: ["`count` alone counts rows; `count by team` counts per team"])
+      }
+      _ = next()
+      let columns = try columnList("a column to count by")
+      guard columns.count <= 2 else {
+        throw Diagnostic.error("`count by` takes one or two columns", at: columns[2].span,
+                               notes: ["two columns give a cross-tab; filter with `where` for more"])
+      }
+      return .count(by: columns)
+    case "sort":
+      let column = try column("a column to sort by")
+      var descending = false
+      while let t = next() {
+        switch t.text.lowercased() {
+        case "desc", "descending": descending = true
+        case "asc", "ascending": descending = false
+        default: throw error("expected `desc` or `asc` after the column, not `\(t.text)`", at: t)
+        }
+      }
+      return .sort(column, descending: descending)
+    case "top":
+      let n = try positiveInteger(for: "rows")
+      try expectEnd()
+      return .top(n)
+    case "limit":
+      let n = try positiveInteger(for: "rows")
+      try expectEnd()
+      return .limit(n)
+    case "select":
+      let columns = try columnList("the columns to keep")
+      try expectEnd()
+      return .select(columns)
+    case "grep":
+      var pattern: Token?
+      var ignoreCase = false
+      while let t = next() {
+        if t.kind == .option && (t.text == "ignore-case" || t.text == "i") { ignoreCase = true; continue }
+        guard pattern == nil, t.isValue else { throw error("`grep` takes one pattern; quote it if it has spaces", at: t) }
+        pattern = t
+      }
+      guard let pattern, !pattern.text.isEmpty else {
+        throw error("`grep` needs a pattern", at: nil, notes: ["e.g. `grep timeout` or `grep \"time.?out\"`"])
+      }
+      return .grep(pattern: pattern.text, ignoreCase: ignoreCase, span: pattern.span)
+    case "pareto":
+      if peek?.text == "by" { _ = next() }
+      let column = try column("a column to count by")
+      var sum: ColumnRef?
+      try options { name, cursor throws(Diagnostic) in
+        guard name.text == "sum" else { return false }
+        let value = try cursor.optionValue(name)
+        sum = ColumnRef(value.text, span: value.span)
+        return true
+      }
+      return .pareto(by: column, sum: sum)
+    case "histogram":
+      let column = try column("a numeric column")
+      var bins: Int?
+      try options { name, cursor throws(Diagnostic) in
+        guard name.text == "bins" else { return false }
+        let value = try cursor.optionValue(name)
+        guard let n = Int(value.text), (1...200).contains(n) else {
+          throw cursor.error("`--bins` takes a whole number from 1 to 200, not `\(value.text)`", at: value)
+        }
+        bins = n
+        return true
+      }
+      return .histogram(column, bins: bins)
+    case "timeline":
+      let column = try column("a date/time column")
+      var every: TimeBucket?
+      try options { name, cursor throws(Diagnostic) in
+        guard name.text == "every" else { return false }
+        every = try cursor.bucket(name, allowed: TimeBucket.allCases)
+        return true
+      }
+      return .timeline(column, every: every)
+    case "spc":
+      let column = try column("a column to chart")
+      var by: TimeBucket?
+      var rules = ControlRules.we
+      try options { name, cursor throws(Diagnostic) in
+        if name.text == "by" { by = try cursor.bucket(name, allowed: [.day, .week]); return true }
+        guard name.text == "rules" else { return false }
+        let value = try cursor.optionValue(name)
+        guard let r = ControlRules(rawValue: value.text.lowercased()) else {
+          throw cursor.error("`--rules` is `we` (Western Electric) or `nelson`, not `\(value.text)`", at: value)
+        }
+        rules = r
+        return true
+      }
+      return .spc(column, by: by, rules: rules)
+    default:
+      var notes = ["stages: " + QueryPipeline.verbs.joined(separator: ", ")]
+      if let near = Suggestions.note(for: verb, in: QueryPipeline.verbs) { notes.insert(near, at: 0) }
+      throw Diagnostic.error("unknown query stage `\(verb)`", at: verbSpan, notes: notes)
+    }
+  }
+
+  /// Reads `--name value` options until the end; `handle` returns false for unknown names.
+  private mutating func options(_ handle: (Token, inout StageCursor) throws(Diagnostic) -> Bool) throws(Diagnostic) {
+    while let t = next() {
+      guard t.kind == .option else { throw error("unexpected `\(t.text)`", at: t, notes: ["`help \(verbText)` shows what it takes"]) }
+      guard try handle(t, &self) else { throw error("`\(verbText)` has no option `--\(t.text)`", at: t) }
+    }
+  }
+
+  private mutating func bucket(_ option: Token, allowed: [TimeBucket]) throws(Diagnostic) -> TimeBucket {
+    let value = try optionValue(option)
+    guard let b = TimeBucket(rawValue: value.text.lowercased()), allowed.contains(b) else {
+      throw error("`--\(option.text)` is one of \(allowed.map(\.rawValue).joined(separator: ", ")), not `\(value.text)`", at: value)
+    }
+    return b
+  }
+}

@@ -1,0 +1,81 @@
+/// A column named in a query, with where it was typed (for diagnostics).
+public struct ColumnRef: Hashable, Sendable {
+  public var name: String
+  public var span: SourceSpan
+  public init(_ name: String, span: SourceSpan) {
+    self.name = name
+    self.span = span
+  }
+}
+
+/// `where` comparison operators.
+public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
+  case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+  case matches = "~", notMatches = "!~"
+}
+
+/// One `COL OP VALUE` test.
+public struct Comparison: Hashable, Sendable {
+  public var column: ColumnRef
+  public var op: ComparisonOperator
+  public var value: String
+  public var valueSpan: SourceSpan
+}
+
+/// A `where` condition: comparisons joined by `and` (binding tighter) and `or`.
+public indirect enum Predicate: Hashable, Sendable {
+  case compare(Comparison)
+  case and(Predicate, Predicate)
+  case or(Predicate, Predicate)
+}
+
+public enum TimeBucket: String, Hashable, Sendable, CaseIterable {
+  case hour, day, week, month
+}
+
+public enum ControlRules: String, Hashable, Sendable {
+  /// Western Electric rules 1-4.
+  case we
+  /// Nelson rules 1-8.
+  case nelson
+}
+
+/// One stage of a query pipeline.
+public enum QueryStage: Hashable, Sendable {
+  case filter(Predicate)
+  case count(by: [ColumnRef])
+  case sort(ColumnRef, descending: Bool)
+  case top(Int)
+  case limit(Int)
+  case select([ColumnRef])
+  case grep(pattern: String, ignoreCase: Bool, span: SourceSpan)
+  case pareto(by: ColumnRef, sum: ColumnRef?)
+  case histogram(ColumnRef, bins: Int?)
+  case timeline(ColumnRef, every: TimeBucket?)
+  case spc(ColumnRef, by: TimeBucket?, rules: ControlRules)
+
+  /// Stages whose result is not a table, so nothing can follow them.
+  var endsPipeline: Bool {
+    switch self {
+    case .count(let by): return by.count != 1
+    case .pareto, .histogram, .timeline, .spc: return true
+    case .filter, .sort, .top, .limit, .select, .grep: return false
+    }
+  }
+}
+
+/// A parsed query: `tickets | where reopened = yes | count by team` without its evidence name.
+public struct QueryPipeline: Hashable, Sendable {
+  public var stages: [QueryStage]
+  /// Where each stage's verb was typed.
+  public var spans: [SourceSpan]
+
+  public init(stages: [QueryStage], spans: [SourceSpan]) {
+    self.stages = stages
+    self.spans = spans
+  }
+
+  /// The stage verbs, for help and completion.
+  public static let verbs = ["where", "count", "sort", "top", "select", "grep", "limit",
+                             "pareto", "histogram", "timeline", "spc"]
+}

@@ -1,0 +1,114 @@
+/// The rows flowing between pipeline stages: a view of an evidence table, or a small table
+/// built by an aggregate (`count by team` → team, count).
+enum Relation {
+  /// Rows of `table` (nil: all, in order), showing `columns`.
+  case view(EvidenceTable, rows: [Int32]?, columns: [Int])
+  /// A computed table of text cells.
+  case computed(ComputedTable)
+
+  var columnNames: [String] {
+    switch self {
+    case .view(let t, _, let columns): return columns.map { t.columns[$0] }
+    case .computed(let c): return c.columns
+    }
+  }
+
+  var rowCount: Int {
+    switch self {
+    case .view(let t, let rows, _): return rows?.count ?? t.rowCount
+    case .computed(let c): return c.rows.count
+    }
+  }
+
+  /// The column `ref` names (exact, then ignoring case), as an index into the underlying table
+  /// (for views) or the computed columns; otherwise a diagnostic with a suggestion.
+  func resolve(_ ref: ColumnRef, evidence: String) throws(Diagnostic) -> Int {
+    let names = columnNames
+    var index = names.firstIndex(of: ref.name)
+    if index == nil {
+      let matches = names.indices.filter { names[$0].lowercased() == ref.name.lowercased() }
+      if matches.count == 1 { index = matches[0] }
+    }
+    guard let index else {
+      var notes: [String] = []
+      if let near = Suggestions.note(for: ref.name, in: names) { notes.append(near) }
+      let listed = names.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
+      notes.append("columns: " + listed + (names.count > 12 ? ", … (\(names.count) in all)" : ""))
+      throw Diagnostic.error("no column `\(ref.name)` in \(evidence)", at: ref.span, notes: notes)
+    }
+    if case .view(_, _, let columns) = self { return columns[index] }
+    return index
+  }
+
+  /// Calls `body(row, bytes, length)` with each row's trimmed value of `column` (see `resolve`).
+  /// `row` is the position in the relation.
+  func forEachValue(column: Int, _ body: (Int, UnsafePointer<UInt8>, Int) -> Void) {
+    switch self {
+    case .view(let table, let rows, _):
+      table.forEachRow(rows) { position, cursor, local in
+        withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in body(position, p, n) }
+      }
+    case .computed(let c):
+      for (i, row) in c.rows.enumerated() {
+        withTrimmedBytes(EmptyBytes.pointer, .text(row[column])) { p, n in body(i, p, n) }
+      }
+    }
+  }
+
+  /// The text of one cell (untrimmed), by position in the relation.
+  func text(row position: Int, column: Int) -> String {
+    switch self {
+    case .view(let table, let rows, _): return table.cell(row: rows.map { Int($0[position]) } ?? position, column: column)
+    case .computed(let c): return c.rows[position][column]
+    }
+  }
+
+  func type(of column: Int) -> ColumnType {
+    switch self {
+    case .view(let table, _, _): return table.columnType(column)
+    case .computed(let c): return c.types[column]
+    }
+  }
+}
+
+/// A small table made by a stage, cells as text.
+struct ComputedTable: Sendable {
+  var columns: [String]
+  var types: [ColumnType]
+  var rows: [[String]]
+}
+
+/// A valid pointer for empty byte ranges.
+enum EmptyBytes {
+  nonisolated(unsafe) static let pointer: UnsafePointer<UInt8> = {
+    let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return UnsafePointer(p)
+  }()
+}
+
+extension EvidenceTable {
+  /// Visits rows (all, or the given ones) with their segment's cells and local index.
+  /// Ascending row lists walk the segments in step instead of searching for each row.
+  @inline(__always)
+  func forEachRow(_ rows: [Int32]?, _ body: (Int, SegmentCursor, Int) -> Void) {
+    let cursors = segments.indices.map { segments[$0].cursor($0) }
+    guard let rows else {
+      var position = 0
+      for (s, segment) in segments.enumerated() {
+        let cursor = cursors[s]
+        for local in 0..<segment.rowCount { body(position, cursor, local); position += 1 }
+      }
+      return
+    }
+    var s = 0
+    var previous = -1
+    for (position, r32) in rows.enumerated() {
+      let row = Int(r32)
+      if row < previous { s = locate(row).segment }
+      previous = row
+      while s + 1 < segments.count && segments[s + 1].firstRow <= row { s += 1 }
+      body(position, cursors[s], row - segments[s].firstRow)
+    }
+  }
+}
