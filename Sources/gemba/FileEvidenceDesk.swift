@@ -1,18 +1,30 @@
 import GembaCore
 
-/// The evidence desk of a real session: reads files below the notebook's folder
-/// (through `PathPolicy`), keeps the loaded tables, answers queries and cites.
+/// The evidence desk of a real session: maps files below the notebook's folder
+/// (through `PathPolicy`), keeps the loaded tables, answers queries and cites rows.
+///
+/// Tables are kept by the cell that loaded them, and found through the
+/// investigation's evidence register, so `undo` of a load (or of a reload) is
+/// followed without the desk having to be told.
 final class FileEvidenceDesk: EvidenceDesk {
   let policy: PathPolicy
+  /// Loaded tables by the number of the cell that loaded them.
+  private var tables: [Int: EvidenceTable] = [:]
+  /// The last load's result, for the line `load` prints (problems included).
+  private var lastLoad: LoadResult?
+  /// Set while a load runs, so Ctrl-C can cancel it.
+  private(set) var progress: LoadProgress?
 
   init(policy: PathPolicy) {
     self.policy = policy
   }
 
+  // MARK: Files
+
   func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
     let file = try policy.resolve(path)
     guard Paths.exists(file) else {
-      throw .error("no file `\(path.value)`", at: path.span, notes: ["paths are relative to the notebook's folder (\(policy.folder))"])
+      throw .error("no file `\(path.value)`", at: path.span, notes: ["paths are relative to the notebook's folder"])
     }
     guard let text = Paths.read(file) else {
       throw .error("`\(path.value)` is not UTF-8 text", at: path.span)
@@ -20,21 +32,205 @@ final class FileEvidenceDesk: EvidenceDesk {
     return text
   }
 
-  func load(path: Located<String>, name: Located<String>?, format: Located<String>?, cell: Int) throws(Diagnostic)
-    -> EvidenceRecord
-  {
-    throw .error("evidence loading is being merged", at: path.span)
+  func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
+    let file = try policy.resolve(spec.path)
+    let format = try Self.format(of: spec)
+    let name = spec.name?.value ?? Self.defaultName(for: spec.path.value)
+    guard EvidenceRef.isName(name) else {
+      throw .error("cannot name evidence `\(name)` after its file", at: spec.path.span,
+        notes: ["name it: load \(spec.path.value) as NAME"])
+    }
+    let options = LoadOptions(headerRows: spec.headerRows?.value ?? 1, skipRows: spec.skip?.value ?? 0)
+    let progress = LoadProgress()
+    self.progress = progress
+    defer { self.progress = nil }
+    let result: LoadResult
+    do {
+      let mapped = try MappedFile(path: file)
+      result = try EvidenceLoader.load(name: name, path: spec.path.value, bytes: ByteSource(mapped), format: format,
+        options: options, progress: progress)
+      try mapped.verifyUnchanged()
+    } catch {
+      var diagnostic = error.diagnostic
+      diagnostic.span = diagnostic.span ?? spec.path.span
+      throw diagnostic
+    }
+    tables[cell] = result.table
+    lastLoad = result
+    let t = result.table
+    return EvidenceRecord(name: name, path: spec.path.value, format: format.rawValue, rows: t.rowCount,
+      columns: t.columnCount, bytes: t.byteCount, sha256: t.sha256, cell: cell)
   }
 
-  func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String { "" }
+  func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String {
+    guard let lastLoad, lastLoad.table.name == record.name else { return "loaded \(record.name)" }
+    return EvidenceTextRenderer().loaded(lastLoad).trimmingTrailingNewlines()
+  }
+
+  // MARK: Questions
 
   func answer(_ command: Command, investigation: Investigation, style: TerminalStyle) throws(Diagnostic) -> String {
-    throw .error("evidence queries are being merged")
+    let renderer = Self.renderer(style)
+    switch command {
+    case .listEvidence:
+      let loaded = investigation.evidence.compactMap { tables[$0.cell] }
+      guard !loaded.isEmpty else { return "no evidence loaded yet: load PATH [as NAME]" }
+      return renderer.listing(loaded).trimmingTrailingNewlines()
+    case .show(let name, let limit, let format):
+      let table = try self.table(name, in: investigation)
+      var preview = EvidenceTextRenderer.PreviewFormat.table
+      if let format {
+        guard let f = EvidenceTextRenderer.PreviewFormat(rawValue: format.value.lowercased()) else {
+          throw .error("`\(format.value)` is not a show format", at: format.span, notes: ["--format table, csv or json"])
+        }
+        preview = f
+      }
+      return renderer.preview(table, limit: limit ?? 10, format: preview).trimmingTrailingNewlines()
+    case .query(let source):
+      return renderer.render(try run(source, in: investigation)).trimmingTrailingNewlines()
+    case .metric(let kind, let options):
+      return renderer.metric(try metric(kind, options, in: investigation)).trimmingTrailingNewlines()
+    default:
+      throw .error("not an evidence command")
+    }
   }
 
   func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
     -> Citation
   {
-    throw .error("citations are being merged")
+    switch target {
+    case .rows(let ref):
+      let table = try self.table(Located(ref.value.name, at: ref.span), in: investigation)
+      let reference = try EvidenceReference.parse(ref.value.description, span: ref.span)
+      try reference.validate(against: table, span: ref.span)
+      let excerpt = EvidenceTextRenderer().excerpt(reference, in: table).trimmingTrailingNewlines()
+      return Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell)
+    case .query(let source):
+      let result = EvidenceTextRenderer().render(try run(source, in: investigation)).trimmingTrailingNewlines()
+      return Citation(kind: .query, reference: source.text, excerpt: result, note: note, cell: cell)
+    }
+  }
+
+  // MARK: - Pieces
+
+  private func table(_ name: Located<String>, in investigation: Investigation) throws(Diagnostic) -> EvidenceTable {
+    if let record = investigation.evidence.last(where: { $0.name == name.value }), let table = tables[record.cell] {
+      return table
+    }
+    let names = investigation.evidence.map(\.name)
+    var notes: [String] = []
+    if let guess = Suggestion.nearest(to: name.value, in: names) { notes.append("did you mean `\(guess)`?") }
+    notes.append(names.isEmpty ? "load a file first: load PATH [as NAME]" : "loaded: " + names.joined(separator: ", "))
+    throw .error("no evidence named `\(name.value)`", at: name.span, notes: notes)
+  }
+
+  private func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {
+    let table = try self.table(source.evidence, in: investigation)
+    let pipeline = try QueryPipeline.parse(source.stages)
+    return try QueryEngine.run(pipeline, on: table)
+  }
+
+  /// `metric dpmo --defects 37 --units 1200 --opportunities 4`; any number may instead be
+  /// a query that counts, in quotes: `--defects "tickets | where correct = no | count"`.
+  private func metric(_ kind: Located<String>, _ options: [String: Located<String>], in investigation: Investigation)
+    throws(Diagnostic) -> Metric.Result
+  {
+    func number(_ name: String, required: Bool = true) throws(Diagnostic) -> Double? {
+      guard let option = options[name] else {
+        if required {
+          throw .error("`metric \(kind.value)` needs --\(name)", at: kind.span,
+            notes: ["help metric shows every option; a value may be a counting query in quotes"])
+        }
+        return nil
+      }
+      if option.value.contains("|") {
+        let tokens = try Lexer.tokenize(option.value)
+        guard case .query(let source) = try Parser.parse(tokens: tokens) else {
+          throw .error("`--\(name)` is not a query", at: option.span)
+        }
+        guard case .count(let n) = try run(source, in: investigation) else {
+          throw .error("the query for --\(name) must end in `count`", at: option.span)
+        }
+        return Double(n)
+      }
+      guard let value = Double(option.value.filter { $0 != "," }) else {
+        throw .error("`--\(name)` takes a number, not `\(option.value)`", at: option.span)
+      }
+      return value
+    }
+    func whole(_ name: String) throws(Diagnostic) -> Int {
+      let value = try number(name)!
+      guard value == value.rounded(), value >= 0, value < 1e15 else {
+        throw .error("`--\(name)` takes a whole number", at: options[name]?.span ?? kind.span)
+      }
+      return Int(value)
+    }
+    switch kind.value {
+    case "dpmo":
+      let opportunities = options["opportunities"] == nil ? 1 : try whole("opportunities")
+      return .dpmo(try Metric.dpmo(defects: try whole("defects"), units: try whole("units"), opportunities: opportunities))
+    case "fpy":
+      let units = try whole("units")
+      let good = try whole("passed")
+      return .firstPassYield(try Metric.firstPassYield(units: units, good: good), units: units, good: good)
+    case "rty":
+      guard let yields = options["yields"] else {
+        throw .error("`metric rty` needs --yields, one per step", at: kind.span, notes: ["metric rty --yields 0.98 0.95 99%"])
+      }
+      var steps: [Double] = []
+      for part in yields.value.split(separator: " ") {
+        guard let y = Metric.parseYield(String(part)) else {
+          throw .error("`\(part)` is not a yield (0.95 or 95%)", at: yields.span)
+        }
+        steps.append(y)
+      }
+      return .rolledThroughputYield(try Metric.rolledThroughputYield(steps))
+    case "coq":
+      return .costOfQuality(try Metric.costOfQuality(
+        prevention: try number("prevention")!, appraisal: try number("appraisal")!,
+        internalFailure: try number("internal")!, externalFailure: try number("external")!,
+        revenue: try number("revenue", required: false)))
+    default:
+      var notes: [String] = []
+      if let guess = Suggestion.nearest(to: kind.value, in: ["dpmo", "fpy", "rty", "coq"]) { notes.append("did you mean `\(guess)`?") }
+      notes.append("metrics: dpmo, fpy, rty, coq")
+      throw .error("no metric `\(kind.value)`", at: kind.span, notes: notes)
+    }
+  }
+
+  static func format(of spec: LoadSpec) throws(Diagnostic) -> EvidenceFormat {
+    if let format = spec.format {
+      guard let f = EvidenceFormat(rawValue: format.value.lowercased()) else {
+        throw .error("`\(format.value)` is not an evidence format", at: format.span,
+          notes: ["formats: " + EvidenceFormat.allCases.map(\.rawValue).joined(separator: ", ")])
+      }
+      return f
+    }
+    guard let f = EvidenceFormat(path: spec.path.value) else {
+      throw .error("cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
+        notes: ["say it: load \(spec.path.value) --format csv|tsv|jsonl|log|text|md"])
+    }
+    return f
+  }
+
+  /// `evidence/tickets-2026.csv` → `tickets-2026`.
+  static func defaultName(for path: String) -> String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+    return String(file[..<dot])
+  }
+
+  static func renderer(_ style: TerminalStyle) -> EvidenceTextRenderer {
+    // Cells keep whole tables; the screen cuts them to the terminal's width.
+    let width: Int? = style == .record ? nil : style.width
+    return EvidenceTextRenderer(options: .init(unicode: style.unicode, color: style.color, maxTableWidth: width))
+  }
+}
+
+extension String {
+  func trimmingTrailingNewlines() -> String {
+    var s = self
+    while s.hasSuffix("\n") { s.removeLast() }
+    return s
   }
 }

@@ -144,7 +144,7 @@ public enum Command: Hashable, Sendable {
   case showActions
   case signoff(role: String, name: String)
   // Evidence
-  case load(path: Located<String>, name: Located<String>?, format: Located<String>?)
+  case load(LoadSpec)
   case listEvidence
   case show(name: Located<String>, limit: Int?, format: Located<String>?)
   case query(QuerySource)
@@ -178,6 +178,25 @@ public enum Command: Hashable, Sendable {
     case .help, .history, .save, .quit: true
     default: false
     }
+  }
+}
+
+/// `load PATH [as NAME] [--format F] [--header-rows N] [--skip N]`.
+public struct LoadSpec: Hashable, Sendable {
+  public var path: Located<String>
+  public var name: Located<String>?
+  public var format: Located<String>?
+  /// Header rows above the data (0, 1 or 2); nil: one.
+  public var headerRows: Located<Int>?
+  /// Lines to skip before the header (a title row); nil: none.
+  public var skip: Located<Int>?
+  public init(path: Located<String>, name: Located<String>? = nil, format: Located<String>? = nil,
+    headerRows: Located<Int>? = nil, skip: Located<Int>? = nil) {
+    self.path = path
+    self.name = name
+    self.format = format
+    self.headerRows = headerRows
+    self.skip = skip
   }
 }
 

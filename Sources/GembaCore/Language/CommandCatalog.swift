@@ -187,10 +187,14 @@ public enum CommandCatalog {
 
   static let evidenceVerbs: [VerbSpec] = [
     VerbSpec(
-      name: "load", group: .evidence, usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md]",
+      name: "load", group: .evidence,
+      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md] [--header-rows 0|1|2] [--skip N]",
       summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256.",
       example: "load evidence/tickets.csv as tickets",
-      options: [OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md"]), hint: "FORMAT")]),
+      options: [
+        OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md"]), hint: "FORMAT"),
+        OptionSpec("header-rows", .single, .choice(["0", "1", "2"]), hint: "N"), OptionSpec("skip", .single, hint: "N"),
+      ]),
     VerbSpec(
       name: "evidence", group: .evidence, usage: "evidence",
       summary: "List loaded evidence: name, format, rows, bytes, short hash.", example: "evidence", options: []),

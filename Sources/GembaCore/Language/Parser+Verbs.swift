@@ -147,7 +147,21 @@ extension Parser {
         }
         name = Located(token.text, at: token.span)
       }
-      return .load(path: Located(path.text, at: path.span), name: name, format: a.single("format").map { Located($0.text, at: $0.span) })
+      var spec = LoadSpec(path: Located(path.text, at: path.span), name: name,
+        format: a.single("format").map { Located($0.text, at: $0.span) })
+      if let token = a.single("header-rows") {
+        guard let n = Int(token.text), (0...2).contains(n) else {
+          throw .error("`--header-rows` takes 0, 1 or 2, not `\(token.text)`", at: token.span)
+        }
+        spec.headerRows = Located(n, at: token.span)
+      }
+      if let token = a.single("skip") {
+        guard let n = Int(token.text), n >= 0 else {
+          throw .error("`--skip` takes a number of lines, not `\(token.text)`", at: token.span)
+        }
+        spec.skip = Located(n, at: token.span)
+      }
+      return .load(spec)
     case "evidence": return .listEvidence
     case "show":
       let name = try a.take("an evidence name")

@@ -170,4 +170,15 @@ public struct EvidenceRecord: Sendable, Equatable {
   public var bytes: Int
   public var sha256: String
   public var cell: Int
+
+  public init(name: String, path: String, format: String, rows: Int, columns: Int, bytes: Int, sha256: String, cell: Int) {
+    self.name = name
+    self.path = path
+    self.format = format
+    self.rows = rows
+    self.columns = columns
+    self.bytes = bytes
+    self.sha256 = sha256
+    self.cell = cell
+  }
 }

@@ -3,7 +3,7 @@
 /// reads real files below the notebook's folder; tests can supply their own.
 public protocol EvidenceDesk: AnyObject {
   /// Reads and parses a file; the record goes into the investigation's register.
-  func load(path: Located<String>, name: Located<String>?, format: Located<String>?, cell: Int) throws(Diagnostic)
+  func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic)
     -> EvidenceRecord
   /// The line `load` prints for a record it just loaded.
   func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String

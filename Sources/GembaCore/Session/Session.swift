@@ -158,8 +158,8 @@ public final class Session {
     var targets: [CitationTarget] = []
     var note: String?
     switch command {
-    case .load(let path, let name, let format):
-      context.loaded = try desk().load(path: path, name: name, format: format, cell: context.number)
+    case .load(let spec):
+      context.loaded = try desk().load(spec, cell: context.number)
       return
     case .cite(_, let t, let n): targets = t; note = n
     case .finding(let spec): targets = spec.evidence

@@ -137,10 +137,10 @@ final class RecordFakeDesk: EvidenceDesk {
     self.excerpt = excerpt
   }
 
-  func load(path: Located<String>, name: Located<String>?, format: Located<String>?, cell: Int) throws(Diagnostic)
+  func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic)
     -> EvidenceRecord
   {
-    EvidenceRecord(name: name?.value ?? "tickets", path: self.path, format: "csv", rows: 1204, columns: 11, bytes: 88_412,
+    EvidenceRecord(name: spec.name?.value ?? "tickets", path: self.path, format: "csv", rows: 1204, columns: 11, bytes: 88_412,
       sha256: "3f2a9c1e77d04b12" + String(repeating: "ab", count: 24), cell: cell)
   }
 

@@ -4,10 +4,10 @@ import Testing
 /// Evidence without files: `load` invents a small table, citations quote the reference,
 /// and anything about evidence that was never loaded is an error (as with real files).
 final class FakeDesk: EvidenceDesk {
-  func load(path: Located<String>, name: Located<String>?, format: Located<String>?, cell: Int) throws(Diagnostic) -> EvidenceRecord {
-    if path.value.hasPrefix("missing") { throw .error("no file `\(path.value)`", at: path.span) }
-    let stem = path.value.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? path.value
-    return EvidenceRecord(name: name?.value ?? stem, path: path.value, format: format?.value ?? "csv", rows: 40, columns: 3,
+  func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
+    if spec.path.value.hasPrefix("missing") { throw .error("no file `\(spec.path.value)`", at: spec.path.span) }
+    let stem = spec.path.value.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? spec.path.value
+    return EvidenceRecord(name: spec.name?.value ?? stem, path: spec.path.value, format: spec.format?.value ?? "csv", rows: 40, columns: 3,
       bytes: 1200, sha256: String(repeating: "ab", count: 32), cell: cell)
   }
 

@@ -49,8 +49,9 @@ enum CommandSummary {
     case .showFindings: return "findings"
     case .showActions: return "actions"
     case .signoff(let role, let name): return "signoff role:\(q(role)) name:\(q(name))"
-    case .load(let path, let name, let format):
-      return "load \(q(path.value))" + field("as", name?.value) + field("format", format?.value)
+    case .load(let spec):
+      return "load \(q(spec.path.value))" + field("as", spec.name?.value) + field("format", spec.format?.value)
+        + field("header-rows", spec.headerRows.map { String($0.value) }) + field("skip", spec.skip.map { String($0.value) })
     case .listEvidence: return "evidence"
     case .show(let name, let limit, let format):
       return "show \(name.value)" + field("limit", limit.map(String.init)) + field("format", format?.value)

@@ -3,10 +3,10 @@ import Testing
 
 /// Evidence for tests: every reference resolves, with the reference as its excerpt.
 final class StubEvidenceDesk: EvidenceDesk {
-  func load(path: Located<String>, name: Located<String>?, format: Located<String>?, cell: Int) throws(Diagnostic)
+  func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic)
     -> EvidenceRecord
   {
-    EvidenceRecord(name: name?.value ?? path.value, path: path.value, format: format?.value ?? "csv", rows: 3,
+    EvidenceRecord(name: spec.name?.value ?? spec.path.value, path: spec.path.value, format: spec.format?.value ?? "csv", rows: 3,
       columns: 2, bytes: 40, sha256: String(repeating: "0", count: 64), cell: cell)
   }
   func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String { "loaded \(record.name)" }
