@@ -157,7 +157,12 @@ extension Investigation {
         guard nodes[id.value] != nil else { throw unknown(id) }
         nodes[id.value]!.citations += context.citations
       }
-      message = "cited on \(id.value): " + context.citations.map(\.reference).joined(separator: ", ")
+      // The excerpt is part of the output: the record shows what was seen, and replay
+      // notices when the same query now says something else (a stale citation).
+      message = context.citations.map { citation in
+        "cited on \(id.value): \(citation.reference)"
+          + (citation.excerpt.isEmpty ? "" : "\n" + citation.excerpt.splitLines().map { "  " + $0 }.joined(separator: "\n"))
+      }.joined(separator: "\n")
 
     case .finding(let spec):
       if let location = spec.location {

@@ -132,7 +132,8 @@ import Testing
     ("event 2026-10-03 window changed", "event 2026-10-03: window changed", []),
     ("signoff QM Priya Shah", "signed off by Priya Shah (QM) at 2026-11-20T10:00:20Z, chain chain19", []),
     ("note the PDF is not used", "the PDF is not used", []),
-    ("cite W1 tickets#3", "cited on W1: ", []),
+    // No citations were resolved in this context: nothing to show.
+    ("cite W1 tickets#3", "", []),
     ("step audit --after S2", "added S5 audit after S2", ["S5"]),
     (#"fishbone "Wrong refunds" --template 4S"#,
      "fishbone: Wrong refunds\n  bones: Manpower, Method, Machine, Material, Measurement, Environment, Surroundings, Suppliers, Systems, Skills", []),

@@ -149,7 +149,7 @@ import Testing
 
   @Test func evidenceIsReadAtTheEdgeAndStoredWithTheCitation() throws {
     let session = Session.after(Self.setup)
-    session.expectCell("cite W1 tickets#3 tickets | count --note per team", output: "cited on W1: tickets#3, tickets | count")
+    session.expectCell("cite W1 tickets#3 tickets | count --note per team", output: "cited on W1: tickets#3\n  rows tickets#3\ncited on W1: tickets | count\n  42")
     let node = try #require(session.investigation.nodes[ItemID("W1")!])
     #expect(node.citations == [
       Citation(kind: .rows, reference: "tickets#3", excerpt: "rows tickets#3", note: "per team", cell: 9),

@@ -5,7 +5,7 @@ The refund window changed from 30 to 14 days on 2026-09-01. The wiki changed tha
 the macro library 49 days later; the PDF never. Agents answer from whichever source they
 open, so the wrong answers follow the source, not the agent's tenure.
 
-usage: gen_refund_evidence.py OUTDIR
+usage: gen_refund_guidance_evidence.py OUTDIR
 """
 import csv, datetime, os, random, sys
 
