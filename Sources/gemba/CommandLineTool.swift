@@ -95,7 +95,7 @@ struct CommandLineTool {
     let runner: NotebookRunner
     do {
       runner = try NotebookRunner(path: path, environment: environment,
-        displayStyle: interactive ? terminal.displayStyle : .record, allowOutside: allowOutside)
+        displayStyle: interactive ? terminal.displayStyle : .record, allowOutside: allowOutside, interactive: interactive)
     } catch {
       Console.err("error: \(error.message)" + error.notes.map { "\n  = \($0)" }.joined())
       return 2

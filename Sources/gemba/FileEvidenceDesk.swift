@@ -15,8 +15,12 @@ final class FileEvidenceDesk: EvidenceDesk {
   /// Set while a load runs, so Ctrl-C can cancel it.
   private(set) var progress: LoadProgress?
 
-  init(policy: PathPolicy) {
+  /// Draw progress for long loads (stderr is a terminal in an interactive session).
+  let showsProgress: Bool
+
+  init(policy: PathPolicy, showsProgress: Bool = false) {
     self.policy = policy
+    self.showsProgress = showsProgress
   }
 
   // MARK: Files
@@ -47,6 +51,10 @@ final class FileEvidenceDesk: EvidenceDesk {
     let result: LoadResult
     do {
       let mapped = try MappedFile(path: file)
+      let display = LoadProgressDisplay(progress: progress, total: mapped.bytes.count, label: spec.path.value,
+        visible: showsProgress)
+      display.start()
+      defer { display.stop() }
       result = try EvidenceLoader.load(name: name, path: spec.path.value, bytes: ByteSource(mapped), format: format,
         options: options, progress: progress)
       try mapped.verifyUnchanged()

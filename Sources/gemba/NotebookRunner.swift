@@ -18,14 +18,15 @@ final class NotebookRunner: ShellHost {
 
   enum Result { case ok, failed, quit }
 
-  init(path: String, environment: [String: String], displayStyle: TerminalStyle, allowOutside: Bool = false)
-    throws(NotebookFile.OpenError)
+  init(path: String, environment: [String: String], displayStyle: TerminalStyle, allowOutside: Bool = false,
+    interactive: Bool = false) throws(NotebookFile.OpenError)
   {
     self.environment = environment
     self.folder = Paths.folder(of: path)
     self.file = try NotebookFile(path: path)
     self.session = Session(displayStyle: displayStyle)
-    session.evidence = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
+    session.evidence = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside),
+      showsProgress: interactive && isatty(2) == 1)
     let text = try file.readAll()
     if text.isEmpty {
       try file.append(NotebookFormat.header)

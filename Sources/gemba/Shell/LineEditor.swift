@@ -21,6 +21,8 @@ enum LineEditor {
   nonisolated(unsafe) static var reading: sig_atomic_t = 0
   /// Set by Ctrl-C during `readline()`: the command in progress is abandoned.
   nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+  /// Set by Ctrl-C while a command runs (not while reading): a long load polls it and stops.
+  nonisolated(unsafe) static var cancelRequested: sig_atomic_t = 0
 
   static func install(bracketedPaste: Bool, complete: @escaping (String, Int) -> Completion) {
     self.complete = complete
@@ -73,7 +75,10 @@ extension LineEditor {
 /// SIGINT: like psql, Ctrl-C drops what was typed and shows a fresh primary prompt.
 /// Readline has already echoed `^C` and cleaned up; this runs from its signal handling.
 private func gembaInterrupt(_ signal: Int32) {
-  guard LineEditor.reading != 0 else { return }
+  guard LineEditor.reading != 0 else {
+    LineEditor.cancelRequested = 1  // only a flag: nothing else is safe in a signal handler
+    return
+  }
   LineEditor.interrupted = 1
   gemba_rl_restart_line(LineEditor.primaryPrompt)
 }
