@@ -119,6 +119,15 @@ final class FileEvidenceDesk: EvidenceDesk {
     }
   }
 
+  /// Column names of each loaded table, by evidence name (for Tab completion).
+  func columns(for investigation: Investigation) -> [String: [String]] {
+    var out: [String: [String]] = [:]
+    for record in investigation.evidence {
+      if let table = tables[record.cell] { out[record.name] = table.columns }
+    }
+    return out
+  }
+
   // MARK: - Pieces
 
   private func table(_ name: Located<String>, in investigation: Investigation) throws(Diagnostic) -> EvidenceTable {

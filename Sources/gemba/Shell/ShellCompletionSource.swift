@@ -11,4 +11,8 @@ extension ShellCompletionSource {
   var evidenceColumns: [String: [String]] { [:] }
 }
 
-extension NotebookRunner: ShellCompletionSource {}
+extension NotebookRunner: ShellCompletionSource {
+  var evidenceColumns: [String: [String]] {
+    (session.evidence as? FileEvidenceDesk)?.columns(for: session.investigation) ?? [:]
+  }
+}
