@@ -24,6 +24,12 @@ struct Arguments {
       case .word, .string:
         positionals.append(token)
       case .option:
+        // After a pipe, an option this verb does not have belongs to the query
+        // (`cite C1 defects | spc picked_at --by week`); the verb's own options end it.
+        if positionals.contains(where: { $0.kind == .pipe }), spec.option(named: token.text) == nil {
+          positionals.append(token)
+          continue
+        }
         guard let option = spec.option(named: token.text) else {
           var notes: [String] = []
           if let guess = Suggestion.nearest(to: token.text, in: spec.options.map(\.name)) {
@@ -45,7 +51,10 @@ struct Arguments {
             i += 1
           }
         case .text, .list:
-          while i < tokens.count, tokens[i].kind != .option {
+          while i < tokens.count,
+            tokens[i].kind != .option
+              || (values.contains(where: { $0.kind == .pipe }) && spec.option(named: tokens[i].text) == nil)
+          {
             values.append(tokens[i])
             i += 1
           }
