@@ -67,7 +67,7 @@ struct CommandLineTool {
     switch positional.first {
     case "verify":
       guard positional.count == 2 else { return usageError("verify takes one notebook") }
-      return verify(positional[1], anchor: options["--chain"])
+      return verify(positional[1], anchor: options["--chain"], allowOutside: options["--allow-outside"] != nil)
     case "replay":
       guard positional.count == 2 else { return usageError("replay takes one notebook") }
       return replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
@@ -206,20 +206,45 @@ struct CommandLineTool {
     }
   }
 
-  private func verify(_ path: String, anchor: String?) -> Int32 {
+  private func verify(_ path: String, anchor: String?, allowOutside: Bool) -> Int32 {
     guard let text = Paths.read(path) else {
       Console.err("error: cannot read \(path)")
       return 2
     }
     let document = NotebookFormat.parse(text)
-    let result = Verification.verify(document, anchor: anchor)
-    switch result {
-    case .verified(let cells):
-      Console.out("verified: \(cells) cells")
-      return 0
-    case .failed(let message, let line):
-      Console.err("\(path):\(line): verify failed: \(message)")
+    guard case .verified(let cells) = Verification.verify(document, anchor: anchor) else {
+      if case .failed(let message, let line) = Verification.verify(document, anchor: anchor) {
+        Console.err("\(path):\(line): verify failed: \(message)")
+      }
       return 1
     }
+    // The evidence: hashing only, no parsing. Paths stay inside the notebook's folder.
+    let policy = PathPolicy(folder: Paths.folder(of: path), allowOutside: allowOutside)
+    var files = Set<String>()
+    for load in Verification.evidenceLoads(document) {
+      let prefix = "\(path):\(load.line): verify failed: cell \(load.cell) loaded \(load.spec.path.value)"
+      do {
+        let file = try policy.resolve(load.spec.path)
+        let mapped = try MappedFile(path: file)
+        let now = EvidenceHash.sha256(mapped.bytes)
+        guard now.hasPrefix(load.recorded) else {
+          Console.err("\(prefix) with sha256 \(load.recorded); the file now has \(now.prefix(load.recorded.count)): the evidence changed")
+          return 1
+        }
+        files.insert(Paths.absolute(file))
+      } catch let error as Diagnostic {
+        Console.err("\(prefix): \(error.message)")
+        return 1
+      } catch let error as EvidenceError {
+        Console.err("\(prefix): \(error.description)")
+        return 1
+      } catch {
+        Console.err("\(prefix): \(error)")
+        return 1
+      }
+    }
+    Console.out("verified: \(cells) cells" + (files.isEmpty ? "" : ", \(files.count) evidence file" + (files.count == 1 ? "" : "s")))
+    return 0
   }
+
 }

@@ -112,10 +112,48 @@ final class FileEvidenceDesk: EvidenceDesk {
       let reference = try EvidenceReference.parse(ref.value.description, span: ref.span)
       try reference.validate(against: table, span: ref.span)
       let excerpt = EvidenceTextRenderer().excerpt(reference, in: table).trimmingTrailingNewlines()
-      return Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell)
+      return Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell,
+        moments: Self.moments(ref.value, in: table))
     case .query(let source):
-      let result = EvidenceTextRenderer().render(try run(source, in: investigation)).trimmingTrailingNewlines()
-      return Citation(kind: .query, reference: source.text, excerpt: result, note: note, cell: cell)
+      let result = try run(source, in: investigation)
+      let text = EvidenceTextRenderer().render(result).trimmingTrailingNewlines()
+      return Citation(kind: .query, reference: source.text, excerpt: text, note: note, cell: cell,
+        chart: Self.chart(result))
+    }
+  }
+
+  /// The cited rows that carry a date or time (the first such column), for the timeline.
+  static func moments(_ ref: EvidenceRef, in table: EvidenceTable) -> [CitedMoment] {
+    guard let rows = ref.rows, let column = table.columnTypes.firstIndex(of: .dateTime) else { return [] }
+    let others = table.columns.indices.filter { $0 != column }.prefix(4)
+    return rows.prefix(50).compactMap { row in
+      let text = table.cell(row: row - 1, column: column)
+      guard let time = EventTime(text.count > 19 ? String(text.prefix(19)) : text) else { return nil }
+      let summary = others.map { table.cell(row: row - 1, column: $0) }.filter { !$0.isEmpty }.joined(separator: " · ")
+      return CitedMoment(when: text, sortKey: time.sortKey, text: "\(ref.name)#\(row): \(summary)")
+    }
+  }
+
+  /// A chart result as numbers, for the record to draw.
+  static func chart(_ result: QueryResult) -> CitedChart? {
+    switch result {
+    case .pareto(let p):
+      return CitedChart(kind: .pareto, title: p.sumColumn.map { "\($0) by \(p.column)" } ?? p.column,
+        labels: p.bars.map(\.label), values: p.bars.map(\.value), cumulative: p.bars.map(\.cumulative),
+        flagged: p.bars.indices.filter { p.bars[$0].vital })
+    case .spc(let c):
+      return CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", labels: c.points.map(\.label),
+        values: c.points.map(\.value), centre: c.mean, upper: c.upperLimit, lower: c.lowerLimit,
+        flagged: Array(Set(c.signals.map(\.point))).sorted())
+    case .timeline(let t):
+      return CitedChart(kind: .timeline, title: "\(t.column) per \(t.bucket.rawValue)", labels: t.points.map(\.label),
+        values: t.points.map { Double($0.count) })
+    case .histogram(let h):
+      return CitedChart(kind: .histogram, title: h.column,
+        labels: h.bins.map { "\(NumberFormat.compact($0.lower))–\(NumberFormat.compact($0.upper))" },
+        values: h.bins.map { Double($0.count) })
+    default:
+      return nil
     }
   }
 

@@ -24,6 +24,7 @@ struct ExampleNotebookTests {
     let verify = try GembaProcess.run(["verify", notebook], in: root)
     #expect(verify.status == 0, "\(verify.stderr)")
     #expect(verify.stdout.hasPrefix("verified: "))
+    #expect(verify.stdout.contains(" evidence file"))
     let replay = try GembaProcess.run(["replay", notebook], in: root)
     #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
     #expect(replay.stdout.hasSuffix("0 differed, 0 drifted, 0 stale\n"))
@@ -66,5 +67,11 @@ struct ExampleNotebookTests {
     #expect(replay.stdout.contains(", 1 drifted, "))
     // The policy change log did not change: it is not reported.
     #expect(!replay.stdout.contains("load evidence/policy-changes.csv"))
+
+    // verify hashes the evidence too (no parsing) and names the file that changed.
+    let verify = try GembaProcess.run(["verify", "refund-guidance.md"], in: copy)
+    #expect(verify.status == 1)
+    #expect(verify.stderr.contains("loaded evidence/tickets.csv with sha256 "))
+    #expect(verify.stderr.contains("the evidence changed"))
   }
 }

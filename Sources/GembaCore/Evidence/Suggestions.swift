@@ -1,37 +1,8 @@
-/// "Did you mean …?" for names typed slightly wrong.
-public enum Suggestions {
-  /// The candidate closest to `word` by edit distance (ignoring case), if it is close enough.
-  public static func nearest(to word: String, in candidates: [String]) -> String? {
-    let target = Array(word.lowercased())
-    var best: (String, Int)?
-    for candidate in candidates {
-      let d = distance(target, Array(candidate.lowercased()))
-      if best == nil || d < best!.1 { best = (candidate, d) }
-    }
-    guard let (name, d) = best else { return nil }
-    let allowed = max(2, target.count / 3)
-    return d <= allowed ? name : nil
-  }
-
-  /// Levenshtein distance between two character arrays.
-  public static func distance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
-  }
-
+/// "Did you mean …?" notes for evidence names, columns and stage verbs; the matching
+/// itself is the language's `Suggestion`, so every part of gemba guesses alike.
+enum Suggestions {
   /// The note for a diagnostic: "did you mean `team`?", or nil.
   static func note(for word: String, in candidates: [String]) -> String? {
-    nearest(to: word, in: candidates).map { "did you mean `\($0)`?" }
+    Suggestion.nearest(to: word, in: candidates).map { "did you mean `\($0)`?" }
   }
 }

@@ -103,12 +103,65 @@ public struct Citation: Sendable, Equatable {
   public var excerpt: String
   public var note: String?
   public var cell: Int
-  public init(kind: Kind, reference: String, excerpt: String, note: String? = nil, cell: Int) {
+  /// The chart a cited query drew (a Pareto, a control chart, a timeline), as data,
+  /// so the record can draw it again (inline SVG) rather than show terminal bars.
+  public var chart: CitedChart?
+  /// Timestamped rows among the cited ones, for the investigation's timeline.
+  public var moments: [CitedMoment]
+  public init(kind: Kind, reference: String, excerpt: String, note: String? = nil, cell: Int,
+    chart: CitedChart? = nil, moments: [CitedMoment] = []) {
     self.kind = kind
     self.reference = reference
     self.excerpt = excerpt
     self.note = note
     self.cell = cell
+    self.chart = chart
+    self.moments = moments
+  }
+}
+
+/// A chart as numbers: what a cited `pareto`, `spc`, `timeline` or `histogram` computed.
+public struct CitedChart: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Codable { case pareto, control, timeline, histogram }
+  public var kind: Kind
+  /// What was charted: `reason`, or `handle_minutes per day`.
+  public var title: String
+  public var labels: [String]
+  public var values: [Double]
+  /// Pareto: cumulative share (0–1) after each bar.
+  public var cumulative: [Double]
+  /// Control chart: centre line and limits.
+  public var centre: Double?
+  public var upper: Double?
+  public var lower: Double?
+  /// Indices of points that break a control rule (or, for a Pareto, of the vital few).
+  public var flagged: [Int]
+
+  public init(kind: Kind, title: String, labels: [String], values: [Double], cumulative: [Double] = [],
+    centre: Double? = nil, upper: Double? = nil, lower: Double? = nil, flagged: [Int] = []) {
+    self.kind = kind
+    self.title = title
+    self.labels = labels
+    self.values = values
+    self.cumulative = cumulative
+    self.centre = centre
+    self.upper = upper
+    self.lower = lower
+    self.flagged = flagged
+  }
+}
+
+/// A cited row that carries a time: it joins `event`s on the investigation's timeline.
+public struct CitedMoment: Sendable, Equatable, Codable {
+  public var when: String
+  /// Sortable form of `when` (`YYYY-MM-DDTHH:MM:SS`).
+  public var sortKey: String
+  /// `tickets#12: RF-00012 · macro · no`
+  public var text: String
+  public init(when: String, sortKey: String, text: String) {
+    self.when = when
+    self.sortKey = sortKey
+    self.text = text
   }
 }
 

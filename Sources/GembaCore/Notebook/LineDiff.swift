@@ -3,48 +3,11 @@ public enum LineDiff {
   enum Edit: Equatable { case same(String), removed(String), added(String) }
 
   /// `--- label` / `+++ label` and `@@` hunks with `context` lines around each change;
-  /// empty when the texts are equal.
+  /// empty when the texts are equal. The same writer as the SOP diff (`UnifiedDiff`).
   public static func unified(_ old: String, _ new: String, oldLabel: String, newLabel: String, context: Int = 2) -> String {
+    // Cell outputs carry no final newline; end both with one so no "\ No newline" markers appear.
     guard old != new else { return "" }
-    let a = old.splitLines().map(String.init)
-    let b = new.splitLines().map(String.init)
-    let edits = diff(a, b)
-    var out = "--- \(oldLabel)\n+++ \(newLabel)\n"
-    // Where each edit sits in the old and new text (1-based), for the hunk headers.
-    var positions: [(old: Int, new: Int)] = []
-    var oldLine = 1, newLine = 1
-    for edit in edits {
-      positions.append((oldLine, newLine))
-      switch edit {
-      case .same: oldLine += 1; newLine += 1
-      case .removed: oldLine += 1
-      case .added: newLine += 1
-      }
-    }
-    // Hunks: each change widened by `context` lines, overlapping ranges merged.
-    var ranges: [Range<Int>] = []
-    for (i, edit) in edits.enumerated() where !edit.isSame {
-      let range = max(0, i - context)..<min(edits.count, i + context + 1)
-      if let last = ranges.last, last.upperBound >= range.lowerBound {
-        ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
-      } else {
-        ranges.append(range)
-      }
-    }
-    for range in ranges {
-      let slice = edits[range]
-      let oldCount = slice.filter { !$0.isAdded }.count
-      let newCount = slice.filter { !$0.isRemoved }.count
-      out += "@@ -\(positions[range.lowerBound].old),\(oldCount) +\(positions[range.lowerBound].new),\(newCount) @@\n"
-      for edit in slice {
-        switch edit {
-        case .same(let s): out += " \(s)\n"
-        case .removed(let s): out += "-\(s)\n"
-        case .added(let s): out += "+\(s)\n"
-        }
-      }
-    }
-    return out
+    return UnifiedDiff.make(old: old + "\n", new: new + "\n", oldLabel: oldLabel, newLabel: newLabel, context: context)
   }
 
   static func diff(_ a: [String], _ b: [String]) -> [Edit] {

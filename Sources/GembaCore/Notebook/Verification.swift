@@ -33,3 +33,24 @@ public enum Verification {
     return .verified(cells: document.cells.count)
   }
 }
+
+extension Verification {
+  /// A `load` cell and the digest it recorded: what `verify` re-hashes.
+  public struct EvidenceLoad: Sendable, Equatable {
+    public var cell: Int
+    public var line: Int
+    public var spec: LoadSpec
+    /// The short SHA-256 the cell printed.
+    public var recorded: String
+  }
+
+  /// The evidence the notebook loaded, cell by cell (reading the commands, not the files).
+  public static func evidenceLoads(_ document: NotebookFormat.Document) -> [EvidenceLoad] {
+    document.cells.compactMap { cell in
+      guard case .load(let spec)? = try? Parser.parse(cell.command), let recorded = Replay.digest(in: cell.output) else {
+        return nil
+      }
+      return EvidenceLoad(cell: cell.number, line: cell.line, spec: spec, recorded: recorded)
+    }
+  }
+}

@@ -1,9 +1,7 @@
 /// A unified diff that `git apply` and `patch` accept: three lines of context, correct
 /// hunk headers (including empty ranges), and `\ No newline at end of file` markers.
 enum UnifiedDiff {
-  static let context = 3
-
-  static func make(old: String, new: String, oldLabel: String, newLabel: String) -> String {
+  static func make(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3) -> String {
     guard old != new else { return "" }
     // Each line keeps whether it ends in a newline, so a changed final newline is a change.
     let a = lines(old), b = lines(new)

@@ -20,6 +20,6 @@ import Testing
   }
 
   @Test func saysHowToAddAnEvent() {
-    #expect(TerminalViews.timeline(Investigation(), style: .record) == "no events yet: event WHEN TEXT")
+    #expect(TerminalViews.timeline(Investigation(), style: .record) == "no events yet: event WHEN TEXT (cited rows with a date or time join the timeline too)")
   }
 }
