@@ -103,6 +103,7 @@ import Testing
     ("done A1 --note macros regenerated", #"done A1 note:"macros regenerated""#),
     ("effective A1 --evidence after#1-40", "effective A1 evidence:[after#1-40]"),
     ("effective A1 --evidence after#1-40 survey --note fewer reopens", #"effective A1 evidence:[after#1-40, survey] note:"fewer reopens""#),
+    ("effective A1 --evidence after | timeline at --every week --note fewer", #"effective A1 evidence:[(query after [timeline at --every week] text:"after | timeline at --every week")] note:"fewer""#),
     ("not-effective A2 --because reopen rate unchanged", #"not-effective A2 because:"reopen rate unchanged""#),
   ])
   func actions(source: String, expected: String) { expectParse(source, expected) }
@@ -132,6 +133,11 @@ import Testing
     (
       "cite C2 wiki#3 tickets | count by team --note per team",
       #"cite C2 [wiki#3, (query tickets [count by team] text:"tickets | count by team")] note:"per team""#
+    ),
+    // A query's own options stay in the query; the verb's options still end it.
+    (
+      "cite W1 defects | spc picked_at --by week --note weekly",
+      #"cite W1 [(query defects [spc picked_at --by week] text:"defects | spc picked_at --by week")] note:"weekly""#
     ),
   ])
   func cite(source: String, expected: String) { expectParse(source, expected) }
