@@ -1,6 +1,6 @@
 /// The record as one self-contained, printable HTML file.
 ///
-/// Nothing is loaded from anywhere (styles inline, the fishbone as inline SVG) and a
+/// Nothing is loaded from anywhere (styles inline, the fishbone and cited charts as inline SVG) and a
 /// Content-Security-Policy forbids scripts, so even text that slipped past escaping could
 /// not run. Every piece of user and evidence text goes through `HTMLText`.
 public struct HTMLRecordRenderer: RecordRenderer {
@@ -150,7 +150,10 @@ public struct HTMLRecordRenderer: RecordRenderer {
     for c in citations {
       out += "<figure><figcaption>Evidence <code>\(HTMLText.escape(c.reference))</code> (\(HTMLText.escape(c.kind)), cited in cell \(c.cell))"
       out += c.note.map { ": \(t($0))" } ?? ""
-      out += "</figcaption>\n<pre>\(HTMLText.escape(c.excerpt))</pre></figure>\n"
+      out += "</figcaption>\n"
+      // The chart drawn from its numbers, then the text that was seen when it was cited.
+      if let chart = c.chart { out += ChartSVG.render(chart) }
+      out += "<pre>\(HTMLText.escape(c.excerpt))</pre></figure>\n"
     }
   }
 }

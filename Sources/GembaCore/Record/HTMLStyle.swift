@@ -1,5 +1,6 @@
 /// The record's stylesheet, inline because the page loads nothing: readable on screen,
-/// each section on a new page when printed, long words wrapped, statuses visible in grey too.
+/// each section on a new page when printed, long words wrapped, statuses visible in grey too;
+/// chart marks differ by shape and dash as well as colour, so a grey printout still reads.
 enum HTMLStyle {
   static let css = """
     :root { color-scheme: light; --ink: #1d1d1f; --muted: #666; --line: #d0d0d7; --ok: #2e7d32; --out: #8a8a8a; --bad: #b71c1c; --warn: #a15c00; }
@@ -45,6 +46,30 @@ enum HTMLStyle {
     svg.fishbone .cause.s-ruled-out line { stroke-dasharray: 5 4; }
     svg.fishbone .cause.s-ruled-out text { text-decoration: line-through; }
     svg.fishbone .cause.root text { font-weight: 700; }
+    svg.chart { display: block; width: 100%; max-width: 54rem; height: auto; margin: .3rem 0 .5rem; border: 1px solid var(--line); }
+    svg.chart .chart-bg { fill: #fff; }
+    svg.chart text { fill: var(--ink); font-size: 11px; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+    svg.chart .chart-title { font-size: 14px; font-weight: 700; }
+    svg.chart .chart-sub { fill: var(--muted); font-size: 12px; }
+    svg.chart .axis-title { fill: var(--muted); font-size: 11px; }
+    svg.chart .tick-labels text { fill: #444; }
+    svg.chart .grid line { stroke: #e3e3e8; stroke-width: 1; }
+    svg.chart .axis { fill: none; stroke: #333; stroke-width: 1.2; }
+    svg.chart .bar rect, svg.chart rect.bar { fill: #cfd8dc; stroke: #546e7a; stroke-width: 1; }
+    svg.chart .bar.vital rect, svg.chart rect.bar.vital { fill: #37474f; stroke: #263238; }
+    svg.chart .figure { font-size: 11px; font-weight: 600; }
+    svg.chart .bar.vital .figure.inside { fill: #fff; }
+    svg.chart .cut { stroke: #555; stroke-width: 1.2; stroke-dasharray: 6 4; }
+    svg.chart .cut-label { font-weight: 700; }
+    svg.chart .cumulative polyline, svg.chart .cumulative line { fill: none; stroke: var(--bad); stroke-width: 2; }
+    svg.chart .cumulative circle { fill: #fff; stroke: var(--bad); stroke-width: 1.5; }
+    svg.chart .cumulative text { fill: var(--bad); font-size: 10px; font-weight: 600; }
+    svg.chart .series polyline, svg.chart .series line { fill: none; stroke: #37474f; stroke-width: 1.5; }
+    svg.chart .series circle { fill: #37474f; }
+    svg.chart .flagged polygon { fill: var(--bad); stroke: #000; stroke-width: 1; }
+    svg.chart .centre line { stroke: var(--ok); stroke-width: 1.5; }
+    svg.chart .limit line { stroke: var(--bad); stroke-width: 1.5; stroke-dasharray: 7 4; }
+    svg.chart .centre text, svg.chart .limit text { font-weight: 600; }
     .integrity { font-weight: 600; }
     .integrity.failed { color: var(--bad); }
     .cell-head { margin: 1rem 0 .2rem; font-size: .9rem; color: var(--muted); }

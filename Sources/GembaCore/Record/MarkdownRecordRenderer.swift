@@ -107,6 +107,7 @@ public struct MarkdownRecordRenderer: RecordRenderer {
       out += "**Evidence** \(MarkdownText.code(c.reference)) (\(c.kind), cited in cell \(c.cell))"
       out += (c.note.map { ": \(md($0))" } ?? "") + "\n\n"
       out += MarkdownText.fenced(c.excerpt, info: "text") + "\n"
+      if let chart = c.chart { MarkdownChartTable.render(chart, into: &out) }
     }
   }
 

@@ -103,7 +103,21 @@ extension Record {
   }
 
   static func citation(_ c: GembaCore.Citation) -> Citation {
-    Citation(reference: c.reference, kind: c.kind.rawValue, excerpt: c.excerpt, note: c.note, cell: c.cell)
+    Citation(reference: c.reference, kind: c.kind.rawValue, excerpt: c.excerpt, note: c.note, cell: c.cell,
+      chart: c.chart.flatMap(chart), moments: c.moments.isEmpty ? nil : c.moments.map {
+        Moment(when: $0.when, sortKey: $0.sortKey, text: $0.text)
+      })
+  }
+
+  /// The record's copy of a cited chart; nil when it holds a number JSON cannot carry
+  /// (NaN, ±∞), since the excerpt still shows what was seen and the record must always encode.
+  static func chart(_ c: CitedChart) -> Chart? {
+    let numbers = c.values + c.cumulative + [c.centre, c.upper, c.lower].compactMap { $0 }
+    guard numbers.allSatisfy(\.isFinite) else { return nil }
+    return Chart(kind: c.kind.rawValue, title: c.title, labels: c.labels, values: c.values,
+      cumulative: c.cumulative.isEmpty ? nil : c.cumulative,
+      centre: c.centre, upper: c.upper, lower: c.lower,
+      flagged: c.flagged.filter { c.values.indices.contains($0) }.sorted())
   }
 
   static func integrity(_ result: Verification.Result, cells: [Cell]) -> Integrity {

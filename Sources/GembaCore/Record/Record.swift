@@ -99,6 +99,39 @@ public struct Record: Sendable, Equatable, Codable {
     public var note: String?
     /// The cell that made the citation.
     public var cell: Int
+    /// The chart a cited query drew, as numbers, so formats can draw it (absent for rows
+    /// and for queries that end in no chart stage).
+    public var chart: Chart?
+    /// Cited rows that carry a time (absent when none do).
+    public var moments: [Moment]?
+  }
+
+  /// A Pareto, control chart, timeline or histogram, as the query computed it. Labels and
+  /// values are in the query's order; nothing is recomputed when the record is drawn.
+  public struct Chart: Sendable, Equatable, Codable {
+    /// `pareto`, `control`, `timeline` or `histogram`.
+    public var kind: String
+    /// What was charted: `reason`, or `handle_minutes per day`.
+    public var title: String
+    public var labels: [String]
+    public var values: [Double]
+    /// Pareto only: the cumulative share (0–1) after each bar.
+    public var cumulative: [Double]?
+    /// Control chart only: the centre line and the natural process limits.
+    public var centre: Double?
+    public var upper: Double?
+    public var lower: Double?
+    /// Indices into `values`: a Pareto's vital few, or the points that break a control rule.
+    public var flagged: [Int]
+  }
+
+  /// A cited row with a time, as it joins the timeline.
+  public struct Moment: Sendable, Equatable, Codable {
+    public var when: String
+    /// `YYYY-MM-DDTHH:MM:SS`.
+    public var sortKey: String
+    /// `tickets#12: RF-00012 · macro · no`.
+    public var text: String
   }
 
   public struct Finding: Sendable, Equatable, Codable {

@@ -21,10 +21,13 @@ import Testing
         #expect(Self.allowedAttributes.contains(attribute), "attribute \(attribute) on <\(tag.name)>")
       }
     }
-    // The only URL is the SVG namespace, which names and never fetches.
-    #expect(html.split(separator: "://").count - 1 == 1)
-    #expect(html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+    // The only URL is the SVG namespace (once per drawing), which names and never fetches.
+    let svgs = html.components(separatedBy: "<svg ").count - 1
+    #expect(html.split(separator: "://").count - 1 == svgs)
+    #expect(html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1 == svgs)
     #expect(html.contains("<svg class=\"fishbone\""))
+    #expect(html.contains("<svg class=\"chart pareto\""))
+    #expect(html.contains("<svg class=\"chart control\""))
     #expect(html.contains("@media print"))
     #expect(html.contains("break-before: page"))
     for section in Record.sections {
@@ -65,6 +68,9 @@ import Testing
       for section in Record.sections {
         #expect(page.contains("<section id=\"\(section.anchor)\">\n<h2>\(section.title)</h2>"), "\(section.title) in \(name)")
       }
+      // The drawings parsed as drawn: no label closed an <svg> early or opened another.
+      #expect(page.components(separatedBy: "<svg ").count == html.components(separatedBy: "<svg ").count, "svg count in \(name)")
+      #expect(page.contains("<svg class=\"chart pareto\"") && page.contains("<svg class=\"chart control\""))
     }
   }
 
@@ -82,11 +88,12 @@ import Testing
   static let allowedElements: Set<String> = [
     "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "nav", "ol", "ul",
     "li", "a", "main", "section", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "bdi", "br", "code", "pre",
-    "figure", "figcaption", "article", "div", "svg", "line", "polygon", "rect", "text", "tspan", "g",
+    "figure", "figcaption", "article", "div", "svg", "line", "polygon", "polyline", "circle", "rect", "text", "tspan", "g",
   ]
   static let allowedAttributes: Set<String> = [
     "lang", "charset", "http-equiv", "content", "name", "class", "id", "href", "aria-label", "aria-labelledby", "role",
     "scope", "xmlns", "viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "points", "rx", "dy", "text-anchor",
+    "cx", "cy", "r", "transform",
   ]
 
   /// Every start tag's name and attribute names, lowercased.

@@ -48,10 +48,17 @@ import Testing
     }
     #expect(md.contains("```mermaid\nflowchart LR\n"))
     #expect(md.contains("| A1 | F1 | Add a duplicate check to the refund macro | Dana Kim | 2026-12-15 | monthly |"))
-    #expect(md.contains("**Integrity:** verified: 32 cells, chain "))
+    #expect(md.contains("**Integrity:** verified: 34 cells, chain "))
     #expect(md.contains("| Quality manager | Ana Ruiz |"))
     #expect(md.contains("1 not covered by this sign-off"))
     #expect(md.contains("handoff from **S2** Triage: **F2** Approval does not see the payment status"))
+    // Each cited chart as the table of its numbers, under the excerpt that was seen.
+    #expect(md.contains("**Pareto chart:** source — vital few: 2 of 5 categories make 81 % of the count\n\n"
+      + "| # | Category | Count | Cumulative | Vital few |\n| --- | --- | --- | --- | --- |\n| 1 | macro | 21 | 56.8 % | yes |\n"))
+    #expect(md.contains("| 3 | colleague | 4 | 91.9 % | — |"))
+    #expect(md.contains("**XmR control chart:** handle\\_minutes per row — 20 points · X̄ = 13.4 · UCL = 21.8 · LCL = 5 · 1 point breaks a rule"))
+    #expect(md.contains("| # | Point | Handle\\_minutes | Breaks a rule |"))
+    #expect(md.contains("| 12 | \\#112 | 27 | yes |"))
   }
 
   /// Parses the record with markdown-it (CommonMark + GFM tables) and checks what a
@@ -81,6 +88,15 @@ import Testing
       #expect(row[2] == action.text)
       #expect(row[3] == (action.owner ?? "—"))
       #expect(row[6] == (action.standard ?? "—"))
+    }
+    // Every charted citation's table reads back as its labels and figures, hostile or not.
+    let charts = record.allCitations.compactMap(\.chart)
+    #expect(charts.count == 2)
+    for chart in charts {
+      let table = try #require(seen.tables.first { $0.first?.prefix(2) == ["#", chart.itemName] && $0.count == chart.count + 1 })
+      #expect(table.dropFirst().map { $0[1] } == chart.labels)
+      #expect(table.dropFirst().map { $0[2] } == chart.values.map(Record.Chart.figure))
+      #expect(table.allSatisfy { $0.count == table[0].count })
     }
     if example == "hostile" {
       let text = RecordFixtures.hostileText

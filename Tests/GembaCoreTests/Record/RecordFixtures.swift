@@ -31,7 +31,8 @@ enum RecordFixtures {
   }
 
   /// The refund investigation: every kind of item, a handoff finding, an unplaced
-  /// finding, actions in every state, a sign-off and a cell after it.
+  /// finding, actions in every state, a cited Pareto and control chart, a sign-off and a
+  /// cell after it.
   static let refundCommands: [String] = [
     "title \"Duplicate refunds after the macro change\"",
     "problem \"Refunds are paid twice\" --expected \"0 duplicate refunds a month\" --actual \"37 duplicates in October\"",
@@ -48,10 +49,12 @@ enum RecordFixtures {
     "cause Machine \"Status cache hides the first submission\"",
     "cause Manpower \"Agent forgot to check\"",
     "cite C1 tickets#2-3 --note \"both duplicates came through the macro\"",
+    "cite C1 tickets | where reason = duplicate | pareto by source --note \"the macro and the wiki make 81 % of them\"",
     "confirm C1 --because \"every duplicate used the macro\"",
     "root C1",
     "rule-out C3 --because \"it happened across all agents and shifts\"",
     "finding \"Triage has no duplicate check\" --step S2 --cause C1 --evidence tickets#2",
+    "cite F1 tickets | where reason = duplicate | spc handle_minutes",
     "finding \"Approval does not see the payment status\" --step S2>S3",
     "finding \"Refund policy is ambiguous\"",
     "action F1 \"Add a duplicate check to the refund macro\" --owner \"Dana Kim\" --due 2026-12-15 --review monthly --standard \"Before approving, triage searches the refund ledger for an open refund on the order\"",
@@ -108,6 +111,8 @@ enum RecordFixtures {
       "cause C1 \(h)",
       "cause \(q(payloads[7])) \(h)",
       "cite C1 tickets#1 --note \(h)",
+      "cite C1 tickets | pareto by source --note \(h)",
+      "cite C1 tickets | spc handle_minutes",
       "rule-out C2 --because \(h)",
       "finding \(h) --step S1 --cause C1 --evidence tickets#1",
       "finding \(h) --step S1>S2",
@@ -122,19 +127,25 @@ enum RecordFixtures {
   }
 
   static func hostile() -> Record {
-    let desk = RecordFakeDesk(path: "evidence/" + payloads[0] + ".csv", excerpt: hostileText + "\n" + payloads.joined(separator: "\n"))
+    let desk = RecordFakeDesk(path: "evidence/" + payloads[0] + ".csv", excerpt: hostileText + "\n" + payloads.joined(separator: "\n"),
+      chartLabels: payloads)
     return record(session(hostileCommands(), desk: desk))
   }
 }
 
-/// Evidence without files: `load` registers a fixed record, citations carry a fixed excerpt.
+/// Evidence without files: `load` registers a fixed record, cited rows carry a fixed excerpt,
+/// and a cited query ending in `pareto` or `spc` carries that chart (`RecordChartFixtures`).
 final class RecordFakeDesk: EvidenceDesk {
   let path: String
   let excerpt: String
+  /// Category or point labels for cited charts; nil keeps the fixtures' own.
+  let chartLabels: [String]?
 
-  init(path: String = "evidence/tickets.csv", excerpt: String = "id,reason,amount\n2,duplicate,40.00\n3,duplicate,12.50") {
+  init(path: String = "evidence/tickets.csv", excerpt: String = "id,reason,amount\n2,duplicate,40.00\n3,duplicate,12.50",
+    chartLabels: [String]? = nil) {
     self.path = path
     self.excerpt = excerpt
+    self.chartLabels = chartLabels
   }
 
   func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic)
@@ -155,7 +166,7 @@ final class RecordFakeDesk: EvidenceDesk {
   func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic) -> Citation {
     switch target {
     case .rows(let ref): Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell)
-    case .query(let q): Citation(kind: .query, reference: q.text, excerpt: "count\n3", note: note, cell: cell)
+    case .query(let q): RecordChartFixtures.citation(q.text, labels: chartLabels, note: note, cell: cell)
     }
   }
 }

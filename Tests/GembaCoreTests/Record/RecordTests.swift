@@ -22,7 +22,16 @@ import Testing
     #expect(fishbone.template == "6M" && fishbone.bones.count == 6)
     let c1 = try #require(fishbone.bones.first { $0.name == "Method" }?.causes.first)
     #expect(c1.children.map(\.id) == ["C1.1"])
-    #expect(c1.citations.map(\.reference) == ["tickets#2-3"])
+    #expect(c1.citations.map(\.reference) == ["tickets#2-3", "tickets | where reason = duplicate | pareto by source"])
+    #expect(c1.citations[0].chart == nil)
+    let pareto = try #require(c1.citations[1].chart)
+    #expect(pareto.kind == "pareto" && pareto.labels == ["macro", "wiki", "colleague", "memory", "other"])
+    #expect(pareto.values == [21, 9, 4, 2, 1] && pareto.flagged == [0, 1])
+    #expect(pareto.cumulative?.last == 1 && pareto.centre == nil)
+    let control = try #require(r.findings[0].citations.last?.chart)
+    #expect(control.kind == "control" && control.title == "handle_minutes per row" && control.cumulative == nil)
+    #expect(control.values.count == 20 && control.flagged == [11])
+    #expect(control.lower! < control.centre! && control.centre! < control.upper! && control.upper! < 27)
     #expect(c1.citations.first?.note == "both duplicates came through the macro")
     #expect(r.allNodes.map(\.id) == ["W1", "W1.1", "W1.1.1", "C3", "C1", "C1.1", "C2"])
 
@@ -34,15 +43,34 @@ import Testing
     #expect(r.events.map(\.sortKey) == ["2026-10-03T00:00:00", "2026-10-05T09:30:00"])
     #expect(r.evidence.first?.sha256.count == 64)
 
-    #expect(r.integrity.verified && r.integrity.cells == 32)
+    #expect(r.integrity.verified && r.integrity.cells == 34)
     #expect(r.integrity.chain == session.cells.last!.chain)
-    #expect(r.integrity.line == "verified: 32 cells, chain \(session.cells.last!.chain)")
+    #expect(r.integrity.line == "verified: 34 cells, chain \(session.cells.last!.chain)")
     let signoff = try #require(r.signoffs.first)
-    #expect(signoff.chain == session.cells[29].chain && signoff.cell == 31 && signoff.laterCells == 1)
-    #expect(r.log.count == 32)
+    #expect(signoff.chain == session.cells[31].chain && signoff.cell == 33 && signoff.laterCells == 1)
+    #expect(r.log.count == 34)
     #expect(r.log.compactMap(\.note) == [
       "The team agreed that the cache is a contributing cause, not the root.", "Sign-off given in the review meeting.",
     ])
+  }
+
+  /// A chart JSON could not carry is left out (the excerpt stays); moments are kept, and
+  /// both are absent from the JSON when there are none.
+  @Test func citationsCarryChartsAndMomentsWhenThereAreAny() throws {
+    let moment = CitedMoment(when: "2026-10-05 09:30", sortKey: "2026-10-05T09:30:00", text: "tickets#2: RF-2 · macro")
+    let rows = Record.citation(Citation(kind: .rows, reference: "tickets#2", excerpt: "x", cell: 4, moments: [moment]))
+    #expect(rows.chart == nil)
+    #expect(rows.moments == [.init(when: "2026-10-05 09:30", sortKey: "2026-10-05T09:30:00", text: "tickets#2: RF-2 · macro")])
+    let broken = CitedChart(kind: .control, title: "t", labels: ["a", "b"], values: [1, .nan], centre: 1, upper: 2, lower: 0)
+    let query = Record.citation(Citation(kind: .query, reference: "q", excerpt: "seen", cell: 5, chart: broken))
+    #expect(query.chart == nil && query.moments == nil && query.excerpt == "seen")
+    let unsorted = CitedChart(kind: .pareto, title: "t", labels: ["a", "b"], values: [2, 1], cumulative: [0.6, 1], flagged: [1, 0, 7])
+    #expect(Record.citation(Citation(kind: .query, reference: "q", excerpt: "", cell: 6, chart: unsorted)).chart?.flagged == [0, 1])
+
+    let json = JSONRecordRenderer().render(RecordFixtures.refund())
+    #expect(json.components(separatedBy: "\"chart\" : {").count - 1 == 2)
+    #expect(json.contains("\"cumulative\" : [\n"))
+    #expect(!json.contains("\"moments\""))
   }
 
   @Test func checksAndIntegrityComeFromTheCaller() {

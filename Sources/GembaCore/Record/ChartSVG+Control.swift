@@ -1,0 +1,64 @@
+extension ChartSVG {
+  /// An XmR (individuals) control chart: the points in order joined by a line, the centre
+  /// line solid and the natural process limits dashed, each named with its value at the
+  /// right, and the points that break a rule drawn as large red diamonds, a shape that
+  /// still stands out when the record is printed in grey.
+  static func control(_ chart: Record.Chart) -> String {
+    let lines: [(value: Double, name: String, cls: String)] = [
+      chart.upper.map { ($0, "UCL", "limit") }, chart.centre.map { ($0, "X̄", "centre") }, chart.lower.map { ($0, "LCL", "limit") },
+    ].compactMap { $0 }
+    let all = chart.values + lines.map(\.value)
+    let probe = ChartScale(covering: all.min() ?? 0, all.max() ?? 1, top: plotTop, bottom: plotTop + plotHeight, room: true)
+    let names = lines.map { "\($0.name) = \(Record.Chart.figure($0.value))" }
+    let right = width - max(28, Double(names.map(\.count).max() ?? 0) * charWidth + 16)
+    let frame = Frame(left: leftMargin(probe), right: right, labels: chart.labels, count: chart.count)
+    let scale = ChartScale(covering: all.min() ?? 0, all.max() ?? 1, top: frame.top, bottom: frame.bottom, room: true)
+    let flagged = Set(chart.flagged)
+
+    var out = ""
+    out.reserveCapacity(4096 + chart.count * 300)
+    open(chart, frame, into: &out)
+    valueAxis(scale, frame, title: chart.measureName, into: &out)
+
+    // Limit lines first, so the points sit on top; their names are spread apart if close.
+    var labelY = lines.map { scale.y($0.value) + 4 }
+    for i in labelY.indices.dropFirst() where labelY[i] - labelY[i - 1] < 13 { labelY[i] = labelY[i - 1] + 13 }
+    for (k, line) in lines.enumerated() {
+      let y = n(scale.y(line.value))
+      out += "<g class=\"\(line.cls)\"><line x1=\"\(n(frame.left))\" y1=\"\(y)\" x2=\"\(n(frame.right))\" y2=\"\(y)\"/>"
+      out += "<text x=\"\(n(frame.right + 6))\" y=\"\(n(labelY[k]))\">\(HTMLText.escape(names[k]))</text></g>\n"
+    }
+
+    let points = (0..<chart.count).map { (x: frame.centre($0), y: scale.y(chart.values[$0])) }
+    out += "<g class=\"series\"><polyline points=\"\(points.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " "))\"/>\n"
+    let radius = min(3, frame.slot * 0.3)
+    for (i, p) in points.enumerated() {
+      let tip = "\(chart.label(i)): \(Record.Chart.figure(chart.values[i]))" + (flagged.contains(i) ? " · breaks a rule" : "")
+      if flagged.contains(i) {
+        out += "<g class=\"flagged\"><title>\(HTMLText.escape(tip))</title>\(diamond(p.x, p.y))</g>\n"
+      } else if radius >= 1 {
+        out += "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"\(n(radius))\"><title>\(HTMLText.escape(tip))</title></circle>\n"
+      }
+    }
+    out += "</g>\n"
+
+    axes(frame, into: &out)
+    categoryLabels(chart, frame, into: &out)
+    legend([
+      ({ x, y in
+        "<g class=\"series\"><line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/>"
+          + "<circle cx=\"\(n(x + 10))\" cy=\"\(n(y))\" r=\"3\"/></g>"
+      }, chart.measureName),
+      ({ x, y in "<g class=\"flagged\">\(diamond(x + 10, y))</g>" }, "breaks a rule"),
+      ({ x, y in "<g class=\"centre\"><line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/></g>" }, "centre line X̄"),
+      ({ x, y in "<g class=\"limit\"><line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/></g>" },
+       "natural process limits"),
+    ], frame, into: &out)
+    out += "</svg>\n"
+    return out
+  }
+
+  static func diamond(_ x: Double, _ y: Double, size: Double = 6) -> String {
+    "<polygon points=\"\(n(x)),\(n(y - size)) \(n(x + size)),\(n(y)) \(n(x)),\(n(y + size)) \(n(x - size)),\(n(y))\"/>"
+  }
+}

@@ -1,0 +1,26 @@
+/// A cited chart in Markdown as the table of its numbers: GitHub will not draw SVG from a
+/// Markdown file safely, and a table is the chart's data a reviewer can check by eye.
+enum MarkdownChartTable {
+  static func render(_ chart: Record.Chart, into out: inout String) {
+    out += "**\(chart.kindName):** \(MarkdownText.inline(chart.title)) — \(MarkdownText.inline(chart.summary))\n\n"
+    guard chart.count > 0 else { return }
+    let flagged = Set(chart.flagged)
+    let value = MarkdownText.inline(chart.measureName.prefix(1).uppercased() + chart.measureName.dropFirst())
+    var header = ["#", chart.itemName, value]
+    switch chart.kind {
+    case "pareto": header += ["Cumulative", "Vital few"]
+    case "control": header += ["Breaks a rule"]
+    default: if !flagged.isEmpty { header += ["Flagged"] }
+    }
+    let rows = (0..<chart.count).map { i in
+      var row = [String(i + 1), MarkdownText.inline(chart.label(i)), MarkdownText.inline(Record.Chart.figure(chart.values[i]))]
+      if chart.kind == "pareto" {
+        let share = chart.cumulative.flatMap { $0.indices.contains(i) ? $0[i] : nil }
+        row.append(share.map { NumberFormat.percent($0, places: 1) } ?? "")
+      }
+      if header.count > row.count { row.append(flagged.contains(i) ? "yes" : "") }
+      return row
+    }
+    MarkdownText.table(header, rows, into: &out)
+  }
+}
