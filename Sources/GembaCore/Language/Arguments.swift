@@ -112,8 +112,12 @@ struct Arguments {
   /// Drops the remaining positionals (for verbs that read them as a whole).
   mutating func takeAllTokens() { positionals.removeAll() }
 
+  /// A text made of several tokens keeps the quotes of a quoted part, so
+  /// `--because agents read "ask Elena"` stores what was typed; a single quoted
+  /// string is its value.
   static func join(_ tokens: [Token]) -> String {
-    tokens.map(\.text).joined(separator: " ")
+    guard tokens.count > 1 else { return tokens.first?.text ?? "" }
+    return tokens.map { $0.kind == .string ? "\"" + $0.text + "\"" : $0.text }.joined(separator: " ")
   }
 
   func missing(_ what: String) -> Diagnostic {

@@ -104,7 +104,7 @@ public struct MarkdownRecordRenderer: RecordRenderer {
 
   func citations(_ citations: [Record.Citation], into out: inout String) {
     for c in citations {
-      out += "**Evidence** \(MarkdownText.code(c.reference)) (\(c.kind), cited in cell \(c.cell))"
+      out += "**Evidence** \(MarkdownText.code(c.reference, inTable: false)) (\(c.kind), cited in cell \(c.cell))"
       out += (c.note.map { ": \(md($0))" } ?? "") + "\n\n"
       out += MarkdownText.fenced(c.excerpt, info: "text") + "\n"
       if let chart = c.chart { MarkdownChartTable.render(chart, into: &out) }

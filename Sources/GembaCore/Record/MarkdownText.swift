@@ -65,12 +65,13 @@ enum MarkdownText {
   }
 
   /// Text that is already safe (ids, hashes, numbers) in a code span sized to the text.
-  static func code(_ text: String) -> String {
+  /// - Parameter inTable: GFM splits table cells on `|` before code spans are read, so
+  ///   there `|` must be escaped; outside a table the backslash would show literally.
+  static func code(_ text: String, inTable: Bool = true) -> String {
     let flat = text.replacingNewlines(with: " ")
     let fence = String(repeating: "`", count: longestBacktickRun(flat) + 1)
     let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
-    // GFM splits table cells on `|` before code spans are read: escape it there too.
-    return fence + pad + flat.replacing("|", with: "\\|") + pad + fence
+    return fence + pad + (inTable ? flat.replacing("|", with: "\\|") : flat) + pad + fence
   }
 
   /// A fenced block longer than any backtick run inside, so the text cannot close it.
