@@ -52,8 +52,16 @@ enum TimeBuckets {
   }
 
   /// Counts per bucket from the first to the last, zeros included; nil when there are too many.
-  static func counts(_ times: [Double], _ bucket: TimeBucket, limit: Int = 5000) -> [(Double, Int)]? {
-    guard let lo = times.min(), let hi = times.max() else { return [] }
+  /// - Parameter span: the range the buckets must cover even where no time falls (the
+  ///   whole column's range when rows were filtered: a week with no defects is a 0).
+  static func counts(_ times: [Double], _ bucket: TimeBucket, span: (Double, Double)? = nil, limit: Int = 5000)
+    -> [(Double, Int)]?
+  {
+    guard var lo = times.min(), var hi = times.max() else { return [] }
+    if let span {
+      lo = min(lo, span.0)
+      hi = max(hi, span.1)
+    }
     var starts: [Double] = []
     var b = start(of: lo, bucket)
     let last = start(of: hi, bucket)
