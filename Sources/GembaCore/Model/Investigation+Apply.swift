@@ -159,10 +159,7 @@ extension Investigation {
       }
       // The excerpt is part of the output: the record shows what was seen, and replay
       // notices when the same query now says something else (a stale citation).
-      message = context.citations.map { citation in
-        "cited on \(id.value): \(citation.reference)"
-          + (citation.excerpt.isEmpty ? "" : "\n" + citation.excerpt.splitLines().map { "  " + $0 }.joined(separator: "\n"))
-      }.joined(separator: "\n")
+      message = Investigation.shown(context.citations, on: id.value)
 
     case .finding(let spec):
       if let location = spec.location {
@@ -175,6 +172,7 @@ extension Investigation {
       findings.append(Finding(id: id, text: spec.text, location: spec.location?.value, causes: spec.causes.map(\.value),
         citations: context.citations))
       message = "\(id) \(spec.text)" + (spec.location.map { " at " + Investigation.describe($0.value) } ?? " (at no process step yet)")
+        + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: id))
 
     case .action(let spec):
       guard finding(spec.finding.value) != nil else { throw unknown(spec.finding) }
@@ -199,6 +197,7 @@ extension Investigation {
       actions[i].outcome = note
       actions[i].outcomeCitations = context.citations
       message = "\(id.value) effective" + (actions[i].standard.map { " — new standard: \($0)" } ?? "")
+        + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: id.value))
 
     case .notEffective(let id, let because):
       let i = try actionIndex(id)
@@ -211,6 +210,7 @@ extension Investigation {
       guard let time = EventTime(when.value) else { throw .error("`\(when.value)` is not a date or time", at: when.span) }
       events.append(Event(when: time, text: text, citations: context.citations, cell: context.number))
       message = "event \(when.value): \(text)"
+        + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: nil))
 
     case .signoff(let role, let name):
       signoffs.append(Signoff(role: role, name: name, time: context.time, chain: context.previousChain, cell: context.number))
@@ -272,6 +272,16 @@ extension Investigation {
       throw refuse("fields")
     }
     return "amended \(id.value): " + changed.joined(separator: ", ")
+  }
+
+  /// Citations as a cell prints them: the reference, then what was seen, indented. The
+  /// excerpt is part of the output so the record shows it and replay notices when the
+  /// same query now says something else (a stale citation).
+  static func shown(_ citations: [Citation], on id: ItemID?) -> String {
+    citations.map { citation in
+      (id.map { "cited on \($0): " } ?? "cited: ") + citation.reference
+        + (citation.excerpt.isEmpty ? "" : "\n" + citation.excerpt.splitLines().map { "  " + $0 }.joined(separator: "\n"))
+    }.joined(separator: "\n")
   }
 
   public static func describe(_ location: StepLocation) -> String {

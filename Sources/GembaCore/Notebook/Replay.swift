@@ -76,9 +76,8 @@ public enum Replay {
       if case .load = command, let old = digest(in: stored.output), let new = digest(in: now), old != new {
         report.drifted.append(.init(cell: stored.number, command: stored.command, then: firstLine(stored.output),
           now: firstLine(now), oldHash: old, newHash: new))
-      } else if case .cite(let id, let targets, _) = command, let query = targets.lazy.compactMap(\.querySource).first {
-        report.stale.append(.init(cell: stored.number, item: id.value.description, query: query.text,
-          then: stored.output, now: now))
+      } else if let (item, query) = command.flatMap(citedQuery) {
+        report.stale.append(.init(cell: stored.number, item: item, query: query.text, then: stored.output, now: now))
       } else {
         report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
           detail: LineDiff.unified(stored.output, now, oldLabel: "cell \(stored.number) then", newLabel: "cell \(stored.number) now")))
@@ -86,6 +85,21 @@ public enum Replay {
     }
     report.newCells = session.cells
     return report
+  }
+
+  /// The item and the query of a command that cites a query (`cite`, `finding --evidence`,
+  /// `effective --evidence`, `event --evidence`): if its output changed, the support changed.
+  static func citedQuery(_ command: Command) -> (String, QuerySource)? {
+    let item: String
+    let targets: [CitationTarget]
+    switch command {
+    case .cite(let id, let t, _): (item, targets) = (id.value.description, t)
+    case .effective(let id, let t, _): (item, targets) = (id.value.description, t)
+    case .finding(let spec): (item, targets) = ("a finding", spec.evidence)
+    case .event(let when, _, let t): (item, targets) = ("the event of \(when.value)", t)
+    default: return nil
+    }
+    return targets.lazy.compactMap(\.querySource).first.map { (item, $0) }
   }
 
   /// Hides what is meant to vary between runs: durations and rates (`12 ms`,
