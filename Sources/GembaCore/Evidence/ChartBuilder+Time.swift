@@ -9,9 +9,10 @@ extension ChartBuilder {
       throw Diagnostic.error("`\(name)` has no date/time values to put on a timeline", at: span,
                              notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
-    let range = relation.unfilteredTimeRange(column: column)
+    let profile = relation.timeProfile(column: column)
+    let range = profile?.range
     let bucket = every ?? TimeBuckets.automatic(from: min(lo, range?.0 ?? lo), to: max(hi, range?.1 ?? hi))
-    guard let counts = TimeBuckets.counts(times, bucket, span: range) else {
+    guard let counts = TimeBuckets.counts(times, bucket, span: range, weekends: profile?.weekends ?? true) else {
       throw Diagnostic.error("`\(name)` spans too long for one point per \(bucket.rawValue) (over 5,000 points)", at: span,
                              notes: ["use a longer `--every`, or narrow the rows with `where` first"])
     }
@@ -35,7 +36,8 @@ extension ChartBuilder {
         relation.forEachValue(column: column) { _, p, n in
           if let t = ValueParser.dateTime(p, n) { times.append(t) } else { skipped += 1 }
         }
-        guard let counts = TimeBuckets.counts(times, by, span: relation.unfilteredTimeRange(column: column)) else {
+        let profile = relation.timeProfile(column: column)
+        guard let counts = TimeBuckets.counts(times, by, span: profile?.range, weekends: profile?.weekends ?? true) else {
           throw Diagnostic.error("`\(name)` spans too long for one point per \(by.rawValue)", at: span, notes: ["use `--by week`"])
         }
         points = counts.map { ControlChart.Point(label: TimeBuckets.label($0.0, by), value: Double($0.1)) }
@@ -73,18 +75,26 @@ extension ChartBuilder {
 }
 
 extension Relation {
-  /// The first and last time in `column` over all the table's rows, when a `where` left
-  /// only some: counts per period then run over the whole range, zeros included.
-  func unfilteredTimeRange(column: Int) -> (Double, Double)? {
-    guard case .view(let table, let rows, let columns) = self, rows != nil else { return nil }
+  /// The first and last time in `column` over all the table's rows (when a `where` left
+  /// only some, counts per period still run over the whole range, zeros included), and
+  /// whether any row falls on a weekend (if none does, daily counts leave weekends out:
+  /// a closed Saturday is not a day with zero defects).
+  func timeProfile(column: Int) -> (range: (Double, Double), weekends: Bool)? {
+    let all: Relation
+    switch self {
+    case .view(let table, _, let columns): all = .view(table, rows: nil, columns: columns)
+    case .computed: all = self
+    }
     var lo = Double.infinity, hi = -Double.infinity
-    Relation.view(table, rows: nil, columns: columns).forEachValue(column: column) { _, p, n in
+    var weekends = false
+    all.forEachValue(column: column) { _, p, n in
       if let t = ValueParser.dateTime(p, n) {
         lo = Swift.min(lo, t)
         hi = Swift.max(hi, t)
+        if !weekends && TimeBuckets.isWeekend(t) { weekends = true }
       }
     }
-    return lo <= hi ? (lo, hi) : nil
+    return lo <= hi ? ((lo, hi), weekends) : nil
   }
 
   /// Resolved indices of the visible columns.

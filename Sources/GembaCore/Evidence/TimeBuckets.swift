@@ -54,8 +54,16 @@ enum TimeBuckets {
   /// Counts per bucket from the first to the last, zeros included; nil when there are too many.
   /// - Parameter span: the range the buckets must cover even where no time falls (the
   ///   whole column's range when rows were filtered: a week with no defects is a 0).
-  static func counts(_ times: [Double], _ bucket: TimeBucket, span: (Double, Double)? = nil, limit: Int = 5000)
-    -> [(Double, Int)]?
+  ///   - weekends: false leaves Saturdays and Sundays out of daily buckets.
+  /// Saturday or Sunday (UTC); 1970-01-01 was a Thursday.
+  static func isWeekend(_ t: Double) -> Bool {
+    let days = Int((t / 86_400).rounded(.down))
+    let weekday = ((days + 3) % 7 + 7) % 7  // 0 = Monday
+    return weekday >= 5
+  }
+
+  static func counts(_ times: [Double], _ bucket: TimeBucket, span: (Double, Double)? = nil, weekends: Bool = true,
+    limit: Int = 5000) -> [(Double, Int)]?
   {
     guard var lo = times.min(), var hi = times.max() else { return [] }
     if let span {
@@ -66,7 +74,7 @@ enum TimeBuckets {
     var b = start(of: lo, bucket)
     let last = start(of: hi, bucket)
     while b <= last {
-      starts.append(b)
+      if weekends || bucket != .day || !isWeekend(b) { starts.append(b) }
       if starts.count > limit { return nil }
       b = next(after: b, bucket)
     }

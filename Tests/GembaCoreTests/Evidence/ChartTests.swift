@@ -31,6 +31,30 @@ import Testing
     #expect(csat.bins.allSatisfy { $0.upper - $0.lower == 1 })  // integers get whole-number bins
   }
 
+  /// Weekday-only data (an office that is closed at weekends): daily counts skip
+  /// Saturday and Sunday instead of reporting them as days with nothing wrong.
+  @Test func dailyCountsLeaveOutWeekendsWhenNoRowFallsOnOne() throws {
+    let csv = "id,at,ok\n1,2026-03-06T10:00,no\n2,2026-03-09T11:00,yes\n3,2026-03-10T09:00,no\n"
+    let table = try loadText(csv, name: "w", path: "w.csv").table
+    guard case .timeline(let t) = try query(table, "x | timeline at --every day") else { Issue.record("timeline"); return }
+    #expect(t.points.map(\.label) == ["2026-03-06", "2026-03-09", "2026-03-10"])  // Friday, Monday, Tuesday
+    guard case .spc(let c) = try query(table, "x | spc at --by day") else { Issue.record("spc"); return }
+    #expect(c.points.map(\.value) == [1, 1, 1])
+  }
+
+  /// After a `where`, counts per period still run over the whole column's range: the
+  /// weeks with no matching row are zeros, which is often the evidence.
+  @Test func filteredCountsCoverTheWholeRange() throws {
+    let csv = "id,at,ok\n1,2026-03-02T10:00,yes\n2,2026-03-10T11:00,no\n3,2026-03-24T09:00,yes\n"
+    let table = try loadText(csv, name: "f", path: "f.csv").table
+    guard case .timeline(let t) = try query(table, "x | where ok = no | timeline at --every week") else {
+      Issue.record("timeline")
+      return
+    }
+    #expect(t.points.map(\.label) == ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"])
+    #expect(t.points.map(\.count) == [0, 1, 0, 0])
+  }
+
   @Test func timelineFillsGaps() throws {
     guard case .timeline(let day) = try query(Self.tickets, "x | timeline opened_at --every day") else { Issue.record("timeline"); return }
     #expect(day.points.count == 9)
