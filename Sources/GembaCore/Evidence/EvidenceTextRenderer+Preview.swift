@@ -27,26 +27,12 @@ extension EvidenceTextRenderer {
     return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
   }
 
-  /// A JSON string literal: quotes, backslashes and control characters escaped; the rest as is.
+  /// A JSON string literal: quotes, backslashes and control characters escaped; the rest
+  /// as is. The record's JSON writer does the escaping, so every JSON gemba writes agrees.
   public static func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 || u.value == 0x7F {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
+    var out = ""
+    JSONValue.quote(s, into: &out)
+    return out
   }
 
   /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.

@@ -57,7 +57,7 @@ indirect enum JSONValue: Sendable, Equatable {
       case "\t": out += "\\t"
       case "\u{8}": out += "\\b"
       case "\u{C}": out += "\\f"
-      case _ where scalar.value < 0x20:
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
         let hex = String(scalar.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: out.unicodeScalars.append(scalar)
