@@ -182,7 +182,8 @@ final class FileEvidenceDesk: EvidenceDesk {
   private func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {
     let table = try self.table(source.evidence, in: investigation)
     let pipeline = try QueryPipeline.parse(source.stages)
-    return try QueryEngine.run(pipeline, on: table)
+    guard showsProgress else { return try QueryEngine.run(pipeline, on: table) }
+    return try CancellableQuery.run(pipeline, on: table, span: source.evidence.span)
   }
 
   /// `metric dpmo --defects 37 --units 1200 --opportunities 4`; any number may instead be
