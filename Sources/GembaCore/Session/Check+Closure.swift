@@ -49,6 +49,15 @@ extension Check {
       advice: "mark the cause the actions remove (root W1.3 or root C2); an action that fixes no root cause treats a symptom")]
   }
 
+  /// [warning] An action that worked but names no new standard: the better way is not
+  /// captured, so the organisation will not remember it (TQM's "if it works, standardise").
+  static func effectiveWithoutStandard(_ inv: Investigation) -> [CheckFinding] {
+    inv.actions.filter { $0.state == .effective && ($0.standard ?? "").isEmpty }.map { action in
+      CheckFinding(.warning, action.id, "action worked but names no new standard",
+        advice: "capture the better way so the SOP changes: amend \(action.id) --standard TEXT")
+    }
+  }
+
   /// [warning] An action marked done whose effect was never judged.
   static func uncheckedActions(_ inv: Investigation) -> [CheckFinding] {
     inv.actions.filter { $0.state == .done }.map { action in

@@ -10,7 +10,7 @@ extension Check {
   static let rules: [@Sendable (Investigation) -> [CheckFinding]] = [
     problemStatement, blamingRootCauses, unsupportedConfirmations, uncommittedActions, retrainOnlyActions,
     unplacedFindings, unlinkedFindings, shortWhyChains, hypotheticalRoots, missingRoot, uncheckedActions,
-    ineffectiveWithoutFollowUp,
+    ineffectiveWithoutFollowUp, effectiveWithoutStandard,
   ]
 
   /// [warning] No problem statement, or one without the expected and actual sides of the gap.

@@ -137,3 +137,22 @@ let statedProblem = """
     #expect(lines.contains("warning A1 action was not effective and F1 has no follow-up action") == warned)
   }
 }
+
+@Suite struct StandardRuleTests {
+  static let effective = """
+    process P pick pack
+    finding "wrong items packed" --step S1
+    action F1 "scan every pick" --owner Ana --due 2026-12-01 --review weekly
+    done A1
+    """
+
+  @Test func anEffectiveActionWithNoStandardIsAWarning() {
+    let lines = checkLines(Self.effective + "\neffective A1 --evidence picks")
+    #expect(lines.contains("warning A1 action worked but names no new standard"))
+  }
+
+  @Test func amendingTheStandardClearsIt() {
+    let lines = checkLines(Self.effective + "\neffective A1 --evidence picks\namend A1 --standard every pick is scanned")
+    #expect(!lines.contains { $0.contains("names no new standard") })
+  }
+}

@@ -28,7 +28,7 @@ import Testing
       sign-offs
         none yet
 
-      check: 2 errors, 1 warning (run `check` for details)
+      check: 2 errors, 2 warnings (run `check` for details)
       """)
   }
 
