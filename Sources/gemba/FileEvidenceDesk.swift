@@ -1,5 +1,11 @@
 import GembaCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The evidence desk of a real session: maps files below the notebook's folder
 /// (through `PathPolicy`), keeps the loaded tables, answers queries and cites rows.
 ///
@@ -17,10 +23,26 @@ final class FileEvidenceDesk: EvidenceDesk {
 
   /// Draw progress for long loads (stderr is a terminal in an interactive session).
   let showsProgress: Bool
+  /// The session writes its exports (a replay only checks them), so their folders must exist.
+  let writesExports: Bool
 
-  init(policy: PathPolicy, showsProgress: Bool = false) {
+  init(policy: PathPolicy, showsProgress: Bool = false, writesExports: Bool = false) {
     self.policy = policy
     self.showsProgress = showsProgress
+    self.writesExports = writesExports
+  }
+
+  func checkWritable(_ path: Located<String>) throws(Diagnostic) {
+    guard writesExports else { return }
+    let target = Paths.resolve(path.value, in: policy.folder)
+    let folder = Paths.folder(of: target)
+    guard access(folder, W_OK) == 0 else {
+      throw .error("cannot write `\(path.value)`: the folder \(folder) does not exist or is not writable", at: path.span,
+        notes: ["paths are relative to the notebook's folder; nothing was recorded"])
+    }
+    if Paths.exists(target) && access(target, W_OK) != 0 {
+      throw .error("cannot write `\(path.value)`: the file is read-only", at: path.span)
+    }
   }
 
   // MARK: Files

@@ -26,7 +26,7 @@ final class NotebookRunner: ShellHost {
     self.file = try NotebookFile(path: path)
     self.session = Session(displayStyle: displayStyle)
     session.evidence = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside),
-      showsProgress: interactive && isatty(2) == 1)
+      showsProgress: interactive && isatty(2) == 1, writesExports: true)
     let text = try file.readAll()
     if text.isEmpty {
       try file.append(NotebookFormat.header)

@@ -136,6 +136,23 @@ struct BatchModeTests {
     #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 0)
   }
 
+  @Test func anExportToAFolderThatDoesNotExistIsRefusedBeforeItIsRecorded() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let result = try GembaProcess.run(["nb.md"], stdin: "why \"a\"\nexport md missing/record.md\n", in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("cannot write `missing/record.md`: the folder"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 1)
+  }
+
+  @Test(arguments: ["why \"\"", "note \"  \"", "why W1 \"\""])
+  func emptyTextIsRefused(command: String) throws {
+    let folder = try GembaProcess.scratchFolder("empty\(command.count)")
+    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: "why \"a\"\n\(command)\n", in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("and this text is empty"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 1)
+  }
+
   @Test func usageErrorsExitTwo() throws {
     let folder = try GembaProcess.scratchFolder()
     let result = try GembaProcess.run(["--bogus"], in: folder)

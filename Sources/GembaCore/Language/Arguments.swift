@@ -96,7 +96,11 @@ struct Arguments {
 
   /// All remaining positionals as one text: a single string as is, words joined by spaces.
   mutating func takeText(_ what: String) throws(Diagnostic) -> String {
+    let span = positionals.first.map { $0.span.through(positionals.last!.span) }
     guard let text = try takeOptionalText() else { throw missing(what) }
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      throw .error("`\(spec.name)` needs \(what), and this text is empty", at: span, notes: ["usage: \(spec.usage)"])
+    }
     return text
   }
 

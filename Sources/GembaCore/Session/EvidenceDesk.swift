@@ -13,9 +13,14 @@ public protocol EvidenceDesk: AnyObject {
   func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic) -> Citation
   /// A text document the session reads whole (the SOP an `export sop` revises).
   func readDocument(_ path: Located<String>) throws(Diagnostic) -> String
+  func checkWritable(_ path: Located<String>) throws(Diagnostic)
 }
 
 extension EvidenceDesk {
+  /// Checks, before an export is recorded, that its file can be written there; a desk
+  /// that never writes (a replay's) accepts every path.
+  public func checkWritable(_ path: Located<String>) throws(Diagnostic) {}
+
   public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
     throw .error("documents cannot be read in this session", at: path.span)
   }

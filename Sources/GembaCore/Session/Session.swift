@@ -117,6 +117,9 @@ public final class Session {
       let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
       let result = try Export.files(format: format, path: path, sop: document, investigation: investigation,
         cells: cells, time: context.time)
+      if let evidence {
+        for write in result.writes { try evidence.checkWritable(write.path) }
+      }
       writes = result.writes
       return (result.message, result.message, false)
     case .undo:
