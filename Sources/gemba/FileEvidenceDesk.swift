@@ -60,6 +60,15 @@ final class FileEvidenceDesk: EvidenceDesk {
 
   func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
     let file = try policy.resolve(spec.path)
+    var info = stat()
+    guard stat(file, &info) == 0 else {
+      throw .error("no file `\(spec.path.value)`", at: spec.path.span,
+        notes: ["paths are relative to the notebook's folder (\(Paths.absolute(policy.folder))); Tab completes them in the shell"])
+    }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw .error("`\(spec.path.value)` is a folder; load one file from it", at: spec.path.span,
+        notes: ["for example: load \(spec.path.value.hasSuffix("/") ? spec.path.value : spec.path.value + "/")FILE.csv"])
+    }
     let format = try Self.format(of: spec)
     let name = spec.name?.value ?? Self.defaultName(for: spec.path.value)
     guard EvidenceRef.isName(name) else {
