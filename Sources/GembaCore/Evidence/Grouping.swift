@@ -15,6 +15,12 @@ enum Grouping {
                          rows: groups.map { [$0.0, String($0.1)] })
   }
 
+  /// `less` on the texts, with empty text after everything else.
+  static func emptyLast(_ a: String, _ b: String, _ less: (String, String) -> Bool) -> Bool {
+    if a.isEmpty != b.isEmpty { return !a.isEmpty }
+    return less(a, b)
+  }
+
   static func crossTab(_ relation: Relation, rows: Int, rowName: String, columns: Int, columnName: String) -> CrossTab {
     var rowInterner = ValueInterner(), columnInterner = ValueInterner()
     var rowIds: [Int32] = []
@@ -27,13 +33,30 @@ enum Grouping {
     var rowTotals = [Int](repeating: 0, count: rowInterner.count)
     var columnTotals = [Int](repeating: 0, count: columnInterner.count)
     for (key, n) in pairs { rowTotals[key >> 32] += n; columnTotals[key & 0xFFFF_FFFF] += n }
-    // Rows and columns by total, largest first; ties by label.
-    let rowOrder = rowTotals.indices.sorted {
-      rowTotals[$0] != rowTotals[$1] ? rowTotals[$0] > rowTotals[$1] : rowInterner.string($0) < rowInterner.string($1)
+    // Dates and numbers in their own order (cohorts, weeks, sizes read left to right);
+    // anything else by total, largest first, ties by label.
+    func order(_ totals: [Int], _ interner: ValueInterner, _ type: ColumnType) -> [Int] {
+      switch type {
+      case .dateTime:
+        return totals.indices.sorted { Grouping.emptyLast(interner.string($0), interner.string($1)) { $0 < $1 } }
+      case .integer, .decimal:
+        return totals.indices.sorted {
+          let (a, b) = (Double(interner.string($0)), Double(interner.string($1)))
+          switch (a, b) {
+          case (let x?, let y?): return x != y ? x < y : interner.string($0) < interner.string($1)
+          case (_?, nil): return true
+          case (nil, _?): return false
+          case (nil, nil): return interner.string($0) < interner.string($1)
+          }
+        }
+      default:
+        return totals.indices.sorted {
+          totals[$0] != totals[$1] ? totals[$0] > totals[$1] : interner.string($0) < interner.string($1)
+        }
+      }
     }
-    let columnOrder = columnTotals.indices.sorted {
-      columnTotals[$0] != columnTotals[$1] ? columnTotals[$0] > columnTotals[$1] : columnInterner.string($0) < columnInterner.string($1)
-    }
+    let rowOrder = order(rowTotals, rowInterner, relation.type(of: rows))
+    let columnOrder = order(columnTotals, columnInterner, relation.type(of: columns))
     let counts = rowOrder.map { r in columnOrder.map { c in pairs[r << 32 | c] ?? 0 } }
     return CrossTab(rowColumn: rowName, columnColumn: columnName,
                     rowValues: rowOrder.map { ChartBuilder.label(rowInterner.string($0)) },

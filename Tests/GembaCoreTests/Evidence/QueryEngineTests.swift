@@ -84,6 +84,18 @@ import Testing
     #expect(top.rows == [["wrong macro", "3"]])
   }
 
+  /// Dates and numbers keep their own order in a cross-tab (cohorts, weeks, counts read
+  /// left to right); text is ordered by total.
+  @Test func crossTabOrdersDatesAndNumbersByValue() throws {
+    let csv = "cohort,asks,team\n2026-03-02,2,B\n2026-01-05,0,A\n2026-02-02,10,A\n2026-01-05,2,A\n2026-03-02,2,B\n"
+    let table = try loadText(csv, name: "c", path: "c.csv").table
+    guard case .crossTab(let c) = try query(table, "x | count by cohort, asks") else { Issue.record("crossTab"); return }
+    #expect(c.rowValues == ["2026-01-05", "2026-02-02", "2026-03-02"])
+    #expect(c.columnValues == ["0", "2", "10"])
+    guard case .crossTab(let t) = try query(table, "x | count by team, asks") else { Issue.record("crossTab"); return }
+    #expect(t.rowValues == ["A", "B"])  // text: by total, 3 then 2
+  }
+
   @Test func crossTab() throws {
     guard case .crossTab(let c) = try query(Self.tickets, "x | count by team, channel") else { Issue.record("crossTab"); return }
     #expect(c.rowValues == ["Billing", "Refunds", "Warehouse"])
