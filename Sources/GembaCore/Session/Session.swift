@@ -137,15 +137,15 @@ public final class Session {
     }
     guard command.isChange else { throw .error("this command cannot run here") }
     try resolveEvidence(for: command, into: &context)
+    // Everything that can fail runs before the state changes.
+    var loadMessage: String?
+    if case .load = command, let record = context.loaded {
+      loadMessage = try desk().describeLoad(record)
+    }
     // Apply in place: `apply` checks everything before it modifies anything, so a
     // rejection leaves the state as it was, and no copy is made (linear replay).
-    var result: ChangeResult
-    do {
-      result = try investigation.apply(command, in: context)
-    }
-    if case .load = command, let record = context.loaded {
-      result.message = try desk().describeLoad(record)
-    }
+    var result = try investigation.apply(command, in: context)
+    if let loadMessage { result.message = loadMessage }
     applied.append(AppliedChange(command: command, context: context, created: result.created, source: source))
     undone.removeAll()
     return (result.message, result.message, false)
