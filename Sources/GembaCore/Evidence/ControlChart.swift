@@ -38,6 +38,8 @@ public struct ControlChart: Hashable, Sendable {
     averageMovingRange = ranges.isEmpty ? 0 : ranges.reduce(0, +) / Double(ranges.count)
     upperLimit = mean + 2.66 * averageMovingRange
     lowerLimit = mean - 2.66 * averageMovingRange
+    // A count cannot go below zero: the lower limit of a chart of counts stops there.
+    if pointKind.hasPrefix("count"), lowerLimit < 0 { lowerLimit = 0 }
     sigma = averageMovingRange / 1.128
     signals = ControlRuleCheck(values: values, mean: mean, sigma: sigma, upper: upperLimit, lower: lowerLimit).signals(rules)
   }

@@ -8,6 +8,18 @@ extension EvidenceTextRenderer {
     switch format {
     case .json: return Self.json(columns: table.columns, rows: rows)
     case .csv: return Self.csv(columns: table.columns, rows: rows)
+    case .table where table.format.isLineOriented && table.columnCount == 1:
+      // Notes and plain text read as numbered lines, whole: a grid would cut them and
+      // print a type row that says nothing about prose.
+      let width = String(max(n, 1)).count
+      var out = ""
+      for (i, row) in rows.enumerated() {
+        let number = String(i + 1)
+        // Long enough for a paragraph; a 10 MB line is still cut.
+        let line = TextWidth.cell(row[0], maxWidth: max(options.maxCellWidth, 400), unicode: options.unicode)
+        out += String(repeating: " ", count: width - number.count) + number + "  " + line + "\n"
+      }
+      return out + "\(NumberFormat.integer(n)) of \(NumberFormat.integer(table.rowCount)) lines\n"
     case .table:
       let types = table.columnTypes
       var out = grid(["#"] + table.columns, [[""] + types.map(\.label)] + rows.enumerated().map { [String($0 + 1)] + $1 },
