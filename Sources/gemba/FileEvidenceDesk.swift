@@ -153,41 +153,6 @@ final class FileEvidenceDesk: EvidenceDesk {
     }
   }
 
-  /// The cited rows that carry a date or time (the first such column), for the timeline.
-  static func moments(_ ref: EvidenceRef, in table: EvidenceTable) -> [CitedMoment] {
-    guard let rows = ref.rows, let column = table.columnTypes.firstIndex(of: .dateTime) else { return [] }
-    let others = table.columns.indices.filter { $0 != column }.prefix(4)
-    return rows.prefix(50).compactMap { row in
-      let text = table.cell(row: row - 1, column: column)
-      guard let time = EventTime(text.count > 19 ? String(text.prefix(19)) : text) else { return nil }
-      let summary = others.map { table.cell(row: row - 1, column: $0) }.filter { !$0.isEmpty }.joined(separator: " · ")
-      return CitedMoment(when: text, sortKey: time.sortKey, text: "\(ref.name)#\(row): \(summary)")
-    }
-  }
-
-  /// A chart result as numbers, for the record to draw.
-  static func chart(_ result: QueryResult) -> CitedChart? {
-    switch result {
-    case .pareto(let p):
-      return CitedChart(kind: .pareto, title: p.sumColumn.map { "\($0) by \(p.column)" } ?? p.column,
-        labels: p.bars.map(\.label), values: p.bars.map(\.value), cumulative: p.bars.map(\.cumulative),
-        flagged: p.bars.indices.filter { p.bars[$0].vital })
-    case .spc(let c):
-      return CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", labels: c.points.map(\.label),
-        values: c.points.map(\.value), centre: c.mean, upper: c.upperLimit, lower: c.lowerLimit,
-        flagged: Array(Set(c.signals.map(\.point))).sorted())
-    case .timeline(let t):
-      return CitedChart(kind: .timeline, title: "\(t.column) per \(t.bucket.rawValue)", labels: t.points.map(\.label),
-        values: t.points.map { Double($0.count) })
-    case .histogram(let h):
-      return CitedChart(kind: .histogram, title: h.column,
-        labels: h.bins.map { "\(NumberFormat.compact($0.lower))–\(NumberFormat.compact($0.upper))" },
-        values: h.bins.map { Double($0.count) })
-    default:
-      return nil
-    }
-  }
-
   /// Column names of each loaded table, by evidence name (for Tab completion).
   func columns(for investigation: Investigation) -> [String: [String]] {
     var out: [String: [String]] = [:]
@@ -210,79 +175,11 @@ final class FileEvidenceDesk: EvidenceDesk {
     throw .error("no evidence named `\(name.value)`", at: name.span, notes: notes)
   }
 
-  private func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {
+  func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {
     let table = try self.table(source.evidence, in: investigation)
     let pipeline = try QueryPipeline.parse(source.stages)
     guard showsProgress else { return try QueryEngine.run(pipeline, on: table) }
     return try CancellableQuery.run(pipeline, on: table, span: source.evidence.span)
-  }
-
-  /// `metric dpmo --defects 37 --units 1200 --opportunities 4`; any number may instead be
-  /// a query that counts, in quotes: `--defects "tickets | where correct = no | count"`.
-  private func metric(_ kind: Located<String>, _ options: [String: Located<String>], in investigation: Investigation)
-    throws(Diagnostic) -> Metric.Result
-  {
-    func number(_ name: String, required: Bool = true) throws(Diagnostic) -> Double? {
-      guard let option = options[name] else {
-        if required {
-          throw .error("`metric \(kind.value)` needs --\(name)", at: kind.span,
-            notes: ["help metric shows every option; a value may be a counting query in quotes"])
-        }
-        return nil
-      }
-      if option.value.contains("|") {
-        let tokens = try Lexer.tokenize(option.value)
-        guard case .query(let source) = try Parser.parse(tokens: tokens) else {
-          throw .error("`--\(name)` is not a query", at: option.span)
-        }
-        guard case .count(let n) = try run(source, in: investigation) else {
-          throw .error("the query for --\(name) must end in `count`", at: option.span)
-        }
-        return Double(n)
-      }
-      guard let value = Double(option.value.filter { $0 != "," }) else {
-        throw .error("`--\(name)` takes a number, not `\(option.value)`", at: option.span)
-      }
-      return value
-    }
-    func whole(_ name: String) throws(Diagnostic) -> Int {
-      let value = try number(name)!
-      guard value == value.rounded(), value >= 0, value < 1e15 else {
-        throw .error("`--\(name)` takes a whole number", at: options[name]?.span ?? kind.span)
-      }
-      return Int(value)
-    }
-    switch kind.value {
-    case "dpmo":
-      let opportunities = options["opportunities"] == nil ? 1 : try whole("opportunities")
-      return .dpmo(try Metric.dpmo(defects: try whole("defects"), units: try whole("units"), opportunities: opportunities))
-    case "fpy":
-      let units = try whole("units")
-      let good = try whole("passed")
-      return .firstPassYield(try Metric.firstPassYield(units: units, good: good), units: units, good: good)
-    case "rty":
-      guard let yields = options["yields"] else {
-        throw .error("`metric rty` needs --yields, one per step", at: kind.span, notes: ["metric rty --yields 0.98 0.95 99%"])
-      }
-      var steps: [Double] = []
-      for part in yields.value.split(separator: " ") {
-        guard let y = Metric.parseYield(String(part)) else {
-          throw .error("`\(part)` is not a yield (0.95 or 95%)", at: yields.span)
-        }
-        steps.append(y)
-      }
-      return .rolledThroughputYield(try Metric.rolledThroughputYield(steps))
-    case "coq":
-      return .costOfQuality(try Metric.costOfQuality(
-        prevention: try number("prevention")!, appraisal: try number("appraisal")!,
-        internalFailure: try number("internal")!, externalFailure: try number("external")!,
-        revenue: try number("revenue", required: false)))
-    default:
-      var notes: [String] = []
-      if let guess = Suggestion.nearest(to: kind.value, in: ["dpmo", "fpy", "rty", "coq"]) { notes.append("did you mean `\(guess)`?") }
-      notes.append("metrics: dpmo, fpy, rty, coq")
-      throw .error("no metric `\(kind.value)`", at: kind.span, notes: notes)
-    }
   }
 
   static func format(of spec: LoadSpec) throws(Diagnostic) -> EvidenceFormat {

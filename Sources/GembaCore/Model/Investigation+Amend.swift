@@ -1,0 +1,43 @@
+extension Investigation {
+  /// `amend`: every field is checked against the item's kind before anything changes.
+  mutating func amend(_ spec: AmendSpec) throws(Diagnostic) -> String {
+    let id = spec.id
+    func refuse(_ what: String) -> Diagnostic {
+      .error("a \(id.value.kind.noun) has no \(what) to amend", at: id.span)
+    }
+    var changed: [String] = []
+    switch id.value.kind {
+    case .why, .cause:
+      guard nodes[id.value] != nil else { throw unknown(id) }
+      if spec.owner != nil { throw refuse("owner") }
+      if spec.due != nil { throw refuse("due date") }
+      if spec.review != nil { throw refuse("review cadence") }
+      if spec.standard != nil { throw refuse("standard") }
+      if spec.location != nil { throw refuse("step") }
+      if let text = spec.text { nodes[id.value]!.text = text; changed.append("text") }
+    case .finding:
+      guard let i = findings.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
+      if spec.owner != nil { throw refuse("owner") }
+      if spec.due != nil { throw refuse("due date") }
+      if spec.review != nil { throw refuse("review cadence") }
+      if spec.standard != nil { throw refuse("standard") }
+      if let location = spec.location {
+        for step in location.value.steps where self.step(step) == nil { throw unknownStep(step, at: location.span) }
+        findings[i].location = location.value
+        changed.append("step \(Investigation.describe(location.value))")
+      }
+      if let text = spec.text { findings[i].text = text; changed.append("text") }
+    case .action:
+      let i = try actionIndex(id)
+      if spec.location != nil { throw .error("an action's step is its finding's step: amend the finding", at: id.span) }
+      if let text = spec.text { actions[i].text = text; changed.append("text") }
+      if let owner = spec.owner { actions[i].owner = owner; changed.append("owner \(owner)") }
+      if let due = spec.due { actions[i].due = due; changed.append("due \(due)") }
+      if let review = spec.review { actions[i].review = review; changed.append("review \(review.rawValue)") }
+      if let standard = spec.standard { actions[i].standard = standard; changed.append("standard") }
+    case .step:
+      throw refuse("fields")
+    }
+    return "amended \(id.value): " + changed.joined(separator: ", ")
+  }
+}
