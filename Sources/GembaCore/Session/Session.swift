@@ -86,8 +86,12 @@ public final class Session {
     guard let command = try Parser.parse(cell.command, firstLine: 1) else {
       throw .error("cell \(cell.number) has no command")
     }
-    var context = CellContext(number: cell.number, time: cell.time, previousChain: chain)
-    _ = try execute(command, context: &context, source: cell.command)
+    // Only changes rebuild state; views, queries and exports printed what the cell
+    // already stores, so re-running them would only slow the opening of a notebook.
+    if command.isChange || command == .undo || command == .redo {
+      var context = CellContext(number: cell.number, time: cell.time, previousChain: chain)
+      _ = try execute(command, context: &context, source: cell.command)
+    }
     cells.append(cell)
   }
 
