@@ -108,13 +108,14 @@ final class FileEvidenceDesk: EvidenceDesk {
 
   // MARK: Questions
 
-  func answer(_ command: Command, investigation: Investigation, style: TerminalStyle) throws(Diagnostic) -> String {
-    let renderer = Self.renderer(style)
+  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+    // Compute once (a query over a million rows is not run twice), then draw once per style.
+    let draw: (EvidenceTextRenderer) -> String
     switch command {
     case .listEvidence:
       let loaded = investigation.evidence.compactMap { tables[$0.cell] }
-      guard !loaded.isEmpty else { return "no evidence loaded yet: load PATH [as NAME]" }
-      return renderer.listing(loaded).trimmingTrailingNewlines()
+      guard !loaded.isEmpty else { return styles.map { _ in "no evidence loaded yet: load PATH [as NAME]" } }
+      draw = { $0.listing(loaded) }
     case .show(let name, let limit, let format):
       let table = try self.table(name, in: investigation)
       var preview = EvidenceTextRenderer.PreviewFormat.table
@@ -124,14 +125,17 @@ final class FileEvidenceDesk: EvidenceDesk {
         }
         preview = f
       }
-      return renderer.preview(table, limit: limit ?? 10, format: preview).trimmingTrailingNewlines()
+      draw = { $0.preview(table, limit: limit ?? 10, format: preview) }
     case .query(let source):
-      return renderer.render(try run(source, in: investigation)).trimmingTrailingNewlines()
+      let result = try run(source, in: investigation)
+      draw = { $0.render(result) }
     case .metric(let kind, let options):
-      return renderer.metric(try metric(kind, options, in: investigation)).trimmingTrailingNewlines()
+      let result = try metric(kind, options, in: investigation)
+      draw = { $0.metric(result) }
     default:
       throw .error("not an evidence command")
     }
+    return styles.map { draw(Self.renderer($0)).trimmingTrailingNewlines() }
   }
 
   func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)

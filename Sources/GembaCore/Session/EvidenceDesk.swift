@@ -7,8 +7,9 @@ public protocol EvidenceDesk: AnyObject {
     -> EvidenceRecord
   /// The line `load` prints for a record it just loaded.
   func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String
-  /// Output of `evidence`, `show`, a query pipeline, or `metric`.
-  func answer(_ command: Command, investigation: Investigation, style: TerminalStyle) throws(Diagnostic) -> String
+  /// Output of `evidence`, `show`, a query pipeline, or `metric`, drawn once per style
+  /// (the cell's and the screen's) from one computation.
+  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String]
   /// The cited rows or the query's result, to be stored with the citation.
   func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic) -> Citation
   /// A text document the session reads whole (the SOP an `export sop` revises).

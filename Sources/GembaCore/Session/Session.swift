@@ -133,9 +133,9 @@ public final class Session {
       let output = try redo(context: context)
       return (output, output, false)
     case .listEvidence, .show, .query, .metric:
-      let output = try desk().answer(command, investigation: investigation, style: .record)
-      let display = displayStyle == .record ? output : try desk().answer(command, investigation: investigation, style: displayStyle)
-      return (output, display, false)
+      let styles: [TerminalStyle] = displayStyle == .record ? [.record] : [.record, displayStyle]
+      let drawn = try desk().answer(command, investigation: investigation, styles: styles)
+      return (drawn[0], drawn[drawn.count - 1], false)
     default:
       break
     }

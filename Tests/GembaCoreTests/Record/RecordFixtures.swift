@@ -159,7 +159,12 @@ final class RecordFakeDesk: EvidenceDesk {
     "loaded \(record.name): \(record.rows) rows × \(record.columns) columns · sha256 \(record.sha256.prefix(16))"
   }
 
-  func answer(_ command: Command, investigation: Investigation, style: TerminalStyle) throws(Diagnostic) -> String {
+  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+    let text = try answerOnce(command, investigation: investigation)
+    return styles.map { _ in text }
+  }
+
+  func answerOnce(_ command: Command, investigation: Investigation) throws(Diagnostic) -> String {
     "(answer)"
   }
 

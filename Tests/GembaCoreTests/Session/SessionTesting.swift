@@ -15,7 +15,12 @@ final class FakeDesk: EvidenceDesk {
     "loaded \(record.name): \(record.rows) rows × \(record.columns) columns · sha256 \(record.sha256.prefix(16))"
   }
 
-  func answer(_ command: Command, investigation: Investigation, style: TerminalStyle) throws(Diagnostic) -> String {
+  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+    let text = try answerOnce(command, investigation: investigation)
+    return styles.map { _ in text }
+  }
+
+  func answerOnce(_ command: Command, investigation: Investigation) throws(Diagnostic) -> String {
     switch command {
     case .listEvidence: return investigation.evidence.map(\.name).joined(separator: "\n")
     case .query(let query):

@@ -10,7 +10,12 @@ final class StubEvidenceDesk: EvidenceDesk {
       columns: 2, bytes: 40, sha256: String(repeating: "0", count: 64), cell: cell)
   }
   func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String { "loaded \(record.name)" }
-  func answer(_ command: Command, investigation: Investigation, style: TerminalStyle) throws(Diagnostic) -> String { "" }
+  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+    let text = try answerOnce(command, investigation: investigation)
+    return styles.map { _ in text }
+  }
+
+  func answerOnce(_ command: Command, investigation: Investigation) throws(Diagnostic) -> String { "" }
   func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
     -> Citation
   {
