@@ -214,7 +214,7 @@ public struct Signoff: Sendable, Equatable {
 }
 
 /// A loaded evidence file as the record keeps it: what, from where, and its digest.
-public struct EvidenceRecord: Sendable, Equatable {
+public struct EvidenceRecord: Sendable, Equatable, Codable {
   public var name: String
   public var path: String
   public var format: String

@@ -42,10 +42,7 @@ extension Record {
     self.checks = (checks ?? GembaCore.Check.review(inv)).map {
       Check(severity: $0.severity.rawValue, item: $0.item?.description, message: $0.message, advice: $0.advice)
     }
-    evidence = inv.evidence.map {
-      Evidence(name: $0.name, path: $0.path, format: $0.format, rows: $0.rows, columns: $0.columns, bytes: $0.bytes,
-        sha256: $0.sha256, cell: $0.cell)
-    }
+    evidence = inv.evidence
     self.integrity = Record.integrity(integrity ?? Verification.verify(NotebookFormat.Document(cells: cells)), cells: cells)
     signoffs = inv.signoffs.map {
       Signoff(role: $0.role, name: $0.name, time: $0.time, chain: $0.chain, cell: $0.cell,

@@ -194,16 +194,8 @@ public struct Record: Sendable, Equatable, Codable {
     public var advice: String
   }
 
-  public struct Evidence: Sendable, Equatable, Codable {
-    public var name: String
-    public var path: String
-    public var format: String
-    public var rows: Int
-    public var columns: Int
-    public var bytes: Int
-    public var sha256: String
-    public var cell: Int
-  }
+  /// The evidence register entry is the model's own: it is already a plain record.
+  public typealias Evidence = EvidenceRecord
 
   /// The result of verifying the notebook's chain, as `gemba verify` reports it.
   public struct Integrity: Sendable, Equatable, Codable {
