@@ -29,11 +29,13 @@ public struct Lexer {
       _ = try lexer.tokens()
       return lexer.endsWithContinuation
     } catch {
-      return error.message.hasPrefix("unterminated string")
+      return lexer.endsInOpenString
     }
   }
 
   private var endsWithContinuation = false
+  /// Set when the text ran out inside a string: more lines may close it.
+  private var endsInOpenString = false
 
   public mutating func tokens() throws(Diagnostic) -> [Token] {
     var result: [Token] = []
@@ -137,6 +139,7 @@ public struct Lexer {
       text.append(Lexer.isLineEnd(c) ? "\n" : c)
       advance()
     }
+    endsInOpenString = true
     throw .error(
       "unterminated string", at: SourceSpan(at: start),
       notes: ["close it with a matching \" (write \\\" for a quote inside a string)"])
@@ -156,6 +159,7 @@ public struct Lexer {
       text.append(Lexer.isLineEnd(c) ? "\n" : c)
       advance()
     }
+    endsInOpenString = true
     throw .error(
       "unterminated string: \"\"\" was opened here and never closed", at: SourceSpan(at: start, length: 3),
       notes: ["end the text with \"\"\" on a line of its own"])
