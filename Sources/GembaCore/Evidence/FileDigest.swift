@@ -26,13 +26,8 @@ struct FileDigest: Sendable {
       checked = digest.validate(buffer, from: checked, to: offset + n)
       offset += n
     }
-    digest.sha256 = hasher.finalize().map { byteHex($0) }.joined()
+    digest.sha256 = Chain.hex(hasher.finalize())
     return digest
-  }
-
-  private static func byteHex(_ b: UInt8) -> String {
-    let digits: [Character] = Array("0123456789abcdef")
-    return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
   }
 
   /// Checks sequences starting in [from, to); returns the offset where checking stopped.
