@@ -1,14 +1,15 @@
 /// `help`, `help VERB` and `history`.
 public enum HelpRenderer {
-  public static func help(_ topic: Located<String>?) throws(Diagnostic) -> String {
-    guard let topic else { return overview() }
+  /// - Parameter width: the screen's columns; summaries wrap under themselves.
+  public static func help(_ topic: Located<String>?, width: Int = TerminalStyle.record.width) throws(Diagnostic) -> String {
+    guard let topic else { return overview(width: width) }
     guard let spec = CommandCatalog.spec(topic.value.lowercased()) else {
       var notes: [String] = []
       if let guess = Suggestion.nearest(to: topic.value, in: CommandCatalog.verbNames) { notes.append("did you mean `\(guess)`?") }
       notes.append("type `help` for the list of commands")
       throw .error("no command `\(topic.value)`", at: topic.span, notes: notes)
     }
-    var lines = ["usage: \(spec.usage)", "", spec.summary]
+    var lines = ["usage: \(spec.usage)", ""] + TerminalViews.Text.wrap(spec.summary, to: width)
     if !spec.options.isEmpty {
       lines.append("")
       lines.append("options:")
@@ -34,18 +35,23 @@ public enum HelpRenderer {
     }
   }
 
-  static func overview() -> String {
+  static func overview(width columns: Int) -> String {
     var lines: [String] = []
     let width = (CommandCatalog.verbs.map(\.name.count).max() ?? 0) + 2
+    let indent = String(repeating: " ", count: 2 + width)
     for group in VerbSpec.Group.allCases {
       lines.append(group.rawValue)
       for spec in CommandCatalog.verbs where spec.group == group {
-        lines.append("  " + spec.name + String(repeating: " ", count: width - spec.name.count) + spec.summary)
+        // A summary too long for the screen wraps under itself, not under the verb.
+        let summary = TerminalViews.Text.wrap(spec.summary, to: max(20, columns - indent.count))
+        lines.append("  " + spec.name + String(repeating: " ", count: width - spec.name.count) + summary[0])
+        lines += summary.dropFirst().map { indent + $0 }
       }
       lines.append("")
     }
-    lines.append("Queries: NAME | where COL = VALUE | count by COL   (see `help show`, `help pareto`)")
-    lines.append("Type `help VERB` for options and an example. Tab completes commands, options, ids and paths.")
+    let closing = "Queries: NAME | where COL = VALUE | count by COL   (see `help show`, `help pareto`)\n"
+      + "Type `help VERB` for options and an example. Tab completes commands, options, ids and paths."
+    lines += TerminalViews.Text.wrap(closing, to: columns)
     return lines.joined(separator: "\n")
   }
 

@@ -62,7 +62,7 @@ public final class Session {
   public func run(_ command: Command, source: String, time: String) -> Outcome {
     switch command {
     case .help(let topic):
-      do { return .meta(try HelpRenderer.help(topic)) } catch { return .rejected(error) }
+      do { return .meta(try HelpRenderer.help(topic, width: displayStyle.width)) } catch { return .rejected(error) }
     case .history:
       return .meta(HelpRenderer.history(cells))
     case .save, .run, .quit:

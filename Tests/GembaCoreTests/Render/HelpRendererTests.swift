@@ -46,6 +46,16 @@ import Testing
     #expect(text.hasPrefix("Problem and process\n  title          Name the investigation.\n"))
   }
 
+  @Test(arguments: [60, 80, 120])
+  func theOverviewFitsTheScreen(width: Int) throws {
+    let text = try HelpRenderer.help(nil, width: width)
+    for line in text.split(separator: "\n") {
+      #expect(line.count <= width, "too wide: \(line)")
+    }
+    // A wrapped summary continues under its own first line, not under the verb.
+    #expect(try HelpRenderer.help(nil, width: 60).contains("\n                 "))
+  }
+
   @Test func anUnknownTopicSuggestsAVerb() {
     let input = MarkedText("help 1️⃣fishbon")
     guard case .help(let topic) = try? Parser.parse(input.text) else {
