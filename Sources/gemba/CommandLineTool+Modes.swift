@@ -22,7 +22,12 @@ extension CommandLineTool {
     let document = NotebookFormat.parse(text)
     let session = Session(displayStyle: .record)
     let folder = Paths.folder(of: path)
-    session.evidence = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
+    let policy = PathPolicy(folder: folder, allowOutside: allowOutside)
+    session.evidence = FileEvidenceDesk(policy: policy)
+    // As when the cells were typed: the session's own cells hold; evidence is hashed as it is now.
+    let hasher = EvidenceHasher(policy: policy)
+    session.openedChain = .verified(cells: 0)
+    session.hashEvidence = { path throws(Diagnostic) in try hasher.sha256(of: path) }
     let report = Replay.run(document, in: session) { writes in
       // Exports inside someone else's notebook are checked (their digests compared), not written.
       guard allowWrites else { return }
@@ -60,29 +65,34 @@ extension CommandLineTool {
     }
     // The evidence: hashing only, no parsing. Paths stay inside the notebook's folder.
     let policy = PathPolicy(folder: Paths.folder(of: path), allowOutside: allowOutside)
-    var files = Set<String>()
-    for load in Verification.evidenceLoads(document) {
-      let prefix = "\(path):\(load.line): verify failed: cell \(load.cell) loaded \(load.spec.path.value)"
-      do {
-        let file = try policy.resolve(load.spec.path)
-        let mapped = try MappedFile(path: file)
-        let now = EvidenceHash.sha256(mapped.bytes)
-        guard now.hasPrefix(load.recorded) else {
-          Console.err("\(prefix) with sha256 \(load.recorded); the file now has \(now.prefix(load.recorded.count)): the evidence changed")
-          return 1
-        }
-        files.insert(Paths.absolute(file))
-      } catch let error as Diagnostic {
-        Console.err("\(prefix): \(error.message)")
+    let hasher = EvidenceHasher(policy: policy)
+    // The files in effect, from a fold over the stored cells (an undone load is not evidence).
+    let fold = Session()
+    var records: [EvidenceRecord]? = []
+    for cell in document.cells where records != nil {
+      if (try? fold.restore(cell)) == nil { records = nil }
+    }
+    records = records.map { _ in fold.investigation.evidence }
+    // A v1 notebook stored no data: every load cell's printed digest.
+    let loads = records ?? Verification.evidenceLoads(document).map { load in
+      EvidenceRecord(name: load.spec.name?.value ?? load.spec.path.value, path: load.spec.path.value, format: "", rows: 0,
+        columns: 0, bytes: 0, sha256: load.recorded, cell: load.cell)
+    }
+    let states = EvidenceState.check(loads) { path throws(Diagnostic) in try hasher.sha256(of: path) }
+    for state in states {
+      let line = document.cells.first { $0.number == state.cell }?.line ?? 1
+      let prefix = "\(path):\(line): verify failed: cell \(state.cell) loaded \(state.path)"
+      switch state.condition {
+      case .asLoaded: continue
+      case .changed(let now):
+        Console.err("\(prefix) with sha256 \(state.sha256.prefix(16)); the file now has \(now.prefix(16)): the evidence changed")
         return 1
-      } catch let error as EvidenceError {
-        Console.err("\(prefix): \(error.description)")
-        return 1
-      } catch {
-        Console.err("\(prefix): \(error)")
+      case .missing(let reason):
+        Console.err("\(prefix): \(reason)")
         return 1
       }
     }
+    let files = Set(states.map(\.path))
     Console.out("verified: \(cells) cells" + (files.isEmpty ? "" : ", \(files.count) evidence file" + (files.count == 1 ? "" : "s")))
     return 0
   }
@@ -101,14 +111,18 @@ extension CommandLineTool {
     }
     let folder = Paths.folder(of: path)
     let session = Session(displayStyle: .record)
-    let desk = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
-    session.evidence = desk
+    let policy = PathPolicy(folder: folder, allowOutside: allowOutside)
+    session.evidence = FileEvidenceDesk(policy: policy)
+    let hasher = EvidenceHasher(policy: policy)
+    session.hashEvidence = { path throws(Diagnostic) in try hasher.sha256(of: path) }
+    // A fold over the stored cells: the record shows what was seen, whatever the files hold now.
     for cell in document.cells {
       do { try session.restore(cell) } catch {
-        Console.err("error: \(path):\(cell.line): cell \(cell.number) no longer runs: \(error.message)")
+        Console.err("error: \(path):\(error.span?.start.line ?? cell.line): cell \(cell.number) cannot be rebuilt: \(error.message)")
         return 1
       }
     }
+    session.openedChain = Verification.verify(document)
     // -o and --sop are paths the user typed here: relative to the current folder.
     let here = PathPolicy(folder: ".", allowOutside: true)
     let target = output ?? "-"
@@ -116,7 +130,8 @@ extension CommandLineTool {
     do {
       let sopText = try sop.map { s throws(Diagnostic) in (name: s, text: try FileEvidenceDesk(policy: here).readDocument(Located(s, at: nowhere))) }
       let result = try Export.files(format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText,
-        investigation: session.investigation, cells: session.cells, time: Clock.now(environment: environment))
+        investigation: session.investigation, cells: session.cells, time: Clock.now(environment: environment),
+        integrity: session.integrity)
       for write in result.writes {
         if write.path.value == "-" {
           Console.out(write.content)

@@ -100,7 +100,14 @@ struct CommandLineTool {
       Console.err("error: \(error.message)" + error.notes.map { "\n  = \($0)" }.joined())
       return 2
     }
+    // Drift is said where a person decides: always in the shell, and in batch mode when something moved.
+    func sayIntegrity() {
+      if let report = runner.integrityReport, interactive || !report.clean, runner.session.cells.count > 0 {
+        Console.err((report.clean ? "" : "warning: ") + report.line + report.advice.map { "\n  = \($0)" }.joined())
+      }
+    }
     guard interactive else {
+      sayIntegrity()
       // Line by line as input arrives: a killed batch keeps every cell it ran.
       let result = runner.runScript(origin: "stdin", keepGoing: keepGoing) { readLine(strippingNewline: true) }
       return result == .failed ? 1 : 0
@@ -108,6 +115,7 @@ struct CommandLineTool {
     let cells = runner.session.cells.count
     Console.err("gemba \(Gemba.version) — \(path) (" + (cells == 0 ? "new notebook" : "\(cells) cells") + ")"
       + "\ntype `help` for commands; Tab completes; Ctrl-D saves and quits")
+    sayIntegrity()
     InteractiveShell(host: runner, historyPath: historyPath(), color: terminal.allowsColor).run()
     return 0
   }

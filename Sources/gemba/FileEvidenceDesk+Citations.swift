@@ -15,6 +15,36 @@ extension FileEvidenceDesk {
     }
   }
 
+  /// The cited rows as data: every column of each row (at most 200 rows are kept).
+  static func rows(_ reference: EvidenceReference, in table: EvidenceTable) -> CitedTable? {
+    let rows = reference.rows ?? 1...min(table.rowCount, 20)
+    guard !rows.isEmpty, rows.upperBound <= table.rowCount else { return nil }
+    let kept = rows.prefix(200)
+    return CitedTable(columns: table.columns,
+      rows: kept.map { row in table.columns.indices.map { table.cell(row: row - 1, column: $0) } },
+      rowNumbers: Array(kept), totalRows: rows.count)
+  }
+
+  /// A query's result as data, when it is a table or a count (charts are kept as `CitedChart`).
+  static func table(_ result: QueryResult) -> CitedTable? {
+    switch result {
+    case .rows(let t):
+      return CitedTable(columns: t.columns, rows: t.rows, rowNumbers: t.rowNumbers, totalRows: t.totalRows)
+    case .count(let n):
+      return CitedTable(columns: ["count"], rows: [[String(n)]], rowNumbers: nil, totalRows: 1)
+    case .crossTab(let x):
+      return CitedTable(columns: [x.rowColumn] + x.columnValues + ["total"],
+        rows: x.rowValues.indices.map { r in [x.rowValues[r]] + x.counts[r].map(String.init) + [String(x.rowTotals[r])] }
+          + [["total"] + x.columnTotals.map(String.init) + [String(x.total)]],
+        rowNumbers: nil, totalRows: x.rowValues.count + 1)
+    case .grep(let g):
+      return CitedTable(columns: ["line", "text"], rows: g.matches.map { [String($0.line), $0.text] },
+        rowNumbers: g.matches.map(\.row), totalRows: g.total)
+    default:
+      return nil
+    }
+  }
+
   /// A chart result as numbers, for the record to draw.
   static func chart(_ result: QueryResult) -> CitedChart? {
     switch result {

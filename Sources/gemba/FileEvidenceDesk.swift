@@ -16,10 +16,16 @@ final class FileEvidenceDesk: EvidenceDesk {
   let policy: PathPolicy
   /// Loaded tables by the number of the cell that loaded them.
   private var tables: [Int: EvidenceTable] = [:]
+  /// Loads rebuilt from a notebook's stored data, by cell: read only when a query needs them.
+  private var restored: [Int: (spec: LoadSpec, loaded: LoadedEvidence)] = [:]
+  /// The files the last answer or citation ran on.
+  private(set) var lastRanOn: [EvidenceVersion] = []
   /// The last load's result, for the line `load` prints (problems included).
   private var lastLoad: LoadResult?
   /// Set while a load runs, so Ctrl-C can cancel it.
   private(set) var progress: LoadProgress?
+
+  private var lastCitingCell = 0
 
   /// Draw progress for long loads (stderr is a terminal in an interactive session).
   let showsProgress: Bool
@@ -101,6 +107,17 @@ final class FileEvidenceDesk: EvidenceDesk {
       columns: t.columnCount, bytes: t.byteCount, sha256: t.sha256, cell: cell)
   }
 
+  func details(of record: EvidenceRecord) -> LoadedEvidence {
+    guard let table = tables[record.cell] else { return LoadedEvidence(record: record, dialect: nil, columns: []) }
+    let types = table.columnTypes
+    return LoadedEvidence(record: record, dialect: table.format.rawValue,
+      columns: table.columns.indices.map { LoadedColumn(name: table.columns[$0], type: types[$0].label) })
+  }
+
+  func restore(_ spec: LoadSpec, as loaded: LoadedEvidence) {
+    restored[loaded.record.cell] = (spec, loaded)
+  }
+
   func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String {
     guard let lastLoad, lastLoad.table.name == record.name else { return "loaded \(record.name)" }
     return EvidenceTextRenderer().loaded(lastLoad).trimmingTrailingNewlines()
@@ -109,13 +126,14 @@ final class FileEvidenceDesk: EvidenceDesk {
   // MARK: Questions
 
   func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+    lastRanOn = []
     // Compute once (a query over a million rows is not run twice), then draw once per style.
     let draw: (EvidenceTextRenderer) -> String
     switch command {
     case .listEvidence:
-      let loaded = investigation.evidence.compactMap { tables[$0.cell] }
-      guard !loaded.isEmpty else { return styles.map { _ in "no evidence loaded yet: load PATH [as NAME]" } }
-      draw = { $0.listing(loaded) }
+      // The register as the cells stored it: listing evidence reads no file.
+      guard !investigation.evidence.isEmpty else { return styles.map { _ in "no evidence loaded yet: load PATH [as NAME]" } }
+      draw = { $0.listing(investigation.evidence) }
     case .show(let name, let limit, let format):
       let table = try self.table(name, in: investigation)
       var preview = EvidenceTextRenderer.PreviewFormat.table
@@ -141,6 +159,8 @@ final class FileEvidenceDesk: EvidenceDesk {
   func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
     -> Citation
   {
+    if lastCitingCell != cell { lastRanOn = [] }
+    lastCitingCell = cell
     switch target {
     case .rows(let ref):
       let table = try self.table(Located(ref.value.name, at: ref.span), in: investigation)
@@ -148,12 +168,14 @@ final class FileEvidenceDesk: EvidenceDesk {
       try reference.validate(against: table, span: ref.span)
       let excerpt = EvidenceTextRenderer().excerpt(reference, in: table).trimmingTrailingNewlines()
       return Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell,
-        moments: Self.moments(ref.value, in: table))
+        moments: Self.moments(ref.value, in: table), table: Self.rows(reference, in: table), evidence: table.name,
+        sha256: table.sha256)
     case .query(let source):
+      let table = try self.table(source.evidence, in: investigation)
       let result = try run(source, in: investigation)
       let text = EvidenceTextRenderer().render(result).trimmingTrailingNewlines()
       return Citation(kind: .query, reference: source.text, excerpt: text, note: note, cell: cell,
-        chart: Self.chart(result))
+        chart: Self.chart(result), table: Self.table(result), evidence: table.name, sha256: table.sha256)
     }
   }
 
@@ -161,7 +183,11 @@ final class FileEvidenceDesk: EvidenceDesk {
   func columns(for investigation: Investigation) -> [String: [String]] {
     var out: [String: [String]] = [:]
     for record in investigation.evidence {
-      if let table = tables[record.cell] { out[record.name] = table.columns }
+      if let table = tables[record.cell] {
+        out[record.name] = table.columns
+      } else if let (_, loaded) = restored[record.cell] {
+        out[record.name] = loaded.columns.map(\.name)  // as stored: completion reads no file
+      }
     }
     return out
   }
@@ -169,7 +195,12 @@ final class FileEvidenceDesk: EvidenceDesk {
   // MARK: - Pieces
 
   private func table(_ name: Located<String>, in investigation: Investigation) throws(Diagnostic) -> EvidenceTable {
-    if let record = investigation.evidence.last(where: { $0.name == name.value }), let table = tables[record.cell] {
+    if let record = investigation.evidence.last(where: { $0.name == name.value }) {
+      let table: EvidenceTable
+      if let loaded = tables[record.cell] { table = loaded } else { table = try reread(record, at: name.span) }
+      let version = EvidenceVersion(name: record.name, path: record.path, sha256: table.sha256, loadedIn: record.cell,
+        changed: table.sha256 != record.sha256)
+      if !lastRanOn.contains(version) { lastRanOn.append(version) }
       return table
     }
     let names = investigation.evidence.map(\.name)
@@ -177,6 +208,24 @@ final class FileEvidenceDesk: EvidenceDesk {
     if let guess = Suggestion.nearest(to: name.value, in: names) { notes.append("did you mean `\(guess)`?") }
     notes.append(names.isEmpty ? "load a file first: load PATH [as NAME]" : "loaded: " + names.joined(separator: ", "))
     throw .error("no evidence named `\(name.value)`", at: name.span, notes: notes)
+  }
+
+  /// Reads a file a notebook loaded before this session, the first time a query needs it.
+  /// Its digest may differ from the stored one: the query runs on the file as it is now,
+  /// and the cell says so (see `EvidenceVersion`).
+  private func reread(_ record: EvidenceRecord, at span: SourceSpan) throws(Diagnostic) -> EvidenceTable {
+    guard let (spec, _) = restored[record.cell] else {
+      throw .error("`\(record.name)` was loaded in cell \(record.cell), but this session cannot read it again", at: span)
+    }
+    do {
+      _ = try load(spec, cell: record.cell)
+    } catch {
+      throw .error("`\(record.name)` cannot be read again: \(error.message)", at: span,
+        notes: ["it was loaded in cell \(record.cell) from \(record.path) (sha256 \(record.sha256.prefix(16)))",
+          "views, citations and the record keep what the cells stored; load the file again to query it"])
+    }
+    guard let table = tables[record.cell] else { throw .error("`\(record.name)` cannot be read again", at: span) }
+    return table
   }
 
   func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {

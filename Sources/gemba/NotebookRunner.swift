@@ -25,11 +25,14 @@ final class NotebookRunner: ShellHost {
     self.folder = Paths.folder(of: path)
     self.file = try NotebookFile(path: path)
     self.session = Session(displayStyle: displayStyle)
-    session.evidence = FileEvidenceDesk(policy: PathPolicy(folder: folder, allowOutside: allowOutside),
-      showsProgress: interactive && isatty(2) == 1, writesExports: true)
+    let policy = PathPolicy(folder: folder, allowOutside: allowOutside)
+    session.evidence = FileEvidenceDesk(policy: policy, showsProgress: interactive && isatty(2) == 1, writesExports: true)
+    let hasher = EvidenceHasher(policy: policy)
+    session.hashEvidence = { path throws(Diagnostic) in try hasher.sha256(of: path) }
     let text = try file.readAll()
     if text.isEmpty {
       try file.append(NotebookFormat.header)
+      session.openedChain = .verified(cells: 0)
       return
     }
     let document = NotebookFormat.parse(text)
@@ -38,15 +41,23 @@ final class NotebookRunner: ShellHost {
       throw NotebookFile.OpenError(message: "\(path):\(line): \(problem.message)",
         notes: problem.notes + ["the notebook was not changed"])
     }
+    session.openedChain = Verification.verify(document)
+    // A pure fold over the stored cells: no evidence is read (v1 cells excepted, which stored none).
     for cell in document.cells {
       do {
         try session.restore(cell)
       } catch {
         throw NotebookFile.OpenError(
-          message: "\(path):\(cell.line): cell \(cell.number) no longer runs: \(error.message)",
-          notes: ["the notebook was not changed; `gemba replay \(path)` shows what differs"])
+          message: "\(path):\(error.span?.start.line ?? cell.line): cell \(cell.number) cannot be rebuilt: \(error.message)",
+          notes: error.notes + ["the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"])
       }
     }
+  }
+
+  /// The banner's line on the chain and the evidence, and advice when something moved.
+  var integrityReport: (line: String, clean: Bool, advice: [String])? {
+    guard let state = session.integrity else { return nil }
+    return ("integrity: " + state.summary, state.isClean, state.advice)
   }
 
   var nextCellNumber: Int { session.nextCellNumber }

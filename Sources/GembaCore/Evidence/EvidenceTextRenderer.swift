@@ -75,11 +75,11 @@ public struct EvidenceTextRenderer: Sendable {
   }
 
   /// `evidence`: one line per loaded file.
-  public func listing(_ tables: [EvidenceTable]) -> String {
-    guard !tables.isEmpty else { return "no evidence loaded; `load PATH [as NAME]` loads a file\n" }
-    let rows = tables.map { t in
-      [t.name, t.format.rawValue, NumberFormat.integer(t.rowCount), NumberFormat.integer(t.columnCount),
-       NumberFormat.integer(t.byteCount), t.shortHash, t.path]
+  public func listing(_ records: [EvidenceRecord]) -> String {
+    guard !records.isEmpty else { return "no evidence loaded; `load PATH [as NAME]` loads a file\n" }
+    let rows = records.map { r in
+      [r.name, r.format, NumberFormat.integer(r.rows), NumberFormat.integer(r.columns),
+       NumberFormat.integer(r.bytes), String(r.sha256.prefix(16)), r.path]
     }
     return grid(["name", "format", "rows", "columns", "bytes", "sha256", "path"], rows,
                 rightAligned: [false, false, true, true, true, false, false])

@@ -94,7 +94,7 @@ public struct Fishbone: Sendable, Equatable {
 }
 
 /// Evidence attached to an item, with what was seen stored beside it.
-public struct Citation: Sendable, Equatable {
+public struct Citation: Sendable, Equatable, Codable {
   public enum Kind: String, Sendable, Codable { case rows, query }
   public var kind: Kind
   /// `tickets#12-14`, or the query pipeline's text.
@@ -108,8 +108,16 @@ public struct Citation: Sendable, Equatable {
   public var chart: CitedChart?
   /// Timestamped rows among the cited ones, for the investigation's timeline.
   public var moments: [CitedMoment]
+  /// The cited rows, or a query's table or count, as data (columns and values).
+  public var table: CitedTable?
+  /// The evidence it came from and that file's SHA-256 when cited.
+  public var evidence: String?
+  public var sha256: String?
+
   public init(kind: Kind, reference: String, excerpt: String, note: String? = nil, cell: Int,
-    chart: CitedChart? = nil, moments: [CitedMoment] = []) {
+    chart: CitedChart? = nil, moments: [CitedMoment] = [], table: CitedTable? = nil, evidence: String? = nil,
+    sha256: String? = nil)
+  {
     self.kind = kind
     self.reference = reference
     self.excerpt = excerpt
@@ -117,6 +125,31 @@ public struct Citation: Sendable, Equatable {
     self.cell = cell
     self.chart = chart
     self.moments = moments
+    self.table = table
+    self.evidence = evidence
+    self.sha256 = sha256
+  }
+
+  /// True when `other` saw the same thing (the figures, rows and chart), whatever the file's digest.
+  public func sawTheSame(as other: Citation) -> Bool {
+    excerpt == other.excerpt && table == other.table && chart == other.chart
+  }
+}
+
+/// Rows as data: a row citation's rows, or a query's result table.
+public struct CitedTable: Sendable, Equatable, Codable {
+  public var columns: [String]
+  public var rows: [[String]]
+  /// The 1-based evidence row of each, where the rows are evidence rows.
+  public var rowNumbers: [Int]?
+  /// How many rows the result had (only the first are kept for a long result).
+  public var totalRows: Int
+
+  public init(columns: [String], rows: [[String]], rowNumbers: [Int]?, totalRows: Int) {
+    self.columns = columns
+    self.rows = rows
+    self.rowNumbers = rowNumbers
+    self.totalRows = totalRows
   }
 }
 

@@ -10,9 +10,12 @@ public enum Chain {
   /// The value before the first cell.
   public static let genesis = String(hex(SHA256.hash(data: Array("gemba notebook v1".utf8))).prefix(shownLength))
 
-  public static func next(after previous: String, number: Int, time: String, command: String, output: String) -> String {
+  /// - Parameter data: the cell's stored payload (v2); a cell without one hashes as in v1.
+  public static func next(after previous: String, number: Int, time: String, command: String, output: String,
+    data: String? = nil) -> String
+  {
     var hasher = SHA256()
-    for part in [previous, String(number), time, command, output] {
+    for part in [previous, String(number), time, command, output] + (data.map { [$0] } ?? []) {
       // Length-prefix each part so that moving text between parts changes the hash.
       hasher.update(data: Array("\(part.utf8.count):".utf8))
       hasher.update(data: Array(part.utf8))

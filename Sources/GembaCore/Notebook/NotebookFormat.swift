@@ -1,15 +1,18 @@
 /// The notebook file format (spec section 4): Markdown with one header comment,
-/// then per cell a header comment, a fenced `gemba` block and a fenced `output` block.
+/// then per cell a header comment, a fenced `gemba` block, a fenced `output` block and,
+/// for a cell that read evidence (v2), one `<!-- data {…} -->` line that GitHub does not show.
 /// Prose between cells is allowed and ignored.
 public enum NotebookFormat {
-  public static let version = 1
-  public static let header = "<!-- gemba notebook v1 -->\n"
+  public static let version = 2
+  public static let header = "<!-- gemba notebook v2 -->\n"
+  static let dataPrefix = "<!-- data "
 
   /// The text appended to the file for one cell.
   public static func render(_ cell: Cell) -> String {
     var out = "\n<!-- cell \(cell.number) · \(cell.time) · chain \(cell.chain) -->\n"
     out += fenced(cell.command, info: "gemba")
     out += fenced(cell.output, info: "output")
+    if let data = cell.data { out += dataPrefix + data + " -->\n" }
     return out
   }
 
@@ -26,6 +29,8 @@ public enum NotebookFormat {
 
   /// The cells of a notebook's text, and the problems that stop it from being read whole.
   public struct Document: Sendable {
+    /// The format version the header names (1 or 2).
+    public var version = NotebookFormat.version
     public var cells: [Cell] = []
     /// In file order; each names its line. Reading stops at the first one.
     public var problems: [Diagnostic] = []
@@ -51,8 +56,9 @@ public enum NotebookFormat {
           ["upgrade gemba to open it"])
         return doc
       }
+      doc.version = v
     } else {
-      problem(i + 1, "not a gemba notebook: the first line should be `<!-- gemba notebook v1 -->`",
+      problem(i + 1, "not a gemba notebook: the first line should be `<!-- gemba notebook v\(version) -->`",
         ["gemba never overwrites a file it did not write; choose a new notebook name"])
       return doc
     }
@@ -76,7 +82,23 @@ public enum NotebookFormat {
         i += 1
         guard let command = readBlock(lines, &i, info: "gemba", after: headerLine, problem: problem) else { return doc }
         guard let output = readBlock(lines, &i, info: "output", after: headerLine, problem: problem) else { return doc }
-        doc.cells.append(Cell(number: number, time: time, chain: chain, command: command, output: output, line: headerLine))
+        var data: String?
+        if doc.version >= 2 {
+          var j = i
+          while j < lines.count, lines[j].trimmingSpaces().isEmpty { j += 1 }
+          if j < lines.count, lines[j].hasPrefix(dataPrefix) {
+            let line = lines[j]
+            guard line.hasSuffix(" -->"), line.count >= dataPrefix.count + 4 else {
+              problem(j + 1, "the data line of the cell at line \(headerLine) is not closed with ` -->`",
+                ["the file was cut short, or the line was edited by hand"])
+              return doc
+            }
+            data = String(line.dropFirst(dataPrefix.count).dropLast(4))
+            i = j + 1
+          }
+        }
+        doc.cells.append(Cell(number: number, time: time, chain: chain, command: command, output: output, data: data,
+          line: headerLine))
         continue
       }
       if let (_, info) = fenceOpening(trimmed), info == "gemba" || info == "output" {

@@ -27,19 +27,35 @@ public struct ReplayReport: Sendable {
     public var now: String
   }
 
+  /// Evidence a `load` read that cannot be read now (deleted, a folder, unreadable).
+  public struct Missing: Sendable {
+    public var cell: Int
+    public var path: String
+    public var reason: String
+  }
+
   public var cells = 0
   public var matched = 0
   public var differed: [Difference] = []
   public var drifted: [Drift] = []
   public var stale: [Stale] = []
+  public var missing: [Missing] = []
+  /// Cells not run again because the evidence they ask about is missing; what they stored stands.
+  public var notRerun: [Int] = []
+  /// Items whose replayed state differs from the state the stored cells fold to.
+  public var stateDifferences: [String] = []
   /// Where reading the notebook stopped (a truncated or hand-broken file), if it did.
   public var stopped: Diagnostic?
   /// Today's cells, for `--update`.
   public var newCells: [Cell] = []
 
-  public var allMatched: Bool { differed.isEmpty && drifted.isEmpty && stale.isEmpty && stopped == nil }
+  public var allMatched: Bool {
+    differed.isEmpty && drifted.isEmpty && stale.isEmpty && missing.isEmpty && stateDifferences.isEmpty && stopped == nil
+  }
   public var summary: String {
     "replay: \(cells) cells, \(matched) matched, \(differed.count) differed, \(drifted.count) drifted, \(stale.count) stale"
+      + (missing.isEmpty ? "" : ", \(missing.count) missing") + (notRerun.isEmpty ? "" : ", \(notRerun.count) not re-run")
+      + (stateDifferences.isEmpty ? "" : ", state differs")
   }
 }
 
@@ -51,15 +67,32 @@ public enum Replay {
     write: ([FileWrite]) -> Void = { _ in }) -> ReplayReport {
     var report = ReplayReport()
     report.stopped = document.problems.first
+    var missingNames = Set<String>()
     for stored in document.cells {
       report.cells += 1
+      let command = try? Parser.parse(stored.command)
+      let then = try? stored.decodedData()
       let outcome = session.run(stored.command, time: stored.time)
       let now: String
+      var nowData: CellData?
       switch outcome {
       case .cell(let cell, _, _):
         now = cell.output
+        nowData = try? cell.decodedData()
         if !session.writes.isEmpty { write(session.writes) }
       case .rejected(let diagnostic):
+        // Go on with what the cell stored, so later cells (an undo above all) see the same state.
+        let kept = (try? session.restore(stored)) != nil
+        if !kept { session.keepStored(stored) }
+        if kept, case .load(let spec)? = command {
+          missingNames.insert(spec.name?.value ?? then?.loaded?.record.name ?? spec.path.value)
+          report.missing.append(.init(cell: stored.number, path: spec.path.value, reason: diagnostic.message))
+          continue
+        }
+        if let command, !missingNames.isDisjoint(with: evidenceNames(command)) {
+          report.notRerun.append(stored.number)
+          continue
+        }
         report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
           detail: "the cell now fails: \(diagnostic.message)" + diagnostic.notes.map { "\n  = \($0)" }.joined()))
         continue
@@ -68,15 +101,32 @@ public enum Replay {
       case .edge, .empty:
         now = stored.output
       }
+      if case .load? = command, let old = then?.loaded?.record.sha256 ?? digest(in: stored.output),
+        let new = nowData?.loaded?.record.sha256 ?? digest(in: now), !(old.hasPrefix(new) || new.hasPrefix(old))
+      {
+        report.drifted.append(.init(cell: stored.number, command: stored.command, then: firstLine(stored.output),
+          now: firstLine(now), oldHash: String(old.prefix(16)), newHash: String(new.prefix(16))))
+        continue
+      }
+      if let thenCitations = then?.citations, let command {
+        let nowCitations = nowData?.citations ?? []
+        let moved = thenCitations.indices.filter { i in !(nowCitations.indices.contains(i) && thenCitations[i].sawTheSame(as: nowCitations[i])) }
+        if moved.isEmpty {
+          report.matched += 1
+        } else {
+          for i in moved {
+            report.stale.append(.init(cell: stored.number, item: citingItem(command, output: stored.output),
+              query: thenCitations[i].reference, then: thenCitations[i].excerpt,
+              now: nowCitations.indices.contains(i) ? nowCitations[i].excerpt : "(nothing)"))
+          }
+        }
+        continue
+      }
       if mask(now) == mask(stored.output) {
         report.matched += 1
         continue
       }
-      let command = try? Parser.parse(stored.command)
-      if case .load = command, let old = digest(in: stored.output), let new = digest(in: now), old != new {
-        report.drifted.append(.init(cell: stored.number, command: stored.command, then: firstLine(stored.output),
-          now: firstLine(now), oldHash: old, newHash: new))
-      } else if let (item, query) = command.flatMap(citedQuery) {
+      if let (item, query) = command.flatMap(citedQuery) {
         report.stale.append(.init(cell: stored.number, item: item, query: query.text, then: stored.output, now: now))
       } else {
         report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
@@ -84,7 +134,47 @@ public enum Replay {
       }
     }
     report.newCells = session.cells
+    report.stateDifferences = stateDifferences(stored: document, replayed: session.investigation)
     return report
+  }
+
+  /// The evidence names a command asks about.
+  static func evidenceNames(_ command: Command) -> Set<String> {
+    func names(_ targets: [CitationTarget]) -> Set<String> {
+      Set(targets.map { target in
+        switch target {
+        case .rows(let ref): ref.value.name
+        case .query(let q): q.evidence.value
+        }
+      })
+    }
+    switch command {
+    case .query(let q): return [q.evidence.value]
+    case .show(let name, _, _): return [name.value]
+    case .cite(_, let t, _), .effective(_, let t, _), .event(_, _, let t): return names(t)
+    case .finding(let spec): return names(spec.evidence)
+    default: return []
+    }
+  }
+
+  /// The item a citing command supports: `C2`, `A1`, the finding it created, the event.
+  static func citingItem(_ command: Command, output: String) -> String {
+    switch command {
+    case .cite(let id, _, _), .effective(let id, _, _): return id.value.description
+    case .finding: return output.split(separator: " ", maxSplits: 1).first.map(String.init) ?? "a finding"
+    case .event(let when, _, _): return "the event of \(when.value)"
+    default: return "an item"
+    }
+  }
+
+  /// Items whose replayed state differs from the fold of the stored cells (what each citation
+  /// saw aside: stale citations are reported on their own).
+  static func stateDifferences(stored document: NotebookFormat.Document, replayed: Investigation) -> [String] {
+    let fold = Session()
+    for cell in document.cells {
+      guard (try? fold.restore(cell)) != nil else { return [] }  // a v1 notebook: nothing stored to compare
+    }
+    return Investigation.differences(fold.investigation.comparable, replayed.comparable)
   }
 
   /// The item and the query of a command that cites a query (`cite`, `finding --evidence`,
@@ -105,6 +195,13 @@ public enum Replay {
   /// Hides what is meant to vary between runs: durations and rates (`12 ms`,
   /// `1.5 s`, `30 MB/s` become `#ms`, `#s`, `#MB/s`). Applied to both sides.
   public static func mask(_ text: String) -> String {
+    // What the edge said about the files at the time (drift notices, the integrity line)
+    // is reported by replay itself, file by file.
+    let said = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+      !(line.hasPrefix("integrity: ") || line.hasPrefix("the sign-offs above approved evidence")
+        || (line.hasPrefix("note: ") && line.contains(" changed since cell ")))
+    }
+    let text = said.joined(separator: "\n")
     let units = ["MB/s", "KB/s", "GB/s", "ms", "µs", "s"]
     let chars = Array(text)
     var out = ""
@@ -158,6 +255,15 @@ public enum Replay {
       out.append("drifted: cell \(d.cell) `\(firstLine(d.command))`: sha256 \(d.oldHash) → \(d.newHash)")
       out.append("  then: \(d.then)")
       out.append("  now:  \(d.now)")
+    }
+    for m in report.missing {
+      out.append("missing: cell \(m.cell) loaded \(m.path): \(m.reason); what the cells stored stands")
+    }
+    if !report.notRerun.isEmpty {
+      out.append("not re-run (their evidence is missing): cells " + report.notRerun.map(String.init).joined(separator: ", "))
+    }
+    for item in report.stateDifferences {
+      out.append("state: \(item) differs from what the stored cells record")
     }
     for s in report.stale {
       out.append("stale: \(s.item) cites `\(s.query)` (cell \(s.cell))")

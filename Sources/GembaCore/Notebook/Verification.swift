@@ -16,7 +16,8 @@ public enum Verification {
     }
     var chain = Chain.genesis
     for cell in document.cells {
-      let expected = Chain.next(after: chain, number: cell.number, time: cell.time, command: cell.command, output: cell.output)
+      let expected = Chain.next(after: chain, number: cell.number, time: cell.time, command: cell.command, output: cell.output,
+        data: cell.data)
       guard expected == cell.chain else {
         return .failed(
           message: "cell \(cell.number) does not match its chain value (\(cell.chain), recomputed \(expected)): "
@@ -40,14 +41,16 @@ extension Verification {
     public var cell: Int
     public var line: Int
     public var spec: LoadSpec
-    /// The short SHA-256 the cell printed.
+    /// The SHA-256 the cell stored (v2), or the short one it printed (v1).
     public var recorded: String
   }
 
   /// The evidence the notebook loaded, cell by cell (reading the commands, not the files).
   public static func evidenceLoads(_ document: NotebookFormat.Document) -> [EvidenceLoad] {
     document.cells.compactMap { cell in
-      guard case .load(let spec)? = try? Parser.parse(cell.command), let recorded = Replay.digest(in: cell.output) else {
+      guard case .load(let spec)? = try? Parser.parse(cell.command),
+        let recorded = (try? cell.decodedData())??.loaded?.record.sha256 ?? Replay.digest(in: cell.output)
+      else {
         return nil
       }
       return EvidenceLoad(cell: cell.number, line: cell.line, spec: spec, recorded: recorded)

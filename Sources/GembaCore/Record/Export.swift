@@ -12,9 +12,10 @@ public enum Export {
   /// can check an export without writing it).
   public static func files(
     format: Located<String>, path: Located<String>, sop: (name: String, text: String)?,
-    investigation: Investigation, cells: [Cell], time: String
+    investigation: Investigation, cells: [Cell], time: String, integrity: IntegrityState? = nil
   ) throws(Diagnostic) -> (writes: [FileWrite], message: String) {
-    let record = Record(investigation: investigation, cells: cells, generatedAt: time)
+    let record = Record(investigation: investigation, cells: cells, integrity: integrity?.chain, evidence: integrity?.evidence,
+      generatedAt: time)
     var writes: [FileWrite] = []
     var notes: [String] = []
     if let recordFormat = RecordFormat(rawValue: format.value) {

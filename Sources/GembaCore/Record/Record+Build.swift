@@ -8,7 +8,7 @@ extension Record {
   ///   - generatedAt: ISO-8601 UTC time of the export, from the edge (`SOURCE_DATE_EPOCH` aware).
   public init(
     investigation inv: Investigation, cells: [Cell], checks: [CheckFinding]? = nil,
-    integrity: Verification.Result? = nil, generatedAt: String
+    integrity: Verification.Result? = nil, evidence states: [EvidenceState]? = nil, generatedAt: String
   ) {
     format = Record.formatName
     version = Record.currentVersion
@@ -43,7 +43,8 @@ extension Record {
       Check(severity: $0.severity.rawValue, item: $0.item?.description, message: $0.message, advice: $0.advice)
     }
     evidence = inv.evidence
-    self.integrity = Record.integrity(integrity ?? Verification.verify(NotebookFormat.Document(cells: cells)), cells: cells)
+    self.integrity = Record.integrity(integrity ?? Verification.verify(NotebookFormat.Document(cells: cells)), cells: cells,
+      evidence: states)
     signoffs = inv.signoffs.map {
       Signoff(role: $0.role, name: $0.name, time: $0.time, chain: $0.chain, cell: $0.cell,
         laterCells: cells.filter { [cell = $0.cell] in $0.number > cell }.count)
@@ -117,11 +118,23 @@ extension Record {
       flagged: c.flagged.filter { c.values.indices.contains($0) }.sorted())
   }
 
-  static func integrity(_ result: Verification.Result, cells: [Cell]) -> Integrity {
+  /// - Parameter evidence: the evidence files checked against their stored digests; nil when
+  ///   nobody could check them (the line then says so rather than claim they hold).
+  static func integrity(_ result: Verification.Result, cells: [Cell], evidence: [EvidenceState]?) -> Integrity {
     let chain = cells.last?.chain ?? Chain.genesis
     switch result {
     case .verified(let n):
-      return Integrity(verified: true, cells: n, chain: chain, line: "verified: \(n) cells, chain \(chain)")
+      guard let evidence else {
+        return Integrity(verified: true, cells: n, chain: chain, line: "verified: \(n) cells, chain \(chain)")
+      }
+      let state = IntegrityState(chain: result, evidence: evidence)
+      if state.isClean {
+        let files = evidence.isEmpty ? "" : evidence.count == 1 ? "; evidence as loaded" : "; all \(evidence.count) evidence files as loaded"
+        return Integrity(verified: true, cells: n, chain: chain, line: "verified: \(n) cells, chain \(chain)\(files)")
+      }
+      let drift = state.summary.split(separator: ";", maxSplits: 1).dropFirst().joined().trimmingSpaces()
+      return Integrity(verified: false, cells: n, chain: chain,
+        line: "chain verified (\(n) cells, chain \(chain)) but the evidence is NOT as cited: \(drift); figures below are as cited")
     case .failed(let message, let line):
       return Integrity(verified: false, cells: cells.count, chain: chain,
         line: "NOT verified: \(message) (notebook line \(line))")

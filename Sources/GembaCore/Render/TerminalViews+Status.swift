@@ -2,6 +2,11 @@ extension TerminalViews {
   /// `status`: the investigation on one screen: the problem, counts, what is still
   /// open, which actions are due, who signed off, and what `check` thinks of it.
   public static func status(_ inv: Investigation, style: TerminalStyle) -> String {
+    status(inv, integrity: nil, style: style)
+  }
+
+  /// `status` with the line on the chain and the evidence (when the edge checked them).
+  public static func status(_ inv: Investigation, integrity: IntegrityState?, style: TerminalStyle) -> String {
     let glyphs = Glyphs(style)
     let ink = Ink(style)
     let dot = " \(glyphs.dot) "
@@ -63,6 +68,14 @@ extension TerminalViews {
     out += section("sign-offs", inv.signoffs.map { s in
       "\(s.role): \(s.name)" + ink.dim("\(dot)\(s.time)\(dot)chain \(s.chain.prefix(16))")
     }, ink: ink, glyphs: glyphs, empty: "none yet")
+    if let integrity {
+      out.append("")
+      let line = Text.wrap("integrity: " + integrity.summary, to: max(20, style.width))
+      out += line.map { integrity.isClean ? $0 : ink.paint($0, .red) }
+      if !integrity.isClean && !inv.signoffs.isEmpty {
+        out.append(ink.paint("the sign-offs above approved evidence as it was loaded; it has changed or gone since", .red))
+      }
+    }
 
     out.append("")
     let review = Check.review(inv)

@@ -15,12 +15,25 @@ public protocol EvidenceDesk: AnyObject {
   /// A text document the session reads whole (the SOP an `export sop` revises).
   func readDocument(_ path: Located<String>) throws(Diagnostic) -> String
   func checkWritable(_ path: Located<String>) throws(Diagnostic)
+  /// How the last loaded file was read (dialect, typed columns), for the cell's stored data.
+  func details(of record: EvidenceRecord) -> LoadedEvidence
+  /// The files the last `answer` ran on, for the cell's stored data.
+  var lastRanOn: [EvidenceVersion] { get }
+  /// A `load` rebuilt from a notebook's stored data: the desk reads the file only when a
+  /// later query needs it, and then compares its digest with `loaded`'s.
+  func restore(_ spec: LoadSpec, as loaded: LoadedEvidence)
 }
 
 extension EvidenceDesk {
   /// Checks, before an export is recorded, that its file can be written there; a desk
   /// that never writes (a replay's) accepts every path.
   public func checkWritable(_ path: Located<String>) throws(Diagnostic) {}
+
+  public func details(of record: EvidenceRecord) -> LoadedEvidence {
+    LoadedEvidence(record: record, dialect: nil, columns: [])
+  }
+  public var lastRanOn: [EvidenceVersion] { [] }
+  public func restore(_ spec: LoadSpec, as loaded: LoadedEvidence) {}
 
   public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
     throw .error("documents cannot be read in this session", at: path.span)

@@ -25,6 +25,20 @@ public final class Session {
   public var displayStyle: TerminalStyle
   /// Loads evidence and runs queries; nil where no evidence can be read.
   public var evidence: (any EvidenceDesk)?
+  /// The chain as verified when the notebook was opened; nil where nobody verified it.
+  public var openedChain: Verification.Result?
+  /// The SHA-256 of an evidence file (by its notebook path) now, or why it cannot be read:
+  /// supplied by the edge, which hashes files; nil where files cannot be read.
+  public var hashEvidence: ((String) throws(Diagnostic) -> String)?
+
+  /// The chain and the evidence as they stand now: shown by `status` and in every export's
+  /// integrity line. Cells appended since opening are this session's own, so they hold.
+  public var integrity: IntegrityState? {
+    guard let openedChain, let hashEvidence else { return nil }
+    var chain = openedChain
+    if case .verified = openedChain { chain = .verified(cells: cells.count) }
+    return IntegrityState(chain: chain, evidence: EvidenceState.check(investigation.evidence, hash: hashEvidence))
+  }
 
   /// The changes in effect, oldest first, with what each needs to be applied again.
   private var applied: [AppliedChange] = []
@@ -73,35 +87,80 @@ public final class Session {
     writes = []
     var context = CellContext(number: nextCellNumber, time: time, previousChain: chain)
     do {
-      let (output, display, failed) = try execute(command, context: &context, source: source)
-      return .cell(record(source, output: output, context: context), display: display, failed: failed)
+      var ran = try execute(command, context: &context, source: source)
+      // A query or citation on a file changed since it was loaded says so, in the cell.
+      let notices = (evidence?.lastRanOn ?? []).compactMap(\.notice)
+      if !notices.isEmpty && (ran.data?.ranOn != nil || ran.data?.citations != nil) {
+        let text = notices.joined(separator: "\n")
+        ran.output = text + "\n" + ran.output
+        ran.display = text + "\n" + ran.display
+      }
+      let data = ran.data.flatMap { $0.isEmpty ? nil : $0.encoded() }
+      return .cell(record(source, output: ran.output, data: data, context: context), display: ran.display, failed: ran.failed)
     } catch {
       return .rejected(error)
     }
   }
 
   /// Rebuilds state from a cell already in a notebook, keeping the cell exactly as
-  /// stored (its output and chain), so that what is appended next chains onto the file.
+  /// stored (its output, data and chain), so that what is appended next chains onto the file.
+  ///
+  /// A pure fold: a `load` or a citation is rebuilt from the data the cell stored, and no
+  /// evidence is read. Only a v1 cell (which stored no data) asks the evidence desk again.
   public func restore(_ cell: Cell) throws(Diagnostic) {
     guard let command = try Parser.parse(cell.command, firstLine: 1) else {
       throw .error("cell \(cell.number) has no command")
     }
-    // Only changes rebuild state; views, queries and exports printed what the cell
-    // already stores, so re-running them would only slow the opening of a notebook.
-    if command.isChange || command == .undo || command == .redo {
-      var context = CellContext(number: cell.number, time: cell.time, previousChain: chain)
-      _ = try execute(command, context: &context, source: cell.command)
+    let data = try cell.decodedData()
+    var context = CellContext(number: cell.number, time: cell.time, previousChain: chain)
+    switch command {
+    case .undo: _ = try undo(taking: data?.undid)
+    case .redo: _ = try redo(context: context, giving: data?.redid)
+    default:
+      // Views, queries and exports printed what the cell already stores.
+      guard command.isChange else { break }
+      if let data {
+        context.loaded = data.loaded?.record
+        context.citations = data.citations ?? []
+        if case .load(let spec) = command, let loaded = data.loaded { evidence?.restore(spec, as: loaded) }
+        try apply(command, context: context, source: cell.command)
+      } else if Self.readsEvidence(command) {
+        _ = try execute(command, context: &context, source: cell.command)  // a v1 cell: read again
+      } else {
+        try apply(command, context: context, source: cell.command)
+      }
     }
     cells.append(cell)
   }
 
+  /// Keeps a stored cell as it is, changing nothing (a replay going on past a cell that
+  /// could not be rebuilt), so the cells after it keep their numbers and chain.
+  public func keepStored(_ cell: Cell) {
+    cells.append(cell)
+  }
+
+  /// Commands whose cell must store what they read (a v2 cell of one always has data).
+  static func readsEvidence(_ command: Command) -> Bool {
+    switch command {
+    case .load: true
+    case .cite(_, let targets, _), .effective(_, let targets, _), .event(_, _, let targets): !targets.isEmpty
+    case .finding(let spec): !spec.evidence.isEmpty
+    default: false
+    }
+  }
+
   // MARK: - Running
 
-  private func execute(_ command: Command, context: inout CellContext, source: String) throws(Diagnostic)
-    -> (output: String, display: String, failed: Bool)
-  {
-    func view(_ draw: (TerminalStyle) -> String) -> (String, String, Bool) {
-      (draw(.record), displayStyle == .record ? draw(.record) : draw(displayStyle), false)
+  struct Ran {
+    var output: String
+    var display: String
+    var failed = false
+    var data: CellData?
+  }
+
+  private func execute(_ command: Command, context: inout CellContext, source: String) throws(Diagnostic) -> Ran {
+    func view(_ draw: (TerminalStyle) -> String) -> Ran {
+      Ran(output: draw(.record), display: displayStyle == .record ? draw(.record) : draw(displayStyle))
     }
     // No local copy of the investigation here: a second reference would make the
     // in-place `apply` below copy the whole state (quadratic replay).
@@ -111,31 +170,36 @@ public final class Session {
     case .showProcess: return view { TerminalViews.process(self.investigation, style: $0) }
     case .showFindings: return view { TerminalViews.findings(self.investigation, style: $0) }
     case .showActions: return view { TerminalViews.actions(self.investigation, style: $0) }
-    case .status: return view { TerminalViews.status(self.investigation, style: $0) }
+    case .status:
+      let integrity = self.integrity
+      return view { TerminalViews.status(self.investigation, integrity: integrity, style: $0) }
     case .showTimeline: return view { TerminalViews.timeline(self.investigation, style: $0) }
     case .check:
       let review = Check.review(investigation)
-      let (output, display, _) = view { Check.render(review, style: $0) }
-      return (output, display, review.contains { $0.severity == .error })
+      var ran = view { Check.render(review, style: $0) }
+      ran.failed = review.contains { $0.severity == .error }
+      return ran
     case .export(let format, let path, let sop):
       let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
       let result = try Export.files(format: format, path: path, sop: document, investigation: investigation,
-        cells: cells, time: context.time)
+        cells: cells, time: context.time, integrity: integrity)
       if let evidence {
         for write in result.writes { try evidence.checkWritable(write.path) }
       }
       writes = result.writes
-      return (result.message, result.message, false)
+      return Ran(output: result.message, display: result.message)
     case .undo:
-      let output = try undo()
-      return (output, output, false)
+      let (output, number) = try undo(taking: nil)
+      return Ran(output: output, display: output, data: CellData(undid: number))
     case .redo:
-      let output = try redo(context: context)
-      return (output, output, false)
+      let (output, number) = try redo(context: context, giving: nil)
+      return Ran(output: output, display: output, data: CellData(redid: number))
     case .listEvidence, .show, .query, .metric:
       let styles: [TerminalStyle] = displayStyle == .record ? [.record] : [.record, displayStyle]
-      let drawn = try desk().answer(command, investigation: investigation, styles: styles)
-      return (drawn[0], drawn[drawn.count - 1], false)
+      let desk = try desk()
+      let drawn = try desk.answer(command, investigation: investigation, styles: styles)
+      let ranOn = desk.lastRanOn
+      return Ran(output: drawn[0], display: drawn[drawn.count - 1], data: ranOn.isEmpty ? nil : CellData(ranOn: ranOn))
     default:
       break
     }
@@ -143,16 +207,26 @@ public final class Session {
     try resolveEvidence(for: command, into: &context)
     // Everything that can fail runs before the state changes.
     var loadMessage: String?
+    var data: CellData?
     if case .load = command, let record = context.loaded {
-      loadMessage = try desk().describeLoad(record)
+      let desk = try desk()
+      loadMessage = try desk.describeLoad(record)
+      data = CellData(loaded: desk.details(of: record))
+    } else if !context.citations.isEmpty {
+      data = CellData(citations: context.citations)
     }
-    // Apply in place: `apply` checks everything before it modifies anything, so a
-    // rejection leaves the state as it was, and no copy is made (linear replay).
-    var result = try investigation.apply(command, in: context)
-    if let loadMessage { result.message = loadMessage }
+    let message = try apply(command, context: context, source: source)
+    return Ran(output: loadMessage ?? message, display: loadMessage ?? message, data: data)
+  }
+
+  /// Applies a change in place: `apply` checks everything before it modifies anything, so a
+  /// rejection leaves the state as it was, and no copy is made (linear replay).
+  @discardableResult
+  private func apply(_ command: Command, context: CellContext, source: String) throws(Diagnostic) -> String {
+    let result = try investigation.apply(command, in: context)
     applied.append(AppliedChange(command: command, context: context, created: result.created, source: source))
     undone.removeAll()
-    return (result.message, result.message, false)
+    return result.message
   }
 
   private func desk() throws(Diagnostic) -> any EvidenceDesk {
@@ -179,18 +253,30 @@ public final class Session {
     }
   }
 
-  private func record(_ source: String, output: String, context: CellContext) -> Cell {
+  private func record(_ source: String, output: String, data: String?, context: CellContext) -> Cell {
     let command = source.trimmingTrailingNewline()
-    let chain = Chain.next(after: context.previousChain, number: context.number, time: context.time, command: command, output: output)
-    let cell = Cell(number: context.number, time: context.time, chain: chain, command: command, output: output)
+    let chain = Chain.next(after: context.previousChain, number: context.number, time: context.time, command: command,
+      output: output, data: data)
+    let cell = Cell(number: context.number, time: context.time, chain: chain, command: command, output: output, data: data)
     cells.append(cell)
     return cell
   }
 
   // MARK: - Undo and redo: a fold over fewer changes
 
-  private func undo() throws(Diagnostic) -> String {
-    guard let last = applied.popLast() else { throw .error("nothing to undo") }
+  /// Takes back the last change, or (rebuilding a stored `undo`) exactly the cell it took back then.
+  private func undo(taking number: Int?) throws(Diagnostic) -> (String, Int) {
+    let index: Int
+    if let number {
+      guard let i = applied.lastIndex(where: { $0.context.number == number }) else {
+        throw .error("the undo cell took back cell \(number), which is not a change in effect here")
+      }
+      index = i
+    } else {
+      guard !applied.isEmpty else { throw .error("nothing to undo") }
+      index = applied.count - 1
+    }
+    let last = applied.remove(at: index)
     undone.append(last)
     let counters = investigation.counters
     var rebuilt = Investigation()
@@ -203,21 +289,30 @@ public final class Session {
     // Ids stay used: the next item never takes an undone item's id.
     rebuilt.counters.merge(counters) { max($0, $1) }
     investigation = rebuilt
-    return "undid cell \(last.context.number): \(oneLine(last.source))"
+    return ("undid cell \(last.context.number): \(oneLine(last.source))", last.context.number)
   }
 
-  private func redo(context: CellContext) throws(Diagnostic) -> String {
-    guard var change = undone.popLast() else { throw .error("nothing to redo") }
+  private func redo(context: CellContext, giving number: Int?) throws(Diagnostic) -> (String, Int) {
+    let index: Int
+    if let number {
+      guard let i = undone.lastIndex(where: { $0.context.number == number }) else {
+        throw .error("the redo cell gave back cell \(number), which was not undone here")
+      }
+      index = i
+    } else {
+      guard !undone.isEmpty else { throw .error("nothing to redo") }
+      index = undone.count - 1
+    }
+    var change = undone[index]
     var replay = change.context
     replay.reusedIDs = change.created
     var next = investigation
     _ = try next.apply(change.command, in: replay)
     investigation = next
     change.context = replay
-    let remaining = undone
+    undone.remove(at: index)
     applied.append(change)
-    undone = remaining
-    return "redid cell \(change.context.number): \(oneLine(change.source))"
+    return ("redid cell \(change.context.number): \(oneLine(change.source))", change.context.number)
   }
 
   private func oneLine(_ source: String) -> String {
