@@ -41,7 +41,14 @@ final class NotebookRunner: ShellHost {
       throw NotebookFile.OpenError(message: "\(path):\(line): \(problem.message)",
         notes: problem.notes + ["the notebook was not changed"])
     }
-    session.openedChain = Verification.verify(document)
+    let chain = Verification.verify(document)
+    if case .failed(let message, let line) = chain {
+      // New cells must not chain onto cells someone edited: that would vouch for them.
+      throw NotebookFile.OpenError(message: "\(path):\(line): \(message)",
+        notes: ["the notebook was not changed; gemba appends only to a notebook whose chain holds",
+          "`gemba verify \(path)` names the first edited cell; `gemba replay \(path) --update NEW.md` writes a new notebook from it"])
+    }
+    session.openedChain = chain
     // A pure fold over the stored cells: no evidence is read (v1 cells excepted, which stored none).
     for cell in document.cells {
       do {

@@ -76,6 +76,5 @@ public struct QueryPipeline: Hashable, Sendable {
   }
 
   /// The stage verbs, for help and completion.
-  public static let verbs = ["where", "count", "sort", "top", "select", "grep", "limit",
-                             "pareto", "histogram", "timeline", "spc"]
+  public static var verbs: [String] { StageCatalog.names }
 }

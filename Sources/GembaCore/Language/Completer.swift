@@ -26,9 +26,7 @@ public struct Completer {
   public static let wordBreakCharacters = " \t\n|"
   public static let quoteCharacters = "\""
   /// The stages a query pipeline offers after `|`.
-  public static let stageWords = [
-    "where", "count", "sort", "top", "select", "grep", "limit", "pareto", "histogram", "timeline", "spc",
-  ]
+  public static var stageWords: [String] { StageCatalog.names }
   static let exportFormats = ["md", "html", "json", "ipynb", "dot", "sop"]
   static let metrics = ["dpmo", "fpy", "rty", "coq"]
 

@@ -197,9 +197,16 @@ public enum Replay {
   public static func mask(_ text: String) -> String {
     // What the edge said about the files at the time (drift notices, the integrity line)
     // is reported by replay itself, file by file.
-    let said = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
-      !(line.hasPrefix("integrity: ") || line.hasPrefix("the sign-offs above approved evidence")
-        || (line.hasPrefix("note: ") && line.contains(" changed since cell ")))
+    var said: [Substring] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("integrity: ") {
+        if said.last?.isEmpty == true { said.removeLast() }  // and the blank line that sets it apart
+        continue
+      }
+      if line.hasPrefix("the sign-offs above approved evidence") || (line.hasPrefix("note: ") && line.contains(" changed since cell ")) {
+        continue
+      }
+      said.append(line)
     }
     let text = said.joined(separator: "\n")
     let units = ["MB/s", "KB/s", "GB/s", "ms", "µs", "s"]

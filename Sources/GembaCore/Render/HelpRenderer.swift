@@ -3,11 +3,14 @@ public enum HelpRenderer {
   /// - Parameter width: the screen's columns; summaries wrap under themselves.
   public static func help(_ topic: Located<String>?, width: Int = TerminalStyle.record.width) throws(Diagnostic) -> String {
     guard let topic else { return overview(width: width) }
+    let stage = StageCatalog.spec(topic.value.lowercased())
     guard let spec = CommandCatalog.spec(topic.value.lowercased()) else {
+      if let stage { return stageHelp(stage, width: width) }
       var notes: [String] = []
-      if let guess = Suggestion.nearest(to: topic.value, in: CommandCatalog.verbNames) { notes.append("did you mean `\(guess)`?") }
-      notes.append("type `help` for the list of commands")
-      throw .error("no command `\(topic.value)`", at: topic.span, notes: notes)
+      let names = CommandCatalog.verbNames + StageCatalog.names
+      if let guess = Suggestion.nearest(to: topic.value, in: names) { notes.append("did you mean `\(guess)`?") }
+      notes.append("type `help` for the list of commands and query stages")
+      throw .error("no command or query stage `\(topic.value)`", at: topic.span, notes: notes)
     }
     var lines = ["usage: \(spec.usage)", ""] + TerminalViews.Text.wrap(spec.summary, to: width)
     if !spec.options.isEmpty {
@@ -23,7 +26,14 @@ public enum HelpRenderer {
     lines.append("")
     lines.append("example:")
     lines.append("  \(spec.example)")
+    if let stage { lines += ["", "as a query stage: \(stage.usage)", "  \(stage.example)"] }
     return lines.joined(separator: "\n")
+  }
+
+  /// `help where`: a query stage.
+  static func stageHelp(_ stage: StageSpec, width: Int) -> String {
+    (["usage: \(stage.usage)", ""] + TerminalViews.Text.wrap(stage.summary, to: width)
+      + ["", "example:", "  \(stage.example)"]).joined(separator: "\n")
   }
 
   static func optionNote(_ option: OptionSpec) -> String {
@@ -49,7 +59,8 @@ public enum HelpRenderer {
       }
       lines.append("")
     }
-    let closing = "Queries: NAME | where COL = VALUE | count by COL   (see `help show`, `help pareto`)\n"
+    let closing = "Queries: NAME | where COL = VALUE | count by COL. Stages: " + StageCatalog.names.joined(separator: ", ")
+      + " (`help where` explains one).\n"
       + "Type `help VERB` for options and an example. Tab completes commands, options, ids and paths."
     lines += TerminalViews.Text.wrap(closing, to: columns)
     return lines.joined(separator: "\n")

@@ -70,8 +70,9 @@ extension TerminalViews {
     }, ink: ink, glyphs: glyphs, empty: "none yet")
     if let integrity {
       out.append("")
-      let line = Text.wrap("integrity: " + integrity.summary, to: max(20, style.width))
-      out += line.map { integrity.isClean ? $0 : ink.paint($0, .red) }
+      // One line, never wrapped: replay recognises (and masks) it, since it reports drift itself.
+      let line = "integrity: " + integrity.summary
+      out.append(integrity.isClean ? line : ink.paint(line, .red))
       if !integrity.isClean && !inv.signoffs.isEmpty {
         out.append(ink.paint("the sign-offs above approved evidence as it was loaded; it has changed or gone since", .red))
       }

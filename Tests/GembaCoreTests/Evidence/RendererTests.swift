@@ -90,7 +90,9 @@ import Testing
     let text = Self.ascii.loaded(result)
     #expect(text.hasPrefix("loaded tickets: 2 rows × 2 columns · sha256 "))
     #expect(text.contains("  warning: tickets.csv:3 (row 2, column 2, byte 8): ragged row"))
-    let listing = Self.ascii.listing([result.table])
+    let t = result.table
+    let listing = Self.ascii.listing([EvidenceRecord(name: t.name, path: t.path, format: t.format.rawValue, rows: t.rowCount,
+      columns: t.columnCount, bytes: t.byteCount, sha256: t.sha256, cell: 1)])
     #expect(listing.contains("| tickets | csv    |    2 |       2 |    10 |"))
   }
 

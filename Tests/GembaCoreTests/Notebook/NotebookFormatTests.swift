@@ -134,14 +134,14 @@ import Testing
   static let cell1 = "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n```gemba\nwhy a\n```\n```output\nW1 a\n```\n"
 
   @Test func notANotebook() {
-    expectProblem("1️⃣# My notes\n\nsome text\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v1 -->`", cellsBefore: 0)
-    expectProblem("\n\n1️⃣why a\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v1 -->`", cellsBefore: 0)
-    expectProblem("1️⃣<!-- gemba notebook v -->\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v1 -->`", cellsBefore: 0)
+    expectProblem("1️⃣# My notes\n\nsome text\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", cellsBefore: 0)
+    expectProblem("\n\n1️⃣why a\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", cellsBefore: 0)
+    expectProblem("1️⃣<!-- gemba notebook v -->\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", cellsBefore: 0)
   }
 
   @Test func aNewerFormat() {
-    expectProblem("1️⃣<!-- gemba notebook v2 -->\n" + Self.cell1,
-      "this notebook was written by a newer gemba (format v2); this gemba reads v1", cellsBefore: 0)
+    expectProblem("1️⃣<!-- gemba notebook v3 -->\n" + Self.cell1,
+      "this notebook was written by a newer gemba (format v3); this gemba reads v2", cellsBefore: 0)
   }
 
   @Test func aTruncatedFile() {

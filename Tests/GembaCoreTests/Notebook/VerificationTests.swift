@@ -119,7 +119,7 @@ import Testing
 
   @Test func anUnreadableFileFailsWithItsLine() {
     #expect(Verification.verify(NotebookFormat.parse("# notes\n")) == .failed(
-      message: "not a gemba notebook: the first line should be `<!-- gemba notebook v1 -->`", line: 1))
+      message: "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", line: 1))
   }
 }
 

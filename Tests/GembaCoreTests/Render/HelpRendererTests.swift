@@ -35,7 +35,25 @@ import Testing
     let text = try HelpRenderer.help(Located(name.uppercased(), at: SourceSpan(at: .init(line: 1, column: 6))))
     let spec = try #require(CommandCatalog.spec(name))
     #expect(text.hasPrefix("usage: \(spec.usage)\n"))
-    #expect(text.hasSuffix("example:\n  \(spec.example)"))
+    if let stage = StageCatalog.spec(name) {
+      #expect(text.hasSuffix("example:\n  \(spec.example)\n\nas a query stage: \(stage.usage)\n  \(stage.example)"))
+    } else {
+      #expect(text.hasSuffix("example:\n  \(spec.example)"))
+    }
+  }
+
+  @Test(arguments: StageCatalog.names)
+  func everyQueryStageHasHelpWhoseExampleParses(name: String) throws {
+    let stage = try #require(StageCatalog.spec(name))
+    let text = try HelpRenderer.help(Located(name, at: SourceSpan(at: .init(line: 1, column: 6))))
+    #expect(text.contains("\(stage.usage)"))
+    #expect(text.contains("  \(stage.example)"))
+    guard case .query(let query)? = try Parser.parse(stage.example) else {
+      Issue.record("the example of `\(name)` is not a query: \(stage.example)")
+      return
+    }
+    let pipeline = try QueryPipeline.parse(query.stages)
+    #expect(!pipeline.stages.isEmpty)
   }
 
   @Test func theOverviewListsEveryVerbByGroup() throws {
@@ -63,8 +81,8 @@ import Testing
       return
     }
     let d = diagnostic { () throws(Diagnostic) in try HelpRenderer.help(topic) }
-    #expect(d?.message == "no command `fishbon`")
-    #expect(d?.notes == ["did you mean `fishbone`?", "type `help` for the list of commands"])
+    #expect(d?.message == "no command or query stage `fishbon`")
+    #expect(d?.notes == ["did you mean `fishbone`?", "type `help` for the list of commands and query stages"])
     #expect(d?.span?.start == input[1])
   }
 }

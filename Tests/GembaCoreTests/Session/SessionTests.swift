@@ -13,7 +13,8 @@ import Testing
     #expect(session.cells[4].output == "undid cell 3: problem x \\")
     var previous = Chain.genesis
     for cell in session.cells {
-      #expect(cell.chain == Chain.next(after: previous, number: cell.number, time: cell.time, command: cell.command, output: cell.output))
+      #expect(cell.chain == Chain.next(after: previous, number: cell.number, time: cell.time, command: cell.command, output: cell.output,
+        data: cell.data))
       previous = cell.chain
     }
     #expect(session.chain == previous)
@@ -99,7 +100,7 @@ import Testing
 
   @Test func helpForAnUnknownVerbSuggestsOne() {
     let session = Session()
-    session.expectRejected("help probem", message: "no command `probem`", notes: ["did you mean `problem`?", "type `help` for the list of commands"])
+    session.expectRejected("help probem", message: "no command or query stage `probem`", notes: ["did you mean `problem`?", "type `help` for the list of commands and query stages"])
   }
 
   // MARK: - Rejected commands change nothing

@@ -1,0 +1,44 @@
+/// What the language knows about each query stage (what comes after `|`): its usage, help
+/// and an example. The stage parser's names, `help STAGE` and Tab completion read this table.
+public struct StageSpec: Sendable {
+  public var name: String
+  public var usage: String
+  public var summary: String
+  public var example: String
+}
+
+public enum StageCatalog {
+  public static let stages: [StageSpec] = [
+    StageSpec(name: "where", usage: "NAME | where COL OP VALUE [and|or COL OP VALUE …]",
+      summary: "Keep the rows that meet the condition. Operators: = != < <= > >= and ~ (contains, or a regular expression);"
+        + " values compare by the column's type (dates as dates, numbers as numbers). Quote a value with spaces.",
+      example: "tickets | where correct = no and opened_at >= 2026-09-01"),
+    StageSpec(name: "count", usage: "NAME | … | count [by COL [, COL]]",
+      summary: "Count the rows; by one column, the rows per value; by two, a cross-tab with totals.",
+      example: "tickets | where correct = no | count by source, tenure"),
+    StageSpec(name: "sort", usage: "NAME | … | sort COL [desc]",
+      summary: "Order the rows by a column (by its type: dates in time order), ascending unless `desc`.",
+      example: "tickets | sort opened_at desc"),
+    StageSpec(name: "top", usage: "NAME | … | top N",
+      summary: "The first N rows (after a sort, the N largest or smallest).", example: "tickets | sort window_quoted desc | top 5"),
+    StageSpec(name: "select", usage: "NAME | … | select COL [, COL …]",
+      summary: "Keep only these columns, in this order.", example: "tickets | select ticket, source, correct"),
+    StageSpec(name: "grep", usage: "NAME | … | grep PATTERN",
+      summary: "The rows or lines that contain PATTERN, with their numbers.", example: "applog | grep timeout"),
+    StageSpec(name: "limit", usage: "NAME | … | limit N",
+      summary: "At most N rows of the result.", example: "tickets | where reopened = yes | limit 20"),
+    StageSpec(name: "pareto", usage: "NAME | … | pareto by COL [--sum COL]",
+      summary: "Counts (or sums) by category, sorted, with share, cumulative share and the 80 % cut.",
+      example: "tickets | where correct = no | pareto by source"),
+    StageSpec(name: "histogram", usage: "NAME | … | histogram COL [--bins N]",
+      summary: "The distribution of a numeric column.", example: "tickets | histogram handle_minutes --bins 10"),
+    StageSpec(name: "timeline", usage: "NAME | … | timeline COL [--every hour|day|week|month]",
+      summary: "Counts per period of a date/time column.", example: "tickets | where correct = no | timeline opened_at --every week"),
+    StageSpec(name: "spc", usage: "NAME | … | spc COL [--by day|week] [--rules we|nelson]",
+      summary: "An individuals (XmR) control chart with the points that break the rules.",
+      example: "tickets | spc handle_minutes --by day"),
+  ]
+
+  public static var names: [String] { stages.map(\.name) }
+  public static func spec(_ name: String) -> StageSpec? { stages.first { $0.name == name } }
+}

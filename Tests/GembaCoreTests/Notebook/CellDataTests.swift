@@ -1,0 +1,92 @@
+import Testing
+@testable import GembaCore
+
+/// Cells carry what they read: the payload's encoding, its place in the file and the chain,
+/// and opening as a fold that reads no evidence.
+@Suite struct CellDataTests {
+  static let script = [
+    "why \"agents quote different windows\"",
+    "load evidence/tickets.csv as tickets",
+    "cite W1 tickets#3-4 --note \"two --> tricky <notes> & more\"",
+    "cite W1 tickets | where correct = no | count",
+    "why W1 \"the macro lags\"",
+    "load evidence/scratch.csv as scratch",
+    "undo",
+    "confirm W1 --because the counts differ",
+    "undo",
+    "redo",
+  ]
+
+  @Test func thePayloadIsOneLineThatCannotCloseItsComment() throws {
+    let citation = Citation(kind: .rows, reference: "t#1", excerpt: "a --> b\n<script>&", note: "x -->", cell: 3)
+    let text = CellData(citations: [citation]).encoded()
+    #expect(!text.contains("-->") && !text.contains("<") && !text.contains(">") && !text.contains("\n"))
+    let decoded = try #require(try CellData.decode(text, cell: 3, line: 1))
+    #expect(decoded.citations == [citation])
+  }
+
+  @Test func cellsKeepTheirDataThroughTheFileAndTheChainCoversIt() throws {
+    let session = Session.after(Self.script)
+    let text = NotebookFormat.header + session.cells.map(NotebookFormat.render).joined()
+    let document = NotebookFormat.parse(text)
+    #expect(document.problems.isEmpty)
+    #expect(document.cells.map(\.data) == session.cells.map(\.data))
+    #expect(document.cells[1].data?.contains("\"loaded\"") == true)
+    #expect(document.cells[6].data == CellData(undid: 6).encoded())
+    #expect(document.cells[9].data == CellData(redid: 8).encoded())
+    #expect(Verification.verify(document) == .verified(cells: 10))
+    // Editing what a cell saw breaks the chain at that cell.
+    var edited = document
+    edited.cells[2].data = edited.cells[2].data!.replacingOccurrences(of: "rows tickets#3-4", with: "rows tickets#3-5")
+    guard case .failed(let message, _) = Verification.verify(edited) else {
+      Issue.record("an edited payload verified")
+      return
+    }
+    #expect(message.hasPrefix("cell 3 does not match its chain value"))
+  }
+
+  @Test func openingIsAFoldThatReadsNoEvidence() throws {
+    let typed = Session.after(Self.script)
+    let opened = Session()  // no evidence desk at all: any read would fail
+    for cell in typed.cells { try opened.restore(cell) }
+    #expect(opened.investigation == typed.investigation)
+    #expect(opened.investigation.nodes[ItemID("W1")!]?.citations.map(\.excerpt) == ["rows tickets#3-4", "42"])
+    #expect(opened.investigation.evidence.map(\.name) == ["tickets"])
+    // The stored undo took back the confirmation (cell 8), the redo gave it back.
+    #expect(opened.investigation.nodes[ItemID("W1")!]?.status == .confirmed)
+    #expect(opened.chain == typed.chain)
+  }
+
+  @Test func anUndoTakesBackTheCellItTookBackWhenTyped() throws {
+    let typed = Session.after(["why a", "why b", "undo"])
+    // A stored undo names cell 1: rebuilding it takes back `why a`, not the last change.
+    var cells = typed.cells
+    let data = CellData(undid: 1).encoded()
+    cells[2].data = data
+    cells[2].chain = Chain.next(after: cells[1].chain, number: 3, time: cells[2].time, command: "undo", output: cells[2].output,
+      data: data)
+    let opened = Session()
+    for cell in cells { try opened.restore(cell) }
+    #expect(opened.investigation.whyRoots.map(\.description) == ["W2"])
+  }
+
+  @Test(arguments: [
+    ("{\"loaded\":,}", "cell 2 stores data that is not valid"),
+    ("{\"version\":99}", "cell 2 stores data of version 99, written by a newer gemba (this one reads 1)"),
+    ("{\"loaded\":{\"record\":{\"name\":\"t\"}},\"version\":1}", "cell 2 stores data that is not valid: `path` is missing"),
+  ])
+  func aPayloadThatDoesNotDecodeIsRefusedWithItsCell(payload: String, message: String) throws {
+    let typed = Session.after(["why a", "load evidence/t.csv as t"])
+    var cell = typed.cells[1]
+    cell.data = payload
+    cell.line = 12
+    let opened = Session()
+    try opened.restore(typed.cells[0])
+    #expect {
+      try opened.restore(cell)
+    } throws: { error in
+      guard let d = error as? Diagnostic else { return false }
+      return d.message.hasPrefix(message) && d.span?.start.line == 12
+    }
+  }
+}
