@@ -20,14 +20,11 @@ extension CommandLineTool {
       return 2
     }
     let document = NotebookFormat.parse(text)
-    let session = Session(displayStyle: .record)
     let folder = Paths.folder(of: path)
-    let policy = PathPolicy(folder: folder, allowOutside: allowOutside)
-    session.evidence = FileEvidenceDesk(policy: policy)
+    let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
+    let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: files))
     // As when the cells were typed: the session's own cells hold; evidence is hashed as it is now.
-    let hasher = EvidenceHasher(policy: policy)
     session.openedChain = .verified(cells: 0)
-    session.hashEvidence = { path throws(Diagnostic) in try hasher.sha256(of: path) }
     let report = Replay.run(document, in: session) { writes in
       // Exports inside someone else's notebook are checked (their digests compared), not written.
       guard allowWrites else { return }
@@ -64,8 +61,8 @@ extension CommandLineTool {
       return 1
     }
     // The evidence: hashing only, no parsing. Paths stay inside the notebook's folder.
-    let policy = PathPolicy(folder: Paths.folder(of: path), allowOutside: allowOutside)
-    let hasher = EvidenceHasher(policy: policy)
+    let workspace = EvidenceWorkspace(files: NotebookFolder(policy: PathPolicy(folder: Paths.folder(of: path),
+      allowOutside: allowOutside)))
     // The files in effect, from a fold over the stored cells (an undone load is not evidence).
     let fold = Session()
     var records: [EvidenceRecord]? = []
@@ -78,7 +75,7 @@ extension CommandLineTool {
       EvidenceRecord(name: load.spec.name?.value ?? load.spec.path.value, path: load.spec.path.value, format: "", rows: 0,
         columns: 0, bytes: 0, sha256: load.recorded, cell: load.cell)
     }
-    let states = EvidenceState.check(loads) { path throws(Diagnostic) in try hasher.sha256(of: path) }
+    let states = EvidenceState.check(loads) { path throws(Diagnostic) in try workspace.digest(of: path) }
     for state in states {
       let line = document.cells.first { $0.number == state.cell }?.line ?? 1
       let prefix = "\(path):\(line): verify failed: cell \(state.cell) loaded \(state.path)"
@@ -110,11 +107,8 @@ extension CommandLineTool {
       return 2
     }
     let folder = Paths.folder(of: path)
-    let session = Session(displayStyle: .record)
-    let policy = PathPolicy(folder: folder, allowOutside: allowOutside)
-    session.evidence = FileEvidenceDesk(policy: policy)
-    let hasher = EvidenceHasher(policy: policy)
-    session.hashEvidence = { path throws(Diagnostic) in try hasher.sha256(of: path) }
+    let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
+    let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: files))
     // A fold over the stored cells: the record shows what was seen, whatever the files hold now.
     for cell in document.cells {
       do { try session.restore(cell) } catch {
@@ -128,7 +122,7 @@ extension CommandLineTool {
     let target = output ?? "-"
     let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
     do {
-      let sopText = try sop.map { s throws(Diagnostic) in (name: s, text: try FileEvidenceDesk(policy: here).readDocument(Located(s, at: nowhere))) }
+      let sopText = try sop.map { s throws(Diagnostic) in (name: s, text: try EvidenceWorkspace(files: NotebookFolder(policy: here)).readDocument(Located(s, at: nowhere))) }
       let result = try Export.files(format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText,
         investigation: session.investigation, cells: session.cells, time: Clock.now(environment: environment),
         integrity: session.integrity)

@@ -24,11 +24,9 @@ final class NotebookRunner: ShellHost {
     self.environment = environment
     self.folder = Paths.folder(of: path)
     self.file = try NotebookFile(path: path)
-    self.session = Session(displayStyle: displayStyle)
-    let policy = PathPolicy(folder: folder, allowOutside: allowOutside)
-    session.evidence = FileEvidenceDesk(policy: policy, showsProgress: interactive && isatty(2) == 1, writesExports: true)
-    let hasher = EvidenceHasher(policy: policy)
-    session.hashEvidence = { path throws(Diagnostic) in try hasher.sha256(of: path) }
+    let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside), interactive: interactive,
+      writesExports: true)
+    self.session = Session(displayStyle: displayStyle, workspace: EvidenceWorkspace(files: files))
     let text = try file.readAll()
     if text.isEmpty {
       try file.append(NotebookFormat.header)

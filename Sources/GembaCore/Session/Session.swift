@@ -57,6 +57,13 @@ public final class Session {
     self.evidence = evidence
   }
 
+  /// A session that reads evidence through `workspace`, which also checks files against
+  /// the digests their `load` cells stored (for `status` and the exports' integrity line).
+  public convenience init(displayStyle: TerminalStyle = .record, workspace: EvidenceWorkspace) {
+    self.init(displayStyle: displayStyle, evidence: workspace)
+    hashEvidence = { path throws(Diagnostic) in try workspace.digest(of: path) }
+  }
+
   public var nextCellNumber: Int { (cells.last?.number ?? 0) + 1 }
   public var chain: String { cells.last?.chain ?? Chain.genesis }
 

@@ -1,3 +1,5 @@
+import GembaCore
+
 /// What a host may add to Tab completion beyond its session. The shell asks for it
 /// with `as?`, so a host without it still gets verbs, options and ids.
 protocol ShellCompletionSource: AnyObject {
@@ -13,6 +15,6 @@ extension ShellCompletionSource {
 
 extension NotebookRunner: ShellCompletionSource {
   var evidenceColumns: [String: [String]] {
-    (session.evidence as? FileEvidenceDesk)?.columns(for: session.investigation) ?? [:]
+    (session.evidence as? EvidenceWorkspace)?.columns(for: session.investigation) ?? [:]
   }
 }

@@ -1,79 +1,78 @@
-import GembaCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// The evidence desk of a real session: maps files below the notebook's folder
-/// (through `PathPolicy`), keeps the loaded tables, answers queries and cites rows.
+/// The evidence of a session: loads files (through the edge's `EvidenceFileSystem`), keeps
+/// the tables, answers queries and cites rows, and checks files against stored digests.
 ///
-/// Tables are kept by the cell that loaded them, and found through the
-/// investigation's evidence register, so `undo` of a load (or of a reload) is
-/// followed without the desk having to be told.
-final class FileEvidenceDesk: EvidenceDesk {
-  let policy: PathPolicy
+/// Tables are kept by the cell that loaded them, and found through the investigation's
+/// evidence register, so `undo` of a load (or of a reload) is followed without the
+/// workspace being told. A load rebuilt from a notebook is read only when a query needs it.
+public final class EvidenceWorkspace: EvidenceDesk {
+  public let files: any EvidenceFileSystem
   /// Loaded tables by the number of the cell that loaded them.
   private var tables: [Int: EvidenceTable] = [:]
   /// Loads rebuilt from a notebook's stored data, by cell: read only when a query needs them.
   private var restored: [Int: (spec: LoadSpec, loaded: LoadedEvidence)] = [:]
   /// The files the last answer or citation ran on.
-  private(set) var lastRanOn: [EvidenceVersion] = []
+  public private(set) var lastRanOn: [EvidenceVersion] = []
   /// The last load's result, for the line `load` prints (problems included).
   private var lastLoad: LoadResult?
-  /// Set while a load runs, so Ctrl-C can cancel it.
-  private(set) var progress: LoadProgress?
-
   private var lastCitingCell = 0
+  /// Digests of whole files by path, with the stamp they were computed for.
+  private var digests: [String: (stamp: [Int], sha256: String)] = [:]
 
-  /// Draw progress for long loads (stderr is a terminal in an interactive session).
-  let showsProgress: Bool
-  /// The session writes its exports (a replay only checks them), so their folders must exist.
-  let writesExports: Bool
-
-  init(policy: PathPolicy, showsProgress: Bool = false, writesExports: Bool = false) {
-    self.policy = policy
-    self.showsProgress = showsProgress
-    self.writesExports = writesExports
+  public init(files: any EvidenceFileSystem) {
+    self.files = files
   }
 
-  func checkWritable(_ path: Located<String>) throws(Diagnostic) {
-    guard writesExports else { return }
-    let target = Paths.resolve(path.value, in: policy.folder)
-    let folder = Paths.folder(of: target)
-    guard access(folder, W_OK) == 0 else {
-      throw .error("cannot write `\(path.value)`: the folder \(folder) does not exist or is not writable", at: path.span,
-        notes: ["paths are relative to the notebook's folder; nothing was recorded"])
-    }
-    if Paths.exists(target) && access(target, W_OK) != 0 {
-      throw .error("cannot write `\(path.value)`: the file is read-only", at: path.span)
-    }
+  public func checkWritable(_ path: Located<String>) throws(Diagnostic) {
+    try files.checkWritable(path)
   }
 
   // MARK: Files
 
-  func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
-    let file = try policy.resolve(path)
-    guard Paths.exists(file) else {
+  public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
+    let file = try files.locate(path)
+    guard files.kind(of: file) != .missing else {
       throw .error("no file `\(path.value)`", at: path.span, notes: ["paths are relative to the notebook's folder"])
     }
-    guard let text = Paths.read(file) else {
+    guard let text = files.readText(file) else {
       throw .error("`\(path.value)` is not UTF-8 text", at: path.span)
     }
     return text
   }
 
-  func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
-    let file = try policy.resolve(spec.path)
-    var info = stat()
-    guard stat(file, &info) == 0 else {
-      throw .error("no file `\(spec.path.value)`", at: spec.path.span,
-        notes: ["paths are relative to the notebook's folder (\(Paths.absolute(policy.folder))); Tab completes them in the shell"])
+  /// The SHA-256 of the file a notebook path names, as it is now (hashing only, no parsing;
+  /// computed again only when the file's stamp changed). Throws why it cannot be read.
+  public func digest(of path: String) throws(Diagnostic) -> String {
+    let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
+    let file = try files.locate(Located(path, at: nowhere))
+    switch files.kind(of: file) {
+    case .missing: throw .error("the file is missing")
+    case .folder: throw .error("a folder stands where the file was")
+    case .other: throw .error("it is not a regular file")
+    case .regular: break
     }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
+    let stamp = files.stamp(of: file)
+    if let stamp, let hit = digests[file], hit.stamp == stamp { return hit.sha256 }
+    do {
+      let opened = try files.open(file)
+      let sha = EvidenceHash.sha256(opened.bytes.buffer)
+      if let stamp { digests[file] = (stamp, sha) }
+      return sha
+    } catch {
+      throw .error(error.description)
+    }
+  }
+
+  public func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
+    let file = try files.locate(spec.path)
+    switch files.kind(of: file) {
+    case .missing:
+      throw .error("no file `\(spec.path.value)`", at: spec.path.span,
+        notes: ["paths are relative to the notebook's folder (\(files.folderName))); Tab completes them in the shell"])
+    case .folder:
       throw .error("`\(spec.path.value)` is a folder; load one file from it", at: spec.path.span,
         notes: ["for example: load \(spec.path.value.hasSuffix("/") ? spec.path.value : spec.path.value + "/")FILE.csv"])
+    case .regular, .other:
+      break
     }
     let format = try Self.format(of: spec)
     let name = spec.name?.value ?? Self.defaultName(for: spec.path.value)
@@ -82,19 +81,15 @@ final class FileEvidenceDesk: EvidenceDesk {
         notes: ["name it: load \(spec.path.value) as NAME"])
     }
     let options = LoadOptions(headerRows: spec.headerRows?.value ?? 1, skipRows: spec.skip?.value ?? 0)
-    let progress = LoadProgress()
-    self.progress = progress
-    defer { self.progress = nil }
     let result: LoadResult
     do {
-      let mapped = try MappedFile(path: file)
-      let display = LoadProgressDisplay(progress: progress, total: mapped.bytes.count, label: spec.path.value,
-        visible: showsProgress)
-      display.start()
-      defer { display.stop() }
-      result = try EvidenceLoader.load(name: name, path: spec.path.value, bytes: ByteSource(mapped), format: format,
-        options: options, progress: progress)
-      try mapped.verifyUnchanged()
+      let opened = try files.open(file)
+      let progress = LoadProgress()
+      result = try files.watchLoad(progress, total: opened.bytes.count, label: spec.path.value) { () throws(EvidenceError) in
+        try EvidenceLoader.load(name: name, path: spec.path.value, bytes: opened.bytes, format: format,
+          options: options, progress: progress)
+      }
+      try opened.verifyUnchanged()
     } catch {
       var diagnostic = error.diagnostic
       diagnostic.span = diagnostic.span ?? spec.path.span
@@ -107,25 +102,25 @@ final class FileEvidenceDesk: EvidenceDesk {
       columns: t.columnCount, bytes: t.byteCount, sha256: t.sha256, cell: cell)
   }
 
-  func details(of record: EvidenceRecord) -> LoadedEvidence {
+  public func details(of record: EvidenceRecord) -> LoadedEvidence {
     guard let table = tables[record.cell] else { return LoadedEvidence(record: record, dialect: nil, columns: []) }
     let types = table.columnTypes
     return LoadedEvidence(record: record, dialect: table.format.rawValue,
       columns: table.columns.indices.map { LoadedColumn(name: table.columns[$0], type: types[$0].label) })
   }
 
-  func restore(_ spec: LoadSpec, as loaded: LoadedEvidence) {
+  public func restore(_ spec: LoadSpec, as loaded: LoadedEvidence) {
     restored[loaded.record.cell] = (spec, loaded)
   }
 
-  func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String {
+  public func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String {
     guard let lastLoad, lastLoad.table.name == record.name else { return "loaded \(record.name)" }
     return EvidenceTextRenderer().loaded(lastLoad).trimmingTrailingNewlines()
   }
 
   // MARK: Questions
 
-  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+  public func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
     lastRanOn = []
     // Compute once (a query over a million rows is not run twice), then draw once per style.
     let draw: (EvidenceTextRenderer) -> String
@@ -156,7 +151,7 @@ final class FileEvidenceDesk: EvidenceDesk {
     return styles.map { draw(Self.renderer($0)).trimmingTrailingNewlines() }
   }
 
-  func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
+  public func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
     -> Citation
   {
     if lastCitingCell != cell { lastRanOn = [] }
@@ -180,7 +175,7 @@ final class FileEvidenceDesk: EvidenceDesk {
   }
 
   /// Column names of each loaded table, by evidence name (for Tab completion).
-  func columns(for investigation: Investigation) -> [String: [String]] {
+  public func columns(for investigation: Investigation) -> [String: [String]] {
     var out: [String: [String]] = [:]
     for record in investigation.evidence {
       if let table = tables[record.cell] {
@@ -231,8 +226,7 @@ final class FileEvidenceDesk: EvidenceDesk {
   func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {
     let table = try self.table(source.evidence, in: investigation)
     let pipeline = try QueryPipeline.parse(source.stages)
-    guard showsProgress else { return try QueryEngine.run(pipeline, on: table) }
-    return try CancellableQuery.run(pipeline, on: table, span: source.evidence.span)
+    return try files.runQuery(pipeline, on: table, span: source.evidence.span)
   }
 
   static func format(of spec: LoadSpec) throws(Diagnostic) -> EvidenceFormat {

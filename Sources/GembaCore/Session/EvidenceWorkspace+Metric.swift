@@ -1,6 +1,4 @@
-import GembaCore
-
-extension FileEvidenceDesk {
+extension EvidenceWorkspace {
   /// `metric dpmo --defects 37 --units 1200 --opportunities 4`; any number may instead be
   /// a query that counts, in quotes: `--defects "tickets | where correct = no | count"`.
   func metric(_ kind: Located<String>, _ options: [String: Located<String>], in investigation: Investigation)

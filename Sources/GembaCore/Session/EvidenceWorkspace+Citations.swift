@@ -1,8 +1,6 @@
-import GembaCore
-
 /// What a citation keeps besides its text: the chart a cited query drew, and the
 /// cited rows that carry a time.
-extension FileEvidenceDesk {
+extension EvidenceWorkspace {
   /// The cited rows that carry a date or time (the first such column), for the timeline.
   static func moments(_ ref: EvidenceRef, in table: EvidenceTable) -> [CitedMoment] {
     guard let rows = ref.rows, let column = table.columnTypes.firstIndex(of: .dateTime) else { return [] }
