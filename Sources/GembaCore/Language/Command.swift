@@ -160,25 +160,41 @@ public enum Command: Hashable, Sendable {
   case run(Located<String>)
   case quit
 
-  /// Commands that change the investigation and so can be undone.
-  public var isChange: Bool {
+  /// What the command does, decided here once for every case (no `default:`, so a new
+  /// verb cannot be forgotten): the session, the notebook and replay follow from it.
+  public var nature: CommandNature {
     switch self {
     case .title, .problem, .defineProcess, .addStep, .why, .defineFishbone, .addCategory, .addCause,
       .setStatus, .markRoot, .unroot, .amend, .finding, .action, .done, .effective, .notEffective, .cite, .event, .signoff,
       .note, .load:
-      true
-    default:
-      false
+      .changes
+    case .showProcess, .showWhys, .showFishbone, .showTimeline, .check, .status, .showFindings, .showActions:
+      .shows
+    case .listEvidence, .show, .query, .metric:
+      .asksEvidence
+    case .undo, .redo, .export:
+      .session
+    case .help, .history, .save, .run, .quit:
+      .shell
     }
   }
 
-  /// Commands about the shell itself, not the investigation: they are not written as cells.
-  public var isMeta: Bool {
-    switch self {
-    case .help, .history, .save, .quit: true
-    default: false
-    }
-  }
+  /// Commands that change the investigation and so can be undone.
+  public var isChange: Bool { nature == .changes }
+}
+
+/// What a command does, as help, the docs and the session group commands.
+public enum CommandNature: String, Sendable, CaseIterable {
+  /// Changes the investigation: recorded as a cell, undoable, rebuilt when a notebook opens.
+  case changes = "changes the investigation"
+  /// Shows the investigation: recorded as a cell (what the team saw), never re-run on opening.
+  case shows = "shows the investigation"
+  /// Asks the evidence: recorded as a cell with the file versions it ran on.
+  case asksEvidence = "asks the evidence"
+  /// About the notebook's history or its exports: recorded as a cell.
+  case session = "works on the notebook"
+  /// About the shell (help, history, save, run, quit): not a cell (`run`'s commands are).
+  case shell = "about the shell, not a cell"
 }
 
 /// `load PATH [as NAME] [--format F] [--header-rows N] [--skip N]`.

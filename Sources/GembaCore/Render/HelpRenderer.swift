@@ -13,6 +13,8 @@ public enum HelpRenderer {
       throw .error("no command or query stage `\(topic.value)`", at: topic.span, notes: notes)
     }
     var lines = ["usage: \(spec.usage)", ""] + TerminalViews.Text.wrap(spec.summary, to: width)
+    let kinds = natures(of: spec)
+    if !kinds.isEmpty { lines += ["", "kind: " + kinds.map(\.rawValue).joined(separator: "; with no arguments, ")] }
     if !spec.options.isEmpty {
       lines.append("")
       lines.append("options:")
@@ -76,5 +78,44 @@ public enum HelpRenderer {
         .joined(separator: "\n" + String(repeating: " ", count: width + 3))
       return "[\(pad)\(number)] \(command)"
     }.joined(separator: "\n")
+  }
+}
+
+extension HelpRenderer {
+  /// What a verb does, derived from its example (and the bare verb, for verbs like
+  /// `fishbone` that show when given nothing): the same `Command.nature` the session uses.
+  public static func natures(of spec: VerbSpec) -> [CommandNature] {
+    var out: [CommandNature] = []
+    for source in [spec.example, spec.name] {
+      guard let command = try? Parser.parse(source), !out.contains(command.nature) else { continue }
+      out.append(command.nature)
+    }
+    return out
+  }
+
+  /// `docs/commands.md`: every verb and query stage, from the catalogs (a test keeps the file
+  /// equal to this; `GEMBA_RECORD_DOCS=1 swift test --filter CommandReference` rewrites it).
+  public static func reference() -> String {
+    func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    var lines = [
+      "# Command reference", "",
+      "Generated from the command and stage catalogs (`Sources/GembaCore/Language/CommandCatalog.swift`,",
+      "`Sources/GembaCore/Evidence/StageCatalog.swift`) — the same tables the parser, `help` and Tab",
+      "completion read. Do not edit by hand.", "",
+    ]
+    for group in VerbSpec.Group.allCases {
+      lines += ["## \(group.rawValue)", "", "| command | what it does | kind | example |", "|---|---|---|---|"]
+      for spec in CommandCatalog.verbs where spec.group == group {
+        let kind = natures(of: spec).map(\.rawValue).joined(separator: "; with no arguments, ")
+        lines.append("| `\(cell(spec.usage))` | \(cell(spec.summary)) | \(kind) | `\(cell(spec.example))` |")
+      }
+      lines.append("")
+    }
+    lines += ["## Query stages", "", "After `NAME |`, joined by `|`; a query asks the evidence and is a cell.", "",
+      "| stage | what it does | example |", "|---|---|---|"]
+    for stage in StageCatalog.stages {
+      lines.append("| `\(cell(stage.usage))` | \(cell(stage.summary)) | `\(cell(stage.example))` |")
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -81,14 +81,14 @@ public final class Session {
   }
 
   public func run(_ command: Command, source: String, time: String) -> Outcome {
-    switch command {
-    case .help(let topic):
-      do { return .meta(try HelpRenderer.help(topic, width: displayStyle.width)) } catch { return .rejected(error) }
-    case .history:
-      return .meta(HelpRenderer.history(cells))
-    case .save, .run, .quit:
-      return .edge(command)
-    default:
+    switch command.nature {
+    case .shell:
+      if case .help(let topic) = command {
+        do { return .meta(try HelpRenderer.help(topic, width: displayStyle.width)) } catch { return .rejected(error) }
+      }
+      if case .history = command { return .meta(HelpRenderer.history(cells)) }
+      return .edge(command)  // save, run, quit
+    case .changes, .shows, .asksEvidence, .session:
       break
     }
     writes = []
@@ -207,10 +207,17 @@ public final class Session {
       let drawn = try desk.answer(command, investigation: investigation, styles: styles)
       let ranOn = desk.lastRanOn
       return Ran(output: drawn[0], display: drawn[drawn.count - 1], data: ranOn.isEmpty ? nil : CellData(ranOn: ranOn))
-    default:
-      break
+    case .help, .history, .save, .run, .quit:
+      throw .error("`\(source)` is about the shell; it is not a cell")
+    case .title, .problem, .defineProcess, .addStep, .why, .defineFishbone, .addCategory, .addCause,
+      .setStatus, .markRoot, .unroot, .amend, .finding, .action, .done, .effective, .notEffective, .cite, .event, .signoff,
+      .note, .load:
+      return try change(command, context: &context, source: source)
     }
-    guard command.isChange else { throw .error("this command cannot run here") }
+  }
+
+  /// A change: evidence is read first, everything that can fail runs before the state changes.
+  private func change(_ command: Command, context: inout CellContext, source: String) throws(Diagnostic) -> Ran {
     try resolveEvidence(for: command, into: &context)
     // Everything that can fail runs before the state changes.
     var loadMessage: String?

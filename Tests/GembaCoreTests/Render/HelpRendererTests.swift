@@ -8,6 +8,8 @@ import Testing
 
       Agree a corrective action (A1) for a finding; --standard is the new standard if it works.
 
+      kind: changes the investigation
+
       options:
         --owner TEXT                      text up to the next option
         --due YYYY-MM-DD
@@ -24,6 +26,8 @@ import Testing
       usage: whys
 
       Show every five-whys tree.
+
+      kind: shows the investigation
 
       example:
         whys
