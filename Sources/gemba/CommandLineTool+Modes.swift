@@ -10,14 +10,10 @@ import GembaCore
 extension CommandLineTool {
   /// `gemba replay NOTEBOOK [--update NEW.md]`: every cell again in a fresh session; exit 0
   /// only when every output matched.
-  func replay(_ path: String, update: String?, allowOutside: Bool, allowWrites: Bool) -> Int32 {
-    guard let text = Paths.read(path) else {
-      Console.err("error: cannot read \(path)")
-      return 2
-    }
+  func replay(_ path: String, update: String?, allowOutside: Bool, allowWrites: Bool) throws(Diagnostic) -> Int32 {
+    let text = try Paths.readNotebook(path)
     if let update, Paths.absolute(update) == Paths.absolute(path) {
-      Console.err("error: --update writes a new notebook; it never overwrites \(path)")
-      return 2
+      throw Diagnostic.error("--update writes a new notebook; it never overwrites \(path)").about(.usage)
     }
     let document = NotebookFormat.parse(text)
     let folder = Paths.folder(of: path)
@@ -35,29 +31,23 @@ extension CommandLineTool {
     Console.out(Replay.render(report, notebook: path))
     if let update {
       let notebook = NotebookFormat.header + report.newCells.map(NotebookFormat.render).joined()
-      do {
-        try Paths.write(notebook, to: update)
-        Console.err("wrote \(update) (\(report.newCells.count) cells with today's outputs)")
-      } catch {
-        Console.err("error: \(error.message)")
-        return 2
-      }
+      try Paths.write(notebook, to: update)
+      Console.err("wrote \(update) (\(report.newCells.count) cells with today's outputs)")
     }
     return report.allMatched ? 0 : 1
   }
 
   /// `gemba verify NOTEBOOK`: the chain over every cell, then each loaded evidence file
   /// hashed again (hashing only, no parsing).
-  func verify(_ path: String, anchor: String?, allowOutside: Bool) -> Int32 {
-    guard let text = Paths.read(path) else {
-      Console.err("error: cannot read \(path)")
-      return 2
-    }
+  func verify(_ path: String, anchor: String?, allowOutside: Bool) throws(Diagnostic) -> Int32 {
+    let text = try Paths.readNotebook(path)
     let document = NotebookFormat.parse(text)
-    guard case .verified(let cells) = Verification.verify(document, anchor: anchor) else {
-      if case .failed(let message, let line) = Verification.verify(document, anchor: anchor) {
-        Console.err("\(path):\(line): verify failed: \(message)")
-      }
+    func failed(_ message: String, line: Int) -> Diagnostic {
+      Diagnostic.file("verify failed: " + message, origin: path, line: line).about(.failedCheck)
+    }
+    let chain = Verification.verify(document, anchor: anchor)
+    guard case .verified(let cells) = chain else {
+      if case .failed(let message, let line) = chain { throw failed(message, line: line) }
       return 1
     }
     // The evidence: hashing only, no parsing. Paths stay inside the notebook's folder.
@@ -78,15 +68,14 @@ extension CommandLineTool {
     let states = EvidenceState.check(loads) { path throws(Diagnostic) in try workspace.digest(of: path) }
     for state in states {
       let line = document.cells.first { $0.number == state.cell }?.line ?? 1
-      let prefix = "\(path):\(line): verify failed: cell \(state.cell) loaded \(state.path)"
+      let loaded = "cell \(state.cell) loaded \(state.path)"
       switch state.condition {
       case .asLoaded: continue
       case .changed(let now):
-        Console.err("\(prefix) with sha256 \(state.sha256.prefix(16)); the file now has \(now.prefix(16)): the evidence changed")
-        return 1
+        throw failed("\(loaded) with sha256 \(state.sha256.prefix(16)); the file now has \(now.prefix(16)): the evidence changed",
+          line: line)
       case .missing(let reason):
-        Console.err("\(prefix): \(reason)")
-        return 1
+        throw failed("\(loaded): \(reason)", line: line)
       }
     }
     let files = Set(states.map(\.path))
@@ -96,24 +85,20 @@ extension CommandLineTool {
 
   /// `gemba export NOTEBOOK --format F [-o FILE] [--sop SOP.md]`: the record as the
   /// notebook stands, without opening it for writing.
-  func export(_ path: String, format: String, output: String?, sop: String?, allowOutside: Bool) -> Int32 {
-    guard let text = Paths.read(path) else {
-      Console.err("error: cannot read \(path)")
-      return 2
-    }
+  func export(_ path: String, format: String, output: String?, sop: String?, allowOutside: Bool) throws(Diagnostic)
+    -> Int32
+  {
+    let text = try Paths.readNotebook(path)
     let document = NotebookFormat.parse(text)
-    if let problem = document.problems.first {
-      Console.err("error: \(path):\(problem.span?.start.line ?? 1): \(problem.message)")
-      return 2
-    }
+    if let problem = document.problems.first { throw problem.about(.file, in: path) }
     let folder = Paths.folder(of: path)
     let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
     let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: files))
     // A fold over the stored cells: the record shows what was seen, whatever the files hold now.
     for cell in document.cells {
       do { try session.restore(cell) } catch {
-        Console.err("error: \(path):\(error.span?.start.line ?? cell.line): cell \(cell.number) cannot be rebuilt: \(error.message)")
-        return 1
+        throw Diagnostic.file("cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
+          line: error.span?.start.line ?? cell.line, notes: error.notes)
       }
     }
     session.openedChain = Verification.verify(document)
@@ -121,7 +106,7 @@ extension CommandLineTool {
     let here = PathPolicy(folder: ".", allowOutside: true)
     let target = output ?? "-"
     let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
-    do {
+    do throws(Diagnostic) {
       let sopText = try sop.map { s throws(Diagnostic) in (name: s, text: try EvidenceWorkspace(files: NotebookFolder(policy: here)).readDocument(Located(s, at: nowhere))) }
       let result = try Export.files(format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText,
         investigation: session.investigation, cells: session.cells, time: Clock.now(environment: environment),
@@ -137,15 +122,12 @@ extension CommandLineTool {
       }
       if target != "-" { Console.err(result.message) }
       return 0
-    } catch let error as Diagnostic {
-      Console.err("error: \(error.message)" + error.notes.map { "\n  = \($0)" }.joined())
-      return 2
-    } catch let error as NotebookFile.OpenError {
-      Console.err("error: \(error.message)")
-      return 2
     } catch {
-      Console.err("error: \(error)")
-      return 2
+      // What was typed on the command line (a format, a path): a usage problem.
+      guard error.kind == .input else { throw error }
+      var usage = error.about(.usage)
+      usage.span = nil  // the command line has no lines to point into
+      throw usage
     }
   }
 }

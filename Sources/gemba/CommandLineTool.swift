@@ -37,7 +37,20 @@ struct CommandLineTool {
   static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop", "--chain"]
   static let flags: Set<String> = ["--keep-going", "--allow-outside", "--allow-writes"]
 
+  /// Runs the mode; any failure is a `Diagnostic`, drawn here once, and its kind decides the exit code.
   func run() -> Int32 {
+    do {
+      return try runMode()
+    } catch {
+      let source = error.origin.flatMap { Paths.read($0) } ?? ""
+      let color = Terminal(environment: environment).allowsColor && isatty(2) == 1
+      Console.err(DiagnosticRenderer(color: color).render(error, source: source)
+        + (error.kind == .usage ? "  = `gemba --help` shows every mode and option" : ""))
+      return error.exitCode
+    }
+  }
+
+  private func runMode() throws(Diagnostic) -> Int32 {
     var positional: [String] = []
     var options: [String: String] = [:]
     var index = 0
@@ -54,52 +67,45 @@ struct CommandLineTool {
       case _ where Self.flags.contains(argument):
         options[argument] = ""
       case _ where Self.valued.contains(argument):
-        guard index < arguments.count else { return usageError("\(argument) needs a value") }
+        guard index < arguments.count else { throw usageError("\(argument) needs a value") }
         options[argument == "--output" ? "-o" : argument] = arguments[index]
         index += 1
       default:
         if argument.hasPrefix("-") && argument != "-" {
-          return usageError("unknown option \(argument)")
+          throw usageError("unknown option \(argument)")
         }
         positional.append(argument)
       }
     }
     switch positional.first {
     case "verify":
-      guard positional.count == 2 else { return usageError("verify takes one notebook") }
-      return verify(positional[1], anchor: options["--chain"], allowOutside: options["--allow-outside"] != nil)
+      guard positional.count == 2 else { throw usageError("verify takes one notebook") }
+      return try verify(positional[1], anchor: options["--chain"], allowOutside: options["--allow-outside"] != nil)
     case "replay":
-      guard positional.count == 2 else { return usageError("replay takes one notebook") }
-      return replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
+      guard positional.count == 2 else { throw usageError("replay takes one notebook") }
+      return try replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
         allowWrites: options["--allow-writes"] != nil)
     case "export":
-      guard positional.count == 2 else { return usageError("export takes one notebook") }
-      guard let format = options["--format"] else { return usageError("export needs --format md|html|json|ipynb|dot|sop") }
-      return export(positional[1], format: format, output: options["-o"], sop: options["--sop"],
+      guard positional.count == 2 else { throw usageError("export takes one notebook") }
+      guard let format = options["--format"] else { throw usageError("export needs --format md|html|json|ipynb|dot|sop") }
+      return try export(positional[1], format: format, output: options["-o"], sop: options["--sop"],
         allowOutside: options["--allow-outside"] != nil)
     default:
-      guard positional.count <= 1 else { return usageError("expected one notebook, got \(positional.count)") }
-      return open(positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil,
+      guard positional.count <= 1 else { throw usageError("expected one notebook, got \(positional.count)") }
+      return try open(positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil,
         allowOutside: options["--allow-outside"] != nil)
     }
   }
 
-  private func usageError(_ message: String) -> Int32 {
-    Console.err("error: \(message)\n\n\(Self.usage)")
-    return 2
+  private func usageError(_ message: String) -> Diagnostic {
+    Diagnostic.error(message).about(.usage)
   }
 
-  private func open(_ path: String, keepGoing: Bool, allowOutside: Bool) -> Int32 {
+  private func open(_ path: String, keepGoing: Bool, allowOutside: Bool) throws(Diagnostic) -> Int32 {
     let terminal = Terminal(environment: environment)
     let interactive = terminal.stdinIsTTY
-    let runner: NotebookRunner
-    do {
-      runner = try NotebookRunner(path: path, environment: environment,
-        displayStyle: interactive ? terminal.displayStyle : .record, allowOutside: allowOutside, interactive: interactive)
-    } catch {
-      Console.err("error: \(error.message)" + error.notes.map { "\n  = \($0)" }.joined())
-      return 2
-    }
+    let runner = try NotebookRunner(path: path, environment: environment,
+      displayStyle: interactive ? terminal.displayStyle : .record, allowOutside: allowOutside, interactive: interactive)
     // Drift is said where a person decides: always in the shell, and in batch mode when something moved.
     func sayIntegrity() {
       if let report = runner.integrityReport, interactive || !report.clean, runner.session.cells.count > 0 {

@@ -19,7 +19,7 @@ final class NotebookRunner: ShellHost {
   enum Result { case ok, failed, quit }
 
   init(path: String, environment: [String: String], displayStyle: TerminalStyle, allowOutside: Bool = false,
-    interactive: Bool = false) throws(NotebookFile.OpenError)
+    interactive: Bool = false) throws(Diagnostic)
   {
     self.environment = environment
     self.folder = Paths.folder(of: path)
@@ -35,14 +35,14 @@ final class NotebookRunner: ShellHost {
     }
     let document = NotebookFormat.parse(text)
     if let problem = document.problems.first {
-      let line = problem.span?.start.line ?? 1
-      throw NotebookFile.OpenError(message: "\(path):\(line): \(problem.message)",
-        notes: problem.notes + ["the notebook was not changed"])
+      var refusal = problem.about(.file, in: path)
+      refusal.notes.append("the notebook was not changed")
+      throw refusal
     }
     let chain = Verification.verify(document)
     if case .failed(let message, let line) = chain {
       // New cells must not chain onto cells someone edited: that would vouch for them.
-      throw NotebookFile.OpenError(message: "\(path):\(line): \(message)",
+      throw Diagnostic.file(message, origin: path, line: line,
         notes: ["the notebook was not changed; gemba appends only to a notebook whose chain holds",
           "`gemba verify \(path)` names the first edited cell; `gemba replay \(path) --update NEW.md` writes a new notebook from it"])
     }
@@ -52,9 +52,8 @@ final class NotebookRunner: ShellHost {
       do {
         try session.restore(cell)
       } catch {
-        throw NotebookFile.OpenError(
-          message: "\(path):\(error.span?.start.line ?? cell.line): cell \(cell.number) cannot be rebuilt: \(error.message)",
-          notes: error.notes + ["the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"])
+        throw Diagnostic.file("cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
+          line: error.span?.start.line ?? cell.line, notes: error.notes + ["the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"])
       }
     }
   }

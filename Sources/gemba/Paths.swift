@@ -1,3 +1,5 @@
+import GembaCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -40,14 +42,21 @@ enum Paths {
     return String(validating: bytes, as: UTF8.self)
   }
 
-  static func write(_ text: String, to path: String) throws(NotebookFile.OpenError) {
+  /// A notebook's text, or why it cannot be read.
+  static func readNotebook(_ path: String) throws(Diagnostic) -> String {
+    guard exists(path) else { throw .file("no notebook \(path)", notes: ["check the path; `gemba \(path)` creates a new one"]) }
+    guard let text = read(path) else { throw .file("cannot read \(path): it is not UTF-8 text, or not readable") }
+    return text
+  }
+
+  static func write(_ text: String, to path: String) throws(Diagnostic) {
     guard let handle = fopen(path, "wb") else {
-      throw NotebookFile.OpenError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+      throw .file("cannot write \(path): \(String(cString: strerror(errno)))")
     }
     defer { fclose(handle) }
     let bytes = Array(text.utf8)
     guard fwrite(bytes, 1, bytes.count, handle) == bytes.count, fflush(handle) == 0 else {
-      throw NotebookFile.OpenError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+      throw .file("cannot write \(path): \(String(cString: strerror(errno)))")
     }
   }
 }

@@ -108,7 +108,8 @@ struct BatchModeTests {
     try "# Meeting minutes\n\nNot a notebook.\n".write(to: url, atomically: true, encoding: .utf8)
     let result = try GembaProcess.run(["minutes.md"], stdin: "note hi\n", in: folder)
     #expect(result.status == 2)
-    #expect(result.stderr.contains("minutes.md:1: not a gemba notebook"))
+    #expect(result.stderr.contains("error: not a gemba notebook"))
+    #expect(result.stderr.contains(" --> minutes.md:1:1"))
     #expect(try GembaProcess.read(url) == "# Meeting minutes\n\nNot a notebook.\n")
   }
 

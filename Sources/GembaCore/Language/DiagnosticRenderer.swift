@@ -15,6 +15,7 @@ public struct DiagnosticRenderer: Sendable {
   ///   - source: the full text the span's line numbers refer to.
   ///   - origin: a file name for the `-->` line, or nil (the interactive prompt).
   public func render(_ diagnostic: Diagnostic, source: String, origin: String? = nil, firstLine: Int = 1) -> String {
+    let origin = origin ?? diagnostic.origin
     let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
     var out = "\(label): \(diagnostic.message)\n"
     if let span = diagnostic.span {
