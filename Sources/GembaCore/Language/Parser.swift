@@ -41,7 +41,7 @@ public enum Parser {
         text: pipelineText([name, Token(kind: .pipe, text: "|", span: first.span)] + stage)))
     }
     var arguments = try Arguments(spec: spec, verb: first, tokens: Array(tokens.dropFirst()))
-    let command = try build(verb, &arguments)
+    let command = try spec.build(&arguments)
     try arguments.finish()
     return command
   }

@@ -83,7 +83,8 @@ public enum NotebookFormat {
         guard let command = readBlock(lines, &i, info: "gemba", after: headerLine, problem: problem) else { return doc }
         guard let output = readBlock(lines, &i, info: "output", after: headerLine, problem: problem) else { return doc }
         var data: String?
-        if doc.version >= 2 {
+        // Also in a v1 file: cells this gemba appended to it carry data.
+        do {
           var j = i
           while j < lines.count, lines[j].trimmingSpaces().isEmpty { j += 1 }
           if j < lines.count, lines[j].hasPrefix(dataPrefix) {

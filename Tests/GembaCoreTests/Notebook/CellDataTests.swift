@@ -90,3 +90,36 @@ import Testing
     }
   }
 }
+
+/// A v1 notebook (cells without data) opens, verifies, and takes new cells with data.
+@Suite struct VersionOneNotebookTests {
+  /// The cells of `commands` as v1 wrote them: no data, chained without it.
+  static func versionOne(_ commands: [String]) -> String {
+    let typed = Session.after(commands)
+    var chain = Chain.genesis
+    var text = "<!-- gemba notebook v1 -->\n"
+    for var cell in typed.cells {
+      cell.data = nil
+      chain = Chain.next(after: chain, number: cell.number, time: cell.time, command: cell.command, output: cell.output)
+      cell.chain = chain
+      text += NotebookFormat.render(cell)
+    }
+    return text
+  }
+
+  @Test func opensVerifiesAndAppendsCellsWithData() throws {
+    let text = Self.versionOne(["why a", "load evidence/t.csv as t", "cite W1 t#2"])
+    let document = NotebookFormat.parse(text)
+    #expect(document.version == 1)
+    #expect(Verification.verify(document) == .verified(cells: 3))
+    let session = Session(evidence: FakeDesk())
+    for cell in document.cells { try session.restore(cell) }  // v1: loads and citations asked again
+    #expect(session.investigation.nodes[ItemID("W1")!]?.citations.count == 1)
+    session.expectCell("cite W1 t#3")
+    #expect(session.cells.last?.data != nil)
+    let appended = text + NotebookFormat.render(session.cells.last!)
+    let reread = NotebookFormat.parse(appended)
+    #expect(reread.cells.last?.data == session.cells.last?.data)
+    #expect(Verification.verify(reread) == .verified(cells: 4))
+  }
+}

@@ -1,0 +1,126 @@
+/// The verbs of evidence: what each takes, its help, and how its arguments become a `Command`.
+extension CommandCatalog {
+  static let evidenceVerbs: [VerbSpec] = [
+    VerbSpec(
+      name: "load", group: .evidence,
+      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md] [--header-rows 0|1|2] [--skip N]",
+      summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256.",
+      example: "load evidence/tickets.csv as tickets",
+      options: [
+        OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md"]), hint: "FORMAT"),
+        OptionSpec("header-rows", .single, .choice(["0", "1", "2"]), hint: "N"), OptionSpec("skip", .single, hint: "N"),
+      ],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let path = try a.take("a file path")
+        var name: Located<String>?
+        if let next = a.positionals.first, next.kind == .word, next.text.lowercased() == "as" {
+          _ = try a.take("as")
+          let token = try a.take("a name after `as`")
+          guard EvidenceRef.isName(token.text) else {
+            throw .error("`\(token.text)` cannot name evidence", at: token.span,
+              notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
+          }
+          name = Located(token.text, at: token.span)
+        }
+        var spec = LoadSpec(path: Located(path.text, at: path.span), name: name,
+          format: a.single("format").map { Located($0.text, at: $0.span) })
+        if let token = a.single("header-rows") {
+          guard let n = Int(token.text), (0...2).contains(n) else {
+            throw .error("`--header-rows` takes 0, 1 or 2, not `\(token.text)`", at: token.span)
+          }
+          spec.headerRows = Located(n, at: token.span)
+        }
+        if let token = a.single("skip") {
+          guard let n = Int(token.text), n >= 0 else {
+            throw .error("`--skip` takes a number of lines, not `\(token.text)`", at: token.span)
+          }
+          spec.skip = Located(n, at: token.span)
+        }
+        return .load(spec)
+      }),
+    VerbSpec(
+      name: "evidence", group: .evidence, usage: "evidence",
+      summary: "List loaded evidence: name, format, rows, bytes, short hash.", example: "evidence", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .listEvidence
+      }),
+    VerbSpec(
+      name: "show", group: .evidence, usage: "show NAME [--limit N] [--format table|csv|json]",
+      summary: "Show the first rows (or lines) of evidence.", example: "show tickets --limit 5",
+      options: [
+        OptionSpec("limit", .single, hint: "N"), OptionSpec("format", .single, .choice(["table", "csv", "json"]), hint: "FORMAT"),
+      ],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let name = try a.take("an evidence name")
+        var limit: Int?
+        if let token = a.single("limit") {
+          guard let n = Int(token.text), n >= 0 else {
+            throw .error("`--limit` takes a whole number, not `\(token.text)`", at: token.span)
+          }
+          limit = n
+        }
+        return .show(name: Located(name.text, at: name.span), limit: limit, format: a.single("format").map { Located($0.text, at: $0.span) })
+      }),
+    VerbSpec(
+      name: "grep", group: .evidence, usage: "grep NAME PATTERN",
+      summary: "Matching lines or rows, with their numbers.", example: "grep applog timeout", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        throw a.missing("an evidence name")
+      }),
+    VerbSpec(
+      name: "pareto", group: .evidence, usage: "pareto NAME by COL [--sum COL]",
+      summary: "Counts (or sums) by category, sorted, with share, cumulative share and the 80 % cut.",
+      example: "pareto tickets by reason", options: [OptionSpec("sum", .single, .column, hint: "COL")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        throw a.missing("an evidence name")
+      }),
+    VerbSpec(
+      name: "histogram", group: .evidence, usage: "histogram NAME COL [--bins N]",
+      summary: "The distribution of a numeric column.", example: "histogram tickets handle_minutes --bins 10",
+      options: [OptionSpec("bins", .single, hint: "N")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        throw a.missing("an evidence name")
+      }),
+    VerbSpec(
+      name: "timeline", group: .evidence, usage: "timeline [NAME COL [--every hour|day|week|month]]",
+      summary: "Counts over time of a date column; with no arguments, the investigation's events and cited rows.",
+      example: "timeline tickets opened_at --every week",
+      options: [OptionSpec("every", .single, .choice(["hour", "day", "week", "month"]), hint: "PERIOD")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .showTimeline
+      }),
+    VerbSpec(
+      name: "spc", group: .evidence, usage: "spc NAME COL [--by day|week] [--rules we|nelson]",
+      summary: "An individuals (XmR) control chart with the points that break the rules.",
+      example: "spc tickets handle_minutes --by day",
+      options: [
+        OptionSpec("by", .single, .choice(["day", "week"]), hint: "day|week"),
+        OptionSpec("rules", .single, .choice(["we", "nelson"]), hint: "we|nelson"),
+      ],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        throw a.missing("an evidence name")
+      }),
+    VerbSpec(
+      name: "metric", group: .evidence,
+      usage: "metric dpmo|fpy|rty|coq [--defects N --units N --opportunities N | ...]",
+      summary: "Quality KPIs: DPMO and sigma level, first-pass yield, rolled throughput yield, cost of quality.",
+      example: "metric dpmo --defects 37 --units 1200 --opportunities 4",
+      options: [
+        OptionSpec("defects", .single, hint: "N"), OptionSpec("units", .single, hint: "N"),
+        OptionSpec("opportunities", .single, hint: "N"), OptionSpec("passed", .single, hint: "N"),
+        OptionSpec("yields", .list, hint: "Y..."), OptionSpec("prevention", .single, hint: "AMOUNT"),
+        OptionSpec("appraisal", .single, hint: "AMOUNT"), OptionSpec("internal", .single, hint: "AMOUNT"),
+        OptionSpec("external", .single, hint: "AMOUNT"), OptionSpec("revenue", .single, hint: "AMOUNT"),
+      ],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let kind = try a.take("a metric: dpmo, fpy, rty or coq")
+        var options: [String: Located<String>] = [:]
+        for option in a.spec.options {
+          if let values = a.option(option.name)?.values, let first = values.first {
+            options[option.name] = Located(Arguments.join(values), at: first.span.through(values.last!.span))
+          }
+        }
+        return .metric(kind: Located(kind.text.lowercased(), at: kind.span), options: options)
+      }),
+  ]
+}

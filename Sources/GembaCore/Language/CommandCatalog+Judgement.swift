@@ -1,0 +1,193 @@
+/// The verbs of judgement and actions: what each takes, its help, and how its arguments become a `Command`.
+extension CommandCatalog {
+  static let judgementVerbs: [VerbSpec] = [
+    VerbSpec(
+      name: "confirm", group: .judgement, usage: "confirm ID [--because TEXT]",
+      summary: "Mark a why or cause confirmed by evidence.",
+      example: "confirm C2 --because macro edits lag wiki edits by 19 days", options: [OptionSpec("because", .text, hint: "TEXT")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let id = try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3")
+        return .setStatus(id, .confirmed, because: a.text("because"))
+      }),
+    VerbSpec(
+      name: "rule-out", group: .judgement, usage: "rule-out ID [--because TEXT]",
+      summary: "Mark a why or cause ruled out, with the reason.",
+      example: "rule-out C4 --because new and senior agents err at the same rate",
+      options: [OptionSpec("because", .text, hint: "TEXT")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let id = try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3")
+        return .setStatus(id, .ruledOut, because: a.text("because"))
+      }),
+    VerbSpec(
+      name: "root", group: .judgement, usage: "root ID", summary: "Mark a why or cause as a root cause.",
+      example: "root W1.1.1", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .markRoot(try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3"))
+      }),
+    VerbSpec(
+      name: "unroot", group: .judgement, usage: "unroot ID",
+      summary: "Take the root-cause mark off a why or cause (the deeper answer is the root).",
+      example: "unroot W1.1", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .unroot(try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3"))
+      }),
+    VerbSpec(
+      name: "amend", group: .judgement,
+      usage: "amend ID [--text TEXT] [--owner TEXT] [--due YYYY-MM-DD] [--review CADENCE] [--standard TEXT] [--step Sx|Sx>Sy]",
+      summary: "Correct an item after the fact: a why's or cause's text, a finding's step, an action's owner, due date, review or standard.",
+      example: "amend A2 --owner \"Lee Park\" --due 2026-12-01 --review monthly",
+      options: [
+        OptionSpec("text", .text, hint: "TEXT"), OptionSpec("owner", .text, hint: "TEXT"),
+        OptionSpec("due", .single, .date, hint: "YYYY-MM-DD"),
+        OptionSpec("review", .single, .choice(ReviewCadence.allCases.map(\.rawValue)), hint: "weekly|monthly|quarterly"),
+        OptionSpec("standard", .text, hint: "TEXT"), OptionSpec("step", .single, .id(.step), hint: "Sx or Sx>Sy"),
+      ],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let id = try a.takeID([.why, .cause, .finding, .action], "the id of a why, cause, finding or action")
+        var spec = AmendSpec(id: id)
+        spec.text = a.text("text")
+        spec.owner = a.text("owner")
+        spec.standard = a.text("standard")
+        if let token = a.single("due") { spec.due = try Parser.date(token) }
+        if let token = a.single("review") { spec.review = try Parser.review(token) }
+        if let token = a.single("step") { spec.location = try Parser.stepLocation(token) }
+        if let extra = a.positionals.first {
+          throw .error("`amend` takes options only", at: extra.span, notes: ["to change the text: amend \(id.value) --text NEW TEXT"])
+        }
+        guard spec.text != nil || spec.owner != nil || spec.standard != nil || spec.due != nil || spec.review != nil
+          || spec.location != nil
+        else {
+          throw .error("`amend \(id.value)` needs something to change", at: id.span, notes: ["usage: \(a.spec.usage)"])
+        }
+        return .amend(spec)
+      }),
+    VerbSpec(
+      name: "cite", group: .judgement, usage: "cite ID REF... [--note TEXT]",
+      summary: "Attach evidence to a why, cause or finding: NAME, NAME#12, NAME#12-40, or a query pipeline.",
+      example: "cite C2 tickets | where reason = \"wrong macro\" | count", options: [OptionSpec("note", .text, hint: "TEXT")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let id = try a.takeID([.why, .cause, .finding], "a why, cause or finding id")
+        let targets = try Parser.citationTargets(a.positionals, in: a)
+        guard !targets.isEmpty else { throw a.missing("evidence: NAME, NAME#12, NAME#12-40 or a query") }
+        let note = a.text("note")
+        a.takeAllTokens()
+        return .cite(id, targets: targets, note: note)
+      }),
+    VerbSpec(
+      name: "finding", group: .judgement,
+      usage: "finding TEXT [--step Sx | --step Sx>Sy] [--cause ID...] [--evidence REF...]",
+      summary: "Record a finding (F1) at a process step, or at the handoff between two steps.",
+      example: "finding \"agents answer from the macro, not the policy\" --step S2 --cause C2",
+      options: [
+        OptionSpec("step", .single, .id(.step), hint: "Sx or Sx>Sy"), OptionSpec("cause", .list, .id(.cause), hint: "ID..."),
+        OptionSpec("evidence", .list, .evidence, hint: "REF..."),
+      ],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        var location: Located<StepLocation>?
+        if let token = a.single("step") { location = try Parser.stepLocation(token) }
+        let causes = try (a.option("cause")?.values ?? []).map { t throws(Diagnostic) in try Arguments.id(t, [.cause, .why], "a cause id like C2") }
+        let evidence = try Parser.citationTargets(a.option("evidence")?.values ?? [], in: a)
+        return .finding(FindingSpec(text: try a.takeText("the finding"), location: location, causes: causes, evidence: evidence))
+      }),
+    VerbSpec(
+      name: "action", group: .judgement,
+      usage: "action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT]",
+      summary: "Agree a corrective action (A1) for a finding; --standard is the new standard if it works.",
+      example: "action F1 \"generate macros from the policy page\" --owner \"Dana (KB owner)\" --due 2026-12-15 --review monthly --standard \"macros are generated from the policy, never edited by hand\"",
+      options: [
+        OptionSpec("owner", .text, hint: "TEXT"), OptionSpec("due", .single, .date, hint: "YYYY-MM-DD"),
+        OptionSpec("review", .single, .choice(ReviewCadence.allCases.map(\.rawValue)), hint: "weekly|monthly|quarterly"),
+        OptionSpec("standard", .text, hint: "TEXT"),
+      ],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let finding = try a.takeID([.finding], "a finding id like F1")
+        var due: CalendarDate?
+        if let token = a.single("due") { due = try Parser.date(token) }
+        var cadence: ReviewCadence?
+        if let token = a.single("review") { cadence = try Parser.review(token) }
+        return .action(ActionSpec(
+          finding: finding, text: try a.takeText("what the action does"), owner: a.text("owner"), due: due, review: cadence,
+          standard: a.text("standard")))
+      }),
+    VerbSpec(
+      name: "done", group: .judgement, usage: "done Ax [--note TEXT]",
+      summary: "Mark an action done; it stays open until its effect is checked.", example: "done A1 --note macros regenerated",
+      options: [OptionSpec("note", .text, hint: "TEXT")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .done(try a.takeID([.action], "an action id like A1"), note: a.text("note"))
+      }),
+    VerbSpec(
+      name: "effective", group: .judgement, usage: "effective Ax --evidence REF... [--note TEXT]",
+      summary: "Close a done action: the improvement was tested and it works.",
+      example: "effective A1 --evidence after#1-40",
+      options: [OptionSpec("evidence", .list, .evidence, hint: "REF..."), OptionSpec("note", .text, hint: "TEXT")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let id = try a.takeID([.action], "an action id like A1")
+        guard let option = a.option("evidence") else {
+          throw .error("`effective` needs --evidence: what shows the action worked", at: SourceSpan(at: id.span.end),
+            notes: ["example: \(a.spec.example)", "if it did not work: not-effective \(id.value) --because TEXT"])
+        }
+        return .effective(id, evidence: try Parser.citationTargets(option.values, in: a), note: a.text("note"))
+      }),
+    VerbSpec(
+      name: "not-effective", group: .judgement, usage: "not-effective Ax --because TEXT",
+      summary: "Record that a done action did not work (the finding stays open).",
+      example: "not-effective A2 --because reopen rate unchanged after 4 weeks",
+      options: [OptionSpec("because", .text, hint: "TEXT")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let id = try a.takeID([.action], "an action id like A1")
+        guard let because = a.text("because") else {
+          throw .error("`not-effective` needs --because: what showed it did not work", at: SourceSpan(at: id.span.end),
+            notes: ["example: \(a.spec.example)"])
+        }
+        return .notEffective(id, because: because)
+      }),
+    VerbSpec(
+      name: "event", group: .judgement, usage: "event WHEN TEXT [--evidence REF...]",
+      summary: "Put an event on the investigation's timeline (WHEN is a date or date-time).",
+      example: "event 2026-10-03 \"refund window changed from 30 to 14 days\"",
+      options: [OptionSpec("evidence", .list, .evidence, hint: "REF...")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let when = try a.take("a date or time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+        guard EventTime(when.text) != nil else {
+          throw .error("`\(when.text)` is not a date or time", at: when.span,
+            notes: ["write YYYY-MM-DD, YYYY-MM-DDTHH:MM or \"YYYY-MM-DD HH:MM\""])
+        }
+        let evidence = try Parser.citationTargets(a.option("evidence")?.values ?? [], in: a)
+        return .event(when: Located(when.text, at: when.span), text: try a.takeText("what happened"), evidence: evidence)
+      }),
+    VerbSpec(
+      name: "check", group: .judgement, usage: "check",
+      summary: "Review the investigation as a quality manager would and list what is weak.", example: "check",
+      options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .check
+      }),
+    VerbSpec(
+      name: "status", group: .judgement, usage: "status",
+      summary: "One screen: problem, counts, open hypotheses, actions due.", example: "status", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .status
+      }),
+    VerbSpec(
+      name: "findings", group: .judgement, usage: "findings", summary: "List the findings with their steps.",
+      example: "findings", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .showFindings
+      }),
+    VerbSpec(
+      name: "actions", group: .judgement, usage: "actions",
+      summary: "The actions table: owner, due, review, standard, state.", example: "actions", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .showActions
+      }),
+    VerbSpec(
+      name: "signoff", group: .judgement, usage: "signoff ROLE NAME",
+      summary: "Record an approval: who, in what role, when, and the chain value approved.",
+      example: "signoff \"Quality manager\" \"Priya Shah\"", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let role = try a.take("a role, e.g. \"Quality manager\"").text
+        return .signoff(role: role, name: try a.takeText("the approver's name"))
+      }),
+  ]
+}

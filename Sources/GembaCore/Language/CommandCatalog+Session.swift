@@ -1,0 +1,66 @@
+/// The verbs of the session: what each takes, its help, and how its arguments become a `Command`.
+extension CommandCatalog {
+  static let sessionVerbs: [VerbSpec] = [
+    VerbSpec(
+      name: "note", group: .session, usage: "note TEXT", summary: "A prose cell: what was said, decided or seen.",
+      example: "note \"Team agrees the PDF is not used by agents\"", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .note(try a.takeText("the note's text"))
+      }),
+    VerbSpec(
+      name: "undo", group: .session, usage: "undo",
+      summary: "Undo the last change (recorded as a cell, so the history stays honest).", example: "undo", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .undo
+      }),
+    VerbSpec(name: "redo", group: .session, usage: "redo", summary: "Redo what undo took back.", example: "redo", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .redo
+      }),
+    VerbSpec(
+      name: "history", group: .session, usage: "history", summary: "The cells of this notebook, numbered.",
+      example: "history", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .history
+      }),
+    VerbSpec(
+      name: "help", group: .session, usage: "help [VERB]", summary: "List the commands, or explain one with an example.",
+      example: "help action", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        guard a.hasPositionals else { return .help(nil) }
+        let topic = try a.take("a command name")
+        return .help(Located(topic.text, at: topic.span))
+      }),
+    VerbSpec(
+      name: "save", group: .session, usage: "save [PATH]",
+      summary: "Flush the notebook to disk (it is saved as you type); with PATH, also write a copy there.",
+      example: "save copies/refunds-2026-11.md", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        guard a.hasPositionals else { return .save(nil) }
+        let path = try a.take("a path")
+        return .save(Located(path.text, at: path.span))
+      }),
+    VerbSpec(
+      name: "export", group: .session, usage: "export md|html|json|ipynb|dot|sop PATH [--sop SOP.md]",
+      summary: "Write the reviewable record (or the SOP update) to PATH.", example: "export md record.md",
+      options: [OptionSpec("sop", .single, .path, hint: "SOP.md")],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let format = try a.take("a format: md, html, json, ipynb, dot or sop")
+        let path = try a.take("an output path")
+        return .export(format: Located(format.text.lowercased(), at: format.span), path: Located(path.text, at: path.span),
+          sop: a.single("sop").map { Located($0.text, at: $0.span) })
+      }),
+    VerbSpec(
+      name: "run", group: .session, usage: "run FILE",
+      summary: "Run a script of commands (one a line, # comments) as cells.", example: "run templates/refund-review.gemba",
+      options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let path = try a.take("a script path")
+        return .run(Located(path.text, at: path.span))
+      }),
+    VerbSpec(name: "quit", group: .session, usage: "quit", summary: "Save and leave (Ctrl-D does the same).", example: "quit", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        return .quit
+      }),
+  ]
+}
