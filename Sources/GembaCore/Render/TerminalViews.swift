@@ -9,4 +9,22 @@
 /// One view per file: `TerminalViews+Whys.swift`, `+Fishbone`, `+Process`, `+Lists`
 /// (findings and actions), `+Status`, `+Timeline`; shared pieces in `+Text`
 /// (display width, wrapping), `+Ink` (colour and glyphs), `+Table` and `+Tree`.
-public enum TerminalViews {}
+public enum TerminalViews {
+  /// The view a command shows (its nature is `.shows`), drawn in `style`; nil for any other command.
+  /// `check` is drawn by `Check.render` and `status` here with the integrity line.
+  public static func view(for command: Command, of inv: Investigation, integrity: IntegrityState?,
+    style: TerminalStyle) -> String?
+  {
+    switch command {
+    case .showWhys: whys(inv, style: style)
+    case .showFishbone: fishbone(inv, style: style)
+    case .showProcess: process(inv, style: style)
+    case .showFindings: findings(inv, style: style)
+    case .showActions: actions(inv, style: style)
+    case .status: status(inv, integrity: integrity, style: style)
+    case .showTimeline: timeline(inv, style: style)
+    case .check: Check.render(Check.review(inv), style: style)
+    default: nil
+    }
+  }
+}

@@ -166,54 +166,54 @@ public final class Session {
   }
 
   private func execute(_ command: Command, context: inout CellContext, source: String) throws(Diagnostic) -> Ran {
-    func view(_ draw: (TerminalStyle) -> String) -> Ran {
-      Ran(output: draw(.record), display: displayStyle == .record ? draw(.record) : draw(displayStyle))
-    }
-    // No local copy of the investigation here: a second reference would make the
-    // in-place `apply` below copy the whole state (quadratic replay).
-    switch command {
-    case .showWhys: return view { TerminalViews.whys(self.investigation, style: $0) }
-    case .showFishbone: return view { TerminalViews.fishbone(self.investigation, style: $0) }
-    case .showProcess: return view { TerminalViews.process(self.investigation, style: $0) }
-    case .showFindings: return view { TerminalViews.findings(self.investigation, style: $0) }
-    case .showActions: return view { TerminalViews.actions(self.investigation, style: $0) }
-    case .status:
-      let integrity = self.integrity
-      return view { TerminalViews.status(self.investigation, integrity: integrity, style: $0) }
-    case .showTimeline: return view { TerminalViews.timeline(self.investigation, style: $0) }
-    case .check:
-      let review = Check.review(investigation)
-      var ran = view { Check.render(review, style: $0) }
-      ran.failed = review.contains { $0.severity == .error }
-      return ran
-    case .export(let format, let path, let sop):
-      let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
-      let result = try Export.files(format: format, path: path, sop: document, investigation: investigation,
-        cells: cells, time: context.time, integrity: integrity)
-      if let evidence {
-        for write in result.writes { try evidence.checkWritable(write.path) }
+    // Dispatched on the command's nature (decided once, in `Command.nature`), so a new verb
+    // needs no line here. No local copy of the investigation: a second reference would make
+    // the in-place `apply` copy the whole state (quadratic replay).
+    switch command.nature {
+    case .changes:
+      return try change(command, context: &context, source: source)
+    case .shows:
+      let integrity = command == .status ? self.integrity : nil
+      guard let output = TerminalViews.view(for: command, of: investigation, integrity: integrity, style: .record) else {
+        throw .error("no view for `\(source)`")
       }
-      writes = result.writes
-      return Ran(output: result.message, display: result.message)
-    case .undo:
-      let (output, number) = try undo(taking: nil)
-      return Ran(output: output, display: output, data: CellData(undid: number))
-    case .redo:
-      let (output, number) = try redo(context: context, giving: nil)
-      return Ran(output: output, display: output, data: CellData(redid: number))
-    case .listEvidence, .show, .query, .metric:
+      let display = displayStyle == .record
+        ? output : TerminalViews.view(for: command, of: investigation, integrity: integrity, style: displayStyle) ?? output
+      var ran = Ran(output: output, display: display)
+      if command == .check { ran.failed = Check.review(investigation).contains { $0.severity == .error } }
+      return ran
+    case .asksEvidence:
       let styles: [TerminalStyle] = displayStyle == .record ? [.record] : [.record, displayStyle]
       let desk = try desk()
       let drawn = try desk.answer(command, investigation: investigation, styles: styles)
       let ranOn = desk.lastRanOn
       return Ran(output: drawn[0], display: drawn[drawn.count - 1], data: ranOn.isEmpty ? nil : CellData(ranOn: ranOn))
-    case .help, .history, .save, .run, .quit:
+    case .session:
+      return try sessionCommand(command, context: context)
+    case .shell:
       throw .error("`\(source)` is about the shell; it is not a cell")
-    case .title, .problem, .defineProcess, .addStep, .why, .defineFishbone, .addCategory, .addCause,
-      .setStatus, .markRoot, .unroot, .amend, .finding, .action, .done, .effective, .notEffective, .cite, .event, .signoff,
-      .note, .load:
-      return try change(command, context: &context, source: source)
     }
+  }
+
+  /// `undo`, `redo` and `export`: they act on the notebook's history or write its record.
+  private func sessionCommand(_ command: Command, context: CellContext) throws(Diagnostic) -> Ran {
+    if case .undo = command {
+      let (output, number) = try undo(taking: nil)
+      return Ran(output: output, display: output, data: CellData(undid: number))
+    }
+    if case .redo = command {
+      let (output, number) = try redo(context: context, giving: nil)
+      return Ran(output: output, display: output, data: CellData(redid: number))
+    }
+    guard case .export(let format, let path, let sop) = command else { throw .error("not a session command") }
+    let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
+    let result = try Export.files(format: format, path: path, sop: document, investigation: investigation,
+      cells: cells, time: context.time, integrity: integrity)
+    if let evidence {
+      for write in result.writes { try evidence.checkWritable(write.path) }
+    }
+    writes = result.writes
+    return Ran(output: result.message, display: result.message)
   }
 
   /// A change: evidence is read first, everything that can fail runs before the state changes.

@@ -22,3 +22,21 @@ import Testing
     #expect(!HelpRenderer.natures(of: spec).isEmpty)
   }
 }
+
+/// A verb the session dispatches by its nature must be handled where that nature leads: a change
+/// in `Investigation.apply`, a view in `TerminalViews.view(for:)` (there is no per-verb list in
+/// the session that could remind anyone).
+@Suite struct CommandDispatchTests {
+  @Test(arguments: CommandCatalog.verbs.map(\.name))
+  func everyExampleReachesItsHandler(name: String) throws {
+    let spec = try #require(CommandCatalog.spec(name))
+    for source in [spec.example, spec.name] {
+      guard let command = try? Parser.parse(source) else { continue }
+      let session = Session(evidence: FakeDesk())
+      if case .rejected(let d) = session.run(command, source: source, time: "2026-11-20T10:00:00Z") {
+        #expect(d.message != "not a change to the investigation", "`\(source)` has no case in Investigation.apply")
+        #expect(!d.message.hasPrefix("no view for"), "`\(source)` has no case in TerminalViews.view(for:)")
+      }
+    }
+  }
+}
