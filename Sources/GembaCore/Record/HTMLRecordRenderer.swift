@@ -146,14 +146,43 @@ public struct HTMLRecordRenderer: RecordRenderer {
     out += "</section>\n"
   }
 
+  /// Cited rows as a real table (a wide one scrolls sideways rather than wrapping cells).
+  func citedTable(_ table: Record.Table, into out: inout String) {
+    let numbered = table.rowNumbers != nil
+    out += "<div class=\"scroll\"><table class=\"cited\">\n<thead><tr>"
+    out += (numbered ? "<th scope=\"col\">#</th>" : "") + table.columns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
+    out += "</tr></thead>\n<tbody>\n"
+    // A column of numbers reads right-aligned, as in a spreadsheet.
+    let numeric = table.columns.indices.map { c in
+      table.rows.allSatisfy { c < $0.count && ($0[c].isEmpty || Double($0[c].filter { $0 != "," }) != nil) }
+    }
+    for (i, row) in table.rows.enumerated() {
+      let number = table.rowNumbers.map { $0.indices.contains(i) ? String($0[i]) : "" }
+      out += "<tr>" + (number.map { "<td class=\"num\">\($0)</td>" } ?? "")
+        + row.enumerated().map { c, value in
+          "<td\(numeric.indices.contains(c) && numeric[c] ? " class=\"num\"" : "")>\(HTMLText.escape(value))</td>"
+        }.joined() + "</tr>\n"
+    }
+    out += "</tbody>\n</table></div>\n"
+    if table.totalRows > table.rows.count {
+      out += "<p class=\"none\">\(table.rows.count) of \(table.totalRows) rows shown.</p>\n"
+    }
+  }
+
   func citations(_ citations: [Record.Citation], into out: inout String) {
     for c in citations {
       out += "<figure><figcaption>Evidence <code>\(HTMLText.escape(c.reference))</code> (\(HTMLText.escape(c.kind)), cited in cell \(c.cell))"
       out += c.note.map { ": \(t($0))" } ?? ""
       out += "</figcaption>\n"
-      // The chart drawn from its numbers, then the text that was seen when it was cited.
+      // The chart drawn from its numbers, or the rows as a table; then the text as printed.
       if let chart = c.chart { out += ChartSVG.render(chart) }
-      out += "<pre>\(HTMLText.escape(c.excerpt))</pre></figure>\n"
+      if let table = c.table {
+        citedTable(table, into: &out)
+        out += "<details><summary>As printed when cited</summary><pre>\(HTMLText.escape(c.excerpt))</pre></details>"
+      } else {
+        out += "<pre>\(HTMLText.escape(c.excerpt))</pre>"
+      }
+      out += "</figure>\n"
     }
   }
 }

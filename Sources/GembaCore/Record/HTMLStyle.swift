@@ -15,6 +15,9 @@ enum HTMLStyle {
     table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92rem; }
     th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: start; vertical-align: top; }
     th { background: #f3f3f6; overflow-wrap: normal; white-space: nowrap; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    table.cited td { white-space: nowrap; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; }
     pre { background: #f6f6f8; border: 1px solid var(--line); padding: .5rem .7rem; white-space: pre-wrap; overflow-wrap: anywhere; font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; margin: .3rem 0 .8rem; }
     code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .9em; }
     ul.tree, ul.tree ul { list-style: none; padding-left: 1.2rem; border-left: 1px dotted var(--line); }

@@ -106,7 +106,17 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     for c in citations {
       out += "**Evidence** \(MarkdownText.code(c.reference, inTable: false)) (\(c.kind), cited in cell \(c.cell))"
       out += (c.note.map { ": \(md($0))" } ?? "") + "\n\n"
-      out += MarkdownText.fenced(c.excerpt, info: "text") + "\n"
+      if let table = c.table {
+        // The rows as a table of their columns; the text as printed stays in the session log.
+        let numbered = table.rowNumbers != nil
+        MarkdownText.table((numbered ? ["#"] : []) + table.columns.map { md($0) },
+          table.rows.enumerated().map { i, row in
+            (numbered ? [table.rowNumbers!.indices.contains(i) ? String(table.rowNumbers![i]) : ""] : []) + row.map { md($0) }
+          }, into: &out)
+        if table.totalRows > table.rows.count { out += "*\(table.rows.count) of \(table.totalRows) rows shown.*\n\n" }
+      } else {
+        out += MarkdownText.fenced(c.excerpt, info: "text") + "\n"
+      }
       if let chart = c.chart { MarkdownChartTable.render(chart, into: &out) }
     }
   }

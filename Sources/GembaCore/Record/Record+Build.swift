@@ -104,7 +104,8 @@ extension Record {
     Citation(reference: c.reference, kind: c.kind.rawValue, excerpt: c.excerpt, note: c.note, cell: c.cell,
       chart: c.chart.flatMap(chart), moments: c.moments.isEmpty ? nil : c.moments.map {
         Moment(when: $0.when, sortKey: $0.sortKey, text: $0.text)
-      })
+      }, table: c.table.map { Table(columns: $0.columns, rows: $0.rows, rowNumbers: $0.rowNumbers, totalRows: $0.totalRows) },
+      evidence: c.evidence, sha256: c.sha256)
   }
 
   /// The record's copy of a cited chart; nil when it holds a number JSON cannot carry

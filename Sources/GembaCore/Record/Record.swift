@@ -104,6 +104,20 @@ public struct Record: Sendable, Equatable, Codable {
     public var chart: Chart?
     /// Cited rows that carry a time (absent when none do).
     public var moments: [Moment]?
+    /// The cited rows, or a query's table or count, as data (absent for charts and v1 notebooks).
+    public var table: Table?
+    /// The evidence it came from, and that file's SHA-256 when it was cited.
+    public var evidence: String?
+    public var sha256: String?
+  }
+
+  /// Rows as data: columns, values, and the evidence row number of each where they are rows.
+  public struct Table: Sendable, Equatable, Codable {
+    public var columns: [String]
+    public var rows: [[String]]
+    public var rowNumbers: [Int]?
+    /// How many rows there were (only the first are kept for a long result).
+    public var totalRows: Int
   }
 
   /// A Pareto, control chart, timeline or histogram, as the query computed it. Labels and
