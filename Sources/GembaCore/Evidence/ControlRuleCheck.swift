@@ -1,18 +1,41 @@
-/// Finds the points of an XmR chart that break the Western Electric or Nelson rules.
+/// Finds the points of a control chart that break the Western Electric or Nelson rules.
 ///
-/// Each signal is reported once per rule at the point that completes the run; a long run keeps
-/// signalling at every further point, as the rules are usually read.
+/// Each point carries its own centre, σ (of the plotted statistic) and limits, so charts whose
+/// limits vary with the sample size are judged in σ units point by point. Each signal is reported
+/// once per rule at the point that completes the run; a long run keeps signalling at every
+/// further point, as the rules are usually read.
 struct ControlRuleCheck {
   let values: [Double]
-  let mean: Double
-  let sigma: Double
-  let upper: Double
-  let lower: Double
+  let centers: [Double]
+  let sigmas: [Double]
+  let uppers: [Double]
+  let lowers: [Double]
+
+  /// A chart with one centre line and constant limits (the XmR chart).
+  init(values: [Double], mean: Double, sigma: Double, upper: Double, lower: Double) {
+    self.values = values
+    centers = Array(repeating: mean, count: values.count)
+    sigmas = Array(repeating: sigma, count: values.count)
+    uppers = Array(repeating: upper, count: values.count)
+    lowers = Array(repeating: lower, count: values.count)
+  }
+
+  init(values: [Double], centers: [Double], sigmas: [Double], uppers: [Double], lowers: [Double]) {
+    self.values = values
+    self.centers = centers
+    self.sigmas = sigmas
+    self.uppers = uppers
+    self.lowers = lowers
+  }
 
   func signals(_ rules: ControlRules) -> [ControlChart.Signal] {
+    signals(rules == .we ? .westernElectric : .nelson)
+  }
+
+  func signals(_ rules: SpecialCauseRules) -> [ControlChart.Signal] {
     var found: [ControlChart.Signal] = []
     let checks: [(Int, String, (Int) -> Bool)]
-    switch rules {
+    switch rules.family {
     case .we:
       checks = [
         (1, "beyond a control limit", beyondLimit),
@@ -32,54 +55,57 @@ struct ControlRuleCheck {
         (8, "8 points in a row beyond 1σ, on either side", { self.outside(8, at: $0) }),
       ]
     }
+    let active = checks.filter { rules.tests.contains($0.0) }
     for i in values.indices {
-      for (rule, text, check) in checks where check(i) {
+      for (rule, text, check) in active where check(i) {
         found.append(ControlChart.Signal(point: i, rule: rule, description: text))
       }
     }
     return found
   }
 
-  private func beyondLimit(_ i: Int) -> Bool { values[i] > upper || values[i] < lower }
+  /// The distance from the centre in σ units (nil where σ is 0: the zone tests do not apply).
+  private func z(_ i: Int) -> Double? { sigmas[i] > 0 ? (values[i] - centers[i]) / sigmas[i] : nil }
 
-  /// `k` of the last `n` points (ending at i, the current one among them) beyond `z`σ on one side.
-  private func k(_ k: Int, of n: Int, beyond z: Double, at i: Int) -> Bool {
-    guard i >= n - 1, sigma > 0 else { return false }
-    let window = values[(i - n + 1)...i]
-    let high = window.filter { $0 > mean + z * sigma }.count
-    let low = window.filter { $0 < mean - z * sigma }.count
-    return (high >= k && values[i] > mean + z * sigma) || (low >= k && values[i] < mean - z * sigma)
+  private func window(_ n: Int, endingAt i: Int) -> ClosedRange<Int>? { i >= n - 1 ? (i - n + 1)...i : nil }
+
+  private func beyondLimit(_ i: Int) -> Bool { values[i] > uppers[i] || values[i] < lowers[i] }
+
+  /// `k` of the last `n` points (ending at i, the current one among them) beyond `limit`σ on one side.
+  private func k(_ k: Int, of n: Int, beyond limit: Double, at i: Int) -> Bool {
+    guard let w = window(n, endingAt: i), let zi = z(i) else { return false }
+    let zs = w.compactMap(z)
+    guard zs.count == n else { return false }
+    let high = zs.filter { $0 > limit }.count
+    let low = zs.filter { $0 < -limit }.count
+    return (high >= k && zi > limit) || (low >= k && zi < -limit)
   }
 
   private func sameSide(_ n: Int, at i: Int) -> Bool {
-    guard i >= n - 1 else { return false }
-    let window = values[(i - n + 1)...i]
-    return window.allSatisfy { $0 > mean } || window.allSatisfy { $0 < mean }
+    guard let w = window(n, endingAt: i) else { return false }
+    return w.allSatisfy { values[$0] > centers[$0] } || w.allSatisfy { values[$0] < centers[$0] }
   }
 
   private func trend(_ n: Int, at i: Int) -> Bool {
-    guard i >= n - 1 else { return false }
-    let w = Array(values[(i - n + 1)...i])
-    let rising = zip(w.dropFirst(), w).allSatisfy { $0 > $1 }
-    let falling = zip(w.dropFirst(), w).allSatisfy { $0 < $1 }
-    return rising || falling
+    guard let w = window(n, endingAt: i) else { return false }
+    let steps = w.dropFirst().map { values[$0] - values[$0 - 1] }
+    return steps.allSatisfy { $0 > 0 } || steps.allSatisfy { $0 < 0 }
   }
 
   private func alternating(_ n: Int, at i: Int) -> Bool {
-    guard i >= n - 1 else { return false }
-    let w = Array(values[(i - n + 1)...i])
-    let steps = zip(w.dropFirst(), w).map { $0 - $1 }
+    guard let w = window(n, endingAt: i) else { return false }
+    let steps = w.dropFirst().map { values[$0] - values[$0 - 1] }
     guard steps.allSatisfy({ $0 != 0 }) else { return false }
     return zip(steps.dropFirst(), steps).allSatisfy { ($0 > 0) != ($1 > 0) }
   }
 
   private func within(_ n: Int, at i: Int) -> Bool {
-    guard i >= n - 1, sigma > 0 else { return false }
-    return values[(i - n + 1)...i].allSatisfy { abs($0 - mean) < sigma }
+    guard let w = window(n, endingAt: i) else { return false }
+    return w.allSatisfy { z($0).map { abs($0) < 1 } ?? false }
   }
 
   private func outside(_ n: Int, at i: Int) -> Bool {
-    guard i >= n - 1, sigma > 0 else { return false }
-    return values[(i - n + 1)...i].allSatisfy { abs($0 - mean) > sigma }
+    guard let w = window(n, endingAt: i) else { return false }
+    return w.allSatisfy { z($0).map { abs($0) > 1 } ?? false }
   }
 }
