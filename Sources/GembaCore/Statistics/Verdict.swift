@@ -28,7 +28,7 @@ public struct Verdict: Hashable, Sendable, Codable {
   /// "15 times in 100", "4 times in 1,000", "fewer than 1 time in 1,000", "almost always".
   ///
   /// Rounded to a whole count, except where rounding would hide which side of α the p-value is
-  /// on (p = 0.048 at α = 0.05 reads "4.8 times in 100", not "5 times in 100").
+  /// on (p = 0.048 or 0.051 at α = 0.05 read "4.8 times in 100" and "5.1 times in 100").
   public static func frequency(_ p: Double, alpha: Double = 0.05) -> String {
     guard p.isFinite else { return "an unknown number of times" }
     if p < 0.001 { return "fewer than 1 time in 1,000" }
@@ -36,7 +36,7 @@ public struct Verdict: Hashable, Sendable, Codable {
     let (scale, denominator) = p < 0.01 ? (1000.0, "1,000") : (100.0, "100")
     var count = (p * scale).rounded()
     var text = NumberFormat.integer(Int(count))
-    if (count / scale < alpha) != (p < alpha) || count == 0 {
+    if (count / scale < alpha) != (p < alpha) || abs(count - alpha * scale) < 1e-9 || count == 0 {
       count = (p * scale * 10).rounded() / 10
       text = NumberFormat.decimal(count, places: 1)
     }
