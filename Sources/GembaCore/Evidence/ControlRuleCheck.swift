@@ -64,48 +64,65 @@ struct ControlRuleCheck {
     return found
   }
 
+  // The checks below loop over their window without allocating: a chart may have a million points.
+
   /// The distance from the centre in σ units (nil where σ is 0: the zone tests do not apply).
   private func z(_ i: Int) -> Double? { sigmas[i] > 0 ? (values[i] - centers[i]) / sigmas[i] : nil }
-
-  private func window(_ n: Int, endingAt i: Int) -> ClosedRange<Int>? { i >= n - 1 ? (i - n + 1)...i : nil }
 
   private func beyondLimit(_ i: Int) -> Bool { values[i] > uppers[i] || values[i] < lowers[i] }
 
   /// `k` of the last `n` points (ending at i, the current one among them) beyond `limit`σ on one side.
   private func k(_ k: Int, of n: Int, beyond limit: Double, at i: Int) -> Bool {
-    guard let w = window(n, endingAt: i), let zi = z(i) else { return false }
-    let zs = w.compactMap(z)
-    guard zs.count == n else { return false }
-    let high = zs.filter { $0 > limit }.count
-    let low = zs.filter { $0 < -limit }.count
-    return (high >= k && zi > limit) || (low >= k && zi < -limit)
+    guard i >= n - 1, let zi = z(i), abs(zi) > limit else { return false }
+    var count = 0
+    for j in (i - n + 1)...i {
+      guard let zj = z(j) else { return false }
+      if zi > 0 ? zj > limit : zj < -limit { count += 1 }
+    }
+    return count >= k
   }
 
   private func sameSide(_ n: Int, at i: Int) -> Bool {
-    guard let w = window(n, endingAt: i) else { return false }
-    return w.allSatisfy { values[$0] > centers[$0] } || w.allSatisfy { values[$0] < centers[$0] }
+    guard i >= n - 1 else { return false }
+    let above = values[i] > centers[i]
+    for j in (i - n + 1)...i {
+      if above ? !(values[j] > centers[j]) : !(values[j] < centers[j]) { return false }
+    }
+    return true
   }
 
   private func trend(_ n: Int, at i: Int) -> Bool {
-    guard let w = window(n, endingAt: i) else { return false }
-    let steps = w.dropFirst().map { values[$0] - values[$0 - 1] }
-    return steps.allSatisfy { $0 > 0 } || steps.allSatisfy { $0 < 0 }
+    guard i >= n - 1 else { return false }
+    let rising = values[i] > values[i - 1]
+    for j in (i - n + 2)...i {
+      if rising ? !(values[j] > values[j - 1]) : !(values[j] < values[j - 1]) { return false }
+    }
+    return true
   }
 
   private func alternating(_ n: Int, at i: Int) -> Bool {
-    guard let w = window(n, endingAt: i) else { return false }
-    let steps = w.dropFirst().map { values[$0] - values[$0 - 1] }
-    guard steps.allSatisfy({ $0 != 0 }) else { return false }
-    return zip(steps.dropFirst(), steps).allSatisfy { ($0 > 0) != ($1 > 0) }
+    guard i >= n - 1 else { return false }
+    for j in (i - n + 2)...i {
+      let step = values[j] - values[j - 1]
+      if step == 0 { return false }
+      if j > i - n + 2, (step > 0) == (values[j - 1] - values[j - 2] > 0) { return false }
+    }
+    return true
   }
 
   private func within(_ n: Int, at i: Int) -> Bool {
-    guard let w = window(n, endingAt: i) else { return false }
-    return w.allSatisfy { z($0).map { abs($0) < 1 } ?? false }
+    guard i >= n - 1 else { return false }
+    for j in (i - n + 1)...i {
+      guard let zj = z(j), abs(zj) < 1 else { return false }
+    }
+    return true
   }
 
   private func outside(_ n: Int, at i: Int) -> Bool {
-    guard let w = window(n, endingAt: i) else { return false }
-    return w.allSatisfy { z($0).map { abs($0) > 1 } ?? false }
+    guard i >= n - 1 else { return false }
+    for j in (i - n + 1)...i {
+      guard let zj = z(j), abs(zj) > 1 else { return false }
+    }
+    return true
   }
 }
