@@ -53,10 +53,12 @@ extension ControlCharts {
     let labels = try checkedLabels(labels, count: counts.count)
     let binomial = kind == .p || kind == .np || kind == .laneyP
     let perItem = kind == .np || kind == .c
-    var points: [ShewhartChart.Point] = [], stages: [ShewhartChart.Stage] = []
+    let integralSizes = kind != .c && sizes.allSatisfy { $0 == $0.rounded() && $0 < 1e15 }
+    var points = ChartColumns(capacity: counts.count, sized: integralSizes)
+    var stages: [ShewhartChart.Stage] = []
     var warnings: [Diagnostic] = [], z: [[Double]] = []
     for segment in try phases.segments(count: counts.count) {
-      let used = Set(segment.estimate)
+      let used = segment.estimate
       let rate = segment.estimate.reduce(0) { $0 + counts[$1] } / segment.estimate.reduce(0) { $0 + sizes[$1] }
       let unitVariance = binomial ? rate * (1 - rate) : rate
       guard unitVariance > 0 else {
@@ -67,8 +69,9 @@ extension ControlCharts {
       // The standardized points of the baseline, for σ_z (Laney) and the dispersion check.
       let zs = segment.estimate.map { (counts[$0] / sizes[$0] - rate) / (unitVariance / sizes[$0]).squareRoot() }
       z.append(zs)
-      let consecutive = zip(segment.estimate.dropFirst(), zip(zs.dropFirst(), zs)).filter { used.contains($0.0 - 1) }.map { abs($0.1.0 - $0.1.1) }
-      let sigmaZ = consecutive.isEmpty ? 1 : consecutive.reduce(0, +) / Double(consecutive.count) / ControlChartConstants.d2(2)
+      // The baseline is a run of consecutive points, so its moving ranges are those of zs.
+      let ranges = zip(zs.dropFirst(), zs).map { abs($0 - $1) }
+      let sigmaZ = ranges.isEmpty ? 1 : ranges.reduce(0, +) / Double(ranges.count) / ControlChartConstants.d2(2)
       let multiplier = kind == .laneyP || kind == .laneyU ? sigmaZ : 1
       warnings += provisional(segment, count: segment.estimate.count, what: "samples")
       for i in segment.points {
@@ -76,12 +79,11 @@ extension ControlCharts {
         let center = rate * scale
         let sigma = (unitVariance / sizes[i]).squareRoot() * multiplier * scale
         let ceiling = binomial ? scale : Double.infinity
-        points.append(.init(position: i, label: labels[i], value: counts[i] / sizes[i] * scale, center: center,
-                            lower: max(0, center - 3 * sigma), upper: min(ceiling, center + 3 * sigma), sigma: sigma,
-                            size: kind == .c ? nil : Int(exactly: sizes[i]), stage: segment.label, inBaseline: used.contains(i)))
+        points.append(i, labels[i], value: counts[i] / sizes[i] * scale, center: center, lower: max(0, center - 3 * sigma),
+                      upper: min(ceiling, center + 3 * sigma), sigma: sigma, size: integralSizes ? Int(sizes[i]) : nil)
       }
       let meanSize = segment.estimate.reduce(0) { $0 + sizes[$1] } / Double(segment.estimate.count)
-      stages.append(.init(label: segment.label, points: segment.points, basedOn: segment.estimate.count,
+      stages.append(.init(label: segment.label, points: segment.points, baseline: used,
                           center: perItem ? rate * meanSize : rate, sigma: kind == .laneyP || kind == .laneyU ? sigmaZ : nil))
     }
     let dispersion = kind == .c || kind == .np ? nil : Dispersion(z: z)
@@ -90,7 +92,7 @@ extension ControlCharts {
         + "\(binomial ? "binomial" : "Poisson") model allows, so these limits are too narrow",
         notes: ["use the Laney \(binomial ? "p′" : "u′") chart (--chart laney-\(binomial ? "p" : "u"))"]))
     }
-    return ShewhartChart(kind: kind, points: points, stages: stages, rules: rules, warnings: warnings, dispersion: dispersion)
+    return ShewhartChart(kind: kind, columns: points, stages: stages, rules: rules, warnings: warnings, dispersion: dispersion)
   }
 
   static func checkCounts(_ counts: [Int]) throws(Diagnostic) {

@@ -17,8 +17,8 @@ public struct ChartPhases: Hashable, Sendable {
   struct Segment {
     var label: String?
     var points: Range<Int>
-    /// The points whose statistics set the limits.
-    var estimate: [Int]
+    /// The points whose statistics set the limits: the stage's part of the baseline, or the stage.
+    var estimate: Range<Int>
   }
 
   func segments(count: Int) throws(Diagnostic) -> [Segment] {
@@ -41,8 +41,8 @@ public struct ChartPhases: Hashable, Sendable {
       runs = [(nil, 0..<count)]
     }
     return runs.map { label, range in
-      let inBaseline = baseline.map { b in range.filter { b.contains($0) } } ?? Array(range)
-      return Segment(label: label, points: range, estimate: inBaseline.isEmpty ? Array(range) : inBaseline)
+      let inBaseline = baseline.map { range.clamped(to: $0) } ?? range
+      return Segment(label: label, points: range, estimate: inBaseline.isEmpty ? range : inBaseline)
     }
   }
 }

@@ -35,15 +35,16 @@ struct Ranking {
   var ties: [Int]
 
   init(_ values: [Double]) {
-    let order = values.indices.sorted { values[$0] < values[$1] }
+    // Sorting (value, position) pairs keeps the comparisons on contiguous memory.
+    let order = values.enumerated().map { ($0.element, Int32(truncatingIfNeeded: $0.offset)) }.sorted { $0.0 < $1.0 }
     ranks = Array(repeating: 0, count: values.count)
     ties = []
     var i = 0
     while i < order.count {
       var j = i
-      while j + 1 < order.count && values[order[j + 1]] == values[order[i]] { j += 1 }
+      while j + 1 < order.count && order[j + 1].0 == order[i].0 { j += 1 }
       let rank = Double(i + j + 2) / 2
-      for k in i...j { ranks[order[k]] = rank }
+      for k in i...j { ranks[Int(order[k].1)] = rank }
       if j > i { ties.append(j - i + 1) }
       i = j + 1
     }

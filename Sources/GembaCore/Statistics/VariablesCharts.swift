@@ -16,33 +16,34 @@ public enum ControlCharts {
     try Sample.requireFinite(values, name: "the measure")
     guard values.count >= 2 else { throw tooFew(values.count, "values") }
     let labels = try checkedLabels(labels, count: values.count)
-    var location: [ShewhartChart.Point] = [], spread: [ShewhartChart.Point] = []
+    var location = ChartColumns(capacity: values.count, sized: false)
+    var spread = ChartColumns(capacity: values.count, sized: false)
     var locationStages: [ShewhartChart.Stage] = [], spreadStages: [ShewhartChart.Stage] = []
     var warnings: [Diagnostic] = []
     let d3 = ControlChartConstants.d3(2)
     for segment in try phases.segments(count: values.count) {
-      let used = Set(segment.estimate)
-      let pairs = segment.estimate.filter { $0 > segment.points.lowerBound && used.contains($0 - 1) }
+      let used = segment.estimate
+      // Moving ranges (i − 1, i) with both ends in the baseline.
+      let pairs = (used.lowerBound + 1)..<max(used.lowerBound + 1, used.upperBound)
       let sigma = try WithinSigma.movingRange(values, pairs: pairs)
-      let mean = segment.estimate.reduce(0) { $0 + values[$1] } / Double(segment.estimate.count)
+      var sum = 0.0
+      for i in used { sum += values[i] }
+      let mean = sum / Double(used.count)
       let mrBar = sigma * ControlChartConstants.d2(2)
-      warnings += provisional(segment, count: segment.estimate.count, what: "values")
+      warnings += provisional(segment, count: used.count, what: "values")
       let start = spread.count
-      for i in segment.points {
-        location.append(.init(position: i, label: labels[i], value: values[i], center: mean, lower: mean - 3 * sigma,
-                              upper: mean + 3 * sigma, sigma: sigma, size: nil, stage: segment.label, inBaseline: used.contains(i)))
-        if i > segment.points.lowerBound {
-          spread.append(.init(position: i, label: labels[i], value: abs(values[i] - values[i - 1]), center: mrBar, lower: 0,
-                              upper: mrBar + 3 * d3 * sigma, sigma: d3 * sigma, size: 2, stage: segment.label,
-                              inBaseline: used.contains(i) && used.contains(i - 1)))
-        }
-      }
-      locationStages.append(.init(label: segment.label, points: segment.points, basedOn: segment.estimate.count, center: mean, sigma: sigma))
-      spreadStages.append(.init(label: segment.label, points: start..<spread.count, basedOn: pairs.count, center: mrBar, sigma: sigma))
+      let all = segment.points, ranges = all.dropFirst()
+      location.append(all, labels[all], values: values[all], center: mean, lower: mean - 3 * sigma, upper: mean + 3 * sigma,
+                      sigma: sigma)
+      spread.append(ranges, labels[ranges], values: ranges.map { abs(values[$0] - values[$0 - 1]) }, center: mrBar, lower: 0,
+                    upper: mrBar + 3 * d3 * sigma, sigma: d3 * sigma)
+      locationStages.append(.init(label: segment.label, points: segment.points, baseline: used, center: mean, sigma: sigma))
+      spreadStages.append(.init(label: segment.label, points: start..<spread.count,
+                                baseline: spread.indices(of: pairs, from: start), center: mrBar, sigma: sigma))
     }
     return VariablesChart(
-      location: ShewhartChart(kind: .individuals, points: location, stages: locationStages, rules: rules, warnings: warnings),
-      spread: ShewhartChart(kind: .movingRange, points: spread, stages: spreadStages, rules: rules, warnings: []),
+      location: ShewhartChart(kind: .individuals, columns: location, stages: locationStages, rules: rules, warnings: warnings),
+      spread: ShewhartChart(kind: .movingRange, columns: spread, stages: spreadStages, rules: rules, warnings: []),
       sigmaMethod: .movingRange)
   }
 
@@ -67,23 +68,24 @@ public enum ControlCharts {
     }
     guard subgroups.count >= 2 else { throw tooFew(subgroups.count, "subgroups") }
     let labels = try checkedLabels(labels, count: subgroups.count)
-    var location: [ShewhartChart.Point] = [], spread: [ShewhartChart.Point] = []
+    var location = ChartColumns(capacity: subgroups.count, sized: true)
+    var spread = ChartColumns(capacity: subgroups.count, sized: true)
     var locationStages: [ShewhartChart.Stage] = [], spreadStages: [ShewhartChart.Stage] = []
     var warnings: [Diagnostic] = []
     var d3s: [Int: Double] = [:]
     if method == .rangeBar { for n in Set(subgroups.map(\.count)) where n >= 2 { d3s[n] = ControlChartConstants.d3(n) } }
     for segment in try phases.segments(count: subgroups.count) {
-      let used = Set(segment.estimate)
-      let sigma = try method.estimate(segment.estimate.map { subgroups[$0] })
-      let total = segment.estimate.reduce(0) { $0 + subgroups[$1].count }
-      let mean = segment.estimate.reduce(0) { $0 + subgroups[$1].reduce(0, +) } / Double(total)
-      warnings += provisional(segment, count: segment.estimate.count, what: "subgroups")
+      let used = segment.estimate
+      let sigma = try method.estimate(used.map { subgroups[$0] })
+      let total = used.reduce(0) { $0 + subgroups[$1].count }
+      let mean = used.reduce(0) { $0 + subgroups[$1].reduce(0, +) } / Double(total)
+      warnings += provisional(segment, count: used.count, what: "subgroups")
       let start = spread.count
       for i in segment.points {
         let g = subgroups[i], n = g.count
         let se = sigma / Double(n).squareRoot()
-        location.append(.init(position: i, label: labels[i], value: g.reduce(0, +) / Double(n), center: mean, lower: mean - 3 * se,
-                              upper: mean + 3 * se, sigma: se, size: n, stage: segment.label, inBaseline: used.contains(i)))
+        location.append(i, labels[i], value: g.reduce(0, +) / Double(n), center: mean, lower: mean - 3 * se, upper: mean + 3 * se,
+                        sigma: se, size: n)
         guard n >= 2 else { continue }
         let (value, center, spreadSigma): (Double, Double, Double)
         if method == .sBar {
@@ -92,16 +94,17 @@ public enum ControlCharts {
         } else {
           (value, center, spreadSigma) = (g.max()! - g.min()!, ControlChartConstants.d2(n) * sigma, d3s[n]! * sigma)
         }
-        spread.append(.init(position: i, label: labels[i], value: value, center: center, lower: max(0, center - 3 * spreadSigma),
-                            upper: center + 3 * spreadSigma, sigma: spreadSigma, size: n, stage: segment.label, inBaseline: used.contains(i)))
+        spread.append(i, labels[i], value: value, center: center, lower: max(0, center - 3 * spreadSigma),
+                      upper: center + 3 * spreadSigma, sigma: spreadSigma, size: n)
       }
-      locationStages.append(.init(label: segment.label, points: segment.points, basedOn: segment.estimate.count, center: mean, sigma: sigma))
-      let spreadCenter = spread[start...].map(\.center).reduce(0, +) / Double(max(1, spread.count - start))
-      spreadStages.append(.init(label: segment.label, points: start..<spread.count, basedOn: segment.estimate.count, center: spreadCenter, sigma: sigma))
+      locationStages.append(.init(label: segment.label, points: segment.points, baseline: used, center: mean, sigma: sigma))
+      let spreadCenter = spread.centers[start...].reduce(0, +) / Double(max(1, spread.count - start))
+      spreadStages.append(.init(label: segment.label, points: start..<spread.count, baseline: spread.indices(of: used, from: start),
+                                center: spreadCenter, sigma: sigma))
     }
     return VariablesChart(
-      location: ShewhartChart(kind: .mean, points: location, stages: locationStages, rules: rules, warnings: warnings),
-      spread: ShewhartChart(kind: method == .sBar ? .standardDeviation : .range, points: spread, stages: spreadStages,
+      location: ShewhartChart(kind: .mean, columns: location, stages: locationStages, rules: rules, warnings: warnings),
+      spread: ShewhartChart(kind: method == .sBar ? .standardDeviation : .range, columns: spread, stages: spreadStages,
                             rules: rules, warnings: []),
       sigmaMethod: method)
   }

@@ -49,11 +49,13 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
     return sigma
   }
 
-  /// MR̄/d₂(2) over consecutive values; `pairs` limits which (i − 1, i) pairs count.
-  static func movingRange(_ values: [Double], pairs: [Int]?) throws(Diagnostic) -> Double {
-    let ends = pairs ?? Array(values.indices.dropFirst())
+  /// MR̄/d₂(2) over consecutive values; `pairs` limits which (i − 1, i) pairs count (by i).
+  static func movingRange(_ values: [Double], pairs: Range<Int>?) throws(Diagnostic) -> Double {
+    let ends = pairs ?? 1..<max(1, values.count)
     guard !ends.isEmpty else { throw Diagnostic.error("moving ranges need at least 2 consecutive values") }
-    let mean = ends.reduce(0) { $0 + abs(values[$1] - values[$1 - 1]) } / Double(ends.count)
+    var sum = 0.0
+    for i in ends { sum += abs(values[i] - values[i - 1]) }
+    let mean = sum / Double(ends.count)
     let sigma = mean / ControlChartConstants.d2(2)
     guard sigma > 0 else { throw noVariation }
     return sigma
