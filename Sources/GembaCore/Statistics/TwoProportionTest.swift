@@ -17,6 +17,9 @@ public struct TwoProportionTest: Hashable, Sendable {
   /// Two-sided p-value of the z test.
   public var pValue: Double
   public var fisher: FisherExactTest
+  /// True when an expected count is below 5: the verdict then reads Fisher's exact p-value.
+  public var usesFisher: Bool
+  /// The plain-words verdict, from the z test, or from Fisher's test when counts are small.
   public var verdict: Verdict
   /// Said when the z test's normal approximation is doubtful (an expected count below 5).
   public var warnings: [Diagnostic]
@@ -51,10 +54,12 @@ public struct TwoProportionTest: Hashable, Sendable {
     let zc = NormalDistribution.upperQuantile((1 - confidence) / 2)
     differenceInterval = (difference - zc * se)...(difference + zc * se)
     fisher = FisherExactTest([[successes1, total1 - successes1], [successes2, total2 - successes2]])
-    verdict = Verdict(pValue: pValue, alpha: alpha, subject: "a difference this large", significant: "a real difference")
     let expected = [pooled * n1, (1 - pooled) * n1, pooled * n2, (1 - pooled) * n2]
-    warnings = expected.contains(where: { $0 < 5 })
-      ? [Diagnostic(.warning, "an expected count is below 5: read Fisher's exact test (p = \(NumberFormat.compact(fisher.pValue))), not the z test")]
+    usesFisher = expected.contains(where: { $0 < 5 })
+    verdict = Verdict(pValue: usesFisher ? fisher.pValue : pValue, alpha: alpha, subject: "a difference this large",
+                      significant: "a real difference")
+    warnings = usesFisher
+      ? [Diagnostic(.warning, "an expected count is below 5: the z test's normal approximation is rough, so the verdict reads Fisher's exact test (p = \(NumberFormat.compact(fisher.pValue)))")]
       : []
   }
 }

@@ -89,7 +89,9 @@ import Testing
   @Test func smallExpectedCountsPointToFisher() throws {
     let test = try TwoProportionTest(1, of: 8, 6, of: 9)
     #expect(test.warnings.count == 1)
-    #expect(test.warnings[0].message.hasPrefix("an expected count is below 5: read Fisher's exact test"))
+    #expect(test.warnings[0].message.hasPrefix("an expected count is below 5: the z test's normal approximation is rough"))
+    #expect(test.usesFisher && test.verdict.pValue == test.fisher.pValue)
+    #expect(try !TwoProportionTest(98, of: 584, 16, of: 136).usesFisher)
   }
 
   @Test(arguments: [
