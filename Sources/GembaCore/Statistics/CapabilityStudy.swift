@@ -41,6 +41,10 @@ public struct CapabilityStudy: Hashable, Sendable {
   /// From the normal distribution with the overall σ.
   public var expectedOverall: PartsPerMillion
   public var normality: AndersonDarlingTest
+  /// Points of the study's own control charts (X̄ and R or S, or I and MR) beyond their limits:
+  /// capability indices predict only for a process in statistical control.
+  public var outOfControl: [ControlChart.Signal]
+  public var inControl: Bool { outOfControl.isEmpty }
   public var warnings: [Diagnostic]
 
   /// Capability of subgrouped data; within σ by R̄/d₂ (default) or S̄/c₄.
@@ -49,7 +53,11 @@ public struct CapabilityStudy: Hashable, Sendable {
     for (i, g) in subgroups.enumerated() { try Sample.requireFinite(g, name: "subgroup \(i + 1)") }
     guard subgroups.count >= 2 || method == .movingRange else { throw ControlCharts.tooFew(subgroups.count, "subgroups") }
     let sigma = try method.estimate(subgroups)
-    try self.init(values: Array(subgroups.joined()), withinSigma: sigma, method: method, points: subgroups.count,
+    let beyond = try SpecialCauseRules(.we, tests: [1])
+    let chart = method == .movingRange
+      ? try ControlCharts.individuals(Array(subgroups.joined()), rules: beyond)
+      : method == .sBar ? try ControlCharts.xbarS(subgroups, rules: beyond) : try ControlCharts.xbarR(subgroups, rules: beyond)
+    try self.init(values: Array(subgroups.joined()), withinSigma: sigma, method: method, points: subgroups.count, chart: chart,
                   lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
   }
 
@@ -59,11 +67,13 @@ public struct CapabilityStudy: Hashable, Sendable {
     try Sample.requireFinite(individuals, name: "the measure")
     guard individuals.count >= 2 else { throw ControlCharts.tooFew(individuals.count, "values") }
     let sigma = try WithinSigma.movingRange(individuals, pairs: nil)
-    try self.init(values: individuals, withinSigma: sigma, method: .movingRange, points: individuals.count,
+    let chart = try ControlCharts.individuals(individuals, rules: try SpecialCauseRules(.we, tests: [1]))
+    try self.init(values: individuals, withinSigma: sigma, method: .movingRange, points: individuals.count, chart: chart,
                   lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
   }
 
-  private init(values: [Double], withinSigma: Double, method: WithinSigma, points: Int, lowerSpec: Double?, upperSpec: Double?,
+  private init(values: [Double], withinSigma: Double, method: WithinSigma, points: Int, chart: VariablesChart,
+               lowerSpec: Double?, upperSpec: Double?,
                target: Double?, confidence: Double) throws(Diagnostic) {
     guard lowerSpec != nil || upperSpec != nil else {
       throw Diagnostic.error("capability needs a specification limit: --lsl, --usl or both")
@@ -87,6 +97,12 @@ public struct CapabilityStudy: Hashable, Sendable {
     overallSigma = sample.standardDeviation
     self.confidence = confidence
     normality = try AndersonDarlingTest(values)
+    // Points are counted once whether the location or the spread chart flags them.
+    let flagged = Set(chart.location.signals.map(\.point)).union(chart.spread.signals.map { chart.spread.positions[$0.point] })
+    outOfControl = chart.location.signals + chart.spread.signals.map {
+      ControlChart.Signal(point: chart.spread.positions[$0.point], rule: $0.rule, description: "\(chart.spread.kind.rawValue) chart: \($0.description)")
+    }
+    let stability = flagged.count
 
     let n = Double(count), nu = n - 1, alpha = 1 - confidence
     let z = NormalDistribution.upperQuantile(alpha / 2)
@@ -127,6 +143,12 @@ public struct CapabilityStudy: Hashable, Sendable {
       warnings.append(Diagnostic(.warning, "the data are not normal (Anderson–Darling A² = \(NumberFormat.decimal(normality.aSquared, places: 3)), "
         + "p = \(NumberFormat.decimal(normality.pValue, places: 3))): the indices and expected PPM assume a normal distribution",
         notes: ["read the observed PPM, or find why the data are not normal (a mixture of streams, a shift, a boundary)"]))
+    }
+    if stability > 0 {
+      let (charts, option) = method == .movingRange ? ("I-MR", "imr") : method == .sBar ? ("X̄-S", "xbar-s") : ("X̄-R", "xbar-r")
+      warnings.append(Diagnostic(.warning, "the process is not in statistical control: \(stability) \(stability == 1 ? "point is" : "points are") beyond the "
+        + "limits of its \(charts) chart, so the indices do not predict what it will make",
+        notes: ["find and remove the special causes first (spc --chart \(option))"]))
     }
     if points < 20 {
       warnings.append(Diagnostic(.warning, "the study has \(points) \(method == .movingRange ? "values" : "subgroups"), fewer than 20: the indices are rough (see their intervals)"))
