@@ -1,0 +1,81 @@
+import Foundation
+
+/// A run chart: the values in order around their median, with the two tests for randomness
+/// Minitab's run chart reports (its "Methods and formulas" for Run Chart).
+///
+/// Runs about the median: a point above the median is "above", a point on or below it "below"
+/// (Minitab's convention). With m above, n on or below, N = m + n and R runs:
+/// E(R) = 2mn/N + 1, Var(R) = 2mn(2mn − N) / (N²(N − 1)); clustering p = Φ((R − E + 0.5)/s),
+/// mixtures p = 1 − Φ((R − E − 0.5)/s). Runs up or down (V, ties continue the run):
+/// E(V) = (2N − 1)/3, Var(V) = (16N − 29)/90; trends p = Φ((V − E + 0.5)/s), oscillation
+/// p = 1 − Φ((V − E − 0.5)/s).
+public struct RunChart: Hashable, Sendable {
+  public var values: [Double]
+  public var labels: [String]
+  public var median: Double
+  public var runsAboutMedian: Int
+  public var expectedRunsAboutMedian: Double
+  public var longestRunAboutMedian: Int
+  public var clusteringP: Double
+  public var mixturesP: Double
+  public var runsUpOrDown: Int
+  public var expectedRunsUpOrDown: Double
+  public var longestRunUpOrDown: Int
+  public var trendsP: Double
+  public var oscillationP: Double
+  public var warnings: [Diagnostic]
+
+  /// The patterns the tests find at `alpha` ("clustering", "mixtures", "trends", "oscillation").
+  public func patterns(alpha: Double = 0.05) -> [String] {
+    [("clustering", clusteringP), ("mixtures", mixturesP), ("trends", trendsP), ("oscillation", oscillationP)]
+      .filter { $0.1 < alpha }.map(\.0)
+  }
+
+  public init(_ values: [Double], labels: [String]? = nil) throws(Diagnostic) {
+    try Sample.requireFinite(values, name: "the measure")
+    guard values.count >= 3 else { throw ControlCharts.tooFew(values.count, "values") }
+    self.values = values
+    self.labels = try ControlCharts.checkedLabels(labels, count: values.count)
+    let sorted = values.sorted()
+    let n = sorted.count
+    let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    self.median = median
+    let above = values.map { $0 > median }
+    let m = Double(above.filter { $0 }.count), rest = Double(n) - m, total = Double(n)
+    (runsAboutMedian, longestRunAboutMedian) = Self.runs(above)
+    expectedRunsAboutMedian = 2 * m * rest / total + 1
+    let spread = (2 * m * rest * (2 * m * rest - total) / (total * total * (total - 1))).squareRoot()
+    let r = Double(runsAboutMedian)
+    clusteringP = spread > 0 ? NormalDistribution.cdf((r - expectedRunsAboutMedian + 0.5) / spread) : 1
+    mixturesP = spread > 0 ? NormalDistribution.survival((r - expectedRunsAboutMedian - 0.5) / spread) : 1
+    // Direction of each step; a step of 0 continues the run it is in.
+    var directions: [Bool] = []
+    for i in 1..<n where values[i] != values[i - 1] || !directions.isEmpty {
+      directions.append(values[i] == values[i - 1] ? directions.last! : values[i] > values[i - 1])
+    }
+    (runsUpOrDown, longestRunUpOrDown) = Self.runs(directions)
+    expectedRunsUpOrDown = (2 * total - 1) / 3
+    let s = ((16 * total - 29) / 90).squareRoot()
+    let v = Double(runsUpOrDown)
+    trendsP = NormalDistribution.cdf((v - expectedRunsUpOrDown + 0.5) / s)
+    oscillationP = NormalDistribution.survival((v - expectedRunsUpOrDown - 0.5) / s)
+    warnings = n < 20 ? [Diagnostic(.warning, "the runs tests use a normal approximation that needs about 20 points or more (there are \(n))")] : []
+  }
+
+  /// The number of runs of equal flags, and the longest.
+  static func runs(_ flags: [Bool]) -> (count: Int, longest: Int) {
+    guard var current = flags.first else { return (0, 0) }
+    var count = 1, length = 0, longest = 0
+    for f in flags {
+      if f == current {
+        length += 1
+      } else {
+        count += 1
+        current = f
+        length = 1
+      }
+      longest = max(longest, length)
+    }
+    return (count, longest)
+  }
+}

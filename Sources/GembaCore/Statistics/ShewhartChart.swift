@@ -1,0 +1,198 @@
+/// A Shewhart control chart of any kind: each point with its own centre line, limits and σ
+/// (limits vary with the subgroup or sample size, and by stage), and the special causes found.
+///
+/// Built by `ControlCharts` (I-MR, X̄-R, X̄-S, p, np, c, u, Laney p′ and u′); the XmR chart of
+/// `spc` (`ControlChart`) is the individuals chart with constant limits.
+public struct ShewhartChart: Hashable, Sendable {
+  public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+    case individuals, movingRange = "moving range", mean = "x̄", range = "R", standardDeviation = "S"
+    case p, np, c, u, laneyP = "Laney p′", laneyU = "Laney u′"
+  }
+
+  /// One point, assembled from the chart's columns.
+  public struct Point: Hashable, Sendable {
+    /// The observation or subgroup this point plots (0-based, in input order).
+    public var position: Int
+    public var label: String
+    public var value: Double
+    public var center: Double
+    public var lower: Double
+    public var upper: Double
+    /// σ of the plotted statistic at this point: the zones are centre ± 1σ and ± 2σ.
+    public var sigma: Double
+    /// The subgroup or sample size (nil for individuals and c charts).
+    public var size: Int?
+    /// The stage's label, when the chart has stages.
+    public var stage: String?
+    /// Whether the point was among those the limits were computed from.
+    public var inBaseline: Bool
+  }
+
+  /// A run of points sharing limits computed from (some of) them.
+  public struct Stage: Hashable, Sendable {
+    public var label: String?
+    /// Indices of its points.
+    public var points: Range<Int>
+    /// Indices of the points the limits were computed from (the stage's part of the baseline).
+    public var baseline: Range<Int>
+    /// The centre of the plotted statistic (for a constant size; the mean size otherwise).
+    public var center: Double
+    /// The process σ estimate (variables charts), or the σ multiplier σ_z (Laney charts).
+    public var sigma: Double?
+    /// How many points (subgroups, samples) the limits were computed from.
+    public var basedOn: Int { baseline.count }
+  }
+
+  public var kind: Kind
+  // The points, column by column (a chart of a million points is a few flat arrays).
+  public var positions: [Int]
+  public var labels: [String]
+  public var values: [Double]
+  public var centers: [Double]
+  public var lowers: [Double]
+  public var uppers: [Double]
+  public var sigmas: [Double]
+  /// Subgroup or sample sizes (nil for individuals, moving ranges and c charts).
+  public var sizes: [Int]?
+  public var stages: [Stage]
+  public var rules: SpecialCauseRules
+  public var signals: [ControlChart.Signal]
+  /// Provisional limits (fewer than 20 points), and what else the reader should know.
+  public var warnings: [Diagnostic]
+  /// Between-sample variation against the binomial or Poisson model (p, u and Laney charts).
+  public var dispersion: Dispersion?
+
+  public var count: Int { values.count }
+
+  public func point(_ i: Int) -> Point {
+    let stage = stages.first { $0.points.contains(i) }
+    return Point(position: positions[i], label: labels[i], value: values[i], center: centers[i], lower: lowers[i],
+                 upper: uppers[i], sigma: sigmas[i], size: sizes?[i], stage: stage?.label,
+                 inBaseline: stage?.baseline.contains(i) ?? false)
+  }
+
+  /// Every point (built on demand; for large charts read the columns).
+  public var points: [Point] { (0..<count).map(point) }
+
+  /// True when the limits differ from point to point (varying sizes or stages).
+  public var limitsVary: Bool {
+    guard count > 0 else { return false }
+    return lowers.contains { $0 != lowers[0] } || uppers.contains { $0 != uppers[0] } || centers.contains { $0 != centers[0] }
+  }
+
+  /// The points that signal, each with the tests it breaks ("point 7: test 1, 5").
+  public var flagged: [Int: [Int]] {
+    signals.reduce(into: [:]) { $0[$1.point, default: []].append($1.rule) }
+  }
+
+  init(kind: Kind, columns: ChartColumns, stages: [Stage], rules: SpecialCauseRules, warnings: [Diagnostic],
+       dispersion: Dispersion? = nil) {
+    self.kind = kind
+    positions = columns.positions
+    labels = columns.labels
+    values = columns.values
+    centers = columns.centers
+    lowers = columns.lowers
+    uppers = columns.uppers
+    sigmas = columns.sigmas
+    sizes = columns.sizes
+    self.stages = stages
+    self.rules = rules
+    self.warnings = warnings
+    self.dispersion = dispersion
+    // Runs are judged within a stage: a shift at a stage boundary is the change being studied.
+    var signals: [ControlChart.Signal] = []
+    for stage in stages {
+      let r = stage.points
+      let whole = r == 0..<values.count  // one stage: check the columns themselves, without copying them
+      let check = whole
+        ? ControlRuleCheck(values: values, centers: centers, sigmas: sigmas, uppers: uppers, lowers: lowers)
+        : ControlRuleCheck(values: Array(values[r]), centers: Array(centers[r]), sigmas: Array(sigmas[r]),
+                           uppers: Array(uppers[r]), lowers: Array(lowers[r]))
+      signals += check.signals(rules).map { ControlChart.Signal(point: $0.point + r.lowerBound, rule: $0.rule, description: $0.description) }
+    }
+    self.signals = signals
+  }
+}
+
+/// The columns of a chart's points, filled point by point by the builders.
+struct ChartColumns {
+  var positions: [Int] = []
+  var labels: [String] = []
+  var values: [Double] = []
+  var centers: [Double] = []
+  var lowers: [Double] = []
+  var uppers: [Double] = []
+  var sigmas: [Double] = []
+  var sizes: [Int]?
+
+  init(capacity: Int, sized: Bool) {
+    for keyPath in [\ChartColumns.values, \.centers, \.lowers, \.uppers, \.sigmas] { self[keyPath: keyPath].reserveCapacity(capacity) }
+    positions.reserveCapacity(capacity)
+    labels.reserveCapacity(capacity)
+    if sized {
+      sizes = []
+      sizes!.reserveCapacity(capacity)
+    }
+  }
+
+  var count: Int { values.count }
+
+  /// The indices, from `start` on, of the points whose positions fall in `positions`.
+  func indices(of positions: Range<Int>, from start: Int) -> Range<Int> {
+    let lower = self.positions[start...].firstIndex { $0 >= positions.lowerBound } ?? count
+    let upper = self.positions[lower...].firstIndex { $0 >= positions.upperBound } ?? count
+    return lower..<upper
+  }
+
+  /// Points sharing one centre and one set of limits, appended in bulk.
+  mutating func append(_ positions: Range<Int>, _ labels: ArraySlice<String>, values: some Collection<Double>, center: Double,
+                       lower: Double, upper: Double, sigma: Double) {
+    self.positions += positions
+    self.labels += labels
+    self.values += values
+    centers += repeatElement(center, count: positions.count)
+    lowers += repeatElement(lower, count: positions.count)
+    uppers += repeatElement(upper, count: positions.count)
+    sigmas += repeatElement(sigma, count: positions.count)
+  }
+
+  mutating func append(_ position: Int, _ label: String, value: Double, center: Double, lower: Double, upper: Double,
+                       sigma: Double, size: Int? = nil) {
+    positions.append(position)
+    labels.append(label)
+    values.append(value)
+    centers.append(center)
+    lowers.append(lower)
+    uppers.append(upper)
+    sigmas.append(sigma)
+    if let size { sizes?.append(size) }
+  }
+}
+
+/// Whether counts vary between samples more than the binomial (p) or Poisson (u) model allows:
+/// σ_z, the standard deviation of the standardized points z = (x − centre)/σ estimated from their
+/// moving range (Laney 2002), and the dispersion test Σz² ~ χ²(m − 1).
+public struct Dispersion: Hashable, Sendable {
+  /// σ_z = mean moving range of z / 1.128: 1 when the model holds, above 1 when overdispersed.
+  public var ratio: Double
+  public var chiSquare: Double
+  public var degreesOfFreedom: Int
+  /// P(χ² ≥ Σz²): small when the samples vary more than the model allows.
+  public var pValue: Double
+  /// pValue < 0.05 and ratio > 1: ordinary limits are too narrow; Laney's p′ or u′ are the remedy.
+  public var overdispersed: Bool
+  /// The lower tail below 0.05 and ratio < 1: ordinary limits are too wide.
+  public var underdispersed: Bool
+
+  /// - Parameter z: the standardized points of each stage (moving ranges do not cross stages).
+  init(z stages: [[Double]]) {
+    let ranges = stages.flatMap { z in zip(z.dropFirst(), z).map { abs($0 - $1) } }
+    ratio = ranges.isEmpty ? 1 : ranges.reduce(0, +) / Double(ranges.count) / ControlChartConstants.d2(2)
+    chiSquare = stages.joined().reduce(0) { $0 + $1 * $1 }
+    degreesOfFreedom = max(1, stages.joined().count - stages.count)
+    pValue = ChiSquared.survival(chiSquare, df: Double(degreesOfFreedom))
+    overdispersed = pValue < 0.05 && ratio > 1
+    underdispersed = ChiSquared.cdf(chiSquare, df: Double(degreesOfFreedom)) < 0.05 && ratio < 1
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A variables chart pair: the location chart (individuals or X̄) and its spread chart (moving
+/// range, R or S), with the σ estimate each stage's limits come from.
+public struct VariablesChart: Hashable, Sendable {
+  public var location: ShewhartChart
+  public var spread: ShewhartChart
+  public var sigmaMethod: WithinSigma
+}
+
+/// Builds Shewhart charts from values, with limits per stage or from a baseline.
+public enum ControlCharts {
+  /// The individuals and moving-range chart (I-MR): x̄ ± 3σ, σ = MR̄/d₂(2); MR chart MR̄, D₄·MR̄.
+  public static func individuals(_ values: [Double], labels: [String]? = nil, phases: ChartPhases = .none,
+                                 rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
+    try Sample.requireFinite(values, name: "the measure")
+    guard values.count >= 2 else { throw tooFew(values.count, "values") }
+    let labels = try checkedLabels(labels, count: values.count)
+    var location = ChartColumns(capacity: values.count, sized: false)
+    var spread = ChartColumns(capacity: values.count, sized: false)
+    var locationStages: [ShewhartChart.Stage] = [], spreadStages: [ShewhartChart.Stage] = []
+    var warnings: [Diagnostic] = []
+    let d3 = ControlChartConstants.d3(2)
+    for segment in try phases.segments(count: values.count) {
+      let used = segment.estimate
+      // Moving ranges (i − 1, i) with both ends in the baseline.
+      let pairs = (used.lowerBound + 1)..<max(used.lowerBound + 1, used.upperBound)
+      let sigma = try WithinSigma.movingRange(values, pairs: pairs)
+      var sum = 0.0
+      for i in used { sum += values[i] }
+      let mean = sum / Double(used.count)
+      let mrBar = sigma * ControlChartConstants.d2(2)
+      warnings += provisional(segment, count: used.count, what: "values")
+      let start = spread.count
+      let all = segment.points, ranges = all.dropFirst()
+      location.append(all, labels[all], values: values[all], center: mean, lower: mean - 3 * sigma, upper: mean + 3 * sigma,
+                      sigma: sigma)
+      spread.append(ranges, labels[ranges], values: ranges.map { abs(values[$0] - values[$0 - 1]) }, center: mrBar, lower: 0,
+                    upper: mrBar + 3 * d3 * sigma, sigma: d3 * sigma)
+      locationStages.append(.init(label: segment.label, points: segment.points, baseline: used, center: mean, sigma: sigma))
+      spreadStages.append(.init(label: segment.label, points: start..<spread.count,
+                                baseline: spread.indices(of: pairs, from: start), center: mrBar, sigma: sigma))
+    }
+    return VariablesChart(
+      location: ShewhartChart(kind: .individuals, columns: location, stages: locationStages, rules: rules, warnings: warnings),
+      spread: ShewhartChart(kind: .movingRange, columns: spread, stages: spreadStages, rules: rules, warnings: []),
+      sigmaMethod: .movingRange)
+  }
+
+  /// X̄ and R chart: x̄̄ ± 3σ/√nᵢ with σ = R̄/d₂; R chart d₂(nᵢ)σ ± 3d₃(nᵢ)σ (lower limit at least 0).
+  /// Subgroups may differ in size: the limits are then per point.
+  public static func xbarR(_ subgroups: [[Double]], labels: [String]? = nil, phases: ChartPhases = .none,
+                           rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
+    try subgrouped(subgroups, labels: labels, phases: phases, rules: rules, method: .rangeBar)
+  }
+
+  /// X̄ and S chart: x̄̄ ± 3σ/√nᵢ with σ = S̄/c₄; S chart c₄(nᵢ)σ ± 3σ√(1 − c₄²) (lower limit at least 0).
+  public static func xbarS(_ subgroups: [[Double]], labels: [String]? = nil, phases: ChartPhases = .none,
+                           rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
+    try subgrouped(subgroups, labels: labels, phases: phases, rules: rules, method: .sBar)
+  }
+
+  private static func subgrouped(_ subgroups: [[Double]], labels: [String]?, phases: ChartPhases, rules: SpecialCauseRules,
+                                 method: WithinSigma) throws(Diagnostic) -> VariablesChart {
+    for (i, g) in subgroups.enumerated() {
+      try Sample.requireFinite(g, name: "subgroup \(i + 1)")
+      if g.isEmpty { throw Diagnostic.error("subgroup \(i + 1) has no values") }
+    }
+    guard subgroups.count >= 2 else { throw tooFew(subgroups.count, "subgroups") }
+    let labels = try checkedLabels(labels, count: subgroups.count)
+    var location = ChartColumns(capacity: subgroups.count, sized: true)
+    var spread = ChartColumns(capacity: subgroups.count, sized: true)
+    var locationStages: [ShewhartChart.Stage] = [], spreadStages: [ShewhartChart.Stage] = []
+    var warnings: [Diagnostic] = []
+    var d3s: [Int: Double] = [:]
+    if method == .rangeBar { for n in Set(subgroups.map(\.count)) where n >= 2 { d3s[n] = ControlChartConstants.d3(n) } }
+    for segment in try phases.segments(count: subgroups.count) {
+      let used = segment.estimate
+      let sigma = try method.estimate(used.map { subgroups[$0] })
+      let total = used.reduce(0) { $0 + subgroups[$1].count }
+      let mean = used.reduce(0) { $0 + subgroups[$1].reduce(0, +) } / Double(total)
+      warnings += provisional(segment, count: used.count, what: "subgroups")
+      let start = spread.count
+      for i in segment.points {
+        let g = subgroups[i], n = g.count
+        let se = sigma / Double(n).squareRoot()
+        location.append(i, labels[i], value: g.reduce(0, +) / Double(n), center: mean, lower: mean - 3 * se, upper: mean + 3 * se,
+                        sigma: se, size: n)
+        guard n >= 2 else { continue }
+        let (value, center, spreadSigma): (Double, Double, Double)
+        if method == .sBar {
+          let c4 = ControlChartConstants.c4(n)
+          (value, center, spreadSigma) = (WithinSigma.standardDeviation(g), c4 * sigma, sigma * (1 - c4 * c4).squareRoot())
+        } else {
+          (value, center, spreadSigma) = (g.max()! - g.min()!, ControlChartConstants.d2(n) * sigma, d3s[n]! * sigma)
+        }
+        spread.append(i, labels[i], value: value, center: center, lower: max(0, center - 3 * spreadSigma),
+                      upper: center + 3 * spreadSigma, sigma: spreadSigma, size: n)
+      }
+      locationStages.append(.init(label: segment.label, points: segment.points, baseline: used, center: mean, sigma: sigma))
+      let spreadCenter = spread.centers[start...].reduce(0, +) / Double(max(1, spread.count - start))
+      spreadStages.append(.init(label: segment.label, points: start..<spread.count, baseline: spread.indices(of: used, from: start),
+                                center: spreadCenter, sigma: sigma))
+    }
+    return VariablesChart(
+      location: ShewhartChart(kind: .mean, columns: location, stages: locationStages, rules: rules, warnings: warnings),
+      spread: ShewhartChart(kind: method == .sBar ? .standardDeviation : .range, columns: spread, stages: spreadStages,
+                            rules: rules, warnings: []),
+      sigmaMethod: method)
+  }
+
+  static func checkedLabels(_ labels: [String]?, count: Int) throws(Diagnostic) -> [String] {
+    guard let labels else { return (1...max(1, count)).map(String.init) }
+    guard labels.count == count else { throw Diagnostic.error("\(labels.count) labels for \(count) points") }
+    return labels
+  }
+
+  static func tooFew(_ count: Int, _ what: String) -> Diagnostic {
+    Diagnostic.error("control limits need at least 2 \(what); there \(count == 1 ? "is 1" : "are \(count)")",
+                     notes: ["a single \(what == "subgroups" ? "subgroup" : "point") has nothing to vary against"])
+  }
+
+  /// Fewer than 20 points: limits are a first estimate (a warning, not an error).
+  static func provisional(_ segment: ChartPhases.Segment, count: Int, what: String) -> [Diagnostic] {
+    guard count < 20 else { return [] }
+    let stage = segment.label.map { " in stage \($0)" } ?? ""
+    return [Diagnostic(.warning, "limits\(stage) come from \(count) \(what), fewer than 20: treat them as provisional")]
+  }
+}
