@@ -79,16 +79,15 @@ final class NotebookRunner: ShellHost {
   /// - Returns: `.failed` if any command failed (or `check` found errors).
   func runScript(origin: String, keepGoing: Bool, nextLine: () -> String?) -> Result {
     var script = Script()
-    var text: [String] = []  // what was read so far, for error carets
     var failed = false
     func run(_ command: Script.Command) -> Result {
-      self.run(command.source, line: command.line, script: text.joined(separator: "\n"), origin: origin)
+      // The command's own text is all an error caret needs (re-joining the script so far made batch mode quadratic).
+      self.run(command.source, line: command.line, script: command.source, origin: origin)
     }
     while true {
       let line = nextLine()
       let command: Script.Command?
       if let line {
-        text.append(line)
         command = script.feed(line)
       } else {
         command = script.finish()
@@ -124,7 +123,7 @@ final class NotebookRunner: ShellHost {
       Console.out(text)
       return .ok
     case .rejected(let diagnostic):
-      report(diagnostic, script: script, origin: origin)
+      report(diagnostic, script: script, firstLine: line, origin: origin)
       return .failed
     case .cell(let cell, let display, let failed):
       do {
@@ -140,22 +139,23 @@ final class NotebookRunner: ShellHost {
         } catch {
           report(.error(error.message, at: write.path.span,
             notes: ["the cell is recorded but the file was not written; fix the path and export again"]),
-            script: script, origin: origin)
+            script: script, firstLine: line, origin: origin)
           return .failed
         }
       }
       return failed ? .failed : .ok
     case .edge(let command):
-      return edge(command, script: script, origin: origin)
+      return edge(command, script: script, firstLine: line, origin: origin)
     }
   }
 
-  func report(_ diagnostic: Diagnostic, script: String, origin: String?) {
+  /// - Parameter script: the text the diagnostic's lines are in, starting at line `firstLine`.
+  func report(_ diagnostic: Diagnostic, script: String, firstLine: Int = 1, origin: String?) {
     let renderer = DiagnosticRenderer(color: Terminal(environment: environment).allowsColor && isatty(2) == 1)
-    Console.err(renderer.render(diagnostic, source: script, origin: origin))
+    Console.err(renderer.render(diagnostic, source: script, origin: origin, firstLine: firstLine))
   }
 
-  private func edge(_ command: Command, script: String, origin: String?) -> Result {
+  private func edge(_ command: Command, script: String, firstLine: Int, origin: String?) -> Result {
     switch command {
     case .quit:
       return .quit
@@ -167,25 +167,25 @@ final class NotebookRunner: ShellHost {
       do {
         let target = Paths.resolve(path.value, in: folder)
         guard Paths.absolute(target) != Paths.absolute(file.path) else {
-          report(.error("that is this notebook's own file", at: path.span), script: script, origin: origin)
+          report(.error("that is this notebook's own file", at: path.span), script: script, firstLine: firstLine, origin: origin)
           return .failed
         }
         try Paths.write(try file.readAll(), to: target)
         Console.out("saved a copy to \(path.value) (\(session.cells.count) cells); this session goes on in \(file.path)")
         return .ok
       } catch {
-        report(.error(error.message, at: path.span, notes: error.notes), script: script, origin: origin)
+        report(.error(error.message, at: path.span, notes: error.notes), script: script, firstLine: firstLine, origin: origin)
         return .failed
       }
     case .run(let path):
       guard runDepth < 8 else {
-        report(.error("`run` nested too deeply (a script that runs itself?)", at: path.span), script: script, origin: origin)
+        report(.error("`run` nested too deeply (a script that runs itself?)", at: path.span), script: script, firstLine: firstLine, origin: origin)
         return .failed
       }
       let target = Paths.resolve(path.value, in: folder)
       guard let text = Paths.read(target) else {
         report(.error("cannot read script \(path.value)", at: path.span, notes: ["paths are relative to the notebook's folder"]),
-          script: script, origin: origin)
+          script: script, firstLine: firstLine, origin: origin)
         return .failed
       }
       runDepth += 1

@@ -9,6 +9,7 @@ public struct Script {
   }
 
   private var pending: [String] = []
+  private var continuation = Continuation()
   private var start = 1
   private var lineNumber = 0
 
@@ -21,16 +22,16 @@ public struct Script {
     lineNumber += 1
     if pending.isEmpty { start = lineNumber }
     pending.append(line)
-    let source = pending.joined(separator: "\n")
-    guard !Lexer.needsContinuation(source) else { return nil }
-    pending = []
-    return Command(source: source, line: start)
+    continuation.feed(line)
+    guard !continuation.needsMore else { return nil }
+    defer { pending = []; continuation = Continuation() }
+    return Command(source: pending.joined(separator: "\n"), line: start)
   }
 
   /// At the end of input: whatever is left (an unterminated string, reported when parsed).
   public mutating func finish() -> Command? {
     guard !pending.isEmpty else { return nil }
-    defer { pending = [] }
+    defer { pending = []; continuation = Continuation() }
     return Command(source: pending.joined(separator: "\n"), line: start)
   }
 

@@ -17,6 +17,8 @@ final class InteractiveShell {
   private let color: Bool
   /// The lines of a command still open (a `"""` string, a trailing `\`), joined by newlines.
   private var pending = ""
+  /// Whether `pending` is complete, advanced a line at a time (linear in the command's length).
+  private var continuation = Continuation()
 
   init(host: some ShellHost, historyPath: String?, color: Bool) {
     self.host = host
@@ -32,7 +34,10 @@ final class InteractiveShell {
     defer { LineEditor.uninstall() }
     while true {
       let read = LineEditor.read(prompt: pending.isEmpty ? primaryPrompt : continuationPrompt, primary: primaryPrompt)
-      if read.interrupted { pending = "" }
+      if read.interrupted {
+        pending = ""
+        continuation = Continuation()
+      }
       guard let line = read.line else {
         // Ctrl-D. A command still open is kept in history, so nothing typed is lost.
         if !pending.isEmpty { history?.add(pending) }
@@ -40,9 +45,12 @@ final class InteractiveShell {
         break
       }
       pending += pending.isEmpty ? line : "\n" + line
-      if Lexer.needsContinuation(pending) { continue }
+      // A pasted block arrives as one read holding line breaks.
+      for part in line.split(separator: "\n", omittingEmptySubsequences: false) { continuation.feed(String(part)) }
+      if continuation.needsMore { continue }
       let source = pending
       pending = ""
+      continuation = Continuation()
       guard source.contains(where: { !$0.isWhitespace }) else { continue }
       history?.add(source)  // failed commands too: the user can recall and fix them
       if !host.submit(source) { break }
