@@ -21,17 +21,27 @@ extension CommandLineTool {
     let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: files))
     // As when the cells were typed: the session's own cells hold; evidence is hashed as it is now.
     session.openedChain = .verified(cells: 0)
+    // Exports inside someone else's notebook are checked (their digests compared), not written;
+    // with --allow-writes they are written, inside the notebook's folder only (unless --allow-outside),
+    // and never over the notebook or its evidence.
+    let writePolicy = PathPolicy(folder: folder, allowOutside: allowOutside)
+    var refusedWrites: [String] = []
     let report = Replay.run(document, in: session) { writes in
-      // Exports inside someone else's notebook are checked (their digests compared), not written.
       guard allowWrites else { return }
       for write in writes {
-        try? Paths.write(write.content, to: Paths.resolve(write.path.value, in: folder))
+        do throws(Diagnostic) {
+          let target = try writePolicy.resolveForWriting(write.path)
+          try SafeFile.write(write.content, to: target, protecting: [path] + session.investigation.evidence.map { Paths.resolve($0.path, in: folder) })
+        } catch {
+          refusedWrites.append("not written: \(write.path.value): \(error.message)")
+        }
       }
     }
     Console.out(Replay.render(report, notebook: path))
+    for line in refusedWrites { Console.err(line) }
     if let update {
       let notebook = NotebookFormat.header + report.newCells.map(NotebookFormat.render).joined()
-      try Paths.write(notebook, to: update)
+      try SafeFile.write(notebook, to: update, protecting: [path])
       Console.err("wrote \(update) (\(report.newCells.count) cells with today's outputs)")
     }
     return report.allMatched ? 0 : 1
@@ -117,7 +127,8 @@ extension CommandLineTool {
         } else if write.path.value == "-.diff" {
           Console.err("the SOP diff needs a file: use -o FILE")
         } else {
-          try Paths.write(write.content, to: write.path.value)
+          try SafeFile.write(write.content, to: write.path.value,
+            protecting: [path] + session.investigation.evidence.map { Paths.resolve($0.path, in: folder) })
         }
       }
       if target != "-" { Console.err(result.message) }

@@ -107,6 +107,10 @@ struct CommandLineTool {
     let runner = try NotebookRunner(path: path, environment: environment,
       displayStyle: interactive ? terminal.displayStyle : .record, allowOutside: allowOutside, interactive: interactive)
     // Drift is said where a person decides: always in the shell, and in batch mode when something moved.
+    if runner.file.readOnly {
+      Console.err("note: \(path) is read-only: what you type runs and is shown, but is not recorded;"
+        + " `save COPY.md` writes a copy with the new cells")
+    }
     func sayIntegrity() {
       if let report = runner.integrityReport, interactive || !report.clean, runner.session.cells.count > 0 {
         Console.err((report.clean ? "" : "warning: ") + report.line + report.advice.map { "\n  = \($0)" }.joined())

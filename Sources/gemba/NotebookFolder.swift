@@ -15,6 +15,8 @@ final class NotebookFolder: EvidenceFileSystem {
   let interactive: Bool
   /// The session writes its exports (a replay only checks them), so their folders must exist.
   let writesExports: Bool
+  /// Files an export may never replace (the notebook, its evidence), set by the session's runner.
+  var protectedFiles: () -> [String] = { [] }
 
   init(policy: PathPolicy, interactive: Bool = false, writesExports: Bool = false) {
     self.policy = policy
@@ -59,6 +61,12 @@ final class NotebookFolder: EvidenceFileSystem {
   func checkWritable(_ path: Located<String>) throws(Diagnostic) {
     guard writesExports else { return }
     let target = Paths.resolve(path.value, in: policy.folder)
+    let real = SafeFile.canonical(target)
+    let protected = protectedFiles()
+    if let hit = protected.first(where: { SafeFile.canonical($0) == real }) {
+      throw .error("refused to export to `\(path.value)`: it is \(hit == protected.first ? "this notebook's own file" : "evidence this notebook loaded")",
+        at: path.span, notes: ["choose another file name; nothing was recorded"])
+    }
     let folder = Paths.folder(of: target)
     guard access(folder, W_OK) == 0 else {
       throw .error("cannot write `\(path.value)`: the folder \(folder) does not exist or is not writable", at: path.span,

@@ -15,6 +15,10 @@ final class NotebookRunner: ShellHost {
   /// The notebook's folder: evidence paths in cells are relative to it.
   let folder: String
   private var runDepth = 0
+  /// Where cells go once the notebook cannot take them (someone changed its cells meanwhile).
+  private var recovery: String?
+  /// Cells not written to the notebook (read-only, or recovered elsewhere), for `save COPY`.
+  private var unrecorded = ""
 
   enum Result { case ok, failed, quit }
 
@@ -27,13 +31,20 @@ final class NotebookRunner: ShellHost {
     let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside), interactive: interactive,
       writesExports: true)
     self.session = Session(displayStyle: displayStyle, workspace: EvidenceWorkspace(files: files))
-    let text = try file.readAll()
-    if text.isEmpty {
-      try file.append(NotebookFormat.header)
+    // An export is refused before its cell is recorded when it would replace the notebook or evidence.
+    files.protectedFiles = { [unowned self] in protectedFiles }
+    var text = try file.readAll()
+    if text.allSatisfy(\.isWhitespace) {
+      // New, or only blank lines: it becomes a notebook (the blank lines stay before the header).
+      if !file.readOnly { try file.append(NotebookFormat.header) }
       session.openedChain = .verified(cells: 0)
       return
     }
-    let document = NotebookFormat.parse(text)
+    var document = NotebookFormat.parse(text)
+    if let torn = document.tornAt, !file.readOnly {
+      try Self.moveTornCell(at: torn, of: &text, in: file, environment: environment)
+      document = NotebookFormat.parse(text)
+    }
     if let problem = document.problems.first {
       var refusal = problem.about(.file, in: path)
       refusal.notes.append("the notebook was not changed")
@@ -58,6 +69,97 @@ final class NotebookRunner: ShellHost {
     }
   }
 
+  /// Writes a cell: to the notebook, after checking that the path still names the file this
+  /// session holds. An editor's save that kept every cell is followed (prose added is kept);
+  /// one that changed cells stops appending there, and the cell goes to a recovery file.
+  /// Returns a note for the user when something was not as expected.
+  private func record(_ cell: Cell) throws(Diagnostic) -> String? {
+    let text = NotebookFormat.render(cell)
+    if file.readOnly {
+      unrecorded += text
+      return nil
+    }
+    if recovery == nil {
+      switch file.change() {
+      case .none:
+        try file.append(text)
+        return nil
+      case .replaced, .resized:
+        let before = session.cells.dropLast().map { "\($0.number) \($0.chain)" }
+        if let current = try? file.readCurrent() {
+          let document = NotebookFormat.parse(current)
+          // Intact: the same cells, and a chain that still holds over their content.
+          if document.problems.isEmpty, document.cells.map({ "\($0.number) \($0.chain)" }) == before,
+            case .verified = Verification.verify(document)
+          {
+            if file.change() == .replaced { try file.adoptCurrent() } else { file.acceptCurrentSize() }
+            try file.append(text)
+            return "note: \(file.path) was changed by another program; its cells are intact, so this session goes on"
+              + " appending to it (what was added between cells is kept)"
+          }
+        }
+      case .removed:
+        break
+      }
+      recovery = file.path + ".recovered-" + Clock.now(environment: environment).filter(\.isNumber) + ".md"
+    }
+    let target = recovery!
+    unrecorded += text
+    let first = !Paths.exists(target)
+    try Self.appendDurably((first ? Self.recoveryHeader(for: file.path) : "") + text, to: target)
+    if !first { return "note: cell \(cell.number) was recorded in \(target), not \(file.path)" }
+    return "warning: \(file.path) was changed by another program and its cells no longer match this session's;"
+      + " this cell was written to \(target) instead (and so will the next ones).\n"
+      + "  = nothing typed is lost; compare the two files, then `quit` and open the one to keep"
+  }
+
+  static func recoveryHeader(for path: String) -> String {
+    "<!-- gemba recovered cells: \(path) was changed by another program while a session was writing to it;"
+      + " these cells were typed after that and could not be appended to it -->\n"
+  }
+
+  /// Appends to a file (created if absent) and flushes it to the disk.
+  static func appendDurably(_ text: String, to path: String) throws(Diagnostic) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .file("cannot write \(path): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .file("cannot write \(path): \(String(cString: strerror(errno)))")
+      }
+      offset += n
+    }
+    guard fsync(fd) == 0 else { throw .file("cannot flush \(path) to disk: \(String(cString: strerror(errno)))") }
+    SafeFile.syncFolder(of: path)
+  }
+
+  /// A last cell cut short (a crash or a full disk while it was written — never acknowledged, since
+  /// the prompt returns only after fsync) is moved to `NOTEBOOK.torn-TIME`, and the rest opens.
+  static func moveTornCell(at line: Int, of text: inout String, in file: NotebookFile, environment: [String: String])
+    throws(Diagnostic)
+  {
+    var offset = 0
+    var current = 1
+    for byte in text.utf8 {
+      if current == line { break }
+      offset += 1
+      if byte == 10 { current += 1 }
+    }
+    let bytes = Array(text.utf8)
+    let tail = String(decoding: bytes[offset...], as: UTF8.self)
+    let stamp = Clock.now(environment: environment).filter { $0.isNumber }
+    let aside = file.path + ".torn-" + stamp
+    try SafeFile.write(tail, to: aside)
+    try file.truncate(to: offset)
+    text = String(decoding: bytes[..<offset], as: UTF8.self)
+    Console.err("warning: the last cell of \(file.path) (line \(line)) was cut short, by a crash or a full disk while it was"
+      + " written; it was never recorded.\n  = its text was moved to \(aside); the notebook opens with the cells before it")
+  }
+
   /// The banner's line on the chain and the evidence, and advice when something moved.
   var integrityReport: (line: String, clean: Bool, advice: [String])? {
     guard let state = session.integrity else { return nil }
@@ -66,12 +168,23 @@ final class NotebookRunner: ShellHost {
 
   var nextCellNumber: Int { session.nextCellNumber }
 
+  /// Files no export or copy may replace: the notebook itself, and every evidence file it loaded.
+  var protectedFiles: [String] {
+    [file.path] + session.investigation.evidence.map { Paths.resolve($0.path, in: folder) }
+  }
+
   func submit(_ source: String) -> Bool {
     run(source, line: 1, script: source, origin: nil) != .quit
   }
 
   func finish() {
-    Console.err("saved \(file.path) (\(session.cells.count) cells)")
+    if file.readOnly {
+      Console.err("\(file.path) is read-only: the cells typed in this session were not recorded (`save COPY.md` keeps them)")
+    } else if let recovery {
+      Console.err("saved what \(file.path) could take; the later cells are in \(recovery)")
+    } else {
+      Console.err("saved \(file.path) (\(session.cells.count) cells)")
+    }
   }
 
   /// Runs a whole script (batch input or `run FILE`), a line at a time as lines arrive.
@@ -127,15 +240,16 @@ final class NotebookRunner: ShellHost {
       return .failed
     case .cell(let cell, let display, let failed):
       do {
-        try file.append(NotebookFormat.render(cell))
+        if let note = try record(cell) { Console.err(note) }
       } catch {
-        Console.err("error: \(error.message)\n  = the command ran but its cell was not saved; gemba stops to lose nothing more")
+        Console.err(DiagnosticRenderer().render(error, source: "")
+          + "  = the command ran but its cell was not saved; gemba stops to lose nothing more")
         exit(1)
       }
       if !display.isEmpty { Console.out(display) }
       for write in session.writes {
         do {
-          try Paths.write(write.content, to: Paths.resolve(write.path.value, in: folder))
+          try SafeFile.write(write.content, to: Paths.resolve(write.path.value, in: folder), protecting: protectedFiles)
         } catch {
           report(.error(error.message, at: write.path.span,
             notes: ["the cell is recorded but the file was not written; fix the path and export again"]),
@@ -170,7 +284,7 @@ final class NotebookRunner: ShellHost {
           report(.error("that is this notebook's own file", at: path.span), script: script, firstLine: firstLine, origin: origin)
           return .failed
         }
-        try Paths.write(try file.readAll(), to: target)
+        try SafeFile.write(try file.readAll() + unrecorded, to: target, protecting: protectedFiles)
         Console.out("saved a copy to \(path.value) (\(session.cells.count) cells); this session goes on in \(file.path)")
         return .ok
       } catch {

@@ -31,6 +31,20 @@ struct PathPolicy {
     return candidate
   }
 
+  /// The path to write for `path` as written in a cell (an export of a replayed notebook):
+  /// the same fence as reading, and a link inside the folder may not lead a write out of it.
+  func resolveForWriting(_ path: Located<String>) throws(Diagnostic) -> String {
+    let candidate = try resolve(path)
+    guard !allowOutside else { return candidate }
+    let root = Paths.absolute(folder)
+    let real = SafeFile.canonical(candidate)
+    guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+      throw .error("refused to write `\(path.value)`: it leads outside the notebook's folder (to \(real))", at: path.span,
+        notes: ["a replayed notebook writes only inside its own folder; run with --allow-outside if you trust it"])
+    }
+    return candidate
+  }
+
   private func refusal(_ path: Located<String>, _ why: String) -> Diagnostic {
     .error("refused to read `\(path.value)`: it \(why)", at: path.span,
       notes: [

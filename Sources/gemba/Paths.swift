@@ -49,14 +49,4 @@ enum Paths {
     return text
   }
 
-  static func write(_ text: String, to path: String) throws(Diagnostic) {
-    guard let handle = fopen(path, "wb") else {
-      throw .file("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-    defer { fclose(handle) }
-    let bytes = Array(text.utf8)
-    guard fwrite(bytes, 1, bytes.count, handle) == bytes.count, fflush(handle) == 0 else {
-      throw .file("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-  }
 }

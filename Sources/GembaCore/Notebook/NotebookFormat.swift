@@ -34,6 +34,9 @@ public enum NotebookFormat {
     public var cells: [Cell] = []
     /// In file order; each names its line. Reading stops at the first one.
     public var problems: [Diagnostic] = []
+    /// The header line of a last cell that was cut short (a crash or a full disk while it was
+    /// written; never acknowledged, since the prompt returns only after fsync): the rest opens.
+    public var tornAt: Int?
   }
 
   /// Reads a notebook. Cells are read up to the first problem, which is reported
@@ -44,8 +47,13 @@ public enum NotebookFormat {
       line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
     }
     var i = 0
+    var cellStart: Int?  // the header line of the cell being read
     func problem(_ line: Int, _ message: String, _ notes: [String] = []) {
       doc.problems.append(.error(message, at: SourceSpan(at: SourcePosition(line: line, column: 1)), notes: notes))
+      // Torn: the problem is inside the last cell, with no cell header after it.
+      if let start = cellStart, !lines[(start)...].contains(where: { $0.trimmingSpaces().hasPrefix("<!-- cell ") }) {
+        doc.tornAt = start
+      }
     }
     while i < lines.count, lines[i].trimmingSpaces().isEmpty { i += 1 }
     guard i < lines.count else { return doc }
@@ -68,12 +76,14 @@ public enum NotebookFormat {
       let trimmed = line.trimmingSpaces()
       if trimmed.hasPrefix("<!-- cell ") {
         let headerLine = i + 1
+        cellStart = headerLine
         guard let (number, time, chain) = cellHeader(trimmed) else {
           problem(headerLine, "malformed cell header", ["expected `<!-- cell N · TIME · chain HEX -->`"])
           return doc
         }
         let expected = (doc.cells.last?.number ?? 0) + 1
         guard number == expected else {
+          cellStart = nil  // a hand edit, not a cut-short write
           problem(headerLine, doc.cells.contains { $0.number == number }
             ? "duplicate cell number \(number)" : "cell \(number) where cell \(expected) was expected",
             ["cells are numbered 1, 2, 3… in order; was the notebook edited by hand?"])
@@ -100,6 +110,7 @@ public enum NotebookFormat {
         }
         doc.cells.append(Cell(number: number, time: time, chain: chain, command: command, output: output, data: data,
           line: headerLine))
+        cellStart = nil
         continue
       }
       if let (_, info) = fenceOpening(trimmed), info == "gemba" || info == "output" {

@@ -61,12 +61,7 @@ struct ShellHistory {
     }
     guard entries.count > limit else { return }
     let kept = entries.suffix(limit).flatMap { $0 }.joined(separator: "\n") + "\n"
-    do {
-      try Paths.write(kept, to: path + ".cut")
-      rename(path + ".cut", path)
-    } catch {
-      unlink(path + ".cut")
-    }
+    try? SafeFile.write(kept, to: path)
   }
 
   /// `mkdir -p` of the folder holding `path` (new folders are private: 0700).
