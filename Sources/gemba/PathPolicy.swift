@@ -9,23 +9,23 @@ struct PathPolicy {
   let allowOutside: Bool
 
   /// The path to open for `path` as written in a cell, or an error saying why not.
-  func resolve(_ path: Located<String>) throws(Diagnostic) -> String {
+  func resolve(_ path: Located<String>, toWrite: Bool = false) throws(Diagnostic) -> String {
     let written = path.value
     guard !written.isEmpty else { throw .error("empty path", at: path.span) }
     let candidate = written.hasPrefix("/") ? written : (folder == "." ? written : folder + "/" + written)
     if allowOutside { return candidate }
     if written.hasPrefix("/") {
-      throw refusal(path, "is an absolute path")
+      throw refusal(path, "is an absolute path", toWrite: toWrite)
     }
     if written.split(separator: "/").contains("..") {
-      throw refusal(path, "climbs out with `..`")
+      throw refusal(path, "climbs out with `..`", toWrite: toWrite)
     }
     // A symlink inside the folder may still point outside it: compare real paths.
     let root = Paths.absolute(folder)
     if Paths.exists(candidate) {
       let real = Paths.absolute(candidate)
       guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-        throw refusal(path, "leads outside the notebook's folder (to \(real))")
+        throw refusal(path, "leads outside the notebook's folder (to \(real))", toWrite: toWrite)
       }
     }
     return candidate
@@ -34,7 +34,7 @@ struct PathPolicy {
   /// The path to write for `path` as written in a cell (an export of a replayed notebook):
   /// the same fence as reading, and a link inside the folder may not lead a write out of it.
   func resolveForWriting(_ path: Located<String>) throws(Diagnostic) -> String {
-    let candidate = try resolve(path)
+    let candidate = try resolve(path, toWrite: true)
     guard !allowOutside else { return candidate }
     let root = Paths.absolute(folder)
     let real = SafeFile.canonical(candidate)
@@ -45,8 +45,8 @@ struct PathPolicy {
     return candidate
   }
 
-  private func refusal(_ path: Located<String>, _ why: String) -> Diagnostic {
-    .error("refused to read `\(path.value)`: it \(why)", at: path.span,
+  private func refusal(_ path: Located<String>, _ why: String, toWrite: Bool = false) -> Diagnostic {
+    .error("refused to \(toWrite ? "write" : "read") `\(path.value)`: it \(why)", at: path.span,
       notes: [
         "a notebook reads evidence only inside its own folder (\(Paths.absolute(folder)))",
         "copy the file into that folder, or run gemba with --allow-outside if you trust this notebook",
