@@ -113,17 +113,19 @@ struct BatchModeTests {
     #expect(try GembaProcess.read(url) == "# Meeting minutes\n\nNot a notebook.\n")
   }
 
-  @Test func aTruncatedNotebookIsRefusedWithTheLine() throws {
+  /// A cell broken in the middle of the notebook is a hand edit, not a torn write: refused, untouched.
+  /// (A cut-short *last* cell is moved aside: NotebookFaultTests.)
+  @Test func aNotebookBrokenBeforeItsLastCellIsRefusedWithTheLine() throws {
     let folder = try GembaProcess.scratchFolder()
     _ = try GembaProcess.run(["nb.md"], stdin: "note one\nnote two\n", in: folder)
     let url = folder.appendingPathComponent("nb.md")
     var text = try GembaProcess.read(url)
-    text = String(text.dropLast(5))  // cut inside the last output block
+    text = text.replacingOccurrences(of: "```output\none\n```", with: "```output\none\n")  // cell 1's output never closed
     try text.write(to: url, atomically: true, encoding: .utf8)
     let result = try GembaProcess.run(["nb.md"], stdin: "note three\n", in: folder)
     #expect(result.status == 2)
     #expect(result.stderr.contains("nb.md:"))
-    #expect(result.stderr.contains("never closed"))
+    #expect(result.stderr.contains("block with no cell header before it"))
     #expect(try GembaProcess.read(url) == text)
   }
 
