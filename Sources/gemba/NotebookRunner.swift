@@ -63,8 +63,10 @@ final class NotebookRunner: ShellHost {
       do {
         try session.restore(cell)
       } catch {
-        throw Diagnostic.file("cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
-          line: error.span?.start.line ?? cell.line, notes: error.notes + ["the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"])
+        var refusal = Diagnostic.file("cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
+          line: cell.line, notes: error.notes + ["the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"])
+        refusal.span = error.span ?? refusal.span
+        throw refusal
       }
     }
   }

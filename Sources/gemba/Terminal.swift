@@ -41,8 +41,10 @@ struct Terminal {
 
 /// Unbuffered writes to stdout and stderr: the order on screen is the order of events.
 enum Console {
-  static func out(_ text: String) { write(1, text) }
-  static func err(_ text: String) { write(2, text) }
+  /// Every text gemba prints goes through here, with its control characters escaped
+  /// (a received notebook must not be able to drive the reviewer's terminal).
+  static func out(_ text: String) { write(1, TerminalSafety.escape(text)) }
+  static func err(_ text: String) { write(2, TerminalSafety.escape(text)) }
 
   private static func write(_ fd: Int32, _ text: String) {
     var bytes = Array(text.utf8)

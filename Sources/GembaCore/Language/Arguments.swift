@@ -89,6 +89,7 @@ struct Arguments {
 
   static func id(_ token: Token, _ kinds: [ItemID.Kind], _ what: String) throws(Diagnostic) -> Located<ItemID> {
     guard let id = ItemID(token.text), kinds.contains(id.kind) else {
+      if let problem = ItemID.problem(with: token.text) { throw .error(problem, at: token.span, notes: ["expected \(what)"]) }
       throw .error("expected \(what), found \(Parser.describe(token))", at: token.span)
     }
     return Located(id, at: token.span)

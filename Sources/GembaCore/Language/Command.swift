@@ -45,11 +45,14 @@ public enum StepLocation: Hashable, Sendable {
 public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
   public var year: Int, month: Int, day: Int
 
+  /// The years an investigation's dates may fall in: anything else is a typing slip.
+  public static let years = 1900...2999
+
   public init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       parts.allSatisfy(\.isASCIIDigits), let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-      (1...12).contains(m), d >= 1, d <= CalendarDate.days(inMonth: m, year: y)
+      CalendarDate.years.contains(y), (1...12).contains(m), d >= 1, d <= CalendarDate.days(inMonth: m, year: y)
     else { return nil }
     year = y
     month = m
@@ -60,6 +63,18 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     self.year = year
     self.month = month
     self.day = day
+  }
+
+  /// Why `text` is not a date (nil when it is one).
+  public static func problem(with text: String) -> String? {
+    guard CalendarDate(text) == nil else { return nil }
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.allSatisfy(\.isASCIIDigits),
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return "`\(text)` is not a date: write YYYY-MM-DD, e.g. 2026-12-15" }
+    if !years.contains(y) { return "`\(text)` is not a date gemba accepts: the year must be from \(years.lowerBound) to \(years.upperBound)" }
+    if !(1...12).contains(m) { return "`\(text)` is not a date: there is no month \(m)" }
+    return "`\(text)` is not a date: month \(m) of \(y) has \(days(inMonth: m, year: y)) days, not \(d)"
   }
 
   static func days(inMonth m: Int, year y: Int) -> Int {

@@ -7,6 +7,9 @@ extension CommandCatalog {
       example: "why W1 \"the macro still says 30 days\"", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         var parent: Located<ItemID>?
+        if let first = a.positionals.first, first.kind == .word, let problem = ItemID.problem(with: first.text) {
+          throw .error(problem, at: first.span, notes: ["to start a tree whose text begins with `\(first.text)`, quote it"])
+        }
         if a.positionals.count == 1, let only = a.positionals.first, only.kind == .word, let id = ItemID(only.text),
           id.kind == .why
         {
@@ -60,6 +63,9 @@ extension CommandCatalog {
       example: "cause Process \"policy lives in three places\"", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let head = try a.take("a category name or cause id")
+        if head.kind == .word, let problem = ItemID.problem(with: head.text) {
+          throw .error(problem, at: head.span, notes: ["put a cause on a bone by its name, or under a cause by its id (C1)"])
+        }
         let parent: CauseParent
         if head.kind == .word, let id = ItemID(head.text), id.kind == .cause {
           parent = .cause(Located(id, at: head.span))

@@ -31,11 +31,35 @@ public struct ItemID: Hashable, Sendable, Comparable, CustomStringConvertible, C
     let parts = text.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
     var path: [Int] = []
     for part in parts {
-      guard part.isASCIIDigits, let n = Int(part), n > 0 else { return nil }
+      // One spelling per id: no leading zeros (`W01` is W1), nothing past Int (`W99999999999999999999`).
+      guard part.isASCIIDigits, part.first != "0", let n = Int(part) else { return nil }
       path.append(n)
     }
     guard !path.isEmpty, kind.nests || path.count == 1 else { return nil }
     self.init(kind, path)
+  }
+
+  /// Why `text`, which looks like an id (a kind letter, then a digit), is not one; nil when it is
+  /// an id, or does not look like one. Such a word is an error, never text: `why W0 x` must not
+  /// quietly start a tree called "W0 x".
+  public static func problem(with text: some StringProtocol) -> String? {
+    guard ItemID(text) == nil, let first = text.first, let kind = Kind(rawValue: String(first).uppercased()),
+      let second = text.dropFirst().first, second.isASCII, second.isNumber
+    else { return nil }
+    let parts = text.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
+    if parts.contains(where: { $0.isEmpty || !$0.isASCIIDigits }) {
+      return "`\(text)` is not an id: an id is a letter and numbers joined by single dots, like \(kind.rawValue)1.2"
+    }
+    if parts.contains(where: { $0.allSatisfy { $0 == "0" } }) {
+      return "`\(text)` is not an id: ids count from 1"
+    }
+    if parts.contains(where: { $0.first == "0" }) {
+      return "`\(text)` is not an id: write it without leading zeros"
+    }
+    if parts.contains(where: { Int($0) == nil }) {
+      return "`\(text)` is not an id: the number is too large"
+    }
+    return "`\(text)` is not an id: \(kind.noun)s do not nest, so a \(kind.noun) id has one number"
   }
 
   public var description: String { kind.rawValue + path.map(String.init).joined(separator: ".") }

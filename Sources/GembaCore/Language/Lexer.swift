@@ -17,8 +17,29 @@ public struct Lexer {
 
   /// All tokens of the command, or the first lexical error.
   public static func tokenize(_ source: String, firstLine: Int = 1) throws(Diagnostic) -> [Token] {
+    try refuseControlCharacters(source, firstLine: firstLine)
     var lexer = Lexer(source, firstLine: firstLine)
     return try lexer.tokens()
+  }
+
+  /// A control character (ESC, BEL, C1 …) typed into a command would travel into the notebook
+  /// and back out to a reviewer's terminal, where it can retitle or clear it: refused at input.
+  static func refuseControlCharacters(_ source: String, firstLine: Int) throws(Diagnostic) {
+    var line = firstLine, column = 1
+    for scalar in source.unicodeScalars {
+      if scalar == "\n" {
+        line += 1
+        column = 1
+        continue
+      }
+      // Tab, carriage return, vertical tab and form feed are white space to the lexer.
+      if TerminalSafety.isControl(scalar) && !["\t", "\r", "\u{0B}", "\u{0C}"].contains(scalar) {
+        throw .error("a control character (U+\(TerminalSafety.hex(scalar))) cannot be part of a command",
+          at: SourceSpan(at: SourcePosition(line: line, column: column)),
+          notes: ["it would reach every terminal the notebook is shown on; type the text without it"])
+      }
+      column += 1
+    }
   }
 
   /// True when the text cannot end here: an open string, or a trailing `\`.

@@ -6,7 +6,8 @@ extension Parser {
 
   static func date(_ token: Token) throws(Diagnostic) -> CalendarDate {
     guard let date = CalendarDate(token.text) else {
-      throw .error("`\(token.text)` is not a date", at: token.span, notes: ["write dates as YYYY-MM-DD, e.g. 2026-12-15"])
+      throw .error(CalendarDate.problem(with: token.text) ?? "`\(token.text)` is not a date", at: token.span,
+        notes: ["write dates as YYYY-MM-DD, e.g. 2026-12-15"])
     }
     return date
   }

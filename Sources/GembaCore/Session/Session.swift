@@ -115,7 +115,8 @@ public final class Session {
   /// A pure fold: a `load` or a citation is rebuilt from the data the cell stored, and no
   /// evidence is read. Only a v1 cell (which stored no data) asks the evidence desk again.
   public func restore(_ cell: Cell) throws(Diagnostic) {
-    guard let command = try Parser.parse(cell.command, firstLine: 1) else {
+    // Errors point into the notebook: the command starts two lines below the cell's header.
+    guard let command = try Parser.parse(cell.command, firstLine: cell.line > 0 ? cell.line + 2 : 1) else {
       throw .error("cell \(cell.number) has no command")
     }
     let data = try cell.decodedData()

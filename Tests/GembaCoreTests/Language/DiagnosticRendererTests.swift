@@ -31,7 +31,7 @@ import Testing
 
   @Test func atThePromptThereIsNoFileName() {
     #expect(rendered("action F1 fix --due 2026-02-30", origin: nil) == """
-      error: `2026-02-30` is not a date
+      error: `2026-02-30` is not a date: month 2 of 2026 has 28 days, not 30
        --> line 1, column 21
         |
       1 | action F1 fix --due 2026-02-30
