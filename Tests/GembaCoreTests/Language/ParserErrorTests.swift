@@ -50,10 +50,10 @@ extension ParserTests {
   }
 
   @Test(arguments: [
-    ("action F1 fix --due 1️⃣2026-02-302️⃣", "`2026-02-30` is not a date", "write dates as YYYY-MM-DD, e.g. 2026-12-15"),
-    ("action F1 fix --due 1️⃣2026-13-012️⃣", "`2026-13-01` is not a date", nil),
-    ("action F1 fix --due 1️⃣15/12/20262️⃣", "`15/12/2026` is not a date", nil),
-    ("action F1 fix --due 1️⃣2026-+1-012️⃣", "`2026-+1-01` is not a date", nil),
+    ("action F1 fix --due 1️⃣2026-02-302️⃣", "`2026-02-30` is not a date: month 2 of 2026 has 28 days, not 30", "write dates as YYYY-MM-DD, e.g. 2026-12-15"),
+    ("action F1 fix --due 1️⃣2026-13-012️⃣", "`2026-13-01` is not a date: there is no month 13", nil),
+    ("action F1 fix --due 1️⃣15/12/20262️⃣", "`15/12/2026` is not a date: write YYYY-MM-DD, e.g. 2026-12-15", nil),
+    ("action F1 fix --due 1️⃣2026-+1-012️⃣", "`2026-+1-01` is not a date: write YYYY-MM-DD, e.g. 2026-12-15", nil),
     ("action F1 fix --review 1️⃣montly2️⃣", "`montly` is not a valid --review", "did you mean `monthly`?"),
     ("action F1 fix --review 1️⃣daily2️⃣", "`daily` is not a valid --review", "`--review` takes one of: weekly, monthly, quarterly"),
     ("fishbone x --template 1️⃣7M2️⃣", "`7M` is not a valid --template", "did you mean `6M`?"),
