@@ -75,7 +75,7 @@ final class FileEvidenceDesk: EvidenceDesk {
       throw .error("cannot name evidence `\(name)` after its file", at: spec.path.span,
         notes: ["name it: load \(spec.path.value) as NAME"])
     }
-    let options = LoadOptions(headerRows: spec.headerRows?.value ?? 1, skipRows: spec.skip?.value ?? 0)
+    let options = try spec.loadOptions()
     let progress = LoadProgress()
     self.progress = progress
     defer { self.progress = nil }

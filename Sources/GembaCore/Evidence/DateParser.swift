@@ -73,11 +73,22 @@ extension ValueParser {
     return seconds - sign * Double(oh * 3600 + om * 60)
   }
 
-  private static func monthNumber(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
-    let key = UInt32(a | 0x20) << 16 | UInt32(b | 0x20) << 8 | UInt32(c | 0x20)
-    let months: [UInt32] = [0x6A616E, 0x666562, 0x6D6172, 0x617072, 0x6D6179, 0x6A756E,
-                            0x6A756C, 0x617567, 0x736570, 0x6F6374, 0x6E6F76, 0x646563]
-    return months.firstIndex(of: key).map { $0 + 1 }
+  static func monthNumber(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
+    switch UInt32(a | 0x20) << 16 | UInt32(b | 0x20) << 8 | UInt32(c | 0x20) {
+    case 0x6A616E: return 1
+    case 0x666562: return 2
+    case 0x6D6172: return 3
+    case 0x617072: return 4
+    case 0x6D6179: return 5
+    case 0x6A756E: return 6
+    case 0x6A756C: return 7
+    case 0x617567: return 8
+    case 0x736570: return 9
+    case 0x6F6374: return 10
+    case 0x6E6F76: return 11
+    case 0x646563: return 12
+    default: return nil
+    }
   }
 
   static func daysIn(_ month: Int, _ year: Int) -> Int {

@@ -161,6 +161,10 @@ extension Parser {
         }
         spec.skip = Located(n, at: token.span)
       }
+      spec.delimiter = a.single("delimiter").map { Located($0.text, at: $0.span) }
+      spec.encoding = a.single("encoding").map { Located($0.text, at: $0.span) }
+      spec.dateFormats = (a.option("date-format")?.values ?? []).map { Located($0.text, at: $0.span) }
+      spec.pattern = a.single("pattern").map { Located($0.text, at: $0.span) }
       return .load(spec)
     case "evidence": return .listEvidence
     case "show":
