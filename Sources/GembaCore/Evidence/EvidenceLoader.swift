@@ -57,7 +57,18 @@ public enum EvidenceLoader {
     } else {
       let lines = LineReader(file: path, base: base, start: start, end: end, progress: progress)
       let box = ResultBox<LineTable?>(nil)
+      var logPattern: LogPattern? = nil
+      if let text = options.pattern {
+        do {
+          logPattern = try LogPattern(text)
+        } catch {
+          throw EvidenceError(EvidenceProblem(.invalidOption, file: path, message: "--pattern cannot be used: \(error.reason); nothing was loaded", action: .refused),
+                              hint: "named groups become columns, e.g. --pattern \"^(?<time>\\S+ \\S+) (?<level>[A-Z]+) (?<message>.*)$\"")
+        }
+      }
+      let pattern = logPattern
       let readJob: @Sendable () -> Void = {
+        if let pattern { box.value = lines.readPattern(pattern); return }
         switch format {
         case .jsonl: box.value = lines.readJSONLines()
         case .log: box.value = lines.readLog()

@@ -3,7 +3,8 @@
 /// Swift's `Regex` backtracks, so what it may run on untrusted lines is bounded before it runs:
 /// patterns with nested quantifiers (`(a+)+`), backreferences or more than four unbounded
 /// quantifiers are refused, and lines longer than `lineLimit` are not matched (they are listed).
-struct LogPattern {
+// @unchecked: the compiled Regex is not Sendable; a pattern is used by the one job that reads the lines.
+struct LogPattern: @unchecked Sendable {
   let regex: Regex<AnyRegexOutput>
   let names: [String]
 
@@ -79,5 +80,50 @@ struct LogPattern {
       i += 1
     }
     return names
+  }
+}
+
+extension LineReader {
+  /// Lines split by a `--pattern`: its named groups as columns. A line that does not match (or is
+  /// longer than `LogPattern.lineLimit`) keeps its row with empty cells and is listed.
+  func readPattern(_ pattern: LogPattern) -> LineTable {
+    let columns = pattern.names
+    let stride = 2 * columns.count + 2
+    let cells = OffsetBuffer(capacity: 4096)
+    var lines = LineIndex()
+    var rows = 0
+    var problems: [EvidenceProblem] = []
+    var unmatched = 0
+    forEachLine { s, e, line in
+      cells.reserve(stride)
+      let r = cells.base + cells.count
+      r[0] = UInt32(s); r[1] = UInt32(e)
+      for k in 0..<columns.count { r[2 + 2 * k] = missingCell; r[3 + 2 * k] = missingCell }
+      var matched = false
+      if e - s <= LogPattern.lineLimit {
+        let text = String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+        if let match = try? pattern.regex.firstMatch(in: text) {
+          matched = true
+          for (k, name) in columns.enumerated() {
+            guard let range = match.output[name]?.range else { continue }
+            r[2 + 2 * k] = UInt32(s + text.utf8.distance(from: text.startIndex, to: range.lowerBound))
+            r[3 + 2 * k] = UInt32(s + text.utf8.distance(from: text.startIndex, to: range.upperBound))
+          }
+        }
+      }
+      if !matched && e > s {
+        unmatched += 1
+        if problems.count < 20 {
+          let why = e - s > LogPattern.lineLimit ? "is longer than \(LogPattern.lineLimit) bytes and was not matched" : "does not match --pattern"
+          problems.append(EvidenceProblem(.invalidOption, file: file, row: rows + 1, line: line, byteOffset: s,
+                                          message: "the line \(why); loaded with empty columns", action: .loaded))
+        }
+      }
+      cells.setCount(cells.count + stride)
+      lines.record(row: rows, line: line)
+      rows += 1
+    }
+    return LineTable(columns: columns, segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
+                     problems: problems, problemCount: unmatched)
   }
 }

@@ -22,7 +22,9 @@ extension LineReader {
       if let t = timestampEnd(s, e) {
         r[2] = UInt32(s); r[3] = UInt32(t)
         var p = t
-        while p < e && base[p] == 32 { p += 1 }
+        while p < e && (base[p] == 32 || base[p] == 44) { p += 1 }
+        // log4j's `TIME - LEVEL [thread] - message` (ZooKeeper)
+        if p + 1 < e && base[p] == 45 && base[p + 1] == 32 { p += 2; while p < e && base[p] == 32 { p += 1 } }
         if let (ls, le, after) = level(p, e) {
           r[4] = UInt32(ls); r[5] = UInt32(le)
           p = after
@@ -63,6 +65,8 @@ extension LineReader {
     var p = s + 14
     while p < e, base[p] &- 48 < 10 || base[p] == 58 || base[p] == 46 || base[p] == 44 { p += 1 }
     if p < e && base[p] == 90 { return p + 1 }
+    // `2016-09-28 04:30:30, Info` (Windows CBS): the comma ends the time.
+    if base[p - 1] == 44 { return p - 1 }
     if p + 2 < e && (base[p] == 43 || base[p] == 45) && base[p + 1] &- 48 < 10 {
       p += 1
       while p < e, base[p] &- 48 < 10 || base[p] == 58 { p += 1 }

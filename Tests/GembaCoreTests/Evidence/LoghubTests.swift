@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import GembaCore
+
+/// loghub's 2,000-line samples: time and level per line equal loghub's structured parse (read
+/// at test time with Python's csv module) for the layouts gemba recognises.
+@Suite(.enabled(if: sharedExists, "../shared/conformance is not on this machine"),
+       .enabled(if: ExternalTools.path(of: "python3") != nil, "needs python3 to read the ground truth"))
+struct LoghubTests {
+  static let root = sharedPath("conformance/loghub-2k")
+  /// Layouts recognised, and the ground-truth fields that make the time (joined by a space).
+  static let recognised: [String: [String]] = [
+    "Zookeeper": ["Date", "Time"], "Hadoop": ["Date", "Time"], "Windows": ["Date", "Time"],
+  ]
+
+  static func truth(_ name: String) throws -> [[String: String]] {
+    let file = "\(root)/\(name)/\(name)_2k.log_structured.csv"
+    let rows = try Independent.json("""
+      import csv, json, sys
+      print(json.dumps(list(csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')))))
+      """, [file])
+    return rows as? [[String: String]] ?? []
+  }
+
+  @Test(arguments: ["Zookeeper", "Hadoop", "Windows"])
+  func timeAndLevelEqualTheGroundTruth(_ name: String) throws {
+    let table = try loadFile("\(Self.root)/\(name)/\(name)_2k.log").table
+    let truth = try Self.truth(name)
+    #expect(table.rowCount == truth.count && truth.count == 2000)
+    let time = try #require(table.columnIndex(named: "time")), level = try #require(table.columnIndex(named: "level"))
+    var mismatches: [String] = []
+    for (row, expected) in truth.enumerated() where row < table.rowCount {
+      let t = Self.recognised[name]!.compactMap { expected[$0] }.joined(separator: " ")
+      if table.cell(row: row, column: time) != t || table.cell(row: row, column: level) != expected["Level"] {
+        mismatches.append("line \(row + 1): \(table.cell(row: row, column: time)) \(table.cell(row: row, column: level)) ≠ \(t) \(expected["Level"] ?? "")")
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    #expect(table.columnType(time) == .dateTime && table.columnProfile(time).unparsed == 0)
+    var byLevel: [String: Int] = [:]
+    for row in truth { byLevel[row["Level"] ?? "", default: 0] += 1 }
+    #expect(counts(try query(table, "x | count by level")) == byLevel)
+  }
+
+  @Test func zookeeperCountsByLevel() throws {
+    let table = try loadFile("\(Self.root)/Zookeeper/Zookeeper_2k.log").table
+    #expect(counts(try query(table, "x | count by level")) == ["WARN": 1318, "INFO": 669, "ERROR": 13])
+  }
+
+  /// Every layout is loaded; the ones not yet recognised are named, not failed.
+  @Test func everyLayoutLoads() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.root).filter { !$0.hasSuffix(".txt") }.sorted()
+    var unrecognised: [String] = []
+    for name in names {
+      let table = try loadFile("\(Self.root)/\(name)/\(name)_2k.log").table
+      #expect(table.rowCount == 2000, "\(name)")
+      if table.columnIndex(named: "time") == nil { unrecognised.append(name) }
+    }
+    print("loghub layouts loaded as plain lines (use --pattern): \(unrecognised.joined(separator: ", "))")
+  }
+
+  @Test func aCustomPatternMakesColumns() throws {
+    let options = LoadOptions(pattern: #"^(?<time>\d\d/\d\d/\d\d \d\d:\d\d:\d\d) (?<level>[A-Z]+) (?<component>[^:]+): (?<message>.*)$"#)
+    let result = try loadFile("\(Self.root)/Spark/Spark_2k.log", options: options)
+    #expect(result.table.columns == ["time", "level", "component", "message"])
+    let truth = try Self.truth("Spark")
+    for row in [0, 1, 999, 1999] {
+      #expect(result.table.cell(row: row, column: 0) == "\(truth[row]["Date"]!) \(truth[row]["Time"]!)")
+      #expect(result.table.cell(row: row, column: 1) == truth[row]["Level"])
+    }
+  }
+
+  @Test(arguments: [#"(?<a>(x+)+)"#, #"(?<a>\w+)\1"#, "no groups"])
+  func aPatternThatCouldBacktrackForeverIsRefused(_ pattern: String) {
+    #expect(LogPattern.problem(in: pattern) != nil)
+    #expect(throws: EvidenceError.self) { try loadText("x\n", format: .log, path: "a.log", options: LoadOptions(pattern: pattern)) }
+  }
+}
+
+/// Dialects and encodings as exports arrive.
+@Suite struct DialectTests {
+  @Test func aSemicolonFileLoadsAsColumnsAndSaysSo() throws {
+    let result = try loadText("name;amount;when\nAna;1.234,50;31.12.2025\nBo;12,00;01.01.2026\n", path: "eu.csv")
+    #expect(result.table.columns == ["name", "amount", "when"])
+    #expect(result.table.delimiterName == "semicolon")
+    #expect(EvidenceTextRenderer().loaded(result).contains("· semicolon-separated"))
+    #expect(result.table.columnProfile(1).format == .number(.comma))
+    #expect(result.table.columnProfile(2).format.description == "%d.%m.%Y")
+  }
+
+  @Test(arguments: [("a|b\n1|2\n", "pipe"), ("a\tb\n1\t2\n", "tab"), ("a,b\n1,2\n", "comma")])
+  func delimitersAreSniffed(_ text: String, _ name: String) throws {
+    let table = try loadText(text).table
+    #expect(table.delimiterName == name && table.columnCount == 2)
+  }
+
+  @Test func aGivenDelimiterWins() throws {
+    let table = try loadText("a;b,c\n1;2,3\n", options: LoadOptions(delimiter: UInt8(ascii: ","))).table
+    #expect(table.columns == ["a;b", "c"])
+  }
+
+  @Test func utf16WithABOMIsDecoded() throws {
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in "name,city\nAna,São Paulo\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let result = try loadBytes(bytes)
+    #expect(result.table.encodingName == "UTF-16LE")
+    #expect(result.table.cell(row: 0, column: 1) == "São Paulo")
+    #expect(result.table.sha256 == FileDigest.compute(UnsafeRawBufferPointer(start: bytes, count: bytes.count)).sha256)
+  }
+
+  @Test func windows1252IsDetected() throws {
+    let result = try loadBytes(Array("name;city\nAna;S".utf8) + [0xE3] + Array("o Paulo ".utf8) + [0x80] + Array("5\n".utf8))
+    #expect(result.table.encodingName == "Windows-1252")
+    #expect(result.table.cell(row: 0, column: 1) == "São Paulo €5")
+  }
+
+  /// Bad input: a file mixing UTF-8 and Windows-1252 is read as UTF-8, says it mixes, and lists
+  /// each bad byte at its row and column.
+  @Test func aFileMixingEncodingsIsReported() throws {
+    let bytes = Array("name,city\nJosé,Köln\nAna,S".utf8) + [0xE3, 0x6F] + Array(" Paulo\n".utf8)
+    let result = try loadBytes(bytes, path: "mixed.csv")
+    #expect(result.table.encodingName == "UTF-8")
+    #expect(result.problems.contains { $0.message.contains("mixes UTF-8") })
+    let bad = try #require(result.problems.first { $0.kind == .invalidUTF8 && $0.row != nil })
+    #expect(bad.file == "mixed.csv" && bad.row == 2 && bad.column == 2)
+  }
+}
