@@ -28,6 +28,8 @@ public enum EvidenceLoader {
     let digestBox = ResultBox(FileDigest())
     let digestJob: @Sendable () -> Void = { digestBox.value = FileDigest.compute(original.buffer, progress: progress) }
     var delimiter: UInt8? = nil
+    var timeFormat: ValueFormat? = nil
+    var logLayout: String? = nil
 
     var columns: [String]
     var segments: [TableSegment]
@@ -84,13 +86,15 @@ public enum EvidenceLoader {
       if progress?.isCancelled == true { throw cancelled(path) }
       let result = box.value!
       (columns, segments, problems, problemCount) = (result.columns, [result.segment], result.problems, result.problemCount)
+      (timeFormat, logLayout) = (result.timeFormat, result.layoutName)
       encoding = format == .jsonl ? .json : .plain
     }
     if progress?.isCancelled == true { throw cancelled(path) }
-    let given = try givenFormats(options.dateFormats, columns: columns, file: path)
+    var given = try givenFormats(options.dateFormats, columns: columns, file: path)
+    if let timeFormat, let time = columns.firstIndex(of: "time"), given[time] == nil { given[time] = timeFormat }
     let table = EvidenceTable(name: name, format: format, path: path, sha256: digestBox.value.sha256, columns: columns,
                               source: bytes, layout: layout, segments: segments, encoding: encoding, givenFormats: given,
-                              delimiterName: delimiter.map(CSVDialect.name(of:)), encodingName: textEncoding.rawValue)
+                              delimiterName: delimiter.map(CSVDialect.name(of:)), encodingName: textEncoding.rawValue, logLayout: logLayout)
     // The digest's UTF-8 check ran over the file's own bytes; decoded text has no such problems.
     let byteProblems = textEncoding == .utf8 ? ByteProblems.list(digestBox.value, in: table) : (problems: [], count: 0)
     let profiles = table.columnProfiles

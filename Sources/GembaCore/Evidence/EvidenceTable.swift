@@ -28,10 +28,13 @@ public final class EvidenceTable: @unchecked Sendable {
   /// text encoding as found or given (`UTF-8`, `UTF-16LE`, `Windows-1252`).
   public let delimiterName: String?
   public let encodingName: String
+  /// The log layout recognised (`HDFS`, `syslog`…), nil for other files.
+  public let logLayout: String?
 
   init(name: String, format: EvidenceFormat, path: String, sha256: String, columns: [String],
        source: ByteSource, layout: Layout, segments: [TableSegment], encoding: CellEncoding,
-       givenFormats: [Int: ValueFormat] = [:], delimiterName: String? = nil, encodingName: String = "UTF-8") {
+       givenFormats: [Int: ValueFormat] = [:], delimiterName: String? = nil, encodingName: String = "UTF-8", logLayout: String? = nil) {
+    self.logLayout = logLayout
     self.delimiterName = delimiterName
     self.encodingName = encodingName
     self.name = name

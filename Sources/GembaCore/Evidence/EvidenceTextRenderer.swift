@@ -60,6 +60,7 @@ public struct EvidenceTextRenderer: Sendable {
     // Comma and UTF-8 go without saying; anything else is named.
     if let d = t.delimiterName, d != "comma", t.format == .csv { out += " · \(d)-separated" }
     if t.encodingName != TextEncoding.utf8.rawValue { out += " · \(t.encodingName)" }
+    if let layout = t.logLayout { out += " · \(layout) layout" }
     out += "\n"
     out += readings(result.profiles, columns: t.columns)
     out += problems(result.problems, total: result.problemCount, max: maxProblems)

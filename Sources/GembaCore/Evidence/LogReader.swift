@@ -9,7 +9,10 @@ extension LineReader {
       sampled += 1
       if timestampEnd(s, e) != nil { timed += 1 }
     }
-    guard sampled > 0, timed * 2 >= sampled else { return readText() }
+    guard sampled > 0, timed * 2 >= sampled else {
+      if sampled > 0, let layout = sniffLayout() { return readLayout(layout) }
+      return readText()
+    }
     let cells = OffsetBuffer(capacity: max(1024, (end - start) / 80 * 8))
     var lines = LineIndex()
     var rows = 0
@@ -47,7 +50,7 @@ extension LineReader {
                      problems: problems, problemCount: problems.count)
   }
 
-  private func forEachLineSample(_ body: (Int, Int) -> Void) {
+  func forEachLineSample(_ body: (Int, Int) -> Void) {
     var n = 0
     let sample = LineReader(file: file, base: base, start: start, end: min(end, start + (1 << 16)))
     sample.forEachLine { s, e, _ in
