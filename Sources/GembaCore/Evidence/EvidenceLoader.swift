@@ -87,7 +87,7 @@ public enum EvidenceLoader {
       let result = box.value!
       (columns, segments, problems, problemCount) = (result.columns, [result.segment], result.problems, result.problemCount)
       (timeFormat, logLayout) = (result.timeFormat, result.layoutName)
-      encoding = format == .jsonl ? .json : .plain
+      encoding = format == .jsonl || result.isJSON ? .json : .plain
     }
     if progress?.isCancelled == true { throw cancelled(path) }
     var given = try givenFormats(options.dateFormats, columns: columns, file: path)

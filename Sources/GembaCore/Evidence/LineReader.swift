@@ -83,4 +83,6 @@ struct LineTable: Sendable {
   var timeFormat: ValueFormat? = nil
   /// The log layout recognised (`HDFS`, `syslog`…), shown on load.
   var layoutName: String? = nil
+  /// Cells are JSON values (a log of JSON objects).
+  var isJSON = false
 }

@@ -10,7 +10,20 @@ extension LineReader {
       if timestampEnd(s, e) != nil { timed += 1 }
     }
     guard sampled > 0, timed * 2 >= sampled else {
-      if sampled > 0, let layout = sniffLayout() { return readLayout(layout) }
+      guard sampled > 0 else { return readText() }
+      var json = 0, access = 0
+      forEachLineSample { s, e in
+        if base[s] == 123 { json += 1 }
+        if accessFields(s, e) != nil { access += 1 }
+      }
+      if json * 2 >= sampled {
+        var table = readJSONLines()
+        table.isJSON = true
+        table.layoutName = "JSON"
+        return table
+      }
+      if access * 2 >= sampled { return readAccessLog() }
+      if let layout = sniffLayout() { return readLayout(layout) }
       return readText()
     }
     let cells = OffsetBuffer(capacity: max(1024, (end - start) / 80 * 8))
