@@ -67,15 +67,21 @@ public struct EvidenceTextRenderer: Sendable {
     return out
   }
 
-  /// Columns read in a format other than the standard one (and with nothing else to say):
-  /// `  date/time (%m/%d/%Y %I:%M:%S %p): CreatedDate, ClosedDate`.
+  /// Every column's type (and format, when not the standard one), grouped:
+  /// `  date/time (%m/%d/%Y %I:%M:%S %p): CreatedDate, ClosedDate`, text last. Values that did not
+  /// read are listed as problems below.
   func readings(_ profiles: [ColumnProfile], columns: [String]) -> String {
+    guard columns.count > 1 || profiles.first.map({ $0.type != .text }) == true else { return "" }
     var groups: [(String, [String])] = []
-    for (c, p) in profiles.enumerated() where p.isNoteworthy && p.unparsed == 0 && p.note == nil {
+    for (c, p) in profiles.enumerated() {
       let what = ColumnProblems.describe(p)
       if let k = groups.firstIndex(where: { $0.0 == what }) { groups[k].1.append(columns[c]) } else { groups.append((what, [columns[c]])) }
     }
-    return groups.map { "  \($0.0): \($0.1.joined(separator: ", "))\n" }.joined()
+    groups.sort { ($0.0 == "text" ? 1 : 0) < ($1.0 == "text" ? 1 : 0) }
+    return groups.map { group in
+      let names = group.1.prefix(12).joined(separator: ", ") + (group.1.count > 12 ? ", … (\(group.1.count) columns)" : "")
+      return "  \(group.0): \(names)\n"
+    }.joined()
   }
 
   /// Problems, one per line, then how many more there were.
