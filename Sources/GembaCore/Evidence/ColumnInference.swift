@@ -75,57 +75,22 @@ enum ColumnTypeInference {
     } else {
       candidates = standardCandidates
     }
-    var values = 0
-    var active = Array(candidates.indices)
+    var scan = Scan(candidates: candidates, killing: given == nil)
     let base = table.base
     var row = 0
-    table.forEachRow(nil) { _, cursor, local in
-      defer { row += 1 }
-      guard !active.isEmpty else { return }
-      withTrimmedBytes(base, table.value(cursor, local: local, column: column)) { p, n in
-        guard n > 0 else { return }
-        values += 1
-        var integerRead = false, decimalRead = false
-        var integerValue: Int64 = 0
-        var removed = false
-        for k in active {
-          var ok: Bool
-          switch candidates[k].test {
-          case .integer:
-            if let v = ValueParser.integer(p, n) { integerRead = true; integerValue = v }
-            ok = integerRead
-          case .decimal:
-            var v: Double?
-            if integerRead { v = Double(integerValue) } else { v = ValueParser.decimal(p, n) }
-            ok = v != nil
-            decimalRead = ok
-            if let v { candidates[k].low = min(candidates[k].low, v); candidates[k].high = max(candidates[k].high, v) }
-          case .number(let pattern):
-            if integerRead || (decimalRead && pattern.decimalMark == 46) { ok = true } else {
-              let v = pattern.parse(p, n)
-              ok = v != nil
-              if let v, v != v.rounded() { candidates[k].integral = false }
-            }
-            if ok && !integerRead && memchr(p, Int32(pattern.decimalMark), n) != nil { candidates[k].integral = false }
-          case .boolean: ok = ValueParser.boolean(p, n) != nil
-          case .iso: ok = ValueParser.dateTime(p, n) != nil
-          case .date(let pattern): ok = pattern.parse(p, n) != nil
-          case .given(let reader): ok = reader.instant(p, n) != nil
-          }
-          if !ok {
-            candidates[k].failures += 1
-            if candidates[k].examples.count < 3 {
-              candidates[k].examples.append(.init(row: row, text: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
-            }
-            if given == nil && candidates[k].failures > values / 4 + 16 {
-              candidates[k].alive = false
-              removed = true
-            }
-          }
+    // One pass over the column's cells; it stops early once no reading is left (text).
+    outer: for (s, segment) in table.segments.enumerated() {
+      let cursor = segment.cursor(s)
+      for local in 0..<segment.rowCount {
+        if scan.active.isEmpty { break outer }
+        withTrimmedBytes(base, table.value(cursor, local: local, column: column)) { p, n in
+          if n > 0 { scan.visit(p, n, row: row) }
         }
-        if removed { active = active.filter { candidates[$0].alive } }
+        row += 1
       }
     }
+    candidates = scan.candidates
+    let values = scan.values
     guard values > 0 else { return ColumnProfile(type: .text) }
     if let given {
       let c = candidates[0]
@@ -177,6 +142,66 @@ enum ColumnTypeInference {
     if c.type == .dateTime { note += "; --date-format \(name)=FORMAT reads them as dates" }
     profile.note = note
     return profile
+  }
+
+  /// The running counts of one column's scan (a struct, so the per-cell work touches no boxes).
+  struct Scan {
+    var candidates: [Candidate]
+    var active: [Int]
+    var values = 0
+    let killing: Bool
+
+    init(candidates: [Candidate], killing: Bool) {
+      self.candidates = candidates
+      self.active = Array(candidates.indices)
+      self.killing = killing
+    }
+
+    mutating func visit(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
+      values += 1
+      var integerRead = false, decimalRead = false
+      var integerValue: Int64 = 0
+      var removed = false
+      for k in active {
+        var ok: Bool
+        switch candidates[k].test {
+        case .integer:
+          if let v = ValueParser.integer(p, n) { integerRead = true; integerValue = v }
+          ok = integerRead
+        case .decimal:
+          var v: Double?
+          if integerRead { v = Double(integerValue) } else { v = ValueParser.decimal(p, n) }
+          ok = v != nil
+          decimalRead = ok
+          if let v {
+            if v < candidates[k].low { candidates[k].low = v }
+            if v > candidates[k].high { candidates[k].high = v }
+          }
+        case .number(let pattern):
+          if integerRead || (decimalRead && pattern.decimalMark == 46) { ok = true } else {
+            let v = pattern.parse(p, n)
+            ok = v != nil
+            if let v, v != v.rounded() { candidates[k].integral = false }
+          }
+          if ok && !integerRead && candidates[k].integral && memchr(p, Int32(pattern.decimalMark), n) != nil { candidates[k].integral = false }
+        case .boolean: ok = ValueParser.boolean(p, n) != nil
+        case .iso: ok = ValueParser.dateTime(p, n) != nil
+        case .date(let pattern): ok = pattern.parse(p, n) != nil
+        case .given(let reader): ok = reader.instant(p, n) != nil
+        }
+        if !ok {
+          candidates[k].failures += 1
+          if candidates[k].examples.count < 3 {
+            candidates[k].examples.append(.init(row: row, text: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
+          }
+          if killing && candidates[k].failures > values / 4 + 16 {
+            candidates[k].alive = false
+            removed = true
+          }
+        }
+      }
+      if removed { active = active.filter { candidates[$0].alive } }
+    }
   }
 
   /// Epoch seconds or milliseconds, for a numeric column named like a time whose values all fall

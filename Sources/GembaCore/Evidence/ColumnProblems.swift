@@ -1,9 +1,9 @@
 /// What loading says about column types: values that did not read as their column's type, readings
 /// that were a choice (day or month first), and a `--date-format` that reads nothing (refused).
 enum ColumnProblems {
-  static func list(_ profiles: [ColumnProfile], in table: EvidenceTable) throws(EvidenceError) -> [EvidenceProblem] {
+  static func list(_ profiles: [ColumnProfile], columns: [Int], in table: EvidenceTable) throws(EvidenceError) -> [EvidenceProblem] {
     var out: [EvidenceProblem] = []
-    for (c, profile) in profiles.enumerated() {
+    for (profile, c) in zip(profiles, columns) {
       let name = table.columns[c]
       let what = describe(profile)
       if profile.given && profile.values > 0 && profile.unparsed == profile.values, let first = profile.examples.first {

@@ -97,8 +97,9 @@ public enum EvidenceLoader {
                               delimiterName: delimiter.map(CSVDialect.name(of:)), encodingName: textEncoding.rawValue, logLayout: logLayout)
     // The digest's UTF-8 check ran over the file's own bytes; decoded text has no such problems.
     let byteProblems = textEncoding == .utf8 ? ByteProblems.list(digestBox.value, in: table) : (problems: [], count: 0)
-    let profiles = table.columnProfiles
-    let typeProblems = try ColumnProblems.list(profiles, in: table)
+    let profiles = options.profileColumns ? table.columnProfiles : []
+    let checked = options.profileColumns ? profiles : given.keys.sorted().map { table.columnProfile($0) }
+    let typeProblems = try ColumnProblems.list(checked, columns: options.profileColumns ? Array(columns.indices) : given.keys.sorted(), in: table)
     return LoadResult(table: table, problems: encodingProblems + problems + byteProblems.problems + typeProblems,
                       problemCount: encodingProblems.count + problemCount + byteProblems.count + typeProblems.count,
                       profiles: profiles)

@@ -96,9 +96,8 @@ public final class EvidenceTable: @unchecked Sendable {
   public var columnProfiles: [ColumnProfile] {
     let missing = columns.indices.filter { c in typeLock.withLock { profileCache[c] == nil } }
     if missing.count > 1 && rowCount > 50_000 {
-      let first = missing.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
-      let second = missing.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-      Parallel.run([{ for c in first { _ = self.columnProfile(c) } }, { for c in second { _ = self.columnProfile(c) } }])
+      // Columns are taken in turn by whichever core is free (their costs differ a lot).
+      DispatchQueue.concurrentPerform(iterations: missing.count) { i in _ = self.columnProfile(missing[i]) }
     }
     return columns.indices.map { columnProfile($0) }
   }

@@ -17,6 +17,9 @@ public struct LoadOptions: Hashable, Sendable {
   public var dateFormats: [String: String]
   /// A log layout: a regular expression whose named groups become columns (`(?<time>…)`).
   public var pattern: String?
+  /// Decide every column's type at load (for the load's report); false leaves it to the first
+  /// query that needs it (given `dateFormats` are still checked at load).
+  public var profileColumns = true
 
   public init(headerRows: Int = 1, skipRows: Int = 0, parallel: Bool = true, delimiter: UInt8? = nil,
               encoding: TextEncoding? = nil, dateFormats: [String: String] = [:], pattern: String? = nil) {
