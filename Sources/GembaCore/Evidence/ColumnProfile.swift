@@ -24,7 +24,7 @@ public enum ValueFormat: Hashable, Sendable, CustomStringConvertible {
 
   /// The format `--date-format COL=FORMAT` names: a strftime layout, or `epoch`/`%s`,
   /// `epoch-ms`, `excel`.
-  public init(dateFormat: String) throws(DatePatternError) {
+  public init(dateFormat: String) throws(LayoutError) {
     switch dateFormat.lowercased() {
     case "%s", "epoch", "epoch-s", "unix": self = .epochSeconds
     case "epoch-ms", "%ms", "unix-ms": self = .epochMilliseconds

@@ -24,14 +24,14 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
   public var description: String { layout }
 
   /// Compiles `layout`; nil with the reason when it uses a directive gemba does not read.
-  public init(_ layout: String) throws(DatePatternError) {
+  public init(_ layout: String) throws(LayoutError) {
     self.layout = layout
     var fields: [Field] = []
     var bytes = Array(layout.utf8)[...]
     while let c = bytes.popFirst() {
       if c == 32 { if fields.last != .spaces { fields.append(.spaces) }; continue }
       guard c == 37 else { fields.append(.literal(c)); continue }
-      guard let d = bytes.popFirst() else { throw DatePatternError(layout: layout, reason: "it ends with a lone `%`") }
+      guard let d = bytes.popFirst() else { throw LayoutError(layout: layout, reason: "it ends with a lone `%`") }
       switch d {
       case UInt8(ascii: "Y"): fields.append(.year4)
       case UInt8(ascii: "y"): fields.append(.year2)
@@ -51,12 +51,12 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
       case UInt8(ascii: "D"): fields += [.month, .literal(47), .day, .literal(47), .year2]
       case UInt8(ascii: "%"): fields.append(.literal(37))
       default:
-        throw DatePatternError(layout: layout, reason: "`%\(Character(Unicode.Scalar(d)))` is not a directive gemba reads")
+        throw LayoutError(layout: layout, reason: "`%\(Character(Unicode.Scalar(d)))` is not a directive gemba reads")
       }
     }
     let hasDate = fields.contains(.day) && (fields.contains(.month) || fields.contains(.monthName))
     guard hasDate else {
-      throw DatePatternError(layout: layout, reason: "it needs a day (%d) and a month (%m or %b)")
+      throw LayoutError(layout: layout, reason: "it needs a day (%d) and a month (%m or %b)")
     }
     self.fields = fields
     self.hasYear = fields.contains(.year4) || fields.contains(.year2)
@@ -165,8 +165,8 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// A `--date-format` gemba cannot use, and why.
-public struct DatePatternError: Error, Hashable, Sendable {
+/// A `--date-format` or `--pattern` gemba cannot use, and why.
+public struct LayoutError: Error, Hashable, Sendable {
   public var layout: String
   public var reason: String
 }

@@ -10,12 +10,12 @@ struct LogPattern: @unchecked Sendable {
 
   static let lineLimit = 8 << 10
 
-  init(_ pattern: String) throws(DatePatternError) {
-    if let problem = Self.problem(in: pattern) { throw DatePatternError(layout: pattern, reason: problem) }
+  init(_ pattern: String) throws(LayoutError) {
+    if let problem = Self.problem(in: pattern) { throw LayoutError(layout: pattern, reason: problem) }
     do {
       regex = try Regex(pattern)
     } catch {
-      throw DatePatternError(layout: pattern, reason: "it is not a valid regular expression (\(error))")
+      throw LayoutError(layout: pattern, reason: "it is not a valid regular expression (\(error))")
     }
     names = Self.groupNames(pattern)
   }
