@@ -75,8 +75,31 @@ struct LoghubTests {
     }
   }
 
-  @Test(arguments: [#"(?<a>(x+)+)"#, #"(?<a>\w+)\1"#, "no groups"])
-  func aPatternThatCouldBacktrackForeverIsRefused(_ pattern: String) {
+  /// Bad input: patterns that backtrack catastrophically in a backtracking engine run in time
+  /// linear in the line here (a Pike VM), and give the right answer.
+  @Test(arguments: [#"^(?<a>(a+)+)$"#, #"(?<a>(a|aa)*)b"#, #"^(?<a>(a*)*)c"#])
+  func catastrophicPatternsAreLinear(_ pattern: String) throws {
+    let line = String(repeating: "a", count: 20_000) + "!"
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+      let result = try loadText(line + "\naaab\n", format: .log, path: "evil.log", options: LoadOptions(pattern: pattern))
+      #expect(result.table.cell(row: 0, column: 0) == "")  // no match on the long line
+      #expect(result.problems.first?.row == 1)
+    }
+    #expect(elapsed < .seconds(20), "\(elapsed)")
+  }
+
+  @Test(arguments: [(#"^(?<k>\w+)=(?<v>[^;]*);"#, "key=value;rest", ["key", "value"]),
+                    (#"(?<n>\d{2,3})(?<rest>.*?)x"#, "ab1234x", ["123", "4"]),
+                    (#"(?<w>cat|category)s"#, "categorys", ["category"]),
+                    (#"(?P<a>a)(?:b|c)+(?<d>d)?"#, "xacbcb", ["a", ""])])
+  func pikeMatchesLikeABacktracker(_ pattern: String, _ line: String, _ expected: [String]) throws {
+    let table = try loadText(line + "\n", format: .log, path: "p.log", options: LoadOptions(pattern: pattern)).table
+    #expect((0..<table.columnCount).map { table.cell(row: 0, column: $0) } == expected)
+  }
+
+  @Test(arguments: [#"(?<a>\w+)\1"#, #"(?<a>x)(?=y)"#, "no groups", #"(?<a>[a-"#])
+  func patternsThatNeedBacktrackingOrAreBrokenAreRefused(_ pattern: String) {
     #expect(LogPattern.problem(in: pattern) != nil)
     #expect(throws: EvidenceError.self) { try loadText("x\n", format: .log, path: "a.log", options: LoadOptions(pattern: pattern)) }
   }
