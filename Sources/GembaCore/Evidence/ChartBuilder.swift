@@ -21,7 +21,9 @@ enum ChartBuilder {
       for id in ids { totals[Int(id)] += 1 }
     }
     let groups = (0..<interner.count).map { (label(interner.string($0)), totals[$0]) }
-    return ParetoChart(column: name, sumColumn: sumName, groups: groups, skipped: skipped)
+    var chart = ParetoChart(column: name, sumColumn: sumName, groups: groups, skipped: skipped)
+    if let sum { chart.decimals = precision(relation, column: sum) }
+    return chart
   }
 
   static func label(_ value: String) -> String { value.isEmpty ? "(empty)" : value }

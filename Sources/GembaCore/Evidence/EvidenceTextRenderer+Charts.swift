@@ -28,9 +28,10 @@ extension EvidenceTextRenderer {
 
   func pareto(_ p: ParetoChart) -> String {
     let measure = p.sumColumn.map { "sum of \($0)" } ?? "count"
-    var out = "pareto of \(p.column) by \(measure): \(p.bars.count) categories, total \(NumberFormat.compact(p.total, maxPlaces: 2))\n"
+    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: p.decimals) }
+    var out = "pareto of \(p.column) by \(measure): \(p.bars.count) categories, total \(f(p.total))\n"
     let rows = p.bars.map { b in
-      (label: b.label, figures: [NumberFormat.compact(b.value, maxPlaces: 2), NumberFormat.percent(b.share), NumberFormat.percent(b.cumulative)], value: b.value)
+      (label: b.label, figures: [f(b.value), NumberFormat.percent(b.share), NumberFormat.percent(b.cumulative)], value: b.value)
     }
     let text = barRows(rows, header: [p.column, p.sumColumn ?? "count", "share", "cum."])
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

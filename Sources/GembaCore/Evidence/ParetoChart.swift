@@ -14,6 +14,8 @@ public struct ParetoChart: Hashable, Sendable {
   public var total: Double
   /// Rows left out because the `--sum` cell was not a number.
   public var skipped: Int
+  /// Decimals the sums are shown to: the `--sum` column's own (0 for counts).
+  public var decimals = 0
   public static let cut = 0.8
 
   /// Builds the chart from (label, value) pairs: sorted by value descending, then label.
