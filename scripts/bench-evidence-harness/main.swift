@@ -4,6 +4,7 @@
 //   gemba-evidence-bench grep FILE PATTERN     count lines matching PATTERN (like `rg -c`)
 //   gemba-evidence-bench repeat FILE.csv       load once, time `count by team` and `pareto by reason`
 //   gemba-evidence-bench grepcpu FILE PATTERN  in-process search speed, one and two threads
+//   gemba-evidence-bench load FILE.csv         in-process load, with and without deciding column types
 //   gemba-evidence-bench memchr FILE           (diagnostic) glibc memchr over the mapped file
 //
 // Built by scripts/bench-evidence in a scratch package that depends on GembaCore by path,
@@ -77,6 +78,29 @@ case "show":
     print(renderer.columns(result.table), terminator: "")
     print(renderer.preview(result.table, limit: 3), terminator: "")
   } catch let error as EvidenceError { print(error.description) } catch { fail("\(error)") }
+case "load":
+  // What deciding every column's type and format costs on top of the load, best of 5 each.
+  do {
+    let path = args[2]
+    let source = ByteSource(try MappedFile(path: path, populate: true))
+    let format = EvidenceFormat(path: path) ?? .text
+    for profile in [false, true] {
+      var options = LoadOptions()
+      options.profileColumns = profile
+      var best = Double.infinity
+      for _ in 0..<5 {
+        best = min(best, try seconds { _ = try EvidenceLoader.load(name: "t", path: path, bytes: source, format: format, options: options) })
+      }
+      print("load \(profile ? "with column types" : "without column types"): best \(Int(best * 1000)) ms")
+    }
+    var options = LoadOptions()
+    options.profileColumns = false
+    let table = try EvidenceLoader.load(name: "t", path: path, bytes: source, format: format, options: options).table
+    for c in table.columns.indices {
+      let t = seconds { _ = table.columnProfile(c) }
+      print("  \(table.columns[c]): \(table.columnType(c).label), \(Int(t * 1000)) ms on one core")
+    }
+  } catch { fail("\(error)") }
 case "grepcpu":
   // In-process search speed over an already mapped file (no page faults), best of 5.
   do {

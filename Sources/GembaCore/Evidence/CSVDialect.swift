@@ -54,3 +54,48 @@ struct LineEndingStats: Sendable {
 
   var kindsUsed: Int { (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0) }
 }
+
+extension CSVDialect {
+  /// The delimiters a CSV file is sniffed for, in order of preference on a tie.
+  static let candidates: [UInt8] = [44, 59, 9, 124]  // , ; tab |
+
+  /// How a delimiter is named on load: `comma`, `semicolon`, `tab`, `pipe`, or the character.
+  public static func name(of delimiter: UInt8) -> String {
+    switch delimiter {
+    case 44: return "comma"
+    case 59: return "semicolon"
+    case 9: return "tab"
+    case 124: return "pipe"
+    default: return "`\(Character(Unicode.Scalar(delimiter)))`"
+    }
+  }
+
+  /// The delimiter of the first lines (up to 50, outside quotes): the candidate found the same
+  /// number of times (at least once) on the most lines, the more frequent on a tie; comma if none.
+  static func sniffDelimiter(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
+    var perLine: [[Int]] = []
+    var counts = [0, 0, 0, 0]
+    var inQuote = false
+    var i = start
+    let stop = min(end, start + (1 << 16))
+    while i < stop && perLine.count < 50 {
+      let c = base[i]
+      if c == 34 { inQuote.toggle() }
+      else if !inQuote && (c == 10 || c == 13) {
+        if counts != [0, 0, 0, 0] { perLine.append(counts) }
+        counts = [0, 0, 0, 0]
+      } else if !inQuote, let k = candidates.firstIndex(of: c) { counts[k] += 1 }
+      i += 1
+    }
+    if counts != [0, 0, 0, 0] && (i >= end || perLine.isEmpty) { perLine.append(counts) }
+    var best = 0, bestScore = (0, 0)
+    for k in candidates.indices {
+      var frequency: [Int: Int] = [:]
+      for line in perLine where line[k] > 0 { frequency[line[k], default: 0] += 1 }
+      guard let (fields, lines) = frequency.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { continue }
+      let score = (lines, fields)
+      if score > bestScore { best = k; bestScore = score }
+    }
+    return candidates[best]
+  }
+}

@@ -2,23 +2,26 @@ extension ChartBuilder {
   static func timeline(_ relation: Relation, column: Int, name: String, every: TimeBucket?, span: SourceSpan) throws(Diagnostic) -> Timeline {
     var times: [Double] = []
     var skipped = 0
+    let reader = relation.reader(column)
     relation.forEachValue(column: column) { _, p, n in
-      if let t = ValueParser.dateTime(p, n) { times.append(t) } else { skipped += 1 }
+      if let t = reader.instant(p, n) { times.append(t) } else { skipped += 1 }
     }
     guard let lo = times.min(), let hi = times.max() else {
       throw Diagnostic.error("`\(name)` has no date/time values to put on a timeline", at: span,
                              notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
+    // The periods span the rows that reached the timeline (after any `where`); whether
+    // weekends count is a property of the whole column.
     let profile = relation.timeProfile(column: column)
-    let range = profile?.range
-    let bucket = every ?? TimeBuckets.automatic(from: min(lo, range?.0 ?? lo), to: max(hi, range?.1 ?? hi))
-    guard let counts = TimeBuckets.counts(times, bucket, span: range, weekends: profile?.weekends ?? true) else {
+    let bucket = every ?? TimeBuckets.automatic(from: lo, to: hi)
+    let weekends = profile?.weekends ?? true
+    guard let counts = TimeBuckets.counts(times, bucket, weekends: weekends) else {
       throw Diagnostic.error("`\(name)` spans too long for one point per \(bucket.rawValue) (over 5,000 points)", at: span,
                              notes: ["use a longer `--every`, or narrow the rows with `where` first"])
     }
     return Timeline(column: name, bucket: bucket,
                     points: counts.map { Timeline.Point(label: TimeBuckets.label($0.0, bucket), start: $0.0, count: $0.1) },
-                    skipped: skipped)
+                    skipped: skipped, empty: counts.filter { $0.1 == 0 }.count, weekendsLeftOut: !weekends && bucket == .day)
   }
 
   /// Points for `spc`: each row's value; or with `--by`, per day/week the count of a date column,
@@ -33,11 +36,12 @@ extension ChartBuilder {
       kind = by.rawValue
       if relation.type(of: column) == .dateTime {
         var times: [Double] = []
+        let reader = relation.reader(column)
         relation.forEachValue(column: column) { _, p, n in
-          if let t = ValueParser.dateTime(p, n) { times.append(t) } else { skipped += 1 }
+          if let t = reader.instant(p, n) { times.append(t) } else { skipped += 1 }
         }
         let profile = relation.timeProfile(column: column)
-        guard let counts = TimeBuckets.counts(times, by, span: profile?.range, weekends: profile?.weekends ?? true) else {
+        guard let counts = TimeBuckets.counts(times, by, weekends: profile?.weekends ?? true) else {
           throw Diagnostic.error("`\(name)` spans too long for one point per \(by.rawValue)", at: span, notes: ["use `--by week`"])
         }
         points = counts.map { ControlChart.Point(label: TimeBuckets.label($0.0, by), value: Double($0.1)) }
@@ -48,10 +52,12 @@ extension ChartBuilder {
                                  notes: ["without `--by`, every row is a point"])
         }
         var times: [Double?] = []
-        relation.forEachValue(column: timeColumn) { _, p, n in times.append(ValueParser.dateTime(p, n)) }
+        let timeReader = relation.reader(timeColumn)
+        let valueReader = relation.reader(column)
+        relation.forEachValue(column: timeColumn) { _, p, n in times.append(timeReader.instant(p, n)) }
         var sums: [Double: (Double, Int)] = [:]
         relation.forEachValue(column: column) { row, p, n in
-          guard let v = ValueParser.decimal(p, n), let t = times[row] else { skipped += 1; return }
+          guard let v = valueReader.number(p, n), let t = times[row] else { skipped += 1; return }
           let b = TimeBuckets.start(of: t, by)
           let s = sums[b] ?? (0, 0)
           sums[b] = (s.0 + v, s.1 + 1)
@@ -61,8 +67,9 @@ extension ChartBuilder {
       }
     } else {
       let numbers = relation.rowNumbers
+      let reader = relation.reader(column)
       relation.forEachValue(column: column) { row, p, n in
-        guard let v = ValueParser.decimal(p, n) else { skipped += 1; return }
+        guard let v = reader.number(p, n) else { skipped += 1; return }
         points.append(ControlChart.Point(label: numbers.map { "#\($0[row])" } ?? "\(row + 1)", value: v))
       }
     }
@@ -70,13 +77,16 @@ extension ChartBuilder {
       throw Diagnostic.error("`spc` needs at least 2 numeric points in `\(name)`; found \(points.count)", at: span,
                              notes: ["`histogram` or `count by` may suit a column with few values"])
     }
-    return ControlChart(column: name, pointKind: kind, points: points, rules: rules, skipped: skipped)
+    var chart = ControlChart(column: name, pointKind: kind, points: points, rules: rules, skipped: skipped)
+    // Counts are whole numbers; measurements keep their own decimals (one more for means).
+    let base = kind.hasPrefix("count") ? 0 : precision(relation, column: column)
+    chart.decimals = kind.hasPrefix("mean") ? base + 1 : base
+    return chart
   }
 }
 
 extension Relation {
-  /// The first and last time in `column` over all the table's rows (when a `where` left
-  /// only some, counts per period still run over the whole range, zeros included), and
+  /// The first and last time in `column` over all the table's rows, and
   /// whether any row falls on a weekend (if none does, daily counts leave weekends out:
   /// a closed Saturday is not a day with zero defects).
   func timeProfile(column: Int) -> (range: (Double, Double), weekends: Bool)? {
@@ -87,8 +97,9 @@ extension Relation {
     }
     var lo = Double.infinity, hi = -Double.infinity
     var weekends = false
+    let reader = all.reader(column)
     all.forEachValue(column: column) { _, p, n in
-      if let t = ValueParser.dateTime(p, n) {
+      if let t = reader.instant(p, n) {
         lo = Swift.min(lo, t)
         hi = Swift.max(hi, t)
         if !weekends && TimeBuckets.isWeekend(t) { weekends = true }

@@ -13,39 +13,111 @@ enum ChartBuilder {
       ids.append(Int32(id))
     }
     if let sum {
+      let reader = relation.reader(sum)
       relation.forEachValue(column: sum) { row, p, n in
-        if let v = ValueParser.decimal(p, n) { totals[Int(ids[row])] += v } else { skipped += 1 }
+        if let v = reader.number(p, n) { totals[Int(ids[row])] += v } else { skipped += 1 }
       }
     } else {
       for id in ids { totals[Int(id)] += 1 }
     }
     let groups = (0..<interner.count).map { (label(interner.string($0)), totals[$0]) }
-    return ParetoChart(column: name, sumColumn: sumName, groups: groups, skipped: skipped)
+    var chart = ParetoChart(column: name, sumColumn: sumName, groups: groups, skipped: skipped)
+    if let sum { chart.decimals = precision(relation, column: sum) }
+    return chart
   }
 
   static func label(_ value: String) -> String { value.isEmpty ? "(empty)" : value }
 
+  /// Equal-width bins `[a, b)`, computed in whole units of the data's precision (0.001 mm data:
+  /// thousandths) so a value on an edge always falls in the bin that starts there. The last bin
+  /// is closed `[a, b]` when the maximum lies exactly on its upper edge, as numpy's is.
   static func histogram(_ relation: Relation, column: Int, name: String, bins requested: Int?) -> Histogram {
     var values: [Double] = []
     var skipped = 0
+    var decimals = 0
+    var exact = true
+    let reader = relation.reader(column)
+    let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
     relation.forEachValue(column: column) { _, p, n in
-      if let v = ValueParser.decimal(p, n) { values.append(v) } else { skipped += 1 }
+      guard let v = reader.number(p, n) else { skipped += 1; return }
+      values.append(v)
+      if let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) } else { exact = false }
     }
     guard let lo = values.min(), let hi = values.max() else {
       return Histogram(column: name, bins: [], count: 0, minimum: 0, maximum: 0, mean: 0, skipped: skipped)
     }
+    if !exact || decimals > 9 { decimals = min(decimals, 9); exact = false }
     let sturges = Int((log2(Double(values.count))).rounded(.up)) + 1
     let target = requested ?? min(max(sturges, 5), 20)
     let integral = values.allSatisfy { $0 == $0.rounded() }
     var width = niceWidth((hi - lo) / Double(target))
     if integral { width = max(1, width.rounded(.up)) }
     if hi == lo { width = integral ? 1 : max(abs(lo) * 0.1, 1) }
+    let scale = pow10(decimals)
+    // Whole units of the data's precision; a width finer than the data is one unit.
+    var unitWidth = max(1, (width * scale).rounded())
+    if exact && abs(unitWidth - width * scale) > 1e-9 * unitWidth { unitWidth = niceWidth(unitWidth).rounded(.up) }
+    let mean = values.reduce(0, +) / Double(values.count)
+    guard exact, abs(hi * scale) < 9e15, abs(lo * scale) < 9e15 else {
+      return floatHistogram(values, name: name, lo: lo, hi: hi, width: width, mean: mean, skipped: skipped, decimals: decimals)
+    }
+    let w = Int(unitWidth)
+    let loU = Int((lo * scale).rounded()), hiU = Int((hi * scale).rounded())
+    let startU = Int((Double(loU) / Double(w)).rounded(.down)) * w
+    var count = (hiU - startU) / w + 1
+    var lastClosed = false
+    if !integral && count > 1 && (hiU - startU) % w == 0 { count -= 1; lastClosed = true }
+    var bins = (0..<count).map { i in
+      Histogram.Bin(lower: Double(startU + i * w) / scale, upper: Double(startU + (i + 1) * w) / scale, count: 0)
+    }
+    for v in values {
+      let k = Int((v * scale).rounded())
+      bins[min(count - 1, (k - startU) / w)].count += 1
+    }
+    return Histogram(column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped,
+                     decimals: decimals, lastClosed: lastClosed)
+  }
+
+  private static func floatHistogram(_ values: [Double], name: String, lo: Double, hi: Double, width: Double, mean: Double,
+                                     skipped: Int, decimals: Int) -> Histogram {
     let start = (lo / width).rounded(.down) * width
     let count = max(1, Int(((hi - start) / width).rounded(.down)) + 1)
     var bins = (0..<count).map { Histogram.Bin(lower: start + Double($0) * width, upper: start + Double($0 + 1) * width, count: 0) }
-    for v in values { bins[min(count - 1, max(0, Int(((v - start) / width).rounded(.down))))].count += 1 }
-    let mean = values.reduce(0, +) / Double(values.count)
-    return Histogram(column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped)
+    for v in values {
+      var i = min(count - 1, max(0, Int(((v - start) / width).rounded(.down))))
+      while i > 0 && v < bins[i].lower { i -= 1 }
+      while i < count - 1 && v >= bins[i].upper { i += 1 }
+      bins[i].count += 1
+    }
+    return Histogram(column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped,
+                     decimals: decimals)
+  }
+
+  /// Digits written after the decimal mark (`74.030` → 3), nil for exponent notation.
+  static func writtenDecimals(_ p: UnsafePointer<UInt8>, _ n: Int, mark: UInt8 = 46) -> Int? {
+    var i = 0
+    while i < n && p[i] != mark {
+      if p[i] == 101 || p[i] == 69 { return nil }
+      i += 1
+    }
+    guard i < n else { return 0 }
+    var d = 0
+    i += 1
+    while i < n, p[i] &- 48 < 10 { d += 1; i += 1 }
+    while i < n { if p[i] == 101 || p[i] == 69 { return nil }; i += 1 }
+    return d
+  }
+
+  /// The largest number of decimals written in a column's numbers (at most 6), for showing
+  /// figures computed from them at the data's own precision.
+  static func precision(_ relation: Relation, column: Int) -> Int {
+    var decimals = 0
+    let reader = relation.reader(column)
+    let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
+    relation.forEachValue(column: column) { _, p, n in
+      if n > 0, let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) }
+    }
+    return min(decimals, 6)
   }
 
   /// A bin width of 1, 2, 2.5 or 5 × 10^k close to `raw`.

@@ -21,14 +21,32 @@ struct CompiledComparison {
   private let boolean: Bool?
   private let regex: Regex<AnyRegexOutput>?
   private let search: LiteralSearch
+  /// How the column writes its numbers and dates (a US date-time, a decimal comma…).
+  private let reader: ValueReader
 
-  init(_ comparison: Comparison, column: Int) throws(Diagnostic) {
+  /// - Parameter reader: the column's reading; asked only when the literal is a number or a date,
+  ///   so comparing with a word never has to infer the column's type.
+  init(_ comparison: Comparison, column: Int, reader columnReader: () -> ValueReader) throws(Diagnostic) {
     self.column = column
     self.op = comparison.op
     let value = comparison.value
+    let trimmed = HeaderNames.trim(value)
     literal = Array(value.utf8)
-    number = ValueParser.decimal(HeaderNames.trim(value))
-    date = number == nil ? ValueParser.dateTime(HeaderNames.trim(value)) : nil
+    number = ValueParser.decimal(trimmed)
+    var date = number == nil ? ValueParser.dateTime(trimmed) : nil
+    var reader = ValueReader.standard
+    if number != nil || date != nil {
+      reader = columnReader()
+    } else if ValueParser.boolean(trimmed) == nil {
+      // A date written the column's way: `where CreatedDate >= "12/15/2017"`.
+      let own = columnReader()
+      if own.type == .dateTime, let t = own.instant(trimmed) {
+        date = t
+        reader = own
+      }
+    }
+    self.date = date
+    self.reader = reader
     wholeDay = date != nil && !value.contains(":")
     boolean = ValueParser.boolean(HeaderNames.trim(value))
     search = LiteralSearch(literal)
@@ -64,8 +82,8 @@ struct CompiledComparison {
   @inline(__always) private func equals(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     if n == literal.count && (n == 0 || literal.withUnsafeBufferPointer { memcmp($0.baseAddress!, p, n) == 0 }) { return true }
     if n == 0 { return false }
-    if let number, let v = ValueParser.decimal(p, n) { return v == number }
-    if let date, let v = ValueParser.dateTime(p, n) { return wholeDay ? (v >= date && v < date + 86_400) : v == date }
+    if let number, let v = reader.number(p, n) { return v == number }
+    if let date, let v = reader.instant(p, n) { return wholeDay ? (v >= date && v < date + 86_400) : v == date }
     if let boolean, let b = ValueParser.boolean(p, n) { return b == boolean }
     return false
   }
@@ -74,11 +92,11 @@ struct CompiledComparison {
   @inline(__always) private func order(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
     if n == 0 { return nil }
     if let number {
-      guard let v = ValueParser.decimal(p, n) else { return nil }
+      guard let v = reader.number(p, n) else { return nil }
       return v < number ? -1 : (v > number ? 1 : 0)
     }
     if let date {
-      guard let v = ValueParser.dateTime(p, n) else { return nil }
+      guard let v = reader.instant(p, n) else { return nil }
       if wholeDay && v >= date && v < date + 86_400 { return 0 }
       return v < date ? -1 : (v > date ? 1 : 0)
     }
@@ -104,11 +122,16 @@ indirect enum CompiledPredicate {
   case and(CompiledPredicate, CompiledPredicate)
   case or(CompiledPredicate, CompiledPredicate)
 
-  init(_ predicate: Predicate, resolve: (ColumnRef) throws(Diagnostic) -> Int) throws(Diagnostic) {
+  init(_ predicate: Predicate, resolve: (ColumnRef) throws(Diagnostic) -> Int,
+       reader: (Int) -> ValueReader = { _ in .standard }) throws(Diagnostic) {
     switch predicate {
-    case .compare(let c): self = .compare(try CompiledComparison(c, column: try resolve(c.column)))
-    case .and(let a, let b): self = .and(try CompiledPredicate(a, resolve: resolve), try CompiledPredicate(b, resolve: resolve))
-    case .or(let a, let b): self = .or(try CompiledPredicate(a, resolve: resolve), try CompiledPredicate(b, resolve: resolve))
+    case .compare(let c):
+      let column = try resolve(c.column)
+      self = .compare(try CompiledComparison(c, column: column, reader: { reader(column) }))
+    case .and(let a, let b):
+      self = .and(try CompiledPredicate(a, resolve: resolve, reader: reader), try CompiledPredicate(b, resolve: resolve, reader: reader))
+    case .or(let a, let b):
+      self = .or(try CompiledPredicate(a, resolve: resolve, reader: reader), try CompiledPredicate(b, resolve: resolve, reader: reader))
     }
   }
 

@@ -12,6 +12,9 @@ public struct ControlChart: Hashable, Sendable {
     public var description: String
   }
   public var column: String
+  /// Decimals the points are shown to: the data's own precision (counts: 0; means per period: one
+  /// more). Centre line, limits and σ are shown to one decimal more than the points.
+  public var decimals: Int = 2
   /// What a point is: "row", "day", "week" (mean or count per bucket).
   public var pointKind: String
   public var points: [Point]

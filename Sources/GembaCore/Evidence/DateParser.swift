@@ -5,6 +5,7 @@ extension ValueParser {
   /// JIRA's `30/Sep/21 17:20` and `14-Mar-14`.
   static func dateTime(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
     guard n >= 8, n <= 40 else { return nil }
+    if let t = isoFast(p, n) { return t }
     var i = 0
     func number(_ width: Int) -> Int? {
       guard i + width <= n else { return nil }
@@ -73,11 +74,46 @@ extension ValueParser {
     return seconds - sign * Double(oh * 3600 + om * 60)
   }
 
-  private static func monthNumber(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
-    let key = UInt32(a | 0x20) << 16 | UInt32(b | 0x20) << 8 | UInt32(c | 0x20)
-    let months: [UInt32] = [0x6A616E, 0x666562, 0x6D6172, 0x617072, 0x6D6179, 0x6A756E,
-                            0x6A756C, 0x617567, 0x736570, 0x6F6374, 0x6E6F76, 0x646563]
-    return months.firstIndex(of: key).map { $0 + 1 }
+  /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` and `YYYY-MM-DD HH:MM:SS` (the usual exports) read by
+  /// position; anything else (fractions, zones, other separators) goes the general way.
+  @inline(__always)
+  private static func isoFast(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+    guard n == 10 || n == 16 || n == 19, p[4] == 45, p[7] == 45 else { return nil }
+    @inline(__always) func d(_ i: Int) -> Int? { let v = p[i] &- 48; return v < 10 ? Int(v) : nil }
+    guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6), let d0 = d(8), let d1 = d(9)
+    else { return nil }
+    let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+    guard month >= 1, month <= 12, day >= 1, day <= daysIn(month, year) else { return nil }
+    var seconds = daysFromCivil(year, month, day) * 86_400
+    if n > 10 {
+      guard p[10] == 84 || p[10] == 32, p[13] == 58, let h0 = d(11), let h1 = d(12), let i0 = d(14), let i1 = d(15) else { return nil }
+      let hour = h0 * 10 + h1, minute = i0 * 10 + i1
+      guard hour < 24, minute < 60 else { return nil }
+      seconds += hour * 3600 + minute * 60
+      if n == 19 {
+        guard p[16] == 58, let s0 = d(17), let s1 = d(18), s0 * 10 + s1 <= 60 else { return nil }
+        seconds += s0 * 10 + s1
+      }
+    }
+    return Double(seconds)
+  }
+
+  static func monthNumber(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
+    switch UInt32(a | 0x20) << 16 | UInt32(b | 0x20) << 8 | UInt32(c | 0x20) {
+    case 0x6A616E: return 1
+    case 0x666562: return 2
+    case 0x6D6172: return 3
+    case 0x617072: return 4
+    case 0x6D6179: return 5
+    case 0x6A756E: return 6
+    case 0x6A756C: return 7
+    case 0x617567: return 8
+    case 0x736570: return 9
+    case 0x6F6374: return 10
+    case 0x6E6F76: return 11
+    case 0x646563: return 12
+    default: return nil
+    }
   }
 
   static func daysIn(_ month: Int, _ year: Int) -> Int {

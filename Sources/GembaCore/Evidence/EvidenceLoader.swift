@@ -4,13 +4,32 @@
 public enum EvidenceLoader {
   /// Loads `bytes` (the file at `path`) as `format`. With `progress`, the shell can watch the
   /// load and cancel it; a cancelled load throws and leaves nothing behind.
-  public static func load(name: String, path: String, bytes: ByteSource, format: EvidenceFormat,
+  public static func load(name: String, path: String, bytes original: ByteSource, format: EvidenceFormat,
                           options: LoadOptions = LoadOptions(), progress: LoadProgress? = nil) throws(EvidenceError) -> LoadResult {
+    // Text that is not UTF-8 is decoded into an owned buffer; the digest stays the file's own.
+    var bytes = original
+    var textEncoding = TextEncoding.utf8
+    var encodingProblems: [EvidenceProblem] = []
+    if let raw = original.buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), original.count > 0 {
+      let detected = TextEncoding.detect(raw, original.count)
+      textEncoding = options.encoding ?? detected.encoding
+      // Binary files are recognised by their own first bytes (UTF-16 is full of NULs).
+      if textEncoding != .utf16LE && textEncoding != .utf16BE { _ = try FileSniffer.check(original.buffer, file: path) }
+      if detected.mixed && options.encoding == nil {
+        encodingProblems.append(EvidenceProblem(.invalidUTF8, file: path, message: "the file mixes UTF-8 with bytes that are not UTF-8 (another encoding, probably Windows-1252); read as UTF-8, the other bytes are listed below — load it with --encoding windows-1252 if most of the file is in that encoding", action: .loaded))
+      }
+      if textEncoding != .utf8 {
+        bytes = ByteSource(copying: textEncoding.decode(raw, original.count))
+      }
+    }
     let start = try FileSniffer.check(bytes.buffer, file: path)
     let base = bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let end = bytes.count
     let digestBox = ResultBox(FileDigest())
-    let digestJob: @Sendable () -> Void = { digestBox.value = FileDigest.compute(bytes.buffer, progress: progress) }
+    let digestJob: @Sendable () -> Void = { digestBox.value = FileDigest.compute(original.buffer, progress: progress) }
+    var delimiter: UInt8? = nil
+    var timeFormat: ValueFormat? = nil
+    var logLayout: String? = nil
 
     var columns: [String]
     var segments: [TableSegment]
@@ -28,8 +47,10 @@ public enum EvidenceLoader {
         reader.givenNames = HeaderNames.make([zeek.fields], line: zeek.fieldsLine, offset: 0).names
       } else {
         encoding = format == .csv ? .quoted(UInt8(ascii: "\"")) : .backslash
-        reader = DelimitedReader(source: bytes, file: path, dialect: format == .csv ? .csv : .tsv,
-                                 encoding: encoding, options: options)
+        var dialect = format == .csv ? CSVDialect.csv : .tsv
+        dialect.delimiter = options.delimiter ?? (format == .csv ? CSVDialect.sniffDelimiter(base, start, end) : dialect.delimiter)
+        delimiter = dialect.delimiter
+        reader = DelimitedReader(source: bytes, file: path, dialect: dialect, encoding: encoding, options: options)
       }
       reader.progress = progress
       let output = try reader.read(start: zeek?.dataStart ?? start, digest: digestJob)
@@ -38,7 +59,18 @@ public enum EvidenceLoader {
     } else {
       let lines = LineReader(file: path, base: base, start: start, end: end, progress: progress)
       let box = ResultBox<LineTable?>(nil)
+      var logPattern: LogPattern? = nil
+      if let text = options.pattern {
+        do {
+          logPattern = try LogPattern(text)
+        } catch {
+          throw EvidenceError(EvidenceProblem(.invalidOption, file: path, message: "--pattern cannot be used: \(error.reason); nothing was loaded", action: .refused),
+                              hint: "named groups become columns, e.g. --pattern \"^(?<time>\\S+ \\S+) (?<level>[A-Z]+) (?<message>.*)$\"")
+        }
+      }
+      let pattern = logPattern
       let readJob: @Sendable () -> Void = {
+        if let pattern { box.value = lines.readPattern(pattern); return }
         switch format {
         case .jsonl: box.value = lines.readJSONLines()
         case .log: box.value = lines.readLog()
@@ -54,13 +86,45 @@ public enum EvidenceLoader {
       if progress?.isCancelled == true { throw cancelled(path) }
       let result = box.value!
       (columns, segments, problems, problemCount) = (result.columns, [result.segment], result.problems, result.problemCount)
-      encoding = format == .jsonl ? .json : .plain
+      (timeFormat, logLayout) = (result.timeFormat, result.layoutName)
+      encoding = format == .jsonl || result.isJSON ? .json : .plain
     }
     if progress?.isCancelled == true { throw cancelled(path) }
+    var given = try givenFormats(options.dateFormats, columns: columns, file: path)
+    if let timeFormat, let time = columns.firstIndex(of: "time"), given[time] == nil { given[time] = timeFormat }
     let table = EvidenceTable(name: name, format: format, path: path, sha256: digestBox.value.sha256, columns: columns,
-                              source: bytes, layout: layout, segments: segments, encoding: encoding)
-    let byteProblems = ByteProblems.list(digestBox.value, in: table)
-    return LoadResult(table: table, problems: problems + byteProblems.problems, problemCount: problemCount + byteProblems.count)
+                              source: bytes, layout: layout, segments: segments, encoding: encoding, givenFormats: given,
+                              delimiterName: delimiter.map(CSVDialect.name(of:)), encodingName: textEncoding.rawValue, logLayout: logLayout)
+    // The digest's UTF-8 check ran over the file's own bytes; decoded text has no such problems.
+    let byteProblems = textEncoding == .utf8 ? ByteProblems.list(digestBox.value, in: table) : (problems: [], count: 0)
+    let profiles = options.profileColumns ? table.columnProfiles : []
+    let checked = options.profileColumns ? profiles : given.keys.sorted().map { table.columnProfile($0) }
+    let typeProblems = try ColumnProblems.list(checked, columns: options.profileColumns ? Array(columns.indices) : given.keys.sorted(), in: table)
+    return LoadResult(table: table, problems: encodingProblems + problems + byteProblems.problems + typeProblems,
+                      problemCount: encodingProblems.count + problemCount + byteProblems.count + typeProblems.count,
+                      profiles: profiles)
+  }
+
+  /// `--date-format` formats by column index; refuses a format that names no column or that
+  /// gemba cannot read.
+  static func givenFormats(_ formats: [String: String], columns: [String], file: String) throws(EvidenceError) -> [Int: ValueFormat] {
+    var out: [Int: ValueFormat] = [:]
+    for (name, layout) in formats.sorted(by: { $0.key < $1.key }) {
+      let lowered = name.lowercased()
+      let matches = columns.indices.filter { columns[$0] == name || columns[$0].lowercased() == lowered }
+      guard let index = matches.first(where: { columns[$0] == name }) ?? (matches.count == 1 ? matches[0] : nil) else {
+        let near = Suggestions.note(for: name, in: columns).map { " (\($0))" } ?? ""
+        throw EvidenceError(EvidenceProblem(.invalidOption, file: file, message: "--date-format names no column `\(name)`\(near); nothing was loaded", action: .refused),
+                            hint: "columns: " + columns.prefix(12).map { "`\($0)`" }.joined(separator: ", ") + (columns.count > 12 ? ", …" : ""))
+      }
+      do {
+        out[index] = try ValueFormat(dateFormat: layout)
+      } catch {
+        throw EvidenceError(EvidenceProblem(.invalidOption, file: file, column: index + 1, message: "--date-format \(name)=\(layout) cannot be used: \(error.reason); nothing was loaded", action: .refused),
+                            hint: "write it in strftime notation, e.g. %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M; or epoch, epoch-ms, excel")
+      }
+    }
+    return out
   }
 
   static func cancelled(_ file: String) -> EvidenceError {

@@ -7,6 +7,12 @@ public struct EvidenceProblem: Hashable, Sendable, CustomStringConvertible {
     case raggedRow, unterminatedQuote, strayQuote, blankRow, invalidUTF8, nulByte
     case binaryFile, emptyFile, duplicateHeader, emptyHeader, titleRow, mixedLineEndings
     case longLine, invalidJSON, tooLarge, cancelled
+    /// Cells of a typed column that do not read as its type (they count as missing).
+    case unreadValues
+    /// Values that read more than one way (`01/02/2026`); the reading chosen is named.
+    case ambiguousValues
+    /// A load option that does not fit the file (`--date-format` naming no column).
+    case invalidOption
   }
   /// What gemba did about it.
   public enum Action: String, Hashable, Sendable, Codable {

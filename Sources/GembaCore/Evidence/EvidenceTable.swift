@@ -21,11 +21,22 @@ public final class EvidenceTable: @unchecked Sendable {
   let encoding: CellEncoding
   let base: UnsafePointer<UInt8>
   private let typeLock = NSLock()
-  private var typeCache: [ColumnType?]
+  private var profileCache: [ColumnProfile?]
+  /// Formats given for columns (`--date-format COL=FORMAT`), by column index.
+  let givenFormats: [Int: ValueFormat]
+  /// How the file was read: its delimiter (`comma`, `semicolon`…; nil for line formats) and its
+  /// text encoding as found or given (`UTF-8`, `UTF-16LE`, `Windows-1252`).
+  public let delimiterName: String?
+  public let encodingName: String
+  /// The log layout recognised (`HDFS`, `syslog`…), nil for other files.
+  public let logLayout: String?
 
   init(name: String, format: EvidenceFormat, path: String, sha256: String, columns: [String],
        source: ByteSource, layout: Layout, segments: [TableSegment], encoding: CellEncoding,
-       knownTypes: [ColumnType?]? = nil) {
+       givenFormats: [Int: ValueFormat] = [:], delimiterName: String? = nil, encodingName: String = "UTF-8", logLayout: String? = nil) {
+    self.logLayout = logLayout
+    self.delimiterName = delimiterName
+    self.encodingName = encodingName
     self.name = name
     self.format = format
     self.path = path
@@ -39,7 +50,8 @@ public final class EvidenceTable: @unchecked Sendable {
     self.encoding = encoding
     // An empty file has no base address; point at a static byte so offsets 0..<0 stay valid.
     self.base = source.buffer.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? Self.emptyBase
-    self.typeCache = knownTypes ?? Array(repeating: nil, count: columns.count)
+    self.profileCache = Array(repeating: nil, count: columns.count)
+    self.givenFormats = givenFormats
   }
 
   nonisolated(unsafe) private static let emptyBase: UnsafePointer<UInt8> = {
@@ -65,17 +77,33 @@ public final class EvidenceTable: @unchecked Sendable {
   public var columnTypes: [ColumnType] { columns.indices.map { columnType($0) } }
 
   /// The inferred type of one column, computed over all its cells the first time it is asked for.
-  public func columnType(_ column: Int) -> ColumnType {
+  public func columnType(_ column: Int) -> ColumnType { columnProfile(column).type }
+
+  /// The type, format and unread values of one column, computed over all its cells once.
+  public func columnProfile(_ column: Int) -> ColumnProfile {
     typeLock.lock()
-    let cached = typeCache[column]
+    let cached = profileCache[column]
     typeLock.unlock()
     if let cached { return cached }
-    let type = ColumnTypeInference.infer(self, column: column)
+    let profile = ColumnTypeInference.profile(self, column: column, given: givenFormats[column])
     typeLock.lock()
-    typeCache[column] = type
+    profileCache[column] = profile
     typeLock.unlock()
-    return type
+    return profile
   }
+
+  /// Every column's profile, computed on both cores for large tables.
+  public var columnProfiles: [ColumnProfile] {
+    let missing = columns.indices.filter { c in typeLock.withLock { profileCache[c] == nil } }
+    if missing.count > 1 && rowCount > 50_000 {
+      // Columns are taken in turn by whichever core is free (their costs differ a lot).
+      DispatchQueue.concurrentPerform(iterations: missing.count) { i in _ = self.columnProfile(missing[i]) }
+    }
+    return columns.indices.map { columnProfile($0) }
+  }
+
+  /// The reader for a column's cells in its format.
+  func reader(_ column: Int) -> ValueReader { columnProfile(column).reader }
 
   /// The cell's text: quotes removed and escapes decoded; empty when the row lacks the field.
   public func cell(row: Int, column: Int) -> String {

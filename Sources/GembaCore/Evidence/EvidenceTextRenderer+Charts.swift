@@ -28,9 +28,10 @@ extension EvidenceTextRenderer {
 
   func pareto(_ p: ParetoChart) -> String {
     let measure = p.sumColumn.map { "sum of \($0)" } ?? "count"
-    var out = "pareto of \(p.column) by \(measure): \(p.bars.count) categories, total \(NumberFormat.compact(p.total, maxPlaces: 2))\n"
+    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: p.decimals) }
+    var out = "pareto of \(p.column) by \(measure): \(p.bars.count) categories, total \(f(p.total))\n"
     let rows = p.bars.map { b in
-      (label: b.label, figures: [NumberFormat.compact(b.value, maxPlaces: 2), NumberFormat.percent(b.share), NumberFormat.percent(b.cumulative)], value: b.value)
+      (label: b.label, figures: [f(b.value), NumberFormat.percent(b.share), NumberFormat.percent(b.cumulative)], value: b.value)
     }
     let text = barRows(rows, header: [p.column, p.sumColumn ?? "count", "share", "cum."])
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -49,10 +50,12 @@ extension EvidenceTextRenderer {
 
   func histogram(_ h: Histogram) -> String {
     guard !h.bins.isEmpty else { return "histogram of \(h.column): no numeric values (\(NumberFormat.integer(h.skipped)) rows skipped)\n" }
-    var out = "histogram of \(h.column): \(NumberFormat.integer(h.count)) values, min \(NumberFormat.compact(h.minimum)), "
-      + "mean \(NumberFormat.compact(h.mean, maxPlaces: 2)), max \(NumberFormat.compact(h.maximum))\n"
-    let rows = h.bins.map { b in
-      (label: "[\(NumberFormat.compact(b.lower)), \(NumberFormat.compact(b.upper)))", figures: [NumberFormat.integer(b.count)], value: Double(b.count))
+    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: h.decimals) }
+    var out = "histogram of \(h.column): \(NumberFormat.integer(h.count)) values, min \(f(h.minimum)), "
+      + "mean \(NumberFormat.decimal(h.mean, places: h.decimals + 1)), max \(f(h.maximum))\n"
+    let rows = h.bins.enumerated().map { i, b in
+      let close = h.lastClosed && i == h.bins.count - 1 ? "]" : ")"
+      return (label: "[\(f(b.lower)), \(f(b.upper))\(close)", figures: [NumberFormat.integer(b.count)], value: Double(b.count))
     }
     out += barRows(rows, header: [h.column, "count"])
     if h.skipped > 0 { out += "\(NumberFormat.integer(h.skipped)) rows skipped: empty or not a number\n" }
@@ -65,6 +68,9 @@ extension EvidenceTextRenderer {
       + "\(NumberFormat.integer(total)) rows in \(NumberFormat.integer(t.points.count)) \(t.bucket.rawValue)s\n"
     out += barRows(t.points.map { (label: $0.label, figures: [NumberFormat.integer($0.count)], value: Double($0.count)) },
                    header: [t.bucket.rawValue, "count"])
+    let unit = t.bucket.rawValue
+    out += t.empty == 0 ? "no empty \(unit)s\n" : "\(NumberFormat.integer(t.empty)) of \(NumberFormat.integer(t.points.count)) \(unit)s had no rows (shown as 0)\n"
+    if t.weekendsLeftOut { out += "Saturdays and Sundays left out: no row of \(t.column) falls on one\n" }
     if t.skipped > 0 { out += "\(NumberFormat.integer(t.skipped)) rows skipped: empty or not a date/time\n" }
     return out
   }

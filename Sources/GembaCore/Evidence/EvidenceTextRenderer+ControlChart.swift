@@ -1,11 +1,12 @@
 extension EvidenceTextRenderer {
   /// The XmR chart: limits, then one line per point (the last 60), then the rule breaks.
   func controlChart(_ c: ControlChart) -> String {
-    func f(_ x: Double) -> String { NumberFormat.compact(x, maxPlaces: 2) }
+    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: c.decimals) }
+    func stat(_ x: Double) -> String { NumberFormat.decimal(x, places: c.decimals + 1) }
     let u = options.unicode
     var out = "XmR chart of \(c.column) (one point per \(c.pointKind)): \(NumberFormat.integer(c.points.count)) points\n"
-    out += "  centre \(u ? "X̄" : "mean") = \(f(c.mean))   \(u ? "MR̄" : "mean moving range") = \(f(c.averageMovingRange))"
-      + "   UCL = \(f(c.upperLimit))   LCL = \(f(c.lowerLimit))   \(u ? "σ ≈" : "sigma ~") \(f(c.sigma))\n"
+    out += "  centre \(u ? "X̄" : "mean") = \(stat(c.mean))   \(u ? "MR̄" : "mean moving range") = \(stat(c.averageMovingRange))"
+      + "   UCL = \(stat(c.upperLimit))   LCL = \(stat(c.lowerLimit))   \(u ? "σ ≈" : "sigma ~") \(stat(c.sigma))\n"
     let signalled = Set(c.signals.map(\.point))
     let shown = 60
     let first = max(0, c.points.count - shown)

@@ -56,9 +56,32 @@ public struct EvidenceTextRenderer: Sendable {
     } else {
       out += "\(NumberFormat.integer(t.rowCount)) rows × \(NumberFormat.integer(t.columnCount)) columns"
     }
-    out += " · sha256 \(t.shortHash)\n"
+    out += " · sha256 \(t.shortHash)"
+    // Comma and UTF-8 go without saying; anything else is named.
+    if let d = t.delimiterName, d != "comma", t.format == .csv { out += " · \(d)-separated" }
+    if t.encodingName != TextEncoding.utf8.rawValue { out += " · \(t.encodingName)" }
+    if let layout = t.logLayout { out += " · \(layout) layout" }
+    out += "\n"
+    out += readings(result.profiles, columns: t.columns)
     out += problems(result.problems, total: result.problemCount, max: maxProblems)
     return out
+  }
+
+  /// Every column's type (and format, when not the standard one), grouped:
+  /// `  date/time (%m/%d/%Y %I:%M:%S %p): CreatedDate, ClosedDate`, text last. Values that did not
+  /// read are listed as problems below.
+  func readings(_ profiles: [ColumnProfile], columns: [String]) -> String {
+    guard columns.count > 1 || profiles.first.map({ $0.type != .text }) == true else { return "" }
+    var groups: [(String, [String])] = []
+    for (c, p) in profiles.enumerated() {
+      let what = ColumnProblems.describe(p)
+      if let k = groups.firstIndex(where: { $0.0 == what }) { groups[k].1.append(columns[c]) } else { groups.append((what, [columns[c]])) }
+    }
+    groups.sort { ($0.0 == "text" ? 1 : 0) < ($1.0 == "text" ? 1 : 0) }
+    return groups.map { group in
+      let names = group.1.prefix(12).joined(separator: ", ") + (group.1.count > 12 ? ", … (\(group.1.count) columns)" : "")
+      return "  \(group.0): \(names)\n"
+    }.joined()
   }
 
   /// Problems, one per line, then how many more there were.
@@ -87,9 +110,13 @@ public struct EvidenceTextRenderer: Sendable {
 
   /// The columns of a table with their inferred types.
   public func columns(_ table: EvidenceTable) -> String {
-    let types = table.columnTypes
-    let rows = table.columns.indices.map { [String($0 + 1), table.columns[$0], types[$0].label] }
-    return grid(["#", "column", "type"], rows, rightAligned: [true, false, false])
+    let profiles = table.columnProfiles
+    let rows = table.columns.indices.map { c -> [String] in
+      let p = profiles[c]
+      return [String(c + 1), table.columns[c], p.type.label, p.format == .standard || p.type == .text ? "" : p.format.description,
+              p.unparsed > 0 ? NumberFormat.integer(p.unparsed) : ""]
+    }
+    return grid(["#", "column", "type", "format", "unread"], rows, rightAligned: [true, false, false, false, true])
   }
 
   func emphasis(_ s: String, code: String = "1") -> String {

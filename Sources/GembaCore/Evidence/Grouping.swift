@@ -70,12 +70,13 @@ enum Grouping {
 enum Sorting {
   static func sort(_ relation: Relation, by column: Int, descending: Bool) -> Relation {
     let type = relation.type(of: column)
+    let reader = relation.reader(column)
     var numbers: [Double?] = []
     var texts: [String] = []
     relation.forEachValue(column: column) { _, p, n in
       switch type {
-      case .integer, .decimal: numbers.append(ValueParser.decimal(p, n))
-      case .dateTime: numbers.append(ValueParser.dateTime(p, n))
+      case .integer, .decimal: numbers.append(reader.number(p, n))
+      case .dateTime: numbers.append(reader.instant(p, n))
       case .boolean: numbers.append(ValueParser.boolean(p, n).map { $0 ? 1 : 0 })
       case .text: texts.append(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
       }

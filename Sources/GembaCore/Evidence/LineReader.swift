@@ -79,4 +79,10 @@ struct LineTable: Sendable {
   var segment: TableSegment
   var problems: [EvidenceProblem]
   var problemCount: Int
+  /// The format of the `time` column, for a recognised log layout.
+  var timeFormat: ValueFormat? = nil
+  /// The log layout recognised (`HDFS`, `syslog`…), shown on load.
+  var layoutName: String? = nil
+  /// Cells are JSON values (a log of JSON objects).
+  var isJSON = false
 }

@@ -9,7 +9,23 @@ extension LineReader {
       sampled += 1
       if timestampEnd(s, e) != nil { timed += 1 }
     }
-    guard sampled > 0, timed * 2 >= sampled else { return readText() }
+    guard sampled > 0, timed * 2 >= sampled else {
+      guard sampled > 0 else { return readText() }
+      var json = 0, access = 0
+      forEachLineSample { s, e in
+        if base[s] == 123 { json += 1 }
+        if accessFields(s, e) != nil { access += 1 }
+      }
+      if json * 2 >= sampled {
+        var table = readJSONLines()
+        table.isJSON = true
+        table.layoutName = "JSON"
+        return table
+      }
+      if access * 2 >= sampled { return readAccessLog() }
+      if let layout = sniffLayout() { return readLayout(layout) }
+      return readText()
+    }
     let cells = OffsetBuffer(capacity: max(1024, (end - start) / 80 * 8))
     var lines = LineIndex()
     var rows = 0
@@ -22,7 +38,9 @@ extension LineReader {
       if let t = timestampEnd(s, e) {
         r[2] = UInt32(s); r[3] = UInt32(t)
         var p = t
-        while p < e && base[p] == 32 { p += 1 }
+        while p < e && (base[p] == 32 || base[p] == 44) { p += 1 }
+        // log4j's `TIME - LEVEL [thread] - message` (ZooKeeper)
+        if p + 1 < e && base[p] == 45 && base[p + 1] == 32 { p += 2; while p < e && base[p] == 32 { p += 1 } }
         if let (ls, le, after) = level(p, e) {
           r[4] = UInt32(ls); r[5] = UInt32(le)
           p = after
@@ -45,7 +63,7 @@ extension LineReader {
                      problems: problems, problemCount: problems.count)
   }
 
-  private func forEachLineSample(_ body: (Int, Int) -> Void) {
+  func forEachLineSample(_ body: (Int, Int) -> Void) {
     var n = 0
     let sample = LineReader(file: file, base: base, start: start, end: min(end, start + (1 << 16)))
     sample.forEachLine { s, e, _ in
@@ -63,6 +81,8 @@ extension LineReader {
     var p = s + 14
     while p < e, base[p] &- 48 < 10 || base[p] == 58 || base[p] == 46 || base[p] == 44 { p += 1 }
     if p < e && base[p] == 90 { return p + 1 }
+    // `2016-09-28 04:30:30, Info` (Windows CBS): the comma ends the time.
+    if base[p - 1] == 44 { return p - 1 }
     if p + 2 < e && (base[p] == 43 || base[p] == 45) && base[p + 1] &- 48 < 10 {
       p += 1
       while p < e, base[p] &- 48 < 10 || base[p] == 58 { p += 1 }

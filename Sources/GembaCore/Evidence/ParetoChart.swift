@@ -14,6 +14,8 @@ public struct ParetoChart: Hashable, Sendable {
   public var total: Double
   /// Rows left out because the `--sum` cell was not a number.
   public var skipped: Int
+  /// Decimals the sums are shown to: the `--sum` column's own (0 for counts).
+  public var decimals = 0
   public static let cut = 0.8
 
   /// Builds the chart from (label, value) pairs: sorted by value descending, then label.
@@ -53,6 +55,10 @@ public struct Histogram: Hashable, Sendable {
   public var mean: Double
   /// Rows whose cell is empty or not a number.
   public var skipped: Int
+  /// Decimals the data is written to: edges and figures are shown to this precision.
+  public var decimals: Int = 0
+  /// The last bin includes its upper edge (the maximum lies on it).
+  public var lastClosed: Bool = false
 }
 
 /// Counts per time bucket of a date/time column, gaps included as zeros.
@@ -67,4 +73,8 @@ public struct Timeline: Hashable, Sendable {
   public var bucket: TimeBucket
   public var points: [Point]
   public var skipped: Int
+  /// Periods with no rows (shown as zeros).
+  public var empty: Int = 0
+  /// Daily counts leave out Saturdays and Sundays (no row of the column falls on one).
+  public var weekendsLeftOut: Bool = false
 }

@@ -63,6 +63,14 @@ enum Relation {
     }
   }
 
+  /// How to read the column's cells as numbers or instants (its format).
+  func reader(_ column: Int) -> ValueReader {
+    switch self {
+    case .view(let table, _, _): return table.reader(column)
+    case .computed(let c): return ValueReader(type: c.types[column], format: .standard)
+    }
+  }
+
   func type(of column: Int) -> ColumnType {
     switch self {
     case .view(let table, _, _): return table.columnType(column)

@@ -97,6 +97,11 @@ enum ValueParser {
     return copy.withUTF8 { b in b.baseAddress.flatMap { decimal($0, b.count) } }
   }
 
+  static func integer(_ s: String) -> Int64? {
+    var copy = s
+    return copy.withUTF8 { b in b.baseAddress.flatMap { integer($0, b.count) } }
+  }
+
   static func dateTime(_ s: String) -> Double? {
     var copy = s
     return copy.withUTF8 { b in b.baseAddress.flatMap { dateTime($0, b.count) } }

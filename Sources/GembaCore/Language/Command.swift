@@ -221,6 +221,14 @@ public struct LoadSpec: Hashable, Sendable {
   public var headerRows: Located<Int>?
   /// Lines to skip before the header (a title row); nil: none.
   public var skip: Located<Int>?
+  /// `--delimiter C` (`,` `;` `tab` `pipe` …); nil: sniffed.
+  public var delimiter: Located<String>? = nil
+  /// `--encoding E` (`utf-8`, `utf-16`, `windows-1252`, `latin1`); nil: detected.
+  public var encoding: Located<String>? = nil
+  /// `--date-format COL=FORMAT …`, as written.
+  public var dateFormats: [Located<String>] = []
+  /// `--pattern REGEX`: a log layout whose named groups become columns.
+  public var pattern: Located<String>? = nil
   public init(path: Located<String>, name: Located<String>? = nil, format: Located<String>? = nil,
     headerRows: Located<Int>? = nil, skip: Located<Int>? = nil) {
     self.path = path

@@ -80,7 +80,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
       throw .error("cannot name evidence `\(name)` after its file", at: spec.path.span,
         notes: ["name it: load \(spec.path.value) as NAME"])
     }
-    let options = LoadOptions(headerRows: spec.headerRows?.value ?? 1, skipRows: spec.skip?.value ?? 0)
+    let options = try spec.loadOptions()
     let result: LoadResult
     do {
       let opened = try files.open(file)

@@ -39,7 +39,11 @@ import Testing
   }
 
   @Test func invalidUTF8IsListedAtItsCell() throws {
-    let result = try loadBytes(Array("name,city\nAna,S".utf8) + [0xE3, 0x6F] + Array(" Paulo\n".utf8))
+    // Read as UTF-8 (given): the bad byte is listed at its cell. Undetected, the same bytes are
+    // Windows-1252 (see `latin1IsDetectedAndDecoded`).
+    let bytes = Array("name,city\nAna,S".utf8) + [0xE3, 0x6F] + Array(" Paulo\n".utf8)
+    let result = try EvidenceLoader.load(name: "t", path: "t.csv", bytes: ByteSource(copying: bytes), format: .csv,
+                                         options: LoadOptions(encoding: .utf8))
     let problem = try #require(result.problems.first { $0.kind == .invalidUTF8 && $0.row != nil })
     #expect(problem.row == 1 && problem.column == 2 && problem.line == 2 && problem.byteOffset == 15)
     #expect(result.table.cell(row: 0, column: 1) == "S\u{FFFD}o Paulo")

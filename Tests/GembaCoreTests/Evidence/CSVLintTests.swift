@@ -47,13 +47,18 @@ struct CSVLintTests {
     #expect(result.problems.isEmpty)
   }
 
-  @Test func invalidEncodingIsListedWithItsRowAndAHint() throws {
+  /// csvlint's invalid-byte-sequence file is Latin-1 ("Histórico", "Transferência"): it was listed
+  /// byte by byte as invalid UTF-8; it is now detected as Windows-1252 and decoded.
+  @Test func invalidEncodingIsDetectedAsWindows1252() throws {
     let result = try loadFile(Self.fixture("invalid-byte-sequence.csv"))
-    let first = try #require(result.problems.first { $0.kind == .invalidUTF8 && $0.row != nil })
+    #expect(result.table.encodingName == "Windows-1252")
+    #expect(!result.problems.contains { $0.kind == .invalidUTF8 })
+    #expect(result.table.columns[2] == "Histórico")
+    #expect(EvidenceTextRenderer().loaded(result).contains("· Windows-1252"))
+    let forced = try loadFile(Self.fixture("invalid-byte-sequence.csv"), options: LoadOptions(encoding: .utf8))
+    let first = try #require(forced.problems.first { $0.kind == .invalidUTF8 && $0.row != nil })
     #expect(first.row == 2 && first.column == 3)  // "Transferência" in row 2's third field
-    #expect(result.problems.contains { $0.message.contains("iconv") })
-    #expect(result.problems.first { $0.kind == .invalidUTF8 }?.line == 1)  // "Histórico" in the header
-    #expect(result.table.columns[2] == "Hist\u{FFFD}rico")
+    #expect(forced.problems.contains { $0.message.contains("iconv") })
   }
 
   @Test(arguments: ["spreadsheet.xls", "spreadsheet.xlsx"])

@@ -42,17 +42,20 @@ import Testing
     #expect(c.points.map(\.value) == [1, 1, 1])
   }
 
-  /// After a `where`, counts per period still run over the whole column's range: the
-  /// weeks with no matching row are zeros, which is often the evidence.
-  @Test func filteredCountsCoverTheWholeRange() throws {
-    let csv = "id,at,ok\n1,2026-03-02T10:00,yes\n2,2026-03-10T11:00,no\n3,2026-03-24T09:00,yes\n"
+  /// After a `where`, counts per period span the rows that are left (issue 11: spanning the
+  /// whole column's range gave hundreds of lines of zeros); empty periods inside that span are
+  /// zeros, and the output says how many there were.
+  @Test func filteredCountsSpanTheFilteredRows() throws {
+    let csv = "id,at,ok\n1,2026-03-02T10:00,yes\n2,2026-03-10T11:00,no\n3,2026-03-24T09:00,no\n4,2026-03-30T09:00,yes\n"
     let table = try loadText(csv, name: "f", path: "f.csv").table
     guard case .timeline(let t) = try query(table, "x | where ok = no | timeline at --every week") else {
       Issue.record("timeline")
       return
     }
-    #expect(t.points.map(\.label) == ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"])
-    #expect(t.points.map(\.count) == [0, 1, 0, 0])
+    #expect(t.points.map(\.label) == ["2026-03-09", "2026-03-16", "2026-03-23"])
+    #expect(t.points.map(\.count) == [1, 0, 1])
+    #expect(t.empty == 1)
+    #expect(EvidenceTextRenderer().render(.timeline(t)).contains("1 of 3 weeks had no rows (shown as 0)"))
   }
 
   @Test func timelineFillsGaps() throws {

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ColumnTypeInference {
+  /// The running counts of one column's scan (a struct, so the per-cell work touches no boxes).
+  struct Scan {
+    var candidates: [Candidate]
+    var active: [Int]
+    var values = 0
+    let killing: Bool
+
+    init(candidates: [Candidate], killing: Bool) {
+      self.candidates = candidates
+      self.active = Array(candidates.indices)
+      self.killing = killing
+    }
+
+    mutating func visit(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
+      values += 1
+      var integerRead = false, decimalRead = false
+      var integerValue: Int64 = 0
+      var removed = false
+      for k in active {
+        var ok: Bool
+        switch candidates[k].test {
+        case .integer:
+          if let v = ValueParser.integer(p, n) { integerRead = true; integerValue = v }
+          ok = integerRead
+        case .decimal:
+          var v: Double?
+          if integerRead { v = Double(integerValue) } else { v = ValueParser.decimal(p, n) }
+          ok = v != nil
+          decimalRead = ok
+          if let v {
+            if v < candidates[k].low { candidates[k].low = v }
+            if v > candidates[k].high { candidates[k].high = v }
+          }
+        case .number(let pattern):
+          if integerRead || (decimalRead && pattern.decimalMark == 46) { ok = true } else {
+            let v = pattern.parse(p, n)
+            ok = v != nil
+            if let v, v != v.rounded() { candidates[k].integral = false }
+          }
+          if ok && !integerRead && candidates[k].integral && memchr(p, Int32(pattern.decimalMark), n) != nil { candidates[k].integral = false }
+        case .boolean: ok = ValueParser.boolean(p, n) != nil
+        case .iso: ok = ValueParser.dateTime(p, n) != nil
+        case .date(let pattern): ok = pattern.parse(p, n) != nil
+        case .given(let reader): ok = reader.instant(p, n) != nil
+        }
+        if !ok {
+          candidates[k].failures += 1
+          if candidates[k].examples.count < 3 {
+            candidates[k].examples.append(.init(row: row, text: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
+          }
+          if killing && candidates[k].failures > values / 4 + 16 {
+            candidates[k].alive = false
+            removed = true
+          }
+        }
+      }
+      if removed { active = active.filter { candidates[$0].alive } }
+    }
+  }
+}
