@@ -32,7 +32,10 @@ final class NotebookFolder: EvidenceFileSystem {
 
   func kind(of file: String) -> EvidenceFileKind {
     var info = stat()
-    guard stat(file, &info) == 0 else { return .missing }
+    guard stat(file, &info) == 0 else {
+      var link = stat()
+      return lstat(file, &link) == 0 ? .brokenLink : .missing
+    }
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .regular
     case S_IFDIR: return .folder

@@ -19,7 +19,8 @@ struct CompiledComparison {
   /// True when the literal is a date without a time: `= 2026-03-01` means that whole day.
   private let wholeDay: Bool
   private let boolean: Bool?
-  private let regex: Regex<AnyRegexOutput>?
+  /// Linear-time (a Pike VM): `where note ~ "(a+)+$"` from a received notebook cannot hang gemba.
+  private let regex: PikeRegex?
   private let search: LiteralSearch
   /// How the column writes its numbers and dates (a US date-time, a decimal comma…).
   private let reader: ValueReader
@@ -51,11 +52,11 @@ struct CompiledComparison {
     boolean = ValueParser.boolean(HeaderNames.trim(value))
     search = LiteralSearch(literal)
     if op == .matches || op == .notMatches, EvidenceGrep.hasRegexSyntax(value) {
-      do {
-        regex = try Regex(value)
+      do throws(LayoutError) {
+        regex = try PikeRegex(value)
       } catch {
-        throw Diagnostic.error("`\(value)` is not a valid regular expression", at: comparison.valueSpan,
-                               notes: ["\(error)", "escape special characters with a backslash, e.g. `a\\.b`"])
+        throw Diagnostic.error("`\(value)` is not a regular expression gemba reads: \(error.reason)", at: comparison.valueSpan,
+                               notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
       }
     } else {
       regex = nil
@@ -111,8 +112,7 @@ struct CompiledComparison {
       if literal.isEmpty { return true }
       return search.first(in: p, from: 0, to: n) != nil
     }
-    let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-    return (try? regex.firstMatch(in: text)) != nil
+    return regex.firstMatch(p, n) != nil
   }
 }
 

@@ -6,11 +6,13 @@ import Darwin
 
 /// Searches evidence bytes for a pattern: a literal with SIMD, or a regular expression per line.
 public struct EvidenceGrep: @unchecked Sendable {
-  // Regex is immutable once built; the struct is only read.
+  // The compiled pattern is immutable once built; the struct is only read.
   public let pattern: String
   public let ignoreCase: Bool
   private let literal: LiteralSearch?
-  private let regex: Regex<AnyRegexOutput>?
+  /// A linear-time matcher (a Pike VM): a pattern from a received notebook cannot make a line
+  /// take exponential time, as a backtracking engine's `(a+)+$` does.
+  private let regex: PikeRegex?
 
   /// A pattern with regular-expression syntax is a regex; anything else is searched literally.
   public init(pattern: String, ignoreCase: Bool = false, span: SourceSpan? = nil) throws(Diagnostic) {
@@ -22,12 +24,11 @@ public struct EvidenceGrep: @unchecked Sendable {
       return
     }
     literal = nil
-    do {
-      let r = try Regex(pattern)
-      regex = ignoreCase ? r.ignoresCase() : r
+    do throws(LayoutError) {
+      regex = try PikeRegex(pattern, ignoreCase: ignoreCase)
     } catch {
-      throw Diagnostic.error("`\(pattern)` is not a valid regular expression", at: span,
-                             notes: ["\(error)", "escape special characters with a backslash, e.g. `a\\.b`"])
+      throw Diagnostic.error("`\(pattern)` is not a regular expression gemba reads: \(error.reason)", at: span,
+                             notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
     }
   }
 
@@ -86,8 +87,7 @@ public struct EvidenceGrep: @unchecked Sendable {
   func matches(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
     if let literal { return literal.first(in: base, from: start, to: end) != nil }
     guard let regex else { return false }
-    let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-    return (try? regex.firstMatch(in: text)) != nil
+    return regex.firstMatch(base + start, end - start) != nil
   }
 
   func matches(_ text: String) -> Bool {

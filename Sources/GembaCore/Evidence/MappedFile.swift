@@ -4,23 +4,31 @@ import Glibc
 import Darwin
 #endif
 
-/// A file mapped read-only into memory: the one I/O type of the evidence engine.
+/// A file's bytes in memory: the one I/O type of the evidence engine.
 ///
-/// Loading never copies the file; tables point into the mapping. The mapping is private and
-/// populated up front so the parallel scan does not stall on page faults.
+/// Read whole into private memory (a `pread` loop), not mapped: a mapped file that another
+/// program truncates while it is read (a log rotated with copytruncate) kills the process
+/// with SIGBUS; a read just comes up short, which is reported. Non-regular files (a FIFO that
+/// would block, a device) are refused before anything is read, and so is a file larger than
+/// `maximumBytes`. Only a single-pass benchmark maps (`populate: false`).
 public final class MappedFile: @unchecked Sendable {
   // Immutable after init and never written through.
   public let path: String
   public let bytes: UnsafeRawBufferPointer
   private let size: Int
   private let modified: timespec
+  private let mapped: Bool
 
-  /// Maps `path`, or throws an `EvidenceError` that names it and says what went wrong.
-  /// `populate` reads every page in up front (good before a parallel scan); a single pass such as
-  /// `grep` does better faulting pages in as it goes.
+  /// The largest evidence file gemba reads (16 GiB): past it, a file is refused before any
+  /// memory is taken (a sparse 20 GiB file must not fill the machine).
+  public static let maximumBytes = 16 << 30
+
+  /// Reads `path`, or throws an `EvidenceError` that names it and says what went wrong.
+  /// `populate: false` maps the file instead (pages fault in as a single pass reads them).
   public init(path: String, populate: Bool = true) throws(EvidenceError) {
     self.path = path
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw Self.failure(path, errno) }
     defer { close(fd) }
     var info = stat()
@@ -29,22 +37,43 @@ public final class MappedFile: @unchecked Sendable {
       throw Self.refusal(path, "is a directory", hint: "name a file inside it")
     }
     if (info.st_mode & S_IFMT) != S_IFREG {
-      throw Self.refusal(path, "is not a regular file", hint: "copy it to a file first")
+      throw Self.refusal(path, "is not a regular file (a pipe, a device or a socket)", hint: "copy its contents to a file first")
     }
     size = Int(info.st_size)
     modified = Self.mtime(info)
+    mapped = !populate
+    guard size <= Self.maximumBytes else {
+      throw Self.refusal(path, "is \(size >> 20) MiB, more than gemba reads (\(Self.maximumBytes >> 30) GiB)",
+        hint: "load a part of it: filter or split it first (grep, head, split)")
+    }
     if size == 0 {
       bytes = UnsafeRawBufferPointer(start: nil, count: 0)
       return
     }
-    #if os(Linux)
-    let flags = populate ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
-    #else
-    let flags = MAP_PRIVATE
-    #endif
-    let base = mmap(nil, size, PROT_READ, flags, fd, 0)
-    guard let base, base != MAP_FAILED else { throw Self.failure(path, errno) }
-    bytes = UnsafeRawBufferPointer(start: base, count: size)
+    if mapped {
+      let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+      guard let base, base != MAP_FAILED else { throw Self.failure(path, errno) }
+      bytes = UnsafeRawBufferPointer(start: base, count: size)
+      return
+    }
+    guard let memory = malloc(size) else { throw Self.refusal(path, "is too large for the memory left", hint: "load a part of it") }
+    var offset = 0
+    while offset < size {
+      let n = pread(fd, memory + offset, min(size - offset, 1 << 30), off_t(offset))
+      if n < 0 {
+        if errno == EINTR || errno == EAGAIN { continue }
+        let code = errno
+        free(memory)
+        throw Self.failure(path, code)
+      }
+      if n == 0 {
+        free(memory)
+        throw Self.refusal(path, "shrank while it was read (from \(size) to \(offset) bytes: truncated or rotated?)",
+          hint: "wait until it is written completely, then load it again")
+      }
+      offset += n
+    }
+    bytes = UnsafeRawBufferPointer(start: memory, count: size)
   }
 
   /// Throws when the file on disk no longer has the size and time it had when mapped
@@ -61,8 +90,11 @@ public final class MappedFile: @unchecked Sendable {
   }
 
   deinit {
-    if let base = bytes.baseAddress {
+    guard let base = bytes.baseAddress else { return }
+    if mapped {
       munmap(UnsafeMutableRawPointer(mutating: base), size)
+    } else {
+      free(UnsafeMutableRawPointer(mutating: base))
     }
   }
 

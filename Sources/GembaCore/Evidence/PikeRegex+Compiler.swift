@@ -3,14 +3,33 @@
 extension PikeRegex {
   struct Compiler {
     var program: [Inst] = []
+    /// Letters match either case (`grep -i`).
+    var ignoreCase = false
     mutating func emit(_ inst: Inst) { program.append(inst) }
+
+    static func bothCases(_ b: UInt8) -> ByteSet? {
+      let lower = b | 0x20
+      guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return nil }
+      var set = ByteSet()
+      set.insert(lower)
+      set.insert(lower & ~0x20)
+      return set
+    }
 
     mutating func compile(_ node: Node) throws(LayoutError) {
       guard program.count <= 2_000 else { return }
       switch node {
       case .empty: break
-      case .byte(let b): emit(.byte(b))
-      case .set(let s): emit(.set(s))
+      case .byte(let b):
+        if ignoreCase, let both = Self.bothCases(b) { emit(.set(both)) } else { emit(.byte(b)) }
+      case .set(let s):
+        guard ignoreCase else { emit(.set(s)); break }
+        var folded = s
+        for b in UInt8(0)...UInt8(127) where s.contains(b) && b.isASCIILetter {
+          folded.insert(b | 0x20)
+          folded.insert(b & ~0x20)
+        }
+        emit(.set(folded))
       case .lineStart: emit(.lineStart)
       case .lineEnd: emit(.lineEnd)
       case .concat(let items): for item in items { try compile(item) }

@@ -59,11 +59,12 @@ struct PikeRegex: Sendable {
   /// Capture groups' names by group number (1-based; unnamed groups are nil).
   let groupNames: [String?]
 
-  init(_ pattern: String) throws(LayoutError) {
+  init(_ pattern: String, ignoreCase: Bool = false) throws(LayoutError) {
     var parser = Parser(bytes: Array(pattern.utf8), pattern: pattern)
     let node = try parser.parseAlternation()
     guard parser.i == parser.bytes.count else { throw parser.error("an unmatched `)`") }
     var compiler = Compiler()
+    compiler.ignoreCase = ignoreCase
     compiler.emit(.save(0))
     try compiler.compile(node)
     compiler.emit(.save(1))
@@ -153,4 +154,8 @@ struct PikeRegex: Sendable {
     func captures(_ t: Int) -> [Int] { Array(store[(t * slots)..<((t + 1) * slots)]) }
     mutating func clear() { count = 0; generation += 1 }
   }
+}
+
+extension UInt8 {
+  var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
 }

@@ -38,7 +38,11 @@ extension EvidenceFileSystem {
 }
 
 public enum EvidenceFileKind: Sendable, Equatable {
-  case missing, regular, folder, other
+  case missing, regular, folder
+  /// A FIFO, a device, a socket: never opened (a FIFO would block).
+  case other
+  /// A symbolic link whose target is gone, or a loop of links.
+  case brokenLink
 }
 
 /// A file's bytes as opened for a load.

@@ -47,7 +47,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
     switch files.kind(of: file) {
     case .missing: throw .error("the file is missing")
     case .folder: throw .error("a folder stands where the file was")
-    case .other: throw .error("it is not a regular file")
+    case .other: throw .error("it is not a regular file (a pipe, a device or a socket)")
+    case .brokenLink: throw .error("it is a link that leads nowhere (a loop, or a target that is gone)")
     case .regular: break
     }
     let stamp = files.stamp(of: file)
@@ -71,7 +72,12 @@ public final class EvidenceWorkspace: EvidenceDesk {
     case .folder:
       throw .error("`\(spec.path.value)` is a folder; load one file from it", at: spec.path.span,
         notes: ["for example: load \(spec.path.value.hasSuffix("/") ? spec.path.value : spec.path.value + "/")FILE.csv"])
-    case .regular, .other:
+    case .other:
+      throw .error("`\(spec.path.value)` is not a regular file (a pipe, a device or a socket)", at: spec.path.span,
+        notes: ["copy its contents to a file and load that"])
+    case .brokenLink:
+      throw .error("`\(spec.path.value)` is a link that leads nowhere (a loop, or a target that is gone)", at: spec.path.span)
+    case .regular:
       break
     }
     let format = try Self.format(of: spec)

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Evidence that blocks, shrinks, balloons or backtracks: bounded, with a message, never a hang
+/// or a crash — in the shell and in every mode that reads a received notebook.
+@Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"))
+struct EvidenceFaultTests {
+  /// Runs gemba under `timeout 30`: a hang fails the test (status 124) instead of stalling the suite.
+  static func bounded(_ arguments: [String], stdin: String = "", in folder: URL) throws -> GembaProcess.Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+    process.arguments = ["30", GembaProcess.binary.path] + arguments
+    process.currentDirectoryURL = folder
+    process.environment = GembaProcess.environment()
+    let input = Pipe(), output = Pipe(), error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return .init(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+
+  /// A notebook that loaded `evidence/p.csv` (a small file) and queried it.
+  static func notebookWithEvidence(_ name: String = #function) throws -> URL {
+    let folder = try GembaProcess.scratchFolder(name)
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+    try "note\naaaaaaaaaaaaaaaaaaaaaaaaaab\nbbb\n".write(to: folder.appendingPathComponent("evidence/p.csv"), atomically: true,
+      encoding: .utf8)
+    let made = try GembaProcess.run(["nb.md"],
+      stdin: "load evidence/p.csv as p\np | where note ~ \"(a+)+$\" | count\nexport md record.md\n", in: folder)
+    try #require(made.status == 0, "\(made.stderr)")
+    return folder
+  }
+
+  static let modes: [[String]] = [["nb.md"], ["verify", "nb.md"], ["replay", "nb.md"], ["export", "nb.md", "--format", "html"]]
+
+  @Test func aFIFOInPlaceOfEvidenceIsRefusedInEveryModeWithoutHanging() throws {
+    let folder = try Self.notebookWithEvidence()
+    let fifo = folder.appendingPathComponent("evidence/p.csv").path
+    try FileManager.default.removeItem(atPath: fifo)
+    try #require(mkfifo(fifo, 0o644) == 0)
+    for mode in Self.modes {
+      let result = try Self.bounded(mode, stdin: "p | count\n", in: folder)
+      #expect(result.status != 124, "`gemba \(mode.joined(separator: " "))` hung on a FIFO")
+      // The export states it in its integrity line; the others say why.
+      let said = mode[0] == "export" ? "the evidence is NOT as cited" : "not a regular file"
+      #expect((result.stdout + result.stderr).contains(said), "\(mode): \(result.stderr)")
+    }
+  }
+
+  @Test func aHugeSparseFileIsRefusedBeforeItIsRead() throws {
+    let folder = try Self.notebookWithEvidence()
+    let path = folder.appendingPathComponent("evidence/p.csv").path
+    try #require(truncate(path, 20 << 30) == 0)
+    for mode in Self.modes {
+      let result = try Self.bounded(mode, stdin: "p | count\n", in: folder)
+      #expect(result.status != 124)
+      let said = mode[0] == "export" ? "the evidence is NOT as cited" : "more than gemba reads (16 GiB)"
+      #expect((result.stdout + result.stderr).contains(said), "\(mode): \(result.stderr)")
+    }
+  }
+
+  @Test func aBacktrackingPatternRunsInLinearTimeInEveryMode() throws {
+    let folder = try Self.notebookWithEvidence()
+    let long = String(repeating: "a", count: 5_000) + "b"
+    try "note\n\(long)\n".write(to: folder.appendingPathComponent("evidence/p.csv"), atomically: true, encoding: .utf8)
+    for mode in Self.modes {
+      let result = try Self.bounded(mode, stdin: "p | where note ~ \"(a+)+$\" | count\ngrep p \"(a|aa)+c\"\n", in: folder)
+      #expect(result.status != 124, "`gemba \(mode.joined(separator: " "))` hung on a backtracking pattern")
+    }
+  }
+
+  @Test func evidenceTruncatedWhileItLoadsIsReportedNotACrash() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let path = folder.appendingPathComponent("t.csv")
+    var text = "id,team,note\n"
+    let row = (0..<40).map { _ in "x" }.joined()
+    while text.utf8.count < 50_000_000 { text += "1,blue,\(row)\n2,green,\(row)\n3,red,\(row)\n" }
+    for delay in [0, 20_000, 50_000, 100_000] as [UInt32] {
+      try text.write(to: path, atomically: true, encoding: .utf8)
+      let process = Process()
+      process.executableURL = GembaProcess.binary
+      process.arguments = ["nb-\(delay).md"]
+      process.currentDirectoryURL = folder
+      process.environment = GembaProcess.environment()
+      let input = Pipe()
+      process.standardInput = input
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      input.fileHandleForWriting.write(Data("load t.csv\n".utf8))
+      try input.fileHandleForWriting.close()
+      usleep(delay)
+      try #require(truncate(path.path, 1_000_000) == 0)
+      process.waitUntilExit()
+      // Loaded before the cut, or refused because the file changed: never killed by SIGBUS (135).
+      #expect(process.terminationReason == .exit, "killed by a signal after \(delay) µs")
+      #expect(process.terminationStatus == 0 || process.terminationStatus == 1)
+    }
+  }
+}
