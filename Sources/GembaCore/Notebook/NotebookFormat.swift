@@ -57,10 +57,11 @@ public enum NotebookFormat {
     }
     while i < lines.count, lines[i].trimmingSpaces().isEmpty { i += 1 }
     guard i < lines.count else { return doc }
-    let first = lines[i].trimmingSpaces()
+    var first = lines[i].trimmingSpaces()
+    if first.hasPrefix("\u{FEFF}") { first.removeFirst() }  // a byte-order mark an editor added
     if let v = versionNumber(first) {
       guard v <= version else {
-        problem(i + 1, "this notebook was written by a newer gemba (format v\(v)); this gemba reads v\(version)",
+        problem(i + 1, "this notebook was written by a newer gemba (format v\(first.dropFirst("<!-- gemba notebook v".count).prefix { $0.isASCII && $0.isNumber })); this gemba reads v\(version)",
           ["upgrade gemba to open it"])
         return doc
       }
@@ -125,8 +126,9 @@ public enum NotebookFormat {
 
   static func versionNumber(_ line: String) -> Int? {
     guard line.hasPrefix("<!-- gemba notebook v"), line.hasSuffix("-->") else { return nil }
-    let digits = line.dropFirst("<!-- gemba notebook v".count).prefix { $0.isNumber }
-    return Int(digits)
+    let digits = line.dropFirst("<!-- gemba notebook v".count).prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty else { return nil }
+    return Int(digits) ?? Int.max  // more digits than an Int holds: a (much) newer format all the same
   }
 
   /// `<!-- cell 3 · 2026-11-20T10:04:11Z · chain 9c1e07d2a4f1b3e8 -->`

@@ -187,3 +187,21 @@ import Testing
     expectProblem(header + Self.cell1 + "1️⃣" + cell2.replacingOccurrences("2", "4"), "cell 4 where cell 2 was expected", cellsBefore: 1)
   }
 }
+
+/// Messages that say what is really wrong with a notebook's first line.
+@Suite struct NotebookHeaderTests {
+  @Test func aByteOrderMarkOrWindowsLineEndsStillRead() {
+    let cell = "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n```gemba\nwhy a\n```\n```output\nW1 a\n```\n"
+    for text in ["\u{FEFF}" + NotebookFormat.header + cell, (NotebookFormat.header + cell).replacingOccurrences(of: "\n", with: "\r\n")] {
+      let document = NotebookFormat.parse(text)
+      #expect(document.problems.isEmpty, "\(document.problems.map(\.message))")
+      #expect(document.cells.count == 1)
+    }
+  }
+
+  @Test func aVersionPastWhatAnIntHoldsIsANewerNotebook() {
+    let document = NotebookFormat.parse("<!-- gemba notebook v99999999999999999999 -->\n")
+    #expect(document.problems.map(\.message)
+      == ["this notebook was written by a newer gemba (format v99999999999999999999); this gemba reads v2"])
+  }
+}
