@@ -49,7 +49,7 @@ extension CommandLineTool {
 
   /// `gemba verify NOTEBOOK`: the chain over every cell, then each loaded evidence file
   /// hashed again (hashing only, no parsing).
-  func verify(_ path: String, anchor: String?, allowOutside: Bool) throws(Diagnostic) -> Int32 {
+  func verify(_ path: String, anchor: String?, trust: [String] = [], allowOutside: Bool) throws(Diagnostic) -> Int32 {
     let text = try Paths.readNotebook(path)
     let document = NotebookFormat.parse(text)
     func failed(_ message: String, line: Int) -> Diagnostic {
@@ -89,8 +89,53 @@ extension CommandLineTool {
       }
     }
     let files = Set(states.map(\.path))
+    // Signatures: each checked, against the keys the reader trusts.
+    var trusted: [String: String] = [:]
+    for file in trust + [Paths.resolve(".gemba/trusted-keys", in: Paths.folder(of: path))] {
+      guard let text = Paths.read(file) else {
+        if trust.contains(file) { throw Diagnostic.file("cannot read the trusted key \(file)").about(.usage) }
+        continue
+      }
+      trusted.merge(SigningKeys.parseTrusted(text)) { a, _ in a }
+    }
+    let signatures = SignatureReport.check(document, trusted: trusted)
+    if signatures.hasInvalid {
+      let bad = signatures.entries.first { $0.verdict == .invalid }!
+      throw failed("the signature of cell \(bad.cell) (\(bad.role) \(bad.name)) does not match what it approved", line: bad.line)
+    }
     Console.out("verified: \(cells) cells" + (files.isEmpty ? "" : ", \(files.count) evidence file" + (files.count == 1 ? "" : "s")))
+    for line in signatures.lines(total: cells) { Console.out(line) }
     return 0
+  }
+
+  /// `gemba key new NAME`: a key pair for signed sign-offs.
+  func newKey(_ name: String) throws(Diagnostic) -> Int32 {
+    let store = KeyStore(environment: environment)
+    let publicKey = try store.create(for: name)
+    let line = SigningKeys.publicKeyLine(publicKey, name: name)
+    let file = SigningKeys.slug(name) + ".pub"
+    try SafeFile.write(line + "\n", to: file)
+    Console.out(line)
+    Console.err("private key: \(store.path(for: name)!) (readable by you only); public key written to \(file)"
+      + "\n  = add the public key to .gemba/trusted-keys beside the notebooks, so `gemba verify` trusts \(name)'s sign-offs")
+    return 0
+  }
+
+  /// `gemba NOTEBOOK --fork NEW.md`: a new notebook from the cells whose chain holds.
+  func forkNotebook(_ path: String, into fork: String) throws(Diagnostic) {
+    guard !Paths.exists(fork) else { throw Diagnostic.file("\(fork) exists; --fork writes a new notebook, never over one").about(.usage) }
+    let document = NotebookFormat.parse(try Paths.readNotebook(path))
+    var intact: [Cell] = []
+    var chain = Chain.genesis
+    for cell in document.cells {
+      let expected = Chain.next(after: chain, number: cell.number, time: cell.time, command: cell.command,
+        output: cell.output, data: cell.data)
+      guard expected == cell.chain else { break }
+      intact.append(cell)
+      chain = expected
+    }
+    try SafeFile.write(NotebookFormat.header + intact.map(NotebookFormat.render).joined(), to: fork, protecting: [path])
+    Console.err("forked \(fork) from the \(intact.count) intact cell\(intact.count == 1 ? "" : "s") of \(path) (of \(document.cells.count)); \(path) is unchanged")
   }
 
   /// `gemba export NOTEBOOK --format F [-o FILE] [--sop SOP.md]`: the record as the

@@ -23,18 +23,25 @@ struct CommandLineTool {
                  re-run every cell in a fresh session and compare outputs; exit 0 only if all match
            gemba export NOTEBOOK --format md|html|json|ipynb|dot|sop [-o FILE] [--sop SOP.md]
                  write the reviewable record (or the revised SOP and FILE.diff); stdout without -o
+           gemba NOTEBOOK --fork NEW.md
+                 start NEW.md from the cells of NOTEBOOK whose chain holds (after an edit broke it), and open it
+           gemba key new NAME
+                 make NAME's Ed25519 key pair for signed sign-offs (private key under ~/.config/gemba/keys,
+                 public key printed and written to NAME.pub)
            gemba --help | --version
 
     options:
       --keep-going     in batch mode, run on after a failing command (exit 1 at the end)
       --allow-outside  let the notebook read evidence outside its own folder
       --allow-writes   let `replay` write the exports a notebook contains (otherwise only checked)
+      --trust KEY.pub  with `verify`: a public key whose signatures are trusted (repeatable; also
+                       read: .gemba/trusted-keys beside the notebook)
 
     Inside gemba, type `help` for the commands and `help VERB` for one with an example.
     """
 
   /// Options that take a value, and the flags, across all modes.
-  static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop", "--chain"]
+  static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop", "--chain", "--trust", "--fork"]
   static let flags: Set<String> = ["--keep-going", "--allow-outside", "--allow-writes"]
 
   /// Runs the mode; any failure is a `Diagnostic`, drawn here once, and its kind decides the exit code.
@@ -53,6 +60,7 @@ struct CommandLineTool {
   private func runMode() throws(Diagnostic) -> Int32 {
     var positional: [String] = []
     var options: [String: String] = [:]
+    var trusted: [String] = []  // --trust may be given again for each key file
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
@@ -69,6 +77,7 @@ struct CommandLineTool {
       case _ where Self.valued.contains(argument):
         guard index < arguments.count else { throw usageError("\(argument) needs a value") }
         options[argument == "--output" ? "-o" : argument] = arguments[index]
+        if argument == "--trust" { trusted.append(arguments[index]) }
         index += 1
       default:
         if argument.hasPrefix("-") && argument != "-" {
@@ -80,7 +89,10 @@ struct CommandLineTool {
     switch positional.first {
     case "verify":
       guard positional.count == 2 else { throw usageError("verify takes one notebook") }
-      return try verify(positional[1], anchor: options["--chain"], allowOutside: options["--allow-outside"] != nil)
+      return try verify(positional[1], anchor: options["--chain"], trust: trusted, allowOutside: options["--allow-outside"] != nil)
+    case "key":
+      guard positional.count == 3, positional[1] == "new" else { throw usageError("usage: gemba key new NAME") }
+      return try newKey(positional[2])
     case "replay":
       guard positional.count == 2 else { throw usageError("replay takes one notebook") }
       return try replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
@@ -92,6 +104,11 @@ struct CommandLineTool {
         allowOutside: options["--allow-outside"] != nil)
     default:
       guard positional.count <= 1 else { throw usageError("expected one notebook, got \(positional.count)") }
+      if let fork = options["--fork"] {
+        guard let source = positional.first else { throw usageError("--fork NEW.md takes the notebook to fork from") }
+        try forkNotebook(source, into: fork)
+        return try open(fork, keepGoing: options["--keep-going"] != nil, allowOutside: options["--allow-outside"] != nil)
+      }
       return try open(positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil,
         allowOutside: options["--allow-outside"] != nil)
     }

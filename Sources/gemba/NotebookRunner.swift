@@ -31,6 +31,11 @@ final class NotebookRunner: ShellHost {
     let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside), interactive: interactive,
       writesExports: true)
     self.session = Session(displayStyle: displayStyle, workspace: EvidenceWorkspace(files: files))
+    // A sign-off by someone with a key (gemba key new NAME) is signed with it.
+    let keys = KeyStore(environment: environment)
+    session.signer = { name, message in
+      keys.privateKey(for: name).flatMap { try? SignoffSignature.sign(message, privateKey: $0) }
+    }
     // An export is refused before its cell is recorded when it would replace the notebook or evidence.
     files.protectedFiles = { [unowned self] in protectedFiles }
     var text = try file.readAll()
@@ -55,7 +60,7 @@ final class NotebookRunner: ShellHost {
       // New cells must not chain onto cells someone edited: that would vouch for them.
       throw Diagnostic.file(message, origin: path, line: line,
         notes: ["the notebook was not changed; gemba appends only to a notebook whose chain holds",
-          "`gemba verify \(path)` names the first edited cell; `gemba replay \(path) --update NEW.md` writes a new notebook from it"])
+          "`gemba verify \(path)` names the first edited cell; `gemba \(path) --fork NEW.md` goes on in a new notebook from the cells before it"])
     }
     session.openedChain = chain
     // A pure fold over the stored cells: no evidence is read (v1 cells excepted, which stored none).

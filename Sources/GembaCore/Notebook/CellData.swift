@@ -19,21 +19,24 @@ public struct CellData: Sendable, Equatable, Codable {
   public var redid: Int?
   /// A query, `show`, `metric` or `evidence`: the version of each file it ran on.
   public var ranOn: [EvidenceVersion]?
+  /// A `signoff` by someone with a key: the Ed25519 signature over what was approved.
+  public var signature: SignoffSignature?
 
   public static let currentVersion = 1
 
   public init(loaded: LoadedEvidence? = nil, citations: [Citation]? = nil, undid: Int? = nil, redid: Int? = nil,
-    ranOn: [EvidenceVersion]? = nil)
+    ranOn: [EvidenceVersion]? = nil, signature: SignoffSignature? = nil)
   {
     self.loaded = loaded
     self.citations = citations
     self.undid = undid
     self.redid = redid
     self.ranOn = ranOn
+    self.signature = signature
   }
 
   public var isEmpty: Bool {
-    loaded == nil && (citations ?? []).isEmpty && undid == nil && redid == nil && (ranOn ?? []).isEmpty
+    loaded == nil && (citations ?? []).isEmpty && undid == nil && redid == nil && (ranOn ?? []).isEmpty && signature == nil
   }
 
   /// One line of JSON with sorted keys; `<`, `>` and `&` escaped so the text can never end

@@ -82,6 +82,14 @@ public enum NotebookFormat {
           problem(headerLine, "malformed cell header", ["expected `<!-- cell N · TIME · chain HEX -->`"])
           return doc
         }
+        // One spelling per header: spaces, `cell 02` or a short chain would verify as another
+        // cell's header while reading differently (the header's text is not in the chain).
+        let canonical = "<!-- cell \(number) · \(time) · chain \(chain) -->"
+        guard line == canonical, chain.count == Chain.shownLength, chain == chain.lowercased() else {
+          cellStart = nil
+          problem(headerLine, "cell header not written as gemba writes it", ["expected `\(canonical)` with a 16-digit lowercase chain"])
+          return doc
+        }
         let expected = (doc.cells.last?.number ?? 0) + 1
         guard number == expected else {
           cellStart = nil  // a hand edit, not a cut-short write

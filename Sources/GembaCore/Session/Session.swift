@@ -25,6 +25,9 @@ public final class Session {
   public var displayStyle: TerminalStyle
   /// Loads evidence and runs queries; nil where no evidence can be read.
   public var evidence: (any EvidenceDesk)?
+  /// Signs what a sign-off approves with the signer's key, when the edge has one for that name.
+  public var signer: ((_ name: String, _ message: [UInt8]) -> SignoffSignature?)?
+
   /// The chain as verified when the notebook was opened; nil where nobody verified it.
   public var openedChain: Verification.Result?
   /// The SHA-256 of an evidence file (by its notebook path) now, or why it cannot be read:
@@ -230,7 +233,15 @@ public final class Session {
     } else if !context.citations.isEmpty {
       data = CellData(citations: context.citations)
     }
-    let message = try apply(command, context: context, source: source)
+    var signedWith: String?
+    if case .signoff(let role, let name) = command, let signer,
+      let signature = signer(name, SignoffSignature.message(chain: context.previousChain, role: role, name: name, time: context.time))
+    {
+      data = CellData(signature: signature)
+      signedWith = "signed with \(name)'s key \(signature.fingerprint) (ed25519)"
+    }
+    var message = try apply(command, context: context, source: source)
+    if let signedWith { message += "\n" + signedWith }
     return Ran(output: loadMessage ?? message, display: loadMessage ?? message, data: data)
   }
 

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// Signed sign-offs: what a signature proves is checked by an independent Ed25519 implementation
+/// (python's `cryptography`), and a forged chain no longer verifies.
+@Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"))
+struct SignatureTests {
+  static func python(_ script: String, _ arguments: [String], in folder: URL) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  /// Recomputes every chain value of a notebook (what a forger would do after an edit).
+  static let rechain = #"""
+    import hashlib, re, sys
+    path = sys.argv[1]
+    text = open(path).read()
+    edit = sys.argv[2] if len(sys.argv) > 2 else None
+    if edit:
+        old, new = edit.split("=>")
+        text = text.replace(old, new, 1)
+    cell = re.compile(r'<!-- cell (\d+) · (\S+) · chain ([0-9a-f]+) -->\n```gemba\n(.*?)\n```\n```output\n(.*?)\n?```\n(<!-- data ([^\n]*) -->\n)?', re.S)
+    chain = hashlib.sha256(b"gemba notebook v1").hexdigest()[:16]
+    out, pos = [], 0
+    for m in cell.finditer(text):
+        h = hashlib.sha256()
+        parts = [chain, m.group(1), m.group(2), m.group(4), m.group(5)] + ([m.group(7)] if m.group(6) else [])
+        for part in parts:
+            b = part.encode(); h.update(f"{len(b)}:".encode()); h.update(b)
+        chain = h.hexdigest()[:16]
+        out.append(text[pos:m.start(3)] + chain)
+        pos = m.end(3)
+    out.append(text[pos:])
+    open(path, "w").write("".join(out))
+    """#
+
+  static let checkSignature = #"""
+    import base64, json, re, sys
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    text = open(sys.argv[1]).read()
+    cells = re.findall(r'<!-- cell (\d+) · (\S+) · chain ([0-9a-f]+) -->\n```gemba\n(.*?)\n```.*?(?=\n<!-- cell |\Z)', text, re.S)
+    previous = None
+    for number, time, chain, command in cells:
+        if command.startswith("signoff "):
+            block = text.split(f"<!-- cell {number} ·", 1)[1].split("\n<!-- cell ", 1)[0]
+            data = json.loads(re.search(r'<!-- data (.*) -->', block).group(1))["signature"]
+            role, name = re.match(r'signoff "(.*)" "(.*)"', command).groups()
+            message = f"gemba signoff v1\nchain={previous}\nrole={role}\nname={name}\ntime={time}\n".encode()
+            key = Ed25519PublicKey.from_public_bytes(base64.b64decode(data["publicKey"]))
+            key.verify(base64.b64decode(data["signature"]), message)  # raises if invalid
+            print("valid", number)
+        previous = chain
+    """#
+
+  static func signedNotebook(_ name: String = #function) throws -> (URL, [String: String]) {
+    let folder = try GembaProcess.scratchFolder(name)
+    let env = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path]
+    let key = try GembaProcess.run(["key", "new", "Priya Shah"], in: folder, environment: env)
+    try #require(key.status == 0, "\(key.stderr)")
+    #expect(key.stdout.hasPrefix("gemba-ed25519 "))
+    let made = try GembaProcess.run(["nb.md"],
+      stdin: "why \"answers differ\"\nsignoff \"Quality manager\" \"Priya Shah\"\n", in: folder, environment: env)
+    try #require(made.status == 0, "\(made.stderr)")
+    #expect(made.stdout.contains("signed with Priya Shah's key "))
+    return (folder, env)
+  }
+
+  @Test func aSignedSignoffVerifiesWithAnIndependentEd25519() throws {
+    let (has, _) = try Self.python("import cryptography", [], in: FileManager.default.temporaryDirectory)
+    try #require(has == 0, "needs python3's cryptography (scripts/bootstrap installs it)")
+    let (folder, _) = try Self.signedNotebook()
+    let keyFile = folder.appendingPathComponent("config/gemba/keys/priya-shah.key").path
+    let mode = try #require(try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int)
+    #expect(mode == 0o600)
+    let (status, output) = try Self.python(Self.checkSignature, ["nb.md"], in: folder)
+    #expect(status == 0, "\(output)")
+    #expect(output == "valid 2\n")
+    let untrusted = try GembaProcess.run(["verify", "nb.md"], in: folder)
+    #expect(untrusted.stdout.contains("signature valid but NOT trusted: cell 2: Quality manager Priya Shah"))
+    let trusted = try GembaProcess.run(["verify", "nb.md", "--trust", "priya-shah.pub"], in: folder)
+    #expect(trusted.status == 0)
+    #expect(trusted.stdout.contains("signature valid: cell 2: Quality manager Priya Shah"))
+  }
+
+  @Test func aRewrittenAndRechainedNotebookFailsItsSignature() throws {
+    let (folder, _) = try Self.signedNotebook()
+    let (status, output) = try Self.python(Self.rechain, ["nb.md", "answers differ=>answers are the same"], in: folder)
+    try #require(status == 0, "\(output)")
+    let verify = try GembaProcess.run(["verify", "nb.md", "--trust", "priya-shah.pub"], in: folder)
+    #expect(verify.status == 1)
+    #expect(verify.stderr.contains("the signature of cell 2 (Quality manager Priya Shah) does not match what it approved"))
+  }
+
+  @Test func aCellAppendedAfterTheSignoffIsReportedUnsigned() throws {
+    let (folder, _) = try Self.signedNotebook()
+    let url = folder.appendingPathComponent("nb.md")
+    let text = try GembaProcess.read(url)
+    try (text + "\n<!-- cell 3 · 2026-11-20T10:00:00Z · chain 0000000000000000 -->\n```gemba\nnote forged\n```\n```output\nforged\n```\n")
+      .write(to: url, atomically: true, encoding: .utf8)
+    let (status, output) = try Self.python(Self.rechain, ["nb.md"], in: folder)
+    try #require(status == 0, "\(output)")
+    let verify = try GembaProcess.run(["verify", "nb.md", "--trust", "priya-shah.pub"], in: folder)
+    #expect(verify.status == 0)
+    #expect(verify.stdout.contains("1 cell after the last trusted signature is unsigned"))
+  }
+
+  @Test(arguments: [("<!-- cell 1 ·", "<!-- cell 01 ·"), ("<!-- cell 1 ·", "<!-- cell  1 ·"), ("· chain ", "·  chain ")])
+  func aHeaderNotWrittenAsGembaWritesItFailsVerify(old: String, new: String) throws {
+    let folder = try GembaProcess.scratchFolder()
+    _ = try GembaProcess.run(["nb.md"], stdin: "note one\n", in: folder)
+    let url = folder.appendingPathComponent("nb.md")
+    try GembaProcess.read(url).replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    let verify = try GembaProcess.run(["verify", "nb.md"], in: folder)
+    #expect(verify.status == 1)
+    #expect(verify.stderr.contains("cell header not written as gemba writes it"))
+  }
+
+  @Test func forkStartsANewNotebookFromTheIntactCells() throws {
+    let folder = try GembaProcess.scratchFolder()
+    _ = try GembaProcess.run(["nb.md"], stdin: "note one\nnote two\nnote three\n", in: folder)
+    let url = folder.appendingPathComponent("nb.md")
+    let edited = try GembaProcess.read(url).replacingOccurrences(of: "```output\ntwo", with: "```output\nTWO")
+    try edited.write(to: url, atomically: true, encoding: .utf8)
+    let refused = try GembaProcess.run(["nb.md"], stdin: "note four\n", in: folder)
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("--fork NEW.md"))
+    let fork = try GembaProcess.run(["nb.md", "--fork", "new.md"], stdin: "note four\n", in: folder)
+    #expect(fork.status == 0, "\(fork.stderr)")
+    #expect(fork.stderr.contains("forked new.md from the 1 intact cell of nb.md (of 3)"))
+    #expect(try GembaProcess.read(url) == edited)
+    let verify = try GembaProcess.run(["verify", "new.md"], in: folder)
+    #expect(verify.stdout == "verified: 2 cells\n")
+  }
+}
