@@ -75,7 +75,8 @@ final class FileEvidenceDesk: EvidenceDesk {
       throw .error("cannot name evidence `\(name)` after its file", at: spec.path.span,
         notes: ["name it: load \(spec.path.value) as NAME"])
     }
-    let options = LoadOptions(headerRows: spec.headerRows?.value ?? 1, skipRows: spec.skip?.value ?? 0)
+    let options = LoadOptions(headerRows: spec.headerRows?.value ?? 1, skipRows: spec.skip?.value ?? 0,
+      sheet: spec.sheet?.value)
     let progress = LoadProgress()
     self.progress = progress
     defer { self.progress = nil }
@@ -196,7 +197,7 @@ final class FileEvidenceDesk: EvidenceDesk {
     }
     guard let f = EvidenceFormat(path: spec.path.value) else {
       throw .error("cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
-        notes: ["say it: load \(spec.path.value) --format csv|tsv|jsonl|log|text|md"])
+        notes: ["say it: load \(spec.path.value) --format csv|tsv|jsonl|log|text|md|xlsx"])
     }
     return f
   }

@@ -6,6 +6,9 @@ public enum EvidenceLoader {
   /// load and cancel it; a cancelled load throws and leaves nothing behind.
   public static func load(name: String, path: String, bytes: ByteSource, format: EvidenceFormat,
                           options: LoadOptions = LoadOptions(), progress: LoadProgress? = nil) throws(EvidenceError) -> LoadResult {
+    if format == .xlsx {
+      return try XlsxLoader.load(name: name, path: path, bytes: bytes, options: options, progress: progress)
+    }
     let start = try FileSniffer.check(bytes.buffer, file: path)
     let base = bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let end = bytes.count
@@ -61,6 +64,11 @@ public enum EvidenceLoader {
                               source: bytes, layout: layout, segments: segments, encoding: encoding)
     let byteProblems = ByteProblems.list(digestBox.value, in: table)
     return LoadResult(table: table, problems: problems + byteProblems.problems, problemCount: problemCount + byteProblems.count)
+  }
+
+  /// The sheets of an Excel workbook, in order, as `--sheet NAME` or `--sheet N` (1-based) picks them.
+  public static func sheetNames(bytes: ByteSource, path: String) throws(EvidenceError) -> [String] {
+    try XlsxLoader.sheetNames(bytes, file: path)
   }
 
   static func cancelled(_ file: String) -> EvidenceError {

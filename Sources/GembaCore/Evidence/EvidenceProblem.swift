@@ -7,6 +7,10 @@ public struct EvidenceProblem: Hashable, Sendable, CustomStringConvertible {
     case raggedRow, unterminatedQuote, strayQuote, blankRow, invalidUTF8, nulByte
     case binaryFile, emptyFile, duplicateHeader, emptyHeader, titleRow, mixedLineEndings
     case longLine, invalidJSON, tooLarge, cancelled
+    /// A workbook gemba cannot open (legacy .xls, encrypted, damaged), or a note on a sheet's cells.
+    case workbook
+    /// An Excel error value (`#DIV/0!`, `#N/A`, …) in a cell, kept as text.
+    case errorCell
   }
   /// What gemba did about it.
   public enum Action: String, Hashable, Sendable, Codable {

@@ -11,8 +11,12 @@ public final class EvidenceTable: @unchecked Sendable {
   public let sha256: String
   public let columns: [String]
   public let rowCount: Int
-  /// The file's bytes; cells point into them.
+  /// The bytes cells point into: the file's, or (for a workbook) the sheet's text as decoded.
   public let source: ByteSource
+  /// The size of the file loaded.
+  public let byteCount: Int
+  /// The workbook sheet the table was read from (nil for other formats).
+  public let sheet: String?
 
   enum Layout: Sendable { case delimited, spans }
   let layout: Layout
@@ -25,13 +29,15 @@ public final class EvidenceTable: @unchecked Sendable {
 
   init(name: String, format: EvidenceFormat, path: String, sha256: String, columns: [String],
        source: ByteSource, layout: Layout, segments: [TableSegment], encoding: CellEncoding,
-       knownTypes: [ColumnType?]? = nil) {
+       knownTypes: [ColumnType?]? = nil, fileByteCount: Int? = nil, sheet: String? = nil) {
     self.name = name
     self.format = format
     self.path = path
     self.sha256 = sha256
     self.columns = columns
     self.source = source
+    self.byteCount = fileByteCount ?? source.count
+    self.sheet = sheet
     self.layout = layout
     self.stride = layout == .delimited ? columns.count : 2 * columns.count + 2
     self.segments = segments
@@ -48,7 +54,6 @@ public final class EvidenceTable: @unchecked Sendable {
     return UnsafePointer(p)
   }()
 
-  public var byteCount: Int { source.count }
   public var columnCount: Int { columns.count }
   /// The first 16 hex digits of the SHA-256, as the notebook shows it.
   public var shortHash: String { String(sha256.prefix(16)) }

@@ -7,11 +7,14 @@ public struct LoadOptions: Hashable, Sendable {
   public var skipRows: Int
   /// Scan large files on all cores (results are identical either way).
   public var parallel: Bool
+  /// The workbook sheet to load, by name or 1-based position (`"2"`); nil: the first worksheet.
+  public var sheet: String?
 
-  public init(headerRows: Int = 1, skipRows: Int = 0, parallel: Bool = true) {
+  public init(headerRows: Int = 1, skipRows: Int = 0, parallel: Bool = true, sheet: String? = nil) {
     self.headerRows = max(0, min(headerRows, 2))
     self.skipRows = max(0, skipRows)
     self.parallel = parallel
+    self.sheet = sheet
   }
 }
 

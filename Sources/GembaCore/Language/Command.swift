@@ -181,7 +181,7 @@ public enum Command: Hashable, Sendable {
   }
 }
 
-/// `load PATH [as NAME] [--format F] [--header-rows N] [--skip N]`.
+/// `load PATH [as NAME] [--format F] [--sheet NAME|N] [--header-rows N] [--skip N]`.
 public struct LoadSpec: Hashable, Sendable {
   public var path: Located<String>
   public var name: Located<String>?
@@ -190,6 +190,8 @@ public struct LoadSpec: Hashable, Sendable {
   public var headerRows: Located<Int>?
   /// Lines to skip before the header (a title row); nil: none.
   public var skip: Located<Int>?
+  /// The workbook sheet, by name or 1-based position; nil: the first worksheet.
+  public var sheet: Located<String>? = nil
   public init(path: Located<String>, name: Located<String>? = nil, format: Located<String>? = nil,
     headerRows: Located<Int>? = nil, skip: Located<Int>? = nil) {
     self.path = path

@@ -188,11 +188,12 @@ public enum CommandCatalog {
   static let evidenceVerbs: [VerbSpec] = [
     VerbSpec(
       name: "load", group: .evidence,
-      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md] [--header-rows 0|1|2] [--skip N]",
+      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md|xlsx] [--sheet NAME|N] [--header-rows 0|1|2] [--skip N]",
       summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256.",
       example: "load evidence/tickets.csv as tickets",
       options: [
-        OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md"]), hint: "FORMAT"),
+        OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md", "xlsx"]), hint: "FORMAT"),
+        OptionSpec("sheet", .single, hint: "NAME|N"),
         OptionSpec("header-rows", .single, .choice(["0", "1", "2"]), hint: "N"), OptionSpec("skip", .single, hint: "N"),
       ]),
     VerbSpec(

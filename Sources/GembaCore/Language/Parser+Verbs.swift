@@ -161,6 +161,7 @@ extension Parser {
         }
         spec.skip = Located(n, at: token.span)
       }
+      spec.sheet = a.single("sheet").map { Located($0.text, at: $0.span) }
       return .load(spec)
     case "evidence": return .listEvidence
     case "show":
