@@ -17,6 +17,8 @@ public final class EvidenceTable: @unchecked Sendable {
   public let byteCount: Int
   /// The workbook sheet the table was read from (nil for other formats).
   public let sheet: String?
+  /// Every sheet of that workbook, in order (empty for other formats).
+  public let sheets: [String]
 
   enum Layout: Sendable { case delimited, spans }
   let layout: Layout
@@ -29,7 +31,7 @@ public final class EvidenceTable: @unchecked Sendable {
 
   init(name: String, format: EvidenceFormat, path: String, sha256: String, columns: [String],
        source: ByteSource, layout: Layout, segments: [TableSegment], encoding: CellEncoding,
-       knownTypes: [ColumnType?]? = nil, fileByteCount: Int? = nil, sheet: String? = nil) {
+       knownTypes: [ColumnType?]? = nil, fileByteCount: Int? = nil, sheet: String? = nil, sheets: [String] = []) {
     self.name = name
     self.format = format
     self.path = path
@@ -38,6 +40,7 @@ public final class EvidenceTable: @unchecked Sendable {
     self.source = source
     self.byteCount = fileByteCount ?? source.count
     self.sheet = sheet
+    self.sheets = sheets
     self.layout = layout
     self.stride = layout == .delimited ? columns.count : 2 * columns.count + 2
     self.segments = segments

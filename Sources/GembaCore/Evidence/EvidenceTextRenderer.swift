@@ -56,7 +56,9 @@ public struct EvidenceTextRenderer: Sendable {
     } else {
       out += "\(NumberFormat.integer(t.rowCount)) rows × \(NumberFormat.integer(t.columnCount)) columns"
     }
-    out += " · sha256 \(t.shortHash)\n"
+    out += " · sha256 \(t.shortHash)"
+    if let sheet = t.sheet { out += " · " + Self.sheetNote(sheet, of: t.sheets) }
+    out += "\n"
     out += problems(result.problems, total: result.problemCount, max: maxProblems)
     return out
   }
@@ -79,10 +81,16 @@ public struct EvidenceTextRenderer: Sendable {
     guard !tables.isEmpty else { return "no evidence loaded; `load PATH [as NAME]` loads a file\n" }
     let rows = tables.map { t in
       [t.name, t.format.rawValue, NumberFormat.integer(t.rowCount), NumberFormat.integer(t.columnCount),
-       NumberFormat.integer(t.byteCount), t.shortHash, t.path]
+       NumberFormat.integer(t.byteCount), t.shortHash, t.sheet.map { "\(t.path) · " + Self.sheetNote($0, of: t.sheets) } ?? t.path]
     }
     return grid(["name", "format", "rows", "columns", "bytes", "sha256", "path"], rows,
                 rightAligned: [false, false, true, true, true, false, false])
+  }
+
+  /// `sheet Rejects (2 of 3: Summary, Rejects, Notes)`: the sheet a workbook table came from.
+  static func sheetNote(_ sheet: String, of sheets: [String]) -> String {
+    guard sheets.count > 1, let i = sheets.firstIndex(of: sheet) else { return "sheet \(sheet)" }
+    return "sheet \(sheet) (\(i + 1) of \(sheets.count): \(sheets.joined(separator: ", ")))"
   }
 
   /// The columns of a table with their inferred types.

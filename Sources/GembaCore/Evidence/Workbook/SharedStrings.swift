@@ -14,14 +14,16 @@ struct SharedStrings: Sendable {
     xml.withUnsafeBufferPointer { b in
       guard let base = b.baseAddress else { return }
       var x = XMLScanner(base: base, end: b.count)
-      var inItem = false, inText = false, phonetic = 0
+      var inItem = false, inText = false, phonetic = 0, preserve = false, textStart = 0
       while let event = x.next() {
         switch event {
-        case .start(let name, _, let empty):
+        case .start(let name, let attrs, let empty):
           if x.isName(name, "si") {
             if empty { table.starts.append(UInt32(table.bytes.count)) } else { inItem = true }
           } else if x.isName(name, "t") {
             inText = !empty && inItem && phonetic == 0
+            preserve = XMLBytes.preservesSpace(base, attrs)
+            textStart = table.bytes.count
           } else if x.isName(name, "rPh") && !empty {
             phonetic += 1
           }
@@ -31,6 +33,7 @@ struct SharedStrings: Sendable {
             inItem = false
             phonetic = 0
           } else if x.isName(name, "t") {
+            if inText && !preserve { XMLBytes.trimSpace(&table.bytes, from: textStart) }
             inText = false
           } else if x.isName(name, "rPh") {
             phonetic = max(0, phonetic - 1)

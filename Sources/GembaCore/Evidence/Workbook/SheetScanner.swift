@@ -20,6 +20,8 @@ struct SheetScanner {
   private var inlineText: [UInt8] = []
   private var phonetic = 0
   private var hadInline = false
+  private var preserve = false
+  private var textStart = 0
 
   enum CellType { case number, shared, inline, formulaString, boolean, error, isoDate }
 
@@ -54,6 +56,8 @@ struct SheetScanner {
           if inCell { type = .inline; hadInline = true }
         } else if n == 1 && base[name.lowerBound] == 116 {  // t
           inText = inInline && phonetic == 0 && !empty
+          preserve = XMLBytes.preservesSpace(base, attrs)
+          textStart = inlineText.count
         } else if n == 3 && x.isName(name, "rPh") {
           if !empty { phonetic += 1 }
         }
@@ -68,6 +72,7 @@ struct SheetScanner {
         } else if n == 2 && x.isName(name, "is") {
           inInline = false
         } else if n == 1 && base[name.lowerBound] == 116 {
+          if inText && !preserve { XMLBytes.trimSpace(&inlineText, from: textStart) }
           inText = false
         } else if n == 3 && x.isName(name, "rPh") {
           phonetic = max(0, phonetic - 1)
@@ -132,8 +137,8 @@ struct SheetScanner {
     inInline = false
     inText = false
     guard column >= 0 && column < SheetGrid.maxColumns else { return }
-    if type == .inline && valueRange == nil && valueBytes == nil {
-      // `<is>` present (or absent: no value at all).
+    if type == .inline && (hadInline || (valueRange == nil && valueBytes == nil)) {
+      // An inline string's `<is>` wins over a `<v>` beside it; neither: no value at all.
       if !hadInline { return }
       grid.beginCell(column)
       inlineText.withUnsafeBufferPointer { b in if let p = b.baseAddress { grid.text.append(p, count: b.count) } }

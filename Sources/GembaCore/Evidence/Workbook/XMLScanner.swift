@@ -196,14 +196,37 @@ enum XMLBytes {
         p += 7
         continue
       }
+      if b == 13 {  // XML end-of-line handling: CRLF and lone CR read as LF
+        out.append(10)
+        p += p + 1 < end && base[p + 1] == 10 ? 2 : 1
+        continue
+      }
       out.append(b)
       p += 1
     }
   }
 
-  /// True when the bytes hold nothing to decode (no `&`, and no `_x` escape).
+  /// Removes XML white space (space, tab, CR, LF) from both ends of `bytes[from...]`: the text of
+  /// a `<t>` without `xml:space="preserve"`, as calamine reads it.
+  static func trimSpace(_ bytes: inout [UInt8], from: Int) {
+    var end = bytes.count
+    while end > from && isSpace(bytes[end - 1]) { end -= 1 }
+    bytes.removeSubrange(end...)
+    var start = from
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    if start > from { bytes.removeSubrange(from..<start) }
+  }
+
+  /// True for `xml:space="preserve"` among a tag's attributes.
+  static func preservesSpace(_ base: UnsafePointer<UInt8>, _ attrs: Range<Int>) -> Bool {
+    guard let v = attribute(base, "space", in: attrs) else { return false }
+    return equals(base, v, "preserve")
+  }
+
+  /// True when the bytes hold nothing to decode (no `&`, no `_x` escape, no CR).
   @inline(__always) static func isPlain(_ base: UnsafePointer<UInt8>, _ r: Range<Int>) -> Bool {
     find(base, 38, from: r.lowerBound, to: r.upperBound) == nil && find(base, 95, from: r.lowerBound, to: r.upperBound) == nil
+      && find(base, 13, from: r.lowerBound, to: r.upperBound) == nil
   }
 
   private static func entity(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> UInt32? {

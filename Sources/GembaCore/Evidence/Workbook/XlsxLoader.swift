@@ -38,7 +38,7 @@ enum XlsxLoader {
     if grid.tooLarge {
       throw refusal(path, "sheet `\(sheet.name)` holds more than 4 GiB of text", hint: "split it into several sheets or save parts of it as CSV")
     }
-    return try XlsxTableBuilder.build(grid, name: name, path: path, sheet: sheet.name, sha256: digest.value, bytes: bytes, options: options)
+    return try XlsxTableBuilder.build(grid, name: name, path: path, sheet: sheet.name, sheets: book.index.sheets.map(\.name), sha256: digest.value, bytes: bytes, options: options)
   }
 
   /// The names of a workbook's sheets, in order (chart sheets included).

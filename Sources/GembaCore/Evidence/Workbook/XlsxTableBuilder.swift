@@ -5,7 +5,7 @@ enum XlsxTableBuilder {
   /// many rows long is refused rather than exhausting memory).
   static let layoutLimit = 1 << 31
 
-  static func build(_ grid: SheetGrid, name: String, path: String, sheet: String, sha256: String,
+  static func build(_ grid: SheetGrid, name: String, path: String, sheet: String, sheets: [String], sha256: String,
                     bytes: ByteSource, options: LoadOptions) throws(EvidenceError) -> LoadResult {
     guard grid.rowCount > 0 else {
       throw XlsxLoader.refusal(path, "sheet `\(sheet)` is empty", hint: "choose another sheet with --sheet NAME or --sheet N")
@@ -63,7 +63,7 @@ enum XlsxTableBuilder {
     let segment = TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines)
     let table = EvidenceTable(name: name, format: .xlsx, path: path, sha256: sha256, columns: columns, source: text,
                               layout: .spans, segments: [segment], encoding: .plain, fileByteCount: bytes.count,
-                              sheet: sheet)
+                              sheet: sheet, sheets: sheets)
     return LoadResult(table: table, problems: problems, problemCount: problemCount)
   }
 }
