@@ -47,12 +47,13 @@ enum ExcelValue {
 
   static func parseDouble(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Double? {
     guard e > s, e - s < 64 else { return nil }
-    var text = [CChar](repeating: 0, count: e - s + 1)
-    for i in s..<e { text[i - s] = CChar(bitPattern: base[i]) }
-    return text.withUnsafeBufferPointer { b -> Double? in
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: e - s + 1) { text -> Double? in
+      let t = text.baseAddress!
+      for i in s..<e { t[i - s] = CChar(bitPattern: base[i]) }
+      t[e - s] = 0
       var endPointer: UnsafeMutablePointer<CChar>?
-      let v = strtod(b.baseAddress!, &endPointer)
-      guard let endPointer, endPointer - UnsafeMutablePointer(mutating: b.baseAddress!) == e - s, v.isFinite else { return nil }
+      let v = strtod(t, &endPointer)
+      guard let endPointer, endPointer - t == e - s, v.isFinite else { return nil }
       return v
     }
   }
@@ -62,49 +63,87 @@ enum ExcelValue {
   /// 1900 system). Serial 60 in the 1900 system is Excel's fictitious `1900-02-29`. Nil for
   /// serials Excel cannot show as a date (negative, or past 9999-12-31).
   static func isoDate(serial: Double, date1904: Bool) -> String? {
-    guard serial >= 0, serial < 2_958_466 else { return nil }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { b -> String? in
+      let n = writeISODate(serial: serial, date1904: date1904, into: b.baseAddress!)
+      return n == 0 ? nil : String(decoding: UnsafeBufferPointer(start: b.baseAddress!, count: n), as: UTF8.self)
+    }
+  }
+
+  /// Writes `isoDate`'s text into `out` (at least 32 bytes); returns its length, 0 when there is none.
+  static func writeISODate(serial: Double, date1904: Bool, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard serial >= 0, serial < 2_958_466 else { return 0 }
     let totalMs = Int((serial * 86_400_000).rounded())
     let days = totalMs / 86_400_000
     let ms = totalMs % 86_400_000
-    let time = ms == 0 ? "" : clock(ms)
-    if !date1904 && days == 0 { return clock(ms) }
-    let date: String
+    if !date1904 && days == 0 { return writeClock(ms, into: out) }
+    var n: Int
     if !date1904 && days == 60 {
-      date = "1900-02-29"
+      n = write(1900, 2, 29, into: out)
     } else {
       // Excel counts 1900 as a leap year: serials before 60 are one day later than the count says.
       let offset = date1904 ? epoch1904 : (days < 60 ? epoch1900 + 1 : epoch1900)
       let c = ValueParser.civilFromDays(days + offset)
-      date = "\(c.year)-\(two(c.month))-\(two(c.day))"
+      n = write(c.year, c.month, c.day, into: out)
     }
-    return time.isEmpty ? date : date + "T" + time
+    if ms != 0 {
+      out[n] = 84  // T
+      n += 1 + writeClock(ms, into: out + n + 1)
+    }
+    return n
+  }
+
+  private static func write(_ year: Int, _ month: Int, _ day: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    digits(year, 4, out)
+    out[4] = 45
+    digits(month, 2, out + 5)
+    out[7] = 45
+    digits(day, 2, out + 8)
+    return 10
+  }
+
+  /// `HH:MM:SS` or `HH:MM:SS.sss`.
+  private static func writeClock(_ ms: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    let seconds = ms / 1000
+    digits(seconds / 3600, 2, out)
+    out[2] = 58
+    digits(seconds / 60 % 60, 2, out + 3)
+    out[5] = 58
+    digits(seconds % 60, 2, out + 6)
+    guard ms % 1000 != 0 else { return 8 }
+    out[8] = 46
+    digits(ms % 1000, 3, out + 9)
+    return 12
+  }
+
+  @inline(__always) private static func digits(_ value: Int, _ width: Int, _ out: UnsafeMutablePointer<UInt8>) {
+    var v = value
+    for i in stride(from: width - 1, through: 0, by: -1) {
+      out[i] = UInt8(48 + v % 10)
+      v /= 10
+    }
   }
 
   /// A duration serial (days) as `H:MM:SS`, hours unbounded: 10.632 → `255:10:10`.
   static func duration(serial: Double) -> String {
     let totalMs = Int((abs(serial) * 86_400_000).rounded())
     let hours = totalMs / 3_600_000
-    let rest = clock(totalMs % 3_600_000)  // "00:MM:SS[.sss]"
+    let rest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { b in  // "00:MM:SS[.sss]"
+      String(decoding: UnsafeBufferPointer(start: b.baseAddress!, count: writeClock(totalMs % 3_600_000, into: b.baseAddress!)), as: UTF8.self)
+    }
     return (serial < 0 ? "-" : "") + "\(hours)" + rest.dropFirst(2)
   }
 
-  private static func clock(_ ms: Int) -> String {
-    let seconds = ms / 1000
-    let fraction = ms % 1000
-    var s = "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
-    if fraction != 0 {
-      s += "." + String(String(fraction + 1000).dropFirst())
-    }
-    return s
-  }
-
-  private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
 extension GrowableBuffer where Element == UInt8 {
   @inline(__always) func append(_ bytes: UnsafePointer<UInt8>, count n: Int) {
     reserve(n)
-    (base + count).update(from: bytes, count: n)
+    let to = base + count
+    if n <= 32 {
+      for i in 0..<n { to[i] = bytes[i] }  // cells are short: a loop beats a call to memmove
+    } else {
+      to.update(from: bytes, count: n)
+    }
     setCount(count + n)
   }
 

@@ -40,7 +40,14 @@ struct SheetScanner {
         let n = name.count
         if n == 1 && base[name.lowerBound] == 99 {  // c
           beginCell(x, attrs)
-          if empty { endCell(base) }
+          if empty {
+            endCell(base)
+          } else if let after = plainValueEnd(base, x.pos, end) {
+            // The common case, `<v>…</v></c>`, read in one step rather than four events.
+            addValue(base, (x.pos + 3)..<(after - 8), decode: true)
+            x.pos = after
+            endCell(base)
+          }
         } else if n == 1 && base[name.lowerBound] == 118 {  // v
           inValue = inCell && !empty
         } else if n == 1 && base[name.lowerBound] == 102 {  // f: the formula; its cached value is in <v>
@@ -93,6 +100,15 @@ struct SheetScanner {
     }
   }
 
+  /// Where `<v>TEXT</v></c>` starting at `p` ends, or nil when the cell is written otherwise.
+  @inline(__always) private func plainValueEnd(_ base: UnsafePointer<UInt8>, _ p: Int, _ end: Int) -> Int? {
+    guard p + 3 <= end, base[p] == 60, base[p + 1] == 118, base[p + 2] == 62 else { return nil }
+    var q = p + 3
+    while q < end && base[q] != 60 { q += 1 }
+    guard XMLBytes.matches(base, q, end, "</v></c>") else { return nil }
+    return q + 8
+  }
+
   private mutating func beginCell(_ x: XMLScanner, _ attrs: Range<Int>) {
     let base = x.base
     inCell = true
@@ -101,10 +117,36 @@ struct SheetScanner {
     inlineText.removeAll(keepingCapacity: true)
     phonetic = 0
     hadInline = false
-    column = x.attribute("r", in: attrs).flatMap { Self.column(base, $0) } ?? column + 1
-    style = x.attribute("s", in: attrs).flatMap { Self.integer(base, $0) } ?? 0
+    // One pass over the attributes: r, s and t are all a cell has that matters.
+    var r: Range<Int>? = nil, s: Range<Int>? = nil, t: Range<Int>? = nil
+    var p = attrs.lowerBound
+    let end = attrs.upperBound
+    while p < end {
+      while p < end && XMLBytes.isSpace(base[p]) { p += 1 }
+      let nameStart = p
+      while p < end && base[p] != 61 && !XMLBytes.isSpace(base[p]) { p += 1 }
+      let nameEnd = p
+      while p < end && base[p] != 34 && base[p] != 39 { p += 1 }
+      guard p < end else { break }
+      let quote = base[p]
+      let valueStart = p + 1
+      p = valueStart
+      while p < end && base[p] != quote { p += 1 }
+      let value = valueStart..<p
+      p += 1
+      if nameEnd - nameStart == 1 {
+        switch base[nameStart] {
+        case 114: r = value
+        case 115: s = value
+        case 116: t = value
+        default: break
+        }
+      }
+    }
+    column = r.flatMap { Self.column(base, $0) } ?? column + 1
+    style = s.flatMap { Self.integer(base, $0) } ?? 0
     type = .number
-    if let t = x.attribute("t", in: attrs), t.count > 0 {
+    if let t, t.count > 0 {
       switch base[t.lowerBound] {
       case 115: type = t.count == 1 ? .shared : .formulaString  // s, str
       case 105: type = .inline  // inlineStr
@@ -173,9 +215,12 @@ struct SheetScanner {
       if kind != .number, let serial = ExcelValue.parseDouble(p, 0, n) {
         if kind == .duration {
           text.append(ExcelValue.duration(serial: serial))
-        } else if let iso = ExcelValue.isoDate(serial: serial, date1904: date1904) {
-          text.append(iso)
-          if iso.hasPrefix("1900-02-29") {
+        } else if case let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32, { b -> Int in
+                    let n = ExcelValue.writeISODate(serial: serial, date1904: date1904, into: b.baseAddress!)
+                    text.append(b.baseAddress!, count: n)
+                    return n
+                  }), written > 0 {
+          if !date1904 && serial >= 60 && serial < 61 {
             grid.note(column, "serial 60 is Excel's fictitious 1900-02-29 (Excel counts 1900 as a leap year); loaded as that text")
           }
         } else {

@@ -31,9 +31,12 @@ struct XMLScanner {
 
   mutating func next() -> Event? {
     while pos < end {
-      if base[pos] != 60 {  // text up to the next '<'
+      if base[pos] != 60 {  // text up to the next '<' (values are short: look a little first)
         let s = pos
-        pos = XMLBytes.find(base, 60, from: pos, to: end) ?? end
+        var p = pos + 1
+        let near = min(end, pos + 32)
+        while p < near && base[p] != 60 { p += 1 }
+        pos = p < near ? p : (XMLBytes.find(base, 60, from: p, to: end) ?? end)
         return .text(s..<pos)
       }
       guard pos + 1 < end else { pos = end; return nil }
@@ -138,11 +141,16 @@ enum XMLBytes {
   @inline(__always) static func matches(_ base: UnsafePointer<UInt8>, _ at: Int, _ end: Int, _ s: StaticString) -> Bool {
     let n = s.utf8CodeUnitCount
     guard at + n <= end else { return false }
-    return memcmp(base + at, s.utf8Start, n) == 0
+    let q = s.utf8Start
+    for i in 0..<n where base[at + i] != q[i] { return false }
+    return true
   }
 
   @inline(__always) static func equals(_ base: UnsafePointer<UInt8>, _ r: Range<Int>, _ s: StaticString) -> Bool {
-    r.count == s.utf8CodeUnitCount && memcmp(base + r.lowerBound, s.utf8Start, r.count) == 0
+    guard r.count == s.utf8CodeUnitCount else { return false }
+    let q = s.utf8Start
+    for i in 0..<r.count where base[r.lowerBound + i] != q[i] { return false }
+    return true
   }
 
   /// Finds `name="value"` (or single quotes) by local name in a tag's attribute bytes.
@@ -225,8 +233,15 @@ enum XMLBytes {
 
   /// True when the bytes hold nothing to decode (no `&`, no `_x` escape, no CR).
   @inline(__always) static func isPlain(_ base: UnsafePointer<UInt8>, _ r: Range<Int>) -> Bool {
-    find(base, 38, from: r.lowerBound, to: r.upperBound) == nil && find(base, 95, from: r.lowerBound, to: r.upperBound) == nil
-      && find(base, 13, from: r.lowerBound, to: r.upperBound) == nil
+    if r.count > 64 {
+      return find(base, 38, from: r.lowerBound, to: r.upperBound) == nil && find(base, 95, from: r.lowerBound, to: r.upperBound) == nil
+        && find(base, 13, from: r.lowerBound, to: r.upperBound) == nil
+    }
+    for p in r {
+      let b = base[p]
+      if b == 38 || b == 95 || b == 13 { return false }
+    }
+    return true
   }
 
   private static func entity(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> UInt32? {

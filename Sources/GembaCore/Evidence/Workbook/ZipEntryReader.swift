@@ -3,7 +3,8 @@ import CZlib
 /// Reads one zip entry in pieces: stored bytes copied, deflated bytes inflated with the system's
 /// zlib (raw DEFLATE), the CRC-32 and size checked at the end, and refused past `limit` bytes, so
 /// memory stays bounded however far an entry would inflate.
-final class ZipEntryReader {
+final class ZipEntryReader: @unchecked Sendable {
+  // Used by one thread at a time (the inflating thread of `XlsxSheetReader`).
   private let entry: ZipArchive.Entry
   private let input: UnsafePointer<UInt8>
   private let limit: Int
