@@ -59,9 +59,9 @@ struct WorkbookSessionTests {
       load rejects.xlsx as rejects --sheet Rejects --skip 1
       rejects | count by defect
       rejects | where found_at >= 2026-10-05 | count
-      cite C1 rejects#3
+      cite W1 rejects#3
       """
-    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: "fishbone \"Rejects\"\ncause Method \"labels\"\n" + script, in: folder)
+    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: "why \"labels are wrong\"\n" + script, in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("loaded rejects: 500 rows × 4 columns"), "\(result.stdout)")
     for (defect, n) in expected where defect != "october-5th" {

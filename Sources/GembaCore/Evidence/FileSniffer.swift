@@ -20,7 +20,7 @@ enum FileSniffer {
     ]
     if starts([0x50, 0x4B, 0x03, 0x04]), isWorkbook(p, buffer.count) {
       throw EvidenceError(EvidenceProblem(.binaryFile, file: file, byteOffset: 0, message: "the file is an Excel workbook (.xlsx), not text, although its name says otherwise; nothing was loaded", action: .refused),
-                          hint: "load it as a workbook: load \(file) --format xlsx [--sheet NAME]")
+                          hint: "load it as a workbook: load \(file) --format xlsx [--sheet NAME] (or save the sheet as CSV from Excel)")
     }
     for (magic, what, hint) in kinds where starts(magic) {
       throw EvidenceError(EvidenceProblem(.binaryFile, file: file, byteOffset: 0, message: "the file is \(what); nothing was loaded", action: .refused), hint: hint)

@@ -16,16 +16,22 @@ import Testing
 /// - error cells: python-calamine reads them as empty strings; gemba keeps the error's text
 ///   (`#DIV/0!`), so those cells are compared with openpyxl's reading instead (the `e` cells below).
 ///
-/// Where gemba deliberately differs (listed in `deliberate`): a sheet with no values is refused
-/// ("sheet is empty; choose another sheet") where calamine returns an empty range; chart sheets are
-/// refused where calamine returns nothing.
+/// Where gemba deliberately differs, see `deliberate`.
 @Suite(.enabled(if: sharedExists, "needs ../shared/conformance/calamine-xlsx (absent here)"),
        .enabled(if: pythonWorkbookTools == nil, "\(pythonWorkbookTools ?? "")"))
 struct CalamineConformanceTests {
   static let folder = sharedPath("conformance/calamine-xlsx")
 
-  /// Files and sheets where gemba's answer differs from python-calamine's on purpose, and why.
-  static let deliberate: [String: String] = [:]
+  /// Where gemba's answer differs from python-calamine's on purpose, and why (checked below):
+  /// - error cells (errors.xlsx, picture_richdata.xlsx, pictures_in_cell_and_over_cell.xlsx):
+  ///   python-calamine reads them as empty strings; gemba keeps `#DIV/0!`, `#VALUE!`… as text and
+  ///   lists each, since an empty cell would be counted as "no value". Compared with openpyxl.
+  /// - sheets with no value (23 in this suite: empty_sheet.xlsx, errors.xlsx Feuil2/Feuil3,
+  ///   issue127.xlsx's eight, the chart sheets of any_sheets.xlsx and issue438.xlsx, …): calamine
+  ///   returns an empty range; gemba refuses to load an empty table, naming the other sheets.
+  /// - rows with no value inside a sheet: calamine keeps them as empty rows; gemba drops them as it
+  ///   drops blank CSV lines (row numbers still show the sheet row).
+  static let deliberate = ["error cells kept as text", "empty sheets refused", "empty rows dropped"]
 
   struct Sheet: Decodable { var name: String; var refused: String?; var start: [Int]?; var rows: [[Cell]]? }
   struct Cell: Decodable {
