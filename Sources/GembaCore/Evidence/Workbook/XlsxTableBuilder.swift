@@ -27,6 +27,13 @@ enum XlsxTableBuilder {
       let records = (skip..<first).map { grid.record($0, width: width) }
       let header = HeaderNames.make(records, line: Int(grid.rowNumbers[skip]), offset: 0)
       columns = header.names
+      if headerCount == 1, let title = records.last, HeaderNames.looksLikeTitle(title, next: first < grid.rowCount ? grid.record(first, width: width) : nil) {
+        // A merged title above the header (Excel's usual report layout).
+        problems.append(EvidenceProblem(.titleRow, file: path, line: Int(grid.rowNumbers[skip]),
+                                        message: "sheet row \(grid.rowNumbers[skip]) looks like a title above the header; load it with --skip \(skip + 1) to use the next row as the header",
+                                        action: .loaded))
+        problemCount += 1
+      }
       for p in header.problems {
         problems.append(EvidenceProblem(p.kind, file: path, line: p.line, column: p.column, message: p.message, action: p.action))
       }
