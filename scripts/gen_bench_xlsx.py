@@ -4,7 +4,7 @@
 usage: gen_bench_xlsx.py TICKETS.csv OUT.xlsx
 
 One sheet, `tickets`: a header row, then every record; opened_at as a date-time cell (format
-yyyy-mm-dd hh:mm:ss), id-free numbers (handle_minutes, csat) as numbers, everything else as shared
+yyyy-mm-dd hh:mm:ss), handle_minutes and csat as numbers, everything else as shared
 strings (xlsxwriter's default, as Excel writes them). The same CSV always gives the same cells.
 """
 import csv, datetime, sys

@@ -7,7 +7,6 @@ import Darwin
 /// Decides from the first bytes whether a file named as a workbook is one gemba can open:
 /// an .xlsx (a zip archive), not a legacy .xls, a password-protected workbook, or a CSV in disguise.
 enum WorkbookSniffer {
-  static let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
   static func check(_ bytes: ByteSource, file: String) throws(EvidenceError) {
     guard let raw = bytes.buffer.baseAddress, bytes.count > 0 else {
