@@ -17,9 +17,14 @@ let package = Package(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
     ),
+    // zlib inflates the entries of .xlsx workbooks (a pure computation over bytes, so the core may use it).
+    .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
     .target(
       name: "GembaCore",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [.product(name: "Crypto", package: "swift-crypto"), "CZlib"]
     ),
     .executableTarget(
       name: "gemba",

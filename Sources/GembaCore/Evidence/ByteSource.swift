@@ -36,6 +36,13 @@ public final class ByteSource: @unchecked Sendable {
     self.mapping = nil
   }
 
+  /// Takes ownership of `count` malloc'd bytes (freed with the source): text a loader decoded.
+  init(adopting memory: UnsafeMutableRawPointer, count: Int) {
+    self.heap = memory
+    self.buffer = UnsafeRawBufferPointer(start: memory, count: count)
+    self.mapping = nil
+  }
+
   /// The UTF-8 bytes of `text`.
   public convenience init(text: String) {
     self.init(copying: Array(text.utf8))

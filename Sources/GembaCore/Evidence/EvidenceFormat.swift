@@ -13,6 +13,8 @@ public enum EvidenceFormat: String, Sendable, Hashable, CaseIterable, Codable {
   case text
   /// Markdown notes: one row per line.
   case md
+  /// An Excel workbook (.xlsx, .xlsm): one sheet's cells, dates from their cell style as ISO-8601.
+  case xlsx
 
   /// The format a file's extension implies (`tickets.CSV` → `.csv`), or nil when it implies none.
   public init?(pathExtension: String) {
@@ -23,6 +25,7 @@ public enum EvidenceFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case "log": self = .log
     case "txt", "text": self = .text
     case "md", "markdown": self = .md
+    case "xlsx", "xlsm": self = .xlsx
     default: return nil
     }
   }
@@ -38,7 +41,7 @@ public enum EvidenceFormat: String, Sendable, Hashable, CaseIterable, Codable {
   public var isLineOriented: Bool {
     switch self {
     case .log, .text, .md: return true
-    case .csv, .tsv, .jsonl: return false
+    case .csv, .tsv, .jsonl, .xlsx: return false
     }
   }
 }

@@ -6,6 +6,10 @@ public enum EvidenceLoader {
   /// load and cancel it; a cancelled load throws and leaves nothing behind.
   public static func load(name: String, path: String, bytes original: ByteSource, format: EvidenceFormat,
                           options: LoadOptions = LoadOptions(), progress: LoadProgress? = nil) throws(EvidenceError) -> LoadResult {
+    // A workbook is a zip, not text: it goes to its own reader before any text decoding.
+    if format == .xlsx {
+      return try XlsxLoader.load(name: name, path: path, bytes: original, options: options, progress: progress)
+    }
     // Text that is not UTF-8 is decoded into an owned buffer; the digest stays the file's own.
     var bytes = original
     var textEncoding = TextEncoding.utf8
@@ -125,6 +129,11 @@ public enum EvidenceLoader {
       }
     }
     return out
+  }
+
+  /// The sheets of an Excel workbook, in order, as `--sheet NAME` or `--sheet N` (1-based) picks them.
+  public static func sheetNames(bytes: ByteSource, path: String) throws(EvidenceError) -> [String] {
+    try XlsxLoader.sheetNames(bytes, file: path)
   }
 
   static func cancelled(_ file: String) -> EvidenceError {

@@ -13,6 +13,10 @@ public struct EvidenceProblem: Hashable, Sendable, CustomStringConvertible {
     case ambiguousValues
     /// A load option that does not fit the file (`--date-format` naming no column).
     case invalidOption
+    /// A workbook gemba cannot open (legacy .xls, encrypted, damaged), or a note on a sheet's cells.
+    case workbook
+    /// An Excel error value (`#DIV/0!`, `#N/A`, …) in a cell, kept as text.
+    case errorCell
   }
   /// What gemba did about it.
   public enum Action: String, Hashable, Sendable, Codable {

@@ -11,8 +11,14 @@ public final class EvidenceTable: @unchecked Sendable {
   public let sha256: String
   public let columns: [String]
   public let rowCount: Int
-  /// The file's bytes; cells point into them.
+  /// The bytes cells point into: the file's, or (for a workbook) the sheet's text as decoded.
   public let source: ByteSource
+  /// The size of the file loaded.
+  public let byteCount: Int
+  /// The workbook sheet the table was read from (nil for other formats).
+  public let sheet: String?
+  /// Every sheet of that workbook, in order (empty for other formats).
+  public let sheets: [String]
 
   enum Layout: Sendable { case delimited, spans }
   let layout: Layout
@@ -33,7 +39,8 @@ public final class EvidenceTable: @unchecked Sendable {
 
   init(name: String, format: EvidenceFormat, path: String, sha256: String, columns: [String],
        source: ByteSource, layout: Layout, segments: [TableSegment], encoding: CellEncoding,
-       givenFormats: [Int: ValueFormat] = [:], delimiterName: String? = nil, encodingName: String = "UTF-8", logLayout: String? = nil) {
+       givenFormats: [Int: ValueFormat] = [:], delimiterName: String? = nil, encodingName: String = "UTF-8", logLayout: String? = nil,
+       fileByteCount: Int? = nil, sheet: String? = nil, sheets: [String] = []) {
     self.logLayout = logLayout
     self.delimiterName = delimiterName
     self.encodingName = encodingName
@@ -43,6 +50,9 @@ public final class EvidenceTable: @unchecked Sendable {
     self.sha256 = sha256
     self.columns = columns
     self.source = source
+    self.byteCount = fileByteCount ?? source.count
+    self.sheet = sheet
+    self.sheets = sheets
     self.layout = layout
     self.stride = layout == .delimited ? columns.count : 2 * columns.count + 2
     self.segments = segments
@@ -60,7 +70,6 @@ public final class EvidenceTable: @unchecked Sendable {
     return UnsafePointer(p)
   }()
 
-  public var byteCount: Int { source.count }
   public var columnCount: Int { columns.count }
   /// The first 16 hex digits of the SHA-256, as the notebook shows it.
   public var shortHash: String { String(sha256.prefix(16)) }

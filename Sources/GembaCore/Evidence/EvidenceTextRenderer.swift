@@ -61,6 +61,7 @@ public struct EvidenceTextRenderer: Sendable {
     if let d = t.delimiterName, d != "comma", t.format == .csv { out += " · \(d)-separated" }
     if t.encodingName != TextEncoding.utf8.rawValue { out += " · \(t.encodingName)" }
     if let layout = t.logLayout { out += " · \(layout) layout" }
+    if let sheet = t.sheet { out += " · " + Self.sheetNote(sheet, of: t.sheets) }
     out += "\n"
     out += readings(result.profiles, columns: t.columns)
     out += problems(result.problems, total: result.problemCount, max: maxProblems)
@@ -106,6 +107,12 @@ public struct EvidenceTextRenderer: Sendable {
     }
     return grid(["name", "format", "rows", "columns", "bytes", "sha256", "path"], rows,
                 rightAligned: [false, false, true, true, true, false, false])
+  }
+
+  /// `sheet Rejects (2 of 3: Summary, Rejects, Notes)`: the sheet a workbook table came from.
+  static func sheetNote(_ sheet: String, of sheets: [String]) -> String {
+    guard sheets.count > 1, let i = sheets.firstIndex(of: sheet) else { return "sheet \(sheet)" }
+    return "sheet \(sheet) (\(i + 1) of \(sheets.count): \(sheets.joined(separator: ", ")))"
   }
 
   /// The columns of a table with their inferred types.

@@ -18,6 +18,10 @@ enum FileSniffer {
       ([0x25, 0x50, 0x44, 0x46], "a PDF document, not text", "export the data as CSV, or copy the text into a .txt file"),
       ([0x1F, 0x8B], "gzip-compressed", "decompress it first (gunzip FILE), then load the result"),
     ]
+    if starts([0x50, 0x4B, 0x03, 0x04]), isWorkbook(p, buffer.count) {
+      throw EvidenceError(EvidenceProblem(.binaryFile, file: file, byteOffset: 0, message: "the file is an Excel workbook (.xlsx), not text, although its name says otherwise; nothing was loaded", action: .refused),
+                          hint: "load it as a workbook: load \(file) --format xlsx [--sheet NAME] (or save the sheet as CSV from Excel)")
+    }
     for (magic, what, hint) in kinds where starts(magic) {
       throw EvidenceError(EvidenceProblem(.binaryFile, file: file, byteOffset: 0, message: "the file is \(what); nothing was loaded", action: .refused), hint: hint)
     }
@@ -32,5 +36,11 @@ enum FileSniffer {
                           hint: "split it (split -l 10000000 FILE part-) and load the parts, or filter it first (grep PATTERN FILE > smaller)")
     }
     return starts(utf8BOM) ? 3 : 0
+  }
+
+  /// A zip archive holding `xl/workbook.xml`.
+  static func isWorkbook(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    guard let archive = try? ZipArchive(base: p, count: count) else { return false }
+    return archive.entry("xl/workbook.xml") != nil
   }
 }

@@ -3,7 +3,7 @@ extension LoadSpec {
   /// `--header-rows`, `--skip`, `--delimiter`, `--encoding`, `--date-format`, `--pattern` as
   /// `LoadOptions`; an option value gemba cannot use is a diagnostic at that value.
   public func loadOptions() throws(Diagnostic) -> LoadOptions {
-    var options = LoadOptions(headerRows: headerRows?.value ?? 1, skipRows: skip?.value ?? 0)
+    var options = LoadOptions(headerRows: headerRows?.value ?? 1, skipRows: skip?.value ?? 0, sheet: sheet?.value)
     if let delimiter {
       guard let byte = Self.delimiterByte(delimiter.value) else {
         throw .error("`--delimiter` takes one character or comma, semicolon, tab, pipe; not `\(delimiter.value)`", at: delimiter.span,

@@ -39,6 +39,13 @@ final class GrowableBuffer<Element: FixedWidthInteger>: @unchecked Sendable {
 
   func removeLast(_ n: Int) { count -= n }
 
+  /// Forgets the current memory (its new owner frees it) and starts empty.
+  func detach() {
+    capacity = 16
+    count = 0
+    base = malloc(capacity * MemoryLayout<Element>.stride)!.bindMemory(to: Element.self, capacity: capacity)
+  }
+
   private func grow(to newCapacity: Int) {
     base = realloc(base, newCapacity * MemoryLayout<Element>.stride)!.bindMemory(to: Element.self, capacity: newCapacity)
     capacity = newCapacity

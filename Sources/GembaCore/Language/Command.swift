@@ -212,7 +212,7 @@ public enum CommandNature: String, Sendable, CaseIterable {
   case shell = "about the shell, not a cell"
 }
 
-/// `load PATH [as NAME] [--format F] [--header-rows N] [--skip N]`.
+/// `load PATH [as NAME] [--format F] [--sheet NAME|N] [--header-rows N] [--skip N]`.
 public struct LoadSpec: Hashable, Sendable {
   public var path: Located<String>
   public var name: Located<String>?
@@ -229,6 +229,8 @@ public struct LoadSpec: Hashable, Sendable {
   public var dateFormats: [Located<String>] = []
   /// `--pattern REGEX`: a log layout whose named groups become columns.
   public var pattern: Located<String>? = nil
+  /// The workbook sheet, by name or 1-based position; nil: the first worksheet.
+  public var sheet: Located<String>? = nil
   public init(path: Located<String>, name: Located<String>? = nil, format: Located<String>? = nil,
     headerRows: Located<Int>? = nil, skip: Located<Int>? = nil) {
     self.path = path

@@ -3,11 +3,12 @@ extension CommandCatalog {
   static let evidenceVerbs: [VerbSpec] = [
     VerbSpec(
       name: "load", group: .evidence,
-      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md] [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]",
+      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md|xlsx] [--sheet NAME|N] [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]",
       summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256.",
       example: "load evidence/tickets.csv as tickets",
       options: [
-        OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md"]), hint: "FORMAT"),
+        OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md", "xlsx"]), hint: "FORMAT"),
+        OptionSpec("sheet", .single, hint: "NAME|N"),
         OptionSpec("header-rows", .single, .choice(["0", "1", "2"]), hint: "N"), OptionSpec("skip", .single, hint: "N"),
         OptionSpec("delimiter", .single, .choice(["comma", "semicolon", "tab", "pipe"]), hint: "C"),
         OptionSpec("encoding", .single, .choice(["utf-8", "utf-16", "windows-1252", "latin1"]), hint: "E"),
@@ -43,6 +44,7 @@ extension CommandCatalog {
         spec.encoding = a.single("encoding").map { Located($0.text, at: $0.span) }
         spec.dateFormats = (a.option("date-format")?.values ?? []).map { Located($0.text, at: $0.span) }
         spec.pattern = a.single("pattern").map { Located($0.text, at: $0.span) }
+        spec.sheet = a.single("sheet").map { Located($0.text, at: $0.span) }
         return .load(spec)
       }),
     VerbSpec(

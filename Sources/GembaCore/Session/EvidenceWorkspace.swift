@@ -245,7 +245,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
     }
     guard let f = EvidenceFormat(path: spec.path.value) else {
       throw .error("cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
-        notes: ["say it: load \(spec.path.value) --format csv|tsv|jsonl|log|text|md"])
+        notes: ["say it: load \(spec.path.value) --format csv|tsv|jsonl|log|text|md|xlsx"])
     }
     return f
   }

@@ -1,0 +1,105 @@
+/// The cells of one worksheet as they were scanned: their text in one buffer (cells of a row
+/// separated by a tab, rows by a line break), each cell's column and end, each row's sheet row
+/// number. Rows without a value are dropped. `table(…)` lays it out as an evidence table.
+final class SheetGrid: @unchecked Sendable {
+  // Filled by one loader job, read only after that job finished (Parallel.run returns).
+  static let maxColumns = 16_384
+  let text = GrowableBuffer<UInt8>(capacity: 1 << 20)
+  let cellColumns = GrowableBuffer<UInt16>(capacity: 1 << 12)
+  let cellEnds = GrowableBuffer<UInt32>(capacity: 1 << 12)
+  let rowStarts = GrowableBuffer<UInt32>(capacity: 1 << 10)
+  let rowFirstCells = GrowableBuffer<UInt32>(capacity: 1 << 10)
+  let rowNumbers = GrowableBuffer<UInt32>(capacity: 1 << 10)
+  private(set) var minColumn = Int.max
+  private(set) var maxColumn = -1
+  /// Text past this many bytes cannot be addressed by 32-bit offsets.
+  static let textLimit = Int(UInt32.max) - (1 << 20)
+  private(set) var tooLarge = false
+
+  struct Note { var gridRow: Int; var column: Int; var message: String }
+  /// Error cells and other things loaded but worth saying, in sheet order (the first 200).
+  private(set) var notes: [Note] = []
+  private(set) var noteCount = 0
+  private(set) var errorCount = 0
+
+  private var rowNumber = 0
+  private var rowStart = 0
+  private var rowFirstCell = 0
+  private var rowHasText = false
+  private var cellStart = 0
+
+  func beginRow(_ number: Int) {
+    rowNumber = number
+    rowStart = text.count
+    rowFirstCell = cellColumns.count
+    rowHasText = false
+  }
+
+  @inline(__always) func beginCell(_ column: Int) {
+    currentColumn = column
+    if cellColumns.count > rowFirstCell { text.append(9) }
+    cellStart = text.count
+  }
+
+  @inline(__always) func endCell() {
+    let column = currentColumn
+    cellColumns.append(UInt16(column))
+    cellEnds.append(UInt32(truncatingIfNeeded: text.count))
+    if text.count > cellStart { rowHasText = true }
+    if column < minColumn { minColumn = column }
+    if column > maxColumn { maxColumn = column }
+  }
+
+  /// Set by the scanner before `beginCell`/`endCell`.
+  var currentColumn = 0
+
+  func endRow() {
+    guard cellColumns.count > rowFirstCell else { return }
+    guard rowHasText else {
+      // Only empty values: a blank row, dropped as a CSV blank line is.
+      cellColumns.setCount(rowFirstCell)
+      cellEnds.setCount(rowFirstCell)
+      text.setCount(rowStart)
+      return
+    }
+    text.append(10)
+    rowStarts.append(UInt32(truncatingIfNeeded: rowStart))
+    rowFirstCells.append(UInt32(truncatingIfNeeded: rowFirstCell))
+    rowNumbers.append(UInt32(truncatingIfNeeded: rowNumber))
+    if text.count > Self.textLimit { tooLarge = true }
+  }
+
+  var rowCount: Int { rowStarts.count }
+
+  func note(_ column: Int, _ message: String) {
+    noteCount += 1
+    if notes.count < DelimitedTableSink.problemLimit { notes.append(Note(gridRow: rowCount, column: column, message: message)) }
+  }
+
+  func noteError(_ column: Int, _ value: String) {
+    errorCount += 1
+    note(column, "Excel error value \(value) (a formula's cached error); loaded as that text")
+  }
+
+  /// Row `i`'s cells as text, `width` columns from `minColumn` (for header rows and tests).
+  func record(_ i: Int, width: Int) -> [String] {
+    var out = Array(repeating: "", count: width)
+    forEachCell(i) { column, s, e in
+      let k = column - minColumn
+      if k >= 0 && k < width { out[k] = String(decoding: UnsafeBufferPointer(start: text.base + s, count: e - s), as: UTF8.self) }
+    }
+    return out
+  }
+
+  /// Calls `body(column, start, end)` for each cell of row `i`.
+  @inline(__always) func forEachCell(_ i: Int, _ body: (Int, Int, Int) -> Void) {
+    let first = Int(rowFirstCells[i])
+    let last = i + 1 < rowCount ? Int(rowFirstCells[i + 1]) : cellColumns.count
+    var start = Int(rowStarts[i])
+    for k in first..<last {
+      let end = Int(cellEnds[k])
+      body(Int(cellColumns[k]), start, end)
+      start = end + 1
+    }
+  }
+}
