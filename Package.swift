@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -35,3 +36,13 @@ let package = Package(
     .testTarget(name: "GembaEndToEndTests", dependencies: ["GembaCore"], exclude: ["pty"]),
   ]
 )
+
+// The fuzz targets (scripts/fuzz) exist only in a fuzzing build: they link libFuzzer, whose
+// `main` would clash with an ordinary build and test run.
+if ProcessInfo.processInfo.environment["GEMBA_FUZZ"] == "1" {
+  package.targets.append(
+    .executableTarget(
+      name: "GembaFuzz", dependencies: ["GembaCore"], path: "Fuzz/GembaFuzz",
+      swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
+      linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
+}

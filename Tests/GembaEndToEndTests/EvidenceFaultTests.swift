@@ -61,7 +61,7 @@ struct EvidenceFaultTests {
     for mode in Self.modes {
       let result = try Self.bounded(mode, stdin: "p | count\n", in: folder)
       #expect(result.status != 124)
-      let said = mode[0] == "export" ? "the evidence is NOT as cited" : "more than gemba reads (16 GiB)"
+      let said = mode[0] == "export" ? "the evidence is NOT as cited" : "more than gemba reads (4 GiB)"
       #expect((result.stdout + result.stderr).contains(said), "\(mode): \(result.stderr)")
     }
   }

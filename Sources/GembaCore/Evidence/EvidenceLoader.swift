@@ -27,6 +27,11 @@ public enum EvidenceLoader {
       }
     }
     let start = try FileSniffer.check(bytes.buffer, file: path)
+    if start > 3 {
+      encodingProblems.append(EvidenceProblem(.invalidUTF8, file: path, line: 1, byteOffset: 3,
+        message: "the file starts with \(start / 3) byte-order marks (saved twice by a tool that adds one?); the extra ones were skipped",
+        action: .loaded))
+    }
     let base = bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let end = bytes.count
     let digestBox = ResultBox(FileDigest())

@@ -35,7 +35,11 @@ enum FileSniffer {
       throw EvidenceError(EvidenceProblem(.tooLarge, file: file, byteOffset: 0, message: "the file is \(NumberFormat.integer(buffer.count)) bytes; gemba loads files up to 4 GiB", action: .refused),
                           hint: "split it (split -l 10000000 FILE part-) and load the parts, or filter it first (grep PATTERN FILE > smaller)")
     }
-    return starts(utf8BOM) ? 3 : 0
+    // Every leading BOM (a file saved twice by a tool that adds one keeps two): none may become
+    // an invisible part of the first column's name. EvidenceLoader says when there was more than one.
+    var offset = 0
+    while offset + 3 <= buffer.count, p[offset] == 0xEF, p[offset + 1] == 0xBB, p[offset + 2] == 0xBF { offset += 3 }
+    return offset
   }
 
   /// A zip archive holding `xl/workbook.xml`.

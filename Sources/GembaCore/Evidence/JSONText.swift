@@ -80,6 +80,52 @@ enum JSONText {
     return ValueParser.decimal(p + i0, n) != nil ? i : nil
   }
 
+  /// Escapes in [start, end) that JSON does not have (`\x41`, read as `x41`) and lone surrogates
+  /// (read as U+FFFD), each with its offset and what was done.
+  static func escapeIssues(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> [(Int, String)] {
+    guard CellDecoder.memchrByte(p, start, end, 92) != nil else { return [] }
+    var issues: [(Int, String)] = []
+    var i = start
+    while i + 1 < end {
+      guard p[i] == 92 else { i += 1; continue }
+      let e = p[i + 1]
+      switch e {
+      case 34, 92, 47, 98, 102, 110, 114, 116:
+        i += 2
+      case 117:
+        guard let scalar = hex4(p, i + 2, end) else {
+          issues.append((i, "`\\u` without four hex digits; read as written"))
+          i += 2
+          continue
+        }
+        if (0xD800..<0xDC00).contains(scalar) {
+          if i + 12 <= end, p[i + 6] == 92, p[i + 7] == 117, let low = hex4(p, i + 8, end), (0xDC00..<0xE000).contains(low) {
+            i += 12
+            continue
+          }
+          issues.append((i, "a lone surrogate (\\u\(String(scalar, radix: 16, uppercase: true))); read as U+FFFD"))
+        } else if (0xDC00..<0xE000).contains(scalar) {
+          issues.append((i, "a lone surrogate (\\u\(String(scalar, radix: 16, uppercase: true))); read as U+FFFD"))
+        }
+        i += 6
+      default:
+        let shown = String(decoding: [e], as: UTF8.self)
+        issues.append((i, "`\\\(shown)` is not a JSON escape; read as `\(shown)`"))
+        i += 2
+      }
+    }
+    return issues
+  }
+
+  /// True when the text at `i` is a JSON number too large for a Double (`1e999999`).
+  static func numberTooLarge(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+    var j = i
+    while j < end, (p[j] >= 48 && p[j] <= 57) || p[j] == 45 || p[j] == 43 || p[j] == 46 || p[j] == 101 || p[j] == 69 { j += 1 }
+    guard j > i, p[i] == 45 || (p[i] >= 48 && p[i] <= 57) else { return false }
+    let text = String(decoding: UnsafeBufferPointer(start: p + i, count: j - i), as: UTF8.self)
+    return Double(text).map { $0.isInfinite } ?? false
+  }
+
   /// The text of a JSON string's contents (between the quotes).
   static func unescape(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
     var out: [UInt8] = []
@@ -112,7 +158,7 @@ enum JSONText {
     return String(decoding: out, as: UTF8.self)
   }
 
-  private static func hex4(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> UInt32? {
+  static func hex4(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> UInt32? {
     guard i + 4 <= end else { return nil }
     var v: UInt32 = 0
     for k in 0..<4 {

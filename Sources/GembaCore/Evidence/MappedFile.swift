@@ -19,9 +19,9 @@ public final class MappedFile: @unchecked Sendable {
   private let modified: timespec
   private let mapped: Bool
 
-  /// The largest evidence file gemba reads (16 GiB): past it, a file is refused before any
-  /// memory is taken (a sparse 20 GiB file must not fill the machine).
-  public static let maximumBytes = 16 << 30
+  /// The largest evidence file gemba reads (4 GiB, the loader's own limit): past it, a file is
+  /// refused before any memory is taken (a sparse 20 GiB file must not fill the machine).
+  public static let maximumBytes = 4 << 30
 
   /// Reads `path`, or throws an `EvidenceError` that names it and says what went wrong.
   /// `populate: false` maps the file instead (pages fault in as a single pass reads them).
