@@ -66,3 +66,33 @@ extension EvidenceWorkspace {
     }
   }
 }
+
+extension EvidenceWorkspace {
+  /// `compare 98/584 16/136`.
+  static func compare(_ shares: TypedShares) throws(Diagnostic) -> QueryResult {
+    do throws(Diagnostic) {
+      let test = try TwoProportionTest(shares.first.successes, of: shares.first.total, shares.second.successes, of: shares.second.total)
+      return .comparison(GroupComparison(title: "\(shares.first.successes)/\(shares.first.total) with \(shares.second.successes)/\(shares.second.total)",
+                                         groupColumn: "group", groups: ["first", "second"], test: .proportions(test), precision: 0, skipped: 0))
+    } catch {
+      throw Diagnostic.error(error.message, at: shares.span, notes: error.notes)
+    }
+  }
+
+  /// What a cited statistic decided, for `check` and the record.
+  static func statistics(_ result: QueryResult) -> CitedStatistics? {
+    switch result {
+    case .comparison(let c):
+      return CitedStatistics(method: c.method, pValue: c.verdict.pValue, alpha: c.verdict.alpha, significant: c.verdict.isSignificant,
+                             verdict: c.verdict.sentence, warnings: c.warnings.map(\.message))
+    case .controlChart(let c):
+      return CitedStatistics(method: c.rulesName, inControl: c.inControl, warnings: c.warnings.map(\.message))
+    case .capability(let c):
+      return CitedStatistics(method: "capability (\(c.study.sigmaMethod == .movingRange ? "I-MR" : c.study.sigmaMethod == .sBar ? "X̄-S" : "X̄-R") within σ)",
+                             pValue: c.study.normality.pValue, alpha: 0.05, inControl: c.study.inControl,
+                             warnings: c.study.warnings.map(\.message))
+    default:
+      return nil
+    }
+  }
+}
