@@ -198,6 +198,20 @@ public struct CitedChart: Sendable, Equatable, Codable {
   public var lower: Double?
   /// Indices of points that break a control rule (or, for a Pareto, of the vital few).
   public var flagged: [Int]
+  /// The tests each flagged point breaks (`1, 5`), parallel to `flagged`.
+  public var tests: [String]?
+  /// Control chart whose limits vary (sample sizes, stages, a baseline): per point.
+  public var centres: [Double]?
+  public var uppers: [Double]?
+  public var lowers: [Double]?
+  /// Where each stage starts (point index) and its label.
+  public var stageStarts: [Int]?
+  public var stageLabels: [String]?
+  /// The chart drawn under this one: moving range, R or S.
+  public var spread: [CitedChart]?
+  /// Histogram of a capability study: the specification limits.
+  public var specLower: Double?
+  public var specUpper: Double?
 
   public init(kind: Kind, title: String, labels: [String], values: [Double], cumulative: [Double] = [],
     centre: Double? = nil, upper: Double? = nil, lower: Double? = nil, flagged: [Int] = []) {

@@ -5,7 +5,7 @@ extension Record.Chart {
   public var kindName: String {
     switch kind {
     case "pareto": "Pareto chart"
-    case "control": "XmR control chart"
+    case "control": tests == nil ? "XmR control chart" : "Control chart"
     case "timeline": "Timeline"
     case "histogram": "Histogram"
     default: "Chart"

@@ -57,6 +57,25 @@ extension EvidenceWorkspace {
     case .timeline(let t):
       return CitedChart(kind: .timeline, title: "\(t.column) per \(t.bucket.rawValue)", labels: t.points.map(\.label),
         values: t.points.map { Double($0.count) })
+    case .controlChart(let r):
+      if let run = r.run {
+        var c = CitedChart(kind: .control, title: "\(r.column) per \(r.pointKind) (run chart)", labels: run.labels, values: run.values,
+          centre: run.median)
+        c.tests = []
+        return c
+      }
+      guard let location = r.location else { return nil }
+      var c = shewhart(location, title: "\(r.column) per \(r.pointKind): \(location.kind.rawValue) chart, \(location.rules.name)")
+      c.spread = r.spread.map { [shewhart($0, title: "\($0.kind.rawValue) chart")] }
+      return c
+    case .capability(let r):
+      let h = r.histogram
+      var c = CitedChart(kind: .histogram, title: "\(h.column) against its specification limits",
+        labels: h.bins.map { "\(NumberFormat.compact($0.lower, maxPlaces: 6))–\(NumberFormat.compact($0.upper, maxPlaces: 6))" },
+        values: h.bins.map { Double($0.count) })
+      c.specLower = r.study.lowerSpec
+      c.specUpper = r.study.upperSpec
+      return c
     case .histogram(let h):
       return CitedChart(kind: .histogram, title: h.column,
         labels: h.bins.map { "\(NumberFormat.compact($0.lower))–\(NumberFormat.compact($0.upper))" },
@@ -77,6 +96,23 @@ extension EvidenceWorkspace {
     } catch {
       throw Diagnostic.error(error.message, at: shares.span, notes: error.notes)
     }
+  }
+
+  /// A Shewhart chart as numbers: per-point limits when they vary, stages, the tests broken.
+  static func shewhart(_ chart: ShewhartChart, title: String) -> CitedChart {
+    let flagged = chart.flagged
+    let points = flagged.keys.sorted()
+    var c = CitedChart(kind: .control, title: title, labels: chart.labels, values: chart.values,
+      centre: chart.centers.first, upper: chart.uppers.first, lower: chart.lowers.first, flagged: points)
+    c.tests = points.map { flagged[$0]!.map(String.init).joined(separator: ", ") }
+    if chart.limitsVary {
+      (c.centres, c.uppers, c.lowers) = (chart.centers, chart.uppers, chart.lowers)
+    }
+    if chart.stages.count > 1 || chart.stages.first?.label != nil {
+      c.stageStarts = chart.stages.map(\.points.lowerBound)
+      c.stageLabels = chart.stages.map { $0.label ?? "" }
+    }
+    return c
   }
 
   /// What a cited statistic decided, for `check` and the record.
