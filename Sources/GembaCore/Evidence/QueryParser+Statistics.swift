@@ -72,7 +72,8 @@ extension StageCursor {
       } else {
         let numbers = text.split(separator: ",").map { Int($0) }
         guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else {
-          throw error("`--rules` is `we` (Western Electric), `nelson` or test numbers like 1,2,5, not `\(rulesToken.text)`", at: rulesToken)
+          throw error("`--rules` is `we` (Western Electric) or `nelson`, not `\(rulesToken.text)`", at: rulesToken,
+                      notes: ["or choose tests by number: --rules 1,2,5"])
         }
         let tests = numbers.map { $0! }
         let family: ControlRules = tests.contains { $0 > 4 } || kind.isAttribute ? .nelson : .we

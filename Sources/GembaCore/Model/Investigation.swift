@@ -263,6 +263,8 @@ public struct Action: Sendable, Equatable {
   public var standard: String?
   public var state: State = .open
   public var doneNote: String?
+  /// When `done` was recorded (the cell's time, ISO-8601 UTC).
+  public var doneAt: String?
   /// Why it was judged effective or not, and the evidence.
   public var outcome: String?
   public var outcomeCitations: [Citation] = []

@@ -27,12 +27,16 @@ extension ChartSVG {
     if varying, let uppers = chart.uppers, let lowers = chart.lowers, let centres = chart.centres {
       // Limits per point, drawn as steps: each point's limits across its slot.
       for (series, cls) in [(uppers, "limit"), (centres, "centre"), (lowers, "limit")] {
-        var path = ""
+        // Lines, not a path, so the classes' existing `line` styles draw them.
+        out += "<g class=\"\(cls)\">"
         for i in series.indices {
-          let y = n(scale.y(series[i]))
-          path += "\(i == 0 ? "M" : "L")\(n(frame.left + Double(i) * frame.slot)),\(y) H\(n(frame.left + Double(i + 1) * frame.slot)) "
+          let y = n(scale.y(series[i])), x0 = n(frame.left + Double(i) * frame.slot), x1 = n(frame.left + Double(i + 1) * frame.slot)
+          out += "<line x1=\"\(x0)\" y1=\"\(y)\" x2=\"\(x1)\" y2=\"\(y)\"/>"
+          if i > 0, series[i] != series[i - 1] {
+            out += "<line x1=\"\(x0)\" y1=\"\(n(scale.y(series[i - 1])))\" x2=\"\(x0)\" y2=\"\(y)\"/>"
+          }
         }
-        out += "<g class=\"\(cls)\"><path fill=\"none\" d=\"\(path)\"/></g>\n"
+        out += "</g>\n"
       }
     }
     // Stage boundaries: a dashed vertical line where each stage after the first begins, with its label.

@@ -10,7 +10,7 @@ extension Check {
   static let rules: [@Sendable (Investigation) -> [CheckFinding]] = [
     problemStatement, blamingRootCauses, unsupportedConfirmations, insignificantConfirmations, uncommittedActions, retrainOnlyActions,
     unplacedFindings, unlinkedFindings, shortWhyChains, hypotheticalRoots, missingRoot, uncheckedActions,
-    ineffectiveWithoutFollowUp, effectiveWithoutStandard, capabilityOutOfControl,
+    ineffectiveWithoutFollowUp, effectiveWithoutStandard, effectiveOnDataBeforeDone, capabilityOutOfControl,
   ]
 
   /// [warning] No problem statement, or one without the expected and actual sides of the gap.

@@ -37,3 +37,32 @@ extension Check {
     }
   }
 }
+
+extension Check {
+  /// [warning] An action judged effective on evidence whose every date is from before the
+  /// action was done: it shows the problem, not the effect of the change.
+  static func effectiveOnDataBeforeDone(_ inv: Investigation) -> [CheckFinding] {
+    inv.actions.compactMap { action in
+      guard action.state == .effective, let doneAt = action.doneAt, !action.outcomeCitations.isEmpty else { return nil }
+      let done = String(doneAt.prefix(10))
+      var latest: String?
+      for c in action.outcomeCitations {
+        guard let last = latestDate(in: c) else { return nil }  // a citation without dates may show the effect
+        latest = max(latest ?? last, last)
+      }
+      guard let latest, latest < done else { return nil }
+      return CheckFinding(.warning, action.id, "judged effective on data from before it was done (latest \(latest), done \(done))",
+        advice: "cite evidence from after the change — a chart split at the change (spc COL --split \(done)) shows the before "
+          + "and after side by side — then judge \(action.id) again")
+    }
+  }
+
+  /// The latest date (YYYY-MM-DD) a citation shows: its rows' times, or its chart's point labels.
+  static func latestDate(in c: Citation) -> String? {
+    var dates = c.moments.map { String($0.sortKey.prefix(10)) }
+    if let chart = c.chart {
+      dates += chart.labels.compactMap { CalendarDate(String($0.prefix(10))) != nil ? String($0.prefix(10)) : nil }
+    }
+    return dates.max()
+  }
+}
