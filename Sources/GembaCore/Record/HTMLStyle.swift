@@ -72,8 +72,6 @@ enum HTMLStyle {
     svg.chart .flagged polygon { fill: var(--bad); stroke: #000; stroke-width: 1; }
     svg.chart .centre line { stroke: var(--ok); stroke-width: 1.5; }
     svg.chart .limit line { stroke: var(--bad); stroke-width: 1.5; stroke-dasharray: 7 4; }
-    svg.chart .centre path { stroke: var(--ok); stroke-width: 1.5; fill: none; }
-    svg.chart .limit path { stroke: var(--bad); stroke-width: 1.5; stroke-dasharray: 7 4; fill: none; }
     svg.chart .centre text, svg.chart .limit text { font-weight: 600; }
     .integrity { font-weight: 600; }
     .integrity.failed { color: var(--bad); }
