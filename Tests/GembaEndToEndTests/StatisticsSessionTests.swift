@@ -54,6 +54,8 @@ struct StatisticsSessionTests {
       rings | spc diameter --chart c
       why "rings drift late in the run"
       cite W1 rings | spc diameter --chart xbar-r --subgroup sample --baseline 1..25
+      cite W1 rings | capability diameter --lsl 73.95 --usl 74.05 --subgroup sample
+      check
       export html record.html
       """
     let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder)
@@ -62,9 +64,31 @@ struct StatisticsSessionTests {
     #expect(result.stdout.contains("│ Cp    │  1.70 │ 1.49–1.91 │"), "\(result.stdout)")
     #expect(result.stdout.contains("│ Cpk   │  1.66 │"))
     #expect(result.stderr.contains("whole numbers"), "a c chart of diameters is refused: \(result.stderr)")
+    // All 40 samples: 37–39 are beyond the X̄ limits, so the capability cited from them is flagged.
+    #expect(result.stdout.contains("capability quoted from a process out of statistical control"), "\(result.stdout)")
     let html = try String(contentsOf: folder.appendingPathComponent("record.html"), encoding: .utf8)
     #expect(html.components(separatedBy: "<svg").count >= 3, "X̄ and R panels")
     let replay = try GembaProcess.run(["replay", "nb.md"], in: folder)
     #expect(replay.stdout.hasSuffix("0 differed, 0 drifted, 0 stale\n"), "\(replay.stdout)")
+  }
+
+  /// `effective` on a chart whose every day is before the action was done is a warning.
+  @Test func checkFlagsEffectiveOnDataFromBeforeTheActionWasDone() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let csv = "day,defects\n" + (1...25).map { "2026-09-\(String(format: "%02d", $0)),\([3, 5, 4, 6, 2][$0 % 5])" }.joined(separator: "\n") + "\n"
+    try csv.write(to: folder.appendingPathComponent("boards.csv"), atomically: true, encoding: .utf8)
+    let script = """
+      load boards.csv as boards
+      why "boards fail solder checks"
+      finding "the reflow profile drifts" --cause W1
+      action F1 "Lock the reflow profile in the oven controller" --owner Ana --due 2026-12-01 --review monthly --standard "Profiles are locked"
+      done A1
+      effective A1 --evidence boards | spc defects --chart c --by day
+      check
+      """
+    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder,
+                                      environment: ["SOURCE_DATE_EPOCH": "1795186800"])
+    #expect(result.stdout.contains("c chart of defects (one point per day): 25 points · Nelson tests 1–4"), "\(result.stdout)")
+    #expect(result.stdout.contains("judged effective on data from before it was done (latest 2026-09-25, done 2026-11-20)"), "\(result.stdout)")
   }
 }
