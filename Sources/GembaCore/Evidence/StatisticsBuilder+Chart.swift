@@ -23,8 +23,7 @@ extension StatisticsBuilder {
     let times: [Double?]? = needsTimes
       ? try Self.times(relation, why: stage.by != nil ? "`--by`" : !stage.split.isEmpty ? "`--split`" : "a baseline of dates",
                        span: stage.span, evidence: evidence)
-      : (relation.columnIndices.contains { relation.type(of: $0) == .dateTime }
-          ? try? Self.times(relation, why: "", span: stage.span, evidence: evidence) : nil)
+      : nil  // only stages by date and date baselines read times: a million dates are not parsed for nothing
     let groups = try pointGroups(stage, relation, measure: m, times: times, evidence: evidence)
     if kind.isSubgrouped && groups == nil {
       throw Diagnostic.error("an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by day|week|month",

@@ -69,3 +69,10 @@ extension Record.Chart {
   /// A chart figure as people write it: `12`, `12.5`, `1,204`, `0.13`.
   public static func figure(_ x: Double) -> String { NumberFormat.compact(x, maxPlaces: 2) }
 }
+
+extension Record {
+  /// `two-proportion z test; Fisher's exact test, p = 0.149`: a cited test's method and p-value.
+  static func verdictDetail(_ s: CitedStatistics) -> String {
+    s.method + (s.pValue.map { $0 < 0.001 ? ", p < 0.001" : ", p = \(NumberFormat.decimal($0, places: 3))" } ?? "")
+  }
+}

@@ -35,12 +35,35 @@ extension EvidenceWorkspace {
         rows: x.rowValues.indices.map { r in [x.rowValues[r]] + x.counts[r].map(String.init) + [String(x.rowTotals[r])] }
           + [["total"] + x.columnTotals.map(String.init) + [String(x.total)]],
         rowNumbers: nil, totalRows: x.rowValues.count + 1)
+    case .comparison(let c):
+      return comparisonTable(c)
     case .grep(let g):
       return CitedTable(columns: ["line", "text"], rows: g.matches.map { [String($0.line), $0.text] },
         rowNumbers: g.matches.map(\.row), totalRows: g.total)
     default:
       return nil
     }
+  }
+
+  /// A comparison's groups as data: shares, a cross-tab's counts, or a measure's summary.
+  static func comparisonTable(_ c: GroupComparison) -> CitedTable {
+    func m(_ x: Double) -> String { NumberFormat.decimal(x, places: c.precision + 1) }
+    var columns: [String], rows: [[String]]
+    switch c.test {
+    case .proportions(let t):
+      columns = [c.groupColumn, "meets", "of", "share"]
+      rows = zip(c.groups, [t.first, t.second]).map { [$0, String($1.successes), String($1.total), NumberFormat.percent($1.share)] }
+    case .crossTab(let t):
+      columns = [c.groupColumn] + t.columnLabels
+      rows = t.observed.indices.map { i in [t.rowLabels[i]] + t.observed[i].map(String.init) }
+    case .twoMeasures(let w, _, let medians):
+      columns = [c.groupColumn, "n", "mean", "sd", "median"]
+      rows = [w.first, w.second].enumerated().map { i, s in [c.groups[i], String(s.count), m(s.mean), m(s.standardDeviation), m(medians[i])] }
+    case .manyMeasures(let a, _, let medians):
+      columns = [c.groupColumn, "n", "mean", "sd", "median"]
+      rows = a.groups.enumerated().map { i, s in [c.groups[i], String(s.count), m(s.mean), m(s.standardDeviation), m(medians[i])] }
+    }
+    return CitedTable(columns: columns, rows: rows, rowNumbers: nil, totalRows: rows.count)
   }
 
   /// A chart result as numbers, for the record to draw.
