@@ -75,7 +75,7 @@ extension StatisticsBuilder {
   }
 
   static func median(_ values: [Double]) -> Double {
-    let s = values.sorted()
+    let s = RadixSort.sorted(values)
     let n = s.count
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
   }

@@ -1,0 +1,20 @@
+import Testing
+@testable import GembaCore
+
+/// The radix sort the rank tests and medians use gives the standard library's order.
+@Suite struct RadixSortTests {
+  @Test(arguments: [100, 5_000, 200_000])
+  func sortsAsTheStandardLibraryDoes(count: Int) {
+    var generator = SystemRandomNumberGenerator()
+    var values = (0..<count).map { _ in Double.random(in: -1e6...1e6, using: &generator) }
+    values += [0, -0.0, 1e-300, -1e-300, 1e300, -1e300, 42, 42, 42]
+    values += (0..<count / 10).map { _ in Double(Int.random(in: -5...5, using: &generator)) }  // many ties
+    let expected = values.sorted()
+    let sorted = RadixSort.sorted(values)
+    #expect(sorted.count == expected.count && zip(sorted, expected).allSatisfy { $0 == $1 })
+    let (withPositions, positions) = RadixSort.sortedWithPositions(values)
+    #expect(zip(withPositions, expected).allSatisfy { $0 == $1 })
+    #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == withPositions[$0] })
+    #expect(Set(positions).count == values.count)
+  }
+}
