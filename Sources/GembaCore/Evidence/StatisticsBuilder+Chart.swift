@@ -76,7 +76,7 @@ extension StatisticsBuilder {
       }
       for (r, v) in m.values.enumerated() {
         guard let v else { continue }
-        labels.append(numbers.map { "#\($0[r])" } ?? "\(r + 1)")
+        labels.append(PointLabels.label(numbers?[r] ?? r + 1, prefix: numbers == nil ? nil : UInt8(ascii: "#")))
         pointTimes.append(times?[r] ?? nil)
         stageKeys.append(r)
         switch kind {
@@ -180,7 +180,7 @@ extension StatisticsBuilder {
     case .size(let n):
       let present = m.values.indices.filter { m.values[$0] != nil }
       let rows = stride(from: 0, to: present.count, by: n).map { Array(present[$0..<min($0 + n, present.count)]) }
-      return PointGroups(rows: rows, labels: rows.indices.map { String($0 + 1) }, times: rows.map { times?[$0[0]] ?? nil },
+      return PointGroups(rows: rows, labels: PointLabels.numbers(rows.count), times: rows.map { times?[$0[0]] ?? nil },
                          kind: "subgroup of \(n)")
     case nil:
       return nil

@@ -18,3 +18,11 @@ import Testing
     #expect(Set(positions).count == values.count)
   }
 }
+
+@Suite struct PointLabelTests {
+  @Test(arguments: [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, Int(Int32.max)])
+  func labelsAreTheDecimalDigits(n: Int) {
+    #expect(PointLabels.label(n) == String(n))
+    #expect(PointLabels.label(n, prefix: UInt8(ascii: "#")) == "#\(n)")
+  }
+}
