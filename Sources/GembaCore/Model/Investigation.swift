@@ -212,6 +212,8 @@ public struct CitedChart: Sendable, Equatable, Codable {
   /// Histogram of a capability study: the specification limits.
   public var specLower: Double?
   public var specUpper: Double?
+  /// Decimals to show the values and limits with (the data's precision); nil: up to 2.
+  public var places: Int?
 
   public init(kind: Kind, title: String, labels: [String], values: [Double], cumulative: [Double] = [],
     centre: Double? = nil, upper: Double? = nil, lower: Double? = nil, flagged: [Int] = []) {

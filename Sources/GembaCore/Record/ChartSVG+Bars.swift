@@ -34,7 +34,7 @@ extension ChartSVG {
     for (limit, name) in [(chart.specLower, "LSL"), (chart.specUpper, "USL")] {
       guard let limit, let x = histogramX(limit, chart, frame) else { continue }
       out += "<g class=\"limit\"><line x1=\"\(n(x))\" y1=\"\(n(frame.top))\" x2=\"\(n(x))\" y2=\"\(n(frame.bottom))\"/>"
-      out += "<text x=\"\(n(x + 3))\" y=\"\(n(frame.top + 10))\">\(name) \(HTMLText.escape(Record.Chart.figure(limit)))</text></g>\n"
+      out += "<text x=\"\(n(x + 3))\" y=\"\(n(frame.top + 10))\">\(name) \(HTMLText.escape(chart.value(limit)))</text></g>\n"
     }
     axes(frame, into: &out)
     categoryLabels(chart, frame, into: &out)

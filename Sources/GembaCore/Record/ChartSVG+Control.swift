@@ -10,7 +10,7 @@ extension ChartSVG {
     let varying = chart.uppers != nil && chart.lowers != nil && chart.centres != nil
     let all = chart.values + lines.map(\.value) + (chart.uppers ?? []) + (chart.lowers ?? [])
     let probe = ChartScale(covering: all.min() ?? 0, all.max() ?? 1, top: plotTop, bottom: plotTop + plotHeight, room: true)
-    let names = lines.map { "\($0.name) = \(Record.Chart.figure($0.value))" }
+    let names = lines.map { "\($0.name) = \(chart.value($0.value))" }
     let right = width - max(28, Double(names.map(\.count).max() ?? 0) * charWidth + 16)
     let frame = Frame(left: leftMargin(probe), right: right, labels: chart.labels, count: chart.count)
     let scale = ChartScale(covering: all.min() ?? 0, all.max() ?? 1, top: frame.top, bottom: frame.bottom, room: true)
@@ -60,7 +60,7 @@ extension ChartSVG {
     let radius = min(3, frame.slot * 0.3)
     for (i, p) in points.enumerated() {
       let tests = chart.flagged.firstIndex(of: i).flatMap { chart.tests?.indices.contains($0) == true ? chart.tests![$0] : nil }
-      let tip = "\(chart.label(i)): \(Record.Chart.figure(chart.values[i]))"
+      let tip = "\(chart.label(i)): \(chart.value(chart.values[i]))"
         + (flagged.contains(i) ? " · breaks a rule" + (tests.map { " (test \($0))" } ?? "") : "")
       if flagged.contains(i) {
         out += "<g class=\"flagged\"><title>\(HTMLText.escape(tip))</title>\(diamond(p.x, p.y))</g>\n"

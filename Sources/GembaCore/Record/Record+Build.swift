@@ -131,6 +131,7 @@ extension Record {
     chart.spread = c.spread?.compactMap { Self.chart($0) }
     chart.specLower = c.specLower
     chart.specUpper = c.specUpper
+    chart.places = c.places
     return chart
   }
 

@@ -153,6 +153,8 @@ public struct Record: Sendable, Equatable, Codable {
     /// A capability study's histogram: the specification limits.
     public var specLower: Double? = nil
     public var specUpper: Double? = nil
+    /// Decimals to show values and limits with (the data's precision); absent: up to 2.
+    public var places: Int? = nil
   }
 
   /// A cited row with a time, as it joins the timeline.

@@ -88,8 +88,14 @@ extension EvidenceWorkspace {
         return c
       }
       guard let location = r.location else { return nil }
+      let places = EvidenceTextRenderer().statisticPlaces(r)
       var c = shewhart(location, title: "\(r.column) per \(r.pointKind): \(location.kind.rawValue) chart, \(location.rules.name)")
-      c.spread = r.spread.map { [shewhart($0, title: "\($0.kind.rawValue) chart")] }
+      c.places = places.location
+      c.spread = r.spread.map { spread in
+        var s = shewhart(spread, title: "\(spread.kind.rawValue) chart")
+        s.places = places.spread
+        return [s]
+      }
       return c
     case .capability(let r):
       let h = r.histogram
@@ -98,6 +104,7 @@ extension EvidenceWorkspace {
         values: h.bins.map { Double($0.count) })
       c.specLower = r.study.lowerSpec
       c.specUpper = r.study.upperSpec
+      c.places = r.precision
       return c
     case .histogram(let h):
       return CitedChart(kind: .histogram, title: h.column,
