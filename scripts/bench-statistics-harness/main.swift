@@ -1,7 +1,7 @@
 // gemba-statistics-bench: times the statistics stages on a loaded table (in process, the
 // figure a shell user waits for after the load), for scripts/bench-statistics.
 //
-//   gemba-statistics-bench FILE.csv     load once, then each chart, test and study 7 times
+//   gemba-statistics-bench FILE.csv [TEXT]   load once, then each chart, test and study (containing TEXT) 7 times
 //
 // Built by scripts/bench-statistics in a scratch package that depends on GembaCore by path.
 import GembaCore
@@ -50,7 +50,9 @@ let stages = [
 ]
 let renderer = EvidenceTextRenderer(options: .init(unicode: true, color: false))
 print("rows: \(table.rowCount)")
-for text in stages {
+// An optional second argument keeps only the stages that contain it (`--chart imr`).
+let only = args.count > 2 ? args[2] : nil
+for text in stages where only.map({ text.contains($0) }) ?? true {
   do {
     let pipeline = try QueryPipeline.parse([stage(text)])
     var times: [Double] = []

@@ -45,6 +45,8 @@ extension StatisticsBuilder {
     var counts: [Double] = []
     var totals: [Double] = []
     let numbers = relation.rowNumbers
+    // Each point's time and first row matter only to stages and baselines.
+    let phased = stage.stages != nil || !stage.split.isEmpty || stage.baseline != nil
 
     if let groups {
       pointKind = groups.kind
@@ -74,11 +76,15 @@ extension StatisticsBuilder {
         throw Diagnostic.error("a \(kind.rawValue) chart needs each sample's size: --n COL (or points per --by period or --subgroup)",
                                at: stage.span, notes: ["e.g. `spc defectives --chart \(kind.rawValue) --n inspected`"])
       }
+      labels.reserveCapacity(m.values.count)
+      if kind == .c || kind.isAttribute { counts.reserveCapacity(m.values.count) } else { values.reserveCapacity(m.values.count) }
       for (r, v) in m.values.enumerated() {
         guard let v else { continue }
         labels.append(PointLabels.label(numbers?[r] ?? r + 1, prefix: numbers == nil ? nil : UInt8(ascii: "#")))
-        pointTimes.append(times?[r] ?? nil)
-        stageKeys.append(r)
+        if phased {
+          pointTimes.append(times?[r] ?? nil)
+          stageKeys.append(r)
+        }
         switch kind {
         case .c: counts.append(v)
         case .p, .np, .laneyP, .u, .laneyU:
@@ -92,7 +98,8 @@ extension StatisticsBuilder {
       }
     }
 
-    let phases = try self.phases(stage, relation, labels: labels, times: pointTimes, firstRows: stageKeys, evidence: evidence)
+    let phases = phased ? try self.phases(stage, relation, labels: labels, times: pointTimes, firstRows: stageKeys, evidence: evidence)
+                        : ChartPhases.none
     let rules = stage.rules ?? (kind.isAttribute ? .attributeDefault : .westernElectric)
     var result = ControlChartResult(column: name, chart: kind, pointKind: pointKind, location: nil, spread: nil, run: nil,
                                     precision: m.precision, skipped: m.skipped, stagedBy: stagedBy(stage), baseline: stage.baseline.map { "\($0.from)..\($0.to)" })
