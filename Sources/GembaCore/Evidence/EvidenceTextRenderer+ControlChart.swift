@@ -7,6 +7,11 @@ extension EvidenceTextRenderer {
     var out = "XmR chart of \(c.column) (one point per \(c.pointKind)): \(NumberFormat.integer(c.points.count)) points\n"
     out += "  centre \(u ? "X̄" : "mean") = \(stat(c.mean))   \(u ? "MR̄" : "mean moving range") = \(stat(c.averageMovingRange))"
       + "   UCL = \(stat(c.upperLimit))   LCL = \(stat(c.lowerLimit))   \(u ? "σ ≈" : "sigma ~") \(stat(c.sigma))\n"
+    // Its moving-range chart: MR̄ with the upper limit D₄MR̄ (D₄ = 3.267 for ranges of 2).
+    let mrUpper = 3.267 * c.averageMovingRange
+    let wide = zip(c.points.dropFirst(), c.points).filter { abs($0.value - $1.value) > mrUpper }.count
+    out += "  moving range: centre \(u ? "MR̄" : "MRbar") = \(stat(c.averageMovingRange))   UCL = \(stat(mrUpper))   "
+      + (wide == 0 ? "no range beyond it" : "\(NumberFormat.integer(wide)) \(wide == 1 ? "range" : "ranges") beyond it") + "\n"
     let signalled = Set(c.signals.map(\.point))
     let shown = 60
     let first = max(0, c.points.count - shown)

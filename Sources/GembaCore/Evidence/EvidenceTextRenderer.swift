@@ -43,6 +43,9 @@ public struct EvidenceTextRenderer: Sendable {
     case .histogram(let h): return histogram(h)
     case .timeline(let t): return timeline(t)
     case .spc(let c): return controlChart(c)
+    case .controlChart(let c): return controlChart(c)
+    case .comparison(let c): return comparison(c)
+    case .capability(let c): return capability(c)
     case .grep(let g): return grep(g)
     }
   }

@@ -12,8 +12,10 @@ public enum QueryCompletion {
     if let last, last.kind == .option {
       switch (verb, last.text) {
       case ("timeline", "every"): return filter(TimeBucket.allCases.map(\.rawValue), prefix)
-      case ("spc", "by"): return filter(["day", "week"], prefix)
+      case ("spc", "by"): return filter(["day", "week", "month"], prefix)
       case ("spc", "rules"): return filter(["we", "nelson"], prefix)
+      case ("spc", "chart"): return filter(ChartKind.allCases.map(\.rawValue), prefix)
+      case ("spc", "subgroup"), ("spc", "n"), ("spc", "stages"), ("capability", "subgroup"): return filter(quoted, prefix)
       case ("pareto", "sum"): return filter(quoted, prefix)
       default: return []
       }
@@ -36,8 +38,10 @@ public enum QueryCompletion {
       return arguments == 0 ? filter(["by"] + quoted, prefix) : (arguments == 1 && last?.text == "by" ? filter(quoted, prefix) : [])
     case "select":
       return filter(quoted, prefix)
-    case "histogram", "timeline", "spc":
+    case "histogram", "timeline", "spc", "capability":
       return arguments == 0 ? filter(quoted, prefix) : []
+    case "compare":
+      return last?.text.lowercased() == "by" || arguments == 0 ? filter(quoted, prefix) : []
     default:
       return []
     }
@@ -48,7 +52,8 @@ public enum QueryCompletion {
     case "pareto": return ["sum"]
     case "histogram": return ["bins"]
     case "timeline": return ["every"]
-    case "spc": return ["by", "rules"]
+    case "spc": return ["by", "rules", "chart", "subgroup", "size", "n", "stages", "split", "baseline"]
+    case "capability": return ["lsl", "usl", "target", "subgroup", "size"]
     case "grep": return ["ignore-case"]
     default: return []
     }

@@ -48,6 +48,12 @@ public enum QueryEngine {
       case .spc(let ref, let by, let rules):
         let column = try relation.resolve(ref, evidence: name)
         return .spc(try ChartBuilder.controlChart(relation, column: column, by: by, rules: rules, span: ref.span, evidence: name))
+      case .chart(let chart):
+        return .controlChart(try StatisticsBuilder.chart(chart, relation, evidence: name))
+      case .compare(let compare):
+        return .comparison(try StatisticsBuilder.compare(compare, relation, evidence: name))
+      case .capability(let study):
+        return .capability(try StatisticsBuilder.capability(study, relation, evidence: name))
       }
     }
     return .rows(relation.materialize(limit: rowLimit))

@@ -83,21 +83,9 @@ extension StageCursor {
         return true
       }
       return .timeline(column, every: every)
-    case "spc":
-      let column = try column("a column to chart")
-      var by: TimeBucket?
-      var rules = ControlRules.we
-      try options { name, cursor throws(Diagnostic) in
-        if name.text == "by" { by = try cursor.bucket(name, allowed: [.day, .week]); return true }
-        guard name.text == "rules" else { return false }
-        let value = try cursor.optionValue(name)
-        guard let r = ControlRules(rawValue: value.text.lowercased()) else {
-          throw cursor.error("`--rules` is `we` (Western Electric) or `nelson`, not `\(value.text)`", at: value)
-        }
-        rules = r
-        return true
-      }
-      return .spc(column, by: by, rules: rules)
+    case "spc": return try parseControlChart()
+    case "compare": return .compare(try parseCompare())
+    case "capability": return .capability(try parseCapability())
     default:
       var notes = ["stages: " + QueryPipeline.verbs.joined(separator: ", ")]
       if let near = Suggestions.note(for: verb, in: QueryPipeline.verbs) { notes.insert(near, at: 0) }
@@ -106,14 +94,14 @@ extension StageCursor {
   }
 
   /// Reads `--name value` options until the end; `handle` returns false for unknown names.
-  private mutating func options(_ handle: (Token, inout StageCursor) throws(Diagnostic) -> Bool) throws(Diagnostic) {
+  mutating func options(_ handle: (Token, inout StageCursor) throws(Diagnostic) -> Bool) throws(Diagnostic) {
     while let t = next() {
       guard t.kind == .option else { throw error("unexpected `\(t.text)`", at: t, notes: ["`help \(verbText)` shows what it takes"]) }
       guard try handle(t, &self) else { throw error("`\(verbText)` has no option `--\(t.text)`", at: t) }
     }
   }
 
-  private mutating func bucket(_ option: Token, allowed: [TimeBucket]) throws(Diagnostic) -> TimeBucket {
+  mutating func bucket(_ option: Token, allowed: [TimeBucket]) throws(Diagnostic) -> TimeBucket {
     let value = try optionValue(option)
     guard let b = TimeBucket(rawValue: value.text.lowercased()), allowed.contains(b) else {
       throw error("`--\(option.text)` is one of \(allowed.map(\.rawValue).joined(separator: ", ")), not `\(value.text)`", at: value)

@@ -53,12 +53,16 @@ public enum QueryStage: Hashable, Sendable {
   case histogram(ColumnRef, bins: Int?)
   case timeline(ColumnRef, every: TimeBucket?)
   case spc(ColumnRef, by: TimeBucket?, rules: ControlRules)
+  /// `spc COL --chart …` and the other options of the full chart set.
+  case chart(ChartStage)
+  case compare(CompareStage)
+  case capability(CapabilityStage)
 
   /// Stages whose result is not a table, so nothing can follow them.
   var endsPipeline: Bool {
     switch self {
     case .count(let by): return by.count != 1
-    case .pareto, .histogram, .timeline, .spc: return true
+    case .pareto, .histogram, .timeline, .spc, .chart, .compare, .capability: return true
     case .filter, .sort, .top, .limit, .select, .grep: return false
     }
   }

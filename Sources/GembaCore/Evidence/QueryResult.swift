@@ -7,6 +7,9 @@ public enum QueryResult: Hashable, Sendable {
   case histogram(Histogram)
   case timeline(Timeline)
   case spc(ControlChart)
+  case controlChart(ControlChartResult)
+  case comparison(GroupComparison)
+  case capability(CapabilityResult)
   case grep(GrepMatches)
 }
 

@@ -34,9 +34,18 @@ public enum StageCatalog {
       summary: "The distribution of a numeric column.", example: "tickets | histogram handle_minutes --bins 10"),
     StageSpec(name: "timeline", usage: "NAME | … | timeline COL [--every hour|day|week|month]",
       summary: "Counts per period of a date/time column.", example: "tickets | where correct = no | timeline opened_at --every week"),
-    StageSpec(name: "spc", usage: "NAME | … | spc COL [--by day|week] [--rules we|nelson]",
-      summary: "An individuals (XmR) control chart with the points that break the rules.",
+    StageSpec(name: "spc", usage: "NAME | … | spc COL [--chart imr|xbar-r|xbar-s|p|np|c|u|laney-p|laney-u|run] [--subgroup COL | --size N]"
+        + " [--n COL] [--by day|week|month] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
+      summary: "A control chart with the points that break the rules: individuals (XmR) by default; --chart picks I-MR, X̄-R, X̄-S,"
+        + " p, np, c, u, Laney p′/u′ or a run chart; --stages/--split compute limits per stage, --baseline from a baseline period.",
       example: "tickets | spc handle_minutes --by day"),
+    StageSpec(name: "compare", usage: "NAME | … | compare COL = VALUE by GROUP | compare COL by GROUP",
+      summary: "Is the difference real? Shares meeting a condition per group (2 groups: z test and Fisher; more: χ²),"
+        + " a text column's cross-tab (χ², residuals), or a measure between groups (Welch and Mann–Whitney; ANOVA and Kruskal–Wallis).",
+      example: "tickets | compare reopened = yes by team"),
+    StageSpec(name: "capability", usage: "NAME | … | capability COL --lsl X --usl Y [--target T] [--subgroup COL | --size N]",
+      summary: "Process capability: Cp, Cpk, Cpm, Pp, Ppk with intervals, PPM outside the limits, a normality test and a histogram.",
+      example: "rings | capability diameter --lsl 73.95 --usl 74.05 --size 5"),
   ]
 
   public static var names: [String] { stages.map(\.name) }

@@ -164,6 +164,8 @@ public enum Command: Hashable, Sendable {
   case show(name: Located<String>, limit: Int?, format: Located<String>?)
   case query(QuerySource)
   case metric(kind: Located<String>, options: [String: Located<String>])
+  /// `compare 98/584 16/136`: two shares typed in.
+  case compareShares(TypedShares)
   // Session
   case note(String)
   case undo
@@ -185,7 +187,7 @@ public enum Command: Hashable, Sendable {
       .changes
     case .showProcess, .showWhys, .showFishbone, .showTimeline, .check, .status, .showFindings, .showActions:
       .shows
-    case .listEvidence, .show, .query, .metric:
+    case .listEvidence, .show, .query, .metric, .compareShares:
       .asksEvidence
     case .undo, .redo, .export:
       .session
@@ -278,4 +280,22 @@ public struct AmendSpec: Hashable, Sendable {
   public var review: ReviewCadence?
   public var standard: String?
   public var location: Located<StepLocation>?
+}
+
+/// Two shares typed in, `98/584 16/136`: successes of a total, each.
+public struct TypedShares: Hashable, Sendable {
+  public var first: (successes: Int, total: Int)
+  public var second: (successes: Int, total: Int)
+  public var span: SourceSpan
+
+  public init(first: (Int, Int), second: (Int, Int), span: SourceSpan) {
+    self.first = first
+    self.second = second
+    self.span = span
+  }
+
+  public static func == (a: Self, b: Self) -> Bool { a.first == b.first && a.second == b.second && a.span == b.span }
+  public func hash(into h: inout Hasher) {
+    h.combine(first.successes); h.combine(first.total); h.combine(second.successes); h.combine(second.total)
+  }
 }

@@ -99,12 +99,56 @@ extension CommandCatalog {
         return .showTimeline
       }),
     VerbSpec(
-      name: "spc", group: .evidence, usage: "spc NAME COL [--by day|week] [--rules we|nelson]",
-      summary: "An individuals (XmR) control chart with the points that break the rules.",
+      name: "spc", group: .evidence,
+      usage: "spc NAME COL [--chart imr|xbar-r|xbar-s|p|np|c|u|laney-p|laney-u|run] [--subgroup COL | --size N] [--n COL]"
+        + " [--by day|week|month] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
+      summary: "A control chart with the points that break the rules (each names its test): individuals (XmR) by default;"
+        + " --chart picks I-MR, X̄-R, X̄-S, p, np, c, u, Laney p′/u′ or a run chart; --stages/--split give limits per stage,"
+        + " --baseline limits from a baseline period.",
       example: "spc tickets handle_minutes --by day",
       options: [
-        OptionSpec("by", .single, .choice(["day", "week"]), hint: "day|week"),
-        OptionSpec("rules", .single, .choice(["we", "nelson"]), hint: "we|nelson"),
+        OptionSpec("chart", .single, .choice(ChartKind.allCases.map(\.rawValue)), hint: "CHART"),
+        OptionSpec("subgroup", .single, .column, hint: "COL"), OptionSpec("size", .single, hint: "N"),
+        OptionSpec("n", .single, .column, hint: "COL"),
+        OptionSpec("by", .single, .choice(["day", "week", "month"]), hint: "day|week|month"),
+        OptionSpec("stages", .single, .column, hint: "COL"), OptionSpec("split", .list, hint: "DATE..."),
+        OptionSpec("baseline", .single, hint: "FROM..TO"),
+        OptionSpec("rules", .single, .choice(["we", "nelson"]), hint: "we|nelson|1,2,5"),
+      ],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        throw a.missing("an evidence name")
+      }),
+    VerbSpec(
+      name: "compare", group: .evidence,
+      usage: "compare S1/N1 S2/N2 | compare NAME COL = VALUE by GROUP | compare NAME COL by GROUP",
+      summary: "Is the difference real? Two shares typed in (z test, Fisher's exact test), or a query's groups"
+        + " (shares: z test or χ²; a text column: χ² with residuals; a measure: Welch and Mann–Whitney, or ANOVA and Kruskal–Wallis);"
+        + " ends in plain words.",
+      example: "compare 98/584 16/136", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let first = try a.take("a share like 98/584")
+        let second = try a.take("a second share like 16/136")
+        func share(_ t: Token) throws(Diagnostic) -> (Int, Int) {
+          let parts = t.text.split(separator: "/", omittingEmptySubsequences: false)
+          guard parts.count == 2, let s = Int(parts[0]), let n = Int(parts[1]) else {
+            throw .error("expected a share like 98/584 (count meeting the condition / group size), not `\(t.text)`", at: t.span)
+          }
+          guard n > 0, s >= 0, s <= n else {
+            throw .error("`\(t.text)`: the count must be between 0 and the group size, and the group size above 0", at: t.span)
+          }
+          return (s, n)
+        }
+        return .compareShares(TypedShares(first: try share(first), second: try share(second), span: first.span.through(second.span)))
+      }),
+    VerbSpec(
+      name: "capability", group: .evidence,
+      usage: "capability NAME COL --lsl X --usl Y [--target T] [--subgroup COL | --size N]",
+      summary: "Process capability: Cp, Cpl, Cpu, Cpk, Cpm, Pp, Ppk with confidence intervals, PPM outside the limits,"
+        + " an Anderson–Darling normality test and a histogram with the limits.",
+      example: "capability rings diameter --lsl 73.95 --usl 74.05 --size 5",
+      options: [
+        OptionSpec("lsl", .single, hint: "X"), OptionSpec("usl", .single, hint: "Y"), OptionSpec("target", .single, hint: "T"),
+        OptionSpec("subgroup", .single, .column, hint: "COL"), OptionSpec("size", .single, hint: "N"),
       ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         throw a.missing("an evidence name")

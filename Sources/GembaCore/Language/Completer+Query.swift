@@ -41,7 +41,7 @@ extension Completer {
   func chartStageOffer(_ stageWord: String, index: Int, columns: [String]) -> Offer {
     switch (stageWord, index) {
     case ("pareto", 0): .words(["by"])
-    case ("pareto", 1), ("histogram", 0), ("timeline", 0), ("spc", 0): .words(columns)
+    case ("pareto", 1), ("histogram", 0), ("timeline", 0), ("spc", 0), ("capability", 0), ("compare", 0): .words(columns)
     default: .nothing
     }
   }

@@ -2,7 +2,7 @@
 extension Parser {
   /// Chart and grep verbs are one-stage queries: `pareto tickets by reason`
   /// means `tickets | pareto by reason`.
-  static let queryVerbs: Set<String> = ["pareto", "histogram", "spc", "grep", "timeline"]
+  static let queryVerbs: Set<String> = ["pareto", "histogram", "spc", "grep", "timeline", "compare", "capability"]
 
   static func date(_ token: Token) throws(Diagnostic) -> CalendarDate {
     guard let date = CalendarDate(token.text) else {

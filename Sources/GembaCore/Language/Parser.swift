@@ -29,7 +29,9 @@ public enum Parser {
       notes.append("type `help` for the list of commands")
       throw .error("unknown command `\(first.text)`", at: first.span, notes: notes)
     }
-    if queryVerbs.contains(verb) && tokens.count > 1 {
+    // `compare 98/584 16/136` compares two shares typed in: no evidence name follows.
+    let typedShares = verb == "compare" && tokens.count > 1 && tokens[1].text.contains("/")
+    if queryVerbs.contains(verb) && tokens.count > 1 && !typedShares {
       // `pareto tickets by reason` is the one-stage query `tickets | pareto by reason`.
       let name = tokens[1]
       guard name.isValue, EvidenceRef.isName(name.text) else {

@@ -188,6 +188,7 @@ extension Investigation {
       }
       actions[i].state = .done
       actions[i].doneNote = note
+      actions[i].doneAt = context.time
       message = "\(id.value) done — check its effect next: effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"
 
     case .effective(let id, _, let note):

@@ -113,11 +113,14 @@ public struct Citation: Sendable, Equatable, Codable {
   /// The evidence it came from and that file's SHA-256 when cited.
   public var evidence: String?
   public var sha256: String?
+  /// What a cited test, chart or capability study decided (p-value, control), for `check`.
+  public var statistics: CitedStatistics?
 
   public init(kind: Kind, reference: String, excerpt: String, note: String? = nil, cell: Int,
     chart: CitedChart? = nil, moments: [CitedMoment] = [], table: CitedTable? = nil, evidence: String? = nil,
-    sha256: String? = nil)
+    sha256: String? = nil, statistics: CitedStatistics? = nil)
   {
+    self.statistics = statistics
     self.kind = kind
     self.reference = reference
     self.excerpt = excerpt
@@ -132,7 +135,33 @@ public struct Citation: Sendable, Equatable, Codable {
 
   /// True when `other` saw the same thing (the figures, rows and chart), whatever the file's digest.
   public func sawTheSame(as other: Citation) -> Bool {
-    excerpt == other.excerpt && table == other.table && chart == other.chart
+    excerpt == other.excerpt && table == other.table && chart == other.chart && statistics == other.statistics
+  }
+}
+
+/// What a cited statistic decided: a comparison's p-value and verdict, whether a cited chart
+/// or capability study's process was in statistical control.
+public struct CitedStatistics: Sendable, Equatable, Codable {
+  /// `two-proportion z test; Fisher's exact test`, `Western Electric rules 1–4`.
+  public var method: String
+  public var pValue: Double?
+  public var alpha: Double?
+  public var significant: Bool?
+  /// The plain-words verdict.
+  public var verdict: String?
+  /// A control chart or capability study: no point beyond the rules.
+  public var inControl: Bool?
+  public var warnings: [String]
+
+  public init(method: String, pValue: Double? = nil, alpha: Double? = nil, significant: Bool? = nil, verdict: String? = nil,
+    inControl: Bool? = nil, warnings: [String] = []) {
+    self.method = method
+    self.pValue = pValue
+    self.alpha = alpha
+    self.significant = significant
+    self.verdict = verdict
+    self.inControl = inControl
+    self.warnings = warnings
   }
 }
 
@@ -169,6 +198,22 @@ public struct CitedChart: Sendable, Equatable, Codable {
   public var lower: Double?
   /// Indices of points that break a control rule (or, for a Pareto, of the vital few).
   public var flagged: [Int]
+  /// The tests each flagged point breaks (`1, 5`), parallel to `flagged`.
+  public var tests: [String]?
+  /// Control chart whose limits vary (sample sizes, stages, a baseline): per point.
+  public var centres: [Double]?
+  public var uppers: [Double]?
+  public var lowers: [Double]?
+  /// Where each stage starts (point index) and its label.
+  public var stageStarts: [Int]?
+  public var stageLabels: [String]?
+  /// The chart drawn under this one: moving range, R or S.
+  public var spread: [CitedChart]?
+  /// Histogram of a capability study: the specification limits.
+  public var specLower: Double?
+  public var specUpper: Double?
+  /// Decimals to show the values and limits with (the data's precision); nil: up to 2.
+  public var places: Int?
 
   public init(kind: Kind, title: String, labels: [String], values: [Double], cumulative: [Double] = [],
     centre: Double? = nil, upper: Double? = nil, lower: Double? = nil, flagged: [Int] = []) {
@@ -220,6 +265,8 @@ public struct Action: Sendable, Equatable {
   public var standard: String?
   public var state: State = .open
   public var doneNote: String?
+  /// When `done` was recorded (the cell's time, ISO-8601 UTC).
+  public var doneAt: String?
   /// Why it was judged effective or not, and the evidence.
   public var outcome: String?
   public var outcomeCitations: [Citation] = []

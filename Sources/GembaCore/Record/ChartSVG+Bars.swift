@@ -30,6 +30,12 @@ extension ChartSVG {
       out += "</g>\n"
     }
     out += "</g>\n"
+    // A capability study's histogram: the specification limits, placed within their bin.
+    for (limit, name) in [(chart.specLower, "LSL"), (chart.specUpper, "USL")] {
+      guard let limit, let x = histogramX(limit, chart, frame) else { continue }
+      out += "<g class=\"limit\"><line x1=\"\(n(x))\" y1=\"\(n(frame.top))\" x2=\"\(n(x))\" y2=\"\(n(frame.bottom))\"/>"
+      out += "<text x=\"\(n(x + 3))\" y=\"\(n(frame.top + 10))\">\(name) \(HTMLText.escape(chart.value(limit)))</text></g>\n"
+    }
     axes(frame, into: &out)
     categoryLabels(chart, frame, into: &out)
     if !flagged.isEmpty {
@@ -38,5 +44,23 @@ extension ChartSVG {
     }
     out += "</svg>\n"
     return out
+  }
+
+  /// Where a value falls on a histogram whose labels are `low–high` bins; beyond the first or
+  /// last bin, at the frame's edge.
+  static func histogramX(_ value: Double, _ chart: Record.Chart, _ frame: Frame) -> Double? {
+    let bins = chart.labels.map { label -> (Double, Double)? in
+      let parts = label.split(separator: "–").map { Double($0.replacingOccurrences(of: ",", with: "")) }
+      guard parts.count == 2, let a = parts[0], let b = parts[1], b > a else { return nil }
+      return (a, b)
+    }
+    guard let first = bins.first ?? nil, let last = bins.last ?? nil else { return nil }
+    if value <= first.0 { return frame.left + 1 }
+    if value >= last.1 { return frame.right - 1 }
+    for (i, bin) in bins.enumerated() {
+      guard let (a, b) = bin, value >= a, value < b else { continue }
+      return frame.left + (Double(i) + (value - a) / (b - a)) * frame.slot
+    }
+    return nil
   }
 }

@@ -7,9 +7,10 @@ extension ChartSVG {
     let lines: [(value: Double, name: String, cls: String)] = [
       chart.upper.map { ($0, "UCL", "limit") }, chart.centre.map { ($0, "X̄", "centre") }, chart.lower.map { ($0, "LCL", "limit") },
     ].compactMap { $0 }
-    let all = chart.values + lines.map(\.value)
+    let varying = chart.uppers != nil && chart.lowers != nil && chart.centres != nil
+    let all = chart.values + lines.map(\.value) + (chart.uppers ?? []) + (chart.lowers ?? [])
     let probe = ChartScale(covering: all.min() ?? 0, all.max() ?? 1, top: plotTop, bottom: plotTop + plotHeight, room: true)
-    let names = lines.map { "\($0.name) = \(Record.Chart.figure($0.value))" }
+    let names = lines.map { "\($0.name) = \(chart.value($0.value))" }
     let right = width - max(28, Double(names.map(\.count).max() ?? 0) * charWidth + 16)
     let frame = Frame(left: leftMargin(probe), right: right, labels: chart.labels, count: chart.count)
     let scale = ChartScale(covering: all.min() ?? 0, all.max() ?? 1, top: frame.top, bottom: frame.bottom, room: true)
@@ -23,7 +24,32 @@ extension ChartSVG {
     // Limit lines first, so the points sit on top; their names are spread apart if close.
     var labelY = lines.map { scale.y($0.value) + 4 }
     for i in labelY.indices.dropFirst() where labelY[i] - labelY[i - 1] < 13 { labelY[i] = labelY[i - 1] + 13 }
-    for (k, line) in lines.enumerated() {
+    if varying, let uppers = chart.uppers, let lowers = chart.lowers, let centres = chart.centres {
+      // Limits per point, drawn as steps: each point's limits across its slot.
+      for (series, cls) in [(uppers, "limit"), (centres, "centre"), (lowers, "limit")] {
+        // Lines, not a path, so the classes' existing `line` styles draw them.
+        out += "<g class=\"\(cls)\">"
+        for i in series.indices {
+          let y = n(scale.y(series[i])), x0 = n(frame.left + Double(i) * frame.slot), x1 = n(frame.left + Double(i + 1) * frame.slot)
+          out += "<line x1=\"\(x0)\" y1=\"\(y)\" x2=\"\(x1)\" y2=\"\(y)\"/>"
+          if i > 0, series[i] != series[i - 1] {
+            out += "<line x1=\"\(x0)\" y1=\"\(n(scale.y(series[i - 1])))\" x2=\"\(x0)\" y2=\"\(y)\"/>"
+          }
+        }
+        out += "</g>\n"
+      }
+    }
+    // Stage boundaries: a dashed vertical line where each stage after the first begins, with its label.
+    for (k, start) in (chart.stageStarts ?? []).enumerated() {
+      let x = n(frame.left + Double(start) * frame.slot)
+      if start > 0 {
+        out += "<g class=\"limit\"><line x1=\"\(x)\" y1=\"\(n(frame.top))\" x2=\"\(x)\" y2=\"\(n(frame.bottom))\"/></g>\n"
+      }
+      if let label = chart.stageLabels?[k], !label.isEmpty {
+        out += "<text class=\"figure\" x=\"\(n(frame.left + Double(start) * frame.slot + 4))\" y=\"\(n(frame.top + 12))\">\(HTMLText.escape(label))</text>\n"
+      }
+    }
+    for (k, line) in lines.enumerated() where !varying {
       let y = n(scale.y(line.value))
       out += "<g class=\"\(line.cls)\"><line x1=\"\(n(frame.left))\" y1=\"\(y)\" x2=\"\(n(frame.right))\" y2=\"\(y)\"/>"
       out += "<text x=\"\(n(frame.right + 6))\" y=\"\(n(labelY[k]))\">\(HTMLText.escape(names[k]))</text></g>\n"
@@ -33,7 +59,9 @@ extension ChartSVG {
     out += "<g class=\"series\"><polyline points=\"\(points.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " "))\"/>\n"
     let radius = min(3, frame.slot * 0.3)
     for (i, p) in points.enumerated() {
-      let tip = "\(chart.label(i)): \(Record.Chart.figure(chart.values[i]))" + (flagged.contains(i) ? " · breaks a rule" : "")
+      let tests = chart.flagged.firstIndex(of: i).flatMap { chart.tests?.indices.contains($0) == true ? chart.tests![$0] : nil }
+      let tip = "\(chart.label(i)): \(chart.value(chart.values[i]))"
+        + (flagged.contains(i) ? " · breaks a rule" + (tests.map { " (test \($0))" } ?? "") : "")
       if flagged.contains(i) {
         out += "<g class=\"flagged\"><title>\(HTMLText.escape(tip))</title>\(diamond(p.x, p.y))</g>\n"
       } else if radius >= 1 {

@@ -17,7 +17,7 @@ enum ChartSVG {
     guard chart.count > 0 else { return empty(chart) }
     switch chart.kind {
     case "pareto": return pareto(chart)
-    case "control": return control(chart)
+    case "control": return control(chart) + (chart.spread ?? []).map(control).joined()
     default: return bars(chart)
     }
   }

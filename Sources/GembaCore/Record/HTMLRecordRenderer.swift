@@ -182,6 +182,9 @@ public struct HTMLRecordRenderer: RecordRenderer {
       } else {
         out += "<pre>\(HTMLText.escape(c.excerpt))</pre>"
       }
+      if let s = c.statistics, let verdict = s.verdict {
+        out += "<p><strong>Verdict</strong> (\(HTMLText.escape(Record.verdictDetail(s)))): \(t(verdict))</p>"
+      }
       out += "</figure>\n"
     }
   }

@@ -9,18 +9,30 @@ enum MarkdownChartTable {
     var header = ["#", chart.itemName, value]
     switch chart.kind {
     case "pareto": header += ["Cumulative", "Vital few"]
-    case "control": header += ["Breaks a rule"]
+    case "control": header += (chart.uppers != nil ? ["Centre", "LCL", "UCL"] : []) + ["Breaks a rule"]
     default: if !flagged.isEmpty { header += ["Flagged"] }
     }
     let rows = (0..<chart.count).map { i in
-      var row = [String(i + 1), MarkdownText.inline(chart.label(i)), MarkdownText.inline(Record.Chart.figure(chart.values[i]))]
+      var row = [String(i + 1), MarkdownText.inline(chart.label(i)), MarkdownText.inline(chart.kind == "control" ? chart.value(chart.values[i]) : Record.Chart.figure(chart.values[i]))]
       if chart.kind == "pareto" {
         let share = chart.cumulative.flatMap { $0.indices.contains(i) ? $0[i] : nil }
         row.append(share.map { NumberFormat.percent($0, places: 1) } ?? "")
       }
-      if header.count > row.count { row.append(flagged.contains(i) ? "yes" : "") }
+      if chart.kind == "control", let c = chart.centres, let l = chart.lowers, let u = chart.uppers {
+        row += [c[i], l[i], u[i]].map { MarkdownText.inline(chart.value($0)) }
+      }
+      if header.count > row.count {
+        let k = chart.flagged.firstIndex(of: i)
+        let tests = k.flatMap { chart.tests?.indices.contains($0) == true ? chart.tests![$0] : nil }
+        row.append(flagged.contains(i) ? (tests.map { "test \($0)" } ?? "yes") : "")
+      }
       return row
     }
     MarkdownText.table(header, rows, into: &out)
+    for spread in chart.spread ?? [] { out += "\n"; render(spread, into: &out) }
+    if chart.specLower != nil || chart.specUpper != nil {
+      out += "\nSpecification limits: " + [chart.specLower.map { "LSL \(chart.value($0))" }, chart.specUpper.map { "USL \(chart.value($0))" }]
+        .compactMap { $0 }.joined(separator: ", ") + "\n"
+    }
   }
 }

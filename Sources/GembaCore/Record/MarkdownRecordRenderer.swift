@@ -117,6 +117,9 @@ public struct MarkdownRecordRenderer: RecordRenderer {
       } else {
         out += MarkdownText.fenced(c.excerpt, info: "text") + "\n"
       }
+      if let s = c.statistics, let verdict = s.verdict {
+        out += "**Verdict** (\(md(Record.verdictDetail(s)))): \(md(verdict))\n\n"
+      }
       if let chart = c.chart { MarkdownChartTable.render(chart, into: &out) }
     }
   }

@@ -105,18 +105,34 @@ extension Record {
       chart: c.chart.flatMap(chart), moments: c.moments.isEmpty ? nil : c.moments.map {
         Moment(when: $0.when, sortKey: $0.sortKey, text: $0.text)
       }, table: c.table.map { Table(columns: $0.columns, rows: $0.rows, rowNumbers: $0.rowNumbers, totalRows: $0.totalRows) },
-      evidence: c.evidence, sha256: c.sha256)
+      evidence: c.evidence, sha256: c.sha256, statistics: c.statistics.map { s in
+        var kept = s
+        kept.pValue = s.pValue.flatMap { $0.isFinite ? $0 : nil }
+        return kept
+      })
   }
 
   /// The record's copy of a cited chart; nil when it holds a number JSON cannot carry
   /// (NaN, ±∞), since the excerpt still shows what was seen and the record must always encode.
   static func chart(_ c: CitedChart) -> Chart? {
-    let numbers = c.values + c.cumulative + [c.centre, c.upper, c.lower].compactMap { $0 }
+    let numbers = c.values + c.cumulative + [c.centre, c.upper, c.lower, c.specLower, c.specUpper].compactMap { $0 }
+      + (c.centres ?? []) + (c.uppers ?? []) + (c.lowers ?? [])
     guard numbers.allSatisfy(\.isFinite) else { return nil }
-    return Chart(kind: c.kind.rawValue, title: c.title, labels: c.labels, values: c.values,
+    var chart = Chart(kind: c.kind.rawValue, title: c.title, labels: c.labels, values: c.values,
       cumulative: c.cumulative.isEmpty ? nil : c.cumulative,
       centre: c.centre, upper: c.upper, lower: c.lower,
       flagged: c.flagged.filter { c.values.indices.contains($0) }.sorted())
+    chart.tests = c.tests
+    chart.centres = c.centres
+    chart.uppers = c.uppers
+    chart.lowers = c.lowers
+    chart.stageStarts = c.stageStarts
+    chart.stageLabels = c.stageLabels
+    chart.spread = c.spread?.compactMap { Self.chart($0) }
+    chart.specLower = c.specLower
+    chart.specUpper = c.specUpper
+    chart.places = c.places
+    return chart
   }
 
   /// - Parameter evidence: the evidence files checked against their stored digests; nil when

@@ -5,7 +5,7 @@ extension Record.Chart {
   public var kindName: String {
     switch kind {
     case "pareto": "Pareto chart"
-    case "control": "XmR control chart"
+    case "control": tests == nil ? "XmR control chart" : "Control chart"
     case "timeline": "Timeline"
     case "histogram": "Histogram"
     default: "Chart"
@@ -49,9 +49,9 @@ extension Record.Chart {
         + (share.map { " make \(NumberFormat.percent($0, places: 0)) of the \(measureName)" } ?? "")
     case "control":
       var parts: [String] = []
-      if let centre { parts.append("X̄ = \(Self.figure(centre))") }
-      if let upper { parts.append("UCL = \(Self.figure(upper))") }
-      if let lower { parts.append("LCL = \(Self.figure(lower))") }
+      if let centre { parts.append("X̄ = \(value(centre))") }
+      if let upper { parts.append("UCL = \(value(upper))") }
+      if let lower { parts.append("LCL = \(value(lower))") }
       let n = flagged.count
       parts.append(n == 0 ? "no point breaks a rule" : "\(n) point\(n == 1 ? " breaks" : "s break") a rule")
       return "\(count) point\(count == 1 ? "" : "s") · " + parts.joined(separator: " · ")
@@ -68,4 +68,14 @@ extension Record.Chart {
 
   /// A chart figure as people write it: `12`, `12.5`, `1,204`, `0.13`.
   public static func figure(_ x: Double) -> String { NumberFormat.compact(x, maxPlaces: 2) }
+
+  /// A value or limit of this chart: at its data's precision when it has one, else as `figure`.
+  public func value(_ x: Double) -> String { places.map { NumberFormat.decimal(x, places: $0) } ?? Self.figure(x) }
+}
+
+extension Record {
+  /// `two-proportion z test; Fisher's exact test, p = 0.149`: a cited test's method and p-value.
+  static func verdictDetail(_ s: CitedStatistics) -> String {
+    s.method + (s.pValue.map { $0 < 0.001 ? ", p < 0.001" : ", p = \(NumberFormat.decimal($0, places: 3))" } ?? "")
+  }
 }

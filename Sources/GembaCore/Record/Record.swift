@@ -109,6 +109,8 @@ public struct Record: Sendable, Equatable, Codable {
     /// The evidence it came from, and that file's SHA-256 when it was cited.
     public var evidence: String?
     public var sha256: String?
+    /// What a cited test, chart or capability study decided (absent for other citations).
+    public var statistics: CitedStatistics? = nil
   }
 
   /// Rows as data: columns, values, and the evidence row number of each where they are rows.
@@ -137,6 +139,22 @@ public struct Record: Sendable, Equatable, Codable {
     public var lower: Double?
     /// Indices into `values`: a Pareto's vital few, or the points that break a control rule.
     public var flagged: [Int]
+    /// Control chart: the tests each flagged point breaks (`1, 5`), parallel to `flagged`.
+    public var tests: [String]? = nil
+    /// Control chart with limits that vary by point (sample sizes, stages, a baseline).
+    public var centres: [Double]? = nil
+    public var uppers: [Double]? = nil
+    public var lowers: [Double]? = nil
+    /// Where each stage starts (point index), and its label.
+    public var stageStarts: [Int]? = nil
+    public var stageLabels: [String]? = nil
+    /// The chart drawn under a control chart: moving range, R or S.
+    public var spread: [Chart]? = nil
+    /// A capability study's histogram: the specification limits.
+    public var specLower: Double? = nil
+    public var specUpper: Double? = nil
+    /// Decimals to show values and limits with (the data's precision); absent: up to 2.
+    public var places: Int? = nil
   }
 
   /// A cited row with a time, as it joins the timeline.

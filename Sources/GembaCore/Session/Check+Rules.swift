@@ -8,9 +8,9 @@ extension Check {
   /// **Warnings** make it incomplete or doubtful, and may have a good reason that
   /// the team can state: an unplaced finding, an unchecked action, a short chain.
   static let rules: [@Sendable (Investigation) -> [CheckFinding]] = [
-    problemStatement, blamingRootCauses, unsupportedConfirmations, uncommittedActions, retrainOnlyActions,
+    problemStatement, blamingRootCauses, unsupportedConfirmations, insignificantConfirmations, uncommittedActions, retrainOnlyActions,
     unplacedFindings, unlinkedFindings, shortWhyChains, hypotheticalRoots, missingRoot, uncheckedActions,
-    ineffectiveWithoutFollowUp, effectiveWithoutStandard,
+    ineffectiveWithoutFollowUp, effectiveWithoutStandard, effectiveOnDataBeforeDone, capabilityOutOfControl,
   ]
 
   /// [warning] No problem statement, or one without the expected and actual sides of the gap.

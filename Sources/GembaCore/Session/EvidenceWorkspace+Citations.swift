@@ -35,12 +35,35 @@ extension EvidenceWorkspace {
         rows: x.rowValues.indices.map { r in [x.rowValues[r]] + x.counts[r].map(String.init) + [String(x.rowTotals[r])] }
           + [["total"] + x.columnTotals.map(String.init) + [String(x.total)]],
         rowNumbers: nil, totalRows: x.rowValues.count + 1)
+    case .comparison(let c):
+      return comparisonTable(c)
     case .grep(let g):
       return CitedTable(columns: ["line", "text"], rows: g.matches.map { [String($0.line), $0.text] },
         rowNumbers: g.matches.map(\.row), totalRows: g.total)
     default:
       return nil
     }
+  }
+
+  /// A comparison's groups as data: shares, a cross-tab's counts, or a measure's summary.
+  static func comparisonTable(_ c: GroupComparison) -> CitedTable {
+    func m(_ x: Double) -> String { NumberFormat.decimal(x, places: c.precision + 1) }
+    var columns: [String], rows: [[String]]
+    switch c.test {
+    case .proportions(let t):
+      columns = [c.groupColumn, "meets", "of", "share"]
+      rows = zip(c.groups, [t.first, t.second]).map { [$0, String($1.successes), String($1.total), NumberFormat.percent($1.share)] }
+    case .crossTab(let t):
+      columns = [c.groupColumn] + t.columnLabels
+      rows = t.observed.indices.map { i in [t.rowLabels[i]] + t.observed[i].map(String.init) }
+    case .twoMeasures(let w, _, let medians):
+      columns = [c.groupColumn, "n", "mean", "sd", "median"]
+      rows = [w.first, w.second].enumerated().map { i, s in [c.groups[i], String(s.count), m(s.mean), m(s.standardDeviation), m(medians[i])] }
+    case .manyMeasures(let a, _, let medians):
+      columns = [c.groupColumn, "n", "mean", "sd", "median"]
+      rows = a.groups.enumerated().map { i, s in [c.groups[i], String(s.count), m(s.mean), m(s.standardDeviation), m(medians[i])] }
+    }
+    return CitedTable(columns: columns, rows: rows, rowNumbers: nil, totalRows: rows.count)
   }
 
   /// A chart result as numbers, for the record to draw.
@@ -57,10 +80,83 @@ extension EvidenceWorkspace {
     case .timeline(let t):
       return CitedChart(kind: .timeline, title: "\(t.column) per \(t.bucket.rawValue)", labels: t.points.map(\.label),
         values: t.points.map { Double($0.count) })
+    case .controlChart(let r):
+      if let run = r.run {
+        var c = CitedChart(kind: .control, title: "\(r.column) per \(r.pointKind) (run chart)", labels: run.labels, values: run.values,
+          centre: run.median)
+        c.tests = []
+        return c
+      }
+      guard let location = r.location else { return nil }
+      let places = EvidenceTextRenderer().statisticPlaces(r)
+      var c = shewhart(location, title: "\(r.column) per \(r.pointKind): \(location.kind.rawValue) chart, \(location.rules.name)")
+      c.places = places.location
+      c.spread = r.spread.map { spread in
+        var s = shewhart(spread, title: "\(spread.kind.rawValue) chart")
+        s.places = places.spread
+        return [s]
+      }
+      return c
+    case .capability(let r):
+      let h = r.histogram
+      var c = CitedChart(kind: .histogram, title: "\(h.column) against its specification limits",
+        labels: h.bins.map { "\(NumberFormat.compact($0.lower, maxPlaces: 6))–\(NumberFormat.compact($0.upper, maxPlaces: 6))" },
+        values: h.bins.map { Double($0.count) })
+      c.specLower = r.study.lowerSpec
+      c.specUpper = r.study.upperSpec
+      c.places = r.precision
+      return c
     case .histogram(let h):
       return CitedChart(kind: .histogram, title: h.column,
         labels: h.bins.map { "\(NumberFormat.compact($0.lower))–\(NumberFormat.compact($0.upper))" },
         values: h.bins.map { Double($0.count) })
+    default:
+      return nil
+    }
+  }
+}
+
+extension EvidenceWorkspace {
+  /// `compare 98/584 16/136`.
+  static func compare(_ shares: TypedShares) throws(Diagnostic) -> QueryResult {
+    do throws(Diagnostic) {
+      let test = try TwoProportionTest(shares.first.successes, of: shares.first.total, shares.second.successes, of: shares.second.total)
+      return .comparison(GroupComparison(title: "\(shares.first.successes)/\(shares.first.total) with \(shares.second.successes)/\(shares.second.total)",
+                                         groupColumn: "group", groups: ["first", "second"], test: .proportions(test), precision: 0, skipped: 0))
+    } catch {
+      throw Diagnostic.error(error.message, at: shares.span, notes: error.notes)
+    }
+  }
+
+  /// A Shewhart chart as numbers: per-point limits when they vary, stages, the tests broken.
+  static func shewhart(_ chart: ShewhartChart, title: String) -> CitedChart {
+    let flagged = chart.flagged
+    let points = flagged.keys.sorted()
+    var c = CitedChart(kind: .control, title: title, labels: chart.labels, values: chart.values,
+      centre: chart.centers.first, upper: chart.uppers.first, lower: chart.lowers.first, flagged: points)
+    c.tests = points.map { flagged[$0]!.map(String.init).joined(separator: ", ") }
+    if chart.limitsVary {
+      (c.centres, c.uppers, c.lowers) = (chart.centers, chart.uppers, chart.lowers)
+    }
+    if chart.stages.count > 1 || chart.stages.first?.label != nil {
+      c.stageStarts = chart.stages.map(\.points.lowerBound)
+      c.stageLabels = chart.stages.map { $0.label ?? "" }
+    }
+    return c
+  }
+
+  /// What a cited statistic decided, for `check` and the record.
+  static func statistics(_ result: QueryResult) -> CitedStatistics? {
+    switch result {
+    case .comparison(let c):
+      return CitedStatistics(method: c.method, pValue: c.verdict.pValue, alpha: c.verdict.alpha, significant: c.verdict.isSignificant,
+                             verdict: c.verdict.sentence, warnings: c.warnings.map(\.message))
+    case .controlChart(let c):
+      return CitedStatistics(method: c.rulesName, inControl: c.inControl, warnings: c.warnings.map(\.message))
+    case .capability(let c):
+      return CitedStatistics(method: "capability (\(c.study.sigmaMethod == .movingRange ? "I-MR" : c.study.sigmaMethod == .sBar ? "X̄-S" : "X̄-R") within σ)",
+                             pValue: c.study.normality.pValue, alpha: 0.05, inControl: c.study.inControl,
+                             warnings: c.study.warnings.map(\.message))
     default:
       return nil
     }

@@ -151,6 +151,9 @@ public final class EvidenceWorkspace: EvidenceDesk {
     case .metric(let kind, let options):
       let result = try metric(kind, options, in: investigation)
       draw = { $0.metric(result) }
+    case .compareShares(let shares):
+      let result = try Self.compare(shares)
+      draw = { $0.render(result) }
     default:
       throw .error("not an evidence command")
     }
@@ -176,7 +179,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
       let result = try run(source, in: investigation)
       let text = EvidenceTextRenderer().render(result).trimmingTrailingNewlines()
       return Citation(kind: .query, reference: source.text, excerpt: text, note: note, cell: cell,
-        chart: Self.chart(result), table: Self.table(result), evidence: table.name, sha256: table.sha256)
+        chart: Self.chart(result), table: Self.table(result), evidence: table.name, sha256: table.sha256,
+        statistics: Self.statistics(result))
     }
   }
 

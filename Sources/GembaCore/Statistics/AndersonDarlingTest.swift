@@ -22,7 +22,7 @@ public struct AndersonDarlingTest: Hashable, Sendable {
     mean = sample.mean
     standardDeviation = sample.standardDeviation
     let n = Double(values.count)
-    let z = values.sorted().map { ($0 - sample.mean) / sample.standardDeviation }
+    let z = RadixSort.sorted(values).map { ($0 - sample.mean) / sample.standardDeviation }
     var sum = 0.0
     for i in z.indices {
       let lower = log(NormalDistribution.cdf(z[i]))

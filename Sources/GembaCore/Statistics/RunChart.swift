@@ -36,7 +36,7 @@ public struct RunChart: Hashable, Sendable {
     guard values.count >= 3 else { throw ControlCharts.tooFew(values.count, "values") }
     self.values = values
     self.labels = try ControlCharts.checkedLabels(labels, count: values.count)
-    let sorted = values.sorted()
+    let sorted = RadixSort.sorted(values)
     let n = sorted.count
     let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
     self.median = median

@@ -35,16 +35,16 @@ struct Ranking {
   var ties: [Int]
 
   init(_ values: [Double]) {
-    // Sorting (value, position) pairs keeps the comparisons on contiguous memory.
-    let order = values.enumerated().map { ($0.element, Int32(truncatingIfNeeded: $0.offset)) }.sorted { $0.0 < $1.0 }
+    // A radix sort of the values with their positions (linear time: a million values in a few passes).
+    let (sorted, positions) = RadixSort.sortedWithPositions(values)
     ranks = Array(repeating: 0, count: values.count)
     ties = []
     var i = 0
-    while i < order.count {
+    while i < sorted.count {
       var j = i
-      while j + 1 < order.count && order[j + 1].0 == order[i].0 { j += 1 }
+      while j + 1 < sorted.count && sorted[j + 1] == sorted[i] { j += 1 }
       let rank = Double(i + j + 2) / 2
-      for k in i...j { ranks[Int(order[k].1)] = rank }
+      for k in i...j { ranks[Int(positions[k])] = rank }
       if j > i { ties.append(j - i + 1) }
       i = j + 1
     }

@@ -110,7 +110,7 @@ public enum ControlCharts {
   }
 
   static func checkedLabels(_ labels: [String]?, count: Int) throws(Diagnostic) -> [String] {
-    guard let labels else { return (1...max(1, count)).map(String.init) }
+    guard let labels else { return PointLabels.numbers(count) }
     guard labels.count == count else { throw Diagnostic.error("\(labels.count) labels for \(count) points") }
     return labels
   }

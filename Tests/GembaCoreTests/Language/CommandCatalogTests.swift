@@ -39,6 +39,7 @@ import Testing
     case .show: "show"
     case .query(let q): q.stages.last?.first?.text ?? "query"
     case .metric: "metric"
+    case .compareShares: "compare"
     case .note: "note"
     case .undo: "undo"
     case .redo: "redo"

@@ -56,6 +56,7 @@ enum CommandSummary {
     case .show(let name, let limit, let format):
       return "show \(name.value)" + field("limit", limit.map(String.init)) + field("format", format?.value)
     case .query(let query): return query_(query)
+    case .compareShares(let s): return "compare \(s.first.successes)/\(s.first.total) \(s.second.successes)/\(s.second.total)"
     case .metric(let kind, let options):
       return "metric \(kind.value)" + options.keys.sorted().map { " \($0):\(options[$0]!.value)" }.joined()
     case .note(let text): return "note \(q(text))"

@@ -59,15 +59,17 @@ struct GembaProcess {
     process.standardOutput = output
     process.standardError = error
     try process.run()
-    // Read both pipes while writing, so a large output cannot deadlock the child.
+    // Read both pipes while writing, so a large output cannot deadlock the child (nor a large input us).
     nonisolated(unsafe) var err = Data()
+    nonisolated(unsafe) var out = Data()
     let errReader = Thread { err = error.fileHandleForReading.readDataToEndOfFile() }
+    let outReader = Thread { out = output.fileHandleForReading.readDataToEndOfFile() }
     errReader.start()
+    outReader.start()
     input.fileHandleForWriting.write(Data(stdin.utf8))
     try input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while errReader.isExecuting || !errReader.isFinished { usleep(1000) }
+    while !errReader.isFinished || !outReader.isFinished { usleep(1000) }
     return Result(
       stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
       status: process.terminationStatus)

@@ -1,0 +1,134 @@
+extension EvidenceTextRenderer {
+  /// `spc --chart`: the limits of each chart (per stage), the points (the last 60), the
+  /// points that signal with the test each breaks, the rule set, overdispersion and warnings.
+  func controlChart(_ r: ControlChartResult) -> String {
+    let u = options.unicode
+    if let run = r.run { return runChart(run, r) }
+    guard let location = r.location else { return "" }
+    let title: String
+    switch r.chart {
+    case .imr: title = "I-MR chart"
+    case .xbarR: title = u ? "X̄-R chart" : "Xbar-R chart"
+    case .xbarS: title = u ? "X̄-S chart" : "Xbar-S chart"
+    case .laneyP: title = u ? "Laney p′ chart" : "Laney p' chart"
+    case .laneyU: title = u ? "Laney u′ chart" : "Laney u' chart"
+    default: title = "\(r.chart.rawValue) chart"
+    }
+    var out = "\(title) of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(location.count)) points · \(location.rules.name)\n"
+    let places = statisticPlaces(r)
+    out += limits(location, places: places.location, sigmaPlaces: places.spread)
+    if let spread = r.spread { out += limits(spread, places: places.spread, sigmaPlaces: places.spread) }
+    if let b = r.baseline { out += "  limits from the baseline \(b) (points marked `b`); the points after it are judged against them\n" }
+    out += plot(location, places: places.location)
+    out += signals(location, places: places.location)
+    if let spread = r.spread, !spread.signals.isEmpty { out += signals(spread, places: places.spread) }
+    if r.inControl { out += "no points break \(location.rules.name): the process looks in statistical control\n" }
+    if let d = location.dispersion {
+      out += "dispersion: σz = \(NumberFormat.decimal(d.ratio, places: 2)) (1 under the \(r.chart.countsDefectives ? "binomial" : "Poisson") model), "
+        + "p\(Self.pValue(d.pValue))" + (d.overdispersed ? ": overdispersion detected" : d.underdispersed ? ": underdispersed" : ": none detected") + "\n"
+    }
+    for w in r.warnings { out += "warning: \(w.message)\n" + w.notes.map { "  \($0)\n" }.joined() }
+    if r.skipped > 0 { out += "\(NumberFormat.integer(r.skipped)) rows skipped: empty or not a number\n" }
+    return out
+  }
+
+  /// Decimals for the plotted statistic and for σ and the spread chart.
+  func statisticPlaces(_ r: ControlChartResult) -> (location: Int, spread: Int) {
+    switch r.chart {
+    case .p, .laneyP, .u, .laneyU: return (4, 4)
+    case .np, .c: return (2, 2)
+    default: return (max(r.precision, 1), r.precision + 1)
+    }
+  }
+
+  private func limits(_ c: ShewhartChart, places: Int, sigmaPlaces: Int) -> String {
+    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: places) }
+    let name = chartName(c.kind)
+    var out = ""
+    for stage in c.stages where !stage.points.isEmpty {
+      let i = stage.points.lowerBound
+      let varying = stage.points.contains { c.lowers[$0] != c.lowers[i] || c.uppers[$0] != c.uppers[i] }
+      var line = "  \(name): "
+      if let label = stage.label { line += "stage \(label) (points \(stage.points.lowerBound + 1)–\(stage.points.upperBound)): " }
+      line += "centre \(f(stage.center))"
+      line += varying ? "   limits per point (sample sizes vary): LCL \(f(c.lowers[stage.points].min()!))…\(f(c.lowers[stage.points].max()!)), UCL \(f(c.uppers[stage.points].min()!))…\(f(c.uppers[stage.points].max()!))"
+                      : "   LCL \(f(c.lowers[i]))   UCL \(f(c.uppers[i]))"
+      if let s = stage.sigma, [.individuals, .mean].contains(c.kind) { line += "   σ \(NumberFormat.decimal(s, places: sigmaPlaces + 1))" }
+      if let s = stage.sigma, [.laneyP, .laneyU].contains(c.kind) { line += "   σz \(NumberFormat.decimal(s, places: 3))" }
+      if stage.basedOn != stage.points.count { line += "   (from \(stage.basedOn) points)" }
+      out += line + "\n"
+    }
+    return out
+  }
+
+  func chartName(_ kind: ShewhartChart.Kind) -> String {
+    let u = options.unicode
+    switch kind {
+    case .individuals: return "I"
+    case .movingRange: return "MR"
+    case .mean: return u ? "X̄" : "Xbar"
+    case .range: return "R"
+    case .standardDeviation: return "S"
+    case .laneyP: return u ? "p′" : "p'"
+    case .laneyU: return u ? "u′" : "u'"
+    default: return kind.rawValue
+    }
+  }
+
+  /// One line per point (the last 60): label, a dot between its limits, the value.
+  private func plot(_ c: ShewhartChart, places: Int) -> String {
+    let u = options.unicode
+    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: places) }
+    let shown = 60, first = max(0, c.count - shown)
+    var out = first > 0 ? "  (showing the last \(shown) of \(NumberFormat.integer(c.count)) points)\n" : ""
+    let range = first..<c.count
+    let lo = min(c.lowers[range].min() ?? 0, c.values[range].min() ?? 0)
+    let hi = max(c.uppers[range].max() ?? 0, c.values[range].max() ?? 0)
+    let width = 41
+    func col(_ x: Double) -> Int { hi == lo ? width / 2 : max(0, min(width - 1, Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded()))) }
+    let labelWidth = c.labels[range].map { TextWidth.of($0) }.max() ?? 0
+    let flagged = c.flagged
+    let baseline = c.stages.count == 1 && c.stages[0].baseline != c.stages[0].points ? c.stages[0].baseline : nil
+    var stageOf = [Int: String]()
+    for s in c.stages where s.label != nil && s.points.lowerBound > 0 { stageOf[s.points.lowerBound] = s.label }
+    for i in range {
+      if let label = stageOf[i] { out += "  " + String(repeating: u ? "─" : "-", count: labelWidth + 1) + " stage \(label)\n" }
+      var line = [Character](repeating: " ", count: width)
+      line[col(c.lowers[i])] = u ? "┊" : ":"
+      line[col(c.uppers[i])] = u ? "┊" : ":"
+      line[col(c.centers[i])] = u ? "│" : "|"
+      line[col(c.values[i])] = flagged[i] != nil ? (u ? "◆" : "X") : (u ? "●" : "o")
+      let mark = baseline?.contains(i) == true ? " b" : ""
+      out += "  " + TextWidth.pad(c.labels[i], to: labelWidth) + " " + String(line) + " " + f(c.values[i])
+        + (flagged[i].map { "  test " + $0.map(String.init).joined(separator: ", ") } ?? "") + mark + "\n"
+    }
+    return out
+  }
+
+  private func signals(_ c: ShewhartChart, places: Int) -> String {
+    guard !c.signals.isEmpty else { return "" }
+    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: places) }
+    var out = "\(chartName(c.kind)) chart points breaking \(c.rules.name):\n"
+    for rule in Array(Set(c.signals.map(\.rule))).sorted() {
+      let hits = c.signals.filter { $0.rule == rule }
+      let listed = hits.prefix(12).map { "\(c.labels[$0.point]) (\(f(c.values[$0.point])))" }.joined(separator: ", ")
+      out += "  test \(rule), \(hits[0].description): \(listed)" + (hits.count > 12 ? ", and \(NumberFormat.integer(hits.count - 12)) more\n" : "\n")
+    }
+    return out
+  }
+
+  private func runChart(_ run: RunChart, _ r: ControlChartResult) -> String {
+    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: max(r.precision, 1)) }
+    var out = "run chart of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(run.values.count)) points, median \(f(run.median))\n"
+    out += "  runs about the median: \(run.runsAboutMedian) (expected \(NumberFormat.decimal(run.expectedRunsAboutMedian, places: 1)), longest \(run.longestRunAboutMedian))"
+      + " · clustering p\(Self.pValue(run.clusteringP)), mixtures p\(Self.pValue(run.mixturesP))\n"
+    out += "  runs up or down: \(run.runsUpOrDown) (expected \(NumberFormat.decimal(run.expectedRunsUpOrDown, places: 1)), longest \(run.longestRunUpOrDown))"
+      + " · trends p\(Self.pValue(run.trendsP)), oscillation p\(Self.pValue(run.oscillationP))\n"
+    let patterns = run.patterns()
+    out += patterns.isEmpty ? "no clustering, mixtures, trends or oscillation at the 5 % level: the runs look random\n"
+                            : "patterns at the 5 % level: " + patterns.joined(separator: ", ") + "\n"
+    for w in run.warnings { out += "warning: \(w.message)\n" }
+    if r.skipped > 0 { out += "\(NumberFormat.integer(r.skipped)) rows skipped: empty or not a number\n" }
+    return out
+  }
+}

@@ -1,0 +1,35 @@
+extension StatisticsBuilder {
+  /// `capability COL --lsl X --usl Y [--target T] [--subgroup COL | --size N]`.
+  static func capability(_ stage: CapabilityStage, _ relation: Relation, evidence: String) throws(Diagnostic) -> CapabilityResult {
+    let column = try relation.resolve(stage.column, evidence: evidence)
+    let name = relation.name(of: column)
+    let m = try measure(relation, column: column, ref: stage.column, evidence: evidence)
+    let values = m.values.compactMap { $0 }
+    var subgroups: [[Double]]?
+    switch stage.subgroup {
+    case .size(let n) where n > 1:
+      subgroups = try Subgroups.consecutive(values, size: n).groups
+    case .column(let ref):
+      let c = try relation.resolve(ref, evidence: evidence)
+      let (ids, names) = labels(relation, column: c)
+      var groups = [[Double]](repeating: [], count: names.count)
+      for (r, v) in m.values.enumerated() { if let v { groups[Int(ids[r])].append(v) } }
+      subgroups = groups.filter { !$0.isEmpty }
+    default:
+      subgroups = nil
+    }
+    let study: CapabilityStudy
+    do throws(Diagnostic) {
+      if let subgroups {
+        study = try CapabilityStudy(subgroups: subgroups, lowerSpec: stage.lower, upperSpec: stage.upper, target: stage.target)
+      } else {
+        study = try CapabilityStudy(individuals: values, lowerSpec: stage.lower, upperSpec: stage.upper, target: stage.target)
+      }
+    } catch {
+      throw Diagnostic.error(error.message, at: stage.column.span, notes: error.notes)
+    }
+    let histogram = ChartBuilder.histogram(relation, column: column, name: name, bins: nil)
+    return CapabilityResult(column: name, study: study, histogram: histogram, subgroups: subgroups?.count, precision: m.precision,
+                            skipped: m.skipped)
+  }
+}

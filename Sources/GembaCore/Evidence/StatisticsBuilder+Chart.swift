@@ -1,0 +1,245 @@
+import Foundation
+
+extension StatisticsBuilder {
+  /// Rows gathered into the points of a chart: each point's rows (positions in the relation),
+  /// label and time (of its first row, when the relation has a date/time column).
+  struct PointGroups {
+    var rows: [[Int]]
+    var labels: [String]
+    var times: [Double?]
+    var kind: String
+  }
+
+  /// `spc COL --chart …`.
+  static func chart(_ stage: ChartStage, _ relation: Relation, evidence: String) throws(Diagnostic) -> ControlChartResult {
+    let column = try relation.resolve(stage.column, evidence: evidence)
+    let name = relation.name(of: column)
+    let kind = stage.chart
+    // A yes/no column charts as defectives (1 per yes) in samples of its rows per point.
+    let yesNo = kind.countsDefectives && stage.sizes == nil && relation.type(of: column) == .boolean
+    let m = yesNo ? booleans(relation, column: column) : try measure(relation, column: column, ref: stage.column, evidence: evidence)
+    let needsTimes = stage.by != nil || !stage.split.isEmpty
+      || (stage.baseline.map { ValueParser.dateTime($0.from) != nil && Int($0.from) == nil } ?? false)
+    let times: [Double?]? = needsTimes
+      ? try Self.times(relation, why: stage.by != nil ? "`--by`" : !stage.split.isEmpty ? "`--split`" : "a baseline of dates",
+                       span: stage.span, evidence: evidence)
+      : nil  // only stages by date and date baselines read times: a million dates are not parsed for nothing
+    let groups = try pointGroups(stage, relation, measure: m, times: times, evidence: evidence)
+    if kind.isSubgrouped && groups == nil {
+      throw Diagnostic.error("an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by day|week|month",
+                             at: stage.span, notes: ["e.g. `spc diameter --chart \(kind.rawValue) --size 5`"])
+    }
+    // Sizes per row for p, np and u charts.
+    var sizes: [Double?]?
+    if let ref = stage.sizes {
+      let c = try relation.resolve(ref, evidence: evidence)
+      sizes = try measure(relation, column: c, ref: ref, evidence: evidence).values
+    }
+
+    var labels: [String] = []
+    var pointTimes: [Double?] = []
+    var stageKeys: [Int] = []  // the first row of each point, for --stages
+    var pointKind = "row"
+    var values: [Double] = []
+    var subgroups: [[Double]] = []
+    var counts: [Double] = []
+    var totals: [Double] = []
+    let numbers = relation.rowNumbers
+    // Each point's time and first row matter only to stages and baselines.
+    let phased = stage.stages != nil || !stage.split.isEmpty || stage.baseline != nil
+
+    if let groups {
+      pointKind = groups.kind
+      for (g, rows) in groups.rows.enumerated() {
+        let present = rows.filter { m.values[$0] != nil }
+        guard !present.isEmpty else { continue }
+        labels.append(groups.labels[g])
+        pointTimes.append(groups.times[g])
+        stageKeys.append(present[0])
+        let xs = present.compactMap { m.values[$0] }
+        switch kind {
+        case .xbarR, .xbarS: subgroups.append(xs)
+        case .imr, .run: values.append(xs.reduce(0, +) / Double(xs.count))
+        case .c: counts.append(xs.reduce(0, +))
+        case .p, .np, .laneyP, .u, .laneyU:
+          if let sizes {
+            counts.append(xs.reduce(0, +))
+            totals.append(present.reduce(0) { $0 + (sizes[$1] ?? 0) })
+          } else {
+            counts.append(xs.reduce(0, +))
+            totals.append(Double(present.count))
+          }
+        }
+      }
+    } else {
+      if kind.countsDefectives || kind == .u || kind == .laneyU, sizes == nil {
+        throw Diagnostic.error("a \(kind.rawValue) chart needs each sample's size: --n COL (or points per --by period or --subgroup)",
+                               at: stage.span, notes: ["e.g. `spc defectives --chart \(kind.rawValue) --n inspected`"])
+      }
+      labels.reserveCapacity(m.values.count)
+      if kind == .c || kind.isAttribute { counts.reserveCapacity(m.values.count) } else { values.reserveCapacity(m.values.count) }
+      for (r, v) in m.values.enumerated() {
+        guard let v else { continue }
+        labels.append(PointLabels.label(numbers?[r] ?? r + 1, prefix: numbers == nil ? nil : UInt8(ascii: "#")))
+        if phased {
+          pointTimes.append(times?[r] ?? nil)
+          stageKeys.append(r)
+        }
+        switch kind {
+        case .c: counts.append(v)
+        case .p, .np, .laneyP, .u, .laneyU:
+          guard let n = sizes?[r] else {
+            throw Diagnostic.error("row \(numbers.map { $0[r] } ?? r + 1) has no sample size in --n", at: stage.sizes?.span ?? stage.span)
+          }
+          counts.append(v)
+          totals.append(n)
+        default: values.append(v)
+        }
+      }
+    }
+
+    let phases = phased ? try self.phases(stage, relation, labels: labels, times: pointTimes, firstRows: stageKeys, evidence: evidence)
+                        : ChartPhases.none
+    let rules = stage.rules ?? (kind.isAttribute ? .attributeDefault : .westernElectric)
+    var result = ControlChartResult(column: name, chart: kind, pointKind: pointKind, location: nil, spread: nil, run: nil,
+                                    precision: m.precision, skipped: m.skipped, stagedBy: stagedBy(stage), baseline: stage.baseline.map { "\($0.from)..\($0.to)" })
+    func whole(_ xs: [Double], _ what: String) throws(Diagnostic) -> [Int] {
+      var out: [Int] = []
+      out.reserveCapacity(xs.count)
+      for (i, x) in xs.enumerated() {
+        guard x == x.rounded(), abs(x) < 1e15 else {
+          throw Diagnostic.error("\(what) must be whole numbers: point \(labels[i]) has \(NumberFormat.compact(x, maxPlaces: 6))", at: stage.span)
+        }
+        out.append(Int(x))
+      }
+      return out
+    }
+    do throws(Diagnostic) {
+      switch kind {
+      case .imr:
+        let pair = try ControlCharts.individuals(values, labels: labels, phases: phases, rules: rules)
+        (result.location, result.spread) = (pair.location, pair.spread)
+      case .xbarR, .xbarS:
+        let pair = kind == .xbarR ? try ControlCharts.xbarR(subgroups, labels: labels, phases: phases, rules: rules)
+                                  : try ControlCharts.xbarS(subgroups, labels: labels, phases: phases, rules: rules)
+        (result.location, result.spread) = (pair.location, pair.spread)
+      case .run:
+        result.run = try RunChart(values, labels: labels)
+      case .c:
+        result.location = try ControlCharts.c(defects: try whole(counts, "defect counts"), labels: labels, phases: phases, rules: rules)
+      case .u, .laneyU:
+        let d = try whole(counts, "defect counts")
+        result.location = kind == .u ? try ControlCharts.u(defects: d, sizes: totals, labels: labels, phases: phases, rules: rules)
+                                     : try ControlCharts.laneyU(defects: d, sizes: totals, labels: labels, phases: phases, rules: rules)
+      case .p, .np, .laneyP:
+        let d = try whole(counts, "defective counts"), n = try whole(totals, "sample sizes")
+        switch kind {
+        case .p: result.location = try ControlCharts.p(defectives: d, sizes: n, labels: labels, phases: phases, rules: rules)
+        case .np: result.location = try ControlCharts.np(defectives: d, sizes: n, labels: labels, phases: phases, rules: rules)
+        default: result.location = try ControlCharts.laneyP(defectives: d, sizes: n, labels: labels, phases: phases, rules: rules)
+        }
+      }
+    } catch {
+      // The engine's message, placed at the column charted.
+      throw Diagnostic.error(error.message, at: stage.span, notes: error.notes)
+    }
+    return result
+  }
+
+  /// A yes/no column as 1 and 0 (nil where neither).
+  static func booleans(_ relation: Relation, column: Int) -> Measure {
+    var values: [Double?] = []
+    values.reserveCapacity(relation.rowCount)
+    var skipped = 0
+    relation.forEachValue(column: column) { _, p, n in
+      let b = ValueParser.boolean(p, n)
+      if b == nil { skipped += 1 }
+      values.append(b.map { $0 ? 1 : 0 })
+    }
+    return Measure(values: values, precision: 0, skipped: skipped)
+  }
+
+  static func stagedBy(_ stage: ChartStage) -> String? {
+    if let s = stage.stages { return s.name }
+    return stage.split.isEmpty ? nil : "split at " + stage.split.joined(separator: ", ")
+  }
+
+  /// The rows of each point: by `--subgroup` value (in order of appearance), by `--size`
+  /// consecutive numeric rows, or by `--by` period (in time order). Nil: a point per row.
+  static func pointGroups(_ stage: ChartStage, _ relation: Relation, measure m: Measure, times: [Double?]?,
+                          evidence: String) throws(Diagnostic) -> PointGroups? {
+    if let by = stage.by, let times {
+      // Days first (a dense range), then each day's period: a million rows are not hashed one by one.
+      var low = Int.max, high = Int.min
+      for t in times { if let t { let d = Int((t / 86_400).rounded(.down)); low = min(low, d); high = max(high, d) } }
+      guard low <= high else { throw Diagnostic.error("no dates to group by \(by.rawValue)", at: stage.span) }
+      guard high - low <= 3_000_000 else {
+        throw Diagnostic.error("the dates span too long to chart by \(by.rawValue)", at: stage.span, notes: ["use a longer `--by`"])
+      }
+      let starts = (low...high).map { TimeBuckets.start(of: Double($0) * 86_400, by) }
+      let keys = Array(Set(starts)).sorted()
+      var index: [Double: Int32] = [:]
+      for (i, k) in keys.enumerated() { index[k] = Int32(i) }
+      let groupOfDay = starts.map { index[$0]! }
+      var rows = [[Int]](repeating: [], count: keys.count)
+      for (r, t) in times.enumerated() { if let t { rows[Int(groupOfDay[Int((t / 86_400).rounded(.down)) - low])].append(r) } }
+      let kept = rows.indices.filter { !rows[$0].isEmpty }
+      return PointGroups(rows: kept.map { rows[$0] }, labels: kept.map { TimeBuckets.label(keys[$0], by) }, times: kept.map { keys[$0] },
+                         kind: by.rawValue)
+    }
+    switch stage.subgroup {
+    case .column(let ref):
+      let c = try relation.resolve(ref, evidence: evidence)
+      let (ids, names) = labels(relation, column: c)
+      var rows = [[Int]](repeating: [], count: names.count)
+      for (r, id) in ids.enumerated() { rows[Int(id)].append(r) }
+      return PointGroups(rows: rows, labels: names, times: rows.map { times?[$0[0]] ?? nil }, kind: relation.name(of: c))
+    case .size(let n):
+      let present = m.values.indices.filter { m.values[$0] != nil }
+      let rows = stride(from: 0, to: present.count, by: n).map { Array(present[$0..<min($0 + n, present.count)]) }
+      return PointGroups(rows: rows, labels: PointLabels.numbers(rows.count), times: rows.map { times?[$0[0]] ?? nil },
+                         kind: "subgroup of \(n)")
+    case nil:
+      return nil
+    }
+  }
+
+  /// Stages (`--stages COL`, `--split DATE…`) and the baseline (`--baseline FROM..TO`) as the engine's phases.
+  static func phases(_ stage: ChartStage, _ relation: Relation, labels: [String], times: [Double?], firstRows: [Int],
+                     evidence: String) throws(Diagnostic) -> ChartPhases {
+    var phases = ChartPhases()
+    if let ref = stage.stages {
+      let c = try relation.resolve(ref, evidence: evidence)
+      phases.stages = firstRows.map { ChartBuilder.label(relation.text(row: $0, column: c).trimmingSpaces()) }
+    } else if !stage.split.isEmpty {
+      let cuts = stage.split.compactMap { ValueParser.dateTime($0) }.sorted()
+      phases.stages = try times.enumerated().map { (i, t) throws(Diagnostic) -> String in
+        guard let t else { throw Diagnostic.error("point \(labels[i]) has no date to place it before or after the split", at: stage.span) }
+        guard let k = cuts.lastIndex(where: { t >= $0 }) else { return "before \(stage.split.sorted()[0])" }
+        return "from \(stage.split.sorted()[k])"
+      }
+    }
+    if let (from, to) = stage.baseline {
+      var range: ClosedRange<Int>?
+      if let a = Int(from), let b = Int(to), labels.firstIndex(of: from) == nil || labels == labels.indices.map({ String($0 + 1) }) {
+        guard a >= 1, b >= a, b <= labels.count else {
+          throw Diagnostic.error("the baseline \(from)..\(to) is outside the chart's points 1..\(labels.count)", at: stage.span)
+        }
+        range = (a - 1)...(b - 1)
+      } else if let a = ValueParser.dateTime(from), let b = ValueParser.dateTime(to) {
+        let end = to.count <= 10 ? b + 86_400 : b
+        let inside = times.indices.filter { times[$0].map { $0 >= a && $0 < end } ?? false }
+        if let first = inside.first, let last = inside.last { range = first...last }
+      } else if let a = labels.firstIndex(of: from), let b = labels.lastIndex(of: to), a <= b {
+        range = a...b
+      }
+      guard let range, range.count >= 2 else {
+        throw Diagnostic.error("the baseline \(from)..\(to) does not cover 2 or more of the chart's points", at: stage.span,
+                               notes: ["FROM..TO: point numbers (1..25), labels, or dates (2026-09-01..2026-09-30)"])
+      }
+      phases.baseline = range.lowerBound..<(range.upperBound + 1)
+    }
+    return phases
+  }
+}
+

@@ -1,0 +1,91 @@
+extension StatisticsBuilder {
+  /// `compare COL = VALUE by GROUP` and `compare COL by GROUP`.
+  static func compare(_ stage: CompareStage, _ relation: Relation, evidence: String) throws(Diagnostic) -> GroupComparison {
+    let groupColumn = try relation.resolve(stage.group, evidence: evidence)
+    let groupName = relation.name(of: groupColumn)
+    var interner = ValueInterner()
+    var totals: [Int] = []
+    var ids: [Int32] = []
+    ids.reserveCapacity(relation.rowCount)
+    relation.forEachValue(column: groupColumn) { _, p, n in
+      let id = interner.id(p, n)
+      if id == totals.count { totals.append(0) }
+      totals[id] += 1
+      ids.append(Int32(id))
+    }
+    let names = (0..<interner.count).map { ChartBuilder.label(interner.string($0)) }
+    guard names.count >= 2 else {
+      throw Diagnostic.error("`\(groupName)` has \(names.count == 1 ? "one value (\(names[0]))" : "no values") here: a comparison needs at least 2 groups",
+                             at: stage.group.span, notes: ["group by a column with two or more values"])
+    }
+    guard names.count <= 50 else {
+      throw Diagnostic.error("`\(groupName)` has \(names.count) values: too many groups to compare", at: stage.group.span,
+                             notes: ["compare by a column with a few values, or filter with `where` first"])
+    }
+
+    if let condition = stage.condition {
+      let meeting = try FilterStage.apply(condition, to: relation, evidence: evidence)
+      var hits = [Int](repeating: 0, count: names.count)
+      meeting.forEachValue(column: groupColumn) { _, p, n in hits[interner.id(p, n)] += 1 }
+      let title = describe(condition) + " by " + groupName
+      if names.count == 2 {
+        let test = try TwoProportionTest(hits[0], of: totals[0], hits[1], of: totals[1])
+        return GroupComparison(title: title, groupColumn: groupName, groups: names, test: .proportions(test), precision: 0, skipped: 0)
+      }
+      let table = names.indices.map { [hits[$0], totals[$0] - hits[$0]] }
+      let test = try CrossTabTest(table, rowLabels: names, columnLabels: ["meets", "does not"])
+      return GroupComparison(title: title, groupColumn: groupName, groups: names, test: .crossTab(test), precision: 0, skipped: 0)
+    }
+
+    guard let ref = stage.column else { throw Diagnostic.error("`compare` needs a column or a condition") }
+    let column = try relation.resolve(ref, evidence: evidence)
+    let name = relation.name(of: column)
+    let title = name + " by " + groupName
+    switch relation.type(of: column) {
+    case .integer, .decimal:
+      let m = try measure(relation, column: column, ref: ref, evidence: evidence)
+      var groups = [[Double]](repeating: [], count: names.count)
+      for (i, v) in m.values.enumerated() { if let v { groups[Int(ids[i])].append(v) } }
+      let kept = groups.indices.filter { !groups[$0].isEmpty }
+      guard kept.count >= 2 else {
+        throw Diagnostic.error("only one group of `\(groupName)` has numbers in `\(name)`", at: ref.span)
+      }
+      let values = kept.map { groups[$0] }
+      let medians = values.map(median)
+      if kept.count == 2 {
+        let welch = try WelchTest(values[0], values[1])
+        let mw = try MannWhitneyTest(values[0], values[1])
+        return GroupComparison(title: title, groupColumn: groupName, groups: kept.map { names[$0] },
+                               test: .twoMeasures(welch, mw, medians: medians), precision: m.precision, skipped: m.skipped)
+      }
+      let anova = try OneWayANOVA(values)
+      let kw = try KruskalWallisTest(values)
+      return GroupComparison(title: title, groupColumn: groupName, groups: kept.map { names[$0] },
+                             test: .manyMeasures(anova, kw, medians: medians), precision: m.precision, skipped: m.skipped)
+    default:
+      let x = Grouping.crossTab(relation, rows: groupColumn, rowName: groupName, columns: column, columnName: name)
+      guard x.columnValues.count <= 50 else {
+        throw Diagnostic.error("`\(name)` has \(x.columnValues.count) values: too many for a cross-tab", at: ref.span,
+                               notes: ["compare a condition instead: compare \(name) = VALUE by \(groupName)"])
+      }
+      let test = try CrossTabTest(x.counts, rowLabels: x.rowValues.map(ChartBuilder.label), columnLabels: x.columnValues.map(ChartBuilder.label))
+      return GroupComparison(title: title, groupColumn: groupName, groups: x.rowValues.map(ChartBuilder.label), test: .crossTab(test),
+                             precision: 0, skipped: 0)
+    }
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let s = RadixSort.sorted(values)
+    let n = s.count
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+  }
+
+  /// `cancelled = yes`, `a = 1 and b > 2`.
+  static func describe(_ p: Predicate) -> String {
+    switch p {
+    case .compare(let c): return "\(c.column.name) \(c.op.rawValue) \(c.value.contains(" ") ? "\"\(c.value)\"" : c.value)"
+    case .and(let a, let b): return describe(a) + " and " + describe(b)
+    case .or(let a, let b): return describe(a) + " or " + describe(b)
+    }
+  }
+}

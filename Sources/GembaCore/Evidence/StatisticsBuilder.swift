@@ -1,0 +1,68 @@
+import Foundation
+
+/// Turns a relation's columns into the statistics engine's inputs (`compare`, `spc --chart`,
+/// `capability`) and its results into query results. Bad input is a diagnostic at the column.
+enum StatisticsBuilder {
+  /// A numeric column read once: its values by position (nil where not a number), and the
+  /// most decimals any value was written with.
+  struct Measure {
+    var values: [Double?]
+    var precision: Int
+    var skipped: Int
+  }
+
+  static func measure(_ relation: Relation, column: Int, ref: ColumnRef, evidence: String) throws(Diagnostic) -> Measure {
+    var values: [Double?] = []
+    values.reserveCapacity(relation.rowCount)
+    var places = 0, skipped = 0, empty = 0
+    relation.forEachValue(column: column) { _, p, n in
+      let v = ValueParser.decimal(p, n)
+      if v == nil { skipped += 1; if n == 0 { empty += 1 } }
+      values.append(v)
+      if v != nil, places < 6 { places = max(places, decimals(p, n)) }
+    }
+    let name = relation.name(of: column)
+    if values.count - skipped == 0 {
+      throw Diagnostic.error("`\(name)` has no numeric values in \(evidence)", at: ref.span,
+                             notes: ["a chart or a study needs numbers; `evidence` shows each column's type"])
+    }
+    if skipped - empty > 0, relation.type(of: column) == .text {
+      throw Diagnostic.error("`\(name)` is not a numeric column: \(NumberFormat.integer(skipped - empty)) of \(NumberFormat.integer(values.count)) values are not numbers",
+                             at: ref.span, notes: ["filter them out first (`where \(name) != …`), or chart a numeric column"])
+    }
+    return Measure(values: values, precision: min(places, 6), skipped: skipped)
+  }
+
+  /// Digits after the decimal point in a number's text (`74.030` → 3).
+  @inline(__always) static func decimals(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+    var i = 0
+    while i < n && p[i] != UInt8(ascii: ".") { i += 1 }
+    guard i < n else { return 0 }
+    var d = 0
+    i += 1
+    while i < n && p[i] >= UInt8(ascii: "0") && p[i] <= UInt8(ascii: "9") { d += 1; i += 1 }
+    return d
+  }
+
+  /// Interned text of a column by position: ids in order of first appearance, and the labels.
+  static func labels(_ relation: Relation, column: Int) -> (ids: [Int32], names: [String]) {
+    var interner = ValueInterner()
+    var ids: [Int32] = []
+    ids.reserveCapacity(relation.rowCount)
+    relation.forEachValue(column: column) { _, p, n in ids.append(Int32(interner.id(p, n))) }
+    return (ids, (0..<interner.count).map { ChartBuilder.label(interner.string($0)) })
+  }
+
+  /// The first date/time column's value by position, for `--by`, `--split` and date baselines.
+  static func times(_ relation: Relation, column: Int? = nil, why: String, span: SourceSpan, evidence: String) throws(Diagnostic) -> [Double?] {
+    let index = column ?? relation.columnIndices.first { relation.type(of: $0) == .dateTime }
+    guard let index else {
+      throw Diagnostic.error("\(why) needs a date/time column in \(evidence)", at: span,
+                             notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
+    }
+    var times: [Double?] = []
+    times.reserveCapacity(relation.rowCount)
+    relation.forEachValue(column: index) { _, p, n in times.append(ValueParser.dateTime(p, n)) }
+    return times
+  }
+}

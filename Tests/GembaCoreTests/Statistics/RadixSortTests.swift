@@ -1,0 +1,28 @@
+import Testing
+@testable import GembaCore
+
+/// The radix sort the rank tests and medians use gives the standard library's order.
+@Suite struct RadixSortTests {
+  @Test(arguments: [100, 5_000, 200_000])
+  func sortsAsTheStandardLibraryDoes(count: Int) {
+    var generator = SystemRandomNumberGenerator()
+    var values = (0..<count).map { _ in Double.random(in: -1e6...1e6, using: &generator) }
+    values += [0, -0.0, 1e-300, -1e-300, 1e300, -1e300, 42, 42, 42]
+    values += (0..<count / 10).map { _ in Double(Int.random(in: -5...5, using: &generator)) }  // many ties
+    let expected = values.sorted()
+    let sorted = RadixSort.sorted(values)
+    #expect(sorted.count == expected.count && zip(sorted, expected).allSatisfy { $0 == $1 })
+    let (withPositions, positions) = RadixSort.sortedWithPositions(values)
+    #expect(zip(withPositions, expected).allSatisfy { $0 == $1 })
+    #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == withPositions[$0] })
+    #expect(Set(positions).count == values.count)
+  }
+}
+
+@Suite struct PointLabelTests {
+  @Test(arguments: [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, Int(Int32.max)])
+  func labelsAreTheDecimalDigits(n: Int) {
+    #expect(PointLabels.label(n) == String(n))
+    #expect(PointLabels.label(n, prefix: UInt8(ascii: "#")) == "#\(n)")
+  }
+}
