@@ -44,6 +44,9 @@ public struct EvidenceTextRenderer: Sendable {
     case .timeline(let t): return timeline(t)
     case .spc(let c): return controlChart(c)
     case .grep(let g): return grep(g)
+    case .noted(let inner, let notes):
+      let body = render(inner)
+      return body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n") + notes.map { "note: \($0)\n" }.joined()
     }
   }
 

@@ -8,6 +8,9 @@ public enum QueryResult: Hashable, Sendable {
   case timeline(Timeline)
   case spc(ControlChart)
   case grep(GrepMatches)
+  /// A result with what the stages said about it: rows a join matched, empty derived cells,
+  /// values near one that found nothing.
+  indirect case noted(QueryResult, notes: [String])
 }
 
 /// Rows of a table result (the first `rows.count` of `totalRows`).
