@@ -2,7 +2,7 @@
 extension StageCursor {
   /// `derive NAME = EXPR`.
   mutating func parseDerive() throws(Diagnostic) -> DeriveSpec {
-    guard var nameToken = peek, nameToken.isValue else {
+    guard var nameToken = peek, nameToken.isValue, !nameToken.text.hasPrefix("=") else {
       throw error("`derive` needs a name for the new column", at: peek, notes: ["e.g. `derive cycle_days = days(ClosedDate - CreatedDate)`"])
     }
     if nameToken.kind == .word, let eq = nameToken.text.firstIndex(of: "="), eq != nameToken.text.startIndex {
