@@ -15,6 +15,7 @@ public enum QueryCompletion {
       case ("spc", "by"): return filter(["day", "week"], prefix)
       case ("spc", "rules"): return filter(["we", "nelson"], prefix)
       case ("pareto", "sum"): return filter(quoted, prefix)
+      case ("count", "percent"): return filter(["row", "col"], prefix)
       default: return []
       }
     }
@@ -38,6 +39,18 @@ public enum QueryCompletion {
       return filter(quoted, prefix)
     case "histogram", "timeline", "spc":
       return arguments == 0 ? filter(quoted, prefix) : []
+    case "sum", "avg", "median", "p90":
+      if arguments == 0 { return filter(quoted, prefix) }
+      return arguments == 1 ? filter(["by"], prefix) : filter(quoted, prefix)
+    case "distinct":
+      return filter(quoted, prefix)
+    case "extract":
+      return arguments == 0 ? filter(quoted, prefix) : (arguments == 2 ? filter(["as"], prefix) : [])
+    case "join":
+      if arguments == 1 { return filter(["on"], prefix) }
+      return arguments == 2 ? filter(quoted, prefix) : []
+    case "derive":
+      return arguments >= 2 ? filter(quoted + DeriveFunction.arity.keys.map { $0 + "(" }, prefix) : []
     default:
       return []
     }
@@ -49,7 +62,9 @@ public enum QueryCompletion {
     case "histogram": return ["bins"]
     case "timeline": return ["every"]
     case "spc": return ["by", "rules"]
-    case "grep": return ["ignore-case"]
+    case "grep", "where": return ["ignore-case"]
+    case "join": return ["left"]
+    case "count": return ["percent"]
     default: return []
     }
   }
