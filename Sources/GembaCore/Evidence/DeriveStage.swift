@@ -37,11 +37,19 @@ enum DeriveStage {
     let names = usedColumns.map { relation.name(of: $0) }
     let kept = keptColumns(relation, needed: needed)
     var values = [Value](repeating: .missing, count: usedColumns.count)
+    // Per row, a reference finds its slot by comparing a few short names (no hashing).
+    let refNames = Array(resolved.keys)
+    let refSlots = refNames.map { slot[resolved[$0]!]! }
+    let slotOf: (ColumnRef) -> Int = { ref in
+      var i = 0
+      while refNames[i] != ref.name { i += 1 }
+      return refSlots[i]
+    }
     var outRows: [[String]] = []
     outRows.reserveCapacity(relation.rowCount)
-    var results: [Value] = []
-    results.reserveCapacity(relation.rowCount)
     var missing = 0
+    var kind: ColumnType = .integer
+    var duration = false
     var failure: (Failure, Int)?
 
     func evaluateRow(_ position: Int, _ cellBytes: (Int, (UnsafePointer<UInt8>, Int) -> Value) -> Value) -> Value? {
@@ -49,10 +57,24 @@ enum DeriveStage {
         values[i] = cellBytes(column) { p, n in read(p, n, type: types[i], reader: readers[i]) }
       }
       do throws(Failure) {
-        return try evaluate(spec.expression, values: values, slot: { slot[resolved[$0.name]!]! }, names: names)
+        return try evaluate(spec.expression, values: values, slot: slotOf, names: names)
       } catch {
         failure = (error, position)
         return nil
+      }
+    }
+
+    /// The value as the new cell's text (one pass: each row is built once, with room for it).
+    func cellText(_ v: Value) -> String {
+      switch v {
+      case .missing: missing += 1; return ""
+      case .number(let x):
+        if kind == .integer && x != x.rounded() { kind = .decimal }
+        return Self.text(x)
+      case .instant(let t): kind = .dateTime; return Self.dateText(t)
+      case .text(let s): kind = .text; return s
+      case .truth(let b): kind = .boolean; return b ? "yes" : "no"
+      case .duration: duration = true; return ""
       }
     }
 
@@ -60,46 +82,39 @@ enum DeriveStage {
     case .view(let table, let rows, _):
       let base = table.base
       table.forEachRow(rows) { position, cursor, local in
-        guard failure == nil else { return }
+        guard failure == nil, !duration else { return }
         guard let v = evaluateRow(position, { column, read in withTrimmedBytes(base, table.value(cursor, local: local, column: column), read) })
         else { return }
-        results.append(v)
-        outRows.append(kept.map { CellDecoder.string(base, table.value(cursor, local: local, column: $0)) })
+        var row: [String] = []
+        row.reserveCapacity(kept.count + 1)
+        for column in kept { row.append(CellDecoder.string(base, table.value(cursor, local: local, column: column))) }
+        row.append(cellText(v))
+        outRows.append(row)
       }
     case .computed(let c):
       for (position, row) in c.rows.enumerated() {
-        guard let v = evaluateRow(position, { column, read in withTrimmedBytes(EmptyBytes.pointer, .text(row[column]), read) })
+        guard !duration, let v = evaluateRow(position, { column, read in withTrimmedBytes(EmptyBytes.pointer, .text(row[column]), read) })
         else { break }
-        results.append(v)
-        outRows.append(kept.map { row[$0] })
+        var out: [String] = []
+        out.reserveCapacity(kept.count + 1)
+        for column in kept { out.append(row[column]) }
+        out.append(cellText(v))
+        outRows.append(out)
       }
     }
     if let (f, position) = failure {
       throw Diagnostic.error("`derive \(spec.name.name)`: \(rowName(relation, position)): \(f.message)", at: f.span, notes: f.notes)
     }
-    var kind: ColumnType = .integer
-    for (i, v) in results.enumerated() {
-      let text: String
-      switch v {
-      case .missing: text = ""; missing += 1
-      case .number(let x):
-        text = Self.text(x)
-        if kind == .integer && x != x.rounded() { kind = .decimal }
-      case .instant(let t): text = Self.dateText(t); kind = .dateTime
-      case .text(let s): text = s; kind = .text
-      case .truth(let b): text = b ? "yes" : "no"; kind = .boolean
-      case .duration:
-        throw Diagnostic.error("`derive \(spec.name.name)`: a date minus a date is a duration; say its unit", at: spec.expression.span,
-          notes: ["e.g. `days(ClosedDate - CreatedDate)`, `hours(…)` or `minutes(…)`"])
-      }
-      outRows[i].append(text)
+    if duration {
+      throw Diagnostic.error("`derive \(spec.name.name)`: a date minus a date is a duration; say its unit", at: spec.expression.span,
+        notes: ["e.g. `days(ClosedDate - CreatedDate)`, `hours(…)` or `minutes(…)`"])
     }
     let computed = ComputedTable(columns: kept.map { relation.name(of: $0) } + [spec.name.name],
       types: kept.map { relation.type(of: $0) } + [kind], rows: outRows,
       formats: kept.map { relation.reader($0).format } + [.standard])
     var notes: [String] = []
     if missing > 0 {
-      notes.append("\(spec.name.name): \(NumberFormat.integer(missing)) of \(NumberFormat.integer(results.count)) rows empty (an input cell was empty)")
+      notes.append("\(spec.name.name): \(NumberFormat.integer(missing)) of \(NumberFormat.integer(outRows.count)) rows empty (an input cell was empty)")
     }
     return (.computed(computed), notes)
   }

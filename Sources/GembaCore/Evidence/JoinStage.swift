@@ -56,8 +56,7 @@ enum JoinStage {
     var rightUsed = [Bool](repeating: false, count: rightKeys)
     relation.forEachValue(column: leftKey) { position, p, n in
       guard n > 0 else { if spec.left { total += 1 }; return }
-      let id = interner.id(p, n)
-      if id < rightKeys {
+      if let id = interner.existingID(p, n) {
         matchIds[position] = Int32(id)
         total += Int(rightCount[id])
         matched += 1
