@@ -15,6 +15,8 @@ final class NotebookRunner: ShellHost {
   /// The notebook's folder: evidence paths in cells are relative to it.
   let folder: String
   private var runDepth = 0
+  /// Copies evidence typed from outside the folder into its `evidence/` (never on replay).
+  private let importer: EvidenceImport
   /// Where cells go once the notebook cannot take them (someone changed its cells meanwhile).
   private var recovery: String?
   /// Cells not written to the notebook (read-only, or recovered elsewhere), for `save COPY`.
@@ -28,6 +30,7 @@ final class NotebookRunner: ShellHost {
     self.environment = environment
     self.folder = Paths.folder(of: path)
     self.file = try NotebookFile(path: path)
+    self.importer = EvidenceImport(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
     let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside), interactive: interactive,
       writesExports: true)
     self.session = Session(displayStyle: displayStyle, workspace: EvidenceWorkspace(files: files))
@@ -235,6 +238,17 @@ final class NotebookRunner: ShellHost {
 
   /// Runs one command; prints output to stdout, problems to stderr.
   func run(_ source: String, line: Int, script: String, origin: String?) -> Result {
+    var (source, script) = (source, script)
+    do {
+      if let adopted = try importer.adopt(source, firstLine: line) {
+        Console.out(adopted.message)
+        if script == source { script = adopted.source }
+        source = adopted.source
+      }
+    } catch {
+      report(error, script: script, firstLine: line, origin: origin)
+      return .failed
+    }
     let time = Clock.now(environment: environment)
     switch session.run(source, time: time, firstLine: line) {
     case .empty:

@@ -19,6 +19,16 @@ enum SafeFile {
       throw .file("refused to write \(path): it is \(hit == protected.first ? "the notebook itself" : "evidence the notebook loaded (\(hit))")",
         notes: ["choose another file name; nothing was written"])
     }
+    var failure: Diagnostic?
+    Array(text.utf8).withUnsafeBytes { buffer in
+      do throws(Diagnostic) { try write(bytes: buffer, to: path) } catch { failure = error }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Writes `bytes` to `path` the same way (temporary file, fsync, rename). With `exclusive`,
+  /// an existing file at `path` is never replaced: the write fails with EEXIST instead.
+  static func write(bytes: UnsafeRawBufferPointer, to path: String, exclusive: Bool = false) throws(Diagnostic) {
     let folder = Paths.folder(of: path)
     let name = path.split(separator: "/").last.map(String.init) ?? path
     let temporary = (folder == "." ? "" : folder + "/") + ".\(name).gemba-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -28,10 +38,9 @@ enum SafeFile {
     defer {
       if !done { unlink(temporary) }
     }
-    let bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
         let code = errno
@@ -46,7 +55,13 @@ enum SafeFile {
       throw failure("cannot write \(path) to disk", code)
     }
     close(fd)
-    guard rename(temporary, path) == 0 else { throw failure("cannot replace \(path)", errno) }
+    if exclusive {
+      // link() refuses an existing name, where rename() would replace it.
+      guard link(temporary, path) == 0 else { throw failure("cannot create \(path)", errno) }
+      unlink(temporary)
+    } else {
+      guard rename(temporary, path) == 0 else { throw failure("cannot replace \(path)", errno) }
+    }
     done = true
     syncFolder(of: path)
   }

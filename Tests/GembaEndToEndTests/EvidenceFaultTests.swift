@@ -105,3 +105,36 @@ struct EvidenceFaultTests {
     }
   }
 }
+
+/// Input that used to cost quadratic time, and a file of blank lines (issue 10, items 9 and 11).
+@Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"))
+struct LinearInputTests {
+  /// On a memory file system when there is one: 20,000 fsyncs on a disk measure the disk.
+  static func folder() throws -> URL {
+    let shm = URL(fileURLWithPath: "/dev/shm")
+    guard FileManager.default.isWritableFile(atPath: shm.path) else { return try GembaProcess.scratchFolder() }
+    let url = shm.appendingPathComponent("gemba-linear-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func aLongPastedNoteAndTwentyThousandCommandsFinishWithinTheirBound() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let note = "note \"\"\"\n" + (0..<2_000).map { "line \($0) of a pasted note" }.joined(separator: "\n") + "\n\"\"\"\n"
+    let long = try EvidenceFaultTests.bounded(["long.md"], stdin: note, in: folder)
+    #expect(long.status == 0, "\(long.stderr)")
+    let many = (0..<20_000).map { "note \"n \($0)\"" }.joined(separator: "\n") + "\n"
+    let batch = try EvidenceFaultTests.bounded(["many.md"], stdin: many, in: folder)
+    #expect(batch.status == 0, "quadratic input timed out (status 124) or failed: \(batch.stderr.suffix(300))")
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("many.md")) == 20_000)
+  }
+
+  @Test func aFileOfBlankLinesSaysSo() throws {
+    let folder = try GembaProcess.scratchFolder()
+    try "\n\n\r\n  \n".write(to: folder.appendingPathComponent("nl.csv"), atomically: true, encoding: .utf8)
+    let result = try GembaProcess.run(["nb.md"], stdin: "load nl.csv\n", in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("the file holds only blank lines"))
+  }
+}

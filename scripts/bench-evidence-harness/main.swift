@@ -5,6 +5,7 @@
 //   gemba-evidence-bench repeat FILE.csv       load once, time `count by team` and `pareto by reason`
 //   gemba-evidence-bench grepcpu FILE PATTERN  in-process search speed, one and two threads
 //   gemba-evidence-bench load FILE.csv         in-process load, with and without deciding column types
+//   gemba-evidence-bench stages FILE.csv       load once, time derive + count by, and joins with a 10,000-row table
 //   gemba-evidence-bench memchr FILE           (diagnostic) glibc memchr over the mapped file
 //
 // Built by scripts/bench-evidence in a scratch package that depends on GembaCore by path,
@@ -64,6 +65,35 @@ case "repeat":
       for _ in 0..<7 { times.append(try seconds { _ = try QueryEngine.run(pipeline, on: table) }) }
       times.sort()
       print("\(words.joined(separator: " ")): median \(String(format: "%.1f", times[3] * 1000)) ms, best \(String(format: "%.1f", times[0] * 1000)) ms (7 runs, \(table.rowCount) rows)")
+    } catch { fail("\(error)") }
+  }
+case "stages":
+  // The computing stages on the loaded table, as the shell runs them after a load.
+  let table = load(args[2])
+  var lines = "id,cause\n"
+  for i in stride(from: 1, through: 1_000_000, by: 100) { lines += "T\(String(repeating: "0", count: 7 - String(i).count))\(i),cause\(i % 7)\n" }
+  let small = "/tmp/gemba-stages-bench-causes.csv"
+  FileManager.default.createFile(atPath: small, contents: lines.data(using: .utf8))
+  let causes = load(small)
+  let queries: [[[String]]] = [
+    [["derive", "per_hour", "=", "handle_minutes", "/", "60"], ["count", "by", "team"]],
+    [["derive", "h", "=", "hour(opened_at)"], ["count", "by", "h"]],
+    [["derive", "per_hour", "=", "handle_minutes", "/", "60"], ["median", "per_hour", "by", "team"]],
+    [["join", "causes", "on", "id"], ["count", "by", "cause"]],
+    [["join", "causes", "on", "id", "--left"], ["count", "by", "cause"]],
+  ]
+  for words in queries {
+    do {
+      var pipeline = try QueryPipeline.parse(words.map { stage($0).map { t in
+        t.text.hasPrefix("--") ? Token(kind: .option, text: String(t.text.dropFirst(2)), span: t.span) : t } })
+      for (i, s) in pipeline.stages.enumerated() {
+        if case .join(var spec) = s { spec.table = JoinedEvidence(causes); pipeline.stages[i] = .join(spec) }
+      }
+      var times: [Double] = []
+      for _ in 0..<7 { times.append(try seconds { _ = try QueryEngine.run(pipeline, on: table) }) }
+      times.sort()
+      let text = words.map { $0.joined(separator: " ") }.joined(separator: " | ")
+      print("\(text): median \(String(format: "%.1f", times[3] * 1000)) ms, best \(String(format: "%.1f", times[0] * 1000)) ms (7 runs, \(table.rowCount) rows)")
     } catch { fail("\(error)") }
   }
 case "show":

@@ -24,6 +24,8 @@ struct CompiledComparison {
   private let search: LiteralSearch
   /// How the column writes its numbers and dates (a US date-time, a decimal comma…).
   private let reader: ValueReader
+  /// `--ignore-case`: the literal lowercased, for `=` and `!=`.
+  private let folded: [UInt8]?
 
   /// - Parameter reader: the column's reading; asked only when the literal is a number or a date,
   ///   so comparing with a word never has to infer the column's type.
@@ -51,9 +53,10 @@ struct CompiledComparison {
     wholeDay = date != nil && !value.contains(":")
     boolean = ValueParser.boolean(HeaderNames.trim(value))
     search = LiteralSearch(literal)
-    if op == .matches || op == .notMatches, EvidenceGrep.hasRegexSyntax(value) {
+    folded = comparison.ignoreCase ? Array(value.lowercased().utf8) : nil
+    if op == .matches || op == .notMatches, comparison.ignoreCase || EvidenceGrep.hasRegexSyntax(value) {
       do throws(LayoutError) {
-        regex = try PikeRegex(value)
+        regex = try PikeRegex(value, ignoreCase: comparison.ignoreCase)
       } catch {
         throw Diagnostic.error("`\(value)` is not a regular expression gemba reads: \(error.reason)", at: comparison.valueSpan,
                                notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
@@ -83,10 +86,32 @@ struct CompiledComparison {
   @inline(__always) private func equals(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     if n == literal.count && (n == 0 || literal.withUnsafeBufferPointer { memcmp($0.baseAddress!, p, n) == 0 }) { return true }
     if n == 0 { return false }
+    if let folded, Self.equalIgnoringCase(p, n, folded) { return true }
     if let number, let v = reader.number(p, n) { return v == number }
     if let date, let v = reader.instant(p, n) { return wholeDay ? (v >= date && v < date + 86_400) : v == date }
     if let boolean, let b = ValueParser.boolean(p, n) { return b == boolean }
     return false
+  }
+
+  /// ASCII letters compared without case; anything else through Swift's lowercasing.
+  private static func equalIgnoringCase(_ p: UnsafePointer<UInt8>, _ n: Int, _ folded: [UInt8]) -> Bool {
+    var ascii = true
+    if n == folded.count {
+      var i = 0
+      while i < n {
+        let b = p[i]
+        if b >= 0x80 { ascii = false; break }
+        let lower = (b >= 65 && b <= 90) ? b + 32 : b
+        if lower != folded[i] { return false }
+        i += 1
+      }
+      if ascii { return true }
+    } else {
+      var i = 0
+      while i < n { if p[i] >= 0x80 { ascii = false; break }; i += 1 }
+      if ascii && !folded.contains(where: { $0 >= 0x80 }) { return false }
+    }
+    return Array(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self).lowercased().utf8) == folded
   }
 
   /// The cell compared with the literal (-1, 0, 1), or nil when they are not comparable.

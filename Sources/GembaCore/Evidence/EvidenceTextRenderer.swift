@@ -47,6 +47,9 @@ public struct EvidenceTextRenderer: Sendable {
     case .comparison(let c): return comparison(c)
     case .capability(let c): return capability(c)
     case .grep(let g): return grep(g)
+    case .noted(let inner, let notes):
+      let body = render(inner)
+      return body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n") + notes.map { "note: \($0)\n" }.joined()
     }
   }
 

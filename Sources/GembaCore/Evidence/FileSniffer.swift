@@ -39,6 +39,19 @@ enum FileSniffer {
     // an invisible part of the first column's name. EvidenceLoader says when there was more than one.
     var offset = 0
     while offset + 3 <= buffer.count, p[offset] == 0xEF, p[offset + 1] == 0xBB, p[offset + 2] == 0xBF { offset += 3 }
+    // Only line breaks and spaces: say that, rather than what a parser makes of it.
+    var blank = true
+    var i = offset
+    while i < buffer.count, blank {
+      let b = p[i]
+      blank = b == 10 || b == 13 || b == 32 || b == 9
+      i += 1
+    }
+    if blank {
+      throw EvidenceError(EvidenceProblem(.emptyFile, file: file, byteOffset: 0,
+        message: "the file holds only blank lines (\(NumberFormat.integer(buffer.count)) bytes of line breaks and spaces); nothing was loaded",
+        action: .refused), hint: "check that the export finished writing, then load it again")
+    }
     return offset
   }
 

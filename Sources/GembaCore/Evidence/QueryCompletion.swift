@@ -17,6 +17,7 @@ public enum QueryCompletion {
       case ("spc", "chart"): return filter(ChartKind.allCases.map(\.rawValue), prefix)
       case ("spc", "subgroup"), ("spc", "n"), ("spc", "stages"), ("capability", "subgroup"): return filter(quoted, prefix)
       case ("pareto", "sum"): return filter(quoted, prefix)
+      case ("count", "percent"): return filter(["row", "col"], prefix)
       default: return []
       }
     }
@@ -42,6 +43,18 @@ public enum QueryCompletion {
       return arguments == 0 ? filter(quoted, prefix) : []
     case "compare":
       return last?.text.lowercased() == "by" || arguments == 0 ? filter(quoted, prefix) : []
+    case "sum", "avg", "median", "p90":
+      if arguments == 0 { return filter(quoted, prefix) }
+      return arguments == 1 ? filter(["by"], prefix) : filter(quoted, prefix)
+    case "distinct":
+      return filter(quoted, prefix)
+    case "extract":
+      return arguments == 0 ? filter(quoted, prefix) : (arguments == 2 ? filter(["as"], prefix) : [])
+    case "join":
+      if arguments == 1 { return filter(["on"], prefix) }
+      return arguments == 2 ? filter(quoted, prefix) : []
+    case "derive":
+      return arguments >= 2 ? filter(quoted + DeriveFunction.arity.keys.map { $0 + "(" }, prefix) : []
     default:
       return []
     }
@@ -54,7 +67,9 @@ public enum QueryCompletion {
     case "timeline": return ["every"]
     case "spc": return ["by", "rules", "chart", "subgroup", "size", "n", "stages", "split", "baseline"]
     case "capability": return ["lsl", "usl", "target", "subgroup", "size"]
-    case "grep": return ["ignore-case"]
+    case "grep", "where": return ["ignore-case"]
+    case "join": return ["left"]
+    case "count": return ["percent"]
     default: return []
     }
   }

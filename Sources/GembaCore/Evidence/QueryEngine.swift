@@ -3,13 +3,23 @@ public enum QueryEngine {
   /// The result of `pipeline` on `table`; table results keep at most `rowLimit` rows (the total
   /// is still counted). Errors point at the stage or column that caused them.
   public static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, rowLimit: Int = 200) throws(Diagnostic) -> QueryResult {
+    var notes: [String] = []
+    let result = try run(pipeline, on: table, rowLimit: rowLimit, notes: &notes)
+    return notes.isEmpty ? result : .noted(result, notes: notes)
+  }
+
+  static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, rowLimit: Int, notes: inout [String]) throws(Diagnostic) -> QueryResult {
     var relation = Relation.view(table, rows: nil, columns: Array(0..<table.columnCount))
     let name = table.name
     for (index, stage) in pipeline.stages.enumerated() {
       let isLast = index == pipeline.stages.count - 1
       switch stage {
       case .filter(let predicate):
+        let before = relation
         relation = try FilterStage.apply(predicate, to: relation, evidence: name)
+        if relation.rowCount == 0 && before.rowCount > 0, let hint = NearValues.hint(for: predicate, in: before, evidence: name) {
+          notes.append(hint)
+        }
       case .count(let by):
         if by.isEmpty { return .count(relation.rowCount) }
         let first = try relation.resolve(by[0], evidence: name)
@@ -54,9 +64,67 @@ public enum QueryEngine {
         return .comparison(try StatisticsBuilder.compare(compare, relation, evidence: name))
       case .capability(let study):
         return .capability(try StatisticsBuilder.capability(study, relation, evidence: name))
+      case .derive(let spec):
+        let said: [String]
+        (relation, said) = try DeriveStage.apply(spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
+        notes += said
+      case .extract(let spec):
+        let said: [String]
+        (relation, said) = try ExtractStage.apply(spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
+        notes += said
+      case .join(let spec):
+        let said: [String]
+        (relation, said) = try JoinStage.apply(spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
+        notes += said
+      case .distinct(let refs):
+        relation = .computed(try DistinctStage.apply(refs, to: relation, evidence: name))
+      case .aggregate(let spec):
+        relation = .computed(try AggregateStage.apply(spec, to: relation, evidence: name))
+      case .percentTable(let rows, let columns, let basis):
+        let first = try relation.resolve(rows, evidence: name)
+        let second = try relation.resolve(columns, evidence: name)
+        let x = Grouping.crossTab(relation, rows: first, rowName: relation.name(of: first),
+                                  columns: second, columnName: relation.name(of: second))
+        return .rows(PercentTable.make(x, basis: basis))
       }
     }
     return .rows(relation.materialize(limit: rowLimit))
+  }
+}
+
+extension QueryEngine {
+  /// The columns (lowercased) the stages after `index` name, or nil when a later stage shows
+  /// whole rows (so every column must be kept). A `select` or an aggregate ends the search.
+  static func needed(after index: Int, in pipeline: QueryPipeline) -> Set<String>? {
+    var names = Set<String>()
+    func add(_ refs: [ColumnRef]) { for r in refs { names.insert(r.name.lowercased()) } }
+    func predicateColumns(_ p: Predicate) -> [ColumnRef] {
+      switch p {
+      case .compare(let c): return [c.column]
+      case .and(let a, let b), .or(let a, let b): return predicateColumns(a) + predicateColumns(b)
+      }
+    }
+    for stage in pipeline.stages.dropFirst(index + 1) {
+      switch stage {
+      case .filter(let p): add(predicateColumns(p))
+      case .sort(let c, _): add([c])
+      case .top, .limit: break
+      case .grep: return nil
+      case .derive(let d): add(d.expression.columns)
+      case .extract(let e): add([e.column])
+      case .join(let j): add([j.key]); return nil
+      case .select(let refs): add(refs); return names
+      case .count(let by): add(by); return names
+      case .distinct(let refs): add(refs); return names
+      case .aggregate(let a): add([a.column] + a.by); return names
+      case .percentTable(let r, let c, _): add([r, c]); return names
+      case .pareto(let by, let sum): add([by] + (sum.map { [$0] } ?? [])); return names
+      case .histogram(let c, _), .timeline(let c, _), .spc(let c, _, _): add([c]); return names
+      // The statistics stages read a measure, groups, subgroups, sizes, times or stages: keep every column.
+      case .chart, .compare, .capability: return nil
+      }
+    }
+    return nil
   }
 }
 
@@ -87,6 +155,7 @@ extension Relation {
     case .computed(var c):
       c.rows = c.rows.map { row in columns.map { row[$0] } }
       c.types = columns.map { c.types[$0] }
+      c.formats = c.formats.map { formats in columns.map { formats[$0] } }
       c.columns = columns.map { c.columns[$0] }
       return .computed(c)
     }

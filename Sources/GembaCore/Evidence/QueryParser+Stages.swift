@@ -14,6 +14,12 @@ extension StageCursor {
         throw Diagnostic.error("`count by` takes one or two columns", at: columns[2].span,
                                notes: ["two columns give a cross-tab; filter with `where` for more"])
       }
+      if let percent = try percentOption() {
+        guard columns.count == 2 else {
+          throw Diagnostic.error("`--percent` needs a cross-tab: `count by A, B --percent row`", at: columns[0].span)
+        }
+        return .percentTable(rows: columns[0], columns: columns[1], basis: percent)
+      }
       return .count(by: columns)
     case "sort":
       let column = try column("a column to sort by")
@@ -86,6 +92,15 @@ extension StageCursor {
     case "spc": return try parseControlChart()
     case "compare": return .compare(try parseCompare())
     case "capability": return .capability(try parseCapability())
+    case "derive": return .derive(try parseDerive())
+    case "extract": return .extract(try parseExtract())
+    case "join": return .join(try parseJoin())
+    case "distinct":
+      let columns = try columnList("the columns whose values to list")
+      try expectEnd()
+      return .distinct(columns)
+    case "sum", "avg", "median", "p90":
+      return .aggregate(try parseAggregate(AggregateSpec.Function(rawValue: verb)!))
     default:
       var notes = ["stages: " + QueryPipeline.verbs.joined(separator: ", ")]
       if let near = Suggestions.note(for: verb, in: QueryPipeline.verbs) { notes.insert(near, at: 0) }

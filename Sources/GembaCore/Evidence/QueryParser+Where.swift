@@ -6,7 +6,15 @@ extension StageCursor {
   mutating func parsePredicate() throws(Diagnostic) -> Predicate {
     var disjuncts: [Predicate] = []
     var conjuncts: [Predicate] = [.compare(try parseComparison())]
+    var ignoreCase = false
     while let t = next() {
+      if t.kind == .option {
+        guard t.text == "ignore-case" || t.text == "i" else {
+          throw error("`where` has no option `--\(t.text)`", at: t, notes: ["`--ignore-case` makes = != ~ !~ ignore letter case"])
+        }
+        ignoreCase = true
+        continue
+      }
       switch t.text.lowercased() {
       case "and": conjuncts.append(.compare(try parseComparison()))
       case "or":
@@ -18,7 +26,8 @@ extension StageCursor {
       }
     }
     disjuncts.append(conjuncts.dropFirst().reduce(conjuncts[0]) { .and($0, $1) })
-    return disjuncts.dropFirst().reduce(disjuncts[0]) { .or($0, $1) }
+    let predicate = disjuncts.dropFirst().reduce(disjuncts[0]) { .or($0, $1) }
+    return ignoreCase ? predicate.ignoringCase() : predicate
   }
 
   private static let operatorChars: Set<Character> = ["=", "!", "<", ">", "~"]
@@ -52,5 +61,18 @@ extension StageCursor {
       throw error("expected a value after `\(op.rawValue)`", at: nil, notes: ["e.g. `where \(columnToken.text) \(op.rawValue) VALUE`"])
     }
     return Comparison(column: ColumnRef(columnToken.text, span: columnToken.span), op: op, value: value.text, valueSpan: value.span)
+  }
+}
+
+extension Predicate {
+  /// The same condition with every comparison ignoring letter case.
+  func ignoringCase() -> Predicate {
+    switch self {
+    case .compare(var c):
+      c.ignoreCase = true
+      return .compare(c)
+    case .and(let a, let b): return .and(a.ignoringCase(), b.ignoringCase())
+    case .or(let a, let b): return .or(a.ignoringCase(), b.ignoringCase())
+    }
   }
 }

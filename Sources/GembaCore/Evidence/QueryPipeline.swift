@@ -20,6 +20,8 @@ public struct Comparison: Hashable, Sendable {
   public var op: ComparisonOperator
   public var value: String
   public var valueSpan: SourceSpan
+  /// `--ignore-case` on the `where`: `=`, `!=`, `~` and `!~` ignore letter case.
+  public var ignoreCase = false
 }
 
 /// A `where` condition: comparisons joined by `and` (binding tighter) and `or`.
@@ -57,13 +59,25 @@ public enum QueryStage: Hashable, Sendable {
   case chart(ChartStage)
   case compare(CompareStage)
   case capability(CapabilityStage)
+  /// `derive NAME = EXPR` (see `DeriveExpression`).
+  case derive(DeriveSpec)
+  /// `extract COL "REGEX" as NAME`.
+  case extract(ExtractSpec)
+  /// `join OTHER on KEY [--left]`.
+  case join(JoinSpec)
+  /// `distinct COL…`: each combination once, with its row count.
+  case distinct([ColumnRef])
+  /// `sum|avg|median|p90 COL [by COL…]`.
+  case aggregate(AggregateSpec)
+  /// `count by A, B --percent row|col`.
+  case percentTable(rows: ColumnRef, columns: ColumnRef, basis: PercentBasis)
 
   /// Stages whose result is not a table, so nothing can follow them.
   var endsPipeline: Bool {
     switch self {
     case .count(let by): return by.count != 1
-    case .pareto, .histogram, .timeline, .spc, .chart, .compare, .capability: return true
-    case .filter, .sort, .top, .limit, .select, .grep: return false
+    case .pareto, .histogram, .timeline, .spc, .chart, .compare, .capability, .percentTable: return true
+    case .filter, .sort, .top, .limit, .select, .grep, .derive, .extract, .join, .distinct, .aggregate: return false
     }
   }
 }

@@ -11,6 +11,9 @@ public enum QueryResult: Hashable, Sendable {
   case comparison(GroupComparison)
   case capability(CapabilityResult)
   case grep(GrepMatches)
+  /// A result with what the stages said about it: rows a join matched, empty derived cells,
+  /// values near one that found nothing.
+  indirect case noted(QueryResult, notes: [String])
 }
 
 /// Rows of a table result (the first `rows.count` of `totalRows`).

@@ -67,7 +67,7 @@ enum Relation {
   func reader(_ column: Int) -> ValueReader {
     switch self {
     case .view(let table, _, _): return table.reader(column)
-    case .computed(let c): return ValueReader(type: c.types[column], format: .standard)
+    case .computed(let c): return ValueReader(type: c.types[column], format: c.formats?[column] ?? .standard)
     }
   }
 
@@ -84,6 +84,8 @@ struct ComputedTable: Sendable {
   var columns: [String]
   var types: [ColumnType]
   var rows: [[String]]
+  /// How each column writes its dates and numbers, when it came from evidence (nil: standard).
+  var formats: [ValueFormat]? = nil
 }
 
 /// A valid pointer for empty byte ranges.

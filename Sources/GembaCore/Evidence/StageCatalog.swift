@@ -11,10 +11,12 @@ public enum StageCatalog {
   public static let stages: [StageSpec] = [
     StageSpec(name: "where", usage: "NAME | where COL OP VALUE [and|or COL OP VALUE …]",
       summary: "Keep the rows that meet the condition. Operators: = != < <= > >= and ~ (contains, or a regular expression);"
+        + " `--ignore-case` makes = != ~ !~ ignore letter case; a text value that finds no row names the values near it;"
         + " values compare by the column's type (dates as dates, numbers as numbers). Quote a value with spaces.",
       example: "tickets | where correct = no and opened_at >= 2026-09-01"),
-    StageSpec(name: "count", usage: "NAME | … | count [by COL [, COL]]",
-      summary: "Count the rows; by one column, the rows per value; by two, a cross-tab with totals.",
+    StageSpec(name: "count", usage: "NAME | … | count [by COL [, COL] [--percent row|col]]",
+      summary: "Count the rows; by one column, the rows per value; by two, a cross-tab with totals;"
+        + " `--percent row` or `--percent col` shows each cell as a share of its row or column.",
       example: "tickets | where correct = no | count by source, tenure"),
     StageSpec(name: "sort", usage: "NAME | … | sort COL [desc]",
       summary: "Order the rows by a column (by its type: dates in time order), ascending unless `desc`.",
@@ -46,6 +48,38 @@ public enum StageCatalog {
     StageSpec(name: "capability", usage: "NAME | … | capability COL --lsl X --usl Y [--target T] [--subgroup COL | --size N]",
       summary: "Process capability: Cp, Cpk, Cpm, Pp, Ppk with intervals, PPM outside the limits, a normality test and a histogram.",
       example: "rings | capability diameter --lsl 73.95 --usl 74.05 --size 5"),
+  ] + StageCatalog.computing
+
+  /// The stages that compute new columns, combine evidence and summarise numbers.
+  static let computing: [StageSpec] = [
+    StageSpec(name: "derive", usage: "NAME | … | derive NAME = EXPR",
+      summary: "A new column from an expression: + - * / and ( ); a date minus a date is a duration, read with"
+        + " days(…), hours(…) or minutes(…); hour(d), weekday(d) (Mon…Sun), month(d) (1–12), year(d), lower(t), upper(t),"
+        + " if(COND, A, B) with = != < <= > >= in COND. An empty cell gives an empty result (the count is said);"
+        + " dividing by zero or doing arithmetic on text stops with the row and column.",
+      example: "requests | derive cycle_days = days(ClosedDate - CreatedDate)"),
+    StageSpec(name: "extract", usage: "NAME | … | extract COL \"REGEX with (group)\" as NAME",
+      summary: "A new column holding the first group of the regular expression (linear time: no pattern can hang gemba);"
+        + " empty where it does not match.",
+      example: "applog | extract line \"user=(\\w+)\" as user"),
+    StageSpec(name: "join", usage: "NAME | … | join OTHER on KEY [= OTHERKEY] [--left]",
+      summary: "Add the columns of evidence OTHER whose KEY (or OTHERKEY) equals this KEY, as text, trimmed; an empty key matches"
+        + " nothing (inner; --left keeps unmatched rows with empty cells)."
+        + " Says how many rows matched; refuses a join that would make more than 5,000,000 rows.",
+      example: "tickets | join agents on agent --left"),
+    StageSpec(name: "distinct", usage: "NAME | … | distinct COL [, COL …]",
+      summary: "Each combination of the columns' values once, in order, with how many rows have it.",
+      example: "tickets | distinct source, team"),
+    StageSpec(name: "sum", usage: "NAME | … | sum COL [by COL [, COL …]]",
+      summary: "The total of a numeric column, overall or per group (with n, the values counted, and empty cells).",
+      example: "tickets | sum handle_minutes by team"),
+    StageSpec(name: "avg", usage: "NAME | … | avg COL [by COL [, COL …]]",
+      summary: "The mean of a numeric column, overall or per group.", example: "tickets | avg handle_minutes by team"),
+    StageSpec(name: "median", usage: "NAME | … | median COL [by COL [, COL …]]",
+      summary: "The median of a numeric column, overall or per group.", example: "tickets | median handle_minutes by team"),
+    StageSpec(name: "p90", usage: "NAME | … | p90 COL [by COL [, COL …]]",
+      summary: "The 90th percentile (linear interpolation, as pandas and DuckDB's quantile_cont), overall or per group.",
+      example: "tickets | p90 handle_minutes by team"),
   ]
 
   public static var names: [String] { stages.map(\.name) }

@@ -52,6 +52,18 @@ struct ValueInterner {
     return id
   }
 
+  /// The id of the bytes if they were added, without adding them (a join's probe side).
+  @inline(__always) func existingID(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+    let h = Self.hash(p, n)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let existing = Int(slots[slot])
+      if existing < 0 { return nil }
+      if hashes[existing] == h && lengths[existing] == n && equal(existing, p, n) { return existing }
+      slot = (slot + 1) & mask
+    }
+  }
+
   mutating func id(_ s: String) -> Int {
     var copy = s
     return copy.withUTF8 { b in

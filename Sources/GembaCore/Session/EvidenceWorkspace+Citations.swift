@@ -26,6 +26,8 @@ extension EvidenceWorkspace {
   /// A query's result as data, when it is a table or a count (charts are kept as `CitedChart`).
   static func table(_ result: QueryResult) -> CitedTable? {
     switch result {
+    case .noted(let inner, _):
+      return table(inner)
     case .rows(let t):
       return CitedTable(columns: t.columns, rows: t.rows, rowNumbers: t.rowNumbers, totalRows: t.totalRows)
     case .count(let n):
@@ -69,6 +71,8 @@ extension EvidenceWorkspace {
   /// A chart result as numbers, for the record to draw.
   static func chart(_ result: QueryResult) -> CitedChart? {
     switch result {
+    case .noted(let inner, _):
+      return chart(inner)
     case .pareto(let p):
       return CitedChart(kind: .pareto, title: p.sumColumn.map { "\($0) by \(p.column)" } ?? p.column,
         labels: p.bars.map(\.label), values: p.bars.map(\.value), cumulative: p.bars.map(\.cumulative),

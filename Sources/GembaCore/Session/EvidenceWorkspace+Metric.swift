@@ -17,7 +17,7 @@ extension EvidenceWorkspace {
         guard case .query(let source) = try Parser.parse(tokens: tokens) else {
           throw .error("`--\(name)` is not a query", at: option.span)
         }
-        guard case .count(let n) = try run(source, in: investigation) else {
+        guard case .count(let n) = try run(source, in: investigation).unnoted else {
           throw .error("the query for --\(name) must end in `count`", at: option.span)
         }
         return Double(n)

@@ -235,7 +235,12 @@ public final class EvidenceWorkspace: EvidenceDesk {
 
   func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {
     let table = try self.table(source.evidence, in: investigation)
-    let pipeline = try QueryPipeline.parse(source.stages)
+    var pipeline = try QueryPipeline.parse(source.stages)
+    for (i, stage) in pipeline.stages.enumerated() {
+      guard case .join(var spec) = stage else { continue }
+      spec.table = JoinedEvidence(try self.table(Located(spec.other.name, at: spec.other.span), in: investigation))
+      pipeline.stages[i] = .join(spec)
+    }
     return try files.runQuery(pipeline, on: table, span: source.evidence.span)
   }
 

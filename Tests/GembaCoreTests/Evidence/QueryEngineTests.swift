@@ -15,7 +15,7 @@ import Testing
 
   /// The ids of the rows a query returns.
   static func ids(_ text: String) throws -> [String] {
-    let result = try query(tickets, text)
+    let result = try query(tickets, text).unnoted  // a 0-row `=` on text carries a near-value note
     if case .grep(let g) = result { return g.matches.map { tickets.cell(row: $0.row - 1, column: 0) } }
     guard case .rows(let t) = result else { return ["not rows"] }
     let column = t.columns.firstIndex(of: "id") ?? 0

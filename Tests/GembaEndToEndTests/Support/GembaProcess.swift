@@ -66,8 +66,10 @@ struct GembaProcess {
     let outReader = Thread { out = output.fileHandleForReading.readDataToEndOfFile() }
     errReader.start()
     outReader.start()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
+    // gemba may stop reading (a full disk ends a batch): a closed pipe is an error here, not a SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
+    try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+    try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     while !errReader.isFinished || !outReader.isFinished { usleep(1000) }
     return Result(

@@ -1,0 +1,112 @@
+/// `sum|avg|median|p90 COL [by COL…]`.
+public struct AggregateSpec: Hashable, Sendable {
+  public enum Function: String, Hashable, Sendable, CaseIterable {
+    case sum, avg, median, p90
+  }
+  public var function: Function
+  public var column: ColumnRef
+  public var by: [ColumnRef]
+}
+
+/// Sums, means, medians and 90th percentiles of a numeric column, overall or per group.
+///
+/// Percentiles interpolate linearly between the two nearest ranks (pandas' `quantile`, DuckDB's
+/// `quantile_cont`). Empty cells are left out and counted; a cell that is not a number stops the
+/// query with its row.
+enum AggregateStage {
+  static func apply(_ spec: AggregateSpec, to relation: Relation, evidence: String) throws(Diagnostic) -> ComputedTable {
+    let column = try relation.resolve(spec.column, evidence: evidence)
+    let type = relation.type(of: column)
+    guard type == .integer || type == .decimal else {
+      throw Diagnostic.error("`\(spec.function.rawValue)` needs a numeric column; `\(relation.name(of: column))` is \(type.label)",
+        at: spec.column.span, notes: ["a duration is made with derive: `derive d = days(Closed - Opened)`, then `\(spec.function.rawValue) d`"])
+    }
+    var groupColumns: [Int] = []
+    for ref in spec.by { groupColumns.append(try relation.resolve(ref, evidence: evidence)) }
+    let groups = groupIds(relation, columns: groupColumns)
+    let reader = relation.reader(column)
+    var values = [[Double]](repeating: [], count: groups.labels.count)
+    var empty = [Int](repeating: 0, count: groups.labels.count)
+    var bad: (Int, String)?
+    relation.forEachValue(column: column) { position, p, n in
+      let g = groups.ids[position]
+      if n == 0 { empty[g] += 1; return }
+      guard let v = reader.number(p, n) else {
+        if bad == nil { bad = (position, String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
+        return
+      }
+      values[g].append(v)
+    }
+    if let (position, text) = bad {
+      throw Diagnostic.error("\(DeriveStage.rowName(relation, position)): `\(relation.name(of: column))` is `\(text)`, not a number",
+        at: spec.column.span, notes: ["keep the numbers first: `where \(relation.name(of: column)) >= 0`"])
+    }
+    let title = "\(spec.function.rawValue) \(relation.name(of: column))"
+    let anyEmpty = empty.contains { $0 > 0 }
+    var rows: [[String]] = []
+    for g in groups.labels.indices {
+      let stat = statistic(spec.function, values[g]).map { format($0) } ?? ""
+      rows.append(groups.labels[g] + [String(values[g].count), stat] + (anyEmpty ? [String(empty[g])] : []))
+    }
+    let order = rows.indices.sorted { a, b in
+      values[a].count != values[b].count ? values[a].count > values[b].count : rows[a].lexicographicallyPrecedes(rows[b])
+    }
+    let byNames = groupColumns.map { relation.name(of: $0) }
+    return ComputedTable(columns: byNames + ["n", title] + (anyEmpty ? ["empty"] : []),
+      types: groupColumns.map { relation.type(of: $0) } + [.integer, .decimal] + (anyEmpty ? [.integer] : []),
+      rows: order.map { rows[$0] })
+  }
+
+  /// A dense group id per row and each group's labels (one group, no labels, without `by`).
+  static func groupIds(_ relation: Relation, columns: [Int]) -> (ids: [Int], labels: [[String]]) {
+    guard !columns.isEmpty else { return ([Int](repeating: 0, count: relation.rowCount), [[]]) }
+    var interners = columns.map { _ in ValueInterner() }
+    var perColumn: [[Int32]] = []
+    for (i, column) in columns.enumerated() {
+      var ids: [Int32] = []
+      ids.reserveCapacity(relation.rowCount)
+      relation.forEachValue(column: column) { _, p, n in ids.append(Int32(interners[i].id(p, n))) }
+      perColumn.append(ids)
+    }
+    if columns.count == 1 {
+      return (perColumn[0].map { Int($0) }, (0..<interners[0].count).map { [interners[0].string($0)] })
+    }
+    var index: [[Int32]: Int] = [:]
+    var labels: [[String]] = []
+    var ids: [Int] = []
+    ids.reserveCapacity(relation.rowCount)
+    for row in 0..<relation.rowCount {
+      let key = perColumn.map { $0[row] }
+      if let g = index[key] { ids.append(g); continue }
+      index[key] = labels.count
+      ids.append(labels.count)
+      labels.append(key.enumerated().map { interners[$0.offset].string(Int($0.element)) })
+    }
+    return (ids, labels)
+  }
+
+  static func statistic(_ f: AggregateSpec.Function, _ values: [Double]) -> Double? {
+    switch f {
+    case .sum: return values.reduce(0, +)
+    case .avg: return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    case .median: return quantile(values, 0.5)
+    case .p90: return quantile(values, 0.9)
+    }
+  }
+
+  /// Linear interpolation between the closest ranks (pandas' default, DuckDB's `quantile_cont`).
+  static func quantile(_ values: [Double], _ q: Double) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let h = Double(sorted.count - 1) * q
+    let lo = Int(h.rounded(.down))
+    guard lo + 1 < sorted.count else { return sorted[lo] }
+    return sorted[lo] + (h - Double(lo)) * (sorted[lo + 1] - sorted[lo])
+  }
+
+  /// At most six decimals, trailing zeros dropped.
+  static func format(_ x: Double) -> String {
+    let rounded = (x * 1_000_000).rounded() / 1_000_000
+    return DeriveStage.text(rounded)
+  }
+}

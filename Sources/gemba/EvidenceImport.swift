@@ -1,0 +1,122 @@
+import GembaCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `load /somewhere/else.csv` typed in the shell or in batch mode: the file is copied into the
+/// notebook's `evidence/` folder and the cell loads the copy, so the folder holds everything its
+/// notebook read and can be sent and replayed. Only a command typed now is rewritten: a replayed,
+/// verified or exported notebook never copies, and its outside paths stay refused (`PathPolicy`).
+struct EvidenceImport {
+  let policy: PathPolicy
+
+  struct Adopted {
+    /// The command as the cell records it: the copy's path in place of the outside one.
+    var source: String
+    /// `copied /data/x.csv into evidence/x.csv (sha256 3f2a9c1e77d04b12)`.
+    var message: String
+  }
+
+  /// The command rewritten to load a copy, or nil when it is not a `load` of a file outside the folder.
+  func adopt(_ source: String, firstLine: Int) throws(Diagnostic) -> Adopted? {
+    guard !policy.allowOutside, source.drop(while: \.isWhitespace).lowercased().hasPrefix("load ") else { return nil }
+    guard case .load(let spec)? = try? Parser.parse(source, firstLine: firstLine) else { return nil }
+    do {
+      _ = try policy.resolve(spec.path)
+      return nil  // inside: loaded where it is
+    } catch {}
+    let written = spec.path.value
+    let original = written.hasPrefix("/") ? written : Paths.resolve(written, in: policy.folder)
+    guard Paths.exists(original) else { return nil }  // the load says it is missing (and refuses it)
+    let mapped: MappedFile
+    do throws(EvidenceError) {
+      mapped = try MappedFile(path: original)
+    } catch {
+      throw .error("cannot copy `\(written)` into the notebook's folder: \(error.problem.message)", at: spec.path.span,
+        notes: [error.hint])
+    }
+    let digest = EvidenceHash.sha256(mapped.bytes)
+    let evidence = (policy.folder == "." ? "" : policy.folder + "/") + "evidence"
+    if !Paths.exists(evidence) && mkdir(evidence, 0o755) != 0 {
+      throw .error("cannot make the folder \(evidence) to copy `\(written)` into", at: spec.path.span)
+    }
+    let base = written.split(separator: "/").last.map(String.init) ?? "evidence"
+    var relative = ""
+    var reused = false
+    for attempt in 1...99 {
+      let name = attempt == 1 ? base : Self.numbered(base, attempt)
+      let target = evidence + "/" + name
+      if Paths.exists(target) {
+        // The same bytes already there: load that file, write nothing.
+        if let there = try? MappedFile(path: target), EvidenceHash.sha256(there.bytes) == digest {
+          relative = "evidence/" + name
+          reused = true
+          break
+        }
+        continue
+      }
+      do {
+        try SafeFile.write(bytes: mapped.bytes, to: target, exclusive: true)
+      } catch {
+        if Paths.exists(target) { continue }  // someone made it meanwhile: never replaced
+        throw .error(error.message, at: spec.path.span, notes: error.notes)
+      }
+      relative = "evidence/" + name
+      break
+    }
+    guard !relative.isEmpty else {
+      throw .error("cannot copy `\(written)`: evidence/ already holds 99 different files named like it", at: spec.path.span,
+        notes: ["rename the file, or copy it into the notebook's folder yourself"])
+    }
+    let rewritten = Self.replacing(spec.path.span, in: source, firstLine: firstLine, with: Self.quoted(relative),
+      appending: spec.name == nil && relative.split(separator: "/").last.map(String.init) != base
+        ? " as " + Self.defaultName(base) : "")
+    guard let rewritten else { return nil }
+    let short = String(digest.prefix(16))
+    let message = reused
+      ? "\(relative) already holds the bytes of \(written) (sha256 \(short)): the notebook loads it"
+      : "copied \(written) into \(relative) (sha256 \(short)), so the notebook's folder holds what it read"
+    return Adopted(source: rewritten, message: message)
+  }
+
+  /// `x.csv` → `x`, as `load` names evidence.
+  static func defaultName(_ file: String) -> String {
+    guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+    return String(file[..<dot])
+  }
+
+  /// `x.csv` → `x-2.csv`.
+  static func numbered(_ name: String, _ n: Int) -> String {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "\(name)-\(n)" }
+    return "\(name[..<dot])-\(n)\(name[dot...])"
+  }
+
+  static func quoted(_ path: String) -> String {
+    path.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "|" || $0 == "#" })
+      ? "\"" + path.map { $0 == "\\" || $0 == "\"" ? "\\\($0)" : String($0) }.joined() + "\"" : path
+  }
+
+  /// `source` with the characters of `span` replaced (nil when the span is not on one line).
+  static func replacing(_ span: SourceSpan, in source: String, firstLine: Int, with text: String, appending tail: String) -> String? {
+    guard span.start.line == span.end.line else { return nil }
+    var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let index = span.start.line - firstLine
+    guard lines.indices.contains(index) else { return nil }
+    var chars = Array(lines[index])
+    let (start, end) = (span.start.column - 1, span.end.column - 1)
+    guard start >= 0, end <= chars.count, start < end else { return nil }
+    chars.replaceSubrange(start..<end, with: Array(text))
+    lines[index] = String(chars)
+    var out = lines.joined(separator: "\n")
+    if !tail.isEmpty {
+      // After the path's line: `as NAME` anywhere among the options reads the same.
+      var last = lines
+      last[lines.count - 1] += tail
+      out = last.joined(separator: "\n")
+    }
+    return out
+  }
+}
