@@ -20,7 +20,7 @@ struct NotebookFaultTests {
     process.standardError = error
     try process.run()
     for (i, line) in lines.enumerated() {
-      input.fileHandleForWriting.write(Data((line + "\n").utf8))
+      try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
       usleep(400_000)  // the cell is written before the next line arrives
       try between(i)
     }
