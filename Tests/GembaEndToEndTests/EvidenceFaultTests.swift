@@ -5,43 +5,9 @@ import Testing
 /// or a crash — in the shell and in every mode that reads a received notebook.
 @Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"))
 struct EvidenceFaultTests {
-  /// Runs gemba with a 30-second watchdog: a hang fails the test (status 124) instead of stalling the
-  /// suite. The watchdog kills with SIGKILL from here (a signal mask inherited from the test runner
-  /// could keep `timeout`'s own alarm from ever firing), and both pipes are read while stdin is written.
+  /// Runs gemba with a 30-second watchdog: a hang fails the test (status 124).
   static func bounded(_ arguments: [String], stdin: String = "", in folder: URL) throws -> GembaProcess.Result {
-    let process = Process()
-    process.executableURL = GembaProcess.binary
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    process.environment = GembaProcess.environment()
-    let input = Pipe(), output = Pipe(), error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    nonisolated(unsafe) var out = Data(), err = Data(), timedOut = false
-    let outReader = Thread { out = output.fileHandleForReading.readDataToEndOfFile() }
-    let errReader = Thread { err = error.fileHandleForReading.readDataToEndOfFile() }
-    outReader.start()
-    errReader.start()
-    let pid = process.processIdentifier
-    let watchdog = Thread {
-      let deadline = Date().addingTimeInterval(30)
-      while Date() < deadline {
-        if kill(pid, 0) != 0 { return }
-        usleep(50_000)
-      }
-      timedOut = true
-      kill(pid, SIGKILL)
-    }
-    watchdog.start()
-    signal(SIGPIPE, SIG_IGN)
-    try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
-    try? input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    while !outReader.isFinished || !errReader.isFinished { usleep(1000) }
-    return .init(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-      status: timedOut ? 124 : process.terminationStatus)
+    try GembaProcess.run(arguments, stdin: stdin, in: folder, timeout: 30)
   }
 
   /// A notebook that loaded `evidence/p.csv` (a small file) and queried it.

@@ -44,8 +44,11 @@ struct GembaProcess {
     return env
   }
 
-  static func run(_ arguments: [String], stdin: String = "", in folder: URL, environment extra: [String: String] = [:])
-    throws -> Result
+  /// Runs the binary with `stdin`, reading both pipes as it goes.
+  /// - Parameter timeout: seconds after which a watchdog SIGKILLs the process and the status is 124
+  ///   (a hang fails the test instead of stalling the suite); nil waits as long as it takes.
+  static func run(_ arguments: [String], stdin: String = "", in folder: URL, environment extra: [String: String] = [:],
+    timeout: TimeInterval? = nil) throws -> Result
   {
     let process = Process()
     process.executableURL = binary
@@ -66,6 +69,21 @@ struct GembaProcess {
     let outReader = Thread { out = output.fileHandleForReading.readDataToEndOfFile() }
     errReader.start()
     outReader.start()
+    // The watchdog kills from here: a signal mask inherited from the test runner can keep
+    // `timeout`'s own alarm from ever firing.
+    nonisolated(unsafe) var timedOut = false
+    if let timeout {
+      let pid = process.processIdentifier
+      Thread {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+          if kill(pid, 0) != 0 { return }
+          usleep(50_000)
+        }
+        timedOut = true
+        kill(pid, SIGKILL)
+      }.start()
+    }
     // gemba may stop reading (a full disk ends a batch): a closed pipe is an error here, not a SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
     try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
@@ -74,7 +92,7 @@ struct GembaProcess {
     while !errReader.isFinished || !outReader.isFinished { usleep(1000) }
     return Result(
       stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-      status: process.terminationStatus)
+      status: timedOut ? 124 : process.terminationStatus)
   }
 
   static func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
