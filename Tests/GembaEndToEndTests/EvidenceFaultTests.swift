@@ -68,18 +68,9 @@ struct EvidenceFaultTests {
     while text.utf8.count < 50_000_000 { text += "1,blue,\(row)\n2,green,\(row)\n3,red,\(row)\n" }
     for delay in [0, 20_000, 50_000, 100_000] as [UInt32] {
       try text.write(to: path, atomically: true, encoding: .utf8)
-      let process = Process()
-      process.executableURL = GembaProcess.binary
-      process.arguments = ["nb-\(delay).md"]
-      process.currentDirectoryURL = folder
-      process.environment = GembaProcess.environment()
-      let input = Pipe()
-      process.standardInput = input
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      input.fileHandleForWriting.write(Data("load t.csv\n".utf8))
-      try input.fileHandleForWriting.close()
+      let (process, input) = try GembaProcess.startHeld(folder, notebook: "nb-\(delay).md")
+      try? input.write(contentsOf: Data("load t.csv\n".utf8))
+      try input.close()
       usleep(delay)
       try #require(truncate(path.path, 1_000_000) == 0)
       process.waitUntilExit()

@@ -7,28 +7,13 @@ import Testing
 
 @Suite(.enabled(if: gembaBuilt, "needs the built gemba binary: run scripts/test"))
 struct NotebookSafetyTests {
-  /// Starts gemba reading from a pipe the test keeps open, so it stays running.
-  func startHeld(_ folder: URL) throws -> (Process, FileHandle) {
-    let process = Process()
-    process.executableURL = GembaProcess.binary
-    process.arguments = ["nb.md"]
-    process.currentDirectoryURL = folder
-    process.environment = GembaProcess.environment()
-    let input = Pipe()
-    process.standardInput = input
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return (process, input.fileHandleForWriting)
-  }
-
   func waitFor(_ condition: () -> Bool) {
     for _ in 0..<200 where !condition() { usleep(25_000) }
   }
 
   @Test func aSecondWriterIsRefusedAndTheLockDiesWithTheHolder() throws {
     let folder = try GembaProcess.scratchFolder()
-    let (holder, input) = try startHeld(folder)
+    let (holder, input) = try GembaProcess.startHeld(folder)
     input.write(Data("note held\n".utf8))
     let notebook = folder.appendingPathComponent("nb.md")
     waitFor { GembaProcess.cellCount(notebook) == 1 }
@@ -45,7 +30,7 @@ struct NotebookSafetyTests {
   @Test(arguments: [1, 5, 12])
   func killNineLosesNoEnteredCell(entered: Int) throws {
     let folder = try GembaProcess.scratchFolder("kill\(entered)")
-    let (process, input) = try startHeld(folder)
+    let (process, input) = try GembaProcess.startHeld(folder)
     let notebook = folder.appendingPathComponent("nb.md")
     for i in 1...entered {
       input.write(Data("why \"reason \(i)\"\n".utf8))

@@ -95,6 +95,22 @@ struct GembaProcess {
       status: timedOut ? 124 : process.terminationStatus)
   }
 
+  /// Starts gemba on `notebook` reading from a pipe the test keeps open, so it stays running
+  /// until the test writes to it or closes it.
+  static func startHeld(_ folder: URL, notebook: String = "nb.md") throws -> (Process, FileHandle) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = [notebook]
+    process.currentDirectoryURL = folder
+    process.environment = environment()
+    let input = Pipe()
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return (process, input.fileHandleForWriting)
+  }
+
   static func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
   /// The number of cell headers in a notebook file.
