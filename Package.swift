@@ -23,15 +23,31 @@ let package = Package(
       name: "CZlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // SQLite and PostgreSQL's client through their C libraries, as readline is: no package to build
+    // in CI (the register and `load sql`).
+    .systemLibrary(
+      name: "CSQLite",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
+    .systemLibrary(
+      name: "CLibPQ",
+      providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+    ),
     .target(
       name: "GembaCore",
       dependencies: [.product(name: "Crypto", package: "swift-crypto"), "CZlib"]
     ),
+    // The edge that talks to databases: the register across notebooks, `load sql`.
+    .target(
+      name: "GembaStore",
+      dependencies: ["GembaCore", "CSQLite", "CLibPQ"]
+    ),
     .executableTarget(
       name: "gemba",
-      dependencies: ["GembaCore", "CReadline"]
+      dependencies: ["GembaCore", "GembaStore", "CReadline"]
     ),
     .testTarget(name: "GembaCoreTests", dependencies: ["GembaCore"]),
+    .testTarget(name: "GembaStoreTests", dependencies: ["GembaStore", "GembaCore"]),
     // pty/: the python3 + pexpect script ShellPtyTests runs, not a source of the target.
     .testTarget(name: "GembaEndToEndTests", dependencies: ["GembaCore"], exclude: ["pty"]),
   ]
