@@ -2,6 +2,9 @@
 public struct ItemID: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
   public enum Kind: String, CaseIterable, Sendable, Codable {
     case step = "S", why = "W", cause = "C", finding = "F", action = "A"
+    /// The corrective-action record's items: containment `K1`, escape point `E1` (its whys
+    /// nest: `E1.1`), extent `X1` (where else the cause can act).
+    case containment = "K", escape = "E", extent = "X"
 
     public var noun: String {
       switch self {
@@ -10,10 +13,13 @@ public struct ItemID: Hashable, Sendable, Comparable, CustomStringConvertible, C
       case .cause: "cause"
       case .finding: "finding"
       case .action: "action"
+      case .containment: "containment"
+      case .escape: "escape point"
+      case .extent: "extent check"
       }
     }
     /// Only whys and causes nest (`W1.2`, `C3.1`).
-    public var nests: Bool { self == .why || self == .cause }
+    public var nests: Bool { self == .why || self == .cause || self == .escape }
   }
 
   public var kind: Kind

@@ -37,6 +37,8 @@ extension Investigation {
       if let standard = spec.standard { actions[i].standard = standard; changed.append("standard") }
     case .step:
       throw refuse("fields")
+    case .containment, .escape, .extent:
+      throw refuse("fields")
     }
     return "amended \(id.value): " + changed.joined(separator: ", ")
   }

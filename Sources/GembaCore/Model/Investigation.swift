@@ -18,6 +18,13 @@ public struct Investigation: Sendable, Equatable {
   public var events: [Event] = []
   public var signoffs: [Signoff] = []
   public var evidence: [EvidenceRecord] = []
+  /// The corrective-action record's parts (`CorrectiveAction.swift`).
+  public var team: [TeamMember] = []
+  public var boundaries: [ProblemBoundary] = []
+  public var containments: [Containment] = []
+  /// Escape points; their whys are in `nodes` (`E1.1`).
+  public var escapes: [EscapePoint] = []
+  public var extent: [ExtentCheck] = []
   /// The next number for each id family: "S", "W", "W1", "C", "C2", "F", "A".
   /// Never lowered, even by undo, so ids are never reused.
   public var counters: [String: Int] = [:]
@@ -270,6 +277,10 @@ public struct Action: Sendable, Equatable {
   /// Why it was judged effective or not, and the evidence.
   public var outcome: String?
   public var outcomeCitations: [Citation] = []
+  /// The check agreed with the action that will prove it (`--verify/--target/--after`).
+  public var plannedCheck: PlannedCheck?
+  /// The last verdict of the planned check.
+  public var judgement: EffectivenessJudgement?
 }
 
 public struct Note: Sendable, Equatable {
@@ -291,6 +302,8 @@ public struct Signoff: Sendable, Equatable {
   /// The notebook's chain value when the approval was given: what was approved.
   public var chain: String
   public var cell: Int
+  /// What the signature means; nil for sign-offs recorded before meanings existed.
+  public var meaning: SignoffMeaning?
 }
 
 /// A loaded evidence file as the record keeps it: what, from where, and its digest.
