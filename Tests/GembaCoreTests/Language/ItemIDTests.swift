@@ -4,7 +4,7 @@ import Testing
 @Suite struct ItemIDTests {
   @Test(arguments: [
     ("S1", "S1"), ("s12", "S12"), ("W1", "W1"), ("W1.2", "W1.2"), ("w1.2.3", "W1.2.3"), ("C3", "C3"), ("C3.1", "C3.1"),
-    ("F1", "F1"), ("A4", "A4"),
+    ("F1", "F1"), ("A4", "A4"), ("k2", "K2"), ("E1", "E1"), ("E1.2", "E1.2"), ("X3", "X3"),
   ])
   func parses(text: String, expected: String) throws {
     let id = try #require(ItemID(text))
@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test(arguments: [
-    "", "S", "W", "S0", "W1.", "W.1", "W1..2", "W1.0", "S1.1", "F1.2", "A2.1", "X1", "1", "W-1", "W+1", "W1.+2", "W１",
+    "", "S", "W", "S0", "W1.", "W.1", "W1..2", "W1.0", "S1.1", "F1.2", "A2.1", "K1.1", "X1.1", "Z1", "1", "W-1", "W+1", "W1.+2", "W１",
     "tickets", "Method", "C1a",
   ])
   func rejects(text: String) {
