@@ -40,7 +40,7 @@ extension EvidenceTable {
     let (s, local) = locate(found)
     let cursor = segments[s].cursor(s)
     var column: Int?
-    for c in 0..<columns.count {
+    for c in 0..<baseColumnCount {
       if let (a, b) = rawRange(cursor, local: local, column: c), offset >= a, offset <= b { column = c; break }
     }
     return (found, column, segments[s].lines.line(of: local) + countLines(from: byteOffset(ofRow: found), to: offset))

@@ -79,8 +79,27 @@ enum DeriveStage {
     }
 
     switch relation {
-    case .view(let table, let rows, _):
+    case .view(let table, let rows, let columns):
+      // The new column sits beside the file's bytes: the view stays a view, no row is copied.
       let base = table.base
+      var builder = DerivedColumnBuilder(rowCount: table.rowCount, expectedRows: relation.rowCount)
+      var produced = 0
+      var fits = true
+      table.forEachRow(rows) { position, cursor, local in
+        guard failure == nil, !duration, fits else { return }
+        guard let v = evaluateRow(position, { column, read in withTrimmedBytes(base, table.value(cursor, local: local, column: column), read) })
+        else { return }
+        fits = builder.set(row: table.segments[cursor.index].firstRow + local, cellText(v))
+        produced += 1
+      }
+      if fits {
+        try finish(produced)
+        let column = builder.build(name: spec.name.name, type: kind, values: produced - missing)
+        return (.view(EvidenceTable(extending: table, with: column), rows: rows, columns: columns + [table.columnCount]),
+          missingNote(produced))
+      }
+      // Past what 32-bit offsets reach: copy the rows instead (slower, same answer).
+      (failure, duration, missing, kind) = (nil, false, 0, .integer)
       table.forEachRow(rows) { position, cursor, local in
         guard failure == nil, !duration else { return }
         guard let v = evaluateRow(position, { column, read in withTrimmedBytes(base, table.value(cursor, local: local, column: column), read) })
@@ -102,21 +121,26 @@ enum DeriveStage {
         outRows.append(out)
       }
     }
-    if let (f, position) = failure {
-      throw Diagnostic.error("`derive \(spec.name.name)`: \(rowName(relation, position)): \(f.message)", at: f.span, notes: f.notes)
-    }
-    if duration {
-      throw Diagnostic.error("`derive \(spec.name.name)`: a date minus a date is a duration; say its unit", at: spec.expression.span,
-        notes: ["e.g. `days(ClosedDate - CreatedDate)`, `hours(…)` or `minutes(…)`"])
-    }
+    try finish(outRows.count)
     let computed = ComputedTable(columns: kept.map { relation.name(of: $0) } + [spec.name.name],
       types: kept.map { relation.type(of: $0) } + [kind], rows: outRows,
       formats: kept.map { relation.reader($0).format } + [.standard])
-    var notes: [String] = []
-    if missing > 0 {
-      notes.append("\(spec.name.name): \(NumberFormat.integer(missing)) of \(NumberFormat.integer(outRows.count)) rows empty (an input cell was empty)")
+    return (.computed(computed), missingNote(outRows.count))
+
+    /// Stops the query on the first row that failed, or on a bare duration.
+    func finish(_ rows: Int) throws(Diagnostic) {
+      if let (f, position) = failure {
+        throw Diagnostic.error("`derive \(spec.name.name)`: \(rowName(relation, position)): \(f.message)", at: f.span, notes: f.notes)
+      }
+      if duration {
+        throw Diagnostic.error("`derive \(spec.name.name)`: a date minus a date is a duration; say its unit", at: spec.expression.span,
+          notes: ["e.g. `days(ClosedDate - CreatedDate)`, `hours(…)` or `minutes(…)`"])
+      }
     }
-    return (.computed(computed), notes)
+    func missingNote(_ rows: Int) -> [String] {
+      guard missing > 0 else { return [] }
+      return ["\(spec.name.name): \(NumberFormat.integer(missing)) of \(NumberFormat.integer(rows)) rows empty (an input cell was empty)"]
+    }
   }
 
   /// The columns a later stage may read, as indices `resolve` gives.

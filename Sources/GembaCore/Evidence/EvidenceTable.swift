@@ -20,6 +20,12 @@ public final class EvidenceTable: @unchecked Sendable {
   /// Every sheet of that workbook, in order (empty for other formats).
   public let sheets: [String]
 
+  /// Columns read from the file come first; `derive` stages append computed ones after them.
+  let baseColumnCount: Int
+  let derivedColumns: [DerivedColumn]
+  /// The loaded table this one extends with derived columns: it owns the base columns' profiles.
+  private let parent: EvidenceTable?
+
   enum Layout: Sendable { case delimited, spans }
   let layout: Layout
   let stride: Int
@@ -55,6 +61,9 @@ public final class EvidenceTable: @unchecked Sendable {
     self.sheets = sheets
     self.layout = layout
     self.stride = layout == .delimited ? columns.count : 2 * columns.count + 2
+    self.baseColumnCount = columns.count
+    self.derivedColumns = []
+    self.parent = nil
     self.segments = segments
     self.rowCount = segments.reduce(0) { $0 + $1.rowCount }
     self.encoding = encoding
@@ -62,6 +71,33 @@ public final class EvidenceTable: @unchecked Sendable {
     self.base = source.buffer.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? Self.emptyBase
     self.profileCache = Array(repeating: nil, count: columns.count)
     self.givenFormats = givenFormats
+  }
+
+  /// The same rows with one more column, computed by a `derive` stage.
+  init(extending table: EvidenceTable, with column: DerivedColumn) {
+    name = table.name
+    format = table.format
+    path = table.path
+    sha256 = table.sha256
+    columns = table.columns + [column.name]
+    rowCount = table.rowCount
+    source = table.source
+    byteCount = table.byteCount
+    sheet = table.sheet
+    sheets = table.sheets
+    layout = table.layout
+    stride = table.stride
+    segments = table.segments
+    encoding = table.encoding
+    base = table.base
+    givenFormats = table.givenFormats
+    delimiterName = table.delimiterName
+    encodingName = table.encodingName
+    logLayout = table.logLayout
+    baseColumnCount = table.baseColumnCount
+    derivedColumns = table.derivedColumns + [column]
+    parent = table.parent ?? table
+    profileCache = []
   }
 
   nonisolated(unsafe) private static let emptyBase: UnsafePointer<UInt8> = {
@@ -90,6 +126,8 @@ public final class EvidenceTable: @unchecked Sendable {
 
   /// The type, format and unread values of one column, computed over all its cells once.
   public func columnProfile(_ column: Int) -> ColumnProfile {
+    if column >= baseColumnCount { return derivedColumns[column - baseColumnCount].profile }
+    if let parent { return parent.columnProfile(column) }
     typeLock.lock()
     let cached = profileCache[column]
     typeLock.unlock()
@@ -103,6 +141,7 @@ public final class EvidenceTable: @unchecked Sendable {
 
   /// Every column's profile, computed on both cores for large tables.
   public var columnProfiles: [ColumnProfile] {
+    if let parent { return parent.columnProfiles + derivedColumns.map(\.profile) }
     let missing = columns.indices.filter { c in typeLock.withLock { profileCache[c] == nil } }
     if missing.count > 1 && rowCount > 50_000 {
       // Columns are taken in turn by whichever core is free (their costs differ a lot).
@@ -174,6 +213,9 @@ public final class EvidenceTable: @unchecked Sendable {
   }
 
   @inline(__always) func value(_ c: SegmentCursor, local: Int, column: Int) -> CellValue {
+    if column >= baseColumnCount {
+      return .text(derivedColumns[column - baseColumnCount].text(row: segments[c.index].firstRow + local))
+    }
     guard let (s, e) = rawRange(c, local: local, column: column) else { return .missing }
     return CellDecoder.value(base, s, e, encoding, column: column)
   }
@@ -193,7 +235,7 @@ public final class EvidenceTable: @unchecked Sendable {
       return Int(r[0])..<Int(r[1])
     case .delimited:
       let start = Int(c.cells[local])
-      var k = columns.count - 1
+      var k = baseColumnCount - 1
       while k > 0 && c.ends[local * stride + k] == missingEnd { k -= 1 }
       let end = rawRange(c, local: local, column: k)?.1 ?? start
       return start..<max(start, end)

@@ -44,6 +44,21 @@ enum Relation {
   /// `row` is the position in the relation.
   func forEachValue(column: Int, _ body: (Int, UnsafePointer<UInt8>, Int) -> Void) {
     switch self {
+    case .view(let table, let rows, _) where column >= table.baseColumnCount:
+      // A derived column: its own bytes, already trimmed, by table row.
+      let derived = table.derivedColumns[column - table.baseColumnCount]
+      let base = derived.base
+      if let rows {
+        for (position, row) in rows.enumerated() {
+          let (s, e) = derived.range(row: Int(row))
+          body(position, base + s, e - s)
+        }
+      } else {
+        for row in 0..<table.rowCount {
+          let (s, e) = derived.range(row: row)
+          body(row, base + s, e - s)
+        }
+      }
     case .view(let table, let rows, _):
       table.forEachRow(rows) { position, cursor, local in
         withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in body(position, p, n) }

@@ -53,25 +53,22 @@ enum ValueParser {
     guard i == n else { return nil }
     let scale = exponent + dropped - fractionDigits
     var value = Double(mantissa)
-    if scale == 0 {
-    } else if scale > 0 && scale <= 22 {
+    // One multiplication or division by an exact power of ten is correctly rounded only while the
+    // mantissa is exact in a Double (≤ 2^53) and |scale| ≤ 22 (Clinger's fast path). Past that,
+    // `0.46666666666666673` must still read as the Double that prints so: the exact parser decides.
+    if (mantissa > 1 << 53 && scale != 0) || scale > 22 || scale < -22 || dropped > 0 {
+      guard let exact = Double(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)), exact.isFinite
+      else { return nil }
+      return exact
+    }
+    if scale > 0 {
       value *= powers[scale]
-    } else if scale < 0 && scale >= -22 {
+    } else if scale < 0 {
       value /= powers[-scale]
-    } else {
-      value *= pow10(scale)
     }
     // 1e400 is not a number anyone measured; treating it as text keeps charts finite.
     guard value.isFinite else { return nil }
     return negative ? -value : value
-  }
-
-  private static func pow10(_ e: Int) -> Double {
-    var r = 1.0
-    var k = abs(e)
-    var b = 10.0
-    while k > 0 { if k & 1 == 1 { r *= b }; b *= b; k >>= 1 }
-    return e < 0 ? 1 / r : r
   }
 
   /// yes/no, true/false, y/n, t/f in any case.

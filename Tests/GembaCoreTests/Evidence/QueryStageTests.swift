@@ -38,6 +38,29 @@ func notes(_ result: QueryResult) -> [String] {
     #expect(t.rows.map { $0[2] } == ["yes", "no", "yes", "yes", "yes"])
   }
 
+  /// A derive over a filtered, re-ordered view adds its column beside the file's bytes: later
+  /// stages filter, sort and group on it as on any column. Expected values are computed here.
+  @Test func derivedColumnsBehaveLikeLoadedOnesAfterFiltersAndSorts() throws {
+    var lines = "id,minutes,team\n"
+    var expected: [String: Int] = [:]
+    var kept: [(String, Double)] = []
+    for i in 1...400 {
+      let minutes = (i * 37) % 180, team = ["A", "B", "C"][i % 3]
+      lines += "T\(i),\(minutes),\(team)\n"
+      guard team != "C" else { continue }
+      let hours = Double(minutes) / 60
+      kept.append(("T\(i)", hours))
+      if hours >= 1.5 { expected[team, default: 0] += 1 }
+    }
+    let table = try loadText(lines).table
+    let counted = resultRows(try query(table, "x | where team != C | sort minutes desc | derive h = minutes / 60 | where h >= 1.5 | count by team"))
+    #expect(Dictionary(uniqueKeysWithValues: counted.rows.map { ($0[0], Int($0[1])!) }) == expected)
+    let sorted = resultRows(try query(table, "x | where team != C | derive h = minutes / 60 | derive q = h * 4 | sort q | select id, q", rowLimit: 1000))
+    let want = kept.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element)
+    #expect(sorted.rows.map { $0[0] } == want.map(\.0))
+    #expect(sorted.rows.map { Double($0[1])! } == want.map { $0.1 * 4 })
+  }
+
   @Test func dateDifferencesAndParts() throws {
     let table = try loadText("id,a,b\n1,2026-03-01 08:00:00,2026-03-02 20:30:00\n2,2026-03-07 23:15:00,\n").table
     let t = resultRows(try query(table, "x | derive d = days(b - a) | derive h = hours(b - a) | derive m = minutes(b - a)"
