@@ -35,6 +35,31 @@ struct StatisticsSessionTests {
     #expect(replay.stdout.hasSuffix("0 differed, 0 drifted, 0 stale\n"), "\(replay.stdout)")
   }
 
+  /// Shares typed in from a report (no file behind them) are cited like a query: stored with the
+  /// cell, judged by `check`, kept by the record, re-judged by replay.
+  @Test func aTypedComparisonCanBeCited() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let script = """
+      why "app requests are cancelled more"
+      cite W1 compare 98/584 16/136 --note "from the Q3 cancellation report"
+      confirm W1 --because the report shows it
+      check
+      cite W1 compare 98/584 1/2
+      """
+    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder)
+    #expect(result.stdout.contains("cited on W1: compare 98/584 16/136"), "\(result.stdout)")
+    #expect(result.stdout.contains("confirmed on a difference that is not significant at 5 % (p = 0.149)"), "\(result.stdout)")
+    #expect(result.stderr.contains("the count must be between 0 and the group size") == false)
+    let json = try GembaProcess.run(["export", "nb.md", "--format", "json"], in: folder)
+    #expect(json.stdout.contains("\"reference\" : \"compare 98\\/584 16\\/136\"") || json.stdout.contains("compare 98/584 16/136"),
+      "\(json.stdout.prefix(600))")
+    #expect(json.stdout.contains("\"significant\" : false") || json.stdout.contains("\"significant\":false"))
+    let replay = try GembaProcess.run(["replay", "nb.md"], in: folder)
+    #expect(replay.stdout.hasSuffix("0 differed, 0 drifted, 0 stale\n"), "\(replay.stdout)")
+    let bad = try GembaProcess.run(["nb.md"], stdin: "cite W1 compare 98/584 17/16\n", in: folder)
+    #expect(bad.stderr.contains("`17/16`: the count must be between 0 and the group size"), "\(bad.stderr)")
+  }
+
   /// qcc's piston rings: an X̄-R chart by sample with samples 1–25 as the baseline, and a
   /// capability study (qcc prints Cp 1.70 [1.49, 1.91], Cpk 1.66 for samples 1–25).
   @Test func xbarRChartAndCapabilityOnPistonRings() throws {

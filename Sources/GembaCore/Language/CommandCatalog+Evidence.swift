@@ -128,17 +128,7 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let first = try a.take("a share like 98/584")
         let second = try a.take("a second share like 16/136")
-        func share(_ t: Token) throws(Diagnostic) -> (Int, Int) {
-          let parts = t.text.split(separator: "/", omittingEmptySubsequences: false)
-          guard parts.count == 2, let s = Int(parts[0]), let n = Int(parts[1]) else {
-            throw .error("expected a share like 98/584 (count meeting the condition / group size), not `\(t.text)`", at: t.span)
-          }
-          guard n > 0, s >= 0, s <= n else {
-            throw .error("`\(t.text)`: the count must be between 0 and the group size, and the group size above 0", at: t.span)
-          }
-          return (s, n)
-        }
-        return .compareShares(TypedShares(first: try share(first), second: try share(second), span: first.span.through(second.span)))
+        return .compareShares(try TypedShares.parse(first, second))
       }),
     VerbSpec(
       name: "capability", group: .evidence,

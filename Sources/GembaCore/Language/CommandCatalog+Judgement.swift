@@ -63,7 +63,8 @@ extension CommandCatalog {
       }),
     VerbSpec(
       name: "cite", group: .judgement, usage: "cite ID REF... [--note TEXT]",
-      summary: "Attach evidence to a why, cause or finding: NAME, NAME#12, NAME#12-40, or a query pipeline.",
+      summary: "Attach evidence to a why, cause or finding: NAME, NAME#12, NAME#12-40, a query pipeline,"
+        + " or shares typed in from a report (compare 98/584 16/136).",
       example: "cite C2 tickets | where reason = \"wrong macro\" | count", options: [OptionSpec("note", .text, hint: "TEXT")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let id = try a.takeID([.why, .cause, .finding], "a why, cause or finding id")

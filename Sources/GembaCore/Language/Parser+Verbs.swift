@@ -35,6 +35,12 @@ extension Parser {
 
   /// Evidence references, or a query pipeline (everything from the word before the first `|`).
   static func citationTargets(_ tokens: [Token], in a: Arguments) throws(Diagnostic) -> [CitationTarget] {
+    if let first = tokens.first, first.kind == .word, first.text == "compare", !tokens.contains(where: { $0.kind == .pipe }) {
+      guard tokens.count == 3 else {
+        throw .error("a typed comparison cites two shares: compare 98/584 16/136", at: first.span.through(tokens.last!.span))
+      }
+      return [.shares(try TypedShares.parse(tokens[1], tokens[2]))]
+    }
     var targets: [CitationTarget] = []
     var refs = tokens
     if let pipe = tokens.firstIndex(where: { $0.kind == .pipe }) {

@@ -141,10 +141,11 @@ public enum Replay {
   /// The evidence names a command asks about.
   static func evidenceNames(_ command: Command) -> Set<String> {
     func names(_ targets: [CitationTarget]) -> Set<String> {
-      Set(targets.map { target in
+      Set(targets.compactMap { target -> String? in
         switch target {
         case .rows(let ref): ref.value.name
         case .query(let q): q.evidence.value
+        case .shares: nil
         }
       })
     }

@@ -181,6 +181,11 @@ public final class EvidenceWorkspace: EvidenceDesk {
       return Citation(kind: .query, reference: source.text, excerpt: text, note: note, cell: cell,
         chart: Self.chart(result), table: Self.table(result), evidence: table.name, sha256: table.sha256,
         statistics: Self.statistics(result))
+    case .shares(let shares):
+      // Figures typed in from a report: the test is stored like a query's, with no file behind it.
+      let result = try Self.compare(shares)
+      return Citation(kind: .query, reference: shares.text, excerpt: EvidenceTextRenderer().render(result).trimmingTrailingNewlines(),
+        note: note, cell: cell, table: Self.table(result), statistics: Self.statistics(result))
     }
   }
 

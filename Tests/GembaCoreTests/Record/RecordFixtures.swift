@@ -172,6 +172,7 @@ final class RecordFakeDesk: EvidenceDesk {
     switch target {
     case .rows(let ref): Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell)
     case .query(let q): RecordChartFixtures.citation(q.text, labels: chartLabels, note: note, cell: cell)
+    case .shares(let s): Citation(kind: .query, reference: s.text, excerpt: excerpt, note: note, cell: cell)
     }
   }
 }

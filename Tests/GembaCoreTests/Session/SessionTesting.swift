@@ -41,6 +41,8 @@ final class FakeDesk: EvidenceDesk {
     case .query(let query):
       try requireLoaded(query.evidence, in: investigation)
       return Citation(kind: .query, reference: query.text, excerpt: "42", note: note, cell: cell)
+    case .shares(let shares):
+      return Citation(kind: .query, reference: shares.text, excerpt: "shares", note: note, cell: cell)
     }
   }
 

@@ -100,6 +100,7 @@ enum CommandSummary {
       switch target {
       case .rows(let ref): "\(ref.value)"
       case .query(let query): "(" + query_(query) + ")"
+      case .shares(let shares): "(\(shares.text))"
       }
     }.joined(separator: ", ") + "]"
   }

@@ -22,6 +22,7 @@ final class StubEvidenceDesk: EvidenceDesk {
     switch target {
     case .rows(let ref): Citation(kind: .rows, reference: ref.value.description, excerpt: ref.value.description, note: note, cell: cell)
     case .query(let q): Citation(kind: .query, reference: q.text, excerpt: "1", note: note, cell: cell)
+    case .shares(let s): Citation(kind: .query, reference: s.text, excerpt: "1", note: note, cell: cell)
     }
   }
 }
