@@ -4,10 +4,10 @@ extension CommandCatalog {
     VerbSpec(
       name: "load", group: .evidence,
       usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md|xlsx] [--sheet NAME|N] [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]"
-        + " | load sql \"QUERY\" --db postgresql://USER@HOST:PORT/DB|sqlite:PATH as NAME [--limit N] [--timeout SECONDS]",
+        + " | load sql \"QUERY\" --db postgresql://USER@HOST:PORT/DB|sqlite:PATH as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]",
       summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256. `load sql` runs a query"
         + " on the team's database (no password in the URL: PGPASSWORD or ~/.pgpass), snapshots its answer as"
-        + " evidence/NAME.sql.csv and loads that; replay reads the snapshot and never contacts the server.",
+        + " evidence/NAME.sql.csv and loads that (the cell records it as --snapshot); replay reads the snapshot and never contacts the server.",
       example: "load evidence/tickets.csv as tickets",
       options: [
         OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md", "xlsx"]), hint: "FORMAT"),
