@@ -23,7 +23,7 @@ struct EvidenceImport {
   /// The command rewritten to load a copy, or nil when it is not a `load` of a file outside the folder.
   func adopt(_ source: String, firstLine: Int) throws(Diagnostic) -> Adopted? {
     guard !policy.allowOutside, source.drop(while: \.isWhitespace).lowercased().hasPrefix("load ") else { return nil }
-    guard case .load(let spec)? = try? Parser.parse(source, firstLine: firstLine) else { return nil }
+    guard case .load(let spec)? = try? Parser.parse(source, firstLine: firstLine), spec.sql == nil else { return nil }
     do {
       _ = try policy.resolve(spec.path)
       return nil  // inside: loaded where it is
@@ -39,38 +39,10 @@ struct EvidenceImport {
         notes: [error.hint])
     }
     let digest = EvidenceHash.sha256(mapped.bytes)
-    let evidence = (policy.folder == "." ? "" : policy.folder + "/") + "evidence"
-    if !Paths.exists(evidence) && mkdir(evidence, 0o755) != 0 {
-      throw .error("cannot make the folder \(evidence) to copy `\(written)` into", at: spec.path.span)
-    }
     let base = written.split(separator: "/").last.map(String.init) ?? "evidence"
-    var relative = ""
-    var reused = false
-    for attempt in 1...99 {
-      let name = attempt == 1 ? base : Self.numbered(base, attempt)
-      let target = evidence + "/" + name
-      if Paths.exists(target) {
-        // The same bytes already there: load that file, write nothing.
-        if let there = try? MappedFile(path: target), EvidenceHash.sha256(there.bytes) == digest {
-          relative = "evidence/" + name
-          reused = true
-          break
-        }
-        continue
-      }
-      do {
-        try SafeFile.write(bytes: mapped.bytes, to: target, exclusive: true)
-      } catch {
-        if Paths.exists(target) { continue }  // someone made it meanwhile: never replaced
-        throw .error(error.message, at: spec.path.span, notes: error.notes)
-      }
-      relative = "evidence/" + name
-      break
-    }
-    guard !relative.isEmpty else {
-      throw .error("cannot copy `\(written)`: evidence/ already holds 99 different files named like it", at: spec.path.span,
-        notes: ["rename the file, or copy it into the notebook's folder yourself"])
-    }
+    let stored = try Self.store(mapped.bytes, digest: digest, named: base, in: policy.folder, for: "`\(written)`", at: spec.path.span)
+    let relative = stored.path
+    let reused = stored.reused
     let rewritten = Self.replacing(spec.path.span, in: source, firstLine: firstLine, with: Self.quoted(relative),
       appending: spec.name == nil && relative.split(separator: "/").last.map(String.init) != base
         ? " as " + Self.defaultName(base) : "")
@@ -80,6 +52,37 @@ struct EvidenceImport {
       ? "\(relative) already holds the bytes of \(written) (sha256 \(short)): the notebook loads it"
       : "copied \(written) into \(relative) (sha256 \(short)), so the notebook's folder holds what it read"
     return Adopted(source: rewritten, message: message)
+  }
+
+  /// Writes `bytes` into the folder's `evidence/` as `base` (`base-2`, … when a different file holds
+  /// the name; never replacing one), or finds the same bytes already there. Returns the relative path.
+  static func store(_ bytes: UnsafeRawBufferPointer, digest: String, named base: String, in folder: String, for what: String,
+    at span: SourceSpan, numbering: (String, Int) -> String = numbered) throws(Diagnostic) -> (path: String, reused: Bool)
+  {
+    let evidence = (folder == "." ? "" : folder + "/") + "evidence"
+    if !Paths.exists(evidence) && mkdir(evidence, 0o755) != 0 {
+      throw .error("cannot make the folder \(evidence) to copy \(what) into", at: span)
+    }
+    for attempt in 1...99 {
+      let name = attempt == 1 ? base : numbering(base, attempt)
+      let target = evidence + "/" + name
+      if Paths.exists(target) {
+        // The same bytes already there: load that file, write nothing.
+        if let there = try? MappedFile(path: target), EvidenceHash.sha256(there.bytes) == digest {
+          return ("evidence/" + name, true)
+        }
+        continue
+      }
+      do {
+        try SafeFile.write(bytes: bytes, to: target, exclusive: true)
+      } catch {
+        if Paths.exists(target) { continue }  // someone made it meanwhile: never replaced
+        throw .error(error.message, at: span, notes: error.notes)
+      }
+      return ("evidence/" + name, false)
+    }
+    throw .error("cannot copy \(what): evidence/ already holds 99 different files named like it", at: span,
+      notes: ["rename the file, or copy it into the notebook's folder yourself"])
   }
 
   /// `x.csv` → `x`, as `load` names evidence.

@@ -17,6 +17,8 @@ final class NotebookRunner: ShellHost {
   private var runDepth = 0
   /// Copies evidence typed from outside the folder into its `evidence/` (never on replay).
   private let importer: EvidenceImport
+  /// Runs `load sql` queries typed now and writes their snapshots (never on replay or opening).
+  private let sqlEvidence: SQLEvidence
   /// Where cells go once the notebook cannot take them (someone changed its cells meanwhile).
   private var recovery: String?
   /// Cells not written to the notebook (read-only, or recovered elsewhere), for `save COPY`.
@@ -31,6 +33,7 @@ final class NotebookRunner: ShellHost {
     self.folder = Paths.folder(of: path)
     self.file = try NotebookFile(path: path)
     self.importer = EvidenceImport(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
+    self.sqlEvidence = SQLEvidence(folder: folder)
     let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside), interactive: interactive,
       writesExports: true)
     self.session = Session(displayStyle: displayStyle, workspace: EvidenceWorkspace(files: files))
@@ -240,6 +243,11 @@ final class NotebookRunner: ShellHost {
   func run(_ source: String, line: Int, script: String, origin: String?) -> Result {
     var (source, script) = (source, script)
     do {
+      if let prepared = try sqlEvidence.prepare(source, firstLine: line, cells: session.cells) {
+        Console.out(prepared.message)
+        if script == source { script = prepared.source }
+        source = prepared.source
+      }
       if let adopted = try importer.adopt(source, firstLine: line) {
         Console.out(adopted.message)
         if script == source { script = adopted.source }

@@ -162,6 +162,8 @@ public enum Command: Hashable, Sendable {
   case signoff(role: String, name: String)
   // Evidence
   case load(LoadSpec)
+  /// `refresh NAME`: the shell runs the query of the last `load sql … as NAME` again (a new `load sql` cell).
+  case refresh(Located<String>)
   case listEvidence
   case show(name: Located<String>, limit: Int?, format: Located<String>?)
   case query(QuerySource)
@@ -193,7 +195,7 @@ public enum Command: Hashable, Sendable {
       .asksEvidence
     case .undo, .redo, .export:
       .session
-    case .help, .history, .save, .run, .quit:
+    case .help, .history, .save, .run, .quit, .refresh:
       .shell
     }
   }
@@ -235,6 +237,8 @@ public struct LoadSpec: Hashable, Sendable {
   public var pattern: Located<String>? = nil
   /// The workbook sheet, by name or 1-based position; nil: the first worksheet.
   public var sheet: Located<String>? = nil
+  /// `load sql "QUERY" --db URL as NAME`: the query and server behind the CSV snapshot at `path`.
+  public var sql: SQLLoadSpec? = nil
   public init(path: Located<String>, name: Located<String>? = nil, format: Located<String>? = nil,
     headerRows: Located<Int>? = nil, skip: Located<Int>? = nil) {
     self.path = path
@@ -243,6 +247,23 @@ public struct LoadSpec: Hashable, Sendable {
     self.headerRows = headerRows
     self.skip = skip
   }
+}
+
+/// `load sql "QUERY" --db URL as NAME [--limit N] [--timeout SECONDS] --snapshot evidence/NAME.sql.csv`.
+/// The shell runs the query and writes the snapshot, then records the command with `--snapshot`;
+/// the session, opening and replay only ever load that file (they never contact a server).
+public struct SQLLoadSpec: Hashable, Sendable {
+  public static let defaultLimit = 1_000_000
+  public static let defaultTimeout = 60
+  public var query: Located<String>
+  /// The database URL as typed (never with a password: the parser refuses one).
+  public var database: Located<String>
+  public var limit: Located<Int>?
+  public var timeout: Located<Int>?
+  /// The CSV the query's answer was written to; nil until the shell has run the query.
+  public var snapshot: Located<String>?
+  public var rowLimit: Int { limit?.value ?? Self.defaultLimit }
+  public var timeoutSeconds: Int { timeout?.value ?? Self.defaultTimeout }
 }
 
 public enum CauseParent: Hashable, Sendable {

@@ -3,8 +3,11 @@ extension CommandCatalog {
   static let evidenceVerbs: [VerbSpec] = [
     VerbSpec(
       name: "load", group: .evidence,
-      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md|xlsx] [--sheet NAME|N] [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]",
-      summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256.",
+      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md|xlsx] [--sheet NAME|N] [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]"
+        + " | load sql \"QUERY\" --db postgresql://USER@HOST:PORT/DB|sqlite:PATH as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]",
+      summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256. `load sql` runs a query"
+        + " on the team's database (no password in the URL: PGPASSWORD or ~/.pgpass), snapshots its answer as"
+        + " evidence/NAME.sql.csv and loads that (the cell records it as --snapshot); replay reads the snapshot and never contacts the server.",
       example: "load evidence/tickets.csv as tickets",
       options: [
         OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md", "xlsx"]), hint: "FORMAT"),
@@ -13,9 +16,16 @@ extension CommandCatalog {
         OptionSpec("delimiter", .single, .choice(["comma", "semicolon", "tab", "pipe"]), hint: "C"),
         OptionSpec("encoding", .single, .choice(["utf-8", "utf-16", "windows-1252", "latin1"]), hint: "E"),
         OptionSpec("date-format", .list, hint: "COL=FORMAT"), OptionSpec("pattern", .single, hint: "REGEX"),
+        OptionSpec("db", .single, hint: "URL"), OptionSpec("limit", .single, hint: "N"),
+        OptionSpec("timeout", .single, hint: "SECONDS"), OptionSpec("snapshot", .single, .path, hint: "PATH"),
       ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let path = try a.take("a file path")
+        if path.kind == .word, path.text.lowercased() == "sql", let next = a.positionals.first,
+          !(next.kind == .word && next.text.lowercased() == "as")
+        {
+          return try sqlLoad(&a, keyword: path)
+        }
         var name: Located<String>?
         if let next = a.positionals.first, next.kind == .word, next.text.lowercased() == "as" {
           _ = try a.take("as")
@@ -46,6 +56,15 @@ extension CommandCatalog {
         spec.pattern = a.single("pattern").map { Located($0.text, at: $0.span) }
         spec.sheet = a.single("sheet").map { Located($0.text, at: $0.span) }
         return .load(spec)
+      }),
+    VerbSpec(
+      name: "refresh", group: .evidence, usage: "refresh NAME",
+      summary: "Run the query of the last `load sql … as NAME` on its server again: a new `load sql` cell, which says"
+        + " whether the server's answer changed since the earlier one.",
+      example: "refresh complaints", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let name = try a.take("the name of a `load sql` answer")
+        return .refresh(Located(name.text, at: name.span))
       }),
     VerbSpec(
       name: "evidence", group: .evidence, usage: "evidence",

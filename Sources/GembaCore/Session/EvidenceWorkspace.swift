@@ -64,6 +64,12 @@ public final class EvidenceWorkspace: EvidenceDesk {
   }
 
   public func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
+    if let sql = spec.sql, sql.snapshot == nil {
+      // Only the shell and a batch contact a server; a stored cell without its snapshot is not re-run.
+      throw .error("this `load sql` has no snapshot to load: gemba's shell or a batch runs the query and records the cell"
+        + " with --snapshot evidence/NAME.sql.csv", at: sql.query.span,
+        notes: ["replaying or opening a notebook never contacts a database"])
+    }
     let file = try files.locate(spec.path)
     switch files.kind(of: file) {
     case .missing:

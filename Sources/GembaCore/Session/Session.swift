@@ -229,6 +229,7 @@ public final class Session {
     if case .load = command, let record = context.loaded {
       let desk = try desk()
       loadMessage = try desk.describeLoad(record)
+      if case .load(let spec) = command, let sql = spec.sql { loadMessage! += "\n" + describeSQLLoad(sql, record: record) }
       data = CellData(loaded: desk.details(of: record))
     } else if !context.citations.isEmpty {
       data = CellData(citations: context.citations)

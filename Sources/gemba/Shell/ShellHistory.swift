@@ -1,3 +1,4 @@
+import GembaCore
 import CReadline
 
 #if canImport(Glibc)
@@ -38,6 +39,9 @@ struct ShellHistory {
 
   /// Adds a command unless it repeats the previous one, and appends it to the file.
   func add(_ entry: String) {
+    // A database URL with a password (which `load sql` refuses) must not reach the history file either.
+    let words = entry.split(whereSeparator: { $0.isWhitespace || $0 == "\"" })
+    if words.contains(where: { SQLSourceURL.holdsPassword(String($0)) }) { return }
     if let last = gemba_history_last(), String(cString: last) == entry { return }
     add_history(entry)
     _ = append_history(1, path)

@@ -49,6 +49,7 @@ import Testing
     case .export: "export"
     case .run: "run"
     case .quit: "quit"
+    case .refresh: "refresh"
     }
   }
 

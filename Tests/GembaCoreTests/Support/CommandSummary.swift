@@ -68,6 +68,7 @@ enum CommandSummary {
     case .export(let format, let path, let sop):
       return "export \(format.value) \(q(path.value))" + field("sop", sop.map { q($0.value) })
     case .run(let path): return "run \(q(path.value))"
+    case .refresh(let name): return "refresh \(name.value)"
     case .quit: return "quit"
     }
   }

@@ -1,0 +1,53 @@
+/// `load sql "QUERY" --db URL as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]`: checked
+/// here, before anything runs, so a password in the URL never reaches a cell.
+extension CommandCatalog {
+  static func sqlLoad(_ a: inout Arguments, keyword: Token) throws(Diagnostic) -> Command {
+    let query = try a.take("the query, quoted: load sql \"SELECT …\" --db URL as NAME")
+    guard !query.text.allSatisfy(\.isWhitespace) else {
+      throw .error("the query is empty", at: query.span, notes: ["for example: load sql \"SELECT * FROM complaints\" --db URL as complaints"])
+    }
+    var name: Located<String>?
+    if let next = a.positionals.first, next.kind == .word, next.text.lowercased() == "as" {
+      _ = try a.take("as")
+      let token = try a.take("a name after `as`")
+      guard EvidenceRef.isName(token.text) else {
+        throw .error("`\(token.text)` cannot name evidence", at: token.span,
+          notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
+      }
+      name = Located(token.text, at: token.span)
+    }
+    guard let name else {
+      throw .error("`load sql` needs a name for its answer: … as NAME", at: query.span,
+        notes: ["the snapshot is written to evidence/NAME.sql.csv"])
+    }
+    guard let db = a.single("db") else {
+      throw .error("`load sql` needs the database: --db postgresql://USER@HOST:PORT/DB or --db sqlite:PATH", at: keyword.span)
+    }
+    guard !SQLSourceURL.holdsPassword(db.text) else {
+      throw .error(SQLSourceURL.passwordAdvice, at: db.span,
+        notes: ["write it without the password: --db \(SQLSourceURL.withoutPassword(db.text))", "nothing was run or recorded"])
+    }
+    guard SQLSourceURL.isPostgres(db.text) || SQLSourceURL.sqlitePath(db.text) != nil else {
+      throw .error("`\(db.text)` is not a database gemba reads", at: db.span,
+        notes: ["postgresql://USER@HOST:PORT/DB (libpq's URL) or sqlite:PATH"])
+    }
+    func positive(_ option: String, _ what: String) throws(Diagnostic) -> Located<Int>? {
+      guard let token = a.single(option) else { return nil }
+      guard let n = Int(token.text), n > 0 else {
+        throw .error("`--\(option)` takes \(what) above 0, not `\(token.text)`", at: token.span)
+      }
+      return Located(n, at: token.span)
+    }
+    let sql = SQLLoadSpec(query: Located(query.text, at: query.span), database: Located(db.text, at: db.span),
+      limit: try positive("limit", "a number of rows"), timeout: try positive("timeout", "a number of seconds"),
+      snapshot: a.single("snapshot").map { Located($0.text, at: $0.span) })
+    // The snapshot is CSV as gemba writes it: comma-separated UTF-8 with one header row.
+    var spec = LoadSpec(path: sql.snapshot ?? Located("", at: query.span), name: name,
+      format: Located("csv", at: keyword.span))
+    spec.delimiter = Located("comma", at: keyword.span)
+    spec.encoding = Located("utf-8", at: keyword.span)
+    spec.dateFormats = (a.option("date-format")?.values ?? []).map { Located($0.text, at: $0.span) }
+    spec.sql = sql
+    return .load(spec)
+  }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import GembaCore
+
+/// `load sql`: what the parser accepts, and what it refuses before any cell is written.
+@Suite struct LoadSQLParserTests {
+  func sql(_ source: String) throws -> (LoadSpec, SQLLoadSpec) {
+    guard case .load(let spec)? = try Parser.parse(source), let sql = spec.sql else {
+      Issue.record("`\(source)` is not a load sql")
+      throw CancellationError()
+    }
+    return (spec, sql)
+  }
+
+  @Test func aTypedQueryHasNoSnapshotYet() throws {
+    let (spec, sql) = try sql(#"load sql "SELECT id, 'a|b' FROM t WHERE x = 'y'" --db postgresql://qa@db:5432/capa as t"#)
+    #expect(sql.query.value == "SELECT id, 'a|b' FROM t WHERE x = 'y'")
+    #expect(sql.database.value == "postgresql://qa@db:5432/capa")
+    #expect(spec.name?.value == "t")
+    #expect(sql.snapshot == nil)
+    #expect(sql.rowLimit == 1_000_000 && sql.timeoutSeconds == 60)
+    #expect(spec.format?.value == "csv" && spec.delimiter?.value == "comma")
+  }
+
+  @Test func theRecordedCellLoadsItsSnapshot() throws {
+    let (spec, sql) = try sql(#"load sql "SELECT 1" --db sqlite:data/q.db as one --limit 10 --timeout 5 --snapshot evidence/one.sql.csv"#)
+    #expect(spec.path.value == "evidence/one.sql.csv")
+    #expect(sql.snapshot?.value == "evidence/one.sql.csv")
+    #expect(sql.rowLimit == 10 && sql.timeoutSeconds == 5)
+  }
+
+  @Test func aFileNamedSqlIsStillAFile() throws {
+    guard case .load(let spec)? = try Parser.parse("load sql as notes") else { Issue.record("not a load"); return }
+    #expect(spec.sql == nil)
+    #expect(spec.path.value == "sql")
+  }
+
+  @Test(arguments: [
+    (#"load sql "SELECT 1" --db postgresql://qa:secret@db/capa as t"#, "the URL holds a password"),
+    (#"load sql "SELECT 1" --db postgresql://qa@db/capa?password=secret as t"#, "the URL holds a password"),
+    (#"load sql "SELECT 1" --db postgresql://qa@db/capa"#, "needs a name"),
+    (#"load sql "SELECT 1" as t"#, "needs the database"),
+    (#"load sql "SELECT 1" --db mysql://qa@db/capa as t"#, "is not a database gemba reads"),
+    (#"load sql "SELECT 1" --db sqlite:q.db as t --limit 0"#, "`--limit` takes a number of rows above 0"),
+    (#"load sql "SELECT 1" --db sqlite:q.db as t --sheet 2"#, "does not use `--sheet`"),
+    (#"load data.csv --db sqlite:q.db"#, "does not use `--db`"),
+  ])
+  func refusedBeforeAnythingRuns(source: String, message: String) {
+    #expect {
+      _ = try Parser.parse(source)
+    } throws: { error in
+      (error as? Diagnostic)?.message.contains(message) == true
+    }
+  }
+
+  @Test func passwordsAreFoundAndRemoved() {
+    #expect(SQLSourceURL.holdsPassword("postgresql://a:b@h/d"))
+    #expect(SQLSourceURL.holdsPassword("postgres://a@h/d?sslmode=require&pass%77ord=x"))
+    #expect(!SQLSourceURL.holdsPassword("postgresql://a@h:5432/d?sslmode=require"))
+    #expect(!SQLSourceURL.holdsPassword("sqlite:a:b@c.db"))
+    #expect(SQLSourceURL.withoutPassword("postgresql://a:b@h:1/d?password=x&sslmode=require") == "postgresql://a@h:1/d?sslmode=require")
+  }
+}
