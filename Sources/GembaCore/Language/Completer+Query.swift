@@ -20,6 +20,10 @@ extension Completer {
       // where COL OP VALUE [and|or COL OP VALUE]…
       let clause = texts.lastIndex { $0 == "and" || $0 == "or" }.map { texts.count - $0 - 1 } ?? texts.count
       if clause == 0 { return .words(columns) }
+      if clause == 2, let evidence, let values = context.values {
+        // where COL = <Tab>: the column's values as the file writes them (`Cancelled`, not `cancelled`).
+        return .words(values(evidence, arguments[arguments.count - 2].text))
+      }
       return clause >= 3 ? .words(["and", "or"]) : .nothing
     case "count":
       if texts.isEmpty { return .words(["by"]) }

@@ -8,6 +8,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
   public let files: any EvidenceFileSystem
   /// Loaded tables by the number of the cell that loaded them.
   private var tables: [Int: EvidenceTable] = [:]
+  /// Values offered by Tab, by load cell and column (a table's values do not change once loaded).
+  private var completionValues: [String: [String]] = [:]
   /// Loads rebuilt from a notebook's stored data, by cell: read only when a query needs them.
   private var restored: [Int: (spec: LoadSpec, loaded: LoadedEvidence)] = [:]
   /// The files the last answer or citation ran on.
@@ -193,6 +195,29 @@ public final class EvidenceWorkspace: EvidenceDesk {
       return Citation(kind: .query, reference: shares.text, excerpt: EvidenceTextRenderer().render(result).trimmingTrailingNewlines(),
         note: note, cell: cell, table: Self.table(result), statistics: Self.statistics(result))
     }
+  }
+
+  /// The distinct values of a column of a table already in memory, most frequent first (ties by
+  /// value), at most `limit`; empty for a table not read yet (Tab never reads a file).
+  public func values(of evidence: String, column name: String, in investigation: Investigation, limit: Int = 200) -> [String] {
+    guard let record = investigation.evidence.last(where: { $0.name == evidence }) ?? investigation.evidence.last(where: {
+      $0.name.lowercased() == evidence.lowercased() }),
+      let table = tables[record.cell], let column = table.columnIndex(named: name)
+    else { return [] }
+    let key = "\(record.cell)\u{1}\(column)"
+    if let cached = completionValues[key] { return cached }
+    var interner = ValueInterner()
+    var counts: [Int] = []
+    Relation.view(table, rows: nil, columns: [column]).forEachValue(column: column) { _, p, n in
+      guard n > 0 else { return }
+      let id = interner.id(p, n)
+      if id == counts.count { counts.append(0) }
+      counts[id] += 1
+    }
+    let values = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : interner.string($0) < interner.string($1) }
+      .prefix(limit).map { interner.string($0) }
+    completionValues[key] = values
+    return values
   }
 
   /// Column names of each loaded table, by evidence name (for Tab completion).

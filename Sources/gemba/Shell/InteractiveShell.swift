@@ -75,7 +75,12 @@ final class InteractiveShell {
   /// earlier lines too; offsets in the result are relative to the current line.
   private func complete(_ line: String, cursor: Int) -> Completion {
     let source = host as? any ShellCompletionSource
-    let context = CompletionContext(investigation: host.session.investigation, columns: source?.evidenceColumns ?? [:])
+    let values: CompletionContext.ValueSource? = source.map { source in
+      // Tab runs on the shell's thread, between commands: the source is not used concurrently.
+      nonisolated(unsafe) let source = source
+      return { evidence, column in source.evidenceValues(evidence, column) }
+    }
+    let context = CompletionContext(investigation: host.session.investigation, columns: source?.evidenceColumns ?? [:], values: values)
     let folder = source?.folder ?? "."
     let completer = Completer(context: context) { ShellFiles.list($0, in: folder) }
     let before = pending.isEmpty ? "" : pending + "\n"

@@ -7,14 +7,20 @@ protocol ShellCompletionSource: AnyObject {
   var folder: String { get }
   /// Column names of loaded tabular evidence, by evidence name.
   var evidenceColumns: [String: [String]] { get }
+  /// The values of a column of evidence already in memory, most frequent first.
+  func evidenceValues(_ evidence: String, _ column: String) -> [String]
 }
 
 extension ShellCompletionSource {
   var evidenceColumns: [String: [String]] { [:] }
+  func evidenceValues(_ evidence: String, _ column: String) -> [String] { [] }
 }
 
 extension NotebookRunner: ShellCompletionSource {
   var evidenceColumns: [String: [String]] {
     (session.evidence as? EvidenceWorkspace)?.columns(for: session.investigation) ?? [:]
+  }
+  func evidenceValues(_ evidence: String, _ column: String) -> [String] {
+    (session.evidence as? EvidenceWorkspace)?.values(of: evidence, column: column, in: session.investigation) ?? []
   }
 }

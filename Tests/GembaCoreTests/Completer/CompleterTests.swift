@@ -96,6 +96,25 @@ enum FakeFolders {
     #expect(complete(input).candidates == expected)
   }
 
+  /// `where COL = <Tab>` offers the column's values as written, from the table in memory.
+  @Test func whereValuesComeFromTheLoadedTable() throws {
+    let files = MemoryFiles(["evidence/requests.csv": "id,Status\n1,Cancelled\n2,Open\n3,Cancelled\n4,\n5,In progress\n"])
+    let workspace = EvidenceWorkspace(files: files)
+    let session = Session(workspace: workspace)
+    session.expectCell("load evidence/requests.csv as requests")
+    var context = CompletionContext.sample
+    context.evidence = ["requests"]
+    context.columns = ["requests": ["id", "Status"]]
+    nonisolated(unsafe) let w = workspace
+    let snapshot = session.investigation
+    context.values = { evidence, column in w.values(of: evidence, column: column, in: snapshot) }
+    #expect(complete("requests | where Status = ", context: context).candidates == ["Cancelled", "\"In progress\"", "Open"])
+    #expect(complete("requests | where status = c", context: context).candidates == ["Cancelled"])
+    #expect(complete("requests | where Status = Open and Status != ", context: context).candidates.count == 3)
+    // A table not read yet offers nothing: Tab never reads a file.
+    #expect(complete("tickets | where team = ", context: context).candidates == [])
+  }
+
   @Test(arguments: [
     ("tickets | ", Completer.stageWords),
     ("tickets | w", ["where"]),
