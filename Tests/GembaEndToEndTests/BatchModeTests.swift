@@ -29,7 +29,7 @@ let fortyCommandSession = """
   root C1.1
   fishbone
   finding "Agents answer from the macro, which lags the policy" --step S2 --cause C1.1
-  finding "Policy changes reach support with no handoff" --step S2>S3 --cause C1
+  finding "Policy changes reach support with no handoff" --step S2>S5 --cause C1
   findings
   action F1 "Generate refund macros from the policy page" --owner "Dana Ortiz (KB owner)" --due 2026-12-15 --review monthly --standard "Refund macros are generated from the policy page, never edited by hand"
   action F2 "Policy change checklist includes macro update and agent notice" --owner "Lee Park (Policy lead)" --due 2026-12-01 --review quarterly --standard "Every policy change ships with its macro update the same day"
