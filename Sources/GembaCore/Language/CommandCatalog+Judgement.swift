@@ -78,7 +78,7 @@ extension CommandCatalog {
     VerbSpec(
       name: "finding", group: .judgement,
       usage: "finding TEXT [--step Sx | --step Sx>Sy] [--cause ID...] [--evidence REF...]",
-      summary: "Record a finding (F1) at a process step, or at the handoff between two steps.",
+      summary: "Record a finding (F1) at a process step, or at the handoff from a step to the next one (Sx>Sy).",
       example: "finding \"agents answer from the macro, not the policy\" --step S2 --cause C2",
       options: [
         OptionSpec("step", .single, .id(.step), hint: "Sx or Sx>Sy"), OptionSpec("cause", .list, .id(.cause), hint: "ID..."),
