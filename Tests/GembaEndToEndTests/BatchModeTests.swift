@@ -83,6 +83,24 @@ struct BatchModeTests {
     #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 2)
   }
 
+  @Test func anInsertedStepIsShownInProcessOrderAndAHandoffAcrossItIsRefused() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let script = """
+      process Refunds intake lookup reply
+      step audit --after S1
+      amend S4 --name "macro audit" --owner Lee
+      finding "x" --step S1>S2
+      process
+      """
+    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("S1 and S2 are not next to each other in the process"))
+    #expect(result.stderr.contains("between them: S4 macro audit"))
+    #expect(result.stdout.contains("amended S4: name macro audit, owner Lee"))
+    #expect(result.stdout.contains("S1 intake → S4 macro audit → S2 lookup → S3 reply"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 4)
+  }
+
   @Test func reopeningANotebookContinuesItsNumberingAndState() throws {
     let folder = try GembaProcess.scratchFolder()
     _ = try GembaProcess.run(["nb.md"], stdin: "why \"a\"\nwhy W1 \"b\"\n", in: folder)
