@@ -29,7 +29,7 @@ let fortyCommandSession = """
   root C1.1
   fishbone
   finding "Agents answer from the macro, which lags the policy" --step S2 --cause C1.1
-  finding "Policy changes reach support with no handoff" --step S2>S3 --cause C1
+  finding "Policy changes reach support with no handoff" --step S2>S5 --cause C1
   findings
   action F1 "Generate refund macros from the policy page" --owner "Dana Ortiz (KB owner)" --due 2026-12-15 --review monthly --standard "Refund macros are generated from the policy page, never edited by hand"
   action F2 "Policy change checklist includes macro update and agent notice" --owner "Lee Park (Policy lead)" --due 2026-12-01 --review quarterly --standard "Every policy change ships with its macro update the same day"
@@ -81,6 +81,24 @@ struct BatchModeTests {
     #expect(result.status == 1)
     #expect(result.stderr.contains("there is no cause C9"))
     #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 2)
+  }
+
+  @Test func anInsertedStepIsShownInProcessOrderAndAHandoffAcrossItIsRefused() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let script = """
+      process Refunds intake lookup reply
+      step audit --after S1
+      amend S4 --name "macro audit" --owner Lee
+      finding "x" --step S1>S2
+      process
+      """
+    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("S1 and S2 are not next to each other in the process"))
+    #expect(result.stderr.contains("between them: S4 macro audit"))
+    #expect(result.stdout.contains("amended S4: name macro audit, owner Lee"))
+    #expect(result.stdout.contains("S1 intake → S4 macro audit → S2 lookup → S3 reply"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 4)
   }
 
   @Test func reopeningANotebookContinuesItsNumberingAndState() throws {

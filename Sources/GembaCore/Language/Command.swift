@@ -298,6 +298,8 @@ public struct ActionSpec: Hashable, Sendable {
 public struct AmendSpec: Hashable, Sendable {
   public var id: Located<ItemID>
   public var text: String?
+  /// A step's name (a step has a name, the other items a text).
+  public var name: String?
   public var owner: String?
   public var due: CalendarDate?
   public var review: ReviewCadence?

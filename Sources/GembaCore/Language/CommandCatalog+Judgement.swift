@@ -33,28 +33,30 @@ extension CommandCatalog {
       }),
     VerbSpec(
       name: "amend", group: .judgement,
-      usage: "amend ID [--text TEXT] [--owner TEXT] [--due YYYY-MM-DD] [--review CADENCE] [--standard TEXT] [--step Sx|Sx>Sy]",
-      summary: "Correct an item after the fact: a why's or cause's text, a finding's step, an action's owner, due date, review or standard.",
+      usage: "amend ID [--text TEXT] [--name TEXT] [--owner TEXT] [--due YYYY-MM-DD] [--review CADENCE] [--standard TEXT] [--step Sx|Sx>Sy]",
+      summary: "Correct an item after the fact: a step's name or owner, a why's or cause's text, a finding's step, an action's owner, due date, review or standard.",
       example: "amend A2 --owner \"Lee Park\" --due 2026-12-01 --review monthly",
       options: [
-        OptionSpec("text", .text, hint: "TEXT"), OptionSpec("owner", .text, hint: "TEXT"),
+        OptionSpec("text", .text, hint: "TEXT"), OptionSpec("name", .text, hint: "TEXT"), OptionSpec("owner", .text, hint: "TEXT"),
         OptionSpec("due", .single, .date, hint: "YYYY-MM-DD"),
         OptionSpec("review", .single, .choice(ReviewCadence.allCases.map(\.rawValue)), hint: "weekly|monthly|quarterly"),
         OptionSpec("standard", .text, hint: "TEXT"), OptionSpec("step", .single, .id(.step), hint: "Sx or Sx>Sy"),
       ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let id = try a.takeID([.why, .cause, .finding, .action], "the id of a why, cause, finding or action")
+        let id = try a.takeID([.step, .why, .cause, .finding, .action], "the id of a step, why, cause, finding or action")
         var spec = AmendSpec(id: id)
         spec.text = a.text("text")
+        spec.name = a.text("name")
         spec.owner = a.text("owner")
         spec.standard = a.text("standard")
         if let token = a.single("due") { spec.due = try Parser.date(token) }
         if let token = a.single("review") { spec.review = try Parser.review(token) }
         if let token = a.single("step") { spec.location = try Parser.stepLocation(token) }
         if let extra = a.positionals.first {
-          throw .error("`amend` takes options only", at: extra.span, notes: ["to change the text: amend \(id.value) --text NEW TEXT"])
+          let field = id.value.kind == .step ? "name: amend \(id.value) --name NEW NAME" : "text: amend \(id.value) --text NEW TEXT"
+          throw .error("`amend` takes options only", at: extra.span, notes: ["to change the \(field)"])
         }
-        guard spec.text != nil || spec.owner != nil || spec.standard != nil || spec.due != nil || spec.review != nil
+        guard spec.text != nil || spec.name != nil || spec.owner != nil || spec.standard != nil || spec.due != nil || spec.review != nil
           || spec.location != nil
         else {
           throw .error("`amend \(id.value)` needs something to change", at: id.span, notes: ["usage: \(a.spec.usage)"])
@@ -77,7 +79,7 @@ extension CommandCatalog {
     VerbSpec(
       name: "finding", group: .judgement,
       usage: "finding TEXT [--step Sx | --step Sx>Sy] [--cause ID...] [--evidence REF...]",
-      summary: "Record a finding (F1) at a process step, or at the handoff between two steps.",
+      summary: "Record a finding (F1) at a process step, or at the handoff from a step to the next one (Sx>Sy).",
       example: "finding \"agents answer from the macro, not the policy\" --step S2 --cause C2",
       options: [
         OptionSpec("step", .single, .id(.step), hint: "Sx or Sx>Sy"), OptionSpec("cause", .list, .id(.cause), hint: "ID..."),

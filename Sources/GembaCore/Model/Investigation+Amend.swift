@@ -6,6 +6,10 @@ extension Investigation {
       .error("a \(id.value.kind.noun) has no \(what) to amend", at: id.span)
     }
     var changed: [String] = []
+    if spec.name != nil && id.value.kind != .step {
+      throw .error("a \(id.value.kind.noun) has no name to amend", at: id.span,
+        notes: ["only a step has a name; to change the text: amend \(id.value) --text NEW TEXT"])
+    }
     switch id.value.kind {
     case .why, .cause:
       guard nodes[id.value] != nil else { throw unknown(id) }
@@ -22,7 +26,7 @@ extension Investigation {
       if spec.review != nil { throw refuse("review cadence") }
       if spec.standard != nil { throw refuse("standard") }
       if let location = spec.location {
-        for step in location.value.steps where self.step(step) == nil { throw unknownStep(step, at: location.span) }
+        try validate(location)
         findings[i].location = location.value
         changed.append("step \(Investigation.describe(location.value))")
       }
@@ -36,7 +40,7 @@ extension Investigation {
       if let review = spec.review { actions[i].review = review; changed.append("review \(review.rawValue)") }
       if let standard = spec.standard { actions[i].standard = standard; changed.append("standard") }
     case .step:
-      throw refuse("fields")
+      changed = try amendStep(spec)
     case .containment, .escape, .extent:
       throw refuse("fields")
     }

@@ -54,7 +54,7 @@ extension Investigation {
       }
       let step = Step(id: allocate(.step), name: text, owner: owner)
       steps.insert(step, at: index)
-      message = "added \(step.id) \(text)" + (after.map { " after \($0.value)" } ?? "")
+      message = "added \(step.id) \(text)" + (after.map { " after \($0.value)\n" + describeInsert(of: step.id) } ?? "")
 
     case .why(let parent, let text):
       if let parent {
@@ -162,11 +162,7 @@ extension Investigation {
       message = Investigation.shown(context.citations, on: id.value)
 
     case .finding(let spec):
-      if let location = spec.location {
-        for step in location.value.steps where self.step(step) == nil {
-          throw unknownStep(step, at: location.span)
-        }
-      }
+      if let location = spec.location { try validate(location) }
       for cause in spec.causes where nodes[cause.value] == nil { throw unknown(cause) }
       let id = allocate(.finding)
       findings.append(Finding(id: id, text: spec.text, location: spec.location?.value, causes: spec.causes.map(\.value),

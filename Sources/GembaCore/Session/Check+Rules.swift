@@ -9,7 +9,7 @@ extension Check {
   /// the team can state: an unplaced finding, an unchecked action, a short chain.
   static let rules: [@Sendable (Investigation) -> [CheckFinding]] = [
     problemStatement, blamingRootCauses, unsupportedConfirmations, insignificantConfirmations, uncommittedActions, retrainOnlyActions,
-    unplacedFindings, unlinkedFindings, shortWhyChains, hypotheticalRoots, missingRoot, uncheckedActions,
+    unplacedFindings, unlinkedFindings, shortWhyChains, hypotheticalRoots, blamingRationales, missingRoot, uncheckedActions,
     ineffectiveWithoutFollowUp, effectiveWithoutStandard, effectiveOnDataBeforeDone, capabilityOutOfControl,
   ]
 
@@ -25,16 +25,35 @@ extension Check {
       advice: "a problem is a measurable gap between what should happen and what happens: \(example)")]
   }
 
-  /// [error] A root cause worded as a person's failing ("forgot", "human error").
-  /// People make the mistakes a process makes likely; the fix lives in the process.
+  /// [error] A root cause that makes a person the subject of a failing ("Dispatcher Maria did
+  /// not read the notes", "Operator error"). People make the mistakes a process makes likely;
+  /// the fix lives in the process. `BlameDetector` reads the sentence, so a role that is only
+  /// the object of a shortfall ("the screen does not show the dispatcher …") passes.
   static func blamingRootCauses(_ inv: Investigation) -> [CheckFinding] {
     (inv.whysInOrder + inv.causesInOrder).filter(\.isRoot).compactMap { node in
-      guard let word = find(blame, in: node.text, unless: blameTurnedAround) else { return nil }
-      let next = node.id.kind == .why ? "why \(node.id) TEXT" : "cause \(node.id) TEXT"
-      return CheckFinding(.error, node.id, "root cause blames a person (\"\(word)\")",
-        advice: "ask why the process made that mistake likely: what made it easy to slip, which check, standard "
-          + "or tool was missing at that step? Record that answer (\(next)), mark it as the root cause, and unroot \(node.id)")
+      guard let blame = BlameDetector.find(in: node.text) else { return nil }
+      return CheckFinding(.error, node.id, "root cause blames a person: \(blame.quoted)", advice: blameAdvice(node))
     }
+  }
+
+  /// [warning] A root cause worded as the process, confirmed on a reason that blames a person
+  /// (`confirm C2 --because "the operator forgot"`): the evidence argues for someone's slip, so
+  /// the process cause is asserted rather than shown.
+  static func blamingRationales(_ inv: Investigation) -> [CheckFinding] {
+    (inv.whysInOrder + inv.causesInOrder).filter { $0.isRoot && $0.status == .confirmed }.compactMap { node in
+      guard BlameDetector.find(in: node.text) == nil, let reason = node.rationale,
+        let blame = BlameDetector.find(in: reason)
+      else { return nil }
+      return CheckFinding(.warning, node.id, "root cause is confirmed on a reason that blames a person: \(blame.quoted)",
+        advice: "state what the evidence shows about the process at that step (which screen, form, check or standard "
+          + "let it happen): confirm \(node.id) --because TEXT")
+    }
+  }
+
+  static func blameAdvice(_ node: CauseNode) -> String {
+    let next = node.id.kind == .why ? "why \(node.id) TEXT" : "cause \(node.id) TEXT"
+    return "name what in the process made it likely (a screen, a form, a step, a standard): which check, standard "
+      + "or tool was missing at that step? Record that answer (\(next)), mark it as the root cause, and unroot \(node.id)"
   }
 
   /// [error] A why or cause marked confirmed with no evidence cited on it.

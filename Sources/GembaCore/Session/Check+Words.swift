@@ -35,35 +35,20 @@ extension Check {
   }
 
   /// The earliest of `phrases` in `text` (the longest where two start together),
-  /// as the words that matched (`"didn't follow"`).
-  /// - Parameter unless: words that, just before a match, turn it around
-  ///   (`easy to forget` describes the process, not a person).
-  static func find(_ phrases: [Phrase], in text: String, unless: [Phrase] = []) -> String? {
+  /// as the words that matched (`"retrain"`).
+  static func find(_ phrases: [Phrase], in text: String) -> String? {
     let words = tokens(text)
     var best: (start: Int, count: Int)?
     for phrase in phrases {
       guard let start = phrase.firstMatch(in: words) else { continue }
-      let before = Array(words[max(0, start - 3)..<start])
-      if unless.contains(where: { $0.firstMatch(in: before) != nil }) { continue }
       if let b = best, b.start < start || (b.start == start && b.count >= phrase.words.count) { continue }
       best = (start, phrase.words.count)
     }
     return best.map { words[$0.start..<($0.start + $0.count)].joined(separator: " ") }
   }
 
-  /// Words that put the blame on a person rather than on the process.
-  static let blame: [Phrase] = [
-    "human error", "operator error", "user error", "agent error", "staff error", "people error",
-    "forgot*", "forget*", "careless*", "negligen*", "lazy", "laziness", "sloppy", "incompeten*",
-    "didn't follow", "did not follow", "didnt follow", "failed to follow", "fail to follow",
-    "don't follow", "do not follow", "doesn't follow", "does not follow",
-    "not paying attention", "didn't pay attention", "did not pay attention", "lack of attention",
-    "inattent*", "not careful", "wasn't careful", "weren't careful", "lack of care",
-    "mistake by", "mistakes by", "should have known", "bad attitude", "poor attitude",
-    "complacen*", "their fault", "his fault", "her fault",
-  ].map(Phrase.init)
-
-  /// Words before a blame word that describe the process making the mistake likely.
+  /// Words before a failing that describe the process making the mistake likely (`easy to forget`);
+  /// `BlameDetector` reads them.
   static let blameTurnedAround: [Phrase] = ["easy to", "easier to", "likely to", "hard not to", "prone to"]
     .map(Phrase.init)
 

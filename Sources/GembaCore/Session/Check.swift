@@ -28,7 +28,8 @@ public struct CheckFinding: Sendable, Equatable {
 /// person instead of the process, conclusions without evidence, findings that are
 /// not placed on the process, actions nobody owns or that only retrain, actions
 /// never checked for effect, and why chains that stop before the process.
-/// The rules are in `Check+Rules.swift`, their word lists in `Check+Words.swift`.
+/// The rules are in `Check+Rules.swift`, their word lists in `Check+Words.swift`; whether a
+/// sentence blames a person is `BlameDetector`'s to say.
 public enum Check {
   /// Every weakness in `inv`: errors first, then warnings; within each, the
   /// investigation as a whole first, then items in the order they appear in the
@@ -64,8 +65,8 @@ public enum Check {
   /// grouped by severity, each with its advice under it, and the counts at the end.
   ///
   /// ```
-  /// error    C3  root cause blames a person ("forgot")
-  ///              → ask why the process made that mistake likely …
+  /// error    C3  root cause blames a person: "The operator" "forgot to torque"
+  ///              → name what in the process made it likely …
   ///
   /// warning  F2  finding is at no process step
   ///              → record it where the gap appears: --step S2, or --step S2>S3

@@ -35,7 +35,7 @@ import Testing
       action F1 "Retrain agents"
       """)
     #expect(lines == [
-      "error W1.1 root cause blames a person (\"forgot\")",
+      "error W1.1 root cause blames a person: \"Agent\" \"forgot\"",
       "error A1 action has no owner, no due date, no review cadence",
       "error A1 action only retrains or reminds (\"retrain\")",
       "warning - no problem statement",
@@ -56,11 +56,11 @@ import Testing
       finding "Nobody owns the policy" --cause W1.1
       """))
     #expect(Check.render(review, style: .init(width: 80)) == """
-      error    W1.1  root cause blames a person ("forgot")
-                     → ask why the process made that mistake likely: what made it easy
-                       to slip, which check, standard or tool was missing at that
-                       step? Record that answer (why W1.1 TEXT), mark it as the root
-                       cause, and unroot W1.1
+      error    W1.1  root cause blames a person: "Agent" "forgot"
+                     → name what in the process made it likely (a screen, a form, a
+                       step, a standard): which check, standard or tool was missing at
+                       that step? Record that answer (why W1.1 TEXT), mark it as the
+                       root cause, and unroot W1.1
 
       warning  W1    why chain ends at W1.1, which names no process, step, standard or
                      system

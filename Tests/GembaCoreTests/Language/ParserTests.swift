@@ -92,6 +92,14 @@ import Testing
   func findings(source: String, expected: String) { expectParse(source, expected) }
 
   @Test(arguments: [
+    (#"amend S2 --name "policy lookup (wiki)" --owner "KB team""#, #"amend S2 name:"policy lookup (wiki)" owner:"KB team""#),
+    ("amend s3 --owner Lee Park", #"amend S3 owner:"Lee Park""#),
+    ("amend F1 --step S2>S3", "amend F1 at:S2>S3"),
+    ("amend W1.1 --text the macro lags", #"amend W1.1 text:"the macro lags""#),
+  ])
+  func amend(source: String, expected: String) { expectParse(source, expected) }
+
+  @Test(arguments: [
     ("action F1 regenerate macros", #"action F1 "regenerate macros""#),
     (
       #"action F1 "generate macros from the policy page" --owner "Dana (KB owner)" --due 2026-12-15 --review monthly --standard "macros are generated, never edited""#,

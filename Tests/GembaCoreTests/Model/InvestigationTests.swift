@@ -134,7 +134,16 @@ import Testing
     ("note the PDF is not used", "the PDF is not used", []),
     // No citations were resolved in this context: nothing to show.
     ("cite W1 tickets#3", "", []),
-    ("step audit --after S2", "added S5 audit after S2", ["S5"]),
+    // The new step with its neighbours, and the handoff finding it now splits.
+    ("step audit --after S2", """
+      added S5 audit after S2
+        S2 policy lookup → S5 audit → S3 reply
+        F2 is at the handoff S2>S3, which S5 now splits: amend F2 --step S2>S5 or --step S5>S3
+      """, ["S5"]),
+    ("step audit --after S4", "added S5 audit after S4\n  S4 close → S5 audit", ["S5"]),
+    ("step audit", "added S5 audit", ["S5"]),
+    ("amend S2 --name \"policy lookup (wiki)\" --owner Dana", "amended S2: name policy lookup (wiki), owner Dana", []),
+    ("amend F2 --step S1>S2", "amended F2: step the handoff S1>S2", []),
     (#"fishbone "Wrong refunds" --template 4S"#,
      "fishbone: Wrong refunds\n  bones: Manpower, Method, Machine, Material, Measurement, Environment, Surroundings, Suppliers, Systems, Skills", []),
   ])
@@ -214,6 +223,47 @@ import Testing
   ])
   func unknownIDs(marked: String, message: String, notes: [String]) {
     expectRejection(marked, message: message, notes: notes)
+  }
+
+  @Test(arguments: [
+    ("finding x --step 1️⃣S1>S3", "S1 and S3 are not next to each other in the process: a handoff joins a step to the next one",
+     ["between them: S2 policy lookup", "record it at the handoff where the work crosses (--step S1>S2 or S2>S3), or at one step (--step S2)"]),
+    ("finding x --step 1️⃣S1>S4", "S1 and S4 are not next to each other in the process: a handoff joins a step to the next one",
+     ["between them: S2 policy lookup, S3 reply", "record it at the handoff where the work crosses (--step S1>S2 … S3>S4), or at one step (--step S2)"]),
+    ("finding x --step 1️⃣S3>S2", "S3>S2 runs against the process: S2 comes before S3", ["a handoff runs in process order: S2>S3"]),
+    ("amend F1 --step 1️⃣S4>S2", "S4 and S2 are not next to each other in the process: a handoff joins a step to the next one",
+     ["between them: S3 reply", "record it at the handoff where the work crosses (--step S2>S3 or S3>S4), or at one step (--step S3)"]),
+  ])
+  func aHandoffJoinsAdjacentSteps(marked: String, message: String, notes: [String]) {
+    expectRejection(marked, message: message, notes: notes)
+  }
+
+  @Test func aHandoffFollowsTheProcessOrderNotTheIDs() {
+    // S5 sits between S2 and S3: S2>S5 and S5>S3 are handoffs, S2>S3 no longer is.
+    let inserted = Self.setup + ["step audit --after S2"]
+    expectChange("finding x --step S2>S5", after: inserted, message: "F3 x at the handoff S2>S5", created: ["F3"])
+    expectChange("finding x --step S5>S3", after: inserted, message: "F3 x at the handoff S5>S3", created: ["F3"])
+    expectRejection("finding x --step 1️⃣S2>S3", after: inserted,
+      message: "S2 and S3 are not next to each other in the process: a handoff joins a step to the next one",
+      notes: ["between them: S5 audit", "record it at the handoff where the work crosses (--step S2>S5 or S5>S3), or at one step (--step S5)"])
+  }
+
+  @Test(arguments: [
+    ("amend 1️⃣S2 --text lookup", "a step has no text to amend", ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
+    ("amend 1️⃣S2 --due 2026-12-01", "a step has no due date to amend", ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
+    ("amend 1️⃣S2 --step S3", "a step has no step to amend", ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
+    ("amend 1️⃣W1 --name x", "a why has no name to amend", ["only a step has a name; to change the text: amend W1 --text NEW TEXT"]),
+    ("amend 1️⃣S9 --owner Dana", "there is no step S9", ["did you mean S1?", "steps: S1, S2, S3, S4"]),
+  ])
+  func amendingAStepChangesOnlyItsNameAndOwner(marked: String, message: String, notes: [String]) {
+    expectRejection(marked, message: message, notes: notes)
+  }
+
+  @Test func anAmendedStepKeepsItsPlaceAndID() {
+    let inv = Self.folding(Self.setup + ["step audit --after S2", "amend S5 --name \"macro audit\" --owner Lee", "amend S1 --owner Ana"])
+    #expect(inv.steps.map { "\($0.id) \($0.name) \($0.owner ?? "-")" } == [
+      "S1 intake Ana", "S2 policy lookup -", "S5 macro audit Lee", "S3 reply -", "S4 close -",
+    ])
   }
 
   @Test func unknownIDsWhenThereAreNone() {

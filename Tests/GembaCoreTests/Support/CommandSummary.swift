@@ -26,7 +26,7 @@ enum CommandSummary {
     case .markRoot(let id): return "root \(id.value)"
     case .unroot(let id): return "unroot \(id.value)"
     case .amend(let spec):
-      return "amend \(spec.id.value)" + field("text", spec.text.map(q)) + field("owner", spec.owner.map(q))
+      return "amend \(spec.id.value)" + field("text", spec.text.map(q)) + field("name", spec.name.map(q)) + field("owner", spec.owner.map(q))
         + field("due", spec.due.map(\.description)) + field("review", spec.review?.rawValue)
         + field("standard", spec.standard.map(q)) + field("at", spec.location.map { location($0.value) })
     case .finding(let spec):

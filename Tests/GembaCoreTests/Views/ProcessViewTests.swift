@@ -31,6 +31,21 @@ import Testing
       """)
   }
 
+  /// A step inserted with `--after` and then renamed: every view and export lists it where it
+  /// sits in the process (S3 → S5 → S4), not by id, with its amended name and owner.
+  @Test func anInsertedAndAmendedStepIsShownInProcessOrder() {
+    let inv = investigation(session + "\namend S5 --name \"lead approval\" --owner \"Ops lead\"")
+    let view = TerminalViews.process(inv, style: .init(unicode: false, width: 120))
+    #expect(view.contains("S1 intake -> S2 policy lookup *1 -*1-> S3 answer -> S5 lead approval *1 -> S4 close"))
+    #expect(view.contains("S5 lead approval (owner: Ops lead) - 1 finding"))
+    let record = Record(investigation: inv, cells: [], generatedAt: "t")
+    #expect(record.process.steps.map(\.id) == ["S1", "S2", "S3", "S5", "S4"])
+    #expect(record.process.steps[3].name == "lead approval")
+    let markdown = MarkdownRecordRenderer().render(record)
+    let order = ["**S3** answer", "**S5** lead approval (owner: Ops lead)", "**S4** close"].map { markdown.range(of: $0)?.lowerBound }
+    #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted())
+  }
+
   @Test func asciiFlowUsesArrowsAndCounts() {
     let view = TerminalViews.process(investigation(session), style: .init(unicode: false, width: 100))
     #expect(view.contains("S1 intake -> S2 policy lookup *1 -*1-> S3 answer -> S5 supervisor approval *1 -> S4 close"))
