@@ -49,7 +49,7 @@ struct RecurrenceTests {
 
     // Judged on 2026-03-09 on the data up to 2026-03-08.
     try Self.csv(Self.rows()).write(to: evidence, atomically: true, encoding: .utf8)
-    let judged = try GembaProcess.run(["nb.md"], stdin: "load defects.csv as defects\neffective A1 --by Priya\n", in: folder,
+    let judged = try GembaProcess.run(["nb.md"], stdin: "load defects.csv as defects\neffective A1 --judged-by Priya\n", in: folder,
       environment: ["SOURCE_DATE_EPOCH": Self.epoch(Self.date(2026, 3, 9))])
     #expect(judged.status == 0, "\(judged.stderr)")
     // What the check should see, counted here: line-B rows per week for the weeks starting after the date.
@@ -72,7 +72,7 @@ struct RecurrenceTests {
     // Cell 1 loaded the file of January: it drifted, but the judgement still holds.
     let holds = try GembaProcess.run(["replay", "nb.md"], in: folder)
     #expect(holds.stdout.contains("drifted: cell 1"), "\(holds.stdout)")
-    #expect(!holds.stdout.contains("recurrence") && !holds.stdout.contains("stale"), "\(holds.stdout)")
+    #expect(!holds.stdout.contains("recurrence") && !holds.stdout.contains("stale:"), "\(holds.stdout)")
 
     // The defect returns: five line-B rows in the week of 2026-03-16.
     let returned = (0..<5).map { (line: "B", day: Self.utc.date(byAdding: .day, value: $0, to: Self.date(2026, 3, 16))!) }

@@ -148,7 +148,7 @@ public enum Command: Hashable, Sendable {
   case finding(FindingSpec)
   case action(ActionSpec)
   case done(Located<ItemID>, note: String?)
-  /// `effective Ax [--evidence REF…] [--by NAME]`: no evidence runs the action's planned check.
+  /// `effective Ax [--evidence REF…] [--judged-by NAME]`: no evidence runs the action's planned check.
   case effective(Located<ItemID>, evidence: [CitationTarget], note: String?, by: String?)
   case notEffective(Located<ItemID>, because: String)
   case cite(Located<ItemID>, targets: [CitationTarget], note: String?)

@@ -18,7 +18,7 @@ extension CommandCatalog {
         }
         if a.positionals.count > 1, let first = a.positionals.first, first.kind == .word, let id = ItemID(first.text) {
           guard id.kind == .why || id.kind == .escape else {
-            throw .error("`why` answers under a why id like W1 (or an escape point like E1), not \(id)", at: first.span,
+            throw .error("`why` answers under a why id like W1, not \(id)", at: first.span,
               notes: ["to start a new tree, quote the text: why \"\(first.text) …\""])
           }
           parent = try a.takeID([.why, .escape], "a why id")

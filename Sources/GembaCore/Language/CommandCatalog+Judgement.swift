@@ -6,7 +6,7 @@ extension CommandCatalog {
       summary: "Mark a why or cause confirmed by evidence.",
       example: "confirm C2 --because macro edits lag wiki edits by 19 days", options: [OptionSpec("because", .text, hint: "TEXT")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let id = try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2, C3 or E1.1")
+        let id = try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2 or C3")
         return .setStatus(id, .confirmed, because: a.text("because"))
       }),
     VerbSpec(
@@ -15,21 +15,21 @@ extension CommandCatalog {
       example: "rule-out C4 --because new and senior agents err at the same rate",
       options: [OptionSpec("because", .text, hint: "TEXT")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let id = try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2, C3 or E1.1")
+        let id = try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2 or C3")
         return .setStatus(id, .ruledOut, because: a.text("because"))
       }),
     VerbSpec(
       name: "root", group: .judgement, usage: "root ID", summary: "Mark a why or cause as a root cause.",
       example: "root W1.1.1", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        return .markRoot(try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2, C3 or E1.1"))
+        return .markRoot(try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2 or C3"))
       }),
     VerbSpec(
       name: "unroot", group: .judgement, usage: "unroot ID",
       summary: "Take the root-cause mark off a why or cause (the deeper answer is the root).",
       example: "unroot W1.1", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        return .unroot(try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2, C3 or E1.1"))
+        return .unroot(try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2 or C3"))
       }),
     VerbSpec(
       name: "amend", group: .judgement,
@@ -124,17 +124,18 @@ extension CommandCatalog {
         return .done(try a.takeID([.action], "an action id like A1"), note: a.text("note"))
       }),
     VerbSpec(
-      name: "effective", group: .judgement, usage: "effective Ax [--evidence REF...] [--note TEXT] [--by NAME]",
+      name: "effective", group: .judgement, usage: "effective Ax [--evidence REF...] [--note TEXT] [--judged-by NAME]",
       summary: "Close a done action: the improvement was tested and it works. With no --evidence, runs the check planned"
         + " with the action (--verify) on the data after its date and records the verdict: effective, not effective or inconclusive.",
-      example: "effective A1 --evidence after#1-40 --by \"Priya Shah\"",
+      example: "effective A1 --evidence after#1-40 --judged-by \"Priya Shah\"",
       options: [OptionSpec("evidence", .list, .evidence, hint: "REF..."), OptionSpec("note", .text, hint: "TEXT"),
-        OptionSpec("by", .text, hint: "NAME")],
+        // Not `--by`: a cited query's own `spc COL --by day` must stay the query's.
+        OptionSpec("judged-by", .text, hint: "NAME")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let id = try a.takeID([.action], "an action id like A1")
         // No --evidence: the action's planned check decides (or `apply` says there is none).
         let targets = try Parser.citationTargets(a.option("evidence")?.values ?? [], in: a)
-        return .effective(id, evidence: targets, note: a.text("note"), by: a.text("by"))
+        return .effective(id, evidence: targets, note: a.text("note"), by: a.text("judged-by"))
       }),
     VerbSpec(
       name: "not-effective", group: .judgement, usage: "not-effective Ax --because TEXT",

@@ -285,7 +285,7 @@ public struct Action: Sendable, Equatable {
   public var plannedCheck: PlannedCheck?
   /// The last verdict of the planned check.
   public var judgement: EffectivenessJudgement?
-  /// Who judged its effect (`effective Ax --by NAME`): someone other than its owner.
+  /// Who judged its effect (`effective Ax --judged-by NAME`): someone other than its owner.
   public var judgedBy: String?
 }
 

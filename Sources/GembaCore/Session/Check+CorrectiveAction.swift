@@ -67,7 +67,7 @@ extension Check {
   static func judgedByOwner(_ inv: Investigation) -> [CheckFinding] {
     inv.actions.filter { $0.judgedBy != nil && same($0.owner, $0.judgedBy!) }.map { action in
       CheckFinding(.warning, action.id, "effect judged by the action's own owner (\(action.judgedBy!))",
-        advice: "the verifier should be someone other than the owner: judge it again with effective \(action.id) --by NAME")
+        advice: "the verifier should be someone other than the owner: judge it again with effective \(action.id) --judged-by NAME")
     }
   }
 

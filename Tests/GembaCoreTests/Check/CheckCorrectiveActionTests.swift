@@ -78,7 +78,7 @@ import Testing
       action F1 fix --owner "Sam Ortiz" --due 2026-12-01 --review monthly
       done A1
       load d.csv as d
-      effective A1 --evidence d#9 --by "sam ortiz"
+      effective A1 --evidence d#9 --judged-by "sam ortiz"
       """
     let l = lines(script + "\nsignoff QM \"Sam Ortiz\" --meaning approved")
     #expect(l.contains("warning A1 Sam Ortiz approved the record that holds their own action"))

@@ -69,7 +69,7 @@ import Testing
 
   @Test func anActionMeetingItsTargetAfterTheDateIsEffective() throws {
     let (session, _) = try Self.agreed(Self.fixed)
-    let output = try #require(Self.output(session.run("effective A1 --by Priya", time: "2027-01-04T09:00:00Z")))
+    let output = try #require(Self.output(session.run("effective A1 --judged-by Priya", time: "2027-01-04T09:00:00Z")))
     // Judged: the weeks that start after 2026-11-29, counted here from the generator's own list.
     let cutoff = Self.day(2026, 11, 29)
     let judged = Self.fixed.indices.filter { Self.day(2026, 10, 5) + $0 * 7 > cutoff }.map { Self.fixed[$0] }
