@@ -153,10 +153,15 @@ extension Check {
     (inv.whysInOrder + inv.causesInOrder).contains(where: \.isRoot)
   }
 
-  /// The same person, whatever the case or spacing.
+  /// The same person, whatever the case or spacing, and with or without a role in brackets
+  /// (`Dana Ortiz (KB owner)` is Dana Ortiz).
   static func same(_ a: String?, _ b: String) -> Bool {
     guard let a else { return false }
-    func norm(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    func norm(_ s: String) -> String {
+      var name = s
+      if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open != name.startIndex { name = String(name[..<open]) }
+      return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
     return norm(a) == norm(b)
   }
 }
