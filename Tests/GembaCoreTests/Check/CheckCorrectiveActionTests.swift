@@ -84,6 +84,9 @@ import Testing
     #expect(l.contains("warning A1 Sam Ortiz approved the record that holds their own action"))
     #expect(l.contains("warning A1 effect judged by the action's own owner (sam ortiz)"))
     #expect(!lines(script + "\nsignoff QM \"Sam Ortiz\" --meaning reviewed").contains { $0.contains("approved the record") })
+    // An owner written with a role in brackets is the same person.
+    let bracketed = script.replacingOccurrences(of: "--owner \"Sam Ortiz\"", with: "--owner \"Sam Ortiz (line lead)\"")
+    #expect(lines(bracketed + "\nsignoff QM \"Sam Ortiz\" --meaning verified").contains("warning A1 Sam Ortiz verified the record that holds their own action"))
   }
 
   @Test func aStandardFromAnActionNotYetEffective() {

@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test(arguments: [
-    "", "S", "W", "S0", "W1.", "W.1", "W1..2", "W1.0", "S1.1", "F1.2", "A2.1", "X1", "1", "W-1", "W+1", "W1.+2", "W１",
+    "", "S", "W", "S0", "W1.", "W.1", "W1..2", "W1.0", "S1.1", "F1.2", "A2.1", "X1.2", "K1.1", "Q1", "1", "W-1", "W+1", "W1.+2", "W１",
     "tickets", "Method", "C1a",
   ])
   func rejects(text: String) {
