@@ -62,15 +62,15 @@ struct StoredEvidenceTests {
       #expect(!export.stdout.contains("total \(after)"), "\(format): the record shows today's figure")
       #expect(export.stdout.contains("NOT as cited"))
       #expect(export.stdout.contains("changed since cited: evidence/tickets.csv"))
-      #expect(!export.stdout.contains("verified: 80 cells"))
+      #expect(!export.stdout.contains("verified: 95 cells"))
     }
 
     // Opening it says so before anything else, and `status` says it too.
     let session = try GembaProcess.run(["refund-guidance.md"], stdin: "status\n", in: copy)
     #expect(session.status == 0)
-    #expect(session.stderr.contains("warning: integrity: chain verified (80 cells); 1 of 2 evidence files changed since cited: evidence/tickets.csv"))
+    #expect(session.stderr.contains("warning: integrity: chain verified (95 cells); 1 of 2 evidence files changed since cited: evidence/tickets.csv"))
     #expect(session.stderr.contains("`gemba replay NOTEBOOK` shows which conclusions moved"))
-    #expect(session.stdout.contains("integrity: chain verified (80 cells); 1 of 2 evidence files changed since cited: evidence/tickets.csv"))
+    #expect(session.stdout.contains("integrity: chain verified (95 cells); 1 of 2 evidence files changed since cited: evidence/tickets.csv"))
     #expect(session.stdout.contains("the sign-offs above approved evidence as it was loaded"))
 
     // A new query runs on today's file, and its cell says which version it ran on.
@@ -130,13 +130,13 @@ struct StoredEvidenceTests {
     #expect(open.status == 0, "\(open.stderr)")
     let verify = try GembaProcess.run(["verify", "refund-guidance.md"], in: copy)
     #expect(verify.status == 0, "\(verify.stderr)")
-    #expect(verify.stdout == "verified: 86 cells, 2 evidence files\n")
+    #expect(verify.stdout == "verified: 101 cells, 2 evidence files\n")
     let replay = try GembaProcess.run(["replay", "refund-guidance.md"], in: copy)
-    #expect(replay.stdout.contains("missing: cell 81 loaded evidence/scratch.csv"))
+    #expect(replay.stdout.contains("missing: cell 96 loaded evidence/scratch.csv"))
     #expect(replay.stdout.components(separatedBy: "missing: cell").count == 2, "reported once")
     #expect(!replay.stdout.contains("state: "))
     #expect(!replay.stdout.contains("differed: "))
-    #expect(replay.stdout.hasSuffix("replay: 86 cells, 85 matched, 0 differed, 0 drifted, 0 stale, 1 missing\n"))
+    #expect(replay.stdout.hasSuffix("replay: 101 cells, 100 matched, 0 differed, 0 drifted, 0 stale, 1 missing\n"))
   }
 
   @Test func aHandEditedPayloadIsNamedAndTheFileIsLeftAlone() throws {

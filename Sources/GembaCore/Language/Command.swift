@@ -150,7 +150,8 @@ public enum Command: Hashable, Sendable {
   case finding(FindingSpec)
   case action(ActionSpec)
   case done(Located<ItemID>, note: String?)
-  case effective(Located<ItemID>, evidence: [CitationTarget], note: String?)
+  /// `effective Ax [--evidence REF…] [--judged-by NAME]`: no evidence runs the action's planned check.
+  case effective(Located<ItemID>, evidence: [CitationTarget], note: String?, by: String?)
   case notEffective(Located<ItemID>, because: String)
   case cite(Located<ItemID>, targets: [CitationTarget], note: String?)
   case event(when: Located<String>, text: String, evidence: [CitationTarget])
@@ -159,7 +160,14 @@ public enum Command: Hashable, Sendable {
   case status
   case showFindings
   case showActions
-  case signoff(role: String, name: String)
+  case signoff(role: String, name: String, meaning: SignoffMeaning?)
+  // The corrective-action record (8D, A3): `Model/Investigation+CorrectiveAction.swift`
+  case team(name: String, role: TeamRole)
+  case isNot(dimension: BoundaryDimension, isText: String, isNotText: String)
+  case contain(ContainSpec)
+  case contained(Located<ItemID>, evidence: [CitationTarget], note: String?)
+  case escape(text: String, step: Located<ItemID>)
+  case elsewhere(text: String, action: Located<ItemID>?, none: String?)
   // Evidence
   case load(LoadSpec)
   /// `refresh NAME`: the shell runs the query of the last `load sql … as NAME` again (a new `load sql` cell).
@@ -187,7 +195,7 @@ public enum Command: Hashable, Sendable {
     switch self {
     case .title, .problem, .defineProcess, .addStep, .why, .defineFishbone, .addCategory, .addCause,
       .setStatus, .markRoot, .unroot, .amend, .finding, .action, .done, .effective, .notEffective, .cite, .event, .signoff,
-      .note, .load:
+      .note, .load, .team, .isNot, .contain, .contained, .escape, .elsewhere:
       .changes
     case .showProcess, .showWhys, .showFishbone, .showTimeline, .check, .status, .showFindings, .showActions:
       .shows
@@ -291,6 +299,17 @@ public struct ActionSpec: Hashable, Sendable {
   public var due: CalendarDate?
   public var review: ReviewCadence?
   public var standard: String?
+  /// `--verify QUERY --target EXPR --after DATE`: how the action will be judged, agreed now.
+  public var plannedCheck: PlannedCheck? = nil
+  /// Where `--after` was typed, for the refusal of a date already past.
+  public var checkAfterSpan: SourceSpan? = nil
+}
+
+/// `contain TEXT --owner NAME [--due YYYY-MM-DD]`: an interim action (K1).
+public struct ContainSpec: Hashable, Sendable {
+  public var text: String
+  public var owner: String
+  public var due: CalendarDate?
 }
 
 /// `amend ID …`: correct an item after the fact (a missing owner, a finding's step),

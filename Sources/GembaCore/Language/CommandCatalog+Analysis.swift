@@ -3,7 +3,7 @@ extension CommandCatalog {
   static let analysisVerbs: [VerbSpec] = [
     VerbSpec(
       name: "why", group: .analysis, usage: "why [ID] TEXT",
-      summary: "Start a five-whys tree (W1), or answer \"why?\" under ID (W1.1). A node may have several children.",
+      summary: "Start a five-whys tree (W1), or answer \"why?\" under ID (W1.1); under an escape point E1, why it escaped (E1.1). A node may have several children.",
       example: "why W1 \"the macro still says 30 days\"", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         var parent: Located<ItemID>?
@@ -11,17 +11,17 @@ extension CommandCatalog {
           throw .error(problem, at: first.span, notes: ["to start a tree whose text begins with `\(first.text)`, quote it"])
         }
         if a.positionals.count == 1, let only = a.positionals.first, only.kind == .word, let id = ItemID(only.text),
-          id.kind == .why
+          id.kind == .why || id.kind == .escape
         {
           throw .error("`why \(id)` needs the answer: why \(id) TEXT", at: SourceSpan(at: only.span.end),
             notes: ["to start a tree whose text is \"\(id)\", quote it: why \"\(id)\""])
         }
         if a.positionals.count > 1, let first = a.positionals.first, first.kind == .word, let id = ItemID(first.text) {
-          guard id.kind == .why else {
+          guard id.kind == .why || id.kind == .escape else {
             throw .error("`why` answers under a why id like W1, not \(id)", at: first.span,
               notes: ["to start a new tree, quote the text: why \"\(first.text) …\""])
           }
-          parent = try a.takeID([.why], "a why id")
+          parent = try a.takeID([.why, .escape], "a why id")
         }
         return .why(parent: parent, text: try a.takeText("the answer to \"why?\""))
       }),

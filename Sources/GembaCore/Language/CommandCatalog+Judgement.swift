@@ -6,7 +6,7 @@ extension CommandCatalog {
       summary: "Mark a why or cause confirmed by evidence.",
       example: "confirm C2 --because macro edits lag wiki edits by 19 days", options: [OptionSpec("because", .text, hint: "TEXT")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let id = try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3")
+        let id = try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2 or C3")
         return .setStatus(id, .confirmed, because: a.text("because"))
       }),
     VerbSpec(
@@ -15,26 +15,26 @@ extension CommandCatalog {
       example: "rule-out C4 --because new and senior agents err at the same rate",
       options: [OptionSpec("because", .text, hint: "TEXT")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let id = try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3")
+        let id = try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2 or C3")
         return .setStatus(id, .ruledOut, because: a.text("because"))
       }),
     VerbSpec(
       name: "root", group: .judgement, usage: "root ID", summary: "Mark a why or cause as a root cause.",
       example: "root W1.1.1", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        return .markRoot(try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3"))
+        return .markRoot(try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2 or C3"))
       }),
     VerbSpec(
       name: "unroot", group: .judgement, usage: "unroot ID",
       summary: "Take the root-cause mark off a why or cause (the deeper answer is the root).",
       example: "unroot W1.1", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        return .unroot(try a.takeID([.why, .cause], "a why or cause id like W1.2 or C3"))
+        return .unroot(try a.takeID([.why, .cause, .escape], "a why or cause id like W1.2 or C3"))
       }),
     VerbSpec(
       name: "amend", group: .judgement,
       usage: "amend ID [--text TEXT] [--name TEXT] [--owner TEXT] [--due YYYY-MM-DD] [--review CADENCE] [--standard TEXT] [--step Sx|Sx>Sy]",
-      summary: "Correct an item after the fact: a step's name or owner, a why's or cause's text, a finding's step, an action's owner, due date, review or standard.",
+      summary: "Correct an item after the fact: a step's name or owner, a why's or cause's text, a finding's step, an action's or containment's owner, due date, review or standard.",
       example: "amend A2 --owner \"Lee Park\" --due 2026-12-01 --review monthly",
       options: [
         OptionSpec("text", .text, hint: "TEXT"), OptionSpec("name", .text, hint: "TEXT"), OptionSpec("owner", .text, hint: "TEXT"),
@@ -43,7 +43,7 @@ extension CommandCatalog {
         OptionSpec("standard", .text, hint: "TEXT"), OptionSpec("step", .single, .id(.step), hint: "Sx or Sx>Sy"),
       ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let id = try a.takeID([.step, .why, .cause, .finding, .action], "the id of a step, why, cause, finding or action")
+        let id = try a.takeID([.step, .why, .cause, .finding, .action, .containment], "the id of a step, why, cause, finding, action or containment")
         var spec = AmendSpec(id: id)
         spec.text = a.text("text")
         spec.name = a.text("name")
@@ -69,7 +69,7 @@ extension CommandCatalog {
         + " or shares typed in from a report (compare 98/584 16/136).",
       example: "cite C2 tickets | where reason = \"wrong macro\" | count", options: [OptionSpec("note", .text, hint: "TEXT")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let id = try a.takeID([.why, .cause, .finding], "a why, cause or finding id")
+        let id = try a.takeID([.why, .cause, .finding, .escape], "a why, cause or finding id")
         let targets = try Parser.citationTargets(a.positionals, in: a)
         guard !targets.isEmpty else { throw a.missing("evidence: NAME, NAME#12, NAME#12-40 or a query") }
         let note = a.text("note")
@@ -94,13 +94,16 @@ extension CommandCatalog {
       }),
     VerbSpec(
       name: "action", group: .judgement,
-      usage: "action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT]",
-      summary: "Agree a corrective action (A1) for a finding; --standard is the new standard if it works.",
+      usage: "action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT]"
+        + " [--verify QUERY --target EXPR --after YYYY-MM-DD]",
+      summary: "Agree a corrective action (A1) for a finding; --standard is the new standard if it works;"
+        + " --verify/--target/--after plan the check that will judge it (a query over time, its target, judged on data after the date).",
       example: "action F1 \"generate macros from the policy page\" --owner \"Dana (KB owner)\" --due 2026-12-15 --review monthly --standard \"macros are generated from the policy, never edited by hand\"",
       options: [
         OptionSpec("owner", .text, hint: "TEXT"), OptionSpec("due", .single, .date, hint: "YYYY-MM-DD"),
         OptionSpec("review", .single, .choice(ReviewCadence.allCases.map(\.rawValue)), hint: "weekly|monthly|quarterly"),
-        OptionSpec("standard", .text, hint: "TEXT"),
+        OptionSpec("standard", .text, hint: "TEXT"), OptionSpec("verify", .list, .evidence, hint: "QUERY"),
+        OptionSpec("target", .list, hint: "EXPR"), OptionSpec("after", .single, .date, hint: "YYYY-MM-DD"),
       ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let finding = try a.takeID([.finding], "a finding id like F1")
@@ -108,9 +111,13 @@ extension CommandCatalog {
         if let token = a.single("due") { due = try Parser.date(token) }
         var cadence: ReviewCadence?
         if let token = a.single("review") { cadence = try Parser.review(token) }
-        return .action(ActionSpec(
+        let planned = try Parser.plannedCheck(verify: a.option("verify"), target: a.option("target"), after: a.option("after"))
+        var spec = ActionSpec(
           finding: finding, text: try a.takeText("what the action does"), owner: a.text("owner"), due: due, review: cadence,
-          standard: a.text("standard")))
+          standard: a.text("standard"))
+        spec.plannedCheck = planned?.check
+        spec.checkAfterSpan = planned?.afterSpan
+        return .action(spec)
       }),
     VerbSpec(
       name: "done", group: .judgement, usage: "done Ax [--note TEXT]",
@@ -120,17 +127,18 @@ extension CommandCatalog {
         return .done(try a.takeID([.action], "an action id like A1"), note: a.text("note"))
       }),
     VerbSpec(
-      name: "effective", group: .judgement, usage: "effective Ax --evidence REF... [--note TEXT]",
-      summary: "Close a done action: the improvement was tested and it works.",
-      example: "effective A1 --evidence after#1-40",
-      options: [OptionSpec("evidence", .list, .evidence, hint: "REF..."), OptionSpec("note", .text, hint: "TEXT")],
+      name: "effective", group: .judgement, usage: "effective Ax [--evidence REF...] [--note TEXT] [--judged-by NAME]",
+      summary: "Close a done action: the improvement was tested and it works. With no --evidence, runs the check planned"
+        + " with the action (--verify) on the data after its date and records the verdict: effective, not effective or inconclusive.",
+      example: "effective A1 --evidence after#1-40 --judged-by \"Priya Shah\"",
+      options: [OptionSpec("evidence", .list, .evidence, hint: "REF..."), OptionSpec("note", .text, hint: "TEXT"),
+        // Not `--by`: a cited query's own `spc COL --by day` must stay the query's.
+        OptionSpec("judged-by", .text, hint: "NAME")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let id = try a.takeID([.action], "an action id like A1")
-        guard let option = a.option("evidence") else {
-          throw .error("`effective` needs --evidence: what shows the action worked", at: SourceSpan(at: id.span.end),
-            notes: ["example: \(a.spec.example)", "if it did not work: not-effective \(id.value) --because TEXT"])
-        }
-        return .effective(id, evidence: try Parser.citationTargets(option.values, in: a), note: a.text("note"))
+        // No --evidence: the action's planned check decides (or `apply` says there is none).
+        let targets = try Parser.citationTargets(a.option("evidence")?.values ?? [], in: a)
+        return .effective(id, evidence: targets, note: a.text("note"), by: a.text("judged-by"))
       }),
     VerbSpec(
       name: "not-effective", group: .judgement, usage: "not-effective Ax --because TEXT",
@@ -185,12 +193,20 @@ extension CommandCatalog {
         return .showActions
       }),
     VerbSpec(
-      name: "signoff", group: .judgement, usage: "signoff ROLE NAME",
-      summary: "Record an approval: who, in what role, when, and the chain value approved.",
-      example: "signoff \"Quality manager\" \"Priya Shah\"", options: [],
+      name: "signoff", group: .judgement, usage: "signoff ROLE NAME [--meaning reviewed|approved|verified]",
+      summary: "Record a sign-off: who, in what role, what it means (reviewed, approved, verified), when, and the chain value signed.",
+      example: "signoff \"Quality manager\" \"Priya Shah\" --meaning approved",
+      options: [OptionSpec("meaning", .single, .choice(SignoffMeaning.allCases.map(\.rawValue)), hint: "reviewed|approved|verified")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let role = try a.take("a role, e.g. \"Quality manager\"").text
-        return .signoff(role: role, name: try a.takeText("the approver's name"))
+        var meaning: SignoffMeaning?
+        if let token = a.single("meaning") {
+          guard let m = SignoffMeaning(rawValue: token.text.lowercased()) else {
+            throw Parser.choiceError(token, "meaning", SignoffMeaning.allCases.map(\.rawValue))
+          }
+          meaning = m
+        }
+        return .signoff(role: role, name: try a.takeText("the approver's name"), meaning: meaning)
       }),
   ]
 }

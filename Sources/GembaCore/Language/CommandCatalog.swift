@@ -6,6 +6,7 @@ public struct VerbSpec: Sendable {
     case problem = "Problem and process"
     case analysis = "Five whys and fishbone"
     case judgement = "Judgement and actions"
+    case corrective = "Corrective-action record"
     case evidence = "Evidence"
     case session = "Session"
   }
@@ -52,7 +53,8 @@ public struct OptionSpec: Sendable {
 }
 
 public enum CommandCatalog {
-  public static let verbs: [VerbSpec] = problemVerbs + analysisVerbs + judgementVerbs + evidenceVerbs + sessionVerbs
+  public static let verbs: [VerbSpec] = problemVerbs + analysisVerbs + judgementVerbs + correctiveVerbs + evidenceVerbs
+    + sessionVerbs
 
   public static func spec(_ name: String) -> VerbSpec? { verbs.first { $0.name == name } }
   public static var verbNames: [String] { verbs.map(\.name) }

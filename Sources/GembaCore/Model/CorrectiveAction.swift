@@ -98,7 +98,7 @@ public struct ExtentCheck: Sendable, Equatable {
 
 /// The check agreed with an action, before it is done, that will prove it worked:
 /// `action … --verify QUERY --target EXPR --after DATE`.
-public struct PlannedCheck: Sendable, Equatable, Codable {
+public struct PlannedCheck: Sendable, Hashable, Codable {
   /// The query pipeline's text (`tickets | where … | count per week`).
   public var query: String
   /// The target as typed (`<= 2 per week`, `p below 0.031`, `no rule-1 points`).

@@ -41,7 +41,15 @@ extension Investigation {
       if let standard = spec.standard { actions[i].standard = standard; changed.append("standard") }
     case .step:
       changed = try amendStep(spec)
-    case .containment, .escape, .extent:
+    case .containment:
+      guard let i = containments.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
+      if spec.review != nil { throw refuse("review cadence") }
+      if spec.standard != nil { throw refuse("standard") }
+      if spec.location != nil { throw refuse("step") }
+      if let text = spec.text { containments[i].text = text; changed.append("text") }
+      if let owner = spec.owner { containments[i].owner = owner; changed.append("owner \(owner)") }
+      if let due = spec.due { containments[i].due = due; changed.append("due \(due)") }
+    case .escape, .extent:
       throw refuse("fields")
     }
     return "amended \(id.value): " + changed.joined(separator: ", ")

@@ -57,7 +57,9 @@ extension Investigation {
       message = "added \(step.id) \(text)" + (after.map { " after \($0.value)\n" + describeInsert(of: step.id) } ?? "")
 
     case .why(let parent, let text):
-      if let parent {
+      if let parent, parent.value.kind == .escape, parent.value.path.count == 1 {
+        message = try escapeWhy(under: parent, text: text, reused: &reused, created: &created)
+      } else if let parent {
         guard nodes[parent.value] != nil else { throw unknown(parent) }
         let id = allocate(.why, under: parent.value)
         nodes[id] = CauseNode(id: id, text: text)
@@ -172,10 +174,12 @@ extension Investigation {
 
     case .action(let spec):
       guard finding(spec.finding.value) != nil else { throw unknown(spec.finding) }
+      try checkAfterDate(spec, at: context.time)
       let id = allocate(.action)
       actions.append(Action(id: id, finding: spec.finding.value, text: spec.text, owner: spec.owner, due: spec.due,
-        review: spec.review, standard: spec.standard))
+        review: spec.review, standard: spec.standard, plannedCheck: spec.plannedCheck))
       message = "\(id) for \(spec.finding.value): \(spec.text)"
+        + (spec.plannedCheck.map { "\n  judged by: \($0.query)\n  target \($0.target), on data after \($0.after)" } ?? "")
 
     case .done(let id, let note):
       let i = try actionIndex(id)
@@ -187,9 +191,14 @@ extension Investigation {
       actions[i].doneAt = context.time
       message = "\(id.value) done — check its effect next: effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"
 
-    case .effective(let id, _, let note):
+    case .effective(let id, let targets, let note, let by):
       let i = try actionIndex(id)
       guard actions[i].state == .done else { throw notDone(id, actions[i].state) }
+      if targets.isEmpty {
+        message = try judgePlannedCheck(id, at: i, note: note, by: by, context: context)
+        break
+      }
+      actions[i].judgedBy = by
       actions[i].state = .effective
       actions[i].outcome = note
       actions[i].outcomeCitations = context.citations
@@ -209,9 +218,14 @@ extension Investigation {
       message = "event \(when.value): \(text)"
         + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: nil))
 
-    case .signoff(let role, let name):
-      signoffs.append(Signoff(role: role, name: name, time: context.time, chain: context.previousChain, cell: context.number))
-      message = "signed off by \(name) (\(role)) at \(context.time), chain \(context.previousChain)"
+    case .signoff(let role, let name, let meaning):
+      signoffs.append(Signoff(role: role, name: name, time: context.time, chain: context.previousChain, cell: context.number,
+        meaning: meaning))
+      message = (meaning.map { "\($0.rawValue) by" } ?? "signed off by")
+        + " \(name) (\(role)) at \(context.time), chain \(context.previousChain)"
+
+    case .team, .isNot, .contain, .contained, .escape, .elsewhere:
+      message = try applyCorrective(command, in: context, reused: &reused, created: &created)
 
     case .note(let text):
       notes.append(Note(cell: context.number, text: text))
@@ -249,6 +263,11 @@ extension Investigation {
   // MARK: - Errors that name what exists
 
   func unknown(_ id: Located<ItemID>) -> Diagnostic {
+    if id.value.kind == .escape, id.value.path.count == 1, escapes.contains(where: { $0.id == id.value }) {
+      // `confirm E1`: the escape point is a place, not an answer; its whys are judged.
+      return .error("\(id.value) is an escape point, not a why: judge the answers to why it escaped (\(id.value).1 …)",
+        at: id.span, notes: ["ask why it escaped: why \(id.value) TEXT"])
+    }
     let existing = allIDs.filter { $0.kind == id.value.kind }.map(\.description)
     var notes: [String] = []
     if let guess = Suggestion.nearest(to: id.value.description, in: existing) {

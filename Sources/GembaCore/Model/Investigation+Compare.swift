@@ -14,6 +14,7 @@ extension Investigation {
     for i in copy.actions.indices { copy.actions[i].outcomeCitations = blank(copy.actions[i].outcomeCitations) }
     for i in copy.events.indices { copy.events[i].citations = blank(copy.events[i].citations) }
     for i in copy.signoffs.indices { copy.signoffs[i].chain = "" }
+    for i in copy.containments.indices { copy.containments[i].citations = blank(copy.containments[i].citations) }
     copy.evidence = copy.evidence.map {
       EvidenceRecord(name: $0.name, path: $0.path, format: $0.format, rows: 0, columns: 0, bytes: 0, sha256: "", cell: $0.cell)
     }
@@ -40,6 +41,14 @@ extension Investigation {
     if a.events != b.events { out.append("the events") }
     if a.signoffs != b.signoffs { out.append("the sign-offs") }
     if a.evidence != b.evidence { out.append("the evidence register") }
+    if a.team != b.team { out.append("the team") }
+    if a.boundaries != b.boundaries { out.append("the is / is not") }
+    for (x, y) in zip(a.containments, b.containments) where x != y { out.append(x.id.description) }
+    for (x, y) in zip(a.escapes, b.escapes) where x != y { out.append(x.id.description) }
+    for (x, y) in zip(a.extent, b.extent) where x != y { out.append(x.id.description) }
+    if a.containments.count != b.containments.count || a.escapes.count != b.escapes.count || a.extent.count != b.extent.count {
+      out.append("the corrective-action record")
+    }
     if out.isEmpty { out.append("the id counters") }
     return out
   }

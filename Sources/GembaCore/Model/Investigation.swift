@@ -54,7 +54,11 @@ public struct Investigation: Sendable, Equatable {
   /// The ids that currently exist, for completion and suggestions.
   public var allIDs: [ItemID] {
     steps.map(\.id) + whysInOrder.map(\.id) + causesInOrder.map(\.id) + findings.map(\.id) + actions.map(\.id)
+      + containments.map(\.id) + escapes.flatMap { [$0.id] + depthFirst($0.children).map(\.id) } + extent.map(\.id)
   }
+
+  /// The whys asked of every escape point, in tree order.
+  public var escapeWhysInOrder: [CauseNode] { depthFirst(escapes.flatMap(\.children)) }
 }
 
 public struct Problem: Sendable, Equatable {
@@ -281,6 +285,8 @@ public struct Action: Sendable, Equatable {
   public var plannedCheck: PlannedCheck?
   /// The last verdict of the planned check.
   public var judgement: EffectivenessJudgement?
+  /// Who judged its effect (`effective Ax --judged-by NAME`): someone other than its owner.
+  public var judgedBy: String?
 }
 
 public struct Note: Sendable, Equatable {

@@ -27,6 +27,16 @@ public struct ReplayReport: Sendable {
     public var now: String
   }
 
+  /// An action judged effective by its planned check that today's evidence judges not effective:
+  /// the defect came back.
+  public struct Recurrence: Sendable {
+    public var cell: Int
+    public var action: String
+    /// What the check sees today, and its target.
+    public var now: String
+    public var target: String
+  }
+
   /// Evidence a `load` read that cannot be read now (deleted, a folder, unreadable).
   public struct Missing: Sendable {
     public var cell: Int
@@ -39,6 +49,7 @@ public struct ReplayReport: Sendable {
   public var differed: [Difference] = []
   public var drifted: [Drift] = []
   public var stale: [Stale] = []
+  public var recurrences: [Recurrence] = []
   public var missing: [Missing] = []
   /// Cells not run again because the evidence they ask about is missing; what they stored stands.
   public var notRerun: [Int] = []
@@ -51,11 +62,13 @@ public struct ReplayReport: Sendable {
 
   public var allMatched: Bool {
     differed.isEmpty && drifted.isEmpty && stale.isEmpty && missing.isEmpty && stateDifferences.isEmpty && stopped == nil
+      && recurrences.isEmpty
   }
   public var summary: String {
     "replay: \(cells) cells, \(matched) matched, \(differed.count) differed, \(drifted.count) drifted, \(stale.count) stale"
       + (missing.isEmpty ? "" : ", \(missing.count) missing") + (notRerun.isEmpty ? "" : ", \(notRerun.count) not re-run")
       + (stateDifferences.isEmpty ? "" : ", state differs")
+      + (recurrences.isEmpty ? "" : ", \(recurrences.count) recurrence" + (recurrences.count == 1 ? "" : "s"))
   }
 }
 
@@ -89,7 +102,8 @@ public enum Replay {
           report.missing.append(.init(cell: stored.number, path: spec.path.value, reason: diagnostic.message))
           continue
         }
-        if let command, !missingNames.isDisjoint(with: evidenceNames(command)) {
+        // A planned check names its evidence only in what it stored.
+        if let command, !missingNames.isDisjoint(with: evidenceNames(command).union(then?.citations?.compactMap(\.evidence) ?? [])) {
           report.notRerun.append(stored.number)
           continue
         }
@@ -113,6 +127,9 @@ public enum Replay {
         let moved = thenCitations.indices.filter { i in !(nowCitations.indices.contains(i) && thenCitations[i].sawTheSame(as: nowCitations[i])) }
         if moved.isEmpty {
           report.matched += 1
+        } else if let recurrence = recurrence(command, then: thenCitations, cell: stored, in: session) {
+          // Reported once, as what it means, rather than as a stale citation.
+          report.recurrences.append(recurrence)
         } else {
           for i in moved {
             report.stale.append(.init(cell: stored.number, item: citingItem(command, output: stored.output),
@@ -138,6 +155,16 @@ public enum Replay {
     return report
   }
 
+  /// A planned check that judged an action effective then and, run on today's evidence, not effective.
+  static func recurrence(_ command: Command, then: [Citation], cell: Cell, in session: Session) -> ReplayReport.Recurrence? {
+    guard case .effective(let id, let targets, _, _) = command, targets.isEmpty, let seen = then.first,
+      let action = session.investigation.action(id.value), let plan = action.plannedCheck,
+      let now = action.judgement, now.verdict == .notEffective, now.judgedAt == cell.time,
+      plan.judge(seen, doneAt: action.doneAt, at: cell.time).verdict == .effective
+    else { return nil }
+    return .init(cell: cell.number, action: id.value.description, now: now.seen, target: plan.target)
+  }
+
   /// The evidence names a command asks about.
   static func evidenceNames(_ command: Command) -> Set<String> {
     func names(_ targets: [CitationTarget]) -> Set<String> {
@@ -152,7 +179,7 @@ public enum Replay {
     switch command {
     case .query(let q): return [q.evidence.value]
     case .show(let name, _, _): return [name.value]
-    case .cite(_, let t, _), .effective(_, let t, _), .event(_, _, let t): return names(t)
+    case .cite(_, let t, _), .effective(_, let t, _, _), .event(_, _, let t), .contained(_, let t, _): return names(t)
     case .finding(let spec): return names(spec.evidence)
     default: return []
     }
@@ -161,7 +188,7 @@ public enum Replay {
   /// The item a citing command supports: `C2`, `A1`, the finding it created, the event.
   static func citingItem(_ command: Command, output: String) -> String {
     switch command {
-    case .cite(let id, _, _), .effective(let id, _, _): return id.value.description
+    case .cite(let id, _, _), .effective(let id, _, _, _), .contained(let id, _, _): return id.value.description
     case .finding: return output.split(separator: " ", maxSplits: 1).first.map(String.init) ?? "a finding"
     case .event(let when, _, _): return "the event of \(when.value)"
     default: return "an item"
@@ -185,7 +212,8 @@ public enum Replay {
     let targets: [CitationTarget]
     switch command {
     case .cite(let id, let t, _): (item, targets) = (id.value.description, t)
-    case .effective(let id, let t, _): (item, targets) = (id.value.description, t)
+    case .effective(let id, let t, _, _): (item, targets) = (id.value.description, t)
+    case .contained(let id, let t, _): (item, targets) = (id.value.description, t)
     case .finding(let spec): (item, targets) = ("a finding", spec.evidence)
     case .event(let when, _, let t): (item, targets) = ("the event of \(when.value)", t)
     default: return nil
@@ -277,6 +305,9 @@ public enum Replay {
     }
     for item in report.stateDifferences {
       out.append("state: \(item) differs from what the stored cells record")
+    }
+    for r in report.recurrences {
+      out.append("recurrence: \(r.action) was judged effective at cell \(r.cell); on today's evidence: \(r.now) (target \(r.target))")
     }
     for s in report.stale {
       out.append("stale: \(s.item) cites `\(s.query)` (cell \(s.cell))")

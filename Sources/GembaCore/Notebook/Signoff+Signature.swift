@@ -103,7 +103,7 @@ public struct SignatureReport: Sendable {
     var previous = Chain.genesis
     for cell in document.cells {
       defer { previous = cell.chain }
-      guard case .signoff(let role, let name)? = try? Parser.parse(cell.command) else { continue }
+      guard case .signoff(let role, let name, _)? = try? Parser.parse(cell.command) else { continue }
       guard let signature = (try? cell.decodedData())??.signature else {
         report.unsignedSignoffs.append(cell.number)
         continue

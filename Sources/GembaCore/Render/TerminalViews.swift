@@ -12,8 +12,9 @@
 public enum TerminalViews {
   /// The view a command shows (its nature is `.shows`), drawn in `style`; nil for any other command.
   /// `check` is drawn by `Check.render` and `status` here with the integrity line.
+  /// `time` is the cell's time, for the `check` rules that read the clock.
   public static func view(for command: Command, of inv: Investigation, integrity: IntegrityState?,
-    style: TerminalStyle) -> String?
+    style: TerminalStyle, time: String? = nil) -> String?
   {
     switch command {
     case .showWhys: whys(inv, style: style)
@@ -23,7 +24,7 @@ public enum TerminalViews {
     case .showActions: actions(inv, style: style)
     case .status: status(inv, integrity: integrity, style: style)
     case .showTimeline: timeline(inv, style: style)
-    case .check: Check.render(Check.review(inv), style: style)
+    case .check: Check.render(Check.review(inv, at: time), style: style)
     default: nil
     }
   }

@@ -34,8 +34,13 @@ public enum Check {
   /// Every weakness in `inv`: errors first, then warnings; within each, the
   /// investigation as a whole first, then items in the order they appear in the
   /// record (steps, whys, causes, findings, actions), then rule order.
-  public static func review(_ inv: Investigation) -> [CheckFinding] {
-    let found = rules.flatMap { $0(inv) }
+  /// - Parameter time: the check's own time (its cell's, ISO-8601): the rules that read the clock
+  ///   (an action overdue, a review missed) run only when it is given; the core reads no clock.
+  public static func review(_ inv: Investigation, at time: String? = nil) -> [CheckFinding] {
+    var found = (rules + correctiveRules).flatMap { $0(inv) }
+    if let today = time.flatMap({ CalendarDate(String($0.prefix(10))) }) {
+      found += clockRules.flatMap { $0(inv, today) }
+    }
     var rank: [ItemID: Int] = [:]
     for (i, id) in inv.allIDs.enumerated() where rank[id] == nil { rank[id] = i }
     func order(_ finding: CheckFinding) -> (Int, Int) {

@@ -154,7 +154,8 @@ public final class Session {
   static func readsEvidence(_ command: Command) -> Bool {
     switch command {
     case .load: true
-    case .cite(_, let targets, _), .effective(_, let targets, _), .event(_, _, let targets): !targets.isEmpty
+    case .cite(_, let targets, _), .effective(_, let targets, _, _), .event(_, _, let targets), .contained(_, let targets, _):
+      !targets.isEmpty
     case .finding(let spec): !spec.evidence.isEmpty
     default: false
     }
@@ -178,13 +179,14 @@ public final class Session {
       return try change(command, context: &context, source: source)
     case .shows:
       let integrity = command == .status ? self.integrity : nil
-      guard let output = TerminalViews.view(for: command, of: investigation, integrity: integrity, style: .record) else {
+      let time = context.time
+      guard let output = TerminalViews.view(for: command, of: investigation, integrity: integrity, style: .record, time: time) else {
         throw .error("no view for `\(source)`")
       }
       let display = displayStyle == .record
-        ? output : TerminalViews.view(for: command, of: investigation, integrity: integrity, style: displayStyle) ?? output
+        ? output : TerminalViews.view(for: command, of: investigation, integrity: integrity, style: displayStyle, time: time) ?? output
       var ran = Ran(output: output, display: display)
-      if command == .check { ran.failed = Check.review(investigation).contains { $0.severity == .error } }
+      if command == .check { ran.failed = Check.review(investigation, at: time).contains { $0.severity == .error } }
       return ran
     case .asksEvidence:
       let styles: [TerminalStyle] = displayStyle == .record ? [.record] : [.record, displayStyle]
@@ -235,7 +237,7 @@ public final class Session {
       data = CellData(citations: context.citations)
     }
     var signedWith: String?
-    if case .signoff(let role, let name) = command, let signer,
+    if case .signoff(let role, let name, _) = command, let signer,
       let signature = signer(name, SignoffSignature.message(chain: context.previousChain, role: role, name: name, time: context.time))
     {
       data = CellData(signature: signature)
@@ -271,12 +273,33 @@ public final class Session {
       return
     case .cite(_, let t, let n): targets = t; note = n
     case .finding(let spec): targets = spec.evidence
-    case .effective(_, let t, _): targets = t
+    case .effective(let id, let t, _, _):
+      targets = t
+      if t.isEmpty, let action = investigation.action(id.value), action.state == .done, let plan = action.plannedCheck {
+        context.citations = [try runPlannedCheck(plan, of: id, cell: context.number)]
+        return
+      }
+    case .contained(_, let t, let n): targets = t; note = n
     case .event(_, _, let t): targets = t
     default: return
     }
     context.citations = try targets.map { target throws(Diagnostic) in
       try desk().cite(target, note: note, cell: context.number, investigation: investigation)
+    }
+  }
+
+  /// Runs an action's planned query on the evidence as it is now, the way a typed query runs;
+  /// a query that no longer runs (a column gone) is refused and nothing is recorded.
+  private func runPlannedCheck(_ plan: PlannedCheck, of id: Located<ItemID>, cell: Int) throws(Diagnostic) -> Citation {
+    do throws(Diagnostic) {
+      let source = try Parser.querySource(try Lexer.tokenize(plan.query))
+      return try desk().cite(.query(source), note: nil, cell: cell, investigation: investigation)
+    } catch {
+      // The error's place is inside the stored query, not in what was typed: say it in words.
+      let column = error.span.map { " (column \($0.start.column) of the query)" } ?? ""
+      throw .error("the planned check of \(id.value) no longer runs: \(error.message)\(column)", at: id.span,
+        notes: ["the check agreed with \(id.value): \(plan.query)"] + error.notes
+          + ["nothing was recorded; judge it on other evidence with effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"])
     }
   }
 

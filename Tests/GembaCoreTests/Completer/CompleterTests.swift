@@ -35,9 +35,9 @@ enum FakeFolders {
     ("PRO", ["problem", "process"]),
     ("conf", ["confirm"]),
     ("ti", ["timeline", "title", "tickets"]),
-    ("con‸ C1", ["confirm"]),
+    ("con‸ C1", ["confirm", "contain", "contained"]),
     ("nonsense ", []),
-    ("help con", ["confirm"]),
+    ("help con", ["confirm", "contain", "contained"]),
     ("help ", CommandCatalog.verbNames.sorted()),
   ] as [(String, [String])])
   func verbs(_ input: String, expected: [String]) {

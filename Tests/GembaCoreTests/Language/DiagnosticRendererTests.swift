@@ -42,14 +42,13 @@ import Testing
   }
 
   @Test func aMissingArgumentGetsOneCaretAfterTheInput() {
-    #expect(rendered("effective A1", origin: "nb.md") == """
-      error: `effective` needs --evidence: what shows the action worked
-       --> nb.md:1:13
+    #expect(rendered("not-effective A1", origin: "nb.md") == """
+      error: `not-effective` needs --because: what showed it did not work
+       --> nb.md:1:17
         |
-      1 | effective A1
-        |             ^
-        = example: effective A1 --evidence after#1-40
-        = if it did not work: not-effective A1 --because TEXT
+      1 | not-effective A1
+        |                 ^
+        = example: not-effective A2 --because reopen rate unchanged after 4 weeks
 
       """)
   }

@@ -116,7 +116,7 @@ extension ParserTests {
     ("title1️⃣ ", "`title` needs a title"),
     ("cause Method1️⃣", "`cause` needs the cause"),
     ("action F11️⃣", "`action` needs what the action does"),
-    ("effective A11️⃣", "`effective` needs --evidence: what shows the action worked"),
+    // `effective A1` alone parses: with no --evidence it runs the action's planned check (or apply refuses).
     ("not-effective A11️⃣", "`not-effective` needs --because: what showed it did not work"),
     ("cite C11️⃣", "`cite` needs evidence: NAME, NAME#12, NAME#12-40 or a query"),
     ("load1️⃣", "`load` needs a file path"),

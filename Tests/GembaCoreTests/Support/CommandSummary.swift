@@ -35,10 +35,11 @@ enum CommandSummary {
     case .action(let spec):
       return "action \(spec.finding.value) \(q(spec.text))" + field("owner", spec.owner.map(q))
         + field("due", spec.due.map(\.description)) + field("review", spec.review?.rawValue)
-        + field("standard", spec.standard.map(q))
+        + field("standard", spec.standard.map(q)) + field("verify", spec.plannedCheck.map { q($0.query) })
+        + field("target", spec.plannedCheck.map { q($0.target) }) + field("after", spec.plannedCheck.map(\.after.description))
     case .done(let id, let note): return "done \(id.value)" + field("note", note.map(q))
-    case .effective(let id, let evidence, let note):
-      return "effective \(id.value)" + field("evidence", targets(evidence)) + field("note", note.map(q))
+    case .effective(let id, let evidence, let note, let by):
+      return "effective \(id.value)" + field("evidence", targets(evidence)) + field("note", note.map(q)) + field("by", by.map(q))
     case .notEffective(let id, let because): return "not-effective \(id.value) because:\(q(because))"
     case .cite(let id, let t, let note): return "cite \(id.value) \(targets(t) ?? "[]")" + field("note", note.map(q))
     case .event(let when, let text, let evidence):
@@ -48,7 +49,16 @@ enum CommandSummary {
     case .status: return "status"
     case .showFindings: return "findings"
     case .showActions: return "actions"
-    case .signoff(let role, let name): return "signoff role:\(q(role)) name:\(q(name))"
+    case .signoff(let role, let name, let meaning):
+      return "signoff role:\(q(role)) name:\(q(name))" + field("meaning", meaning?.rawValue)
+    case .team(let name, let role): return "team \(q(name)) role:\(role.rawValue)"
+    case .isNot(let d, let isText, let isNotText): return "isnot \(d.rawValue) is:\(q(isText)) is-not:\(q(isNotText))"
+    case .contain(let spec): return "contain \(q(spec.text)) owner:\(q(spec.owner))" + field("due", spec.due.map(\.description))
+    case .contained(let id, let evidence, let note):
+      return "contained \(id.value)" + field("evidence", targets(evidence)) + field("note", note.map(q))
+    case .escape(let text, let step): return "escape \(q(text)) step:\(step.value)"
+    case .elsewhere(let text, let action, let none):
+      return "elsewhere \(q(text))" + field("action", action.map { $0.value.description }) + field("none", none.map(q))
     case .load(let spec):
       return "load \(q(spec.path.value))" + field("as", spec.name?.value) + field("format", spec.format?.value)
         + field("header-rows", spec.headerRows.map { String($0.value) }) + field("skip", spec.skip.map { String($0.value) })

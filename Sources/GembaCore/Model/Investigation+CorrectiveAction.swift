@@ -1,0 +1,136 @@
+/// Applying the corrective-action record's verbs (team, isnot, contain, contained, escape,
+/// elsewhere) and judging an action by its planned check. Like `apply`, every check runs
+/// before anything changes.
+extension Investigation {
+  mutating func applyCorrective(_ command: Command, in context: CellContext, reused: inout [ItemID],
+    created: inout [ItemID]) throws(Diagnostic) -> String
+  {
+    switch command {
+    case .team(let name, let role):
+      if let i = team.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+        let was = team[i].role
+        guard was != role else { return "\(team[i].name) is already on the team as \(role.rawValue)" }
+        team[i].role = role
+        return "\(team[i].name) is now \(role.rawValue) (was \(was.rawValue))"
+      }
+      team.append(TeamMember(name: name, role: role, cell: context.number))
+      return "team: \(name) (\(role.rawValue))"
+
+    case .isNot(let dimension, let isText, let isNotText):
+      let boundary = ProblemBoundary(dimension: dimension, isText: isText, isNotText: isNotText, cell: context.number)
+      let line = "\(dimension.rawValue): is \(isText) · is not \(isNotText)"
+      if let i = boundaries.firstIndex(where: { $0.dimension == dimension }) {
+        boundaries[i] = boundary
+        return line + " (replaces the earlier \(dimension.rawValue))"
+      }
+      // Kept in the dimensions' order (what, where, when, extent), whatever order they were typed.
+      boundaries.append(boundary)
+      boundaries.sort { BoundaryDimension.allCases.firstIndex(of: $0.dimension)! < BoundaryDimension.allCases.firstIndex(of: $1.dimension)! }
+      return line
+
+    case .contain(let spec):
+      let id = allocateID(.containment, reused: &reused, created: &created)
+      containments.append(Containment(id: id, text: spec.text, owner: spec.owner, due: spec.due, cell: context.number))
+      return "\(id) \(spec.text) — owner \(spec.owner)" + (spec.due.map { ", due \($0)" } ?? "")
+        + "; verify it on evidence: contained \(id) --evidence REF"
+
+    case .contained(let id, _, let note):
+      guard let i = containments.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
+      if containments[i].state == .verified {
+        throw .error("\(id.value) was already verified at \(containments[i].verifiedAt ?? "an earlier cell")", at: id.span)
+      }
+      containments[i].state = .verified
+      containments[i].verifiedAt = context.time
+      containments[i].verificationNote = note
+      containments[i].citations = context.citations
+      return "\(id.value) verified" + (note.map { ": \($0)" } ?? "") + "\n" + Investigation.shown(context.citations, on: id.value)
+
+    case .escape(let text, let step):
+      guard self.step(step.value) != nil else { throw unknownStep(step.value, at: step.span) }
+      let id = allocateID(.escape, reused: &reused, created: &created)
+      escapes.append(EscapePoint(id: id, text: text, step: step.value, cell: context.number))
+      return "\(id) \(text) at \(step.value) — ask why it escaped: why \(id) TEXT"
+
+    case .elsewhere(let text, let action, let none):
+      if let action, self.action(action.value) == nil { throw unknown(action) }
+      let id = allocateID(.extent, reused: &reused, created: &created)
+      extent.append(ExtentCheck(id: id, text: text, action: action?.value, noneReason: none, cell: context.number))
+      return "\(id) \(text) — " + (action.map { "covered by \($0.value)" } ?? "nothing to do: \(none ?? "")")
+
+    default:
+      throw .error("not a corrective-action change")
+    }
+  }
+
+  /// `why E1 TEXT`: the first answer to why the defect escaped at E1 (`E1.1`).
+  mutating func escapeWhy(under parent: Located<ItemID>, text: String, reused: inout [ItemID],
+    created: inout [ItemID]) throws(Diagnostic) -> String
+  {
+    guard let i = escapes.firstIndex(where: { $0.id == parent.value }) else { throw unknown(parent) }
+    let id = allocateID(.escape, under: parent.value, reused: &reused, created: &created)
+    nodes[id] = CauseNode(id: id, text: text)
+    escapes[i].children.append(id)
+    return "\(id) \(text)"
+  }
+
+  /// `effective Ax` with no evidence: the verdict of the action's planned check on what its
+  /// query drew (`context.citations`, resolved by the session or restored from the cell).
+  mutating func judgePlannedCheck(_ id: Located<ItemID>, at i: Int, note: String?, by: String?,
+    context: CellContext) throws(Diagnostic) -> String
+  {
+    guard let plan = actions[i].plannedCheck else {
+      throw .error("`effective \(id.value)` needs --evidence: what shows the action worked", at: SourceSpan(at: id.span.end),
+        notes: ["no check was planned with \(id.value) (action … --verify QUERY --target EXPR --after DATE)",
+          "example: effective \(id.value) --evidence after#1-40", "if it did not work: not-effective \(id.value) --because TEXT"])
+    }
+    guard let citation = context.citations.first else {
+      throw .error("the planned check of \(id.value) was not run", at: id.span)
+    }
+    let judgement = plan.judge(citation, doneAt: actions[i].doneAt, at: context.time)
+    actions[i].judgement = judgement
+    actions[i].judgedBy = by
+    let target = "(target \(plan.target))"
+    let shown = "\n" + Investigation.shown(context.citations, on: id.value)
+    switch judgement.verdict {
+    case .effective:
+      actions[i].state = .effective
+      actions[i].outcome = note ?? "planned check: \(judgement.seen) \(target)"
+      actions[i].outcomeCitations = context.citations
+      return "\(id.value) effective: \(judgement.seen) \(target)"
+        + (actions[i].standard.map { " — new standard: \($0)" } ?? "") + shown
+    case .notEffective:
+      actions[i].state = .notEffective
+      actions[i].outcome = "planned check: \(judgement.seen) \(target)"
+      actions[i].outcomeCitations = context.citations
+      return "\(id.value) not effective: \(judgement.seen) \(target) — \(actions[i].finding) stays open" + shown
+    case .inconclusive:
+      // Stays done: too little data after the change to say either way.
+      return "\(id.value) inconclusive: \(judgement.seen) \(target) — it stays done" + shown
+    }
+  }
+
+  /// The next id of `kind` (under `parent` for nested ids), or the id redo gives back.
+  mutating func allocateID(_ kind: ItemID.Kind, under parent: ItemID? = nil, reused: inout [ItemID],
+    created: inout [ItemID]) -> ItemID
+  {
+    let id: ItemID
+    if !reused.isEmpty {
+      id = reused.removeFirst()
+    } else {
+      let key = parent?.description ?? kind.rawValue
+      id = parent?.child(counters[key, default: 1]) ?? ItemID(kind, [counters[key, default: 1]])
+    }
+    let key = id.parent?.description ?? kind.rawValue
+    counters[key] = max(counters[key, default: 1], id.path.last! + 1)
+    created.append(id)
+    return id
+  }
+
+  /// The `--after` of a planned check may not be before the day it is agreed.
+  func checkAfterDate(_ spec: ActionSpec, at time: String) throws(Diagnostic) {
+    guard let plan = spec.plannedCheck, let today = CalendarDate(String(time.prefix(10))), plan.after < today else { return }
+    throw .error("the judgement date is before today: judge after the action is done", at: spec.checkAfterSpan,
+      notes: ["--after \(plan.after) is before \(today), the day this action is agreed; data from before the change shows the problem, not the effect",
+        "pick the day the change will be in place, e.g. its due date"])
+  }
+}
