@@ -37,6 +37,11 @@ extension HTMLRecordRenderer {
         [code(a.id), code(a.finding), t(a.text), t(a.owner), t(a.due), t(a.review), t(a.standard), t(a.state),
          t([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — "))]
       }, into: &out)
+    let planned = CorrectiveActionBlocks.plannedChecks(r)
+    if !planned.isEmpty {
+      out += "<h3>Planned checks and verdicts</h3>\n"
+      planned.forEach { ReportHTML().block($0, into: &out) }
+    }
     for a in r.actions where !a.outcomeCitations.isEmpty {
       out += "<h3>\(code(a.id)) effect evidence</h3>\n"
       citations(a.outcomeCitations, into: &out)
@@ -83,9 +88,10 @@ extension HTMLRecordRenderer {
     if r.signoffs.isEmpty {
       out += "<p class=\"none\">Not signed off.</p>\n"
     } else {
-      table(["Role", "Name", "Time", "Chain approved", "Cell", "Later cells"],
+      let meanings = r.signoffs.contains { $0.meaning != nil }
+      table(["Role", "Name"] + (meanings ? ["Meaning"] : []) + ["Time", "Chain approved", "Cell", "Later cells"],
         r.signoffs.map { s in
-          [t(s.role), t(s.name), t(s.time), code(s.chain), String(s.cell),
+          [t(s.role), t(s.name)] + (meanings ? [t(s.meaning ?? "not stated")] : []) + [t(s.time), code(s.chain), String(s.cell),
            s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off"]
         }, into: &out)
     }

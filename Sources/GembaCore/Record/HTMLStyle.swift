@@ -86,3 +86,13 @@ enum HTMLStyle {
     }
     """
 }
+
+extension HTMLStyle {
+  /// What the 8D and the record's corrective-action sections add: MISSING marked so it
+  /// cannot be overlooked, in grey print too (bold, boxed).
+  static let reportCSS = """
+    .missing { color: var(--bad); font-weight: 600; }
+    p.missing { border-left: 4px solid var(--bad); padding: .15rem .6rem; background: #fff5f5; }
+    table.fields th { width: 12rem; }
+    """
+}
