@@ -30,7 +30,7 @@ public enum Export {
       writes.append(FileWrite(path: path, content: try report.render(record, path: path)))
     } else if format.value == "sop" {
       let date = String(time.prefix(10))
-      let result = SOPUpdater.update(record: record, sop: sop?.text, sopName: sop?.name ?? "SOP.md", date: date)
+      let result = try SOPUpdater.update(record: record, sop: sop?.text, sopName: sop?.name ?? "SOP.md", date: date)
       writes.append(FileWrite(path: path, content: result.document))
       if let diff = result.diff {
         writes.append(FileWrite(path: Located(path.value + ".diff", at: path.span), content: diff))

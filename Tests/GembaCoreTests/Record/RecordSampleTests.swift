@@ -23,7 +23,7 @@ extension RecordSampleTests {
     let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["GEMBA_RECORD_SAMPLES"]!)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for (name, sop) in [("heading", RecordSOPUpdateTests.headingSOP), ("numbered", RecordSOPUpdateTests.numberedSOP), ("none", nil)] {
-      let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: sop, date: RecordSOPUpdateTests.date)
+      let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: sop, date: RecordSOPUpdateTests.date)
       try ExternalTools.write(result.document, to: folder, "sop-\(name).md")
       try ExternalTools.write(result.diff ?? "", to: folder, "sop-\(name).md.diff")
     }
