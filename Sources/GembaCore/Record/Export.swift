@@ -6,7 +6,7 @@ public struct FileWrite: Sendable, Equatable {
 
 /// `export FORMAT PATH [--sop SOP.md]`: every format from the same record.
 public enum Export {
-  public static let formats = RecordFormat.allCases.map(\.rawValue) + ["sop"]
+  public static let formats = RecordFormat.allCases.map(\.rawValue) + ReportKind.allCases.map(\.rawValue) + ["sop"]
 
   /// The files to write and the line the cell prints (sizes and digests, so replay
   /// can check an export without writing it).
@@ -23,9 +23,14 @@ public enum Export {
         throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
       }
       writes.append(FileWrite(path: path, content: recordFormat.renderer.render(record)))
+    } else if let report = ReportKind(rawValue: format.value) {
+      if sop != nil {
+        throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+      }
+      writes.append(FileWrite(path: path, content: try report.render(record, path: path)))
     } else if format.value == "sop" {
       let date = String(time.prefix(10))
-      let result = SOPUpdater.update(record: record, sop: sop?.text, sopName: sop?.name ?? "SOP.md", date: date)
+      let result = try SOPUpdater.update(record: record, sop: sop?.text, sopName: sop?.name ?? "SOP.md", date: date)
       writes.append(FileWrite(path: path, content: result.document))
       if let diff = result.diff {
         writes.append(FileWrite(path: Located(path.value + ".diff", at: path.span), content: diff))

@@ -7,14 +7,19 @@ enum FishboneSVG {
   static let slant = 70
   static let effectWidth = 190
   static let margin = 20
+  /// Between the lines of a wrapped cause label (12 px text).
+  static let lineHeight = 14
+  /// Characters of a 12 px label that fit a rib (`columnWidth - 90` px at ~6.6 px each, with room).
+  static let labelChars = 25
+  static let maxLabelLines = 6
 
   static func render(_ fishbone: Record.Fishbone) -> String {
     let bones = fishbone.bones
     let top = bones.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
     let bottom = bones.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
     let columns = max(top.count, bottom.count, 1)
-    let topLength = (max(top.map { rows($0).count }.max() ?? 0, 1) + 1) * rowHeight + 10
-    let bottomLength = (max(bottom.map { rows($0).count }.max() ?? 0, 1) + 1) * rowHeight + 10
+    let topLength = max(top.map(height).max() ?? 0, rowHeight) + rowHeight + 10
+    let bottomLength = max(bottom.map(height).max() ?? 0, rowHeight) + rowHeight + 10
     let spineY = margin + 24 + topLength
     let spineEnd = margin + columns * columnWidth + 40
     let width = spineEnd + effectWidth + margin
@@ -51,25 +56,44 @@ enum FishboneSVG {
     return out
   }
 
+  /// A cause's label wrapped to its rib: whole words, at most `maxLabelLines` lines.
+  static func label(_ node: Record.Node, depth: Int) -> [String] {
+    wrap(node.id + " " + node.text, width: labelChars - depth * 2, maxLines: maxLabelLines)
+  }
+
+  /// A row's height: one rib plus its label's extra lines.
+  static func rowHeight(_ node: Record.Node, depth: Int) -> Int { rowHeight + (label(node, depth: depth).count - 1) * lineHeight }
+
+  /// A bone's rows stacked.
+  static func height(_ bone: Record.Bone) -> Int { rows(bone).map { rowHeight($0.node, depth: $0.depth) }.reduce(0, +) }
+
   static func draw(_ bone: Record.Bone, attachX: Int, spineY: Int, length: Int, up: Bool, into out: inout String) {
     let sign = up ? -1 : 1
     let farX = attachX - slant, farY = spineY + sign * length
     out += "<g class=\"bone\">\n<line x1=\"\(attachX)\" y1=\"\(spineY)\" x2=\"\(farX)\" y2=\"\(farY)\"/>\n"
     out += "<text class=\"bone-label\" x=\"\(farX)\" y=\"\(up ? farY - 8 : farY + 18)\" text-anchor=\"middle\">"
     out += HTMLText.escape(HTMLText.shortened(bone.name, to: 34)) + "</text>\n"
-    for (r, row) in rows(bone).enumerated() {
-      // Rows read top to bottom in tree order on both sides of the spine.
-      let y = up ? farY + (r + 1) * rowHeight : spineY + (r + 1) * rowHeight + 6
-      // Where the bone crosses the top of this row's text, so the label never runs into it.
-      let boneX = attachX - slant * (abs(y - spineY) + (up ? 14 : -14)) / length
+    var offset = 0
+    for row in rows(bone) {
+      let lines = label(row.node, depth: row.depth)
+      let rowSize = rowHeight(row.node, depth: row.depth)
+      offset += rowSize
+      // Rows read top to bottom in tree order on both sides of the spine; each rib lies under its label.
+      let y = up ? farY + offset : spineY + offset + 6
+      // Where the bone crosses the label's farthest line from the spine, so no line runs into it.
+      let far = abs(y - spineY) + (up ? rowSize - 6 : 0)
+      let boneX = attachX - slant * far / length
       let end = boneX - row.depth * 16
       let start = end - columnWidth + 90
       let classes = "s-\(row.node.status)" + (row.node.root ? " root" : "")
       out += "<g class=\"cause \(classes)\"><title>\(HTMLText.escape(row.node.id + " " + row.node.text + " (" + row.node.statusText + ")"))</title>"
       out += "<line x1=\"\(start)\" y1=\"\(y)\" x2=\"\(end)\" y2=\"\(y)\"/>"
       if row.node.root { out += "<line x1=\"\(start)\" y1=\"\(y + 3)\" x2=\"\(end)\" y2=\"\(y + 3)\"/>" }
-      out += "<text x=\"\(end - 4)\" y=\"\(y - 4)\" text-anchor=\"end\">"
-      out += HTMLText.escape(HTMLText.shortened(row.node.id + " " + row.node.text, to: 30 - row.depth * 2)) + "</text></g>\n"
+      out += "<text x=\"\(end - 4)\" y=\"\(y - 4 - (lines.count - 1) * lineHeight)\" text-anchor=\"end\">"
+      for (i, line) in lines.enumerated() {
+        out += "<tspan x=\"\(end - 4)\" dy=\"\(i == 0 ? 0 : lineHeight)\">\(HTMLText.escape(line))</tspan>"
+      }
+      out += "</text></g>\n"
     }
     out += "</g>\n"
   }

@@ -2,12 +2,15 @@
 /// evidence register, integrity and sign-off, and the session log.
 extension HTMLRecordRenderer {
   /// A table whose cells are already HTML; an empty cell shows `—`.
-  func table(_ header: [String], _ rows: [[String]], into out: inout String) {
-    out += "<table>\n<thead><tr>" + header.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+  /// Columns in `nowrap` (ids, dates, cadences, states) carry the `nw` class: never broken.
+  func table(_ header: [String], _ rows: [[String]], nowrap: Set<Int> = [], into out: inout String) {
+    func cls(_ i: Int) -> String { nowrap.contains(i) ? " class=\"nw\"" : "" }
+    out += "<div class=\"scroll\"><table>\n<thead><tr>" + header.enumerated().map { "<th scope=\"col\"\(cls($0))>\($1)</th>" }.joined()
+      + "</tr></thead>\n<tbody>\n"
     for row in rows {
-      out += "<tr>" + row.map { "<td>\($0.isEmpty ? "—" : $0)</td>" }.joined() + "</tr>\n"
+      out += "<tr>" + row.enumerated().map { "<td\(cls($0))>\($1.isEmpty ? "—" : $1)</td>" }.joined() + "</tr>\n"
     }
-    out += "</tbody>\n</table>\n"
+    out += "</tbody>\n</table></div>\n"
   }
 
   func code(_ text: String) -> String { "<code>\(HTMLText.escape(text))</code>" }
@@ -20,7 +23,7 @@ extension HTMLRecordRenderer {
       r.findings.map { f in
         [code(f.id), t(f.text), t(f.location?.text ?? "no step"), HTMLText.escape(f.causes.joined(separator: ", ")),
          f.citations.map { code($0.reference) }.joined(separator: ", "), HTMLText.escape(f.actions.joined(separator: ", "))]
-      }, into: &out)
+      }, nowrap: [0, 5], into: &out)
     for f in r.findings where !f.citations.isEmpty {
       out += "<h3>\(code(f.id)) evidence</h3>\n"
       citations(f.citations, into: &out)
@@ -36,7 +39,12 @@ extension HTMLRecordRenderer {
       r.actions.map { a in
         [code(a.id), code(a.finding), t(a.text), t(a.owner), t(a.due), t(a.review), t(a.standard), t(a.state),
          t([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — "))]
-      }, into: &out)
+      }, nowrap: [0, 1, 4, 5, 7], into: &out)
+    let planned = CorrectiveActionBlocks.plannedChecks(r)
+    if !planned.isEmpty {
+      out += "<h3>Planned checks and verdicts</h3>\n"
+      planned.forEach { ReportHTML().block($0, into: &out) }
+    }
     for a in r.actions where !a.outcomeCitations.isEmpty {
       out += "<h3>\(code(a.id)) effect evidence</h3>\n"
       citations(a.outcomeCitations, into: &out)
@@ -48,7 +56,7 @@ extension HTMLRecordRenderer {
     open("timeline", into: &out)
     guard !r.events.isEmpty else { out += none("No events."); return }
     table(["When", "Event", "Evidence"],
-      r.events.map { [t($0.when), t($0.text), $0.citations.map { code($0.reference) }.joined(separator: ", ")] }, into: &out)
+      r.events.map { [t($0.when), t($0.text), $0.citations.map { code($0.reference) }.joined(separator: ", ")] }, nowrap: [0], into: &out)
     out += "</section>\n"
   }
 
@@ -71,8 +79,8 @@ extension HTMLRecordRenderer {
     guard !r.evidence.isEmpty else { out += none("No evidence loaded."); return }
     table(["Name", "Path", "Format", "Rows", "Columns", "Bytes", "SHA-256"],
       r.evidence.map { e in
-        [t(e.name), t(e.path), t(e.format), String(e.rows), String(e.columns), String(e.bytes), code(e.sha256)]
-      }, into: &out)
+        [t(e.name), t(e.path), t(e.format), String(e.rows), String(e.columns), String(e.bytes), "<code class=\"hash\">\(HTMLText.escape(e.sha256))</code>"]
+      }, nowrap: [2, 3, 4, 5], into: &out)
     out += "</section>\n"
   }
 
@@ -83,11 +91,12 @@ extension HTMLRecordRenderer {
     if r.signoffs.isEmpty {
       out += "<p class=\"none\">Not signed off.</p>\n"
     } else {
-      table(["Role", "Name", "Time", "Chain approved", "Cell", "Later cells"],
+      let meanings = r.signoffs.contains { $0.meaning != nil }
+      table(["Role", "Name"] + (meanings ? ["Meaning"] : []) + ["Time", "Chain approved", "Cell", "Later cells"],
         r.signoffs.map { s in
-          [t(s.role), t(s.name), t(s.time), code(s.chain), String(s.cell),
+          [t(s.role), t(s.name)] + (meanings ? [t(s.meaning ?? "not stated")] : []) + [t(s.time), code(s.chain), String(s.cell),
            s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off"]
-        }, into: &out)
+        }, nowrap: meanings ? [2, 3, 4, 5] : [2, 3, 4], into: &out)
     }
     let errors = r.checks.filter { $0.severity == "error" }
     if errors.isEmpty {

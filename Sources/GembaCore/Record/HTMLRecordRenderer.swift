@@ -17,22 +17,26 @@ public struct HTMLRecordRenderer: RecordRenderer {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     out += "<meta name=\"generator\" content=\"gemba record v\(record.version)\">\n"
     out += "<title>\(HTMLText.escape(record.title.replacingNewlines(with: " ")))</title>\n"
-    out += "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n"
+    out += "<style>\n\(HTMLStyle.css)\n\(HTMLStyle.reportCSS)\n</style>\n</head>\n<body>\n"
     out += "<header>\n<h1>\(t(record.title))</h1>\n"
     out += "<p class=\"meta\">gemba record v\(record.version) · generated \(t(record.generatedAt)) · "
     out += "<span class=\"integrity\(record.integrity.verified ? "" : " failed")\">\(t(record.integrity.line))</span></p>\n</header>\n"
     out += "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
-    for section in Record.sections {
+    for section in record.presentSections {
       out += "<li><a href=\"#\(section.anchor)\">\(section.title)</a></li>\n"
     }
     out += "</ol>\n</nav>\n<main>\n"
     problem(record, into: &out)
+    corrective("team", CorrectiveActionBlocks.team(record), into: &out)
+    corrective("containment", CorrectiveActionBlocks.containments(record), into: &out)
     process(record, into: &out)
     whys(record, into: &out)
     fishbone(record, into: &out)
+    corrective("escape-points", CorrectiveActionBlocks.escapes(record), into: &out)
     causes(record, into: &out)
     findings(record, into: &out)
     actions(record, into: &out)
+    corrective("extent", CorrectiveActionBlocks.extent(record), into: &out)
     timeline(record, into: &out)
     checks(record, into: &out)
     evidence(record, into: &out)
@@ -42,11 +46,20 @@ public struct HTMLRecordRenderer: RecordRenderer {
     return out
   }
 
+  /// An optional section (the corrective-action parts): drawn only when it has blocks.
+  func corrective(_ anchor: String, _ blocks: [ReportBlock], into out: inout String) {
+    guard !blocks.isEmpty else { return }
+    open(anchor, into: &out)
+    blocks.forEach { ReportHTML().block($0, into: &out) }
+    out += "</section>\n"
+  }
+
   func t(_ text: String) -> String { HTMLText.text(text) }
   func t(_ text: String?) -> String { HTMLText.text(text) }
 
   func open(_ anchor: String, into out: inout String) {
-    let title = Record.sections.first { $0.anchor == anchor }?.title ?? anchor
+    let title = Record.sections.first { $0.anchor == anchor }?.title
+      ?? Record.optionalSections.first { $0.anchor == anchor }?.title ?? anchor
     out += "<section id=\"\(anchor)\">\n<h2>\(title)</h2>\n"
   }
 
@@ -58,7 +71,12 @@ public struct HTMLRecordRenderer: RecordRenderer {
     out += "<p><strong>Statement:</strong> \(t(p.statement))</p>\n<table>\n"
     out += "<tr><th scope=\"row\">Expected</th><td>\(p.expected.map(t) ?? "<span class=\"none\">not stated</span>")</td></tr>\n"
     out += "<tr><th scope=\"row\">Actual</th><td>\(p.actual.map(t) ?? "<span class=\"none\">not stated</span>")</td></tr>\n"
-    out += "</table>\n</section>\n"
+    out += "</table>\n"
+    if r.boundaries != nil {
+      out += "<h3>Is / is not</h3>\n"
+      CorrectiveActionBlocks.boundaries(r).forEach { ReportHTML().block($0, into: &out) }
+    }
+    out += "</section>\n"
   }
 
   private func process(_ r: Record, into out: inout String) {

@@ -5,7 +5,7 @@ enum HTMLStyle {
   static let css = """
     :root { color-scheme: light; --ink: #1d1d1f; --muted: #666; --line: #d0d0d7; --ok: #2e7d32; --out: #8a8a8a; --bad: #b71c1c; --warn: #a15c00; }
     * { box-sizing: border-box; }
-    body { margin: 0 auto; max-width: 70rem; padding: 1.5rem 2rem 4rem; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); overflow-wrap: anywhere; }
+    body { margin: 0 auto; max-width: 70rem; padding: 1.5rem 2rem 4rem; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); overflow-wrap: break-word; }
     h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
     h2 { border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2.5rem; }
     h3 { font-size: 1.05rem; margin: 1.4rem 0 .3rem; }
@@ -13,7 +13,10 @@ enum HTMLStyle {
     .none { font-style: italic; }
     nav.toc ol { columns: 2; padding-left: 1.4rem; }
     table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92rem; }
-    th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: start; vertical-align: top; }
+    th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: start; vertical-align: top; overflow-wrap: normal; word-break: normal; }
+    /* Ids, dates, cadences and states never break inside ("monthl y", "2018- 03-31"); a table too wide for the page scrolls sideways. */
+    .nw { white-space: nowrap; }
+    code.hash { overflow-wrap: anywhere; word-break: break-all; }
     th { background: #f3f3f6; overflow-wrap: normal; white-space: nowrap; }
     .scroll { overflow-x: auto; max-width: 100%; }
     table.cited td { white-space: nowrap; }
@@ -82,7 +85,21 @@ enum HTMLStyle {
       main > section { break-before: page; }
       h2, h3 { break-after: avoid; }
       pre, tr, figure { break-inside: avoid; }
+      /* Paper cannot scroll: wide tables shrink their type and wrap at whole words instead. */
+      .scroll { overflow: visible; }
+      table { font-size: 8.5pt; }
+      td { overflow-wrap: break-word; }
       a { color: inherit; text-decoration: none; }
     }
+    """
+}
+
+extension HTMLStyle {
+  /// What the 8D and the record's corrective-action sections add: MISSING marked so it
+  /// cannot be overlooked, in grey print too (bold, boxed).
+  static let reportCSS = """
+    .missing { color: var(--bad); font-weight: 600; }
+    p.missing { border-left: 4px solid var(--bad); padding: .15rem .6rem; background: #fff5f5; }
+    table.fields th { width: 12rem; }
     """
 }

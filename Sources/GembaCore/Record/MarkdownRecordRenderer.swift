@@ -11,18 +11,29 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     out.reserveCapacity(4096 + record.log.count * 256)
     out += "# " + md(record.title) + "\n\n"
     out += "*gemba record v\(record.version) · generated \(md(record.generatedAt)) · \(md(record.integrity.line))*\n\n"
-    out += "**Contents:** " + Record.sections.map { "[\($0.title)](#\($0.anchor))" }.joined(separator: " · ") + "\n\n"
+    out += "**Contents:** " + record.presentSections.map { "[\($0.title)](#\($0.anchor))" }.joined(separator: " · ") + "\n\n"
     problem(record, into: &out)
+    corrective("Team", CorrectiveActionBlocks.team(record), into: &out)
+    corrective("Containment", CorrectiveActionBlocks.containments(record), into: &out)
     process(record, into: &out)
     whys(record, into: &out)
     fishbone(record, into: &out)
+    corrective("Escape points", CorrectiveActionBlocks.escapes(record), into: &out)
     causes(record, into: &out)
     findings(record, into: &out)
     actions(record, into: &out)
+    corrective("Where else the cause can act", CorrectiveActionBlocks.extent(record), into: &out)
     checksAndEvidence(record, into: &out)
     signoff(record, into: &out)
     log(record, into: &out)
     return out
+  }
+
+  /// An optional section (the corrective-action parts): written only when it has blocks.
+  private func corrective(_ title: String, _ blocks: [ReportBlock], into out: inout String) {
+    guard !blocks.isEmpty else { return }
+    out += "## \(title)\n\n"
+    blocks.forEach { ReportMarkdown().block($0, into: &out) }
   }
 
   private func md(_ text: String) -> String { MarkdownText.inline(text) }
@@ -34,6 +45,10 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     out += "**Statement:** \(md(p.statement))\n\n"
     out += "- **Expected:** \(p.expected.map(md) ?? "*not stated*")\n"
     out += "- **Actual:** \(p.actual.map(md) ?? "*not stated*")\n\n"
+    if r.boundaries != nil {
+      out += "**Is / is not:**\n\n"
+      CorrectiveActionBlocks.boundaries(r).forEach { ReportMarkdown().block($0, into: &out) }
+    }
   }
 
   private func process(_ r: Record, into out: inout String) {
@@ -69,7 +84,7 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     }
   }
 
-  private func tree(_ node: Record.Node, depth: Int, into out: inout String) {
+  func tree(_ node: Record.Node, depth: Int, into out: inout String) {
     out += String(repeating: "  ", count: depth) + "- **\(node.id)** \(md(node.text)) — *\(node.statusText)*"
     out += (node.rationale.map { " — because: \(md($0))" } ?? "") + "\n"
     node.children.forEach { tree($0, depth: depth + 1, into: &out) }
@@ -148,6 +163,11 @@ public struct MarkdownRecordRenderer: RecordRenderer {
         [a.id, a.finding, md(a.text), md(a.owner), md(a.due), md(a.review), md(a.standard), md(a.state),
          md([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — "))]
       }, into: &out)
+    let planned = CorrectiveActionBlocks.plannedChecks(r)
+    if !planned.isEmpty {
+      out += "**Planned checks and verdicts:**\n\n"
+      planned.forEach { ReportMarkdown().block($0, into: &out) }
+    }
     for a in r.actions where !a.outcomeCitations.isEmpty {
       out += "**\(a.id)** effect evidence:\n\n"
       citations(a.outcomeCitations, into: &out)

@@ -32,7 +32,8 @@ extension Record {
       Action(
         id: a.id.description, finding: a.finding.description, text: a.text, owner: a.owner, due: a.due?.description,
         review: a.review?.rawValue, standard: a.standard, state: a.state.rawValue, doneNote: a.doneNote,
-        outcome: a.outcome, outcomeCitations: a.outcomeCitations.map(Record.citation))
+        outcome: a.outcome, outcomeCitations: a.outcomeCitations.map(Record.citation),
+        plannedCheck: a.plannedCheck.map(Record.plannedCheck), judgement: a.judgement.map(Record.judgement))
     }
     events = inv.events.enumerated()
       .sorted { ($0.element.when.sortKey, $0.offset) < ($1.element.when.sortKey, $1.offset) }
@@ -47,7 +48,7 @@ extension Record {
       evidence: states)
     signoffs = inv.signoffs.map {
       Signoff(role: $0.role, name: $0.name, time: $0.time, chain: $0.chain, cell: $0.cell,
-        laterCells: cells.filter { [cell = $0.cell] in $0.number > cell }.count)
+        laterCells: cells.filter { [cell = $0.cell] in $0.number > cell }.count, meaning: $0.meaning?.rawValue)
     }
     log = cells.map { cell in
       var note: String?
@@ -55,6 +56,7 @@ extension Record {
       return LogCell(number: cell.number, time: cell.time, chain: cell.chain, command: cell.command, output: cell.output,
         note: note)
     }
+    addCorrectiveAction(from: inv)
   }
 
   static func process(of inv: Investigation) -> Process {

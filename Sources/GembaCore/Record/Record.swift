@@ -33,6 +33,13 @@ public struct Record: Sendable, Equatable, Codable {
   public var signoffs: [Signoff]
   /// Every notebook cell, in order: the appendix and the ipynb cells.
   public var log: [LogCell]
+  /// The corrective-action record's parts (`Record+CorrectiveAction.swift`), absent when none
+  /// were recorded: they are additive, so a record without them is still version 1.
+  public var team: [TeamMember]? = nil
+  public var boundaries: [Boundary]? = nil
+  public var containments: [Containment]? = nil
+  public var escapes: [Escape]? = nil
+  public var extent: [ExtentCheck]? = nil
 
   public struct Problem: Sendable, Equatable, Codable {
     public var statement: String
@@ -205,6 +212,10 @@ public struct Record: Sendable, Equatable, Codable {
     /// Why it was judged effective or not.
     public var outcome: String?
     public var outcomeCitations: [Citation]
+    /// The check agreed before the action was done that will prove it worked.
+    public var plannedCheck: PlannedCheck? = nil
+    /// What that check decided when it was run, and what it saw.
+    public var judgement: Judgement? = nil
   }
 
   public struct Event: Sendable, Equatable, Codable {
@@ -248,6 +259,8 @@ public struct Record: Sendable, Equatable, Codable {
     public var cell: Int
     /// Cells recorded after the sign-off: work the approver has not seen.
     public var laterCells: Int
+    /// `reviewed`, `approved` or `verified`; absent for sign-offs recorded before meanings.
+    public var meaning: String? = nil
   }
 
   public struct LogCell: Sendable, Equatable, Codable {

@@ -42,7 +42,26 @@ extension Record {
     ("Integrity and sign-off", "integrity-and-sign-off"), ("Appendix: session log", "appendix-session-log"),
   ]
 
-  /// Every node of the five-whys trees, then every fishbone cause, depth first:
+  /// Sections shown only when the investigation has those parts (the corrective-action
+  /// record's), with the fixed section each follows.
+  public static let optionalSections: [(title: String, anchor: String, after: String)] = [
+    ("Team", "team", "problem"), ("Containment", "containment", "problem"),
+    ("Escape points", "escape-points", "fishbone"), ("Where else the cause can act", "extent", "actions"),
+  ]
+
+  /// This record's sections in reading order: the fixed ones, each followed by the optional
+  /// ones it has.
+  public var presentSections: [(title: String, anchor: String)] {
+    let present = ["team": team != nil, "containment": containments != nil, "escape-points": escapes != nil,
+      "extent": extent != nil]
+    return Record.sections.flatMap { section in
+      [section] + Record.optionalSections.filter { $0.after == section.anchor && present[$0.anchor] == true }
+        .map { (title: $0.title, anchor: $0.anchor) }
+    }
+  }
+
+  /// Every node of the five-whys trees, then every fishbone cause, then the escape points'
+  /// whys, depth first:
   /// the order in which the record lists causes with their evidence.
   public var allNodes: [Node] {
     var out: [Node] = []
@@ -52,6 +71,7 @@ extension Record {
     }
     whys.forEach(visit)
     fishbone?.bones.forEach { $0.causes.forEach(visit) }
+    escapes?.forEach { $0.whys.forEach(visit) }
     return out
   }
 

@@ -7,8 +7,11 @@ enum SOPChangeText {
     var lines: [String] = []
     for (i, action) in actions.enumerated() {
       if i > 0 { lines.append(">") }
-      if let standard = action.standard {
-        lines.append("> **Change (\(action.id), \(date)):** \(md(standard))\\")
+      // Released once judged effective; until then the standard is only proposed.
+      if let standard = action.standard, action.isReleased {
+        lines.append("> **Released change (\(action.id), \(date)):** \(md(standard))\\")
+      } else if let standard = action.standard {
+        lines.append("> **Proposed change (\(action.id), \(date)), not yet judged effective:** \(md(standard))\\")
       } else {
         lines.append("> **Pending change (\(action.id), \(date)):** no new standard recorded yet; the action is: \(md(action.text))\\")
       }
@@ -40,6 +43,7 @@ enum SOPChangeText {
     var lines = ["- **\(date)** — changes from the gemba investigation “\(md(record.title))” (\(md(record.integrity.line)))"]
     lines.append("  - Findings: " + (findingIDs.isEmpty ? "none" : findingIDs.map { findingText($0, record: record) }.joined(separator: "; ")))
     lines.append("  - Actions: " + (record.actions.isEmpty ? "none" : record.actions.map(actionSummary).joined(separator: "; ")))
+    lines.append("  - Standards: " + standardsSummary(record))
     lines.append("  - Owners: " + (owners.isEmpty ? "none named" : owners.map(md).joined(separator: ", ")))
     lines.append("  - Review cadence: " + (record.actions.isEmpty ? "none" : record.actions.map { "\($0.id) \($0.review ?? "not set")" }.joined(separator: ", ")))
     if !record.signoffs.isEmpty {
@@ -84,6 +88,31 @@ enum SOPChangeText {
     if !unplaced.isEmpty { lines += ["## Unplaced changes", ""] + SOPChangeText.unplaced(unplaced, record: record, date: date) }
     lines += ["## Revision history", ""] + historyEntry(record, date: date)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `released A1; proposed A2 (not yet judged effective); no standard yet A3`.
+  static func standardsSummary(_ record: Record) -> String {
+    let released = record.actions.filter { $0.standard != nil && $0.isReleased }.map(\.id)
+    let proposed = record.actions.filter { $0.standard != nil && !$0.isReleased }.map(\.id)
+    let pending = record.actions.filter { $0.standard == nil }.map(\.id)
+    let parts = [released.isEmpty ? nil : "released " + released.joined(separator: ", "),
+      proposed.isEmpty ? nil : "proposed " + proposed.joined(separator: ", ") + " (not yet judged effective)",
+      pending.isEmpty ? nil : "no standard yet " + pending.joined(separator: ", ")].compactMap { $0 }
+    return parts.isEmpty ? "none" : parts.joined(separator: "; ")
+  }
+
+  /// The change cell of a revision-table row: short, one line, pipes escaped.
+  static func revisionRowChange(_ record: Record) -> String {
+    md("gemba investigation “\(record.title)”: " + standardsSummary(record))
+  }
+
+  /// Who the row names: the approvers when signed off, else the actions' owners.
+  static func revisionRowBy(_ record: Record) -> String {
+    var names: [String] = []
+    for name in (record.signoffs.isEmpty ? record.actions.compactMap(\.owner) : record.signoffs.map(\.name)) where !names.contains(name) {
+      names.append(name)
+    }
+    return names.isEmpty ? "" : md(names.joined(separator: ", "))
   }
 
   static func md(_ text: String) -> String { MarkdownText.inline(text) }

@@ -38,7 +38,11 @@ public enum SOPUpdater {
   ///   - sopName: the SOP's path as the diff names it (`a/NAME`, `b/NAME`), relative to where
   ///     `git apply` runs.
   ///   - date: `YYYY-MM-DD`, the date the change is made.
-  public static func update(record: Record, sop: String?, sopName: String = "SOP.md", date: String) -> SOPUpdateResult {
+  /// - Throws: a file diagnostic naming the SOP's line when its revision table is malformed
+  ///   (ragged rows, revisions that do not advance); nothing is written then.
+  public static func update(record: Record, sop: String?, sopName: String = "SOP.md", date: String) throws(Diagnostic)
+    -> SOPUpdateResult
+  {
     guard let sop else {
       let (placed, unplaced, placements) = placeByStep(record)
       let document = SOPChangeText.standalone(record, date: date, placed: placed, unplaced: unplaced, note: nil)
@@ -69,7 +73,10 @@ public enum SOPUpdater {
         placements.append(SOPPlacement(action: action.id, step: gembaStep, sopLine: nil, sopStep: nil, reason: reason, unplaced: true))
       }
     }
-    let revised = revise(doc, insertions: insertions, unplaced: unplaced, record: record, date: date)
+    let table = try doc.revisionHistory.flatMap { section throws(Diagnostic) in
+      try SOPRevisionTable.find(in: doc, range: (section.start + 1)..<section.end, sopName: sopName)
+    }
+    let revised = revise(doc, insertions: insertions, unplaced: unplaced, record: record, date: date, table: table)
     let diff = UnifiedDiff.make(old: sop, new: revised, oldLabel: "a/\(sopName)", newLabel: "b/\(sopName)")
     return SOPUpdateResult(document: revised, diff: diff, placements: placements, messages: messages + summary(placements))
   }
@@ -77,7 +84,7 @@ public enum SOPUpdater {
   /// Inserts the change blocks, the unplaced changes (before an existing revision history,
   /// else at the end) and the revision-history entry (at the end of an existing history).
   static func revise(_ doc: SOPDocument, insertions: [Int: [(Record.Action, SOPDocument.Step)]],
-    unplaced: [(action: Record.Action, reason: String)], record: Record, date: String) -> String
+    unplaced: [(action: Record.Action, reason: String)], record: Record, date: String, table: SOPRevisionTable? = nil) -> String
   {
     var blocks: [Int: [String]] = [:]
     func add(_ block: [String], at index: Int) {
@@ -103,13 +110,18 @@ public enum SOPUpdater {
     } else {
       add(unplacedSection + (unplacedSection.isEmpty ? [] : [""]) + ["## Revision history", ""] + history, at: doc.lines.count)
     }
+    // A revision table gets its row directly under its last row (a table stays a table).
+    let row = table.map { (index: $0.last + 1, text: $0.row(date: date, change: SOPChangeText.revisionRowChange(record),
+      by: SOPChangeText.revisionRowBy(record))) }
     var lines = doc.lines
     // From the bottom up, so the indices above each insertion stay valid.
-    for (index, block) in blocks.sorted(by: { $0.key > $1.key }) {
-      var block = block
-      if index > 0, !lines[index - 1].allSatisfy(\.isWhitespace) { block.insert("", at: 0) }
-      if index < lines.count, !lines[index].allSatisfy(\.isWhitespace) { block.append("") }
-      lines.insert(contentsOf: block, at: index)
+    for index in Set(blocks.keys).union(row.map { [$0.index] } ?? []).sorted(by: >) {
+      if var block = blocks[index] {
+        if index > 0, !lines[index - 1].allSatisfy(\.isWhitespace) { block.insert("", at: 0) }
+        if index < lines.count, !lines[index].allSatisfy(\.isWhitespace) { block.append("") }
+        lines.insert(contentsOf: block, at: index)
+      }
+      if let row, row.index == index { lines.insert(row.text, at: index) }
     }
     return lines.joined(separator: doc.newline) + doc.newline
   }

@@ -67,13 +67,13 @@ import Testing
   }
 
   @Test func headingSOPGetsEachStandardUnderItsStep() throws {
-    let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.headingSOP, sopName: "SOP.md", date: Self.date)
+    let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.headingSOP, sopName: "SOP.md", date: Self.date)
     #expect(!result.isStandalone)
     let doc = result.document
     let triage = try #require(doc.range(of: "## 2. Triage"))
     let approve = try #require(doc.range(of: "## 3. Approve"))
-    let a1 = try #require(doc.range(of: "> **Change (A1, 2026-11-22):** Before approving, triage searches the refund ledger"))
-    let a2 = try #require(doc.range(of: "> **Change (A2, 2026-11-22):** Approval reads the live payment status"))
+    let a1 = try #require(doc.range(of: "> **Released change (A1, 2026-11-22):** Before approving, triage searches the refund ledger"))
+    let a2 = try #require(doc.range(of: "> **Proposed change (A2, 2026-11-22), not yet judged effective:** Approval reads the live payment status"))
     #expect(triage.upperBound < a1.lowerBound && a1.upperBound < approve.lowerBound)
     #expect(approve.upperBound < a2.lowerBound && a2.upperBound < doc.range(of: "## 4. Pay")!.lowerBound)
     // A3's finding is at no step: unplaced, never dropped.
@@ -82,7 +82,7 @@ import Testing
     #expect(result.placements.map(\.unplaced) == [false, false, true])
     #expect(result.placements[1].reason.hasPrefix("handoff S2>S3: under the receiving step"))
     // The existing history gets the entry, after its table.
-    let history = try #require(doc.range(of: "| 2026-01-10 | First version |\n\n- **2026-11-22** — changes from the gemba investigation"))
+    let history = try #require(doc.range(of: "| 2026-01-10 | First version |\n| 2026-11-22 | gemba investigation “Duplicate refunds after the macro change”: released A1; proposed A2 (not yet judged effective); no standard yet A3 |\n\n- **2026-11-22** — changes from the gemba investigation"))
     #expect(doc[history.upperBound...].contains("  - Owners: Dana Kim, Lee, Sam"))
     #expect(doc.contains("  - Review cadence: A1 monthly, A2 weekly, A3 quarterly"))
     #expect(result.messages.contains { $0.hasPrefix("1 of 3 actions are listed under “Unplaced changes”") })
@@ -90,34 +90,34 @@ import Testing
   }
 
   @Test func numberedItemsKeepTheChangeInsideTheItem() throws {
-    let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.numberedSOP, date: Self.date)
+    let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.numberedSOP, date: Self.date)
     #expect(result.document.contains("""
       2. Triage — check the order and pick the macro.
          Use the checklist in the wiki.
 
-         > **Change (A1, 2026-11-22):**
+         > **Released change (A1, 2026-11-22):**
       """))
-    #expect(result.document.contains("3. **Approve**\n\n   > **Change (A2, 2026-11-22):**"))
+    #expect(result.document.contains("3. **Approve**\n\n   > **Proposed change (A2, 2026-11-22), not yet judged effective:**"))
     #expect(result.document.contains("\n\n4. Pay\n"))
   }
 
   @Test func crlfAndStepPrefixedHeadings() throws {
-    let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.stepHeadingsCRLF, date: Self.date)
+    let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.stepHeadingsCRLF, date: Self.date)
     #expect(result.placements[0].sopStep == "Step 2: TRIAGE!")
     #expect(result.placements[1].sopStep == "Step 3 - Approve")
-    #expect(result.document.contains("Check the order.\r\n\r\n> **Change (A1, 2026-11-22):**"))
+    #expect(result.document.contains("Check the order.\r\n\r\n> **Released change (A1, 2026-11-22):**"))
     #expect(!result.document.replacing("\r\n", with: "").contains("\n"))
   }
 
-  @Test func handoffFallsBackToTheHandingOffStepAndSaysWhy() {
+  @Test func handoffFallsBackToTheHandingOffStepAndSaysWhy() throws {
     let sop = "# SOP\n\n## Triage\n\nCheck.\n"
-    let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: sop, date: Self.date)
+    let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: sop, date: Self.date)
     #expect(result.placements[1].sopStep == "Triage")
     #expect(result.placements[1].reason.contains("the receiving step S3 “Approve” is not in the SOP, so under the handing-off step"))
   }
 
-  @Test func sopWithoutStepsGivesTheChangeDocumentAndAClearMessage() {
-    let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: "Refunds are handled with care.\n", sopName: "policy.md", date: Self.date)
+  @Test func sopWithoutStepsGivesTheChangeDocumentAndAClearMessage() throws {
+    let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: "Refunds are handled with care.\n", sopName: "policy.md", date: Self.date)
     #expect(result.isStandalone)
     #expect(result.messages.first?.hasPrefix("policy.md has no recognisable steps") == true)
     #expect(result.document.contains("> **Note:** policy.md has no recognisable steps"))
@@ -125,13 +125,13 @@ import Testing
   }
 
   @Test func withoutAnSOPTheChangeDocumentGoesStepByStep() throws {
-    let result = SOPUpdater.update(record: RecordFixtures.refund(), sop: nil, date: Self.date)
+    let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: nil, date: Self.date)
     let doc = result.document
     #expect(doc.hasPrefix("# SOP change: Refunds\n"))
     let s2 = try #require(doc.range(of: "### S2 Triage"))
     let s3 = try #require(doc.range(of: "### S3 Approve"))
-    let a1 = try #require(doc.range(of: "**Change (A1, 2026-11-22):**"))
-    let a2 = try #require(doc.range(of: "**Change (A2, 2026-11-22):**"))
+    let a1 = try #require(doc.range(of: "**Released change (A1, 2026-11-22):**"))
+    let a2 = try #require(doc.range(of: "**Proposed change (A2, 2026-11-22), not yet judged effective:**"))
     #expect(s2.upperBound < a1.lowerBound && a1.upperBound < s3.lowerBound && s3.upperBound < a2.lowerBound)
     #expect(doc.contains("### S1 Receive request\n\n*No change.*"))
     #expect(doc.contains("## Unplaced changes"))
@@ -145,7 +145,7 @@ import Testing
   ])
   func gitAppliesTheDiff(name: String, sop: String) throws {
     for record in [RecordFixtures.refund(), RecordFixtures.hostile()] {
-      let result = SOPUpdater.update(record: record, sop: sop, sopName: "SOP.md", date: Self.date)
+      let result = try SOPUpdater.update(record: record, sop: sop, sopName: "SOP.md", date: Self.date)
       let folder = try ExternalTools.scratch()
       let file = try ExternalTools.write(sop, to: folder, "SOP.md")
       try ExternalTools.write(result.diff ?? "", to: folder, "SOP.md.diff")
@@ -171,7 +171,7 @@ import Testing
     }
     let before = try seen(Self.headingSOP)
     for sop in [Self.headingSOP, nil] {
-      let result = SOPUpdater.update(record: RecordFixtures.hostile(), sop: sop, date: Self.date)
+      let result = try SOPUpdater.update(record: RecordFixtures.hostile(), sop: sop, date: Self.date)
       let after = try seen(result.document)
       #expect(Set(after.html).isSubset(of: ["<br>"]), "raw HTML: \(after.html)")
       #expect(after.fences.isEmpty)

@@ -1,0 +1,70 @@
+/// A `ReportDocument` as one self-contained HTML page (the record's stylesheet and
+/// Content-Security-Policy), or its blocks inside the record.
+struct ReportHTML {
+  func render(_ document: ReportDocument, generator: String) -> String {
+    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLRecordRenderer.contentSecurityPolicy)\">\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    out += "<meta name=\"generator\" content=\"\(HTMLText.escape(generator))\">\n"
+    out += "<title>\(HTMLText.escape(document.title.replacingNewlines(with: " ")))</title>\n"
+    out += "<style>\n\(HTMLStyle.css)\n\(HTMLStyle.reportCSS)\n</style>\n</head>\n<body class=\"report\">\n"
+    out += "<header>\n<h1>\(HTMLText.text(document.title))</h1>\n<p class=\"meta\">\(HTMLText.text(document.subtitle))</p>\n</header>\n"
+    out += "<nav class=\"toc\" aria-label=\"Contents\">\n<ol>\n"
+    for section in document.sections {
+      out += "<li><a href=\"#\(section.anchor)\">\(HTMLText.text(section.title))</a></li>\n"
+    }
+    out += "</ol>\n</nav>\n<main>\n"
+    for section in document.sections {
+      out += "<section id=\"\(section.anchor)\">\n<h2>\(HTMLText.text(section.title))</h2>\n"
+      section.blocks.forEach { block($0, into: &out) }
+      out += "</section>\n"
+    }
+    out += "</main>\n</body>\n</html>\n"
+    return out
+  }
+
+  func block(_ block: ReportBlock, into out: inout String) {
+    func t(_ text: String) -> String { HTMLText.text(text) }
+    switch block {
+    case .fields(let fields):
+      out += "<table class=\"fields\">\n"
+      for field in fields {
+        out += "<tr><th scope=\"row\">\(t(field.label))</th><td>"
+          + (field.value.map { t($0) } ?? "<span class=\"missing\">\(ReportTable.missing)</span>") + "</td></tr>\n"
+      }
+      out += "</table>\n"
+    case .paragraph(let text):
+      out += "<p>\(t(text))</p>\n"
+    case .missing(let text):
+      out += "<p class=\"missing\"><strong>\(ReportTable.missing):</strong> \(t(text))</p>\n"
+    case .heading(let text):
+      out += "<h3>\(t(text))</h3>\n"
+    case .table(let table):
+      Self.table(table, into: &out)
+    case .list(let items):
+      out += "<ul>" + items.map { "<li>\(t($0))</li>" }.joined() + "</ul>\n"
+    case .tree(let nodes):
+      out += "<ul class=\"tree\">"
+      nodes.forEach { HTMLRecordRenderer().tree($0, into: &out) }
+      out += "</ul>\n"
+    case .evidence(let citations):
+      HTMLRecordRenderer().citations(citations, into: &out)
+    }
+  }
+
+  /// A table in a sideways-scrolling wrapper; id, date and cadence cells never break.
+  static func table(_ table: ReportTable, into out: inout String) {
+    out += "<div class=\"scroll\"><table>\n<thead><tr>"
+    out += table.header.enumerated().map { i, h in "<th scope=\"col\"\(table.nowrap.contains(i) ? " class=\"nw\"" : "")>\(HTMLText.escape(h))</th>" }.joined()
+    out += "</tr></thead>\n<tbody>\n"
+    for row in table.rows {
+      out += "<tr>" + row.enumerated().map { i, cell in
+        var classes: [String] = table.nowrap.contains(i) ? ["nw"] : []
+        if cell == ReportTable.missing { classes.append("missing") }
+        let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+        return "<td\(attribute)>\(cell.isEmpty ? "—" : HTMLText.text(cell))</td>"
+      }.joined() + "</tr>\n"
+    }
+    out += "</tbody>\n</table></div>\n"
+  }
+}

@@ -1,0 +1,30 @@
+/// The documents made from the record for readers outside gemba: `8d` (D0–D8; Markdown, or
+/// HTML when the path ends `.html`/`.htm`) and `a3` (one landscape A3 page, HTML only).
+/// Both read only the record, like every other export.
+public enum ReportKind: String, CaseIterable, Sendable {
+  case eightD = "8d"
+  case a3
+
+  /// Whether `path` asks for HTML (by its extension); anything else, stdout included, is Markdown.
+  public static func wantsHTML(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+  }
+
+  /// The document for `path`; an A3 asked for as Markdown is refused, since its point is the page.
+  public func render(_ record: Record, path: Located<String>) throws(Diagnostic) -> String {
+    switch self {
+    case .eightD:
+      let document = EightDReport.document(record)
+      return Self.wantsHTML(path.value)
+        ? ReportHTML().render(document, generator: "gemba 8D v\(record.version)") : ReportMarkdown().render(document)
+    case .a3:
+      let lower = path.value.lowercased()
+      if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+        throw .error("the A3 is one printed page of HTML, not Markdown", at: path.span,
+          notes: ["export a3 a3.html", "for Markdown, use `export 8d report.md`"])
+      }
+      return A3Renderer().render(record)
+    }
+  }
+}
