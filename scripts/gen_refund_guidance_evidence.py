@@ -13,6 +13,8 @@ POLICY_CHANGE = datetime.date(2026, 9, 1)
 MACRO_FIXED = datetime.date(2026, 10, 20)
 GENERATED_MACROS = datetime.date(2026, 11, 9)   # the action: macros generated from the policy page
 START, END = datetime.date(2026, 8, 3), datetime.date(2026, 11, 20)
+# The follow-up meeting's extract runs on past the action's judgement date (--after 2026-12-15).
+FOLLOW_UP_END = datetime.date(2027, 1, 24)
 
 AGENTS = [(f"agent{n:02d}", "new" if n % 3 == 0 else "senior") for n in range(1, 25)]
 CHANNELS = ["email", "chat", "Chat", "phone", "web form"]
@@ -36,7 +38,10 @@ def main(out):
     os.makedirs(out, exist_ok=True)
     rows = []
     day, n = START, 0
-    while day <= END:
+    first_extract = 0
+    while day <= FOLLOW_UP_END:
+        if day == END + datetime.timedelta(days=1):
+            first_extract = len(rows)
         for _ in range(r.randint(3, 9) if day.weekday() < 5 else r.randint(0, 2)):
             n += 1
             agent, tenure = r.choice(AGENTS)
@@ -61,10 +66,12 @@ def main(out):
                 "correct": "yes" if correct else "no", "reopened": reopened, "summary": summary,
             })
         day += datetime.timedelta(days=1)
-    with open(os.path.join(out, "tickets.csv"), "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\r\n")
-        w.writeheader()
-        w.writerows(rows)
+    # The investigation's extract, and the follow-up's: the same tickets and those after them.
+    for name, kept in [("tickets.csv", rows[:first_extract]), ("tickets-2027-01-24.csv", rows)]:
+        with open(os.path.join(out, name), "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\r\n")
+            w.writeheader()
+            w.writerows(kept)
     changes = [
         ("2026-08-30", "wiki", "Refund policy page: window 30 -> 14 days from 2026-09-01", "Lee Park"),
         ("2026-09-01", "policy", "Refund window is 14 days (board decision FIN-88)", "Finance"),
@@ -76,7 +83,7 @@ def main(out):
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["date", "place", "change", "by"])
         w.writerows(changes)
-    print(f"wrote {len(rows)} tickets and {len(changes)} policy changes to {out}")
+    print(f"wrote {first_extract} tickets (and {len(rows)} in the follow-up extract) and {len(changes)} policy changes to {out}")
 
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "notebooks/refund-guidance/evidence")
