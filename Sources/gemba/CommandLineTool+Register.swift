@@ -158,6 +158,10 @@ extension CommandLineTool {
     }
     let url: DatabaseURL
     do { url = try DatabaseURL(parsing: text) } catch { throw registerFailure(error, name: text).about(.usage) }
+    // Indexing creates the register's folder (one level: a typo two folders deep is an error).
+    if firstPath != nil, case .sqlite(let path) = url, !Paths.exists(Paths.folder(of: path)) {
+      _ = mkdir(Paths.folder(of: path), 0o755)
+    }
     if firstPath == nil, case .sqlite(let path) = url, !Paths.exists(path) {
       throw Diagnostic.file("no register at \(path)",
         notes: ["run `gemba register index PATH…` first (it writes PATH/.gemba/register.db), or name one with --db sqlite:FILE"])

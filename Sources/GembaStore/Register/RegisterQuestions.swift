@@ -69,10 +69,10 @@ public struct RegisterQuestions {
   public func investigations(state: String?) throws -> RegisterReport {
     var sql = """
       SELECT i.label, i.title, i.status, i.state, i.cells, i.first_cell_at, i.root_confirmed_at, i.closed_at,
-        (SELECT COUNT(*) FROM actions a WHERE a.investigation = i.id) AS actions,
-        (SELECT COUNT(*) FROM actions a WHERE a.investigation = i.id AND a.state = 'open') AS open_actions,
-        i.detail
+        COALESCE(n.actions, 0), COALESCE(n.open_actions, 0), i.detail
       FROM investigations i
+      LEFT JOIN (SELECT investigation, COUNT(*) AS actions, SUM(CASE WHEN state = 'open' THEN 1 ELSE 0 END) AS open_actions
+                 FROM actions GROUP BY investigation) n ON n.investigation = i.id
       """
     var parameters: [SQLValue] = []
     if let state {

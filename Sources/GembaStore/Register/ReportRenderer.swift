@@ -58,15 +58,16 @@ struct TableReportRenderer {
   }
 }
 
-/// RFC 4180: fields with a comma, quote or line break are quoted. Several sections are
+/// RFC 4180 fields (a comma, quote or line break quotes the field), lines ended by LF (a CR would be
+/// escaped by the terminal-safe output). Several sections are
 /// separated by a blank line, each with its own header row.
 struct CSVReportRenderer {
   func render(_ report: RegisterReport) -> String {
     report.sections.map { section in
       ([section.columns] + section.rows.map { $0.map(\.plain) }).map { row in
         row.map(field).joined(separator: ",")
-      }.joined(separator: "\r\n") + "\r\n"
-    }.joined(separator: "\r\n")
+      }.joined(separator: "\n") + "\n"
+    }.joined(separator: "\n")
   }
 
   private func field(_ text: String) -> String {
