@@ -56,7 +56,7 @@ enum NotebookFiles {
     }
     closedir(directory)
     for name in names.sorted() {
-      let path = folder == "/" ? "/" + name : folder + "/" + name
+      let path = folder == "/" ? "/" + name : folder == "." ? name : folder + "/" + name
       var info = stat()
       guard stat(path, &info) == 0 else { continue }
       if info.st_mode & S_IFMT == S_IFDIR {

@@ -96,9 +96,9 @@ extension RegisterQuestions {
         WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND c.terms <> ''
       ),
       firsts AS (
-        SELECT basis, grp, id, label, action_id, judged_at FROM (
-          SELECT e.*, ROW_NUMBER() OVER (PARTITION BY basis, grp ORDER BY judged_at, label, action_id) AS n FROM effective e
-        ) ranked WHERE n = 1
+        -- The first effective action of each group, packed as "judged_at label action" so one MIN
+        -- finds it (judged_at is fixed-width ISO-8601; ties go to the smaller label, then action).
+        SELECT basis, grp, MIN(judged_at || ' ' || label || ' ' || action_id) AS first FROM effective GROUP BY basis, grp
       ),
       later AS (
         SELECT 'problem' AS basis, w.wording_group AS grp, l.id, p.statement AS shown
@@ -111,19 +111,27 @@ extension RegisterQuestions {
         JOIN wordings w ON w.kind = 'cause' AND w.category = c.category AND w.terms = c.terms
         WHERE l.status = 'ok'
       )
-      SELECT l.label, p.statement, x.basis, x.shown, f.label, f.action_id, f.judged_at, l.first_cell_at
+      SELECT l.label, p.statement, x.basis, x.shown, f.first, l.first_cell_at
       FROM later x JOIN firsts f ON f.basis = x.basis AND f.grp = x.grp
       JOIN investigations l ON l.id = x.id
       LEFT JOIN problems p ON p.investigation = l.id
-      WHERE l.id <> f.id AND l.first_cell_at > f.judged_at
-      ORDER BY l.label, x.basis DESC, x.shown, f.label
+      -- Same-length ISO times differ within the first 20 characters, so against the packed key
+      -- `>` means "started after the judgement" (an equal time is not after).
+      WHERE l.first_cell_at > f.first
+      ORDER BY l.label, x.basis DESC, x.shown, f.first
       """
     let rows = try db.execute(sql, []).rows
     let section = RegisterReport.Section(title: "Problems that came back after an effective action",
       columns: ["notebook", "problem", "basis", "what recurred", "earlier notebook", "action", "judged effective", "started"],
       rows: rows.map { r in
-        [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), .init(r[5]), .text(String((r[6].text ?? "").prefix(10))),
-          .text(String((r[7].text ?? "").prefix(10)))]
+        // Unpacked: the time (20 characters), the label, the action id (no spaces in an id).
+        let first = r[4].text ?? ""
+        let judged = String(first.prefix(20))
+        let rest = first.dropFirst(21)
+        let action = rest.split(separator: " ").last.map(String.init) ?? ""
+        let label = String(rest.dropLast(action.count + 1))
+        return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .text(label), .text(action), .text(String(judged.prefix(10))),
+          .text(String((r[5].text ?? "").prefix(10)))]
       },
       notes: ["problem: a similar problem statement; cause: a confirmed cause worded like one the effective action addressed",
         "each row names the first action judged effective in that group; the later investigation started after it"])
