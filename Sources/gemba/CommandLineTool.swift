@@ -29,6 +29,11 @@ struct CommandLineTool {
            gemba key new NAME
                  make NAME's Ed25519 key pair for signed sign-offs (private key under ~/.config/gemba/keys,
                  public key printed and written to NAME.pub)
+           gemba register index PATH… [--db URL]
+                 fold every notebook under PATH into a register (SQLite at PATH/.gemba/register.db, or --db)
+           gemba register actions|investigations|causes|problems|kpis [OPTIONS] [--format table|csv|json|html]
+                 ask the register: overdue actions, reviews due, recurring causes, KPIs
+                 (`gemba register --help` lists each question's options; docs/register.md explains them)
            gemba --help | --version
 
     options:
@@ -59,6 +64,8 @@ struct CommandLineTool {
   }
 
   private func runMode() throws(Diagnostic) -> Int32 {
+    // The register has its own options (--db, --format table…); it parses them itself.
+    if arguments.first == "register" { return try register(Array(arguments.dropFirst())) }
     var positional: [String] = []
     var options: [String: String] = [:]
     var trusted: [String] = []  // --trust may be given again for each key file

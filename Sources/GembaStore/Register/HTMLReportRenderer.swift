@@ -1,0 +1,94 @@
+/// The answer as one self-contained page: inline styles, no scripts (a Content-Security-Policy
+/// forbids them), every piece of text escaped. A section with a `%`-titled cumulative column
+/// (the Pareto) draws its counts as bars.
+struct HTMLReportRenderer {
+  static let css = """
+    :root { color-scheme: light; --ink: #1d1d1f; --muted: #666; --line: #d7d7de; --accent: #3559a8; --bar: #8fa8dc; }
+    * { box-sizing: border-box; }
+    body { margin: 0 auto; max-width: 78rem; padding: 1.5rem 2rem 3rem; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: #f7f7f9; overflow-wrap: anywhere; }
+    header { border-bottom: 3px solid var(--accent); margin-bottom: 1.2rem; padding-bottom: .4rem; }
+    h1 { font-size: 1.6rem; margin: 0; }
+    .meta { color: var(--muted); margin: .2rem 0 0; }
+    code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .92em; }
+    section { background: #fff; border: 1px solid var(--line); border-radius: .5rem; padding: .6rem 1rem .8rem; margin: 0 0 1.1rem; }
+    h2 { font-size: 1.1rem; margin: .2rem 0 .5rem; color: var(--accent); }
+    .scroll { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+    th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: start; vertical-align: top; }
+    th { background: #eef0f6; white-space: nowrap; position: sticky; top: 0; }
+    tr:nth-child(even) td { background: #fafafc; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.bar { width: 30%; }
+    .bar span { display: block; height: .85rem; background: var(--bar); border-radius: .2rem; }
+    .none { color: var(--muted); font-style: italic; }
+    ul.notes { color: var(--muted); margin: .5rem 0 0; padding-left: 1.2rem; }
+    @media print { body { background: #fff; } section { break-inside: avoid; } }
+    """
+
+  func render(_ report: RegisterReport) -> String {
+    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    out += "<title>\(escape(report.title))</title>\n<style>\n\(Self.css)\n</style>\n</head>\n<body>\n"
+    out += "<header>\n<h1>\(escape(report.title))</h1>\n<p class=\"meta\"><code>\(escape(report.question))</code>"
+    if let asOf = report.asOf { out += " · as of \(escape(asOf))" }
+    out += "</p>\n</header>\n<main>\n"
+    for section in report.sections {
+      out += "<section>\n<h2>\(escape(section.title))</h2>\n"
+      if section.rows.isEmpty {
+        out += "<p class=\"none\">none</p>\n"
+      } else {
+        out += table(section)
+      }
+      if !section.notes.isEmpty {
+        out += "<ul class=\"notes\">\n" + section.notes.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+      }
+      out += "</section>\n"
+    }
+    out += "</main>\n</body>\n</html>\n"
+    return out
+  }
+
+  private func table(_ section: RegisterReport.Section) -> String {
+    // The Pareto's counts as bars beside the figures.
+    let barColumn = section.columns.contains("cumulative %") ? section.columns.firstIndex(of: "count") : nil
+    let largest = barColumn.map { column in
+      section.rows.compactMap { row -> Int? in if case .integer(let n) = row[column] { n } else { nil } }.max() ?? 0
+    } ?? 0
+    var out = "<div class=\"scroll\"><table>\n<thead><tr>"
+    out += section.columns.map { "<th>\(escape($0))</th>" }.joined()
+    if barColumn != nil { out += "<th></th>" }
+    out += "</tr></thead>\n<tbody>\n"
+    for row in section.rows {
+      out += "<tr>"
+      for value in row {
+        switch value {
+        case .integer, .number: out += "<td class=\"num\">\(escape(value.plain))</td>"
+        default: out += "<td>\(escape(value.plain))</td>"
+        }
+      }
+      if let barColumn, case .integer(let n) = row[barColumn], largest > 0 {
+        let percent = n * 100 / largest
+        out += "<td class=\"bar\"><div class=\"bar\"><span style=\"width: \(percent)%\"></span></div></td>"
+      }
+      out += "</tr>\n"
+    }
+    return out + "</tbody>\n</table></div>\n"
+  }
+
+  func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for c in text {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,260 @@
+import GembaCore
+
+/// Rows for one table, in the order of `columns`.
+struct TableRows {
+  var table: String
+  var columns: [String]
+  var rows: [[SQLValue]] = []
+}
+
+/// One notebook as the register stores it: its investigation row and the rows it owns.
+struct NotebookRecord {
+  enum Status: String { case ok, tampered, unreadable }
+  /// The first cell's chain value (`path:` and the file's path for a notebook with no cell).
+  var id: String
+  var path: String
+  var status: Status
+  var detail: String?
+  var head: String?
+  var investigation: [(String, SQLValue)]
+  var children: [TableRows]
+}
+
+/// What reading one file found.
+enum FoldOutcome {
+  /// Not a notebook (no gemba header): skipped silently.
+  case notNotebook
+  /// A notebook from a newer gemba: reported, skipped.
+  case newer(version: String)
+  case record(NotebookRecord)
+}
+
+/// Folds a notebook's stored cells into register rows, reading no evidence: the same fold as
+/// `gemba export` (`Session.restore` for each cell), watched cell by cell for the moments the
+/// model does not keep (when a cause was created, confirmed as root; when an action was judged).
+enum NotebookFold {
+  /// The header's version: `<!-- gemba notebook v2 -->` → "2"; nil when the first non-blank line is not a header.
+  static func headerVersion(_ bytes: [UInt8]) -> String? {
+    var start = 0
+    // A byte-order mark an editor added, then blank lines.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+    let prefix = Array("<!-- gemba notebook v".utf8)
+    guard bytes[start...].starts(with: prefix) else { return nil }
+    var end = start + prefix.count
+    var digits = ""
+    while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 {
+      digits.append(Character(UnicodeScalar(bytes[end])))
+      end += 1
+    }
+    let rest = Array(" -->".utf8)
+    guard !digits.isEmpty, bytes[end...].starts(with: rest) else { return nil }
+    return digits
+  }
+
+  static func fold(bytes: [UInt8], path: String, label: String) -> FoldOutcome {
+    guard let version = headerVersion(bytes) else { return .notNotebook }
+    if version.count > 1 || Int(version)! > NotebookFormat.version { return .newer(version: version) }
+    func broken(_ status: NotebookRecord.Status, _ detail: String, _ cells: [Cell]) -> FoldOutcome {
+      .record(NotebookRecord(id: cells.first?.chain ?? "path:" + path, path: path, status: status, detail: detail,
+        head: cells.last?.chain, investigation: Self.fileColumns(cells: cells, label: label), children: []))
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      return broken(.unreadable, "not UTF-8 text", [])
+    }
+    let document = NotebookFormat.parse(text)
+    if let problem = document.problems.first {
+      return broken(.unreadable, "line \(problem.span?.start.line ?? 1): \(problem.message)", document.cells)
+    }
+    if case .failed(let message, let line) = Verification.verify(document) {
+      return broken(.tampered, "line \(line): \(message)", document.cells)
+    }
+    var watcher = FoldWatcher()
+    let session = Session(displayStyle: .record)
+    for cell in document.cells {
+      do { try session.restore(cell) } catch {
+        return broken(.unreadable, "cell \(cell.number) cannot be rebuilt: \(error.message)", document.cells)
+      }
+      watcher.observe(session.investigation, after: cell)
+    }
+    return .record(records(session.investigation, watcher: watcher, cells: document.cells, path: path, label: label,
+      format: document.version))
+  }
+
+  static func fileColumns(cells: [Cell], label: String) -> [(String, SQLValue)] {
+    [
+      ("label", .text(label)), ("cells", .integer(Int64(cells.count))), ("chain_head", .optional(cells.last?.chain)),
+      ("first_cell_at", .optional(cells.first?.time)), ("first_day", .optional(cells.first.flatMap { Days.number($0.time) })),
+      ("last_cell_at", .optional(cells.last?.time)), ("last_day", .optional(cells.last.flatMap { Days.number($0.time) })),
+    ]
+  }
+
+  static func records(_ inv: Investigation, watcher: FoldWatcher, cells: [Cell], path: String, label: String, format: Int)
+    -> NotebookRecord
+  {
+    let id = cells.first?.chain ?? "path:" + path
+    let owner: SQLValue = .text(id)
+    let stepNames = Dictionary(uniqueKeysWithValues: inv.steps.map { ($0.id, $0.name) })
+
+    var problems = TableRows(table: "problems", columns: ["investigation", "statement", "expected", "actual", "terms", "cell"])
+    if let problem = inv.problem {
+      problems.rows.append([owner, .text(problem.statement), .optional(problem.expected), .optional(problem.actual),
+        .text(Terms.key(Terms.of(problem.statement))), .optional(watcher.problemCell)])
+    }
+    var steps = TableRows(table: "steps", columns: ["investigation", "step_id", "name", "owner", "position"])
+    for (position, step) in inv.steps.enumerated() {
+      steps.rows.append([owner, .text(step.id.description), .text(step.name), .optional(step.owner), .int(position)])
+    }
+    var causes = TableRows(table: "causes", columns: ["investigation", "cause_id", "kind", "category", "text", "status",
+      "is_root", "parent_id", "rationale", "terms", "cell", "judged_cell", "judged_at", "judged_day"])
+    for node in inv.whysInOrder + inv.causesInOrder {
+      let parent = node.id.path.count > 1 ? ItemID(node.id.kind, Array(node.id.path.dropLast())).description : nil
+      let judged = watcher.judged[node.id]
+      causes.rows.append([owner, .text(node.id.description), .text(node.id.kind == .why ? "why" : "fishbone"),
+        .text(node.category ?? ""), .text(node.text), .text(node.status.rawValue), .int(node.isRoot ? 1 : 0),
+        .optional(parent), .optional(node.rationale), .text(Terms.key(Terms.of(node.text))), .optional(watcher.created[node.id]),
+        .optional(judged?.number), .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) })])
+    }
+    var findings = TableRows(table: "findings", columns: ["investigation", "finding_id", "text", "step_id", "step_name",
+      "to_step_id", "to_step_name", "cell"])
+    var links = TableRows(table: "finding_causes", columns: ["investigation", "finding_id", "cause_id"])
+    for finding in inv.findings {
+      let located = finding.location?.steps ?? []
+      findings.rows.append([owner, .text(finding.id.description), .text(finding.text), .optional(located.first?.description),
+        .optional(located.first.flatMap { stepNames[$0] }), .optional(located.dropFirst().first?.description),
+        .optional(located.dropFirst().first.flatMap { stepNames[$0] }), .optional(watcher.created[finding.id])])
+      for cause in Set(finding.causes).sorted() {
+        links.rows.append([owner, .text(finding.id.description), .text(cause.description)])
+      }
+    }
+    var actions = TableRows(table: "actions", columns: ["investigation", "action_id", "finding_id", "text", "owner", "due",
+      "due_day", "review", "review_due", "review_due_day", "standard", "state", "done_at", "done_day", "effective", "outcome",
+      "judged_at", "judged_day", "cell"])
+    for action in inv.actions {
+      let judged = watcher.judged[action.id]
+      let effective: SQLValue =
+        switch action.state {
+        case .effective: .int(1)
+        case .notEffective: .int(0)
+        default: .null
+        }
+      // A review falls due one cadence after the action was last looked at: judged, else done.
+      let reviewFrom = (action.state == .effective ? judged?.time : nil) ?? action.doneAt
+      let reviewDue = action.review.flatMap { cadence in
+        reviewFrom.flatMap { CalendarDate(String($0.prefix(10))) }.map { Days.adding(cadence, to: $0) }
+      }
+      actions.rows.append([owner, .text(action.id.description), .text(action.finding.description), .text(action.text),
+        .optional(action.owner), .optional(action.due?.description), .optional(action.due.map(Days.number)),
+        .optional(action.review?.rawValue), .optional(reviewDue?.description), .optional(reviewDue.map(Days.number)),
+        .optional(action.standard), .text(action.state.rawValue), .optional(action.doneAt),
+        .optional(action.doneAt.flatMap(Days.number)), effective, .optional(action.outcome),
+        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) }), .optional(watcher.created[action.id])])
+    }
+    var signoffs = TableRows(table: "signoffs", columns: ["investigation", "position", "role", "name", "signed_at",
+      "signed_day", "chain", "cell"])
+    for (position, signoff) in inv.signoffs.enumerated() {
+      signoffs.rows.append([owner, .int(position), .text(signoff.role), .text(signoff.name), .text(signoff.time),
+        .optional(Days.number(signoff.time)), .text(signoff.chain), .int(signoff.cell)])
+    }
+    var evidence = TableRows(table: "evidence", columns: ["investigation", "position", "name", "path", "format", "row_count",
+      "sha256", "cell"])
+    for (position, record) in inv.evidence.enumerated() {
+      evidence.rows.append([owner, .int(position), .text(record.name), .text(record.path), .text(record.format),
+        .int(record.rows), .text(record.sha256), .int(record.cell)])
+    }
+
+    let dates = InvestigationDates(inv, watcher: watcher)
+    var columns = fileColumns(cells: cells, label: label)
+    columns += [
+      ("format", .int(format)), ("title", .optional(inv.title)), ("process", .optional(inv.processName)),
+      ("state", .text(dates.state.rawValue)),
+      ("root_confirmed_at", .optional(dates.rootConfirmed)), ("root_day", .optional(dates.rootConfirmed.flatMap(Days.number))),
+      // Containment is being added to the model; until then it is never recorded.
+      ("contained_at", .null), ("contained_day", .null),
+      ("closed_at", .optional(dates.closed)), ("closed_day", .optional(dates.closed.flatMap(Days.number))),
+    ]
+    return NotebookRecord(id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
+      children: [problems, steps, causes, findings, links, actions, signoffs, evidence])
+  }
+}
+
+/// Watches the fold cell by cell for what the model keeps no time of.
+struct FoldWatcher {
+  /// The cell that created each cause, why, finding and action (a redo keeps the first).
+  var created: [ItemID: Int] = [:]
+  /// The cell that last changed a cause's status or an action's effectiveness judgement.
+  var judged: [ItemID: (number: Int, time: String)] = [:]
+  /// Since when each cause has been a confirmed root cause (cleared when it stops being one).
+  var confirmedRootSince: [ItemID: String] = [:]
+  var problemCell: Int?
+  private var causeStatus: [ItemID: CauseStatus] = [:]
+  private var actionState: [ItemID: Action.State] = [:]
+
+  mutating func observe(_ inv: Investigation, after cell: Cell) {
+    if inv.problem != nil, problemCell == nil { problemCell = cell.number }
+    for (id, node) in inv.nodes {
+      if created[id] == nil { created[id] = cell.number }
+      if causeStatus[id] != node.status {
+        if causeStatus[id] != nil || node.status != .hypothesis { judged[id] = (cell.number, cell.time) }
+        causeStatus[id] = node.status
+      }
+      let isConfirmedRoot = node.status == .confirmed && node.isRoot
+      if isConfirmedRoot, confirmedRootSince[id] == nil { confirmedRootSince[id] = cell.time }
+      if !isConfirmedRoot { confirmedRootSince[id] = nil }
+    }
+    for finding in inv.findings where created[finding.id] == nil { created[finding.id] = cell.number }
+    for action in inv.actions {
+      if created[action.id] == nil { created[action.id] = cell.number }
+      let judgement = action.state == .effective || action.state == .notEffective
+      if actionState[action.id] != action.state {
+        if judgement { judged[action.id] = (cell.number, cell.time) } else { judged[action.id] = nil }
+        actionState[action.id] = action.state
+      }
+    }
+  }
+}
+
+/// The state an investigation is in and the moments the KPIs measure (docs/register.md, "States").
+struct InvestigationDates {
+  enum State: String, CaseIterable {
+    case open, contained
+    case rootCauseFound = "root-cause-found"
+    case awaitingEffectiveness = "awaiting-effectiveness"
+    case closed, signed
+  }
+  var state: State
+  /// The earliest moment a cause that is a confirmed root cause now became one.
+  var rootConfirmed: String?
+  /// The first sign-off; else, for a closed investigation, when its last action was done.
+  var closed: String?
+
+  init(_ inv: Investigation, watcher: FoldWatcher) {
+    let roots = inv.nodes.values.filter { $0.status == .confirmed && $0.isRoot }
+    rootConfirmed = roots.compactMap { watcher.confirmedRootSince[$0.id] }.min()
+    let actions = inv.actions
+    let allEffective = !actions.isEmpty && actions.allSatisfy { $0.state == .effective }
+    let allDone = !actions.isEmpty && actions.allSatisfy { $0.state == .done || $0.state == .effective }
+    let lastDone = actions.compactMap(\.doneAt).max()
+    if let first = inv.signoffs.first {
+      state = .signed
+      closed = first.time
+    } else if allEffective {
+      state = .closed
+      closed = lastDone
+    } else if allDone {
+      state = .awaitingEffectiveness
+    } else if rootConfirmed != nil {
+      state = .rootCauseFound
+    } else {
+      // `.contained` goes here once containment is in the model: contained before a root is confirmed.
+      state = .open
+    }
+  }
+}
+
+extension SQLValue {
+  static func optional(_ text: String?) -> SQLValue { text.map { .text($0) } ?? .null }
+  static func optional(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
+  static func optional(_ number: Int64?) -> SQLValue { number.map { .integer($0) } ?? .null }
+  static func int(_ number: Int) -> SQLValue { .integer(Int64(number)) }
+}

@@ -1,0 +1,75 @@
+extension RegisterQuestions {
+  /// Median days to containment, root cause and closure; the share of actions verified
+  /// effective; investigations by state; a Pareto of confirmed causes by fishbone category.
+  public func kpis() throws -> RegisterReport {
+    // Durations are day-number differences, sorted by the database; the median is taken here.
+    func durations(_ column: String) throws -> [Int] {
+      try db.execute("""
+        SELECT \(column) - first_day AS days FROM investigations
+        WHERE status = 'ok' AND \(column) IS NOT NULL AND first_day IS NOT NULL ORDER BY days
+        """, []).rows.compactMap { $0[0].integer.map(Int.init) }
+    }
+    let total = try db.execute("SELECT COUNT(*) FROM investigations WHERE status = 'ok'", []).rows.first?.first?.integer ?? 0
+    var measures: [[RegisterReport.Value]] = []
+    var notes: [String] = []
+    for (label, column, how) in [
+      ("days to containment", "contained_day", "first cell → containment"),
+      ("days to root cause", "root_day", "first cell → first confirmed root cause"),
+      ("days to closure", "closed_day", "first cell → first sign-off, else last action done once all are effective"),
+    ] {
+      let days = try durations(column)
+      measures.append([.text(label), Self.median(days).map { .number($0, places: 1) } ?? .empty, .integer(days.count),
+        .integer(Int(total)), .text(how)])
+      if column == "contained_day" {
+        notes.append("containment is not recorded by this gemba yet: days to containment stays blank until it is")
+      }
+    }
+    let actions = try db.execute("""
+      SELECT COUNT(*), SUM(CASE WHEN a.effective = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN a.effective IS NOT NULL THEN 1 ELSE 0 END)
+      FROM actions a JOIN investigations i ON i.id = a.investigation AND i.status = 'ok'
+      """, []).rows.first ?? []
+    let all = Int(actions.first?.integer ?? 0), effective = Int(actions.dropFirst().first?.integer ?? 0)
+    let judged = Int(actions.dropFirst(2).first?.integer ?? 0)
+    measures.append([.text("actions verified effective"), all > 0 ? .number(100 * Double(effective) / Double(all), places: 1) : .empty,
+      .integer(effective), .integer(all), .text("% of all actions judged effective")])
+    measures.append([.text("judged actions effective"), judged > 0 ? .number(100 * Double(effective) / Double(judged), places: 1) : .empty,
+      .integer(effective), .integer(judged), .text("% of judged actions (effective or not) judged effective")])
+
+    let states = try db.execute("""
+      SELECT state, COUNT(*) FROM investigations WHERE status = 'ok' GROUP BY state
+      """, []).rows
+    let counts = Dictionary(uniqueKeysWithValues: states.map { ($0[0].text ?? "", Int($0[1].integer ?? 0)) })
+    let failed = try db.execute("SELECT status, COUNT(*) FROM investigations WHERE status <> 'ok' GROUP BY status ORDER BY status", [])
+      .rows
+    var stateRows: [[RegisterReport.Value]] = Self.states.map { [.text($0), .integer(counts[$0] ?? 0)] }
+    stateRows += failed.map { [.text("(\($0[0].text ?? ""): not counted)"), .init($0[1])] }
+
+    let pareto = try db.execute("""
+      SELECT c.category, COUNT(*) AS n FROM causes c JOIN investigations i ON i.id = c.investigation AND i.status = 'ok'
+      WHERE c.kind = 'fishbone' AND c.status = 'confirmed'
+      GROUP BY c.category ORDER BY n DESC, c.category
+      """, []).rows
+    let paretoTotal = pareto.reduce(0) { $0 + Int($1[1].integer ?? 0) }
+    var running = 0
+    let paretoRows: [[RegisterReport.Value]] = pareto.map { r in
+      let n = Int(r[1].integer ?? 0)
+      running += n
+      return [.init(r[0]), .integer(n), .number(100 * Double(n) / Double(paretoTotal), places: 1),
+        .number(100 * Double(running) / Double(paretoTotal), places: 1)]
+    }
+    return RegisterReport(title: "Register KPIs", question: "gemba register kpis", asOf: nil, sections: [
+      .init(title: "Key figures", columns: ["measure", "value", "n", "of", "how"], rows: measures,
+        notes: notes + ["medians in days over the investigations that reached the moment (n of all clean investigations)"]),
+      .init(title: "Investigations by state", columns: ["state", "investigations"], rows: stateRows),
+      .init(title: "Pareto of confirmed causes by fishbone category", columns: ["category", "count", "%", "cumulative %"],
+        rows: paretoRows, notes: ["five-whys answers have no category and are not in the Pareto"]),
+    ])
+  }
+
+  /// The middle value, or the mean of the two middle values; nil for none.
+  static func median(_ sorted: [Int]) -> Double? {
+    guard !sorted.isEmpty else { return nil }
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1 ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
+  }
+}

@@ -1,0 +1,110 @@
+/// The questions a quality manager asks the register, each a few SQL queries that run on
+/// SQLite and PostgreSQL alike (docs/register.md shows each query and what it means).
+/// Only clean notebooks (`status = 'ok'`) are counted; tampered and unreadable ones are
+/// listed by `investigations` only.
+public struct RegisterQuestions {
+  let db: any SQLDatabase
+  let name: String
+
+  /// Opens the questions on a register, refusing one from a newer gemba.
+  public init(db: any SQLDatabase, name: String) throws {
+    self.db = db
+    self.name = name
+    try RegisterSchema.check(db, name: name)
+  }
+
+  public enum ActionFilter: Sendable { case open, overdue, dueReview }
+
+  /// - Parameter today: the day number actions are judged against (`Days.number`).
+  public func actions(_ filter: ActionFilter, owner: String?, today: CalendarDateText) throws -> RegisterReport {
+    let day = Int64(today.day)
+    var conditions = ["i.status = 'ok'"]
+    var parameters: [SQLValue] = []
+    let title: String
+    var order = "(a.due_day IS NULL), a.due_day, i.label, a.cell"
+    switch filter {
+    case .open:
+      title = "Open actions"
+      conditions.append("a.state = 'open'")
+    case .overdue:
+      title = "Overdue actions"
+      conditions.append("a.state = 'open' AND a.due_day < ?")
+      parameters.append(.integer(day))
+    case .dueReview:
+      title = "Actions due for review"
+      conditions.append("a.state IN ('done', 'effective') AND a.review_due_day <= ?")
+      parameters.append(.integer(day))
+      order = "a.review_due_day, i.label, a.cell"
+    }
+    if let owner {
+      conditions.append("LOWER(a.owner) = LOWER(?)")
+      parameters.append(.text(owner))
+    }
+    let rows = try db.execute("""
+      SELECT i.label, a.action_id, a.text, a.owner, a.due, a.due_day, a.state, a.review, a.review_due, a.review_due_day
+      FROM actions a JOIN investigations i ON i.id = a.investigation
+      WHERE \(conditions.joined(separator: " AND "))
+      ORDER BY \(order)
+      """, parameters).rows
+    let section: RegisterReport.Section
+    if filter == .dueReview {
+      section = .init(title: title, columns: ["notebook", "action", "text", "owner", "state", "review", "review due", "days late"],
+        rows: rows.map { r in
+          [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[6]), .init(r[7]), .init(r[8]),
+            r[9].integer.map { .integer(Int(day - $0)) } ?? .empty]
+        },
+        notes: ["a review falls due one cadence (7 days, 1 or 3 months) after the action was judged effective, or done"])
+    } else {
+      section = .init(title: title, columns: ["notebook", "action", "text", "owner", "due", "days overdue"],
+        rows: rows.map { r in
+          let late = r[5].integer.map { day - $0 }.flatMap { $0 > 0 ? Int($0) : nil }
+          return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
+        })
+    }
+    return RegisterReport(title: title, question: "gemba register actions", asOf: today.text, sections: [section])
+  }
+
+  public static let states = ["open", "contained", "root-cause-found", "awaiting-effectiveness", "closed", "signed"]
+
+  public func investigations(state: String?) throws -> RegisterReport {
+    var sql = """
+      SELECT i.label, i.title, i.status, i.state, i.cells, i.first_cell_at, i.root_confirmed_at, i.closed_at,
+        COALESCE(n.actions, 0), COALESCE(n.open_actions, 0), i.detail
+      FROM investigations i
+      LEFT JOIN (SELECT investigation, COUNT(*) AS actions, SUM(CASE WHEN state = 'open' THEN 1 ELSE 0 END) AS open_actions
+                 FROM actions GROUP BY investigation) n ON n.investigation = i.id
+      """
+    var parameters: [SQLValue] = []
+    if let state {
+      sql += " WHERE i.status = 'ok' AND i.state = ?"
+      parameters.append(.text(state))
+    }
+    sql += " ORDER BY i.label, i.id"
+    let rows = try db.execute(sql, parameters).rows
+    let section = RegisterReport.Section(title: state.map { "Investigations: \($0)" } ?? "Investigations",
+      columns: ["notebook", "title", "state", "cells", "started", "root cause", "closed", "actions", "open"],
+      rows: rows.map { r in
+        // A tampered or unreadable notebook shows its status in place of a state it cannot have.
+        let state: RegisterReport.Value = r[2].text == "ok" ? .init(r[3]) : .text("\(r[2].text ?? "")")
+        return [.init(r[0]), .init(r[1]), state, .init(r[4]), date(r[5]), date(r[6]), date(r[7]), .init(r[8]), .init(r[9])]
+      },
+      notes: rows.filter { $0[2].text != "ok" }.map { "\($0[0].text ?? ""): \($0[2].text ?? ""): \($0[10].text ?? "")" })
+    return RegisterReport(title: section.title, question: "gemba register investigations", asOf: nil, sections: [section])
+  }
+
+  private func date(_ value: SQLValue) -> RegisterReport.Value {
+    value.text.map { .text(String($0.prefix(10))) } ?? .empty
+  }
+}
+
+/// A day as the questions use it: its text (`2026-11-20`) and its day number.
+public struct CalendarDateText: Sendable, Equatable {
+  public var text: String
+  public var day: Int
+  /// From `YYYY-MM-DD` or an ISO-8601 time; nil when it is not a date.
+  public init?(_ text: String) {
+    guard let day = Days.number(text) else { return nil }
+    self.text = String(text.prefix(10))
+    self.day = day
+  }
+}

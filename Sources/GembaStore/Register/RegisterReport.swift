@@ -1,0 +1,59 @@
+/// A register question's answer: one or more tables with notes, rendered by a `ReportFormat`.
+public struct RegisterReport: Sendable, Equatable {
+  /// `Overdue actions`.
+  public var title: String
+  /// The command that asked (`gemba register actions --overdue`), shown in the HTML page.
+  public var question: String
+  /// What "today" was for the answer, where it matters (`2026-11-20`).
+  public var asOf: String?
+  public var sections: [Section]
+
+  public struct Section: Sendable, Equatable {
+    public var title: String
+    public var columns: [String]
+    public var rows: [[Value]]
+    /// Said under the table: how a figure was computed, why one is blank.
+    public var notes: [String] = []
+  }
+
+  public enum Value: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case number(Double, places: Int)
+    case empty
+
+    public var plain: String {
+      switch self {
+      case .text(let t): t
+      case .integer(let i): String(i)
+      case .number(let d, let places): Self.fixed(d, places: places)
+      case .empty: ""
+      }
+    }
+
+    /// `d` with `places` decimals, without Foundation's formatter (the same on every locale).
+    static func fixed(_ d: Double, places: Int) -> String {
+      guard d.isFinite else { return "" }
+      var scale = 1.0
+      for _ in 0..<places { scale *= 10 }
+      let rounded = (abs(d) * scale).rounded()
+      let whole = Int(rounded / scale)
+      let fraction = Int(rounded) - whole * Int(scale)
+      let sign = d < 0 && rounded > 0 ? "-" : ""
+      guard places > 0 else { return sign + String(whole) }
+      let digits = String(fraction)
+      return sign + String(whole) + "." + String(repeating: "0", count: places - digits.count) + digits
+    }
+  }
+}
+
+extension RegisterReport.Value {
+  init(_ value: SQLValue) {
+    switch value {
+    case .null: self = .empty
+    case .integer(let i): self = .integer(Int(i))
+    case .real(let d): self = .number(d, places: 1)
+    case .text(let t): self = .text(t)
+    }
+  }
+}

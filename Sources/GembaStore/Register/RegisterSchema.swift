@@ -1,0 +1,133 @@
+/// The register's tables, as a list of migrations. Migration N is a list of statements that
+/// take schema N−1 to N; `schema_version` holds the number reached. Types and syntax are the
+/// ones SQLite and PostgreSQL both accept (TEXT, BIGINT, DOUBLE PRECISION; no engine-only
+/// functions), so one list serves both engines. Add a migration at the end; never edit one
+/// that has shipped (docs/register.md, "Adding a migration").
+public enum RegisterSchema {
+  public static let migrations: [[String]] = [
+    // 1: the investigations and what they hold.
+    [
+      """
+      CREATE TABLE investigations (
+        id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
+        status TEXT NOT NULL, detail TEXT, format BIGINT,
+        title TEXT, process TEXT, state TEXT,
+        cells BIGINT NOT NULL, chain_head TEXT,
+        first_cell_at TEXT, first_day BIGINT, last_cell_at TEXT, last_day BIGINT,
+        root_confirmed_at TEXT, root_day BIGINT,
+        contained_at TEXT, contained_day BIGINT,
+        closed_at TEXT, closed_day BIGINT,
+        file_size BIGINT, file_mtime BIGINT, indexed_at TEXT)
+      """,
+      """
+      CREATE TABLE problems (
+        investigation TEXT PRIMARY KEY REFERENCES investigations(id) ON DELETE CASCADE,
+        statement TEXT NOT NULL, expected TEXT, actual TEXT, terms TEXT NOT NULL, cell BIGINT)
+      """,
+      """
+      CREATE TABLE steps (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL, name TEXT NOT NULL, owner TEXT, position BIGINT NOT NULL,
+        PRIMARY KEY (investigation, step_id))
+      """,
+      """
+      CREATE TABLE causes (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        cause_id TEXT NOT NULL, kind TEXT NOT NULL, category TEXT NOT NULL, text TEXT NOT NULL,
+        status TEXT NOT NULL, is_root BIGINT NOT NULL, parent_id TEXT, rationale TEXT, terms TEXT NOT NULL,
+        cell BIGINT, judged_cell BIGINT, judged_at TEXT, judged_day BIGINT,
+        PRIMARY KEY (investigation, cause_id))
+      """,
+      """
+      CREATE TABLE findings (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        finding_id TEXT NOT NULL, text TEXT NOT NULL,
+        step_id TEXT, step_name TEXT, to_step_id TEXT, to_step_name TEXT, cell BIGINT,
+        PRIMARY KEY (investigation, finding_id))
+      """,
+      """
+      CREATE TABLE finding_causes (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        finding_id TEXT NOT NULL, cause_id TEXT NOT NULL,
+        PRIMARY KEY (investigation, finding_id, cause_id))
+      """,
+      """
+      CREATE TABLE actions (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        action_id TEXT NOT NULL, finding_id TEXT NOT NULL, text TEXT NOT NULL, owner TEXT,
+        due TEXT, due_day BIGINT, review TEXT, review_due TEXT, review_due_day BIGINT, standard TEXT,
+        state TEXT NOT NULL, done_at TEXT, done_day BIGINT, effective BIGINT, outcome TEXT,
+        judged_at TEXT, judged_day BIGINT, cell BIGINT,
+        PRIMARY KEY (investigation, action_id))
+      """,
+      """
+      CREATE TABLE signoffs (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        position BIGINT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, signed_at TEXT NOT NULL,
+        signed_day BIGINT, chain TEXT NOT NULL, cell BIGINT NOT NULL,
+        PRIMARY KEY (investigation, position))
+      """,
+      """
+      CREATE TABLE evidence (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        position BIGINT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, format TEXT NOT NULL,
+        row_count BIGINT NOT NULL, sha256 TEXT NOT NULL, cell BIGINT NOT NULL,
+        PRIMARY KEY (investigation, position))
+      """,
+      // Similar wordings share a group (WordingGroups): recomputed after each indexing run.
+      """
+      CREATE TABLE wordings (
+        kind TEXT NOT NULL, category TEXT NOT NULL, terms TEXT NOT NULL, wording_group TEXT NOT NULL,
+        PRIMARY KEY (kind, category, terms))
+      """,
+    ],
+    // 2: indexes for the questions.
+    [
+      "CREATE INDEX investigations_status ON investigations (status, state)",
+      "CREATE INDEX causes_wording ON causes (category, terms)",
+      "CREATE INDEX actions_state ON actions (state, due_day)",
+      "CREATE INDEX actions_review ON actions (review_due_day)",
+      "CREATE INDEX finding_causes_cause ON finding_causes (investigation, cause_id)",
+    ],
+  ]
+
+  public static var latest: Int { migrations.count }
+
+  /// Brings the register to the latest schema, or refuses one from a newer gemba.
+  /// Runs under the write lock, so two first indexers do not both create the tables.
+  public static func migrate(_ db: any SQLDatabase, name: String) throws {
+    _ = try db.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", [])
+    try db.transaction {
+      let current = try version(of: db)
+      guard current <= latest else { throw newer(current, name: name) }
+      for number in current..<latest {
+        for statement in migrations[number] { _ = try db.execute(statement, []) }
+      }
+      if current < latest {
+        _ = try db.execute("DELETE FROM schema_version", [])
+        _ = try db.execute("INSERT INTO schema_version (version) VALUES (?)", [.integer(Int64(latest))])
+      }
+    }
+  }
+
+  /// Checks, without writing, that a register can be read by this gemba (the questions).
+  public static func check(_ db: any SQLDatabase, name: String) throws {
+    let current = try version(of: db)
+    guard current <= latest else { throw newer(current, name: name) }
+    guard current == latest else {
+      throw SQLError(.schema, "register \(name) has schema \(current); run `gemba register index` to bring it to \(latest)"
+        + (current == 0 ? " (is this a register? nothing has been indexed into it)" : ""), database: name)
+    }
+  }
+
+  static func version(of db: any SQLDatabase) throws -> Int {
+    let exists = try? db.execute("SELECT version FROM schema_version", [])
+    guard let exists else { return 0 }
+    if case .integer(let v)? = exists.rows.first?.first { return Int(v) }
+    return 0
+  }
+
+  static func newer(_ version: Int, name: String) -> SQLError {
+    SQLError(.schema, "register \(name) has schema \(version); this gemba knows up to \(latest): upgrade gemba", database: name)
+  }
+}

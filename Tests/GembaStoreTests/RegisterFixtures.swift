@@ -1,0 +1,107 @@
+import Foundation
+import GembaCore
+import Testing
+
+@testable import GembaStore
+
+/// Notebooks written by a real `Session` (so chains and data are gemba's own), in a scratch folder.
+struct RegisterFixtures {
+  let folder: URL
+
+  init(_ name: String = #function) throws {
+    folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gemba-register-\(name.filter { $0.isLetter })-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  /// Runs `commands` (one per line, all at `time`, or each line's own `@TIME ` prefix) and writes the
+  /// notebook; returns the investigation the session folded.
+  @discardableResult
+  func notebook(_ name: String, _ commands: [String], time: String = "2026-03-02T09:00:00Z",
+    sourceLocation: SourceLocation = #_sourceLocation) throws -> Investigation
+  {
+    let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: MemoryFiles(["checks.csv": "week,fails\n1,9\n2,1\n"])))
+    var text = NotebookFormat.header
+    for line in commands {
+      var command = line
+      var at = time
+      if line.hasPrefix("@") {
+        let space = line.firstIndex(of: " ")!
+        at = String(line[line.index(after: line.startIndex)..<space])
+        command = String(line[line.index(after: space)...])
+      }
+      switch session.run(command, time: at) {
+      case .cell(let cell, _, _): text += NotebookFormat.render(cell)
+      case .rejected(let d): Issue.record("fixture command rejected: \(command): \(d.message)", sourceLocation: sourceLocation)
+      default: break
+      }
+    }
+    let url = folder.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return session.investigation
+  }
+
+  var db: String { folder.appendingPathComponent(".gemba-test/register.db").path }
+
+  func index(_ paths: [String]? = nil, now: String = "2026-04-01T00:00:00Z") throws -> RegisterIndexer.Report {
+    try FileManager.default.createDirectory(atPath: folder.appendingPathComponent(".gemba-test").path,
+      withIntermediateDirectories: true)
+    let database = try SQLiteDatabase(path: db)
+    return try RegisterIndexer(db: database, name: db).index(paths ?? [folder.path], now: now)
+  }
+
+  func questions() throws -> RegisterQuestions {
+    try RegisterQuestions(db: try SQLiteDatabase(path: db), name: db)
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: folder) }
+
+  /// Two investigations of a recurring problem: labels that fail to scan, under Machine, with
+  /// an action judged effective in the first, and the problem back in the second.
+  static let first = [
+    "@2026-01-05T09:00:00Z title Scan failures at pick",
+    "@2026-01-05T09:00:00Z problem Labels fail to scan at the pick station",
+    "@2026-01-05T09:00:00Z process Fulfilment pick pack ship",
+    "@2026-01-05T09:00:00Z fishbone \"Scan failures\" --template 6M",
+    "@2026-01-05T09:05:00Z cause Machine \"the scanner fails on scuffed labels\"",
+    "@2026-01-05T09:06:00Z cause Method \"nobody owns label condition\"",
+    "@2026-01-05T09:07:00Z cause Manpower \"new pickers are not trained\"",
+    "@2026-01-09T10:00:00Z confirm C1 --because 80 of 90 failures were scuffed labels",
+    "@2026-01-09T10:01:00Z root C1",
+    "@2026-01-09T10:02:00Z rule-out C3 --because trained and new pickers fail alike",
+    "@2026-01-10T10:00:00Z finding \"scuffed labels at the pick\" --step S1 --cause C1 C2",
+    "@2026-01-10T10:01:00Z action F1 \"replace the zone C labels\" --owner \"Tom Reyes\" --due 2026-01-20 --review monthly --standard \"WH-SOP-07\"",
+    "@2026-01-10T10:02:00Z action F1 \"add labels to the 5S audit\" --owner \"Ann Lee\" --due 2026-02-15",
+    "@2026-01-10T10:03:00Z action F1 \"retrain the late shift\" --owner \"tom reyes\" --due 2026-03-30 --review weekly",
+    "@2026-01-18T10:00:00Z done A1",
+    "@2026-01-25T10:00:00Z done A3",
+    "@2026-02-01T10:00:00Z done A2",
+    "@2026-02-10T10:00:00Z load checks.csv as checks",
+    "@2026-02-10T10:01:00Z effective A1 --evidence checks#2",
+  ]
+  static let second = [
+    "@2026-02-20T08:00:00Z title Scan failures again",
+    "@2026-02-20T08:00:00Z problem Labels fail to scan at the pick station in zone D",
+    "@2026-02-20T08:00:00Z process Fulfilment pick pack ship",
+    "@2026-02-20T08:00:00Z fishbone \"Scan failures\" --template 6M",
+    "@2026-02-20T08:05:00Z cause Machine \"scanner fails on the scuffed labels\"",
+    "@2026-02-20T08:06:00Z cause Material \"labels fade in storage\"",
+    "@2026-02-25T08:00:00Z confirm C1 --because the same pattern as in January",
+    "@2026-02-25T08:01:00Z root C1",
+    "@2026-02-26T08:00:00Z finding \"scuffed labels again\" --step S1 --cause C1",
+    "@2026-02-26T08:01:00Z action F1 \"protect labels with a cover\" --owner \"Ann Lee\" --due 2026-03-01 --standard \"wh-sop-07\"",
+  ]
+}
+
+/// Evidence held in memory (the fixtures cite rows without a file on disk).
+final class MemoryFiles: EvidenceFileSystem {
+  let files: [String: String]
+  init(_ files: [String: String]) { self.files = files }
+  var folderName: String { "/memory" }
+  func locate(_ path: Located<String>) throws(Diagnostic) -> String { path.value }
+  func kind(of file: String) -> EvidenceFileKind { files[file] != nil ? .regular : .missing }
+  func open(_ file: String) throws(EvidenceError) -> OpenedEvidence { OpenedEvidence(bytes: ByteSource(text: files[file] ?? "")) }
+  func readText(_ file: String) -> String? { files[file] }
+  func stamp(of file: String) -> [Int]? { files[file].map { [$0.utf8.count] } }
+}
