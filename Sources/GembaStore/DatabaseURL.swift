@@ -120,8 +120,7 @@ public func openDatabase(_ url: DatabaseURL) throws(SQLError) -> any SQLDatabase
   case .sqlite(let path):
     return try SQLiteDatabase(path: path)
   case .postgresql(let location):
-    // MERGE: return try PostgresDatabase(url: url) once Sources/GembaStore/PostgresDatabase.swift lands.
-    throw SQLError(.connect, "this gemba was built without PostgreSQL support for the register; use sqlite:PATH",
-      database: location.text)
+    // The team's server answers quickly or not at all: a register question should not hang.
+    return try PostgresDatabase(url: location.text, connectTimeout: 5)
   }
 }
