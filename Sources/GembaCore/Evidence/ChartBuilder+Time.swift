@@ -1,21 +1,38 @@
 extension ChartBuilder {
-  static func timeline(_ relation: Relation, column: Int, name: String, every: TimeBucket?, span: SourceSpan) throws(Diagnostic) -> Timeline {
+  /// The first and last date of `column` over every row of the evidence the relation views
+  /// (`timeline … --span evidence`): what the file covers, not what matched.
+  static func evidenceRange(_ relation: Relation, column: Int, span: SourceSpan) throws(Diagnostic) -> (Double, Double)? {
+    guard case .view(let table, _, _) = relation else {
+      throw Diagnostic.error("`--span evidence` needs the evidence's own rows; put the timeline before stages that build a new table",
+        at: span)
+    }
+    let reader = table.reader(column)
+    var lo = Double.infinity, hi = -Double.infinity
+    Relation.view(table, rows: nil, columns: [column]).forEachValue(column: column) { _, p, n in
+      if let t = reader.instant(p, n) { lo = min(lo, t); hi = max(hi, t) }
+    }
+    return lo <= hi ? (lo, hi) : nil
+  }
+
+  static func timeline(_ relation: Relation, column: Int, name: String, every: TimeBucket?, span: SourceSpan,
+    wholeRange: (Double, Double)? = nil) throws(Diagnostic) -> Timeline
+  {
     var times: [Double] = []
     var skipped = 0
     let reader = relation.reader(column)
     relation.forEachValue(column: column) { _, p, n in
       if let t = reader.instant(p, n) { times.append(t) } else { skipped += 1 }
     }
-    guard let lo = times.min(), let hi = times.max() else {
+    guard let lo = times.min() ?? wholeRange?.0, let hi = times.max() ?? wholeRange?.1 else {
       throw Diagnostic.error("`\(name)` has no date/time values to put on a timeline", at: span,
                              notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
     // The periods span the rows that reached the timeline (after any `where`); whether
     // weekends count is a property of the whole column.
     let profile = relation.timeProfile(column: column)
-    let bucket = every ?? TimeBuckets.automatic(from: lo, to: hi)
+    let bucket = every ?? TimeBuckets.automatic(from: min(lo, wholeRange?.0 ?? lo), to: max(hi, wholeRange?.1 ?? hi))
     let weekends = profile?.weekends ?? true
-    guard let counts = TimeBuckets.counts(times, bucket, weekends: weekends) else {
+    guard let counts = TimeBuckets.counts(times, bucket, span: wholeRange ?? (lo, hi), weekends: weekends) else {
       throw Diagnostic.error("`\(name)` spans too long for one point per \(bucket.rawValue) (over 5,000 points)", at: span,
                              notes: ["use a longer `--every`, or narrow the rows with `where` first"])
     }

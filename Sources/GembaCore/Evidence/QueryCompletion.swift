@@ -12,6 +12,7 @@ public enum QueryCompletion {
     if let last, last.kind == .option {
       switch (verb, last.text) {
       case ("timeline", "every"): return filter(TimeBucket.allCases.map(\.rawValue), prefix)
+      case ("timeline", "span"): return filter(["rows", "evidence"], prefix)
       case ("spc", "by"): return filter(["day", "week", "month"], prefix)
       case ("spc", "rules"): return filter(["we", "nelson"], prefix)
       case ("spc", "chart"): return filter(ChartKind.allCases.map(\.rawValue), prefix)
@@ -64,7 +65,7 @@ public enum QueryCompletion {
     switch verb {
     case "pareto": return ["sum"]
     case "histogram": return ["bins"]
-    case "timeline": return ["every"]
+    case "timeline": return ["every", "span"]
     case "spc": return ["by", "rules", "chart", "subgroup", "size", "n", "stages", "split", "baseline"]
     case "capability": return ["lsl", "usl", "target", "subgroup", "size"]
     case "grep", "where": return ["ignore-case"]

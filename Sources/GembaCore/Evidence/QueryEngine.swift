@@ -52,9 +52,10 @@ public enum QueryEngine {
       case .histogram(let ref, let bins):
         let column = try relation.resolve(ref, evidence: name)
         return .histogram(ChartBuilder.histogram(relation, column: column, name: relation.name(of: column), bins: bins))
-      case .timeline(let ref, let every):
+      case .timeline(let ref, let every, let spanEvidence):
         let column = try relation.resolve(ref, evidence: name)
-        return .timeline(try ChartBuilder.timeline(relation, column: column, name: relation.name(of: column), every: every, span: ref.span))
+        return .timeline(try ChartBuilder.timeline(relation, column: column, name: relation.name(of: column), every: every,
+          span: ref.span, wholeRange: spanEvidence ? try ChartBuilder.evidenceRange(relation, column: column, span: ref.span) : nil))
       case .spc(let ref, let by, let rules):
         let column = try relation.resolve(ref, evidence: name)
         return .spc(try ChartBuilder.controlChart(relation, column: column, by: by, rules: rules, span: ref.span, evidence: name))
@@ -119,7 +120,7 @@ extension QueryEngine {
       case .aggregate(let a): add([a.column] + a.by); return names
       case .percentTable(let r, let c, _): add([r, c]); return names
       case .pareto(let by, let sum): add([by] + (sum.map { [$0] } ?? [])); return names
-      case .histogram(let c, _), .timeline(let c, _), .spc(let c, _, _): add([c]); return names
+      case .histogram(let c, _), .timeline(let c, _, _), .spc(let c, _, _): add([c]); return names
       // The statistics stages read a measure, groups, subgroups, sizes, times or stages: keep every column.
       case .chart, .compare, .capability: return nil
       }

@@ -83,12 +83,24 @@ extension StageCursor {
     case "timeline":
       let column = try column("a date/time column")
       var every: TimeBucket?
+      var spanEvidence = false
       try options { name, cursor throws(Diagnostic) in
-        guard name.text == "every" else { return false }
-        every = try cursor.bucket(name, allowed: TimeBucket.allCases)
+        switch name.text {
+        case "every":
+          every = try cursor.bucket(name, allowed: TimeBucket.allCases)
+        case "span":
+          let value = try cursor.optionValue(name)
+          guard ["rows", "evidence"].contains(value.text) else {
+            throw cursor.error("`--span` is rows (the matching rows' dates, the default) or evidence (the whole file's), not `\(value.text)`",
+              at: value)
+          }
+          spanEvidence = value.text == "evidence"
+        default:
+          return false
+        }
         return true
       }
-      return .timeline(column, every: every)
+      return .timeline(column, every: every, spanEvidence: spanEvidence)
     case "spc": return try parseControlChart()
     case "compare": return .compare(try parseCompare())
     case "capability": return .capability(try parseCapability())

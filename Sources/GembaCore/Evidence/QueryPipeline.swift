@@ -53,7 +53,9 @@ public enum QueryStage: Hashable, Sendable {
   case grep(pattern: String, ignoreCase: Bool, span: SourceSpan)
   case pareto(by: ColumnRef, sum: ColumnRef?)
   case histogram(ColumnRef, bins: Int?)
-  case timeline(ColumnRef, every: TimeBucket?)
+  /// `spanEvidence`: the periods run from the evidence's first to its last date, not only the
+  /// matching rows' (`--span evidence`), so a week with none of the rows counts as zero.
+  case timeline(ColumnRef, every: TimeBucket?, spanEvidence: Bool)
   case spc(ColumnRef, by: TimeBucket?, rules: ControlRules)
   /// `spc COL --chart …` and the other options of the full chart set.
   case chart(ChartStage)

@@ -34,8 +34,9 @@ public enum StageCatalog {
       example: "tickets | where correct = no | pareto by source"),
     StageSpec(name: "histogram", usage: "NAME | … | histogram COL [--bins N]",
       summary: "The distribution of a numeric column.", example: "tickets | histogram handle_minutes --bins 10"),
-    StageSpec(name: "timeline", usage: "NAME | … | timeline COL [--every hour|day|week|month]",
-      summary: "Counts per period of a date/time column.", example: "tickets | where correct = no | timeline opened_at --every week"),
+    StageSpec(name: "timeline", usage: "NAME | … | timeline COL [--every hour|day|week|month] [--span rows|evidence]",
+      summary: "Counts per period of a date/time column; the periods span the matching rows, or with --span evidence"
+        + " the whole file's dates (a period with none of the rows is a zero, before and after them).", example: "tickets | where correct = no | timeline opened_at --every week"),
     StageSpec(name: "spc", usage: "NAME | … | spc COL [--chart imr|xbar-r|xbar-s|p|np|c|u|laney-p|laney-u|run] [--subgroup COL | --size N]"
         + " [--n COL] [--by day|week|month] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
       summary: "A control chart with the points that break the rules: individuals (XmR) by default; --chart picks I-MR, X̄-R, X̄-S,"

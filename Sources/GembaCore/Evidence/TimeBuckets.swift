@@ -65,7 +65,7 @@ enum TimeBuckets {
   static func counts(_ times: [Double], _ bucket: TimeBucket, span: (Double, Double)? = nil, weekends: Bool = true,
     limit: Int = 5000) -> [(Double, Int)]?
   {
-    guard var lo = times.min(), var hi = times.max() else { return [] }
+    guard var lo = times.min() ?? span?.0, var hi = times.max() ?? span?.1 else { return [] }
     if let span {
       lo = min(lo, span.0)
       hi = max(hi, span.1)

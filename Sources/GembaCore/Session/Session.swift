@@ -288,11 +288,19 @@ public final class Session {
     }
   }
 
+  /// A planned check counts every period up to the end of the evidence: a week with no defect is
+  /// a zero to judge, not a gap (the timeline's `--span evidence`, unless the plan chose a span).
+  static func spanningEvidence(_ query: String) -> String {
+    guard let last = query.split(separator: "|").last?.split(separator: " ").first, last == "timeline",
+      !query.contains("--span") else { return query }
+    return query + " --span evidence"
+  }
+
   /// Runs an action's planned query on the evidence as it is now, the way a typed query runs;
   /// a query that no longer runs (a column gone) is refused and nothing is recorded.
   private func runPlannedCheck(_ plan: PlannedCheck, of id: Located<ItemID>, cell: Int) throws(Diagnostic) -> Citation {
     do throws(Diagnostic) {
-      let source = try Parser.querySource(try Lexer.tokenize(plan.query))
+      let source = try Parser.querySource(try Lexer.tokenize(Self.spanningEvidence(plan.query)))
       return try desk().cite(.query(source), note: nil, cell: cell, investigation: investigation)
     } catch {
       // The error's place is inside the stored query, not in what was typed: say it in words.

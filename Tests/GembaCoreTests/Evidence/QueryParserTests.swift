@@ -41,7 +41,7 @@ import Testing
     let stages = try Self.parse("t | where x = 1 | pareto by reason --sum cost")
     #expect(stages.last == .pareto(by: ColumnRef("reason", span: stages.pareto!.0), sum: ColumnRef("cost", span: stages.pareto!.1)))
     #expect(try Self.parse("t | histogram handle_minutes --bins 12").first == .histogram(ColumnRef("handle_minutes", span: span(15, 29)), bins: 12))
-    guard case .timeline(_, let every) = try Self.parse("t | timeline opened_at --every week").first else { Issue.record("timeline"); return }
+    guard case .timeline(_, let every, _) = try Self.parse("t | timeline opened_at --every week").first else { Issue.record("timeline"); return }
     #expect(every == .week)
     guard case .spc(_, let by, let rules) = try Self.parse("t | spc handle_minutes --by day --rules nelson").first else { Issue.record("spc"); return }
     #expect(by == .day && rules == .nelson)
