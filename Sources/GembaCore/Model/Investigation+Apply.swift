@@ -193,7 +193,10 @@ extension Investigation {
 
     case .effective(let id, let targets, let note, let by):
       let i = try actionIndex(id)
-      guard actions[i].state == .done else { throw notDone(id, actions[i].state) }
+      // An effective action is judged again at each review its cadence sets.
+      let review = actions[i].state == .effective
+      guard actions[i].state == .done || review else { throw notDone(id, actions[i].state) }
+      actions[i].judgedAt = context.time
       if targets.isEmpty {
         message = try judgePlannedCheck(id, at: i, note: note, by: by, context: context)
         break
@@ -202,15 +205,19 @@ extension Investigation {
       actions[i].state = .effective
       actions[i].outcome = note
       actions[i].outcomeCitations = context.citations
-      message = "\(id.value) effective" + (actions[i].standard.map { " — new standard: \($0)" } ?? "")
+      message = "\(id.value) \(review ? "still effective (review)" : "effective")"
+        + (review ? "" : actions[i].standard.map { " — new standard: \($0)" } ?? "")
         + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: id.value))
 
     case .notEffective(let id, let because):
       let i = try actionIndex(id)
-      guard actions[i].state == .done else { throw notDone(id, actions[i].state) }
+      // At a review, an effective action can stop working: the finding opens again.
+      let review = actions[i].state == .effective
+      guard actions[i].state == .done || review else { throw notDone(id, actions[i].state) }
       actions[i].state = .notEffective
       actions[i].outcome = because
-      message = "\(id.value) not effective: \(because) — \(actions[i].finding) stays open"
+      actions[i].judgedAt = context.time
+      message = "\(id.value) \(review ? "no longer effective" : "not effective"): \(because) — \(actions[i].finding) stays open"
 
     case .event(let when, let text, _):
       guard let time = EventTime(when.value) else { throw .error("`\(when.value)` is not a date or time", at: when.span) }

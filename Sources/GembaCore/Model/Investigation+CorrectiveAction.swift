@@ -105,7 +105,7 @@ extension Investigation {
       return "\(id.value) not effective: \(judgement.seen) \(target) — \(actions[i].finding) stays open" + shown
     case .inconclusive:
       // Stays done: too little data after the change to say either way.
-      return "\(id.value) inconclusive: \(judgement.seen) \(target) — it stays done" + shown
+      return "\(id.value) inconclusive: \(judgement.seen) \(target) — it stays \(actions[i].state.rawValue)" + shown
     }
   }
 

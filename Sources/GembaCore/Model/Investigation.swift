@@ -285,6 +285,8 @@ public struct Action: Sendable, Equatable {
   public var plannedCheck: PlannedCheck?
   /// The last verdict of the planned check.
   public var judgement: EffectivenessJudgement?
+  /// When its effect was last judged (effective or not, the first time or at a review).
+  public var judgedAt: String?
   /// Who judged its effect (`effective Ax --judged-by NAME`): someone other than its owner.
   public var judgedBy: String?
 }

@@ -130,7 +130,7 @@ extension Check {
   static func missedReviews(_ inv: Investigation, _ today: CalendarDate) -> [CheckFinding] {
     inv.actions.compactMap { action in
       guard action.state == .done || action.state == .effective, let cadence = action.review,
-        let last = (action.judgement?.judgedAt ?? action.doneAt).flatMap({ CalendarDate(String($0.prefix(10))) })
+        let last = (action.judgedAt ?? action.judgement?.judgedAt ?? action.doneAt).flatMap({ CalendarDate(String($0.prefix(10))) })
       else { return nil }
       let next = PlannedCheck.adding(1, cadence.period, to: last)
       guard next < today else { return nil }

@@ -275,7 +275,9 @@ public final class Session {
     case .finding(let spec): targets = spec.evidence
     case .effective(let id, let t, _, _):
       targets = t
-      if t.isEmpty, let action = investigation.action(id.value), action.state == .done, let plan = action.plannedCheck {
+      if t.isEmpty, let action = investigation.action(id.value), action.state == .done || action.state == .effective,
+        let plan = action.plannedCheck
+      {
         context.citations = [try runPlannedCheck(plan, of: id, cell: context.number)]
         return
       }
