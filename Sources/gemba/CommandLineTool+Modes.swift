@@ -69,7 +69,7 @@ extension CommandLineTool {
     for cell in document.cells where records != nil {
       if (try? fold.restore(cell)) == nil { records = nil }
     }
-    records = records.map { _ in fold.investigation.evidence }
+    records = records.map { _ in fold.investigation.supersededEvidence + fold.investigation.evidence }
     // A v1 notebook stored no data: every load cell's printed digest.
     let loads = records ?? Verification.evidenceLoads(document).map { load in
       EvidenceRecord(name: load.spec.name?.value ?? load.spec.path.value, path: load.spec.path.value, format: "", rows: 0,

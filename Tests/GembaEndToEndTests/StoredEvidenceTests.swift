@@ -30,10 +30,10 @@ struct StoredEvidenceTests {
 
   /// Changes 30 wrong answers into right ones; returns the count of wrong answers before
   /// and after, as Python's csv module counts them.
-  static func changeThirtyRows(in copy: URL) throws -> (before: Int, after: Int) {
+  static func changeThirtyRows(in copy: URL, file: String = "evidence/tickets.csv") throws -> (before: Int, after: Int) {
     let counted = try python("""
       import csv
-      p = 'evidence/tickets.csv'
+      p = '\(file)'
       rows = list(csv.reader(open(p, newline='')))
       i = rows[0].index('correct')
       before = sum(1 for r in rows[1:] if r[i] == 'no')
@@ -54,6 +54,8 @@ struct StoredEvidenceTests {
     let (before, after) = try Self.changeThirtyRows(in: copy)
     #expect(before - after == 30)
 
+    let cells = try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md"))
+      .components(separatedBy: "\n<!-- cell ").count - 1
     for format in ["md", "html"] {
       let export = try GembaProcess.run(["export", "refund-guidance.md", "--format", format], in: copy)
       #expect(export.status == 0)
@@ -62,21 +64,25 @@ struct StoredEvidenceTests {
       #expect(!export.stdout.contains("total \(after)"), "\(format): the record shows today's figure")
       #expect(export.stdout.contains("NOT as cited"))
       #expect(export.stdout.contains("changed since cited: evidence/tickets.csv"))
-      #expect(!export.stdout.contains("verified: 95 cells"))
+      #expect(!export.stdout.contains("verified: \(cells) cells"))
     }
 
     // Opening it says so before anything else, and `status` says it too.
     let session = try GembaProcess.run(["refund-guidance.md"], stdin: "status\n", in: copy)
     #expect(session.status == 0)
-    #expect(session.stderr.contains("warning: integrity: chain verified (95 cells); 1 of 2 evidence files changed since cited: evidence/tickets.csv"))
+    // The first extract was replaced by the follow-up's (cell 95), but what was cited from it stands.
+    #expect(session.stderr.contains("warning: integrity: chain verified (\(cells) cells); 1 of 3 evidence files changed since cited: evidence/tickets.csv"))
     #expect(session.stderr.contains("`gemba replay NOTEBOOK` shows which conclusions moved"))
-    #expect(session.stdout.contains("integrity: chain verified (95 cells); 1 of 2 evidence files changed since cited: evidence/tickets.csv"))
+    #expect(session.stdout.contains("integrity: chain verified (\(cells) cells); 1 of 3 evidence files changed since cited: evidence/tickets.csv"))
     #expect(session.stdout.contains("the sign-offs above approved evidence as it was loaded"))
 
-    // A new query runs on today's file, and its cell says which version it ran on.
+    // A new query runs on today's file (`tickets` is the follow-up extract now), and its cell
+    // says which version it ran on.
+    let (_, afterFollowUp) = try Self.changeThirtyRows(in: copy, file: "evidence/tickets-2027-01-24.csv")
     let query = try GembaProcess.run(["refund-guidance.md"], stdin: "tickets | where correct = no | count\n", in: copy)
-    #expect(query.stdout.contains("note: evidence/tickets.csv changed since cell 5 loaded it; this ran on the file as it is now"))
-    #expect(query.stdout.contains("\(after) rows"))
+    #expect(query.stdout.contains("note: evidence/tickets-2027-01-24.csv changed since cell 95 loaded it; this ran on the file as it is now"),
+      "\(query.stdout)")
+    #expect(query.stdout.contains("\(afterFollowUp) rows"))
     let notebook = try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md"))
     #expect(notebook.contains("\"changed\":true"))
   }
@@ -105,21 +111,23 @@ struct StoredEvidenceTests {
     let session = try GembaProcess.run(["refund-guidance.md"], stdin: "whys\nstatus\ncheck\n", in: copy)
     #expect(session.status == 0, "\(session.stderr)")
     #expect(session.stdout.contains("W1 "))
-    #expect(session.stdout.contains("2 of 2 evidence files missing: evidence/tickets.csv, evidence/policy-changes.csv"))
+    #expect(session.stdout.contains("3 of 3 evidence files missing: evidence/tickets.csv, evidence/policy-changes.csv, evidence/tickets-2027-01-24.csv"),
+      "\(session.stdout)")
     #expect(session.stderr.contains("evidence/tickets.csv (loaded in cell 5): the file is missing"))
     let html = try GembaProcess.run(["export", "refund-guidance.md", "--format", "html"], in: copy)
     #expect(html.status == 0)
-    #expect(html.stdout.contains("2 of 2 evidence files missing"))
+    #expect(html.stdout.contains("3 of 3 evidence files missing"))
     #expect(html.stdout.contains("<svg"))  // the cited charts, drawn from stored numbers
     // A query needs the file, and says which and why.
     let query = try GembaProcess.run(["refund-guidance.md"], stdin: "tickets | count\n", in: copy)
     #expect(query.status == 1)
     #expect(query.stderr.contains("`tickets` cannot be read again"))
-    #expect(query.stderr.contains("it was loaded in cell 5 from evidence/tickets.csv"))
+    #expect(query.stderr.contains("it was loaded in cell 95 from evidence/tickets-2027-01-24.csv"), "\(query.stderr)")
   }
 
   @Test func anUndoneLoadWhoseFileWasDeletedOpensVerifiesAndReplaysToTheStoredState() throws {
     let copy = try Self.refundCopy()
+    let stored = try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md")).components(separatedBy: "\n<!-- cell ").count - 1
     try "a,b\n1,2\n".write(to: copy.appendingPathComponent("evidence/scratch.csv"), atomically: true, encoding: .utf8)
     let typed = try GembaProcess.run(["refund-guidance.md"],
       stdin: "load evidence/scratch.csv as scratch\nundo\nconfirm W1.1 --because the policy changed\nundo\nredo\n", in: copy)
@@ -130,13 +138,15 @@ struct StoredEvidenceTests {
     #expect(open.status == 0, "\(open.stderr)")
     let verify = try GembaProcess.run(["verify", "refund-guidance.md"], in: copy)
     #expect(verify.status == 0, "\(verify.stderr)")
-    #expect(verify.stdout == "verified: 101 cells, 2 evidence files\n")
+    // Six cells added: the load (then undone), its undo, a confirm, its undo, the redo, and `status`.
+    #expect(verify.stdout == "verified: \(stored + 6) cells, 3 evidence files\n")
     let replay = try GembaProcess.run(["replay", "refund-guidance.md"], in: copy)
-    #expect(replay.stdout.contains("missing: cell 96 loaded evidence/scratch.csv"))
+    #expect(replay.stdout.contains("missing: cell \(stored + 1) loaded evidence/scratch.csv"))
     #expect(replay.stdout.components(separatedBy: "missing: cell").count == 2, "reported once")
     #expect(!replay.stdout.contains("state: "))
     #expect(!replay.stdout.contains("differed: "))
-    #expect(replay.stdout.hasSuffix("replay: 101 cells, 100 matched, 0 differed, 0 drifted, 0 stale, 1 missing\n"))
+    #expect(replay.stdout.hasSuffix("replay: \(stored + 6) cells, \(stored + 5) matched, 0 differed, 0 drifted, 0 stale, 1 missing\n"),
+      "\(replay.stdout)")
   }
 
   @Test func aHandEditedPayloadIsNamedAndTheFileIsLeftAlone() throws {

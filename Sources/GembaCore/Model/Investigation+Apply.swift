@@ -240,6 +240,9 @@ extension Investigation {
 
     case .load:
       guard let record = context.loaded else { throw .error("no evidence was read for this load") }
+      // A new extract under the same name replaces it for new questions; what was cited from the
+      // old one stands, so its file is still checked for drift.
+      supersededEvidence += evidence.filter { $0.name == record.name }
       evidence.removeAll { $0.name == record.name }
       evidence.append(record)
       message = ""

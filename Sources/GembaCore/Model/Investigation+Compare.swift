@@ -15,9 +15,11 @@ extension Investigation {
     for i in copy.events.indices { copy.events[i].citations = blank(copy.events[i].citations) }
     for i in copy.signoffs.indices { copy.signoffs[i].chain = "" }
     for i in copy.containments.indices { copy.containments[i].citations = blank(copy.containments[i].citations) }
-    copy.evidence = copy.evidence.map {
+    let comparable: (EvidenceRecord) -> EvidenceRecord = {
       EvidenceRecord(name: $0.name, path: $0.path, format: $0.format, rows: 0, columns: 0, bytes: 0, sha256: "", cell: $0.cell)
     }
+    copy.evidence = copy.evidence.map(comparable)
+    copy.supersededEvidence = copy.supersededEvidence.map(comparable)
     return copy
   }
 
@@ -40,7 +42,7 @@ extension Investigation {
     if a.notes != b.notes { out.append("the notes") }
     if a.events != b.events { out.append("the events") }
     if a.signoffs != b.signoffs { out.append("the sign-offs") }
-    if a.evidence != b.evidence { out.append("the evidence register") }
+    if a.evidence != b.evidence || a.supersededEvidence != b.supersededEvidence { out.append("the evidence register") }
     if a.team != b.team { out.append("the team") }
     if a.boundaries != b.boundaries { out.append("the is / is not") }
     for (x, y) in zip(a.containments, b.containments) where x != y { out.append(x.id.description) }

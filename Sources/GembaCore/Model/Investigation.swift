@@ -18,6 +18,8 @@ public struct Investigation: Sendable, Equatable {
   public var events: [Event] = []
   public var signoffs: [Signoff] = []
   public var evidence: [EvidenceRecord] = []
+  /// Loads replaced by a later load under the same name, oldest first: their citations stand.
+  public var supersededEvidence: [EvidenceRecord] = []
   /// The corrective-action record's parts (`CorrectiveAction.swift`).
   public var team: [TeamMember] = []
   public var boundaries: [ProblemBoundary] = []

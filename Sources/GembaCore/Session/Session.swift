@@ -40,7 +40,7 @@ public final class Session {
     guard let openedChain, let hashEvidence else { return nil }
     var chain = openedChain
     if case .verified = openedChain { chain = .verified(cells: cells.count) }
-    return IntegrityState(chain: chain, evidence: EvidenceState.check(investigation.evidence, hash: hashEvidence))
+    return IntegrityState(chain: chain, evidence: EvidenceState.check(investigation.supersededEvidence + investigation.evidence, hash: hashEvidence))
   }
 
   /// The changes in effect, oldest first, with what each needs to be applied again.

@@ -58,6 +58,22 @@ import Testing
     #expect(EvidenceTextRenderer().render(.timeline(t)).contains("1 of 3 weeks had no rows (shown as 0)"))
   }
 
+  /// `--span evidence`: the weeks run over the whole file's dates, so the weeks before and after
+  /// the matching rows are zeros (an effect check needs the quiet weeks after a change).
+  @Test func timelineCanSpanTheWholeEvidence() throws {
+    let table = try loadText("id,day,bad\n1,2026-03-02,no\n2,2026-03-10,yes\n3,2026-03-17,no\n4,2026-03-24,no\n5,2026-03-31,no\n").table
+    guard case .timeline(let rows) = try query(table, "x | where bad = yes | timeline day --every week") else { Issue.record("timeline"); return }
+    #expect(rows.points.map(\.label) == ["2026-03-09"])
+    guard case .timeline(let whole) = try query(table, "x | where bad = yes | timeline day --every week --span evidence")
+    else { Issue.record("timeline"); return }
+    #expect(whole.points.map(\.label) == ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"])
+    #expect(whole.points.map(\.count) == [0, 1, 0, 0, 0])
+    guard case .timeline(let none) = try query(table, "x | where bad = maybe | timeline day --every week --span evidence").unnoted
+    else { Issue.record("timeline"); return }
+    #expect(none.points.map(\.count) == [0, 0, 0, 0, 0])
+    #expect(throws: Diagnostic.self) { try query(table, "x | timeline day --span all") }
+  }
+
   @Test func timelineFillsGaps() throws {
     guard case .timeline(let day) = try query(Self.tickets, "x | timeline opened_at --every day") else { Issue.record("timeline"); return }
     #expect(day.points.count == 9)

@@ -13,6 +13,27 @@ import Testing
     #expect(d?.notes.last == "`--role` takes one of: champion, leader, member, expert")
   }
 
+  /// A review judges an effective action again: still effective (the review date moves on, so
+  /// `check` stops asking), or no longer effective (its finding opens again).
+  @Test func aReviewJudgesAnEffectiveActionAgain() throws {
+    let session = Session.after(["load defects.csv as defects", "finding \"late parts\"",
+      "action F1 \"pin the stops\" --owner Sam --due 2026-12-01 --review monthly", "done A1",
+      "effective A1 --evidence defects#1"])
+    let first = try #require(session.investigation.action(ItemID("A1")!)?.judgedAt)
+    #expect(first == cellTime(5))
+    switch session.run("effective A1 --evidence defects#2", time: "2026-12-21T09:00:00Z") {
+    case .cell(let cell, _, _): #expect(cell.output.hasPrefix("A1 still effective (review)"), "\(cell.output)")
+    case let other: Issue.record("\(other)")
+    }
+    #expect(session.investigation.action(ItemID("A1")!)?.judgedAt == "2026-12-21T09:00:00Z")
+    #expect(Check.review(session.investigation, at: "2027-01-15T09:00:00Z").allSatisfy { !$0.message.contains("review missed") })
+    switch session.run("not-effective A1 --because the stops came back", time: "2027-01-25T09:00:00Z") {
+    case .cell(let cell, _, _): #expect(cell.output == "A1 no longer effective: the stops came back — F1 stays open")
+    case let other: Issue.record("\(other)")
+    }
+    #expect(session.investigation.action(ItemID("A1")!)?.state == .notEffective)
+  }
+
   @Test func isNotNeedsBothSidesAndARestatedDimensionReplacesTheOldOne() {
     let session = Session.after([])
     session.expectCell("isnot where --is \"line B\" --is-not \"lines A and C\"", output: "where: is line B · is not lines A and C")
