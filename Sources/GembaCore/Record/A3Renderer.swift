@@ -201,7 +201,10 @@ public struct A3Renderer: RecordRenderer {
     if r.actions.isEmpty { return missing("no action to follow up") }
     out += "<table class=\"checks\"><tr><th>Action</th><th>Check and target</th><th>After</th><th>Verdict</th><th>Seen</th><th>Review</th></tr>\n"
     out += r.actions.prefix(Self.limits.checks).map { a in
-      let check = a.plannedCheck.map { cut($0.query, 56) + " · target " + cut($0.target, 30) } ?? "<span class=\"missing\">MISSING</span>"
+      // No check planned: the evidence it was judged on, said as such; neither: missing.
+      let judgedOn = a.outcomeCitations.first.map { "judged on " + cut($0.reference, 56) + " (no target planned)" }
+      let check = a.plannedCheck.map { cut($0.query, 56) + " · target " + cut($0.target, 30) } ?? judgedOn
+        ?? "<span class=\"missing\">MISSING</span>"
       return "<tr><td class=\"nw id\">\(a.id)</td><td>\(check)</td><td class=\"nw\">\(a.plannedCheck.map { HTMLText.escape($0.after) } ?? "—")</td>"
         + "<td class=\"nw\">\(HTMLText.escape(a.verdict ?? "not judged"))</td><td>\(cut(a.judgement?.seen ?? a.outcome ?? "", 70))</td>"
         + "<td class=\"nw\">\(a.review.map(HTMLText.escape) ?? "<span class=\"missing\">MISSING</span>")</td></tr>\n"
