@@ -196,11 +196,12 @@ extension Investigation {
       // An effective action is judged again at each review its cadence sets.
       let review = actions[i].state == .effective
       guard actions[i].state == .done || review else { throw notDone(id, actions[i].state) }
-      actions[i].judgedAt = context.time
       if targets.isEmpty {
         message = try judgePlannedCheck(id, at: i, note: note, by: by, context: context)
+        actions[i].judgedAt = context.time  // only once judged: a refusal changes nothing
         break
       }
+      actions[i].judgedAt = context.time
       actions[i].judgedBy = by
       actions[i].state = .effective
       actions[i].outcome = note

@@ -27,7 +27,8 @@ import Testing
     ("count by \"Aff", ["\"Affects Version/s\""]),
     ("sort team ", ["asc", "desc"]),
     ("pareto by ", ["\"Affects Version/s\"", "channel", "opened_at", "reopened", "team"]),
-    ("timeline opened_at --", ["--every"]),
+    ("timeline opened_at --", ["--every", "--span"]),
+    ("timeline opened_at --span ", ["evidence", "rows"]),
     ("timeline opened_at --every w", ["week"]),
     ("spc x --rules ", ["nelson", "we"]),
   ])

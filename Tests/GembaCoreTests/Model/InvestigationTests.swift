@@ -296,8 +296,7 @@ import Testing
     expectRejection("not-effective 1️⃣A1 --because x", message: "A1 is open, not done: its effect can be judged once it is done")
     expectRejection("done 1️⃣A1", after: Self.setup + ["done A1"], message: "A1 is already done")
     expectRejection("done 1️⃣A1", after: Self.setup + ["done A1", "effective A1 --evidence t"], message: "A1 is already effective")
-    expectRejection("effective 1️⃣A1 --evidence t", after: Self.setup + ["done A1", "effective A1 --evidence t"],
-      message: "A1 is effective, not done: its effect can be judged once it is done")
+    // An effective action may be judged again (a review): CorrectiveActionTests.aReviewJudgesAnEffectiveActionAgain.
     expectRejection("effective 1️⃣A1 --evidence t", after: Self.setup + ["done A1", "not-effective A1 --because x"],
       message: "A1 is not-effective, not done: its effect can be judged once it is done")
   }
