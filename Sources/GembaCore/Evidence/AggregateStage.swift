@@ -28,14 +28,20 @@ enum AggregateStage {
     var values = [[Double]](repeating: [], count: groups.labels.count)
     var empty = [Int](repeating: 0, count: groups.labels.count)
     var bad: (Int, String)?
-    relation.forEachValue(column: column) { position, p, n in
-      let g = groups.ids[position]
-      if n == 0 { empty[g] += 1; return }
-      guard let v = reader.number(p, n) else {
-        if bad == nil { bad = (position, String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
-        return
+    // A derived numeric column is read as the numbers it holds, never written out as text.
+    let derived = relation.forEachDerivedNumber(column: column) { position, v in
+      if let v { values[groups.ids[position]].append(v) } else { empty[groups.ids[position]] += 1 }
+    }
+    if !derived {
+      relation.forEachValue(column: column) { position, p, n in
+        let g = groups.ids[position]
+        if n == 0 { empty[g] += 1; return }
+        guard let v = reader.number(p, n) else {
+          if bad == nil { bad = (position, String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
+          return
+        }
+        values[g].append(v)
       }
-      values[g].append(v)
     }
     if let (position, text) = bad {
       throw Diagnostic.error("\(DeriveStage.rowName(relation, position)): `\(relation.name(of: column))` is `\(text)`, not a number",

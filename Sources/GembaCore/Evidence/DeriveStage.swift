@@ -80,6 +80,27 @@ enum DeriveStage {
 
     switch relation {
     case .view(let table, let rows, let columns):
+      // Numbers, dates and durations throughout: a column at a time, kept as numbers.
+      let kinds: (ColumnRef) -> NumericKind? = { ref in
+        switch relation.type(of: resolved[ref.name]!) {
+        case .integer, .decimal: .number
+        case .dateTime: .instant
+        default: nil
+        }
+      }
+      if numericKind(spec.expression, columnKinds: kinds) == .number,
+        let values = numericValues(spec.expression, table: table, rows: rows, column: { resolved[$0.name]! })
+      {
+        var numbers = rows == nil ? values : [Double](repeating: .nan, count: table.rowCount)
+        if let rows { for (position, row) in rows.enumerated() { numbers[Int(row)] = values[position] } }
+        let empty = values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        let whole = values.allSatisfy { $0.isNaN || $0 == $0.rounded() }
+        missing = empty
+        let column = DerivedColumn(name: spec.name.name,
+          profile: ColumnProfile(type: whole ? .integer : .decimal, values: values.count - empty), numbers: numbers)
+        return (.view(EvidenceTable(extending: table, with: column), rows: rows, columns: columns + [table.columnCount]),
+          missingNote(values.count))
+      }
       // The new column sits beside the file's bytes: the view stays a view, no row is copied.
       let base = table.base
       var builder = DerivedColumnBuilder(rowCount: table.rowCount, expectedRows: relation.rowCount)

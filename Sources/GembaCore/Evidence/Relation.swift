@@ -47,7 +47,7 @@ enum Relation {
     case .view(let table, let rows, _) where column >= table.baseColumnCount:
       // A derived column: its own bytes, already trimmed, by table row.
       let derived = table.derivedColumns[column - table.baseColumnCount]
-      let base = derived.base
+      let base = derived.base  // first: a numeric column writes its text now
       if let rows {
         for (position, row) in rows.enumerated() {
           let (s, e) = derived.range(row: Int(row))
@@ -68,6 +68,21 @@ enum Relation {
         withTrimmedBytes(EmptyBytes.pointer, .text(row[column])) { p, n in body(i, p, n) }
       }
     }
+  }
+
+  /// Calls `body(position, number or nil when empty)` for a column a `derive` computed as numbers,
+  /// without writing them as text; false (and no call) for any other column.
+  func forEachDerivedNumber(column: Int, _ body: (Int, Double?) -> Void) -> Bool {
+    guard case .view(let table, let rows, _) = self, column >= table.baseColumnCount,
+      table.derivedColumns[column - table.baseColumnCount].holdsNumbers
+    else { return false }
+    let derived = table.derivedColumns[column - table.baseColumnCount]
+    if let rows {
+      for (position, row) in rows.enumerated() { body(position, derived.number(row: Int(row))) }
+    } else {
+      for row in 0..<table.rowCount { body(row, derived.number(row: row)) }
+    }
+    return true
   }
 
   /// The text of one cell (untrimmed), by position in the relation.
