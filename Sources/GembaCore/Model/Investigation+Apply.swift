@@ -11,17 +11,7 @@ extension Investigation {
     var reused = context.reusedIDs
     var created: [ItemID] = []
     func allocate(_ kind: ItemID.Kind, under parent: ItemID? = nil) -> ItemID {
-      let id: ItemID
-      if !reused.isEmpty {
-        id = reused.removeFirst()
-      } else {
-        let key = parent?.description ?? kind.rawValue
-        id = parent?.child(counters[key, default: 1]) ?? ItemID(kind, [counters[key, default: 1]])
-      }
-      let key = id.parent?.description ?? kind.rawValue
-      counters[key] = max(counters[key, default: 1], id.path.last! + 1)
-      created.append(id)
-      return id
+      allocateID(kind, under: parent, reused: &reused, created: &created)
     }
 
     let message: String

@@ -1,8 +1,9 @@
 /// Escaping for HTML text, attributes and inline SVG: the five characters that can end a
 /// text run, an attribute or start markup (`& < > " '`), so user text is only ever text.
-enum HTMLText {
+public enum HTMLText {
   /// For attribute values, `<pre>`, `<title>` and SVG `<text>`: newlines kept as they are.
-  static func escape(_ text: String) -> String {
+  /// (Public: the register's dashboard escapes with the same rule.)
+  public static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count + 16)
     escape(text, into: &out)

@@ -1,3 +1,4 @@
+import GembaCore
 /// The answer as one self-contained page: inline styles, no scripts (a Content-Security-Policy
 /// forbids them), every piece of text escaped. A section with a `%`-titled cumulative column
 /// (the Pareto) draws its counts as bars.
@@ -76,19 +77,5 @@ struct HTMLReportRenderer {
     return out + "</tbody>\n</table></div>\n"
   }
 
-  func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(c)
-      }
-    }
-    return out
-  }
+  func escape(_ text: String) -> String { HTMLText.escape(text) }
 }
