@@ -112,6 +112,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
     tables[cell] = result.table
     lastLoad = result
     let t = result.table
+    // The load hashed the file already: the integrity line and `status` need not hash it again.
+    if let stamp = files.stamp(of: file) { digests[file] = (stamp, t.sha256) }
     return EvidenceRecord(name: name, path: spec.path.value, format: format.rawValue, rows: t.rowCount,
       columns: t.columnCount, bytes: t.byteCount, sha256: t.sha256, cell: cell)
   }
