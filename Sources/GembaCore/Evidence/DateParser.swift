@@ -78,6 +78,8 @@ extension ValueParser {
   /// position; anything else (fractions, zones, other separators) goes the general way.
   @inline(__always)
   private static func isoFast(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+    // Log times: `2026-03-01T00:00:00.007Z` — seconds with a fraction and UTC's `Z`.
+    if n > 19 { return isoFastFraction(p, n) }
     guard n == 10 || n == 16 || n == 19, p[4] == 45, p[7] == 45 else { return nil }
     @inline(__always) func d(_ i: Int) -> Int? { let v = p[i] &- 48; return v < 10 ? Int(v) : nil }
     guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6), let d0 = d(8), let d1 = d(9)
@@ -96,6 +98,22 @@ extension ValueParser {
       }
     }
     return Double(seconds)
+  }
+
+  /// `YYYY-MM-DDTHH:MM:SS.fff[Z]`: the fraction is added digit by digit exactly as the general
+  /// way adds it, so both read the same Double; anything else goes the general way.
+  private static func isoFastFraction(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+    guard p[19] == 46 || p[19] == 44, var seconds = isoFast(p, 19) else { return nil }
+    let end = p[n - 1] == 90 ? n - 1 : n
+    guard end > 20 else { return nil }
+    var scale = 0.1
+    for i in 20..<end {
+      let digit = p[i] &- 48
+      guard digit < 10 else { return nil }
+      seconds += Double(digit) * scale
+      scale /= 10
+    }
+    return seconds
   }
 
   static func monthNumber(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {

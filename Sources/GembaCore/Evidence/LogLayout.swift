@@ -90,8 +90,7 @@ struct LogLayout: Sendable {
         let start = p
         while p < e && p - start < 9, (base[p] | 0x20) &- 97 < 26 { p += 1 }
         guard p > start else { return nil }
-        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: p - start), as: UTF8.self).uppercased()
-        guard LineReader.levels.contains(text) else { return nil }
+        guard LineReader.isLevel(base + start, p - start) else { return nil }
         level = (start, p)
         if bracket { guard p < e, base[p] == 93 else { return nil }; p += 1 }
         if p < e && base[p] == 58 { p += 1 }

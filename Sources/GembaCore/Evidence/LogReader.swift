@@ -2,6 +2,20 @@
 extension LineReader {
   static let levels: Set<String> = ["TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR",
                                     "FATAL", "CRITICAL", "CRIT", "ALERT", "EMERG", "SEVERE"]
+  /// The level names as 8 upper-case bytes each (all fit), so a line's level is checked
+  /// without making a string: millions of lines per load.
+  static let packedLevels: [UInt64] = levels.map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
+
+  /// Whether the `count` bytes at `p` are a level name in any case.
+  @inline(__always) static func isLevel(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    guard count >= 1, count <= 8 else { return false }
+    var word: UInt64 = 0
+    for k in 0..<count {
+      let c = p[k]
+      word = word << 8 | UInt64(c &- 97 < 26 ? c &- 32 : c)
+    }
+    return packedLevels.contains(word)
+  }
 
   func readLog() -> LineTable {
     var sampled = 0, timed = 0
@@ -98,8 +112,7 @@ extension LineReader {
     var q = s
     while q < e && q - s < 9, (base[q] | 0x20) &- 97 < 26 { q += 1 }
     guard q > s else { return nil }
-    let word = String(decoding: UnsafeBufferPointer(start: base + s, count: q - s), as: UTF8.self).uppercased()
-    guard Self.levels.contains(word) else { return nil }
+    guard Self.isLevel(base + s, q - s) else { return nil }
     var after = q
     if bracket { guard after < e && base[after] == 93 else { return nil }; after += 1 }
     if base[after - 1] != 93 && after < e && base[after] == 58 { after += 1 }  // "ERROR:"

@@ -31,4 +31,22 @@ import Testing
     var copy = text
     #expect(copy.withUTF8 { ValueParser.decimal($0.baseAddress!, $0.count) } == value)
   }
+
+  /// Log times with a fraction take a fast path; it must read the same Double as the general
+  /// way (forced here by an explicit `+00:00` offset, which only the general way reads).
+  @Test func fractionalSecondsReadTheSameOnBothPaths() {
+    func read(_ text: String) -> Double? {
+      var copy = text
+      return copy.withUTF8 { ValueParser.dateTime($0.baseAddress!, $0.count) }
+    }
+    var mismatches: [String] = []
+    for i in 0..<2_000 {
+      let fraction = String(i * 7919 % 1_000_000_000).padding(toLength: 1 + i % 9, withPad: "0", startingAt: 0)
+      let base = "2026-03-\(10 + i % 18)T\(10 + i % 14):\(10 + i % 50):\(10 + i % 49).\(fraction)"
+      let fast = read(base + "Z"), general = read(base + "+00:00")
+      if fast == nil || fast != general || read(base) != general { mismatches.append(base) }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    #expect(read("2026-03-01T00:00:00.5Z") == 1_772_323_200.5)
+  }
 }
