@@ -38,7 +38,7 @@ struct SOPRevisionTable: Sendable {
       i += 1
     }
     let trimmed = lines[header].trimmingCharacters()
-    var table = SOPRevisionTable(header: header, last: i - 1, columns: columns, rows: rows,
+    let table = SOPRevisionTable(header: header, last: i - 1, columns: columns, rows: rows,
       outerPipes: trimmed.hasPrefix("|") && trimmed.hasSuffix("|"),
       revisionColumn: columns.firstIndex { ["rev", "revision", "version", "issue", "ver", "rev no", "revision no"].contains(SOPDocument.key($0)) })
     try table.checkRevisions(sopName: sopName)
