@@ -21,7 +21,7 @@ import Testing
     let citation = Citation(kind: .rows, reference: "t#1", excerpt: "a --> b\n<script>&", note: "x -->", cell: 3)
     let text = CellData(citations: [citation]).encoded()
     #expect(!text.contains("-->") && !text.contains("<") && !text.contains(">") && !text.contains("\n"))
-    let decoded = try #require(try CellData.decode(text, cell: 3, line: 1))
+    let decoded = try CellData.decode(text, cell: 3, line: 1)
     #expect(decoded.citations == [citation])
   }
 
