@@ -12,6 +12,7 @@ extension CommandLineTool {
   static let registerUsage = """
     usage: gemba register index PATH… [--db URL]
            gemba register actions [--overdue | --due-review] [--owner NAME] [--as-of YYYY-MM-DD]
+           gemba register containments [--overdue] [--owner NAME] [--as-of YYYY-MM-DD]
            gemba register investigations [--state open|contained|root-cause-found|awaiting-effectiveness|closed|signed]
            gemba register causes --recurring
            gemba register problems --recurring
@@ -73,13 +74,16 @@ extension CommandLineTool {
       guard !(options.flags.contains("--overdue") && options.flags.contains("--due-review")) else {
         throw registerUsage("choose one of --overdue and --due-review")
       }
-      let todayText = options.values["--as-of"] ?? String(Clock.now(environment: environment).prefix(10))
-      guard let today = CalendarDateText(todayText), options.values["--as-of"].map({ CalendarDate($0) != nil }) ?? true else {
-        throw registerUsage("--as-of takes a date, YYYY-MM-DD (got \(todayText))")
-      }
+      let today = try registerToday(options.values["--as-of"])
       let filter: RegisterQuestions.ActionFilter =
         options.flags.contains("--overdue") ? .overdue : options.flags.contains("--due-review") ? .dueReview : .open
       report = try ask { q in try q.actions(filter, owner: options.values["--owner"], today: today) }
+    case "containments":
+      try allow(["--overdue"], common.union(["--owner", "--as-of"]))
+      let today = try registerToday(options.values["--as-of"])
+      report = try ask { q in
+        try q.containments(overdue: options.flags.contains("--overdue"), owner: options.values["--owner"], today: today)
+      }
     case "investigations":
       try allow([], common.union(["--state"]))
       if let state = options.values["--state"], !RegisterQuestions.states.contains(state) {
@@ -96,7 +100,8 @@ extension CommandLineTool {
       try allow([], common)
       report = try ask { q in try q.kpis() }
     default:
-      throw registerUsage("unknown register question \(question): use index, actions, investigations, causes, problems or kpis")
+      throw registerUsage(
+        "unknown register question \(question): use index, actions, containments, investigations, causes, problems or kpis")
     }
     var shown = report
     // The command as typed, without the register's location (it may name a server).
@@ -118,6 +123,15 @@ extension CommandLineTool {
         throw registerFailure(error, name: name)
       }
     }
+  }
+
+  /// "Today" for a question: `--as-of`, else the date of SOURCE_DATE_EPOCH or the clock (UTC).
+  private func registerToday(_ asOf: String?) throws(Diagnostic) -> CalendarDateText {
+    let text = asOf ?? String(Clock.now(environment: environment).prefix(10))
+    guard let today = CalendarDateText(text), asOf.map({ CalendarDate($0) != nil }) ?? true else {
+      throw registerUsage("--as-of takes a date, YYYY-MM-DD (got \(text))")
+    }
+    return today
   }
 
   /// `gemba register index PATH…`.

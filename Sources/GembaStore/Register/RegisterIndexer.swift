@@ -246,7 +246,8 @@ public struct RegisterIndexer {
 
 /// The tables that belong to an investigation (deleted and rewritten with it).
 enum RegisterTables {
-  static let children = ["problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence"]
+  static let children = ["problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence",
+    "team", "containments", "escapes", "extent_checks"]
   static let investigationColumns = [
     "id", "path", "label", "status", "detail", "format", "title", "process", "state", "cells", "chain_head",
     "first_cell_at", "first_day", "last_cell_at", "last_day", "root_confirmed_at", "root_day", "contained_at",

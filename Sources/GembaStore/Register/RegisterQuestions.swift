@@ -41,27 +41,79 @@ public struct RegisterQuestions {
       parameters.append(.text(owner))
     }
     let rows = try db.execute("""
-      SELECT i.label, a.action_id, a.text, a.owner, a.due, a.due_day, a.state, a.review, a.review_due, a.review_due_day
+      SELECT i.label, a.action_id, a.text, a.owner, a.due, a.due_day, a.state, a.review, a.review_due, a.review_due_day,
+        a.last_judged_at, a.verdict, a.check_target
       FROM actions a JOIN investigations i ON i.id = a.investigation
       WHERE \(conditions.joined(separator: " AND "))
       ORDER BY \(order)
       """, parameters).rows
     let section: RegisterReport.Section
     if filter == .dueReview {
-      section = .init(title: title, columns: ["notebook", "action", "text", "owner", "state", "review", "review due", "days late"],
+      section = .init(title: title,
+        columns: ["notebook", "action", "text", "owner", "state", "review", "last judged", "verdict", "planned check",
+          "review due", "days late"],
         rows: rows.map { r in
-          [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[6]), .init(r[7]), .init(r[8]),
-            r[9].integer.map { .integer(Int(day - $0)) } ?? .empty]
+          [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[6]), .init(r[7]), date(r[10]), .init(r[11]), .init(r[12]),
+            .init(r[8]), r[9].integer.map { .integer(Int(day - $0)) } ?? .empty]
         },
-        notes: ["a review falls due one cadence (7 days, 1 or 3 months) after the action was judged effective, or done"])
+        notes: ["a review falls due one cadence (7 days, 1 or 3 months) after the action was last judged"
+          + " (effective, not effective or inconclusive), or done if that was later"])
     } else {
+      var notes: [String] = []
+      if filter == .overdue {
+        // Containments have their own question; an overdue one is said here too, so it is not missed.
+        var kConditions = ["i.status = 'ok'", "k.state = 'open'", "k.due_day < ?"]
+        var kParameters: [SQLValue] = [.integer(day)]
+        if let owner {
+          kConditions.append("LOWER(k.owner) = LOWER(?)")
+          kParameters.append(.text(owner))
+        }
+        let overdue = try db.execute("""
+          SELECT COUNT(*) FROM containments k JOIN investigations i ON i.id = k.investigation
+          WHERE \(kConditions.joined(separator: " AND "))
+          """, kParameters).rows.first?.first?.integer ?? 0
+        if overdue > 0 {
+          notes.append("\(overdue) containment\(overdue == 1 ? " is" : "s are") overdue too (not verified by its due date):"
+            + " gemba register containments --overdue")
+        }
+      }
       section = .init(title: title, columns: ["notebook", "action", "text", "owner", "due", "days overdue"],
         rows: rows.map { r in
           let late = r[5].integer.map { day - $0 }.flatMap { $0 > 0 ? Int($0) : nil }
           return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
-        })
+        }, notes: notes)
     }
     return RegisterReport(title: title, question: "gemba register actions", asOf: today.text, sections: [section])
+  }
+
+  /// Containments (`contain TEXT --owner X --due D`, the 8D's D3) not yet verified
+  /// (`contained Kx`); `overdue`: those whose due date is before today.
+  public func containments(overdue: Bool, owner: String?, today: CalendarDateText) throws -> RegisterReport {
+    let day = Int64(today.day)
+    var conditions = ["i.status = 'ok'", "k.state = 'open'"]
+    var parameters: [SQLValue] = []
+    if overdue {
+      conditions.append("k.due_day < ?")
+      parameters.append(.integer(day))
+    }
+    if let owner {
+      conditions.append("LOWER(k.owner) = LOWER(?)")
+      parameters.append(.text(owner))
+    }
+    let rows = try db.execute("""
+      SELECT i.label, k.containment_id, k.text, k.owner, k.due, k.due_day
+      FROM containments k JOIN investigations i ON i.id = k.investigation
+      WHERE \(conditions.joined(separator: " AND "))
+      ORDER BY (k.due_day IS NULL), k.due_day, i.label, k.cell
+      """, parameters).rows
+    let title = overdue ? "Overdue containments" : "Containments not yet verified"
+    let section = RegisterReport.Section(title: title, columns: ["notebook", "containment", "text", "owner", "due", "days overdue"],
+      rows: rows.map { r in
+        let late = r[5].integer.map { day - $0 }.flatMap { $0 > 0 ? Int($0) : nil }
+        return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
+      },
+      notes: ["a containment is verified by `contained Kx --evidence REF`; until then the customer may not be protected"])
+    return RegisterReport(title: title, question: "gemba register containments", asOf: today.text, sections: [section])
   }
 
   public static let states = ["open", "contained", "root-cause-found", "awaiting-effectiveness", "closed", "signed"]

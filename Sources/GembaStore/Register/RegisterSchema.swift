@@ -89,6 +89,45 @@ public enum RegisterSchema {
       "CREATE INDEX actions_review ON actions (review_due_day)",
       "CREATE INDEX finding_causes_cause ON finding_causes (investigation, cause_id)",
     ],
+    // 3: the corrective-action record (docs/corrective-action.md): team, containment, escape
+    // points, extent, planned checks and their verdicts, what a sign-off means.
+    [
+      """
+      CREATE TABLE team (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        name TEXT NOT NULL, role TEXT NOT NULL, cell BIGINT,
+        PRIMARY KEY (investigation, name))
+      """,
+      """
+      CREATE TABLE containments (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        containment_id TEXT NOT NULL, text TEXT NOT NULL, owner TEXT, due TEXT, due_day BIGINT,
+        state TEXT NOT NULL, verified_at TEXT, verified_day BIGINT, cell BIGINT,
+        PRIMARY KEY (investigation, containment_id))
+      """,
+      """
+      CREATE TABLE escapes (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        escape_id TEXT NOT NULL, text TEXT NOT NULL, step_id TEXT, step_name TEXT, cell BIGINT,
+        PRIMARY KEY (investigation, escape_id))
+      """,
+      """
+      CREATE TABLE extent_checks (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        extent_id TEXT NOT NULL, text TEXT NOT NULL, action_id TEXT, none_reason TEXT, cell BIGINT,
+        PRIMARY KEY (investigation, extent_id))
+      """,
+      "ALTER TABLE actions ADD COLUMN check_query TEXT",
+      "ALTER TABLE actions ADD COLUMN check_target TEXT",
+      "ALTER TABLE actions ADD COLUMN check_after TEXT",
+      "ALTER TABLE actions ADD COLUMN check_after_day BIGINT",
+      "ALTER TABLE actions ADD COLUMN verdict TEXT",
+      "ALTER TABLE actions ADD COLUMN last_judged_at TEXT",
+      "ALTER TABLE actions ADD COLUMN last_judged_day BIGINT",
+      "ALTER TABLE actions ADD COLUMN judged_by TEXT",
+      "ALTER TABLE signoffs ADD COLUMN meaning TEXT",
+      "CREATE INDEX containments_state ON containments (state, due_day)",
+    ],
   ]
 
   public static var latest: Int { migrations.count }
