@@ -57,6 +57,24 @@ struct RegisterFixtures {
 
   func remove() { try? FileManager.default.removeItem(at: folder) }
 
+  /// A register on `engine`: this folder's SQLite file, or a fresh schema of its own on the test
+  /// PostgreSQL server (`search_path` set on the connection), dropped by `drop()`.
+  func register(_ engine: SQLEngine) throws -> TestRegister {
+    switch engine {
+    case .sqlite:
+      try FileManager.default.createDirectory(atPath: folder.appendingPathComponent(".gemba-test").path,
+        withIntermediateDirectories: true)
+      return TestRegister(db: try SQLiteDatabase(path: db), name: db, schema: nil)
+    case .postgresql:
+      let schema = "register_" + folder.lastPathComponent.lowercased().filter { $0.isLetter || $0.isNumber }
+      let pg = try PostgresDatabase(url: try TestPostgres.requireURL())
+      try pg.executeScript("SET client_min_messages = warning; DROP SCHEMA IF EXISTS \(schema) CASCADE; CREATE SCHEMA \(schema);"
+        + " SET search_path TO \(schema)")
+      return TestRegister(db: pg, name: try TestPostgres.requireURL(), schema: schema)
+    }
+  }
+
+
   /// The evidence the fixtures load: checks by week, and dated defects for a planned check.
   static let files = [
     "checks.csv": "week,fails\n1,9\n2,1\n",

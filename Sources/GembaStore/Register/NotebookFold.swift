@@ -96,10 +96,12 @@ enum NotebookFold {
     let owner: SQLValue = .text(id)
     let stepNames = Dictionary(uniqueKeysWithValues: inv.steps.map { ($0.id, $0.name) })
 
-    var problems = TableRows(table: "problems", columns: ["investigation", "statement", "expected", "actual", "terms", "cell"])
+    // `wording_group` is filled when the notebook is written (RegisterIndexer.write): groups span notebooks.
+    var problems = TableRows(table: "problems", columns: ["investigation", "statement", "expected", "actual", "terms", "cell",
+      "wording_group"])
     if let problem = inv.problem {
       problems.rows.append([owner, .text(problem.statement), .optional(problem.expected), .optional(problem.actual),
-        .text(Terms.key(Terms.of(problem.statement))), .optional(watcher.problemCell)])
+        .text(Terms.key(Terms.of(problem.statement))), .optional(watcher.problemCell), .null])
     }
     var steps = TableRows(table: "steps", columns: ["investigation", "step_id", "name", "owner", "position"])
     for (position, step) in inv.steps.enumerated() {
@@ -127,6 +129,7 @@ enum NotebookFold {
         links.rows.append([owner, .text(finding.id.description), .text(cause.description)])
       }
     }
+    let groups = causeGroups(inv, owner: owner, label: label, stepNames: stepNames)
     var actions = TableRows(table: "actions", columns: ["investigation", "action_id", "finding_id", "text", "owner", "due",
       "due_day", "review", "review_due", "review_due_day", "standard", "state", "done_at", "done_day", "effective", "outcome",
       "judged_at", "judged_day", "cell", "check_query", "check_target", "check_after", "check_after_day", "verdict",
@@ -199,7 +202,40 @@ enum NotebookFold {
       ("closed_at", .optional(dates.closed)), ("closed_day", .optional(dates.closed.flatMap(Days.number))),
     ]
     return NotebookRecord(id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
-      children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, extent])
+      children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, extent,
+        groups])
+  }
+
+  /// What `causes --recurring` groups each cause by (docs/register.md): its wording (the group is
+  /// filled in when written: `grp` is '' here), the name of each step a finding citing it sits at,
+  /// and the standard of each action on such a finding. Names are lowercased here, in Swift, so
+  /// both engines group alike. One row per cause and group; the shown name is the smallest spelling.
+  static func causeGroups(_ inv: Investigation, owner: SQLValue, label: String, stepNames: [ItemID: String]) -> TableRows {
+    var rows = TableRows(table: "cause_groups", columns: ["investigation", "basis", "cause_id", "grp", "shown", "status",
+      "kind", "category", "terms", "label"])
+    for node in inv.whysInOrder + inv.causesInOrder {
+      let terms = Terms.key(Terms.of(node.text))
+      let kind = node.id.kind == .why ? "why" : "fishbone"
+      func row(_ basis: String, _ group: String, _ shown: String) -> [SQLValue] {
+        [owner, .text(basis), .text(node.id.description), .text(group), .text(shown), .text(node.status.rawValue), .text(kind),
+          .text(node.category ?? ""), .text(terms), .text(label)]
+      }
+      if !terms.isEmpty { rows.rows.append(row("wording", "", node.text)) }
+      var shown: [String: [String: String]] = ["step": [:], "SOP": [:]]
+      func add(_ basis: String, _ name: String) {
+        let group = name.lowercased()
+        if let known = shown[basis]![group], known <= name { return }
+        shown[basis]![group] = name
+      }
+      for finding in inv.findings where finding.causes.contains(node.id) {
+        for step in finding.location?.steps.prefix(2) ?? [] { if let name = stepNames[step] { add("step", name) } }
+        for action in inv.actions where action.finding == finding.id { if let sop = action.standard { add("SOP", sop) } }
+      }
+      for basis in ["step", "SOP"] {
+        for (group, name) in shown[basis]!.sorted(by: { $0.key < $1.key }) { rows.rows.append(row(basis, group, name)) }
+      }
+    }
+    return rows
   }
 
   /// One cadence after the action was last looked at: the later of its last judgement and

@@ -11,7 +11,7 @@ extension RegisterQuestions {
     }
     let total = try db.execute("SELECT COUNT(*) FROM investigations WHERE status = 'ok'", []).rows.first?.first?.integer ?? 0
     var measures: [[RegisterReport.Value]] = []
-    var notes: [String] = []
+    let notes: [String] = []
     for (label, column, how) in [
       ("days to containment", "contained_day", "first cell → first containment verified"),
       ("days to root cause", "root_day", "first cell → first confirmed root cause"),
