@@ -79,7 +79,10 @@ extension RegisterQuestions {
       -- `>` means "started after the judgement" (an equal time is not after).
       WHERE l.first_cell_at > f.first
       """
-    let (rows, more) = try page(sql, [], order: "l.label, x.basis DESC, x.shown, f.first", limit: limit)
+    // All rows, then the first `limit`: counting them separately would run the statement twice.
+    let all = try db.execute(sql + "\nORDER BY l.label, x.basis DESC, x.shown, f.first", []).rows
+    let rows = limit.map { $0 > 0 ? Array(all.prefix($0)) : all } ?? all
+    let more = all.count - rows.count
     let section = RegisterReport.Section(title: "Problems that came back after an effective action",
       columns: ["notebook", "problem", "basis", "what recurred", "earlier notebook", "action", "judged effective", "started"],
       rows: rows.map { r in

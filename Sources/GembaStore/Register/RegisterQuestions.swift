@@ -45,7 +45,8 @@ public struct RegisterQuestions {
         a.last_judged_at, a.verdict, a.check_target
       FROM actions a JOIN investigations i ON i.id = a.investigation
       WHERE \(conditions.joined(separator: " AND "))
-      """, parameters, order: order, limit: limit)
+      """, parameters, order: order, limit: limit,
+      count: "SELECT COUNT(*) FROM actions a WHERE " + conditions.dropFirst().joined(separator: " AND "))
     let section: RegisterReport.Section
     if filter == .dueReview {
       section = .init(title: title,
@@ -103,7 +104,8 @@ public struct RegisterQuestions {
       SELECT i.label, k.containment_id, k.text, k.owner, k.due, k.due_day
       FROM containments k JOIN investigations i ON i.id = k.investigation
       WHERE \(conditions.joined(separator: " AND "))
-      """, parameters, order: "(k.due_day IS NULL), k.due_day, i.label, k.cell", limit: limit)
+      """, parameters, order: "(k.due_day IS NULL), k.due_day, i.label, k.cell", limit: limit,
+      count: "SELECT COUNT(*) FROM containments k WHERE " + conditions.dropFirst().joined(separator: " AND "))
     let title = overdue ? "Overdue containments" : "Containments not yet verified"
     let section = RegisterReport.Section(title: title, columns: ["notebook", "containment", "text", "owner", "due", "days overdue"],
       rows: rows.map { r in
@@ -146,12 +148,16 @@ public struct RegisterQuestions {
     return RegisterReport(title: section.title, question: "gemba register investigations", asOf: nil, sections: [section])
   }
 
-  /// `sql` in `order`, at most `limit` rows (nil or 0: all), and how many more there are.
-  func page(_ sql: String, _ parameters: [SQLValue], order: String, limit: Int?) throws -> (rows: [[SQLValue]], more: Int) {
+  /// `sql` in `order`, at most `limit` rows (nil or 0: all), and how many more there are:
+  /// counted by `count` (the same rows, with the same parameters, without what only the output
+  /// needs) or else by counting `sql`'s rows.
+  func page(_ sql: String, _ parameters: [SQLValue], order: String, limit: Int?, count: String? = nil) throws
+    -> (rows: [[SQLValue]], more: Int)
+  {
     guard let limit, limit > 0 else { return (try db.execute(sql + "\nORDER BY " + order, parameters).rows, 0) }
     let rows = try db.execute(sql + "\nORDER BY " + order + "\nLIMIT ?", parameters + [.integer(Int64(limit))]).rows
     guard rows.count == limit else { return (rows, 0) }
-    let total = try db.execute("SELECT COUNT(*) FROM (\(sql)) answer", parameters).rows.first?.first?.integer ?? 0
+    let total = try db.execute(count ?? "SELECT COUNT(*) FROM (\(sql)) answer", parameters).rows.first?.first?.integer ?? 0
     return (rows, Int(total) - rows.count)
   }
 

@@ -148,6 +148,12 @@ public enum RegisterSchema {
       "CREATE INDEX investigations_label ON investigations (label, id)",
       "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL",
     ],
+    // 5: covering indexes: `causes --recurring` and the Pareto read only an index.
+    [
+      "DROP INDEX cause_groups_group",
+      "CREATE INDEX cause_groups_cover ON cause_groups (basis, grp, investigation, status, shown, kind, category)",
+      "CREATE INDEX causes_pareto ON causes (kind, status, category)",
+    ],
   ]
 
   public static var latest: Int { migrations.count }
