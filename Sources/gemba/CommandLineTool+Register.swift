@@ -12,11 +12,13 @@ extension CommandLineTool {
   static let registerUsage = """
     usage: gemba register index PATH… [--db URL]
            gemba register actions [--overdue | --due-review] [--owner NAME] [--as-of YYYY-MM-DD]
+           gemba register containments [--overdue] [--owner NAME] [--as-of YYYY-MM-DD]
            gemba register investigations [--state open|contained|root-cause-found|awaiting-effectiveness|closed|signed]
            gemba register causes --recurring
            gemba register problems --recurring
            gemba register kpis
-      each question also takes [--db URL] [--format table|csv|json|html]
+      each question also takes [--db URL] [--format table|csv|json|html] [--limit N]
+      (a table shows the first 50 rows and says how many more; --limit 0 shows all; csv, json and html give all unless --limit)
     """
 
   private struct RegisterOptions {
@@ -26,7 +28,7 @@ extension CommandLineTool {
   }
 
   func register(_ arguments: [String]) throws(Diagnostic) -> Int32 {
-    let valued: Set<String> = ["--db", "--format", "--owner", "--as-of", "--state"]
+    let valued: Set<String> = ["--db", "--format", "--owner", "--as-of", "--state", "--limit"]
     let known: Set<String> = ["--overdue", "--due-review", "--recurring"]
     var options = RegisterOptions()
     var index = 0
@@ -55,7 +57,7 @@ extension CommandLineTool {
         throw registerUsage("`gemba register \(question)` does not take \(extra)")
       }
     }
-    let common: Set<String> = ["--db", "--format"]
+    let common: Set<String> = ["--db", "--format", "--limit"]
     if question == "index" {
       try allow([], ["--db"])
       guard !rest.isEmpty else { throw registerUsage("`gemba register index` needs the folders or notebooks to index") }
@@ -66,6 +68,12 @@ extension CommandLineTool {
     guard let format = ReportFormat(rawValue: formatName) else {
       throw registerUsage("unknown format \(formatName): use table, csv, json or html")
     }
+    // A manager's question wants the top of the list; a file wants all of it.
+    var limit: Int? = format == .table ? Self.registerTableLimit : nil
+    if let given = options.values["--limit"] {
+      guard let n = Int(given), n >= 0 else { throw registerUsage("--limit takes a number of rows, 0 for all (got \(given))") }
+      limit = n == 0 ? nil : n
+    }
     let report: RegisterReport
     switch question {
     case "actions":
@@ -73,30 +81,37 @@ extension CommandLineTool {
       guard !(options.flags.contains("--overdue") && options.flags.contains("--due-review")) else {
         throw registerUsage("choose one of --overdue and --due-review")
       }
-      let todayText = options.values["--as-of"] ?? String(Clock.now(environment: environment).prefix(10))
-      guard let today = CalendarDateText(todayText), options.values["--as-of"].map({ CalendarDate($0) != nil }) ?? true else {
-        throw registerUsage("--as-of takes a date, YYYY-MM-DD (got \(todayText))")
-      }
+      let today = try registerToday(options.values["--as-of"])
       let filter: RegisterQuestions.ActionFilter =
         options.flags.contains("--overdue") ? .overdue : options.flags.contains("--due-review") ? .dueReview : .open
-      report = try ask { q in try q.actions(filter, owner: options.values["--owner"], today: today) }
+      report = try ask { q in try q.actions(filter, owner: options.values["--owner"], today: today, limit: limit) }
+    case "containments":
+      try allow(["--overdue"], common.union(["--owner", "--as-of"]))
+      let today = try registerToday(options.values["--as-of"])
+      report = try ask { q in
+        try q.containments(overdue: options.flags.contains("--overdue"), owner: options.values["--owner"], today: today,
+          limit: limit)
+      }
     case "investigations":
       try allow([], common.union(["--state"]))
       if let state = options.values["--state"], !RegisterQuestions.states.contains(state) {
         throw registerUsage("unknown state \(state): use " + RegisterQuestions.states.joined(separator: ", "))
       }
-      report = try ask { q in try q.investigations(state: options.values["--state"]) }
+      report = try ask { q in try q.investigations(state: options.values["--state"], limit: limit) }
     case "causes", "problems":
       try allow(["--recurring"], common)
       guard options.flags.contains("--recurring") else {
         throw registerUsage("`gemba register \(question)` asks for what recurs: add --recurring")
       }
-      report = try ask { q in try question == "causes" ? q.recurringCauses() : q.recurringProblems() }
+      report = try ask { q in
+        try question == "causes" ? q.recurringCauses(limit: limit) : q.recurringProblems(limit: limit)
+      }
     case "kpis":
       try allow([], common)
-      report = try ask { q in try q.kpis() }
+      report = try ask { q in try q.kpis().limited(to: limit) }
     default:
-      throw registerUsage("unknown register question \(question): use index, actions, investigations, causes, problems or kpis")
+      throw registerUsage(
+        "unknown register question \(question): use index, actions, containments, investigations, causes, problems or kpis")
     }
     var shown = report
     // The command as typed, without the register's location (it may name a server).
@@ -118,6 +133,18 @@ extension CommandLineTool {
         throw registerFailure(error, name: name)
       }
     }
+  }
+
+  /// Rows a table shows unless --limit says otherwise.
+  static let registerTableLimit = 50
+
+  /// "Today" for a question: `--as-of`, else the date of SOURCE_DATE_EPOCH or the clock (UTC).
+  private func registerToday(_ asOf: String?) throws(Diagnostic) -> CalendarDateText {
+    let text = asOf ?? String(Clock.now(environment: environment).prefix(10))
+    guard let today = CalendarDateText(text), asOf.map({ CalendarDate($0) != nil }) ?? true else {
+      throw registerUsage("--as-of takes a date, YYYY-MM-DD (got \(text))")
+    }
+    return today
   }
 
   /// `gemba register index PATH…`.

@@ -20,7 +20,7 @@ struct RegisterFixtures {
   func notebook(_ name: String, _ commands: [String], time: String = "2026-03-02T09:00:00Z",
     sourceLocation: SourceLocation = #_sourceLocation) throws -> Investigation
   {
-    let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: MemoryFiles(["checks.csv": "week,fails\n1,9\n2,1\n"])))
+    let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: MemoryFiles(Self.files)))
     var text = NotebookFormat.header
     for line in commands {
       var command = line
@@ -56,6 +56,56 @@ struct RegisterFixtures {
   }
 
   func remove() { try? FileManager.default.removeItem(at: folder) }
+
+  /// A register on `engine`: this folder's SQLite file, or a fresh schema of its own on the test
+  /// PostgreSQL server (`search_path` set on the connection), dropped by `drop()`.
+  func register(_ engine: SQLEngine) throws -> TestRegister {
+    switch engine {
+    case .sqlite:
+      try FileManager.default.createDirectory(atPath: folder.appendingPathComponent(".gemba-test").path,
+        withIntermediateDirectories: true)
+      return TestRegister(db: try SQLiteDatabase(path: db), name: db, schema: nil)
+    case .postgresql:
+      let schema = "register_" + folder.lastPathComponent.lowercased().filter { $0.isLetter || $0.isNumber }
+      let pg = try PostgresDatabase(url: try TestPostgres.requireURL())
+      try pg.executeScript("SET client_min_messages = warning; DROP SCHEMA IF EXISTS \(schema) CASCADE; CREATE SCHEMA \(schema);"
+        + " SET search_path TO \(schema)")
+      return TestRegister(db: pg, name: try TestPostgres.requireURL(), schema: schema)
+    }
+  }
+
+
+  /// The evidence the fixtures load: checks by week, and dated defects for a planned check.
+  static let files = [
+    "checks.csv": "week,fails\n1,9\n2,1\n",
+    "defects.csv": "found_at,line\n2026-01-02,B\n2026-01-03,B\n2026-01-06,B\n2026-01-13,B\n2026-01-21,A\n2026-01-24,B\n",
+  ]
+
+  /// A corrective-action record (docs/corrective-action.md): a team, two containments (K1
+  /// verified on 2026-01-06, K2 due 2026-01-03 and never verified), an escape point, extent, and
+  /// an action with a planned check judged inconclusive (two weeks of data after 2026-01-11) on
+  /// 2026-01-27, so it stays done; A2 stays open. No cause is confirmed: the investigation is `contained`.
+  static let corrective = [
+    "@2026-01-02T09:00:00Z title Seal leaks",
+    "@2026-01-02T09:00:00Z problem Seals leak after the press change",
+    "@2026-01-02T09:00:00Z process Assembly kit press seal",
+    "@2026-01-02T09:01:00Z team \"Dana Ortiz\" --role champion",
+    "@2026-01-02T09:02:00Z team \"Sam Lee\" --role leader",
+    "@2026-01-02T09:05:00Z contain \"sort all seals before shipping\" --owner \"Sam Lee\" --due 2026-01-04",
+    "@2026-01-02T09:06:00Z contain \"hold lot 42\" --owner \"Dana Ortiz\" --due 2026-01-03",
+    "@2026-01-02T09:10:00Z load defects.csv as defects",
+    "@2026-01-06T09:00:00Z contained K1 --evidence defects#3",
+    "@2026-01-06T09:05:00Z escape \"the leak test was skipped at seal\" --step S3",
+    "@2026-01-07T09:00:00Z fishbone \"Seal leaks\" --template 6M",
+    "@2026-01-07T09:01:00Z cause Machine \"the press overheats the seal\"",
+    "@2026-01-07T09:02:00Z finding \"seals deform at the press\" --step S2 --cause C1",
+    "@2026-01-07T09:03:00Z action F1 \"retime the press\" --owner \"Sam Lee\" --due 2026-01-20 --review monthly --verify \"defects | timeline found_at --every week\" --target \"<= 2 per week\" --after 2026-01-11",
+    "@2026-01-07T09:03:30Z action F1 \"train the press operators\" --owner \"Sam Lee\" --due 2026-01-15",
+    "@2026-01-07T09:04:00Z elsewhere \"press line 2 uses the same seal\" --action A1",
+    "@2026-01-07T09:05:00Z elsewhere \"the spare press\" --none \"not used since 2024\"",
+    "@2026-01-10T09:00:00Z done A1",
+    "@2026-01-27T09:00:00Z effective A1 --judged-by \"Dana Ortiz\"",
+  ]
 
   /// Two investigations of a recurring problem: labels that fail to scan, under Machine, with
   /// an action judged effective in the first, and the problem back in the second.

@@ -41,6 +41,7 @@ struct HTMLReportRenderer {
       } else {
         out += table(section)
       }
+      if section.more > 0 { out += "<p class=\"more\">… \(section.more) more; --limit 0 for all</p>\n" }
       if !section.notes.isEmpty {
         out += "<ul class=\"notes\">\n" + section.notes.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
       }

@@ -96,10 +96,12 @@ enum NotebookFold {
     let owner: SQLValue = .text(id)
     let stepNames = Dictionary(uniqueKeysWithValues: inv.steps.map { ($0.id, $0.name) })
 
-    var problems = TableRows(table: "problems", columns: ["investigation", "statement", "expected", "actual", "terms", "cell"])
+    // `wording_group` is filled when the notebook is written (RegisterIndexer.write): groups span notebooks.
+    var problems = TableRows(table: "problems", columns: ["investigation", "statement", "expected", "actual", "terms", "cell",
+      "wording_group"])
     if let problem = inv.problem {
       problems.rows.append([owner, .text(problem.statement), .optional(problem.expected), .optional(problem.actual),
-        .text(Terms.key(Terms.of(problem.statement))), .optional(watcher.problemCell)])
+        .text(Terms.key(Terms.of(problem.statement))), .optional(watcher.problemCell), .null])
     }
     var steps = TableRows(table: "steps", columns: ["investigation", "step_id", "name", "owner", "position"])
     for (position, step) in inv.steps.enumerated() {
@@ -127,9 +129,11 @@ enum NotebookFold {
         links.rows.append([owner, .text(finding.id.description), .text(cause.description)])
       }
     }
+    let groups = causeGroups(inv, owner: owner, label: label, stepNames: stepNames)
     var actions = TableRows(table: "actions", columns: ["investigation", "action_id", "finding_id", "text", "owner", "due",
       "due_day", "review", "review_due", "review_due_day", "standard", "state", "done_at", "done_day", "effective", "outcome",
-      "judged_at", "judged_day", "cell"])
+      "judged_at", "judged_day", "cell", "check_query", "check_target", "check_after", "check_after_day", "verdict",
+      "last_judged_at", "last_judged_day", "judged_by"])
     for action in inv.actions {
       let judged = watcher.judged[action.id]
       let effective: SQLValue =
@@ -138,23 +142,48 @@ enum NotebookFold {
         case .notEffective: .int(0)
         default: .null
         }
-      // A review falls due one cadence after the action was last looked at: judged, else done.
-      let reviewFrom = (action.state == .effective ? judged?.time : nil) ?? action.doneAt
-      let reviewDue = action.review.flatMap { cadence in
-        reviewFrom.flatMap { CalendarDate(String($0.prefix(10))) }.map { Days.adding(cadence, to: $0) }
-      }
+      // The last time its effect was judged (effective, not effective, or a planned check's
+      // inconclusive verdict), as `check` reads it.
+      let lastJudged = action.judgedAt ?? action.judgement?.judgedAt ?? judged?.time
+      let reviewDue = Self.reviewDue(action, lastJudged: lastJudged)
+      let planned = action.plannedCheck
       actions.rows.append([owner, .text(action.id.description), .text(action.finding.description), .text(action.text),
         .optional(action.owner), .optional(action.due?.description), .optional(action.due.map(Days.number)),
         .optional(action.review?.rawValue), .optional(reviewDue?.description), .optional(reviewDue.map(Days.number)),
         .optional(action.standard), .text(action.state.rawValue), .optional(action.doneAt),
         .optional(action.doneAt.flatMap(Days.number)), effective, .optional(action.outcome),
-        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) }), .optional(watcher.created[action.id])])
+        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) }), .optional(watcher.created[action.id]),
+        .optional(planned?.query), .optional(planned?.target), .optional(planned?.after.description),
+        .optional(planned.map { Days.number($0.after) }), .optional(action.judgement?.verdict.rawValue),
+        .optional(lastJudged), .optional(lastJudged.flatMap(Days.number)), .optional(action.judgedBy)])
     }
     var signoffs = TableRows(table: "signoffs", columns: ["investigation", "position", "role", "name", "signed_at",
-      "signed_day", "chain", "cell"])
+      "signed_day", "chain", "cell", "meaning"])
     for (position, signoff) in inv.signoffs.enumerated() {
       signoffs.rows.append([owner, .int(position), .text(signoff.role), .text(signoff.name), .text(signoff.time),
-        .optional(Days.number(signoff.time)), .text(signoff.chain), .int(signoff.cell)])
+        .optional(Days.number(signoff.time)), .text(signoff.chain), .int(signoff.cell), .optional(signoff.meaning?.rawValue)])
+    }
+    var team = TableRows(table: "team", columns: ["investigation", "name", "role", "cell"])
+    for member in inv.team {
+      team.rows.append([owner, .text(member.name), .text(member.role.rawValue), .int(member.cell)])
+    }
+    var containments = TableRows(table: "containments", columns: ["investigation", "containment_id", "text", "owner", "due",
+      "due_day", "state", "verified_at", "verified_day", "cell"])
+    for k in inv.containments {
+      containments.rows.append([owner, .text(k.id.description), .text(k.text), .text(k.owner), .optional(k.due?.description),
+        .optional(k.due.map(Days.number)), .text(k.state.rawValue), .optional(k.verifiedAt),
+        .optional(k.verifiedAt.flatMap(Days.number)), .int(k.cell)])
+    }
+    var escapes = TableRows(table: "escapes", columns: ["investigation", "escape_id", "text", "step_id", "step_name", "cell"])
+    for e in inv.escapes {
+      escapes.rows.append([owner, .text(e.id.description), .text(e.text), .optional(e.step?.description),
+        .optional(e.step.flatMap { stepNames[$0] }), .int(e.cell)])
+    }
+    var extent = TableRows(table: "extent_checks", columns: ["investigation", "extent_id", "text", "action_id", "none_reason",
+      "cell"])
+    for x in inv.extent {
+      extent.rows.append([owner, .text(x.id.description), .text(x.text), .optional(x.action?.description),
+        .optional(x.noneReason), .int(x.cell)])
     }
     var evidence = TableRows(table: "evidence", columns: ["investigation", "position", "name", "path", "format", "row_count",
       "sha256", "cell"])
@@ -169,12 +198,54 @@ enum NotebookFold {
       ("format", .int(format)), ("title", .optional(inv.title)), ("process", .optional(inv.processName)),
       ("state", .text(dates.state.rawValue)),
       ("root_confirmed_at", .optional(dates.rootConfirmed)), ("root_day", .optional(dates.rootConfirmed.flatMap(Days.number))),
-      // Containment is being added to the model; until then it is never recorded.
-      ("contained_at", .null), ("contained_day", .null),
+      ("contained_at", .optional(dates.contained)), ("contained_day", .optional(dates.contained.flatMap(Days.number))),
       ("closed_at", .optional(dates.closed)), ("closed_day", .optional(dates.closed.flatMap(Days.number))),
     ]
     return NotebookRecord(id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
-      children: [problems, steps, causes, findings, links, actions, signoffs, evidence])
+      children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, extent,
+        groups])
+  }
+
+  /// What `causes --recurring` groups each cause by (docs/register.md): its wording (the group is
+  /// filled in when written: `grp` is '' here), the name of each step a finding citing it sits at,
+  /// and the standard of each action on such a finding. Names are lowercased here, in Swift, so
+  /// both engines group alike. One row per cause and group; the shown name is the smallest spelling.
+  static func causeGroups(_ inv: Investigation, owner: SQLValue, label: String, stepNames: [ItemID: String]) -> TableRows {
+    var rows = TableRows(table: "cause_groups", columns: ["investigation", "basis", "cause_id", "grp", "shown", "status",
+      "kind", "category", "terms", "label"])
+    for node in inv.whysInOrder + inv.causesInOrder {
+      let terms = Terms.key(Terms.of(node.text))
+      let kind = node.id.kind == .why ? "why" : "fishbone"
+      func row(_ basis: String, _ group: String, _ shown: String) -> [SQLValue] {
+        [owner, .text(basis), .text(node.id.description), .text(group), .text(shown), .text(node.status.rawValue), .text(kind),
+          .text(node.category ?? ""), .text(terms), .text(label)]
+      }
+      if !terms.isEmpty { rows.rows.append(row("wording", "", node.text)) }
+      var shown: [String: [String: String]] = ["step": [:], "SOP": [:]]
+      func add(_ basis: String, _ name: String) {
+        let group = name.lowercased()
+        if let known = shown[basis]![group], known <= name { return }
+        shown[basis]![group] = name
+      }
+      for finding in inv.findings where finding.causes.contains(node.id) {
+        for step in finding.location?.steps.prefix(2) ?? [] { if let name = stepNames[step] { add("step", name) } }
+        for action in inv.actions where action.finding == finding.id { if let sop = action.standard { add("SOP", sop) } }
+      }
+      for basis in ["step", "SOP"] {
+        for (group, name) in shown[basis]!.sorted(by: { $0.key < $1.key }) { rows.rows.append(row(basis, group, name)) }
+      }
+    }
+    return rows
+  }
+
+  /// One cadence after the action was last looked at: the later of its last judgement and
+  /// when it was done (a done action judged inconclusive counts from the judgement; one done
+  /// again after a not-effective verdict counts from the new `done`). Only done and effective
+  /// actions have reviews.
+  static func reviewDue(_ action: Action, lastJudged: String?) -> CalendarDate? {
+    guard action.state == .done || action.state == .effective, let cadence = action.review else { return nil }
+    let from = [lastJudged, action.doneAt].compactMap { $0 }.max()
+    return from.flatMap { CalendarDate(String($0.prefix(10))) }.map { Days.adding(cadence, to: $0) }
   }
 }
 
@@ -227,6 +298,8 @@ struct InvestigationDates {
   var rootConfirmed: String?
   /// The first sign-off; else, for a closed investigation, when its last action was done.
   var closed: String?
+  /// The first time a containment was verified (`contained Kx`).
+  var contained: String?
 
   init(_ inv: Investigation, watcher: FoldWatcher) {
     let roots = inv.nodes.values.filter { $0.status == .confirmed && $0.isRoot }
@@ -235,6 +308,7 @@ struct InvestigationDates {
     let allEffective = !actions.isEmpty && actions.allSatisfy { $0.state == .effective }
     let allDone = !actions.isEmpty && actions.allSatisfy { $0.state == .done || $0.state == .effective }
     let lastDone = actions.compactMap(\.doneAt).max()
+    contained = inv.containments.compactMap(\.verifiedAt).min()
     if let first = inv.signoffs.first {
       state = .signed
       closed = first.time
@@ -245,8 +319,9 @@ struct InvestigationDates {
       state = .awaitingEffectiveness
     } else if rootConfirmed != nil {
       state = .rootCauseFound
+    } else if contained != nil {
+      state = .contained
     } else {
-      // `.contained` goes here once containment is in the model: contained before a root is confirmed.
       state = .open
     }
   }

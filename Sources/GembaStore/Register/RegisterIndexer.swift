@@ -73,6 +73,13 @@ public struct RegisterIndexer {
     }
     let outcomes = Self.foldAll(toRead.map(\.file))
     try db.transaction {
+      try RegisterSchema.lockForWriting(db)
+      // The wording groups as they stand: new rows get theirs when written; regrouping below
+      // updates the rows of any group that changes.
+      var groups: [String: String] = [:]
+      for row in try db.execute("SELECT kind, category, terms, wording_group FROM wordings", []).rows {
+        groups[Self.wordingKey(row[0].text ?? "", row[1].text ?? "", row[2].text ?? "")] = row[3].text
+      }
       var seenIDs: [String: String] = [:]
       for (index, outcome) in outcomes.enumerated() {
         let (file, stamp) = toRead[index]
@@ -94,7 +101,7 @@ public struct RegisterIndexer {
             continue
           }
           seenIDs[record.id] = file.label
-          let kind = try write(record, file: file, stamp: stamp, now: now, report: &report)
+          let kind = try write(record, file: file, stamp: stamp, now: now, groups: groups, report: &report)
           if kind == .copy {
             report.failed += 1
           } else if record.status != .ok {
@@ -121,7 +128,7 @@ public struct RegisterIndexer {
 
   /// Writes one notebook's rows, replacing what the register held for it.
   private func write(_ record: NotebookRecord, file: NotebookFiles.Found, stamp: NotebookFiles.Stamp?, now: String,
-    report: inout Report) throws -> WriteKind
+    groups: [String: String], report: inout Report) throws -> WriteKind
   {
     let existing = try db.execute("SELECT path, chain_head, status, label FROM investigations WHERE id = ?", [.text(record.id)])
       .rows.first
@@ -146,6 +153,9 @@ public struct RegisterIndexer {
     if kind == .unchanged {
       _ = try db.execute("UPDATE investigations SET path = ?, label = ?, file_size = ?, file_mtime = ? WHERE id = ?",
         [.text(file.path), .text(file.label), .optional(stamp?.size), .optional(stamp?.mtime), .text(record.id)])
+      if existing?[3].text != file.label {
+        _ = try db.execute("UPDATE cause_groups SET label = ? WHERE investigation = ?", [.text(file.label), .text(record.id)])
+      }
       return kind
     }
     if kind == .changed {
@@ -168,11 +178,47 @@ public struct RegisterIndexer {
       + names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
     _ = try db.execute(sql, values)
     for table in record.children where !table.rows.isEmpty {
-      let insert = "INSERT INTO \(table.table) (\(table.columns.joined(separator: ", "))) VALUES ("
-        + table.columns.map { _ in "?" }.joined(separator: ", ") + ")"
-      for row in table.rows { _ = try db.execute(insert, row) }
+      let rows = table.rows.map { row in
+        var row = row
+        Self.fillWordingGroup(&row, table: table, groups: groups)
+        return row
+      }
+      let head = "INSERT INTO \(table.table) (\(table.columns.joined(separator: ", "))) VALUES "
+      let tuple = "(" + table.columns.map { _ in "?" }.joined(separator: ", ") + ")"
+      if db.engine == .sqlite {
+        // One prepared statement, reused for every row of every notebook.
+        for row in rows { _ = try db.execute(head + tuple, row) }
+      } else {
+        // A server is a round trip per statement: a notebook's rows of one table go as one.
+        for start in stride(from: 0, to: rows.count, by: 200) {
+          let batch = rows[start..<min(start + 200, rows.count)]
+          _ = try db.execute(head + Array(repeating: tuple, count: batch.count).joined(separator: ", "), batch.flatMap { $0 })
+        }
+      }
     }
     return kind
+  }
+
+  static func wordingKey(_ kind: String, _ category: String, _ terms: String) -> String {
+    "\(kind)\u{1}\(category)\u{1}\(terms)"
+  }
+
+  /// The wording group a new row belongs to, where the register knows it already:
+  /// `problems.wording_group`, and `cause_groups.grp` (`kind:category:group`) for wording rows.
+  static func fillWordingGroup(_ row: inout [SQLValue], table: TableRows, groups: [String: String]) {
+    func column(_ name: String) -> Int { table.columns.firstIndex(of: name)! }
+    switch table.table {
+    case "problems":
+      if let group = groups[wordingKey("problem", "", row[column("terms")].text ?? "")] {
+        row[column("wording_group")] = .text(group)
+      }
+    case "cause_groups" where row[column("basis")].text == "wording":
+      let category = row[column("category")].text ?? ""
+      if let group = groups[wordingKey("cause", category, row[column("terms")].text ?? "")] {
+        row[column("grp")] = .text("\(row[column("kind")].text ?? ""):\(category):\(group)")
+      }
+    default: break
+    }
   }
 
   /// Recomputes which wordings are similar (WordingGroups) over the clean notebooks, and
@@ -204,6 +250,15 @@ public struct RegisterIndexer {
           INSERT INTO wordings (kind, category, terms, wording_group) VALUES (?, ?, ?, ?)
           ON CONFLICT (kind, category, terms) DO UPDATE SET wording_group = excluded.wording_group
           """, [.text(kind), .text(wording.category), .text(wording.key), .text(group)])
+        // The rows that carry the group (a new wording's rows were written without one).
+        if kind == "problem" {
+          _ = try db.execute("UPDATE problems SET wording_group = ? WHERE terms = ?", [.text(group), .text(wording.key)])
+        } else {
+          _ = try db.execute("""
+            UPDATE cause_groups SET grp = kind || ':' || category || ':' || ?
+            WHERE category = ? AND terms = ? AND basis = 'wording'
+            """, [.text(group), .text(wording.category), .text(wording.key)])
+        }
       }
     }
     for key in have.keys.sorted() where !keep.contains(key) {
@@ -246,7 +301,8 @@ public struct RegisterIndexer {
 
 /// The tables that belong to an investigation (deleted and rewritten with it).
 enum RegisterTables {
-  static let children = ["problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence"]
+  static let children = ["problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence",
+    "team", "containments", "escapes", "extent_checks", "cause_groups"]
   static let investigationColumns = [
     "id", "path", "label", "status", "detail", "format", "title", "process", "state", "cells", "chain_head",
     "first_cell_at", "first_day", "last_cell_at", "last_day", "root_confirmed_at", "root_day", "contained_at",

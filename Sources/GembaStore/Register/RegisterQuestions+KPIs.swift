@@ -11,22 +11,22 @@ extension RegisterQuestions {
     }
     let total = try db.execute("SELECT COUNT(*) FROM investigations WHERE status = 'ok'", []).rows.first?.first?.integer ?? 0
     var measures: [[RegisterReport.Value]] = []
-    var notes: [String] = []
+    let notes: [String] = []
     for (label, column, how) in [
-      ("days to containment", "contained_day", "first cell → containment"),
+      ("days to containment", "contained_day", "first cell → first containment verified"),
       ("days to root cause", "root_day", "first cell → first confirmed root cause"),
       ("days to closure", "closed_day", "first cell → first sign-off, else last action done once all are effective"),
     ] {
       let days = try durations(column)
       measures.append([.text(label), Self.median(days).map { .number($0, places: 1) } ?? .empty, .integer(days.count),
         .integer(Int(total)), .text(how)])
-      if column == "contained_day" {
-        notes.append("containment is not recorded by this gemba yet: days to containment stays blank until it is")
-      }
     }
+    // Only clean notebooks have rows in the tables they own (the indexer writes none for a
+    // tampered or unreadable one), so these counts need no join to `investigations`.
     let actions = try db.execute("""
-      SELECT COUNT(*), SUM(CASE WHEN a.effective = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN a.effective IS NOT NULL THEN 1 ELSE 0 END)
-      FROM actions a JOIN investigations i ON i.id = a.investigation AND i.status = 'ok'
+      SELECT COUNT(*), SUM(CASE WHEN effective = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN effective IS NOT NULL THEN 1 ELSE 0 END),
+        SUM(CASE WHEN check_query IS NOT NULL THEN 1 ELSE 0 END)
+      FROM actions
       """, []).rows.first ?? []
     let all = Int(actions.first?.integer ?? 0), effective = Int(actions.dropFirst().first?.integer ?? 0)
     let judged = Int(actions.dropFirst(2).first?.integer ?? 0)
@@ -45,9 +45,8 @@ extension RegisterQuestions {
     stateRows += failed.map { [.text("(\($0[0].text ?? ""): not counted)"), .init($0[1])] }
 
     let pareto = try db.execute("""
-      SELECT c.category, COUNT(*) AS n FROM causes c JOIN investigations i ON i.id = c.investigation AND i.status = 'ok'
-      WHERE c.kind = 'fishbone' AND c.status = 'confirmed'
-      GROUP BY c.category ORDER BY n DESC, c.category
+      SELECT category, COUNT(*) AS n FROM causes WHERE kind = 'fishbone' AND status = 'confirmed'
+      GROUP BY category ORDER BY n DESC, category
       """, []).rows
     let paretoTotal = pareto.reduce(0) { $0 + Int($1[1].integer ?? 0) }
     var running = 0
@@ -57,12 +56,28 @@ extension RegisterQuestions {
       return [.init(r[0]), .integer(n), .number(100 * Double(n) / Double(paretoTotal), places: 1),
         .number(100 * Double(running) / Double(paretoTotal), places: 1)]
     }
+    // How complete the corrective-action records are (docs/corrective-action.md).
+    func having(_ table: String) throws -> Int {
+      Int(try db.execute("SELECT COUNT(DISTINCT investigation) FROM \(table)", []).rows.first?.first?.integer ?? 0)
+    }
+    let verified = try db.execute("SELECT COUNT(*) FROM investigations WHERE status = 'ok' AND contained_day IS NOT NULL", [])
+      .rows.first?.first?.integer ?? 0
+    let record: [[RegisterReport.Value]] = [
+      [.text("with a team"), .integer(try having("team")), .integer(Int(total))],
+      [.text("with a containment"), .integer(try having("containments")), .integer(Int(total))],
+      [.text("with a verified containment"), .integer(Int(verified)), .integer(Int(total))],
+      [.text("with an escape point"), .integer(try having("escapes")), .integer(Int(total))],
+      [.text("with extent considered"), .integer(try having("extent_checks")), .integer(Int(total))],
+      [.text("actions with a planned check"), .integer(Int(actions.dropFirst(3).first?.integer ?? 0)), .integer(all)],
+    ]
     return RegisterReport(title: "Register KPIs", question: "gemba register kpis", asOf: nil, sections: [
       .init(title: "Key figures", columns: ["measure", "value", "n", "of", "how"], rows: measures,
         notes: notes + ["medians in days over the investigations that reached the moment (n of all clean investigations)"]),
       .init(title: "Investigations by state", columns: ["state", "investigations"], rows: stateRows),
       .init(title: "Pareto of confirmed causes by fishbone category", columns: ["category", "count", "%", "cumulative %"],
         rows: paretoRows, notes: ["five-whys answers have no category and are not in the Pareto"]),
+      .init(title: "Corrective-action record", columns: ["part", "count", "of"], rows: record,
+        notes: ["investigations (clean ones) holding each part of the 8D record; planned checks: --verify on `action`"]),
     ])
   }
 

@@ -5,95 +5,59 @@ extension RegisterQuestions {
   /// Causes found in two or more investigations: by similar wording (in one fishbone category,
   /// or among five-whys answers), by the process step their findings sit at, or by the SOP
   /// their actions change. Ruled-out causes do not count.
-  public func recurringCauses() throws -> RegisterReport {
-    // Each basis is a set of (group, investigation, cause) rows; the same two queries count
-    // the groups and name the first few notebooks of each.
-    let clean = """
-      JOIN investigations i ON i.id = c.investigation AND i.status = 'ok'
-      """
-    let bases: [(basis: String, members: String)] = [
-      ("wording", """
-        SELECT DISTINCT c.kind || ':' || c.category || ':' || w.wording_group AS grp, c.investigation, c.cause_id, c.text AS shown
-        FROM causes c \(clean)
-        JOIN wordings w ON w.kind = 'cause' AND w.category = c.category AND w.terms = c.terms
-        WHERE c.status <> 'ruled-out' AND c.terms <> ''
-        """),
-      ("step", """
-        SELECT DISTINCT LOWER(s.step_name) AS grp, c.investigation, c.cause_id, s.step_name AS shown
-        FROM causes c \(clean)
-        JOIN finding_causes fc ON fc.investigation = c.investigation AND fc.cause_id = c.cause_id
-        JOIN (SELECT investigation, finding_id, step_name FROM findings WHERE step_name IS NOT NULL
-              UNION SELECT investigation, finding_id, to_step_name FROM findings WHERE to_step_name IS NOT NULL) s
-          ON s.investigation = fc.investigation AND s.finding_id = fc.finding_id
-        WHERE c.status <> 'ruled-out'
-        """),
-      ("SOP", """
-        SELECT DISTINCT LOWER(a.standard) AS grp, c.investigation, c.cause_id, a.standard AS shown
-        FROM causes c \(clean)
-        JOIN finding_causes fc ON fc.investigation = c.investigation AND fc.cause_id = c.cause_id
-        JOIN actions a ON a.investigation = fc.investigation AND a.finding_id = fc.finding_id
-        WHERE c.status <> 'ruled-out' AND a.standard IS NOT NULL
-        """),
-    ]
+  public func recurringCauses(limit: Int? = nil) throws -> RegisterReport {
+    // `cause_groups` holds, for each cause of a clean notebook, its group on each basis (written
+    // with the notebook; wording groups kept current by regrouping), so this is one grouped scan.
+    let groups = try db.execute("""
+      SELECT basis, grp, COUNT(DISTINCT investigation) AS investigations, COUNT(*) AS causes, MIN(shown) AS shown,
+        SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END) AS confirmed, MIN(kind), MIN(category)
+      FROM cause_groups WHERE status <> 'ruled-out' AND grp <> ''
+      GROUP BY basis, grp HAVING COUNT(DISTINCT investigation) >= 2
+      ORDER BY CASE basis WHEN 'wording' THEN 0 WHEN 'step' THEN 1 ELSE 2 END, COUNT(DISTINCT investigation) DESC, grp
+      """, []).rows
+    let shown = limit.map { $0 > 0 ? Array(groups.prefix($0)) : groups } ?? groups
     var rows: [[RegisterReport.Value]] = []
-    for (basis, members) in bases {
-      let groups = try db.execute("""
-        SELECT m.grp, COUNT(DISTINCT m.investigation) AS investigations, COUNT(*) AS causes, MIN(m.shown) AS shown,
-          SUM(CASE WHEN c.status = 'confirmed' THEN 1 ELSE 0 END) AS confirmed, MIN(c.kind), MIN(c.category)
-        FROM (\(members)) m JOIN causes c ON c.investigation = m.investigation AND c.cause_id = m.cause_id
-        GROUP BY m.grp HAVING COUNT(DISTINCT m.investigation) >= 2
-        ORDER BY COUNT(DISTINCT m.investigation) DESC, m.grp
-        """, []).rows
-      guard !groups.isEmpty else { continue }
-      // The first few notebooks of each recurring group, by label.
-      let named = try db.execute("""
-        SELECT grp, label, cause_id FROM (
-          SELECT m.grp, i.label, m.cause_id,
-            ROW_NUMBER() OVER (PARTITION BY m.grp ORDER BY i.label, m.cause_id) AS n
-          FROM (\(members)) m JOIN investigations i ON i.id = m.investigation
-          WHERE m.grp IN (SELECT grp FROM (\(members)) g GROUP BY grp HAVING COUNT(DISTINCT investigation) >= 2)
-        ) ranked WHERE n <= ? ORDER BY grp, n
-        """, [.integer(Int64(Self.examples))]).rows
-      var examples: [String: [String]] = [:]
-      for r in named { examples[r[0].text ?? "", default: []].append("\(r[1].text ?? ""):\(r[2].text ?? "")") }
-      for g in groups {
-        let key = g[0].text ?? ""
-        let investigations = Int(g[1].integer ?? 0)
-        let causes = Int(g[2].integer ?? 0)
-        let category = basis == "wording" ? (g[5].text == "why" ? "(five whys)" : g[6].text ?? "") : ""
-        let listed = examples[key, default: []]
-        let more = causes > listed.count ? " …+\(causes - listed.count)" : ""
-        rows.append([.text(basis), .text(category), .init(g[3]), .integer(investigations), .integer(causes),
-          .integer(Int(g[4].integer ?? 0)), .text(listed.joined(separator: ", ") + more)])
-      }
+    for g in shown {
+      let basis = g[0].text ?? ""
+      let investigations = Int(g[2].integer ?? 0)
+      let causes = Int(g[3].integer ?? 0)
+      let category = basis == "wording" ? (g[6].text == "why" ? "(five whys)" : g[7].text ?? "") : ""
+      // The first few causes of the group by notebook label: an index range, read for the groups shown only.
+      let listed = try db.execute("""
+        SELECT label, cause_id FROM cause_groups WHERE basis = ? AND grp = ? AND status <> 'ruled-out'
+        ORDER BY label, cause_id LIMIT ?
+        """, [g[0], g[1], .integer(Int64(Self.examples))]).rows.map { "\($0[0].text ?? ""):\($0[1].text ?? "")" }
+      let more = causes > listed.count ? " …+\(causes - listed.count)" : ""
+      rows.append([.text(basis), .text(category), .init(g[4]), .integer(investigations), .integer(causes),
+        .integer(Int(g[5].integer ?? 0)), .text(listed.joined(separator: ", ") + more)])
     }
     let section = RegisterReport.Section(title: "Recurring causes",
       columns: ["basis", "category", "cause, step or SOP", "investigations", "causes", "confirmed", "where"], rows: rows,
       notes: [
         "wording: same fishbone category (or both five-whys answers) and word sets with Jaccard ≥ 0.5, chained (docs/register.md)",
         "step: causes cited by findings at a process step of the same name; SOP: causes whose actions change the same standard",
-      ])
+      ], more: groups.count - shown.count)
     return RegisterReport(title: "Recurring causes", question: "gemba register causes --recurring", asOf: nil, sections: [section])
   }
 
   /// Investigations started after an action in an earlier one was judged effective, on a
   /// similar problem (word sets, as causes) or with a confirmed cause of the same wording group
   /// as a cause that action addressed. Each names the first such effective action.
-  public func recurringProblems() throws -> RegisterReport {
+  public func recurringProblems(limit: Int? = nil) throws -> RegisterReport {
+    // Wording groups are stored on the rows (problems.wording_group, cause_groups.grp), so no
+    // join to `wordings`; only clean notebooks have rows in either table.
     let sql = """
       WITH effective AS (
-        SELECT 'problem' AS basis, w.wording_group AS grp, i.id, i.label, a.action_id, a.judged_at
-        FROM actions a JOIN investigations i ON i.id = a.investigation AND i.status = 'ok'
-        JOIN problems p ON p.investigation = i.id
-        JOIN wordings w ON w.kind = 'problem' AND w.category = '' AND w.terms = p.terms
-        WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND p.terms <> ''
+        SELECT 'problem' AS basis, p.wording_group AS grp, i.label, a.action_id, a.judged_at
+        FROM actions a JOIN problems p ON p.investigation = a.investigation
+        JOIN investigations i ON i.id = a.investigation
+        WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND p.terms <> '' AND p.wording_group IS NOT NULL
         UNION
-        SELECT 'cause', c.kind || ':' || c.category || ':' || w.wording_group, i.id, i.label, a.action_id, a.judged_at
-        FROM actions a JOIN investigations i ON i.id = a.investigation AND i.status = 'ok'
-        JOIN finding_causes fc ON fc.investigation = a.investigation AND fc.finding_id = a.finding_id
-        JOIN causes c ON c.investigation = fc.investigation AND c.cause_id = fc.cause_id
-        JOIN wordings w ON w.kind = 'cause' AND w.category = c.category AND w.terms = c.terms
-        WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND c.terms <> ''
+        SELECT 'cause', g.grp, i.label, a.action_id, a.judged_at
+        FROM actions a JOIN finding_causes fc ON fc.investigation = a.investigation AND fc.finding_id = a.finding_id
+        JOIN cause_groups g ON g.investigation = fc.investigation AND g.basis = 'wording' AND g.cause_id = fc.cause_id
+        JOIN investigations i ON i.id = a.investigation
+        WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND g.grp <> ''
       ),
       firsts AS (
         -- The first effective action of each group, packed as "judged_at label action" so one MIN
@@ -101,15 +65,11 @@ extension RegisterQuestions {
         SELECT basis, grp, MIN(judged_at || ' ' || label || ' ' || action_id) AS first FROM effective GROUP BY basis, grp
       ),
       later AS (
-        SELECT 'problem' AS basis, w.wording_group AS grp, l.id, p.statement AS shown
-        FROM investigations l JOIN problems p ON p.investigation = l.id
-        JOIN wordings w ON w.kind = 'problem' AND w.category = '' AND w.terms = p.terms
-        WHERE l.status = 'ok'
+        SELECT 'problem' AS basis, p.wording_group AS grp, p.investigation AS id, p.statement AS shown
+        FROM problems p WHERE p.wording_group IS NOT NULL
         UNION
-        SELECT 'cause', c.kind || ':' || c.category || ':' || w.wording_group, l.id, c.cause_id || ' ' || c.text
-        FROM investigations l JOIN causes c ON c.investigation = l.id AND c.status = 'confirmed'
-        JOIN wordings w ON w.kind = 'cause' AND w.category = c.category AND w.terms = c.terms
-        WHERE l.status = 'ok'
+        SELECT 'cause', g.grp, g.investigation, g.cause_id || ' ' || g.shown
+        FROM cause_groups g WHERE g.basis = 'wording' AND g.status = 'confirmed' AND g.grp <> ''
       )
       SELECT l.label, p.statement, x.basis, x.shown, f.first, l.first_cell_at
       FROM later x JOIN firsts f ON f.basis = x.basis AND f.grp = x.grp
@@ -118,9 +78,11 @@ extension RegisterQuestions {
       -- Same-length ISO times differ within the first 20 characters, so against the packed key
       -- `>` means "started after the judgement" (an equal time is not after).
       WHERE l.first_cell_at > f.first
-      ORDER BY l.label, x.basis DESC, x.shown, f.first
       """
-    let rows = try db.execute(sql, []).rows
+    // All rows, then the first `limit`: counting them separately would run the statement twice.
+    let all = try db.execute(sql + "\nORDER BY l.label, x.basis DESC, x.shown, f.first", []).rows
+    let rows = limit.map { $0 > 0 ? Array(all.prefix($0)) : all } ?? all
+    let more = all.count - rows.count
     let section = RegisterReport.Section(title: "Problems that came back after an effective action",
       columns: ["notebook", "problem", "basis", "what recurred", "earlier notebook", "action", "judged effective", "started"],
       rows: rows.map { r in
@@ -134,7 +96,8 @@ extension RegisterQuestions {
           .text(String((r[5].text ?? "").prefix(10)))]
       },
       notes: ["problem: a similar problem statement; cause: a confirmed cause worded like one the effective action addressed",
-        "each row names the first action judged effective in that group; the later investigation started after it"])
+        "each row names the first action judged effective in that group; the later investigation started after it"],
+      more: more)
     return RegisterReport(title: "Recurring problems", question: "gemba register problems --recurring", asOf: nil,
       sections: [section])
   }

@@ -16,7 +16,7 @@ public struct RegisterQuestions {
   public enum ActionFilter: Sendable { case open, overdue, dueReview }
 
   /// - Parameter today: the day number actions are judged against (`Days.number`).
-  public func actions(_ filter: ActionFilter, owner: String?, today: CalendarDateText) throws -> RegisterReport {
+  public func actions(_ filter: ActionFilter, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterReport {
     let day = Int64(today.day)
     var conditions = ["i.status = 'ok'"]
     var parameters: [SQLValue] = []
@@ -40,47 +40,102 @@ public struct RegisterQuestions {
       conditions.append("LOWER(a.owner) = LOWER(?)")
       parameters.append(.text(owner))
     }
-    let rows = try db.execute("""
-      SELECT i.label, a.action_id, a.text, a.owner, a.due, a.due_day, a.state, a.review, a.review_due, a.review_due_day
+    let (rows, more) = try page("""
+      SELECT i.label, a.action_id, a.text, a.owner, a.due, a.due_day, a.state, a.review, a.review_due, a.review_due_day,
+        a.last_judged_at, a.verdict, a.check_target
       FROM actions a JOIN investigations i ON i.id = a.investigation
       WHERE \(conditions.joined(separator: " AND "))
-      ORDER BY \(order)
-      """, parameters).rows
+      """, parameters, order: order, limit: limit,
+      count: "SELECT COUNT(*) FROM actions a WHERE " + conditions.dropFirst().joined(separator: " AND "))
     let section: RegisterReport.Section
     if filter == .dueReview {
-      section = .init(title: title, columns: ["notebook", "action", "text", "owner", "state", "review", "review due", "days late"],
+      section = .init(title: title,
+        columns: ["notebook", "action", "text", "owner", "state", "review", "last judged", "verdict", "planned check",
+          "review due", "days late"],
         rows: rows.map { r in
-          [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[6]), .init(r[7]), .init(r[8]),
-            r[9].integer.map { .integer(Int(day - $0)) } ?? .empty]
+          [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[6]), .init(r[7]), date(r[10]), .init(r[11]), .init(r[12]),
+            .init(r[8]), r[9].integer.map { .integer(Int(day - $0)) } ?? .empty]
         },
-        notes: ["a review falls due one cadence (7 days, 1 or 3 months) after the action was judged effective, or done"])
+        notes: ["a review falls due one cadence (7 days, 1 or 3 months) after the action was last judged"
+          + " (effective, not effective or inconclusive), or done if that was later"], more: more)
     } else {
+      var notes: [String] = []
+      if filter == .overdue {
+        // Containments have their own question; an overdue one is said here too, so it is not missed.
+        var kConditions = ["i.status = 'ok'", "k.state = 'open'", "k.due_day < ?"]
+        var kParameters: [SQLValue] = [.integer(day)]
+        if let owner {
+          kConditions.append("LOWER(k.owner) = LOWER(?)")
+          kParameters.append(.text(owner))
+        }
+        let overdue = try db.execute("""
+          SELECT COUNT(*) FROM containments k JOIN investigations i ON i.id = k.investigation
+          WHERE \(kConditions.joined(separator: " AND "))
+          """, kParameters).rows.first?.first?.integer ?? 0
+        if overdue > 0 {
+          notes.append("\(overdue) containment\(overdue == 1 ? " is" : "s are") overdue too (not verified by its due date):"
+            + " gemba register containments --overdue")
+        }
+      }
       section = .init(title: title, columns: ["notebook", "action", "text", "owner", "due", "days overdue"],
         rows: rows.map { r in
           let late = r[5].integer.map { day - $0 }.flatMap { $0 > 0 ? Int($0) : nil }
           return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
-        })
+        }, notes: notes, more: more)
     }
     return RegisterReport(title: title, question: "gemba register actions", asOf: today.text, sections: [section])
   }
 
+  /// Containments (`contain TEXT --owner X --due D`, the 8D's D3) not yet verified
+  /// (`contained Kx`); `overdue`: those whose due date is before today.
+  public func containments(overdue: Bool, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterReport {
+    let day = Int64(today.day)
+    var conditions = ["i.status = 'ok'", "k.state = 'open'"]
+    var parameters: [SQLValue] = []
+    if overdue {
+      conditions.append("k.due_day < ?")
+      parameters.append(.integer(day))
+    }
+    if let owner {
+      conditions.append("LOWER(k.owner) = LOWER(?)")
+      parameters.append(.text(owner))
+    }
+    let (rows, more) = try page("""
+      SELECT i.label, k.containment_id, k.text, k.owner, k.due, k.due_day
+      FROM containments k JOIN investigations i ON i.id = k.investigation
+      WHERE \(conditions.joined(separator: " AND "))
+      """, parameters, order: "(k.due_day IS NULL), k.due_day, i.label, k.cell", limit: limit,
+      count: "SELECT COUNT(*) FROM containments k WHERE " + conditions.dropFirst().joined(separator: " AND "))
+    let title = overdue ? "Overdue containments" : "Containments not yet verified"
+    let section = RegisterReport.Section(title: title, columns: ["notebook", "containment", "text", "owner", "due", "days overdue"],
+      rows: rows.map { r in
+        let late = r[5].integer.map { day - $0 }.flatMap { $0 > 0 ? Int($0) : nil }
+        return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
+      },
+      notes: ["a containment is verified by `contained Kx --evidence REF`; until then the customer may not be protected"],
+      more: more)
+    return RegisterReport(title: title, question: "gemba register containments", asOf: today.text, sections: [section])
+  }
+
   public static let states = ["open", "contained", "root-cause-found", "awaiting-effectiveness", "closed", "signed"]
 
-  public func investigations(state: String?) throws -> RegisterReport {
+  public func investigations(state: String?, limit: Int? = nil) throws -> RegisterReport {
+    // The action counts as subqueries: with a limit, only the rows shown are counted
+    // (investigations_label gives the order without sorting them all). Both read the actions by
+    // their key (a condition on `state` would let SQLite pick actions_state and scan every open action).
     var sql = """
       SELECT i.label, i.title, i.status, i.state, i.cells, i.first_cell_at, i.root_confirmed_at, i.closed_at,
-        COALESCE(n.actions, 0), COALESCE(n.open_actions, 0), i.detail
+        (SELECT COUNT(*) FROM actions a WHERE a.investigation = i.id),
+        (SELECT COALESCE(SUM(CASE WHEN a.state = 'open' THEN 1 ELSE 0 END), 0) FROM actions a WHERE a.investigation = i.id),
+        i.detail
       FROM investigations i
-      LEFT JOIN (SELECT investigation, COUNT(*) AS actions, SUM(CASE WHEN state = 'open' THEN 1 ELSE 0 END) AS open_actions
-                 FROM actions GROUP BY investigation) n ON n.investigation = i.id
       """
     var parameters: [SQLValue] = []
     if let state {
       sql += " WHERE i.status = 'ok' AND i.state = ?"
       parameters.append(.text(state))
     }
-    sql += " ORDER BY i.label, i.id"
-    let rows = try db.execute(sql, parameters).rows
+    let (rows, more) = try page(sql, parameters, order: "i.label, i.id", limit: limit)
     let section = RegisterReport.Section(title: state.map { "Investigations: \($0)" } ?? "Investigations",
       columns: ["notebook", "title", "state", "cells", "started", "root cause", "closed", "actions", "open"],
       rows: rows.map { r in
@@ -88,11 +143,25 @@ public struct RegisterQuestions {
         let state: RegisterReport.Value = r[2].text == "ok" ? .init(r[3]) : .text("\(r[2].text ?? "")")
         return [.init(r[0]), .init(r[1]), state, .init(r[4]), date(r[5]), date(r[6]), date(r[7]), .init(r[8]), .init(r[9])]
       },
-      notes: rows.filter { $0[2].text != "ok" }.map { "\($0[0].text ?? ""): \($0[2].text ?? ""): \($0[10].text ?? "")" })
+      notes: rows.filter { $0[2].text != "ok" }.map { "\($0[0].text ?? ""): \($0[2].text ?? ""): \($0[10].text ?? "")" },
+      more: more)
     return RegisterReport(title: section.title, question: "gemba register investigations", asOf: nil, sections: [section])
   }
 
-  private func date(_ value: SQLValue) -> RegisterReport.Value {
+  /// `sql` in `order`, at most `limit` rows (nil or 0: all), and how many more there are:
+  /// counted by `count` (the same rows, with the same parameters, without what only the output
+  /// needs) or else by counting `sql`'s rows.
+  func page(_ sql: String, _ parameters: [SQLValue], order: String, limit: Int?, count: String? = nil) throws
+    -> (rows: [[SQLValue]], more: Int)
+  {
+    guard let limit, limit > 0 else { return (try db.execute(sql + "\nORDER BY " + order, parameters).rows, 0) }
+    let rows = try db.execute(sql + "\nORDER BY " + order + "\nLIMIT ?", parameters + [.integer(Int64(limit))]).rows
+    guard rows.count == limit else { return (rows, 0) }
+    let total = try db.execute(count ?? "SELECT COUNT(*) FROM (\(sql)) answer", parameters).rows.first?.first?.integer ?? 0
+    return (rows, Int(total) - rows.count)
+  }
+
+  func date(_ value: SQLValue) -> RegisterReport.Value {
     value.text.map { .text(String($0.prefix(10))) } ?? .empty
   }
 }

@@ -14,6 +14,19 @@ public struct RegisterReport: Sendable, Equatable {
     public var rows: [[Value]]
     /// Said under the table: how a figure was computed, why one is blank.
     public var notes: [String] = []
+    /// Rows of the answer left out by a limit (`--limit`; the table's default is 50).
+    public var more = 0
+  }
+
+  /// At most `limit` rows in each section (nil or 0: all), counting the rest in `more`.
+  public func limited(to limit: Int?) -> RegisterReport {
+    guard let limit, limit > 0 else { return self }
+    var copy = self
+    for i in copy.sections.indices where copy.sections[i].rows.count > limit {
+      copy.sections[i].more += copy.sections[i].rows.count - limit
+      copy.sections[i].rows.removeLast(copy.sections[i].rows.count - limit)
+    }
+    return copy
   }
 
   public enum Value: Sendable, Equatable {

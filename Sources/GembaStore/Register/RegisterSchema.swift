@@ -89,6 +89,71 @@ public enum RegisterSchema {
       "CREATE INDEX actions_review ON actions (review_due_day)",
       "CREATE INDEX finding_causes_cause ON finding_causes (investigation, cause_id)",
     ],
+    // 3: the corrective-action record (docs/corrective-action.md): team, containment, escape
+    // points, extent, planned checks and their verdicts, what a sign-off means.
+    [
+      """
+      CREATE TABLE team (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        name TEXT NOT NULL, role TEXT NOT NULL, cell BIGINT,
+        PRIMARY KEY (investigation, name))
+      """,
+      """
+      CREATE TABLE containments (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        containment_id TEXT NOT NULL, text TEXT NOT NULL, owner TEXT, due TEXT, due_day BIGINT,
+        state TEXT NOT NULL, verified_at TEXT, verified_day BIGINT, cell BIGINT,
+        PRIMARY KEY (investigation, containment_id))
+      """,
+      """
+      CREATE TABLE escapes (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        escape_id TEXT NOT NULL, text TEXT NOT NULL, step_id TEXT, step_name TEXT, cell BIGINT,
+        PRIMARY KEY (investigation, escape_id))
+      """,
+      """
+      CREATE TABLE extent_checks (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        extent_id TEXT NOT NULL, text TEXT NOT NULL, action_id TEXT, none_reason TEXT, cell BIGINT,
+        PRIMARY KEY (investigation, extent_id))
+      """,
+      "ALTER TABLE actions ADD COLUMN check_query TEXT",
+      "ALTER TABLE actions ADD COLUMN check_target TEXT",
+      "ALTER TABLE actions ADD COLUMN check_after TEXT",
+      "ALTER TABLE actions ADD COLUMN check_after_day BIGINT",
+      "ALTER TABLE actions ADD COLUMN verdict TEXT",
+      "ALTER TABLE actions ADD COLUMN last_judged_at TEXT",
+      "ALTER TABLE actions ADD COLUMN last_judged_day BIGINT",
+      "ALTER TABLE actions ADD COLUMN judged_by TEXT",
+      "ALTER TABLE signoffs ADD COLUMN meaning TEXT",
+      "CREATE INDEX containments_state ON containments (state, due_day)",
+    ],
+    // 4: what the recurrence questions group by, stored at indexing so each is a grouped scan
+    // (docs/register.md, "Performance"). Every notebook is read and written again by the next
+    // `gemba register index` (chain_head and the file stamp are cleared), so the rows of
+    // migrations 3 and 4 exist for notebooks indexed before them too.
+    [
+      "ALTER TABLE problems ADD COLUMN wording_group TEXT",
+      "CREATE INDEX problems_terms ON problems (terms)",
+      """
+      CREATE TABLE cause_groups (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        basis TEXT NOT NULL, cause_id TEXT NOT NULL, grp TEXT NOT NULL, shown TEXT NOT NULL,
+        status TEXT NOT NULL, kind TEXT NOT NULL, category TEXT NOT NULL, terms TEXT NOT NULL, label TEXT NOT NULL,
+        PRIMARY KEY (investigation, basis, cause_id, grp))
+      """,
+      "CREATE INDEX cause_groups_group ON cause_groups (basis, grp, investigation, status)",
+      "CREATE INDEX cause_groups_examples ON cause_groups (basis, grp, label, cause_id)",
+      "CREATE INDEX cause_groups_wording ON cause_groups (category, terms)",
+      "CREATE INDEX investigations_label ON investigations (label, id)",
+      "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL",
+    ],
+    // 5: covering indexes: `causes --recurring` and the Pareto read only an index.
+    [
+      "DROP INDEX cause_groups_group",
+      "CREATE INDEX cause_groups_cover ON cause_groups (basis, grp, investigation, status, shown, kind, category)",
+      "CREATE INDEX causes_pareto ON causes (kind, status, category)",
+    ],
   ]
 
   public static var latest: Int { migrations.count }
@@ -96,8 +161,9 @@ public enum RegisterSchema {
   /// Brings the register to the latest schema, or refuses one from a newer gemba.
   /// Runs under the write lock, so two first indexers do not both create the tables.
   public static func migrate(_ db: any SQLDatabase, name: String) throws {
-    _ = try db.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", [])
     try db.transaction {
+      try lockForWriting(db)
+      _ = try db.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", [])
       let current = try version(of: db)
       guard current <= latest else { throw newer(current, name: name) }
       for number in current..<latest {
@@ -108,6 +174,17 @@ public enum RegisterSchema {
         _ = try db.execute("INSERT INTO schema_version (version) VALUES (?)", [.integer(Int64(latest))])
       }
     }
+  }
+
+  /// Takes the register's write lock inside a transaction, so a second indexer waits for the
+  /// first to commit rather than failing on its rows. SQLite's `BEGIN IMMEDIATE` has taken it
+  /// already; on PostgreSQL it is a transaction-scoped advisory lock keyed by the schema the
+  /// register lives in (so registers in two schemas of one database do not wait for each other).
+  static func lockForWriting(_ db: any SQLDatabase) throws {
+    guard db.engine == .postgresql else { return }
+    // `CREATE TABLE IF NOT EXISTS` would tell stderr, on every run, that the table exists.
+    try db.executeScript("SET LOCAL client_min_messages = warning")
+    _ = try db.execute("SELECT pg_advisory_xact_lock(20261120, hashtext(current_schema()))", [])
   }
 
   /// Checks, without writing, that a register can be read by this gemba (the questions).

@@ -47,6 +47,7 @@ struct TableReportRenderer {
         out += line(widths.map { String(repeating: "-", count: $0) })
         for row in cells { out += line(row) }
       }
+      if section.more > 0 { out += "  … \(section.more) more; --limit 0 for all\n" }
       for note in section.notes { out += "  note: " + note + "\n" }
     }
     return out
@@ -76,7 +77,8 @@ struct CSVReportRenderer {
   }
 }
 
-/// `{"as_of", "question", "sections": [{"columns", "notes", "rows": [{column: value}], "title"}], "title"}`,
+/// `{"as_of", "question", "sections": [{"columns", "more" (only when a --limit left rows out), "notes", "rows": [{column: value}],
+/// "title"}], "title"}`,
 /// keys sorted, numbers as numbers, blanks as null.
 struct JSONReportRenderer {
   func render(_ report: RegisterReport) -> String {
@@ -86,6 +88,8 @@ struct JSONReportRenderer {
     out += "  \"sections\": ["
     out += report.sections.map { section in
       var s = "\n    {\n      \"columns\": [" + section.columns.map(quote).joined(separator: ", ") + "],\n"
+      // Only when a --limit left rows out: keys stay sorted.
+      if section.more > 0 { s += "      \"more\": \(section.more),\n" }
       s += "      \"notes\": [" + section.notes.map(quote).joined(separator: ", ") + "],\n"
       s += "      \"rows\": ["
       s += section.rows.map { row in
