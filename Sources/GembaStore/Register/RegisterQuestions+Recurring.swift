@@ -52,12 +52,15 @@ extension RegisterQuestions {
         FROM actions a JOIN problems p ON p.investigation = a.investigation
         JOIN investigations i ON i.id = a.investigation
         WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND p.terms <> '' AND p.wording_group IS NOT NULL
-        UNION
+        UNION ALL
+        -- CROSS JOIN keeps this order in SQLite (PostgreSQL plans it freely): the few effective
+        -- actions first, then their causes' groups by key; SQLite otherwise starts from every
+        -- wording group (115,000 rows at 10,000 notebooks: 0.55 s instead of 0.04 s).
         SELECT 'cause', g.grp, i.label, a.action_id, a.judged_at
-        FROM actions a JOIN finding_causes fc ON fc.investigation = a.investigation AND fc.finding_id = a.finding_id
-        JOIN cause_groups g ON g.investigation = fc.investigation AND g.basis = 'wording' AND g.cause_id = fc.cause_id
-        JOIN investigations i ON i.id = a.investigation
-        WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND g.grp <> ''
+        FROM actions a CROSS JOIN finding_causes fc CROSS JOIN cause_groups g CROSS JOIN investigations i
+        WHERE fc.investigation = a.investigation AND fc.finding_id = a.finding_id
+          AND g.investigation = fc.investigation AND g.basis = 'wording' AND g.cause_id = fc.cause_id
+          AND i.id = a.investigation AND a.effective = 1 AND a.judged_at IS NOT NULL AND g.grp <> ''
       ),
       firsts AS (
         -- The first effective action of each group, packed as "judged_at label action" so one MIN
@@ -65,11 +68,14 @@ extension RegisterQuestions {
         SELECT basis, grp, MIN(judged_at || ' ' || label || ' ' || action_id) AS first FROM effective GROUP BY basis, grp
       ),
       later AS (
+        -- Only the groups that have an effective action: a covering index finds their members
+        -- instead of every confirmed cause being gathered first. The halves cannot share a row.
         SELECT 'problem' AS basis, p.wording_group AS grp, p.investigation AS id, p.statement AS shown
-        FROM problems p WHERE p.wording_group IS NOT NULL
-        UNION
+        FROM problems p WHERE p.wording_group IN (SELECT grp FROM firsts WHERE basis = 'problem')
+        UNION ALL
         SELECT 'cause', g.grp, g.investigation, g.cause_id || ' ' || g.shown
-        FROM cause_groups g WHERE g.basis = 'wording' AND g.status = 'confirmed' AND g.grp <> ''
+        FROM cause_groups g WHERE g.basis = 'wording' AND g.grp IN (SELECT grp FROM firsts WHERE basis = 'cause')
+          AND g.status = 'confirmed' AND g.grp <> ''
       )
       SELECT l.label, p.statement, x.basis, x.shown, f.first, l.first_cell_at
       FROM later x JOIN firsts f ON f.basis = x.basis AND f.grp = x.grp
