@@ -108,6 +108,10 @@ struct RegisterCommandTests {
     #expect(here.status == 0, "\(here.stderr)")
     let signed = try sqlite(register, "SELECT COUNT(*) FROM signoffs GROUP BY investigation").count
     #expect(here.stdout.split(separator: "\n").count == 3 + signed)
+
+    // What a quality manager sees, in the CI log: the examples' overdue actions, recurring causes and KPIs.
+    let kpiTable = try GembaProcess.run(["register", "kpis"] + db, in: folder, timeout: 60)
+    print("register of the five examples\n\n" + table.stdout + "\n" + causes.stdout + "\n" + kpiTable.stdout)
   }
 
   @Test func theHTMLDashboardEscapesText() throws {
