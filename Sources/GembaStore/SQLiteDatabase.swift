@@ -1,4 +1,5 @@
 import CSQLite
+import Glibc
 
 /// The embedded register: one SQLite file, written under `BEGIN IMMEDIATE` so that two
 /// writers queue on the file lock (with a busy timeout) instead of failing half-way.
@@ -12,24 +13,64 @@ public final class SQLiteDatabase: SQLDatabase {
   private var statements: [String: OpaquePointer] = [:]
   private var depth = 0
 
+  /// A statement running past it is interrupted (`load sql`'s `--timeout`); nil: no limit.
+  private let deadline: Deadline?
+  /// Errors name the statement that failed, except for a user's query (its text is theirs).
+  private let namesStatements: Bool
+
+  /// The register, created when missing.
   /// - Parameter busyTimeout: milliseconds a writer waits for another writer's lock.
-  public init(path: String, busyTimeout: Int32 = 120_000) throws(SQLError) {
-    name = path
+  public convenience init(path: String, busyTimeout: Int32 = 120_000) throws(SQLError) {
+    try self.init(path: path, shown: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+      what: "the register", timeoutSeconds: nil)
+    sqlite3_busy_timeout(handle, busyTimeout)
+    // WAL lets readers (the questions) run while an indexer writes; NORMAL sync is safe under WAL.
+    // mmap: a question over a large register reads pages in place instead of copying them.
+    try executeScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824")
+  }
+
+  /// An existing file opened for reading only (`load sql sqlite:PATH`): nothing is created or
+  /// written, and a statement running past `timeoutSeconds` is interrupted.
+  public convenience init(readingOnly path: String, shown: String, timeoutSeconds: Int) throws(SQLError) {
+    try self.init(path: path, shown: shown, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+      what: "the SQLite file \(path) (the path is relative to the notebook's folder)", timeoutSeconds: timeoutSeconds)
+  }
+
+  private init(path: String, shown: String, flags: Int32, what: String, timeoutSeconds: Int?) throws(SQLError) {
+    name = shown
+    namesStatements = timeoutSeconds == nil
+    deadline = timeoutSeconds.map(Deadline.init)
     var db: OpaquePointer?
-    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
     let rc = sqlite3_open_v2(path, &db, flags, nil)
     handle = db
     guard rc == SQLITE_OK else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       sqlite3_close_v2(db)
       handle = nil
-      throw SQLError(.connect, "cannot open the register: \(message)", database: path)
+      throw SQLError(.connect, "cannot open \(what): \(message)", database: shown)
     }
-    sqlite3_busy_timeout(db, busyTimeout)
     sqlite3_extended_result_codes(db, 1)
-    // WAL lets readers (the questions) run while an indexer writes; NORMAL sync is safe under WAL.
-    // mmap: a question over a large register reads pages in place instead of copying them.
-    try executeScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824")
+    if let deadline {
+      sqlite3_progress_handler(db, 10_000, { context in
+        Unmanaged<Deadline>.fromOpaque(context!).takeUnretainedValue().passed ? 1 : 0
+      }, Unmanaged.passUnretained(deadline).toOpaque())
+    }
+  }
+
+  /// When a running statement is to be interrupted (SQLite's progress handler asks).
+  final class Deadline {
+    let seconds: Int
+    private var end = timespec()
+    init(seconds: Int) { self.seconds = seconds }
+    func start() {
+      clock_gettime(CLOCK_MONOTONIC, &end)
+      end.tv_sec += seconds
+    }
+    var passed: Bool {
+      var now = timespec()
+      clock_gettime(CLOCK_MONOTONIC, &now)
+      return now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec && now.tv_nsec >= end.tv_nsec)
+    }
   }
 
   deinit {
@@ -38,6 +79,7 @@ public final class SQLiteDatabase: SQLDatabase {
   }
 
   public func execute(_ sql: String, _ parameters: [SQLValue]) throws(SQLError) -> SQLRows {
+    deadline?.start()
     let statement = try prepared(sql)
     defer {
       sqlite3_reset(statement)
@@ -81,12 +123,13 @@ public final class SQLiteDatabase: SQLDatabase {
   }
 
   public func executeScript(_ sql: String) throws(SQLError) {
+    deadline?.start()
     var message: UnsafeMutablePointer<CChar>?
     let rc = sqlite3_exec(handle, sql, nil, nil, &message)
     guard rc == SQLITE_OK else {
       let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
       sqlite3_free(message)
-      throw SQLError(Self.reason(rc), text, database: name)
+      throw failure(rc, text)
     }
   }
 
@@ -124,7 +167,14 @@ public final class SQLiteDatabase: SQLDatabase {
 
   private func error(_ rc: Int32, doing sql: String) -> SQLError {
     let message = String(cString: sqlite3_errmsg(handle))
-    return SQLError(Self.reason(rc), message + (Self.reason(rc) == .syntax ? " in: \(sql)" : ""), database: name)
+    return failure(rc, message + (namesStatements && Self.reason(rc) == .syntax ? " in: \(sql)" : ""))
+  }
+
+  private func failure(_ rc: Int32, _ message: String) -> SQLError {
+    if rc & 0xff == SQLITE_INTERRUPT, let deadline {
+      return SQLError(.timeout, "the query ran past its time limit (\(deadline.seconds) s)", database: name)
+    }
+    return SQLError(Self.reason(rc), message, database: name)
   }
 
   static func reason(_ rc: Int32) -> SQLError.Reason {
