@@ -248,14 +248,7 @@ enum DeriveStage {
 
   /// Year, month, day of days since 1970-01-01 (proleptic Gregorian).
   static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    let c = ValueParser.civilFromDays(Int(days))
+    return (Int64(c.year), Int64(c.month), Int64(c.day))
   }
 }

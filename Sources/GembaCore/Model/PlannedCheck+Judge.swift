@@ -96,3 +96,17 @@ extension PlannedCheck {
     return CalendarDate(year: c.year, month: c.month, day: c.day)
   }
 }
+
+extension CalendarDate {
+  /// Days since 1970-01-01 (proleptic Gregorian): what the register stores and compares.
+  public var dayNumber: Int { ValueParser.daysFromCivil(year, month, day) }
+
+  public init(dayNumber: Int) {
+    let c = ValueParser.civilFromDays(dayNumber)
+    self.init(year: c.year, month: c.month, day: c.day)
+  }
+
+  /// The next review after this date: a week, or the same day a month or a quarter on (the
+  /// month's last day when it is shorter). One rule for `check` and the register.
+  public func nextReview(_ cadence: ReviewCadence) -> CalendarDate { PlannedCheck.adding(1, cadence.period, to: self) }
+}

@@ -132,7 +132,7 @@ extension Check {
       guard action.state == .done || action.state == .effective, let cadence = action.review,
         let last = (action.judgedAt ?? action.judgement?.judgedAt ?? action.doneAt).flatMap({ CalendarDate(String($0.prefix(10))) })
       else { return nil }
-      let next = PlannedCheck.adding(1, cadence.period, to: last)
+      let next = last.nextReview(cadence)
       guard next < today else { return nil }
       return CheckFinding(.warning, action.id, "\(cadence.rawValue) review missed: due \(next), last judged \(last)",
         advice: action.plannedCheck != nil
