@@ -1,15 +1,17 @@
 /// A JSON value written the way Python's `json.dump(indent=1, sort_keys=True,
 /// ensure_ascii=False)` writes it, which is how nbformat saves notebooks. Built by hand
 /// because `JSONEncoder` drops nil values, and nbformat needs `"execution_count": null`.
-indirect enum JSONValue: Sendable, Equatable {
+public indirect enum JSONValue: Sendable, Equatable {
   case string(String)
   case int(Int)
+  /// A number already written as it should appear (`12.50`: fixed places).
+  case number(String)
   case bool(Bool)
   case null
   case array([JSONValue])
   case object([String: JSONValue])
 
-  func written(indent: Int = 1) -> String {
+  public func written(indent: Int = 1) -> String {
     var out = ""
     write(into: &out, level: 0, indent: indent)
     return out
@@ -19,6 +21,7 @@ indirect enum JSONValue: Sendable, Equatable {
     switch self {
     case .string(let s): JSONValue.quote(s, into: &out)
     case .int(let n): out += String(n)
+    case .number(let text): out += text
     case .bool(let b): out += b ? "true" : "false"
     case .null: out += "null"
     case .array(let items):

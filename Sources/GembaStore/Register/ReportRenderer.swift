@@ -1,3 +1,5 @@
+import GembaCore
+
 /// How a register answer is written: one entry point, the style chosen by a value.
 public enum ReportFormat: String, CaseIterable, Sendable {
   case table, csv, json, html
@@ -82,54 +84,33 @@ struct CSVReportRenderer {
 /// keys sorted, numbers as numbers, blanks as null.
 struct JSONReportRenderer {
   func render(_ report: RegisterReport) -> String {
-    var out = "{\n"
-    out += "  \"as_of\": " + (report.asOf.map(quote) ?? "null") + ",\n"
-    out += "  \"question\": " + quote(report.question) + ",\n"
-    out += "  \"sections\": ["
-    out += report.sections.map { section in
-      var s = "\n    {\n      \"columns\": [" + section.columns.map(quote).joined(separator: ", ") + "],\n"
-      // Only when a --limit left rows out: keys stay sorted.
-      if section.more > 0 { s += "      \"more\": \(section.more),\n" }
-      s += "      \"notes\": [" + section.notes.map(quote).joined(separator: ", ") + "],\n"
-      s += "      \"rows\": ["
-      s += section.rows.map { row in
-        let pairs = zip(section.columns, row).sorted { $0.0 < $1.0 }.map { quote($0.0) + ": " + value($0.1) }
-        return "\n        {" + pairs.joined(separator: ", ") + "}"
-      }.joined(separator: ",")
-      s += (section.rows.isEmpty ? "" : "\n      ") + "],\n"
-      s += "      \"title\": " + quote(section.title) + "\n    }"
-      return s
-    }.joined(separator: ",")
-    out += (report.sections.isEmpty ? "" : "\n  ") + "],\n"
-    out += "  \"title\": " + quote(report.title) + "\n}\n"
-    return out
+    let sections: [JSONValue] = report.sections.map { section in
+      var members: [String: JSONValue] = [
+        "columns": .array(section.columns.map(JSONValue.string)),
+        "notes": .array(section.notes.map(JSONValue.string)),
+        "rows": .array(section.rows.map { row in
+          .object(Dictionary(zip(section.columns, row.map(value)), uniquingKeysWith: { first, _ in first }))
+        }),
+        "title": .string(section.title),
+      ]
+      // Only when a --limit left rows out.
+      if section.more > 0 { members["more"] = .int(section.more) }
+      return .object(members)
+    }
+    let document: JSONValue = .object([
+      "as_of": report.asOf.map(JSONValue.string) ?? .null, "question": .string(report.question),
+      "sections": .array(sections), "title": .string(report.title),
+    ])
+    return document.written(indent: 2) + "\n"
   }
 
-  private func value(_ v: RegisterReport.Value) -> String {
+  private func value(_ v: RegisterReport.Value) -> JSONValue {
     switch v {
-    case .text(let t): quote(t)
-    case .integer(let i): String(i)
-    case .number(let d, let places): d.isFinite ? RegisterReport.Value.fixed(d, places: places) : "null"
-    case .empty: "null"
+    case .text(let t): .string(t)
+    case .integer(let i): .int(i)
+    case .number(let d, let places): d.isFinite ? .number(RegisterReport.Value.fixed(d, places: places)) : .null
+    case .empty: .null
     }
-  }
-
-  func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }
 
