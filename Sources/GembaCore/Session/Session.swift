@@ -292,9 +292,11 @@ public final class Session {
 
   /// A planned check counts every period up to the end of the evidence: a week with no defect is
   /// a zero to judge, not a gap (the timeline's `--span evidence`, unless the plan chose a span).
-  static func spanningEvidence(_ query: String) -> String {
-    guard let last = query.split(separator: "|").last?.split(separator: " ").first, last == "timeline",
-      !query.contains("--span") else { return query }
+  static func spanningEvidence(_ query: String) throws(Diagnostic) -> String {
+    // Read by its tokens, not its text: a `|` or `--span` inside a quoted value is not a stage.
+    let source = try Parser.querySource(try Lexer.tokenize(query))
+    guard let last = source.stages.last, last.first?.text == "timeline",
+      !last.contains(where: { $0.kind == .option && $0.text == "span" }) else { return query }
     return query + " --span evidence"
   }
 
@@ -302,7 +304,7 @@ public final class Session {
   /// a query that no longer runs (a column gone) is refused and nothing is recorded.
   private func runPlannedCheck(_ plan: PlannedCheck, of id: Located<ItemID>, cell: Int) throws(Diagnostic) -> Citation {
     do throws(Diagnostic) {
-      let source = try Parser.querySource(try Lexer.tokenize(Self.spanningEvidence(plan.query)))
+      let source = try Parser.querySource(try Lexer.tokenize(try Self.spanningEvidence(plan.query)))
       return try desk().cite(.query(source), note: nil, cell: cell, investigation: investigation)
     } catch {
       // The error's place is inside the stored query, not in what was typed: say it in words.

@@ -5,6 +5,16 @@ import Testing
 /// Effectiveness planned with the action and judged on the data after its date: the verdicts,
 /// the fold that rebuilds them from the stored cells, and replay's recurrence.
 @Suite struct PlannedCheckTests {
+  /// A planned timeline counts every period to the end of the evidence unless the plan chose a
+  /// span; the query is read by its tokens, so quoted text cannot pass for a stage or an option.
+  @Test func aPlannedTimelineSpansTheEvidence() throws {
+    #expect(try Session.spanningEvidence("t | where x = \"a | b\" | timeline d --every week")
+      == "t | where x = \"a | b\" | timeline d --every week --span evidence")
+    #expect(try Session.spanningEvidence("t | timeline d --every week --span rows") == "t | timeline d --every week --span rows")
+    #expect(try Session.spanningEvidence("t | where note = \"--span\" | timeline d") == "t | where note = \"--span\" | timeline d --span evidence")
+    #expect(try Session.spanningEvidence("t | where x = \"| timeline\" | spc d --by week") == "t | where x = \"| timeline\" | spc d --by week")
+  }
+
   /// Line-B defects per week from Monday 2026-10-05, twelve weeks; line A has one a week,
   /// so the timeline runs to the last week even when line B has none.
   static func defects(_ lineB: [Int]) -> String {
