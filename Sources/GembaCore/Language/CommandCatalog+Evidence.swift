@@ -26,16 +26,7 @@ extension CommandCatalog {
         {
           return try sqlLoad(&a, keyword: path)
         }
-        var name: Located<String>?
-        if let next = a.positionals.first, next.kind == .word, next.text.lowercased() == "as" {
-          _ = try a.take("as")
-          let token = try a.take("a name after `as`")
-          guard EvidenceRef.isName(token.text) else {
-            throw .error("`\(token.text)` cannot name evidence", at: token.span,
-              notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
-          }
-          name = Located(token.text, at: token.span)
-        }
+        let name = try evidenceName(&a)
         var spec = LoadSpec(path: Located(path.text, at: path.span), name: name,
           format: a.single("format").map { Located($0.text, at: $0.span) })
         if let token = a.single("header-rows") {

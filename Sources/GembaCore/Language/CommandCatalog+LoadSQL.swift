@@ -1,21 +1,24 @@
 /// `load sql "QUERY" --db URL as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]`: checked
 /// here, before anything runs, so a password in the URL never reaches a cell.
 extension CommandCatalog {
+  /// `as NAME` after what a load reads, when given: the name it is asked by.
+  static func evidenceName(_ a: inout Arguments) throws(Diagnostic) -> Located<String>? {
+    guard let next = a.positionals.first, next.kind == .word, next.text.lowercased() == "as" else { return nil }
+    _ = try a.take("as")
+    let token = try a.take("a name after `as`")
+    guard EvidenceRef.isName(token.text) else {
+      throw .error("`\(token.text)` cannot name evidence", at: token.span,
+        notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
+    }
+    return Located(token.text, at: token.span)
+  }
+
   static func sqlLoad(_ a: inout Arguments, keyword: Token) throws(Diagnostic) -> Command {
     let query = try a.take("the query, quoted: load sql \"SELECT …\" --db URL as NAME")
     guard !query.text.allSatisfy(\.isWhitespace) else {
       throw .error("the query is empty", at: query.span, notes: ["for example: load sql \"SELECT * FROM complaints\" --db URL as complaints"])
     }
-    var name: Located<String>?
-    if let next = a.positionals.first, next.kind == .word, next.text.lowercased() == "as" {
-      _ = try a.take("as")
-      let token = try a.take("a name after `as`")
-      guard EvidenceRef.isName(token.text) else {
-        throw .error("`\(token.text)` cannot name evidence", at: token.span,
-          notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
-      }
-      name = Located(token.text, at: token.span)
-    }
+    let name = try evidenceName(&a)
     guard let name else {
       throw .error("`load sql` needs a name for its answer: … as NAME", at: query.span,
         notes: ["the snapshot is written to evidence/NAME.sql.csv"])
