@@ -8,11 +8,9 @@ public struct A3Renderer: RecordRenderer {
   public init() {}
 
   public func render(_ r: Record) -> String {
-    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLRecordRenderer.contentSecurityPolicy)\">\n"
-    out += "<meta name=\"generator\" content=\"gemba A3 v\(r.version)\">\n"
-    out += "<title>A3: \(HTMLText.escape(r.title.replacingNewlines(with: " ")))</title>\n"
-    out += "<style>\n\(A3Style.css)\n</style>\n</head>\n<body>\n<div class=\"sheet\">\n"
+    // A fixed sheet, not a page that reflows: no viewport line.
+    var out = HTMLRecordRenderer.pageHead(title: "A3: " + r.title, generator: "gemba A3 v\(r.version)", css: A3Style.css,
+      viewport: false) + "<body>\n<div class=\"sheet\">\n"
     header(r, into: &out)
     box("bg", "1 Background", background(r), into: &out)
     box("tgt", "3 Target", target(r), into: &out)

@@ -9,15 +9,23 @@ public struct HTMLRecordRenderer: RecordRenderer {
   /// Scripts, frames, fonts and network are all denied; only inline styles and data: images.
   public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
+  /// The start of every page gemba writes (record, 8D, A3), up to `<body>`: no script may run
+  /// (the Content-Security-Policy), the title escaped, the page's own stylesheet inline.
+  static func pageHead(title: String, generator: String, css: String, viewport: Bool = true) -> String {
+    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">\n"
+    if viewport { out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" }
+    out += "<meta name=\"generator\" content=\"\(HTMLText.escape(generator))\">\n"
+    out += "<title>\(HTMLText.escape(title.replacingNewlines(with: " ")))</title>\n"
+    out += "<style>\n\(css)\n</style>\n</head>\n"
+    return out
+  }
+
   public func render(_ record: Record) -> String {
     var out = ""
     out.reserveCapacity(16_384 + record.log.count * 512)
-    out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<meta name=\"generator\" content=\"gemba record v\(record.version)\">\n"
-    out += "<title>\(HTMLText.escape(record.title.replacingNewlines(with: " ")))</title>\n"
-    out += "<style>\n\(HTMLStyle.css)\n\(HTMLStyle.reportCSS)\n</style>\n</head>\n<body>\n"
+    out += Self.pageHead(title: record.title, generator: "gemba record v\(record.version)",
+      css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body>\n"
     out += "<header>\n<h1>\(t(record.title))</h1>\n"
     out += "<p class=\"meta\">gemba record v\(record.version) · generated \(t(record.generatedAt)) · "
     out += "<span class=\"integrity\(record.integrity.verified ? "" : " failed")\">\(t(record.integrity.line))</span></p>\n</header>\n"

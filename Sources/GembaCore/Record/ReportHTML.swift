@@ -2,12 +2,8 @@
 /// Content-Security-Policy), or its blocks inside the record.
 struct ReportHTML {
   func render(_ document: ReportDocument, generator: String) -> String {
-    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLRecordRenderer.contentSecurityPolicy)\">\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<meta name=\"generator\" content=\"\(HTMLText.escape(generator))\">\n"
-    out += "<title>\(HTMLText.escape(document.title.replacingNewlines(with: " ")))</title>\n"
-    out += "<style>\n\(HTMLStyle.css)\n\(HTMLStyle.reportCSS)\n</style>\n</head>\n<body class=\"report\">\n"
+    var out = HTMLRecordRenderer.pageHead(title: document.title, generator: generator,
+      css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body class=\"report\">\n"
     out += "<header>\n<h1>\(HTMLText.text(document.title))</h1>\n<p class=\"meta\">\(HTMLText.text(document.subtitle))</p>\n</header>\n"
     out += "<nav class=\"toc\" aria-label=\"Contents\">\n<ol>\n"
     for section in document.sections {
