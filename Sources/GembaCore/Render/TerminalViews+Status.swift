@@ -66,7 +66,8 @@ extension TerminalViews {
     }, ink: ink, glyphs: glyphs)
 
     out += section("sign-offs", inv.signoffs.map { s in
-      "\(s.role): \(s.name)" + ink.dim("\(dot)\(s.time)\(dot)chain \(s.chain.prefix(16))")
+      "\(s.role): \(s.name)" + (s.meaning.map { " (\($0.rawValue))" } ?? "")
+        + ink.dim("\(dot)\(s.time)\(dot)chain \(s.chain.prefix(16))")
     }, ink: ink, glyphs: glyphs, empty: "none yet")
     if let integrity {
       out.append("")

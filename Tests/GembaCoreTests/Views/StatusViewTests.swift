@@ -37,6 +37,12 @@ import Testing
     #expect(view.contains("sign-offs (1)\n  Quality manager: Ana Ruiz · 2026-11-20T10:18:00Z · chain "))
   }
 
+  @Test func aSignOffShowsWhatItMeans() {
+    let view = TerminalViews.status(investigation(statusScript + "\nsignoff \"Process owner\" \"Dana Reyes\" --meaning approved"),
+      style: .record)
+    #expect(view.contains("\n  Process owner: Dana Reyes (approved) · "), "\(view)")
+  }
+
   @Test func actionsWithoutADateComeLast() {
     let inv = investigation("""
       finding "Nobody owns the policy"
