@@ -46,10 +46,12 @@ let package = Package(
       name: "gemba",
       dependencies: ["GembaCore", "GembaStore", "CReadline"]
     ),
-    .testTarget(name: "GembaCoreTests", dependencies: ["GembaCore"]),
-    .testTarget(name: "GembaStoreTests", dependencies: ["GembaStore", "GembaCore"]),
+    // What the test targets share: scratch folders cleaned at exit, the PostgreSQL test server.
+    .target(name: "GembaTestSupport", path: "Tests/GembaTestSupport"),
+    .testTarget(name: "GembaCoreTests", dependencies: ["GembaCore", "GembaTestSupport"]),
+    .testTarget(name: "GembaStoreTests", dependencies: ["GembaStore", "GembaCore", "GembaTestSupport"]),
     // pty/: the python3 + pexpect script ShellPtyTests runs, not a source of the target.
-    .testTarget(name: "GembaEndToEndTests", dependencies: ["GembaCore"], exclude: ["pty"]),
+    .testTarget(name: "GembaEndToEndTests", dependencies: ["GembaCore", "GembaTestSupport"], exclude: ["pty"]),
   ]
 )
 

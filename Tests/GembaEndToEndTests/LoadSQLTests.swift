@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 /// `load sql` from the built binary against the real server (GEMBA_TEST_PG_URL): the snapshot, the

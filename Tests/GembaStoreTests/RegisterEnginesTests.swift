@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GembaTestSupport
 import GembaCore
 import Testing
 

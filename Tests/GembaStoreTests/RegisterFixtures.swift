@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import GembaCore
 import Testing
 
@@ -9,9 +10,7 @@ struct RegisterFixtures {
   let folder: URL
 
   init(_ name: String = #function) throws {
-    folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gemba-register-\(name.filter { $0.isLetter })-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try ScratchFolder.make("register", for: name)
   }
 
   /// Runs `commands` (one per line, all at `time`, or each line's own `@TIME ` prefix) and writes the

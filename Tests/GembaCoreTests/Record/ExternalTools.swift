@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 /// The programs a reviewer would check an export with, found on PATH; a test that needs
@@ -56,10 +57,7 @@ enum ExternalTools {
 
   /// A fresh folder for one test's files.
   static func scratch(_ name: String = #function) throws -> URL {
-    let safe = name.filter { $0.isLetter || $0.isNumber }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gemba-record-\(safe)-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try ScratchFolder.make("record", for: name)
   }
 
   @discardableResult

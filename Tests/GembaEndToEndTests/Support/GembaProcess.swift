@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 /// Runs the built `gemba` binary as a user would, in a scratch folder.
@@ -27,11 +28,7 @@ struct GembaProcess {
 
   /// A fresh empty folder under the system temp directory.
   static func scratchFolder(_ name: String = #function) throws -> URL {
-    let safe = name.filter { $0.isLetter || $0.isNumber }
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gemba-e2e-\(safe)-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try ScratchFolder.make("e2e", for: name)
   }
 
   /// The environment tests run with: fixed time, no colour, a private history.

@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
@@ -34,11 +35,7 @@ private final class ErrBox: @unchecked Sendable { var data = Data() }
 
 /// A scratch folder for files made at test time.
 func workbookScratch(_ name: String = #function) throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("gemba-xlsx-\(name.filter { $0.isLetter || $0.isNumber })-\(getpid())")
-  try? FileManager.default.removeItem(at: url)
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
+  try ScratchFolder.make("xlsx", for: name)
 }
 
 /// Loads a workbook file from disk (mapped, as the shell does).
