@@ -16,6 +16,17 @@ extension BlameDetector {
     "secretary", "volunteer", "student", "teacher", "chef", "cook", "caregiver", "carer", "librarian", "dba", "sre",
   ]
 
+  /// Software and systems that stand as the subject of a failing in root-cause statements
+  /// ("Jira did not send the reminder"): capitalised, but never a person. An investigation adds
+  /// its own (steps, evidence, standards) through `find(in:things:)`.
+  static let tools: Set<String> = [
+    "jira", "confluence", "servicenow", "zendesk", "salesforce", "hubspot", "sap", "oracle", "excel", "outlook",
+    "teams", "slack", "gmail", "sharepoint", "workday", "netsuite", "dynamics", "freshdesk", "intercom", "github",
+    "gitlab", "jenkins", "kubernetes", "windows", "linux", "android", "ios", "shopify", "magento", "stripe",
+    "quickbooks", "xero", "tableau", "powerbi", "trello", "asana", "monday", "notion", "pagerduty", "opsgenie",
+    "grafana", "datadog", "splunk", "okta", "docusign", "kronos", "epic", "cerner", "zoom", "webex",
+  ]
+
   static let irregularPlurals: [String: String] = ["men": "man", "women": "woman", "folks": "person", "staff": "staff"]
 
   /// Pronouns that stand for people. `it`, `this` and `there` are things; `nobody` is

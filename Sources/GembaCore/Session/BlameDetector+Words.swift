@@ -9,6 +9,8 @@ extension BlameDetector {
     var possessive = false
     /// The first word of its sentence, where a capital says nothing about a name.
     var sentenceInitial = false
+    /// A word for a thing in this statement's investigation or a tool everyone names.
+    var isThing = false
 
     /// Starts with a capital and is not an acronym (`Maria`, not `SAP`).
     var isCapitalised: Bool {
@@ -34,7 +36,7 @@ extension BlameDetector {
   ]
 
   /// The statement's clauses, sentence by sentence.
-  static func clauses(of text: String) -> [Clause] {
+  static func clauses(of text: String, things: Set<String> = []) -> [Clause] {
     sentences(of: text).flatMap { sentence -> [Clause] in
       var out: [Clause] = []
       var current: [Word] = []
@@ -43,7 +45,11 @@ extension BlameDetector {
         if !current.isEmpty { out.append(Clause(words: current, connector: connector, sentence: sentence)) }
         current = []
       }
-      let words = self.words(of: sentence)
+      let words = self.words(of: sentence).map { word -> Word in
+        var word = word
+        word.isThing = things.contains(word.lower) || tools.contains(word.lower)
+        return word
+      }
       for (i, word) in words.enumerated() {
         if word.lower == ";" || word.lower == ":" { close(); connector = nil; continue }
         // `because of` and `so that` stay inside their clause: they name a cause or a purpose.

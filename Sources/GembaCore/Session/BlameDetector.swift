@@ -30,8 +30,10 @@ public struct BlameFinding: Sendable, Equatable {
 /// capitalised name is a person; anything else is a thing.
 public enum BlameDetector {
   /// The first place `text` blames a person, or nil when it does not.
-  public static func find(in text: String) -> BlameFinding? {
-    let clauses = self.clauses(of: text)
+  /// - Parameter things: lower-cased words this investigation uses for things (its steps,
+  ///   evidence and standards: `jira`, `intake`), which a capital never makes a name.
+  public static func find(in text: String, things: Set<String> = []) -> BlameFinding? {
+    let clauses = self.clauses(of: text, things: things)
     let contrasted = clauses.contains { $0.connector.map(contrasts.contains) ?? false }
     for (i, clause) in clauses.enumerated() {
       // Reported blame set against a contrast is quoted, not claimed.
@@ -150,9 +152,10 @@ public enum BlameDetector {
 
   /// A capitalised word is a name unless the capital only marks a sentence's start. There, a
   /// word alone as subject counts as a name (`Maria forgot`) unless it looks like a plural or a
-  /// gerund (`Backups`, `Onboarding`).
+  /// gerund (`Backups`, `Onboarding`). A word known as a thing (a tool everyone names, or this
+  /// investigation's own step, evidence or standard) is never a name: `Jira did not send it`.
   static func isName(_ word: Word, alone: Bool) -> Bool {
-    guard word.isCapitalised else { return false }
+    guard word.isCapitalised, !word.isThing else { return false }
     if !word.sentenceInitial { return true }
     return alone && !word.lower.hasSuffix("s") && !word.lower.hasSuffix("ing")
   }

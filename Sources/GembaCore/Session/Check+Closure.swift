@@ -25,7 +25,7 @@ extension Check {
           advice: advice)
       }
       // A last answer that blames a person has not reached the process, whatever else it names.
-      if find(process, in: last.text) == nil || BlameDetector.find(in: last.text) != nil {
+      if find(process, in: last.text) == nil || BlameDetector.find(in: last.text, things: thingWords(inv)) != nil {
         return CheckFinding(.warning, rootID, "why chain ends at \(last.id), which names no process, step, standard or system",
           advice: advice)
       }

@@ -30,8 +30,9 @@ extension Check {
   /// the fix lives in the process. `BlameDetector` reads the sentence, so a role that is only
   /// the object of a shortfall ("the screen does not show the dispatcher …") passes.
   static func blamingRootCauses(_ inv: Investigation) -> [CheckFinding] {
-    (inv.whysInOrder + inv.causesInOrder).filter(\.isRoot).compactMap { node in
-      guard let blame = BlameDetector.find(in: node.text) else { return nil }
+    let things = thingWords(inv)
+    return (inv.whysInOrder + inv.causesInOrder).filter(\.isRoot).compactMap { node in
+      guard let blame = BlameDetector.find(in: node.text, things: things) else { return nil }
       return CheckFinding(.error, node.id, "root cause blames a person: \(blame.quoted)", advice: blameAdvice(node))
     }
   }
@@ -40,14 +41,28 @@ extension Check {
   /// (`confirm C2 --because "the operator forgot"`): the evidence argues for someone's slip, so
   /// the process cause is asserted rather than shown.
   static func blamingRationales(_ inv: Investigation) -> [CheckFinding] {
-    (inv.whysInOrder + inv.causesInOrder).filter { $0.isRoot && $0.status == .confirmed }.compactMap { node in
-      guard BlameDetector.find(in: node.text) == nil, let reason = node.rationale,
-        let blame = BlameDetector.find(in: reason)
+    let things = thingWords(inv)
+    return (inv.whysInOrder + inv.causesInOrder).filter { $0.isRoot && $0.status == .confirmed }.compactMap { node in
+      guard BlameDetector.find(in: node.text, things: things) == nil, let reason = node.rationale,
+        let blame = BlameDetector.find(in: reason, things: things)
       else { return nil }
       return CheckFinding(.warning, node.id, "root cause is confirmed on a reason that blames a person: \(blame.quoted)",
         advice: "state what the evidence shows about the process at that step (which screen, form, check or standard "
           + "let it happen): confirm \(node.id) --because TEXT")
     }
+  }
+
+  /// The words this investigation uses for things — its process, steps and evidence names — so
+  /// `Intake did not flag it` is about the step, not a person called Intake. A word that is also
+  /// part of someone's name here (team, owners, sign-offs) stays a possible name.
+  static func thingWords(_ inv: Investigation) -> Set<String> {
+    func words(_ text: String) -> [String] {
+      text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+    let named = [inv.processName].compactMap { $0 } + inv.steps.map(\.name) + inv.evidence.map(\.name)
+    let people = inv.team.map(\.name) + inv.steps.compactMap(\.owner) + inv.actions.compactMap(\.owner)
+      + inv.signoffs.map(\.name)
+    return Set(named.flatMap(words)).subtracting(people.flatMap(words))
   }
 
   static func blameAdvice(_ node: CauseNode) -> String {

@@ -58,6 +58,24 @@ let statedProblem = """
     #expect(!lines.contains { $0.contains("blames a person") })
   }
 
+  /// A capitalised tool or one of this investigation's own steps at a sentence's start is a
+  /// thing, not a person; a team member's name stays a name.
+  @Test func toolsAndTheInvestigationsOwnStepsAreNotNames() {
+    let steps = """
+      step Intake --owner "Dana Reyes"
+      step Triage --owner "Grant Okafor"
+      team "Grant Okafor" --role member
+      why "Refund answers differ"
+      """
+    for text in ["Jira did not send the reminder", "Intake did not flag the missing order date",
+                 "Refunds are late because Triage did not flag the date"] {
+      let lines = checkLines(steps + "\nwhy W1 \"\(text)\"\nroot W1.1")
+      #expect(!lines.contains { $0.contains("blames a person") }, "\(text): \(lines)")
+    }
+    let lines = checkLines(steps + "\nwhy W1 \"Grant did not flag the date\"\nroot W1.1")
+    #expect(lines.contains("error W1.1 root cause blames a person: \"Grant\" \"did not flag\""), "\(lines)")
+  }
+
   @Test func onlyRootCausesAreJudgedForBlame() {
     let lines = checkLines("""
       fishbone "Refund answers differ" --template 6M
