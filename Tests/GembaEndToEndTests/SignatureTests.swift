@@ -53,22 +53,25 @@ struct SignatureTests {
         if command.startswith("signoff "):
             block = text.split(f"<!-- cell {number} ·", 1)[1].split("\n<!-- cell ", 1)[0]
             data = json.loads(re.search(r'<!-- data (.*) -->', block).group(1))["signature"]
-            role, name = re.match(r'signoff "(.*)" "(.*)"', command).groups()
-            message = f"gemba signoff v1\nchain={previous}\nrole={role}\nname={name}\ntime={time}\n".encode()
+            role, name, meaning = re.match(r'signoff "(.*?)" "(.*?)"(?: --meaning (\w+))?$', command).groups()
+            if meaning:
+                message = f"gemba signoff v2\nchain={previous}\nrole={role}\nname={name}\nmeaning={meaning}\ntime={time}\n".encode()
+            else:
+                message = f"gemba signoff v1\nchain={previous}\nrole={role}\nname={name}\ntime={time}\n".encode()
             key = Ed25519PublicKey.from_public_bytes(base64.b64decode(data["publicKey"]))
             key.verify(base64.b64decode(data["signature"]), message)  # raises if invalid
             print("valid", number)
         previous = chain
     """#
 
-  static func signedNotebook(_ name: String = #function) throws -> (URL, [String: String]) {
+  static func signedNotebook(_ name: String = #function, meaning: String = "") throws -> (URL, [String: String]) {
     let folder = try GembaProcess.scratchFolder(name)
     let env = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path]
     let key = try GembaProcess.run(["key", "new", "Priya Shah"], in: folder, environment: env)
     try #require(key.status == 0, "\(key.stderr)")
     #expect(key.stdout.hasPrefix("gemba-ed25519 "))
     let made = try GembaProcess.run(["nb.md"],
-      stdin: "why \"answers differ\"\nsignoff \"Quality manager\" \"Priya Shah\"\n", in: folder, environment: env)
+      stdin: "why \"answers differ\"\nsignoff \"Quality manager\" \"Priya Shah\"\(meaning)\n", in: folder, environment: env)
     try #require(made.status == 0, "\(made.stderr)")
     #expect(made.stdout.contains("signed with Priya Shah's key "))
     return (folder, env)
@@ -98,6 +101,23 @@ struct SignatureTests {
     let verify = try GembaProcess.run(["verify", "nb.md", "--trust", "priya-shah.pub"], in: folder)
     #expect(verify.status == 1)
     #expect(verify.stderr.contains("the signature of cell 2 (Quality manager Priya Shah) does not match what it approved"))
+  }
+
+  /// What a sign-off means is signed too: the independent check reads the v2 bytes, and turning
+  /// "reviewed" into "approved" (chain recomputed) fails the signature.
+  @Test func theMeaningOfASignoffIsSigned() throws {
+    let (has, _) = try Self.python("import cryptography", [], in: FileManager.default.temporaryDirectory)
+    try #require(has == 0, "needs python3's cryptography (scripts/bootstrap installs it)")
+    let (folder, _) = try Self.signedNotebook(meaning: " --meaning reviewed")
+    let (status, output) = try Self.python(Self.checkSignature, ["nb.md"], in: folder)
+    #expect(status == 0 && output == "valid 2\n", "\(output)")
+    let (changed, changeOutput) = try Self.python(Self.rechain, ["nb.md", "--meaning reviewed=>--meaning approved"], in: folder)
+    try #require(changed == 0, "\(changeOutput)")
+    let verify = try GembaProcess.run(["verify", "nb.md", "--trust", "priya-shah.pub"], in: folder)
+    #expect(verify.status == 1)
+    #expect(verify.stderr.contains("the signature of cell 2 (Quality manager Priya Shah) does not match what it approved"))
+    let (independent, _) = try Self.python(Self.checkSignature, ["nb.md"], in: folder)
+    #expect(independent != 0)
   }
 
   @Test func aCellAppendedAfterTheSignoffIsReportedUnsigned() throws {

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// An Ed25519 signature over what a sign-off approves: the chain value before it, the role,
-/// the name and the time. Stored in the `signoff` cell's data (so inside the chain too).
+/// the name, what the sign-off means (`--meaning approved`, when given) and the time. Stored in the `signoff` cell's data (so inside the chain too).
 ///
 /// What it proves: the holder of that private key approved the notebook as it stood at that
 /// chain value. What it does not: anything about cells after it, or who holds the key — that is
@@ -18,9 +18,15 @@ public struct SignoffSignature: Sendable, Equatable, Codable {
     self.signature = signature
   }
 
-  /// The bytes a sign-off signs.
-  public static func message(chain: String, role: String, name: String, time: String) -> [UInt8] {
-    Array("gemba signoff v1\nchain=\(chain)\nrole=\(role)\nname=\(name)\ntime=\(time)\n".utf8)
+  /// The bytes a sign-off signs. Without a meaning they are v1's, byte for byte, so sign-offs
+  /// signed before meanings existed verify; with one, v2 adds a `meaning=` line, so changing
+  /// "reviewed" to "approved" afterwards breaks the signature.
+  public static func message(chain: String, role: String, name: String, meaning: SignoffMeaning? = nil,
+                             time: String) -> [UInt8] {
+    guard let meaning else {
+      return Array("gemba signoff v1\nchain=\(chain)\nrole=\(role)\nname=\(name)\ntime=\(time)\n".utf8)
+    }
+    return Array("gemba signoff v2\nchain=\(chain)\nrole=\(role)\nname=\(name)\nmeaning=\(meaning.rawValue)\ntime=\(time)\n".utf8)
   }
 
   /// Signs `message` with a raw 32-byte Ed25519 private key.
@@ -103,12 +109,12 @@ public struct SignatureReport: Sendable {
     var previous = Chain.genesis
     for cell in document.cells {
       defer { previous = cell.chain }
-      guard case .signoff(let role, let name, _)? = try? Parser.parse(cell.command) else { continue }
+      guard case .signoff(let role, let name, let meaning)? = try? Parser.parse(cell.command) else { continue }
       guard let signature = (try? cell.decodedData())??.signature else {
         report.unsignedSignoffs.append(cell.number)
         continue
       }
-      let message = SignoffSignature.message(chain: previous, role: role, name: name, time: cell.time)
+      let message = SignoffSignature.message(chain: previous, role: role, name: name, meaning: meaning, time: cell.time)
       let verdict: Entry.Verdict
       if !signature.isValid(for: message) {
         verdict = .invalid

@@ -237,8 +237,9 @@ public final class Session {
       data = CellData(citations: context.citations)
     }
     var signedWith: String?
-    if case .signoff(let role, let name, _) = command, let signer,
-      let signature = signer(name, SignoffSignature.message(chain: context.previousChain, role: role, name: name, time: context.time))
+    if case .signoff(let role, let name, let meaning) = command, let signer,
+      let signature = signer(name, SignoffSignature.message(chain: context.previousChain, role: role, name: name,
+        meaning: meaning, time: context.time))
     {
       data = CellData(signature: signature)
       signedWith = "signed with \(name)'s key \(signature.fingerprint) (ed25519)"
