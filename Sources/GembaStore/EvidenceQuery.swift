@@ -22,6 +22,7 @@ public enum EvidenceQuery {
       database = try SQLiteDatabase(readingOnly: resolved, shown: url, timeoutSeconds: timeoutSeconds)
     } else {
       let postgres = try PostgresDatabase(url: url, statementTimeoutSeconds: timeoutSeconds)
+      postgres.numericAsText = true
       // Evidence is read, never written: the server refuses any change this session's statements try.
       try postgres.executeScript("SET default_transaction_read_only = on")
       database = postgres
@@ -65,8 +66,9 @@ public enum EvidenceQuery {
   }
 }
 
-/// A query's answer as CSV (RFC 4180): a header of column names, NULL as an empty cell, numbers as
-/// the shortest text that reads back the same, a field quoted when it holds a comma, a quote, a line
+/// A query's answer as CSV (RFC 4180): a header of column names, NULL as an empty cell, a
+/// PostgreSQL `numeric` as the server wrote it (`1234.50`), other numbers as the shortest text that
+/// reads back the same, a field quoted when it holds a comma, a quote, a line
 /// break or white space at its ends.
 public enum SQLSnapshot {
   public static func csv(_ rows: SQLRows) -> String {

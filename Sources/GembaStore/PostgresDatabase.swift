@@ -13,6 +13,9 @@ public final class PostgresDatabase: SQLDatabase {
   public let engine = SQLEngine.postgresql
   /// The URL as messages show it: never with a password.
   public let database: String
+  /// `numeric` values as the server's own text instead of Doubles: evidence keeps `1234.50` and all
+  /// 30 digits of a `numeric(38,8)`, which a Double would round (the register's figures are Doubles).
+  public var numericAsText = false
   private let connection: OpaquePointer
 
   /// Connects to `url` (`postgresql://user@host:port/db?sslmode=…`). A URL holding a password is
@@ -67,7 +70,7 @@ public final class PostgresDatabase: SQLDatabase {
     }
     defer { PQclear(result) }
     try check(result)
-    return Self.rows(of: result)
+    return Self.rows(of: result, numericAsText: numericAsText)
   }
 
   public func executeScript(_ sql: String) throws(SQLError) {
@@ -101,7 +104,7 @@ public final class PostgresDatabase: SQLDatabase {
   }
 
   /// Column types by OID: whole numbers and real numbers become numbers, the rest stays the server's text.
-  static func rows(of result: OpaquePointer?) -> SQLRows {
+  static func rows(of result: OpaquePointer?, numericAsText: Bool = false) -> SQLRows {
     guard let result else { return SQLRows() }
     let columnCount = PQnfields(result)
     let rowCount = PQntuples(result)
@@ -109,7 +112,8 @@ public final class PostgresDatabase: SQLDatabase {
     var kinds: [Kind] = []
     for c in 0..<columnCount {
       columns.append(text(PQfname(result, c)))
-      kinds.append(Kind(oid: PQftype(result, c)))
+      let oid = PQftype(result, c)
+      kinds.append(numericAsText && oid == Kind.numericOID ? .text : Kind(oid: oid))
     }
     var rows: [[SQLValue]] = []
     rows.reserveCapacity(Int(rowCount))
@@ -132,6 +136,7 @@ public final class PostgresDatabase: SQLDatabase {
 
   enum Kind {
     case integer, real, text
+    static let numericOID: Oid = 1700
     init(oid: Oid) {
       switch oid {
       case 20, 21, 23: self = .integer  // int8, int2, int4

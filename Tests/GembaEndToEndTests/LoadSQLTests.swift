@@ -45,6 +45,23 @@ struct LoadSQLPostgresTests {
     #expect(csv.hasPrefix("id,channel,amount,opened,note\n"))
   }
 
+  /// A `numeric` is evidence as the server wrote it: trailing zeros and digits past a Double's
+  /// 17 are kept, equal to psql's text of the same values.
+  @Test func numericValuesKeepTheServersDigits() throws {
+    let url = try TestPostgres.requireURL()
+    let table = "amounts_\(UInt32.random(in: 0...UInt32.max))"
+    _ = try TestPostgres.psql("""
+      CREATE TABLE \(table) (id int, amount numeric(38,8), price numeric(10,2));
+      INSERT INTO \(table) VALUES (1, 12345678901234567890.12345678, 1234.50), (2, -0.00000001, 0.10);
+      """, url: url)
+    let folder = try GembaProcess.scratchFolder()
+    let result = try run("load sql \"SELECT * FROM \(table) ORDER BY id\" --db \(url) as a\n", in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let expected = try TestPostgres.psql("COPY (SELECT * FROM \(table) ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)", url: url)
+    let csv = try GembaProcess.read(folder.appendingPathComponent("evidence/a.sql.csv"))
+    #expect(csv == expected + "\n")
+  }
+
   @Test func replayAndOpeningNeverContactTheServer() throws {
     let (url, table) = try complaints()
     let folder = try GembaProcess.scratchFolder()
