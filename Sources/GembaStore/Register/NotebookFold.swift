@@ -179,6 +179,16 @@ enum NotebookFold {
       escapes.rows.append([owner, .text(e.id.description), .text(e.text), .optional(e.step?.description),
         .optional(e.step.flatMap { stepNames[$0] }), .int(e.cell)])
     }
+    // Why each escape point escaped: `E1.1` answers E1, `E1.1.1` answers E1.1 (judged like causes).
+    var escapeWhys = TableRows(table: "escape_whys", columns: ["investigation", "why_id", "escape_id", "parent_id", "text",
+      "status", "is_root", "rationale", "cell", "judged_cell", "judged_at", "judged_day"])
+    for node in inv.escapeWhysInOrder {
+      let judged = watcher.judged[node.id]
+      escapeWhys.rows.append([owner, .text(node.id.description), .text(ItemID(node.id.kind, [node.id.path[0]]).description),
+        .text(ItemID(node.id.kind, Array(node.id.path.dropLast())).description), .text(node.text), .text(node.status.rawValue),
+        .int(node.isRoot ? 1 : 0), .optional(node.rationale), .optional(watcher.created[node.id]), .optional(judged?.number),
+        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) })])
+    }
     var extent = TableRows(table: "extent_checks", columns: ["investigation", "extent_id", "text", "action_id", "none_reason",
       "cell"])
     for x in inv.extent {
@@ -202,8 +212,8 @@ enum NotebookFold {
       ("closed_at", .optional(dates.closed)), ("closed_day", .optional(dates.closed.flatMap(Days.number))),
     ]
     return NotebookRecord(id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
-      children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, extent,
-        groups])
+      children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, escapeWhys,
+        extent, groups])
   }
 
   /// What `causes --recurring` groups each cause by (docs/register.md): its wording (the group is
