@@ -210,6 +210,11 @@ enum NotebookFold {
       ("root_confirmed_at", .optional(dates.rootConfirmed)), ("root_day", .optional(dates.rootConfirmed.flatMap(Days.number))),
       ("contained_at", .optional(dates.contained)), ("contained_day", .optional(dates.contained.flatMap(Days.number))),
       ("closed_at", .optional(dates.closed)), ("closed_day", .optional(dates.closed.flatMap(Days.number))),
+      // What `kpis` sums over the investigations (one scan of 10,000 rows instead of five tables).
+      ("n_actions", .int(inv.actions.count)), ("n_effective", .int(inv.actions.filter { $0.state == .effective }.count)),
+      ("n_judged", .int(inv.actions.filter { $0.state == .effective || $0.state == .notEffective }.count)),
+      ("n_planned", .int(inv.actions.filter { $0.plannedCheck != nil }.count)), ("n_team", .int(inv.team.count)),
+      ("n_containments", .int(inv.containments.count)), ("n_escapes", .int(inv.escapes.count)), ("n_extent", .int(inv.extent.count)),
     ]
     return NotebookRecord(id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
       children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, escapeWhys,

@@ -134,6 +134,14 @@ public struct RegisterIndexer {
       if !run.change.isEmpty || (run.change.everything && report.new + report.changed > 0) {
         try Recurrences(db: db).refresh(run.change)
       }
+      // A server plans by statistics that freshly written tables lack until autovacuum comes by
+      // (a plan without them sorted every cause to list five): after writing a tenth of the
+      // register or more, gather them now.
+      let written = report.new + report.changed
+      if db.engine == .postgresql, written > 0, written * 10 >= run.held.byID.count {
+        try db.executeScript("SET LOCAL client_min_messages = error; ANALYZE "
+          + (["investigations", "wordings"] + RegisterTables.children + RegisterTables.kept).joined(separator: ", "))
+      }
     }
     return report
   }
@@ -387,10 +395,13 @@ public struct RegisterIndexer {
 enum RegisterTables {
   static let children = ["problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence",
     "team", "containments", "escapes", "escape_whys", "extent_checks", "cause_groups"]
+  /// The answers the indexer keeps (Recurrences).
+  static let kept = ["recurrence_firsts", "recurrences", "cause_group_counts"]
   static let investigationColumns = [
     "id", "path", "label", "status", "detail", "format", "title", "process", "state", "cells", "chain_head",
     "first_cell_at", "first_day", "last_cell_at", "last_day", "root_confirmed_at", "root_day", "contained_at",
     "contained_day", "closed_at", "closed_day", "file_size", "file_mtime", "indexed_at",
+    "n_actions", "n_effective", "n_judged", "n_planned", "n_team", "n_containments", "n_escapes", "n_extent",
   ]
 }
 

@@ -188,6 +188,16 @@ public enum RegisterSchema {
         cell BIGINT, judged_cell BIGINT, judged_at TEXT, judged_day BIGINT,
         PRIMARY KEY (investigation, why_id))
       """,
+      // Per investigation, what `kpis` counts: actions (effective, judged, with a planned check),
+      // team members, containments, escape points, extent checks.
+      "ALTER TABLE investigations ADD COLUMN n_actions BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_effective BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_judged BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_planned BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_team BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_containments BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_escapes BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_extent BIGINT",
       "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL",
     ],
   ]
