@@ -195,13 +195,18 @@ struct Recurrences {
       """
   }
 
-  /// The label inside a packed first action: after the time (20 characters and a space), before
-  /// the last word (the action id).
-  static func label(inFirst first: String) -> String {
-    let rest = first.dropFirst(21)
-    let action = rest.split(separator: " ").last ?? ""
-    return String(rest.dropLast(action.count + 1))
+  /// A packed first action's parts: the time (20 characters), then after a space the label, then
+  /// after the last space the action id (ids have no spaces). Read as bytes: the time is ASCII.
+  static func unpack(_ first: String) -> (judged: String, label: String, action: String) {
+    let bytes = first.utf8
+    guard bytes.count > 21, let space = bytes.lastIndex(of: UInt8(ascii: " ")) else { return (first, "", "") }
+    let labelStart = bytes.index(bytes.startIndex, offsetBy: 21)
+    return (String(first[..<bytes.index(bytes.startIndex, offsetBy: 20)]),
+      space > labelStart ? String(first[labelStart..<space]) : "", String(first[bytes.index(after: space)...]))
   }
+
+  /// The label inside a packed first action.
+  static func label(inFirst first: String) -> String { unpack(first).label }
 
   static func list(_ values: ArraySlice<SQLValue>) -> String { "(" + values.map { _ in "?" }.joined(separator: ", ") + ")" }
 

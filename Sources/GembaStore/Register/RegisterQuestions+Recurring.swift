@@ -49,14 +49,9 @@ extension RegisterQuestions {
     let section = RegisterReport.Section(title: "Problems that came back after an effective action",
       columns: ["notebook", "problem", "basis", "what recurred", "earlier notebook", "action", "judged effective", "started"],
       rows: rows.map { r in
-        // Unpacked: the time (20 characters), the label, the action id (no spaces in an id).
-        let first = r[4].text ?? ""
-        let judged = String(first.prefix(20))
-        let rest = first.dropFirst(21)
-        let action = rest.split(separator: " ").last.map(String.init) ?? ""
-        let label = String(rest.dropLast(action.count + 1))
-        return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .text(label), .text(action), .text(String(judged.prefix(10))),
-          .text(String((r[5].text ?? "").prefix(10)))]
+        let (judged, label, action) = Recurrences.unpack(r[4].text ?? "")
+        return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .text(label), .text(action), .text(String(judged.utf8.prefix(10))!),
+          .text(String((r[5].text ?? "").utf8.prefix(10))!)]
       },
       notes: ["problem: a similar problem statement; cause: a confirmed cause worded like one the effective action addressed",
         "each row names the first action judged effective in that group; the later investigation started after it"],
