@@ -214,7 +214,8 @@ enum NotebookFold {
       ("n_actions", .int(inv.actions.count)), ("n_effective", .int(inv.actions.filter { $0.state == .effective }.count)),
       ("n_judged", .int(inv.actions.filter { $0.state == .effective || $0.state == .notEffective }.count)),
       ("n_planned", .int(inv.actions.filter { $0.plannedCheck != nil }.count)), ("n_team", .int(inv.team.count)),
-      ("n_containments", .int(inv.containments.count)), ("n_escapes", .int(inv.escapes.count)), ("n_extent", .int(inv.extent.count)),
+      ("n_containments", .int(inv.containments.count)), ("n_escapes", .int(inv.escapes.count)),
+      ("n_extent", .int(inv.extent.count)),
     ]
     return NotebookRecord(id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
       children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, escapeWhys,

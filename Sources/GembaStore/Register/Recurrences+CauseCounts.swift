@@ -6,8 +6,8 @@ extension Recurrences {
   func refreshCauseCounts(_ groups: Set<Group>?) throws {
     let count = """
       INSERT INTO cause_group_counts (basis, grp, investigations, causes, shown, confirmed, kind, category)
-      SELECT basis, grp, COUNT(DISTINCT investigation), COUNT(*), MIN(shown), SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END),
-        MIN(kind), MIN(category)
+      SELECT basis, grp, COUNT(DISTINCT investigation), COUNT(*), MIN(shown),
+        SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), MIN(kind), MIN(category)
       FROM cause_groups WHERE status <> 'ruled-out' AND grp <> ''
       """
     guard let groups else {

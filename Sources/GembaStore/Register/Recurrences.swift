@@ -1,4 +1,4 @@
-/// `problems --recurring` kept as tables (docs/register.md, "problems --recurring"): each wording
+/// `problems --recurring` kept as tables (docs/register.md, "Kept answers"): each wording
 /// group's first effective action (`recurrence_firsts`) and the answer's rows (`recurrences`),
 /// so the question reads the first rows of an index and a count.
 ///
@@ -92,11 +92,8 @@ struct Recurrences {
       let names = Set(touched).union(regrouped).sorted()
       var kept: [String: String] = [:]
       for chunk in Self.chunks(names.map { SQLValue.text($0) }) {
-        for row in try db.execute("SELECT grp, first FROM recurrence_firsts WHERE basis = '\(basis)' AND grp IN \(Self.list(chunk))",
-          Array(chunk)).rows
-        {
-          kept[row[0].text ?? ""] = row[1].text
-        }
+        let sql = "SELECT grp, first FROM recurrence_firsts WHERE basis = '\(basis)' AND grp IN \(Self.list(chunk))"
+        for row in try db.execute(sql, Array(chunk)).rows { kept[row[0].text ?? ""] = row[1].text }
       }
       // The changed notebooks' own first actions, by group.
       var own: [String: String] = [:]
@@ -148,15 +145,22 @@ struct Recurrences {
   /// fixed-width ISO-8601; ties go to the smaller label, then action).
   private func firsts(_ basis: String, _ groups: String?, _ actions: String?) -> String {
     let first = "MIN(a.judged_at || ' ' || i.label || ' ' || a.action_id)"
-    let effective = "a.effective = 1 AND a.judged_at IS NOT NULL"
+    var conditions = ["a.effective = 1", "a.judged_at IS NOT NULL"]
     if basis == "problem" {
+      conditions += ["g.terms <> ''", "g.wording_group IS NOT NULL"]
+      conditions += [groups?.replacingOccurrences(of: "g.grp", with: "g.wording_group"), actions].compactMap { $0 }
       return """
         SELECT 'problem', g.wording_group, \(first)
         FROM problems g JOIN actions a ON a.investigation = g.investigation JOIN investigations i ON i.id = g.investigation
-        WHERE g.terms <> '' AND g.wording_group IS NOT NULL AND \(effective)\((groups?.replacingOccurrences(of: "g.grp", with: "g.wording_group")).map { " AND " + $0 } ?? "")\(actions.map { " AND " + $0 } ?? "")
+        WHERE \(conditions.joined(separator: " AND "))
         GROUP BY g.wording_group
         """
     }
+    conditions += [
+      "fc.investigation = a.investigation", "fc.finding_id = a.finding_id", "g.investigation = fc.investigation",
+      "g.basis = 'wording'", "g.cause_id = fc.cause_id", "i.id = a.investigation", "g.grp <> ''",
+    ]
+    conditions += [groups, actions].compactMap { $0 }
     // CROSS JOIN fixes SQLite's order (PostgreSQL plans it freely): from a few groups' members
     // to their actions, otherwise from the effective actions to their causes' groups.
     let from =
@@ -166,9 +170,7 @@ struct Recurrences {
     return """
       SELECT 'cause', g.grp, \(first)
       FROM \(from)
-      WHERE fc.investigation = a.investigation AND fc.finding_id = a.finding_id
-        AND g.investigation = fc.investigation AND g.basis = 'wording' AND g.cause_id = fc.cause_id
-        AND i.id = a.investigation AND \(effective) AND g.grp <> ''\(groups.map { " AND " + $0 } ?? "")\(actions.map { " AND " + $0 } ?? "")
+      WHERE \(conditions.joined(separator: " AND "))
       GROUP BY g.grp
       """
   }

@@ -50,8 +50,10 @@ extension RegisterQuestions {
       columns: ["notebook", "problem", "basis", "what recurred", "earlier notebook", "action", "judged effective", "started"],
       rows: rows.map { r in
         let (judged, label, action) = Recurrences.unpack(r[4].text ?? "")
-        return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .text(label), .text(action), .text(String(judged.utf8.prefix(10))!),
-          .text(String((r[5].text ?? "").utf8.prefix(10))!)]
+        let started = r[5].text ?? ""
+        return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .text(label), .text(action),
+          .text(String(decoding: judged.utf8.prefix(10), as: UTF8.self)),
+          .text(String(decoding: started.utf8.prefix(10), as: UTF8.self))]
       },
       notes: ["problem: a similar problem statement; cause: a confirmed cause worded like one the effective action addressed",
         "each row names the first action judged effective in that group; the later investigation started after it"],
