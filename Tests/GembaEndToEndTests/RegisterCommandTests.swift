@@ -161,7 +161,7 @@ struct RegisterCommandTests {
     _ = try sqliteExec(folder.appendingPathComponent(".gemba/register.db"), "UPDATE schema_version SET version = 7")
     let newer = try GembaProcess.run(["register", "kpis"], in: folder, timeout: 60)
     #expect(newer.status != 0)
-    #expect(newer.stderr.contains("register .gemba/register.db has schema 7; this gemba knows up to 5: upgrade gemba"))
+    #expect(newer.stderr.contains("register .gemba/register.db has schema 7; this gemba knows up to 6: upgrade gemba"))
 
     let usage = try GembaProcess.run(["register", "actions", "--state", "open"], in: folder, timeout: 60)
     #expect(usage.status == 2)

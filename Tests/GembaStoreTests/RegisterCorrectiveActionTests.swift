@@ -49,6 +49,32 @@ import Testing
     #expect(try rows(f, "SELECT meaning FROM signoffs") == [[.text("approved")]])
   }
 
+  @Test func anEscapePointsWhysAreStoredWithTheirParentAndJudgement() throws {
+    let f = try RegisterFixtures()
+    defer { f.remove() }
+    let script = [
+      "@2026-01-02T09:00:00Z process Make cut press inspect pack",
+      "@2026-01-02T09:01:00Z escape \"inspection passed it\" --step S3",
+      "@2026-01-02T09:02:00Z why E1 \"the gauge checks length, not flatness\"",
+      "@2026-01-02T09:03:00Z why E1.1 \"the control plan lists length only\"",
+      "@2026-01-03T09:00:00Z rule-out E1.1.1 --because the plan lists both",
+      "@2026-01-03T09:01:00Z root E1.1",
+    ]
+    let inv = try f.notebook("escape.md", script)
+    _ = try f.index()
+    // Cells 3 and 4 created the whys; cell 5 judged E1.1.1 (`root` marks, it does not judge).
+    let expected: [[SQLValue]] = inv.escapeWhysInOrder.map { node in
+      let nested = node.id.description == "E1.1.1"
+      return [.text(node.id.description), .text("E1"), .text(nested ? "E1.1" : "E1"), .text(node.text), .text(node.status.rawValue),
+        .integer(node.isRoot ? 1 : 0), .integer(nested ? 4 : 3), nested ? .integer(5) : .null,
+        nested ? .text("2026-01-03T09:00:00Z") : .null]
+    }
+    #expect(expected.count == 2)
+    #expect(try rows(f, """
+      SELECT why_id, escape_id, parent_id, text, status, is_root, cell, judged_cell, judged_at FROM escape_whys ORDER BY why_id
+      """) == expected)
+  }
+
   @Test func containedMeansAVerifiedContainmentAndNoConfirmedRootCause() throws {
     let (f, _) = try fixtures()
     defer { f.remove() }

@@ -211,6 +211,16 @@ struct RegisterEnginesTests {
       WHERE i.status = 'ok' AND kind = 'fishbone' AND c.status = 'confirmed' GROUP BY category ORDER BY COUNT(*) DESC, category
       """, [])
     #expect(kpis.sections[2].rows.map { [$0[0].plain, $0[1].plain] } == strings(pareto), sourceLocation: sourceLocation)
+    // The record's counts and the actions' shares, over the tables that hold the items.
+    let record = try r.rows("""
+      SELECT (SELECT COUNT(DISTINCT investigation) FROM team), (SELECT COUNT(DISTINCT investigation) FROM containments),
+        (SELECT COUNT(DISTINCT investigation) FROM escapes), (SELECT COUNT(DISTINCT investigation) FROM extent_checks),
+        (SELECT COUNT(*) FROM actions WHERE check_query IS NOT NULL), (SELECT COUNT(*) FROM actions),
+        (SELECT COUNT(*) FROM actions WHERE effective = 1), (SELECT COUNT(*) FROM actions WHERE effective IS NOT NULL)
+      """, [])
+    let parts = kpis.sections[3].rows, key = kpis.sections[0].rows
+    #expect([parts[0][1], parts[1][1], parts[3][1], parts[4][1], parts[5][1], parts[5][2], key[3][2], key[4][3]].map(\.plain)
+      == strings(record)[0], sourceLocation: sourceLocation)
   }
 
   @Test func reindexingAfterAChangeKeepsBothEnginesEqual() throws {

@@ -179,6 +179,16 @@ enum NotebookFold {
       escapes.rows.append([owner, .text(e.id.description), .text(e.text), .optional(e.step?.description),
         .optional(e.step.flatMap { stepNames[$0] }), .int(e.cell)])
     }
+    // Why each escape point escaped: `E1.1` answers E1, `E1.1.1` answers E1.1 (judged like causes).
+    var escapeWhys = TableRows(table: "escape_whys", columns: ["investigation", "why_id", "escape_id", "parent_id", "text",
+      "status", "is_root", "rationale", "cell", "judged_cell", "judged_at", "judged_day"])
+    for node in inv.escapeWhysInOrder {
+      let judged = watcher.judged[node.id]
+      escapeWhys.rows.append([owner, .text(node.id.description), .text(ItemID(node.id.kind, [node.id.path[0]]).description),
+        .text(ItemID(node.id.kind, Array(node.id.path.dropLast())).description), .text(node.text), .text(node.status.rawValue),
+        .int(node.isRoot ? 1 : 0), .optional(node.rationale), .optional(watcher.created[node.id]), .optional(judged?.number),
+        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) })])
+    }
     var extent = TableRows(table: "extent_checks", columns: ["investigation", "extent_id", "text", "action_id", "none_reason",
       "cell"])
     for x in inv.extent {
@@ -200,10 +210,16 @@ enum NotebookFold {
       ("root_confirmed_at", .optional(dates.rootConfirmed)), ("root_day", .optional(dates.rootConfirmed.flatMap(Days.number))),
       ("contained_at", .optional(dates.contained)), ("contained_day", .optional(dates.contained.flatMap(Days.number))),
       ("closed_at", .optional(dates.closed)), ("closed_day", .optional(dates.closed.flatMap(Days.number))),
+      // What `kpis` sums over the investigations (one scan of 10,000 rows instead of five tables).
+      ("n_actions", .int(inv.actions.count)), ("n_effective", .int(inv.actions.filter { $0.state == .effective }.count)),
+      ("n_judged", .int(inv.actions.filter { $0.state == .effective || $0.state == .notEffective }.count)),
+      ("n_planned", .int(inv.actions.filter { $0.plannedCheck != nil }.count)), ("n_team", .int(inv.team.count)),
+      ("n_containments", .int(inv.containments.count)), ("n_escapes", .int(inv.escapes.count)),
+      ("n_extent", .int(inv.extent.count)),
     ]
     return NotebookRecord(id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
-      children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, extent,
-        groups])
+      children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, escapeWhys,
+        extent, groups])
   }
 
   /// What `causes --recurring` groups each cause by (docs/register.md): its wording (the group is

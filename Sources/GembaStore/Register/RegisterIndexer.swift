@@ -80,7 +80,11 @@ public struct RegisterIndexer {
       for row in try db.execute("SELECT kind, category, terms, wording_group FROM wordings", []).rows {
         groups[Self.wordingKey(row[0].text ?? "", row[1].text ?? "", row[2].text ?? "")] = row[3].text
       }
+      var run = Run(held: try Held(db), writer: RowWriter(db: db))
+      // Into an empty register every group is new: refreshed all at once, nothing to collect.
+      run.change.everything = run.held.byID.isEmpty
       var seenIDs: [String: String] = [:]
+      var removed = false
       for (index, outcome) in outcomes.enumerated() {
         let (file, stamp) = toRead[index]
         switch outcome {
@@ -89,7 +93,13 @@ public struct RegisterIndexer {
           report.problems.append("unreadable: \(file.label): \(reason)")
         case .folded(.notNotebook):
           // A file that is no longer a notebook leaves the register.
-          if stored[file.path] != nil { _ = try db.execute("DELETE FROM investigations WHERE path = ?", [.text(file.path)]) }
+          if let id = run.held.byPath[file.path] {
+            try run.writer.flush()
+            try run.touch(id)
+            _ = try db.execute("DELETE FROM investigations WHERE path = ?", [.text(file.path)])
+            run.held.remove(id)
+            removed = true
+          }
         case .folded(.newer(let version)):
           report.failed += 1
           report.problems.append("skipped: \(file.label) was written by a newer gemba (format v\(version)); upgrade gemba to index it")
@@ -101,7 +111,7 @@ public struct RegisterIndexer {
             continue
           }
           seenIDs[record.id] = file.label
-          let kind = try write(record, file: file, stamp: stamp, now: now, groups: groups, report: &report)
+          let kind = try write(record, file: file, stamp: stamp, now: now, groups: groups, run: &run, report: &report)
           if kind == .copy {
             report.failed += 1
           } else if record.status != .ok {
@@ -117,8 +127,20 @@ public struct RegisterIndexer {
           }
         }
       }
-      if report.new + report.changed > 0 || outcomes.contains(where: { if case .folded(.notNotebook) = $0 { true } else { false } }) {
-        try regroupWordings()
+      try run.writer.flush()
+      if report.new + report.changed > 0 || removed {
+        try regroupWordings(touching: &run.change.regrouped)
+      }
+      if !run.change.isEmpty || (run.change.everything && report.new + report.changed > 0) {
+        try Recurrences(db: db).refresh(run.change)
+      }
+      // A server plans by statistics that freshly written tables lack until autovacuum comes by
+      // (a plan without them sorted every cause to list five): after writing a tenth of the
+      // register or more, gather them now.
+      let written = report.new + report.changed
+      if db.engine == .postgresql, written > 0, written * 10 >= run.held.byID.count {
+        try db.executeScript("SET LOCAL client_min_messages = error; ANALYZE "
+          + (["investigations", "wordings"] + RegisterTables.children + RegisterTables.kept).joined(separator: ", "))
       }
     }
     return report
@@ -126,39 +148,100 @@ public struct RegisterIndexer {
 
   private enum WriteKind { case new, changed, unchanged, copy }
 
+  /// The investigations the register holds, read under the write lock (so nothing another
+  /// indexer wrote is missed) and kept current as this run writes.
+  struct Held {
+    struct Row {
+      var path: String
+      var head: String?
+      var status: String
+      var label: String
+    }
+    var byID: [String: Row] = [:]
+    var byPath: [String: String] = [:]
+
+    init(_ db: any SQLDatabase) throws {
+      for row in try db.execute("SELECT id, path, chain_head, status, label FROM investigations", []).rows {
+        let id = row[0].text ?? "", path = row[1].text ?? ""
+        byID[id] = Row(path: path, head: row[2].text, status: row[3].text ?? "", label: row[4].text ?? "")
+        byPath[path] = id
+      }
+    }
+
+    mutating func set(_ id: String, _ row: Row) {
+      if let old = byID[id], byPath[old.path] == id { byPath[old.path] = nil }
+      byID[id] = row
+      byPath[row.path] = id
+    }
+
+    mutating func remove(_ id: String) {
+      if let old = byID.removeValue(forKey: id), byPath[old.path] == id { byPath[old.path] = nil }
+    }
+  }
+
+  /// What one indexing run carries from notebook to notebook inside its transaction.
+  struct Run {
+    var held: Held
+    var writer: RowWriter
+    /// What the run's writes change in the kept `problems --recurring` (Recurrences).
+    var change = Recurrences.Change()
+
+    /// Notes notebook `id`, its label and the groups its rows are in now, before they change or go.
+    mutating func touch(_ id: String) throws {
+      guard !change.everything else { return }
+      change.investigations.insert(id)
+      if let label = held.byID[id]?.label { change.labels.insert(label) }
+      change.groups.formUnion(try Recurrences(db: writer.db).groups(of: id))
+    }
+  }
+
   /// Writes one notebook's rows, replacing what the register held for it.
   private func write(_ record: NotebookRecord, file: NotebookFiles.Found, stamp: NotebookFiles.Stamp?, now: String,
-    groups: [String: String], report: inout Report) throws -> WriteKind
+    groups: [String: String], run: inout Run, report: inout Report) throws -> WriteKind
   {
-    let existing = try db.execute("SELECT path, chain_head, status, label FROM investigations WHERE id = ?", [.text(record.id)])
-      .rows.first
+    let existing = run.held.byID[record.id]
     var kind = WriteKind.new
-    if let existing, let oldPath = existing[0].text {
-      if oldPath != file.path {
+    if let existing {
+      if existing.path != file.path {
         // The same investigation at two paths: moved, unless the old file is still a notebook there.
-        if NotebookFiles.exists(oldPath), case .record(let old)? = try? NotebookFiles.read(oldPath).map({
-          NotebookFold.fold(bytes: $0, path: oldPath, label: "")
+        if NotebookFiles.exists(existing.path), case .record(let old)? = try? NotebookFiles.read(existing.path).map({
+          NotebookFold.fold(bytes: $0, path: existing.path, label: "")
         }).get(), old.id == record.id {
-          report.problems.append("skipped: \(file.label) is a copy of \(existing[3].text ?? oldPath) (the same first cell,"
+          report.problems.append("skipped: \(file.label) is a copy of \(existing.label) (the same first cell,"
             + " so the same investigation); keep one, or start the copy afresh with `gemba \(file.label) --fork NEW.md`")
           return .copy
         }
-        report.moved.append("\(existing[3].text ?? oldPath) → \(file.label)")
+        report.moved.append("\(existing.label) → \(file.label)")
       }
-      let same = existing[1].text == record.head && existing[2].text == record.status.rawValue
+      let same = existing.head == record.head && existing.status == record.status.rawValue
       kind = same ? .unchanged : .changed
     }
+    let held = Held.Row(path: file.path, head: record.head, status: record.status.rawValue, label: file.label)
     // Another notebook that was at this path is gone: the file now holds this one.
-    _ = try db.execute("DELETE FROM investigations WHERE path = ? AND id <> ?", [.text(file.path), .text(record.id)])
+    let other = run.held.byPath[file.path].flatMap { $0 == record.id ? nil : $0 }
+    if kind != .new || other != nil {
+      // What follows reads and deletes rows: the waiting ones go first.
+      try run.writer.flush()
+    }
+    if let other {
+      try run.touch(other)
+      _ = try db.execute("DELETE FROM investigations WHERE path = ? AND id <> ?", [.text(file.path), .text(record.id)])
+      run.held.remove(other)
+    }
     if kind == .unchanged {
       _ = try db.execute("UPDATE investigations SET path = ?, label = ?, file_size = ?, file_mtime = ? WHERE id = ?",
         [.text(file.path), .text(file.label), .optional(stamp?.size), .optional(stamp?.mtime), .text(record.id)])
-      if existing?[3].text != file.label {
+      if existing?.label != file.label {
         _ = try db.execute("UPDATE cause_groups SET label = ? WHERE investigation = ?", [.text(file.label), .text(record.id)])
+        // The label is in the answer's rows and in the first action a group names.
+        try run.touch(record.id)
+        run.change.labels.insert(file.label)
       }
+      run.held.set(record.id, held)
       return kind
     }
     if kind == .changed {
+      try run.touch(record.id)
       for table in RegisterTables.children {
         _ = try db.execute("DELETE FROM \(table) WHERE investigation = ?", [.text(record.id)])
       }
@@ -172,30 +255,20 @@ public struct RegisterIndexer {
     // Every column, NULL where the record has none, so nothing of an earlier state survives.
     let given = Dictionary(columns, uniquingKeysWith: { a, _ in a })
     let names = RegisterTables.investigationColumns
-    let values = names.map { given[$0] ?? .null }
-    let sql = "INSERT INTO investigations (\(names.joined(separator: ", "))) VALUES ("
-      + names.map { _ in "?" }.joined(separator: ", ") + ") ON CONFLICT (id) DO UPDATE SET "
-      + names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-    _ = try db.execute(sql, values)
-    for table in record.children where !table.rows.isEmpty {
-      let rows = table.rows.map { row in
-        var row = row
-        Self.fillWordingGroup(&row, table: table, groups: groups)
-        return row
-      }
-      let head = "INSERT INTO \(table.table) (\(table.columns.joined(separator: ", "))) VALUES "
-      let tuple = "(" + table.columns.map { _ in "?" }.joined(separator: ", ") + ")"
-      if db.engine == .sqlite {
-        // One prepared statement, reused for every row of every notebook.
-        for row in rows { _ = try db.execute(head + tuple, row) }
-      } else {
-        // A server is a round trip per statement: a notebook's rows of one table go as one.
-        for start in stride(from: 0, to: rows.count, by: 200) {
-          let batch = rows[start..<min(start + 200, rows.count)]
-          _ = try db.execute(head + Array(repeating: tuple, count: batch.count).joined(separator: ", "), batch.flatMap { $0 })
-        }
-      }
+    try run.writer.insert("investigations", columns: names, rows: [names.map { given[$0] ?? .null }],
+      suffix: " ON CONFLICT (id) DO UPDATE SET " + names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+    var children = record.children
+    for t in children.indices {
+      for r in children[t].rows.indices { Self.fillWordingGroup(&children[t].rows[r], table: children[t], groups: groups) }
+      try run.writer.insert(children[t].table, columns: children[t].columns, rows: children[t].rows)
     }
+    if !run.change.everything {
+      run.change.investigations.insert(record.id)
+      run.change.labels.insert(file.label)
+      run.change.groups.formUnion(Recurrences.groups(of: children))
+    }
+    run.held.set(record.id, held)
+    try run.writer.flushIfFull()
     return kind
   }
 
@@ -222,8 +295,8 @@ public struct RegisterIndexer {
   }
 
   /// Recomputes which wordings are similar (WordingGroups) over the clean notebooks, and
-  /// writes only the groups that changed.
-  func regroupWordings() throws {
+  /// writes only the groups that changed; `touched` gains each changed wording's old and new group.
+  func regroupWordings(touching touched: inout Set<Recurrences.Group>) throws {
     var wanted: [String: [WordingGroups.Wording]] = ["cause": [], "problem": []]
     for row in try db.execute(
       "SELECT DISTINCT c.category, c.terms FROM causes c JOIN investigations i ON i.id = c.investigation WHERE i.status = 'ok'", []
@@ -240,26 +313,45 @@ public struct RegisterIndexer {
       have["\(row[0].text ?? "")\u{1}\(row[1].text ?? "")\u{1}\(row[2].text ?? "")"] = row[3].text
     }
     var keep: Set<String> = []
+    var writer = RowWriter(db: db)
+    var changed: [String: [WordingGroups.Wording]] = ["cause": [], "problem": []]
     for kind in ["cause", "problem"] {
       let groups = WordingGroups.groups(of: wanted[kind]!)
       for (wording, group) in groups.sorted(by: { $0.key < $1.key }) {
         let key = "\(kind)\u{1}\(wording.category)\u{1}\(wording.key)"
         keep.insert(key)
         guard have[key] != group else { continue }
-        _ = try db.execute("""
-          INSERT INTO wordings (kind, category, terms, wording_group) VALUES (?, ?, ?, ?)
-          ON CONFLICT (kind, category, terms) DO UPDATE SET wording_group = excluded.wording_group
-          """, [.text(kind), .text(wording.category), .text(wording.key), .text(group)])
-        // The rows that carry the group (a new wording's rows were written without one).
-        if kind == "problem" {
-          _ = try db.execute("UPDATE problems SET wording_group = ? WHERE terms = ?", [.text(group), .text(wording.key)])
-        } else {
-          _ = try db.execute("""
-            UPDATE cause_groups SET grp = kind || ':' || category || ':' || ?
-            WHERE category = ? AND terms = ? AND basis = 'wording'
-            """, [.text(group), .text(wording.category), .text(wording.key)])
+        try writer.insert("wordings", columns: ["kind", "category", "terms", "wording_group"],
+          rows: [[.text(kind), .text(wording.category), .text(wording.key), .text(group)]],
+          suffix: " ON CONFLICT (kind, category, terms) DO UPDATE SET wording_group = excluded.wording_group")
+        try writer.flushIfFull()
+        changed[kind]!.append(wording)
+        for name in [group] + (have[key].map { [$0] } ?? []) {
+          if kind == "problem" {
+            touched.insert(.init(basis: "problem", name: name))
+          } else {
+            for causeKind in ["fishbone", "why"] {
+              touched.insert(.init(basis: "wording", name: "\(causeKind):\(wording.category):\(name)"))
+            }
+          }
         }
       }
+    }
+    try writer.flush()
+    // The rows that carry the changed groups (a new wording's rows were written without one).
+    for chunk in Recurrences.chunks(changed["problem"]!) {
+      _ = try db.execute("""
+        UPDATE problems SET wording_group = (SELECT w.wording_group FROM wordings w
+          WHERE w.kind = 'problem' AND w.category = '' AND w.terms = problems.terms)
+        WHERE terms IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
+        """, chunk.map { .text($0.key) })
+    }
+    for chunk in Recurrences.chunks(changed["cause"]!) {
+      _ = try db.execute("""
+        UPDATE cause_groups SET grp = kind || ':' || category || ':' || (SELECT w.wording_group FROM wordings w
+          WHERE w.kind = 'cause' AND w.category = cause_groups.category AND w.terms = cause_groups.terms)
+        WHERE basis = 'wording' AND (category, terms) IN (VALUES \(chunk.map { _ in "(?, ?)" }.joined(separator: ", ")))
+        """, chunk.flatMap { [.text($0.category), .text($0.key)] })
     }
     for key in have.keys.sorted() where !keep.contains(key) {
       let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
@@ -302,11 +394,14 @@ public struct RegisterIndexer {
 /// The tables that belong to an investigation (deleted and rewritten with it).
 enum RegisterTables {
   static let children = ["problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence",
-    "team", "containments", "escapes", "extent_checks", "cause_groups"]
+    "team", "containments", "escapes", "escape_whys", "extent_checks", "cause_groups"]
+  /// The answers the indexer keeps (Recurrences).
+  static let kept = ["recurrence_firsts", "recurrences", "cause_group_counts"]
   static let investigationColumns = [
     "id", "path", "label", "status", "detail", "format", "title", "process", "state", "cells", "chain_head",
     "first_cell_at", "first_day", "last_cell_at", "last_day", "root_confirmed_at", "root_day", "contained_at",
     "contained_day", "closed_at", "closed_day", "file_size", "file_mtime", "indexed_at",
+    "n_actions", "n_effective", "n_judged", "n_planned", "n_team", "n_containments", "n_escapes", "n_extent",
   ]
 }
 

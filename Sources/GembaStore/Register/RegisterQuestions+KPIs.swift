@@ -9,7 +9,16 @@ extension RegisterQuestions {
         WHERE status = 'ok' AND \(column) IS NOT NULL AND first_day IS NOT NULL ORDER BY days
         """, []).rows.compactMap { $0[0].integer.map(Int.init) }
     }
-    let total = try db.execute("SELECT COUNT(*) FROM investigations WHERE status = 'ok'", []).rows.first?.first?.integer ?? 0
+    // The counts are kept on each investigation's row (n_…, written with its notebook): one scan.
+    // (PostgreSQL sums BIGINTs as NUMERIC: cast back, so both engines give integers.)
+    let sums = try db.execute("""
+      SELECT COUNT(*), SUM(CASE WHEN contained_day IS NOT NULL THEN 1 ELSE 0 END), CAST(SUM(n_actions) AS BIGINT),
+        CAST(SUM(n_effective) AS BIGINT), CAST(SUM(n_judged) AS BIGINT), CAST(SUM(n_planned) AS BIGINT),
+        SUM(CASE WHEN n_team > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN n_containments > 0 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN n_escapes > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN n_extent > 0 THEN 1 ELSE 0 END)
+      FROM investigations WHERE status = 'ok'
+      """, []).rows.first?.map { Int($0.integer ?? 0) } ?? Array(repeating: 0, count: 10)
+    let total = sums[0]
     var measures: [[RegisterReport.Value]] = []
     let notes: [String] = []
     for (label, column, how) in [
@@ -19,17 +28,9 @@ extension RegisterQuestions {
     ] {
       let days = try durations(column)
       measures.append([.text(label), Self.median(days).map { .number($0, places: 1) } ?? .empty, .integer(days.count),
-        .integer(Int(total)), .text(how)])
+        .integer(total), .text(how)])
     }
-    // Only clean notebooks have rows in the tables they own (the indexer writes none for a
-    // tampered or unreadable one), so these counts need no join to `investigations`.
-    let actions = try db.execute("""
-      SELECT COUNT(*), SUM(CASE WHEN effective = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN effective IS NOT NULL THEN 1 ELSE 0 END),
-        SUM(CASE WHEN check_query IS NOT NULL THEN 1 ELSE 0 END)
-      FROM actions
-      """, []).rows.first ?? []
-    let all = Int(actions.first?.integer ?? 0), effective = Int(actions.dropFirst().first?.integer ?? 0)
-    let judged = Int(actions.dropFirst(2).first?.integer ?? 0)
+    let all = sums[2], effective = sums[3], judged = sums[4]
     measures.append([.text("actions verified effective"), all > 0 ? .number(100 * Double(effective) / Double(all), places: 1) : .empty,
       .integer(effective), .integer(all), .text("% of all actions judged effective")])
     measures.append([.text("judged actions effective"), judged > 0 ? .number(100 * Double(effective) / Double(judged), places: 1) : .empty,
@@ -57,18 +58,13 @@ extension RegisterQuestions {
         .number(100 * Double(running) / Double(paretoTotal), places: 1)]
     }
     // How complete the corrective-action records are (docs/corrective-action.md).
-    func having(_ table: String) throws -> Int {
-      Int(try db.execute("SELECT COUNT(DISTINCT investigation) FROM \(table)", []).rows.first?.first?.integer ?? 0)
-    }
-    let verified = try db.execute("SELECT COUNT(*) FROM investigations WHERE status = 'ok' AND contained_day IS NOT NULL", [])
-      .rows.first?.first?.integer ?? 0
     let record: [[RegisterReport.Value]] = [
-      [.text("with a team"), .integer(try having("team")), .integer(Int(total))],
-      [.text("with a containment"), .integer(try having("containments")), .integer(Int(total))],
-      [.text("with a verified containment"), .integer(Int(verified)), .integer(Int(total))],
-      [.text("with an escape point"), .integer(try having("escapes")), .integer(Int(total))],
-      [.text("with extent considered"), .integer(try having("extent_checks")), .integer(Int(total))],
-      [.text("actions with a planned check"), .integer(Int(actions.dropFirst(3).first?.integer ?? 0)), .integer(all)],
+      [.text("with a team"), .integer(sums[6]), .integer(total)],
+      [.text("with a containment"), .integer(sums[7]), .integer(total)],
+      [.text("with a verified containment"), .integer(sums[1]), .integer(total)],
+      [.text("with an escape point"), .integer(sums[8]), .integer(total)],
+      [.text("with extent considered"), .integer(sums[9]), .integer(total)],
+      [.text("actions with a planned check"), .integer(sums[5]), .integer(all)],
     ]
     return RegisterReport(title: "Register KPIs", question: "gemba register kpis", asOf: nil, sections: [
       .init(title: "Key figures", columns: ["measure", "value", "n", "of", "how"], rows: measures,

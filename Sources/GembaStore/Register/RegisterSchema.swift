@@ -154,6 +154,52 @@ public enum RegisterSchema {
       "CREATE INDEX cause_groups_cover ON cause_groups (basis, grp, investigation, status, shown, kind, category)",
       "CREATE INDEX causes_pareto ON causes (kind, status, category)",
     ],
+    // 6: `problems --recurring` and `causes --recurring` kept as tables (Recurrences): each
+    // wording group's first effective action, the answer's rows, each cause group's counts,
+    // refreshed for the groups an indexing run touched, in its transaction; and the escape
+    // points' own whys (`E1.1`). Every notebook is read and written again by the next
+    // `gemba register index`, which fills them all.
+    [
+      """
+      CREATE TABLE recurrence_firsts (
+        basis TEXT NOT NULL, grp TEXT NOT NULL, first TEXT NOT NULL,
+        PRIMARY KEY (basis, grp))
+      """,
+      """
+      CREATE TABLE recurrences (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        basis TEXT NOT NULL, grp TEXT NOT NULL, shown TEXT NOT NULL, label TEXT NOT NULL, statement TEXT,
+        first TEXT NOT NULL, started TEXT NOT NULL,
+        PRIMARY KEY (basis, grp, investigation, shown))
+      """,
+      "CREATE INDEX recurrences_order ON recurrences (label, basis DESC, shown, first)",
+      """
+      CREATE TABLE cause_group_counts (
+        basis TEXT NOT NULL, grp TEXT NOT NULL, investigations BIGINT NOT NULL, causes BIGINT NOT NULL, shown TEXT NOT NULL,
+        confirmed BIGINT NOT NULL, kind TEXT NOT NULL, category TEXT NOT NULL,
+        PRIMARY KEY (basis, grp))
+      """,
+      "CREATE INDEX problems_group ON problems (wording_group)",
+      """
+      CREATE TABLE escape_whys (
+        investigation TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+        why_id TEXT NOT NULL, escape_id TEXT NOT NULL, parent_id TEXT NOT NULL, text TEXT NOT NULL,
+        status TEXT NOT NULL, is_root BIGINT NOT NULL, rationale TEXT,
+        cell BIGINT, judged_cell BIGINT, judged_at TEXT, judged_day BIGINT,
+        PRIMARY KEY (investigation, why_id))
+      """,
+      // Per investigation, what `kpis` counts: actions (effective, judged, with a planned check),
+      // team members, containments, escape points, extent checks.
+      "ALTER TABLE investigations ADD COLUMN n_actions BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_effective BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_judged BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_planned BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_team BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_containments BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_escapes BIGINT",
+      "ALTER TABLE investigations ADD COLUMN n_extent BIGINT",
+      "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL",
+    ],
   ]
 
   public static var latest: Int { migrations.count }

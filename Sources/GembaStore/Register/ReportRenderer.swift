@@ -74,7 +74,8 @@ struct CSVReportRenderer {
   }
 
   private func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    // Bytes, not Characters: faster on 40,000 rows, and a CR LF (one Character) is seen too.
+    guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
     return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
   }
 }
