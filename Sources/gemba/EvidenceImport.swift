@@ -18,6 +18,9 @@ struct EvidenceImport {
     var source: String
     /// `copied /data/x.csv into evidence/x.csv (sha256 3f2a9c1e77d04b12)`.
     var message: String
+    /// The copy's path as the cell names it, and the SHA-256 of its bytes (the load need not hash them again).
+    var path: String
+    var sha256: String
   }
 
   /// The command rewritten to load a copy, or nil when it is not a `load` of a file outside the folder.
@@ -32,13 +35,15 @@ struct EvidenceImport {
     let original = written.hasPrefix("/") ? written : Paths.resolve(written, in: policy.folder)
     guard Paths.exists(original) else { return nil }  // the load says it is missing (and refuses it)
     let mapped: MappedFile
+    let digest: String
     do throws(EvidenceError) {
-      mapped = try MappedFile(path: original)
+      // Read and hashed a chunk at a time (each hashed while it is in the cache), then written.
+      mapped = try MappedFile(path: original, streamed: true)
+      digest = try EvidenceHash.sha256(of: ByteSource(mapped))
     } catch {
       throw .error("cannot copy `\(written)` into the notebook's folder: \(error.problem.message)", at: spec.path.span,
         notes: [error.hint])
     }
-    let digest = EvidenceHash.sha256(mapped.bytes)
     let base = written.split(separator: "/").last.map(String.init) ?? "evidence"
     let stored = try Self.store(mapped.bytes, digest: digest, named: base, in: policy.folder, for: "`\(written)`", at: spec.path.span)
     let relative = stored.path
@@ -51,7 +56,7 @@ struct EvidenceImport {
     let message = reused
       ? "\(relative) already holds the bytes of \(written) (sha256 \(short)): the notebook loads it"
       : "copied \(written) into \(relative) (sha256 \(short)), so the notebook's folder holds what it read"
-    return Adopted(source: rewritten, message: message)
+    return Adopted(source: rewritten, message: message, path: relative, sha256: digest)
   }
 
   /// Writes `bytes` into the folder's `evidence/` as `base` (`base-2`, … when a different file holds
@@ -68,7 +73,7 @@ struct EvidenceImport {
       let target = evidence + "/" + name
       if Paths.exists(target) {
         // The same bytes already there: load that file, write nothing.
-        if let there = try? MappedFile(path: target), EvidenceHash.sha256(there.bytes) == digest {
+        if let there = try? MappedFile(path: target, streamed: true), (try? EvidenceHash.sha256(of: ByteSource(there))) == digest {
           return ("evidence/" + name, true)
         }
         continue

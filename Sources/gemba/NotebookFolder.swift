@@ -44,7 +44,8 @@ final class NotebookFolder: EvidenceFileSystem {
   }
 
   func open(_ file: String) throws(EvidenceError) -> OpenedEvidence {
-    let mapped = try MappedFile(path: file)
+    // Streamed: the loader reads it a chunk at a time, hashing and scanning each as it arrives.
+    let mapped = try MappedFile(path: file, streamed: true)
     return OpenedEvidence(bytes: ByteSource(mapped)) { () throws(EvidenceError) in try mapped.verifyUnchanged() }
   }
 

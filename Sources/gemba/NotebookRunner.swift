@@ -17,6 +17,8 @@ final class NotebookRunner: ShellHost {
   private var runDepth = 0
   /// Copies evidence typed from outside the folder into its `evidence/` (never on replay).
   private let importer: EvidenceImport
+  /// The session's evidence, told the digests of files copied into `evidence/`.
+  private let workspace: EvidenceWorkspace
   /// Runs `load sql` queries typed now and writes their snapshots (never on replay or opening).
   private let sqlEvidence: SQLEvidence
   /// Where cells go once the notebook cannot take them (someone changed its cells meanwhile).
@@ -36,7 +38,8 @@ final class NotebookRunner: ShellHost {
     self.sqlEvidence = SQLEvidence(folder: folder)
     let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside), interactive: interactive,
       writesExports: true)
-    self.session = Session(displayStyle: displayStyle, workspace: EvidenceWorkspace(files: files))
+    self.workspace = EvidenceWorkspace(files: files)
+    self.session = Session(displayStyle: displayStyle, workspace: workspace)
     // A sign-off by someone with a key (gemba key new NAME) is signed with it.
     let keys = KeyStore(environment: environment)
     session.signer = { name, message in
@@ -250,6 +253,7 @@ final class NotebookRunner: ShellHost {
       }
       if let adopted = try importer.adopt(source, firstLine: line) {
         Console.out(adopted.message)
+        workspace.remember(adopted.sha256, of: adopted.path)
         if script == source { script = adopted.source }
         source = adopted.source
       }

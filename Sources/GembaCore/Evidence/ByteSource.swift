@@ -50,6 +50,17 @@ public final class ByteSource: @unchecked Sendable {
 
   public var count: Int { buffer.count }
 
+  /// The file whose bytes are still being read (opened `streamed`), or nil when all are in memory.
+  var unread: MappedFile? {
+    guard let mapping, mapping.bytesRead < mapping.bytes.count else { return nil }
+    return mapping
+  }
+
+  /// Reads whatever of the file is still unread: after this, `buffer` holds all of it.
+  public func readRest() throws(EvidenceError) {
+    try mapping?.readRest()
+  }
+
   deinit {
     if let heap { free(heap) }
   }

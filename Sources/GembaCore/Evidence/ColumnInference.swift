@@ -68,14 +68,7 @@ enum ColumnTypeInference {
   }()
 
   static func profile(_ table: EvidenceTable, column: Int, given: ValueFormat? = nil) -> ColumnProfile {
-    var candidates: [Candidate]
-    if let given {
-      let reader = ValueReader(type: .dateTime, format: given)
-      candidates = [Candidate(type: .dateTime, format: given, test: .given(reader))]
-    } else {
-      candidates = standardCandidates
-    }
-    var scan = Scan(candidates: candidates, killing: given == nil)
+    var scan = startScan(given: given)
     let base = table.base
     var row = 0
     // One pass over the column's cells; it stops early once no reading is left (text).
@@ -89,7 +82,23 @@ enum ColumnTypeInference {
         row += 1
       }
     }
-    candidates = scan.candidates
+    return profile(after: scan, name: table.columns[column], given: given)
+  }
+
+  /// A scan of one column before its first cell. `visit` its non-empty trimmed cells in row
+  /// order (none once `active` is empty), then `profile(after:)`: a reader that meets the cells
+  /// as it reads the file (`readLog`'s times) gets what `profile(_:column:)` gives.
+  static func startScan(given: ValueFormat? = nil) -> Scan {
+    if let given {
+      let reader = ValueReader(type: .dateTime, format: given)
+      return Scan(candidates: [Candidate(type: .dateTime, format: given, test: .given(reader))], killing: false)
+    }
+    return Scan(candidates: standardCandidates, killing: true)
+  }
+
+  /// The column's type and format from a finished scan.
+  static func profile(after scan: Scan, name: String, given: ValueFormat? = nil) -> ColumnProfile {
+    let candidates = scan.candidates
     let values = scan.values
     guard values > 0 else { return ColumnProfile(type: .text) }
     if let given {
@@ -100,17 +109,17 @@ enum ColumnTypeInference {
     for k in candidates.indices where candidates[k].alive && candidates[k].failures * 4 <= values {
       if best == nil || candidates[k].failures < candidates[best!].failures { best = k }
     }
-    guard let best else { return textProfile(candidates, values: values, name: table.columns[column]) }
+    guard let best else { return textProfile(candidates, values: values, name: name) }
     let winner = candidates[best]
     var profile = ColumnProfile(type: winner.type, format: winner.format, values: values, unparsed: winner.failures,
                                 examples: winner.examples)
     if case .number = winner.format, winner.integral { profile.type = .integer }
-    if winner.type.isNumeric, winner.format == .standard, let epoch = epochFormat(table.columns[column], candidates[1]) {
+    if winner.type.isNumeric, winner.format == .standard, let epoch = epochFormat(name, candidates[1]) {
       profile.type = .dateTime
       profile.format = epoch
       profile.note = "read as \(epoch) (the column is named like a time); give --date-format to read it otherwise"
     }
-    if let note = orderNote(winner, candidates, name: table.columns[column]) { profile.note = note }
+    if let note = orderNote(winner, candidates, name: name) { profile.note = note }
     return profile
   }
 

@@ -3,9 +3,13 @@
 /// Pure over its input: the caller maps the file (`MappedFile`) and passes a `ByteSource`.
 public enum EvidenceLoader {
   /// Loads `bytes` (the file at `path`) as `format`. With `progress`, the shell can watch the
-  /// load and cancel it; a cancelled load throws and leaves nothing behind.
+  /// load and cancel it; a cancelled load throws and leaves nothing behind. `knownDigest`: the
+  /// file's SHA-256, when the caller hashed these very bytes already (it is not computed again).
   public static func load(name: String, path: String, bytes original: ByteSource, format: EvidenceFormat,
-                          options: LoadOptions = LoadOptions(), progress: LoadProgress? = nil) throws(EvidenceError) -> LoadResult {
+                          options: LoadOptions = LoadOptions(), progress: LoadProgress? = nil,
+                          knownDigest: String? = nil) throws(EvidenceError) -> LoadResult {
+    // A streamed file's rest is read here unless its lines can be scanned as it arrives.
+    let stream = try StreamedLoad.prepare(original, format: format, options: options)
     // A workbook is a zip, not text: it goes to its own reader before any text decoding.
     if format == .xlsx {
       return try XlsxLoader.load(name: name, path: path, bytes: original, options: options, progress: progress)
@@ -35,10 +39,17 @@ public enum EvidenceLoader {
     let base = bytes.buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let end = bytes.count
     let digestBox = ResultBox(FileDigest())
-    let digestJob: @Sendable () -> Void = { digestBox.value = FileDigest.compute(original.buffer, progress: progress) }
+    let arrival = stream.map { ByteArrival(file: $0, chunk: options.chunkBytes, progress: progress) }
+    let digestJob: @Sendable () -> Void
+    if let arrival {
+      digestJob = { digestBox.value = StreamedLoad.digest(arrival, of: original.buffer, known: knownDigest) }
+    } else {
+      digestJob = { digestBox.value = FileDigest.compute(original.buffer, known: knownDigest, progress: progress) }
+    }
     var delimiter: UInt8? = nil
     var timeFormat: ValueFormat? = nil
     var logLayout: String? = nil
+    var timeProfile: ColumnProfile? = nil
 
     var columns: [String]
     var segments: [TableSegment]
@@ -66,7 +77,9 @@ public enum EvidenceLoader {
       (columns, segments, problems, problemCount) = (output.columns, output.segments, output.problems, output.problemCount)
       layout = .delimited
     } else {
-      let lines = LineReader(file: path, base: base, start: start, end: end, progress: progress)
+      var reader = LineReader(file: path, base: base, start: start, end: end, progress: progress, arrival: arrival)
+      reader.profilesTime = options.profileColumns && options.dateFormats.isEmpty
+      let lines = reader
       let box = ResultBox<LineTable?>(nil)
       var logPattern: LogPattern? = nil
       if let text = options.pattern {
@@ -92,10 +105,12 @@ public enum EvidenceLoader {
       } else {
         Parallel.run([digestJob, readJob])
       }
+      if let failure = arrival?.error { throw failure }
       if progress?.isCancelled == true { throw cancelled(path) }
       let result = box.value!
       (columns, segments, problems, problemCount) = (result.columns, [result.segment], result.problems, result.problemCount)
       (timeFormat, logLayout) = (result.timeFormat, result.layoutName)
+      timeProfile = result.timeProfile
       encoding = format == .jsonl || result.isJSON ? .json : .plain
     }
     if progress?.isCancelled == true { throw cancelled(path) }
@@ -104,6 +119,7 @@ public enum EvidenceLoader {
     let table = EvidenceTable(name: name, format: format, path: path, sha256: digestBox.value.sha256, columns: columns,
                               source: bytes, layout: layout, segments: segments, encoding: encoding, givenFormats: given,
                               delimiterName: delimiter.map(CSVDialect.name(of:)), encodingName: textEncoding.rawValue, logLayout: logLayout)
+    if let timeProfile, let time = columns.firstIndex(of: "time"), given[time] == nil { table.seedProfile(timeProfile, column: time) }
     // The digest's UTF-8 check ran over the file's own bytes; decoded text has no such problems.
     let byteProblems = textEncoding == .utf8 ? ByteProblems.list(digestBox.value, in: table) : (problems: [], count: 0)
     let profiles = options.profileColumns ? table.columnProfiles : []

@@ -139,6 +139,13 @@ public final class EvidenceTable: @unchecked Sendable {
     return profile
   }
 
+  /// Takes a column's profile decided while the table was read (the same scan, in row order).
+  func seedProfile(_ profile: ColumnProfile, column: Int) {
+    typeLock.lock()
+    profileCache[column] = profile
+    typeLock.unlock()
+  }
+
   /// Every column's profile, computed on both cores for large tables.
   public var columnProfiles: [ColumnProfile] {
     if let parent { return parent.columnProfiles + derivedColumns.map(\.profile) }

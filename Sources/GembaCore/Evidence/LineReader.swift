@@ -15,21 +15,31 @@ struct LineReader: @unchecked Sendable {
   let start: Int
   let end: Int
   var progress: LoadProgress? = nil
+  /// Set while the bytes are still being read: lines are scanned as their bytes arrive.
+  var arrival: ByteArrival? = nil
+  /// Whether `readLog` decides the `time` column's type as it reads (no format was given for it).
+  var profilesTime = false
 
   /// Calls `body(lineStart, lineEnd, lineNumber)` for each line; the end excludes the terminator.
-  /// Returns false when the load was cancelled part way.
+  /// Returns false when the load was cancelled (or the read failed) part way.
   @discardableResult
   func forEachLine(_ body: (Int, Int, Int) -> Void) -> Bool {
     var reported = start
-    let breakByte: Int32 = memchr(base + start, 10, end - start) == nil && memchr(base + start, 13, end - start) != nil ? 13 : 10
+    var filled = arrival == nil ? end : start
+    guard let breakByte = lineBreak(&filled) else { return false }
     var p = start
     var line = 1
     while p < end {
-      let e: Int
-      if let hit = memchr(base + p, breakByte, end - p) {
-        e = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      } else {
-        e = end
+      var e = end
+      var from = p
+      while true {
+        if from < filled, let hit = memchr(base + from, breakByte, filled - from) {
+          e = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          break
+        }
+        if filled >= end { break }
+        guard let more = arrived(past: filled) else { return false }
+        (from, filled) = (filled, more)
       }
       var contentEnd = e
       if breakByte == 10 && contentEnd > p && base[contentEnd - 1] == 13 { contentEnd -= 1 }
@@ -43,6 +53,26 @@ struct LineReader: @unchecked Sendable {
     }
     _ = progress?.advance(by: max(0, min(p, end) - reported))
     return true
+  }
+
+  /// LF, or CR in a file with no LF at all; nil when the bytes stopped arriving. `filled` is how
+  /// far the bytes have arrived, moved on as far as the answer needed.
+  private func lineBreak(_ filled: inout Int) -> Int32? {
+    var from = start
+    while true {
+      if from < filled, memchr(base + from, 10, filled - from) != nil { return 10 }
+      if filled >= end { break }
+      guard let more = arrived(past: filled) else { return nil }
+      (from, filled) = (filled, more)
+    }
+    return memchr(base + start, 13, end - start) != nil ? 13 : 10
+  }
+
+  /// Waits until bytes past `offset` are in memory: how far they reach (up to `end`), or nil when
+  /// they stopped arriving.
+  private func arrived(past offset: Int) -> Int? {
+    guard let arrival else { return end }
+    return arrival.wait(past: offset).map { min($0, end) }
   }
 
   /// Lines of plain text (text and Markdown notes): one column, `line`.
@@ -85,4 +115,6 @@ struct LineTable: Sendable {
   var layoutName: String? = nil
   /// Cells are JSON values (a log of JSON objects).
   var isJSON = false
+  /// The `time` column's profile, when the reader decided it as it read (`profilesTime`).
+  var timeProfile: ColumnProfile? = nil
 }

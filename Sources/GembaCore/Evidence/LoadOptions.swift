@@ -21,6 +21,10 @@ public struct LoadOptions: Hashable, Sendable {
   /// query that needs it (given `dateFormats` are still checked at load).
   public var profileColumns = true
 
+  /// The bytes read at a time when a file is streamed (`StreamedLoad`); small in tests, so that
+  /// lines, times and CRLFs straddle chunks.
+  var chunkBytes = StreamedLoad.chunk
+
   /// The workbook sheet to load, by name or 1-based position (`"2"`); nil: the first worksheet.
   public var sheet: String?
 

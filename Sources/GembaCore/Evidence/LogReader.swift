@@ -44,6 +44,9 @@ extension LineReader {
     var lines = LineIndex()
     var rows = 0
     var problems: [EvidenceProblem] = []
+    // The time column's type is decided here, cell by cell as the lines arrive, while the
+    // other core still hashes (the same scan `ColumnTypeInference.profile` runs over the table).
+    var timeScan = ColumnTypeInference.startScan()
     forEachLine { s, e, line in
       cells.reserve(8)
       let r = cells.base + cells.count
@@ -51,6 +54,9 @@ extension LineReader {
       var message = s
       if let t = timestampEnd(s, e) {
         r[2] = UInt32(s); r[3] = UInt32(t)
+        if profilesTime && !timeScan.active.isEmpty {
+          withTrimmedBytes(base, .bytes(s, t)) { p, n in if n > 0 { timeScan.visit(p, n, row: rows) } }
+        }
         var p = t
         while p < e && (base[p] == 32 || base[p] == 44) { p += 1 }
         // log4j's `TIME - LEVEL [thread] - message` (ZooKeeper)
@@ -72,14 +78,16 @@ extension LineReader {
       rows += 1
       if e - s > Self.longLine { problems.append(longLineProblem(row: rows, line: line, offset: s, length: e - s)) }
     }
-    return LineTable(columns: ["time", "level", "message"],
-                     segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
-                     problems: problems, problemCount: problems.count)
+    var table = LineTable(columns: ["time", "level", "message"],
+                          segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
+                          problems: problems, problemCount: problems.count)
+    if profilesTime { table.timeProfile = ColumnTypeInference.profile(after: timeScan, name: "time") }
+    return table
   }
 
   func forEachLineSample(_ body: (Int, Int) -> Void) {
     var n = 0
-    let sample = LineReader(file: file, base: base, start: start, end: min(end, start + (1 << 16)))
+    let sample = LineReader(file: file, base: base, start: start, end: min(end, start + (1 << 16)), arrival: arrival)
     sample.forEachLine { s, e, _ in
       if n < 200 && e > s { body(s, e); n += 1 }
     }

@@ -11,13 +11,23 @@ import Darwin
 /// with SIGBUS; a read just comes up short, which is reported. Non-regular files (a FIFO that
 /// would block, a device) are refused before anything is read, and so is a file larger than
 /// `maximumBytes`. Only a single-pass benchmark maps (`populate: false`).
+///
+/// `streamed: true` takes the memory but reads nothing yet: the loader reads it chunk by chunk
+/// (`read(upTo:)`) and hashes and scans each chunk as it arrives, so reading overlaps the work.
 public final class MappedFile: @unchecked Sendable {
-  // Immutable after init and never written through.
+  // `bytes` is fixed after init; a streamed file's memory is filled, in order, by one reader
+  // (`read(upTo:)`), and other threads look only at what it published (`ByteArrival`).
   public let path: String
   public let bytes: UnsafeRawBufferPointer
   private let size: Int
   private let modified: timespec
   private let mapped: Bool
+  /// The memory is an anonymous mapping (a large file's), given back with `munmap`.
+  private var anonymous = false
+  /// The bytes read so far, from the start; `bytes.count` unless streamed and not read through.
+  public private(set) var bytesRead: Int
+  /// Kept open while a streamed file still has bytes to read; -1 otherwise.
+  private var descriptor: Int32 = -1
 
   /// The largest evidence file gemba reads (4 GiB, the loader's own limit): past it, a file is
   /// refused before any memory is taken (a sparse 20 GiB file must not fill the machine).
@@ -25,12 +35,13 @@ public final class MappedFile: @unchecked Sendable {
 
   /// Reads `path`, or throws an `EvidenceError` that names it and says what went wrong.
   /// `populate: false` maps the file instead (pages fault in as a single pass reads them).
-  public init(path: String, populate: Bool = true) throws(EvidenceError) {
+  public init(path: String, populate: Bool = true, streamed: Bool = false) throws(EvidenceError) {
     self.path = path
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw Self.failure(path, errno) }
-    defer { close(fd) }
+    var keepOpen = false
+    defer { if !keepOpen { close(fd) } }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Self.failure(path, errno) }
     if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -46,6 +57,7 @@ public final class MappedFile: @unchecked Sendable {
       throw Self.refusal(path, "is \(size >> 20) MiB, more than gemba reads (\(Self.maximumBytes >> 30) GiB)",
         hint: "load a part of it: filter or split it first (grep, head, split)")
     }
+    bytesRead = size
     if size == 0 {
       bytes = UnsafeRawBufferPointer(start: nil, count: 0)
       return
@@ -56,24 +68,72 @@ public final class MappedFile: @unchecked Sendable {
       bytes = UnsafeRawBufferPointer(start: base, count: size)
       return
     }
-    guard let memory = malloc(size) else { throw Self.refusal(path, "is too large for the memory left", hint: "load a part of it") }
-    var offset = 0
-    while offset < size {
-      let n = pread(fd, memory + offset, min(size - offset, 1 << 30), off_t(offset))
+    guard let (memory, anonymous) = Self.allocate(size) else {
+      throw Self.refusal(path, "is too large for the memory left", hint: "load a part of it")
+    }
+    self.anonymous = anonymous
+    bytes = UnsafeRawBufferPointer(start: memory, count: size)
+    bytesRead = 0
+    descriptor = fd
+    keepOpen = true
+    // A failed read throws from here; deinit then frees the memory and closes the file.
+    if !streamed { try readRest() }
+  }
+
+  /// Reads the file on from `bytesRead` to `offset` (at most its size). Called by one thread at a
+  /// time; throws when the file is shorter than it was when opened, or cannot be read.
+  public func read(upTo offset: Int) throws(EvidenceError) {
+    let target = min(offset, size)
+    guard bytesRead < target, let base = bytes.baseAddress else { return }
+    let memory = UnsafeMutableRawPointer(mutating: base)
+    populate(memory, from: bytesRead, to: target)
+    while bytesRead < target {
+      let n = pread(descriptor, memory + bytesRead, min(target - bytesRead, 1 << 30), off_t(bytesRead))
       if n < 0 {
         if errno == EINTR || errno == EAGAIN { continue }
         let code = errno
-        free(memory)
+        closeDescriptor()
         throw Self.failure(path, code)
       }
       if n == 0 {
-        free(memory)
-        throw Self.refusal(path, "shrank while it was read (from \(size) to \(offset) bytes: truncated or rotated?)",
+        closeDescriptor()
+        throw Self.refusal(path, "shrank while it was read (from \(size) to \(bytesRead) bytes: truncated or rotated?)",
           hint: "wait until it is written completely, then load it again")
       }
-      offset += n
+      bytesRead += n
     }
-    bytes = UnsafeRawBufferPointer(start: memory, count: size)
+    if bytesRead == size { closeDescriptor() }
+  }
+
+  /// Memory for a file of `size` bytes: a large file's in an anonymous mapping, whose pages are
+  /// populated a chunk at a time just before `pread` fills them (one call per chunk rather than a
+  /// fault per page).
+  private static func allocate(_ size: Int) -> (UnsafeMutableRawPointer, anonymous: Bool)? {
+    guard size >= 1 << 24 else { return malloc(size).map { ($0, false) } }
+    let memory = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+    guard let memory, memory != MAP_FAILED else { return nil }
+    return (memory, true)
+  }
+
+  /// Asks the kernel to give the pages of [from, to) their memory now (Linux 5.14+; elsewhere, or
+  /// when refused, they fault in as `pread` writes them).
+  private func populate(_ memory: UnsafeMutableRawPointer, from: Int, to: Int) {
+    #if os(Linux)
+    guard anonymous else { return }
+    let page = 4096
+    let start = from & ~(page - 1)
+    _ = madvise(memory + start, to - start, 23)  // MADV_POPULATE_WRITE
+    #endif
+  }
+
+  /// Reads whatever is still unread.
+  public func readRest() throws(EvidenceError) {
+    try read(upTo: size)
+  }
+
+  private func closeDescriptor() {
+    if descriptor >= 0 { close(descriptor) }
+    descriptor = -1
   }
 
   /// Throws when the file on disk no longer has the size and time it had when mapped
@@ -90,8 +150,9 @@ public final class MappedFile: @unchecked Sendable {
   }
 
   deinit {
+    closeDescriptor()
     guard let base = bytes.baseAddress else { return }
-    if mapped {
+    if mapped || anonymous {
       munmap(UnsafeMutableRawPointer(mutating: base), size)
     } else {
       free(UnsafeMutableRawPointer(mutating: base))

@@ -57,12 +57,20 @@ public final class EvidenceWorkspace: EvidenceDesk {
     if let stamp, let hit = digests[file], hit.stamp == stamp { return hit.sha256 }
     do {
       let opened = try files.open(file)
-      let sha = EvidenceHash.sha256(opened.bytes.buffer)
+      let sha = try EvidenceHash.sha256(of: opened.bytes)
       if let stamp { digests[file] = (stamp, sha) }
       return sha
     } catch {
       throw .error(error.description)
     }
+  }
+
+  /// Remembers the digest of the file a notebook path names, as it is now (the edge hashed it
+  /// while copying it into `evidence/`), so that loading it does not hash it again.
+  public func remember(_ sha256: String, of path: String) {
+    let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
+    guard let file = try? files.locate(Located(path, at: nowhere)), let stamp = files.stamp(of: file) else { return }
+    digests[file] = (stamp, sha256)
   }
 
   public func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
@@ -97,11 +105,15 @@ public final class EvidenceWorkspace: EvidenceDesk {
     let options = try spec.loadOptions()
     let result: LoadResult
     do {
+      // Hashed moments ago (the banner's integrity check, or the copy into evidence/) and not
+      // changed since (same device, inode, size and time): the load need not hash it again.
+      let stamp = files.stamp(of: file)
+      let known = stamp != nil && digests[file]?.stamp == stamp ? digests[file]?.sha256 : nil
       let opened = try files.open(file)
       let progress = LoadProgress()
       result = try files.watchLoad(progress, total: opened.bytes.count, label: spec.path.value) { () throws(EvidenceError) in
         try EvidenceLoader.load(name: name, path: spec.path.value, bytes: opened.bytes, format: format,
-          options: options, progress: progress)
+          options: options, progress: progress, knownDigest: known)
       }
       try opened.verifyUnchanged()
     } catch {
