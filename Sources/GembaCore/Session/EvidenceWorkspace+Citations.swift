@@ -136,7 +136,7 @@ extension EvidenceWorkspace {
   static func shewhart(_ chart: ShewhartChart, title: String) -> CitedChart {
     let flagged = chart.flagged
     let points = flagged.keys.sorted()
-    var c = CitedChart(kind: .control, title: title, labels: chart.labels, values: chart.values,
+    var c = CitedChart(kind: .control, title: title, labels: Array(chart.labels), values: chart.values,
       centre: chart.centers.first, upper: chart.uppers.first, lower: chart.lowers.first, flagged: points)
     c.tests = points.map { flagged[$0]!.map(String.init).joined(separator: ", ") }
     if chart.limitsVary {
