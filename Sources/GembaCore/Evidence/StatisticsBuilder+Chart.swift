@@ -109,6 +109,7 @@ extension StatisticsBuilder {
     let rules = stage.rules ?? (kind.isAttribute ? .attributeDefault : .westernElectric)
     var result = ControlChartResult(column: name, chart: kind, pointKind: pointKind, location: nil, spread: nil, run: nil,
                                     precision: m.precision, skipped: m.skipped, stagedBy: stagedBy(stage), baseline: stage.baseline.map { "\($0.from)..\($0.to)" })
+    result.baselinePoints = phases.baseline
     func whole(_ xs: [Double], _ what: String) throws(Diagnostic) -> [Int] {
       var out: [Int] = []
       out.reserveCapacity(xs.count)
