@@ -97,15 +97,21 @@ struct ControlRuleCheck {
         // z and the window flags.
         let hasSigma = sigma > 0
         let z = hasSigma ? (x - center) / sigma : 0
-        above2 = above2 << 1 | flag(hasSigma && z > 2)
-        below2 = below2 << 1 | flag(hasSigma && z < -2)
-        above1 = above1 << 1 | flag(hasSigma && z > 1)
-        below1 = below1 << 1 | flag(hasSigma && z < -1)
+        // z is 0 without a σ, so it is beyond no zone; `missing` marks the point.
+        above2 = above2 << 1 | flag(z > 2)
+        below2 = below2 << 1 | flag(z < -2)
+        above1 = above1 << 1 | flag(z > 1)
+        below1 = below1 << 1 | flag(z < -1)
         missing = missing << 1 | flag(!hasSigma)
-        above = run(above, x > center)
-        below = run(below, x < center)
-        within = run(within, hasSigma && abs(z) < 1)
-        beyond1 = run(beyond1, hasSigma && abs(z) > 1)
+        // Only the runs a chosen test reads.
+        if sideBit != 0 {
+          above = run(above, x > center)
+          below = run(below, x < center)
+        }
+        if withinBit | mixtureBit != 0 {
+          within = run(within, hasSigma && abs(z) < 1)
+          beyond1 = run(beyond1, abs(z) > 1)
+        }
 
         var hits: UInt32 = 0
         if x > upper || x < lower { hits |= beyondBit }
