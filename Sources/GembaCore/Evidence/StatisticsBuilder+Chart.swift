@@ -131,7 +131,7 @@ extension StatisticsBuilder {
                                                 method: kind == .xbarR ? .rangeBar : .sBar)
         (result.location, result.spread) = (pair.location, pair.spread)
       case .run:
-        result.run = try RunChart(values, labels: Array(labels))
+        result.run = try RunChart(values, labels: labels as ChartLabels?)
       case .c:
         result.location = try ControlCharts.c(defects: try whole(counts, "defect counts"), labels: Array(labels), phases: phases, rules: rules)
       case .u, .laneyU:

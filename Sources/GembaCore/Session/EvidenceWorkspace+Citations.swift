@@ -86,7 +86,7 @@ extension EvidenceWorkspace {
         values: t.points.map { Double($0.count) })
     case .controlChart(let r):
       if let run = r.run {
-        var c = CitedChart(kind: .control, title: "\(r.column) per \(r.pointKind) (run chart)", labels: run.labels, values: run.values,
+        var c = CitedChart(kind: .control, title: "\(r.column) per \(r.pointKind) (run chart)", labels: Array(run.labels), values: run.values,
           centre: run.median)
         c.tests = []
         return c
