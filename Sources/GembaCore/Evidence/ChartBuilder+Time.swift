@@ -49,6 +49,7 @@ extension ChartBuilder {
     var skipped = 0
     var points: [ControlChart.Point] = []
     var kind = "row"
+    var written: Int?  // the column's precision, when the pass over it found it
     if let by {
       kind = by.rawValue
       if relation.type(of: column) == .dateTime {
@@ -85,10 +86,18 @@ extension ChartBuilder {
     } else {
       let numbers = relation.rowNumbers
       let reader = relation.reader(column)
+      let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
+      var decimals = 0
+      points.reserveCapacity(relation.rowCount)
+      // One pass: each row's number, its label (`#12`, or `12` for a computed table), and the
+      // decimals written (as `precision` reads them), so the column is not read a second time.
       relation.forEachValue(column: column) { row, p, n in
+        if n > 0, let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) }
         guard let v = reader.number(p, n) else { skipped += 1; return }
-        points.append(ControlChart.Point(label: numbers.map { "#\($0[row])" } ?? "\(row + 1)", value: v))
+        let label = numbers.map { PointLabels.label($0[row], prefix: UInt8(ascii: "#")) } ?? PointLabels.label(row + 1)
+        points.append(ControlChart.Point(label: label, value: v))
       }
+      written = min(decimals, 6)
     }
     guard points.count >= 2 else {
       throw Diagnostic.error("`spc` needs at least 2 numeric points in `\(name)`; found \(points.count)", at: span,
@@ -96,7 +105,7 @@ extension ChartBuilder {
     }
     var chart = ControlChart(column: name, pointKind: kind, points: points, rules: rules, skipped: skipped)
     // Counts are whole numbers; measurements keep their own decimals (one more for means).
-    let base = kind.hasPrefix("count") ? 0 : precision(relation, column: column)
+    let base = kind.hasPrefix("count") ? 0 : written ?? precision(relation, column: column)
     chart.decimals = kind.hasPrefix("mean") ? base + 1 : base
     return chart
   }

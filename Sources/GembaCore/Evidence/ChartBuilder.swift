@@ -43,6 +43,14 @@ enum ChartBuilder {
       values.append(v)
       if let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) } else { exact = false }
     }
+    return histogram(values, name: name, bins: requested, decimals: decimals, exact: exact, skipped: skipped)
+  }
+
+  /// The histogram of numbers already read: `decimals`, the most any was written with; `exact`,
+  /// false when one was written with an exponent.
+  static func histogram(_ values: [Double], name: String, bins requested: Int?, decimals: Int, exact: Bool,
+                        skipped: Int) -> Histogram {
+    var decimals = decimals, exact = exact
     guard let lo = values.min(), let hi = values.max() else {
       return Histogram(column: name, bins: [], count: 0, minimum: 0, maximum: 0, mean: 0, skipped: skipped)
     }

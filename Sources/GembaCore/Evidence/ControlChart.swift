@@ -36,9 +36,12 @@ public struct ControlChart: Hashable, Sendable {
     self.rules = rules
     self.skipped = skipped
     let values = points.map(\.value)
-    mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
-    let ranges = zip(values.dropFirst(), values).map { abs($0 - $1) }
-    averageMovingRange = ranges.isEmpty ? 0 : ranges.reduce(0, +) / Double(ranges.count)
+    // Sums in order, as `reduce` would: the figures do not depend on how they are computed.
+    var sum = 0.0, rangeSum = 0.0
+    for v in values { sum += v }
+    for i in values.indices.dropFirst() { rangeSum += abs(values[i] - values[i - 1]) }
+    mean = values.isEmpty ? 0 : sum / Double(values.count)
+    averageMovingRange = values.count < 2 ? 0 : rangeSum / Double(values.count - 1)
     upperLimit = mean + 2.66 * averageMovingRange
     lowerLimit = mean - 2.66 * averageMovingRange
     // A count cannot go below zero: the lower limit of a chart of counts stops there.

@@ -4,58 +4,155 @@
 /// limits vary with the sample size are judged in σ units point by point. Each signal is reported
 /// once per rule at the point that completes the run; a long run keeps signalling at every
 /// further point, as the rules are usually read.
+///
+/// All the tests are checked in one pass over the points, each with a run length or a count over
+/// its window (a chart may have a million points): no column is copied and no per-test flags are
+/// kept, and the signals come out in order, point by point and by test within a point.
 struct ControlRuleCheck {
+  /// Where the limits come from: constants (the XmR chart) or a column per point.
+  private enum Limits {
+    case constant(center: Double, sigma: Double, upper: Double, lower: Double)
+    case perPoint(centers: [Double], sigmas: [Double], uppers: [Double], lowers: [Double])
+  }
+
   let values: [Double]
-  let centers: [Double]
-  let sigmas: [Double]
-  let uppers: [Double]
-  let lowers: [Double]
+  /// The points checked (the runs do not reach outside them).
+  let points: Range<Int>
+  private let limits: Limits
 
   /// A chart with one centre line and constant limits (the XmR chart).
   init(values: [Double], mean: Double, sigma: Double, upper: Double, lower: Double) {
     self.values = values
-    centers = Array(repeating: mean, count: values.count)
-    sigmas = Array(repeating: sigma, count: values.count)
-    uppers = Array(repeating: upper, count: values.count)
-    lowers = Array(repeating: lower, count: values.count)
+    points = values.indices
+    limits = .constant(center: mean, sigma: sigma, upper: upper, lower: lower)
   }
 
-  init(values: [Double], centers: [Double], sigmas: [Double], uppers: [Double], lowers: [Double]) {
+  /// Limits per point; `points` (default all) picks the points checked, e.g. one stage's.
+  init(values: [Double], centers: [Double], sigmas: [Double], uppers: [Double], lowers: [Double], points: Range<Int>? = nil) {
     self.values = values
-    self.centers = centers
-    self.sigmas = sigmas
-    self.uppers = uppers
-    self.lowers = lowers
+    self.points = points ?? values.indices
+    limits = .perPoint(centers: centers, sigmas: sigmas, uppers: uppers, lowers: lowers)
   }
 
   func signals(_ rules: ControlRules) -> [ControlChart.Signal] {
     signals(rules == .we ? .westernElectric : .nelson)
   }
 
+  /// The signals, point by point and by test within a point; `point` is an index into `values`.
   func signals(_ rules: SpecialCauseRules) -> [ControlChart.Signal] {
-    let n = values.count
-    // σ units from the centre; nil where σ is 0 (the zone tests do not apply there).
-    let z: [Double?] = (0..<n).map { sigmas[$0] > 0 ? (values[$0] - centers[$0]) / sigmas[$0] : nil }
-    var found: [ControlChart.Signal] = []
-    for rule in rules.tests {
-      let text = Self.description(rule, rules.family)
-      let hits: [Bool]
-      switch (rules.family, rule) {
-      case (_, 1): hits = (0..<n).map { values[$0] > uppers[$0] || values[$0] < lowers[$0] }
-      case (.we, 2), (.nelson, 5): hits = Self.k(2, of: 3, beyond: 2, z)
-      case (.we, 3), (.nelson, 6): hits = Self.k(4, of: 5, beyond: 1, z)
-      case (.we, 4): hits = sameSide(8)
-      case (.nelson, 2): hits = sameSide(9)
-      case (.nelson, 3): hits = trend(6)
-      case (.nelson, 4): hits = alternating(14)
-      case (.nelson, 7): hits = Self.atLeast(15, Self.runs(z.map { $0.map { abs($0) < 1 } ?? false }))
-      default: hits = Self.atLeast(8, Self.runs(z.map { $0.map { abs($0) > 1 } ?? false }))
+    switch limits {
+    case .constant(let center, let sigma, let upper, let lower):
+      return scan(rules) { _ in (center, sigma, upper, lower) }
+    case .perPoint(let centers, let sigmas, let uppers, let lowers):
+      return centers.withUnsafeBufferPointer { c in
+        sigmas.withUnsafeBufferPointer { s in
+          uppers.withUnsafeBufferPointer { u in
+            lowers.withUnsafeBufferPointer { l in scan(rules) { i in (c[i], s[i], u[i], l[i]) } }
+          }
+        }
       }
-      for i in 0..<n where hits[i] { found.append(ControlChart.Signal(point: i, rule: rule, description: text)) }
     }
-    // Point by point, and by test within a point.
-    found.sort { ($0.point, $0.rule) < ($1.point, $1.rule) }
-    return found
+  }
+
+  /// The tests in `rules` as one pass. For each point: whether it is beyond a limit; its z
+  /// (σ units from the centre, none where σ is 0) and the counts of the last 3 and 5 points
+  /// beyond ±2σ and ±1σ (a window with a point without σ breaks nothing); the runs above and
+  /// below the centre, of steps up and down, of alternating steps, within and beyond 1σ.
+  @inline(__always)
+  private func scan(_ rules: SpecialCauseRules, _ at: (Int) -> (center: Double, sigma: Double, upper: Double, lower: Double))
+    -> [ControlChart.Signal] {
+    // Each test's bit in a point's hits (bit r − 1 for rule r; 0 when the test is not applied),
+    // and its run length where the family sets one.
+    var beyondBit: UInt32 = 0, twoBit: UInt32 = 0, fourBit: UInt32 = 0, sideBit: UInt32 = 0
+    var trendBit: UInt32 = 0, alternatingBit: UInt32 = 0, withinBit: UInt32 = 0, mixtureBit: UInt32 = 0
+    var sideRun = 8
+    for rule in rules.tests {
+      let bit: UInt32 = 1 << UInt32(rule - 1)
+      switch (rules.family, rule) {
+      case (_, 1): beyondBit = bit
+      case (.we, 2), (.nelson, 5): twoBit = bit
+      case (.we, 3), (.nelson, 6): fourBit = bit
+      case (.we, 4): sideBit = bit
+      case (.nelson, 2): sideBit = bit; sideRun = 9
+      case (.nelson, 3): trendBit = bit
+      case (.nelson, 4): alternatingBit = bit
+      case (.nelson, 7): withinBit = bit
+      default: mixtureBit = bit
+      }
+    }
+    let descriptions = (0..<8).map { Self.description($0 + 1, rules.family) }
+    let steps = trendBit | alternatingBit != 0
+    var found: [ControlChart.Signal] = []
+    // The last 5 points' flags, newest in the low bit: z > 2, z < −2, z > 1, z < −1, no σ.
+    var above2: UInt32 = 0, below2: UInt32 = 0, above1: UInt32 = 0, below1: UInt32 = 0, missing: UInt32 = 0
+    var above = 0, below = 0, up = 0, down = 0, alternating = 0, within = 0, beyond1 = 0
+    // A run goes on (+1) or ends (0) without a branch: the data decide which, and they are noise.
+    @inline(__always) func run(_ length: Int, _ goesOn: Bool) -> Int { (length &+ 1) &* (goesOn ? 1 : 0) }
+    @inline(__always) func flag(_ b: Bool) -> UInt32 { b ? 1 : 0 }
+    return values.withUnsafeBufferPointer { v in
+      let first = points.lowerBound
+      for i in points {
+        let (center, sigma, upper, lower) = at(i)
+        let x = v[i]
+        // z and the window flags.
+        let hasSigma = sigma > 0
+        let z = hasSigma ? (x - center) / sigma : 0
+        // z is 0 without a σ, so it is beyond no zone; `missing` marks the point.
+        above2 = above2 << 1 | flag(z > 2)
+        below2 = below2 << 1 | flag(z < -2)
+        above1 = above1 << 1 | flag(z > 1)
+        below1 = below1 << 1 | flag(z < -1)
+        missing = missing << 1 | flag(!hasSigma)
+        // Only the runs a chosen test reads.
+        if sideBit != 0 {
+          above = run(above, x > center)
+          below = run(below, x < center)
+        }
+        if withinBit | mixtureBit != 0 {
+          within = run(within, hasSigma && abs(z) < 1)
+          beyond1 = run(beyond1, abs(z) > 1)
+        }
+
+        var hits: UInt32 = 0
+        if x > upper || x < lower { hits |= beyondBit }
+        // k of the last n beyond a limit on the current point's side, every one of them with a σ.
+        let seen = i - first + 1
+        if twoBit != 0, seen >= 3, missing & 0b111 == 0 {
+          let high = flag(z > 2) & flag((above2 & 0b111).nonzeroBitCount >= 2)
+          let low = flag(z < -2) & flag((below2 & 0b111).nonzeroBitCount >= 2)
+          hits |= twoBit &* (high | low)
+        }
+        if fourBit != 0, seen >= 5, missing & 0b11111 == 0 {
+          let high = flag(z > 1) & flag((above1 & 0b11111).nonzeroBitCount >= 4)
+          let low = flag(z < -1) & flag((below1 & 0b11111).nonzeroBitCount >= 4)
+          hits |= fourBit &* (high | low)
+        }
+        hits |= sideBit &* flag(above >= sideRun || below >= sideRun)
+        hits |= withinBit &* flag(within >= 15)
+        hits |= mixtureBit &* flag(beyond1 >= 8)
+        if steps {
+          let step = i > first ? x - v[i - 1] : 0
+          up = run(up, step > 0)
+          down = run(down, step < 0)
+          if i == first || step == 0 {
+            alternating = 0
+          } else if alternating > 0, i >= first + 2, (step > 0) != (v[i - 1] - v[i - 2] > 0) {
+            alternating += 1
+          } else {
+            alternating = 1
+          }
+          hits |= trendBit &* flag(up >= 5 || down >= 5)
+          hits |= alternatingBit &* flag(alternating >= 13)
+        }
+        // Rarely any: then each test broken, in the order of its number.
+        while hits != 0 {
+          let r = hits.trailingZeroBitCount
+          found.append(ControlChart.Signal(point: i, rule: r + 1, description: descriptions[r]))
+          hits &= hits - 1
+        }
+      }
+      return found
+    }
   }
 
   static func description(_ rule: Int, _ family: ControlRules) -> String {
@@ -70,69 +167,5 @@ struct ControlRuleCheck {
     case (.nelson, 7): return "15 points in a row within 1σ of the centre"
     default: return "8 points in a row beyond 1σ, on either side"
     }
-  }
-
-  // Each test is one pass over the points, with run lengths or window counts: a chart may have
-  // a million points.
-
-  /// The length of the run of true flags ending at each point.
-  static func runs(_ flags: [Bool]) -> [Int] {
-    var out = [Int](repeating: 0, count: flags.count)
-    var current = 0
-    for (i, f) in flags.enumerated() {
-      current = f ? current + 1 : 0
-      out[i] = current
-    }
-    return out
-  }
-
-  static func atLeast(_ n: Int, _ runs: [Int]) -> [Bool] { runs.map { $0 >= n } }
-
-  /// `k` of the last `n` points (ending at i, the current one among them) beyond `limit`σ on the
-  /// current point's side, every point of the window having a σ.
-  static func k(_ k: Int, of n: Int, beyond limit: Double, _ z: [Double?]) -> [Bool] {
-    var high = [Int](repeating: 0, count: z.count + 1), low = high, missing = high
-    for (i, zi) in z.enumerated() {
-      high[i + 1] = high[i] + ((zi ?? 0) > limit ? 1 : 0)
-      low[i + 1] = low[i] + ((zi ?? 0) < -limit ? 1 : 0)
-      missing[i + 1] = missing[i] + (zi == nil ? 1 : 0)
-    }
-    return z.indices.map { i in
-      guard i >= n - 1, let zi = z[i], missing[i + 1] == missing[i + 1 - n] else { return false }
-      if zi > limit { return high[i + 1] - high[i + 1 - n] >= k }
-      if zi < -limit { return low[i + 1] - low[i + 1 - n] >= k }
-      return false
-    }
-  }
-
-  private func sameSide(_ n: Int) -> [Bool] {
-    let above = Self.runs(values.indices.map { values[$0] > centers[$0] })
-    let below = Self.runs(values.indices.map { values[$0] < centers[$0] })
-    return values.indices.map { above[$0] >= n || below[$0] >= n }
-  }
-
-  /// `n` points steadily rising or falling: `n − 1` steps the same way.
-  private func trend(_ n: Int) -> [Bool] {
-    let up = Self.runs(values.indices.map { $0 > 0 && values[$0] > values[$0 - 1] })
-    let down = Self.runs(values.indices.map { $0 > 0 && values[$0] < values[$0 - 1] })
-    return values.indices.map { up[$0] >= n - 1 || down[$0] >= n - 1 }
-  }
-
-  /// `n` points alternating: `n − 1` non-zero steps, each the other way from the one before.
-  private func alternating(_ n: Int) -> [Bool] {
-    var out = [Bool](repeating: false, count: values.count)
-    var run = 0
-    for i in values.indices.dropFirst() {
-      let step = values[i] - values[i - 1]
-      if step == 0 {
-        run = 0
-      } else if run > 0, i >= 2, (step > 0) != (values[i - 1] - values[i - 2] > 0) {
-        run += 1
-      } else {
-        run = 1
-      }
-      out[i] = run >= n - 1
-    }
-    return out
   }
 }

@@ -9,7 +9,8 @@ extension EvidenceTextRenderer {
       + "   UCL = \(stat(c.upperLimit))   LCL = \(stat(c.lowerLimit))   \(u ? "σ ≈" : "sigma ~") \(stat(c.sigma))\n"
     // Its moving-range chart: MR̄ with the upper limit D₄MR̄ (D₄ = 3.267 for ranges of 2).
     let mrUpper = 3.267 * c.averageMovingRange
-    let wide = zip(c.points.dropFirst(), c.points).filter { abs($0.value - $1.value) > mrUpper }.count
+    var wide = 0
+    for i in c.points.indices.dropFirst() where abs(c.points[i].value - c.points[i - 1].value) > mrUpper { wide += 1 }
     out += "  moving range: centre \(u ? "MR̄" : "MRbar") = \(stat(c.averageMovingRange))   UCL = \(stat(mrUpper))   "
       + (wide == 0 ? "no range beyond it" : "\(NumberFormat.integer(wide)) \(wide == 1 ? "range" : "ranges") beyond it") + "\n"
     let signalled = Set(c.signals.map(\.point))

@@ -87,7 +87,9 @@ extension EvidenceTextRenderer {
     let width = 41
     func col(_ x: Double) -> Int { hi == lo ? width / 2 : max(0, min(width - 1, Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded()))) }
     let labelWidth = c.labels[range].map { TextWidth.of($0) }.max() ?? 0
-    let flagged = c.flagged
+    // The tests broken by the points shown (not a table of every signal of a million points).
+    var flagged: [Int: [Int]] = [:]
+    for s in c.signals where range.contains(s.point) { flagged[s.point, default: []].append(s.rule) }
     let baseline = c.stages.count == 1 && c.stages[0].baseline != c.stages[0].points ? c.stages[0].baseline : nil
     var stageOf = [Int: String]()
     for s in c.stages where s.label != nil && s.points.lowerBound > 0 { stageOf[s.points.lowerBound] = s.label }

@@ -3,7 +3,9 @@ extension StatisticsBuilder {
   static func capability(_ stage: CapabilityStage, _ relation: Relation, evidence: String) throws(Diagnostic) -> CapabilityResult {
     let column = try relation.resolve(stage.column, evidence: evidence)
     let name = relation.name(of: column)
-    let m = try measure(relation, column: column, ref: stage.column, evidence: evidence)
+    // A column in the standard number format reads as the histogram reads it: one pass serves both.
+    let standard: Bool = { if case .number = relation.reader(column).format { return false }; return true }()
+    let m = try measure(relation, column: column, ref: stage.column, evidence: evidence, written: standard)
     let values = m.values.compactMap { $0 }
     var subgroups: [[Double]]?
     switch stage.subgroup {
@@ -28,7 +30,8 @@ extension StatisticsBuilder {
     } catch {
       throw Diagnostic.error(error.message, at: stage.column.span, notes: error.notes)
     }
-    let histogram = ChartBuilder.histogram(relation, column: column, name: name, bins: nil)
+    let histogram = m.written.map { ChartBuilder.histogram(values, name: name, bins: nil, decimals: $0.decimals, exact: $0.exact, skipped: m.skipped) }
+      ?? ChartBuilder.histogram(relation, column: column, name: name, bins: nil)
     return CapabilityResult(column: name, study: study, histogram: histogram, subgroups: subgroups?.count, precision: m.precision,
                             skipped: m.skipped)
   }

@@ -5,7 +5,7 @@ extension StatisticsBuilder {
   /// label and time (of its first row, when the relation has a date/time column).
   struct PointGroups {
     var rows: [[Int]]
-    var labels: [String]
+    var labels: ChartLabels
     var times: [Double?]
     var kind: String
   }
@@ -36,7 +36,8 @@ extension StatisticsBuilder {
       sizes = try measure(relation, column: c, ref: ref, evidence: evidence).values
     }
 
-    var labels: [String] = []
+    var keptGroups: [Int] = []  // a point per group: the groups with a number, whose labels the points take
+    var labelNumbers: [Int] = []  // a point per row: its row number (`#12`), made into text only when shown
     var pointTimes: [Double?] = []
     var stageKeys: [Int] = []  // the first row of each point, for --stages
     var pointKind = "row"
@@ -51,12 +52,15 @@ extension StatisticsBuilder {
     if let groups {
       pointKind = groups.kind
       for (g, rows) in groups.rows.enumerated() {
-        let present = rows.filter { m.values[$0] != nil }
-        guard !present.isEmpty else { continue }
-        labels.append(groups.labels[g])
+        // The group's numbers and first row with one, in one pass.
+        var xs: [Double] = []
+        xs.reserveCapacity(rows.count)
+        var first = -1
+        for r in rows { if let v = m.values[r] { if first < 0 { first = r }; xs.append(v) } }
+        guard first >= 0 else { continue }
+        keptGroups.append(g)
         pointTimes.append(groups.times[g])
-        stageKeys.append(present[0])
-        let xs = present.compactMap { m.values[$0] }
+        stageKeys.append(first)
         switch kind {
         case .xbarR, .xbarS: subgroups.append(xs)
         case .imr, .run: values.append(xs.reduce(0, +) / Double(xs.count))
@@ -64,10 +68,10 @@ extension StatisticsBuilder {
         case .p, .np, .laneyP, .u, .laneyU:
           if let sizes {
             counts.append(xs.reduce(0, +))
-            totals.append(present.reduce(0) { $0 + (sizes[$1] ?? 0) })
+            totals.append(rows.filter { m.values[$0] != nil }.reduce(0) { $0 + (sizes[$1] ?? 0) })
           } else {
             counts.append(xs.reduce(0, +))
-            totals.append(Double(present.count))
+            totals.append(Double(xs.count))
           }
         }
       }
@@ -76,11 +80,11 @@ extension StatisticsBuilder {
         throw Diagnostic.error("a \(kind.rawValue) chart needs each sample's size: --n COL (or points per --by period or --subgroup)",
                                at: stage.span, notes: ["e.g. `spc defectives --chart \(kind.rawValue) --n inspected`"])
       }
-      labels.reserveCapacity(m.values.count)
+      labelNumbers.reserveCapacity(m.values.count)
       if kind == .c || kind.isAttribute { counts.reserveCapacity(m.values.count) } else { values.reserveCapacity(m.values.count) }
       for (r, v) in m.values.enumerated() {
         guard let v else { continue }
-        labels.append(PointLabels.label(numbers?[r] ?? r + 1, prefix: numbers == nil ? nil : UInt8(ascii: "#")))
+        labelNumbers.append(numbers?[r] ?? r + 1)
         if phased {
           pointTimes.append(times?[r] ?? nil)
           stageKeys.append(r)
@@ -98,11 +102,14 @@ extension StatisticsBuilder {
       }
     }
 
+    let labels = groups.map { $0.labels.at(keptGroups) }
+      ?? ChartLabels(numbering: labelNumbers.count, numbers: labelNumbers, prefix: numbers == nil ? nil : UInt8(ascii: "#"))
     let phases = phased ? try self.phases(stage, relation, labels: labels, times: pointTimes, firstRows: stageKeys, evidence: evidence)
                         : ChartPhases.none
     let rules = stage.rules ?? (kind.isAttribute ? .attributeDefault : .westernElectric)
     var result = ControlChartResult(column: name, chart: kind, pointKind: pointKind, location: nil, spread: nil, run: nil,
                                     precision: m.precision, skipped: m.skipped, stagedBy: stagedBy(stage), baseline: stage.baseline.map { "\($0.from)..\($0.to)" })
+    result.baselinePoints = phases.baseline
     func whole(_ xs: [Double], _ what: String) throws(Diagnostic) -> [Int] {
       var out: [Int] = []
       out.reserveCapacity(xs.count)
@@ -117,26 +124,26 @@ extension StatisticsBuilder {
     do throws(Diagnostic) {
       switch kind {
       case .imr:
-        let pair = try ControlCharts.individuals(values, labels: labels, phases: phases, rules: rules)
+        let pair = try ControlCharts.individuals(values, labels: labels as ChartLabels?, phases: phases, rules: rules)
         (result.location, result.spread) = (pair.location, pair.spread)
       case .xbarR, .xbarS:
-        let pair = kind == .xbarR ? try ControlCharts.xbarR(subgroups, labels: labels, phases: phases, rules: rules)
-                                  : try ControlCharts.xbarS(subgroups, labels: labels, phases: phases, rules: rules)
+        let pair = try ControlCharts.subgrouped(subgroups, labels: labels, phases: phases, rules: rules,
+                                                method: kind == .xbarR ? .rangeBar : .sBar)
         (result.location, result.spread) = (pair.location, pair.spread)
       case .run:
-        result.run = try RunChart(values, labels: labels)
+        result.run = try RunChart(values, labels: labels as ChartLabels?)
       case .c:
-        result.location = try ControlCharts.c(defects: try whole(counts, "defect counts"), labels: labels, phases: phases, rules: rules)
+        result.location = try ControlCharts.c(defects: try whole(counts, "defect counts"), labels: Array(labels), phases: phases, rules: rules)
       case .u, .laneyU:
         let d = try whole(counts, "defect counts")
-        result.location = kind == .u ? try ControlCharts.u(defects: d, sizes: totals, labels: labels, phases: phases, rules: rules)
-                                     : try ControlCharts.laneyU(defects: d, sizes: totals, labels: labels, phases: phases, rules: rules)
+        result.location = kind == .u ? try ControlCharts.u(defects: d, sizes: totals, labels: Array(labels), phases: phases, rules: rules)
+                                     : try ControlCharts.laneyU(defects: d, sizes: totals, labels: Array(labels), phases: phases, rules: rules)
       case .p, .np, .laneyP:
         let d = try whole(counts, "defective counts"), n = try whole(totals, "sample sizes")
         switch kind {
-        case .p: result.location = try ControlCharts.p(defectives: d, sizes: n, labels: labels, phases: phases, rules: rules)
-        case .np: result.location = try ControlCharts.np(defectives: d, sizes: n, labels: labels, phases: phases, rules: rules)
-        default: result.location = try ControlCharts.laneyP(defectives: d, sizes: n, labels: labels, phases: phases, rules: rules)
+        case .p: result.location = try ControlCharts.p(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
+        case .np: result.location = try ControlCharts.np(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
+        default: result.location = try ControlCharts.laneyP(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
         }
       }
     } catch {
@@ -184,7 +191,7 @@ extension StatisticsBuilder {
       var rows = [[Int]](repeating: [], count: keys.count)
       for (r, t) in times.enumerated() { if let t { rows[Int(groupOfDay[Int((t / 86_400).rounded(.down)) - low])].append(r) } }
       let kept = rows.indices.filter { !rows[$0].isEmpty }
-      return PointGroups(rows: kept.map { rows[$0] }, labels: kept.map { TimeBuckets.label(keys[$0], by) }, times: kept.map { keys[$0] },
+      return PointGroups(rows: kept.map { rows[$0] }, labels: ChartLabels(kept.map { TimeBuckets.label(keys[$0], by) }), times: kept.map { keys[$0] },
                          kind: by.rawValue)
     }
     switch stage.subgroup {
@@ -193,11 +200,11 @@ extension StatisticsBuilder {
       let (ids, names) = labels(relation, column: c)
       var rows = [[Int]](repeating: [], count: names.count)
       for (r, id) in ids.enumerated() { rows[Int(id)].append(r) }
-      return PointGroups(rows: rows, labels: names, times: rows.map { times?[$0[0]] ?? nil }, kind: relation.name(of: c))
+      return PointGroups(rows: rows, labels: ChartLabels(names), times: rows.map { times?[$0[0]] ?? nil }, kind: relation.name(of: c))
     case .size(let n):
       let present = m.values.indices.filter { m.values[$0] != nil }
       let rows = stride(from: 0, to: present.count, by: n).map { Array(present[$0..<min($0 + n, present.count)]) }
-      return PointGroups(rows: rows, labels: PointLabels.numbers(rows.count), times: rows.map { times?[$0[0]] ?? nil },
+      return PointGroups(rows: rows, labels: ChartLabels(numbering: rows.count), times: rows.map { times?[$0[0]] ?? nil },
                          kind: "subgroup of \(n)")
     case nil:
       return nil
@@ -205,7 +212,7 @@ extension StatisticsBuilder {
   }
 
   /// Stages (`--stages COL`, `--split DATE…`) and the baseline (`--baseline FROM..TO`) as the engine's phases.
-  static func phases(_ stage: ChartStage, _ relation: Relation, labels: [String], times: [Double?], firstRows: [Int],
+  static func phases(_ stage: ChartStage, _ relation: Relation, labels: ChartLabels, times: [Double?], firstRows: [Int],
                      evidence: String) throws(Diagnostic) -> ChartPhases {
     var phases = ChartPhases()
     if let ref = stage.stages {
@@ -221,7 +228,7 @@ extension StatisticsBuilder {
     }
     if let (from, to) = stage.baseline {
       var range: ClosedRange<Int>?
-      if let a = Int(from), let b = Int(to), labels.firstIndex(of: from) == nil || labels == labels.indices.map({ String($0 + 1) }) {
+      if let a = Int(from), let b = Int(to), labels.firstIndex(of: from) == nil || labels.elementsEqual(labels.indices.lazy.map { String($0 + 1) }) {
         guard a >= 1, b >= a, b <= labels.count else {
           throw Diagnostic.error("the baseline \(from)..\(to) is outside the chart's points 1..\(labels.count)", at: stage.span)
         }

@@ -9,17 +9,26 @@ enum StatisticsBuilder {
     var values: [Double?]
     var precision: Int
     var skipped: Int
+    /// As a histogram reads them (`ChartBuilder.writtenDecimals`): the most decimals written
+    /// and whether none had an exponent; nil unless asked for.
+    var written: (decimals: Int, exact: Bool)? = nil
   }
 
-  static func measure(_ relation: Relation, column: Int, ref: ColumnRef, evidence: String) throws(Diagnostic) -> Measure {
+  /// - Parameter written: also read what a histogram needs of the text (`Measure.written`).
+  static func measure(_ relation: Relation, column: Int, ref: ColumnRef, evidence: String,
+                      written: Bool = false) throws(Diagnostic) -> Measure {
     var values: [Double?] = []
     values.reserveCapacity(relation.rowCount)
     var places = 0, skipped = 0, empty = 0
+    var writtenDecimals = 0, exact = true
     relation.forEachValue(column: column) { _, p, n in
       let v = ValueParser.decimal(p, n)
       if v == nil { skipped += 1; if n == 0 { empty += 1 } }
       values.append(v)
       if v != nil, places < 6 { places = max(places, decimals(p, n)) }
+      if written, v != nil {
+        if let d = ChartBuilder.writtenDecimals(p, n) { writtenDecimals = max(writtenDecimals, d) } else { exact = false }
+      }
     }
     let name = relation.name(of: column)
     if values.count - skipped == 0 {
@@ -30,7 +39,7 @@ enum StatisticsBuilder {
       throw Diagnostic.error("`\(name)` is not a numeric column: \(NumberFormat.integer(skipped - empty)) of \(NumberFormat.integer(values.count)) values are not numbers",
                              at: ref.span, notes: ["filter them out first (`where \(name) != …`), or chart a numeric column"])
     }
-    return Measure(values: values, precision: min(places, 6), skipped: skipped)
+    return Measure(values: values, precision: min(places, 6), skipped: skipped, written: written ? (writtenDecimals, exact) : nil)
   }
 
   /// Digits after the decimal point in a number's text (`74.030` → 3).

@@ -67,6 +67,8 @@ public struct ControlChartResult: Hashable, Sendable {
   /// The column that set the stages, or the split dates.
   public var stagedBy: String?
   public var baseline: String?
+  /// The points (0-based, half-open) of that baseline: phase I, whose limits judge the rest.
+  public var baselinePoints: Range<Int>? = nil
 
   public var rulesName: String { location?.rules.name ?? "runs tests about the median and up or down" }
 

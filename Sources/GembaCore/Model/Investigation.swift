@@ -148,7 +148,8 @@ public struct Citation: Sendable, Equatable, Codable {
 
   /// True when `other` saw the same thing (the figures, rows and chart), whatever the file's digest.
   public func sawTheSame(as other: Citation) -> Bool {
-    excerpt == other.excerpt && table == other.table && chart == other.chart && statistics == other.statistics
+    excerpt == other.excerpt && table == other.table && statistics == other.statistics
+      && (chart == other.chart || (!(chart?.hasBaseline ?? false) && chart.map(\.withoutBaseline) == other.chart.map(\.withoutBaseline)))
   }
 }
 
@@ -220,6 +221,8 @@ public struct CitedChart: Sendable, Equatable, Codable {
   /// Where each stage starts (point index) and its label.
   public var stageStarts: [Int]?
   public var stageLabels: [String]?
+  /// Control chart with a baseline (phase I): its points, whose limits judge the rest (0-based, half-open).
+  public var baseline: Range<Int>?
   /// The chart drawn under this one: moving range, R or S.
   public var spread: [CitedChart]?
   /// Histogram of a capability study: the specification limits.
@@ -239,6 +242,20 @@ public struct CitedChart: Sendable, Equatable, Codable {
     self.upper = upper
     self.lower = lower
     self.flagged = flagged
+  }
+}
+
+extension CitedChart {
+  /// Whether this chart or its spread chart records a baseline (notebooks before it was kept do not).
+  var hasBaseline: Bool { baseline != nil || (spread ?? []).contains { $0.baseline != nil } }
+
+  /// The chart without its baseline: what a notebook stored before the baseline was kept saw
+  /// the same figures as a replay that now keeps it.
+  var withoutBaseline: CitedChart {
+    var c = self
+    c.baseline = nil
+    c.spread = spread?.map(\.withoutBaseline)
+    return c
   }
 }
 

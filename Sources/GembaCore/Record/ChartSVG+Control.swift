@@ -21,6 +21,15 @@ extension ChartSVG {
     open(chart, frame, into: &out)
     valueAxis(scale, frame, title: chart.measureName, into: &out)
 
+    // The baseline (phase I) first, a shaded band across its points' slots behind everything else.
+    let baseline = chart.baseline.flatMap { $0.lowerBound >= 0 && $0.upperBound <= chart.count && !$0.isEmpty ? $0 : nil }
+    if let baseline {
+      let x0 = frame.left + Double(baseline.lowerBound) * frame.slot, x1 = frame.left + Double(baseline.upperBound) * frame.slot
+      let tip = "baseline: \(chart.label(baseline.lowerBound))–\(chart.label(baseline.upperBound - 1)) (\(baseline.count) points) set the limits"
+      out += "<g class=\"baseline\"><title>\(HTMLText.escape(tip))</title>"
+      out += "<rect class=\"baseline\" x=\"\(n(x0))\" y=\"\(n(frame.top))\" width=\"\(n(x1 - x0))\" height=\"\(n(frame.bottom - frame.top))\"/>"
+      out += "<text x=\"\(n(x0 + 4))\" y=\"\(n(frame.bottom - 6))\">baseline</text></g>\n"
+    }
     // Limit lines first, so the points sit on top; their names are spread apart if close.
     var labelY = lines.map { scale.y($0.value) + 4 }
     for i in labelY.indices.dropFirst() where labelY[i] - labelY[i - 1] < 13 { labelY[i] = labelY[i - 1] + 13 }
@@ -72,7 +81,7 @@ extension ChartSVG {
 
     axes(frame, into: &out)
     categoryLabels(chart, frame, into: &out)
-    legend([
+    var legendItems: [LegendItem] = [
       ({ x, y in
         "<g class=\"series\"><line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/>"
           + "<circle cx=\"\(n(x + 10))\" cy=\"\(n(y))\" r=\"3\"/></g>"
@@ -81,7 +90,13 @@ extension ChartSVG {
       ({ x, y in "<g class=\"centre\"><line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/></g>" }, "centre line X̄"),
       ({ x, y in "<g class=\"limit\"><line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/></g>" },
        "natural process limits"),
-    ], frame, into: &out)
+    ]
+    if baseline != nil {
+      legendItems.append(({ x, y in
+        "<g class=\"baseline\"><rect class=\"baseline swatch\" x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"20\" height=\"12\"/></g>"
+      }, "baseline"))
+    }
+    legend(legendItems, frame, into: &out)
     out += "</svg>\n"
     return out
   }

@@ -76,6 +76,8 @@ enum HTMLStyle {
     svg.chart .centre line { stroke: var(--ok); stroke-width: 1.5; }
     svg.chart .limit line { stroke: var(--bad); stroke-width: 1.5; stroke-dasharray: 7 4; }
     svg.chart .centre text, svg.chart .limit text { font-weight: 600; }
+    svg.chart rect.baseline { fill: #e3eaf0; stroke: #90a4ae; stroke-width: .8; }
+    svg.chart .baseline text { fill: #546e7a; font-size: 10px; font-weight: 600; }
     .integrity { font-weight: 600; }
     .integrity.failed { color: var(--bad); }
     .cell-head { margin: 1rem 0 .2rem; font-size: .9rem; color: var(--muted); }

@@ -130,6 +130,7 @@ extension Record {
     chart.lowers = c.lowers
     chart.stageStarts = c.stageStarts
     chart.stageLabels = c.stageLabels
+    chart.baseline = c.baseline.flatMap { c.values.indices.contains($0.lowerBound) && $0.upperBound <= c.values.count ? $0 : nil }
     chart.spread = c.spread?.compactMap { Self.chart($0) }
     chart.specLower = c.specLower
     chart.specUpper = c.specUpper

@@ -155,6 +155,8 @@ public struct Record: Sendable, Equatable, Codable {
     /// Where each stage starts (point index), and its label.
     public var stageStarts: [Int]? = nil
     public var stageLabels: [String]? = nil
+    /// Control chart with a baseline (phase I): its points (0-based, half-open), drawn shaded.
+    public var baseline: Range<Int>? = nil
     /// The chart drawn under a control chart: moving range, R or S.
     public var spread: [Chart]? = nil
     /// A capability study's histogram: the specification limits.

@@ -86,7 +86,7 @@ extension EvidenceWorkspace {
         values: t.points.map { Double($0.count) })
     case .controlChart(let r):
       if let run = r.run {
-        var c = CitedChart(kind: .control, title: "\(r.column) per \(r.pointKind) (run chart)", labels: run.labels, values: run.values,
+        var c = CitedChart(kind: .control, title: "\(r.column) per \(r.pointKind) (run chart)", labels: Array(run.labels), values: run.values,
           centre: run.median)
         c.tests = []
         return c
@@ -95,9 +95,11 @@ extension EvidenceWorkspace {
       let places = EvidenceTextRenderer().statisticPlaces(r)
       var c = shewhart(location, title: "\(r.column) per \(r.pointKind): \(location.kind.rawValue) chart, \(location.rules.name)")
       c.places = places.location
+      c.baseline = r.baselinePoints.flatMap { baseline(location, $0) }
       c.spread = r.spread.map { spread in
         var s = shewhart(spread, title: "\(spread.kind.rawValue) chart")
         s.places = places.spread
+        s.baseline = r.baselinePoints.flatMap { baseline(spread, $0) }
         return [s]
       }
       return c
@@ -136,7 +138,7 @@ extension EvidenceWorkspace {
   static func shewhart(_ chart: ShewhartChart, title: String) -> CitedChart {
     let flagged = chart.flagged
     let points = flagged.keys.sorted()
-    var c = CitedChart(kind: .control, title: title, labels: chart.labels, values: chart.values,
+    var c = CitedChart(kind: .control, title: title, labels: Array(chart.labels), values: chart.values,
       centre: chart.centers.first, upper: chart.uppers.first, lower: chart.lowers.first, flagged: points)
     c.tests = points.map { flagged[$0]!.map(String.init).joined(separator: ", ") }
     if chart.limitsVary {
@@ -147,6 +149,15 @@ extension EvidenceWorkspace {
       c.stageLabels = chart.stages.map { $0.label ?? "" }
     }
     return c
+  }
+
+  /// The chart's points inside a baseline of the location chart's points: a moving range when both
+  /// its ends are inside, a subgroup's range or S when its subgroup is.
+  static func baseline(_ chart: ShewhartChart, _ points: Range<Int>) -> Range<Int>? {
+    let from = chart.kind == .movingRange ? points.lowerBound + 1 : points.lowerBound
+    guard let first = chart.positions.firstIndex(where: { $0 >= from && $0 < points.upperBound }),
+      let last = chart.positions.lastIndex(where: { $0 >= from && $0 < points.upperBound }) else { return nil }
+    return first..<(last + 1)
   }
 
   /// What a cited statistic decided, for `check` and the record.

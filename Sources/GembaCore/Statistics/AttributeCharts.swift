@@ -50,7 +50,7 @@ extension ControlCharts {
   private static func attribute(_ kind: ShewhartChart.Kind, counts: [Double], sizes: [Double], labels: [String]?,
                                 phases: ChartPhases, rules: SpecialCauseRules) throws(Diagnostic) -> ShewhartChart {
     guard counts.count >= 2 else { throw tooFew(counts.count, "samples") }
-    let labels = try checkedLabels(labels, count: counts.count)
+    let labels = try checkedLabels(labels.map(ChartLabels.init), count: counts.count)
     let binomial = kind == .p || kind == .np || kind == .laneyP
     let perItem = kind == .np || kind == .c
     let integralSizes = kind != .c && sizes.allSatisfy { $0 == $0.rounded() && $0 < 1e15 }
@@ -79,7 +79,7 @@ extension ControlCharts {
         let center = rate * scale
         let sigma = (unitVariance / sizes[i]).squareRoot() * multiplier * scale
         let ceiling = binomial ? scale : Double.infinity
-        points.append(i, labels[i], value: counts[i] / sizes[i] * scale, center: center, lower: max(0, center - 3 * sigma),
+        points.append(i, value: counts[i] / sizes[i] * scale, center: center, lower: max(0, center - 3 * sigma),
                       upper: min(ceiling, center + 3 * sigma), sigma: sigma, size: integralSizes ? Int(sizes[i]) : nil)
       }
       let meanSize = segment.estimate.reduce(0) { $0 + sizes[$1] } / Double(segment.estimate.count)
@@ -92,7 +92,7 @@ extension ControlCharts {
         + "\(binomial ? "binomial" : "Poisson") model allows, so these limits are too narrow",
         notes: ["use the Laney \(binomial ? "p′" : "u′") chart (--chart laney-\(binomial ? "p" : "u"))"]))
     }
-    return ShewhartChart(kind: kind, columns: points, stages: stages, rules: rules, warnings: warnings, dispersion: dispersion)
+    return ShewhartChart(kind: kind, columns: points, labels: labels, stages: stages, rules: rules, warnings: warnings, dispersion: dispersion)
   }
 
   static func checkCounts(_ counts: [Int]) throws(Diagnostic) {

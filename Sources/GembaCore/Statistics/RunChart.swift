@@ -11,7 +11,8 @@ import Foundation
 /// p = 1 − Φ((V − E − 0.5)/s).
 public struct RunChart: Hashable, Sendable {
   public var values: [Double]
-  public var labels: [String]
+  /// Each point's label (made when read).
+  public var labels: ChartLabels
   public var median: Double
   public var runsAboutMedian: Int
   public var expectedRunsAboutMedian: Double
@@ -32,6 +33,10 @@ public struct RunChart: Hashable, Sendable {
   }
 
   public init(_ values: [Double], labels: [String]? = nil) throws(Diagnostic) {
+    try self.init(values, labels: labels.map(ChartLabels.init))
+  }
+
+  init(_ values: [Double], labels: ChartLabels?) throws(Diagnostic) {
     try Sample.requireFinite(values, name: "the measure")
     guard values.count >= 3 else { throw ControlCharts.tooFew(values.count, "values") }
     self.values = values

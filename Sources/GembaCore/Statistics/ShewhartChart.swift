@@ -46,7 +46,8 @@ public struct ShewhartChart: Hashable, Sendable {
   public var kind: Kind
   // The points, column by column (a chart of a million points is a few flat arrays).
   public var positions: [Int]
-  public var labels: [String]
+  /// Each point's label (made when read).
+  public var labels: ChartLabels
   public var values: [Double]
   public var centers: [Double]
   public var lowers: [Double]
@@ -85,11 +86,12 @@ public struct ShewhartChart: Hashable, Sendable {
     signals.reduce(into: [:]) { $0[$1.point, default: []].append($1.rule) }
   }
 
-  init(kind: Kind, columns: ChartColumns, stages: [Stage], rules: SpecialCauseRules, warnings: [Diagnostic],
+  /// - Parameter labels: the labels of the input points; each point takes its position's.
+  init(kind: Kind, columns: ChartColumns, labels: ChartLabels, stages: [Stage], rules: SpecialCauseRules, warnings: [Diagnostic],
        dispersion: Dispersion? = nil) {
     self.kind = kind
     positions = columns.positions
-    labels = columns.labels
+    self.labels = labels.at(columns.positions)
     values = columns.values
     centers = columns.centers
     lowers = columns.lowers
@@ -103,13 +105,8 @@ public struct ShewhartChart: Hashable, Sendable {
     // Runs are judged within a stage: a shift at a stage boundary is the change being studied.
     var signals: [ControlChart.Signal] = []
     for stage in stages {
-      let r = stage.points
-      let whole = r == 0..<values.count  // one stage: check the columns themselves, without copying them
-      let check = whole
-        ? ControlRuleCheck(values: values, centers: centers, sigmas: sigmas, uppers: uppers, lowers: lowers)
-        : ControlRuleCheck(values: Array(values[r]), centers: Array(centers[r]), sigmas: Array(sigmas[r]),
-                           uppers: Array(uppers[r]), lowers: Array(lowers[r]))
-      signals += check.signals(rules).map { ControlChart.Signal(point: $0.point + r.lowerBound, rule: $0.rule, description: $0.description) }
+      signals += ControlRuleCheck(values: values, centers: centers, sigmas: sigmas, uppers: uppers, lowers: lowers, points: stage.points)
+        .signals(rules)
     }
     self.signals = signals
   }
@@ -118,7 +115,6 @@ public struct ShewhartChart: Hashable, Sendable {
 /// The columns of a chart's points, filled point by point by the builders.
 struct ChartColumns {
   var positions: [Int] = []
-  var labels: [String] = []
   var values: [Double] = []
   var centers: [Double] = []
   var lowers: [Double] = []
@@ -129,7 +125,6 @@ struct ChartColumns {
   init(capacity: Int, sized: Bool) {
     for keyPath in [\ChartColumns.values, \.centers, \.lowers, \.uppers, \.sigmas] { self[keyPath: keyPath].reserveCapacity(capacity) }
     positions.reserveCapacity(capacity)
-    labels.reserveCapacity(capacity)
     if sized {
       sizes = []
       sizes!.reserveCapacity(capacity)
@@ -146,10 +141,9 @@ struct ChartColumns {
   }
 
   /// Points sharing one centre and one set of limits, appended in bulk.
-  mutating func append(_ positions: Range<Int>, _ labels: ArraySlice<String>, values: some Collection<Double>, center: Double,
+  mutating func append(_ positions: Range<Int>, values: some Collection<Double>, center: Double,
                        lower: Double, upper: Double, sigma: Double) {
     self.positions += positions
-    self.labels += labels
     self.values += values
     centers += repeatElement(center, count: positions.count)
     lowers += repeatElement(lower, count: positions.count)
@@ -157,10 +151,9 @@ struct ChartColumns {
     sigmas += repeatElement(sigma, count: positions.count)
   }
 
-  mutating func append(_ position: Int, _ label: String, value: Double, center: Double, lower: Double, upper: Double,
+  mutating func append(_ position: Int, value: Double, center: Double, lower: Double, upper: Double,
                        sigma: Double, size: Int? = nil) {
     positions.append(position)
-    labels.append(label)
     values.append(value)
     centers.append(center)
     lowers.append(lower)

@@ -13,6 +13,12 @@ public enum ControlCharts {
   /// The individuals and moving-range chart (I-MR): x̄ ± 3σ, σ = MR̄/d₂(2); MR chart MR̄, D₄·MR̄.
   public static func individuals(_ values: [Double], labels: [String]? = nil, phases: ChartPhases = .none,
                                  rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
+    try individuals(values, labels: labels.map(ChartLabels.init), phases: phases, rules: rules)
+  }
+
+  /// The I-MR pair, with labels made when read (`nil`: 1, 2, …).
+  static func individuals(_ values: [Double], labels: ChartLabels?, phases: ChartPhases = .none,
+                          rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
     try Sample.requireFinite(values, name: "the measure")
     guard values.count >= 2 else { throw tooFew(values.count, "values") }
     let labels = try checkedLabels(labels, count: values.count)
@@ -33,17 +39,17 @@ public enum ControlCharts {
       warnings += provisional(segment, count: used.count, what: "values")
       let start = spread.count
       let all = segment.points, ranges = all.dropFirst()
-      location.append(all, labels[all], values: values[all], center: mean, lower: mean - 3 * sigma, upper: mean + 3 * sigma,
+      location.append(all, values: values[all], center: mean, lower: mean - 3 * sigma, upper: mean + 3 * sigma,
                       sigma: sigma)
-      spread.append(ranges, labels[ranges], values: ranges.map { abs(values[$0] - values[$0 - 1]) }, center: mrBar, lower: 0,
+      spread.append(ranges, values: ranges.map { abs(values[$0] - values[$0 - 1]) }, center: mrBar, lower: 0,
                     upper: mrBar + 3 * d3 * sigma, sigma: d3 * sigma)
       locationStages.append(.init(label: segment.label, points: segment.points, baseline: used, center: mean, sigma: sigma))
       spreadStages.append(.init(label: segment.label, points: start..<spread.count,
                                 baseline: spread.indices(of: pairs, from: start), center: mrBar, sigma: sigma))
     }
     return VariablesChart(
-      location: ShewhartChart(kind: .individuals, columns: location, stages: locationStages, rules: rules, warnings: warnings),
-      spread: ShewhartChart(kind: .movingRange, columns: spread, stages: spreadStages, rules: rules, warnings: []),
+      location: ShewhartChart(kind: .individuals, columns: location, labels: labels, stages: locationStages, rules: rules, warnings: warnings),
+      spread: ShewhartChart(kind: .movingRange, columns: spread, labels: labels, stages: spreadStages, rules: rules, warnings: []),
       sigmaMethod: .movingRange)
   }
 
@@ -51,16 +57,16 @@ public enum ControlCharts {
   /// Subgroups may differ in size: the limits are then per point.
   public static func xbarR(_ subgroups: [[Double]], labels: [String]? = nil, phases: ChartPhases = .none,
                            rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
-    try subgrouped(subgroups, labels: labels, phases: phases, rules: rules, method: .rangeBar)
+    try subgrouped(subgroups, labels: labels.map(ChartLabels.init), phases: phases, rules: rules, method: .rangeBar)
   }
 
   /// X̄ and S chart: x̄̄ ± 3σ/√nᵢ with σ = S̄/c₄; S chart c₄(nᵢ)σ ± 3σ√(1 − c₄²) (lower limit at least 0).
   public static func xbarS(_ subgroups: [[Double]], labels: [String]? = nil, phases: ChartPhases = .none,
                            rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
-    try subgrouped(subgroups, labels: labels, phases: phases, rules: rules, method: .sBar)
+    try subgrouped(subgroups, labels: labels.map(ChartLabels.init), phases: phases, rules: rules, method: .sBar)
   }
 
-  private static func subgrouped(_ subgroups: [[Double]], labels: [String]?, phases: ChartPhases, rules: SpecialCauseRules,
+  static func subgrouped(_ subgroups: [[Double]], labels: ChartLabels?, phases: ChartPhases, rules: SpecialCauseRules,
                                  method: WithinSigma) throws(Diagnostic) -> VariablesChart {
     for (i, g) in subgroups.enumerated() {
       try Sample.requireFinite(g, name: "subgroup \(i + 1)")
@@ -84,7 +90,7 @@ public enum ControlCharts {
       for i in segment.points {
         let g = subgroups[i], n = g.count
         let se = sigma / Double(n).squareRoot()
-        location.append(i, labels[i], value: g.reduce(0, +) / Double(n), center: mean, lower: mean - 3 * se, upper: mean + 3 * se,
+        location.append(i, value: g.reduce(0, +) / Double(n), center: mean, lower: mean - 3 * se, upper: mean + 3 * se,
                         sigma: se, size: n)
         guard n >= 2 else { continue }
         let (value, center, spreadSigma): (Double, Double, Double)
@@ -94,7 +100,7 @@ public enum ControlCharts {
         } else {
           (value, center, spreadSigma) = (g.max()! - g.min()!, ControlChartConstants.d2(n) * sigma, d3s[n]! * sigma)
         }
-        spread.append(i, labels[i], value: value, center: center, lower: max(0, center - 3 * spreadSigma),
+        spread.append(i, value: value, center: center, lower: max(0, center - 3 * spreadSigma),
                       upper: center + 3 * spreadSigma, sigma: spreadSigma, size: n)
       }
       locationStages.append(.init(label: segment.label, points: segment.points, baseline: used, center: mean, sigma: sigma))
@@ -103,14 +109,19 @@ public enum ControlCharts {
                                 center: spreadCenter, sigma: sigma))
     }
     return VariablesChart(
-      location: ShewhartChart(kind: .mean, columns: location, stages: locationStages, rules: rules, warnings: warnings),
-      spread: ShewhartChart(kind: method == .sBar ? .standardDeviation : .range, columns: spread, stages: spreadStages,
+      location: ShewhartChart(kind: .mean, columns: location, labels: labels, stages: locationStages, rules: rules, warnings: warnings),
+      spread: ShewhartChart(kind: method == .sBar ? .standardDeviation : .range, columns: spread, labels: labels, stages: spreadStages,
                             rules: rules, warnings: []),
       sigmaMethod: method)
   }
 
   static func checkedLabels(_ labels: [String]?, count: Int) throws(Diagnostic) -> [String] {
-    guard let labels else { return PointLabels.numbers(count) }
+    Array(try checkedLabels(labels.map(ChartLabels.init), count: count))
+  }
+
+  /// The labels given (as many as the points), or 1 … count.
+  static func checkedLabels(_ labels: ChartLabels?, count: Int) throws(Diagnostic) -> ChartLabels {
+    guard let labels else { return ChartLabels(numbering: count) }
     guard labels.count == count else { throw Diagnostic.error("\(labels.count) labels for \(count) points") }
     return labels
   }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import GembaCore
 
@@ -65,6 +68,94 @@ import Testing
     #expect(top < limits.min()!)
     #expect(Self.count("<circle ", in: try #require(Self.group("series", in: svg))) == 5)
     #expect(svg.contains("6 points · X̄ = 20 · UCL = 40 · LCL = 0 · 1 point breaks a rule"))
+  }
+
+  /// `spc v --chart imr --baseline 11..30` on 40 rows: each panel shades exactly the points the
+  /// limits came from (I: points 11–30; MR: the ranges with both ends in them, 12–30), read
+  /// back by an XML parser from the SVG the record draws.
+  @Test func aBaselineIsAShadedBandOverExactlyItsPoints() throws {
+    let values: [Double] = (0..<40).map { (i: Int) -> Double in
+      let wobble = Double((i * 7) % 11) / 4
+      return 10 + wobble + (i >= 30 ? 3 : 0)
+    }
+    let csv = "v\n" + values.map { (v: Double) -> String in "\(v)\n" }.joined()
+    let table = try loadText(csv).table
+    let result = try query(table, "x | spc v --chart imr --baseline 11..30")
+    let cited = try #require(EvidenceWorkspace.chart(result))
+    let chart = try #require(Record.chart(cited))
+    let svg = ChartSVG.render(chart)
+    let panels = try SVGPanels(svg)
+    #expect(panels.count == 2)
+    let expected: [Range<Int>] = [10..<30, 10..<29]
+    for (k, panel) in panels.enumerated() {
+      let points = expected[k]
+      let band = try #require(panel.bands.count == 1 ? panel.bands[0] : nil, "one band per panel, not \(panel.bands.count)")
+      let xs = panel.points
+      #expect(xs.count == 40 - k)
+      let inside: [Int] = xs.indices.filter { (i: Int) -> Bool in xs[i] > band.lowerBound && xs[i] < band.upperBound }
+      let covered = "\((inside.first ?? -1) + 1)–\((inside.last ?? -1) + 1)"
+      #expect(inside == Array(points), "the band covers points \(covered)")
+      // Its edges are the slot edges: half a slot from the first and last point's centres.
+      let slot: Double = xs[1] - xs[0]
+      let left: Double = xs[points.lowerBound] - slot / 2, right: Double = xs[points.upperBound - 1] + slot / 2
+      #expect(abs(band.lowerBound - left) < 0.11)
+      #expect(abs(band.upperBound - right) < 0.11)
+      #expect(panel.legend.contains("baseline") && panel.bandLabels == ["baseline"])
+    }
+    // Without a baseline, no band and no legend entry.
+    let plainCited = try #require(EvidenceWorkspace.chart(try query(table, "x | spc v --chart imr")))
+    let plainChart = try #require(Record.chart(plainCited))
+    let plain = ChartSVG.render(plainChart)
+    #expect(try SVGPanels(plain).allSatisfy { $0.bands.isEmpty && !$0.legend.contains("baseline") })
+  }
+
+  /// The control-chart panels of an SVG as an XML parser reads them: the points' x, the
+  /// baseline bands' x extent, the legend's words and the bands' own labels.
+  final class SVGPanels: NSObject, XMLParserDelegate, Sequence {
+    final class Panel {
+      var points: [Double] = []
+      var bands: [Range<Double>] = []
+      var legend: [String] = []
+      var bandLabels: [String] = []
+    }
+    private(set) var panels: [Panel] = []
+    private var groups: [String] = []
+    private var text = ""
+
+    init(_ svg: String) throws {
+      super.init()
+      let parser = XMLParser(data: Data(("<root>" + svg + "</root>").utf8))
+      parser.delegate = self
+      guard parser.parse() else { throw parser.parserError ?? CocoaError(.coderReadCorrupt) }
+    }
+
+    var count: Int { panels.count }
+    subscript(_ i: Int) -> Panel { panels[i] }
+    func makeIterator() -> IndexingIterator<[Panel]> { panels.makeIterator() }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+      text = ""
+      switch name {
+      case "svg": panels.append(Panel())
+      case "g": groups.append(attributes["class"] ?? "")
+      case "polyline" where groups.last == "series":
+        panels.last?.points = (attributes["points"] ?? "").split(separator: " ").compactMap { Double($0.split(separator: ",")[0]) }
+      case "rect" where attributes["class"] == "baseline":
+        let x = Double(attributes["x"] ?? "") ?? .nan, w = Double(attributes["width"] ?? "") ?? .nan
+        panels.last?.bands.append(x..<(x + w))
+      default: break
+      }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+      if name == "g" { groups.removeLast() }
+      if name == "text" && groups.contains("legend") { panels.last?.legend.append(text) }
+      if name == "text" && groups.last == "baseline" { panels.last?.bandLabels.append(text) }
+      text = ""
+    }
   }
 
   @Test(arguments: ["timeline", "histogram"])

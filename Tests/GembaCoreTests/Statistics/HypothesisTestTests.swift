@@ -197,4 +197,24 @@ struct HypothesisTestTests {
     agreement.report()
     #expect(try AndersonDarlingTest(samples[3]).verdict.isSignificant)
   }
+
+  /// A long sample's terms are computed on two cores: each the same as on one, and A² still scipy's.
+  @Test func andersonDarlingOnALongSample() throws {
+    var r = TestSamples(seed: 11)
+    let n = AndersonDarlingTest.parallelThreshold + 20_001
+    // Rounded to the data's precision (ties), and a skewed one.
+    let samples = [r.sample(n, mean: 74, sd: 0.01, places: 3), (0..<n).map { _ in exp(r.normal()) }]
+    let expected = try SciPy.run("""
+      out = {str(i): [stats.anderson(np.array(x), dist='norm').statistic] for i, x in enumerate(data)}
+      """, input: samples)
+    var agreement = Agreement("Anderson–Darling, long samples")
+    for (i, x) in samples.enumerated() {
+      let sample = try Sample(x)
+      let z = x.sorted().map { ($0 - sample.mean) / sample.standardDeviation }
+      let (parallel, serial) = (AndersonDarlingTest.terms(z), AndersonDarlingTest.terms(z, parallel: false))
+      #expect(parallel.map(\.bitPattern) == serial.map(\.bitPattern), "sample \(i): the two halves differ from one pass")
+      agreement.check(try AndersonDarlingTest(x).aSquared, expected.numbers(String(i))[0], "A² #\(i)", tolerance: 1e-7)
+    }
+    agreement.report()
+  }
 }
