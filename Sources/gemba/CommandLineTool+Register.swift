@@ -175,7 +175,8 @@ extension CommandLineTool {
       var info = stat()
       let folder = stat(firstPath, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? firstPath : Paths.folder(of: firstPath)
       let gemba = Paths.resolve(".gemba", in: folder)
-      if !Paths.exists(gemba), mkdir(gemba, 0o755) != 0 {
+      // Another indexer may make it at the same moment: EEXIST is success.
+      if !Paths.exists(gemba), mkdir(gemba, 0o755) != 0, errno != EEXIST {
         throw Diagnostic.file("cannot create \(gemba) for the register: \(String(cString: strerror(errno)))",
           notes: ["pass --db sqlite:PATH to keep the register elsewhere"]).about(.file)
       }

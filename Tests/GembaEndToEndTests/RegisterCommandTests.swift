@@ -199,8 +199,12 @@ struct RegisterCommandTests {
       #expect(result?.status == 0, "\(result?.stderr ?? "")")
     }
     // Between them every notebook is new exactly once; the other saw it as unchanged.
+    // (Read defensively: a failed run has no "(N new" to read, and must fail the test, not crash the suite.)
     let news = results.compactMap { r in
-      r.flatMap { Int($0.stdout.split(separator: "(")[1].split(separator: " ")[0]) }
+      r.flatMap { result -> Int? in
+        let parts = result.stdout.split(separator: "(")
+        return parts.count > 1 ? parts[1].split(separator: " ").first.flatMap { Int($0) } : nil
+      }
     }
     #expect(news.reduce(0, +) == 60)
     let db = folder.appendingPathComponent("nbs/.gemba/register.db")
