@@ -13,7 +13,7 @@ extension CommandLineTool {
     usage: gemba register index PATH… [--db URL]
            gemba register actions [--overdue | --due-review] [--owner NAME] [--as-of YYYY-MM-DD]
            gemba register containments [--overdue] [--owner NAME] [--as-of YYYY-MM-DD]
-           gemba register investigations [--state open|contained|root-cause-found|awaiting-effectiveness|closed|signed]
+           gemba register investigations [--state open|contained|root-cause-found|signed|awaiting-effectiveness|closed]
            gemba register causes --recurring
            gemba register problems --recurring
            gemba register kpis
