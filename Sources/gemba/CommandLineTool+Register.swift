@@ -122,7 +122,8 @@ extension CommandLineTool {
     }
     shown.question = (["gemba", "register"] + typed).joined(separator: " ")
     let text = format.render(shown)
-    Console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+    // Console.out ends the text with one line break: the renderer's own (no copy of the text to drop it).
+    Console.out(text)
     return 0
 
     func ask(_ body: (RegisterQuestions) throws -> RegisterReport) throws(Diagnostic) -> RegisterReport {
