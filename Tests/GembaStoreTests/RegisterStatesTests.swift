@@ -11,8 +11,9 @@ import Testing
 @Suite(.serialized) struct RegisterStatesTests {
   var engines: [SQLEngine] { TestPostgres.runs ? [.sqlite, .postgresql] : [.sqlite] }
 
-  static let start = [
-    "@2026-05-01T09:00:00Z title Seal leaks",
+  /// The first cells, titled by `name` (the first cell is a notebook's identity).
+  static func start(_ name: String) -> [String] { ["@2026-05-01T09:00:00Z title Seal leaks \(name)"] + rest }
+  static let rest = [
     "@2026-05-01T09:00:00Z problem Seals leak after the press change",
     "@2026-05-01T09:00:00Z fishbone \"Seal leaks\" --template 6M",
     "@2026-05-02T09:00:00Z cause Machine \"the press overheats the seal\"",
@@ -20,45 +21,46 @@ import Testing
     "@2026-05-03T09:01:00Z root C1",
     "@2026-05-04T09:00:00Z finding \"seals deform at the press\" --cause C1",
     "@2026-05-04T09:01:00Z action F1 \"retime the press\" --owner \"Sam Lee\" --due 2026-05-20",
+    "@2026-05-04T09:02:00Z load checks.csv as checks",
   ]
 
   /// Each notebook, the state its text gives, and the closing moment its text gives (the time of
   /// the cell named in the comment).
   static let cases: [(name: String, commands: [String], state: String, closed: String?)] = [
     // Signed while the action is open: approved, not closed.
-    ("signed-open.md", start + ["@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved"], "signed", nil),
+    ("signed-open.md", start("signed-open.md") + ["@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved"], "signed", nil),
     // Signed and the action done: the effectiveness review is still owed.
-    ("signed-done.md", start + [
+    ("signed-done.md", start("signed-done.md") + [
       "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
       "@2026-05-10T09:00:00Z done A1",
     ], "awaiting-effectiveness", nil),
     // Judged effective, never signed: closed when judged (the `effective` cell).
-    ("effective.md", start + [
+    ("effective.md", start("effective.md") + [
       "@2026-05-10T09:00:00Z done A1",
-      "@2026-06-10T09:00:00Z effective A1 --judged-by \"Ann Lee\"",
+      "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
     ], "closed", "2026-06-10T09:00:00Z"),
     // Verified by a sign-off after the judgement: closed at that sign-off (the last one).
-    ("verified.md", start + [
+    ("verified.md", start("verified.md") + [
       "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
       "@2026-05-10T09:00:00Z done A1",
-      "@2026-06-10T09:00:00Z effective A1 --judged-by \"Ann Lee\"",
+      "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
       "@2026-06-12T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning verified",
       "@2026-06-15T09:00:00Z signoff \"Plant manager\" \"Bo Chen\" --meaning verified",
     ], "closed", "2026-06-15T09:00:00Z"),
     // A `verified` sign-off before the judgement verifies nothing of it: closed when judged.
-    ("verified-early.md", start + [
+    ("verified-early.md", start("verified-early.md") + [
       "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning verified",
       "@2026-05-10T09:00:00Z done A1",
-      "@2026-06-10T09:00:00Z effective A1 --judged-by \"Ann Lee\"",
+      "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
     ], "closed", "2026-06-10T09:00:00Z"),
     // Judged not effective after a sign-off: signed, not closed, not awaiting.
-    ("not-effective.md", start + [
+    ("not-effective.md", start("not-effective.md") + [
       "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
       "@2026-05-10T09:00:00Z done A1",
       "@2026-06-10T09:00:00Z not-effective A1 --because leaks went on",
     ], "signed", nil),
     // Nothing signed, root cause confirmed, action open.
-    ("working.md", start, "root-cause-found", nil),
+    ("working.md", start("working.md"), "root-cause-found", nil),
   ]
 
   /// The rule written as SQL over the base tables (not the fold): the top three states and the closing moment.
