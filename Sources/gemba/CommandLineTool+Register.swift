@@ -13,7 +13,7 @@ extension CommandLineTool {
     usage: gemba register index PATH… [--db URL]
            gemba register actions [--overdue | --due-review] [--owner NAME] [--as-of YYYY-MM-DD]
            gemba register containments [--overdue] [--owner NAME] [--as-of YYYY-MM-DD]
-           gemba register investigations [--state open|contained|root-cause-found|awaiting-effectiveness|closed|signed]
+           gemba register investigations [--state open|contained|root-cause-found|signed|awaiting-effectiveness|closed]
            gemba register causes --recurring
            gemba register problems --recurring
            gemba register kpis
@@ -122,7 +122,8 @@ extension CommandLineTool {
     }
     shown.question = (["gemba", "register"] + typed).joined(separator: " ")
     let text = format.render(shown)
-    Console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+    // Console.out ends the text with one line break: the renderer's own (no copy of the text to drop it).
+    Console.out(text)
     return 0
 
     func ask(_ body: (RegisterQuestions) throws -> RegisterReport) throws(Diagnostic) -> RegisterReport {

@@ -47,13 +47,16 @@ enum Console {
   static func err(_ text: String) { write(2, TerminalSafety.escape(text)) }
 
   private static func write(_ fd: Int32, _ text: String) {
-    var bytes = Array(text.utf8)
-    if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if n <= 0 { if errno == EINTR { continue } else { return } }
-      offset += n
+    var text = text
+    if text.utf8.last != UInt8(ascii: "\n") { text.append("\n") }
+    // The string's own bytes, in as few write calls as the kernel takes (no copy into an array).
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if n <= 0 { if errno == EINTR { continue } else { return } }
+        offset += n
+      }
     }
   }
 }

@@ -100,7 +100,7 @@ import Testing
     #expect(figures[0][0].plain == "days to containment")
     #expect(figures[0][1] == .number(Double(days), places: 1))
     #expect(figures[0][2] == .integer(1))
-    let record = try f.questions().kpis().sections[3].rows
+    let record = try f.questions().kpis().sections[4].rows
     #expect(record.map { "\($0[0].plain)=\($0[1].plain)/\($0[2].plain)" } == [
       "with a team=1/3", "with a containment=1/3", "with a verified containment=1/3", "with an escape point=1/3",
       "with extent considered=1/3", "actions with a planned check=1/5",

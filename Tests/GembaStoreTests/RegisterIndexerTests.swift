@@ -112,8 +112,8 @@ import Testing
     try f.notebook("first.md", RegisterFixtures.first)
     _ = try f.index()
     let db = try SQLiteDatabase(path: f.db)
-    _ = try db.execute("UPDATE schema_version SET version = 7", [])
-    let expected = "register \(f.db) has schema 7; this gemba knows up to \(RegisterSchema.latest): upgrade gemba"
+    _ = try db.execute("UPDATE schema_version SET version = 8", [])
+    let expected = "register \(f.db) has schema 8; this gemba knows up to \(RegisterSchema.latest): upgrade gemba"
     #expect(throws: SQLError(.schema, expected, database: f.db)) { try f.index() }
     #expect(throws: SQLError(.schema, expected, database: f.db)) { try f.questions() }
   }

@@ -131,10 +131,10 @@ import Testing
     #expect(figures[0][1] == .empty)  // containment: not recorded yet
     let actions = a.actions + b.actions
     let effective = actions.filter { $0.state == .effective }.count
-    #expect(figures[3][1] == .number(100 * Double(effective) / Double(actions.count), places: 1))
+    #expect(report.sections[1].rows[0][1] == .number(100 * Double(effective) / Double(actions.count), places: 1))
     // Pareto: confirmed fishbone causes by category.
     let confirmed = (a.causesInOrder + b.causesInOrder).filter { $0.status == .confirmed }.compactMap(\.category)
-    let pareto = report.sections[2].rows
+    let pareto = report.sections[3].rows
     #expect(pareto.map { $0[0].plain } == Array(Set(confirmed)).sorted())
     #expect(pareto.first?[1] == .integer(confirmed.count))
   }

@@ -12,10 +12,23 @@ public enum TerminalSafety {
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
 
+  /// Whether `text` holds a control character other than a line break or tab, by its UTF-8 bytes
+  /// (a C1 control is 0xC2 then 0x80–0x9F): a megabyte of report is checked in a millisecond.
+  static func mayHoldControls(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte < 0x20 ? byte != 0x0A && byte != 0x09 : byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+        return true
+      }
+      previous = byte
+    }
+    return false
+  }
+
   /// `text` with every control character but line breaks and tabs written out (`\x1B`, `\u{9B}`),
   /// keeping colour sequences (`ESC [ digits/; m`) intact.
   public static func escape(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+    guard mayHoldControls(text) else { return text }
     let scalars = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
     var i = 0

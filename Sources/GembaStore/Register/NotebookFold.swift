@@ -301,18 +301,22 @@ struct FoldWatcher {
   }
 }
 
-/// The state an investigation is in and the moments the KPIs measure (docs/register.md, "States").
+/// The state an investigation is in and the moments the KPIs measure (docs/register.md, "States"),
+/// read as an ISO 9001 10.2 auditor reads a CAPA log: closed only once every action is shown to
+/// work; a sign-off approves the record, it does not close it.
 struct InvestigationDates {
   enum State: String, CaseIterable {
     case open, contained
     case rootCauseFound = "root-cause-found"
+    case signed
     case awaitingEffectiveness = "awaiting-effectiveness"
-    case closed, signed
+    case closed
   }
   var state: State
   /// The earliest moment a cause that is a confirmed root cause now became one.
   var rootConfirmed: String?
-  /// The first sign-off; else, for a closed investigation, when its last action was done.
+  /// For a closed investigation: when its last action was judged effective, or a `verified`
+  /// sign-off at or after that moment (the last such).
   var closed: String?
   /// The first time a containment was verified (`contained Kx`).
   var contained: String?
@@ -323,16 +327,17 @@ struct InvestigationDates {
     let actions = inv.actions
     let allEffective = !actions.isEmpty && actions.allSatisfy { $0.state == .effective }
     let allDone = !actions.isEmpty && actions.allSatisfy { $0.state == .done || $0.state == .effective }
-    let lastDone = actions.compactMap(\.doneAt).max()
     contained = inv.containments.compactMap(\.verifiedAt).min()
-    if let first = inv.signoffs.first {
-      state = .signed
-      closed = first.time
-    } else if allEffective {
+    if allEffective {
       state = .closed
-      closed = lastDone
+      // The judgement that made each action effective (a later review that found it still so changes nothing).
+      let lastEffective = actions.compactMap { watcher.judged[$0.id]?.time }.max()
+      let verified = inv.signoffs.filter { s in s.meaning == .verified && lastEffective.map { s.time >= $0 } ?? true }
+      closed = verified.last?.time ?? lastEffective
     } else if allDone {
       state = .awaitingEffectiveness
+    } else if !inv.signoffs.isEmpty {
+      state = .signed
     } else if rootConfirmed != nil {
       state = .rootCauseFound
     } else if contained != nil {

@@ -71,7 +71,9 @@ public struct RegisterIndexer {
         toRead.append((file, stamp))
       }
     }
-    let outcomes = Self.foldAll(toRead.map(\.file))
+    // Folding starts now, before the write lock, and goes on while the rows are written.
+    let folds = FoldPipeline(toRead.map(\.file))
+    defer { folds.finish() }
     try db.transaction {
       try RegisterSchema.lockForWriting(db)
       // The wording groups as they stand: new rows get theirs when written; regrouping below
@@ -85,8 +87,9 @@ public struct RegisterIndexer {
       run.change.everything = run.held.byID.isEmpty
       var seenIDs: [String: String] = [:]
       var removed = false
-      for (index, outcome) in outcomes.enumerated() {
+      for index in toRead.indices {
         let (file, stamp) = toRead[index]
+        let outcome = folds.outcome(at: index)
         switch outcome {
         case .unreadable(let reason):
           report.failed += 1
@@ -299,7 +302,11 @@ public struct RegisterIndexer {
   func regroupWordings(touching touched: inout Set<Recurrences.Group>) throws {
     var wanted: [String: [WordingGroups.Wording]] = ["cause": [], "problem": []]
     for row in try db.execute(
-      "SELECT DISTINCT c.category, c.terms FROM causes c JOIN investigations i ON i.id = c.investigation WHERE i.status = 'ok'", []
+      // A ruled-out cause is not a recurring cause: its wording neither makes nor bridges a group.
+      """
+      SELECT DISTINCT c.category, c.terms FROM causes c JOIN investigations i ON i.id = c.investigation
+      WHERE i.status = 'ok' AND c.status <> 'ruled-out'
+      """, []
     ).rows {
       wanted["cause"]!.append(.init(category: row[0].text ?? "", key: row[1].text ?? ""))
     }
@@ -357,6 +364,14 @@ public struct RegisterIndexer {
       let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
       _ = try db.execute("DELETE FROM wordings WHERE kind = ? AND category = ? AND terms = ?",
         [.text(parts[0]), .text(parts[1]), .text(parts[2])])
+      // Only ruled-out causes still word it: their rows leave the group.
+      if parts[0] == "cause", let old = have[key] {
+        _ = try db.execute("UPDATE cause_groups SET grp = '' WHERE basis = 'wording' AND category = ? AND terms = ?",
+          [.text(parts[1]), .text(parts[2])])
+        for causeKind in ["fishbone", "why"] {
+          touched.insert(.init(basis: "wording", name: "\(causeKind):\(parts[1]):\(old)"))
+        }
+      }
     }
   }
 
@@ -365,29 +380,14 @@ public struct RegisterIndexer {
     case folded(FoldOutcome)
   }
 
-  /// Reads and folds each file, spread over the cores (each fold is independent and pure).
-  static func foldAll(_ files: [NotebookFiles.Found]) -> [FileOutcome] {
-    let count = files.count
-    guard count > 0 else { return [] }
-    let buffer = UnsafeMutableBufferPointer<FileOutcome>.allocate(capacity: count)
-    buffer.initialize(repeating: .unreadable(""))
-    defer { buffer.deallocate() }
-    nonisolated(unsafe) let results = buffer
-    let workers = max(1, min(count, System.cores))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var index = worker
-      while index < count {
-        let file = files[index]
-        switch NotebookFiles.read(file.path) {
-        case .success(let bytes): results[index] = .folded(NotebookFold.fold(bytes: bytes, path: file.path, label: file.label))
-        case .failure(let error):
-          // Only a file that might be a notebook is worth reporting; we cannot tell, so say so.
-          results[index] = .unreadable("cannot read it (\(error.reason)); check its permissions")
-        }
-        index += workers
-      }
+  /// Reads and folds one file (FoldPipeline runs this on every core: each fold is independent and pure).
+  static func fold(_ file: NotebookFiles.Found) -> FileOutcome {
+    switch NotebookFiles.read(file.path) {
+    case .success(let bytes): .folded(NotebookFold.fold(bytes: bytes, path: file.path, label: file.label))
+    case .failure(let error):
+      // Only a file that might be a notebook is worth reporting; we cannot tell, so say so.
+      .unreadable("cannot read it (\(error.reason)); check its permissions")
     }
-    return Array(buffer)
   }
 }
 

@@ -24,17 +24,20 @@ extension RegisterQuestions {
     for (label, column, how) in [
       ("days to containment", "contained_day", "first cell → first containment verified"),
       ("days to root cause", "root_day", "first cell → first confirmed root cause"),
-      ("days to closure", "closed_day", "first cell → first sign-off, else last action done once all are effective"),
+      ("days to closure", "closed_day", "first cell → every action judged effective (or a verified sign-off after that)"),
     ] {
       let days = try durations(column)
       measures.append([.text(label), Self.median(days).map { .number($0, places: 1) } ?? .empty, .integer(days.count),
         .integer(total), .text(how)])
     }
+    // Shares of actions: counted in actions, never in investigations (their own section, their own columns).
     let all = sums[2], effective = sums[3], judged = sums[4]
-    measures.append([.text("actions verified effective"), all > 0 ? .number(100 * Double(effective) / Double(all), places: 1) : .empty,
-      .integer(effective), .integer(all), .text("% of all actions judged effective")])
-    measures.append([.text("judged actions effective"), judged > 0 ? .number(100 * Double(effective) / Double(judged), places: 1) : .empty,
-      .integer(effective), .integer(judged), .text("% of judged actions (effective or not) judged effective")])
+    let shares: [[RegisterReport.Value]] = [
+      [.text("actions verified effective"), all > 0 ? .number(100 * Double(effective) / Double(all), places: 1) : .empty,
+        .integer(effective), .integer(all), .text("effective actions over all actions")],
+      [.text("judged actions effective"), judged > 0 ? .number(100 * Double(effective) / Double(judged), places: 1) : .empty,
+        .integer(effective), .integer(judged), .text("effective actions over actions judged (effective or not)")],
+    ]
 
     let states = try db.execute("""
       SELECT state, COUNT(*) FROM investigations WHERE status = 'ok' GROUP BY state
@@ -67,8 +70,10 @@ extension RegisterQuestions {
       [.text("actions with a planned check"), .integer(sums[5]), .integer(all)],
     ]
     return RegisterReport(title: "Register KPIs", question: "gemba register kpis", asOf: nil, sections: [
-      .init(title: "Key figures", columns: ["measure", "value", "n", "of", "how"], rows: measures,
-        notes: notes + ["medians in days over the investigations that reached the moment (n of all clean investigations)"]),
+      .init(title: "Key figures", columns: ["measure", "median days", "investigations", "of investigations", "how"],
+        rows: measures,
+        notes: notes + ["medians over the investigations that reached the moment, of all clean investigations"]),
+      .init(title: "Actions verified effective", columns: ["measure", "%", "actions", "of actions", "how"], rows: shares),
       .init(title: "Investigations by state", columns: ["state", "investigations"], rows: stateRows),
       .init(title: "Pareto of confirmed causes by fishbone category", columns: ["category", "count", "%", "cumulative %"],
         rows: paretoRows, notes: ["five-whys answers have no category and are not in the Pareto"]),

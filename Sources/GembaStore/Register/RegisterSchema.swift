@@ -200,6 +200,12 @@ public enum RegisterSchema {
       "ALTER TABLE investigations ADD COLUMN n_extent BIGINT",
       "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL",
     ],
+    // 7: the states read as a CAPA log (closed once every action is judged effective, not at the
+    // first sign-off; `signed` only while actions are still open) and wording groups without
+    // ruled-out causes: nothing new to create, but every notebook is read and written again.
+    [
+      "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL",
+    ],
   ]
 
   public static var latest: Int { migrations.count }
