@@ -1,12 +1,25 @@
 import Testing
 @testable import GembaCore
 
-/// The log scan's shortcuts answer what the general code answers: a log time checked by
-/// position, the time column's type counted without the general loop.
+/// The log scan's shortcuts answer what the general code answers: a level word checked as packed
+/// bytes, a log time checked by position, the time column's type counted without the general loop.
 @Suite struct LogLineScanTests {
   static func withBytes<R>(_ text: String, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
     let bytes = Array(text.utf8) + [0]
     return bytes.withUnsafeBufferPointer { body($0.baseAddress!, bytes.count - 1) }
+  }
+
+  @Test func everyLevelNameInAnyCaseIsALevel() {
+    for name in LineReader.levels {
+      for spelling in [name, name.lowercased(), name.prefix(1) + name.dropFirst().lowercased()] {
+        #expect(Self.withBytes(String(spelling)) { LineReader.isLevel($0, $1) }, "\(spelling)")
+      }
+    }
+  }
+
+  @Test(arguments: ["", "E", "ER ", "INF", "INFOS", "WARNINGS", "CRITICALS", "DEBUGGING", "WARN1", "ERRO", "INFO\0"])
+  func nearMissesAreNotLevels(_ text: String) {
+    #expect(!Self.withBytes(text) { LineReader.isLevel($0, $1) })
   }
 
   /// Times around the positional check's edges, and mutations of a log time at every byte.
