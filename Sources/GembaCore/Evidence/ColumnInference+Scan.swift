@@ -11,15 +11,26 @@ extension ColumnTypeInference {
     var active: [Int]
     var values = 0
     let killing: Bool
+    /// Only the ISO reading is left (a log's time column, after its first cells): a cell it reads
+    /// is counted without the general loop.
+    private var isoOnly = false
 
     init(candidates: [Candidate], killing: Bool) {
       self.candidates = candidates
       self.active = Array(candidates.indices)
       self.killing = killing
+      noteActive()
+    }
+
+    private mutating func noteActive() {
+      isoOnly = false
+      if active.count == 1, case .iso = candidates[active[0]].test { isoOnly = true }
     }
 
     mutating func visit(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
       values += 1
+      // What the loop below does for such a cell, when it reads: nothing but the count.
+      if isoOnly && ValueParser.isDateTime(p, n) { return }
       var integerRead = false, decimalRead = false
       var integerValue: Int64 = 0
       var removed = false
@@ -46,7 +57,7 @@ extension ColumnTypeInference {
           }
           if ok && !integerRead && candidates[k].integral && memchr(p, Int32(pattern.decimalMark), n) != nil { candidates[k].integral = false }
         case .boolean: ok = ValueParser.boolean(p, n) != nil
-        case .iso: ok = ValueParser.dateTime(p, n) != nil
+        case .iso: ok = ValueParser.isDateTime(p, n)
         case .date(let pattern): ok = pattern.parse(p, n) != nil
         case .given(let reader): ok = reader.instant(p, n) != nil
         }
@@ -61,7 +72,10 @@ extension ColumnTypeInference {
           }
         }
       }
-      if removed { active = active.filter { candidates[$0].alive } }
+      if removed {
+        active = active.filter { candidates[$0].alive }
+        noteActive()
+      }
     }
   }
 }

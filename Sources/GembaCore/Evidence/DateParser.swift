@@ -74,6 +74,30 @@ extension ValueParser {
     return seconds - sign * Double(oh * 3600 + om * 60)
   }
 
+  /// Whether `dateTime(p, n)` reads the bytes, without computing the instant: a log time
+  /// (`2026-03-01T00:00:00.007Z`) is checked by position, anything else goes the general way.
+  static func isDateTime(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    isoFractionShape(p, n) || dateTime(p, n) != nil
+  }
+
+  /// Whether `isoFastFraction` reads the bytes (`YYYY-MM-DD[T ]HH:MM:SS[.,]digits[Z]`, a valid
+  /// date and time of day), checked by position only.
+  @inline(__always)
+  private static func isoFractionShape(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    guard n > 20, n <= 40, p[4] == 45, p[7] == 45, p[10] == 84 || p[10] == 32, p[13] == 58, p[16] == 58,
+          p[19] == 46 || p[19] == 44 else { return false }
+    @inline(__always) func digit(_ i: Int) -> Bool { p[i] &- 48 < 10 }
+    guard digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9),
+          digit(11), digit(12), digit(14), digit(15), digit(17), digit(18) else { return false }
+    let end = p[n - 1] == 90 ? n - 1 : n
+    guard end > 20 else { return false }
+    for i in 20..<end where !digit(i) { return false }
+    @inline(__always) func d(_ i: Int) -> Int { Int(p[i] &- 48) }
+    let year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), month = d(5) * 10 + d(6), day = d(8) * 10 + d(9)
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year)
+      && d(11) * 10 + d(12) < 24 && d(14) * 10 + d(15) < 60 && d(17) * 10 + d(18) <= 60
+  }
+
   /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` and `YYYY-MM-DD HH:MM:SS` (the usual exports) read by
   /// position; anything else (fractions, zones, other separators) goes the general way.
   @inline(__always)

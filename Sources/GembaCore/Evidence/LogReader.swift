@@ -2,19 +2,27 @@
 extension LineReader {
   static let levels: Set<String> = ["TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR",
                                     "FATAL", "CRITICAL", "CRIT", "ALERT", "EMERG", "SEVERE"]
-  /// The level names as 8 upper-case bytes each (all fit), so a line's level is checked
-  /// without making a string: millions of lines per load.
-  static let packedLevels: [UInt64] = levels.map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
-
   /// Whether the `count` bytes at `p` are a level name in any case.
   @inline(__always) static func isLevel(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     guard count >= 1, count <= 8 else { return false }
     var word: UInt64 = 0
-    for k in 0..<count {
-      let c = p[k]
-      word = word << 8 | UInt64(c &- 97 < 26 ? c &- 32 : c)
+    for k in 0..<count { word = word << 8 | upper(p[k]) }
+    return isPackedLevel(word)
+  }
+
+  @inline(__always) static func upper(_ c: UInt8) -> UInt64 { UInt64(c &- 97 < 26 ? c &- 32 : c) }
+
+  /// Whether `word` is a name of `levels` as upper-case bytes packed big-end first (all fit in
+  /// 8 bytes), so a line's level is checked without making a string: millions of lines per load.
+  @inline(__always) static func isPackedLevel(_ word: UInt64) -> Bool {
+    switch word {
+    case 0x5452_4143_45, 0x4445_4255_47, 0x494E_464F, 0x4E4F_5449_4345, 0x5741_524E, 0x57_4152_4E49_4E47,  // TRACE DEBUG INFO NOTICE WARN WARNING
+         0x4552_524F_52, 0x45_5252, 0x4641_5441_4C, 0x4352_4954_4943_414C, 0x4352_4954,  // ERROR ERR FATAL CRITICAL CRIT
+         0x414C_4552_54, 0x454D_4552_47, 0x5345_5645_5245:  // ALERT EMERG SEVERE
+      return true
+    default:
+      return false
     }
-    return packedLevels.contains(word)
   }
 
   func readLog() -> LineTable {
@@ -117,10 +125,14 @@ extension LineReader {
     var s = p
     let bracket = s < e && base[s] == 91
     if bracket { s += 1 }
+    // The word's letters, packed upper-case as they are passed (a level has at most 8).
     var q = s
-    while q < e && q - s < 9, (base[q] | 0x20) &- 97 < 26 { q += 1 }
-    guard q > s else { return nil }
-    guard Self.isLevel(base + s, q - s) else { return nil }
+    var word: UInt64 = 0
+    while q < e && q - s < 9, (base[q] | 0x20) &- 97 < 26 {
+      word = word << 8 | Self.upper(base[q])
+      q += 1
+    }
+    guard q > s, q - s <= 8, Self.isPackedLevel(word) else { return nil }
     var after = q
     if bracket { guard after < e && base[after] == 93 else { return nil }; after += 1 }
     if base[after - 1] != 93 && after < e && base[after] == 58 { after += 1 }  // "ERROR:"
