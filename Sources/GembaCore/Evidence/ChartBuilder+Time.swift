@@ -91,11 +91,25 @@ extension ChartBuilder {
       points.reserveCapacity(relation.rowCount)
       // One pass: each row's number, its label (`#12`, or `12` for a computed table), and the
       // decimals written (as `precision` reads them), so the column is not read a second time.
-      relation.forEachValue(column: column) { row, p, n in
-        if n > 0, let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) }
-        guard let v = reader.number(p, n) else { skipped += 1; return }
-        let label = numbers.map { PointLabels.label($0[row], prefix: UInt8(ascii: "#")) } ?? PointLabels.label(row + 1)
-        points.append(ControlChart.Point(label: label, value: v))
+      if case .view(let table, let rows, _) = relation, let numeric = table.numericColumn(column) {
+        // A numeric column read once per table (standard format, so `mark` is the point).
+        for position in 0..<relation.rowCount {
+          let row = rows.map { Int($0[position]) } ?? position
+          let f = numeric.flags[row]
+          if f & NumericColumn.isEmpty == 0, numeric.written[row] != NumericColumn.notExact {
+            decimals = max(decimals, Int(numeric.written[row]))
+          }
+          guard f & NumericColumn.isNumber != 0 else { skipped += 1; continue }
+          let label = numbers.map { PointLabels.label($0[position], prefix: UInt8(ascii: "#")) } ?? PointLabels.label(position + 1)
+          points.append(ControlChart.Point(label: label, value: numeric.values[row]))
+        }
+      } else {
+        relation.forEachValue(column: column) { row, p, n in
+          if n > 0, let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) }
+          guard let v = reader.number(p, n) else { skipped += 1; return }
+          let label = numbers.map { PointLabels.label($0[row], prefix: UInt8(ascii: "#")) } ?? PointLabels.label(row + 1)
+          points.append(ControlChart.Point(label: label, value: v))
+        }
       }
       written = min(decimals, 6)
     }

@@ -12,7 +12,7 @@ struct ControlRuleCheck {
   /// Where the limits come from: constants (the XmR chart) or a column per point.
   private enum Limits {
     case constant(center: Double, sigma: Double, upper: Double, lower: Double)
-    case perPoint(centers: [Double], sigmas: [Double], uppers: [Double], lowers: [Double])
+    case perPoint(centers: PointColumn, sigmas: PointColumn, uppers: PointColumn, lowers: PointColumn)
   }
 
   let values: [Double]
@@ -29,6 +29,13 @@ struct ControlRuleCheck {
 
   /// Limits per point; `points` (default all) picks the points checked, e.g. one stage's.
   init(values: [Double], centers: [Double], sigmas: [Double], uppers: [Double], lowers: [Double], points: Range<Int>? = nil) {
+    self.init(values: values, centers: PointColumn(centers), sigmas: PointColumn(sigmas), uppers: PointColumn(uppers),
+              lowers: PointColumn(lowers), points: points)
+  }
+
+  /// Limits per point, as a chart keeps them (a value per run of equal points).
+  init(values: [Double], centers: PointColumn, sigmas: PointColumn, uppers: PointColumn, lowers: PointColumn,
+       points: Range<Int>? = nil) {
     self.values = values
     self.points = points ?? values.indices
     limits = .perPoint(centers: centers, sigmas: sigmas, uppers: uppers, lowers: lowers)
@@ -44,13 +51,9 @@ struct ControlRuleCheck {
     case .constant(let center, let sigma, let upper, let lower):
       return scan(rules) { _ in (center, sigma, upper, lower) }
     case .perPoint(let centers, let sigmas, let uppers, let lowers):
-      return centers.withUnsafeBufferPointer { c in
-        sigmas.withUnsafeBufferPointer { s in
-          uppers.withUnsafeBufferPointer { u in
-            lowers.withUnsafeBufferPointer { l in scan(rules) { i in (c[i], s[i], u[i], l[i]) } }
-          }
-        }
-      }
+      // Points are read in ascending order: each column's cursor looks a run up once per run.
+      var c = centers.cursor(), s = sigmas.cursor(), u = uppers.cursor(), l = lowers.cursor()
+      return scan(rules) { i in (c.at(i), s.at(i), u.at(i), l.at(i)) }
     }
   }
 

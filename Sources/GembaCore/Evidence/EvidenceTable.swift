@@ -25,6 +25,10 @@ public final class EvidenceTable: @unchecked Sendable {
   let derivedColumns: [DerivedColumn]
   /// The loaded table this one extends with derived columns: it owns the base columns' profiles.
   private let parent: EvidenceTable?
+  /// The loaded table that owns the base columns (this one, unless it extends another).
+  var rootTable: EvidenceTable { parent ?? self }
+  /// Base columns read as numbers, on first numeric use (`numericColumn(_:)`).
+  let numberCache = NumericColumnCache()
 
   enum Layout: Sendable { case delimited, spans }
   let layout: Layout

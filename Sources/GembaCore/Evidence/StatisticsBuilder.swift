@@ -21,14 +21,27 @@ enum StatisticsBuilder {
     values.reserveCapacity(relation.rowCount)
     var places = 0, skipped = 0, empty = 0
     var writtenDecimals = 0, exact = true
-    relation.forEachValue(column: column) { _, p, n in
-      let v = ValueParser.decimal(p, n)
-      if v == nil { skipped += 1; if n == 0 { empty += 1 } }
-      values.append(v)
-      if v != nil, places < 6 { places = max(places, decimals(p, n)) }
-      if written, v != nil {
-        if let d = ChartBuilder.writtenDecimals(p, n) { writtenDecimals = max(writtenDecimals, d) } else { exact = false }
+    if case .view(let table, let rows, _) = relation, let numeric = table.numericColumn(column) {
+      // A numeric column's numbers, read once per table: the same values, decimals and counts.
+      func take(_ row: Int) {
+        let f = numeric.flags[row]
+        guard f & NumericColumn.isNumber != 0 else {
+          values.append(nil)
+          skipped += 1
+          if f & NumericColumn.isEmpty != 0 { empty += 1 }
+          return
+        }
+        values.append(numeric.values[row])
+        places = max(places, Int(f & NumericColumn.placesMask))
+        if written {
+          let w = numeric.written[row]
+          if w == NumericColumn.notExact { exact = false } else { writtenDecimals = max(writtenDecimals, Int(w)) }
+        }
       }
+      if let rows { for row in rows { take(Int(row)) } } else { for row in 0..<table.rowCount { take(row) } }
+    } else {
+      measureText(relation, column: column, written: written, into: &values, places: &places, skipped: &skipped, empty: &empty,
+                  writtenDecimals: &writtenDecimals, exact: &exact)
     }
     let name = relation.name(of: column)
     if values.count - skipped == 0 {
@@ -40,6 +53,20 @@ enum StatisticsBuilder {
                              at: ref.span, notes: ["filter them out first (`where \(name) != …`), or chart a numeric column"])
     }
     return Measure(values: values, precision: min(places, 6), skipped: skipped, written: written ? (writtenDecimals, exact) : nil)
+  }
+
+  /// `measure` from the cells' text (computed tables, derived and non-numeric columns).
+  private static func measureText(_ relation: Relation, column: Int, written: Bool, into values: inout [Double?], places: inout Int,
+                                  skipped: inout Int, empty: inout Int, writtenDecimals: inout Int, exact: inout Bool) {
+    relation.forEachValue(column: column) { _, p, n in
+      let v = ValueParser.decimal(p, n)
+      if v == nil { skipped += 1; if n == 0 { empty += 1 } }
+      values.append(v)
+      if v != nil, places < 6 { places = max(places, decimals(p, n)) }
+      if written, v != nil {
+        if let d = ChartBuilder.writtenDecimals(p, n) { writtenDecimals = max(writtenDecimals, d) } else { exact = false }
+      }
+    }
   }
 
   /// Digits after the decimal point in a number's text (`74.030` → 3).

@@ -142,7 +142,7 @@ extension EvidenceWorkspace {
       centre: chart.centers.first, upper: chart.uppers.first, lower: chart.lowers.first, flagged: points)
     c.tests = points.map { flagged[$0]!.map(String.init).joined(separator: ", ") }
     if chart.limitsVary {
-      (c.centres, c.uppers, c.lowers) = (chart.centers, chart.uppers, chart.lowers)
+      (c.centres, c.uppers, c.lowers) = (Array(chart.centers), Array(chart.uppers), Array(chart.lowers))
     }
     if chart.stages.count > 1 || chart.stages.first?.label != nil {
       c.stageStarts = chart.stages.map(\.points.lowerBound)

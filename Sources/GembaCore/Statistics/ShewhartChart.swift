@@ -49,10 +49,11 @@ public struct ShewhartChart: Hashable, Sendable {
   /// Each point's label (made when read).
   public var labels: ChartLabels
   public var values: [Double]
-  public var centers: [Double]
-  public var lowers: [Double]
-  public var uppers: [Double]
-  public var sigmas: [Double]
+  /// Centres, limits and σ per point, held once per run of equal values (a stage, a subgroup size).
+  public var centers: PointColumn
+  public var lowers: PointColumn
+  public var uppers: PointColumn
+  public var sigmas: PointColumn
   /// Subgroup or sample sizes (nil for individuals, moving ranges and c charts).
   public var sizes: [Int]?
   public var stages: [Stage]
@@ -78,7 +79,7 @@ public struct ShewhartChart: Hashable, Sendable {
   /// True when the limits differ from point to point (varying sizes or stages).
   public var limitsVary: Bool {
     guard count > 0 else { return false }
-    return lowers.contains { $0 != lowers[0] } || uppers.contains { $0 != uppers[0] } || centers.contains { $0 != centers[0] }
+    return !lowers.isConstant || !uppers.isConstant || !centers.isConstant
   }
 
   /// The points that signal, each with the tests it breaks ("point 7: test 1, 5").
@@ -116,14 +117,14 @@ public struct ShewhartChart: Hashable, Sendable {
 struct ChartColumns {
   var positions: [Int] = []
   var values: [Double] = []
-  var centers: [Double] = []
-  var lowers: [Double] = []
-  var uppers: [Double] = []
-  var sigmas: [Double] = []
+  var centers = PointColumn()
+  var lowers = PointColumn()
+  var uppers = PointColumn()
+  var sigmas = PointColumn()
   var sizes: [Int]?
 
   init(capacity: Int, sized: Bool) {
-    for keyPath in [\ChartColumns.values, \.centers, \.lowers, \.uppers, \.sigmas] { self[keyPath: keyPath].reserveCapacity(capacity) }
+    values.reserveCapacity(capacity)
     positions.reserveCapacity(capacity)
     if sized {
       sizes = []
@@ -145,10 +146,10 @@ struct ChartColumns {
                        lower: Double, upper: Double, sigma: Double) {
     self.positions += positions
     self.values += values
-    centers += repeatElement(center, count: positions.count)
-    lowers += repeatElement(lower, count: positions.count)
-    uppers += repeatElement(upper, count: positions.count)
-    sigmas += repeatElement(sigma, count: positions.count)
+    centers.append(center, count: positions.count)
+    lowers.append(lower, count: positions.count)
+    uppers.append(upper, count: positions.count)
+    sigmas.append(sigma, count: positions.count)
   }
 
   mutating func append(_ position: Int, value: Double, center: Double, lower: Double, upper: Double,

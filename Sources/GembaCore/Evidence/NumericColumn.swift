@@ -1,0 +1,82 @@
+import Foundation
+
+/// A loaded numeric column read as numbers once, so charts, studies and comparisons read
+/// `Double`s instead of parsing each cell's text again.
+///
+/// Each row keeps exactly what `StatisticsBuilder.measure` and the XmR chart read from the cell's
+/// trimmed text: `ValueParser.decimal` of it (nil where it is not a number), whether it is empty,
+/// the digits after its point (at most 6) and, for any non-empty cell, the decimals a histogram
+/// reads (`ChartBuilder.writtenDecimals`, nil when written with an exponent). Only columns in the
+/// standard number format are kept: one written with a decimal comma or a grouping pattern is read
+/// from its text, as before.
+struct NumericColumn: Sendable {
+  /// The number of each row; 0 where `flags` says there is none.
+  let values: [Double]
+  /// Per row: `isNumber`, `isEmpty`, and the digits after the point (at most 6) in the low bits.
+  let flags: [UInt8]
+  /// Per non-empty row: the decimals written (`notExact` for an exponent).
+  let written: [UInt8]
+
+  static let isNumber: UInt8 = 0x80
+  static let isEmpty: UInt8 = 0x40
+  static let placesMask: UInt8 = 0x07
+  static let notExact: UInt8 = 255
+
+  /// Reads every row of `column`, or nil when a cell writes more decimals than a byte holds
+  /// (such a column is read from its text as before).
+  static func read(_ table: EvidenceTable, column: Int) -> NumericColumn? {
+    let count = table.rowCount
+    var values = [Double](repeating: 0, count: count)
+    var flags = [UInt8](repeating: 0, count: count)
+    var written = [UInt8](repeating: 0, count: count)
+    var fits = true
+    values.withUnsafeMutableBufferPointer { vs in
+      flags.withUnsafeMutableBufferPointer { fs in
+        written.withUnsafeMutableBufferPointer { ws in
+          table.forEachRow(nil) { row, cursor, local in
+            withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
+              guard n > 0 else { fs[row] = isEmpty; return }
+              if let d = ChartBuilder.writtenDecimals(p, n) {
+                if d >= Int(notExact) { fits = false } else { ws[row] = UInt8(d) }
+              } else {
+                ws[row] = notExact
+              }
+              guard let v = ValueParser.decimal(p, n) else { return }
+              vs[row] = v
+              fs[row] = isNumber | UInt8(min(StatisticsBuilder.decimals(p, n), 6))
+            }
+          }
+        }
+      }
+    }
+    return fits ? NumericColumn(values: values, flags: flags, written: written) : nil
+  }
+}
+
+extension EvidenceTable {
+  /// The column read as numbers (`NumericColumn`), once per table, for an integer or decimal
+  /// column read from the file in the standard number format; nil for any other column.
+  func numericColumn(_ column: Int) -> NumericColumn? {
+    guard column < baseColumnCount else { return nil }
+    let owner = rootTable
+    let profile = owner.columnProfile(column)
+    guard profile.type == .integer || profile.type == .decimal, case .standard = profile.reader.format else { return nil }
+    return owner.numberCache.cached(column) { NumericColumn.read(owner, column: column) }
+  }
+}
+
+/// The numeric columns a table has read, each computed once under a lock.
+final class NumericColumnCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var columns: [Int: NumericColumn?] = [:]
+
+  func cached(_ column: Int, _ read: () -> NumericColumn?) -> NumericColumn? {
+    lock.lock()
+    defer { lock.unlock() }
+    // Read under the lock: two charts asking at once read the column once.
+    if let known = columns[column] { return known }
+    let read = read()
+    columns[column] = read
+    return read
+  }
+}
