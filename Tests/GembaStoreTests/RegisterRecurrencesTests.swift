@@ -115,20 +115,7 @@ import Testing
   /// kept), each row as the report shows it.
   static func expected(_ r: TestRegister) throws -> [[String]] {
     try r.rows("""
-      WITH effective AS (
-        SELECT 'problem' AS basis, w.wording_group AS grp, i.label, a.action_id, a.judged_at
-        FROM actions a JOIN investigations i ON i.id = a.investigation AND i.status = 'ok'
-        JOIN problems p ON p.investigation = i.id
-        JOIN wordings w ON w.kind = 'problem' AND w.category = '' AND w.terms = p.terms
-        WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND p.terms <> ''
-        UNION
-        SELECT 'cause', c.kind || ':' || c.category || ':' || w.wording_group, i.label, a.action_id, a.judged_at
-        FROM actions a JOIN investigations i ON i.id = a.investigation AND i.status = 'ok'
-        JOIN finding_causes fc ON fc.investigation = a.investigation AND fc.finding_id = a.finding_id
-        JOIN causes c ON c.investigation = fc.investigation AND c.cause_id = fc.cause_id
-        JOIN wordings w ON w.kind = 'cause' AND w.category = c.category AND w.terms = c.terms
-        WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND c.terms <> ''
-      ),
+      \(RegisterCrossCheck.effectiveActionsByGroup)
       firsts AS (
         SELECT e.basis, e.grp, e.judged_at, e.label, e.action_id FROM effective e
         WHERE NOT EXISTS (SELECT 1 FROM effective o WHERE o.basis = e.basis AND o.grp = e.grp

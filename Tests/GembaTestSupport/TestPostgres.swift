@@ -31,9 +31,14 @@ public enum TestPostgres {
 
   /// `psql` as the independent answer: its unaligned, tuples-only output.
   public static func psql(_ sql: String, url: String) throws -> String {
+    try output(of: ["psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", url, "-c", sql])
+  }
+
+  /// A program's standard output, trimmed (found on PATH through /usr/bin/env).
+  static func output(of arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", url, "-c", sql]
+    process.arguments = arguments
     let out = Pipe()
     process.standardOutput = out
     try process.run()
@@ -46,14 +51,6 @@ public enum TestPostgres {
 extension TestPostgres {
   /// Runs `python3 -c script args…` and returns its standard output (an independent answer).
   public static func python(_ script: String, _ arguments: [String] = []) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try output(of: ["python3", "-c", script] + arguments)
   }
 }
