@@ -164,15 +164,7 @@ struct RegisterEnginesTests {
       firsts AS (
         SELECT basis, grp, MIN(judged_at || ' ' || label || ' ' || action_id) AS first FROM effective GROUP BY basis, grp
       ),
-      later AS (
-        SELECT 'problem' AS basis, w.wording_group AS grp, l.id, p.statement AS shown
-        FROM investigations l JOIN problems p ON p.investigation = l.id
-        JOIN wordings w ON w.kind = 'problem' AND w.category = '' AND w.terms = p.terms WHERE l.status = 'ok'
-        UNION
-        SELECT 'cause', c.kind || ':' || c.category || ':' || w.wording_group, l.id, c.cause_id || ' ' || c.text
-        FROM investigations l JOIN causes c ON c.investigation = l.id AND c.status = 'confirmed'
-        JOIN wordings w ON w.kind = 'cause' AND w.category = c.category AND w.terms = c.terms WHERE l.status = 'ok'
-      )
+      \(RegisterCrossCheck.problemsAndCausesByGroup)
       SELECT l.label, x.basis, x.shown FROM later x JOIN firsts f ON f.basis = x.basis AND f.grp = x.grp
       JOIN investigations l ON l.id = x.id
       WHERE l.first_cell_at > f.first

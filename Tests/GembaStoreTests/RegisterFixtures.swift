@@ -175,4 +175,18 @@ enum RegisterCrossCheck {
       WHERE a.effective = 1 AND a.judged_at IS NOT NULL AND c.terms <> ''
     ),
     """
+
+  /// `later AS (…)`: every investigation's problem and confirmed causes with their group, the rows
+  /// a recurrence is looked for in.
+  static let problemsAndCausesByGroup = """
+    later AS (
+      SELECT 'problem' AS basis, w.wording_group AS grp, l.id, p.statement AS shown
+      FROM investigations l JOIN problems p ON p.investigation = l.id
+      JOIN wordings w ON w.kind = 'problem' AND w.category = '' AND w.terms = p.terms WHERE l.status = 'ok'
+      UNION
+      SELECT 'cause', c.kind || ':' || c.category || ':' || w.wording_group, l.id, c.cause_id || ' ' || c.text
+      FROM investigations l JOIN causes c ON c.investigation = l.id AND c.status = 'confirmed'
+      JOIN wordings w ON w.kind = 'cause' AND w.category = c.category AND w.terms = c.terms WHERE l.status = 'ok'
+    )
+    """
 }
