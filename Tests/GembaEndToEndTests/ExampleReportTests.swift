@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 let reviewerChromium = ["chromium", "chromium-browser", "google-chrome"].compactMap { name -> String? in
@@ -13,16 +14,7 @@ let reviewerToolsFound: Bool = {
 }()
 
 func reviewerPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, out: String) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", "-c", script] + arguments
-  let out = Pipe()
-  process.standardOutput = out
-  process.standardError = out
-  try process.run()
-  let data = out.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  try ExternalProgram.run(["python3", "-c", script] + arguments, errors: .merged)
 }
 
 /// Every example's committed 8D and A3, read by the programs a reviewer uses: the 8D's Markdown

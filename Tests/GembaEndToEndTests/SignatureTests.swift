@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 /// Signed sign-offs: what a signature proves is checked by an independent Ed25519 implementation
@@ -6,17 +7,7 @@ import Testing
 @Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"))
 struct SignatureTests {
   static func python(_ script: String, _ arguments: [String], in folder: URL) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try ExternalProgram.run(["python3", "-c", script] + arguments, in: folder, errors: .merged)
   }
 
   /// Recomputes every chain value of a notebook (what a forger would do after an edit).

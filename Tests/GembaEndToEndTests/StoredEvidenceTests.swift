@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 /// What was seen stays what was seen: a notebook opens, shows and exports from what its
@@ -15,17 +16,9 @@ struct StoredEvidenceTests {
 
   /// Rewrites `file` (a CSV) with python's csv module: `change` is Python code over `rows`.
   static func python(_ script: String, in folder: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script]
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "python3 failed: \(script)")
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let (status, out) = try ExternalProgram.run(["python3", "-c", script], in: folder)
+    try #require(status == 0, "python3 failed: \(script)")
+    return out.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// Changes 30 wrong answers into right ones; returns the count of wrong answers before

@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 /// The built gemba in batch mode on a workbook made at test time with xlsxwriter: the count by a
@@ -32,16 +33,7 @@ struct WorkbookSessionTests {
     """
 
   static func python(_ script: String, _ args: [String]) throws -> (Int32, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", script] + args
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    try ExternalProgram.run(["python3", "-c", script] + args, errors: .dropped)
   }
 
   @Test func countByOnAWorkbookEqualsOpenpyxl() throws {

@@ -36,15 +36,7 @@ public enum TestPostgres {
 
   /// A program's standard output, trimmed (found on PATH through /usr/bin/env).
   static func output(of arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try ExternalProgram.run(arguments).out.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }
 
