@@ -37,8 +37,8 @@ struct EvidenceImport {
     let mapped: MappedFile
     let digest: String
     do throws(EvidenceError) {
-      // Read and hashed a chunk at a time (each hashed while it is in the cache), then written.
-      mapped = try MappedFile(path: original, streamed: true)
+      // Hashed from the page cache (a large file) or a chunk at a time as it is read, then written.
+      mapped = try MappedFile(path: original, streamed: true, pageCache: true)
       digest = try EvidenceHash.sha256(of: ByteSource(mapped))
     } catch {
       throw .error("cannot copy `\(written)` into the notebook's folder: \(error.problem.message)", at: spec.path.span,
@@ -46,6 +46,15 @@ struct EvidenceImport {
     }
     let base = written.split(separator: "/").last.map(String.init) ?? "evidence"
     let stored = try Self.store(mapped.bytes, digest: digest, named: base, in: policy.folder, for: "`\(written)`", at: spec.path.span)
+    do throws(EvidenceError) {
+      // Changed while it was hashed or copied: the copy may not hold the hashed bytes.
+      try mapped.checkIntact()
+      try mapped.verifyUnchanged()
+    } catch {
+      if !stored.reused { unlink(Paths.resolve(stored.path, in: policy.folder)) }
+      throw .error("cannot copy `\(written)` into the notebook's folder: it \(error.problem.message)", at: spec.path.span,
+        notes: [error.hint])
+    }
     let relative = stored.path
     let reused = stored.reused
     let rewritten = Self.replacing(spec.path.span, in: source, firstLine: firstLine, with: Self.quoted(relative),

@@ -44,8 +44,10 @@ final class NotebookFolder: EvidenceFileSystem {
   }
 
   func open(_ file: String) throws(EvidenceError) -> OpenedEvidence {
-    // Streamed: the loader reads it a chunk at a time, hashing and scanning each as it arrives.
-    let mapped = try MappedFile(path: file, streamed: true)
+    // A large file is mapped from the page cache (checked before and after each use); a small
+    // one, or one that cannot be watched, is streamed: read a chunk at a time, each chunk hashed
+    // and scanned as it arrives.
+    let mapped = try MappedFile(path: file, streamed: true, pageCache: true)
     return OpenedEvidence(bytes: ByteSource(mapped)) { () throws(EvidenceError) in try mapped.verifyUnchanged() }
   }
 

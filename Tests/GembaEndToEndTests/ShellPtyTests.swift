@@ -49,6 +49,16 @@ struct ShellPtyTests {
     let verify = try GembaProcess.run(["verify", "nb.md"], in: folder)
     #expect(verify.stdout == "verified: 7 cells\n")
   }
+
+  @Test func aLogRotatedUnderTheSessionIsReportedAndLoadsAgain() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let result = try PtyDriver.run("rotated", in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let notebook = try GembaProcess.read(folder.appendingPathComponent("nb.md"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 4)
+    #expect(notebook.contains("loaded applog: 1 row × 3 columns"))
+    #expect(!notebook.contains("changed on disk"), "a refused query is not a cell")
+  }
 }
 
 /// Runs `pty/shell_session.py SCENARIO GEMBA FOLDER`.

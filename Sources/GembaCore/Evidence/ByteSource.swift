@@ -56,6 +56,11 @@ public final class ByteSource: @unchecked Sendable {
     return mapping
   }
 
+  /// Throws when the file these bytes are mapped from changed since (see `MappedFile.checkIntact`).
+  public func checkIntact() throws(EvidenceError) {
+    try mapping?.checkIntact()
+  }
+
   /// Reads whatever of the file is still unread: after this, `buffer` holds all of it.
   public func readRest() throws(EvidenceError) {
     try mapping?.readRest()

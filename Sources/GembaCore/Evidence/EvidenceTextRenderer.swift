@@ -57,10 +57,11 @@ public struct EvidenceTextRenderer: Sendable {
   public func loaded(_ result: LoadResult, maxProblems: Int = 10) -> String {
     let t = result.table
     var out = "loaded \(t.name): "
+    func counted(_ n: Int, _ noun: String) -> String { NumberFormat.integer(n) + " " + noun + (n == 1 ? "" : "s") }
     if t.format.isLineOriented && t.columnCount == 1 {
-      out += "\(NumberFormat.integer(t.rowCount)) lines"
+      out += counted(t.rowCount, "line")
     } else {
-      out += "\(NumberFormat.integer(t.rowCount)) rows × \(NumberFormat.integer(t.columnCount)) columns"
+      out += counted(t.rowCount, "row") + " × " + counted(t.columnCount, "column")
     }
     out += " · sha256 \(t.shortHash)"
     // Comma and UTF-8 go without saying; anything else is named.

@@ -6,14 +6,21 @@ import Darwin
 
 /// A file's bytes in memory: the one I/O type of the evidence engine.
 ///
-/// Read whole into private memory (a `pread` loop), not mapped: a mapped file that another
-/// program truncates while it is read (a log rotated with copytruncate) kills the process
-/// with SIGBUS; a read just comes up short, which is reported. Non-regular files (a FIFO that
+/// By default read whole into private memory (a `pread` loop), not mapped: a plainly mapped file
+/// that another program truncates while it is read (a log rotated with copytruncate) kills the
+/// process with SIGBUS; a read just comes up short, which is reported. Non-regular files (a FIFO that
 /// would block, a device) are refused before anything is read, and so is a file larger than
 /// `maximumBytes`. Only a single-pass benchmark maps (`populate: false`).
 ///
 /// `streamed: true` takes the memory but reads nothing yet: the loader reads it chunk by chunk
 /// (`read(upTo:)`) and hashes and scans each chunk as it arrives, so reading overlaps the work.
+///
+/// `pageCache: true` maps a large file's pages where the kernel already holds them, read-only:
+/// nothing is copied and no fresh memory is zeroed (for a 394 MB log that was as long as hashing
+/// it). `PageCacheGuard` turns a truncation into zeros and a damage mark instead of SIGBUS, and
+/// `checkIntact` tells, before and after each use, whether the file still has the size and time
+/// it had when mapped: a file changed in place is reported, never read as if it were the one
+/// hashed. A small file, or one the guard cannot watch, is streamed instead.
 public final class MappedFile: @unchecked Sendable {
   // `bytes` is fixed after init; a streamed file's memory is filled, in order, by one reader
   // (`read(upTo:)`), and other threads look only at what it published (`ByteArrival`).
@@ -26,8 +33,15 @@ public final class MappedFile: @unchecked Sendable {
   private var anonymous = false
   /// The bytes read so far, from the start; `bytes.count` unless streamed and not read through.
   public private(set) var bytesRead: Int
-  /// Kept open while a streamed file still has bytes to read; -1 otherwise.
+  /// Kept open while a streamed file still has bytes to read, and while a page-cache mapping
+  /// lives (its size and time are checked through it); -1 otherwise.
   private var descriptor: Int32 = -1
+  /// The `PageCacheGuard` slot watching a page-cache mapping; nil for every other kind.
+  private var guardSlot: Int?
+
+  /// The smallest file mapped from the page cache: below it, reading is as fast and the bytes
+  /// are the process's own.
+  public static let pageCacheThreshold = 1 << 24
 
   /// The largest evidence file gemba reads (4 GiB, the loader's own limit): past it, a file is
   /// refused before any memory is taken (a sparse 20 GiB file must not fill the machine).
@@ -35,7 +49,7 @@ public final class MappedFile: @unchecked Sendable {
 
   /// Reads `path`, or throws an `EvidenceError` that names it and says what went wrong.
   /// `populate: false` maps the file instead (pages fault in as a single pass reads them).
-  public init(path: String, populate: Bool = true, streamed: Bool = false) throws(EvidenceError) {
+  public init(path: String, populate: Bool = true, streamed: Bool = false, pageCache: Bool = false) throws(EvidenceError) {
     self.path = path
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -68,6 +82,13 @@ public final class MappedFile: @unchecked Sendable {
       bytes = UnsafeRawBufferPointer(start: base, count: size)
       return
     }
+    if pageCache, size >= Self.pageCacheThreshold, let (base, slot) = Self.watchedMapping(fd, size) {
+      bytes = UnsafeRawBufferPointer(start: base, count: size)
+      guardSlot = slot
+      descriptor = fd
+      keepOpen = true
+      return
+    }
     guard let (memory, anonymous) = Self.allocate(size) else {
       throw Self.refusal(path, "is too large for the memory left", hint: "load a part of it")
     }
@@ -77,8 +98,40 @@ public final class MappedFile: @unchecked Sendable {
     descriptor = fd
     keepOpen = true
     // A failed read throws from here; deinit then frees the memory and closes the file.
-    if !streamed { try readRest() }
+    if !streamed && !pageCache { try readRest() }
   }
+
+  /// A read-only shared mapping of the whole file, watched by `PageCacheGuard`; nil when it
+  /// cannot be mapped or watched (the caller reads the file instead).
+  private static func watchedMapping(_ fd: Int32, _ size: Int) -> (UnsafeRawPointer, Int)? {
+    guard PageCacheGuard.installed else { return nil }
+    let base = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0)
+    guard let base, base != MAP_FAILED else { return nil }
+    guard let slot = PageCacheGuard.watch(base, count: size) else {
+      munmap(base, size)
+      return nil
+    }
+    return (UnsafeRawPointer(base), slot)
+  }
+
+  /// Whether the bytes are mapped from the page cache (and so can change with the file).
+  public var isPageCacheMapping: Bool { guardSlot != nil }
+
+  /// Throws when a page-cache mapping no longer shows the bytes that were loaded: a read met
+  /// the file truncated, or the file (this very inode, wherever it was renamed to) has another
+  /// size or modification time than when it was mapped. A file read into memory is always intact.
+  public func checkIntact() throws(EvidenceError) {
+    guard let guardSlot else { return }
+    var info = stat()
+    let now = fstat(descriptor, &info) == 0 ? info : nil
+    let damaged = PageCacheGuard.damaged(guardSlot)
+    guard damaged || now == nil || Int(now!.st_size) != size || !Self.same(Self.mtime(now!), modified) else { return }
+    let what = now.map { Int($0.st_size) != size ? "from \(NumberFormat.integer(size)) to \(NumberFormat.integer(Int($0.st_size))) bytes" : "rewritten in place" } ?? "unreadable"
+    throw Self.refusal(path, "changed on disk after it was loaded (\(damaged ? "truncated" : what)): the bytes that were loaded and hashed are no longer there to read",
+      hint: "load it again (the cell records the new digest), or restore the file")
+  }
+
+  private static func same(_ a: timespec, _ b: timespec) -> Bool { a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec }
 
   /// Reads the file on from `bytesRead` to `offset` (at most its size). Called by one thread at a
   /// time; throws when the file is shorter than it was when opened, or cannot be read.
@@ -139,6 +192,10 @@ public final class MappedFile: @unchecked Sendable {
   /// Throws when the file on disk no longer has the size and time it had when mapped
   /// (it was changed, truncated or removed while loading), so the caller can load it again.
   public func verifyUnchanged() throws(EvidenceError) {
+    if let guardSlot, PageCacheGuard.damaged(guardSlot) {
+      throw Self.refusal(path, "shrank while it was read (truncated or rotated?)",
+        hint: "wait until it is written completely, then load it again")
+    }
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw Self.refusal(path, "vanished while loading", hint: "check the path and load it again")
@@ -152,7 +209,8 @@ public final class MappedFile: @unchecked Sendable {
   deinit {
     closeDescriptor()
     guard let base = bytes.baseAddress else { return }
-    if mapped || anonymous {
+    if let guardSlot { PageCacheGuard.release(guardSlot) }
+    if mapped || anonymous || guardSlot != nil {
       munmap(UnsafeMutableRawPointer(mutating: base), size)
     } else {
       free(UnsafeMutableRawPointer(mutating: base))

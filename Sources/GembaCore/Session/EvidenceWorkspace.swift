@@ -253,6 +253,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
     if let record = investigation.evidence.last(where: { $0.name == name.value }) {
       let table: EvidenceTable
       if let loaded = tables[record.cell] { table = loaded } else { table = try reread(record, at: name.span) }
+      try Self.checkIntact(table, at: name.span)
       let version = EvidenceVersion(name: record.name, path: record.path, sha256: table.sha256, loadedIn: record.cell,
         changed: table.sha256 != record.sha256)
       if !lastRanOn.contains(version) { lastRanOn.append(version) }
@@ -291,7 +292,21 @@ public final class EvidenceWorkspace: EvidenceDesk {
       spec.table = JoinedEvidence(try self.table(Located(spec.other.name, at: spec.other.span), in: investigation))
       pipeline.stages[i] = .join(spec)
     }
-    return try files.runQuery(pipeline, on: table, span: source.evidence.span)
+    let result = try files.runQuery(pipeline, on: table, span: source.evidence.span)
+    // A file mapped from the page cache may have been truncated while the query read it (the
+    // guard then read zeros): such an answer is not given.
+    try Self.checkIntact(table, at: source.evidence.span)
+    return result
+  }
+
+  /// Throws when the bytes a table was loaded from are no longer there to read (its file was
+  /// changed on disk under a page-cache mapping).
+  static func checkIntact(_ table: EvidenceTable, at span: SourceSpan) throws(Diagnostic) {
+    do {
+      try table.source.checkIntact()
+    } catch {
+      throw .error("`\(table.name)`: \(table.path) \(error.problem.message)", at: span, notes: [error.hint])
+    }
   }
 
   static func format(of spec: LoadSpec) throws(Diagnostic) -> EvidenceFormat {

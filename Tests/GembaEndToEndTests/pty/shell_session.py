@@ -189,7 +189,34 @@ def killed(binary, folder):
     s.child.close()
 
 
-SCENARIOS = {f.__name__: f for f in (completion, history, interrupt, killed)}
+def rotated(binary, folder):
+    """A large log rotated with copytruncate while the session has it loaded: the next query
+    says the file changed under it (no crash, no answer from the new bytes); loading it again
+    reads the new file."""
+    path = os.path.join(folder, "evidence", "app.log")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    errors = 0
+    with open(path, "w") as f:
+        i = 0
+        while f.tell() < 20_000_000:  # past the 16 MiB from which a log is mapped, not read
+            level = "ERROR" if i % 100 == 0 else "INFO"
+            errors += level == "ERROR"
+            f.write(f"2026-11-01 10:{i // 60 % 60:02d}:{i % 60:02d} {level} request {i} served\n")
+            i += 1
+    s = Session(binary, folder)
+    s.run("load evidence/app.log as applog", 2, "loaded applog: ")
+    s.run("applog | where level = ERROR | count", 3, f"{errors:,} rows")
+    os.truncate(path, 0)
+    with open(path, "a") as f:
+        f.write("2026-11-02 10:00:00 ERROR after rotation\n")
+    # Refused, so not a cell: the prompt stays at 3.
+    s.run("applog | where level = ERROR | count", 3, "changed on disk after it was loaded")
+    s.run("load evidence/app.log as applog", 4, "loaded applog: 1 row × 3 columns")
+    s.run("applog | where level = ERROR | count", 5, "1 row")
+    s.quit()
+
+
+SCENARIOS = {f.__name__: f for f in (completion, history, interrupt, killed, rotated)}
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] not in SCENARIOS:
