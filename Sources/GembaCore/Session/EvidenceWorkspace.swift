@@ -152,6 +152,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
     lastRanOn = []
     // Compute once (a query over a million rows is not run twice), then draw once per style.
     let draw: (EvidenceTextRenderer) -> String
+    var shown: (EvidenceTable, SourceSpan)? = nil
     switch command {
     case .listEvidence:
       // The register as the cells stored it: listing evidence reads no file.
@@ -167,6 +168,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
         preview = f
       }
       draw = { $0.preview(table, limit: limit ?? 10, format: preview) }
+      shown = (table, name.span)
     case .query(let source):
       let result = try run(source, in: investigation)
       draw = { $0.render(result) }
@@ -179,7 +181,9 @@ public final class EvidenceWorkspace: EvidenceDesk {
     default:
       throw .error("not an evidence command")
     }
-    return styles.map { draw(Self.renderer($0)).trimmingTrailingNewlines() }
+    let drawn = styles.map { draw(Self.renderer($0)).trimmingTrailingNewlines() }
+    if let (table, span) = shown { try Self.checkIntact(table, at: span) }
+    return drawn
   }
 
   public func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
@@ -193,6 +197,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
       let reference = try EvidenceReference.parse(ref.value.description, span: ref.span)
       try reference.validate(against: table, span: ref.span)
       let excerpt = EvidenceTextRenderer().excerpt(reference, in: table).trimmingTrailingNewlines()
+      try Self.checkIntact(table, at: ref.span)
       return Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell,
         moments: Self.moments(ref.value, in: table), table: Self.rows(reference, in: table), evidence: table.name,
         sha256: table.sha256)
