@@ -103,7 +103,7 @@ public struct CapabilityStudy: Hashable, Sendable {
     sigmaMethod = method
     overallSigma = sample.standardDeviation
     self.confidence = confidence
-    normality = try AndersonDarlingTest(values)
+    normality = try AndersonDarlingTest(values, sample: sample)
     // Points are counted once whether the location or the spread chart flags them.
     let flagged = Set(chart.location.signals.map(\.point)).union(chart.spread.signals.map { chart.spread.positions[$0.point] })
     outOfControl = chart.location.signals + chart.spread.signals.map {
@@ -168,8 +168,8 @@ public struct CapabilityStudy: Hashable, Sendable {
 
   private static func observed(_ values: [Double], _ lower: Double?, _ upper: Double?) -> PartsPerMillion {
     let n = Double(values.count)
-    return PartsPerMillion(below: lower.map { l in Double(values.filter { $0 < l }.count) / n * 1e6 },
-                           above: upper.map { u in Double(values.filter { $0 > u }.count) / n * 1e6 })
+    return PartsPerMillion(below: lower.map { l in Double(values.count(where: { $0 < l })) / n * 1e6 },
+                           above: upper.map { u in Double(values.count(where: { $0 > u })) / n * 1e6 })
   }
 
   private static func expected(_ mean: Double, _ sigma: Double, _ lower: Double?, _ upper: Double?) -> PartsPerMillion {
