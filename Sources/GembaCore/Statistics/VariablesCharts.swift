@@ -78,8 +78,8 @@ public enum ControlCharts {
     var spread = ChartColumns(capacity: subgroups.count, sized: true)
     var locationStages: [ShewhartChart.Stage] = [], spreadStages: [ShewhartChart.Stage] = []
     var warnings: [Diagnostic] = []
-    // Constants by subgroup size, looked up once per size rather than once per point.
-    var constants: [Int: (center: Double, spread: Double)] = [:]
+    // The spread chart's factors (d₂, d₃ or c₄, √(1 − c₄²)), computed when the subgroup size changes.
+    var factorsSize = 0, centerFactor = 0.0, spreadFactor = 0.0
     for segment in try phases.segments(count: subgroups.count) {
       let used = segment.estimate
       let sigma = try method.estimate(subgroups, of: used)
@@ -93,11 +93,12 @@ public enum ControlCharts {
         location.append(i, value: sums[i] / Double(n), center: mean, lower: mean - 3 * se, upper: mean + 3 * se,
                         sigma: se, size: n)
         guard n >= 2 else { continue }
-        if constants[n] == nil {
-          let c4 = ControlChartConstants.c4(n)
-          constants[n] = method == .sBar ? (c4, (1 - c4 * c4).squareRoot()) : (ControlChartConstants.d2(n), ControlChartConstants.d3(n))
+        if n != factorsSize {
+          factorsSize = n
+          let c4 = method == .sBar ? ControlChartConstants.c4(n) : 0
+          (centerFactor, spreadFactor) = method == .sBar ? (c4, (1 - c4 * c4).squareRoot())
+                                                         : (ControlChartConstants.d2(n), ControlChartConstants.d3(n))
         }
-        let (centerFactor, spreadFactor) = constants[n]!
         let value = method == .sBar ? WithinSigma.standardDeviation(subgroups[i]) : WithinSigma.range(subgroups[i])
         let center = centerFactor * sigma, spreadSigma = spreadFactor * sigma
         spread.append(i, value: value, center: center, lower: max(0, center - 3 * spreadSigma),

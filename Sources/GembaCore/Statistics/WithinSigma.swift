@@ -23,32 +23,36 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
         throw Diagnostic.error("a subgroup of \(subgroups.size(big)) is too large for ranges (up to 25 values)",
                                notes: ["use the X̄-S chart (--chart xbar-s) for large subgroups"])
       }
-      var weighted = 0.0, weights = 0.0
-      var d3s: [Int: Double] = [:]
-      for i in used where subgroups.size(i) >= 2 {
-        let n = subgroups.size(i)
-        let d2 = ControlChartConstants.d2(n)
-        let d3 = d3s[n] ?? ControlChartConstants.d3(n)
-        d3s[n] = d3
-        let f = d2 * d2 / (d3 * d3)
-        weighted += f * Self.range(subgroups[i]) / d2
-        weights += f
-      }
-      guard weights > 0 else { throw Self.noSubgroups }
-      sigma = weighted / weights
+      sigma = try Self.weightedMean(subgroups, used) { n in
+        let d2 = ControlChartConstants.d2(n), d3 = ControlChartConstants.d3(n)
+        return (weight: d2 * d2 / (d3 * d3), divisor: d2)
+      } statistic: { Self.range($0) }
     case .sBar:
-      var weighted = 0.0, weights = 0.0
-      for i in used where subgroups.size(i) >= 2 {
-        let c4 = ControlChartConstants.c4(subgroups.size(i))
-        let h = c4 * c4 / (1 - c4 * c4)
-        weighted += h * Self.standardDeviation(subgroups[i]) / c4
-        weights += h
-      }
-      guard weights > 0 else { throw Self.noSubgroups }
-      sigma = weighted / weights
+      sigma = try Self.weightedMean(subgroups, used) { n in
+        let c4 = ControlChartConstants.c4(n)
+        return (weight: c4 * c4 / (1 - c4 * c4), divisor: c4)
+      } statistic: { Self.standardDeviation($0) }
     }
     guard sigma > 0 else { throw Self.noVariation }
     return sigma
+  }
+
+  /// Σ wᵢ (statisticᵢ / divisorᵢ) / Σ wᵢ over the subgroups of 2 or more values; a subgroup
+  /// size's weight and divisor are computed when the size changes, not per subgroup.
+  private static func weightedMean(_ subgroups: Subgroups, _ used: Range<Int>, constants: (Int) -> (weight: Double, divisor: Double),
+                                   statistic: (ArraySlice<Double>) -> Double) throws(Diagnostic) -> Double {
+    var weighted = 0.0, weights = 0.0
+    var size = 0, weight = 0.0, divisor = 0.0
+    for i in used where subgroups.size(i) >= 2 {
+      if subgroups.size(i) != size {
+        size = subgroups.size(i)
+        (weight, divisor) = constants(size)
+      }
+      weighted += weight * statistic(subgroups[i]) / divisor
+      weights += weight
+    }
+    guard weights > 0 else { throw noSubgroups }
+    return weighted / weights
   }
 
   /// MR̄/d₂(2) over consecutive values; `pairs` limits which (i − 1, i) pairs count (by i).
