@@ -19,7 +19,7 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
     self.labels = labels
   }
 
-  /// Subgroups given one array each, labelled as given or 1, 2, ….
+  /// Subgroups given one array each, labelled as given (one label a group) or 1, 2, ….
   public init(_ groups: [[Double]], labels: [String]? = nil) {
     var starts = [0]
     starts.reserveCapacity(groups.count + 1)
@@ -71,7 +71,7 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
   /// True when the subgroups differ in size (limits are then per point).
   public var sizesVary: Bool { indices.contains { size($0) != size(0) } }
 
-  /// The first subgroup, in order, with a value that is not a finite number (or, when `nonEmpty`, with no value at all).
+  /// Throws for the first subgroup with a value that is not a finite number (or, when `nonEmpty`, with no value at all).
   func requireFinite(nonEmpty: Bool) throws(Diagnostic) {
     for i in indices {
       try Sample.requireFinite(self[i], name: "subgroup \(i + 1)")
