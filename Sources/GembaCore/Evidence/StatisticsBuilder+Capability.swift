@@ -7,16 +7,14 @@ extension StatisticsBuilder {
     let standard: Bool = { if case .number = relation.reader(column).format { return false }; return true }()
     let m = try measure(relation, column: column, ref: stage.column, evidence: evidence, written: standard)
     let values = m.values.compactMap { $0 }
-    var subgroups: [[Double]]?
+    var subgroups: Subgroups?
     switch stage.subgroup {
     case .size(let n) where n > 1:
-      subgroups = try Subgroups.consecutive(values, size: n).groups
+      subgroups = try Subgroups.consecutive(values, size: n)
     case .column(let ref):
       let c = try relation.resolve(ref, evidence: evidence)
       let (ids, names) = labels(relation, column: c)
-      var groups = [[Double]](repeating: [], count: names.count)
-      for (r, v) in m.values.enumerated() { if let v { groups[Int(ids[r])].append(v) } }
-      subgroups = groups.filter { !$0.isEmpty }
+      subgroups = Subgroups.grouping(m.values, ids: ids, names: names)
     default:
       subgroups = nil
     }

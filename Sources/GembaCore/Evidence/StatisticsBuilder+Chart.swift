@@ -4,7 +4,8 @@ extension StatisticsBuilder {
   /// Rows gathered into the points of a chart: each point's rows (positions in the relation),
   /// label and time (of its first row, when the relation has a date/time column).
   struct PointGroups {
-    var rows: [[Int]]
+    /// Each point's rows, point after point (flat: `--size 5` on a million rows is 200,000 points).
+    var rows: FlatGroups<Int>
     var labels: ChartLabels
     var times: [Double?]
     var kind: String
@@ -42,7 +43,7 @@ extension StatisticsBuilder {
     var stageKeys: [Int] = []  // the first row of each point, for --stages
     var pointKind = "row"
     var values: [Double] = []
-    var subgroups: [[Double]] = []
+    var subgroupValues: [Double] = [], subgroupStarts = [0]  // X̄-R and X̄-S: the points' values, flat
     var counts: [Double] = []
     var totals: [Double] = []
     let numbers = relation.rowNumbers
@@ -51,27 +52,36 @@ extension StatisticsBuilder {
 
     if let groups {
       pointKind = groups.kind
-      for (g, rows) in groups.rows.enumerated() {
-        // The group's numbers and first row with one, in one pass.
-        var xs: [Double] = []
-        xs.reserveCapacity(rows.count)
-        var first = -1
-        for r in rows { if let v = m.values[r] { if first < 0 { first = r }; xs.append(v) } }
+      let subgrouped = kind == .xbarR || kind == .xbarS
+      if subgrouped {
+        subgroupValues.reserveCapacity(groups.rows.elements.count)
+        subgroupStarts.reserveCapacity(groups.rows.count + 1)
+      }
+      for g in 0..<groups.rows.count {
+        let rows = groups.rows[g]
+        // The group's numbers (appended to the subgroups' values, or summed) and first row with one, in one pass.
+        var sum = 0.0, n = 0, first = -1
+        for r in rows {
+          guard let v = m.values[r] else { continue }
+          if first < 0 { first = r }
+          sum += v
+          n += 1
+          if subgrouped { subgroupValues.append(v) }
+        }
         guard first >= 0 else { continue }
         keptGroups.append(g)
         pointTimes.append(groups.times[g])
         stageKeys.append(first)
         switch kind {
-        case .xbarR, .xbarS: subgroups.append(xs)
-        case .imr, .run: values.append(xs.reduce(0, +) / Double(xs.count))
-        case .c: counts.append(xs.reduce(0, +))
+        case .xbarR, .xbarS: subgroupStarts.append(subgroupValues.count)
+        case .imr, .run: values.append(sum / Double(n))
+        case .c: counts.append(sum)
         case .p, .np, .laneyP, .u, .laneyU:
+          counts.append(sum)
           if let sizes {
-            counts.append(xs.reduce(0, +))
             totals.append(rows.filter { m.values[$0] != nil }.reduce(0) { $0 + (sizes[$1] ?? 0) })
           } else {
-            counts.append(xs.reduce(0, +))
-            totals.append(Double(xs.count))
+            totals.append(Double(n))
           }
         }
       }
@@ -127,6 +137,7 @@ extension StatisticsBuilder {
         let pair = try ControlCharts.individuals(values, labels: labels as ChartLabels?, phases: phases, rules: rules)
         (result.location, result.spread) = (pair.location, pair.spread)
       case .xbarR, .xbarS:
+        let subgroups = Subgroups(values: subgroupValues, starts: subgroupStarts, labels: labels)
         let pair = try ControlCharts.subgrouped(subgroups, labels: labels, phases: phases, rules: rules,
                                                 method: kind == .xbarR ? .rangeBar : .sBar)
         (result.location, result.spread) = (pair.location, pair.spread)
@@ -188,23 +199,25 @@ extension StatisticsBuilder {
       var index: [Double: Int32] = [:]
       for (i, k) in keys.enumerated() { index[k] = Int32(i) }
       let groupOfDay = starts.map { index[$0]! }
-      var rows = [[Int]](repeating: [], count: keys.count)
-      for (r, t) in times.enumerated() { if let t { rows[Int(groupOfDay[Int((t / 86_400).rounded(.down)) - low])].append(r) } }
-      let kept = rows.indices.filter { !rows[$0].isEmpty }
-      return PointGroups(rows: kept.map { rows[$0] }, labels: ChartLabels(kept.map { TimeBuckets.label(keys[$0], by) }), times: kept.map { keys[$0] },
-                         kind: by.rawValue)
+      let periods = times.map { t in t.map { Int(groupOfDay[Int(($0 / 86_400).rounded(.down)) - low]) } }
+      let rows = FlatGroups(count: times.count, groups: keys.count, group: { periods[$0] }, element: { $0 })
+      return PointGroups(rows: rows, labels: ChartLabels(rows.kept.map { TimeBuckets.label(keys[$0], by) }),
+                         times: rows.kept.map { keys[$0] }, kind: by.rawValue)
     }
     switch stage.subgroup {
     case .column(let ref):
       let c = try relation.resolve(ref, evidence: evidence)
       let (ids, names) = labels(relation, column: c)
-      var rows = [[Int]](repeating: [], count: names.count)
-      for (r, id) in ids.enumerated() { rows[Int(id)].append(r) }
-      return PointGroups(rows: rows, labels: ChartLabels(names), times: rows.map { times?[$0[0]] ?? nil }, kind: relation.name(of: c))
+      // Every label has a row, so no group is dropped and the names stay as they are.
+      let rows = FlatGroups(count: ids.count, groups: names.count, group: { Int(ids[$0]) }, element: { $0 })
+      return PointGroups(rows: rows, labels: ChartLabels(names), times: rows.starts.dropLast().map { times?[rows.elements[$0]] ?? nil },
+                         kind: relation.name(of: c))
     case .size(let n):
       let present = m.values.indices.filter { m.values[$0] != nil }
-      let rows = stride(from: 0, to: present.count, by: n).map { Array(present[$0..<min($0 + n, present.count)]) }
-      return PointGroups(rows: rows, labels: ChartLabels(numbering: rows.count), times: rows.map { times?[$0[0]] ?? nil },
+      var starts = Array(stride(from: 0, to: present.count, by: n))
+      starts.append(present.count)
+      let rows = FlatGroups(elements: present, starts: starts, kept: Array(0..<starts.count - 1))
+      return PointGroups(rows: rows, labels: ChartLabels(numbering: rows.count), times: starts.dropLast().map { times?[present[$0]] ?? nil },
                          kind: "subgroup of \(n)")
     case nil:
       return nil

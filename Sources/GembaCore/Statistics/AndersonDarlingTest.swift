@@ -15,7 +15,11 @@ public struct AndersonDarlingTest: Hashable, Sendable {
   public var verdict: Verdict
 
   public init(_ values: [Double], alpha: Double = 0.05) throws(Diagnostic) {
-    let sample = try Sample(values)
+    try self.init(values, sample: try Sample(values), alpha: alpha)
+  }
+
+  /// The test of values whose `Sample` the caller has already computed (a capability study has).
+  init(_ values: [Double], sample: Sample, alpha: Double = 0.05) throws(Diagnostic) {
     guard values.count >= 3 else { throw Diagnostic.error("a normality test needs at least 3 values (there are \(values.count))") }
     guard sample.variance > 0 else { throw Diagnostic.error("all values are equal (σ = 0): normality cannot be judged") }
     count = values.count
@@ -61,9 +65,12 @@ public struct AndersonDarlingTest: Hashable, Sendable {
     func fill(_ range: Range<Int>) {
       z.withUnsafeBufferPointer { z in
         let last = z.count - 1
+        // z is sorted, so equal values sit together: a measure read to a gauge's resolution has
+        // few distinct values, and each tail's logarithm is computed once per run of them.
+        var lowerZ = Double.nan, lower = 0.0, upperZ = Double.nan, upper = 0.0
         for i in range {
-          let lower = log(NormalDistribution.cdf(z[i]))
-          let upper = log(NormalDistribution.survival(z[last - i]))
+          if z[i] != lowerZ { lowerZ = z[i]; lower = log(NormalDistribution.cdf(lowerZ)) }
+          if z[last - i] != upperZ { upperZ = z[last - i]; upper = log(NormalDistribution.survival(upperZ)) }
           out[i] = Double(2 * i + 1) * (lower + upper)
         }
       }

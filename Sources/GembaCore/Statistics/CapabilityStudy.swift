@@ -50,14 +50,21 @@ public struct CapabilityStudy: Hashable, Sendable {
   /// Capability of subgrouped data; within σ by R̄/d₂ (default) or S̄/c₄.
   public init(subgroups: [[Double]], lowerSpec: Double?, upperSpec: Double?, target: Double? = nil,
               method: WithinSigma = .rangeBar, confidence: Double = 0.95) throws(Diagnostic) {
-    for (i, g) in subgroups.enumerated() { try Sample.requireFinite(g, name: "subgroup \(i + 1)") }
+    try self.init(subgroups: Subgroups(subgroups), lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, method: method,
+                  confidence: confidence)
+  }
+
+  /// Capability of subgrouped data (`--size N`, `--subgroup COL`); within σ by R̄/d₂ (default) or S̄/c₄.
+  public init(subgroups: Subgroups, lowerSpec: Double?, upperSpec: Double?, target: Double? = nil,
+              method: WithinSigma = .rangeBar, confidence: Double = 0.95) throws(Diagnostic) {
+    try subgroups.requireFinite(nonEmpty: false)
     guard subgroups.count >= 2 || method == .movingRange else { throw ControlCharts.tooFew(subgroups.count, "subgroups") }
-    let sigma = try method.estimate(subgroups)
+    let sigma = try method.estimate(subgroups, of: nil)
     let beyond = try SpecialCauseRules(.we, tests: [1])
     let chart = method == .movingRange
-      ? try ControlCharts.individuals(Array(subgroups.joined()), rules: beyond)
-      : method == .sBar ? try ControlCharts.xbarS(subgroups, rules: beyond) : try ControlCharts.xbarR(subgroups, rules: beyond)
-    try self.init(values: Array(subgroups.joined()), withinSigma: sigma, method: method, points: subgroups.count, chart: chart,
+      ? try ControlCharts.individuals(subgroups.values, rules: beyond)
+      : try ControlCharts.subgrouped(subgroups, labels: nil, phases: .none, rules: beyond, method: method)
+    try self.init(values: subgroups.values, withinSigma: sigma, method: method, points: subgroups.count, chart: chart,
                   lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
   }
 
@@ -96,7 +103,7 @@ public struct CapabilityStudy: Hashable, Sendable {
     sigmaMethod = method
     overallSigma = sample.standardDeviation
     self.confidence = confidence
-    normality = try AndersonDarlingTest(values)
+    normality = try AndersonDarlingTest(values, sample: sample)
     // Points are counted once whether the location or the spread chart flags them.
     let flagged = Set(chart.location.signals.map(\.point)).union(chart.spread.signals.map { chart.spread.positions[$0.point] })
     outOfControl = chart.location.signals + chart.spread.signals.map {
@@ -161,8 +168,8 @@ public struct CapabilityStudy: Hashable, Sendable {
 
   private static func observed(_ values: [Double], _ lower: Double?, _ upper: Double?) -> PartsPerMillion {
     let n = Double(values.count)
-    return PartsPerMillion(below: lower.map { l in Double(values.filter { $0 < l }.count) / n * 1e6 },
-                           above: upper.map { u in Double(values.filter { $0 > u }.count) / n * 1e6 })
+    return PartsPerMillion(below: lower.map { l in Double(values.count(where: { $0 < l })) / n * 1e6 },
+                           above: upper.map { u in Double(values.count(where: { $0 > u })) / n * 1e6 })
   }
 
   private static func expected(_ mean: Double, _ sigma: Double, _ lower: Double?, _ upper: Double?) -> PartsPerMillion {

@@ -57,49 +57,50 @@ public enum ControlCharts {
   /// Subgroups may differ in size: the limits are then per point.
   public static func xbarR(_ subgroups: [[Double]], labels: [String]? = nil, phases: ChartPhases = .none,
                            rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
-    try subgrouped(subgroups, labels: labels.map(ChartLabels.init), phases: phases, rules: rules, method: .rangeBar)
+    try subgrouped(Subgroups(subgroups), labels: labels.map(ChartLabels.init), phases: phases, rules: rules, method: .rangeBar)
   }
 
   /// X̄ and S chart: x̄̄ ± 3σ/√nᵢ with σ = S̄/c₄; S chart c₄(nᵢ)σ ± 3σ√(1 − c₄²) (lower limit at least 0).
   public static func xbarS(_ subgroups: [[Double]], labels: [String]? = nil, phases: ChartPhases = .none,
                            rules: SpecialCauseRules = .westernElectric) throws(Diagnostic) -> VariablesChart {
-    try subgrouped(subgroups, labels: labels.map(ChartLabels.init), phases: phases, rules: rules, method: .sBar)
+    try subgrouped(Subgroups(subgroups), labels: labels.map(ChartLabels.init), phases: phases, rules: rules, method: .sBar)
   }
 
-  static func subgrouped(_ subgroups: [[Double]], labels: ChartLabels?, phases: ChartPhases, rules: SpecialCauseRules,
-                                 method: WithinSigma) throws(Diagnostic) -> VariablesChart {
-    for (i, g) in subgroups.enumerated() {
-      try Sample.requireFinite(g, name: "subgroup \(i + 1)")
-      if g.isEmpty { throw Diagnostic.error("subgroup \(i + 1) has no values") }
-    }
+  /// The X̄ chart and its R or S chart (`method`); `labels` nil: 1, 2, ….
+  static func subgrouped(_ subgroups: Subgroups, labels: ChartLabels?, phases: ChartPhases, rules: SpecialCauseRules,
+                         method: WithinSigma) throws(Diagnostic) -> VariablesChart {
+    try subgroups.requireFinite(nonEmpty: true)
     guard subgroups.count >= 2 else { throw tooFew(subgroups.count, "subgroups") }
     let labels = try checkedLabels(labels, count: subgroups.count)
+    // Each subgroup's sum, in one pass over the values: the points' means and the stages' grand means.
+    let sums = subgroups.indices.map { subgroups[$0].reduce(0, +) }
     var location = ChartColumns(capacity: subgroups.count, sized: true)
     var spread = ChartColumns(capacity: subgroups.count, sized: true)
     var locationStages: [ShewhartChart.Stage] = [], spreadStages: [ShewhartChart.Stage] = []
     var warnings: [Diagnostic] = []
-    var d3s: [Int: Double] = [:]
-    if method == .rangeBar { for n in Set(subgroups.map(\.count)) where n >= 2 { d3s[n] = ControlChartConstants.d3(n) } }
+    // The spread chart's factors (d₂, d₃ or c₄, √(1 − c₄²)), computed when the subgroup size changes.
+    var factorsSize = 0, centerFactor = 0.0, spreadFactor = 0.0
     for segment in try phases.segments(count: subgroups.count) {
       let used = segment.estimate
-      let sigma = try method.estimate(used.map { subgroups[$0] })
-      let total = used.reduce(0) { $0 + subgroups[$1].count }
-      let mean = used.reduce(0) { $0 + subgroups[$1].reduce(0, +) } / Double(total)
+      let sigma = try method.estimate(subgroups, of: used)
+      let total = subgroups.starts[used.upperBound] - subgroups.starts[used.lowerBound]
+      let mean = used.reduce(0) { $0 + sums[$1] } / Double(total)
       warnings += provisional(segment, count: used.count, what: "subgroups")
       let start = spread.count
       for i in segment.points {
-        let g = subgroups[i], n = g.count
+        let n = subgroups.size(i)
         let se = sigma / Double(n).squareRoot()
-        location.append(i, value: g.reduce(0, +) / Double(n), center: mean, lower: mean - 3 * se, upper: mean + 3 * se,
+        location.append(i, value: sums[i] / Double(n), center: mean, lower: mean - 3 * se, upper: mean + 3 * se,
                         sigma: se, size: n)
         guard n >= 2 else { continue }
-        let (value, center, spreadSigma): (Double, Double, Double)
-        if method == .sBar {
-          let c4 = ControlChartConstants.c4(n)
-          (value, center, spreadSigma) = (WithinSigma.standardDeviation(g), c4 * sigma, sigma * (1 - c4 * c4).squareRoot())
-        } else {
-          (value, center, spreadSigma) = (g.max()! - g.min()!, ControlChartConstants.d2(n) * sigma, d3s[n]! * sigma)
+        if n != factorsSize {
+          factorsSize = n
+          let c4 = method == .sBar ? ControlChartConstants.c4(n) : 0
+          (centerFactor, spreadFactor) = method == .sBar ? (c4, (1 - c4 * c4).squareRoot())
+                                                         : (ControlChartConstants.d2(n), ControlChartConstants.d3(n))
         }
+        let value = method == .sBar ? WithinSigma.standardDeviation(subgroups[i]) : WithinSigma.range(subgroups[i])
+        let center = centerFactor * sigma, spreadSigma = spreadFactor * sigma
         spread.append(i, value: value, center: center, lower: max(0, center - 3 * spreadSigma),
                       upper: center + 3 * spreadSigma, sigma: spreadSigma, size: n)
       }

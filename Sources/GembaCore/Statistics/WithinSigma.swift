@@ -9,44 +9,50 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
   /// MR̄/d₂(2) = MR̄/1.128, from the moving ranges of consecutive individual values.
   case movingRange = "MR̄/d₂"
 
-  /// σ from subgroups (subgroups of one value are skipped; `movingRange` reads them in order as individuals).
-  func estimate(_ subgroups: [[Double]]) throws(Diagnostic) -> Double {
+  /// σ from the subgroups at `indices` (nil: all of them). Subgroups of one value are skipped;
+  /// `movingRange` reads the values in order as individuals.
+  func estimate(_ subgroups: Subgroups, of indices: Range<Int>?) throws(Diagnostic) -> Double {
+    let used = indices ?? subgroups.indices
     let sigma: Double
     switch self {
     case .movingRange:
-      sigma = try Self.movingRange(Array(subgroups.joined()), pairs: nil)
+      let values = subgroups.starts[used.lowerBound]..<subgroups.starts[used.upperBound]
+      sigma = try Self.movingRange(subgroups.values, pairs: values.isEmpty ? values : (values.lowerBound + 1)..<values.upperBound)
     case .rangeBar:
-      let usable = subgroups.filter { $0.count >= 2 }
-      guard !usable.isEmpty else { throw Self.noSubgroups }
-      if let big = usable.first(where: { $0.count > ControlChartConstants.largestRangeSubgroup }) {
-        throw Diagnostic.error("a subgroup of \(big.count) is too large for ranges (up to 25 values)",
+      if let big = used.first(where: { subgroups.size($0) > ControlChartConstants.largestRangeSubgroup }) {
+        throw Diagnostic.error("a subgroup of \(subgroups.size(big)) is too large for ranges (up to 25 values)",
                                notes: ["use the X̄-S chart (--chart xbar-s) for large subgroups"])
       }
-      var weighted = 0.0, weights = 0.0
-      var d3s: [Int: Double] = [:]
-      for g in usable {
-        let d2 = ControlChartConstants.d2(g.count)
-        let d3 = d3s[g.count] ?? ControlChartConstants.d3(g.count)
-        d3s[g.count] = d3
-        let f = d2 * d2 / (d3 * d3)
-        weighted += f * (g.max()! - g.min()!) / d2
-        weights += f
-      }
-      sigma = weighted / weights
+      sigma = try Self.weightedMean(subgroups, used) { n in
+        let d2 = ControlChartConstants.d2(n), d3 = ControlChartConstants.d3(n)
+        return (weight: d2 * d2 / (d3 * d3), divisor: d2)
+      } statistic: { Self.range($0) }
     case .sBar:
-      let usable = subgroups.filter { $0.count >= 2 }
-      guard !usable.isEmpty else { throw Self.noSubgroups }
-      var weighted = 0.0, weights = 0.0
-      for g in usable {
-        let c4 = ControlChartConstants.c4(g.count)
-        let h = c4 * c4 / (1 - c4 * c4)
-        weighted += h * Self.standardDeviation(g) / c4
-        weights += h
-      }
-      sigma = weighted / weights
+      sigma = try Self.weightedMean(subgroups, used) { n in
+        let c4 = ControlChartConstants.c4(n)
+        return (weight: c4 * c4 / (1 - c4 * c4), divisor: c4)
+      } statistic: { Self.standardDeviation($0) }
     }
     guard sigma > 0 else { throw Self.noVariation }
     return sigma
+  }
+
+  /// Σ wᵢ (statisticᵢ / divisorᵢ) / Σ wᵢ over the subgroups of 2 or more values; a subgroup
+  /// size's weight and divisor are computed when the size changes, not per subgroup.
+  private static func weightedMean(_ subgroups: Subgroups, _ used: Range<Int>, constants: (Int) -> (weight: Double, divisor: Double),
+                                   statistic: (ArraySlice<Double>) -> Double) throws(Diagnostic) -> Double {
+    var weighted = 0.0, weights = 0.0
+    var size = 0, weight = 0.0, divisor = 0.0
+    for i in used where subgroups.size(i) >= 2 {
+      if subgroups.size(i) != size {
+        size = subgroups.size(i)
+        (weight, divisor) = constants(size)
+      }
+      weighted += weight * statistic(subgroups[i]) / divisor
+      weights += weight
+    }
+    guard weights > 0 else { throw noSubgroups }
+    return weighted / weights
   }
 
   /// MR̄/d₂(2) over consecutive values; `pairs` limits which (i − 1, i) pairs count (by i).
@@ -61,9 +67,19 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
     return sigma
   }
 
-  static func standardDeviation(_ g: [Double]) -> Double {
+  static func standardDeviation(_ g: ArraySlice<Double>) -> Double {
     let m = g.reduce(0, +) / Double(g.count)
     return (g.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(g.count - 1)).squareRoot()
+  }
+
+  /// The largest value less the smallest (a tie keeps the first, as `max()` and `min()` do).
+  static func range(_ g: ArraySlice<Double>) -> Double {
+    var low = g[g.startIndex], high = low
+    for x in g.dropFirst() {
+      if x < low { low = x }
+      if high < x { high = x }
+    }
+    return high - low
   }
 
   static let noSubgroups = Diagnostic.error("no subgroup has 2 or more values: σ within subgroups cannot be estimated",

@@ -46,9 +46,6 @@ import Testing
     // The weighted estimate reduces to R̄/d₂ when sizes are equal.
     let equal = try ControlCharts.xbarR([[1, 2, 4], [2, 3, 3], [1, 1, 3]])
     #expect(abs(equal.location.stages[0].sigma! - 2.0 / ControlChartConstants.d2(3)) < 1e-12)
-    let subgroups = try Subgroups.byLabel([1, 2, 3, 4, 5], labels: ["a", "b", "a", "c", "b"])
-    #expect(subgroups.groups == [[1, 3], [2, 5], [4]] && subgroups.labels == ["a", "b", "c"])
-    #expect(try Subgroups.consecutive([1, 2, 3, 4, 5], size: 2).groups == [[1, 2], [3, 4], [5]])
   }
 
   static let laneyDefectives = [210, 185, 240, 198, 260, 175, 230, 205, 190, 255, 220, 180, 245, 215, 200, 235, 195, 250, 225, 185]

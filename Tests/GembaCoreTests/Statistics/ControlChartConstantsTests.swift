@@ -22,6 +22,15 @@ import Testing
     }
   }
 
+  @Test func d3IsTheQuadratureItsTableWasPrintedFrom() {
+    // Equal to the bit where the table was printed (glibc's libm); another libm may move the last bits.
+    for n in 2...25 {
+      let computed = ControlChartConstants.integratedD3(n)
+      #expect(abs(ControlChartConstants.d3(n) - computed) <= 2 * computed.ulp, "d₃(\(n))")
+    }
+    #expect(ControlChartConstants.d3(30) == ControlChartConstants.integratedD3(30))
+  }
+
   @Test(.enabled(if: SciPy.available, "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
   func quadratureAgreesWithSciPy() throws {
     let sizes = [2, 5, 10, 25]

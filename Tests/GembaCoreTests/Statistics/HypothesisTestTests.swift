@@ -198,6 +198,21 @@ struct HypothesisTestTests {
     #expect(try AndersonDarlingTest(samples[3]).verdict.isSignificant)
   }
 
+  /// Tied values share their logarithms (computed once per run): each term is still its own expression, to the bit.
+  @Test func andersonDarlingTermsOfTiedValuesAreEachTermsExpression() {
+    var r = TestSamples(seed: 5)
+    let x = r.sample(AndersonDarlingTest.parallelThreshold + 999, mean: 74, sd: 0.01, places: 3).sorted()
+    let mean = x.reduce(0, +) / Double(x.count)
+    let z = x.map { ($0 - mean) / 0.01 }
+    let last = z.count - 1
+    let direct = z.indices.map { i in
+      Double(2 * i + 1) * (log(NormalDistribution.cdf(z[i])) + log(NormalDistribution.survival(z[last - i])))
+    }
+    #expect(Set(z).count < z.count / 10)  // mostly ties
+    #expect(AndersonDarlingTest.terms(z).map(\.bitPattern) == direct.map(\.bitPattern))
+    #expect(AndersonDarlingTest.terms(z, parallel: false).map(\.bitPattern) == direct.map(\.bitPattern))
+  }
+
   /// A long sample's terms are computed on two cores: each the same as on one, and A² still scipy's.
   @Test func andersonDarlingOnALongSample() throws {
     var r = TestSamples(seed: 11)

@@ -1,0 +1,73 @@
+import Testing
+@testable import GembaCore
+
+/// Subgroups held flat (one array of values, where each subgroup starts) read as the nested
+/// groups they replace: the expected groups are written out by hand.
+@Suite struct SubgroupsTests {
+  /// The subgroups as nested arrays, to compare with groups written by hand.
+  static func nested(_ subgroups: Subgroups) -> [[Double]] { subgroups.map(Array.init) }
+
+  @Test func byLabelKeepsTheOrderLabelsFirstAppearIn() throws {
+    let subgroups = try Subgroups.byLabel([1, 2, 3, 4, 5, 6, 7, 8], labels: ["b", "a", "b", "c", "a", "b", "c", "d"])
+    #expect(Self.nested(subgroups) == [[1, 3, 6], [2, 5], [4, 7], [8]])
+    #expect(Array(subgroups.labels) == ["b", "a", "c", "d"])
+    #expect(subgroups.values == [1, 3, 6, 2, 5, 4, 7, 8])
+    #expect(subgroups.sizesVary)
+  }
+
+  @Test func byLabelNeedsALabelPerValue() {
+    #expect(throws: Diagnostic.error("2 subgroup labels for 3 values")) {
+      try Subgroups.byLabel([1, 2, 3], labels: ["a", "b"])
+    }
+  }
+
+  @Test func groupingLeavesOutMissingValuesAndTheGroupsTheyEmpty() {
+    // Group 1 ("y") has only a missing value: it is dropped with its name.
+    let subgroups = Subgroups.grouping([4, nil, 6, 7, nil, 9], ids: [0, 1, 2, 0, 2, 2], names: ["x", "y", "z"])
+    #expect(Self.nested(subgroups) == [[4, 7], [6, 9]])
+    #expect(Array(subgroups.labels) == ["x", "z"])
+  }
+
+  @Test(arguments: [
+    (values: [1.0, 2, 3, 4, 5], size: 2, groups: [[1.0, 2], [3, 4], [5]]),  // a shorter last group
+    (values: [1.0, 2, 3, 4], size: 2, groups: [[1.0, 2], [3, 4]]),
+    (values: [1.0, 2, 3], size: 5, groups: [[1.0, 2, 3]]),  // one group
+    (values: [], size: 3, groups: []),
+  ])
+  func consecutiveRunsOfASize(values: [Double], size: Int, groups: [[Double]]) throws {
+    let subgroups = try Subgroups.consecutive(values, size: size)
+    #expect(Self.nested(subgroups) == groups)
+    #expect(Array(subgroups.labels) == groups.indices.map { String($0 + 1) })
+    #expect(subgroups.values == values)  // consecutive runs are the values as given
+  }
+
+  @Test func emptyInputHasNoSubgroups() throws {
+    #expect(try Subgroups.byLabel([], labels: []).isEmpty)
+    #expect(Subgroups([]).isEmpty)
+    #expect(Subgroups.grouping([], ids: [], names: []).isEmpty)
+    #expect(!(try Subgroups.byLabel([], labels: [])).sizesVary)
+  }
+
+  @Test func nestedGroupsReadBackAsGiven() {
+    let groups: [[Double]] = [[5.1, 4.9, 5.3], [], [5.0]]
+    let subgroups = Subgroups(groups, labels: ["first", "empty", "last"])
+    #expect(Self.nested(subgroups) == groups)
+    #expect(subgroups[2] == [5.0])
+    #expect(Array(subgroups.labels) == ["first", "empty", "last"])
+  }
+
+  @Test func aSubgroupSizeMustBePositive() {
+    #expect(throws: Diagnostic.error("a subgroup size must be 1 or more, not 0")) {
+      try Subgroups.consecutive([1, 2], size: 0)
+    }
+  }
+
+  @Test func badValuesAndEmptySubgroupsAreNamedByTheirSubgroup() {
+    let groups: [[Double]] = [[1, 2], [3, .infinity], [4, 5]]
+    #expect(throws: Diagnostic.error("subgroup 2 has a value that is not a finite number (inf at position 2)",
+                                     notes: ["leave out or correct the value; statistics are not computed from nonsense"])) {
+      try ControlCharts.xbarR(groups)
+    }
+    #expect(throws: Diagnostic.error("subgroup 2 has no values")) { try ControlCharts.xbarR([[1, 2], [], [4, 5]]) }
+  }
+}
