@@ -82,7 +82,7 @@ struct EvidenceImport {
       let target = evidence + "/" + name
       if Paths.exists(target) {
         // The same bytes already there: load that file, write nothing.
-        if let there = try? MappedFile(path: target, streamed: true), (try? EvidenceHash.sha256(of: ByteSource(there))) == digest {
+        if let there = try? MappedFile(path: target, streamed: true, pageCache: true), (try? EvidenceHash.sha256(of: ByteSource(there))) == digest {
           return ("evidence/" + name, true)
         }
         continue
