@@ -19,6 +19,8 @@ let package = Package(
       providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
     ),
     // zlib inflates the entries of .xlsx workbooks (a pure computation over bytes, so the core may use it).
+    // glibc's allocator settings (no library to link): see Sources/gemba/main.swift.
+    .systemLibrary(name: "CMalloc"),
     .systemLibrary(
       name: "CZlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
@@ -44,7 +46,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "gemba",
-      dependencies: ["GembaCore", "GembaStore", "CReadline"]
+      dependencies: ["GembaCore", "GembaStore", "CReadline", "CMalloc"]
     ),
     // What the test targets share: scratch folders cleaned at exit, the PostgreSQL test server.
     .target(name: "GembaTestSupport", path: "Tests/GembaTestSupport"),
