@@ -33,23 +33,51 @@ struct NumericColumn: Sendable {
     values.withUnsafeMutableBufferPointer { vs in
       flags.withUnsafeMutableBufferPointer { fs in
         written.withUnsafeMutableBufferPointer { ws in
-          table.forEachRow(nil) { row, cursor, local in
-            withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
-              guard n > 0 else { fs[row] = isEmpty; return }
-              if let d = ChartBuilder.writtenDecimals(p, n) {
-                if d >= Int(notExact) { fits = false } else { ws[row] = UInt8(d) }
-              } else {
-                ws[row] = notExact
-              }
-              guard let v = ValueParser.decimal(p, n) else { return }
-              vs[row] = v
-              fs[row] = isNumber | UInt8(min(StatisticsBuilder.decimals(p, n), 6))
+          // Each half of a long column on its own core: every row is read on its own.
+          let out = Output(values: vs, flags: fs, written: ws)
+          let parts = count >= parallelThreshold ? [0..<count / 2, count / 2..<count] : [0..<count]
+          let fitted = ResultBox([Bool](repeating: true, count: parts.count))
+          let lock = NSLock()
+          Parallel.run(parts.enumerated().map { i, part in
+            { @Sendable in
+              let ok = read(table, column: column, rows: part, into: out)
+              lock.lock(); fitted.value[i] = ok; lock.unlock()
             }
-          }
+          })
+          fits = fitted.value.allSatisfy { $0 }
         }
       }
     }
     return fits ? NumericColumn(values: values, flags: flags, written: written) : nil
+  }
+
+  /// From this many rows, a column is read in two halves on two cores.
+  static let parallelThreshold = 200_000
+
+  /// Where `read` writes: each part writes only its own rows.
+  private struct Output: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<Double>
+    let flags: UnsafeMutableBufferPointer<UInt8>
+    let written: UnsafeMutableBufferPointer<UInt8>
+  }
+
+  /// Reads the rows in `rows`; false when a cell writes more decimals than a byte holds.
+  private static func read(_ table: EvidenceTable, column: Int, rows: Range<Int>, into out: Output) -> Bool {
+    var fits = true
+    table.forEachRow(in: rows) { row, cursor, local in
+      withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
+        guard n > 0 else { out.flags[row] = isEmpty; return }
+        if let d = ChartBuilder.writtenDecimals(p, n) {
+          if d >= Int(notExact) { fits = false } else { out.written[row] = UInt8(d) }
+        } else {
+          out.written[row] = notExact
+        }
+        guard let v = ValueParser.decimal(p, n) else { return }
+        out.values[row] = v
+        out.flags[row] = isNumber | UInt8(min(StatisticsBuilder.decimals(p, n), 6))
+      }
+    }
+    return fits
   }
 }
 

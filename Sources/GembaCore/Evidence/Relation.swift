@@ -128,6 +128,17 @@ enum EmptyBytes {
 }
 
 extension EvidenceTable {
+  /// Visits the rows in `range` (positions in the table) with their segment's cells and local
+  /// index: one part of a scan split across cores.
+  func forEachRow(in range: Range<Int>, _ body: (Int, SegmentCursor, Int) -> Void) {
+    for (s, segment) in segments.enumerated() {
+      let first = max(range.lowerBound, segment.firstRow), end = min(range.upperBound, segment.firstRow + segment.rowCount)
+      guard first < end else { continue }
+      let cursor = segment.cursor(s)
+      for row in first..<end { body(row, cursor, row - segment.firstRow) }
+    }
+  }
+
   /// Visits rows (all, or the given ones) with their segment's cells and local index.
   /// Ascending row lists walk the segments in step instead of searching for each row.
   @inline(__always)
