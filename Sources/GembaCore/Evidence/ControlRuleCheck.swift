@@ -84,6 +84,17 @@ struct ControlRuleCheck {
       }
     }
     let descriptions = (0..<8).map { Self.description($0 + 1, rules.family) }
+    // Test 1 alone (what a capability study asks of its own chart): only the limits are read.
+    if rules.tests == [1] {
+      return values.withUnsafeBufferPointer { v in
+        var found: [ControlChart.Signal] = []
+        for i in points {
+          let (_, _, upper, lower) = at(i)
+          if v[i] > upper || v[i] < lower { found.append(ControlChart.Signal(point: i, rule: 1, description: descriptions[0])) }
+        }
+        return found
+      }
+    }
     let steps = trendBit | alternatingBit != 0
     var found: [ControlChart.Signal] = []
     // The last 5 points' flags, newest in the low bit: z > 2, z < −2, z > 1, z < −1, no σ.
