@@ -17,6 +17,9 @@ public final class EvidenceWorkspace: EvidenceDesk {
   /// The last load's result, for the line `load` prints (problems included).
   private var lastLoad: LoadResult?
   private var lastCitingCell = 0
+  /// The tables the current command read (`table(_:in:)` records them; joins too), checked once
+  /// it is answered: a file mapped from the page cache may change while a query reads it.
+  private var readByCommand: [(table: EvidenceTable, span: SourceSpan)] = []
   /// Digests of whole files by path, with the stamp they were computed for.
   private var digests: [String: (stamp: [Int], sha256: String)] = [:]
 
@@ -150,9 +153,9 @@ public final class EvidenceWorkspace: EvidenceDesk {
 
   public func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
     lastRanOn = []
+    readByCommand = []
     // Compute once (a query over a million rows is not run twice), then draw once per style.
     let draw: (EvidenceTextRenderer) -> String
-    var shown: (EvidenceTable, SourceSpan)? = nil
     switch command {
     case .listEvidence:
       // The register as the cells stored it: listing evidence reads no file.
@@ -168,7 +171,6 @@ public final class EvidenceWorkspace: EvidenceDesk {
         preview = f
       }
       draw = { $0.preview(table, limit: limit ?? 10, format: preview) }
-      shown = (table, name.span)
     case .query(let source):
       let result = try run(source, in: investigation)
       draw = { $0.render(result) }
@@ -182,7 +184,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
       throw .error("not an evidence command")
     }
     let drawn = styles.map { draw(Self.renderer($0)).trimmingTrailingNewlines() }
-    if let (table, span) = shown { try Self.checkIntact(table, at: span) }
+    try checkTablesRead()
     return drawn
   }
 
@@ -191,13 +193,15 @@ public final class EvidenceWorkspace: EvidenceDesk {
   {
     if lastCitingCell != cell { lastRanOn = [] }
     lastCitingCell = cell
+    readByCommand = []
+    defer { readByCommand = [] }
     switch target {
     case .rows(let ref):
       let table = try self.table(Located(ref.value.name, at: ref.span), in: investigation)
       let reference = try EvidenceReference.parse(ref.value.description, span: ref.span)
       try reference.validate(against: table, span: ref.span)
       let excerpt = EvidenceTextRenderer().excerpt(reference, in: table).trimmingTrailingNewlines()
-      try Self.checkIntact(table, at: ref.span)
+      try checkTablesRead()
       return Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell,
         moments: Self.moments(ref.value, in: table), table: Self.rows(reference, in: table), evidence: table.name,
         sha256: table.sha256)
@@ -205,6 +209,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
       let table = try self.table(source.evidence, in: investigation)
       let result = try run(source, in: investigation)
       let text = EvidenceTextRenderer().render(result).trimmingTrailingNewlines()
+      try checkTablesRead()
       return Citation(kind: .query, reference: source.text, excerpt: text, note: note, cell: cell,
         chart: Self.chart(result), table: Self.table(result), evidence: table.name, sha256: table.sha256,
         statistics: Self.statistics(result))
@@ -259,6 +264,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
       let table: EvidenceTable
       if let loaded = tables[record.cell] { table = loaded } else { table = try reread(record, at: name.span) }
       try Self.checkIntact(table, at: name.span)
+      if !readByCommand.contains(where: { $0.table === table }) { readByCommand.append((table, name.span)) }
       let version = EvidenceVersion(name: record.name, path: record.path, sha256: table.sha256, loadedIn: record.cell,
         changed: table.sha256 != record.sha256)
       if !lastRanOn.contains(version) { lastRanOn.append(version) }
@@ -297,11 +303,13 @@ public final class EvidenceWorkspace: EvidenceDesk {
       spec.table = JoinedEvidence(try self.table(Located(spec.other.name, at: spec.other.span), in: investigation))
       pipeline.stages[i] = .join(spec)
     }
-    let result = try files.runQuery(pipeline, on: table, span: source.evidence.span)
-    // A file mapped from the page cache may have been truncated while the query read it (the
-    // guard then read zeros): such an answer is not given.
-    try Self.checkIntact(table, at: source.evidence.span)
-    return result
+    return try files.runQuery(pipeline, on: table, span: source.evidence.span)
+  }
+
+  /// Checks every table the command read, after it read them: a file truncated under its mapping
+  /// meanwhile was read as zeros, and such an answer is not given.
+  private func checkTablesRead() throws(Diagnostic) {
+    for (table, span) in readByCommand { try Self.checkIntact(table, at: span) }
   }
 
   /// Throws when the bytes a table was loaded from are no longer there to read (its file was
