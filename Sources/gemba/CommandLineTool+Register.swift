@@ -129,7 +129,10 @@ extension CommandLineTool {
     func ask(_ body: (RegisterQuestions) throws -> RegisterReport) throws(Diagnostic) -> RegisterReport {
       let (db, name) = try openRegister(options.values["--db"], forIndexing: nil)
       do {
-        return try body(try RegisterQuestions(db: db, name: name))
+        let questions = try RegisterQuestions(db: db, name: name)
+        let report = try body(questions)
+        Self.warnNotReadSinceUpgrade(try questions.notReadSinceUpgrade())
+        return report
       } catch {
         throw registerFailure(error, name: name)
       }
@@ -148,6 +151,16 @@ extension CommandLineTool {
     return today
   }
 
+  /// Says when the register holds notebooks an older gemba indexed and no run has read since
+  /// (their figures are left out or counted the old way), and what to do.
+  private static func warnNotReadSinceUpgrade(_ stale: (count: Int, paths: [String])) {
+    guard stale.count > 0 else { return }
+    let more = stale.count > stale.paths.count ? ", …" : ""
+    Console.err("warning: \(stale.count) notebook\(stale.count == 1 ? " was" : "s were") indexed by an older gemba and not read since "
+      + "(\(stale.paths.joined(separator: ", "))\(more)): the figures leave them out or count them by the older rules; "
+      + "run `gemba register index` on their folders")
+  }
+
   /// `gemba register index PATH…`.
   private func registerIndex(_ paths: [String], db url: String?) throws(Diagnostic) -> Int32 {
     let (db, name) = try openRegister(url, forIndexing: paths[0])
@@ -159,6 +172,7 @@ extension CommandLineTool {
     }
     for line in report.moved { Console.err("moved: \(line)") }
     for line in report.problems { Console.err("warning: \(line)") }
+    if let stale = try? RegisterQuestions(db: db, name: name).notReadSinceUpgrade() { Self.warnNotReadSinceUpgrade(stale) }
     Console.out("indexed \(report.total) notebook\(report.total == 1 ? "" : "s") (\(report.new) new, \(report.changed) changed, "
       + "\(report.unchanged) unchanged; \(report.failed) failed) into \(name)")
     return report.failed > 0 ? 1 : 0

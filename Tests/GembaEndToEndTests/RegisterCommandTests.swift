@@ -174,6 +174,29 @@ struct RegisterCommandTests {
     #expect(usage.stderr.contains("`gemba register actions` does not take --state"))
   }
 
+  /// After a schema upgrade, a notebook no run has re-read still holds rows by the older rules:
+  /// every question says so (with what to do) until it is indexed again.
+  @Test func notebooksNotReadSinceAnUpgradeAreNamed() throws {
+    let folder = try GembaProcess.scratchFolder()
+    _ = try GembaProcess.run(["a.md"], stdin: "title a\nproblem \"it breaks\"\n", in: folder, timeout: 60)
+    _ = try GembaProcess.run(["b.md"], stdin: "title b\nproblem \"it breaks too\"\n", in: folder, timeout: 60)
+    let index = try GembaProcess.run(["register", "index", "."], in: folder, timeout: 60)
+    #expect(index.status == 0, "\(index.stderr)")
+    #expect(!index.stderr.contains("older gemba"))
+    // What a migration leaves: the stamp and chain head cleared, so the next run re-reads them.
+    #expect(try sqliteExec(folder.appendingPathComponent(".gemba/register.db"),
+      "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL") == 0)
+    let kpis = try GembaProcess.run(["register", "kpis"], in: folder, timeout: 60)
+    #expect(kpis.status == 0)
+    #expect(kpis.stderr.contains("warning: 2 notebooks were indexed by an older gemba and not read since (a.md, b.md)"))
+    #expect(kpis.stderr.contains("run `gemba register index` on their folders"))
+    let again = try GembaProcess.run(["register", "index", "."], in: folder, timeout: 60)
+    #expect(again.stdout.contains("(0 new, 2 changed, 0 unchanged; 0 failed)"))
+    #expect(!again.stderr.contains("older gemba"))
+    let after = try GembaProcess.run(["register", "kpis"], in: folder, timeout: 60)
+    #expect(!after.stderr.contains("older gemba"))
+  }
+
   func sqliteExec(_ db: URL, _ sql: String) throws -> Int32 {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

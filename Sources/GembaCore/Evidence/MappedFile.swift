@@ -123,15 +123,27 @@ public final class MappedFile: @unchecked Sendable {
   public func checkIntact() throws(EvidenceError) {
     guard let guardSlot else { return }
     var info = stat()
-    let now = fstat(descriptor, &info) == 0 ? info : nil
-    let damaged = PageCacheGuard.damaged(guardSlot)
-    guard damaged || now == nil || Int(now!.st_size) != size || !Self.same(Self.mtime(now!), modified) else { return }
-    let what = now.map { Int($0.st_size) != size ? "from \(NumberFormat.integer(size)) to \(NumberFormat.integer(Int($0.st_size))) bytes" : "rewritten in place" } ?? "unreadable"
-    throw Self.refusal(path, "changed on disk after it was loaded (\(damaged ? "truncated" : what)): the bytes that were loaded and hashed are no longer there to read",
+    let what: String
+    if PageCacheGuard.damaged(guardSlot) {
+      what = "truncated"
+    } else if fstat(descriptor, &info) != 0 {
+      what = "unreadable"
+    } else if Int(info.st_size) != size {
+      what = "from \(NumberFormat.integer(size)) to \(NumberFormat.integer(Int(info.st_size))) bytes"
+    } else if !isAsOpened(info) {
+      what = "rewritten in place"
+    } else {
+      return
+    }
+    throw Self.refusal(path, "changed on disk after it was loaded (\(what)): the bytes that were loaded and hashed are no longer there to read",
       hint: "load it again (the cell records the new digest), or restore the file")
   }
 
-  private static func same(_ a: timespec, _ b: timespec) -> Bool { a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec }
+  /// Whether `info` shows the size and modification time the file had when it was opened.
+  private func isAsOpened(_ info: stat) -> Bool {
+    let now = Self.mtime(info)
+    return Int(info.st_size) == size && now.tv_sec == modified.tv_sec && now.tv_nsec == modified.tv_nsec
+  }
 
   /// Reads the file on from `bytesRead` to `offset` (at most its size). Called by one thread at a
   /// time; throws when the file is shorter than it was when opened, or cannot be read.
@@ -200,8 +212,7 @@ public final class MappedFile: @unchecked Sendable {
     guard stat(path, &info) == 0 else {
       throw Self.refusal(path, "vanished while loading", hint: "check the path and load it again")
     }
-    let now = Self.mtime(info)
-    if Int(info.st_size) != size || now.tv_sec != modified.tv_sec || now.tv_nsec != modified.tv_nsec {
+    if !isAsOpened(info) {
       throw Self.refusal(path, "changed while loading", hint: "wait until it is written completely, then load it again")
     }
   }

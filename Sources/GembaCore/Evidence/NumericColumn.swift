@@ -34,17 +34,13 @@ struct NumericColumn: Sendable {
       flags.withUnsafeMutableBufferPointer { fs in
         written.withUnsafeMutableBufferPointer { ws in
           // Each half of a long column on its own core: every row is read on its own.
-          let out = Output(values: vs, flags: fs, written: ws)
           let parts = count >= parallelThreshold ? [0..<count / 2, count / 2..<count] : [0..<count]
-          let fitted = ResultBox([Bool](repeating: true, count: parts.count))
-          let lock = NSLock()
-          Parallel.run(parts.enumerated().map { i, part in
-            { @Sendable in
-              let ok = read(table, column: column, rows: part, into: out)
-              lock.lock(); fitted.value[i] = ok; lock.unlock()
-            }
-          })
-          fits = fitted.value.allSatisfy { $0 }
+          var fitted = [Bool](repeating: true, count: parts.count)
+          fitted.withUnsafeMutableBufferPointer { fitted in
+            let out = Output(values: vs, flags: fs, written: ws, fits: fitted)
+            Parallel.run(parts.enumerated().map { i, part in { @Sendable in out.fits[i] = read(table, column: column, rows: part, into: out) } })
+          }
+          fits = !fitted.contains(false)
         }
       }
     }
@@ -54,11 +50,12 @@ struct NumericColumn: Sendable {
   /// From this many rows, a column is read in two halves on two cores.
   static let parallelThreshold = 200_000
 
-  /// Where `read` writes: each part writes only its own rows.
+  /// Where `read` writes: each part writes only its own rows, and its own slot of `fits`.
   private struct Output: @unchecked Sendable {
     let values: UnsafeMutableBufferPointer<Double>
     let flags: UnsafeMutableBufferPointer<UInt8>
     let written: UnsafeMutableBufferPointer<UInt8>
+    let fits: UnsafeMutableBufferPointer<Bool>
   }
 
   /// Reads the rows in `rows`; false when a cell writes more decimals than a byte holds.

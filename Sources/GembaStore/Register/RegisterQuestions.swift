@@ -15,6 +15,19 @@ public struct RegisterQuestions {
 
   public enum ActionFilter: Sendable { case open, overdue, dueReview }
 
+  /// Clean notebooks an older gemba indexed and no run has read since the schema last changed
+  /// (a migration clears their stamp and chain head so the next run re-reads them): their rows
+  /// still follow the older rules and lack what the newer schema added, so the questions' figures
+  /// leave them out or count them the old way. How many, and the first few (by label).
+  public func notReadSinceUpgrade(examples: Int = 3) throws -> (count: Int, paths: [String]) {
+    let stale = "status = 'ok' AND chain_head IS NULL AND file_size IS NULL"
+    let count = try db.execute("SELECT COUNT(*) FROM investigations WHERE \(stale)", []).rows.first?[0].integer ?? 0
+    guard count > 0 else { return (0, []) }
+    let paths = try db.execute("SELECT label FROM investigations WHERE \(stale) ORDER BY label LIMIT ?", [.integer(Int64(examples))])
+      .rows.compactMap { $0[0].text }
+    return (Int(count), paths)
+  }
+
   /// - Parameter today: the day number actions are judged against (`Days.number`).
   public func actions(_ filter: ActionFilter, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterReport {
     let day = Int64(today.day)
