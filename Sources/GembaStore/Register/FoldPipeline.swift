@@ -35,7 +35,11 @@ final class FoldPipeline: @unchecked Sendable {
     }
   }
 
-  deinit { slots.deallocate() }
+  // Outcomes never asked for (a run that failed part-way) are released too.
+  deinit {
+    _ = slots.deinitialize()
+    slots.deallocate()
+  }
 
   /// The outcome of file `index`, waiting for it if it is not folded yet. Each index is asked once.
   func outcome(at index: Int) -> RegisterIndexer.FileOutcome {

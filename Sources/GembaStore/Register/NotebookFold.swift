@@ -333,7 +333,7 @@ struct InvestigationDates {
       // The judgement that made each action effective (a later review that found it still so changes nothing).
       let lastEffective = actions.compactMap { watcher.judged[$0.id]?.time }.max()
       let verified = inv.signoffs.filter { s in s.meaning == .verified && lastEffective.map { s.time >= $0 } ?? true }
-      closed = verified.last?.time ?? lastEffective
+      closed = verified.map(\.time).max() ?? lastEffective
     } else if allDone {
       state = .awaitingEffectiveness
     } else if !inv.signoffs.isEmpty {

@@ -130,7 +130,7 @@ public struct RegisterQuestions {
     return RegisterReport(title: title, question: "gemba register containments", asOf: today.text, sections: [section])
   }
 
-  public static let states = ["open", "contained", "root-cause-found", "signed", "awaiting-effectiveness", "closed"]
+  public static let states = InvestigationDates.State.allCases.map(\.rawValue)
 
   public func investigations(state: String?, limit: Int? = nil) throws -> RegisterReport {
     // The action counts as subqueries: with a limit, only the rows shown are counted
