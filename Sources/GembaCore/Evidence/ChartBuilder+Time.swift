@@ -47,7 +47,8 @@ extension ChartBuilder {
                            span: SourceSpan, evidence: String) throws(Diagnostic) -> ControlChart {
     let name = relation.name(of: column)
     var skipped = 0
-    var points: [ControlChart.Point] = []
+    var points: [ControlChart.Point] = []  // by period: each labelled as it is made
+    var pointValues: [Double] = [], pointLabels: ChartLabels?  // by row: numbers, and labels made when read
     var kind = "row"
     var written: Int?  // the column's precision, when the pass over it found it
     if let by {
@@ -84,40 +85,64 @@ extension ChartBuilder {
         kind = "mean per \(by.rawValue) of \(relation.name(of: timeColumn))"
       }
     } else {
-      let numbers = relation.rowNumbers
+      // A point per row, labelled by its evidence row number (`#12`), or its position in a computed table.
+      var rowNumbers: [Int] = []
+      var prefix: UInt8? = UInt8(ascii: "#")
+      var selection: [Int32]?
+      switch relation {
+      case .view(_, let rows, _): selection = rows
+      case .computed: prefix = nil
+      }
       let reader = relation.reader(column)
       let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
       var decimals = 0
-      points.reserveCapacity(relation.rowCount)
-      // One pass: each row's number, its label (`#12`, or `12` for a computed table), and the
-      // decimals written (as `precision` reads them), so the column is not read a second time.
+      // One pass: each row's number and the decimals written (as `precision` reads them), so the
+      // column is not read a second time.
       if case .view(let table, let rows, _) = relation, let numeric = table.numericColumn(column) {
-        // A numeric column read once per table (standard format, so `mark` is the point).
+        // A numeric column read once per table (standard format, so `mark` is the point): the
+        // flags first, then the numbers, unless every row of the table is one: the chart then
+        // takes the column's own array (a million values are not copied).
+        let row = { (position: Int) in rows.map { Int($0[position]) } ?? position }
         for position in 0..<relation.rowCount {
-          let row = rows.map { Int($0[position]) } ?? position
-          let f = numeric.flags[row]
-          if f & NumericColumn.isEmpty == 0, numeric.written[row] != NumericColumn.notExact {
-            decimals = max(decimals, Int(numeric.written[row]))
+          let r = row(position)
+          let f = numeric.flags[r]
+          if f & NumericColumn.isEmpty == 0, numeric.written[r] != NumericColumn.notExact {
+            decimals = max(decimals, Int(numeric.written[r]))
           }
-          guard f & NumericColumn.isNumber != 0 else { skipped += 1; continue }
-          let label = numbers.map { PointLabels.label($0[position], prefix: UInt8(ascii: "#")) } ?? PointLabels.label(position + 1)
-          points.append(ControlChart.Point(label: label, value: numeric.values[row]))
+          if f & NumericColumn.isNumber == 0 { skipped += 1 }
+        }
+        if rows == nil && skipped == 0 {
+          pointValues = numeric.values
+        } else {
+          pointValues.reserveCapacity(relation.rowCount - skipped)
+          rowNumbers.reserveCapacity(relation.rowCount - skipped)
+          for position in 0..<relation.rowCount {
+            let r = row(position)
+            guard numeric.flags[r] & NumericColumn.isNumber != 0 else { continue }
+            pointValues.append(numeric.values[r])
+            rowNumbers.append(r + 1)
+          }
         }
       } else {
         relation.forEachValue(column: column) { row, p, n in
           if n > 0, let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) }
           guard let v = reader.number(p, n) else { skipped += 1; return }
-          let label = numbers.map { PointLabels.label($0[row], prefix: UInt8(ascii: "#")) } ?? PointLabels.label(row + 1)
-          points.append(ControlChart.Point(label: label, value: v))
+          pointValues.append(v)
+          rowNumbers.append(selection.map { Int($0[row]) + 1 } ?? row + 1)
         }
       }
+      pointLabels = rowNumbers.count == pointValues.count && (selection != nil || skipped > 0)
+        ? ChartLabels(numbering: rowNumbers.count, numbers: rowNumbers, prefix: prefix)
+        : ChartLabels(numbering: pointValues.count, prefix: prefix)
       written = min(decimals, 6)
     }
-    guard points.count >= 2 else {
-      throw Diagnostic.error("`spc` needs at least 2 numeric points in `\(name)`; found \(points.count)", at: span,
+    let count = pointLabels == nil ? points.count : pointValues.count
+    guard count >= 2 else {
+      throw Diagnostic.error("`spc` needs at least 2 numeric points in `\(name)`; found \(count)", at: span,
                              notes: ["`histogram` or `count by` may suit a column with few values"])
     }
-    var chart = ControlChart(column: name, pointKind: kind, points: points, rules: rules, skipped: skipped)
+    var chart = pointLabels.map { ControlChart(column: name, pointKind: kind, values: pointValues, labels: $0, rules: rules, skipped: skipped) }
+      ?? ControlChart(column: name, pointKind: kind, points: points, rules: rules, skipped: skipped)
     // Counts are whole numbers; measurements keep their own decimals (one more for means).
     let base = kind.hasPrefix("count") ? 0 : written ?? precision(relation, column: column)
     chart.decimals = kind.hasPrefix("mean") ? base + 1 : base

@@ -17,7 +17,14 @@ public struct ControlChart: Hashable, Sendable {
   public var decimals: Int = 2
   /// What a point is: "row", "day", "week" (mean or count per bucket).
   public var pointKind: String
-  public var points: [Point]
+  /// The points, each assembled when read from the values and labels held flat (a chart of a
+  /// million rows holds one array of numbers, not a million labelled points).
+  public var points: Points {
+    get { Points(values: values, labels: labels) }
+    set { (values, labels) = (newValue.values, newValue.labels) }
+  }
+  public private(set) var values: [Double]
+  public private(set) var labels: ChartLabels
   public var mean: Double
   public var averageMovingRange: Double
   public var upperLimit: Double
@@ -30,12 +37,18 @@ public struct ControlChart: Hashable, Sendable {
   public var skipped: Int
 
   init(column: String, pointKind: String, points: [Point], rules: ControlRules, skipped: Int) {
+    self.init(column: column, pointKind: pointKind, values: points.map(\.value), labels: ChartLabels(points.map(\.label)),
+              rules: rules, skipped: skipped)
+  }
+
+  init(column: String, pointKind: String, values: [Double], labels: ChartLabels, rules: ControlRules, skipped: Int) {
+    precondition(values.count == labels.count, "a label per point")
     self.column = column
     self.pointKind = pointKind
-    self.points = points
+    self.values = values
+    self.labels = labels
     self.rules = rules
     self.skipped = skipped
-    let values = points.map(\.value)
     // Sums in order, as `reduce` would: the figures do not depend on how they are computed.
     var sum = 0.0, rangeSum = 0.0
     for v in values { sum += v }
@@ -48,5 +61,27 @@ public struct ControlChart: Hashable, Sendable {
     if pointKind.hasPrefix("count"), lowerLimit < 0 { lowerLimit = 0 }
     sigma = averageMovingRange / 1.128
     signals = ControlRuleCheck(values: values, mean: mean, sigma: sigma, upper: upperLimit, lower: lowerLimit).signals(rules)
+  }
+}
+
+extension ControlChart {
+  /// A chart's points as a collection: point `i` is its label and value.
+  public struct Points: RandomAccessCollection, Hashable, Sendable {
+    let values: [Double]
+    let labels: ChartLabels
+
+    public init(_ points: [Point]) {
+      values = points.map(\.value)
+      labels = ChartLabels(points.map(\.label))
+    }
+
+    init(values: [Double], labels: ChartLabels) {
+      self.values = values
+      self.labels = labels
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { values.count }
+    public subscript(i: Int) -> Point { Point(label: labels[i], value: values[i]) }
   }
 }

@@ -8,7 +8,7 @@
 /// All the tests are checked in one pass over the points, each with a run length or a count over
 /// its window (a chart may have a million points): no column is copied and no per-test flags are
 /// kept, and the signals come out in order, point by point and by test within a point.
-struct ControlRuleCheck {
+struct ControlRuleCheck: Sendable {
   /// Where the limits come from: constants (the XmR chart) or a column per point.
   private enum Limits {
     case constant(center: Double, sigma: Double, upper: Double, lower: Double)
@@ -46,14 +46,36 @@ struct ControlRuleCheck {
   }
 
   /// The signals, point by point and by test within a point; `point` is an index into `values`.
+  ///
+  /// A long chart is checked in two halves on two cores. The second half's scan starts
+  /// `warmUp` points early and reports nothing from them: by its first point its windows hold the
+  /// same last 5 points, and each run is either the same length or, when it spans the whole
+  /// warm-up, longer than any test's (15), which is all a test reads of it. The signals are the
+  /// ones a single pass finds, in the same order.
   func signals(_ rules: SpecialCauseRules) -> [ControlChart.Signal] {
+    guard points.count >= Self.parallelThreshold else { return signals(rules, reporting: points) }
+    let middle = points.lowerBound + points.count / 2
+    let halves = [points.lowerBound..<middle, middle..<points.upperBound]
+    let found = halves.map { _ in ResultBox<[ControlChart.Signal]>([]) }
+    Parallel.run(halves.indices.map { k in { @Sendable in found[k].value = self.signals(rules, reporting: halves[k]) } })
+    return found[0].value + found[1].value
+  }
+
+  /// From this many points, the check runs in two halves.
+  static let parallelThreshold = 100_000
+  /// Points a part's scan reads before its own, to know the runs and windows it starts in.
+  static let warmUp = 32
+
+  /// The signals at the points in `reported` (a part of `points`).
+  func signals(_ rules: SpecialCauseRules, reporting reported: Range<Int>) -> [ControlChart.Signal] {
+    let start = max(points.lowerBound, reported.lowerBound - Self.warmUp)
     switch limits {
     case .constant(let center, let sigma, let upper, let lower):
-      return scan(rules) { _ in (center, sigma, upper, lower) }
+      return scan(rules, from: start, reporting: reported) { _ in (center, sigma, upper, lower) }
     case .perPoint(let centers, let sigmas, let uppers, let lowers):
       // Points are read in ascending order: each column's cursor looks a run up once per run.
       var c = centers.cursor(), s = sigmas.cursor(), u = uppers.cursor(), l = lowers.cursor()
-      return scan(rules) { i in (c.at(i), s.at(i), u.at(i), l.at(i)) }
+      return scan(rules, from: start, reporting: reported) { i in (c.at(i), s.at(i), u.at(i), l.at(i)) }
     }
   }
 
@@ -61,9 +83,10 @@ struct ControlRuleCheck {
   /// (σ units from the centre, none where σ is 0) and the counts of the last 3 and 5 points
   /// beyond ±2σ and ±1σ (a window with a point without σ breaks nothing); the runs above and
   /// below the centre, of steps up and down, of alternating steps, within and beyond 1σ.
+  /// The scan reads the points from `start` and reports those in `reported`.
   @inline(__always)
-  private func scan(_ rules: SpecialCauseRules, _ at: (Int) -> (center: Double, sigma: Double, upper: Double, lower: Double))
-    -> [ControlChart.Signal] {
+  private func scan(_ rules: SpecialCauseRules, from start: Int, reporting reported: Range<Int>,
+                    _ at: (Int) -> (center: Double, sigma: Double, upper: Double, lower: Double)) -> [ControlChart.Signal] {
     // Each test's bit in a point's hits (bit r − 1 for rule r; 0 when the test is not applied),
     // and its run length where the family sets one.
     var beyondBit: UInt32 = 0, twoBit: UInt32 = 0, fourBit: UInt32 = 0, sideBit: UInt32 = 0
@@ -88,7 +111,7 @@ struct ControlRuleCheck {
     if rules.tests == [1] {
       return values.withUnsafeBufferPointer { v in
         var found: [ControlChart.Signal] = []
-        for i in points {
+        for i in reported {
           let (_, _, upper, lower) = at(i)
           if v[i] > upper || v[i] < lower { found.append(ControlChart.Signal(point: i, rule: 1, description: descriptions[0])) }
         }
@@ -105,7 +128,7 @@ struct ControlRuleCheck {
     @inline(__always) func flag(_ b: Bool) -> UInt32 { b ? 1 : 0 }
     return values.withUnsafeBufferPointer { v in
       let first = points.lowerBound
-      for i in points {
+      for i in start..<reported.upperBound {
         let (center, sigma, upper, lower) = at(i)
         let x = v[i]
         // z and the window flags.
@@ -159,6 +182,7 @@ struct ControlRuleCheck {
           hits |= alternatingBit &* flag(alternating >= 13)
         }
         // Rarely any: then each test broken, in the order of its number.
+        if i < reported.lowerBound { hits = 0 }  // the warm-up reports nothing
         while hits != 0 {
           let r = hits.trailingZeroBitCount
           found.append(ControlChart.Signal(point: i, rule: r + 1, description: descriptions[r]))

@@ -10,14 +10,14 @@ extension EvidenceTextRenderer {
     // Its moving-range chart: MR̄ with the upper limit D₄MR̄ (D₄ = 3.267 for ranges of 2).
     let mrUpper = 3.267 * c.averageMovingRange
     var wide = 0
-    for i in c.points.indices.dropFirst() where abs(c.points[i].value - c.points[i - 1].value) > mrUpper { wide += 1 }
+    for i in c.values.indices.dropFirst() where abs(c.values[i] - c.values[i - 1]) > mrUpper { wide += 1 }
     out += "  moving range: centre \(u ? "MR̄" : "MRbar") = \(stat(c.averageMovingRange))   UCL = \(stat(mrUpper))   "
       + (wide == 0 ? "no range beyond it" : "\(NumberFormat.integer(wide)) \(wide == 1 ? "range" : "ranges") beyond it") + "\n"
     let signalled = Set(c.signals.map(\.point))
     let shown = 60
     let first = max(0, c.points.count - shown)
     if first > 0 { out += "  (showing the last \(shown) of \(NumberFormat.integer(c.points.count)) points)\n" }
-    let values = c.points[first...].map(\.value)
+    let values = c.values[first...]
     let lo = min(c.lowerLimit, values.min() ?? c.lowerLimit)
     let hi = max(c.upperLimit, values.max() ?? c.upperLimit)
     let width = 41

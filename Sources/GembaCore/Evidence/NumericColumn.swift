@@ -10,7 +10,8 @@ import Foundation
 /// standard number format are kept: one written with a decimal comma or a grouping pattern is read
 /// from its text, as before.
 struct NumericColumn: Sendable {
-  /// The number of each row; 0 where `flags` says there is none.
+  /// The number of each row; NaN where there is none (no cell reads as NaN: `ValueParser.decimal`
+  /// reads only finite numbers), so a caller can take the whole array as a measure's values.
   let values: [Double]
   /// Per row: `isNumber`, `isEmpty`, and the digits after the point (at most 6) in the low bits.
   let flags: [UInt8]
@@ -26,15 +27,17 @@ struct NumericColumn: Sendable {
   /// (such a column is read from its text as before).
   static func read(_ table: EvidenceTable, column: Int) -> NumericColumn? {
     let count = table.rowCount
-    var values = [Double](repeating: 0, count: count)
+    var values = [Double](repeating: .nan, count: count)
     var flags = [UInt8](repeating: 0, count: count)
     var written = [UInt8](repeating: 0, count: count)
     var fits = true
     values.withUnsafeMutableBufferPointer { vs in
       flags.withUnsafeMutableBufferPointer { fs in
         written.withUnsafeMutableBufferPointer { ws in
-          // Each half of a long column on its own core: every row is read on its own.
-          let parts = count >= parallelThreshold ? [0..<count / 2, count / 2..<count] : [0..<count]
+          // A long column in eight parts, taken in turn by whichever core is free (two halves
+          // left one core idle whenever the second started late): every row is read on its own.
+          let pieces = count >= parallelThreshold ? 8 : 1
+          let parts = (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
           var fitted = [Bool](repeating: true, count: parts.count)
           fitted.withUnsafeMutableBufferPointer { fitted in
             let out = Output(values: vs, flags: fs, written: ws, fits: fitted)
@@ -47,7 +50,7 @@ struct NumericColumn: Sendable {
     return fits ? NumericColumn(values: values, flags: flags, written: written) : nil
   }
 
-  /// From this many rows, a column is read in two halves on two cores.
+  /// From this many rows, a column is read in parts on all cores.
   static let parallelThreshold = 200_000
 
   /// Where `read` writes: each part writes only its own rows, and its own slot of `fits`.

@@ -6,7 +6,7 @@ extension StatisticsBuilder {
     // A column in the standard number format reads as the histogram reads it: one pass serves both.
     let standard: Bool = { if case .number = relation.reader(column).format { return false }; return true }()
     let m = try measure(relation, column: column, ref: stage.column, evidence: evidence, written: standard)
-    let values = m.values.compactMap { $0 }
+    let values = m.numbers
     var subgroups: Subgroups?
     switch stage.subgroup {
     case .size(let n) where n > 1:

@@ -21,7 +21,7 @@ extension StatisticsBuilder {
     let m = yesNo ? booleans(relation, column: column) : try measure(relation, column: column, ref: stage.column, evidence: evidence)
     let needsTimes = stage.by != nil || !stage.split.isEmpty
       || (stage.baseline.map { ValueParser.dateTime($0.from) != nil && Int($0.from) == nil } ?? false)
-    let times: [Double?]? = needsTimes
+    let times: [Double]? = needsTimes
       ? try Self.times(relation, why: stage.by != nil ? "`--by`" : !stage.split.isEmpty ? "`--split`" : "a baseline of dates",
                        span: stage.span, evidence: evidence)
       : nil  // only stages by date and date baselines read times: a million dates are not parsed for nothing
@@ -31,7 +31,7 @@ extension StatisticsBuilder {
                              at: stage.span, notes: ["e.g. `spc diameter --chart \(kind.rawValue) --size 5`"])
     }
     // Sizes per row for p, np and u charts.
-    var sizes: [Double?]?
+    var sizes: [Double]?  // NaN where a row has none
     if let ref = stage.sizes {
       let c = try relation.resolve(ref, evidence: evidence)
       sizes = try measure(relation, column: c, ref: ref, evidence: evidence).values
@@ -46,7 +46,18 @@ extension StatisticsBuilder {
     var subgroupValues: [Double] = [], subgroupStarts = [0]  // X̄-R and X̄-S: the points' values, flat
     var counts: [Double] = []
     var totals: [Double] = []
-    let numbers = relation.rowNumbers
+    // Points are labelled by evidence row number (`#12`) on a view, by position on a computed table.
+    let rowNumber: (Int) -> Int
+    let viewRows: [Int32]??
+    switch relation {
+    case .view(_, let rows, _):
+      viewRows = .some(rows)
+      rowNumber = { r in rows.map { Int($0[r]) + 1 } ?? r + 1 }
+    case .computed:
+      viewRows = nil
+      rowNumber = { $0 + 1 }
+    }
+    var denseLabels: ChartLabels?  // every row a point: labels straight from the rows
     // Each point's time and first row matter only to stages and baselines.
     let phased = stage.stages != nil || !stage.split.isEmpty || stage.baseline != nil
 
@@ -62,7 +73,8 @@ extension StatisticsBuilder {
         // The group's numbers (appended to the subgroups' values, or summed) and first row with one, in one pass.
         var sum = 0.0, n = 0, first = -1
         for r in rows {
-          guard let v = m.values[r] else { continue }
+          let v = m.values[r]
+          if v.isNaN { continue }
           if first < 0 { first = r }
           sum += v
           n += 1
@@ -79,7 +91,7 @@ extension StatisticsBuilder {
         case .p, .np, .laneyP, .u, .laneyU:
           counts.append(sum)
           if let sizes {
-            totals.append(rows.filter { m.values[$0] != nil }.reduce(0) { $0 + (sizes[$1] ?? 0) })
+            totals.append(rows.reduce(0) { m.values[$1].isNaN || sizes[$1].isNaN ? $0 : $0 + sizes[$1] })
           } else {
             totals.append(Double(n))
           }
@@ -90,30 +102,42 @@ extension StatisticsBuilder {
         throw Diagnostic.error("a \(kind.rawValue) chart needs each sample's size: --n COL (or points per --by period or --subgroup)",
                                at: stage.span, notes: ["e.g. `spc defectives --chart \(kind.rawValue) --n inspected`"])
       }
-      labelNumbers.reserveCapacity(m.values.count)
-      if kind == .c || kind.isAttribute { counts.reserveCapacity(m.values.count) } else { values.reserveCapacity(m.values.count) }
-      for (r, v) in m.values.enumerated() {
-        guard let v else { continue }
-        labelNumbers.append(numbers?[r] ?? r + 1)
-        if phased {
-          pointTimes.append(times?[r] ?? nil)
-          stageKeys.append(r)
+      let points = m.values.count - m.skipped
+      if m.skipped == 0 && !phased && !kind.isAttribute {
+        // Every row is a point: the points take the measure's array itself (a million values are
+        // not copied) and their labels are the rows' numbers.
+        if kind == .c { counts = m.values } else { values = m.values }
+        denseLabels = switch viewRows {
+        case .some(.some(let rows)): ChartLabels(numbering: points, numbers: rows.map { Int($0) + 1 }, prefix: UInt8(ascii: "#"))
+        case .some(.none): ChartLabels(numbering: points, prefix: UInt8(ascii: "#"))
+        case .none: ChartLabels(numbering: points)
         }
-        switch kind {
-        case .c: counts.append(v)
-        case .p, .np, .laneyP, .u, .laneyU:
-          guard let n = sizes?[r] else {
-            throw Diagnostic.error("row \(numbers.map { $0[r] } ?? r + 1) has no sample size in --n", at: stage.sizes?.span ?? stage.span)
+      } else {
+        labelNumbers.reserveCapacity(points)
+        if kind == .c || kind.isAttribute { counts.reserveCapacity(points) } else { values.reserveCapacity(points) }
+        for (r, v) in m.values.enumerated() {
+          if v.isNaN { continue }
+          labelNumbers.append(rowNumber(r))
+          if phased {
+            pointTimes.append(times.flatMap { $0[r].isNaN ? nil : $0[r] })
+            stageKeys.append(r)
           }
-          counts.append(v)
-          totals.append(n)
-        default: values.append(v)
+          switch kind {
+          case .c: counts.append(v)
+          case .p, .np, .laneyP, .u, .laneyU:
+            guard let n = sizes?[r], !n.isNaN else {
+              throw Diagnostic.error("row \(rowNumber(r)) has no sample size in --n", at: stage.sizes?.span ?? stage.span)
+            }
+            counts.append(v)
+            totals.append(n)
+          default: values.append(v)
+          }
         }
       }
     }
 
     let labels = groups.map { $0.labels.at(keptGroups) }
-      ?? ChartLabels(numbering: labelNumbers.count, numbers: labelNumbers, prefix: numbers == nil ? nil : UInt8(ascii: "#"))
+      ?? denseLabels ?? ChartLabels(numbering: labelNumbers.count, numbers: labelNumbers, prefix: viewRows == nil ? nil : UInt8(ascii: "#"))
     let phases = phased ? try self.phases(stage, relation, labels: labels, times: pointTimes, firstRows: stageKeys, evidence: evidence)
                         : ChartPhases.none
     let rules = stage.rules ?? (kind.isAttribute ? .attributeDefault : .westernElectric)
@@ -164,15 +188,14 @@ extension StatisticsBuilder {
     return result
   }
 
-  /// A yes/no column as 1 and 0 (nil where neither).
+  /// A yes/no column as 1 and 0 (NaN where neither).
   static func booleans(_ relation: Relation, column: Int) -> Measure {
-    var values: [Double?] = []
+    var values: [Double] = []
     values.reserveCapacity(relation.rowCount)
     var skipped = 0
     relation.forEachValue(column: column) { _, p, n in
-      let b = ValueParser.boolean(p, n)
-      if b == nil { skipped += 1 }
-      values.append(b.map { $0 ? 1 : 0 })
+      guard let b = ValueParser.boolean(p, n) else { skipped += 1; values.append(.nan); return }
+      values.append(b ? 1 : 0)
     }
     return Measure(values: values, precision: 0, skipped: skipped)
   }
@@ -184,12 +207,12 @@ extension StatisticsBuilder {
 
   /// The rows of each point: by `--subgroup` value (in order of appearance), by `--size`
   /// consecutive numeric rows, or by `--by` period (in time order). Nil: a point per row.
-  static func pointGroups(_ stage: ChartStage, _ relation: Relation, measure m: Measure, times: [Double?]?,
+  static func pointGroups(_ stage: ChartStage, _ relation: Relation, measure m: Measure, times: [Double]?,
                           evidence: String) throws(Diagnostic) -> PointGroups? {
     if let by = stage.by, let times {
       // Days first (a dense range), then each day's period: a million rows are not hashed one by one.
       var low = Int.max, high = Int.min
-      for t in times { if let t { let d = Int((t / 86_400).rounded(.down)); low = min(low, d); high = max(high, d) } }
+      for t in times where !t.isNaN { let d = Int((t / 86_400).rounded(.down)); low = min(low, d); high = max(high, d) }
       guard low <= high else { throw Diagnostic.error("no dates to group by \(by.rawValue)", at: stage.span) }
       guard high - low <= 3_000_000 else {
         throw Diagnostic.error("the dates span too long to chart by \(by.rawValue)", at: stage.span, notes: ["use a longer `--by`"])
@@ -199,8 +222,9 @@ extension StatisticsBuilder {
       var index: [Double: Int32] = [:]
       for (i, k) in keys.enumerated() { index[k] = Int32(i) }
       let groupOfDay = starts.map { index[$0]! }
-      let periods = times.map { t in t.map { Int(groupOfDay[Int(($0 / 86_400).rounded(.down)) - low]) } }
-      let rows = FlatGroups(count: times.count, groups: keys.count, group: { periods[$0] }, element: { $0 })
+      // Each row's period (-1: no date), four bytes a row.
+      let periods = times.map { t in t.isNaN ? -1 : groupOfDay[Int((t / 86_400).rounded(.down)) - low] }
+      let rows = FlatGroups(count: times.count, groups: keys.count, group: { periods[$0] < 0 ? nil : Int(periods[$0]) }, element: { $0 })
       return PointGroups(rows: rows, labels: ChartLabels(rows.kept.map { TimeBuckets.label(keys[$0], by) }),
                          times: rows.kept.map { keys[$0] }, kind: by.rawValue)
     }
@@ -210,18 +234,26 @@ extension StatisticsBuilder {
       let (ids, names) = labels(relation, column: c)
       // Every label has a row, so no group is dropped and the names stay as they are.
       let rows = FlatGroups(count: ids.count, groups: names.count, group: { Int(ids[$0]) }, element: { $0 })
-      return PointGroups(rows: rows, labels: ChartLabels(names), times: rows.starts.dropLast().map { times?[rows.elements[$0]] ?? nil },
+      return PointGroups(rows: rows, labels: ChartLabels(names), times: rows.starts.dropLast().map { time(times, rows.elements[$0]) },
                          kind: relation.name(of: c))
     case .size(let n):
-      let present = m.values.indices.filter { m.values[$0] != nil }
+      var present: [Int] = []
+      present.reserveCapacity(m.values.count - m.skipped)
+      for (r, v) in m.values.enumerated() where !v.isNaN { present.append(r) }
       var starts = Array(stride(from: 0, to: present.count, by: n))
       starts.append(present.count)
       let rows = FlatGroups(elements: present, starts: starts, kept: Array(0..<starts.count - 1))
-      return PointGroups(rows: rows, labels: ChartLabels(numbering: rows.count), times: starts.dropLast().map { times?[present[$0]] ?? nil },
+      return PointGroups(rows: rows, labels: ChartLabels(numbering: rows.count), times: starts.dropLast().map { time(times, present[$0]) },
                          kind: "subgroup of \(n)")
     case nil:
       return nil
     }
+  }
+
+  /// Row `row`'s time, nil without times or a date there.
+  static func time(_ times: [Double]?, _ row: Int) -> Double? {
+    guard let t = times?[row], !t.isNaN else { return nil }
+    return t
   }
 
   /// Stages (`--stages COL`, `--split DATE…`) and the baseline (`--baseline FROM..TO`) as the engine's phases.

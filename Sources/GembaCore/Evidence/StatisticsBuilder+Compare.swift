@@ -44,8 +44,10 @@ extension StatisticsBuilder {
     switch relation.type(of: column) {
     case .integer, .decimal:
       let m = try measure(relation, column: column, ref: ref, evidence: evidence)
-      var groups = [[Double]](repeating: [], count: names.count)
-      for (i, v) in m.values.enumerated() { if let v { groups[Int(ids[i])].append(v) } }
+      // Each group's numbers, each array made once at its group's row count (grown by doubling,
+      // a million numbers would touch twice the memory).
+      var groups = totals.map { n -> [Double] in var g: [Double] = []; g.reserveCapacity(n); return g }
+      for (i, v) in m.values.enumerated() where !v.isNaN { groups[Int(ids[i])].append(v) }
       let kept = groups.indices.filter { !groups[$0].isEmpty }
       guard kept.count >= 2 else {
         throw Diagnostic.error("only one group of `\(groupName)` has numbers in `\(name)`", at: ref.span)

@@ -78,8 +78,8 @@ extension EvidenceWorkspace {
         labels: p.bars.map(\.label), values: p.bars.map(\.value), cumulative: p.bars.map(\.cumulative),
         flagged: p.bars.indices.filter { p.bars[$0].vital })
     case .spc(let c):
-      return CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", labels: c.points.map(\.label),
-        values: c.points.map(\.value), centre: c.mean, upper: c.upperLimit, lower: c.lowerLimit,
+      return CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", labels: Array(c.labels),
+        values: c.values, centre: c.mean, upper: c.upperLimit, lower: c.lowerLimit,
         flagged: Array(Set(c.signals.map(\.point))).sorted())
     case .timeline(let t):
       return CitedChart(kind: .timeline, title: "\(t.column) per \(t.bucket.rawValue)", labels: t.points.map(\.label),

@@ -10,7 +10,7 @@ public struct ChartLabels: RandomAccessCollection, Hashable, Sendable {
 
   private let source: Source
   /// The input point each label names (nil: the i-th).
-  private let positions: [Int]?
+  private let positions: PointPositions?
   public let count: Int
 
   /// Labels as given.
@@ -27,16 +27,20 @@ public struct ChartLabels: RandomAccessCollection, Hashable, Sendable {
     self.count = numbers?.count ?? count
   }
 
-  private init(source: Source, positions: [Int]) {
+  private init(source: Source, positions: PointPositions) {
     self.source = source
     self.positions = positions
     count = positions.count
   }
 
   /// The labels of the input points at `positions`, in that order.
-  func at(_ positions: [Int]) -> ChartLabels {
-    ChartLabels(source: source, positions: self.positions.map { own in positions.map { own[$0] } } ?? positions)
+  func at(_ positions: PointPositions) -> ChartLabels {
+    if let own = self.positions { return ChartLabels(source: source, positions: PointPositions(positions.map { own[$0] })) }
+    return ChartLabels(source: source, positions: positions)
   }
+
+  /// The labels of the input points at `positions`, in that order.
+  func at(_ positions: [Int]) -> ChartLabels { at(PointPositions(positions)) }
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { count }

@@ -45,7 +45,7 @@ public struct ShewhartChart: Hashable, Sendable {
 
   public var kind: Kind
   // The points, column by column (a chart of a million points is a few flat arrays).
-  public var positions: [Int]
+  public var positions: PointPositions
   /// Each point's label (made when read).
   public var labels: ChartLabels
   public var values: [Double]
@@ -115,7 +115,7 @@ public struct ShewhartChart: Hashable, Sendable {
 
 /// The columns of a chart's points, filled point by point by the builders.
 struct ChartColumns {
-  var positions: [Int] = []
+  var positions = PointPositions()
   var values: [Double] = []
   var centers = PointColumn()
   var lowers = PointColumn()
@@ -123,9 +123,11 @@ struct ChartColumns {
   var sigmas = PointColumn()
   var sizes: [Int]?
 
+  /// Points to come, reserved at the first that is not a whole array (which is taken as it is).
+  private let capacity: Int
+
   init(capacity: Int, sized: Bool) {
-    values.reserveCapacity(capacity)
-    positions.reserveCapacity(capacity)
+    self.capacity = capacity
     if sized {
       sizes = []
       sizes!.reserveCapacity(capacity)
@@ -144,8 +146,14 @@ struct ChartColumns {
   /// Points sharing one centre and one set of limits, appended in bulk.
   mutating func append(_ positions: Range<Int>, values: some Collection<Double>, center: Double,
                        lower: Double, upper: Double, sigma: Double) {
-    self.positions += positions
-    self.values += values
+    self.positions.append(contentsOf: positions)
+    if self.values.isEmpty, let whole = values as? [Double] {
+      // A chart of every point shares its values' array: a million points are not copied.
+      self.values = whole
+    } else {
+      if self.values.isEmpty { self.values.reserveCapacity(capacity) }
+      self.values += values
+    }
     centers.append(center, count: positions.count)
     lowers.append(lower, count: positions.count)
     uppers.append(upper, count: positions.count)
@@ -155,6 +163,7 @@ struct ChartColumns {
   mutating func append(_ position: Int, value: Double, center: Double, lower: Double, upper: Double,
                        sigma: Double, size: Int? = nil) {
     positions.append(position)
+    if values.isEmpty { values.reserveCapacity(capacity) }
     values.append(value)
     centers.append(center)
     lowers.append(lower)

@@ -48,15 +48,16 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
       names.append(label)
       return Int32(names.count - 1)
     }
-    return grouping(values.map(Optional.some), ids: ids, names: names)
+    try Sample.requireFinite(values, name: "the values")
+    return grouping(values, ids: ids, names: names)
   }
 
   /// Each present value put in the group its id names, keeping the order within a group; groups
   /// left without a value are dropped with their names.
-  static func grouping(_ values: [Double?], ids: [Int32], names: [String]) -> Subgroups {
+  static func grouping(_ values: [Double], ids: [Int32], names: [String]) -> Subgroups {
     precondition(values.count == ids.count, "a group id per value")
     let groups = FlatGroups(count: ids.count, groups: names.count,
-                            group: { values[$0] == nil ? nil : Int(ids[$0]) }, element: { values[$0]! })
+                            group: { values[$0].isNaN ? nil : Int(ids[$0]) }, element: { values[$0] })
     return Subgroups(values: groups.elements, starts: groups.starts, labels: ChartLabels(groups.kept.map { names[$0] }))
   }
 

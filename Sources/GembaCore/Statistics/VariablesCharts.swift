@@ -39,8 +39,11 @@ public enum ControlCharts {
       warnings += provisional(segment, count: used.count, what: "values")
       let start = spread.count
       let all = segment.points, ranges = all.dropFirst()
-      location.append(all, values: values[all], center: mean, lower: mean - 3 * sigma, upper: mean + 3 * sigma,
-                      sigma: sigma)
+      if all == values.indices {
+        location.append(all, values: values, center: mean, lower: mean - 3 * sigma, upper: mean + 3 * sigma, sigma: sigma)
+      } else {
+        location.append(all, values: values[all], center: mean, lower: mean - 3 * sigma, upper: mean + 3 * sigma, sigma: sigma)
+      }
       spread.append(ranges, values: ranges.map { abs(values[$0] - values[$0 - 1]) }, center: mrBar, lower: 0,
                     upper: mrBar + 3 * d3 * sigma, sigma: d3 * sigma)
       locationStages.append(.init(label: segment.label, points: segment.points, baseline: used, center: mean, sigma: sigma))

@@ -78,4 +78,37 @@ import Testing
       #expect(!found.isEmpty)
     }
   }
+
+  /// A long chart is checked in two halves on two cores, the second scan starting a few points
+  /// early: its signals are exactly those of one pass, even with runs across the middle (a run of
+  /// 40 equal-side points, a long alternation and a flat stretch straddle it here).
+  @Test(arguments: [1, 2])
+  func halvesOnTwoCoresFindWhatOnePassFinds(_ seed: Int) throws {
+    var r = TestSamples(seed: UInt64(seed))
+    let n = ControlRuleCheck.parallelThreshold + 1_001
+    let middle = n / 2
+    var v: [Double] = []
+    v.reserveCapacity(n)
+    for i in 0..<n {
+      let x: Double
+      switch i - middle {
+      case -20..<20: x = 2.5 + r.normal() / 10  // one side of the centre, beyond 1σ
+      case 20..<50: x = i % 2 == 0 ? 1 : -1  // alternating
+      case 50..<70: x = 0.1  // flat, within 1σ
+      default: x = (r.normal() * 2).rounded() / 2 + Double(i / 5_000 % 3) * 0.4
+      }
+      v.append(x)
+    }
+    let s = (0..<n).map { $0 % 997 == 0 ? 0.0 : 1 }
+    let c = [Double](repeating: 0, count: n)
+    for check in [ControlRuleCheck(values: v, mean: 0, sigma: 1, upper: 3, lower: -3),
+                  ControlRuleCheck(values: v, centers: c, sigmas: s, uppers: s.map { 3 * $0 }, lowers: s.map { -3 * $0 })] {
+      for rules in [SpecialCauseRules.westernElectric, .nelson] {
+        let onePass = check.signals(rules, reporting: check.points)
+        let halves = check.signals(rules)
+        #expect(halves == onePass)
+        #expect(onePass.contains { abs($0.point - middle) < 40 && $0.rule != 1 })
+      }
+    }
+  }
 }

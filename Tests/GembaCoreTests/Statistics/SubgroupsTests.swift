@@ -23,7 +23,7 @@ import Testing
 
   @Test func groupingLeavesOutMissingValuesAndTheGroupsTheyEmpty() {
     // Group 1 ("y") has only a missing value: it is dropped with its name.
-    let subgroups = Subgroups.grouping([4, nil, 6, 7, nil, 9], ids: [0, 1, 2, 0, 2, 2], names: ["x", "y", "z"])
+    let subgroups = Subgroups.grouping([4, .nan, 6, 7, .nan, 9], ids: [0, 1, 2, 0, 2, 2], names: ["x", "y", "z"])
     #expect(Self.nested(subgroups) == [[4, 7], [6, 9]])
     #expect(Array(subgroups.labels) == ["x", "z"])
   }
