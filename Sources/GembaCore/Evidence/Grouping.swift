@@ -21,14 +21,20 @@ enum Grouping {
     return less(a, b)
   }
 
-  static func crossTab(_ relation: Relation, rows: Int, rowName: String, columns: Int, columnName: String) -> CrossTab {
-    var rowInterner = ValueInterner(), columnInterner = ValueInterner()
-    var rowIds: [Int32] = []
-    relation.forEachValue(column: rows) { _, p, n in rowIds.append(Int32(rowInterner.id(p, n))) }
+  /// - Parameter interned: the rows column's `internValues`, when the caller has them.
+  static func crossTab(_ relation: Relation, rows: Int, rowName: String, columns: Int, columnName: String,
+                       interned: (ids: [Int32], values: ValueInterner)? = nil) -> CrossTab {
+    let (rowIds, rowInterner) = interned ?? relation.internValues(column: rows)
+    let (columnIds, columnInterner) = relation.internValues(column: columns)
     var pairs: [Int: Int] = [:]
-    relation.forEachValue(column: columns) { position, p, n in
-      let c = columnInterner.id(p, n)
-      pairs[Int(rowIds[position]) << 32 | c, default: 0] += 1
+    let width = columnInterner.count
+    if rowInterner.count * width <= 1 << 20 {
+      // Few pairs possible: counted in a dense table, then kept as the pairs that occur.
+      var dense = [Int](repeating: 0, count: rowInterner.count * width)
+      for i in rowIds.indices { dense[Int(rowIds[i]) * width + Int(columnIds[i])] += 1 }
+      for (k, n) in dense.enumerated() where n > 0 { pairs[(k / width) << 32 | k % width] = n }
+    } else {
+      for i in rowIds.indices { pairs[Int(rowIds[i]) << 32 | Int(columnIds[i]), default: 0] += 1 }
     }
     var rowTotals = [Int](repeating: 0, count: rowInterner.count)
     var columnTotals = [Int](repeating: 0, count: columnInterner.count)

@@ -163,3 +163,92 @@ extension EvidenceTable {
     }
   }
 }
+
+extension Relation {
+  /// `transform` of each row's trimmed value of `column`, by position. A whole long table is
+  /// read in parts on all cores (each row on its own, written to its own place); anything else
+  /// in one pass.
+  func mapValues(column: Int, _ transform: @escaping @Sendable (UnsafePointer<UInt8>, Int) -> Double) -> [Double] {
+    let count = rowCount
+    guard case .view(let table, nil, _) = self, column < table.baseColumnCount, count >= Self.parallelThreshold else {
+      var out: [Double] = []
+      out.reserveCapacity(count)
+      forEachValue(column: column) { _, p, n in out.append(transform(p, n)) }
+      return out
+    }
+    return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let out = SharedOutput(buffer: buffer)
+      let pieces = 8
+      Parallel.run((0..<pieces).map { k in
+        { @Sendable in
+          table.forEachRow(in: (count * k / pieces)..<(count * (k + 1) / pieces)) { row, cursor, local in
+            withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
+              (out.buffer.baseAddress! + row).initialize(to: transform(p, n))
+            }
+          }
+        }
+      })
+      initialized = count
+    }
+  }
+
+  /// From this many rows, `mapValues` reads in parts on all cores.
+  static let parallelThreshold = 200_000
+
+  /// A buffer parts write disjoint places of, read only after all of them finished.
+  private struct SharedOutput: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Double>
+  }
+}
+
+extension Relation {
+  /// Each row's trimmed value of `column` as a dense id, ids in order of first appearance, and
+  /// the interner holding the values. A whole long table is interned in parts on all cores, each
+  /// with its own interner; the parts' values are then given ids part after part, each part's in
+  /// its own order of appearance, which is the order of first appearance over all the rows.
+  func internValues(column: Int) -> (ids: [Int32], values: ValueInterner) {
+    let count = rowCount
+    guard case .view(let table, nil, _) = self, column < table.baseColumnCount, count >= Self.parallelThreshold else {
+      var interner = ValueInterner()
+      var ids: [Int32] = []
+      ids.reserveCapacity(count)
+      forEachValue(column: column) { _, p, n in ids.append(Int32(interner.id(p, n))) }
+      return (ids, interner)
+    }
+    let pieces = 8
+    let parts = (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
+    let locals = parts.map { _ in ResultBox(ValueInterner()) }
+    var ids = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let out = SharedIDs(buffer: buffer)
+      Parallel.run(parts.indices.map { k in
+        { @Sendable in
+          var interner = ValueInterner()
+          table.forEachRow(in: parts[k]) { row, cursor, local in
+            withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
+              (out.buffer.baseAddress! + row).initialize(to: Int32(interner.id(p, n)))
+            }
+          }
+          locals[k].value = interner
+        }
+      })
+      initialized = count
+    }
+    var global = ValueInterner()
+    let globalIDs = locals.map { local in (0..<local.value.count).map { Int32(global.id(local.value.string($0))) } }
+    let renumbered = parts.indices.filter { k in globalIDs[k].indices.contains { globalIDs[k][$0] != Int32($0) } }
+    if !renumbered.isEmpty {
+      ids.withUnsafeMutableBufferPointer { buffer in
+        let out = SharedIDs(buffer: buffer)
+        Parallel.run(renumbered.map { k in
+          { @Sendable in for i in parts[k] { out.buffer[i] = globalIDs[k][Int(out.buffer[i])] } }
+        })
+      }
+    }
+    return (ids, global)
+  }
+
+  /// An id buffer parts write disjoint places of, read only after all of them finished.
+  private struct SharedIDs: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Int32>
+  }
+}

@@ -190,13 +190,9 @@ extension StatisticsBuilder {
 
   /// A yes/no column as 1 and 0 (NaN where neither).
   static func booleans(_ relation: Relation, column: Int) -> Measure {
-    var values: [Double] = []
-    values.reserveCapacity(relation.rowCount)
+    let values = relation.mapValues(column: column) { p, n in ValueParser.boolean(p, n).map { $0 ? 1 : 0 } ?? .nan }
     var skipped = 0
-    relation.forEachValue(column: column) { _, p, n in
-      guard let b = ValueParser.boolean(p, n) else { skipped += 1; values.append(.nan); return }
-      values.append(b ? 1 : 0)
-    }
+    for v in values where v.isNaN { skipped += 1 }
     return Measure(values: values, precision: 0, skipped: skipped)
   }
 

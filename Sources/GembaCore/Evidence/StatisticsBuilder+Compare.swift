@@ -3,16 +3,10 @@ extension StatisticsBuilder {
   static func compare(_ stage: CompareStage, _ relation: Relation, evidence: String) throws(Diagnostic) -> GroupComparison {
     let groupColumn = try relation.resolve(stage.group, evidence: evidence)
     let groupName = relation.name(of: groupColumn)
-    var interner = ValueInterner()
-    var totals: [Int] = []
-    var ids: [Int32] = []
-    ids.reserveCapacity(relation.rowCount)
-    relation.forEachValue(column: groupColumn) { _, p, n in
-      let id = interner.id(p, n)
-      if id == totals.count { totals.append(0) }
-      totals[id] += 1
-      ids.append(Int32(id))
-    }
+    let (ids, found) = relation.internValues(column: groupColumn)
+    var interner = found
+    var totals = [Int](repeating: 0, count: interner.count)
+    for id in ids { totals[Int(id)] += 1 }
     let names = (0..<interner.count).map { ChartBuilder.label(interner.string($0)) }
     guard names.count >= 2 else {
       throw Diagnostic.error("`\(groupName)` has \(names.count == 1 ? "one value (\(names[0]))" : "no values") here: a comparison needs at least 2 groups",
@@ -26,7 +20,12 @@ extension StatisticsBuilder {
     if let condition = stage.condition {
       let meeting = try FilterStage.apply(condition, to: relation, evidence: evidence)
       var hits = [Int](repeating: 0, count: names.count)
-      meeting.forEachValue(column: groupColumn) { _, p, n in hits[interner.id(p, n)] += 1 }
+      if case .view(_, nil, _) = relation, case .view(_, let rows?, _) = meeting {
+        // The rows meeting it, by their place in the whole table: their groups are known.
+        for row in rows { hits[Int(ids[Int(row)])] += 1 }
+      } else {
+        meeting.forEachValue(column: groupColumn) { _, p, n in hits[interner.id(p, n)] += 1 }
+      }
       let title = describe(condition) + " by " + groupName
       if names.count == 2 {
         let test = try TwoProportionTest(hits[0], of: totals[0], hits[1], of: totals[1])
@@ -53,19 +52,22 @@ extension StatisticsBuilder {
         throw Diagnostic.error("only one group of `\(groupName)` has numbers in `\(name)`", at: ref.span)
       }
       let values = kept.map { groups[$0] }
-      let medians = values.map(median)
+      // One pooled sort ranks the values and gives each group's median.
+      let ranking = Ranking(values)
+      let medians = ranking.medians
       if kept.count == 2 {
         let welch = try WelchTest(values[0], values[1])
-        let mw = try MannWhitneyTest(values[0], values[1])
+        let mw = try MannWhitneyTest(values[0], values[1], ranking: ranking)
         return GroupComparison(title: title, groupColumn: groupName, groups: kept.map { names[$0] },
                                test: .twoMeasures(welch, mw, medians: medians), precision: m.precision, skipped: m.skipped)
       }
       let anova = try OneWayANOVA(values)
-      let kw = try KruskalWallisTest(values)
+      let kw = try KruskalWallisTest(values, ranking: ranking)
       return GroupComparison(title: title, groupColumn: groupName, groups: kept.map { names[$0] },
                              test: .manyMeasures(anova, kw, medians: medians), precision: m.precision, skipped: m.skipped)
     default:
-      let x = Grouping.crossTab(relation, rows: groupColumn, rowName: groupName, columns: column, columnName: name)
+      let x = Grouping.crossTab(relation, rows: groupColumn, rowName: groupName, columns: column, columnName: name,
+                                interned: (ids, found))
       guard x.columnValues.count <= 50 else {
         throw Diagnostic.error("`\(name)` has \(x.columnValues.count) values: too many for a cross-tab", at: ref.span,
                                notes: ["compare a condition instead: compare \(name) = VALUE by \(groupName)"])
@@ -74,12 +76,6 @@ extension StatisticsBuilder {
       return GroupComparison(title: title, groupColumn: groupName, groups: x.rowValues.map(ChartBuilder.label), test: .crossTab(test),
                              precision: 0, skipped: 0)
     }
-  }
-
-  static func median(_ values: [Double]) -> Double {
-    let s = RadixSort.sorted(values)
-    let n = s.count
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
   }
 
   /// `cancelled = yes`, `a = 1 and b > 2`.

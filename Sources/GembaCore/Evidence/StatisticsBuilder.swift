@@ -99,10 +99,7 @@ enum StatisticsBuilder {
 
   /// Interned text of a column by position: ids in order of first appearance, and the labels.
   static func labels(_ relation: Relation, column: Int) -> (ids: [Int32], names: [String]) {
-    var interner = ValueInterner()
-    var ids: [Int32] = []
-    ids.reserveCapacity(relation.rowCount)
-    relation.forEachValue(column: column) { _, p, n in ids.append(Int32(interner.id(p, n))) }
+    let (ids, interner) = relation.internValues(column: column)
     return (ids, (0..<interner.count).map { ChartBuilder.label(interner.string($0)) })
   }
 
@@ -113,9 +110,6 @@ enum StatisticsBuilder {
       throw Diagnostic.error("\(why) needs a date/time column in \(evidence)", at: span,
                              notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
-    var times: [Double] = []
-    times.reserveCapacity(relation.rowCount)
-    relation.forEachValue(column: index) { _, p, n in times.append(ValueParser.dateTime(p, n) ?? .nan) }
-    return times
+    return relation.mapValues(column: index) { p, n in ValueParser.dateTime(p, n) ?? .nan }
   }
 }

@@ -14,17 +14,16 @@ public struct KruskalWallisTest: Hashable, Sendable {
   public var verdict: Verdict
 
   public init(_ groups: [[Double]], alpha: Double = 0.05) throws(Diagnostic) {
+    try self.init(groups, alpha: alpha, ranking: nil)
+  }
+
+  /// - Parameter ranking: the groups' pooled ranking, when the caller has it.
+  init(_ groups: [[Double]], alpha: Double = 0.05, ranking known: Ranking?) throws(Diagnostic) {
     try GroupCheck.validate(groups)
-    let pooled = Array(groups.joined())
-    let ranking = Ranking(pooled)
-    let n = Double(pooled.count)
-    var start = 0
-    var sums: [Double] = []
-    for g in groups {
-      sums.append(ranking.ranks[start..<(start + g.count)].reduce(0, +))
-      start += g.count
-    }
+    let ranking = known ?? Ranking(groups)
+    let sums = ranking.rankSums
     counts = groups.map(\.count)
+    let n = Double(counts.reduce(0, +))
     meanRanks = zip(sums, counts).map { $0 / Double($1) }
     let correction = 1 - ranking.tieTerm / (n * n * n - n)
     guard correction > 0 else { throw Diagnostic.error("every value is the same: there is nothing to rank") }

@@ -18,14 +18,19 @@ public struct MannWhitneyTest: Hashable, Sendable {
   public var verdict: Verdict
 
   public init(_ x: [Double], _ y: [Double], alpha: Double = 0.05) throws(Diagnostic) {
+    try self.init(x, y, alpha: alpha, ranking: nil)
+  }
+
+  /// - Parameter ranking: the pooled ranking of x then y, when the caller has it.
+  init(_ x: [Double], _ y: [Double], alpha: Double = 0.05, ranking known: Ranking?) throws(Diagnostic) {
     try Sample.requireFinite(x, name: "the first group")
     try Sample.requireFinite(y, name: "the second group")
     guard !x.isEmpty, !y.isEmpty else { throw Diagnostic.error("each group needs at least one value (they have \(x.count) and \(y.count))") }
     let n1 = x.count, n2 = y.count
     firstCount = n1
     secondCount = n2
-    let ranking = Ranking(x + y)
-    let r1 = ranking.ranks[0..<n1].reduce(0, +)
+    let ranking = known ?? Ranking([x, y])
+    let r1 = ranking.rankSums[0]
     u = r1 - Double(n1 * (n1 + 1)) / 2
     let product = Double(n1) * Double(n2)
     let big = max(u, product - u)

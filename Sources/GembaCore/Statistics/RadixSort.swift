@@ -18,71 +18,104 @@ enum RadixSort {
 
   /// The values in ascending order.
   static func sorted(_ values: [Double]) -> [Double] {
-    guard values.count >= threshold else { return values.sorted() }
-    var keys = values.map(key)
-    var scratch = [UInt64](repeating: 0, count: keys.count)
-    var none: [Int32] = [], noneScratch: [Int32] = []
-    sort(&keys, &scratch, &none, &noneScratch, carry: false)
-    return keys.map(value)
+    let n = values.count
+    guard n >= threshold else { return values.sorted() }
+    // The keys are sorted in the result's own memory and turned back into values there: the
+    // only other memory is the scratch, touched only by passes that move keys.
+    let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
+    defer { scratch.deallocate() }
+    return [Double](unsafeUninitializedCapacity: n) { out, count in
+      out.withMemoryRebound(to: UInt64.self) { keys in
+        values.withUnsafeBufferPointer { v in for i in 0..<n { keys[i] = key(v[i]) } }
+        if sort(keys, scratch, nil, nil) { _ = keys.update(fromContentsOf: scratch) }
+        for i in 0..<n { keys[i] = value(keys[i]).bitPattern }
+      }
+      count = n
+    }
   }
 
   /// The values in ascending order, each with its position in `values`.
   static func sortedWithPositions(_ values: [Double]) -> (values: [Double], positions: [Int32]) {
-    guard values.count >= threshold else {
-      let order = values.enumerated().map { ($0.element, Int32(truncatingIfNeeded: $0.offset)) }.sorted { $0.0 < $1.0 }
-      return (order.map(\.0), order.map(\.1))
-    }
-    var keys = values.map(key)
-    var scratch = [UInt64](repeating: 0, count: keys.count)
-    var positions = (0..<Int32(truncatingIfNeeded: values.count)).map { $0 }
-    var positionScratch = [Int32](repeating: 0, count: values.count)
-    sort(&keys, &scratch, &positions, &positionScratch, carry: true)
-    return (keys.map(value), positions)
+    let (sorted, positions) = Self.sorted(values, carrying: (0..<Int32(truncatingIfNeeded: values.count)).map { $0 })
+    return (sorted, positions)
   }
 
-  /// Six passes of 11 bits, skipping a pass when every key has the same digit there.
-  private static func sort(_ keys: inout [UInt64], _ scratch: inout [UInt64], _ carried: inout [Int32],
-                           _ carriedScratch: inout [Int32], carry: Bool) {
+  /// The values in ascending order, each with its tag (a position, a group), equal values in
+  /// the order given.
+  static func sorted(_ values: [Double], carrying tags: [Int32]) -> (values: [Double], tags: [Int32]) {
+    precondition(tags.count == values.count, "a tag per value")
+    let n = values.count
+    guard n >= threshold else {
+      let order = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }
+      return (order.map { values[$0] }, order.map { tags[$0] })
+    }
+    let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
+    let tagScratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    defer { scratch.deallocate(); tagScratch.deallocate() }
+    var tags = tags
+    let sorted = [Double](unsafeUninitializedCapacity: n) { out, count in
+      out.withMemoryRebound(to: UInt64.self) { keys in
+        values.withUnsafeBufferPointer { v in for i in 0..<n { keys[i] = key(v[i]) } }
+        tags.withUnsafeMutableBufferPointer { t in
+          if sort(keys, scratch, t, tagScratch) {
+            _ = keys.update(fromContentsOf: scratch)
+            _ = t.update(fromContentsOf: tagScratch)
+          }
+        }
+        for i in 0..<n { keys[i] = value(keys[i]).bitPattern }
+      }
+      count = n
+    }
+    return (sorted, tags)
+  }
+
+  /// Six passes of 11 bits, skipping a pass when every key has the same digit there; `carried`
+  /// moves with the keys. The buffers swap roles each pass that moves: true when the sorted keys
+  /// (and carried values) ended in the scratch buffers.
+  private static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>, _ scratch: UnsafeMutableBufferPointer<UInt64>,
+                           _ carried: UnsafeMutableBufferPointer<Int32>?, _ carriedScratch: UnsafeMutableBufferPointer<Int32>?) -> Bool {
     let n = keys.count
-    var counts = [Int](repeating: 0, count: 2048)
-    for shift in stride(from: 0, to: 64, by: 11) {
-      for i in counts.indices { counts[i] = 0 }
-      keys.withUnsafeBufferPointer { k in
-        for i in 0..<n { counts[Int((k[i] >> UInt64(shift)) & 2047)] += 1 }
+    var (from, to) = (keys, scratch)
+    var (carriedFrom, carriedTo) = (carried, carriedScratch)
+    var swapped = false
+    // Every pass's digit counts in one read of the keys.
+    var counts = [Int](repeating: 0, count: 6 * 2048)
+    counts.withUnsafeMutableBufferPointer { c in
+      for i in 0..<n {
+        let k = keys[i]
+        for pass in 0..<6 { c[pass * 2048 + Int((k >> UInt64(pass * 11)) & 2047)] += 1 }
       }
-      if counts.contains(n) { continue }  // one digit for all: this pass would not move anything
+    }
+    for pass in 0..<6 {
+      let shift = UInt64(pass * 11)
+      let base = pass * 2048
+      if counts[base..<(base + 2048)].contains(n) { continue }  // one digit for all: this pass would not move anything
+      var start = [Int](repeating: 0, count: 2048)
       var total = 0
-      for i in counts.indices {
-        let c = counts[i]
-        counts[i] = total
-        total += c
+      for d in 0..<2048 {
+        start[d] = total
+        total += counts[base + d]
       }
-      keys.withUnsafeBufferPointer { k in
-        scratch.withUnsafeMutableBufferPointer { out in
-          counts.withUnsafeMutableBufferPointer { start in
-            if carry {
-              carried.withUnsafeBufferPointer { p in
-                carriedScratch.withUnsafeMutableBufferPointer { pOut in
-                  for i in 0..<n {
-                    let d = Int((k[i] >> UInt64(shift)) & 2047)
-                    out[start[d]] = k[i]
-                    pOut[start[d]] = p[i]
-                    start[d] += 1
-                  }
-                }
-              }
-            } else {
-              for i in 0..<n {
-                let d = Int((k[i] >> UInt64(shift)) & 2047)
-                out[start[d]] = k[i]
-                start[d] += 1
-              }
-            }
+      start.withUnsafeMutableBufferPointer { start in
+        if let p = carriedFrom, let pOut = carriedTo {
+          for i in 0..<n {
+            let d = Int((from[i] >> shift) & 2047)
+            to[start[d]] = from[i]
+            pOut[start[d]] = p[i]
+            start[d] += 1
+          }
+        } else {
+          for i in 0..<n {
+            let d = Int((from[i] >> shift) & 2047)
+            to[start[d]] = from[i]
+            start[d] += 1
           }
         }
       }
-      swap(&keys, &scratch)
-      if carry { swap(&carried, &carriedScratch) }
+      swap(&from, &to)
+      swap(&carriedFrom, &carriedTo)
+      swapped.toggle()
     }
+    return swapped
   }
 }

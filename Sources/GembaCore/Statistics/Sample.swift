@@ -29,27 +29,51 @@ public struct Sample: Hashable, Sendable {
   }
 }
 
-/// Ranks of pooled values, ties given the mean of the ranks they span (midranks).
+/// Ranks of pooled groups' values, ties given the mean of the ranks they span (midranks): each
+/// group's rank sum and the tie groups, which is all the rank tests read.
 struct Ranking {
-  /// The rank of each value, in the order given (1-based).
-  var ranks: [Double]
+  /// The sum of the ranks of each group's values (1-based ranks). Midranks are halves, so the
+  /// sums are exact in any order.
+  var rankSums: [Double]
   /// The size of each group of tied values (only groups of 2 or more).
   var ties: [Int]
+  /// Each group's median, read off the pooled order (nan for an empty group).
+  var medians: [Double]
 
-  init(_ values: [Double]) {
-    // A radix sort of the values with their positions (linear time: a million values in a few passes).
-    let (sorted, positions) = RadixSort.sortedWithPositions(values)
-    ranks = Array(repeating: 0, count: values.count)
+  init(_ groups: [[Double]]) {
+    var pooled: [Double] = [], ids: [Int32] = []
+    let total = groups.reduce(0) { $0 + $1.count }
+    pooled.reserveCapacity(total)
+    ids.reserveCapacity(total)
+    for (g, values) in groups.enumerated() {
+      pooled.append(contentsOf: values)
+      ids.append(contentsOf: repeatElement(Int32(g), count: values.count))
+    }
+    // A radix sort carrying each value's group (linear time: a million values in a few passes);
+    // the ranks are summed per group in sorted order, with no rank per value kept.
+    let (sorted, groupOf) = RadixSort.sorted(pooled, carrying: ids)
+    rankSums = Array(repeating: 0, count: groups.count)
     ties = []
+    // A group's values come in its own sorted order: its middle one (or two) is its median.
+    var seen = [Int](repeating: 0, count: groups.count)
+    var middle = [(Double, Double)](repeating: (.nan, .nan), count: groups.count)
     var i = 0
     while i < sorted.count {
       var j = i
       while j + 1 < sorted.count && sorted[j + 1] == sorted[i] { j += 1 }
       let rank = Double(i + j + 2) / 2
-      for k in i...j { ranks[Int(positions[k])] = rank }
+      for k in i...j {
+        let g = Int(groupOf[k])
+        rankSums[g] += rank
+        let n = groups[g].count
+        if seen[g] == (n - 1) / 2 { middle[g].0 = sorted[k] }
+        if seen[g] == n / 2 { middle[g].1 = sorted[k] }
+        seen[g] += 1
+      }
       if j > i { ties.append(j - i + 1) }
       i = j + 1
     }
+    medians = groups.indices.map { g in groups[g].count % 2 == 1 ? middle[g].1 : (middle[g].0 + middle[g].1) / 2 }
   }
 
   /// Σ (t³ − t) over the tie groups.

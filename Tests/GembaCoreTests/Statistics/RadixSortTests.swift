@@ -16,6 +16,8 @@ import Testing
     #expect(zip(withPositions, expected).allSatisfy { $0 == $1 })
     #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == withPositions[$0] })
     #expect(Set(positions).count == values.count)
+    // Stable: equal values keep the order they were given in.
+    #expect(positions.indices.dropFirst().allSatisfy { withPositions[$0 - 1] != withPositions[$0] || positions[$0 - 1] < positions[$0] })
   }
 }
 
