@@ -67,6 +67,13 @@ struct NumericColumn: Sendable {
     table.forEachRow(in: rows) { row, cursor, local in
       withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
         guard n > 0 else { out.flags[row] = isEmpty; return }
+        if let v = plainInteger(p, n) {
+          // Most cells of a count or a time in minutes: read in one scan, what the general
+          // reading below gives them (no decimals written, none read).
+          out.values[row] = v
+          out.flags[row] = isNumber
+          return
+        }
         if let d = ChartBuilder.writtenDecimals(p, n) {
           if d >= Int(notExact) { fits = false } else { out.written[row] = UInt8(d) }
         } else {
@@ -78,6 +85,26 @@ struct NumericColumn: Sendable {
       }
     }
     return fits
+  }
+}
+
+extension NumericColumn {
+  /// Up to 15 digits with an optional sign (exact in a Double, as `ValueParser.decimal` reads
+  /// them, −0 included); nil for anything else.
+  @inline(__always) static func plainInteger(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+    guard n <= 16 else { return nil }
+    var i = 0
+    let negative = p[0] == 45
+    if negative || p[0] == 43 { i = 1 }
+    guard i < n, n - i <= 15 else { return nil }
+    var v: Int64 = 0
+    while i < n {
+      let d = p[i] &- 48
+      guard d < 10 else { return nil }
+      v = v &* 10 &+ Int64(d)
+      i += 1
+    }
+    return negative ? -Double(v) : Double(v)
   }
 }
 

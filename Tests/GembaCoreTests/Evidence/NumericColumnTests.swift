@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import GembaCore
 
-/// A long column is read as numbers in two halves on two cores; every row must read as it would
+/// A long column is read as numbers in parts on all cores; every row must read as it would
 /// alone. The expected numbers come from Swift's own `Double(String)` and string counting here,
 /// not from the reader.
 struct NumericColumnTests {
-  @Test func aLongColumnReadInTwoHalvesGivesEveryRowsNumber() throws {
+  @Test func aLongColumnReadInPartsGivesEveryRowsNumber() throws {
     let count = NumericColumn.parallelThreshold + 12_345
     var text = "id,value\n"
     var expected: [(value: Double?, empty: Bool, places: Int)] = []
@@ -39,5 +39,24 @@ struct NumericColumnTests {
       if !ok { wrong += 1 }
     }
     #expect(wrong == 0, "\(wrong) of \(count) rows read differently")
+  }
+
+  /// Plain digits take a one-scan reading: it must give what the general one gives (Swift's
+  /// `Double(String)` here), −0 and signs included, and leave everything else to it.
+  @Test(arguments: ["0", "7", "-0", "+5", "-42", "007", "123456789012345", "-999999999999999"])
+  func plainDigitsReadAsTheGeneralReadingReadsThem(_ text: String) throws {
+    let v = try #require(text.utf8CString.withUnsafeBufferPointer { b in
+      b.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: b.count) { NumericColumn.plainInteger($0, b.count - 1) }
+    })
+    let expected = try #require(Double(text))
+    #expect(v.bitPattern == expected.bitPattern)
+  }
+
+  @Test(arguments: ["-", "+", "1.0", "1e3", "1234567890123456", "12a", " 1", "0x1"])
+  func anythingButPlainDigitsIsLeftToTheGeneralReading(_ text: String) {
+    let v = text.utf8CString.withUnsafeBufferPointer { b in
+      b.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: b.count) { NumericColumn.plainInteger($0, b.count - 1) }
+    }
+    #expect(v == nil)
   }
 }

@@ -16,8 +16,10 @@ import Testing
     #expect(zip(withPositions, expected).allSatisfy { $0 == $1 })
     #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == withPositions[$0] })
     #expect(Set(positions).count == values.count)
-    // Stable: equal values keep the order they were given in.
-    #expect(positions.indices.dropFirst().allSatisfy { withPositions[$0 - 1] != withPositions[$0] || positions[$0 - 1] < positions[$0] })
+    // Stable: the same value keeps the order it was given in (−0 and +0 are told apart: −0 first).
+    #expect(positions.indices.dropFirst().allSatisfy {
+      withPositions[$0 - 1].bitPattern != withPositions[$0].bitPattern || positions[$0 - 1] < positions[$0]
+    })
   }
 }
 
