@@ -51,13 +51,22 @@ enum ChartBuilder {
   static func histogram(_ values: [Double], name: String, bins requested: Int?, decimals: Int, exact: Bool,
                         skipped: Int) -> Histogram {
     var decimals = decimals, exact = exact
-    guard let lo = values.min(), let hi = values.max() else {
+    guard !values.isEmpty else {
       return Histogram(column: name, bins: [], count: 0, minimum: 0, maximum: 0, mean: 0, skipped: skipped)
+    }
+    // One pass: the least and greatest (the first of each, as `min()` and `max()` give them),
+    // the sum in order (as `reduce` adds), and whether every value is whole (a value is whole
+    // exactly when cutting off its fraction leaves it as it is).
+    var lo = Double.infinity, hi = -Double.infinity, sum = 0.0, integral = true
+    for v in values {
+      if v < lo { lo = v }
+      if v > hi { hi = v }
+      sum += v
+      integral = integral && v == v.rounded(.towardZero)
     }
     if !exact || decimals > 9 { decimals = min(decimals, 9); exact = false }
     let sturges = Int((log2(Double(values.count))).rounded(.up)) + 1
     let target = requested ?? min(max(sturges, 5), 20)
-    let integral = values.allSatisfy { $0 == $0.rounded() }
     var width = niceWidth((hi - lo) / Double(target))
     if integral { width = max(1, width.rounded(.up)) }
     if hi == lo { width = integral ? 1 : max(abs(lo) * 0.1, 1) }
@@ -65,7 +74,7 @@ enum ChartBuilder {
     // Whole units of the data's precision; a width finer than the data is one unit.
     var unitWidth = max(1, (width * scale).rounded())
     if exact && abs(unitWidth - width * scale) > 1e-9 * unitWidth { unitWidth = niceWidth(unitWidth).rounded(.up) }
-    let mean = values.reduce(0, +) / Double(values.count)
+    let mean = sum / Double(values.count)
     guard exact, abs(hi * scale) < 9e15, abs(lo * scale) < 9e15 else {
       return floatHistogram(values, name: name, lo: lo, hi: hi, width: width, mean: mean, skipped: skipped, decimals: decimals)
     }
@@ -75,12 +84,23 @@ enum ChartBuilder {
     var count = (hiU - startU) / w + 1
     var lastClosed = false
     if !integral && count > 1 && (hiU - startU) % w == 0 { count -= 1; lastClosed = true }
-    var bins = (0..<count).map { i in
-      Histogram.Bin(lower: Double(startU + i * w) / scale, upper: Double(startU + (i + 1) * w) / scale, count: 0)
+    var counts = [Int](repeating: 0, count: count)
+    counts.withUnsafeMutableBufferPointer { counts in
+      if integral && scale == 1 {
+        for v in values { counts[min(count - 1, (Int(v) - startU) / w)] += 1 }
+      } else {
+        for v in values {
+          // The nearest unit, halves away from zero (`rounded()`), without a library call: the
+          // machine's nearest-even rounding agrees except at exact halves.
+          let x = v * scale
+          var r = x.rounded(.toNearestOrEven)
+          if abs(x - r) == 0.5 { r = x.rounded() }
+          counts[min(count - 1, (Int(r) - startU) / w)] += 1
+        }
+      }
     }
-    for v in values {
-      let k = Int((v * scale).rounded())
-      bins[min(count - 1, (k - startU) / w)].count += 1
+    let bins = (0..<count).map { i in
+      Histogram.Bin(lower: Double(startU + i * w) / scale, upper: Double(startU + (i + 1) * w) / scale, count: counts[i])
     }
     return Histogram(column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped,
                      decimals: decimals, lastClosed: lastClosed)

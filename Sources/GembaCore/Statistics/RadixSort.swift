@@ -16,10 +16,39 @@ enum RadixSort {
     Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
   }
 
+  /// Whole values spanning fewer than this many units (minutes, counts, scores) are sorted by
+  /// counting them: one read to count, one write, and no keys scattered.
+  static let countingSpan = 1 << 16
+
+  /// The least value and how many units the values span, when every value is whole (and not −0,
+  /// which would come out as 0) and they span fewer than `countingSpan`; nil otherwise.
+  static func wholeSpan(_ values: [Double]) -> (low: Int, span: Int)? {
+    var lo = Double.infinity, hi = -Double.infinity
+    for x in values {
+      guard x == x.rounded(.towardZero), x.bitPattern != (1 << 63) else { return nil }
+      if x < lo { lo = x }
+      if x > hi { hi = x }
+    }
+    guard lo <= hi, hi - lo < Double(countingSpan), abs(lo) < 1e15 else { return nil }
+    return (Int(lo), Int(hi - lo) + 1)
+  }
+
   /// The values in ascending order.
   static func sorted(_ values: [Double]) -> [Double] {
     let n = values.count
     guard n >= threshold else { return values.sorted() }
+    if let (low, span) = wholeSpan(values) {
+      var counts = [Int](repeating: 0, count: span)
+      for x in values { counts[Int(x) - low] += 1 }
+      return [Double](unsafeUninitializedCapacity: n) { out, count in
+        var k = 0
+        for d in 0..<span where counts[d] > 0 {
+          out.baseAddress!.advanced(by: k).initialize(repeating: Double(low + d), count: counts[d])
+          k += counts[d]
+        }
+        count = n
+      }
+    }
     // The keys are sorted in the result's own memory and turned back into values there: the
     // only other memory is the scratch, touched only by passes that move keys.
     let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
@@ -48,6 +77,29 @@ enum RadixSort {
     guard n >= threshold else {
       let order = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }
       return (order.map { values[$0] }, order.map { tags[$0] })
+    }
+    if let (low, span) = wholeSpan(values) {
+      // Counted, then each tag placed after those of smaller values and of the same value given before it.
+      var next = [Int](repeating: 0, count: span)
+      for x in values { next[Int(x) - low] += 1 }
+      var total = 0
+      for d in 0..<span { let c = next[d]; next[d] = total; total += c }
+      let sorted = [Double](unsafeUninitializedCapacity: n) { out, count in
+        for d in 0..<span {
+          let end = d + 1 < span ? next[d + 1] : n
+          if end > next[d] { out.baseAddress!.advanced(by: next[d]).initialize(repeating: Double(low + d), count: end - next[d]) }
+        }
+        count = n
+      }
+      let placed = [Int32](unsafeUninitializedCapacity: n) { out, count in
+        for i in 0..<n {
+          let d = Int(values[i]) - low
+          out[next[d]] = tags[i]
+          next[d] += 1
+        }
+        count = n
+      }
+      return (sorted, placed)
     }
     let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
     let tagScratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)

@@ -10,9 +10,12 @@ public struct Sample: Hashable, Sendable {
 
   /// - Throws: a `Diagnostic` when a value is not a finite number.
   public init(_ values: [Double], name: String = "the measure") throws(Diagnostic) {
-    try Sample.requireFinite(values, name: name)
     count = values.count
-    mean = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    var sum = 0.0
+    for v in values { sum += v }
+    // A value that is not finite leaves the sum not finite: only then are the values searched.
+    if !sum.isFinite { try Sample.requireFinite(values, name: name) }
+    mean = values.isEmpty ? .nan : sum / Double(values.count)
     // Two passes: the mean first, then the squared deviations (stable for data far from 0).
     let m = mean
     let squares = values.reduce(0) { $0 + ($1 - m) * ($1 - m) }

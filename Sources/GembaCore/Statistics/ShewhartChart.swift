@@ -137,10 +137,18 @@ struct ChartColumns {
   var count: Int { values.count }
 
   /// The indices, from `start` on, of the points whose positions fall in `positions`.
+  /// Positions ascend, so each end is found by halving.
   func indices(of positions: Range<Int>, from start: Int) -> Range<Int> {
-    let lower = self.positions[start...].firstIndex { $0 >= positions.lowerBound } ?? count
-    let upper = self.positions[lower...].firstIndex { $0 >= positions.upperBound } ?? count
-    return lower..<upper
+    func first(from: Int, atLeast p: Int) -> Int {
+      var lo = from, hi = count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if self.positions[mid] >= p { hi = mid } else { lo = mid + 1 }
+      }
+      return lo
+    }
+    let lower = first(from: start, atLeast: positions.lowerBound)
+    return lower..<first(from: lower, atLeast: positions.upperBound)
   }
 
   /// Points sharing one centre and one set of limits, appended in bulk.

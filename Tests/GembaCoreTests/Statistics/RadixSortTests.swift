@@ -23,6 +23,25 @@ import Testing
   }
 }
 
+extension RadixSortTests {
+  /// Whole values in a short span are sorted by counting: the same order and tags, and −0 (which
+  /// counting would turn into 0) or a fraction sends them back to the radix sort.
+  @Test(arguments: [5_000, 200_000])
+  func wholeValuesCountedSortAsTheStandardLibraryDoes(count: Int) throws {
+    var generator = SystemRandomNumberGenerator()
+    let values = (0..<count).map { _ in Double(Int.random(in: -300...900, using: &generator)) }
+    #expect(RadixSort.wholeSpan(values) != nil)
+    #expect(RadixSort.wholeSpan(values + [-0.0]) == nil && RadixSort.wholeSpan(values + [0.5]) == nil)
+    #expect(RadixSort.wholeSpan(values + [1e9]) == nil)
+    let expected = values.sorted()
+    #expect(RadixSort.sorted(values).map(\.bitPattern) == expected.map(\.bitPattern))
+    let (sorted, positions) = RadixSort.sortedWithPositions(values)
+    #expect(sorted.map(\.bitPattern) == expected.map(\.bitPattern))
+    #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == sorted[$0] })
+    #expect(positions.indices.dropFirst().allSatisfy { sorted[$0 - 1] != sorted[$0] || positions[$0 - 1] < positions[$0] })
+  }
+}
+
 @Suite struct PointLabelTests {
   @Test(arguments: [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, Int(Int32.max)])
   func labelsAreTheDecimalDigits(n: Int) {
