@@ -25,8 +25,14 @@ extension StatisticsBuilder {
       ? try Self.times(relation, why: stage.by != nil ? "`--by`" : !stage.split.isEmpty ? "`--split`" : "a baseline of dates",
                        span: stage.span, evidence: evidence)
       : nil  // only stages by date and date baselines read times: a million dates are not parsed for nothing
-    let groups = try pointGroups(stage, relation, measure: m, times: times, evidence: evidence)
-    if kind.isSubgrouped && groups == nil {
+    // Each point's time and first row matter only to stages and baselines.
+    let phased = stage.stages != nil || !stage.split.isEmpty || stage.baseline != nil
+    // X̄-R or X̄-S of n consecutive rows, every row a number: the subgroups are the measure's own
+    // array cut every n (no row lists, no copy).
+    var consecutive: Int?
+    if kind.isSubgrouped, stage.by == nil, case .size(let n)? = stage.subgroup, n >= 1, m.skipped == 0, !phased { consecutive = n }
+    let groups = consecutive == nil ? try pointGroups(stage, relation, measure: m, times: times, evidence: evidence) : nil
+    if kind.isSubgrouped && groups == nil && consecutive == nil {
       throw Diagnostic.error("an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by day|week|month",
                              at: stage.span, notes: ["e.g. `spc diameter --chart \(kind.rawValue) --size 5`"])
     }
@@ -58,10 +64,13 @@ extension StatisticsBuilder {
       rowNumber = { $0 + 1 }
     }
     var denseLabels: ChartLabels?  // every row a point: labels straight from the rows
-    // Each point's time and first row matter only to stages and baselines.
-    let phased = stage.stages != nil || !stage.split.isEmpty || stage.baseline != nil
 
-    if let groups {
+    if let n = consecutive {
+      pointKind = "subgroup of \(n)"
+      subgroupValues = m.values
+      subgroupStarts = Array(stride(from: 0, to: m.values.count, by: n)) + [m.values.count]
+      denseLabels = ChartLabels(numbering: subgroupStarts.count - 1)
+    } else if let groups {
       pointKind = groups.kind
       let subgrouped = kind == .xbarR || kind == .xbarS
       if subgrouped {
