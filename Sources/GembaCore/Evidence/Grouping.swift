@@ -21,11 +21,12 @@ enum Grouping {
     return less(a, b)
   }
 
-  /// - Parameter interned: the rows column's `internValues`, when the caller has them.
+  /// - Parameters: interned, columnsInterned: the rows and columns columns' `internValues`, when the caller has them.
   static func crossTab(_ relation: Relation, rows: Int, rowName: String, columns: Int, columnName: String,
-                       interned: (ids: [Int32], values: ValueInterner)? = nil) -> CrossTab {
+                       interned: (ids: [Int32], values: ValueInterner)? = nil,
+                       columnsInterned: (ids: [Int32], values: ValueInterner)? = nil) -> CrossTab {
     let (rowIds, rowInterner) = interned ?? relation.internValues(column: rows)
-    let (columnIds, columnInterner) = relation.internValues(column: columns)
+    let (columnIds, columnInterner) = columnsInterned ?? relation.internValues(column: columns)
     var pairs: [Int: Int] = [:]
     let width = columnInterner.count
     if rowInterner.count * width <= 1 << 20 {

@@ -207,34 +207,49 @@ extension Relation {
   /// with its own interner; the parts' values are then given ids part after part, each part's in
   /// its own order of appearance, which is the order of first appearance over all the rows.
   func internValues(column: Int) -> (ids: [Int32], values: ValueInterner) {
+    internValues(column: column, atMost: nil)!
+  }
+
+  /// `internValues`, or nil as soon as the column shows more than `limit` distinct values (a
+  /// comparison by a column of a million ids says so at once instead of interning them all).
+  func internValues(column: Int, atMost limit: Int?) -> (ids: [Int32], values: ValueInterner)? {
     let count = rowCount
+    let most = limit ?? Int.max
     guard case .view(let table, nil, _) = self, column < table.baseColumnCount, count >= Self.parallelThreshold else {
       var interner = ValueInterner()
       var ids: [Int32] = []
       ids.reserveCapacity(count)
       forEachValue(column: column) { _, p, n in ids.append(Int32(interner.id(p, n))) }
-      return (ids, interner)
+      return interner.count > most ? nil : (ids, interner)
     }
     let pieces = 8
     let parts = (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
     let locals = parts.map { _ in ResultBox(ValueInterner()) }
+    let tooMany = parts.map { _ in ResultBox(false) }
     var ids = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
       let out = SharedIDs(buffer: buffer)
       Parallel.run(parts.indices.map { k in
         { @Sendable in
           var interner = ValueInterner()
-          table.forEachRow(in: parts[k]) { row, cursor, local in
-            withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
-              (out.buffer.baseAddress! + row).initialize(to: Int32(interner.id(p, n)))
+          // In blocks, so a part stops soon after it passes the limit.
+          for start in stride(from: parts[k].lowerBound, to: parts[k].upperBound, by: 1 << 14) {
+            table.forEachRow(in: start..<min(start + (1 << 14), parts[k].upperBound)) { row, cursor, local in
+              withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
+                (out.buffer.baseAddress! + row).initialize(to: Int32(interner.id(p, n)))
+              }
             }
+            if interner.count > most { tooMany[k].value = true; break }
           }
           locals[k].value = interner
         }
       })
-      initialized = count
+      // Every place is written unless a part stopped early, and then the ids are not returned.
+      initialized = tooMany.contains { $0.value } ? 0 : count
     }
+    if tooMany.contains(where: { $0.value }) { return nil }
     var global = ValueInterner()
     let globalIDs = locals.map { local in (0..<local.value.count).map { Int32(global.id(local.value.string($0))) } }
+    if global.count > most { return nil }
     let renumbered = parts.indices.filter { k in globalIDs[k].indices.contains { globalIDs[k][$0] != Int32($0) } }
     if !renumbered.isEmpty {
       ids.withUnsafeMutableBufferPointer { buffer in

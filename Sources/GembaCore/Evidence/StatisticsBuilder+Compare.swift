@@ -3,7 +3,10 @@ extension StatisticsBuilder {
   static func compare(_ stage: CompareStage, _ relation: Relation, evidence: String) throws(Diagnostic) -> GroupComparison {
     let groupColumn = try relation.resolve(stage.group, evidence: evidence)
     let groupName = relation.name(of: groupColumn)
-    let (ids, found) = relation.internValues(column: groupColumn)
+    guard let (ids, found) = relation.internValues(column: groupColumn, atMost: Self.mostGroups) else {
+      throw Diagnostic.error("`\(groupName)` has more than \(Self.mostGroups) values: too many groups to compare", at: stage.group.span,
+                             notes: ["compare by a column with a few values, or filter with `where` first"])
+    }
     var interner = found
     var totals = [Int](repeating: 0, count: interner.count)
     for id in ids { totals[Int(id)] += 1 }
@@ -11,10 +14,6 @@ extension StatisticsBuilder {
     guard names.count >= 2 else {
       throw Diagnostic.error("`\(groupName)` has \(names.count == 1 ? "one value (\(names[0]))" : "no values") here: a comparison needs at least 2 groups",
                              at: stage.group.span, notes: ["group by a column with two or more values"])
-    }
-    guard names.count <= 50 else {
-      throw Diagnostic.error("`\(groupName)` has \(names.count) values: too many groups to compare", at: stage.group.span,
-                             notes: ["compare by a column with a few values, or filter with `where` first"])
     }
 
     if let condition = stage.condition {
@@ -66,17 +65,20 @@ extension StatisticsBuilder {
       return GroupComparison(title: title, groupColumn: groupName, groups: kept.map { names[$0] },
                              test: .manyMeasures(anova, kw, medians: medians), precision: m.precision, skipped: m.skipped)
     default:
-      let x = Grouping.crossTab(relation, rows: groupColumn, rowName: groupName, columns: column, columnName: name,
-                                interned: (ids, found))
-      guard x.columnValues.count <= 50 else {
-        throw Diagnostic.error("`\(name)` has \(x.columnValues.count) values: too many for a cross-tab", at: ref.span,
+      guard let columnValues = relation.internValues(column: column, atMost: Self.mostGroups) else {
+        throw Diagnostic.error("`\(name)` has more than \(Self.mostGroups) values: too many for a cross-tab", at: ref.span,
                                notes: ["compare a condition instead: compare \(name) = VALUE by \(groupName)"])
       }
+      let x = Grouping.crossTab(relation, rows: groupColumn, rowName: groupName, columns: column, columnName: name,
+                                interned: (ids, found), columnsInterned: columnValues)
       let test = try CrossTabTest(x.counts, rowLabels: x.rowValues.map(ChartBuilder.label), columnLabels: x.columnValues.map(ChartBuilder.label))
       return GroupComparison(title: title, groupColumn: groupName, groups: x.rowValues.map(ChartBuilder.label), test: .crossTab(test),
                              precision: 0, skipped: 0)
     }
   }
+
+  /// The most groups (and cross-tab columns) a comparison takes: more is a column of ids or text.
+  static let mostGroups = 50
 
   /// `cancelled = yes`, `a = 1 and b > 2`.
   static func describe(_ p: Predicate) -> String {
