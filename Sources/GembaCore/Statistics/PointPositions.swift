@@ -32,12 +32,6 @@ public struct PointPositions: RandomAccessCollection, Hashable, Sendable {
     }
   }
 
-  /// Whether each point plots the input position of its own index (0, 1, 2, …).
-  var isIdentity: Bool {
-    if case .run(let r) = storage { return r.lowerBound == 0 || r.isEmpty }
-    return false
-  }
-
   mutating func append(contentsOf positions: Range<Int>) {
     guard !positions.isEmpty else { return }
     switch storage {
