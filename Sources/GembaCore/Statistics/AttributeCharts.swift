@@ -62,8 +62,10 @@ extension ControlCharts {
       let rate = segment.estimate.reduce(0) { $0 + counts[$1] } / segment.estimate.reduce(0) { $0 + sizes[$1] }
       let unitVariance = binomial ? rate * (1 - rate) : rate
       guard unitVariance > 0 else {
-        throw Diagnostic.error(rate == 0 ? "every sample has 0 \(binomial ? "defectives" : "defects"): the limits collapse to 0"
-                                         : "every item in every sample is defective: the limits collapse to 1",
+        // With stages, the one whose samples are all alike is named (the others may vary).
+        let scope = segment.label.map { "in the stage `\($0)`, " } ?? ""
+        throw Diagnostic.error(rate == 0 ? "\(scope)every sample has 0 \(binomial ? "defectives" : "defects"): the limits collapse to 0"
+                                         : "\(scope)every item in every sample is defective: the limits collapse to 1",
                                notes: ["all values are equal (σ = 0): there is no variation to chart"])
       }
       // The standardized points of the baseline, for σ_z (Laney) and the dispersion check.

@@ -35,6 +35,22 @@ import Testing
     #expect(!pooled.location.signals.isEmpty)  // one set of limits sees the shift
   }
 
+  /// A stage whose samples are all defective (the fix worked: every answer now wrong, or all
+  /// right, in a yes/no chart) is named: the other stages do vary.
+  @Test func aStageWithoutVariationIsNamed() throws {
+    let stages = Array(repeating: "before", count: 6) + Array(repeating: "after", count: 6)
+    #expect(throws: Diagnostic.self) {
+      try ControlCharts.p(defectives: [3, 5, 2, 4, 6, 3] + Array(repeating: 20, count: 6), sizes: Array(repeating: 20, count: 12),
+                          phases: ChartPhases(stages: stages))
+    }
+    do {
+      _ = try ControlCharts.p(defectives: [3, 5, 2, 4, 6, 3] + Array(repeating: 20, count: 6), sizes: Array(repeating: 20, count: 12),
+                              phases: ChartPhases(stages: stages))
+    } catch {
+      #expect(error.message == "in the stage `after`, every item in every sample is defective: the limits collapse to 1")
+    }
+  }
+
   @Test func varyingSubgroupSizesGivePerPointLimits() throws {
     let groups: [[Double]] = [[5.1, 4.9, 5.3], [5.0, 5.2], [4.8, 5.1, 5.0, 5.2], [5.3, 5.0, 4.9], [5.1, 5.2], [4.9, 5.0, 5.1, 5.0]]
     let chart = try ControlCharts.xbarR(groups)
