@@ -85,14 +85,9 @@ extension ChartBuilder {
         kind = "mean per \(by.rawValue) of \(relation.name(of: timeColumn))"
       }
     } else {
-      // A point per row, labelled by its evidence row number (`#12`), or its position in a computed table.
-      var rowNumbers: [Int] = []
-      var prefix: UInt8? = UInt8(ascii: "#")
-      var selection: [Int32]?
-      switch relation {
-      case .view(_, let rows, _): selection = rows
-      case .computed: prefix = nil
-      }
+      // A point per row, labelled by its row (`Relation.rowLabels`); `positions` are the rows kept
+      // (read only when some were skipped).
+      var positions: [Int] = []
       let reader = relation.reader(column)
       let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
       var decimals = 0
@@ -115,25 +110,23 @@ extension ChartBuilder {
           pointValues = numeric.values
         } else {
           pointValues.reserveCapacity(relation.rowCount - skipped)
-          rowNumbers.reserveCapacity(relation.rowCount - skipped)
+          positions.reserveCapacity(relation.rowCount - skipped)
           for position in 0..<relation.rowCount {
             let r = row(position)
             guard numeric.flags[r] & NumericColumn.isNumber != 0 else { continue }
             pointValues.append(numeric.values[r])
-            rowNumbers.append(r + 1)
+            positions.append(position)
           }
         }
       } else {
-        relation.forEachValue(column: column) { row, p, n in
+        relation.forEachValue(column: column) { position, p, n in
           if n > 0, let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) }
           guard let v = reader.number(p, n) else { skipped += 1; return }
           pointValues.append(v)
-          rowNumbers.append(selection.map { Int($0[row]) + 1 } ?? row + 1)
+          positions.append(position)
         }
       }
-      pointLabels = rowNumbers.count == pointValues.count && (selection != nil || skipped > 0)
-        ? ChartLabels(numbering: rowNumbers.count, numbers: rowNumbers, prefix: prefix)
-        : ChartLabels(numbering: pointValues.count, prefix: prefix)
+      pointLabels = skipped == 0 ? relation.rowLabels : relation.rowLabels.at(positions)
       written = min(decimals, 6)
     }
     let count = pointLabels == nil ? points.count : pointValues.count
@@ -181,11 +174,19 @@ extension Relation {
     }
   }
 
-  /// 1-based evidence row numbers by position, for views.
-  var rowNumbers: [Int]? {
+  /// Each row's label as a chart point, made when read: `#` and its evidence row number on a
+  /// view (`#12`), its 1-based position on a computed table. `.at(positions)` labels points that
+  /// plot some of the rows.
+  var rowLabels: ChartLabels {
     switch self {
-    case .view(let t, let rows, _): return rows.map { $0.map { Int($0) + 1 } } ?? Array(1...max(t.rowCount, 1))
-    case .computed: return nil
+    case .view(_, let rows, _): return ChartLabels(numbering: rowCount, numbers: rows.map { $0.map { Int($0) + 1 } }, prefix: UInt8(ascii: "#"))
+    case .computed(let c): return ChartLabels(numbering: c.rows.count)
     }
+  }
+
+  /// The 1-based evidence row number at a position (on a computed table, the position's).
+  func rowNumber(at position: Int) -> Int {
+    if case .view(_, let rows?, _) = self { return Int(rows[position]) + 1 }
+    return position + 1
   }
 }

@@ -37,7 +37,7 @@ struct NumericColumn: Sendable {
           // A long column in eight parts, taken in turn by whichever core is free (two halves
           // left one core idle whenever the second started late): every row is read on its own.
           let pieces = count >= parallelThreshold ? 8 : 1
-          let parts = (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
+          let parts = Parallel.parts(count, pieces: pieces)
           var fitted = [Bool](repeating: true, count: parts.count)
           fitted.withUnsafeMutableBufferPointer { fitted in
             let out = Output(values: vs, flags: fs, written: ws, fits: fitted)

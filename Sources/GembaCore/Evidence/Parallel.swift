@@ -17,3 +17,16 @@ enum Parallel {
     }
   }
 }
+
+extension Parallel {
+  /// `0..<count` cut into `pieces` ranges of (nearly) equal length, in order. More pieces than
+  /// cores lets a core that finishes early take the next one.
+  static func parts(_ count: Int, pieces: Int) -> [Range<Int>] {
+    (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
+  }
+}
+
+/// A buffer parallel jobs write disjoint places of, read only after `Parallel.run` returns.
+struct DisjointWrites<Element>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Element>
+}

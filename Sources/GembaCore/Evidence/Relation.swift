@@ -177,11 +177,10 @@ extension Relation {
       return out
     }
     return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let out = SharedOutput(buffer: buffer)
-      let pieces = 8
-      Parallel.run((0..<pieces).map { k in
+      let out = DisjointWrites(buffer: buffer)
+      Parallel.run(Parallel.parts(count, pieces: 8).map { part in
         { @Sendable in
-          table.forEachRow(in: (count * k / pieces)..<(count * (k + 1) / pieces)) { row, cursor, local in
+          table.forEachRow(in: part) { row, cursor, local in
             withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
               (out.buffer.baseAddress! + row).initialize(to: transform(p, n))
             }
@@ -192,13 +191,8 @@ extension Relation {
     }
   }
 
-  /// From this many rows, `mapValues` reads in parts on all cores.
+  /// From this many rows, `mapValues` and `internValues` read in parts on all cores.
   static let parallelThreshold = 200_000
-
-  /// A buffer parts write disjoint places of, read only after all of them finished.
-  private struct SharedOutput: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Double>
-  }
 }
 
 extension Relation {
@@ -222,12 +216,11 @@ extension Relation {
       forEachValue(column: column) { _, p, n in ids.append(Int32(interner.id(p, n))) }
       return interner.count > most ? nil : (ids, interner)
     }
-    let pieces = 8
-    let parts = (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
+    let parts = Parallel.parts(count, pieces: 8)
     let locals = parts.map { _ in ResultBox(ValueInterner()) }
     let tooMany = parts.map { _ in ResultBox(false) }
     var ids = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let out = SharedIDs(buffer: buffer)
+      let out = DisjointWrites(buffer: buffer)
       Parallel.run(parts.indices.map { k in
         { @Sendable in
           var interner = ValueInterner()
@@ -253,17 +246,12 @@ extension Relation {
     let renumbered = parts.indices.filter { k in globalIDs[k].indices.contains { globalIDs[k][$0] != Int32($0) } }
     if !renumbered.isEmpty {
       ids.withUnsafeMutableBufferPointer { buffer in
-        let out = SharedIDs(buffer: buffer)
+        let out = DisjointWrites(buffer: buffer)
         Parallel.run(renumbered.map { k in
           { @Sendable in for i in parts[k] { out.buffer[i] = globalIDs[k][Int(out.buffer[i])] } }
         })
       }
     }
     return (ids, global)
-  }
-
-  /// An id buffer parts write disjoint places of, read only after all of them finished.
-  private struct SharedIDs: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Int32>
   }
 }

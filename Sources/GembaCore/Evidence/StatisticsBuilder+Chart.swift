@@ -44,7 +44,7 @@ extension StatisticsBuilder {
     }
 
     var keptGroups: [Int] = []  // a point per group: the groups with a number, whose labels the points take
-    var labelNumbers: [Int] = []  // a point per row: its row number (`#12`), made into text only when shown
+    var pointRows: [Int] = []  // a point per row: its position, labelled by `Relation.rowLabels` when shown
     var pointTimes: [Double?] = []
     var stageKeys: [Int] = []  // the first row of each point, for --stages
     var pointKind = "row"
@@ -52,18 +52,7 @@ extension StatisticsBuilder {
     var subgroupValues: [Double] = [], subgroupStarts = [0]  // X̄-R and X̄-S: the points' values, flat
     var counts: [Double] = []
     var totals: [Double] = []
-    // Points are labelled by evidence row number (`#12`) on a view, by position on a computed table.
-    let rowNumber: (Int) -> Int
-    let viewRows: [Int32]??
-    switch relation {
-    case .view(_, let rows, _):
-      viewRows = .some(rows)
-      rowNumber = { r in rows.map { Int($0[r]) + 1 } ?? r + 1 }
-    case .computed:
-      viewRows = nil
-      rowNumber = { $0 + 1 }
-    }
-    var denseLabels: ChartLabels?  // every row a point: labels straight from the rows
+    var denseLabels: ChartLabels?  // every row a point, or subgroups numbered 1, 2, …
 
     if let n = consecutive {
       pointKind = "subgroup of \(n)"
@@ -116,26 +105,22 @@ extension StatisticsBuilder {
         // Every row is a point: the points take the measure's array itself (a million values are
         // not copied) and their labels are the rows' numbers.
         if kind == .c { counts = m.values } else { values = m.values }
-        denseLabels = switch viewRows {
-        case .some(.some(let rows)): ChartLabels(numbering: points, numbers: rows.map { Int($0) + 1 }, prefix: UInt8(ascii: "#"))
-        case .some(.none): ChartLabels(numbering: points, prefix: UInt8(ascii: "#"))
-        case .none: ChartLabels(numbering: points)
-        }
+        denseLabels = relation.rowLabels
       } else {
-        labelNumbers.reserveCapacity(points)
+        pointRows.reserveCapacity(points)
         if kind == .c || kind.isAttribute { counts.reserveCapacity(points) } else { values.reserveCapacity(points) }
         for (r, v) in m.values.enumerated() {
           if v.isNaN { continue }
-          labelNumbers.append(rowNumber(r))
+          pointRows.append(r)
           if phased {
-            pointTimes.append(times.flatMap { $0[r].isNaN ? nil : $0[r] })
+            pointTimes.append(time(times, r))
             stageKeys.append(r)
           }
           switch kind {
           case .c: counts.append(v)
           case .p, .np, .laneyP, .u, .laneyU:
             guard let n = sizes?[r], !n.isNaN else {
-              throw Diagnostic.error("row \(rowNumber(r)) has no sample size in --n", at: stage.sizes?.span ?? stage.span)
+              throw Diagnostic.error("row \(relation.rowNumber(at: r)) has no sample size in --n", at: stage.sizes?.span ?? stage.span)
             }
             counts.append(v)
             totals.append(n)
@@ -146,7 +131,7 @@ extension StatisticsBuilder {
     }
 
     let labels = groups.map { $0.labels.at(keptGroups) }
-      ?? denseLabels ?? ChartLabels(numbering: labelNumbers.count, numbers: labelNumbers, prefix: viewRows == nil ? nil : UInt8(ascii: "#"))
+      ?? denseLabels ?? relation.rowLabels.at(pointRows)
     let phases = phased ? try self.phases(stage, relation, labels: labels, times: pointTimes, firstRows: stageKeys, evidence: evidence)
                         : ChartPhases.none
     let rules = stage.rules ?? (kind.isAttribute ? .attributeDefault : .westernElectric)
