@@ -29,7 +29,14 @@ extension EvidenceTextRenderer {
     }
     for w in r.warnings { out += "warning: \(w.message)\n" + w.notes.map { "  \($0)\n" }.joined() }
     if r.skipped > 0 { out += "\(NumberFormat.integer(r.skipped)) rows skipped: empty or not a number\n" }
+    out += undatedLine(r)
     return out
+  }
+
+  /// Rows a `--by` chart left out for want of a date (empty when none).
+  func undatedLine(_ r: ControlChartResult) -> String {
+    guard r.undated > 0, let column = r.dateColumn else { return "" }
+    return "\(NumberFormat.integer(r.undated)) \(r.undated == 1 ? "row" : "rows") left out: no date in `\(column)` to place \(r.undated == 1 ? "it" : "them") in a \(r.pointKind)\n"
   }
 
   /// Decimals for the plotted statistic and for σ and the spread chart.
@@ -131,6 +138,7 @@ extension EvidenceTextRenderer {
                             : "patterns at the 5 % level: " + patterns.joined(separator: ", ") + "\n"
     for w in run.warnings { out += "warning: \(w.message)\n" }
     if r.skipped > 0 { out += "\(NumberFormat.integer(r.skipped)) rows skipped: empty or not a number\n" }
+    out += undatedLine(r)
     return out
   }
 }

@@ -21,10 +21,11 @@ extension StatisticsBuilder {
     let m = yesNo ? booleans(relation, column: column) : try measure(relation, column: column, ref: stage.column, evidence: evidence)
     let needsTimes = stage.by != nil || !stage.split.isEmpty
       || (stage.baseline.map { ValueParser.dateTime($0.from) != nil && Int($0.from) == nil } ?? false)
-    let times: [Double]? = needsTimes
+    let dated = needsTimes
       ? try Self.times(relation, why: stage.by != nil ? "`--by`" : !stage.split.isEmpty ? "`--split`" : "a baseline of dates",
                        span: stage.span, evidence: evidence)
       : nil  // only stages by date and date baselines read times: a million dates are not parsed for nothing
+    let times = dated?.values
     // Each point's time and first row matter only to stages and baselines.
     let phased = stage.stages != nil || !stage.split.isEmpty || stage.baseline != nil
     // X̄-R or X̄-S of n consecutive rows, every row a number: the subgroups are the measure's own
@@ -138,6 +139,13 @@ extension StatisticsBuilder {
     var result = ControlChartResult(column: name, chart: kind, pointKind: pointKind, location: nil, spread: nil, run: nil,
                                     precision: m.precision, skipped: m.skipped, stagedBy: stagedBy(stage), baseline: stage.baseline.map { "\($0.from)..\($0.to)" })
     result.baselinePoints = phases.baseline
+    if stage.by != nil, let dated {
+      // Rows with a number but no date fall in no period: counted and said, never dropped quietly.
+      var undated = 0
+      for r in m.values.indices where !m.values[r].isNaN && dated.values[r].isNaN { undated += 1 }
+      result.undated = undated
+      result.dateColumn = dated.column
+    }
     func whole(_ xs: [Double], _ what: String) throws(Diagnostic) -> [Int] {
       var out: [Int] = []
       out.reserveCapacity(xs.count)

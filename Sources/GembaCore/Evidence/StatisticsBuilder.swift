@@ -103,13 +103,15 @@ enum StatisticsBuilder {
     return (ids, (0..<interner.count).map { ChartBuilder.label(interner.string($0)) })
   }
 
-  /// The first date/time column's value by position (NaN where none), for `--by`, `--split` and date baselines.
-  static func times(_ relation: Relation, column: Int? = nil, why: String, span: SourceSpan, evidence: String) throws(Diagnostic) -> [Double] {
+  /// The first date/time column's value by position (NaN where none), and its name, for `--by`,
+  /// `--split` and date baselines.
+  static func times(_ relation: Relation, column: Int? = nil, why: String, span: SourceSpan,
+                    evidence: String) throws(Diagnostic) -> (values: [Double], column: String) {
     let index = column ?? relation.columnIndices.first { relation.type(of: $0) == .dateTime }
     guard let index else {
       throw Diagnostic.error("\(why) needs a date/time column in \(evidence)", at: span,
                              notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
-    return relation.mapValues(column: index) { p, n in ValueParser.dateTime(p, n) ?? .nan }
+    return (relation.mapValues(column: index) { p, n in ValueParser.dateTime(p, n) ?? .nan }, relation.name(of: index))
   }
 }

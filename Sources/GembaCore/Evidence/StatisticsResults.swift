@@ -64,6 +64,9 @@ public struct ControlChartResult: Hashable, Sendable {
   /// Decimals of the data (the statistics are shown with one or two more).
   public var precision: Int
   public var skipped: Int
+  /// With `--by`: rows with a value but no date in `dateColumn`, in no period and so in no point.
+  public var undated = 0
+  public var dateColumn: String? = nil
   /// The column that set the stages, or the split dates.
   public var stagedBy: String?
   public var baseline: String?

@@ -120,6 +120,18 @@ import Testing
     #expect(EvidenceTextRenderer().render(.controlChart(r)).contains("treat them as provisional"))
   }
 
+  /// A row with a value but no date is in no period of a `--by` chart: it is counted and said,
+  /// not dropped quietly (here 2 of 8 rows, counted by hand from the table below).
+  @Test func rowsWithoutADateAreSaidToBeLeftOutOfAChartByPeriod() throws {
+    let table = "when,ok\n2026-03-02,yes\n2026-03-02,no\n,yes\n2026-03-03,no\n2026-03-03,yes\nsoon,no\n2026-03-04,yes\n2026-03-04,no\n"
+    guard case .controlChart(let r) = try query(try loadText(table).table, "x | spc ok --chart p --by day") else {
+      Issue.record("no chart"); return
+    }
+    #expect(r.undated == 2 && r.dateColumn == "when")
+    #expect(r.location?.count == 3)
+    #expect(EvidenceTextRenderer().render(.controlChart(r)).contains("2 rows left out: no date in `when` to place them in a day"))
+  }
+
   @Test func typedSharesParseAndRefuseNonsense() throws {
     guard case .compareShares(let s) = try Parser.parse("compare 98/584 16/136") else { Issue.record("not typed shares"); return }
     #expect(s.first == (98, 584) && s.second == (16, 136))
