@@ -14,10 +14,6 @@ public struct TeamMember: Sendable, Equatable {
   }
 }
 
-public enum TeamRole: String, Sendable, Equatable, CaseIterable, Codable {
-  case champion, leader, member, expert
-}
-
 /// `isnot DIMENSION --is TEXT --is-not TEXT`: Kepner-Tregoe's is / is not, the 8D's D2.
 public struct ProblemBoundary: Sendable, Equatable {
   public var dimension: BoundaryDimension
@@ -30,11 +26,6 @@ public struct ProblemBoundary: Sendable, Equatable {
     self.isNotText = isNotText
     self.cell = cell
   }
-}
-
-/// What, where, when, and how much (`extent`): the four questions of an is / is-not analysis.
-public enum BoundaryDimension: String, Sendable, Equatable, CaseIterable, Codable {
-  case what, `where`, when, extent
 }
 
 /// `contain TEXT --owner X --due DATE` → `K1`: the interim action that stops the bleeding
@@ -142,7 +133,3 @@ public struct EffectivenessJudgement: Sendable, Equatable, Codable {
   }
 }
 
-/// What a sign-off means (21 CFR 11.50-style): the signer reviewed, approved or verified.
-public enum SignoffMeaning: String, Sendable, Equatable, CaseIterable, Codable {
-  case reviewed, approved, verified
-}

@@ -28,7 +28,7 @@ extension PlannedCheck {
     }
     let unit = Self.unit(of: chart)
     let judged = chart.labels.indices.filter { i in Self.date(of: chart.labels[i]).map { $0 > cut } ?? false }
-    let periods = TerminalViews.count(judged.count, unit ?? "point")
+    let periods = counted(judged.count, unit ?? "point")
     guard judged.count >= Self.minimumPoints else {
       let again = Self.adding(Self.minimumPoints, unit, to: cut)
       return verdict(.inconclusive, "only \(periods) after \(cut) (\(Self.minimumPoints) needed); judge again after \(again)",

@@ -8,7 +8,7 @@ public enum Chain {
   public static let shownLength = 16
 
   /// The value before the first cell.
-  public static let genesis = String(hex(SHA256.hash(data: Array("gemba notebook v1".utf8))).prefix(shownLength))
+  public static let genesis = String(Hex.string(SHA256.hash(data: Array("gemba notebook v1".utf8))).prefix(shownLength))
 
   /// - Parameter data: the cell's stored payload (v2); a cell without one hashes as in v1.
   public static func next(after previous: String, number: Int, time: String, command: String, output: String,
@@ -20,17 +20,7 @@ public enum Chain {
       hasher.update(data: Array("\(part.utf8.count):".utf8))
       hasher.update(data: Array(part.utf8))
     }
-    return String(hex(hasher.finalize()).prefix(shownLength))
-  }
-
-  public static func hex(_ digest: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    for byte in digest {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: out, as: UTF8.self)
+    return String(Hex.string(hasher.finalize()).prefix(shownLength))
   }
 }
 

@@ -49,7 +49,7 @@ public struct SignoffSignature: Sendable, Equatable, Codable {
   public var fingerprint: String { Self.fingerprint(of: publicKey) }
 
   public static func fingerprint(of publicKey: String) -> String {
-    String(Chain.hex(SHA256.hash(data: Data(base64Encoded: publicKey) ?? Data())).prefix(16))
+    String(Hex.string(SHA256.hash(data: Data(base64Encoded: publicKey) ?? Data())).prefix(16))
   }
 }
 

@@ -49,11 +49,21 @@ extension Verification {
   public static func evidenceLoads(_ document: NotebookFormat.Document) -> [EvidenceLoad] {
     document.cells.compactMap { cell in
       guard case .load(let spec)? = try? Parser.parse(cell.command),
-        let recorded = (try? cell.decodedData())??.loaded?.record.sha256 ?? Replay.digest(in: cell.output)
+        let recorded = (try? cell.decodedData())??.loaded?.record.sha256 ?? Verification.printedDigest(in: cell.output)
       else {
         return nil
       }
       return EvidenceLoad(cell: cell.number, line: cell.line, spec: spec, recorded: recorded)
     }
+  }
+}
+
+extension Verification {
+  /// The short SHA-256 a `load` cell printed, for cells written before loads stored their record (`sha256 3f2a9c1e77d04b12`).
+  static func printedDigest(in output: String) -> String? {
+    guard let range = output.range(of: "sha256 ") else { return nil }
+    let hex = output[range.upperBound...].prefix { $0.isHexDigit }
+    // A digest short enough to match by chance proves nothing: 16 hex digits at least.
+    return hex.count < 16 ? nil : String(hex)
   }
 }

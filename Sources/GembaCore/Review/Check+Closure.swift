@@ -21,7 +21,7 @@ extension Check {
       let advice = "keep asking why under \(last.id) (why \(last.id) TEXT) until the answer names the step, standard, "
         + "check or tool that let it happen; branch where there is more than one answer"
       if chain.count < 3 && !chain.contains(where: \.isRoot) {
-        return CheckFinding(.warning, rootID, "why chain stops after \(TerminalViews.count(chain.count, "why")) with no root cause",
+        return CheckFinding(.warning, rootID, "why chain stops after \(counted(chain.count, "why")) with no root cause",
           advice: advice)
       }
       // A last answer that blames a person has not reached the process, whatever else it names.

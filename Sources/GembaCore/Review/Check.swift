@@ -61,8 +61,8 @@ public enum Check {
     guard !findings.isEmpty else { return "check: " + ink.paint("clean", .green) + " \(dash) no weaknesses found" }
     let errors = findings.filter { $0.severity == .error }.count
     let warnings = findings.count - errors
-    let e = TerminalViews.count(errors, "error")
-    let w = TerminalViews.count(warnings, "warning")
+    let e = counted(errors, "error")
+    let w = counted(warnings, "warning")
     return "check: " + (errors > 0 ? ink.paint(e, .boldRed) : e) + ", " + (warnings > 0 ? ink.paint(w, .boldYellow) : w)
   }
 

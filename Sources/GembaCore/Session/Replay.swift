@@ -115,8 +115,8 @@ public enum Replay {
       case .edge, .empty:
         now = stored.output
       }
-      if case .load? = command, let old = then?.loaded?.record.sha256 ?? digest(in: stored.output),
-        let new = nowData?.loaded?.record.sha256 ?? digest(in: now), !(old.hasPrefix(new) || new.hasPrefix(old))
+      if case .load? = command, let old = then?.loaded?.record.sha256 ?? Verification.printedDigest(in: stored.output),
+        let new = nowData?.loaded?.record.sha256 ?? Verification.printedDigest(in: now), !(old.hasPrefix(new) || new.hasPrefix(old))
       {
         report.drifted.append(.init(cell: stored.number, command: stored.command, then: firstLine(stored.output),
           now: firstLine(now), oldHash: String(old.prefix(16)), newHash: String(new.prefix(16))))
@@ -271,14 +271,6 @@ public enum Replay {
       i += 1
     }
     return out
-  }
-
-  /// The short SHA-256 a `load` cell printed (`sha256 3f2a9c1e77d04b12`).
-  static func digest(in output: String) -> String? {
-    guard let range = output.range(of: "sha256 ") else { return nil }
-    let hex = output[range.upperBound...].prefix { $0.isHexDigit }
-    // A digest short enough to match by chance proves nothing: 16 hex digits at least.
-    return hex.count < 16 ? nil : String(hex)
   }
 
   static func firstLine(_ text: String) -> String {

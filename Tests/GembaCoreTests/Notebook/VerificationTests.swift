@@ -146,6 +146,6 @@ import Testing
   }
 
   @Test func hexIsLowerCaseTwoDigitsPerByte() {
-    #expect(Chain.hex([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
+    #expect(Hex.string([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
   }
 }

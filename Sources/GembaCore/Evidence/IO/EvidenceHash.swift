@@ -3,7 +3,7 @@ import Crypto
 /// SHA-256 of evidence bytes as lowercase hex: what `load` records and `verify` recomputes.
 public enum EvidenceHash {
   public static func sha256(_ bytes: UnsafeRawBufferPointer) -> String {
-    Chain.hex(SHA256.hash(data: bytes))
+    Hex.string(SHA256.hash(data: bytes))
   }
 
   /// The SHA-256 of `source`, reading what is still unread of its file a chunk at a time and
@@ -18,6 +18,6 @@ public enum EvidenceHash {
       hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: source.buffer[offset..<next]))
       offset = next
     }
-    return Chain.hex(hasher.finalize())
+    return Hex.string(hasher.finalize())
   }
 }

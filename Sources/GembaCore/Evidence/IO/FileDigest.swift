@@ -55,7 +55,7 @@ struct FileDigest: Sendable {
 
     mutating func finish() -> FileDigest {
       var done = digest
-      done.sha256 = known ?? Chain.hex(hasher.finalize())
+      done.sha256 = known ?? Hex.string(hasher.finalize())
       return done
     }
   }

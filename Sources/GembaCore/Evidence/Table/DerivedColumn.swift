@@ -47,7 +47,7 @@ final class DerivedColumn: @unchecked Sendable {
     defer { lock.unlock() }
     if let bytes { return UnsafePointer(bytes) }
     var builder = DerivedColumnBuilder(rowCount: numbers!.count, expectedRows: numbers!.count)
-    for (row, x) in numbers!.enumerated() where !x.isNaN { _ = builder.set(row: row, DeriveStage.text(x)) }
+    for (row, x) in numbers!.enumerated() where !x.isNaN { _ = builder.set(row: row, DerivedColumn.text(x)) }
     let storage = Self.copy(builder.text)
     (starts, ends) = builder.offsets
     bytes = storage
@@ -102,5 +102,13 @@ struct DerivedColumnBuilder {
 
   func build(name: String, type: ColumnType, values: Int) -> DerivedColumn {
     DerivedColumn(name: name, profile: ColumnProfile(type: type, values: values), text: text, starts: starts, ends: ends)
+  }
+}
+
+extension DerivedColumn {
+  /// Shortest text that reads back as the same number; whole numbers without `.0`.
+  static func text(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return "\(x)"
   }
 }

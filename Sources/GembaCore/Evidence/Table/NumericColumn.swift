@@ -6,7 +6,7 @@ import Foundation
 /// Each row keeps exactly what `StatisticsBuilder.measure` and the XmR chart read from the cell's
 /// trimmed text: `ValueParser.decimal` of it (nil where it is not a number), whether it is empty,
 /// the digits after its point (at most 6) and, for any non-empty cell, the decimals a histogram
-/// reads (`ChartBuilder.writtenDecimals`, nil when written with an exponent). Only columns in the
+/// reads (`WrittenDecimals.written`, nil when written with an exponent). Only columns in the
 /// standard number format are kept: one written with a decimal comma or a grouping pattern is read
 /// from its text, as before.
 struct NumericColumn: Sendable {
@@ -74,14 +74,14 @@ struct NumericColumn: Sendable {
           out.flags[row] = isNumber
           return
         }
-        if let d = ChartBuilder.writtenDecimals(p, n) {
+        if let d = WrittenDecimals.written(p, n) {
           if d >= Int(notExact) { fits = false } else { out.written[row] = UInt8(d) }
         } else {
           out.written[row] = notExact
         }
         guard let v = ValueParser.decimal(p, n) else { return }
         out.values[row] = v
-        out.flags[row] = isNumber | UInt8(min(StatisticsBuilder.decimals(p, n), 6))
+        out.flags[row] = isNumber | UInt8(min(WrittenDecimals.afterPoint(p, n), 6))
       }
     }
     return fits

@@ -113,6 +113,6 @@ enum AggregateStage {
   /// At most six decimals, trailing zeros dropped.
   static func format(_ x: Double) -> String {
     let rounded = (x * 1_000_000).rounded() / 1_000_000
-    return DeriveStage.text(rounded)
+    return DerivedColumn.text(rounded)
   }
 }

@@ -120,7 +120,7 @@ extension ChartBuilder {
         }
       } else {
         relation.forEachValue(column: column) { position, p, n in
-          if n > 0, let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) }
+          if n > 0, let d = WrittenDecimals.written(p, n, mark: mark) { decimals = max(decimals, d) }
           guard let v = reader.number(p, n) else { skipped += 1; return }
           pointValues.append(v)
           positions.append(position)

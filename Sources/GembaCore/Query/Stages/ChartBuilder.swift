@@ -41,7 +41,7 @@ enum ChartBuilder {
     relation.forEachValue(column: column) { _, p, n in
       guard let v = reader.number(p, n) else { skipped += 1; return }
       values.append(v)
-      if let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) } else { exact = false }
+      if let d = WrittenDecimals.written(p, n, mark: mark) { decimals = max(decimals, d) } else { exact = false }
     }
     return histogram(values, name: name, bins: requested, decimals: decimals, exact: exact, skipped: skipped)
   }
@@ -121,20 +121,6 @@ enum ChartBuilder {
                      decimals: decimals)
   }
 
-  /// Digits written after the decimal mark (`74.030` → 3), nil for exponent notation.
-  static func writtenDecimals(_ p: UnsafePointer<UInt8>, _ n: Int, mark: UInt8 = 46) -> Int? {
-    var i = 0
-    while i < n && p[i] != mark {
-      if p[i] == 101 || p[i] == 69 { return nil }
-      i += 1
-    }
-    guard i < n else { return 0 }
-    var d = 0
-    i += 1
-    while i < n, p[i] &- 48 < 10 { d += 1; i += 1 }
-    while i < n { if p[i] == 101 || p[i] == 69 { return nil }; i += 1 }
-    return d
-  }
 
   /// The largest number of decimals written in a column's numbers (at most 6), for showing
   /// figures computed from them at the data's own precision.
@@ -143,7 +129,7 @@ enum ChartBuilder {
     let reader = relation.reader(column)
     let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
     relation.forEachValue(column: column) { _, p, n in
-      if n > 0, let d = writtenDecimals(p, n, mark: mark) { decimals = max(decimals, d) }
+      if n > 0, let d = WrittenDecimals.written(p, n, mark: mark) { decimals = max(decimals, d) }
     }
     return min(decimals, 6)
   }

@@ -63,7 +63,7 @@ enum DeriveArithmetic {
     case (.text(let x), .number(let y)), (.number(let y), .text(let x)):
       // A text cell compared with a number is only ever unequal.
       guard op == .equal || op == .notEqual else {
-        throw Failure(message: "cannot order the text `\(x)` against the number \(DeriveStage.text(y))", span: span)
+        throw Failure(message: "cannot order the text `\(x)` against the number \(DerivedColumn.text(y))", span: span)
       }
       return op == .notEqual
     default:
@@ -95,7 +95,7 @@ enum DeriveArithmetic {
     case ("year", .instant(let t)): return .number(Double(DeriveStage.civil(floorDiv(Int64(t.rounded(.down)), 86_400)).0))
     case ("lower", .text(let s)): return .text(s.lowercased())
     case ("upper", .text(let s)): return .text(s.uppercased())
-    case ("lower", .number(let x)), ("upper", .number(let x)): return .text(DeriveStage.text(x))
+    case ("lower", .number(let x)), ("upper", .number(let x)): return .text(DerivedColumn.text(x))
     default:
       let wants: String
       switch function {

@@ -70,7 +70,7 @@ enum DeriveStage {
       case .missing: missing += 1; return ""
       case .number(let x):
         if kind == .integer && x != x.rounded() { kind = .decimal }
-        return Self.text(x)
+        return DerivedColumn.text(x)
       case .instant(let t): kind = .dateTime; return Self.dateText(t)
       case .text(let s): kind = .text; return s
       case .truth(let b): kind = .boolean; return b ? "yes" : "no"
@@ -221,7 +221,7 @@ enum DeriveStage {
   static func describe(_ v: Value) -> String {
     switch v {
     case .missing: return "an empty cell"
-    case .number(let x): return "the number \(text(x))"
+    case .number(let x): return "the number \(DerivedColumn.text(x))"
     case .instant(let t): return "the date \(dateText(t))"
     case .duration: return "a duration"
     case .text(let s): return "the text `\(s)`"
@@ -229,11 +229,6 @@ enum DeriveStage {
     }
   }
 
-  /// Shortest text that reads back as the same number; whole numbers without `.0`.
-  static func text(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return "\(x)"
-  }
 
   /// `2017-12-31 23:59:58` (a whole day: `2017-12-31`).
   static func dateText(_ t: Double) -> String {

@@ -9,7 +9,7 @@ enum StatisticsBuilder {
     var values: [Double]
     var precision: Int
     var skipped: Int
-    /// As a histogram reads them (`ChartBuilder.writtenDecimals`): the most decimals written
+    /// As a histogram reads them (`WrittenDecimals.written`): the most decimals written
     /// and whether none had an exponent; nil unless asked for.
     var written: (decimals: Int, exact: Bool)? = nil
 
@@ -79,23 +79,13 @@ enum StatisticsBuilder {
       let v = ValueParser.decimal(p, n)
       if v == nil { skipped += 1; if n == 0 { empty += 1 } }
       values.append(v ?? .nan)
-      if v != nil, places < 6 { places = max(places, decimals(p, n)) }
+      if v != nil, places < 6 { places = max(places, WrittenDecimals.afterPoint(p, n)) }
       if written, v != nil {
-        if let d = ChartBuilder.writtenDecimals(p, n) { writtenDecimals = max(writtenDecimals, d) } else { exact = false }
+        if let d = WrittenDecimals.written(p, n) { writtenDecimals = max(writtenDecimals, d) } else { exact = false }
       }
     }
   }
 
-  /// Digits after the decimal point in a number's text (`74.030` → 3).
-  @inline(__always) static func decimals(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-    var i = 0
-    while i < n && p[i] != UInt8(ascii: ".") { i += 1 }
-    guard i < n else { return 0 }
-    var d = 0
-    i += 1
-    while i < n && p[i] >= UInt8(ascii: "0") && p[i] <= UInt8(ascii: "9") { d += 1; i += 1 }
-    return d
-  }
 
   /// Interned text of a column by position: ids in order of first appearance, and the labels.
   static func labels(_ relation: Relation, column: Int) -> (ids: [Int32], names: [String]) {

@@ -35,13 +35,6 @@ public enum TimeBucket: String, Hashable, Sendable, CaseIterable {
   case hour, day, week, month
 }
 
-public enum ControlRules: String, Hashable, Sendable {
-  /// Western Electric rules 1-4.
-  case we
-  /// Nelson rules 1-8.
-  case nelson
-}
-
 /// One stage of a query pipeline.
 public enum QueryStage: Hashable, Sendable {
   case filter(Predicate)

@@ -44,7 +44,7 @@ public enum Export {
     }
     let lines = writes.map { write in
       "exported \(format.value) → \(write.path.value) · \(NumberText.grouped(write.content.utf8.count)) bytes · sha256 "
-        + Chain.hex(Digest.sha256(write.content)).prefix(16)
+        + Hex.string(Digest.sha256(write.content)).prefix(16)
     }
     return (writes, (lines + notes).joined(separator: "\n"))
   }

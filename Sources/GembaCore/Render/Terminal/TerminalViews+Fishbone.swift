@@ -8,7 +8,7 @@ extension TerminalViews {
     guard let fishbone = inv.fishbone else { return "no fishbone yet: fishbone \"EFFECT\" --template 6M|8P|4S" }
     let ink = Ink(style)
     let causes = inv.causesInOrder.count
-    let facts = ["\(count(fishbone.categories.count, "bone")), \(count(causes, "cause"))"]
+    let facts = ["\(counted(fishbone.categories.count, "bone")), \(counted(causes, "cause"))"]
       + (fishbone.template == .none ? [] : ["\(fishbone.template.rawValue) template"])
     var out = headline("fishbone", facts, style: style) + legend(style) + [""]
     if fishbone.categories.isEmpty {

@@ -15,13 +15,13 @@ extension TerminalViews {
   /// A step with findings carries `●N` in the flow; a handoff with findings shows it on its arrow.
   public static func process(_ inv: Investigation, style: TerminalStyle) -> String {
     guard !inv.steps.isEmpty else {
-      let loose = inv.findings.isEmpty ? "" : "\n" + count(inv.findings.count, "finding") + " at no step yet"
+      let loose = inv.findings.isEmpty ? "" : "\n" + counted(inv.findings.count, "finding") + " at no step yet"
       return "no process yet: process NAME STEP..." + loose
     }
     let glyphs = Glyphs(style)
     let ink = Ink(style)
     var out = headline("process" + (inv.processName.map { " " + $0 } ?? ""),
-      ["\(count(inv.steps.count, "step")), \(count(inv.findings.count, "finding"))"], style: style)
+      ["\(counted(inv.steps.count, "step")), \(counted(inv.findings.count, "finding"))"], style: style)
     out += flow(inv, style: style)
     out.append("")
 
@@ -35,7 +35,7 @@ extension TerminalViews {
     }
     // A step with findings stands out (bold yellow); one without is dim.
     func heading(_ label: String, _ found: [Finding]) -> String {
-      let tail = " \(glyphs.dot) " + (found.isEmpty ? "no findings" : count(found.count, "finding"))
+      let tail = " \(glyphs.dot) " + (found.isEmpty ? "no findings" : counted(found.count, "finding"))
       let label = Text.truncate(label, to: max(10, style.width - Text.width(tail)), ellipsis: glyphs.ellipsis)
       return found.isEmpty ? ink.dim(label + tail) : ink.paint(label, .boldYellow) + tail
     }
@@ -55,7 +55,7 @@ extension TerminalViews {
     }
     let nowhere = inv.findings.filter { $0.location == nil }
     if !nowhere.isEmpty {
-      out.append(ink.paint("at no step", .boldYellow) + " \(glyphs.dot) " + count(nowhere.count, "finding"))
+      out.append(ink.paint("at no step", .boldYellow) + " \(glyphs.dot) " + counted(nowhere.count, "finding"))
       out += located(nowhere)
     }
     return out.joined(separator: "\n")

@@ -31,19 +31,19 @@ extension TerminalViews {
 
     let judged = inv.whysInOrder + inv.causesInOrder
     let boneCount = inv.fishbone?.categories.count ?? 0
-    out += field("process", inv.steps.isEmpty ? "not laid out yet" : (inv.processName.map { $0 + ": " } ?? "") + count(inv.steps.count, "step"))
-    out += field("whys", count(inv.whysInOrder.count, "why") + " in " + count(inv.whyRoots.count, "tree"))
-    out += field("fishbone", inv.fishbone == nil ? "none yet" : count(inv.causesInOrder.count, "cause") + " on " + count(boneCount, "bone"))
+    out += field("process", inv.steps.isEmpty ? "not laid out yet" : (inv.processName.map { $0 + ": " } ?? "") + counted(inv.steps.count, "step"))
+    out += field("whys", counted(inv.whysInOrder.count, "why") + " in " + counted(inv.whyRoots.count, "tree"))
+    out += field("fishbone", inv.fishbone == nil ? "none yet" : counted(inv.causesInOrder.count, "cause") + " on " + counted(boneCount, "bone"))
     out += field("causes", [
       "\(judged.filter { $0.status == .confirmed }.count) confirmed",
       "\(judged.filter { $0.status == .ruledOut }.count) ruled out",
       "\(judged.filter { $0.status == .hypothesis }.count) open",
-      count(judged.filter(\.isRoot).count, "root cause"),
+      counted(judged.filter(\.isRoot).count, "root cause"),
     ].joined(separator: dot))
     let unplaced = inv.findings.filter { $0.location == nil }.count
-    out += field("findings", count(inv.findings.count, "finding") + (unplaced == 0 ? "" : " (\(unplaced) at no step)"))
+    out += field("findings", counted(inv.findings.count, "finding") + (unplaced == 0 ? "" : " (\(unplaced) at no step)"))
     let states: [Action.State] = [.open, .done, .effective, .notEffective]
-    out += field("actions", count(inv.actions.count, "action") + ": " + states.map { state in
+    out += field("actions", counted(inv.actions.count, "action") + ": " + states.map { state in
       "\(inv.actions.filter { $0.state == state }.count) \(state == .notEffective ? "not effective" : state.rawValue)"
     }.joined(separator: dot))
 

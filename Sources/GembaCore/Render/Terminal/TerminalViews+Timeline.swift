@@ -38,8 +38,8 @@ extension TerminalViews {
     let cited = entries.count - inv.events.count
     let column = (entries.map { Text.width($0.when) }.max() ?? 0) + 2
     let room = max(20, style.width - column)
-    var heading = ink.bold("timeline") + " \(glyphs.dot) " + count(inv.events.count, "event")
-    if cited > 0 { heading += ", " + count(cited, "cited row") }
+    var heading = ink.bold("timeline") + " \(glyphs.dot) " + counted(inv.events.count, "event")
+    if cited > 0 { heading += ", " + counted(cited, "cited row") }
     var out = [heading]
     for entry in entries {
       for (k, line) in Text.wrap(entry.text, to: room).enumerated() {

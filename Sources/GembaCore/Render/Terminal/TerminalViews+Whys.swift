@@ -17,7 +17,7 @@ extension TerminalViews {
     if !inv.whyRoots.isEmpty {
       let trees = inv.whyRoots.count
       let nodes = inv.whysInOrder.count
-      out += headline("five whys", ["\(count(trees, "tree")), \(count(nodes, "why"))"], style: style)
+      out += headline("five whys", ["\(counted(trees, "tree")), \(counted(nodes, "why"))"], style: style)
       out += legend(style)
       for root in inv.whyRoots {
         out.append("")
@@ -42,7 +42,7 @@ extension TerminalViews {
   static func escapes(_ inv: Investigation, drawer: TreeDrawer, style: TerminalStyle) -> [String] {
     let ink = Ink(style)
     let whys = inv.escapeWhysInOrder.count
-    var out = headline("escape points", ["\(count(inv.escapes.count, "point")), \(count(whys, "why"))"], style: style)
+    var out = headline("escape points", ["\(counted(inv.escapes.count, "point")), \(counted(whys, "why"))"], style: style)
     if inv.whyRoots.isEmpty { out += legend(style) }
     for escape in inv.escapes {
       out.append("")
@@ -65,10 +65,5 @@ extension TerminalViews {
   static func legend(_ style: TerminalStyle) -> [String] {
     let ink = Ink(style)
     return Text.fill(Glyphs(style).legendEntries.map { ($0, ink.dim($0)) }, separator: "  ", width: style.width)
-  }
-
-  /// `3 whys`, `1 tree`: a count with its noun, plural when it is not one.
-  static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
-    "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
   }
 }

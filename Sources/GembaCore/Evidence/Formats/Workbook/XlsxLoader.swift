@@ -147,6 +147,6 @@ enum XlsxLoader {
       hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + n)]))
       offset += n
     }
-    return Chain.hex(hasher.finalize())
+    return Hex.string(hasher.finalize())
   }
 }
