@@ -74,7 +74,7 @@ struct NumericColumnTests {
     let whole = Relation.view(table, rows: nil, columns: [0, 1])
     let m = try StatisticsBuilder.measure(whole, column: 1, ref: ref, evidence: "t")
     #expect(storage(m.values) == storage(numeric.values))
-    let xmr = try ChartBuilder.controlChart(whole, column: 1, by: nil, rules: .we, span: ref.span, evidence: "t")
+    let xmr = try ChartBuilder.controlChart(whole, column: 1, by: nil, rules: .westernElectric, span: ref.span, evidence: "t")
     #expect(storage(xmr.values) == storage(numeric.values))
     let imr = try ControlCharts.individuals(m.values, labels: nil as ChartLabels?)
     #expect(storage(imr.location.values) == storage(numeric.values))

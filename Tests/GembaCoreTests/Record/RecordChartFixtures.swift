@@ -22,7 +22,7 @@ enum RecordChartFixtures {
   static func control(labels: [String]? = nil) -> (chart: CitedChart, excerpt: String) {
     let rows = labels ?? minutes.indices.map { "#\(101 + $0)" }
     let points = zip(rows, minutes).map { ControlChart.Point(label: $0, value: $1) }
-    let c = ControlChart(column: "handle_minutes", pointKind: "row", points: points, rules: .we, skipped: 0)
+    let c = ControlChart(column: "handle_minutes", pointKind: "row", points: points, rules: .westernElectric, skipped: 0)
     let chart = CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", labels: c.points.map(\.label),
       values: c.points.map(\.value), centre: c.mean, upper: c.upperLimit, lower: c.lowerLimit,
       flagged: Array(Set(c.signals.map(\.point))).sorted())

@@ -19,7 +19,7 @@ import Testing
     #expect(Set(chosen.location.signals.map(\.rule)).isSubset(of: [1, 2]))
     #expect(chosen.location.rules.name == "Nelson tests 1, 2")
     #expect(SpecialCauseRules.westernElectric.name == "Western Electric rules 1–4")
-    #expect(throws: Diagnostic.self) { try SpecialCauseRules(.we, tests: [5]) }
+    #expect(throws: Diagnostic.self) { try SpecialCauseRules(.westernElectric, tests: [5]) }
   }
 
   @Test func stagesHaveTheirOwnLimitsAndRunsDoNotCrossThem() throws {

@@ -14,9 +14,9 @@ import Testing
     func breaks(_ family: ControlRules, _ rule: Int, _ i: Int) -> Bool {
       switch (family, rule) {
       case (_, 1): return v[i] > hi[i] || v[i] < lo[i]
-      case (.we, 2), (.nelson, 5): return kOfN(2, 3, 2, i)
-      case (.we, 3), (.nelson, 6): return kOfN(4, 5, 1, i)
-      case (.we, 4): return side(8, i)
+      case (.westernElectric, 2), (.nelson, 5): return kOfN(2, 3, 2, i)
+      case (.westernElectric, 3), (.nelson, 6): return kOfN(4, 5, 1, i)
+      case (.westernElectric, 4): return side(8, i)
       case (.nelson, 2): return side(9, i)
       case (.nelson, 3):
         guard let w = window(6, i) else { return false }
@@ -66,7 +66,7 @@ import Testing
     let literal = Literal(v: v, c: c, s: s, lo: lo, hi: hi)
     let check = ControlRuleCheck(values: v, centers: c, sigmas: s, uppers: literal.hi, lowers: literal.lo)
     // Test 1 alone takes its own path (a capability study asks only that of its chart).
-    for (family, tests) in [(ControlRules.we, Array(1...4)), (.nelson, Array(1...8)), (.we, [1]), (.nelson, [1])] {
+    for (family, tests) in [(ControlRules.westernElectric, Array(1...4)), (.nelson, Array(1...8)), (.westernElectric, [1]), (.nelson, [1])] {
       let found = check.signals(try SpecialCauseRules(family, tests: tests))
       var expected: [ControlChart.Signal] = []
       for i in 0..<n {

@@ -76,7 +76,7 @@ extension StageCursor {
                       notes: ["or choose tests by number: --rules 1,2,5"])
         }
         let tests = numbers.map { $0! }
-        let family: ControlRules = tests.contains { $0 > 4 } || kind.isAttribute ? .nelson : .we
+        let family: ControlRules = tests.contains { $0 > 4 } || kind.isAttribute ? .nelson : .westernElectric
         do throws(Diagnostic) {
           stage.rules = try SpecialCauseRules(family, tests: tests)
         } catch {
@@ -85,7 +85,7 @@ extension StageCursor {
         full = true
       }
     }
-    if !full && chart == nil { return .spc(column, by: by, rules: .we) }
+    if !full && chart == nil { return .spc(column, by: by, rules: .westernElectric) }
     stage.chart = kind
     stage.by = by
     stage.span = column.span

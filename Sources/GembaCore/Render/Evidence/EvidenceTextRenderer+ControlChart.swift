@@ -32,7 +32,7 @@ extension EvidenceTextRenderer {
       line[column(c.points[i].value)] = signalled.contains(i) ? (u ? "◆" : "X") : (u ? "●" : "o")
       out += "  " + TextWidth.pad(c.points[i].label, to: labelWidth) + " " + String(line) + " " + f(c.points[i].value) + "\n"
     }
-    let ruleSet = c.rules == .we ? "Western Electric" : "Nelson"
+    let ruleSet = c.rules == .westernElectric ? "Western Electric" : "Nelson"
     if c.signals.isEmpty {
       out += "no points break the \(ruleSet) rules: the process looks in statistical control\n"
     } else {

@@ -60,7 +60,7 @@ public struct CapabilityStudy: Hashable, Sendable {
     try subgroups.requireFinite(nonEmpty: false)
     guard subgroups.count >= 2 || method == .movingRange else { throw ControlCharts.tooFew(subgroups.count, "subgroups") }
     let sigma = try method.estimate(subgroups, of: nil)
-    let beyond = try SpecialCauseRules(.we, tests: [1])
+    let beyond = try SpecialCauseRules(.westernElectric, tests: [1])
     let chart = method == .movingRange
       ? try ControlCharts.individuals(subgroups.values, rules: beyond)
       : try ControlCharts.subgrouped(subgroups, labels: nil, phases: .none, rules: beyond, method: method)
@@ -74,7 +74,7 @@ public struct CapabilityStudy: Hashable, Sendable {
     try Sample.requireFinite(individuals, name: "the measure")
     guard individuals.count >= 2 else { throw ControlCharts.tooFew(individuals.count, "values") }
     let sigma = try WithinSigma.movingRange(individuals, pairs: nil)
-    let chart = try ControlCharts.individuals(individuals, rules: try SpecialCauseRules(.we, tests: [1]))
+    let chart = try ControlCharts.individuals(individuals, rules: try SpecialCauseRules(.westernElectric, tests: [1]))
     try self.init(values: individuals, withinSigma: sigma, method: .movingRange, points: individuals.count, chart: chart,
                   lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
   }

@@ -3,6 +3,6 @@ extension ControlChart {
   /// points and rules, with the moving-range chart, stages and baselines the XmR summary lacks.
   public func individualsChart(phases: ChartPhases = .none) throws(Diagnostic) -> VariablesChart {
     try ControlCharts.individuals(values, labels: labels as ChartLabels?, phases: phases,
-                                  rules: rules == .we ? .westernElectric : .nelson)
+                                  rules: rules == .westernElectric ? .westernElectric : .nelson)
   }
 }

@@ -42,7 +42,7 @@ struct ControlRuleCheck: Sendable {
   }
 
   func signals(_ rules: ControlRules) -> [ControlChart.Signal] {
-    signals(rules == .we ? .westernElectric : .nelson)
+    signals(rules == ControlRules.westernElectric ? SpecialCauseRules.westernElectric : .nelson)
   }
 
   /// The signals, point by point and by test within a point; `point` is an index into `values`.
@@ -96,9 +96,9 @@ struct ControlRuleCheck: Sendable {
       let bit: UInt32 = 1 << UInt32(rule - 1)
       switch (rules.family, rule) {
       case (_, 1): beyondBit = bit
-      case (.we, 2), (.nelson, 5): twoBit = bit
-      case (.we, 3), (.nelson, 6): fourBit = bit
-      case (.we, 4): sideBit = bit
+      case (.westernElectric, 2), (.nelson, 5): twoBit = bit
+      case (.westernElectric, 3), (.nelson, 6): fourBit = bit
+      case (.westernElectric, 4): sideBit = bit
       case (.nelson, 2): sideBit = bit; sideRun = 9
       case (.nelson, 3): trendBit = bit
       case (.nelson, 4): alternatingBit = bit
@@ -196,9 +196,9 @@ struct ControlRuleCheck: Sendable {
   static func description(_ rule: Int, _ family: ControlRules) -> String {
     switch (family, rule) {
     case (_, 1): return "beyond a control limit"
-    case (.we, 2), (.nelson, 5): return "2 of 3 points beyond 2σ on one side"
-    case (.we, 3), (.nelson, 6): return "4 of 5 points beyond 1σ on one side"
-    case (.we, 4): return "8 points in a row on one side of the centre"
+    case (.westernElectric, 2), (.nelson, 5): return "2 of 3 points beyond 2σ on one side"
+    case (.westernElectric, 3), (.nelson, 6): return "4 of 5 points beyond 1σ on one side"
+    case (.westernElectric, 4): return "8 points in a row on one side of the centre"
     case (.nelson, 2): return "9 points in a row on one side of the centre"
     case (.nelson, 3): return "6 points in a row steadily rising or falling"
     case (.nelson, 4): return "14 points in a row alternating up and down"

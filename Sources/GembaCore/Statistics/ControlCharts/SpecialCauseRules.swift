@@ -11,10 +11,10 @@ public struct SpecialCauseRules: Hashable, Sendable {
 
   /// - Throws: a `Diagnostic` when a test number is not in the family (1–4 or 1–8).
   public init(_ family: ControlRules, tests: [Int]? = nil) throws(Diagnostic) {
-    let all = family == .we ? Array(1...4) : Array(1...8)
+    let all = family == .westernElectric ? Array(1...4) : Array(1...8)
     let chosen = Array(Set(tests ?? all)).sorted()
     if let bad = chosen.first(where: { !all.contains($0) }) {
-      throw Diagnostic.error("\(family == .we ? "Western Electric rules are numbered 1–4" : "Nelson tests are numbered 1–8"), not \(bad)")
+      throw Diagnostic.error("\(family == .westernElectric ? "Western Electric rules are numbered 1–4" : "Nelson tests are numbered 1–8"), not \(bad)")
     }
     guard !chosen.isEmpty else { throw Diagnostic.error("choose at least one test for special causes") }
     self.family = family
@@ -27,7 +27,7 @@ public struct SpecialCauseRules: Hashable, Sendable {
   }
 
   /// Western Electric rules 1–4: the default for variables charts.
-  public static let westernElectric = SpecialCauseRules(unchecked: .we, tests: [1, 2, 3, 4])
+  public static let westernElectric = SpecialCauseRules(unchecked: .westernElectric, tests: [1, 2, 3, 4])
   /// Nelson tests 1–8.
   public static let nelson = SpecialCauseRules(unchecked: .nelson, tests: Array(1...8))
   /// Nelson tests 1–4: the default for attribute charts.
@@ -35,7 +35,7 @@ public struct SpecialCauseRules: Hashable, Sendable {
 
   /// "Western Electric rules 1–4", "Nelson tests 1, 2, 5".
   public var name: String {
-    let family = self.family == .we ? "Western Electric rules" : "Nelson tests"
+    let family = self.family == .westernElectric ? "Western Electric rules" : "Nelson tests"
     let contiguous = tests.count > 2 && tests[tests.count - 1] - tests[0] == tests.count - 1
     if contiguous { return "\(family) \(tests[0])–\(tests[tests.count - 1])" }
     return "\(family) " + tests.map(String.init).joined(separator: ", ")
