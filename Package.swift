@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
   name: "gemba",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "gemba", targets: ["gemba"]),
     .library(name: "GembaCore", targets: ["GembaCore"]),
