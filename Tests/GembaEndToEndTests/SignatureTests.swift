@@ -112,7 +112,8 @@ struct SignatureTests {
     #expect(independent != 0)
   }
 
-  @Test func aCellAppendedAfterTheSignoffIsReportedUnsigned() throws {
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to forge the chain"))
+  func aCellAppendedAfterTheSignoffIsReportedUnsigned() throws {
     let (folder, _) = try Self.signedNotebook()
     let url = folder.appendingPathComponent("nb.md")
     let text = try GembaProcess.read(url)

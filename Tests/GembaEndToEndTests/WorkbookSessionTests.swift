@@ -42,7 +42,7 @@ struct WorkbookSessionTests {
     let folder = try GembaProcess.scratchFolder()
     let book = folder.appendingPathComponent("rejects.xlsx").path
     let (made, _) = try Self.python(Self.writer, [book])
-    try #require(made == 0, "python3 with xlsxwriter could not write the workbook")
+    try #require(made == 0, "python3 with xlsxwriter could not write the workbook (scripts/bootstrap installs it)")
     let (_, reference) = try Self.python(Self.counter, [book])
     var expected: [String: Int] = [:]
     for line in reference.split(separator: "\n") {
