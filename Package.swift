@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
   name: "gemba",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "gemba", targets: ["gemba"]),
     .library(name: "GembaCore", targets: ["GembaCore"]),
@@ -52,8 +52,11 @@ let package = Package(
     .target(name: "GembaTestSupport", path: "Tests/GembaTestSupport"),
     .testTarget(name: "GembaCoreTests", dependencies: ["GembaCore", "GembaTestSupport"]),
     .testTarget(name: "GembaStoreTests", dependencies: ["GembaStore", "GembaCore", "GembaTestSupport"]),
-    // pty/: the python3 + pexpect script ShellPtyTests runs, not a source of the target.
-    .testTarget(name: "GembaEndToEndTests", dependencies: ["GembaCore", "GembaTestSupport"], exclude: ["pty"]),
+    // pty/: the python3 + pexpect script ShellPtyTests runs, not a source of the target. The tests run
+    // .build/debug/gemba, so they depend on it: `swift test` rebuilds the binary first (GembaBinaryTests
+    // fails when it is older than its objects anyway).
+    .testTarget(
+      name: "GembaEndToEndTests", dependencies: ["gemba", "GembaCore", "GembaTestSupport"], exclude: ["pty"]),
   ]
 )
 

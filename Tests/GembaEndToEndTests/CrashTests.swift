@@ -1,7 +1,8 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
-/// SIGKILL at random moments and a full disk: no acknowledged cell is lost, and the notebook
+/// SIGKILL at random moments (seeded: the seed is printed) and a full disk: no acknowledged cell is lost, and the notebook
 /// always opens again (a torn last cell is moved aside) and verifies.
 @Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"))
 struct CrashTests {
@@ -56,7 +57,7 @@ struct CrashTests {
     let start = Date()
     _ = try Self.killed(after: nil, script: scriptURL, notebook: "timing.md", in: folder)
     let span = max(0.2, Date().timeIntervalSince(start))
-    var generator = SystemRandomNumberGenerator()
+    var generator = SplitMix64.forTest()
     var lost: [String] = []
     var unopenable: [String] = []
     for run in 0..<100 {
@@ -72,15 +73,13 @@ struct CrashTests {
         if !text.contains("note \"\(line)\"") { lost.append("\(name): \(line)") }
       }
     }
-    #expect(lost.isEmpty, "acknowledged cells lost: \(lost)")
-    #expect(unopenable.isEmpty, "\(unopenable)")
+    #expect(lost.isEmpty, "acknowledged cells lost: \(lost); replay with GEMBA_TEST_SEED=\(generator.seed)")
+    #expect(unopenable.isEmpty, "\(unopenable); replay with GEMBA_TEST_SEED=\(generator.seed)")
   }
 
-  @Test func aFullDiskIsReportedAndTheNotebookStaysOpenable() throws {
-    guard getuid() == 0 else {
-      print("skipped: mounting a small tmpfs for a full disk needs root (CI runs as root)")
-      return
-    }
+  @Test(.enabled(if: ExternalProgram.runs(needing: getuid() == 0),
+                 "mounting a small tmpfs for a full disk needs root (CI runs as root)"))
+  func aFullDiskIsReportedAndTheNotebookStaysOpenable() throws {
     let folder = try GembaProcess.scratchFolder()
     let disk = folder.appendingPathComponent("disk")
     try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
@@ -89,10 +88,7 @@ struct CrashTests {
     mount.arguments = ["-t", "tmpfs", "-o", "size=200k", "tmpfs", disk.path]
     try mount.run()
     mount.waitUntilExit()
-    guard mount.terminationStatus == 0 else {
-      print("skipped: cannot mount a tmpfs here")
-      return
-    }
+    guard mount.terminationStatus == 0 else { try ExternalProgram.skip("cannot mount a tmpfs here (mount failed)") }
     defer {
       let umount = Process()
       umount.executableURL = URL(fileURLWithPath: "/bin/umount")

@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 /// A notebook someone sent is untrusted input: what it holds must not drive the reader's terminal.
@@ -25,7 +26,8 @@ struct HostileNotebookTests {
     open(sys.argv[1], "w").write(out)
     """#
 
-  @Test func escapesInCellsNeverReachTheTerminalRaw() throws {
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to write the notebook"))
+  func escapesInCellsNeverReachTheTerminalRaw() throws {
     let folder = try GembaProcess.scratchFolder()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -47,7 +49,8 @@ struct HostileNotebookTests {
     #expect(runs[3].stdout.contains("A\\x1B]0;PWNED\\x07\\x1B[2J\\u{009B}31m"))
   }
 
-  @Test func aNotebookWithControlCharactersInACommandIsRefusedSaying() throws {
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to write the notebook"))
+  func aNotebookWithControlCharactersInACommandIsRefusedSaying() throws {
     let folder = try GembaProcess.scratchFolder()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

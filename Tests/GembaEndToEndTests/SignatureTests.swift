@@ -68,9 +68,9 @@ struct SignatureTests {
     return (folder, env)
   }
 
-  @Test func aSignedSignoffVerifiesWithAnIndependentEd25519() throws {
-    let (has, _) = try Self.python("import cryptography", [], in: FileManager.default.temporaryDirectory)
-    try #require(has == 0, "needs python3's cryptography (scripts/bootstrap installs it)")
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("cryptography")),
+                 "needs python3's cryptography (scripts/bootstrap installs it)"))
+  func aSignedSignoffVerifiesWithAnIndependentEd25519() throws {
     let (folder, _) = try Self.signedNotebook()
     let keyFile = folder.appendingPathComponent("config/gemba/keys/priya-shah.key").path
     let mode = try #require(try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int)
@@ -85,7 +85,8 @@ struct SignatureTests {
     #expect(trusted.stdout.contains("signature valid: cell 2: Quality manager Priya Shah"))
   }
 
-  @Test func aRewrittenAndRechainedNotebookFailsItsSignature() throws {
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to forge the chain"))
+  func aRewrittenAndRechainedNotebookFailsItsSignature() throws {
     let (folder, _) = try Self.signedNotebook()
     let (status, output) = try Self.python(Self.rechain, ["nb.md", "answers differ=>answers are the same"], in: folder)
     try #require(status == 0, "\(output)")
@@ -96,9 +97,9 @@ struct SignatureTests {
 
   /// What a sign-off means is signed too: the independent check reads the v2 bytes, and turning
   /// "reviewed" into "approved" (chain recomputed) fails the signature.
-  @Test func theMeaningOfASignoffIsSigned() throws {
-    let (has, _) = try Self.python("import cryptography", [], in: FileManager.default.temporaryDirectory)
-    try #require(has == 0, "needs python3's cryptography (scripts/bootstrap installs it)")
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("cryptography")),
+                 "needs python3's cryptography (scripts/bootstrap installs it)"))
+  func theMeaningOfASignoffIsSigned() throws {
     let (folder, _) = try Self.signedNotebook(meaning: " --meaning reviewed")
     let (status, output) = try Self.python(Self.checkSignature, ["nb.md"], in: folder)
     #expect(status == 0 && output == "valid 2\n", "\(output)")
@@ -111,7 +112,8 @@ struct SignatureTests {
     #expect(independent != 0)
   }
 
-  @Test func aCellAppendedAfterTheSignoffIsReportedUnsigned() throws {
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to forge the chain"))
+  func aCellAppendedAfterTheSignoffIsReportedUnsigned() throws {
     let (folder, _) = try Self.signedNotebook()
     let url = folder.appendingPathComponent("nb.md")
     let text = try GembaProcess.read(url)

@@ -11,7 +11,7 @@ enum CancellableQuery {
   }
 
   static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, span: SourceSpan) throws(Diagnostic) -> QueryResult {
-    LineEditor.cancelRequested = 0
+    LineEditor.forgetCancelRequest()
     let outcome = Outcome()
     let worker = Thread {
       let result: Result<QueryResult, Diagnostic>
@@ -31,8 +31,7 @@ enum CancellableQuery {
     defer { outcome.done.unlock() }
     while outcome.result == nil {
       _ = outcome.done.wait(until: Date().addingTimeInterval(0.05))
-      if outcome.result == nil && LineEditor.cancelRequested != 0 {
-        LineEditor.cancelRequested = 0
+      if outcome.result == nil && LineEditor.takeCancelRequest() {
         FileHandle.standardError.write(Data("\n".utf8))  // past the terminal's echoed ^C
         throw .error("query cancelled; nothing was recorded", at: span, notes: ["the session is as it was before the query"])
       }

@@ -1,5 +1,6 @@
 import CReadline
 import GembaCore
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -10,24 +11,45 @@ import GembaCore
 /// GNU readline, set up for gemba: completion through `Completer`, Ctrl-C that
 /// clears the line, bracketed paste as the user has it (or off, for clean transcripts).
 ///
-/// Readline is one global editor, so this is one global: its C callbacks and the
-/// SIGINT handler reach the shell through the `nonisolated(unsafe)` state below.
+/// Readline is one global editor, so this is one global: its C callbacks reach the shell through
+/// the `nonisolated(unsafe)` state below (main thread only); the SIGINT handler and the threads
+/// that wait on a command share only the atomic flags (lock-free, so safe in a signal handler).
 enum LineEditor {
   /// The shell's completion: (current line, cursor as a UTF-8 offset) → candidates.
   nonisolated(unsafe) static var complete: ((String, Int) -> Completion)?
   /// The primary prompt, for the SIGINT handler to put back (it cannot build one).
   nonisolated(unsafe) static var primaryPrompt: UnsafeMutablePointer<CChar>?
   /// True while `readline()` is waiting for input: only then does Ctrl-C touch the line.
-  nonisolated(unsafe) static var reading: sig_atomic_t = 0
-  /// Set by Ctrl-C during `readline()`: the command in progress is abandoned.
-  nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
-  /// Set by Ctrl-C while a command runs (not while reading): a long load polls it and stops.
-  nonisolated(unsafe) static var cancelRequested: sig_atomic_t = 0
+  /// Written by the main thread around `readline()`, read by the SIGINT handler.
+  static let reading = Atomic<Bool>(false)
+  /// Set by Ctrl-C during `readline()` (the handler); cleared and read by `read` on the main
+  /// thread: the command in progress is abandoned.
+  static let interrupted = Atomic<Bool>(false)
+  /// Set by Ctrl-C while a command runs (not while reading); taken by the one waiting on the
+  /// command (`CancellableQuery` or `LoadProgressDisplay`), which stops it.
+  private static let cancelRequested = Atomic<Bool>(false)
+
+  /// Whether Ctrl-C was pressed since the last call (or `forgetCancelRequest`); clears the
+  /// request in the same step, so one Ctrl-C cancels one command.
+  static func takeCancelRequest() -> Bool {
+    cancelRequested.exchange(false, ordering: .sequentiallyConsistent)
+  }
+
+  /// Drops a Ctrl-C pressed before the command that is about to start.
+  static func forgetCancelRequest() {
+    cancelRequested.store(false, ordering: .sequentiallyConsistent)
+  }
+
+  /// The SIGINT handler's half.
+  fileprivate static func requestCancel() {
+    cancelRequested.store(true, ordering: .sequentiallyConsistent)
+  }
 
   static func install(bracketedPaste: Bool, complete: @escaping (String, Int) -> Completion) {
     self.complete = complete
-    reading = 0
-    interrupted = 0
+    reading.store(false, ordering: .sequentiallyConsistent)
+    interrupted.store(false, ordering: .sequentiallyConsistent)
+    forgetCancelRequest()
     gemba_rl_set_name("gemba")  // `$if gemba` in ~/.inputrc
     gemba_rl_set_word_breaks(Completer.wordBreakCharacters)
     gemba_rl_set_quote_characters(Completer.quoteCharacters)
@@ -55,12 +77,12 @@ enum LineEditor {
   static func read(prompt: String, primary: String) -> (line: String?, interrupted: Bool) {
     free(primaryPrompt)
     primaryPrompt = strdup(primary)
-    interrupted = 0
-    reading = 1
+    interrupted.store(false, ordering: .sequentiallyConsistent)
+    reading.store(true, ordering: .sequentiallyConsistent)
     let raw = readline(prompt)
-    reading = 0
+    reading.store(false, ordering: .sequentiallyConsistent)
     defer { free(raw) }
-    return (raw.map { String(cString: $0) }, interrupted != 0)
+    return (raw.map { String(cString: $0) }, interrupted.load(ordering: .sequentiallyConsistent))
   }
 }
 
@@ -75,11 +97,11 @@ extension LineEditor {
 /// SIGINT: like psql, Ctrl-C drops what was typed and shows a fresh primary prompt.
 /// Readline has already echoed `^C` and cleaned up; this runs from its signal handling.
 private func gembaInterrupt(_ signal: Int32) {
-  guard LineEditor.reading != 0 else {
-    LineEditor.cancelRequested = 1  // only a flag: nothing else is safe in a signal handler
+  guard LineEditor.reading.load(ordering: .sequentiallyConsistent) else {
+    LineEditor.requestCancel()  // only a flag: nothing else is safe in a signal handler
     return
   }
-  LineEditor.interrupted = 1
+  LineEditor.interrupted.store(true, ordering: .sequentiallyConsistent)
   gemba_rl_restart_line(LineEditor.primaryPrompt)
 }
 

@@ -21,7 +21,7 @@ final class LoadProgressDisplay: @unchecked Sendable {
   }
 
   func start() {
-    LineEditor.cancelRequested = 0
+    LineEditor.forgetCancelRequest()
     let thread = Thread { [self] in watch() }
     self.thread = thread
     thread.start()
@@ -33,7 +33,7 @@ final class LoadProgressDisplay: @unchecked Sendable {
     done.signal()
     done.unlock()
     while let thread, !thread.isFinished { usleep(1000) }
-    LineEditor.cancelRequested = 0
+    LineEditor.forgetCancelRequest()
   }
 
   private func watch() {
@@ -44,7 +44,7 @@ final class LoadProgressDisplay: @unchecked Sendable {
     while !finished {
       _ = done.wait(until: Date().addingTimeInterval(0.1))
       if finished { break }
-      if LineEditor.cancelRequested != 0 { progress.cancel() }
+      if LineEditor.takeCancelRequest() { progress.cancel() }
       let elapsed = Date().timeIntervalSince(start)
       guard visible, elapsed >= 1, total > 0 else { continue }
       let bytes = progress.bytesDone

@@ -1,10 +1,11 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
 /// csvlint's problem files: each problem is reported at its row (csvlint counts the header as
 /// row 1, so its row N is our line N).
-@Suite(.enabled(if: sharedExists, "../shared/conformance is not on this machine"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/conformance is not on this machine"))
 struct CSVLintTests {
   static func fixture(_ name: String) -> String { sharedPath("conformance/csvlint-fixtures/features/fixtures/" + name) }
 

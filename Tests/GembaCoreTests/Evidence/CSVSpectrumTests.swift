@@ -1,10 +1,11 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
 /// csv-spectrum: every case's `show --format json` equals its expected JSON.
 /// Skipped when ../shared is absent (the data is not part of the repository).
-@Suite(.enabled(if: sharedExists, "../shared/conformance is not on this machine"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/conformance is not on this machine"))
 struct CSVSpectrumTests {
   static let cases: [String] = {
     let dir = sharedPath("conformance/csv-spectrum/csvs")

@@ -1,9 +1,10 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
 /// Apache Commons CSV control files and its BOM, PostgreSQL and multi-byte fixtures.
-@Suite(.enabled(if: sharedExists, "../shared/conformance is not on this machine"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/conformance is not on this machine"))
 struct CommonsCSVTests {
   static let dir = "conformance/commons-csv-testdata/src/test/resources/org/apache/commons/csv/"
 

@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
@@ -19,8 +20,8 @@ enum Independent {
 }
 
 /// The LA 311 export (US 12-hour date-times) against pandas with the format given.
-@Suite(.enabled(if: sharedExists, "../shared/realdata is not on this machine"),
-       .enabled(if: Independent.hasPandas, "needs pandas (python3 -m pip install pandas)"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/realdata is not on this machine"),
+       .enabled(if: ExternalProgram.runs(needing: Independent.hasPandas), "needs pandas (python3 -m pip install pandas)"))
 struct LA311Tests {
   static let path = sharedPath("realdata/la311/MyLA311_Service_Request_Data_2017_Subset.csv")
   static let format = "%m/%d/%Y %I:%M:%S %p"
@@ -83,8 +84,8 @@ struct LA311Tests {
 }
 
 /// qcc's piston rings: the histogram equals numpy.histogram over the same edges.
-@Suite(.enabled(if: sharedExists, "../shared/conformance is not on this machine"),
-       .enabled(if: Independent.hasNumpy, "needs numpy (python3 -m pip install numpy)"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/conformance is not on this machine"),
+       .enabled(if: ExternalProgram.runs(needing: Independent.hasNumpy), "needs numpy (python3 -m pip install numpy)"))
 struct PistonRingTests {
   static let path = sharedPath("conformance/qcc-data/pistonrings.txt")
 

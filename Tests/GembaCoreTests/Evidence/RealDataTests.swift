@@ -1,9 +1,10 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
 /// Real exports load as they are, or are refused with a message saying how to load them.
-@Suite(.enabled(if: sharedExists, "../shared/realdata is not on this machine"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/realdata is not on this machine"))
 struct RealDataTests {
   static func load(_ path: String, options: LoadOptions = LoadOptions()) throws -> LoadResult {
     try loadFile(sharedPath("realdata/" + path), options: options)

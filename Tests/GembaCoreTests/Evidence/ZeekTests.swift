@@ -1,9 +1,10 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
 /// Zeek logs: the same events as TSV and as JSON Lines give the same counts.
-@Suite(.enabled(if: sharedExists, "../shared/conformance is not on this machine"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/conformance is not on this machine"))
 struct ZeekTests {
   static func pair(_ name: String) throws -> (tsv: EvidenceTable, json: EvidenceTable) {
     let dir = "conformance/zeek-wrccdc-sample/"

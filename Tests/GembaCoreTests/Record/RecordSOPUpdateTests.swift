@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
@@ -139,7 +140,7 @@ import Testing
   }
 
   /// The diff applies with `git apply` to the original file and gives exactly the revised SOP.
-  @Test(.enabled(if: ExternalTools.hasGit, "git is not installed"), arguments: [
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasGit), "git is not installed"), arguments: [
     ("heading", RecordSOPUpdateTests.headingSOP), ("numbered", RecordSOPUpdateTests.numberedSOP),
     ("crlf", RecordSOPUpdateTests.stepHeadingsCRLF), ("history-at-end", "# SOP\n\n## Triage\n\nCheck.\n\n## Revision history\n\n- 2025: first"),
   ])
@@ -159,7 +160,7 @@ import Testing
 
   /// Hostile text in every field of the record leaves the SOP's structure as it was: the
   /// same headings (plus the two the update adds), and no raw HTML but our line breaks.
-  @Test(.enabled(if: ExternalTools.hasMarkdownIt, "markdown-it-py is not installed: pip install markdown-it-py"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt), "markdown-it-py is not installed: pip install markdown-it-py"))
   func hostileTextCannotBreakTheSOP() throws {
     let folder = try ExternalTools.scratch()
     let script = try ExternalTools.write(MarkdownRecordRendererTests.inspector, to: folder, "md_inspector.py")

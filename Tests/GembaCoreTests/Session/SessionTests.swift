@@ -94,7 +94,10 @@ import Testing
       return
     }
     #expect(text == (1...9).map { "[ \($0)] whys" }.joined(separator: "\n") + "\n[10] note \"\"\"\n     first\n     second\n     \"\"\"")
-    guard case .meta(let empty) = Session().run("history", time: cellTime(1)) else { return }
+    guard case .meta(let empty) = Session().run("history", time: cellTime(1)) else {
+      Issue.record("history on an empty session is not a meta command")
+      return
+    }
     #expect(empty == "no cells yet")
   }
 

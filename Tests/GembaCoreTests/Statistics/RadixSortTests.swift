@@ -1,3 +1,4 @@
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
@@ -5,13 +6,13 @@ import Testing
 @Suite struct RadixSortTests {
   @Test(arguments: [100, 5_000, 200_000])
   func sortsAsTheStandardLibraryDoes(count: Int) {
-    var generator = SystemRandomNumberGenerator()
+    var generator = SplitMix64.forTest("\(#function) count \(count)")
     var values = (0..<count).map { _ in Double.random(in: -1e6...1e6, using: &generator) }
     values += [0, -0.0, 1e-300, -1e-300, 1e300, -1e300, 42, 42, 42]
     values += (0..<count / 10).map { _ in Double(Int.random(in: -5...5, using: &generator)) }  // many ties
     let expected = values.sorted()
     let sorted = RadixSort.sorted(values)
-    #expect(sorted.count == expected.count && zip(sorted, expected).allSatisfy { $0 == $1 })
+    #expect(sorted.count == expected.count && zip(sorted, expected).allSatisfy { $0 == $1 }, "seed \(generator.seed)")
     let (withPositions, positions) = RadixSort.sortedWithPositions(values)
     #expect(zip(withPositions, expected).allSatisfy { $0 == $1 })
     #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == withPositions[$0] })
@@ -28,13 +29,13 @@ extension RadixSortTests {
   /// counting would turn into 0) or a fraction sends them back to the radix sort.
   @Test(arguments: [5_000, 200_000])
   func wholeValuesCountedSortAsTheStandardLibraryDoes(count: Int) throws {
-    var generator = SystemRandomNumberGenerator()
+    var generator = SplitMix64.forTest("\(#function) count \(count)")
     let values = (0..<count).map { _ in Double(Int.random(in: -300...900, using: &generator)) }
     #expect(RadixSort.wholeSpan(values) != nil)
     #expect(RadixSort.wholeSpan(values + [-0.0]) == nil && RadixSort.wholeSpan(values + [0.5]) == nil)
     #expect(RadixSort.wholeSpan(values + [1e9]) == nil)
     let expected = values.sorted()
-    #expect(RadixSort.sorted(values).map(\.bitPattern) == expected.map(\.bitPattern))
+    #expect(RadixSort.sorted(values).map(\.bitPattern) == expected.map(\.bitPattern), "seed \(generator.seed)")
     let (sorted, positions) = RadixSort.sortedWithPositions(values)
     #expect(sorted.map(\.bitPattern) == expected.map(\.bitPattern))
     #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == sorted[$0] })

@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
@@ -19,7 +20,7 @@ import Testing
     return try loadText(text).table
   }
 
-  @Test(.enabled(if: SciPy.available, "needs python3 with scipy"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy"))
   func compareSharesMatchesScipy() throws {
     guard case .comparison(let c) = try query(try Self.requests(), "x | compare cancelled = yes by channel"),
       case .proportions(let t) = c.test
@@ -37,7 +38,7 @@ import Testing
     #expect(EvidenceTextRenderer().render(.comparison(c)).hasSuffix("a difference this large arises by chance 15 times in 100: not evidence on its own\n"))
   }
 
-  @Test(.enabled(if: SciPy.available, "needs python3 with scipy"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy"))
   func compareMeasureByGroupMatchesScipy() throws {
     let a = [12.1, 14.3, 11.8, 15.2, 13.3, 12.9, 16.1, 14.8], b = [10.2, 11.9, 12.4, 10.8, 11.1, 13.0, 10.5]
     let text = "shift,minutes\n" + a.map { "early,\($0)" }.joined(separator: "\n") + "\n" + b.map { "late,\($0)" }.joined(separator: "\n") + "\n"
@@ -57,7 +58,7 @@ import Testing
     #expect(c.precision == 1)
   }
 
-  @Test(.enabled(if: SciPy.available, "needs python3 with scipy"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy"))
   func compareTextColumnIsAChiSquareOnItsCrossTab() throws {
     var text = "team,outcome\n"
     for (team, counts) in [("A", [30, 10, 5]), ("B", [20, 20, 10]), ("C", [10, 15, 25])] {
@@ -73,7 +74,7 @@ import Testing
   }
 
   /// qcc's piston rings, samples 1–25: X̄ centre 74.00118, LCL 73.98805, UCL 74.0143; R centre 0.02276.
-  @Test(.enabled(if: QCCData.available, "needs ../shared/conformance/qcc-data"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: QCCData.available), "needs ../shared/conformance/qcc-data"))
   func xbarRChartOfPistonRingsByColumnReproducesQCC() throws {
     let data = try QCCData("pistonrings")
     var text = "diameter,sample\n"

@@ -22,6 +22,30 @@ struct GembaProcess {
 
   static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
+  /// The objects of gemba's modules compiled since `.build/debug/gemba` was linked (none for
+  /// `$GEMBA_BIN`). This target depends on `gemba`, so `swift test` compiles a changed source and
+  /// relinks the binary; this catches a test bundle run without that build (or a build that failed
+  /// to link). Objects, not sources: a source touched but not changed compiles to the same object,
+  /// which the compiler leaves alone, and the binary is still current.
+  static let newerObjects: [String] = {
+    guard ProcessInfo.processInfo.environment["GEMBA_BIN"] == nil,
+      let built = try? binary.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+    else { return [] }
+    let folder = binary.deletingLastPathComponent()
+    let keys: [URLResourceKey] = [.contentModificationDateKey]
+    var newer: [String] = []
+    for module in ["gemba", "GembaCore", "GembaStore"] {
+      let objects = folder.appendingPathComponent("\(module).build")
+      guard let walk = FileManager.default.enumerator(at: objects, includingPropertiesForKeys: keys) else { continue }
+      for case let file as URL in walk where file.pathExtension == "o" {
+        guard let changed = try? file.resourceValues(forKeys: Set(keys)).contentModificationDate, changed > built
+        else { continue }
+        newer.append("\(module).build/\(file.lastPathComponent)")
+      }
+    }
+    return newer.sorted()
+  }()
+
   /// `../shared` beside the project (CI has it; a user's clone may not).
   static let shared: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
   static var sharedExists: Bool { FileManager.default.fileExists(atPath: shared.path) }
@@ -117,5 +141,18 @@ struct GembaProcess {
   }
 }
 
-/// End-to-end tests need the built binary; `scripts/test` builds it before `swift test`.
-let gembaBuilt = GembaProcess.binaryExists
+/// End-to-end tests need the built binary, linked from the latest objects; `scripts/test` builds it before
+/// `swift test`. Without it they skip, and `GembaBinaryTests` fails saying why.
+let gembaBuilt = GembaProcess.binaryExists && GembaProcess.newerObjects.isEmpty
+
+@Suite struct GembaBinaryTests {
+  @Test func theBinaryTheTestsRunIsBuiltFromTheseSources() {
+    #expect(GembaProcess.binaryExists, "no gemba at \(GembaProcess.binary.path): run swift build first (scripts/test does)")
+    let newer = GembaProcess.newerObjects
+    #expect(newer.isEmpty, """
+      \(GembaProcess.binary.path) is older than \(newer.prefix(5).joined(separator: ", "))\
+      \(newer.count > 5 ? " and \(newer.count - 5) more" : ""): the tests would run an old gemba; \
+      run swift build first (scripts/test does)
+      """)
+  }
+}

@@ -27,7 +27,8 @@ public enum EvidenceLoader {
         encodingProblems.append(EvidenceProblem(.invalidUTF8, file: path, message: "the file mixes UTF-8 with bytes that are not UTF-8 (another encoding, probably Windows-1252); read as UTF-8, the other bytes are listed below — load it with --encoding windows-1252 if most of the file is in that encoding", action: .loaded))
       }
       if textEncoding != .utf8 {
-        bytes = ByteSource(copying: textEncoding.decode(raw, original.count))
+        guard let decoded = ByteSource.copy(textEncoding.decode(raw, original.count)) else { throw outOfMemory(path) }
+        bytes = decoded
       }
     }
     let start = try FileSniffer.check(bytes.buffer, file: path)
@@ -114,6 +115,7 @@ public enum EvidenceLoader {
       encoding = format == .jsonl || result.isJSON ? .json : .plain
     }
     if progress?.isCancelled == true { throw cancelled(path) }
+    if segments.contains(where: \.exhausted) { throw outOfMemory(path) }
     var given = try givenFormats(options.dateFormats, columns: columns, file: path)
     if let timeFormat, let time = columns.firstIndex(of: "time"), given[time] == nil { given[time] = timeFormat }
     let table = EvidenceTable(name: name, format: format, path: path, sha256: digestBox.value.sha256, columns: columns,
@@ -155,6 +157,13 @@ public enum EvidenceLoader {
   /// The sheets of an Excel workbook, in order, as `--sheet NAME` or `--sheet N` (1-based) picks them.
   public static func sheetNames(bytes: ByteSource, path: String) throws(EvidenceError) -> [String] {
     try XlsxLoader.sheetNames(bytes, file: path)
+  }
+
+  /// A table's offsets did not fit in the memory left (the file itself did).
+  static func outOfMemory(_ file: String) -> EvidenceError {
+    EvidenceError(EvidenceProblem(.tooLarge, file: file, message: "the file is too large for the memory left; nothing was loaded",
+                                  action: .refused),
+                  hint: "load a part of it, or free memory and load it again")
   }
 
   static func cancelled(_ file: String) -> EvidenceError {

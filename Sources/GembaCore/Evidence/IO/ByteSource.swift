@@ -22,9 +22,18 @@ public final class ByteSource: @unchecked Sendable {
   }
 
   /// A private copy of `bytes`.
-  public init<Bytes: Collection>(copying bytes: Bytes) where Bytes.Element == UInt8 {
+  public convenience init<Bytes: Collection>(copying bytes: Bytes) where Bytes.Element == UInt8 {
+    guard let memory = malloc(max(bytes.count, 1)) else { fatalError("out of memory for \(bytes.count) bytes") }
+    self.init(copying: bytes, into: memory)
+  }
+
+  /// A private copy of `bytes`, or nil when the memory for it is not there (a load refuses the file).
+  static func copy<Bytes: Collection>(_ bytes: Bytes) -> ByteSource? where Bytes.Element == UInt8 {
+    malloc(max(bytes.count, 1)).map { ByteSource(copying: bytes, into: $0) }
+  }
+
+  private init<Bytes: Collection>(copying bytes: Bytes, into memory: UnsafeMutableRawPointer) where Bytes.Element == UInt8 {
     let count = bytes.count
-    let memory = malloc(max(count, 1))!
     let typed = memory.bindMemory(to: UInt8.self, capacity: max(count, 1))
     var i = 0
     for b in bytes {

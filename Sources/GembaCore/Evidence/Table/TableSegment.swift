@@ -32,6 +32,9 @@ struct TableSegment: @unchecked Sendable {
     self.lines = lines
   }
 
+  /// Whether a buffer ran out of memory while the segment was scanned (see `GrowableBuffer`).
+  var exhausted: Bool { cells.exhausted || ends.exhausted }
+
   func cursor(_ index: Int) -> SegmentCursor {
     SegmentCursor(index: index, cells: cells.base, ends: ends.base)
   }

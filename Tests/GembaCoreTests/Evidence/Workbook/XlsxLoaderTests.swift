@@ -1,9 +1,10 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
 /// Workbooks made at test time with xlsxwriter: values, dates, options, refusals.
-@Suite(.enabled(if: pythonWorkbookTools == nil, "\(pythonWorkbookTools ?? "")"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: pythonWorkbookTools == nil), "\(pythonWorkbookTools ?? "")"))
 struct XlsxLoaderTests {
   /// Runs an xlsxwriter script (`book` and `sheet` are open; `path` is the output) and returns the path.
   static func makeBook(_ body: String, options: String = "{}", sourceLocation: SourceLocation = #_sourceLocation) throws -> String {

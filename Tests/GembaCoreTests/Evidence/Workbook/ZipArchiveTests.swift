@@ -1,9 +1,10 @@
 import Foundation
+import GembaTestSupport
 import Testing
 @testable import GembaCore
 
 /// The zip reader against archives Python's zipfile writes at test time.
-@Suite(.enabled(if: pythonWorkbookTools == nil, "\(pythonWorkbookTools ?? "")"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: pythonWorkbookTools == nil), "\(pythonWorkbookTools ?? "")"))
 struct ZipArchiveTests {
   /// Writes a zip with `entries` (name → (text, deflate?)) and returns its bytes.
   static func makeZip(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [UInt8] {

@@ -15,6 +15,11 @@ final class SheetGrid: @unchecked Sendable {
   /// Text past this many bytes cannot be addressed by 32-bit offsets.
   static let textLimit = Int(UInt32.max) - (1 << 20)
   private(set) var tooLarge = false
+  /// Whether a buffer ran out of memory while the sheet was scanned (its contents are garbage).
+  var exhausted: Bool {
+    text.exhausted || cellColumns.exhausted || cellEnds.exhausted || rowStarts.exhausted || rowFirstCells.exhausted
+      || rowNumbers.exhausted
+  }
 
   struct Note { var gridRow: Int; var column: Int; var message: String }
   /// Error cells and other things loaded but worth saying, in sheet order (the first 200).

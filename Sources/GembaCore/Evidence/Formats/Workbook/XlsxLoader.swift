@@ -35,6 +35,7 @@ enum XlsxLoader {
     case .success(true): break
     }
     if progress?.isCancelled == true { throw EvidenceLoader.cancelled(path) }
+    if grid.exhausted { throw EvidenceLoader.outOfMemory(path) }
     if grid.tooLarge {
       throw refusal(path, "sheet `\(sheet.name)` holds more than 4 GiB of text", hint: "split it into several sheets or save parts of it as CSV")
     }

@@ -42,6 +42,8 @@ enum XlsxTableBuilder {
       columns = (1...width).map { "column_\($0)" }
     }
     let cells = OffsetBuffer(capacity: max(1, rows * stride))
+    // Written through `base` below without `reserve`: it must really have that room.
+    if cells.exhausted { throw EvidenceLoader.outOfMemory(path) }
     var lines = LineIndex()
     for i in first..<grid.rowCount {
       let local = i - first
