@@ -303,7 +303,8 @@ final class NotebookRunner: ShellHost {
   }
 
   private func edge(_ command: Command, script: String, firstLine: Int, origin: String?) -> Result {
-    switch command {
+    guard case .shell(let action) = command.route else { return .ok }
+    switch action {
     case .quit:
       return .quit
     case .save(let path):
@@ -338,8 +339,8 @@ final class NotebookRunner: ShellHost {
       runDepth += 1
       defer { runDepth -= 1 }
       return runScript(text, origin: path.value, keepGoing: false)
-    default:
-      return .ok
+    case .help, .history, .refresh:
+      return .ok  // help and history are answered by the session, refresh before it
     }
   }
 }

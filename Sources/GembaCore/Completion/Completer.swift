@@ -27,7 +27,7 @@ public struct Completer {
   public static let quoteCharacters = "\""
   /// The stages a query pipeline offers after `|`.
   public static var stageWords: [String] { StageCatalog.names }
-  static let exportFormats = ["md", "html", "json", "ipynb", "dot", "sop"]
+  static var exportFormats: [String] { Export.formats }
   static let metrics = ["dpmo", "fpy", "rty", "coq"]
 
   public var context: CompletionContext

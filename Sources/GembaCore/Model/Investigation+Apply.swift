@@ -145,7 +145,7 @@ extension Investigation {
       case .finding:
         guard let i = findings.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
         findings[i].citations += context.citations
-      default:
+      case .step, .why, .cause, .action, .containment, .escape, .extent:
         guard nodes[id.value] != nil else { throw unknown(id) }
         nodes[id.value]!.citations += context.citations
       }
@@ -222,8 +222,18 @@ extension Investigation {
       message = (meaning.map { "\($0.rawValue) by" } ?? "signed off by")
         + " \(name) (\(role)) at \(context.time), chain \(context.previousChain)"
 
-    case .team, .isNot, .contain, .contained, .escape, .elsewhere:
-      message = try applyCorrective(command, in: context, reused: &reused, created: &created)
+    case .team(let name, let role):
+      message = applyTeam(name: name, role: role, in: context)
+    case .isNot(let dimension, let isText, let isNotText):
+      message = applyIsNot(dimension: dimension, isText: isText, isNotText: isNotText, in: context)
+    case .contain(let spec):
+      message = applyContain(spec, in: context, reused: &reused, created: &created)
+    case .contained(let id, _, let note):
+      message = try applyContained(id, note: note, in: context)
+    case .escape(let text, let step):
+      message = try applyEscape(text: text, step: step, in: context, reused: &reused, created: &created)
+    case .elsewhere(let text, let action, let none):
+      message = try applyElsewhere(text: text, action: action, none: none, in: context, reused: &reused, created: &created)
 
     case .note(let text):
       notes.append(Note(cell: context.number, text: text))
@@ -238,7 +248,10 @@ extension Investigation {
       evidence.append(record)
       message = ""
 
-    default:
+    // Not changes (their route says so): listed, so a new verb is placed here too.
+    case .showProcess, .showWhys, .showFishbone, .showTimeline, .check, .status, .showFindings, .showActions,
+      .listEvidence, .show, .query, .metric, .compareShares, .refresh, .undo, .redo, .export, .help, .history, .save,
+      .run, .quit:
       throw .error("not a change to the investigation")
     }
     return ChangeResult(created: created, message: message)

@@ -2,11 +2,8 @@
 /// elsewhere) and judging an action by its planned check. Like `apply`, every check runs
 /// before anything changes.
 extension Investigation {
-  mutating func applyCorrective(_ command: Command, in context: CellContext, reused: inout [ItemID],
-    created: inout [ItemID]) throws(Diagnostic) -> String
-  {
-    switch command {
-    case .team(let name, let role):
+  /// `team NAME --role ROLE`: adds a member or changes their role.
+  mutating func applyTeam(name: String, role: TeamRole, in context: CellContext) -> String {
       if let i = team.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
         let was = team[i].role
         guard was != role else { return "\(team[i].name) is already on the team as \(role.rawValue)" }
@@ -15,8 +12,12 @@ extension Investigation {
       }
       team.append(TeamMember(name: name, role: role, cell: context.number))
       return "team: \(name) (\(role.rawValue))"
+  }
 
-    case .isNot(let dimension, let isText, let isNotText):
+  /// `isnot DIMENSION IS --not IS_NOT`: one line of the is/is-not table, replacing an earlier one.
+  mutating func applyIsNot(dimension: BoundaryDimension, isText: String, isNotText: String, in context: CellContext)
+    -> String
+  {
       let boundary = ProblemBoundary(dimension: dimension, isText: isText, isNotText: isNotText, cell: context.number)
       let line = "\(dimension.rawValue): is \(isText) · is not \(isNotText)"
       if let i = boundaries.firstIndex(where: { $0.dimension == dimension }) {
@@ -27,14 +28,20 @@ extension Investigation {
       boundaries.append(boundary)
       boundaries.sort { BoundaryDimension.allCases.firstIndex(of: $0.dimension)! < BoundaryDimension.allCases.firstIndex(of: $1.dimension)! }
       return line
+  }
 
-    case .contain(let spec):
+  /// `contain TEXT --owner NAME`: an interim action (K1).
+  mutating func applyContain(_ spec: ContainSpec, in context: CellContext, reused: inout [ItemID],
+    created: inout [ItemID]) -> String
+  {
       let id = allocateID(.containment, reused: &reused, created: &created)
       containments.append(Containment(id: id, text: spec.text, owner: spec.owner, due: spec.due, cell: context.number))
       return "\(id) \(spec.text) — owner \(spec.owner)" + (spec.due.map { ", due \($0)" } ?? "")
         + "; verify it on evidence: contained \(id) --evidence REF"
+  }
 
-    case .contained(let id, _, let note):
+  /// `contained Kx --evidence REF`: a containment verified on the evidence the context carries.
+  mutating func applyContained(_ id: Located<ItemID>, note: String?, in context: CellContext) throws(Diagnostic) -> String {
       guard let i = containments.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
       if containments[i].state == .verified {
         throw .error("\(id.value) was already verified at \(containments[i].verifiedAt ?? "an earlier cell")", at: id.span)
@@ -44,22 +51,26 @@ extension Investigation {
       containments[i].verificationNote = note
       containments[i].citations = context.citations
       return "\(id.value) verified" + (note.map { ": \($0)" } ?? "") + "\n" + Investigation.shown(context.citations, on: id.value)
+  }
 
-    case .escape(let text, let step):
+  /// `escape TEXT --at STEP`: where the defect got past a check (E1).
+  mutating func applyEscape(text: String, step: Located<ItemID>, in context: CellContext, reused: inout [ItemID],
+    created: inout [ItemID]) throws(Diagnostic) -> String
+  {
       guard self.step(step.value) != nil else { throw unknownStep(step.value, at: step.span) }
       let id = allocateID(.escape, reused: &reused, created: &created)
       escapes.append(EscapePoint(id: id, text: text, step: step.value, cell: context.number))
       return "\(id) \(text) at \(step.value) — ask why it escaped: why \(id) TEXT"
+  }
 
-    case .elsewhere(let text, let action, let none):
+  /// `elsewhere TEXT --action Ax | --none REASON`: where else the cause can act (X1).
+  mutating func applyElsewhere(text: String, action: Located<ItemID>?, none: String?, in context: CellContext,
+    reused: inout [ItemID], created: inout [ItemID]) throws(Diagnostic) -> String
+  {
       if let action, self.action(action.value) == nil { throw unknown(action) }
       let id = allocateID(.extent, reused: &reused, created: &created)
       extent.append(ExtentCheck(id: id, text: text, action: action?.value, noneReason: none, cell: context.number))
       return "\(id) \(text) — " + (action.map { "covered by \($0.value)" } ?? "nothing to do: \(none ?? "")")
-
-    default:
-      throw .error("not a corrective-action change")
-    }
   }
 
   /// `why E1 TEXT`: the first answer to why the defect escaped at E1 (`E1.1`).

@@ -99,7 +99,7 @@ struct PikeRegex: Sendable {
         case .match:
           matched = current.captures(t)
           break  // lower-priority threads are cut
-        default: break
+        case .split, .jump, .save, .lineStart, .lineEnd: break  // followed by `add`, never in a list
         }
         if case .match = program[pc] { break }
       }
@@ -125,7 +125,7 @@ struct PikeRegex: Sendable {
       caps[slot] = old
     case .lineStart: if pos == 0 { add(&list, pc + 1, pos, n, p, &caps) }
     case .lineEnd: if pos == n { add(&list, pc + 1, pos, n, p, &caps) }
-    default: list.append(pc, caps)
+    case .byte, .set, .match: list.append(pc, caps)
     }
   }
 

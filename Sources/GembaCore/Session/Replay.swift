@@ -176,22 +176,22 @@ public enum Replay {
         }
       })
     }
-    switch command {
-    case .query(let q): return [q.evidence.value]
-    case .show(let name, _, _): return [name.value]
-    case .cite(_, let t, _), .effective(_, let t, _, _), .event(_, _, let t), .contained(_, let t, _): return names(t)
-    case .finding(let spec): return names(spec.evidence)
-    default: return []
+    switch command.route {
+    case .question(.query(let q)): return [q.evidence.value]
+    case .question(.show(let name, _, _)): return [name.value]
+    case .change(let cites?): return names(cites.targets)
+    case .change(nil), .question(.list), .question(.metric), .question(.compareShares), .view, .notebook, .shell:
+      return []
     }
   }
 
   /// The item a citing command supports: `C2`, `A1`, the finding it created, the event.
   static func citingItem(_ command: Command, output: String) -> String {
-    switch command {
-    case .cite(let id, _, _), .effective(let id, _, _, _), .contained(let id, _, _): return id.value.description
-    case .finding: return output.split(separator: " ", maxSplits: 1).first.map(String.init) ?? "a finding"
-    case .event(let when, _, _): return "the event of \(when.value)"
-    default: return "an item"
+    switch command.citation?.item {
+    case .item(let id): return id.description
+    case .newFinding: return output.split(separator: " ", maxSplits: 1).first.map(String.init) ?? "a finding"
+    case .event(let when): return "the event of \(when)"
+    case nil: return "an item"
     }
   }
 
@@ -208,17 +208,14 @@ public enum Replay {
   /// The item and the query of a command that cites a query (`cite`, `finding --evidence`,
   /// `effective --evidence`, `event --evidence`): if its output changed, the support changed.
   static func citedQuery(_ command: Command) -> (String, QuerySource)? {
+    guard let citation = command.citation else { return nil }
     let item: String
-    let targets: [CitationTarget]
-    switch command {
-    case .cite(let id, let t, _): (item, targets) = (id.value.description, t)
-    case .effective(let id, let t, _, _): (item, targets) = (id.value.description, t)
-    case .contained(let id, let t, _): (item, targets) = (id.value.description, t)
-    case .finding(let spec): (item, targets) = ("a finding", spec.evidence)
-    case .event(let when, _, let t): (item, targets) = ("the event of \(when.value)", t)
-    default: return nil
+    switch citation.item {
+    case .item(let id): item = id.description
+    case .newFinding: item = "a finding"
+    case .event(let when): item = "the event of \(when)"
     }
-    return targets.lazy.compactMap(\.querySource).first.map { (item, $0) }
+    return citation.targets.lazy.compactMap(\.querySource).first.map { (item, $0) }
   }
 
   /// Hides what is meant to vary between runs: durations and rates (`12 ms`,

@@ -84,14 +84,14 @@ public final class Session {
   }
 
   public func run(_ command: Command, source: String, time: String) -> Outcome {
-    switch command.nature {
-    case .shell:
-      if case .help(let topic) = command {
-        do { return .meta(try HelpRenderer.help(topic, width: displayStyle.width)) } catch { return .rejected(error) }
-      }
-      if case .history = command { return .meta(HelpRenderer.history(cells)) }
-      return .edge(command)  // save, run, quit
-    case .changes, .shows, .asksEvidence, .session:
+    switch command.route {
+    case .shell(.help(let topic)):
+      do { return .meta(try HelpRenderer.help(topic, width: displayStyle.width)) } catch { return .rejected(error) }
+    case .shell(.history):
+      return .meta(HelpRenderer.history(cells))
+    case .shell(.save), .shell(.run), .shell(.quit), .shell(.refresh):
+      return .edge(command)
+    case .change, .view, .question, .notebook:
       break
     }
     writes = []
@@ -124,12 +124,12 @@ public final class Session {
     }
     let data = try cell.decodedData()
     var context = CellContext(number: cell.number, time: cell.time, previousChain: chain)
-    switch command {
-    case .undo: _ = try undo(taking: data?.undid)
-    case .redo: _ = try redo(context: context, giving: data?.redid)
-    default:
-      // Views, queries and exports printed what the cell already stores.
-      guard command.isChange else { break }
+    switch command.route {
+    case .notebook(.undo): _ = try undo(taking: data?.undid)
+    case .notebook(.redo): _ = try redo(context: context, giving: data?.redid)
+    case .notebook(.export), .view, .question, .shell:
+      break  // they printed what the cell already stores
+    case .change:
       if let data {
         context.loaded = data.loaded?.record
         context.citations = data.citations ?? []
@@ -152,13 +152,8 @@ public final class Session {
 
   /// Commands whose cell must store what they read (a v2 cell of one always has data).
   static func readsEvidence(_ command: Command) -> Bool {
-    switch command {
-    case .load: true
-    case .cite(_, let targets, _), .effective(_, let targets, _, _), .event(_, _, let targets), .contained(_, let targets, _):
-      !targets.isEmpty
-    case .finding(let spec): !spec.evidence.isEmpty
-    default: false
-    }
+    if case .load = command { return true }
+    return !(command.citation?.targets.isEmpty ?? true)
   }
 
   // MARK: - Running
@@ -171,47 +166,46 @@ public final class Session {
   }
 
   private func execute(_ command: Command, context: inout CellContext, source: String) throws(Diagnostic) -> Ran {
-    // Dispatched on the command's nature (decided once, in `Command.nature`), so a new verb
+    // Dispatched on the command's route (decided once, in `Command.route`), so a new verb
     // needs no line here. No local copy of the investigation: a second reference would make
     // the in-place `apply` copy the whole state (quadratic replay).
-    switch command.nature {
-    case .changes:
+    switch command.route {
+    case .change:
       return try change(command, context: &context, source: source)
-    case .shows:
-      let integrity = command == .status ? self.integrity : nil
+    case .view(let view):
+      let integrity = view == .status ? self.integrity : nil
       let time = context.time
-      guard let output = TerminalViews.view(for: command, of: investigation, integrity: integrity, style: .record, time: time) else {
-        throw .error("no view for `\(source)`")
-      }
+      let output = TerminalViews.view(view, of: investigation, integrity: integrity, style: .record, time: time)
       let display = displayStyle == .record
-        ? output : TerminalViews.view(for: command, of: investigation, integrity: integrity, style: displayStyle, time: time) ?? output
+        ? output : TerminalViews.view(view, of: investigation, integrity: integrity, style: displayStyle, time: time)
       var ran = Ran(output: output, display: display)
-      if command == .check { ran.failed = Check.review(investigation, at: time).contains { $0.severity == .error } }
+      if view == .check { ran.failed = Check.review(investigation, at: time).contains { $0.severity == .error } }
       return ran
-    case .asksEvidence:
+    case .question:
       let styles: [TerminalStyle] = displayStyle == .record ? [.record] : [.record, displayStyle]
       let desk = try desk()
       let drawn = try desk.answer(command, investigation: investigation, styles: styles)
       let ranOn = desk.lastRanOn
       return Ran(output: drawn[0], display: drawn[drawn.count - 1], data: ranOn.isEmpty ? nil : CellData(ranOn: ranOn))
-    case .session:
-      return try sessionCommand(command, context: context)
+    case .notebook(let action):
+      return try sessionCommand(action, context: context)
     case .shell:
       throw .error("`\(source)` is about the shell; it is not a cell")
     }
   }
 
   /// `undo`, `redo` and `export`: they act on the notebook's history or write its record.
-  private func sessionCommand(_ command: Command, context: CellContext) throws(Diagnostic) -> Ran {
-    if case .undo = command {
+  private func sessionCommand(_ action: NotebookAction, context: CellContext) throws(Diagnostic) -> Ran {
+    let format: Located<String>, path: Located<String>, sop: Located<String>?
+    switch action {
+    case .undo:
       let (output, number) = try undo(taking: nil)
       return Ran(output: output, display: output, data: CellData(undid: number))
-    }
-    if case .redo = command {
+    case .redo:
       let (output, number) = try redo(context: context, giving: nil)
       return Ran(output: output, display: output, data: CellData(redid: number))
+    case .export(let f, let p, let s): (format, path, sop) = (f, p, s)
     }
-    guard case .export(let format, let path, let sop) = command else { throw .error("not a session command") }
     let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
     let result = try Export.files(format: format, path: path, sop: document, investigation: investigation,
       cells: cells, time: context.time, integrity: integrity)
@@ -266,28 +260,20 @@ public final class Session {
 
   /// Reads what a change needs from evidence before it is applied, so the fold stays pure.
   private func resolveEvidence(for command: Command, into context: inout CellContext) throws(Diagnostic) {
-    var targets: [CitationTarget] = []
-    var note: String?
-    switch command {
-    case .load(let spec):
+    if case .load(let spec) = command {
       context.loaded = try desk().load(spec, cell: context.number)
       return
-    case .cite(_, let t, let n): targets = t; note = n
-    case .finding(let spec): targets = spec.evidence
-    case .effective(let id, let t, _, _):
-      targets = t
-      if t.isEmpty, let action = investigation.action(id.value), action.state == .done || action.state == .effective,
-        let plan = action.plannedCheck
-      {
-        context.citations = [try runPlannedCheck(plan, of: id, cell: context.number)]
-        return
-      }
-    case .contained(_, let t, let n): targets = t; note = n
-    case .event(_, _, let t): targets = t
-    default: return
     }
-    context.citations = try targets.map { target throws(Diagnostic) in
-      try desk().cite(target, note: note, cell: context.number, investigation: investigation)
+    // What a change cites is decided in `Command.route`: a new citing verb needs no line here.
+    guard let citation = command.citation else { return }
+    if case .effective(let id, let t, _, _) = command, t.isEmpty, let action = investigation.action(id.value),
+      action.state == .done || action.state == .effective, let plan = action.plannedCheck
+    {
+      context.citations = [try runPlannedCheck(plan, of: id, cell: context.number)]
+      return
+    }
+    context.citations = try citation.targets.map { target throws(Diagnostic) in
+      try desk().cite(target, note: citation.note, cell: context.number, investigation: investigation)
     }
   }
 

@@ -237,7 +237,7 @@ extension CommandLineTool {
     switch sql.reason {
     case .timeout: notes = ["another gemba is writing the register; try again when it has finished"]
     case .permission: notes = ["check that you may write \(name)"]
-    default: break
+    case .connect, .authentication, .syntax, .constraint, .schema, .other: break
     }
     return Diagnostic.file(message, notes: notes)
   }

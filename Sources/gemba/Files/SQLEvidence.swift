@@ -88,7 +88,7 @@ struct SQLEvidence {
     case .timeout: notes.append("narrow the query, or give it longer: --timeout \(sql.timeoutSeconds * 5); nothing was recorded")
     case .syntax:
       notes.append("`load sql` runs one query that selects (SELECT, WITH … SELECT, VALUES); nothing was recorded")
-    default: notes.append("nothing was recorded; the session goes on")
+    case .constraint, .schema, .other: notes.append("nothing was recorded; the session goes on")
     }
     let onDatabase = error.reason == .connect || error.reason == .authentication
     return .error("`load sql` failed on \(error.database): \(error.message)",

@@ -90,7 +90,7 @@ enum FakeFolders {
     ("fishbone x --template ", ["6M", "8P", "4S", "none"]),
     ("export md out.md --", ["--sop"]),
     ("metric ", ["dpmo", "fpy", "rty", "coq"]),
-    ("export ", ["md", "html", "json", "ipynb", "dot", "sop"]),
+    ("export ", ["md", "html", "json", "ipynb", "dot", "8d", "a3", "sop"]),
   ] as [(String, [String])])
   func options(_ input: String, expected: [String]) {
     #expect(complete(input).candidates == expected)

@@ -97,7 +97,8 @@ public enum EvidenceLoader {
         switch format {
         case .jsonl: box.value = lines.readJSONLines()
         case .log: box.value = lines.readLog()
-        default: box.value = lines.readText()
+        case .text, .md: box.value = lines.readText()
+        case .csv, .tsv, .xlsx: box.value = lines.readText()  // not reached: read as fields or cells above
         }
       }
       if end - start < DelimitedReader.parallelThreshold || !options.parallel {

@@ -189,22 +189,15 @@ public enum Command: Hashable, Sendable {
   case run(Located<String>)
   case quit
 
-  /// What the command does, decided here once for every case (no `default:`, so a new
-  /// verb cannot be forgotten): the session, the notebook and replay follow from it.
+  /// What the command does, as help and the docs group commands: read from `route`, the one
+  /// exhaustive switch over the verbs (`Command+Route.swift`).
   public var nature: CommandNature {
-    switch self {
-    case .title, .problem, .defineProcess, .addStep, .why, .defineFishbone, .addCategory, .addCause,
-      .setStatus, .markRoot, .unroot, .amend, .finding, .action, .done, .effective, .notEffective, .cite, .event, .signoff,
-      .note, .load, .team, .isNot, .contain, .contained, .escape, .elsewhere:
-      .changes
-    case .showProcess, .showWhys, .showFishbone, .showTimeline, .check, .status, .showFindings, .showActions:
-      .shows
-    case .listEvidence, .show, .query, .metric, .compareShares:
-      .asksEvidence
-    case .undo, .redo, .export:
-      .session
-    case .help, .history, .save, .run, .quit, .refresh:
-      .shell
+    switch route {
+    case .change: .changes
+    case .view: .shows
+    case .question: .asksEvidence
+    case .notebook: .session
+    case .shell: .shell
     }
   }
 

@@ -110,7 +110,7 @@ extension CommandCatalog {
       }),
     VerbSpec(
       name: "spc", group: .evidence,
-      usage: "spc NAME COL [--chart imr|xbar-r|xbar-s|p|np|c|u|laney-p|laney-u|run] [--subgroup COL | --size N] [--n COL]"
+      usage: "spc NAME COL [--chart \(ChartKind.usage)] [--subgroup COL | --size N] [--n COL]"
         + " [--by day|week|month] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
       summary: "A control chart with the points that break the rules (each names its test): individuals (XmR) by default;"
         + " --chart picks I-MR, X̄-R, X̄-S, p, np, c, u, Laney p′/u′ or a run chart; --stages/--split give limits per stage,"

@@ -49,11 +49,10 @@ extension Parser {
 
   /// Whether a pipeline's last stage is a result over time, and its period when it says one.
   static func overTime(_ stage: QueryStage?) -> (OverTime?, TimeBucket?) {
-    switch stage {
-    case .timeline(_, let every, _)?: (.counts, every)
-    case .spc(_, let by?, _)?: (.chart, by)
-    case .chart(let c)? where c.by != nil: (.chart, c.by)
-    default: (nil, nil)
+    switch stage?.overTime {
+    case .counts(let every)?: (.counts, every)
+    case .chart(let by)?: (.chart, by)
+    case nil: (nil, nil)
     }
   }
 

@@ -78,7 +78,8 @@ struct CompiledComparison {
       case .less: return order < 0
       case .lessOrEqual: return order <= 0
       case .greater: return order > 0
-      default: return order >= 0
+      case .greaterOrEqual: return order >= 0
+      case .equal, .notEqual, .matches, .notMatches: return false  // decided above
       }
     }
   }

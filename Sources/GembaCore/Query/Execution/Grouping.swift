@@ -56,7 +56,7 @@ enum Grouping {
           case (nil, nil): return interner.string($0) < interner.string($1)
           }
         }
-      default:
+      case .boolean, .text:
         return totals.indices.sorted {
           totals[$0] != totals[$1] ? totals[$0] > totals[$1] : interner.string($0) < interner.string($1)
         }

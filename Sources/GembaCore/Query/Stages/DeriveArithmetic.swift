@@ -7,18 +7,14 @@ enum DeriveArithmetic {
     if case .missing = a { return .missing }
     if case .missing = b { return .missing }
     let span = left.span.through(right.span)
+    let verb: String
     switch op {
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
       return .truth(try compare(op, a, b, span: span))
-    case .add, .subtract, .multiply, .divide:
-      break
-    }
-    let verb: String
-    switch op {
     case .add: verb = "add"
     case .subtract: verb = "subtract"
     case .multiply: verb = "multiply"
-    default: verb = "divide"
+    case .divide: verb = "divide"
     }
     for (v, e) in [(a, left), (b, right)] {
       if case .text(let s) = v {
@@ -75,7 +71,8 @@ enum DeriveArithmetic {
     case .less: return order < 0
     case .lessOrEqual: return order <= 0
     case .greater: return order > 0
-    default: return order >= 0
+    case .greaterOrEqual: return order >= 0
+    case .add, .subtract, .multiply, .divide: return false  // not comparisons: `arithmetic` takes them
     }
   }
 

@@ -84,7 +84,7 @@ extension DeriveStage {
             if y[i] == 0 && !x[i].isNaN { return nil }
             x[i] /= y[i]
           }
-        default: return nil
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return nil
         }
         return x
       case .call(let name, let args, _):

@@ -85,7 +85,7 @@ enum DeriveStage {
         switch relation.type(of: resolved[ref.name]!) {
         case .integer, .decimal: .number
         case .dateTime: .instant
-        default: nil
+        case .boolean, .text: nil
         }
       }
       if numericKind(spec.expression, columnKinds: kinds) == .number,

@@ -15,7 +15,7 @@ extension StatisticsBuilder {
       let c = try relation.resolve(ref, evidence: evidence)
       let (ids, names) = labels(relation, column: c)
       subgroups = Subgroups.grouping(m.values, ids: ids, names: names)
-    default:
+    case .size, nil:
       subgroups = nil
     }
     let study: CapabilityStudy

@@ -125,7 +125,7 @@ extension StatisticsBuilder {
             }
             counts.append(v)
             totals.append(n)
-          default: values.append(v)
+          case .imr, .xbarR, .xbarS, .run: values.append(v)
           }
         }
       }
@@ -177,11 +177,9 @@ extension StatisticsBuilder {
                                      : try ControlCharts.laneyU(defects: d, sizes: totals, labels: Array(labels), phases: phases, rules: rules)
       case .p, .np, .laneyP:
         let d = try whole(counts, "defective counts"), n = try whole(totals, "sample sizes")
-        switch kind {
-        case .p: result.location = try ControlCharts.p(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
-        case .np: result.location = try ControlCharts.np(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
-        default: result.location = try ControlCharts.laneyP(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
-        }
+        result.location = kind == .p ? try ControlCharts.p(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
+          : kind == .np ? try ControlCharts.np(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
+          : try ControlCharts.laneyP(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
       }
     } catch {
       // The engine's message, placed at the column charted.

@@ -64,7 +64,7 @@ extension StatisticsBuilder {
       let kw = try KruskalWallisTest(values, ranking: ranking)
       return GroupComparison(title: title, groupColumn: groupName, groups: kept.map { names[$0] },
                              test: .manyMeasures(anova, kw, medians: medians), precision: m.precision, skipped: m.skipped)
-    default:
+    case .dateTime, .boolean, .text:
       guard let columnValues = relation.internValues(column: column, atMost: Self.mostGroups) else {
         throw Diagnostic.error("`\(name)` has more than \(Self.mostGroups) values: too many for a cross-tab", at: ref.span,
                                notes: ["compare a condition instead: compare \(name) = VALUE by \(groupName)"])

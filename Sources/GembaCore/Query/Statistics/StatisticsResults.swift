@@ -36,7 +36,7 @@ public struct GroupComparison: Hashable, Sendable {
     switch test {
     case .proportions(let t): return t.warnings
     case .crossTab(let t): return t.warnings
-    default: return []
+    case .twoMeasures, .manyMeasures: return []
     }
   }
 

@@ -75,6 +75,45 @@ public enum QueryStage: Hashable, Sendable {
     case .filter, .sort, .top, .limit, .select, .grep, .derive, .extract, .join, .distinct, .aggregate: return false
     }
   }
+
+  /// A result over time: counts per period (`timeline`, its period when it names one), or a
+  /// chart with one point per period (`spc --by`); nil for any other stage.
+  enum OverTime: Hashable { case counts(TimeBucket?), chart(TimeBucket) }
+  var overTime: OverTime? {
+    switch self {
+    case .timeline(_, let every, _): .counts(every)
+    case .spc(_, let by?, _): .chart(by)
+    case .chart(let c): c.by.map(OverTime.chart)
+    case .spc, .filter, .count, .sort, .top, .limit, .select, .grep, .pareto, .histogram, .compare, .capability, .derive,
+      .extract, .join, .distinct, .aggregate, .percentTable:
+      nil
+    }
+  }
+
+  /// The word that typed it: its `StageCatalog` entry's name (the catalog test parses every
+  /// entry's example and checks it comes back here).
+  public var verb: String {
+    switch self {
+    case .filter: "where"
+    case .count, .percentTable: "count"
+    case .sort: "sort"
+    case .top: "top"
+    case .limit: "limit"
+    case .select: "select"
+    case .grep: "grep"
+    case .pareto: "pareto"
+    case .histogram: "histogram"
+    case .timeline: "timeline"
+    case .spc, .chart: "spc"
+    case .compare: "compare"
+    case .capability: "capability"
+    case .derive: "derive"
+    case .extract: "extract"
+    case .join: "join"
+    case .distinct: "distinct"
+    case .aggregate(let spec): spec.function.rawValue
+    }
+  }
 }
 
 /// A parsed query: `tickets | where reopened = yes | count by team` without its evidence name.

@@ -37,7 +37,7 @@ public enum StageCatalog {
     StageSpec(name: "timeline", usage: "NAME | … | timeline COL [--every hour|day|week|month] [--span rows|evidence]",
       summary: "Counts per period of a date/time column; the periods span the matching rows, or with --span evidence"
         + " the whole file's dates (a period with none of the rows is a zero, before and after them).", example: "tickets | where correct = no | timeline opened_at --every week"),
-    StageSpec(name: "spc", usage: "NAME | … | spc COL [--chart imr|xbar-r|xbar-s|p|np|c|u|laney-p|laney-u|run] [--subgroup COL | --size N]"
+    StageSpec(name: "spc", usage: "NAME | … | spc COL [--chart \(ChartKind.usage)] [--subgroup COL | --size N]"
         + " [--n COL] [--by day|week|month] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
       summary: "A control chart with the points that break the rules: individuals (XmR) by default; --chart picks I-MR, X̄-R, X̄-S,"
         + " p, np, c, u, Laney p′/u′ or a run chart; --stages/--split compute limits per stage, --baseline from a baseline period.",

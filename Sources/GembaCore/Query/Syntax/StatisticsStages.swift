@@ -25,6 +25,8 @@ public enum ChartKind: String, Hashable, Sendable, CaseIterable {
   /// Charts of counts of defectives (p, np, Laney p′: need `--n`).
   var countsDefectives: Bool { self == .p || self == .np || self == .laneyP }
   var isAttribute: Bool { [.p, .np, .c, .u, .laneyP, .laneyU].contains(self) }
+  /// `imr|xbar-r|…|run`, for the usage lines (written once, so a new kind is listed).
+  static var usage: String { allCases.map(\.rawValue).joined(separator: "|") }
 }
 
 /// How the rows of a chart or a study are grouped into subgroups.

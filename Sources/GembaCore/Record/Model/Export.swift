@@ -6,7 +6,7 @@ public struct FileWrite: Sendable, Equatable {
 
 /// `export FORMAT PATH [--sop SOP.md]`: every format from the same record.
 public enum Export {
-  public static let formats = RecordFormat.allCases.map(\.rawValue) + ReportKind.allCases.map(\.rawValue) + ["sop"]
+  public static let formats = ExportFormat.allCases.map(\.name)
 
   /// The files to write and the line the cell prints (sizes and digests, so replay
   /// can check an export without writing it).
@@ -18,17 +18,21 @@ public enum Export {
       generatedAt: time)
     var writes: [FileWrite] = []
     var notes: [String] = []
-    if let recordFormat = RecordFormat(rawValue: format.value) {
-      if sop != nil {
-        throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
-      }
+    guard let exportFormat = ExportFormat(name: format.value) else {
+      var hints: [String] = []
+      if let guess = Suggestion.nearest(to: format.value, in: formats) { hints.append("did you mean `\(guess)`?") }
+      hints.append("formats: " + formats.joined(separator: ", "))
+      throw .error("`\(format.value)` is not an export format", at: format.span, notes: hints)
+    }
+    if sop != nil && exportFormat != .sop {
+      throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+    }
+    switch exportFormat {
+    case .record(let recordFormat):
       writes.append(FileWrite(path: path, content: recordFormat.renderer.render(record)))
-    } else if let report = ReportKind(rawValue: format.value) {
-      if sop != nil {
-        throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
-      }
+    case .report(let report):
       writes.append(FileWrite(path: path, content: try report.render(record, path: path)))
-    } else if format.value == "sop" {
+    case .sop:
       let date = String(time.prefix(10))
       let result = try SOPUpdater.update(record: record, sop: sop?.text, sopName: sop?.name ?? "SOP.md", date: date)
       writes.append(FileWrite(path: path, content: result.document))
@@ -36,11 +40,6 @@ public enum Export {
         writes.append(FileWrite(path: Located(path.value + ".diff", at: path.span), content: diff))
       }
       notes = result.messages
-    } else {
-      var hints: [String] = []
-      if let guess = Suggestion.nearest(to: format.value, in: formats) { hints.append("did you mean `\(guess)`?") }
-      hints.append("formats: " + formats.joined(separator: ", "))
-      throw .error("`\(format.value)` is not an export format", at: format.span, notes: hints)
     }
     let lines = writes.map { write in
       "exported \(format.value) → \(write.path.value) · \(NumberText.grouped(write.content.utf8.count)) bytes · sha256 "

@@ -149,7 +149,7 @@ struct Revision: Sendable, Equatable {
   var text: String {
     switch scheme {
     case .letters: prefix + letters
-    default: prefix + numbers.map(String.init).joined(separator: ".")
+    case .dotted, .number: prefix + numbers.map(String.init).joined(separator: ".")
     }
   }
 
@@ -167,7 +167,7 @@ struct Revision: Sendable, Equatable {
       }
       if i < 0 { chars.insert(0, at: 0) }
       r.letters = String(String.UnicodeScalarView(chars.compactMap { Unicode.Scalar(UInt32($0 + 65)) }))
-    default:
+    case .dotted, .number:
       r.numbers[r.numbers.count - 1] += 1
     }
     return r
@@ -181,7 +181,7 @@ struct Revision: Sendable, Equatable {
       return (letters.count, letters) > (earlier.letters.count, earlier.letters)
     case (.letters, _), (_, .letters):
       return false
-    default:
+    case (.dotted, .dotted), (.dotted, .number), (.number, .dotted), (.number, .number):
       for (a, b) in zip(numbers + Array(repeating: 0, count: max(0, earlier.numbers.count - numbers.count)),
         earlier.numbers + Array(repeating: 0, count: max(0, numbers.count - earlier.numbers.count)))
       where a != b {

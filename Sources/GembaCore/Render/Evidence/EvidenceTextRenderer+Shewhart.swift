@@ -12,7 +12,7 @@ extension EvidenceTextRenderer {
     case .xbarS: title = u ? "X̄-S chart" : "Xbar-S chart"
     case .laneyP: title = u ? "Laney p′ chart" : "Laney p' chart"
     case .laneyU: title = u ? "Laney u′ chart" : "Laney u' chart"
-    default: title = "\(r.chart.rawValue) chart"
+    case .p, .np, .c, .u, .run: title = "\(r.chart.rawValue) chart"
     }
     var out = "\(title) of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(location.count)) points · \(location.rules.name)\n"
     let places = statisticPlaces(r)
@@ -44,7 +44,7 @@ extension EvidenceTextRenderer {
     switch r.chart {
     case .p, .laneyP, .u, .laneyU: return (4, 4)
     case .np, .c: return (2, 2)
-    default: return (max(r.precision, 1), r.precision + 1)
+    case .imr, .xbarR, .xbarS, .run: return (max(r.precision, 1), r.precision + 1)
     }
   }
 
@@ -78,7 +78,7 @@ extension EvidenceTextRenderer {
     case .standardDeviation: return "S"
     case .laneyP: return u ? "p′" : "p'"
     case .laneyU: return u ? "u′" : "u'"
-    default: return kind.rawValue
+    case .p, .np, .c, .u: return kind.rawValue
     }
   }
 

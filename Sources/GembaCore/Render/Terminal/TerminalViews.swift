@@ -10,22 +10,21 @@
 /// (findings and actions), `+Status`, `+Timeline`; shared pieces in `+Text`
 /// (display width, wrapping), `+Ink` (colour and glyphs), `+Table` and `+Tree`.
 public enum TerminalViews {
-  /// The view a command shows (its nature is `.shows`), drawn in `style`; nil for any other command.
+  /// A view of the investigation (a command whose route is `.view`), drawn in `style`.
   /// `check` is drawn by `Check.render` and `status` here with the integrity line.
   /// `time` is the cell's time, for the `check` rules that read the clock.
-  public static func view(for command: Command, of inv: Investigation, integrity: IntegrityState?,
-    style: TerminalStyle, time: String? = nil) -> String?
+  public static func view(_ view: InvestigationView, of inv: Investigation, integrity: IntegrityState?,
+    style: TerminalStyle, time: String? = nil) -> String
   {
-    switch command {
-    case .showWhys: whys(inv, style: style)
-    case .showFishbone: fishbone(inv, style: style)
-    case .showProcess: process(inv, style: style)
-    case .showFindings: findings(inv, style: style)
-    case .showActions: actions(inv, style: style)
+    switch view {
+    case .whys: whys(inv, style: style)
+    case .fishbone: fishbone(inv, style: style)
+    case .process: process(inv, style: style)
+    case .findings: findings(inv, style: style)
+    case .actions: actions(inv, style: style)
     case .status: status(inv, integrity: integrity, style: style)
-    case .showTimeline: timeline(inv, style: style)
+    case .timeline: timeline(inv, style: style)
     case .check: Check.render(Check.review(inv, at: time), style: style)
-    default: nil
     }
   }
 }

@@ -42,7 +42,7 @@ extension EvidenceWorkspace {
     case .grep(let g):
       return CitedTable(columns: ["line", "text"], rows: g.matches.map { [String($0.line), $0.text] },
         rowNumbers: g.matches.map(\.row), totalRows: g.total)
-    default:
+    case .pareto, .histogram, .timeline, .spc, .controlChart, .capability:
       return nil
     }
   }
@@ -116,7 +116,7 @@ extension EvidenceWorkspace {
       return CitedChart(kind: .histogram, title: h.column,
         labels: h.bins.map { "\(NumberFormat.compact($0.lower))–\(NumberFormat.compact($0.upper))" },
         values: h.bins.map { Double($0.count) })
-    default:
+    case .rows, .count, .crossTab, .comparison, .grep:
       return nil
     }
   }
@@ -172,7 +172,10 @@ extension EvidenceWorkspace {
       return CitedStatistics(method: "capability (\(c.study.sigmaMethod == .movingRange ? "I-MR" : c.study.sigmaMethod == .sBar ? "X̄-S" : "X̄-R") within σ)",
                              pValue: c.study.normality.pValue, alpha: 0.05, inControl: c.study.inControl,
                              warnings: c.study.warnings.map(\.message))
-    default:
+    case .noted(let inner, _):
+      // What a stage noted (rows left out for want of a date) does not change what was decided.
+      return statistics(inner)
+    case .rows, .count, .crossTab, .pareto, .histogram, .timeline, .spc, .grep:
       return nil
     }
   }

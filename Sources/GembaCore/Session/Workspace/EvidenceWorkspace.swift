@@ -156,8 +156,9 @@ public final class EvidenceWorkspace: EvidenceDesk {
     readByCommand = []
     // Compute once (a query over a million rows is not run twice), then draw once per style.
     let draw: (EvidenceTextRenderer) -> String
-    switch command {
-    case .listEvidence:
+    guard case .question(let question) = command.route else { throw .error("not an evidence command") }
+    switch question {
+    case .list:
       // The register as the cells stored it: listing evidence reads no file.
       guard !investigation.evidence.isEmpty else { return styles.map { _ in "no evidence loaded yet: load PATH [as NAME]" } }
       draw = { $0.listing(investigation.evidence) }
@@ -180,8 +181,6 @@ public final class EvidenceWorkspace: EvidenceDesk {
     case .compareShares(let shares):
       let result = try Self.compare(shares)
       draw = { $0.render(result) }
-    default:
-      throw .error("not an evidence command")
     }
     let drawn = styles.map { draw(Self.renderer($0)).trimmingTrailingNewlines() }
     try checkTablesRead()

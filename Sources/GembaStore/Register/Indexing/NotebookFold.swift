@@ -140,7 +140,7 @@ enum NotebookFold {
         switch action.state {
         case .effective: .int(1)
         case .notEffective: .int(0)
-        default: .null
+        case .open, .done: .null
         }
       // The last time its effect was judged (effective, not effective, or a planned check's
       // inconclusive verdict), as `check` reads it.

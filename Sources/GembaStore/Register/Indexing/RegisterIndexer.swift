@@ -125,7 +125,7 @@ public struct RegisterIndexer {
             switch kind {
             case .new: report.new += 1
             case .changed: report.changed += 1
-            default: report.unchanged += 1
+            case .unchanged, .copy: report.unchanged += 1
             }
           }
         }

@@ -66,7 +66,7 @@ struct HTMLReportRenderer {
       for value in row {
         switch value {
         case .integer, .number: out += "<td class=\"num\">\(escape(value.plain))</td>"
-        default: out += "<td>\(escape(value.plain))</td>"
+        case .text, .empty: out += "<td>\(escape(value.plain))</td>"
         }
       }
       if let barColumn, case .integer(let n) = row[barColumn], largest > 0 {

@@ -31,7 +31,7 @@ struct CellStyles: Sendable {
           }
         case .end(let name):
           if x.isName(name, "cellXfs") { inCellXfs = false }
-        default: break
+        case .text, .cdata: break
         }
       }
     }

@@ -93,7 +93,7 @@ struct XMLScanner {
       switch event {
       case .start(_, _, let empty): if !empty { depth += 1 }
       case .end: depth -= 1
-      default: break
+      case .text, .cdata: break
       }
     }
   }
