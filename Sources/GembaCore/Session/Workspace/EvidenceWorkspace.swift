@@ -326,13 +326,13 @@ public final class EvidenceWorkspace: EvidenceDesk {
     if let format = spec.format {
       guard let f = EvidenceFormat(rawValue: format.value.lowercased()) else {
         throw .error("`\(format.value)` is not an evidence format", at: format.span,
-          notes: ["formats: " + EvidenceFormat.allCases.map(\.rawValue).joined(separator: ", ")])
+          notes: ["formats: " + EvidenceFormat.names.joined(separator: ", ")])
       }
       return f
     }
     guard let f = EvidenceFormat(path: spec.path.value) else {
       throw .error("cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
-        notes: ["say it: load \(spec.path.value) --format csv|tsv|jsonl|log|text|md|xlsx"])
+        notes: ["say it: load \(spec.path.value) --format " + EvidenceFormat.names.joined(separator: "|")])
     }
     return f
   }
