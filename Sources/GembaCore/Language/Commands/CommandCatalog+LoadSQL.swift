@@ -6,7 +6,7 @@ extension CommandCatalog {
     guard let next = a.positionals.first, next.kind == .word, next.text.lowercased() == "as" else { return nil }
     _ = try a.take("as")
     let token = try a.take("a name after `as`")
-    guard EvidenceRef.isName(token.text) else {
+    guard EvidenceReference.isName(token.text) else {
       throw .error("`\(token.text)` cannot name evidence", at: token.span,
         notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
     }

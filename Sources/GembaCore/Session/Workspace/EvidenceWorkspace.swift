@@ -101,7 +101,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
     }
     let format = try Self.format(of: spec)
     let name = spec.name?.value ?? Self.defaultName(for: spec.path.value)
-    guard EvidenceRef.isName(name) else {
+    guard EvidenceReference.isName(name) else {
       throw .error("cannot name evidence `\(name)` after its file", at: spec.path.span,
         notes: ["name it: load \(spec.path.value) as NAME"])
     }
@@ -198,12 +198,12 @@ public final class EvidenceWorkspace: EvidenceDesk {
     switch target {
     case .rows(let ref):
       let table = try self.table(Located(ref.value.name, at: ref.span), in: investigation)
-      let reference = try EvidenceReference.parse(ref.value.description, span: ref.span)
+      let reference = ref.value
       try reference.validate(against: table, span: ref.span)
       let excerpt = EvidenceTextRenderer().excerpt(reference, in: table).trimmingTrailingNewlines()
       try checkTablesRead()
-      return Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell,
-        moments: Self.moments(ref.value, in: table), table: Self.rows(reference, in: table), evidence: table.name,
+      return Citation(kind: .rows, reference: reference.description, excerpt: excerpt, note: note, cell: cell,
+        moments: Self.moments(reference, in: table), table: Self.rows(reference, in: table), evidence: table.name,
         sha256: table.sha256)
     case .query(let source):
       let table = try self.table(source.evidence, in: investigation)
