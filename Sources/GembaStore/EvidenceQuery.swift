@@ -16,12 +16,16 @@ public enum EvidenceQuery {
   /// More than `limit` rows is refused, naming the limit and how to raise it.
   public static func run(_ query: String, on url: String, limit: Int, timeoutSeconds: Int, folder: String) throws(SQLError) -> Answer {
     let database: any SQLDatabase
-    var shown = SQLSourceURL.withoutPassword(url)
-    if let path = SQLSourceURL.sqlitePath(url) {
+    let shown: String
+    let parsed: DatabaseURL
+    do { parsed = try DatabaseURL(parsing: url) } catch { throw SQLError(error) }
+    switch parsed {
+    case .sqlite(let path):
       let resolved = path.hasPrefix("/") || folder == "." ? path : folder + "/" + path
       database = try SQLiteDatabase(readingOnly: resolved, shown: url, timeoutSeconds: timeoutSeconds)
-    } else {
-      let postgres = try PostgresDatabase(url: url, statementTimeoutSeconds: timeoutSeconds)
+      shown = url
+    case .postgresql(let location):
+      let postgres = try PostgresDatabase(location, statementTimeoutSeconds: timeoutSeconds)
       postgres.numericAsText = true
       // Evidence is read, never written: the server refuses any change this session's statements try.
       try postgres.executeScript("SET default_transaction_read_only = on")

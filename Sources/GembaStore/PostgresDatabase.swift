@@ -20,17 +20,21 @@ public final class PostgresDatabase: SQLDatabase {
 
   /// Connects to `url` (`postgresql://user@host:port/db?sslmode=…`). A URL holding a password is
   /// refused before anything is sent: the password belongs in PGPASSWORD or ~/.pgpass.
-  public init(url: String, connectTimeout: Int = 5, statementTimeoutSeconds: Int? = nil) throws(SQLError) {
-    database = SQLSourceURL.withoutPassword(url)
-    guard !SQLSourceURL.holdsPassword(url) else {
-      throw SQLError(.authentication, SQLSourceURL.passwordAdvice, database: database)
+  public convenience init(url: String, connectTimeout: Int = 5, statementTimeoutSeconds: Int? = nil) throws(SQLError) {
+    let parsed: DatabaseURL
+    do { parsed = try DatabaseURL(parsing: url) } catch { throw SQLError(error) }
+    guard case .postgresql(let location) = parsed else {
+      throw SQLError(.other, "not a PostgreSQL URL; write postgresql://USER@HOST:PORT/DATABASE", database: url)
     }
-    guard SQLSourceURL.isPostgres(url) else {
-      throw SQLError(.other, "not a PostgreSQL URL; write postgresql://USER@HOST:PORT/DATABASE", database: database)
-    }
-    // expand_dbname = 1: the URL is parsed by libpq; the other keywords add to it.
-    let keywords = ["dbname", "connect_timeout", "client_encoding", "application_name"]
-    let values = [url, String(max(connectTimeout, 1)), "UTF8", "gemba"]
+    try self.init(location, connectTimeout: connectTimeout, statementTimeoutSeconds: statementTimeoutSeconds)
+  }
+
+  /// Connects to a parsed location (which never holds a password).
+  public init(_ location: DatabaseURL.PostgresLocation, connectTimeout: Int = 5, statementTimeoutSeconds: Int? = nil)
+    throws(SQLError)
+  {
+    database = location.text
+    let (keywords, values) = Self.connectionParameters(location, connectTimeout: connectTimeout)
     let made: OpaquePointer? = Self.withCStrings(keywords) { k in
       Self.withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
     }
@@ -45,6 +49,15 @@ public final class PostgresDatabase: SQLDatabase {
   }
 
   deinit { PQfinish(connection) }
+
+  /// What `PQconnectdbParams` is given for `location`. expand_dbname = 1: libpq parses the URL
+  /// (with its scheme in lower case, or libpq would not see a URL); the other keywords add to it.
+  static func connectionParameters(_ location: DatabaseURL.PostgresLocation, connectTimeout: Int)
+    -> (keywords: [String], values: [String])
+  {
+    (["dbname", "connect_timeout", "client_encoding", "application_name"],
+     [location.libpqURL, String(max(connectTimeout, 1)), "UTF8", "gemba"])
+  }
 
   /// Statements running longer than this are cancelled by the server (`timeout`); 0 or nil: no limit.
   public func setStatementTimeout(seconds: Int?) throws(SQLError) {

@@ -166,4 +166,15 @@ struct LoadSQLTests {
     #expect(try Data(contentsOf: notebook) == before)
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("evidence").path))
   }
+
+  /// An upper-case scheme reaches libpq with its host and port: the connect error names
+  /// 127.0.0.1:1 (port 1: nothing listens), not the local socket libpq falls back to when it
+  /// does not see a URL.
+  @Test(arguments: ["POSTGRESQL://qa@127.0.0.1:1/capa", "PostgreSQL://qa@127.0.0.1:1/capa"])
+  func anUpperCaseSchemeConnectsToTheHostAndPortTyped(url: String) throws {
+    let folder = try GembaProcess.scratchFolder()
+    let result = try GembaProcess.run(["nb.md"], stdin: "load sql \"SELECT 1\" --db \(url) as x\n", in: folder, timeout: 30)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("the server does not answer at 127.0.0.1:1"), "\(result.stderr)")
+  }
 }

@@ -159,8 +159,16 @@ struct RegisterCommandTests {
 
     let password = try GembaProcess.run(["register", "kpis", "--db", "postgresql://qa:secret@db/capa"], in: folder, timeout: 60)
     #expect(password.status == 2)
-    #expect(password.stderr.contains("the register URL holds a password; use PGPASSWORD or ~/.pgpass"))
+    #expect(password.stderr.contains("the URL holds a password; use PGPASSWORD or ~/.pgpass"))
     #expect(!password.stderr.contains("secret"))
+
+    // Schemes are case-insensitive: an upper-case one is PostgreSQL at the host and port typed
+    // (port 1: nothing listens), neither refused nor sent to the local socket.
+    for url in ["POSTGRESQL://qa@127.0.0.1:1/capa", "Postgres://qa@127.0.0.1:1/capa"] {
+      let upper = try GembaProcess.run(["register", "kpis", "--db", url], in: folder, timeout: 60)
+      #expect(upper.status != 0)
+      #expect(upper.stderr.contains("the server does not answer at 127.0.0.1:1"), "\(upper.stderr)")
+    }
 
     let nowhere = try GembaProcess.run(["register", "kpis", "--db", "sqlite:missing.db"], in: folder, timeout: 60)
     #expect(nowhere.status != 0)

@@ -146,35 +146,6 @@ import Testing
   }
 }
 
-@Suite struct DatabaseURLTests {
-  @Test(arguments: [
-    ("sqlite:reg.db", DatabaseURL.sqlite(path: "reg.db")),
-    ("sqlite:///var/reg.db", .sqlite(path: "/var/reg.db")),
-    ("/var/reg.db", .sqlite(path: "/var/reg.db")),
-  ])
-  func sqlitePaths(_ text: String, _ expected: DatabaseURL) throws {
-    #expect(try DatabaseURL(parsing: text) == expected)
-  }
-
-  @Test func postgresURLs() throws {
-    guard case .postgresql(let l) = try DatabaseURL(parsing: "postgresql://qa@db.example:6543/capa?sslmode=require") else {
-      Issue.record("not postgresql")
-      return
-    }
-    #expect((l.user, l.host, l.port, l.database) == ("qa", "db.example", 6543, "capa"))
-    #expect(l.options.map { "\($0.0)=\($0.1)" } == ["sslmode=require"])
-  }
-
-  @Test(arguments: ["postgresql://qa:secret@db/capa", "postgres://qa:@db/capa", "postgresql://qa@db/capa?password=secret"])
-  func passwordsAreRefused(_ text: String) {
-    #expect(throws: SQLError.self) { try DatabaseURL(parsing: text) }
-    do { _ = try DatabaseURL(parsing: text) } catch {
-      #expect(error.message == DatabaseURL.passwordRefusal)
-      #expect(!error.database.contains("secret"))
-    }
-  }
-}
-
 @Suite struct SQLiteDatabaseTests {
   @Test func bindsValuesRollsBackAndNamesConstraintFailures() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("gemba-sqlite-\(UUID().uuidString).db").path

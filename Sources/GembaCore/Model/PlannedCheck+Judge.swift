@@ -91,9 +91,7 @@ extension PlannedCheck {
       let (y, m) = (months / 12, months % 12 + 1)
       return CalendarDate(year: y, month: m, day: min(date.day, CalendarDate.days(inMonth: m, year: y)))
     }
-    let days = ValueParser.daysFromCivil(date.year, date.month, date.day) + n * (unit == "week" ? 7 : 1)
-    let c = ValueParser.civilFromDays(days)
-    return CalendarDate(year: c.year, month: c.month, day: c.day)
+    return CalendarDate(dayNumber: date.dayNumber + n * (unit == "week" ? 7 : 1))
   }
 }
 

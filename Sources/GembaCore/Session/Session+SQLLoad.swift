@@ -4,7 +4,7 @@
 extension Session {
   func describeSQLLoad(_ sql: SQLLoadSpec, record: EvidenceRecord) -> String {
     let query = sql.query.value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }.joined(separator: " ")
-    var lines = ["  query on \(SQLSourceURL.withoutPassword(sql.database.value)): \(query)"]
+    var lines = ["  query on \(DatabaseURL.withoutPassword(sql.database.value)): \(query)"]
     if let earlier = previousAnswer(to: sql, named: record.name) {
       let (then, now) = (NumberFormat.integer(earlier.rows), NumberFormat.integer(record.rows))
       lines.append(earlier.sha256 == record.sha256
@@ -20,7 +20,7 @@ extension Session {
       let cell = cells.last(where: { $0.number == earlier.cell }),
       case .load(let spec)? = try? Parser.parse(cell.command), let before = spec.sql,
       before.query.value == sql.query.value,
-      SQLSourceURL.withoutPassword(before.database.value) == SQLSourceURL.withoutPassword(sql.database.value)
+      DatabaseURL.withoutPassword(before.database.value) == DatabaseURL.withoutPassword(sql.database.value)
     else { return nil }
     return earlier
   }

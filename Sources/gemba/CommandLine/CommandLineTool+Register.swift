@@ -200,7 +200,9 @@ extension CommandLineTool {
       text = Self.nearestRegister() ?? ".gemba/register.db"
     }
     let url: DatabaseURL
-    do { url = try DatabaseURL(parsing: text) } catch { throw registerFailure(error, name: text).about(.usage) }
+    do { url = try DatabaseURL(parsing: text) } catch {
+      throw registerFailure(SQLError(error), name: error.shown).about(.usage)
+    }
     // Indexing creates the register's folder (one level: a typo two folders deep is an error).
     if firstPath != nil, case .sqlite(let path) = url, !Paths.exists(Paths.folder(of: path)) {
       _ = mkdir(Paths.folder(of: path), 0o755)

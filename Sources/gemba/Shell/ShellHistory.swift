@@ -41,7 +41,7 @@ struct ShellHistory {
   func add(_ entry: String) {
     // A database URL with a password (which `load sql` refuses) must not reach the history file either.
     let words = entry.split(whereSeparator: { $0.isWhitespace || $0 == "\"" })
-    if words.contains(where: { SQLSourceURL.holdsPassword(String($0)) }) { return }
+    if words.contains(where: { DatabaseURL.holdsPassword(String($0)) }) { return }
     if let last = gemba_history_last(), String(cString: last) == entry { return }
     add_history(entry)
     _ = append_history(1, path)

@@ -16,6 +16,12 @@ import Testing
     #expect(NumberFormat.decimal(x, places: places) == text)
   }
 
+  /// Ungrouped, for values programs read back (the register's reports); expected from Python's `format(x, ".Nf")`.
+  @Test(arguments: [(1234.5, 1, "1234.5"), (1234567.891, 2, "1234567.89"), (-98765.4321, 3, "-98765.432"), (12.0, 0, "12")])
+  func ungroupedDecimals(_ x: Double, _ places: Int, _ text: String) {
+    #expect(NumberFormat.decimal(x, places: places, grouped: false) == text)
+  }
+
   @Test func countByAsASCIITable() throws {
     let text = Self.ascii.render(try query(Self.tickets, "x | count by team"))
     #expect(text == """

@@ -31,36 +31,6 @@ import Testing
   }
 }
 
-@Suite struct EvidenceRefTests {
-  @Test(arguments: [
-    ("tickets", "tickets", nil),
-    ("tickets#12", "tickets", 12...12),
-    ("tickets#12-40", "tickets", 12...40),
-    ("app.log#1", "app.log", 1...1),
-    ("after_fix-2#3-3", "after_fix-2", 3...3),
-  ] as [(String, String, ClosedRange<Int>?)])
-  func parses(text: String, name: String, rows: ClosedRange<Int>?) throws {
-    let ref = try #require(EvidenceRef(text))
-    #expect(ref.name == name)
-    #expect(ref.rows == rows)
-  }
-
-  @Test(arguments: ["", "#12", "9lives", "tickets#", "tickets#0", "tickets#40-12", "tickets#1-", "tickets#-3", "tickets#a",
-    "tickets#1-2-3", "my file", "tickets#+3", "tickets#1-+4"])
-  func rejects(text: String) {
-    #expect(EvidenceRef(text) == nil)
-  }
-
-  @Test(arguments: ["tickets", "tickets#12", "tickets#12-40"])
-  func descriptionReadsBack(text: String) {
-    #expect(EvidenceRef(text)?.description == text)
-  }
-
-  @Test func aOneRowRangeIsShownAsOneRow() {
-    #expect(EvidenceRef(name: "t", rows: 5...5).description == "t#5")
-  }
-}
-
 @Suite struct CalendarDateTests {
   @Test(arguments: ["2026-12-15", "2028-02-29", "2000-02-29", "2026-04-30", "1900-01-01", "2999-12-31"])
   func accepts(text: String) {

@@ -40,6 +40,8 @@ import Testing
     (#"load sql "SELECT 1" --db postgresql://qa@db/capa"#, "needs a name"),
     (#"load sql "SELECT 1" as t"#, "needs the database"),
     (#"load sql "SELECT 1" --db mysql://qa@db/capa as t"#, "is not a database gemba reads"),
+    (#"load sql "SELECT 1" --db POSTGRESQL://qa:secret@db/capa as t"#, "the URL holds a password"),
+    (#"load sql "SELECT 1" --db data/q.db as t"#, "is not a database gemba reads"),
     (#"load sql "SELECT 1" --db sqlite:q.db as t --limit 0"#, "`--limit` takes a number of rows above 0"),
     (#"load sql "SELECT 1" --db sqlite:q.db as t --sheet 2"#, "does not use `--sheet`"),
     (#"load data.csv --db sqlite:q.db"#, "does not use `--db`"),
@@ -53,10 +55,30 @@ import Testing
   }
 
   @Test func passwordsAreFoundAndRemoved() {
-    #expect(SQLSourceURL.holdsPassword("postgresql://a:b@h/d"))
-    #expect(SQLSourceURL.holdsPassword("postgres://a@h/d?sslmode=require&pass%77ord=x"))
-    #expect(!SQLSourceURL.holdsPassword("postgresql://a@h:5432/d?sslmode=require"))
-    #expect(!SQLSourceURL.holdsPassword("sqlite:a:b@c.db"))
-    #expect(SQLSourceURL.withoutPassword("postgresql://a:b@h:1/d?password=x&sslmode=require") == "postgresql://a@h:1/d?sslmode=require")
+    #expect(DatabaseURL.holdsPassword("postgresql://a:b@h/d"))
+    #expect(DatabaseURL.holdsPassword("POSTGRES://a:b@h/d"))
+    #expect(DatabaseURL.holdsPassword("postgres://a@h/d?sslmode=require&pass%77ord=x"))
+    #expect(!DatabaseURL.holdsPassword("postgresql://a@h:5432/d?sslmode=require"))
+    #expect(!DatabaseURL.holdsPassword("sqlite:a:b@c.db"))
+    #expect(DatabaseURL.withoutPassword("postgresql://a:b@h:1/d?password=x&sslmode=require") == "postgresql://a@h:1/d?sslmode=require")
+  }
+
+  /// Schemes are case-insensitive (RFC 3986): the URL `load sql` keeps parses to the host, port and
+  /// database typed, and what libpq is handed carries them (a scheme libpq does not know as
+  /// written would send it to the local socket).
+  @Test(arguments: ["POSTGRESQL://h:5433/db", "PostgreSQL://h:5433/db", "Postgres://h:5433/db"])
+  func anUpperCaseSchemeKeepsHostAndPort(url: String) throws {
+    let (_, sql) = try sql(#"load sql "SELECT 1" --db \#(url) as t"#)
+    #expect(sql.database.value == url)
+    guard case .postgresql(let location) = try DatabaseURL(parsing: sql.database.value) else {
+      Issue.record("`\(url)` is not PostgreSQL")
+      return
+    }
+    #expect(location.host == "h" && location.port == 5433 && location.database == "db")
+    #expect(location.libpqURL.hasPrefix("postgres") && location.libpqURL.lowercased() == url.lowercased())
+  }
+
+  @Test func aBadPortIsRefusedBeforeAnythingRuns() {
+    #expect(throws: Diagnostic.self) { try Parser.parse(#"load sql "SELECT 1" --db postgresql://h:99999/db as t"#) }
   }
 }

@@ -69,7 +69,7 @@ import Testing
 
   @Test func headingSOPGetsEachStandardUnderItsStep() throws {
     let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.headingSOP, sopName: "SOP.md", date: Self.date)
-    #expect(!result.isStandalone)
+    #expect(result.diff != nil)
     let doc = result.document
     let triage = try #require(doc.range(of: "## 2. Triage"))
     let approve = try #require(doc.range(of: "## 3. Approve"))
@@ -119,7 +119,7 @@ import Testing
 
   @Test func sopWithoutStepsGivesTheChangeDocumentAndAClearMessage() throws {
     let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: "Refunds are handled with care.\n", sopName: "policy.md", date: Self.date)
-    #expect(result.isStandalone)
+    #expect(result.diff == nil)
     #expect(result.messages.first?.hasPrefix("policy.md has no recognisable steps") == true)
     #expect(result.document.contains("> **Note:** policy.md has no recognisable steps"))
     #expect(result.document.contains("### S2 Triage"))

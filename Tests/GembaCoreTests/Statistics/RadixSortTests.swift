@@ -4,6 +4,9 @@ import Testing
 
 /// The radix sort the rank tests and medians use gives the standard library's order.
 @Suite struct RadixSortTests {
+  /// Each value's position, as the tag to carry through the sort.
+  static func positions(_ values: [Double]) -> [Int32] { values.indices.map { Int32($0) } }
+
   @Test(arguments: [100, 5_000, 200_000])
   func sortsAsTheStandardLibraryDoes(count: Int) {
     var generator = SplitMix64.forTest("\(#function) count \(count)")
@@ -13,7 +16,7 @@ import Testing
     let expected = values.sorted()
     let sorted = RadixSort.sorted(values)
     #expect(sorted.count == expected.count && zip(sorted, expected).allSatisfy { $0 == $1 }, "seed \(generator.seed)")
-    let (withPositions, positions) = RadixSort.sortedWithPositions(values)
+    let (withPositions, positions) = RadixSort.sorted(values, carrying: Self.positions(values))
     #expect(zip(withPositions, expected).allSatisfy { $0 == $1 })
     #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == withPositions[$0] })
     #expect(Set(positions).count == values.count)
@@ -36,7 +39,7 @@ extension RadixSortTests {
     #expect(RadixSort.wholeSpan(values + [1e9]) == nil)
     let expected = values.sorted()
     #expect(RadixSort.sorted(values).map(\.bitPattern) == expected.map(\.bitPattern), "seed \(generator.seed)")
-    let (sorted, positions) = RadixSort.sortedWithPositions(values)
+    let (sorted, positions) = RadixSort.sorted(values, carrying: Self.positions(values))
     #expect(sorted.map(\.bitPattern) == expected.map(\.bitPattern))
     #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == sorted[$0] })
     #expect(positions.indices.dropFirst().allSatisfy { sorted[$0 - 1] != sorted[$0] || positions[$0 - 1] < positions[$0] })

@@ -7,20 +7,6 @@ import Testing
   /// The subgroups as nested arrays, to compare with groups written by hand.
   static func nested(_ subgroups: Subgroups) -> [[Double]] { subgroups.map(Array.init) }
 
-  @Test func byLabelKeepsTheOrderLabelsFirstAppearIn() throws {
-    let subgroups = try Subgroups.byLabel([1, 2, 3, 4, 5, 6, 7, 8], labels: ["b", "a", "b", "c", "a", "b", "c", "d"])
-    #expect(Self.nested(subgroups) == [[1, 3, 6], [2, 5], [4, 7], [8]])
-    #expect(Array(subgroups.labels) == ["b", "a", "c", "d"])
-    #expect(subgroups.values == [1, 3, 6, 2, 5, 4, 7, 8])
-    #expect(subgroups.sizesVary)
-  }
-
-  @Test func byLabelNeedsALabelPerValue() {
-    #expect(throws: Diagnostic.error("2 subgroup labels for 3 values")) {
-      try Subgroups.byLabel([1, 2, 3], labels: ["a", "b"])
-    }
-  }
-
   @Test func groupingLeavesOutMissingValuesAndTheGroupsTheyEmpty() {
     // Group 1 ("y") has only a missing value: it is dropped with its name.
     let subgroups = Subgroups.grouping([4, .nan, 6, 7, .nan, 9], ids: [0, 1, 2, 0, 2, 2], names: ["x", "y", "z"])
@@ -42,10 +28,8 @@ import Testing
   }
 
   @Test func emptyInputHasNoSubgroups() throws {
-    #expect(try Subgroups.byLabel([], labels: []).isEmpty)
     #expect(Subgroups([]).isEmpty)
     #expect(Subgroups.grouping([], ids: [], names: []).isEmpty)
-    #expect(!(try Subgroups.byLabel([], labels: [])).sizesVary)
   }
 
   @Test func nestedGroupsReadBackAsGiven() {

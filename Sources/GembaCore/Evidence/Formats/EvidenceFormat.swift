@@ -16,6 +16,10 @@ public enum EvidenceFormat: String, Sendable, Hashable, CaseIterable, Codable {
   /// An Excel workbook (.xlsx, .xlsm): one sheet's cells, dates from their cell style as ISO-8601.
   case xlsx
 
+  /// What `--format` takes, in this order: `load`'s choices, usage and messages all come from here,
+  /// so a new format is offered everywhere once it is a case.
+  public static let names: [String] = allCases.map(\.rawValue)
+
   /// The format a file's extension implies (`tickets.CSV` → `.csv`), or nil when it implies none.
   public init?(pathExtension: String) {
     switch pathExtension.lowercased() {

@@ -1,7 +1,5 @@
 /// Decides, from the first bytes, whether a file is text gemba can load, and what it is if not.
 enum FileSniffer {
-  static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
-
   /// Throws for files that are empty or binary; returns the offset after a UTF-8 BOM.
   static func check(_ buffer: UnsafeRawBufferPointer, file: String) throws(EvidenceError) -> Int {
     guard let raw = buffer.baseAddress, buffer.count > 0 else {

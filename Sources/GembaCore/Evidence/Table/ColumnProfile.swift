@@ -66,11 +66,6 @@ public struct ColumnProfile: Hashable, Sendable {
     self.given = given
   }
 
-  /// Whether the load should mention this column: an unusual format, unread values or a note.
-  public var isNoteworthy: Bool {
-    unparsed > 0 || note != nil || given || (format != .standard && type != .text)
-  }
-
   var reader: ValueReader { ValueReader(type: type, format: format) }
 }
 
@@ -99,16 +94,6 @@ struct ValueReader: Sendable {
   func instant(_ s: String) -> Double? {
     var copy = s
     return copy.withUTF8 { b in b.baseAddress.flatMap { instant($0, b.count) } }
-  }
-
-  /// The value as a number for sorting and ordering: instants for date/time columns.
-  @inline(__always) func ordinal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
-    switch type {
-    case .integer, .decimal: return number(p, n)
-    case .dateTime: return instant(p, n)
-    case .boolean: return ValueParser.boolean(p, n).map { $0 ? 1 : 0 }
-    case .text: return nil
-    }
   }
 
   /// Whether the cell reads as this column's type.

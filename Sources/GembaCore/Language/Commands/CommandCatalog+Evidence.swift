@@ -3,14 +3,15 @@ extension CommandCatalog {
   static let evidenceVerbs: [VerbSpec] = [
     VerbSpec(
       name: "load", group: .evidence,
-      usage: "load PATH [as NAME] [--format csv|tsv|jsonl|log|text|md|xlsx] [--sheet NAME|N] [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]"
+      usage: "load PATH [as NAME] [--format \(EvidenceFormat.names.joined(separator: "|"))] [--sheet NAME|N]"
+        + " [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]"
         + " | load sql \"QUERY\" --db postgresql://USER@HOST:PORT/DB|sqlite:PATH as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]",
       summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256. `load sql` runs a query"
         + " on the team's database (no password in the URL: PGPASSWORD or ~/.pgpass), snapshots its answer as"
         + " evidence/NAME.sql.csv and loads that (the cell records it as --snapshot); replay reads the snapshot and never contacts the server.",
       example: "load evidence/tickets.csv as tickets",
       options: [
-        OptionSpec("format", .single, .choice(["csv", "tsv", "jsonl", "log", "text", "md", "xlsx"]), hint: "FORMAT"),
+        OptionSpec("format", .single, .choice(EvidenceFormat.names), hint: "FORMAT"),
         OptionSpec("sheet", .single, hint: "NAME|N"),
         OptionSpec("header-rows", .single, .choice(["0", "1", "2"]), hint: "N"), OptionSpec("skip", .single, hint: "N"),
         OptionSpec("delimiter", .single, .choice(["comma", "semicolon", "tab", "pipe"]), hint: "C"),

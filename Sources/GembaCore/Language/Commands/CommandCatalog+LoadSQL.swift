@@ -6,7 +6,7 @@ extension CommandCatalog {
     guard let next = a.positionals.first, next.kind == .word, next.text.lowercased() == "as" else { return nil }
     _ = try a.take("as")
     let token = try a.take("a name after `as`")
-    guard EvidenceRef.isName(token.text) else {
+    guard EvidenceReference.isName(token.text) else {
       throw .error("`\(token.text)` cannot name evidence", at: token.span,
         notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
     }
@@ -26,14 +26,16 @@ extension CommandCatalog {
     guard let db = a.single("db") else {
       throw .error("`load sql` needs the database: --db postgresql://USER@HOST:PORT/DB or --db sqlite:PATH", at: keyword.span)
     }
-    guard !SQLSourceURL.holdsPassword(db.text) else {
-      throw .error(SQLSourceURL.passwordAdvice, at: db.span,
-        notes: ["write it without the password: --db \(SQLSourceURL.withoutPassword(db.text))", "nothing was run or recorded"])
+    guard !DatabaseURL.holdsPassword(db.text) else {
+      throw .error(DatabaseURL.passwordAdvice, at: db.span,
+        notes: ["write it without the password: --db \(DatabaseURL.withoutPassword(db.text))", "nothing was run or recorded"])
     }
-    guard SQLSourceURL.isPostgres(db.text) || SQLSourceURL.sqlitePath(db.text) != nil else {
+    guard DatabaseURL.hasScheme(db.text) else {
       throw .error("`\(db.text)` is not a database gemba reads", at: db.span,
         notes: ["postgresql://USER@HOST:PORT/DB (libpq's URL) or sqlite:PATH"])
     }
+    // The parser `load sql` runs with, so a bad port or an empty path is refused before anything runs.
+    do { _ = try DatabaseURL(parsing: db.text) } catch { throw .error(error.message, at: db.span) }
     func positive(_ option: String, _ what: String) throws(Diagnostic) -> Located<Int>? {
       guard let token = a.single(option) else { return nil }
       guard let n = Int(token.text), n > 0 else {

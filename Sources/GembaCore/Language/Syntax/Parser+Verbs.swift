@@ -50,10 +50,7 @@ extension Parser {
     }
     var result: [CitationTarget] = []
     for token in refs {
-      guard let ref = EvidenceRef(token.text) else {
-        throw .error("expected evidence like tickets, tickets#12 or tickets#12-40, found \(describe(token))", at: token.span)
-      }
-      result.append(.rows(Located(ref, at: token.span)))
+      result.append(.rows(Located(try EvidenceReference.parse(token.text, span: token.span), at: token.span)))
     }
     return result + targets
   }

@@ -34,7 +34,7 @@ public enum Parser {
     if queryVerbs.contains(verb) && tokens.count > 1 && !typedShares {
       // `pareto tickets by reason` is the one-stage query `tickets | pareto by reason`.
       let name = tokens[1]
-      guard name.isValue, EvidenceRef.isName(name.text) else {
+      guard name.isValue, EvidenceReference.isName(name.text) else {
         throw .error("expected an evidence name after `\(verb)`", at: name.span, notes: ["usage: \(spec.usage)"])
       }
       var stage = [Token(kind: .word, text: verb, span: first.span)]
@@ -50,7 +50,7 @@ public enum Parser {
 
   /// A query pipeline: NAME | stage | stage …
   static func querySource(_ tokens: [Token]) throws(Diagnostic) -> QuerySource {
-    guard let first = tokens.first, first.isValue, EvidenceRef.isName(first.text) else {
+    guard let first = tokens.first, first.isValue, EvidenceReference.isName(first.text) else {
       throw .error("a query starts with the name of loaded evidence", at: tokens.first?.span,
         notes: ["for example: tickets | where reopened = yes | count by team"])
     }

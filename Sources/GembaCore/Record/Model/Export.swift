@@ -42,22 +42,10 @@ public enum Export {
       notes = result.messages
     }
     let lines = writes.map { write in
-      "exported \(format.value) → \(write.path.value) · \(NumberText.grouped(write.content.utf8.count)) bytes · sha256 "
+      "exported \(format.value) → \(write.path.value) · \(NumberFormat.integer(write.content.utf8.count)) bytes · sha256 "
         + Hex.string(Digest.sha256(write.content)).prefix(16)
     }
     return (writes, (lines + notes).joined(separator: "\n"))
   }
 }
 
-/// Digits grouped by thousands (`12,345`), independent of the locale.
-enum NumberText {
-  static func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
-  }
-}

@@ -116,10 +116,4 @@ extension Record {
     Judgement(verdict: j.verdict.rawValue, judgedAt: j.judgedAt, seen: j.seen, dataFrom: j.dataFrom, dataTo: j.dataTo,
       points: j.points)
   }
-
-  /// Whether the record has any of the corrective-action parts (the 8D asks for them all).
-  public var hasCorrectiveActionParts: Bool {
-    team != nil || boundaries != nil || containments != nil || escapes != nil || extent != nil
-      || actions.contains { $0.plannedCheck != nil || $0.judgement != nil }
-  }
 }

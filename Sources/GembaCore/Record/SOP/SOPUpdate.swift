@@ -23,8 +23,6 @@ public struct SOPUpdateResult: Sendable, Equatable {
   public var placements: [SOPPlacement]
   /// What the process owner should read first: no steps found, unplaced actions, ties.
   public var messages: [String]
-
-  public var isStandalone: Bool { diff == nil }
 }
 
 /// Writes a record's actions into the SOP the process runs on.

@@ -2,7 +2,7 @@
 /// cited rows that carry a time.
 extension EvidenceWorkspace {
   /// The cited rows that carry a date or time (the first such column), for the timeline.
-  static func moments(_ ref: EvidenceRef, in table: EvidenceTable) -> [CitedMoment] {
+  static func moments(_ ref: EvidenceReference, in table: EvidenceTable) -> [CitedMoment] {
     guard let rows = ref.rows, let column = table.columnTypes.firstIndex(of: .dateTime) else { return [] }
     let others = table.columns.indices.filter { $0 != column }.prefix(4)
     return rows.prefix(50).compactMap { row in

@@ -101,7 +101,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
     }
     let format = try Self.format(of: spec)
     let name = spec.name?.value ?? Self.defaultName(for: spec.path.value)
-    guard EvidenceRef.isName(name) else {
+    guard EvidenceReference.isName(name) else {
       throw .error("cannot name evidence `\(name)` after its file", at: spec.path.span,
         notes: ["name it: load \(spec.path.value) as NAME"])
     }
@@ -197,12 +197,12 @@ public final class EvidenceWorkspace: EvidenceDesk {
     switch target {
     case .rows(let ref):
       let table = try self.table(Located(ref.value.name, at: ref.span), in: investigation)
-      let reference = try EvidenceReference.parse(ref.value.description, span: ref.span)
+      let reference = ref.value
       try reference.validate(against: table, span: ref.span)
       let excerpt = EvidenceTextRenderer().excerpt(reference, in: table).trimmingTrailingNewlines()
       try checkTablesRead()
-      return Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell,
-        moments: Self.moments(ref.value, in: table), table: Self.rows(reference, in: table), evidence: table.name,
+      return Citation(kind: .rows, reference: reference.description, excerpt: excerpt, note: note, cell: cell,
+        moments: Self.moments(reference, in: table), table: Self.rows(reference, in: table), evidence: table.name,
         sha256: table.sha256)
     case .query(let source):
       let table = try self.table(source.evidence, in: investigation)
@@ -325,13 +325,13 @@ public final class EvidenceWorkspace: EvidenceDesk {
     if let format = spec.format {
       guard let f = EvidenceFormat(rawValue: format.value.lowercased()) else {
         throw .error("`\(format.value)` is not an evidence format", at: format.span,
-          notes: ["formats: " + EvidenceFormat.allCases.map(\.rawValue).joined(separator: ", ")])
+          notes: ["formats: " + EvidenceFormat.names.joined(separator: ", ")])
       }
       return f
     }
     guard let f = EvidenceFormat(path: spec.path.value) else {
       throw .error("cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
-        notes: ["say it: load \(spec.path.value) --format csv|tsv|jsonl|log|text|md|xlsx"])
+        notes: ["say it: load \(spec.path.value) --format " + EvidenceFormat.names.joined(separator: "|")])
     }
     return f
   }

@@ -36,22 +36,6 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
     return Subgroups(values: values, starts: starts, labels: ChartLabels(numbering: starts.count - 1))
   }
 
-  /// Values grouped by a label per value; groups keep the order their labels first appear in.
-  public static func byLabel(_ values: [Double], labels: [String]) throws(Diagnostic) -> Subgroups {
-    guard values.count == labels.count else {
-      throw Diagnostic.error("\(labels.count) subgroup labels for \(values.count) values")
-    }
-    var index: [String: Int32] = [:], names: [String] = []
-    let ids = labels.map { label in
-      if let id = index[label] { return id }
-      index[label] = Int32(names.count)
-      names.append(label)
-      return Int32(names.count - 1)
-    }
-    try Sample.requireFinite(values, name: "the values")
-    return grouping(values, ids: ids, names: names)
-  }
-
   /// Each present value put in the group its id names, keeping the order within a group; groups
   /// left without a value are dropped with their names.
   static func grouping(_ values: [Double], ids: [Int32], names: [String]) -> Subgroups {
@@ -68,9 +52,6 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
 
   /// How many values subgroup `i` has.
   func size(_ i: Int) -> Int { starts[i + 1] - starts[i] }
-
-  /// True when the subgroups differ in size (limits are then per point).
-  public var sizesVary: Bool { indices.contains { size($0) != size(0) } }
 
   /// Throws for the first subgroup with a value that is not a finite number (or, when `nonEmpty`, with no value at all).
   func requireFinite(nonEmpty: Bool) throws(Diagnostic) {

@@ -1,10 +1,7 @@
 import Foundation
 
-/// The standard normal distribution: Φ, its upper tail, density and quantile.
+/// The standard normal distribution: Φ, its upper tail and quantile.
 public enum NormalDistribution {
-  /// φ(z), the density.
-  public static func density(_ z: Double) -> Double { exp(-0.5 * z * z) / (2 * Double.pi).squareRoot() }
-
   /// Φ(z) = P(Z ≤ z), from the complementary error function so both tails keep full precision.
   public static func cdf(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 

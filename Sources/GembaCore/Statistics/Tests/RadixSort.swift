@@ -63,12 +63,6 @@ enum RadixSort {
     }
   }
 
-  /// The values in ascending order, each with its position in `values`.
-  static func sortedWithPositions(_ values: [Double]) -> (values: [Double], positions: [Int32]) {
-    let (sorted, positions) = Self.sorted(values, carrying: (0..<Int32(truncatingIfNeeded: values.count)).map { $0 })
-    return (sorted, positions)
-  }
-
   /// The values in ascending order, each with its tag (a position, a group), equal values in
   /// the order given.
   static func sorted(_ values: [Double], carrying tags: [Int32]) -> (values: [Double], tags: [Int32]) {

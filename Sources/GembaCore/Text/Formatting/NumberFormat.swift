@@ -11,8 +11,9 @@ public enum NumberFormat {
     return n < 0 ? "-" + out : out
   }
 
-  /// A number rounded half away from zero to `places` decimals, with thousands separators.
-  public static func decimal(_ x: Double, places: Int) -> String {
+  /// A number rounded half away from zero to `places` decimals, with thousands separators unless
+  /// `grouped` is false (a value meant to be read back by a program: `1234.5`).
+  public static func decimal(_ x: Double, places: Int, grouped: Bool = true) -> String {
     guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "-∞") }
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
@@ -21,7 +22,7 @@ public enum NumberFormat {
     let units = Int(scaled)
     let whole = units / Int(scale)
     let fraction = units % Int(scale)
-    var text = integer(whole)
+    var text = grouped ? integer(whole) : String(whole)
     if places > 0 {
       var f = String(fraction)
       while f.count < places { f = "0" + f }

@@ -16,7 +16,4 @@ enum Days {
 
   /// The date one cadence after `date` (the rule `check` uses for a missed review).
   static func adding(_ cadence: ReviewCadence, to date: CalendarDate) -> CalendarDate { date.nextReview(cadence) }
-
-  /// The calendar date of a day number.
-  static func calendarDate(_ number: Int) -> CalendarDate { CalendarDate(dayNumber: number - julianDayOfTheEpoch) }
 }

@@ -1,3 +1,5 @@
+import GembaCore
+
 /// A register question's answer: one or more tables with notes, rendered by a `ReportFormat`.
 public struct RegisterReport: Sendable, Equatable {
   /// `Overdue actions`.
@@ -39,23 +41,10 @@ public struct RegisterReport: Sendable, Equatable {
       switch self {
       case .text(let t): t
       case .integer(let i): String(i)
-      case .number(let d, let places): Self.fixed(d, places: places)
+      // Plain values are read back by programs: no thousands separators, and no text for a non-number.
+      case .number(let d, let places): d.isFinite ? NumberFormat.decimal(d, places: places, grouped: false) : ""
       case .empty: ""
       }
-    }
-
-    /// `d` with `places` decimals, without Foundation's formatter (the same on every locale).
-    static func fixed(_ d: Double, places: Int) -> String {
-      guard d.isFinite else { return "" }
-      var scale = 1.0
-      for _ in 0..<places { scale *= 10 }
-      let rounded = (abs(d) * scale).rounded()
-      let whole = Int(rounded / scale)
-      let fraction = Int(rounded) - whole * Int(scale)
-      let sign = d < 0 && rounded > 0 ? "-" : ""
-      guard places > 0 else { return sign + String(whole) }
-      let digits = String(fraction)
-      return sign + String(whole) + "." + String(repeating: "0", count: places - digits.count) + digits
     }
   }
 }

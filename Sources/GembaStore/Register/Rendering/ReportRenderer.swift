@@ -148,7 +148,7 @@ struct JSONReportRenderer {
     switch v {
     case .text(let t): .string(t)
     case .integer(let i): .int(i)
-    case .number(let d, let places): d.isFinite ? .number(RegisterReport.Value.fixed(d, places: places)) : .null
+    case .number(let d, let places): d.isFinite ? .number(NumberFormat.decimal(d, places: places, grouped: false)) : .null
     case .empty: .null
     }
   }
