@@ -2,8 +2,8 @@ import Foundation
 import GembaTestSupport
 import Testing
 
-/// SIGKILL at random moments (seeded: the seed is printed) and a full disk: no acknowledged cell is lost, and the notebook
-/// always opens again (a torn last cell is moved aside) and verifies.
+/// SIGKILL at random moments (seeded: the seed is printed) and a full disk: no acknowledged cell is
+/// lost, and the notebook always opens again (a torn last cell is moved aside) and verifies.
 @Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"))
 struct CrashTests {
   /// A session with small cells, a large one, a load and exports; every note's output is unique,

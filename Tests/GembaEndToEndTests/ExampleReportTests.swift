@@ -20,7 +20,8 @@ func reviewerPython(_ script: String, _ arguments: [String]) throws -> (status: 
 /// Every example's committed 8D and A3, read by the programs a reviewer uses: the 8D's Markdown
 /// through a CommonMark parser (markdown-it) with all eight disciplines in order, the A3 printed
 /// by headless Chromium onto exactly one A3 landscape page.
-@Suite(.enabled(if: ExternalProgram.runs(needing: reviewerToolsFound), "needs python3 with markdown-it-py and chromium: scripts/bootstrap installs them"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: reviewerToolsFound),
+                "needs python3 with markdown-it-py and chromium: scripts/bootstrap installs them"))
 struct ExampleReportTests {
   @Test(arguments: ExampleNotebookTests.examples)
   func eightDHasAllEightDisciplinesInOrder(name: String) throws {

@@ -26,7 +26,8 @@ struct HostileNotebookTests {
     open(sys.argv[1], "w").write(out)
     """#
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to write the notebook"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+                 "needs python3 to write the notebook"))
   func escapesInCellsNeverReachTheTerminalRaw() throws {
     let folder = try GembaProcess.scratchFolder()
     let process = Process()
@@ -49,7 +50,8 @@ struct HostileNotebookTests {
     #expect(runs[3].stdout.contains("A\\x1B]0;PWNED\\x07\\x1B[2J\\u{009B}31m"))
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to write the notebook"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+                 "needs python3 to write the notebook"))
   func aNotebookWithControlCharactersInACommandIsRefusedSaying() throws {
     let folder = try GembaProcess.scratchFolder()
     let process = Process()

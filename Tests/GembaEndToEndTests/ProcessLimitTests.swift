@@ -96,8 +96,9 @@ struct ProcessLimitTests {
     while !errReader.isFinished { usleep(1000) }
     let stderr = String(decoding: err, as: UTF8.self)
     #expect(ended)
+    let how = process.terminationReason == .exit ? "exit" : "signal"
     #expect(process.terminationReason == .exit && process.terminationStatus == 1,
-            "gemba ended by \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus): \(stderr)")
+            "gemba ended by \(how) \(process.terminationStatus): \(stderr)")
     #expect(stderr.contains("cannot load lines.txt: the file is too large for the memory left"), "\(stderr)")
   }
 }

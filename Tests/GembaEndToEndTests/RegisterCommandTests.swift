@@ -5,7 +5,8 @@ import Testing
 /// `gemba register …` as a user runs it: the built binary, a scratch folder, answers checked
 /// against what the notebooks' own text says or against SQL written here (Python's sqlite3).
 @Suite(.enabled(if: GembaProcess.binaryExists, "build gemba first (scripts/test does)"),
-       .enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to read the register"))
+       .enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+                "needs python3 to read the register"))
 struct RegisterCommandTests {
   static let examples = ["exception-path", "onboarding-three-ways", "packing-errors", "refund-guidance", "sales-handoff"]
 

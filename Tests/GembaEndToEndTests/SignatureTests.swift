@@ -85,7 +85,8 @@ struct SignatureTests {
     #expect(trusted.stdout.contains("signature valid: cell 2: Quality manager Priya Shah"))
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to forge the chain"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+                 "needs python3 to forge the chain"))
   func aRewrittenAndRechainedNotebookFailsItsSignature() throws {
     let (folder, _) = try Self.signedNotebook()
     let (status, output) = try Self.python(Self.rechain, ["nb.md", "answers differ=>answers are the same"], in: folder)
@@ -112,7 +113,8 @@ struct SignatureTests {
     #expect(independent != 0)
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to forge the chain"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+                 "needs python3 to forge the chain"))
   func aCellAppendedAfterTheSignoffIsReportedUnsigned() throws {
     let (folder, _) = try Self.signedNotebook()
     let url = folder.appendingPathComponent("nb.md")

@@ -5,7 +5,8 @@ import Testing
 /// What was seen stays what was seen: a notebook opens, shows and exports from what its
 /// cells stored, and says plainly when the evidence files changed or went missing.
 @Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"),
-       .enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")), "needs python3 to write the evidence"))
+       .enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+                "needs python3 to write the evidence"))
 struct StoredEvidenceTests {
   /// A scratch copy of the refund example.
   static func refundCopy(_ name: String = #function) throws -> URL {

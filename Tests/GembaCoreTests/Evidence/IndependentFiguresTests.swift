@@ -21,7 +21,8 @@ enum Independent {
 
 /// The LA 311 export (US 12-hour date-times) against pandas with the format given.
 @Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/realdata is not on this machine"),
-       .enabled(if: ExternalProgram.runs(needing: Independent.hasPandas), "needs pandas (python3 -m pip install pandas)"))
+       .enabled(if: ExternalProgram.runs(needing: Independent.hasPandas),
+                "needs pandas (python3 -m pip install pandas)"))
 struct LA311Tests {
   static let path = sharedPath("realdata/la311/MyLA311_Service_Request_Data_2017_Subset.csv")
   static let format = "%m/%d/%Y %I:%M:%S %p"

@@ -6,7 +6,8 @@ import Testing
 /// loghub's 2,000-line samples: time and level per line equal loghub's structured parse (read
 /// at test time with Python's csv module) for the layouts gemba recognises.
 @Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/conformance is not on this machine"),
-       .enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "python3") != nil), "needs python3 to read the ground truth"))
+       .enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "python3") != nil),
+                "needs python3 to read the ground truth"))
 struct LoghubTests {
   static let root = sharedPath("conformance/loghub-2k")
   /// For each log: the ground-truth fields that make the time (joined by a space), and the

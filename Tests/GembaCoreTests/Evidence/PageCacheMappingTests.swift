@@ -7,7 +7,8 @@ import Testing
 /// when the file changes under the mapping — truncated (copytruncate), rewritten in place — the
 /// change is reported and the process survives; a file renamed away and replaced keeps the
 /// mapped bytes, which are still the ones hashed.
-@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "sha256sum") != nil), "needs sha256sum for the expected digests"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "sha256sum") != nil),
+                "needs sha256sum for the expected digests"))
 struct PageCacheMappingTests {
   static let size = MappedFile.pageCacheThreshold + 3 << 20
 

@@ -6,7 +6,8 @@ import Testing
 /// A file streamed in chunks (hashed on one core while the other scans its lines) loads exactly as
 /// the same bytes loaded whole, and its digest is what `sha256sum` says, wherever the chunks
 /// cut: inside a time, between CR and LF, at a file's last byte without a newline.
-@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "sha256sum") != nil), "needs sha256sum for the expected digests"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "sha256sum") != nil),
+                "needs sha256sum for the expected digests"))
 struct StreamedLoadTests {
   /// A deterministic log of about `size` bytes: ISO times (T and space, fractions, zones),
   /// levels bare and bracketed, lines without a time, blank lines, non-ASCII text.

@@ -5,7 +5,8 @@ import Testing
 
 /// Cycle times, percentiles and cross-tab shares on the LA 311 export, against pandas run now.
 @Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/realdata is not on this machine"),
-       .enabled(if: ExternalProgram.runs(needing: Independent.hasPandas), "needs pandas (python3 -m pip install pandas)"))
+       .enabled(if: ExternalProgram.runs(needing: Independent.hasPandas),
+                "needs pandas (python3 -m pip install pandas)"))
 struct LA311StageTests {
   static let prelude = LA311Tests.prelude + """
 
@@ -71,7 +72,8 @@ struct LA311StageTests {
 }
 
 /// `join` on two small files against DuckDB's joins of the same files.
-@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasPythonModule("duckdb")), "needs duckdb (python3 -m pip install duckdb)"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasPythonModule("duckdb")),
+                "needs duckdb (python3 -m pip install duckdb)"))
 struct JoinAgainstDuckDBTests {
   static let orders = """
     order,customer,amount

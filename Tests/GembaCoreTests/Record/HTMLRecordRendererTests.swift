@@ -47,7 +47,8 @@ import Testing
 
   /// Opens the records in headless Chromium: every section is in the DOM, and no payload
   /// of the XSS corpus ran (each would have set `document.title` to `PWNED-n`).
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium), "Chromium is not installed: apt-get install -y chromium"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
+                 "Chromium is not installed: apt-get install -y chromium"))
   func chromiumShowsSectionsAndRunsNoScript() throws {
     let folder = try ExternalTools.scratch()
     let html = HTMLRecordRenderer().render(RecordFixtures.hostile())
@@ -75,7 +76,8 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium), "Chromium is not installed: apt-get install -y chromium"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
+                 "Chromium is not installed: apt-get install -y chromium"))
   func chromiumTakesAScreenshot() throws {
     let folder = try ExternalTools.scratch()
     let page = try ExternalTools.write(HTMLRecordRenderer().render(RecordFixtures.refund()), to: folder, "record.html")

@@ -64,7 +64,8 @@ import Testing
 
   /// Parses the record with markdown-it (CommonMark + GFM tables) and checks what a
   /// reader would see: the sections, the tables, the fences, and hostile text shown literally.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt), "markdown-it-py is not installed: pip install markdown-it-py"),
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
+                 "markdown-it-py is not installed: pip install markdown-it-py"),
     arguments: ["refund", "hostile"])
   func commonMarkParserReadsTheRecord(example: String) throws {
     let record = example == "refund" ? RecordFixtures.refund() : RecordFixtures.hostile()

@@ -26,7 +26,8 @@ import Testing
     #expect(throws: (any Error).self) { try JSONRecordRenderer.decode(json) }
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasJsonschema), "python jsonschema is not installed: pip install jsonschema"),
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasJsonschema),
+                 "python jsonschema is not installed: pip install jsonschema"),
     arguments: examples)
   func jsonConformsToTheDocumentedSchema(example: String) throws {
     let folder = try ExternalTools.scratch()
@@ -65,7 +66,8 @@ import Testing
     #expect(value.written() == "{\n \"a\": \"x\\n\\u0001é\\\"/\",\n \"b\": [],\n \"c\": null,\n \"d\": {}\n}")
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasNbformat), "nbformat is not installed: pip install nbformat"), arguments: examples)
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasNbformat),
+                 "nbformat is not installed: pip install nbformat"), arguments: examples)
   func nbformatValidates(example: String) throws {
     let folder = try ExternalTools.scratch()
     let file = try ExternalTools.write(IpynbRecordRenderer().render(Self.record(example)), to: folder, "record.ipynb")
@@ -91,7 +93,8 @@ import Testing
     #expect(dot.contains("\"C1.1\" -> \"C1\";"))
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasDot), "Graphviz is not installed: apt-get install -y graphviz"), arguments: examples)
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasDot),
+                 "Graphviz is not installed: apt-get install -y graphviz"), arguments: examples)
   func dotAcceptsIt(example: String) throws {
     let record = Self.record(example)
     let folder = try ExternalTools.scratch()

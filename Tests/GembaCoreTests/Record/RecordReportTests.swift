@@ -55,7 +55,8 @@ import Testing
   }
 
   /// markdown-it-py reads the 8D as a reviewer's tools would: D0–D8 in order, real GFM tables.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt), "markdown-it-py is not installed: pip install markdown-it-py"),
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
+                 "markdown-it-py is not installed: pip install markdown-it-py"),
     arguments: ["complete", "hostile", "bare"])
   func eightDMarkdownParses(example: String) throws {
     let record = example == "complete" ? CorrectiveActionFixtures.refund()
@@ -79,7 +80,8 @@ import Testing
 
   /// The record's JSON with every corrective-action part: round-trips, stays version 1, and
   /// conforms to the documented schema.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasJsonschema), "python jsonschema is not installed: pip install jsonschema"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasJsonschema),
+                 "python jsonschema is not installed: pip install jsonschema"))
   func recordJSONCarriesTheNewPartsWithinTheSchema() throws {
     let record = CorrectiveActionFixtures.refund()
     let json = JSONRecordRenderer().render(record)
@@ -142,7 +144,8 @@ import Testing
   /// Prints the A3 with headless Chromium and counts the PDF's pages (`/Type /Page` objects):
   /// exactly one for a small and a large investigation. Then, with a measuring script added to a
   /// copy, checks that no box hides content behind its edge (the limits keep it inside).
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium), "Chromium is not installed: apt-get install -y chromium"),
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
+                 "Chromium is not installed: apt-get install -y chromium"),
     arguments: ["small", "large", "bare"])
   func a3PrintsOnExactlyOnePage(example: String) throws {
     let record = example == "small" ? CorrectiveActionFixtures.refund()

@@ -76,7 +76,8 @@ import Testing
   }
 
   /// Chromium at 1280 px and at A4 print width (720 px): each `nw` cell lies on one line.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium), "Chromium is not installed: apt-get install -y chromium"), arguments: [1280, 720])
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
+                 "Chromium is not installed: apt-get install -y chromium"), arguments: [1280, 720])
   func chromiumKeepsDatesOnOneLine(width: Int) throws {
     let html = HTMLRecordRenderer().render(CorrectiveActionFixtures.refund())
       .replacing("<meta http-equiv=\"Content-Security-Policy\"", with: "<meta name=\"x-removed-csp\"")

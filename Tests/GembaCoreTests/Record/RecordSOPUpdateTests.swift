@@ -160,7 +160,8 @@ import Testing
 
   /// Hostile text in every field of the record leaves the SOP's structure as it was: the
   /// same headings (plus the two the update adds), and no raw HTML but our line breaks.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt), "markdown-it-py is not installed: pip install markdown-it-py"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
+                 "markdown-it-py is not installed: pip install markdown-it-py"))
   func hostileTextCannotBreakTheSOP() throws {
     let folder = try ExternalTools.scratch()
     let script = try ExternalTools.write(MarkdownRecordRendererTests.inspector, to: folder, "md_inspector.py")

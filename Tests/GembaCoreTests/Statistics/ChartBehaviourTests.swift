@@ -68,7 +68,8 @@ import Testing
   static let laneyDefectives = [210, 185, 240, 198, 260, 175, 230, 205, 190, 255, 220, 180, 245, 215, 200, 235, 195, 250, 225, 185]
   static let laneySizes = [2000, 1950, 2100, 1980, 2050, 1900, 2020, 2000, 1960, 2080, 2010, 1930, 2060, 1990, 2000, 2040, 1970, 2070, 2030, 1940]
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available),
+                 "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
   func laneyChartsMatchTheirFormula() throws {
     let d = Self.laneyDefectives, n = Self.laneySizes
     // Laney (2002): zᵢ = (pᵢ − p̄)/σᵢ, σ_z = mean |zᵢ − zᵢ₋₁| / 1.128, limits p̄ ± 3σᵢσ_z.
@@ -106,7 +107,8 @@ import Testing
     #expect(laneyP.points.allSatisfy { $0.upper - $0.center > 0 })
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
+  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available),
+                 "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
   func runChartMatchesMinitabsFormulas() throws {
     var r = TestSamples(seed: 5)
     let random: [Double] = r.sample(30, mean: 10, sd: 1, places: 1)

@@ -6,7 +6,8 @@ import Testing
 /// Centre lines, limits and capability indices on qcc's data sets, against the figures qcc's
 /// documentation prints: "A quick tour of qcc" (vignettes/qcc.Rmd, rendered as docs/articles/qcc.html
 /// in github.com/luca-scr/qcc at commit af35099, qcc 3.0). qcc prints 7 significant digits.
-@Suite(.enabled(if: ExternalProgram.runs(needing: QCCData.available), "../shared/conformance/qcc-data is not on this machine"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: QCCData.available),
+                "../shared/conformance/qcc-data is not on this machine"))
 struct ControlChartQCCTests {
   /// `actual` agrees with the printed `expected` to its last printed digit (relative 1e-6 unless told).
   static func agree(_ actual: Double, _ expected: Double, _ what: String, tolerance: Double = 1e-6,

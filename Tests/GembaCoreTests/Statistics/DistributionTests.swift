@@ -4,7 +4,8 @@ import Testing
 @testable import GembaCore
 
 /// The distributions and special functions against scipy.special / scipy.stats, evaluated at test time.
-@Suite(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: SciPy.available),
+                "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
 struct DistributionTests {
   static let z: [Double] = [-38, -12, -8.5, -5, -3, -1.96, -1, -0.3, 0, 0.25, 1, 1.645, 2.5, 4, 7, 9]
   static let p: [Double] = [1e-300, 1e-100, 1e-20, 1e-9, 1e-4, 0.001, 0.025, 0.1, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999, 1 - 1e-9]

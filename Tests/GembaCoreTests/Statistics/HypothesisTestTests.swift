@@ -4,7 +4,8 @@ import Testing
 @testable import GembaCore
 
 /// Every statistic and p-value of the tests against scipy.stats, run at test time.
-@Suite(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
+@Suite(.enabled(if: ExternalProgram.runs(needing: SciPy.available),
+                "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
 struct HypothesisTestTests {
   /// The example first: app requests cancelled 98 of 584 against 16 of 136.
   static let proportions = [(98, 584, 16, 136), (3, 10, 9, 12), (0, 20, 5, 25), (450, 1000, 420, 1000), (1, 2, 1, 2), (7, 7, 2, 9)]

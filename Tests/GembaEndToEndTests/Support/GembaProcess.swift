@@ -147,7 +147,8 @@ let gembaBuilt = GembaProcess.binaryExists && GembaProcess.newerObjects.isEmpty
 
 @Suite struct GembaBinaryTests {
   @Test func theBinaryTheTestsRunIsBuiltFromTheseSources() {
-    #expect(GembaProcess.binaryExists, "no gemba at \(GembaProcess.binary.path): run swift build first (scripts/test does)")
+    #expect(GembaProcess.binaryExists,
+            "no gemba at \(GembaProcess.binary.path): run swift build first (scripts/test does)")
     let newer = GembaProcess.newerObjects
     #expect(newer.isEmpty, """
       \(GembaProcess.binary.path) is older than \(newer.prefix(5).joined(separator: ", "))\

@@ -162,7 +162,8 @@ public enum EvidenceLoader {
 
   /// A table's offsets did not fit in the memory left (the file itself did).
   static func outOfMemory(_ file: String) -> EvidenceError {
-    EvidenceError(EvidenceProblem(.tooLarge, file: file, message: "the file is too large for the memory left; nothing was loaded",
+    EvidenceError(EvidenceProblem(.tooLarge, file: file,
+                                  message: "the file is too large for the memory left; nothing was loaded",
                                   action: .refused),
                   hint: "load a part of it, or free memory and load it again")
   }

@@ -32,7 +32,8 @@ public final class ByteSource: @unchecked Sendable {
     malloc(max(bytes.count, 1)).map { ByteSource(copying: bytes, into: $0) }
   }
 
-  private init<Bytes: Collection>(copying bytes: Bytes, into memory: UnsafeMutableRawPointer) where Bytes.Element == UInt8 {
+  private init<Bytes: Collection>(copying bytes: Bytes, into memory: UnsafeMutableRawPointer)
+  where Bytes.Element == UInt8 {
     let count = bytes.count
     let typed = memory.bindMemory(to: UInt8.self, capacity: max(count, 1))
     var i = 0

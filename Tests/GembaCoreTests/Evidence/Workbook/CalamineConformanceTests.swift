@@ -18,7 +18,8 @@ import Testing
 ///   (`#DIV/0!`), so those cells are compared with openpyxl's reading instead (the `e` cells below).
 ///
 /// Where gemba deliberately differs, see `deliberate`.
-@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "needs ../shared/conformance/calamine-xlsx (absent here)"),
+@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists),
+                "needs ../shared/conformance/calamine-xlsx (absent here)"),
        .enabled(if: ExternalProgram.runs(needing: pythonWorkbookTools == nil), "\(pythonWorkbookTools ?? "")"))
 struct CalamineConformanceTests {
   static let folder = sharedPath("conformance/calamine-xlsx")
