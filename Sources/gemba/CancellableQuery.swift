@@ -34,7 +34,7 @@ enum CancellableQuery {
       if outcome.result == nil && LineEditor.cancelRequested != 0 {
         LineEditor.cancelRequested = 0
         FileHandle.standardError.write(Data("\n".utf8))  // past the terminal's echoed ^C
-        throw .error("query cancelled; nothing was recorded", at: span, notes: ["the session is as it was before the query"])
+        throw .error(.queryCancelled, "query cancelled; nothing was recorded", at: span, notes: ["the session is as it was before the query"])
       }
     }
     return try outcome.result!.get()

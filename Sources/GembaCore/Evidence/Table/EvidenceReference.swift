@@ -13,7 +13,7 @@ public struct EvidenceReference: Hashable, Sendable, CustomStringConvertible {
   /// Parses `NAME`, `NAME#N` or `NAME#N-M`; the span is the token's, for diagnostics.
   public static func parse(_ text: String, span: SourceSpan? = nil) throws(Diagnostic) -> EvidenceReference {
     guard let hash = text.firstIndex(of: "#") else {
-      guard !text.isEmpty else { throw Diagnostic.error("expected an evidence name", at: span) }
+      guard !text.isEmpty else { throw Diagnostic.error(.invalidEvidenceReference, "expected an evidence name", at: span) }
       return EvidenceReference(name: text)
     }
     let name = String(text[..<hash])
@@ -21,7 +21,7 @@ public struct EvidenceReference: Hashable, Sendable, CustomStringConvertible {
     let parts = range.split(separator: "-", omittingEmptySubsequences: false)
     guard !name.isEmpty, parts.count <= 2, let first = Int(parts[0]), first >= 1,
           let last = parts.count == 2 ? Int(parts[1]) : first, last >= first else {
-      throw Diagnostic.error("`\(text)` is not an evidence reference", at: span,
+      throw Diagnostic.error(.invalidEvidenceReference, "`\(text)` is not an evidence reference", at: span,
                              notes: ["write NAME, NAME#12 (row 12) or NAME#12-40 (rows 12 to 40)"])
     }
     return EvidenceReference(name: name, rows: first...last)
@@ -37,7 +37,7 @@ public struct EvidenceReference: Hashable, Sendable, CustomStringConvertible {
     guard let rows else { return }
     guard rows.upperBound <= table.rowCount else {
       let unit = table.format.isLineOriented && table.columnCount == 1 ? "lines" : "rows"
-      throw Diagnostic.error("\(name) has \(NumberFormat.integer(table.rowCount)) \(unit); there is no \(unit.dropLast()) \(rows.upperBound)", at: span)
+      throw Diagnostic.error(.invalidEvidenceReference, "\(name) has \(NumberFormat.integer(table.rowCount)) \(unit); there is no \(unit.dropLast()) \(rows.upperBound)", at: span)
     }
   }
 }

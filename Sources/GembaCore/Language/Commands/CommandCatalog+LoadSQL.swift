@@ -7,7 +7,7 @@ extension CommandCatalog {
     _ = try a.take("as")
     let token = try a.take("a name after `as`")
     guard EvidenceRef.isName(token.text) else {
-      throw .error("`\(token.text)` cannot name evidence", at: token.span,
+      throw .error(.invalidEvidenceName, "`\(token.text)` cannot name evidence", at: token.span,
         notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
     }
     return Located(token.text, at: token.span)
@@ -16,28 +16,28 @@ extension CommandCatalog {
   static func sqlLoad(_ a: inout Arguments, keyword: Token) throws(Diagnostic) -> Command {
     let query = try a.take("the query, quoted: load sql \"SELECT …\" --db URL as NAME")
     guard !query.text.allSatisfy(\.isWhitespace) else {
-      throw .error("the query is empty", at: query.span, notes: ["for example: load sql \"SELECT * FROM complaints\" --db URL as complaints"])
+      throw .error(.missingArgument, "the query is empty", at: query.span, notes: ["for example: load sql \"SELECT * FROM complaints\" --db URL as complaints"])
     }
     let name = try evidenceName(&a)
     guard let name else {
-      throw .error("`load sql` needs a name for its answer: … as NAME", at: query.span,
+      throw .error(.missingArgument, "`load sql` needs a name for its answer: … as NAME", at: query.span,
         notes: ["the snapshot is written to evidence/NAME.sql.csv"])
     }
     guard let db = a.single("db") else {
-      throw .error("`load sql` needs the database: --db postgresql://USER@HOST:PORT/DB or --db sqlite:PATH", at: keyword.span)
+      throw .error(.missingArgument, "`load sql` needs the database: --db postgresql://USER@HOST:PORT/DB or --db sqlite:PATH", at: keyword.span)
     }
     guard !SQLSourceURL.holdsPassword(db.text) else {
-      throw .error(SQLSourceURL.passwordAdvice, at: db.span,
+      throw .error(.invalidDatabaseURL, SQLSourceURL.passwordAdvice, at: db.span,
         notes: ["write it without the password: --db \(SQLSourceURL.withoutPassword(db.text))", "nothing was run or recorded"])
     }
     guard SQLSourceURL.isPostgres(db.text) || SQLSourceURL.sqlitePath(db.text) != nil else {
-      throw .error("`\(db.text)` is not a database gemba reads", at: db.span,
+      throw .error(.invalidDatabaseURL, "`\(db.text)` is not a database gemba reads", at: db.span,
         notes: ["postgresql://USER@HOST:PORT/DB (libpq's URL) or sqlite:PATH"])
     }
     func positive(_ option: String, _ what: String) throws(Diagnostic) -> Located<Int>? {
       guard let token = a.single(option) else { return nil }
       guard let n = Int(token.text), n > 0 else {
-        throw .error("`--\(option)` takes \(what) above 0, not `\(token.text)`", at: token.span)
+        throw .error(.invalidOptionValue, "`--\(option)` takes \(what) above 0, not `\(token.text)`", at: token.span)
       }
       return Located(n, at: token.span)
     }

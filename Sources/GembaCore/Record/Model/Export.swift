@@ -20,12 +20,12 @@ public enum Export {
     var notes: [String] = []
     if let recordFormat = RecordFormat(rawValue: format.value) {
       if sop != nil {
-        throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+        throw .error(.exportFormatMismatch, "--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
       }
       writes.append(FileWrite(path: path, content: recordFormat.renderer.render(record)))
     } else if let report = ReportKind(rawValue: format.value) {
       if sop != nil {
-        throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+        throw .error(.exportFormatMismatch, "--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
       }
       writes.append(FileWrite(path: path, content: try report.render(record, path: path)))
     } else if format.value == "sop" {
@@ -40,7 +40,7 @@ public enum Export {
       var hints: [String] = []
       if let guess = Suggestion.nearest(to: format.value, in: formats) { hints.append("did you mean `\(guess)`?") }
       hints.append("formats: " + formats.joined(separator: ", "))
-      throw .error("`\(format.value)` is not an export format", at: format.span, notes: hints)
+      throw .error(.unknownExportFormat, "`\(format.value)` is not an export format", at: format.span, notes: hints)
     }
     let lines = writes.map { write in
       "exported \(format.value) → \(write.path.value) · \(NumberText.grouped(write.content.utf8.count)) bytes · sha256 "
