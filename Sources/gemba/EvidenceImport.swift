@@ -41,7 +41,8 @@ struct EvidenceImport {
       mapped = try MappedFile(path: original, streamed: true, pageCache: true)
       digest = try EvidenceHash.sha256(of: ByteSource(mapped))
     } catch {
-      throw .error(.evidenceNotCopied, "cannot copy `\(written)` into the notebook's folder: \(error.problem.message)", at: spec.path.span,
+      throw .error(.evidenceNotCopied, "cannot copy `\(written)` into the notebook's folder: \(error.problem.message)",
+        at: spec.path.span,
         notes: [error.hint])
     }
     let base = written.split(separator: "/").last.map(String.init) ?? "evidence"
@@ -95,7 +96,8 @@ struct EvidenceImport {
       }
       return ("evidence/" + name, false)
     }
-    throw .error(.evidenceNotCopied, "cannot copy \(what): evidence/ already holds 99 different files named like it", at: span,
+    throw .error(.evidenceNotCopied, "cannot copy \(what): evidence/ already holds 99 different files named like it",
+      at: span,
       notes: ["rename the file, or copy it into the notebook's folder yourself"])
   }
 

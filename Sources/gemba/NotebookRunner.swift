@@ -77,7 +77,8 @@ final class NotebookRunner: ShellHost {
       do {
         try session.restore(cell)
       } catch {
-        var refusal = Diagnostic.file(.cellNotRebuilt, "cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
+        var refusal = Diagnostic.file(.cellNotRebuilt, "cell \(cell.number) cannot be rebuilt: \(error.message)",
+          origin: path,
           line: cell.line, notes: error.notes + ["the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"])
         refusal.span = error.span ?? refusal.span
         throw refusal

@@ -296,7 +296,8 @@ extension Investigation {
   }
 
   func notDone(_ id: Located<ItemID>, _ state: Action.State) -> Diagnostic {
-    .error(.conflictingState, "\(id.value) is \(state.rawValue), not done: its effect can be judged once it is done", at: id.span,
+    .error(.conflictingState, "\(id.value) is \(state.rawValue), not done: its effect can be judged once it is done",
+      at: id.span,
       notes: ["mark it first: done \(id.value)"])
   }
 }

@@ -129,7 +129,8 @@ extension Investigation {
   /// The `--after` of a planned check may not be before the day it is agreed.
   func checkAfterDate(_ spec: ActionSpec, at time: String) throws(Diagnostic) {
     guard let plan = spec.plannedCheck, let today = CalendarDate(String(time.prefix(10))), plan.after < today else { return }
-    throw .error(.judgedTooEarly, "the judgement date is before today: judge after the action is done", at: spec.checkAfterSpan,
+    throw .error(.judgedTooEarly, "the judgement date is before today: judge after the action is done",
+      at: spec.checkAfterSpan,
       notes: ["--after \(plan.after) is before \(today), the day this action is agreed; data from before the change shows the problem, not the effect",
         "pick the day the change will be in place, e.g. its due date"])
   }

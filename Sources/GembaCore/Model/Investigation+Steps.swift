@@ -8,7 +8,8 @@ extension Investigation {
       let i = steps.firstIndex(where: { $0.id == from }), let j = steps.firstIndex(where: { $0.id == to }), j != i + 1
     else { return }
     if j == i - 1 {
-      throw .error(.againstProcessOrder, "\(from)>\(to) runs against the process: \(to) comes before \(from)", at: location.span,
+      throw .error(.againstProcessOrder, "\(from)>\(to) runs against the process: \(to) comes before \(from)",
+        at: location.span,
         notes: ["a handoff runs in process order: \(to)>\(from)"])
     }
     let between = steps[(min(i, j) + 1)..<max(i, j)]

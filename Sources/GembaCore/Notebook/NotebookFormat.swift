@@ -47,7 +47,8 @@ public enum NotebookFormat {
     var i = 0
     var cellStart: Int?  // the header line of the cell being read
     func problem(_ code: DiagnosticCode, _ line: Int, _ message: String, _ notes: [String] = []) {
-      doc.problems.append(.error(code, message, at: SourceSpan(at: SourcePosition(line: line, column: 1)), notes: notes))
+      doc.problems.append(.error(code, message, at: SourceSpan(at: SourcePosition(line: line, column: 1)),
+        notes: notes))
       // Torn: the problem is inside the last cell, with no cell header after it.
       if let start = cellStart, !lines[(start)...].contains(where: { $0.trimmingSpaces().hasPrefix("<!-- cell ") }) {
         doc.tornAt = start

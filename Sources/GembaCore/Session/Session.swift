@@ -310,7 +310,8 @@ public final class Session {
     } catch {
       // The error's place is inside the stored query, not in what was typed: say it in words.
       let column = error.span.map { " (column \($0.start.column) of the query)" } ?? ""
-      throw .error(.plannedCheckNotRun, "the planned check of \(id.value) no longer runs: \(error.message)\(column)", at: id.span,
+      throw .error(.plannedCheckNotRun, "the planned check of \(id.value) no longer runs: \(error.message)\(column)",
+        at: id.span,
         notes: ["the check agreed with \(id.value): \(plan.query)"] + error.notes
           + ["nothing was recorded; judge it on other evidence with effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"])
     }

@@ -13,7 +13,8 @@ extension CommandCatalog {
         if a.positionals.count == 1, let only = a.positionals.first, only.kind == .word, let id = ItemID(only.text),
           id.kind == .why || id.kind == .escape
         {
-          throw .error(.missingArgument, "`why \(id)` needs the answer: why \(id) TEXT", at: SourceSpan(at: only.span.end),
+          throw .error(.missingArgument, "`why \(id)` needs the answer: why \(id) TEXT",
+            at: SourceSpan(at: only.span.end),
             notes: ["to start a tree whose text is \"\(id)\", quote it: why \"\(id)\""])
         }
         if a.positionals.count > 1, let first = a.positionals.first, first.kind == .word, let id = ItemID(first.text) {

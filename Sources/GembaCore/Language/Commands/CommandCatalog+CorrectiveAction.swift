@@ -94,7 +94,8 @@ extension CommandCatalog {
             notes: ["--action Ax: an action covers it; --none REASON: why nothing needs doing there"])
         }
         guard actionToken != nil || none != nil else {
-          throw .error(.missingOption, "`elsewhere` needs --action Ax or --none REASON", at: SourceSpan(at: a.verb.span.end),
+          throw .error(.missingOption, "`elsewhere` needs --action Ax or --none REASON",
+            at: SourceSpan(at: a.verb.span.end),
             notes: ["say what is done about it there, or why nothing is needed", "example: \(a.spec.example)"])
         }
         let action = try actionToken.map { t throws(Diagnostic) in try Arguments.id(t, [.action], "an action id like A2") }

@@ -61,7 +61,8 @@ struct Arguments {
         }
         if option.arity != .flag && values.isEmpty {
           throw .error(
-            .missingArgument, "option `--\(option.name)` needs a value (\(option.hint))", at: token.span, notes: ["usage: \(spec.usage)"])
+            .missingArgument, "option `--\(option.name)` needs a value (\(option.hint))", at: token.span,
+              notes: ["usage: \(spec.usage)"])
         }
         options[option.name] = (token, values)
       }
@@ -100,7 +101,8 @@ struct Arguments {
     let span = positionals.first.map { $0.span.through(positionals.last!.span) }
     guard let text = try takeOptionalText() else { throw missing(what) }
     guard text.contains(where: { !$0.isWhitespace }) else {
-      throw .error(.missingArgument, "`\(spec.name)` needs \(what), and this text is empty", at: span, notes: ["usage: \(spec.usage)"])
+      throw .error(.missingArgument, "`\(spec.name)` needs \(what), and this text is empty", at: span,
+        notes: ["usage: \(spec.usage)"])
     }
     return text
   }
@@ -127,7 +129,8 @@ struct Arguments {
 
   func missing(_ what: String) -> Diagnostic {
     let end = SourceSpan(at: (positionals.last ?? lastTaken ?? verb).span.end)
-    return .error(.missingArgument, "`\(spec.name)` needs \(what)", at: end, notes: ["usage: \(spec.usage)", "example: \(spec.example)"])
+    return .error(.missingArgument, "`\(spec.name)` needs \(what)", at: end,
+      notes: ["usage: \(spec.usage)", "example: \(spec.example)"])
   }
 
   // MARK: Options

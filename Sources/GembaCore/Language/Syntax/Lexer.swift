@@ -182,7 +182,8 @@ public struct Lexer {
     }
     endsInOpenString = true
     throw .error(
-      .unterminatedString, "unterminated string: \"\"\" was opened here and never closed", at: SourceSpan(at: start, length: 3),
+      .unterminatedString, "unterminated string: \"\"\" was opened here and never closed",
+        at: SourceSpan(at: start, length: 3),
       notes: ["end the text with \"\"\" on a line of its own"])
   }
 }

@@ -6,7 +6,8 @@ extension Parser {
 
   static func date(_ token: Token) throws(Diagnostic) -> CalendarDate {
     guard let date = CalendarDate(token.text) else {
-      throw .error(.invalidDate, CalendarDate.problem(with: token.text) ?? "`\(token.text)` is not a date", at: token.span,
+      throw .error(.invalidDate, CalendarDate.problem(with: token.text) ?? "`\(token.text)` is not a date",
+        at: token.span,
         notes: ["write dates as YYYY-MM-DD, e.g. 2026-12-15"])
     }
     return date
@@ -24,7 +25,8 @@ extension Parser {
     let parts = token.text.split(separator: ">", omittingEmptySubsequences: false)
     let ids = parts.map { ItemID($0) }
     guard (1...2).contains(parts.count), ids.allSatisfy({ $0?.kind == .step }) else {
-      throw .error(.invalidID, "expected a step like S2, or a handoff like S2>S3, found `\(token.text)`", at: token.span)
+      throw .error(.invalidID, "expected a step like S2, or a handoff like S2>S3, found `\(token.text)`",
+        at: token.span)
     }
     let location: StepLocation = ids.count == 1 ? .step(ids[0]!) : .handoff(ids[0]!, ids[1]!)
     if case .handoff(let a, let b) = location, a == b {

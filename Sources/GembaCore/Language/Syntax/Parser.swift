@@ -35,7 +35,8 @@ public enum Parser {
       // `pareto tickets by reason` is the one-stage query `tickets | pareto by reason`.
       let name = tokens[1]
       guard name.isValue, EvidenceRef.isName(name.text) else {
-        throw .error(.querySyntax, "expected an evidence name after `\(verb)`", at: name.span, notes: ["usage: \(spec.usage)"])
+        throw .error(.querySyntax, "expected an evidence name after `\(verb)`", at: name.span,
+          notes: ["usage: \(spec.usage)"])
       }
       var stage = [Token(kind: .word, text: verb, span: first.span)]
       stage += tokens.dropFirst(2)
@@ -73,7 +74,8 @@ public enum Parser {
       }
     }
     guard !current.isEmpty else {
-      throw .error(.querySyntax, "the pipeline ends with `|`", at: tokens.last?.span, notes: ["add a stage such as `count` after it"])
+      throw .error(.querySyntax, "the pipeline ends with `|`", at: tokens.last?.span,
+        notes: ["add a stage such as `count` after it"])
     }
     stages.append(current)
     return QuerySource(evidence: Located(first.text, at: first.span), stages: stages, text: pipelineText(tokens))

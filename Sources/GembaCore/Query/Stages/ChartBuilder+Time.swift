@@ -131,7 +131,8 @@ extension ChartBuilder {
     }
     let count = pointLabels == nil ? points.count : pointValues.count
     guard count >= 2 else {
-      throw Diagnostic.error(.tooFewValues, "`spc` needs at least 2 numeric points in `\(name)`; found \(count)", at: span,
+      throw Diagnostic.error(.tooFewValues, "`spc` needs at least 2 numeric points in `\(name)`; found \(count)",
+        at: span,
                              notes: ["`histogram` or `count by` may suit a column with few values"])
     }
     var chart = pointLabels.map { ControlChart(column: name, pointKind: kind, values: pointValues, labels: $0, rules: rules, skipped: skipped) }

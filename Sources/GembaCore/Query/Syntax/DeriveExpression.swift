@@ -99,7 +99,8 @@ struct DeriveParser {
     }
     let e = try comparison()
     if index < pieces.count {
-      throw Diagnostic.error(.expressionSyntax, "unexpected `\(pieces[index].text)` in the expression", at: pieces[index].span,
+      throw Diagnostic.error(.expressionSyntax, "unexpected `\(pieces[index].text)` in the expression",
+        at: pieces[index].span,
         notes: ["operators: + - * / and ( ); functions: " + DeriveFunction.arity.keys.sorted().joined(separator: ", ")])
     }
     return e
@@ -154,7 +155,8 @@ struct DeriveParser {
 
   private mutating func primary() throws(Diagnostic) -> DeriveExpression {
     guard let p = peek else {
-      throw Diagnostic.error(.expressionSyntax, "the expression ends too soon", at: end, notes: ["e.g. `days(ClosedDate - CreatedDate)`"])
+      throw Diagnostic.error(.expressionSyntax, "the expression ends too soon", at: end,
+        notes: ["e.g. `days(ClosedDate - CreatedDate)`"])
     }
     index += 1
     switch p.kind {
@@ -189,7 +191,8 @@ struct DeriveParser {
         guard take(")") != nil else { throw Diagnostic.error(.expressionSyntax, "expected `)`", at: peek?.span ?? end) }
         return e
       }
-      throw Diagnostic.error(.expressionSyntax, "expected a column, a number or a function, not `\(p.text)`", at: p.span)
+      throw Diagnostic.error(.expressionSyntax, "expected a column, a number or a function, not `\(p.text)`",
+        at: p.span)
     }
   }
 }

@@ -28,7 +28,8 @@ extension StageCursor {
       throw error(.querySyntax, "`extract` needs a regular expression after the column", at: peek, notes: ["e.g. `extract message \"user=(\\\\w+)\" as user`"])
     }
     guard let as_ = next(), as_.text.lowercased() == "as" else {
-      throw error(.querySyntax, "expected `as NAME` after the regular expression", at: peek, notes: ["e.g. `… as user`"])
+      throw error(.querySyntax, "expected `as NAME` after the regular expression", at: peek,
+        notes: ["e.g. `… as user`"])
     }
     _ = as_
     let name = try column("a name for the new column")
@@ -70,7 +71,8 @@ extension StageCursor {
     var by: [ColumnRef] = []
     if let t = peek {
       guard t.text.lowercased() == "by" else {
-        throw error(.querySyntax, "expected `by COL` after `\(function.rawValue) \(column.name)`, not `\(t.text)`", at: t)
+        throw error(.querySyntax, "expected `by COL` after `\(function.rawValue) \(column.name)`, not `\(t.text)`",
+          at: t)
       }
       _ = next()
       by = try columnList("a column to group by")
@@ -83,7 +85,8 @@ extension StageCursor {
   mutating func percentOption() throws(Diagnostic) -> PercentBasis? {
     guard let t = peek else { return nil }
     guard t.kind == .option, t.text == "percent" else {
-      throw error(.unexpectedToken, "unexpected `\(t.kind == .option ? "--" + t.text : t.text)` after `count by`", at: t,
+      throw error(.unexpectedToken, "unexpected `\(t.kind == .option ? "--" + t.text : t.text)` after `count by`",
+        at: t,
         notes: ["`--percent row` or `--percent col` gives shares of the cross-tab's rows or columns"])
     }
     _ = next()

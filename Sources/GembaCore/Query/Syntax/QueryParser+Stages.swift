@@ -16,7 +16,8 @@ extension StageCursor {
       }
       if let percent = try percentOption() {
         guard columns.count == 2 else {
-          throw Diagnostic.error(.optionNotApplicable, "`--percent` needs a cross-tab: `count by A, B --percent row`", at: columns[0].span)
+          throw Diagnostic.error(.optionNotApplicable, "`--percent` needs a cross-tab: `count by A, B --percent row`",
+            at: columns[0].span)
         }
         return .percentTable(rows: columns[0], columns: columns[1], basis: percent)
       }
@@ -53,7 +54,8 @@ extension StageCursor {
         pattern = t
       }
       guard let pattern, !pattern.text.isEmpty else {
-        throw error(.missingArgument, "`grep` needs a pattern", at: nil, notes: ["e.g. `grep timeout` or `grep \"time.?out\"`"])
+        throw error(.missingArgument, "`grep` needs a pattern", at: nil,
+          notes: ["e.g. `grep timeout` or `grep \"time.?out\"`"])
       }
       return .grep(pattern: pattern.text, ignoreCase: ignoreCase, span: pattern.span)
     case "pareto":
@@ -74,7 +76,8 @@ extension StageCursor {
         guard name.text == "bins" else { return false }
         let value = try cursor.optionValue(name)
         guard let n = Int(value.text), (1...200).contains(n) else {
-          throw cursor.error(.invalidOptionValue, "`--bins` takes a whole number from 1 to 200, not `\(value.text)`", at: value)
+          throw cursor.error(.invalidOptionValue, "`--bins` takes a whole number from 1 to 200, not `\(value.text)`",
+            at: value)
         }
         bins = n
         return true

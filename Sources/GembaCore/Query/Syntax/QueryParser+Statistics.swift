@@ -38,7 +38,8 @@ extension StageCursor {
         stage.stages = ColumnRef(value.text, span: value.span)
       case "split":
         guard let first = cursor.peek, first.isValue else {
-          throw cursor.error(.invalidOptionValue, "`--split` needs one or more dates, e.g. `--split 2026-10-15`", at: cursor.peek)
+          throw cursor.error(.invalidOptionValue, "`--split` needs one or more dates, e.g. `--split 2026-10-15`",
+            at: cursor.peek)
         }
         while let t = cursor.peek, t.isValue {
           _ = cursor.next()
@@ -72,7 +73,8 @@ extension StageCursor {
       } else {
         let numbers = text.split(separator: ",").map { Int($0) }
         guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else {
-          throw error(.invalidOptionValue, "`--rules` is `we` (Western Electric) or `nelson`, not `\(rulesToken.text)`", at: rulesToken,
+          throw error(.invalidOptionValue, "`--rules` is `we` (Western Electric) or `nelson`, not `\(rulesToken.text)`",
+            at: rulesToken,
                       notes: ["or choose tests by number: --rules 1,2,5"])
         }
         let tests = numbers.map { $0! }
@@ -102,7 +104,8 @@ extension StageCursor {
     }
     let groups = Array(before[(by + 1)...])
     guard groups.count == 1, let groupToken = groups.first, groupToken.isValue else {
-      throw error(.querySyntax, "`compare … by` takes one column to group by", at: groups.dropFirst().first ?? groups.first)
+      throw error(.querySyntax, "`compare … by` takes one column to group by",
+        at: groups.dropFirst().first ?? groups.first)
     }
     let group = ColumnRef(groupToken.text, span: groupToken.span)
     let subject = Array(before[..<by])

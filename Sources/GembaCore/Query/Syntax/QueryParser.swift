@@ -11,7 +11,8 @@ extension QueryPipeline {
         throw Diagnostic.error(.querySyntax, "empty stage in the pipeline", notes: ["write a stage after `|`, e.g. `| count by team`"])
       }
       if let last = parsed.last, last.endsPipeline {
-        throw Diagnostic.error(.querySyntax, "`\(verbToken.text)` cannot follow a stage that ends the pipeline", at: verbToken.span,
+        throw Diagnostic.error(.querySyntax, "`\(verbToken.text)` cannot follow a stage that ends the pipeline",
+          at: verbToken.span,
                                notes: ["count (or count by A, B) and the charts print a result; put them last"])
       }
       var cursor = StageCursor(tokens.filter { $0.kind != .pipe })

@@ -20,12 +20,14 @@ public enum Export {
     var notes: [String] = []
     if let recordFormat = RecordFormat(rawValue: format.value) {
       if sop != nil {
-        throw .error(.exportFormatMismatch, "--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+        throw .error(.exportFormatMismatch, "--sop goes with `export sop`", at: format.span,
+          notes: ["export sop PATH --sop SOP.md"])
       }
       writes.append(FileWrite(path: path, content: recordFormat.renderer.render(record)))
     } else if let report = ReportKind(rawValue: format.value) {
       if sop != nil {
-        throw .error(.exportFormatMismatch, "--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+        throw .error(.exportFormatMismatch, "--sop goes with `export sop`", at: format.span,
+          notes: ["export sop PATH --sop SOP.md"])
       }
       writes.append(FileWrite(path: path, content: try report.render(record, path: path)))
     } else if format.value == "sop" {

@@ -52,7 +52,8 @@ struct SOPRevisionTable: Sendable {
     for row in rows {
       let text = row.cells[column]
       guard let rev = Revision(text) else {
-        throw .file(.invalidRevisionTable, "“\(text)” is not a revision (like 1.3, B or 3)", origin: sopName, line: row.line + 1,
+        throw .file(.invalidRevisionTable, "“\(text)” is not a revision (like 1.3, B or 3)", origin: sopName,
+          line: row.line + 1,
           notes: ["fix the table, then export again; nothing was written"])
       }
       if let previous, !rev.follows(previous.rev) {

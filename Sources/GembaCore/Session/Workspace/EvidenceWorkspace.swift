@@ -36,7 +36,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
   public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
     let file = try files.locate(path)
     guard files.kind(of: file) != .missing else {
-      throw .error(.fileNotFound, "no file `\(path.value)`", at: path.span, notes: ["paths are relative to the notebook's folder"])
+      throw .error(.fileNotFound, "no file `\(path.value)`", at: path.span,
+        notes: ["paths are relative to the notebook's folder"])
     }
     guard let text = files.readText(file) else {
       throw .error(.notUTF8, "`\(path.value)` is not UTF-8 text", at: path.span)
@@ -92,7 +93,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
       throw .error(.notARegularFile, "`\(spec.path.value)` is a folder; load one file from it", at: spec.path.span,
         notes: ["for example: load \(spec.path.value.hasSuffix("/") ? spec.path.value : spec.path.value + "/")FILE.csv"])
     case .other:
-      throw .error(.notARegularFile, "`\(spec.path.value)` is not a regular file (a pipe, a device or a socket)", at: spec.path.span,
+      throw .error(.notARegularFile, "`\(spec.path.value)` is not a regular file (a pipe, a device or a socket)",
+        at: spec.path.span,
         notes: ["copy its contents to a file and load that"])
     case .brokenLink:
       throw .error(.notARegularFile, "`\(spec.path.value)` is a link that leads nowhere (a loop, or a target that is gone)", at: spec.path.span)
@@ -318,7 +320,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
     do {
       try table.source.checkIntact()
     } catch {
-      throw .error(error.problem.code, "`\(table.name)`: \(table.path) \(error.problem.message)", at: span, notes: [error.hint])
+      throw .error(error.problem.code, "`\(table.name)`: \(table.path) \(error.problem.message)", at: span,
+        notes: [error.hint])
     }
   }
 
@@ -331,7 +334,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
       return f
     }
     guard let f = EvidenceFormat(path: spec.path.value) else {
-      throw .error(.unknownEvidenceFormat, "cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
+      throw .error(.unknownEvidenceFormat, "cannot tell the format of `\(spec.path.value)` from its name",
+        at: spec.path.span,
         notes: ["say it: load \(spec.path.value) --format csv|tsv|jsonl|log|text|md|xlsx"])
     }
     return f
