@@ -67,7 +67,7 @@ final class NotebookRunner: ShellHost {
     let chain = Verification.verify(document)
     if case .failed(let message, let line) = chain {
       // New cells must not chain onto cells someone edited: that would vouch for them.
-      throw Diagnostic.file(message, origin: path, line: line,
+      throw Diagnostic.file(.verifyFailed, message, origin: path, line: line,
         notes: ["the notebook was not changed; gemba appends only to a notebook whose chain holds",
           "`gemba verify \(path)` names the first edited cell; `gemba \(path) --fork NEW.md` goes on in a new notebook from the cells before it"])
     }
@@ -77,7 +77,8 @@ final class NotebookRunner: ShellHost {
       do {
         try session.restore(cell)
       } catch {
-        var refusal = Diagnostic.file("cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
+        var refusal = Diagnostic.file(.cellNotRebuilt, "cell \(cell.number) cannot be rebuilt: \(error.message)",
+          origin: path,
           line: cell.line, notes: error.notes + ["the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"])
         refusal.span = error.span ?? refusal.span
         throw refusal
@@ -137,7 +138,7 @@ final class NotebookRunner: ShellHost {
   /// Appends to a file (created if absent) and flushes it to the disk.
   static func appendDurably(_ text: String, to path: String) throws(Diagnostic) {
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .file("cannot write \(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else { throw .file(.fileNotWritten, "cannot write \(path): \(String(cString: strerror(errno)))") }
     defer { close(fd) }
     let bytes = Array(text.utf8)
     var offset = 0
@@ -145,11 +146,11 @@ final class NotebookRunner: ShellHost {
       let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        throw .file("cannot write \(path): \(String(cString: strerror(errno)))")
+        throw .file(.fileNotWritten, "cannot write \(path): \(String(cString: strerror(errno)))")
       }
       offset += n
     }
-    guard fsync(fd) == 0 else { throw .file("cannot flush \(path) to disk: \(String(cString: strerror(errno)))") }
+    guard fsync(fd) == 0 else { throw .file(.fileNotWritten, "cannot flush \(path) to disk: \(String(cString: strerror(errno)))") }
     SafeFile.syncFolder(of: path)
   }
 
@@ -284,7 +285,7 @@ final class NotebookRunner: ShellHost {
         do {
           try SafeFile.write(write.content, to: Paths.resolve(write.path.value, in: folder), protecting: protectedFiles)
         } catch {
-          report(.error(error.message, at: write.path.span,
+          report(.error(error.code, error.message, at: write.path.span,
             notes: ["the cell is recorded but the file was not written; fix the path and export again"]),
             script: script, firstLine: line, origin: origin)
           return .failed
@@ -315,24 +316,24 @@ final class NotebookRunner: ShellHost {
       do {
         let target = Paths.resolve(path.value, in: folder)
         guard Paths.absolute(target) != Paths.absolute(file.path) else {
-          report(.error("that is this notebook's own file", at: path.span), script: script, firstLine: firstLine, origin: origin)
+          report(.error(.scriptNotRun, "that is this notebook's own file", at: path.span), script: script, firstLine: firstLine, origin: origin)
           return .failed
         }
         try SafeFile.write(try file.readAll() + unrecorded, to: target, protecting: protectedFiles)
         Console.out("saved a copy to \(path.value) (\(session.cells.count) cells); this session goes on in \(file.path)")
         return .ok
       } catch {
-        report(.error(error.message, at: path.span, notes: error.notes), script: script, firstLine: firstLine, origin: origin)
+        report(.error(error.code, error.message, at: path.span, notes: error.notes), script: script, firstLine: firstLine, origin: origin)
         return .failed
       }
     case .run(let path):
       guard runDepth < 8 else {
-        report(.error("`run` nested too deeply (a script that runs itself?)", at: path.span), script: script, firstLine: firstLine, origin: origin)
+        report(.error(.scriptNotRun, "`run` nested too deeply (a script that runs itself?)", at: path.span), script: script, firstLine: firstLine, origin: origin)
         return .failed
       }
       let target = Paths.resolve(path.value, in: folder)
       guard let text = Paths.read(target) else {
-        report(.error("cannot read script \(path.value)", at: path.span, notes: ["paths are relative to the notebook's folder"]),
+        report(.error(.scriptNotRun, "cannot read script \(path.value)", at: path.span, notes: ["paths are relative to the notebook's folder"]),
           script: script, firstLine: firstLine, origin: origin)
         return .failed
       }

@@ -67,7 +67,7 @@ struct BatchModeTests {
     let script = "title T\nwhy \"first\"\n  probem \"oops\"\nwhy \"never runs\"\n"
     let result = try GembaProcess.run(["nb.md"], stdin: script, in: folder)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("error: unknown command `probem`"))
+    #expect(result.stderr.contains("error[E0101]: unknown command `probem`"))
     #expect(result.stderr.contains("--> stdin:3:3"))
     #expect(result.stderr.contains("did you mean `problem`?"))
     #expect(result.stderr.contains("3 |   probem \"oops\"\n  |   ^^^^^^"))
@@ -126,7 +126,7 @@ struct BatchModeTests {
     try "# Meeting minutes\n\nNot a notebook.\n".write(to: url, atomically: true, encoding: .utf8)
     let result = try GembaProcess.run(["minutes.md"], stdin: "note hi\n", in: folder)
     #expect(result.status == 2)
-    #expect(result.stderr.contains("error: not a gemba notebook"))
+    #expect(result.stderr.contains("error[E0506]: "), "\(result.stderr)")
     #expect(result.stderr.contains(" --> minutes.md:1:1"))
     #expect(try GembaProcess.read(url) == "# Meeting minutes\n\nNot a notebook.\n")
   }

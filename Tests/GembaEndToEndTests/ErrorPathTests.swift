@@ -14,22 +14,22 @@ struct ErrorPathTests {
     let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("<!-- cell 2 ") }) + 1
     let verify = try GembaProcess.run(["verify", "nb.md"], in: folder)
     #expect(verify.status == 1)
-    #expect(verify.stderr.hasPrefix("error: verify failed: cell 2 does not match its chain value"))
+    #expect(verify.stderr.hasPrefix("error[E0509]: verify failed: cell 2 "), "\(verify.stderr)")
     #expect(verify.stderr.contains(" --> nb.md:\(line):1\n"))
     #expect(verify.stderr.contains("\(line) | <!-- cell 2 · "))
   }
 
   @Test(arguments: [
-    (["export", "nb.md", "--format", "pdf"], "error: `pdf` is not an export format"),
-    (["verify"], "error: verify takes one notebook"),
-    (["replay", "nb.md", "--update", "nb.md"], "error: --update writes a new notebook; it never overwrites nb.md"),
-    (["verify", "missing.md"], "error: no notebook missing.md"),
+    (["export", "nb.md", "--format", "pdf"], "E0601"),
+    (["verify"], "E0801"),
+    (["replay", "nb.md", "--update", "nb.md"], "E0801"),
+    (["verify", "missing.md"], "E0501"),
   ])
-  func usageAndFileProblemsExitTwo(arguments: [String], message: String) throws {
+  func usageAndFileProblemsExitTwo(arguments: [String], code: String) throws {
     let folder = try GembaProcess.scratchFolder()
     _ = try GembaProcess.run(["nb.md"], stdin: "note one\n", in: folder)
     let result = try GembaProcess.run(arguments, in: folder)
     #expect(result.status == 2)
-    #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("error[\(code)]: "), "\(result.stderr)")
   }
 }

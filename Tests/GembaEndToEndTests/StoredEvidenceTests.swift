@@ -162,7 +162,7 @@ struct StoredEvidenceTests {
       try text.write(to: path, atomically: true, encoding: .utf8)
       let open = try GembaProcess.run(["refund-guidance.md"], stdin: "status\n", in: copy)
       #expect(open.status == 2)
-      #expect(open.stderr.contains("error: cell 5 does not match its chain value"))
+      #expect(open.stderr.contains("error[E0509]: cell 5 "), "\(open.stderr)")
       #expect(open.stderr.contains(" --> refund-guidance.md:\(header + 1):1"))
       #expect(try GembaProcess.read(path) == text, "the notebook was changed")
       let verify = try GembaProcess.run(["verify", "refund-guidance.md"], in: copy)

@@ -29,7 +29,7 @@ extension Investigation {
 
     case .defineProcess(let name, let names):
       if !steps.isEmpty {
-        throw .error("the process is already defined (\(steps.count) step\(steps.count == 1 ? "" : "s"))",
+        throw .error(.conflictingState, "the process is already defined (\(steps.count) step\(steps.count == 1 ? "" : "s"))",
           notes: ["add a step with `step TEXT --after Sx`, or `undo` the process cell"])
       }
       processName = name
@@ -79,7 +79,7 @@ extension Investigation {
     case .addCategory(let name):
       guard var bone = fishbone else { throw noFishbone() }
       if let i = bone.categoryIndex(named: name) {
-        throw .error("the fishbone already has a bone `\(bone.categories[i].name)`")
+        throw .error(.conflictingState, "the fishbone already has a bone `\(bone.categories[i].name)`")
       }
       bone.categories.append(.init(name: name))
       fishbone = bone
@@ -97,7 +97,7 @@ extension Investigation {
           let bones = fishbone!.categories.map(\.name)
           notes.append(bones.isEmpty ? "the fishbone has no bones yet" : "bones: " + bones.joined(separator: ", "))
           notes.append("add a bone with `category \(name.value)`; quote names with spaces")
-          throw .error("the fishbone has no bone `\(name.value)`", at: name.span, notes: notes)
+          throw .error(.unknownID, "the fishbone has no bone `\(name.value)`", at: name.span, notes: notes)
         }
         let id = allocate(.cause)
         let category = fishbone!.categories[index].name
@@ -115,7 +115,7 @@ extension Investigation {
     case .setStatus(let id, let status, let because):
       guard nodes[id.value] != nil else { throw unknown(id) }
       if status == .ruledOut && nodes[id.value]!.isRoot {
-        throw .error("\(id.value) is marked as a root cause", at: id.span,
+        throw .error(.conflictingState, "\(id.value) is marked as a root cause", at: id.span,
           notes: ["`undo` the `root` cell first if the evidence now rules it out"])
       }
       nodes[id.value]!.status = status
@@ -125,7 +125,7 @@ extension Investigation {
     case .markRoot(let id):
       guard let node = nodes[id.value] else { throw unknown(id) }
       if node.status == .ruledOut {
-        throw .error("\(id.value) was ruled out, so it cannot be a root cause", at: id.span,
+        throw .error(.conflictingState, "\(id.value) was ruled out, so it cannot be a root cause", at: id.span,
           notes: node.rationale.map { ["ruled out because: \($0)"] } ?? [])
       }
       nodes[id.value]!.isRoot = true
@@ -133,7 +133,7 @@ extension Investigation {
 
     case .unroot(let id):
       guard let node = nodes[id.value] else { throw unknown(id) }
-      guard node.isRoot else { throw .error("\(id.value) is not marked as a root cause", at: id.span) }
+      guard node.isRoot else { throw .error(.conflictingState, "\(id.value) is not marked as a root cause", at: id.span) }
       nodes[id.value]!.isRoot = false
       message = "\(id.value) is no longer marked as a root cause"
 
@@ -174,7 +174,7 @@ extension Investigation {
     case .done(let id, let note):
       let i = try actionIndex(id)
       guard actions[i].state == .open || actions[i].state == .notEffective else {
-        throw .error("\(id.value) is already \(actions[i].state.rawValue)", at: id.span)
+        throw .error(.conflictingState, "\(id.value) is already \(actions[i].state.rawValue)", at: id.span)
       }
       actions[i].state = .done
       actions[i].doneNote = note
@@ -211,7 +211,7 @@ extension Investigation {
       message = "\(id.value) \(review ? "no longer effective" : "not effective"): \(because) — \(actions[i].finding) stays open"
 
     case .event(let when, let text, _):
-      guard let time = EventTime(when.value) else { throw .error("`\(when.value)` is not a date or time", at: when.span) }
+      guard let time = EventTime(when.value) else { throw .error(.invalidDate, "`\(when.value)` is not a date or time", at: when.span) }
       events.append(Event(when: time, text: text, citations: context.citations, cell: context.number))
       message = "event \(when.value): \(text)"
         + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: nil))
@@ -240,7 +240,7 @@ extension Investigation {
       message = text
 
     case .load:
-      guard let record = context.loaded else { throw .error("no evidence was read for this load") }
+      guard let record = context.loaded else { throw .error(.evidenceUnavailable, "no evidence was read for this load") }
       // A new extract under the same name replaces it for new questions; what was cited from the
       // old one stands, so its file is still checked for drift.
       supersededEvidence += evidence.filter { $0.name == record.name }
@@ -252,7 +252,7 @@ extension Investigation {
     case .showProcess, .showWhys, .showFishbone, .showTimeline, .check, .status, .showFindings, .showActions,
       .listEvidence, .show, .query, .metric, .compareShares, .refresh, .undo, .redo, .export, .help, .history, .save,
       .run, .quit:
-      throw .error("not a change to the investigation")
+      throw .error(.unhandledCommand, "not a change to the investigation")
     }
     return ChangeResult(created: created, message: message)
   }
@@ -279,7 +279,7 @@ extension Investigation {
   func unknown(_ id: Located<ItemID>) -> Diagnostic {
     if id.value.kind == .escape, id.value.path.count == 1, escapes.contains(where: { $0.id == id.value }) {
       // `confirm E1`: the escape point is a place, not an answer; its whys are judged.
-      return .error("\(id.value) is an escape point, not a why: judge the answers to why it escaped (\(id.value).1 …)",
+      return .error(.conflictingState, "\(id.value) is an escape point, not a why: judge the answers to why it escaped (\(id.value).1 …)",
         at: id.span, notes: ["ask why it escaped: why \(id.value) TEXT"])
     }
     let existing = allIDs.filter { $0.kind == id.value.kind }.map(\.description)
@@ -292,7 +292,7 @@ extension Investigation {
     } else {
       notes.append("\(id.value.kind.noun)s: " + existing.prefix(12).joined(separator: ", ") + (existing.count > 12 ? ", …" : ""))
     }
-    return .error("there is no \(id.value.kind.noun) \(id.value)", at: id.span, notes: notes)
+    return .error(.unknownID, "there is no \(id.value.kind.noun) \(id.value)", at: id.span, notes: notes)
   }
 
   func unknownStep(_ step: ItemID, at span: SourceSpan) -> Diagnostic {
@@ -300,7 +300,7 @@ extension Investigation {
   }
 
   func noFishbone() -> Diagnostic {
-    .error("there is no fishbone yet", notes: ["start one: fishbone \"EFFECT\" --template 6M|8P|4S"])
+    .error(.unknownID, "there is no fishbone yet", notes: ["start one: fishbone \"EFFECT\" --template 6M|8P|4S"])
   }
 
   func actionIndex(_ id: Located<ItemID>) throws(Diagnostic) -> Int {
@@ -309,7 +309,8 @@ extension Investigation {
   }
 
   func notDone(_ id: Located<ItemID>, _ state: Action.State) -> Diagnostic {
-    .error("\(id.value) is \(state.rawValue), not done: its effect can be judged once it is done", at: id.span,
+    .error(.conflictingState, "\(id.value) is \(state.rawValue), not done: its effect can be judged once it is done",
+      at: id.span,
       notes: ["mark it first: done \(id.value)"])
   }
 }

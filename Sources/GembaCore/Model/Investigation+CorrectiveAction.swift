@@ -44,7 +44,7 @@ extension Investigation {
   mutating func applyContained(_ id: Located<ItemID>, note: String?, in context: CellContext) throws(Diagnostic) -> String {
       guard let i = containments.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
       if containments[i].state == .verified {
-        throw .error("\(id.value) was already verified at \(containments[i].verifiedAt ?? "an earlier cell")", at: id.span)
+        throw .error(.conflictingState, "\(id.value) was already verified at \(containments[i].verifiedAt ?? "an earlier cell")", at: id.span)
       }
       containments[i].state = .verified
       containments[i].verifiedAt = context.time
@@ -90,12 +90,12 @@ extension Investigation {
     context: CellContext) throws(Diagnostic) -> String
   {
     guard let plan = actions[i].plannedCheck else {
-      throw .error("`effective \(id.value)` needs --evidence: what shows the action worked", at: SourceSpan(at: id.span.end),
+      throw .error(.missingOption, "`effective \(id.value)` needs --evidence: what shows the action worked", at: SourceSpan(at: id.span.end),
         notes: ["no check was planned with \(id.value) (action … --verify QUERY --target EXPR --after DATE)",
           "example: effective \(id.value) --evidence after#1-40", "if it did not work: not-effective \(id.value) --because TEXT"])
     }
     guard let citation = context.citations.first else {
-      throw .error("the planned check of \(id.value) was not run", at: id.span)
+      throw .error(.plannedCheckNotRun, "the planned check of \(id.value) was not run", at: id.span)
     }
     let judgement = plan.judge(citation, doneAt: actions[i].doneAt, at: context.time)
     actions[i].judgement = judgement
@@ -140,7 +140,8 @@ extension Investigation {
   /// The `--after` of a planned check may not be before the day it is agreed.
   func checkAfterDate(_ spec: ActionSpec, at time: String) throws(Diagnostic) {
     guard let plan = spec.plannedCheck, let today = CalendarDate(String(time.prefix(10))), plan.after < today else { return }
-    throw .error("the judgement date is before today: judge after the action is done", at: spec.checkAfterSpan,
+    throw .error(.judgedTooEarly, "the judgement date is before today: judge after the action is done",
+      at: spec.checkAfterSpan,
       notes: ["--after \(plan.after) is before \(today), the day this action is agreed; data from before the change shows the problem, not the effect",
         "pick the day the change will be in place, e.g. its due date"])
   }

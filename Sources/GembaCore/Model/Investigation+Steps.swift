@@ -8,13 +8,14 @@ extension Investigation {
       let i = steps.firstIndex(where: { $0.id == from }), let j = steps.firstIndex(where: { $0.id == to }), j != i + 1
     else { return }
     if j == i - 1 {
-      throw .error("\(from)>\(to) runs against the process: \(to) comes before \(from)", at: location.span,
+      throw .error(.againstProcessOrder, "\(from)>\(to) runs against the process: \(to) comes before \(from)",
+        at: location.span,
         notes: ["a handoff runs in process order: \(to)>\(from)"])
     }
     let between = steps[(min(i, j) + 1)..<max(i, j)]
     let (first, last) = (between.first!.id, between.last!.id)
     let (a, b) = j > i ? (from, to) : (to, from)
-    throw .error("\(from) and \(to) are not next to each other in the process: a handoff joins a step to the next one",
+    throw .error(.againstProcessOrder, "\(from) and \(to) are not next to each other in the process: a handoff joins a step to the next one",
       at: location.span, notes: [
         "between them: " + between.map { "\($0.id) \($0.name)" }.joined(separator: ", "),
         "record it at the handoff where the work crosses (--step "
@@ -43,7 +44,7 @@ extension Investigation {
     let id = spec.id
     guard let i = steps.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
     func refuse(_ what: String) -> Diagnostic {
-      .error("a step has no \(what) to amend", at: id.span, notes: ["a step has a name and an owner: amend \(id.value) --name TEXT --owner NAME"])
+      .error(.nothingToAmend, "a step has no \(what) to amend", at: id.span, notes: ["a step has a name and an owner: amend \(id.value) --name TEXT --owner NAME"])
     }
     if spec.text != nil { throw refuse("text") }
     if spec.due != nil { throw refuse("due date") }

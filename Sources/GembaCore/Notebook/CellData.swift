@@ -69,11 +69,11 @@ public struct CellData: Sendable, Equatable, Codable {
     do {
       decoded = try decoder.decode(CellData.self, from: Data(text.utf8))
     } catch {
-      throw .error("cell \(cell) stores data that is not valid: \(Self.reason(error))", at: span,
+      throw .error(.malformedNotebook, "cell \(cell) stores data that is not valid: \(Self.reason(error))", at: span,
         notes: ["the `<!-- data … -->` line after the cell's output was edited by hand; `gemba verify` names the cell"])
     }
     guard decoded.version <= currentVersion else {
-      throw .error("cell \(cell) stores data of version \(decoded.version), written by a newer gemba (this one reads \(currentVersion))",
+      throw .error(.newerNotebook, "cell \(cell) stores data of version \(decoded.version), written by a newer gemba (this one reads \(currentVersion))",
         at: span, notes: ["upgrade gemba to open this notebook; nothing was changed"])
     }
     return decoded

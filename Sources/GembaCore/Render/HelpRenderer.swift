@@ -10,7 +10,7 @@ public enum HelpRenderer {
       let names = CommandCatalog.verbNames + StageCatalog.names
       if let guess = Suggestion.nearest(to: topic.value, in: names) { notes.append("did you mean `\(guess)`?") }
       notes.append("type `help` for the list of commands and query stages")
-      throw .error("no command or query stage `\(topic.value)`", at: topic.span, notes: notes)
+      throw .error(.unknownHelpTopic, "no command or query stage `\(topic.value)`", at: topic.span, notes: notes)
     }
     var lines = ["usage: \(spec.usage)", ""] + TerminalViews.Text.wrap(spec.summary, to: width)
     let kinds = natures(of: spec)

@@ -120,7 +120,7 @@ public final class Session {
   public func restore(_ cell: Cell) throws(Diagnostic) {
     // Errors point into the notebook: the command starts two lines below the cell's header.
     guard let command = try Parser.parse(cell.command, firstLine: cell.line > 0 ? cell.line + 2 : 1) else {
-      throw .error("cell \(cell.number) has no command")
+      throw .error(.malformedNotebook, "cell \(cell.number) has no command")
     }
     let data = try cell.decodedData()
     var context = CellContext(number: cell.number, time: cell.time, previousChain: chain)
@@ -190,7 +190,7 @@ public final class Session {
     case .notebook(let action):
       return try sessionCommand(action, context: context)
     case .shell:
-      throw .error("`\(source)` is about the shell; it is not a cell")
+      throw .error(.notACell, "`\(source)` is about the shell; it is not a cell")
     }
   }
 
@@ -254,7 +254,7 @@ public final class Session {
   }
 
   private func desk() throws(Diagnostic) -> any EvidenceDesk {
-    guard let evidence else { throw .error("evidence cannot be read in this session") }
+    guard let evidence else { throw .error(.evidenceUnavailable, "evidence cannot be read in this session") }
     return evidence
   }
 
@@ -296,7 +296,8 @@ public final class Session {
     } catch {
       // The error's place is inside the stored query, not in what was typed: say it in words.
       let column = error.span.map { " (column \($0.start.column) of the query)" } ?? ""
-      throw .error("the planned check of \(id.value) no longer runs: \(error.message)\(column)", at: id.span,
+      throw .error(.plannedCheckNotRun, "the planned check of \(id.value) no longer runs: \(error.message)\(column)",
+        at: id.span,
         notes: ["the check agreed with \(id.value): \(plan.query)"] + error.notes
           + ["nothing was recorded; judge it on other evidence with effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"])
     }
@@ -318,11 +319,11 @@ public final class Session {
     let index: Int
     if let number {
       guard let i = applied.lastIndex(where: { $0.context.number == number }) else {
-        throw .error("the undo cell took back cell \(number), which is not a change in effect here")
+        throw .error(.nothingToUndo, "the undo cell took back cell \(number), which is not a change in effect here")
       }
       index = i
     } else {
-      guard !applied.isEmpty else { throw .error("nothing to undo") }
+      guard !applied.isEmpty else { throw .error(.nothingToUndo, "nothing to undo") }
       index = applied.count - 1
     }
     let last = applied.remove(at: index)
@@ -345,11 +346,11 @@ public final class Session {
     let index: Int
     if let number {
       guard let i = undone.lastIndex(where: { $0.context.number == number }) else {
-        throw .error("the redo cell gave back cell \(number), which was not undone here")
+        throw .error(.nothingToUndo, "the redo cell gave back cell \(number), which was not undone here")
       }
       index = i
     } else {
-      guard !undone.isEmpty else { throw .error("nothing to redo") }
+      guard !undone.isEmpty else { throw .error(.nothingToUndo, "nothing to redo") }
       index = undone.count - 1
     }
     var change = undone[index]

@@ -13,7 +13,7 @@ extension CommandLineTool {
   func replay(_ path: String, update: String?, allowOutside: Bool, allowWrites: Bool) throws(Diagnostic) -> Int32 {
     let text = try Paths.readNotebook(path)
     if let update, Paths.absolute(update) == Paths.absolute(path) {
-      throw Diagnostic.error("--update writes a new notebook; it never overwrites \(path)").about(.usage)
+      throw Diagnostic.error(.usage, "--update writes a new notebook; it never overwrites \(path)").about(.usage)
     }
     let document = NotebookFormat.parse(text)
     let folder = Paths.folder(of: path)
@@ -53,7 +53,7 @@ extension CommandLineTool {
     let text = try Paths.readNotebook(path)
     let document = NotebookFormat.parse(text)
     func failed(_ message: String, line: Int) -> Diagnostic {
-      Diagnostic.file("verify failed: " + message, origin: path, line: line).about(.failedCheck)
+      Diagnostic.file(.verifyFailed, "verify failed: " + message, origin: path, line: line).about(.failedCheck)
     }
     let chain = Verification.verify(document, anchor: anchor)
     guard case .verified(let cells) = chain else {
@@ -93,7 +93,7 @@ extension CommandLineTool {
     var trusted: [String: String] = [:]
     for file in trust + [Paths.resolve(".gemba/trusted-keys", in: Paths.folder(of: path))] {
       guard let text = Paths.read(file) else {
-        if trust.contains(file) { throw Diagnostic.file("cannot read the trusted key \(file)").about(.usage) }
+        if trust.contains(file) { throw Diagnostic.file(.noKeyStore, "cannot read the trusted key \(file)").about(.usage) }
         continue
       }
       trusted.merge(SigningKeys.parseTrusted(text)) { a, _ in a }
@@ -123,7 +123,7 @@ extension CommandLineTool {
 
   /// `gemba NOTEBOOK --fork NEW.md`: a new notebook from the cells whose chain holds.
   func forkNotebook(_ path: String, into fork: String) throws(Diagnostic) {
-    guard !Paths.exists(fork) else { throw Diagnostic.file("\(fork) exists; --fork writes a new notebook, never over one").about(.usage) }
+    guard !Paths.exists(fork) else { throw Diagnostic.file(.fileExists, "\(fork) exists; --fork writes a new notebook, never over one").about(.usage) }
     let document = NotebookFormat.parse(try Paths.readNotebook(path))
     var intact: [Cell] = []
     var chain = Chain.genesis
@@ -152,7 +152,7 @@ extension CommandLineTool {
     // A fold over the stored cells: the record shows what was seen, whatever the files hold now.
     for cell in document.cells {
       do { try session.restore(cell) } catch {
-        throw Diagnostic.file("cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
+        throw Diagnostic.file(.cellNotRebuilt, "cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
           line: error.span?.start.line ?? cell.line, notes: error.notes)
       }
     }

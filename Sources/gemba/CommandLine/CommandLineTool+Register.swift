@@ -192,7 +192,7 @@ extension CommandLineTool {
       let gemba = Paths.resolve(".gemba", in: folder)
       // Another indexer may make it at the same moment: EEXIST is success.
       if !Paths.exists(gemba), mkdir(gemba, 0o755) != 0, errno != EEXIST {
-        throw Diagnostic.file("cannot create \(gemba) for the register: \(String(cString: strerror(errno)))",
+        throw Diagnostic.file(.registerFailed, "cannot create \(gemba) for the register: \(String(cString: strerror(errno)))",
           notes: ["pass --db sqlite:PATH to keep the register elsewhere"]).about(.file)
       }
       text = gemba + "/register.db"
@@ -208,7 +208,7 @@ extension CommandLineTool {
       _ = mkdir(Paths.folder(of: path), 0o755)
     }
     if firstPath == nil, case .sqlite(let path) = url, !Paths.exists(path) {
-      throw Diagnostic.file("no register at \(path)",
+      throw Diagnostic.file(.noRegister, "no register at \(path)",
         notes: ["run `gemba register index PATH…` first (it writes PATH/.gemba/register.db), or name one with --db sqlite:FILE"])
     }
     do {
@@ -232,7 +232,7 @@ extension CommandLineTool {
   }
 
   private func registerFailure(_ error: any Error, name: String) -> Diagnostic {
-    guard let sql = error as? SQLError else { return Diagnostic.file("register \(name): \(error)") }
+    guard let sql = error as? SQLError else { return Diagnostic.file(.registerFailed, "register \(name): \(error)") }
     // A schema message already names the register; others get its name in front.
     let message = sql.message.hasPrefix("register ") ? sql.message : sql.description
     var notes: [String] = []
@@ -241,10 +241,10 @@ extension CommandLineTool {
     case .permission: notes = ["check that you may write \(name)"]
     case .connect, .authentication, .syntax, .constraint, .schema, .other: break
     }
-    return Diagnostic.file(message, notes: notes)
+    return Diagnostic.file(.registerFailed, message, notes: notes)
   }
 
   private func registerUsage(_ message: String) -> Diagnostic {
-    Diagnostic.error(message, notes: ["usage: gemba register --help"]).about(.usage)
+    Diagnostic.error(.usage, message, notes: ["usage: gemba register --help"]).about(.usage)
   }
 }

@@ -123,7 +123,7 @@ struct CommandLineTool {
   }
 
   private func usageError(_ message: String) -> Diagnostic {
-    Diagnostic.error(message).about(.usage)
+    Diagnostic.error(.usage, message).about(.usage)
   }
 
   private func open(_ path: String, keepGoing: Bool, allowOutside: Bool) throws(Diagnostic) -> Int32 {

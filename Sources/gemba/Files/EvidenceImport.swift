@@ -41,7 +41,8 @@ struct EvidenceImport {
       mapped = try MappedFile(path: original, streamed: true, pageCache: true)
       digest = try EvidenceHash.sha256(of: ByteSource(mapped))
     } catch {
-      throw .error("cannot copy `\(written)` into the notebook's folder: \(error.problem.message)", at: spec.path.span,
+      throw .error(.evidenceNotCopied, "cannot copy `\(written)` into the notebook's folder: \(error.problem.message)",
+        at: spec.path.span,
         notes: [error.hint])
     }
     let base = written.split(separator: "/").last.map(String.init) ?? "evidence"
@@ -52,7 +53,7 @@ struct EvidenceImport {
       try mapped.verifyUnchanged()
     } catch {
       if !stored.reused { unlink(Paths.resolve(stored.path, in: policy.folder)) }
-      throw .error("cannot copy `\(written)` into the notebook's folder: it \(error.problem.message)", at: spec.path.span,
+      throw .error(.evidenceNotCopied, "cannot copy `\(written)` into the notebook's folder: it \(error.problem.message)", at: spec.path.span,
         notes: [error.hint])
     }
     let relative = stored.path
@@ -75,7 +76,7 @@ struct EvidenceImport {
   {
     let evidence = (folder == "." ? "" : folder + "/") + "evidence"
     if !Paths.exists(evidence) && mkdir(evidence, 0o755) != 0 {
-      throw .error("cannot make the folder \(evidence) to copy \(what) into", at: span)
+      throw .error(.evidenceNotCopied, "cannot make the folder \(evidence) to copy \(what) into", at: span)
     }
     for attempt in 1...99 {
       let name = attempt == 1 ? base : numbering(base, attempt)
@@ -91,11 +92,12 @@ struct EvidenceImport {
         try SafeFile.write(bytes: bytes, to: target, exclusive: true)
       } catch {
         if Paths.exists(target) { continue }  // someone made it meanwhile: never replaced
-        throw .error(error.message, at: span, notes: error.notes)
+        throw .error(error.code, error.message, at: span, notes: error.notes)
       }
       return ("evidence/" + name, false)
     }
-    throw .error("cannot copy \(what): evidence/ already holds 99 different files named like it", at: span,
+    throw .error(.evidenceNotCopied, "cannot copy \(what): evidence/ already holds 99 different files named like it",
+      at: span,
       notes: ["rename the file, or copy it into the notebook's folder yourself"])
   }
 

@@ -35,7 +35,7 @@ struct KeyStore {
   /// Makes a new key pair for `name`; never replaces an existing key. Returns the public key.
   func create(for name: String) throws(Diagnostic) -> String {
     guard let folder, let path = path(for: name) else {
-      throw .file("no place for keys: set HOME or XDG_CONFIG_HOME")
+      throw .file(.noKeyStore, "no place for keys: set HOME or XDG_CONFIG_HOME")
     }
     var built = ""
     for part in folder.split(separator: "/") {
@@ -45,14 +45,14 @@ struct KeyStore {
     let (privateKey, publicKey) = SigningKeys.generate()
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-      throw .file(errno == EEXIST ? "a key for \(name) already exists (\(path)); gemba never replaces a key"
+      throw .file((errno == EEXIST ? .fileExists : .fileNotWritten), errno == EEXIST ? "a key for \(name) already exists (\(path)); gemba never replaces a key"
         : "cannot write \(path): \(String(cString: strerror(errno)))")
     }
     let text = Array((Data(privateKey).base64EncodedString() + "\n").utf8)
     let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     fsync(fd)
     close(fd)
-    guard written == text.count else { throw .file("cannot write \(path)") }
+    guard written == text.count else { throw .file(.fileNotWritten, "cannot write \(path)") }
     SafeFile.syncFolder(of: path)
     return publicKey
   }

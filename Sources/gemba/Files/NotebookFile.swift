@@ -41,12 +41,12 @@ final class NotebookFile {
       readOnly = true
     }
     guard fd >= 0 else {
-      throw .file("cannot open notebook \(path): \(String(cString: strerror(errno)))",
+      throw .file(.notebookUnreadable, "cannot open notebook \(path): \(String(cString: strerror(errno)))",
         notes: ["check that the folder exists and is writable"])
     }
     if flock(fd, (readOnly ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
       close(fd)
-      throw .file("notebook \(path) is open in another gemba process",
+      throw .file(.notebookLocked, "notebook \(path) is open in another gemba process",
         notes: ["two writers would interleave cells; close the other session first (or open a copy)"])
     }
     // A new notebook's directory entry must survive a crash too.
@@ -74,7 +74,7 @@ final class NotebookFile {
       let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
       if n < 0 {
         if errno == EINTR { continue }
-        throw .file("cannot read notebook \(path): \(String(cString: strerror(errno)))")
+        throw .file(.notebookUnreadable, "cannot read notebook \(path): \(String(cString: strerror(errno)))")
       }
       if n == 0 { break }
       bytes += buffer[0..<n]
@@ -82,7 +82,7 @@ final class NotebookFile {
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       let (line, column) = firstInvalidUTF8(bytes)
-      throw .file("notebook \(path) is not UTF-8 text: the first invalid byte is at line \(line), column \(column)",
+      throw .file(.notUTF8, "notebook \(path) is not UTF-8 text: the first invalid byte is at line \(line), column \(column)",
         origin: path, line: line, notes: ["gemba never overwrites a file it did not write; save it as UTF-8 and open it again"])
     }
     return text
@@ -117,7 +117,7 @@ final class NotebookFile {
   /// The text now at the path (after a `change()`), read without disturbing our descriptor.
   func readCurrent() throws(Diagnostic) -> String {
     let other = open(path, O_RDONLY | O_CLOEXEC)
-    guard other >= 0 else { throw .file("cannot read notebook \(path): \(String(cString: strerror(errno)))") }
+    guard other >= 0 else { throw .file(.notebookUnreadable, "cannot read notebook \(path): \(String(cString: strerror(errno)))") }
     defer { close(other) }
     return try Self.read(fd: other, path: path)
   }
@@ -126,10 +126,10 @@ final class NotebookFile {
   /// opens and locks it, and appends there from now on.
   func adoptCurrent() throws(Diagnostic) {
     let next = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-    guard next >= 0 else { throw .file("cannot open notebook \(path) again: \(String(cString: strerror(errno)))") }
+    guard next >= 0 else { throw .file(.notebookUnreadable, "cannot open notebook \(path) again: \(String(cString: strerror(errno)))") }
     guard flock(next, LOCK_EX | LOCK_NB) == 0 else {
       close(next)
-      throw .file("notebook \(path) is now open in another gemba process")
+      throw .file(.notebookLocked, "notebook \(path) is now open in another gemba process")
     }
     close(fd)
     fd = next
@@ -149,7 +149,7 @@ final class NotebookFile {
   /// Cuts the file back to `size` bytes (a torn last cell moved aside), durably.
   func truncate(to size: Int) throws(Diagnostic) {
     guard ftruncate(fd, off_t(size)) == 0, fsync(fd) == 0 else {
-      throw .file("cannot repair notebook \(path): \(String(cString: strerror(errno)))")
+      throw .file(.notebookNotWritten, "cannot repair notebook \(path): \(String(cString: strerror(errno)))")
     }
     expectedSize = size
   }
@@ -157,7 +157,7 @@ final class NotebookFile {
   /// Appends and flushes to the disk before returning: an entered cell survives a crash.
   /// A write that fails part-way (a full disk) is cut back, so the file stays openable.
   func append(_ text: String) throws(Diagnostic) {
-    guard !readOnly else { throw .file("notebook \(path) is read-only: nothing can be recorded in it") }
+    guard !readOnly else { throw .file(.notebookReadOnly, "notebook \(path) is read-only: nothing can be recorded in it") }
     let bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
@@ -166,7 +166,7 @@ final class NotebookFile {
         if errno == EINTR { continue }
         let code = errno
         _ = ftruncate(fd, off_t(expectedSize))
-        throw .file("cannot write notebook \(path): \(String(cString: strerror(code)))",
+        throw .file(.notebookNotWritten, "cannot write notebook \(path): \(String(cString: strerror(code)))",
           notes: code == ENOSPC || code == EDQUOT
             ? ["the disk is full: free some space; the notebook is as it was before this cell"] : [])
       }
@@ -175,7 +175,7 @@ final class NotebookFile {
     guard fsync(fd) == 0 else {
       let code = errno
       _ = ftruncate(fd, off_t(expectedSize))
-      throw .file("cannot flush notebook \(path) to disk: \(String(cString: strerror(code)))",
+      throw .file(.notebookNotWritten, "cannot flush notebook \(path) to disk: \(String(cString: strerror(code)))",
         notes: ["the notebook is as it was before this cell"])
     }
     expectedSize += bytes.count

@@ -70,16 +70,16 @@ final class NotebookFolder: EvidenceFileSystem {
     let real = SafeFile.canonical(target)
     let protected = protectedFiles()
     if let hit = protected.first(where: { SafeFile.canonical($0) == real }) {
-      throw .error("refused to export to `\(path.value)`: it is \(hit == protected.first ? "this notebook's own file" : "evidence this notebook loaded")",
+      throw .error(.exportRefused, "refused to export to `\(path.value)`: it is \(hit == protected.first ? "this notebook's own file" : "evidence this notebook loaded")",
         at: path.span, notes: ["choose another file name; nothing was recorded"])
     }
     let folder = Paths.folder(of: target)
     guard access(folder, W_OK) == 0 else {
-      throw .error("cannot write `\(path.value)`: the folder \(folder) does not exist or is not writable", at: path.span,
+      throw .error(.exportNotWritten, "cannot write `\(path.value)`: the folder \(folder) does not exist or is not writable", at: path.span,
         notes: ["paths are relative to the notebook's folder; nothing was recorded"])
     }
     if Paths.exists(target) && access(target, W_OK) != 0 {
-      throw .error("cannot write `\(path.value)`: the file is read-only", at: path.span)
+      throw .error(.exportNotWritten, "cannot write `\(path.value)`: the file is read-only", at: path.span)
     }
   }
 

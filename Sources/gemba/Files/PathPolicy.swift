@@ -11,7 +11,7 @@ struct PathPolicy {
   /// The path to open for `path` as written in a cell, or an error saying why not.
   func resolve(_ path: Located<String>, toWrite: Bool = false) throws(Diagnostic) -> String {
     let written = path.value
-    guard !written.isEmpty else { throw .error("empty path", at: path.span) }
+    guard !written.isEmpty else { throw .error(.pathRefused, "empty path", at: path.span) }
     let candidate = written.hasPrefix("/") ? written : (folder == "." ? written : folder + "/" + written)
     if allowOutside { return candidate }
     if written.hasPrefix("/") {
@@ -39,14 +39,14 @@ struct PathPolicy {
     let root = Paths.absolute(folder)
     let real = SafeFile.canonical(candidate)
     guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-      throw .error("refused to write `\(path.value)`: it leads outside the notebook's folder (to \(real))", at: path.span,
+      throw .error(.pathRefused, "refused to write `\(path.value)`: it leads outside the notebook's folder (to \(real))", at: path.span,
         notes: ["a replayed notebook writes only inside its own folder; run with --allow-outside if you trust it"])
     }
     return candidate
   }
 
   private func refusal(_ path: Located<String>, _ why: String, toWrite: Bool = false) -> Diagnostic {
-    .error("refused to \(toWrite ? "write" : "read") `\(path.value)`: it \(why)", at: path.span,
+    .error(.pathRefused, "refused to \(toWrite ? "write" : "read") `\(path.value)`: it \(why)", at: path.span,
       notes: [
         "a notebook reads evidence only inside its own folder (\(Paths.absolute(folder)))",
         "copy the file into that folder, or run gemba with --allow-outside if you trust this notebook",

@@ -70,7 +70,7 @@ struct SQLEvidence {
       if !spec.dateFormats.isEmpty { text += " --date-format " + spec.dateFormats.map { quotedAlways($0.value) }.joined(separator: " ") }
       return text
     }
-    throw .error("no `load sql … as \(name.value)` in this notebook to refresh", at: name.span,
+    throw .error(.nothingToRefresh, "no `load sql … as \(name.value)` in this notebook to refresh", at: name.span,
       notes: ["`refresh` runs a query again; load one first: load sql \"SELECT …\" --db URL as \(name.value)"])
   }
 
@@ -91,7 +91,7 @@ struct SQLEvidence {
     case .constraint, .schema, .other: notes.append("nothing was recorded; the session goes on")
     }
     let onDatabase = error.reason == .connect || error.reason == .authentication
-    return .error("`load sql` failed on \(error.database): \(error.message)",
+    return .error(.sqlFailed, "`load sql` failed on \(error.database): \(error.message)",
       at: onDatabase ? sql.database.span : position(in: error.message, of: sql.query) ?? sql.query.span, notes: notes)
   }
 

@@ -16,7 +16,7 @@ enum SafeFile {
   static func write(_ text: String, to path: String, protecting protected: [String] = []) throws(Diagnostic) {
     let target = canonical(path)
     if let hit = protected.first(where: { canonical($0) == target }) {
-      throw .file("refused to write \(path): it is \(hit == protected.first ? "the notebook itself" : "evidence the notebook loaded (\(hit))")",
+      throw .file(.exportRefused, "refused to write \(path): it is \(hit == protected.first ? "the notebook itself" : "evidence the notebook loaded (\(hit))")",
         notes: ["choose another file name; nothing was written"])
     }
     var failure: Diagnostic?
@@ -89,6 +89,6 @@ enum SafeFile {
     let reason = String(cString: strerror(code))
     var notes = ["nothing was replaced: the file is as it was"]
     if code == ENOSPC || code == EDQUOT { notes.insert("the disk is full: free some space and try again", at: 0) }
-    return .file("\(message): \(reason)", notes: notes)
+    return .file(.fileNotWritten, "\(message): \(reason)", notes: notes)
   }
 }

@@ -33,7 +33,7 @@ enum CancellableQuery {
       _ = outcome.done.wait(until: Date().addingTimeInterval(0.05))
       if outcome.result == nil && LineEditor.takeCancelRequest() {
         FileHandle.standardError.write(Data("\n".utf8))  // past the terminal's echoed ^C
-        throw .error("query cancelled; nothing was recorded", at: span, notes: ["the session is as it was before the query"])
+        throw .error(.queryCancelled, "query cancelled; nothing was recorded", at: span, notes: ["the session is as it was before the query"])
       }
     }
     return try outcome.result!.get()

@@ -103,7 +103,7 @@ import Testing
   }
 
   static func chart(_ values: [Double], rules: String = "we") throws -> ControlChart {
-    guard case .spc(let c) = try query(try series(values), "x | spc v --rules \(rules)") else { throw Diagnostic.error("not spc") }
+    guard case .spc(let c) = try query(try series(values), "x | spc v --rules \(rules)") else { throw Diagnostic.error(.unhandledCommand, "not spc") }
     return c
   }
 

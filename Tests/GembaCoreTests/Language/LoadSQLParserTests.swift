@@ -35,22 +35,22 @@ import Testing
   }
 
   @Test(arguments: [
-    (#"load sql "SELECT 1" --db postgresql://qa:secret@db/capa as t"#, "the URL holds a password"),
-    (#"load sql "SELECT 1" --db postgresql://qa@db/capa?password=secret as t"#, "the URL holds a password"),
-    (#"load sql "SELECT 1" --db postgresql://qa@db/capa"#, "needs a name"),
-    (#"load sql "SELECT 1" as t"#, "needs the database"),
-    (#"load sql "SELECT 1" --db mysql://qa@db/capa as t"#, "is not a database gemba reads"),
-    (#"load sql "SELECT 1" --db POSTGRESQL://qa:secret@db/capa as t"#, "the URL holds a password"),
-    (#"load sql "SELECT 1" --db data/q.db as t"#, "is not a database gemba reads"),
-    (#"load sql "SELECT 1" --db sqlite:q.db as t --limit 0"#, "`--limit` takes a number of rows above 0"),
-    (#"load sql "SELECT 1" --db sqlite:q.db as t --sheet 2"#, "does not use `--sheet`"),
-    (#"load data.csv --db sqlite:q.db"#, "does not use `--db`"),
-  ])
-  func refusedBeforeAnythingRuns(source: String, message: String) {
+    (#"load sql "SELECT 1" --db postgresql://qa:secret@db/capa as t"#, .invalidDatabaseURL),
+    (#"load sql "SELECT 1" --db postgresql://qa@db/capa?password=secret as t"#, .invalidDatabaseURL),
+    (#"load sql "SELECT 1" --db postgresql://qa@db/capa"#, .missingArgument),
+    (#"load sql "SELECT 1" as t"#, .missingArgument),
+    (#"load sql "SELECT 1" --db mysql://qa@db/capa as t"#, .invalidDatabaseURL),
+    (#"load sql "SELECT 1" --db POSTGRESQL://qa:secret@db/capa as t"#, .invalidDatabaseURL),
+    (#"load sql "SELECT 1" --db data/q.db as t"#, .invalidDatabaseURL),
+    (#"load sql "SELECT 1" --db sqlite:q.db as t --limit 0"#, .invalidOptionValue),
+    (#"load sql "SELECT 1" --db sqlite:q.db as t --sheet 2"#, .optionNotApplicable),
+    (#"load data.csv --db sqlite:q.db"#, .optionNotApplicable),
+  ] as [(String, DiagnosticCode)])
+  func refusedBeforeAnythingRuns(source: String, code: DiagnosticCode) {
     #expect {
       _ = try Parser.parse(source)
     } throws: { error in
-      (error as? Diagnostic)?.message.contains(message) == true
+      (error as? Diagnostic)?.code == code
     }
   }
 

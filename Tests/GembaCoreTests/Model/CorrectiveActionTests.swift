@@ -9,7 +9,7 @@ import Testing
     session.expectCell("team \"Dana Reyes\" --role leader", output: "team: Dana Reyes (leader)")
     session.expectCell("team \"dana reyes\" --role champion", output: "Dana Reyes is now champion (was leader)")
     #expect(session.investigation.team.map(\.role) == [.champion])
-    let d = session.expectRejected("team Sam --role boss", message: "`boss` is not a valid --role")
+    let d = session.expectRejected("team Sam --role boss", code: .invalidOptionValue)
     #expect(d?.notes.last == "`--role` takes one of: champion, leader, member, expert")
   }
 
@@ -42,21 +42,21 @@ import Testing
       output: "where: is line B, night shift · is not day shift (replaces the earlier where)")
     #expect(session.investigation.boundaries.map(\.dimension) == [.what, .where])
     session.expectRejected("isnot when --is \"since May\"",
-      message: "`isnot when` needs both --is and --is-not (--is-not TEXT is missing)")
-    session.expectRejected("isnot why --is a --is-not b", message: "`why` is not a dimension of is / is not")
+      code: .missingOption)
+    session.expectRejected("isnot why --is a --is-not b", code: .invalidOptionValue)
   }
 
   @Test func aContainmentNeedsAnOwnerAndIsVerifiedOnCitedEvidence() throws {
     let session = Session.after(["load defects.csv as defects"])
     session.expectRejected("contain \"sort line B parts\" --due 2026-11-25",
-      message: "a containment needs an owner: contain TEXT --owner NAME --due DATE")
+      code: .missingOption)
     session.expectCell("contain \"sort line B parts\" --owner Sam --due 2026-11-25",
       output: "K1 sort line B parts — owner Sam, due 2026-11-25; verify it on evidence: contained K1 --evidence REF")
     let out = session.expectCell("contained K1 --evidence defects | where line = B | count --note \"none escaped\"")
     #expect(out == "K1 verified: none escaped\ncited on K1: defects | where line = B | count\n  42")
     let k = try #require(session.investigation.containments.first)
     #expect(k.state == .verified && k.citations.map(\.reference) == ["defects | where line = B | count"])
-    session.expectRejected("contained K1 --evidence defects#1", message: "K1 was already verified at \(cellTime(3))")
+    session.expectRejected("contained K1 --evidence defects#1", code: .conflictingState)
     session.expectCell("amend K1 --owner \"Ana Ruiz\" --due 2026-11-30", output: "amended K1: owner Ana Ruiz, due 2026-11-30")
     // The citation is in the cell's data: opening rebuilds it without evidence.
     let opened = Session()
@@ -66,14 +66,14 @@ import Testing
 
   @Test func anEscapePointIsAtAStepAndItsWhysNestLikeWhys() throws {
     let session = Session.after(["process Make cut press inspect pack"])
-    session.expectRejected("escape \"inspection passed it\" --step S9", message: "there is no step S9")
+    session.expectRejected("escape \"inspection passed it\" --step S9", code: .unknownID)
     session.expectCell("escape \"inspection passed it\" --step S3",
       output: "E1 inspection passed it at S3 — ask why it escaped: why E1 TEXT")
     session.expectCell("why E1 \"the gauge checks length, not flatness\"", output: "E1.1 the gauge checks length, not flatness")
     session.expectCell("why E1.1 \"the control plan lists length only\"", output: "E1.1.1 the control plan lists length only")
     session.expectCell("rule-out E1.1.1 --because the plan lists both")
     session.expectCell("root E1.1")
-    session.expectRejected("confirm E1", message: "E1 is an escape point, not a why: judge the answers to why it escaped (E1.1 …)")
+    session.expectRejected("confirm E1", code: .conflictingState)
     #expect(session.investigation.escapes.first?.children == [ItemID("E1.1")!])
     #expect(session.ids.suffix(3) == ["E1", "E1.1", "E1.1.1"])
     let whys = session.expectCell("whys")
@@ -88,9 +88,9 @@ import Testing
     let session = Session.after(["finding x", "action F1 fix --owner a --due 2026-12-01 --review weekly"])
     session.expectCell("elsewhere \"line C has the same fixture\" --action A1", output: "X1 line C has the same fixture — covered by A1")
     session.expectCell("elsewhere \"site 2\" --none \"no presses there\"", output: "X2 site 2 — nothing to do: no presses there")
-    session.expectRejected("elsewhere x --action A1 --none y", message: "`elsewhere` takes --action or --none, not both")
-    session.expectRejected("elsewhere x", message: "`elsewhere` needs --action Ax or --none REASON")
-    session.expectRejected("elsewhere x --action A9", message: "there is no action A9")
+    session.expectRejected("elsewhere x --action A1 --none y", code: .optionNotApplicable)
+    session.expectRejected("elsewhere x", code: .missingOption)
+    session.expectRejected("elsewhere x --action A9", code: .unknownID)
   }
 
   @Test func aSignoffSaysWhatItMeans() {
@@ -98,7 +98,7 @@ import Testing
     let out = session.expectCell("signoff QM \"Priya Shah\" --meaning approved")
     #expect(out.hasPrefix("approved by Priya Shah (QM) at \(cellTime(1))"))
     #expect(session.investigation.signoffs.first?.meaning == .approved)
-    let d = session.expectRejected("signoff QM Priya --meaning signed", message: "`signed` is not a valid --meaning")
+    let d = session.expectRejected("signoff QM Priya --meaning signed", code: .invalidOptionValue)
     #expect(d?.notes.last == "`--meaning` takes one of: reviewed, approved, verified")
   }
 

@@ -60,17 +60,17 @@ import Testing
   }
 
   /// The error `source` gets after `setup`: its message, its notes, and that it changed nothing.
-  func expectRejection(_ marked: String, after setup: [String] = setup, message: String, notes: [String]? = nil,
+  func expectRejection(_ marked: String, after setup: [String] = setup, code: DiagnosticCode, notes: [String]? = nil,
     sourceLocation: SourceLocation = #_sourceLocation)
   {
     let input = MarkedText(marked)
     let before = Self.folding(setup, sourceLocation: sourceLocation)
     var investigation = before
     guard let d = diagnostic(sourceLocation: sourceLocation, { () throws(Diagnostic) in
-      guard let command = try Parser.parse(input.text) else { throw .error("empty") }
+      guard let command = try Parser.parse(input.text) else { throw .error(.emptyCommand, "empty") }
       return try investigation.apply(command, in: Self.context(setup.count + 1))
     }) else { return }
-    #expect(d.message == message, sourceLocation: sourceLocation)
+    #expect(d.code == code, "\(d.message)", sourceLocation: sourceLocation)
     if let notes { #expect(d.notes == notes, sourceLocation: sourceLocation) }
     if input.hasMarkers { #expect(d.span?.start == input[1], sourceLocation: sourceLocation) }
     #expect(investigation == before, "a rejected command changes nothing", sourceLocation: sourceLocation)
@@ -209,33 +209,33 @@ import Testing
   // MARK: - Rejections name what exists, suggest the nearest, and change nothing
 
   @Test(arguments: [
-    ("why 1️⃣W1.3 x", "there is no why W1.3", ["did you mean W1.1?", "whys: W1, W1.1, W1.1.1, W1.2, W2"]),
-    ("confirm 1️⃣W9", "there is no why W9", ["did you mean W1?", "whys: W1, W1.1, W1.1.1, W1.2, W2"]),
-    ("root 1️⃣C1.2", "there is no cause C1.2", ["did you mean C1.1?", "causes: C3, C1, C1.1, C2"]),
-    ("cause 1️⃣C4 x", "there is no cause C4", ["did you mean C1?", "causes: C3, C1, C1.1, C2"]),
-    ("action 1️⃣F3 x", "there is no finding F3", ["did you mean F1?", "findings: F1, F2"]),
-    ("done 1️⃣A2", "there is no action A2", ["did you mean A1?", "actions: A1"]),
-    ("cite 1️⃣F7 t", "there is no finding F7", ["did you mean F1?", "findings: F1, F2"]),
-    ("step x --after 1️⃣S9", "there is no step S9", ["did you mean S1?", "steps: S1, S2, S3, S4"]),
-    ("finding x --step 1️⃣S5", "there is no step S5", ["did you mean S1?", "steps: S1, S2, S3, S4"]),
-    ("finding x --step 1️⃣S2>S7", "there is no step S7", ["did you mean S1?", "steps: S1, S2, S3, S4"]),
-    ("finding x --cause C1 1️⃣C8", "there is no cause C8", ["did you mean C1?", "causes: C3, C1, C1.1, C2"]),
-  ])
-  func unknownIDs(marked: String, message: String, notes: [String]) {
-    expectRejection(marked, message: message, notes: notes)
+    ("why 1️⃣W1.3 x", .unknownID, ["did you mean W1.1?", "whys: W1, W1.1, W1.1.1, W1.2, W2"]),
+    ("confirm 1️⃣W9", .unknownID, ["did you mean W1?", "whys: W1, W1.1, W1.1.1, W1.2, W2"]),
+    ("root 1️⃣C1.2", .unknownID, ["did you mean C1.1?", "causes: C3, C1, C1.1, C2"]),
+    ("cause 1️⃣C4 x", .unknownID, ["did you mean C1?", "causes: C3, C1, C1.1, C2"]),
+    ("action 1️⃣F3 x", .unknownID, ["did you mean F1?", "findings: F1, F2"]),
+    ("done 1️⃣A2", .unknownID, ["did you mean A1?", "actions: A1"]),
+    ("cite 1️⃣F7 t", .unknownID, ["did you mean F1?", "findings: F1, F2"]),
+    ("step x --after 1️⃣S9", .unknownID, ["did you mean S1?", "steps: S1, S2, S3, S4"]),
+    ("finding x --step 1️⃣S5", .unknownID, ["did you mean S1?", "steps: S1, S2, S3, S4"]),
+    ("finding x --step 1️⃣S2>S7", .unknownID, ["did you mean S1?", "steps: S1, S2, S3, S4"]),
+    ("finding x --cause C1 1️⃣C8", .unknownID, ["did you mean C1?", "causes: C3, C1, C1.1, C2"]),
+  ] as [(String, DiagnosticCode, [String])])
+  func unknownIDs(marked: String, code: DiagnosticCode, notes: [String]) {
+    expectRejection(marked, code: code, notes: notes)
   }
 
   @Test(arguments: [
-    ("finding x --step 1️⃣S1>S3", "S1 and S3 are not next to each other in the process: a handoff joins a step to the next one",
+    ("finding x --step 1️⃣S1>S3", .againstProcessOrder,
      ["between them: S2 policy lookup", "record it at the handoff where the work crosses (--step S1>S2 or S2>S3), or at one step (--step S2)"]),
-    ("finding x --step 1️⃣S1>S4", "S1 and S4 are not next to each other in the process: a handoff joins a step to the next one",
+    ("finding x --step 1️⃣S1>S4", .againstProcessOrder,
      ["between them: S2 policy lookup, S3 reply", "record it at the handoff where the work crosses (--step S1>S2 … S3>S4), or at one step (--step S2)"]),
-    ("finding x --step 1️⃣S3>S2", "S3>S2 runs against the process: S2 comes before S3", ["a handoff runs in process order: S2>S3"]),
-    ("amend F1 --step 1️⃣S4>S2", "S4 and S2 are not next to each other in the process: a handoff joins a step to the next one",
+    ("finding x --step 1️⃣S3>S2", .againstProcessOrder, ["a handoff runs in process order: S2>S3"]),
+    ("amend F1 --step 1️⃣S4>S2", .againstProcessOrder,
      ["between them: S3 reply", "record it at the handoff where the work crosses (--step S2>S3 or S3>S4), or at one step (--step S3)"]),
-  ])
-  func aHandoffJoinsAdjacentSteps(marked: String, message: String, notes: [String]) {
-    expectRejection(marked, message: message, notes: notes)
+  ] as [(String, DiagnosticCode, [String])])
+  func aHandoffJoinsAdjacentSteps(marked: String, code: DiagnosticCode, notes: [String]) {
+    expectRejection(marked, code: code, notes: notes)
   }
 
   @Test func aHandoffFollowsTheProcessOrderNotTheIDs() {
@@ -244,19 +244,19 @@ import Testing
     expectChange("finding x --step S2>S5", after: inserted, message: "F3 x at the handoff S2>S5", created: ["F3"])
     expectChange("finding x --step S5>S3", after: inserted, message: "F3 x at the handoff S5>S3", created: ["F3"])
     expectRejection("finding x --step 1️⃣S2>S3", after: inserted,
-      message: "S2 and S3 are not next to each other in the process: a handoff joins a step to the next one",
+      code: .againstProcessOrder,
       notes: ["between them: S5 audit", "record it at the handoff where the work crosses (--step S2>S5 or S5>S3), or at one step (--step S5)"])
   }
 
   @Test(arguments: [
-    ("amend 1️⃣S2 --text lookup", "a step has no text to amend", ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
-    ("amend 1️⃣S2 --due 2026-12-01", "a step has no due date to amend", ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
-    ("amend 1️⃣S2 --step S3", "a step has no step to amend", ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
-    ("amend 1️⃣W1 --name x", "a why has no name to amend", ["only a step has a name; to change the text: amend W1 --text NEW TEXT"]),
-    ("amend 1️⃣S9 --owner Dana", "there is no step S9", ["did you mean S1?", "steps: S1, S2, S3, S4"]),
-  ])
-  func amendingAStepChangesOnlyItsNameAndOwner(marked: String, message: String, notes: [String]) {
-    expectRejection(marked, message: message, notes: notes)
+    ("amend 1️⃣S2 --text lookup", .nothingToAmend, ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
+    ("amend 1️⃣S2 --due 2026-12-01", .nothingToAmend, ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
+    ("amend 1️⃣S2 --step S3", .nothingToAmend, ["a step has a name and an owner: amend S2 --name TEXT --owner NAME"]),
+    ("amend 1️⃣W1 --name x", .nothingToAmend, ["only a step has a name; to change the text: amend W1 --text NEW TEXT"]),
+    ("amend 1️⃣S9 --owner Dana", .unknownID, ["did you mean S1?", "steps: S1, S2, S3, S4"]),
+  ] as [(String, DiagnosticCode, [String])])
+  func amendingAStepChangesOnlyItsNameAndOwner(marked: String, code: DiagnosticCode, notes: [String]) {
+    expectRejection(marked, code: code, notes: notes)
   }
 
   @Test func anAmendedStepKeepsItsPlaceAndID() {
@@ -267,56 +267,56 @@ import Testing
   }
 
   @Test func unknownIDsWhenThereAreNone() {
-    expectRejection("confirm 1️⃣C1", after: [], message: "there is no cause C1", notes: ["there are no causes yet"])
-    expectRejection("action 1️⃣F1 x", after: [], message: "there is no finding F1", notes: ["there are no findings yet"])
+    expectRejection("confirm 1️⃣C1", after: [], code: .unknownID, notes: ["there are no causes yet"])
+    expectRejection("action 1️⃣F1 x", after: [], code: .unknownID, notes: ["there are no findings yet"])
   }
 
   @Test func longListsOfIDsAreCut() {
     let many = (1...14).map { "why reason \($0)" }
-    expectRejection("confirm 1️⃣W20", after: many, message: "there is no why W20",
+    expectRejection("confirm 1️⃣W20", after: many, code: .unknownID,
       notes: ["did you mean W10?", "whys: W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, W11, W12, …"])
   }
 
   @Test func aCauseOnAMissingBoneSuggestsTheNearestBone() {
-    expectRejection("cause 1️⃣Mehtod x", message: "the fishbone has no bone `Mehtod`", notes: [
+    expectRejection("cause 1️⃣Mehtod x", code: .unknownID, notes: [
       "did you mean `Method`?", "bones: Manpower, Method, Machine, Material, Measurement, Environment",
       "add a bone with `category Mehtod`; quote names with spaces",
     ])
-    expectRejection("cause Policy x", after: ["fishbone x"], message: "the fishbone has no bone `Policy`",
+    expectRejection("cause Policy x", after: ["fishbone x"], code: .unknownID,
       notes: ["the fishbone has no bones yet", "add a bone with `category Policy`; quote names with spaces"])
-    expectRejection("cause Method x", after: [], message: "there is no fishbone yet",
+    expectRejection("cause Method x", after: [], code: .unknownID,
       notes: ["start one: fishbone \"EFFECT\" --template 6M|8P|4S"])
-    expectRejection("category Policy", after: [], message: "there is no fishbone yet")
-    expectRejection("category METHOD", message: "the fishbone already has a bone `Method`")
+    expectRejection("category Policy", after: [], code: .unknownID)
+    expectRejection("category METHOD", code: .conflictingState)
   }
 
   @Test func effectOnlyOnceDone() {
-    expectRejection("effective 1️⃣A1 --evidence t", message: "A1 is open, not done: its effect can be judged once it is done",
+    expectRejection("effective 1️⃣A1 --evidence t", code: .conflictingState,
       notes: ["mark it first: done A1"])
-    expectRejection("not-effective 1️⃣A1 --because x", message: "A1 is open, not done: its effect can be judged once it is done")
-    expectRejection("done 1️⃣A1", after: Self.setup + ["done A1"], message: "A1 is already done")
-    expectRejection("done 1️⃣A1", after: Self.setup + ["done A1", "effective A1 --evidence t"], message: "A1 is already effective")
+    expectRejection("not-effective 1️⃣A1 --because x", code: .conflictingState)
+    expectRejection("done 1️⃣A1", after: Self.setup + ["done A1"], code: .conflictingState)
+    expectRejection("done 1️⃣A1", after: Self.setup + ["done A1", "effective A1 --evidence t"], code: .conflictingState)
     // An effective action may be judged again (a review): CorrectiveActionTests.aReviewJudgesAnEffectiveActionAgain.
     expectRejection("effective 1️⃣A1 --evidence t", after: Self.setup + ["done A1", "not-effective A1 --because x"],
-      message: "A1 is not-effective, not done: its effect can be judged once it is done")
+      code: .conflictingState)
   }
 
   @Test func rootAndRuledOutExcludeEachOther() {
-    expectRejection("root 1️⃣C3", message: "C3 was ruled out, so it cannot be a root cause",
+    expectRejection("root 1️⃣C3", code: .conflictingState,
       notes: ["ruled out because: new and senior agents err alike"])
-    expectRejection("root 1️⃣W2", after: Self.setup + ["rule-out W2"], message: "W2 was ruled out, so it cannot be a root cause", notes: [])
-    expectRejection("rule-out 1️⃣C1.1", message: "C1.1 is marked as a root cause",
+    expectRejection("root 1️⃣W2", after: Self.setup + ["rule-out W2"], code: .conflictingState, notes: [])
+    expectRejection("rule-out 1️⃣C1.1", code: .conflictingState,
       notes: ["`undo` the `root` cell first if the evidence now rules it out"])
   }
 
   @Test func theProcessIsDefinedOnce() {
-    expectRejection("process Other a b", message: "the process is already defined (4 steps)",
+    expectRejection("process Other a b", code: .conflictingState,
       notes: ["add a step with `step TEXT --after Sx`, or `undo` the process cell"])
-    expectRejection("process Other a b", after: ["step first"], message: "the process is already defined (1 step)")
+    expectRejection("process Other a b", after: ["step first"], code: .conflictingState)
   }
 
   @Test func onlyChangesApply() {
-    expectRejection("whys", message: "not a change to the investigation")
-    expectRejection("load a.csv as a", message: "no evidence was read for this load")
+    expectRejection("whys", code: .unhandledCommand)
+    expectRejection("load a.csv as a", code: .evidenceUnavailable)
   }
 }

@@ -132,47 +132,47 @@ import Testing
       Issue.record("a planned check on a missing column was accepted")
       return
     }
-    #expect(d.message.hasPrefix("the planned check of A1 no longer runs: "), "\(d.message)")
-    #expect(d.message.contains("line"))
+    #expect(d.code == .plannedCheckNotRun, "\(d.message)")
+    #expect(d.message.contains("line"))  // names where the query fails, in the words the user reads
     #expect(d.span?.start.column == 11)  // at A1 in what was typed
     #expect(session.investigation == before.0 && session.cells.count == before.1)
   }
 
   @Test func effectiveWithNoEvidenceAndNoPlannedCheckSaysWhatItNeeds() {
     let session = Session.after(["finding x", "action F1 fix --owner a --due 2026-12-01 --review weekly", "done A1"])
-    let d = session.expectRejected("effective A1", message: "`effective A1` needs --evidence: what shows the action worked")
+    let d = session.expectRejected("effective A1", code: .missingOption)
     #expect(d?.span?.start.column == 13)
   }
 
   @Test func aJudgementDateBeforeTheDayOfAgreementIsRefused() {
     let session = Session.after(["finding x"])
     let input = MarkedText("action F1 fix --verify \"d | timeline t --every week\" --target \"= 0\" --after 1️⃣2026-11-01")
-    let d = session.expectRejected(input.text, message: "the judgement date is before today: judge after the action is done")
+    let d = session.expectRejected(input.text, code: .judgedTooEarly)
     #expect(d?.span?.start == input[1])
   }
 
   @Test(arguments: [
     ("action F1 x --verify \"d | timeline t --every week\" --target \"<= 1️⃣two2️⃣\" --after 2026-12-01",
-      "the target cannot be read: `two` is not a number"),
+      .invalidOptionValue),
     ("action F1 x --verify \"d | timeline t --every week\" --target \"1️⃣about2️⃣ 2\" --after 2026-12-01",
-      "the target cannot be read: a target starts with <=, <, >=, >, =, `p below`, `no` or `below LCL`, not `about`"),
+      .invalidOptionValue),
     ("action F1 x --verify \"d | timeline t --every week\" --target \"<= 2 per 1️⃣fortnight2️⃣\" --after 2026-12-01",
-      "the target cannot be read: `per` takes hour, day, week or month"),
+      .invalidOptionValue),
     ("action F1 x --verify \"d | timeline t --every day\" --target \"<= 2 per 1️⃣week2️⃣\" --after 2026-12-01",
-      "the target is per week but the query counts per day"),
+      .invalidOptionValue),
     ("action F1 x --verify \"d | timeline t --every week\" --target \"1️⃣no2️⃣ rule-1 points\" --after 2026-12-01",
-      "`no rule-1 points` reads control limits: the query must end in `spc COL --by week`"),
+      .invalidOptionValue),
     // Inside the quoted query, the column is where it stands in the line.
-    ("action F1 x --verify \"d | where t1️⃣\" --target \"= 0\" --after 2026-12-01", "expected an operator after `t`"),
+    ("action F1 x --verify \"d | where t1️⃣\" --target \"= 0\" --after 2026-12-01", .querySyntax),
     ("action F1 x --verify \"d | where t = 1 | 1️⃣count2️⃣\" --target \"= 0\" --after 2026-12-01",
-      "a planned check must end in a result over time, so gemba can judge only the periods after the date"),
+      .invalidOptionValue),
     ("action F1 x 1️⃣--verify2️⃣ \"d | timeline t\" --after 2026-12-01",
-      "a planned check needs --verify, --target and --after together (--target EXPR is missing)"),
-  ] as [(String, String?)])
-  func aPlannedCheckThatCannotWorkIsRefusedWhenAgreed(marked: String, message: String?) {
+      .missingOption),
+  ] as [(String, DiagnosticCode?)])
+  func aPlannedCheckThatCannotWorkIsRefusedWhenAgreed(marked: String, code: DiagnosticCode?) {
     let input = MarkedText(marked)
     guard let d = diagnostic({ () throws(Diagnostic) in try Parser.parse(input.text) }) else { return }
-    if let message { #expect(d.message == message) }
+    if let code { #expect(d.code == code, "\(d.message)") }
     #expect(d.span?.start == input[1], "\(d.message)")
   }
 

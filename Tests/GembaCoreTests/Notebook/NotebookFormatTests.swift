@@ -144,6 +144,13 @@ import Testing
       "this notebook was written by a newer gemba (format v3); this gemba reads v2", cellsBefore: 0)
   }
 
+  /// The messages above name the line and block a reader must fix; the codes tell a script which kind it is.
+  @Test func problemsCarryTheirCode() {
+    #expect(NotebookFormat.parse("<!-- gemba notebook v3 -->\n" + Self.cell1).problems.map(\.code) == [.newerNotebook])
+    #expect(NotebookFormat.parse("# My notes\n").problems.map(\.code) == [.malformedNotebook])
+    #expect(NotebookFormat.parse(NotebookFormat.header + "\n```output\nW1 a\n```\n").problems.map(\.code) == [.malformedNotebook])
+  }
+
   @Test func aTruncatedFile() {
     let header = NotebookFormat.header
     expectProblem(header + Self.cell1 + "\n<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->\n1️⃣```gemba\nwhys",

@@ -50,7 +50,7 @@ import Testing
 
   struct Bad: Sendable, CustomTestStringConvertible {
     var text: String
-    var message: String
+    var code: DiagnosticCode
     /// The 1-based columns the diagnostic's span should cover.
     var from: Int, to: Int
     var note: String? = nil
@@ -58,20 +58,20 @@ import Testing
   }
 
   static let bad: [Bad] = [
-    Bad(text: "t | wher x = 1", message: "unknown query stage `wher`", from: 5, to: 9, note: "did you mean `where`?"),
-    Bad(text: "t | where x", message: "expected an operator after `x`", from: 12, to: 13),
-    Bad(text: "t | where x = ", message: "expected a value after `=`", from: 14, to: 15),
-    Bad(text: "t | where x ? 1", message: "expected an operator (= != < <= > >= ~) after `x`, not `?`", from: 13, to: 14),
-    Bad(text: "t | where x = 1 y = 2", message: "expected `and` or `or` between conditions, not `y`", from: 17, to: 18),
-    Bad(text: "t | count team", message: "expected `by` after `count`", from: 11, to: 15),
-    Bad(text: "t | count by a, b, c", message: "`count by` takes one or two columns", from: 20, to: 21),
-    Bad(text: "t | top many", message: "expected a positive whole number of rows, not `many`", from: 9, to: 13),
-    Bad(text: "t | histogram x --bins 0", message: "`--bins` takes a whole number from 1 to 200, not `0`", from: 24, to: 25),
-    Bad(text: "t | timeline x --every year", message: "`--every` is one of hour, day, week, month, not `year`", from: 24, to: 28),
-    Bad(text: "t | spc x --rules iso", message: "`--rules` is `we` (Western Electric) or `nelson`, not `iso`", from: 19, to: 22),
-    Bad(text: "t | pareto by x --max 3", message: "`pareto` has no option `--max`", from: 17, to: 22),
-    Bad(text: "t | count | limit 3", message: "`limit` cannot follow a stage that ends the pipeline", from: 13, to: 18),
-    Bad(text: "t | sort x upward", message: "expected `desc` or `asc` after the column, not `upward`", from: 12, to: 18),
+    Bad(text: "t | wher x = 1", code: .unknownStage, from: 5, to: 9, note: "did you mean `where`?"),
+    Bad(text: "t | where x", code: .querySyntax, from: 12, to: 13),
+    Bad(text: "t | where x = ", code: .querySyntax, from: 14, to: 15),
+    Bad(text: "t | where x ? 1", code: .querySyntax, from: 13, to: 14),
+    Bad(text: "t | where x = 1 y = 2", code: .querySyntax, from: 17, to: 18),
+    Bad(text: "t | count team", code: .querySyntax, from: 11, to: 15),
+    Bad(text: "t | count by a, b, c", code: .querySyntax, from: 20, to: 21),
+    Bad(text: "t | top many", code: .querySyntax, from: 9, to: 13),
+    Bad(text: "t | histogram x --bins 0", code: .invalidOptionValue, from: 24, to: 25),
+    Bad(text: "t | timeline x --every year", code: .invalidOptionValue, from: 24, to: 28),
+    Bad(text: "t | spc x --rules iso", code: .invalidOptionValue, from: 19, to: 22),
+    Bad(text: "t | pareto by x --max 3", code: .unknownOption, from: 17, to: 22),
+    Bad(text: "t | count | limit 3", code: .querySyntax, from: 13, to: 18),
+    Bad(text: "t | sort x upward", code: .querySyntax, from: 12, to: 18),
   ]
 
   @Test(arguments: bad)
@@ -80,7 +80,7 @@ import Testing
       _ = try Self.parse(c.text)
       Issue.record("expected an error")
     } catch {
-      #expect(error.message == c.message)
+      #expect(error.code == c.code, "\(error.message)")
       #expect(error.span == span(c.from, c.to))
       if let note = c.note { #expect(error.notes.contains(note)) }
     }

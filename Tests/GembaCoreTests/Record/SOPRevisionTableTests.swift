@@ -38,19 +38,19 @@ import Testing
   }
 
   @Test(arguments: [
-    ("| Rev | Date | Change |\n|---|---|---|\n| 1.3 | 2025-01-01 | First |\n| 1.2 | 2026-01-10 | Second |", 16, "revision 1.2 does not advance on 1.3 (line 15)"),
-    ("| Rev | Date | Change |\n|---|---|---|\n| 1.3 | 2025-01-01 | First |\n| B | 2026-01-10 | Second |", 16, "revision B does not advance on 1.3"),
-    ("| Rev | Date | Change |\n|---|---|---|\n| 1 | 2025-01-01 | First |\n| 2 | 2026-01-10 |", 16, "revision table row has 2 cells, its header has 3"),
-    ("| Date | Change |\n|---|---|---|\n| 2025-01-01 | First |", 14, "delimiter row has 3 cells and its header 2"),
-    ("| Rev | Date | Change |\n|---|---|---|\n| draft | 2025-01-01 | First |", 15, "“draft” is not a revision"),
-  ])
-  func malformedTableIsAnErrorAtItsLine(table: String, line: Int, message: String) throws {
+    ("| Rev | Date | Change |\n|---|---|---|\n| 1.3 | 2025-01-01 | First |\n| 1.2 | 2026-01-10 | Second |", 16, .invalidRevisionTable),
+    ("| Rev | Date | Change |\n|---|---|---|\n| 1.3 | 2025-01-01 | First |\n| B | 2026-01-10 | Second |", 16, .invalidRevisionTable),
+    ("| Rev | Date | Change |\n|---|---|---|\n| 1 | 2025-01-01 | First |\n| 2 | 2026-01-10 |", 16, .invalidRevisionTable),
+    ("| Date | Change |\n|---|---|---|\n| 2025-01-01 | First |", 14, .invalidRevisionTable),
+    ("| Rev | Date | Change |\n|---|---|---|\n| draft | 2025-01-01 | First |", 15, .invalidRevisionTable),
+  ] as [(String, Int, DiagnosticCode)])
+  func malformedTableIsAnErrorAtItsLine(table: String, line: Int, code: DiagnosticCode) throws {
     let error = try #require(throws: Diagnostic.self) {
       try SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.sop(table), sopName: "sop/refund.md", date: "2026-11-22")
     }
     #expect(error.origin == "sop/refund.md")
     #expect(error.span?.start.line == line)
-    #expect(error.message.contains(message), "\(error.message)")
+    #expect(error.code == code, "\(error.message)")
   }
 
   /// Through `export sop`: the malformed SOP stops the export, so there is nothing to write.

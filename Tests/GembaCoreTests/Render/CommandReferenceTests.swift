@@ -34,8 +34,8 @@ import Testing
       guard let command = try? Parser.parse(source) else { continue }
       let session = Session(evidence: FakeDesk())
       if case .rejected(let d) = session.run(command, source: source, time: "2026-11-20T10:00:00Z") {
-        #expect(d.message != "not a change to the investigation", "`\(source)` has no case in Investigation.apply")
-        #expect(!d.message.hasPrefix("no view for"), "`\(source)` has no case in TerminalViews.view(for:)")
+        // E0903: the handler its nature leads to (Investigation.apply, TerminalViews.view(for:)) has no case for it.
+        #expect(d.code != .unhandledCommand, "`\(source)` has no case where its nature leads: \(d.message)")
       }
     }
   }

@@ -90,7 +90,7 @@ import Testing
       return
     }
     let d = diagnostic { () throws(Diagnostic) in try HelpRenderer.help(topic) }
-    #expect(d?.message == "no command or query stage `fishbon`")
+    #expect(d?.code == .unknownHelpTopic)
     #expect(d?.notes == ["did you mean `fishbone`?", "type `help` for the list of commands and query stages"])
     #expect(d?.span?.start == input[1])
   }

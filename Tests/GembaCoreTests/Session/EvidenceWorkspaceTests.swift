@@ -18,7 +18,7 @@ final class MemoryFiles: EvidenceFileSystem {
 
   var folderName: String { "/memory" }
   func locate(_ path: Located<String>) throws(Diagnostic) -> String {
-    guard !path.value.hasPrefix("/") else { throw .error("refused to read `\(path.value)`", at: path.span) }
+    guard !path.value.hasPrefix("/") else { throw .error(.pathRefused, "refused to read `\(path.value)`", at: path.span) }
     return path.value
   }
   func kind(of file: String) -> EvidenceFileKind {
@@ -98,7 +98,7 @@ final class MemoryFiles: EvidenceFileSystem {
   @Test func aMissingOrFolderPathIsAClearError() {
     let files = MemoryFiles(["evidence/a.csv": "x\n1\n"])
     let session = Session(workspace: EvidenceWorkspace(files: files))
-    session.expectRejected("load evidence/none.csv", message: "no file `evidence/none.csv`")
-    session.expectRejected("load evidence", message: "`evidence` is a folder; load one file from it")
+    session.expectRejected("load evidence/none.csv", code: .fileNotFound)
+    session.expectRejected("load evidence", code: .notARegularFile)
   }
 }

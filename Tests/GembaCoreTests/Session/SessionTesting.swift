@@ -5,7 +5,7 @@ import Testing
 /// and anything about evidence that was never loaded is an error (as with real files).
 final class FakeDesk: EvidenceDesk {
   func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
-    if spec.path.value.hasPrefix("missing") { throw .error("no file `\(spec.path.value)`", at: spec.path.span) }
+    if spec.path.value.hasPrefix("missing") { throw .error(.fileNotFound, "no file `\(spec.path.value)`", at: spec.path.span) }
     let stem = spec.path.value.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? spec.path.value
     return EvidenceRecord(name: spec.name?.value ?? stem, path: spec.path.value, format: spec.format?.value ?? "csv", rows: 40, columns: 3,
       bytes: 1200, sha256: String(repeating: "ab", count: 32), cell: cell)
@@ -48,7 +48,7 @@ final class FakeDesk: EvidenceDesk {
 
   private func requireLoaded(_ name: Located<String>, in investigation: Investigation) throws(Diagnostic) {
     guard investigation.evidence.contains(where: { $0.name == name.value }) else {
-      throw .error("no evidence named `\(name.value)`", at: name.span)
+      throw .error(.unknownEvidence, "no evidence named `\(name.value)`", at: name.span)
     }
   }
 }
@@ -81,7 +81,7 @@ extension Session {
 
   /// Runs `source`; it must be rejected, and leave the investigation and the cells as they were.
   @discardableResult
-  func expectRejected(_ source: String, message: String, notes: [String]? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+  func expectRejected(_ source: String, code: DiagnosticCode, notes: [String]? = nil, sourceLocation: SourceLocation = #_sourceLocation)
     -> Diagnostic?
   {
     let before = (investigation, cells, nextCellNumber, chain)
@@ -89,7 +89,7 @@ extension Session {
       Issue.record("`\(source)` was not rejected", sourceLocation: sourceLocation)
       return nil
     }
-    #expect(d.message == message, sourceLocation: sourceLocation)
+    #expect(d.code == code, "\(d.message)", sourceLocation: sourceLocation)
     if let notes { #expect(d.notes == notes, sourceLocation: sourceLocation) }
     #expect(investigation == before.0, "the investigation is unchanged", sourceLocation: sourceLocation)
     #expect(cells == before.1, "no cell is recorded", sourceLocation: sourceLocation)

@@ -103,7 +103,7 @@ import Testing
 
   @Test func helpForAnUnknownVerbSuggestsOne() {
     let session = Session()
-    session.expectRejected("help probem", message: "no command or query stage `probem`", notes: ["did you mean `problem`?", "type `help` for the list of commands and query stages"])
+    session.expectRejected("help probem", code: .unknownHelpTopic, notes: ["did you mean `problem`?", "type `help` for the list of commands and query stages"])
   }
 
   // MARK: - Rejected commands change nothing
@@ -120,35 +120,35 @@ import Testing
   ]
 
   @Test(arguments: [
-    ("probem x", "unknown command `probem`"),
-    ("why \"open", "unterminated string"),
-    ("why W2 x", "there is no why W2"),
-    ("cause Mehtod x", "the fishbone has no bone `Mehtod`"),
-    ("action F2 x", "there is no finding F2"),
-    ("effective A1 --evidence tickets#3", "A1 is open, not done: its effect can be judged once it is done"),
-    ("root C1", "C1 was ruled out, so it cannot be a root cause"),
-    ("process again a b", "the process is already defined (3 steps)"),
-    ("cite W1 wiki#3", "no evidence named `wiki`"),
-    ("cite W1 tickets#1 wiki#3", "no evidence named `wiki`"),
-    ("finding x --step S1 --evidence wiki", "no evidence named `wiki`"),
-    ("load missing.csv", "no file `missing.csv`"),
-    ("wiki | count", "no evidence named `wiki`"),
-    ("show wiki", "no evidence named `wiki`"),
-    ("redo", "nothing to redo"),
-  ])
-  func aRejectedCommandChangesNothing(source: String, message: String) {
+    ("probem x", .unknownCommand),
+    ("why \"open", .unterminatedString),
+    ("why W2 x", .unknownID),
+    ("cause Mehtod x", .unknownID),
+    ("action F2 x", .unknownID),
+    ("effective A1 --evidence tickets#3", .conflictingState),
+    ("root C1", .conflictingState),
+    ("process again a b", .conflictingState),
+    ("cite W1 wiki#3", .unknownEvidence),
+    ("cite W1 tickets#1 wiki#3", .unknownEvidence),
+    ("finding x --step S1 --evidence wiki", .unknownEvidence),
+    ("load missing.csv", .fileNotFound),
+    ("wiki | count", .unknownEvidence),
+    ("show wiki", .unknownEvidence),
+    ("redo", .nothingToUndo),
+  ] as [(String, DiagnosticCode)])
+  func aRejectedCommandChangesNothing(source: String, code: DiagnosticCode) {
     let session = Session.after(Self.setup)
-    session.expectRejected(source, message: message)
+    session.expectRejected(source, code: code)
     // …and the session goes on.
     session.expectCell("why W1 next", output: "W1.1 next")
   }
 
   @Test func withoutEvidenceLoadAndCiteAreRejected() {
     let session = Session()
-    session.expectRejected("load a.csv", message: "evidence cannot be read in this session")
+    session.expectRejected("load a.csv", code: .evidenceUnavailable)
     session.expectCell("why a")
-    session.expectRejected("cite W1 t#1", message: "evidence cannot be read in this session")
-    session.expectRejected("t | count", message: "evidence cannot be read in this session")
+    session.expectRejected("cite W1 t#1", code: .evidenceUnavailable)
+    session.expectRejected("t | count", code: .evidenceUnavailable)
   }
 
   @Test func evidenceIsReadAtTheEdgeAndStoredWithTheCitation() throws {
@@ -193,18 +193,18 @@ import Testing
     session.expectCell("redo", output: "redid cell 4: cause Systems s")
     #expect(session.investigation == before)
     #expect(session.ids == ["W1", "W1.1", "C1"])
-    session.expectRejected("redo", message: "nothing to redo")
+    session.expectRejected("redo", code: .nothingToUndo)
   }
 
   @Test func undoOfNothingIsAnError() {
     let session = Session()
-    session.expectRejected("undo", message: "nothing to undo")
-    session.expectRejected("redo", message: "nothing to redo")
+    session.expectRejected("undo", code: .nothingToUndo)
+    session.expectRejected("redo", code: .nothingToUndo)
     session.expectCell("whys")
-    session.expectRejected("undo", message: "nothing to undo")
+    session.expectRejected("undo", code: .nothingToUndo)
     session.expectCell("why a")
     session.expectCell("undo")
-    session.expectRejected("undo", message: "nothing to undo")
+    session.expectRejected("undo", code: .nothingToUndo)
   }
 
   @Test func undoTakesBackChangesNotViews() {
@@ -215,7 +215,7 @@ import Testing
 
   @Test func aNewChangeEndsRedo() {
     let session = Session.after(["why a", "undo", "why b"])
-    session.expectRejected("redo", message: "nothing to redo")
+    session.expectRejected("redo", code: .nothingToUndo)
     #expect(session.ids == ["W2"])
   }
 
@@ -289,6 +289,6 @@ import Testing
     #expect(session.cells.isEmpty)
     let comment = Cell(number: 1, time: cellTime(1), chain: "00", command: "# nothing", output: "")
     let d = diagnostic { () throws(Diagnostic) in try session.restore(comment) }
-    #expect(d?.message == "cell 1 has no command")
+    #expect(d?.code == .malformedNotebook)
   }
 }

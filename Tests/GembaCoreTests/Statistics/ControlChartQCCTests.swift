@@ -76,11 +76,11 @@ struct ControlChartQCCTests {
     printed(study.cpm!.interval.lowerBound, 1.48, places: 2, "Cpm 2.5 %")
     printed(study.cpm!.interval.upperBound, 1.90, places: 2, "Cpm 97.5 %")
     #expect(study.observed.total == 0 && study.expectedWithin.total < 100)  // qcc: "0%" (it rounds below 0.01 %)
-    #expect(study.inControl && !study.warnings.contains { $0.message.contains("statistical control") })
+    #expect(study.inControl && !study.warnings.contains { $0.code == .notInControl })
     // All 40 samples: the later samples drifted (qcc's phase II plot), so the indices do not predict.
     let drifted = try CapabilityStudy(subgroups: try QCCData.pistonRings(), lowerSpec: 73.95, upperSpec: 74.05)
     #expect(!drifted.inControl && drifted.outOfControl.allSatisfy { $0.point >= 25 })
-    #expect(drifted.warnings.contains { $0.message.hasPrefix("the process is not in statistical control") && $0.notes == ["find and remove the special causes first (spc --chart xbar-r)"] })
+    #expect(drifted.warnings.contains { $0.code == .notInControl && $0.notes == ["find and remove the special causes first (spc --chart xbar-r)"] })
 
     // target = 74.02: Cp 1.703 [1.491, 1.915], Cp_k 1.663 [1.448, 1.878], Cpm 0.786 [0.656, 0.915].
     let targeted = try CapabilityStudy(subgroups: rings, lowerSpec: 73.95, upperSpec: 74.05, target: 74.02)

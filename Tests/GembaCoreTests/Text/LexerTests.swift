@@ -121,16 +121,16 @@ import Testing
   }
 
   @Test(arguments: [
-    ("why 1️⃣\"abc", "unterminated string", 1),
-    ("problem x \\\n  --expected 1️⃣\"never closed", "unterminated string", 1),
-    ("note 1️⃣\"\"\"\nline one\nline two", "unterminated string: \"\"\" was opened here and never closed", 3),
-    ("note 1️⃣\"ends in an escaped quote\\\"", "unterminated string", 1),
-  ])
-  func unterminatedStringIsReportedAtItsOpeningQuote(marked: String, message: String, width: Int) {
+    ("why 1️⃣\"abc", .unterminatedString, 1),
+    ("problem x \\\n  --expected 1️⃣\"never closed", .unterminatedString, 1),
+    ("note 1️⃣\"\"\"\nline one\nline two", .unterminatedString, 3),
+    ("note 1️⃣\"ends in an escaped quote\\\"", .unterminatedString, 1),
+  ] as [(String, DiagnosticCode, Int)])
+  func unterminatedStringIsReportedAtItsOpeningQuote(marked: String, code: DiagnosticCode, width: Int) {
     let input = MarkedText(marked)
     guard let d = diagnostic({ () throws(Diagnostic) in try Lexer.tokenize(input.text) }) else { return }
     #expect(d.severity == .error)
-    #expect(d.message == message)
+    #expect(d.code == code)
     #expect(d.span == SourceSpan(at: input[1], length: width))
     #expect(!d.notes.isEmpty)
   }

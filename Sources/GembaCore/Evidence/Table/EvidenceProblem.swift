@@ -68,6 +68,19 @@ public struct EvidenceProblem: Hashable, Sendable, CustomStringConvertible {
     if !parts.isEmpty { place += " (" + parts.joined(separator: ", ") + ")" }
     return "\(place): \(message)"
   }
+
+  /// The diagnostic code of a load refused for this problem.
+  public var code: DiagnosticCode {
+    switch kind {
+    case .invalidUTF8: .notUTF8
+    case .tooLarge: .evidenceTooLarge
+    case .cancelled: .loadCancelled
+    case .raggedRow, .unterminatedQuote, .strayQuote, .blankRow, .nulByte, .binaryFile, .emptyFile, .duplicateHeader,
+         .emptyHeader, .titleRow, .mixedLineEndings, .longLine, .invalidJSON, .unreadValues, .ambiguousValues,
+         .invalidOption, .workbook, .errorCell:
+      .evidenceRefused
+    }
+  }
 }
 
 /// Why a file could not be loaded: a problem with `action == .refused` plus what to do about it.
@@ -83,8 +96,10 @@ public struct EvidenceError: Error, Hashable, Sendable, CustomStringConvertible 
 
   public var description: String { "cannot load \(problem.description); \(hint)" }
 
+  public var code: DiagnosticCode { problem.code }
+
   /// The same error as a `Diagnostic`, for the shell's one error printer.
   public var diagnostic: Diagnostic {
-    Diagnostic.error("cannot load \(problem.description)", notes: [hint])
+    Diagnostic.error(problem.code, "cannot load \(problem.description)", notes: [hint])
   }
 }

@@ -8,17 +8,18 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         var parent: Located<ItemID>?
         if let first = a.positionals.first, first.kind == .word, let problem = ItemID.problem(with: first.text) {
-          throw .error(problem, at: first.span, notes: ["to start a tree whose text begins with `\(first.text)`, quote it"])
+          throw .error(.invalidID, problem, at: first.span, notes: ["to start a tree whose text begins with `\(first.text)`, quote it"])
         }
         if a.positionals.count == 1, let only = a.positionals.first, only.kind == .word, let id = ItemID(only.text),
           id.kind == .why || id.kind == .escape
         {
-          throw .error("`why \(id)` needs the answer: why \(id) TEXT", at: SourceSpan(at: only.span.end),
+          throw .error(.missingArgument, "`why \(id)` needs the answer: why \(id) TEXT",
+            at: SourceSpan(at: only.span.end),
             notes: ["to start a tree whose text is \"\(id)\", quote it: why \"\(id)\""])
         }
         if a.positionals.count > 1, let first = a.positionals.first, first.kind == .word, let id = ItemID(first.text) {
           guard id.kind == .why || id.kind == .escape else {
-            throw .error("`why` answers under a why id like W1, not \(id)", at: first.span,
+            throw .error(.invalidID, "`why` answers under a why id like W1, not \(id)", at: first.span,
               notes: ["to start a new tree, quote the text: why \"\(first.text) …\""])
           }
           parent = try a.takeID([.why, .escape], "a why id")
@@ -46,7 +47,7 @@ extension CommandCatalog {
           template = t
         }
         guard a.hasPositionals else {
-          if let templateToken { throw .error("`fishbone --template` needs the effect too", at: templateToken.span, notes: ["example: \(a.spec.example)"]) }
+          if let templateToken { throw .error(.missingArgument, "`fishbone --template` needs the effect too", at: templateToken.span, notes: ["example: \(a.spec.example)"]) }
           return .showFishbone
         }
         return .defineFishbone(effect: try a.takeText("the effect"), template: template)
@@ -64,7 +65,7 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let head = try a.take("a category name or cause id")
         if head.kind == .word, let problem = ItemID.problem(with: head.text) {
-          throw .error(problem, at: head.span, notes: ["put a cause on a bone by its name, or under a cause by its id (C1)"])
+          throw .error(.invalidID, problem, at: head.span, notes: ["put a cause on a bone by its name, or under a cause by its id (C1)"])
         }
         let parent: CauseParent
         if head.kind == .word, let id = ItemID(head.text), id.kind == .cause {

@@ -10,7 +10,7 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let name = try a.takeText("the person's name")
         guard let token = a.single("role") else {
-          throw .error("`team` needs --role: " + TeamRole.allCases.map(\.rawValue).joined(separator: ", "),
+          throw .error(.missingOption, "`team` needs --role: " + TeamRole.allCases.map(\.rawValue).joined(separator: ", "),
             at: SourceSpan(at: a.verb.span.end), notes: ["example: \(a.spec.example)"])
         }
         guard let role = TeamRole(rawValue: token.text.lowercased()) else {
@@ -33,7 +33,7 @@ extension CommandCatalog {
         let isNotText = a.text("is-not")
         guard let isText, let isNotText else {
           let missing = isText == nil ? "--is TEXT" : "--is-not TEXT"
-          throw .error("`isnot \(dimension.rawValue)` needs both --is and --is-not (\(missing) is missing)",
+          throw .error(.missingOption, "`isnot \(dimension.rawValue)` needs both --is and --is-not (\(missing) is missing)",
             at: SourceSpan(at: token.span.end), notes: ["the contrast is the clue: what it is, beside what it could be but is not",
               "example: \(a.spec.example)"])
         }
@@ -49,7 +49,7 @@ extension CommandCatalog {
         var due: CalendarDate?
         if let token = a.single("due") { due = try Parser.date(token) }
         guard let owner = a.text("owner") else {
-          throw .error("a containment needs an owner: contain TEXT --owner NAME --due DATE", at: SourceSpan(at: a.verb.span.end),
+          throw .error(.missingOption, "a containment needs an owner: contain TEXT --owner NAME --due DATE", at: SourceSpan(at: a.verb.span.end),
             notes: ["someone must own stopping the bleeding; example: \(a.spec.example)"])
         }
         return .contain(ContainSpec(text: text, owner: owner, due: due))
@@ -62,7 +62,7 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let id = try a.takeID([.containment], "a containment id like K1")
         guard let option = a.option("evidence") else {
-          throw .error("`contained` needs --evidence: what shows the containment works", at: SourceSpan(at: id.span.end),
+          throw .error(.missingOption, "`contained` needs --evidence: what shows the containment works", at: SourceSpan(at: id.span.end),
             notes: ["example: \(a.spec.example)"])
         }
         return .contained(id, evidence: try Parser.citationTargets(option.values, in: a), note: a.text("note"))
@@ -75,7 +75,7 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let text = try a.takeText("where the defect should have been caught")
         guard let token = a.single("step") else {
-          throw .error("an escape point names the step that should have caught it: escape TEXT --step Sx",
+          throw .error(.missingOption, "an escape point names the step that should have caught it: escape TEXT --step Sx",
             at: SourceSpan(at: a.verb.span.end), notes: ["example: \(a.spec.example)"])
         }
         return .escape(text: text, step: try Arguments.id(token, [.step], "a step id like S4"))
@@ -90,11 +90,12 @@ extension CommandCatalog {
         let actionToken = a.single("action")
         let none = a.text("none")
         if actionToken != nil, none != nil {
-          throw .error("`elsewhere` takes --action or --none, not both", at: actionToken!.span,
+          throw .error(.optionNotApplicable, "`elsewhere` takes --action or --none, not both", at: actionToken!.span,
             notes: ["--action Ax: an action covers it; --none REASON: why nothing needs doing there"])
         }
         guard actionToken != nil || none != nil else {
-          throw .error("`elsewhere` needs --action Ax or --none REASON", at: SourceSpan(at: a.verb.span.end),
+          throw .error(.missingOption, "`elsewhere` needs --action Ax or --none REASON",
+            at: SourceSpan(at: a.verb.span.end),
             notes: ["say what is done about it there, or why nothing is needed", "example: \(a.spec.example)"])
         }
         let action = try actionToken.map { t throws(Diagnostic) in try Arguments.id(t, [.action], "an action id like A2") }

@@ -32,13 +32,13 @@ extension CommandCatalog {
           format: a.single("format").map { Located($0.text, at: $0.span) })
         if let token = a.single("header-rows") {
           guard let n = Int(token.text), (0...2).contains(n) else {
-            throw .error("`--header-rows` takes 0, 1 or 2, not `\(token.text)`", at: token.span)
+            throw .error(.invalidOptionValue, "`--header-rows` takes 0, 1 or 2, not `\(token.text)`", at: token.span)
           }
           spec.headerRows = Located(n, at: token.span)
         }
         if let token = a.single("skip") {
           guard let n = Int(token.text), n >= 0 else {
-            throw .error("`--skip` takes a number of lines, not `\(token.text)`", at: token.span)
+            throw .error(.invalidOptionValue, "`--skip` takes a number of lines, not `\(token.text)`", at: token.span)
           }
           spec.skip = Located(n, at: token.span)
         }
@@ -75,7 +75,7 @@ extension CommandCatalog {
         var limit: Int?
         if let token = a.single("limit") {
           guard let n = Int(token.text), n >= 0 else {
-            throw .error("`--limit` takes a whole number, not `\(token.text)`", at: token.span)
+            throw .error(.invalidOptionValue, "`--limit` takes a whole number, not `\(token.text)`", at: token.span)
           }
           limit = n
         }

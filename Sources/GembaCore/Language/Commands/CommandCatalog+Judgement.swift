@@ -54,12 +54,14 @@ extension CommandCatalog {
         if let token = a.single("step") { spec.location = try Parser.stepLocation(token) }
         if let extra = a.positionals.first {
           let field = id.value.kind == .step ? "name: amend \(id.value) --name NEW NAME" : "text: amend \(id.value) --text NEW TEXT"
-          throw .error("`amend` takes options only", at: extra.span, notes: ["to change the \(field)"])
+          throw .error(.optionNotApplicable, "`amend` takes options only", at: extra.span,
+            notes: ["to change the \(field)"])
         }
         guard spec.text != nil || spec.name != nil || spec.owner != nil || spec.standard != nil || spec.due != nil || spec.review != nil
           || spec.location != nil
         else {
-          throw .error("`amend \(id.value)` needs something to change", at: id.span, notes: ["usage: \(a.spec.usage)"])
+          throw .error(.missingArgument, "`amend \(id.value)` needs something to change", at: id.span,
+            notes: ["usage: \(a.spec.usage)"])
         }
         return .amend(spec)
       }),
@@ -148,7 +150,8 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let id = try a.takeID([.action], "an action id like A1")
         guard let because = a.text("because") else {
-          throw .error("`not-effective` needs --because: what showed it did not work", at: SourceSpan(at: id.span.end),
+          throw .error(.missingOption, "`not-effective` needs --because: what showed it did not work",
+            at: SourceSpan(at: id.span.end),
             notes: ["example: \(a.spec.example)"])
         }
         return .notEffective(id, because: because)
@@ -161,7 +164,7 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let when = try a.take("a date or time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
         guard EventTime(when.text) != nil else {
-          throw .error("`\(when.text)` is not a date or time", at: when.span,
+          throw .error(.invalidDate, "`\(when.text)` is not a date or time", at: when.span,
             notes: ["write YYYY-MM-DD, YYYY-MM-DDTHH:MM or \"YYYY-MM-DD HH:MM\""])
         }
         let evidence = try Parser.citationTargets(a.option("evidence")?.values ?? [], in: a)

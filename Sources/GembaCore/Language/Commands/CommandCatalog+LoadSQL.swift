@@ -7,7 +7,7 @@ extension CommandCatalog {
     _ = try a.take("as")
     let token = try a.take("a name after `as`")
     guard EvidenceReference.isName(token.text) else {
-      throw .error("`\(token.text)` cannot name evidence", at: token.span,
+      throw .error(.invalidEvidenceName, "`\(token.text)` cannot name evidence", at: token.span,
         notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
     }
     return Located(token.text, at: token.span)
@@ -16,30 +16,30 @@ extension CommandCatalog {
   static func sqlLoad(_ a: inout Arguments, keyword: Token) throws(Diagnostic) -> Command {
     let query = try a.take("the query, quoted: load sql \"SELECT …\" --db URL as NAME")
     guard !query.text.allSatisfy(\.isWhitespace) else {
-      throw .error("the query is empty", at: query.span, notes: ["for example: load sql \"SELECT * FROM complaints\" --db URL as complaints"])
+      throw .error(.missingArgument, "the query is empty", at: query.span, notes: ["for example: load sql \"SELECT * FROM complaints\" --db URL as complaints"])
     }
     let name = try evidenceName(&a)
     guard let name else {
-      throw .error("`load sql` needs a name for its answer: … as NAME", at: query.span,
+      throw .error(.missingArgument, "`load sql` needs a name for its answer: … as NAME", at: query.span,
         notes: ["the snapshot is written to evidence/NAME.sql.csv"])
     }
     guard let db = a.single("db") else {
-      throw .error("`load sql` needs the database: --db postgresql://USER@HOST:PORT/DB or --db sqlite:PATH", at: keyword.span)
+      throw .error(.missingArgument, "`load sql` needs the database: --db postgresql://USER@HOST:PORT/DB or --db sqlite:PATH", at: keyword.span)
     }
     guard !DatabaseURL.holdsPassword(db.text) else {
-      throw .error(DatabaseURL.passwordAdvice, at: db.span,
+      throw .error(.invalidDatabaseURL, DatabaseURL.passwordAdvice, at: db.span,
         notes: ["write it without the password: --db \(DatabaseURL.withoutPassword(db.text))", "nothing was run or recorded"])
     }
     guard DatabaseURL.hasScheme(db.text) else {
-      throw .error("`\(db.text)` is not a database gemba reads", at: db.span,
+      throw .error(.invalidDatabaseURL, "`\(db.text)` is not a database gemba reads", at: db.span,
         notes: ["postgresql://USER@HOST:PORT/DB (libpq's URL) or sqlite:PATH"])
     }
     // The parser `load sql` runs with, so a bad port or an empty path is refused before anything runs.
-    do { _ = try DatabaseURL(parsing: db.text) } catch { throw .error(error.message, at: db.span) }
+    do { _ = try DatabaseURL(parsing: db.text) } catch { throw .error(.invalidDatabaseURL, error.message, at: db.span) }
     func positive(_ option: String, _ what: String) throws(Diagnostic) -> Located<Int>? {
       guard let token = a.single(option) else { return nil }
       guard let n = Int(token.text), n > 0 else {
-        throw .error("`--\(option)` takes \(what) above 0, not `\(token.text)`", at: token.span)
+        throw .error(.invalidOptionValue, "`--\(option)` takes \(what) above 0, not `\(token.text)`", at: token.span)
       }
       return Located(n, at: token.span)
     }

@@ -36,10 +36,10 @@ struct Arguments {
             notes.append("did you mean `--\(guess)`?")
           }
           notes.append(spec.options.isEmpty ? "`\(spec.name)` takes no options" : "usage: \(spec.usage)")
-          throw .error("`\(spec.name)` has no option `--\(token.text)`", at: token.span, notes: notes)
+          throw .error(.unknownOption, "`\(spec.name)` has no option `--\(token.text)`", at: token.span, notes: notes)
         }
         if options[option.name] != nil {
-          throw .error("option `--\(option.name)` given twice", at: token.span)
+          throw .error(.repeatedOption, "option `--\(option.name)` given twice", at: token.span)
         }
         var values: [Token] = []
         switch option.arity {
@@ -61,7 +61,8 @@ struct Arguments {
         }
         if option.arity != .flag && values.isEmpty {
           throw .error(
-            "option `--\(option.name)` needs a value (\(option.hint))", at: token.span, notes: ["usage: \(spec.usage)"])
+            .missingArgument, "option `--\(option.name)` needs a value (\(option.hint))", at: token.span,
+              notes: ["usage: \(spec.usage)"])
         }
         options[option.name] = (token, values)
       }
@@ -76,7 +77,7 @@ struct Arguments {
   /// The next positional value, or an error saying what was expected.
   mutating func take(_ what: String) throws(Diagnostic) -> Token {
     guard let token = positionals.first else { throw missing(what) }
-    guard token.isValue else { throw .error("expected \(what), found \(Parser.describe(token))", at: token.span) }
+    guard token.isValue else { throw .error(.unexpectedToken, "expected \(what), found \(Parser.describe(token))", at: token.span) }
     positionals.removeFirst()
     lastTaken = token
     return token
@@ -89,8 +90,8 @@ struct Arguments {
 
   static func id(_ token: Token, _ kinds: [ItemID.Kind], _ what: String) throws(Diagnostic) -> Located<ItemID> {
     guard let id = ItemID(token.text), kinds.contains(id.kind) else {
-      if let problem = ItemID.problem(with: token.text) { throw .error(problem, at: token.span, notes: ["expected \(what)"]) }
-      throw .error("expected \(what), found \(Parser.describe(token))", at: token.span)
+      if let problem = ItemID.problem(with: token.text) { throw .error(.invalidID, problem, at: token.span, notes: ["expected \(what)"]) }
+      throw .error(.invalidID, "expected \(what), found \(Parser.describe(token))", at: token.span)
     }
     return Located(id, at: token.span)
   }
@@ -100,7 +101,8 @@ struct Arguments {
     let span = positionals.first.map { $0.span.through(positionals.last!.span) }
     guard let text = try takeOptionalText() else { throw missing(what) }
     guard text.contains(where: { !$0.isWhitespace }) else {
-      throw .error("`\(spec.name)` needs \(what), and this text is empty", at: span, notes: ["usage: \(spec.usage)"])
+      throw .error(.missingArgument, "`\(spec.name)` needs \(what), and this text is empty", at: span,
+        notes: ["usage: \(spec.usage)"])
     }
     return text
   }
@@ -108,7 +110,7 @@ struct Arguments {
   mutating func takeOptionalText() throws(Diagnostic) -> String? {
     guard !positionals.isEmpty else { return nil }
     if let pipe = positionals.first(where: { $0.kind == .pipe }) {
-      throw .error("unexpected `|` here", at: pipe.span, notes: ["quote text that contains `|`"])
+      throw .error(.unexpectedToken, "unexpected `|` here", at: pipe.span, notes: ["quote text that contains `|`"])
     }
     defer { positionals.removeAll() }
     return Arguments.join(positionals)
@@ -127,7 +129,8 @@ struct Arguments {
 
   func missing(_ what: String) -> Diagnostic {
     let end = SourceSpan(at: (positionals.last ?? lastTaken ?? verb).span.end)
-    return .error("`\(spec.name)` needs \(what)", at: end, notes: ["usage: \(spec.usage)", "example: \(spec.example)"])
+    return .error(.missingArgument, "`\(spec.name)` needs \(what)", at: end,
+      notes: ["usage: \(spec.usage)", "example: \(spec.example)"])
   }
 
   // MARK: Options
@@ -152,12 +155,12 @@ struct Arguments {
     if let extra = positionals.first {
       let what = extra.kind == .string ? "text \"\(extra.text)\"" : Parser.describe(extra)
       throw .error(
-        "unexpected \(what) after `\(spec.name)`", at: extra.span,
+        .unexpectedToken, "unexpected \(what) after `\(spec.name)`", at: extra.span,
         notes: ["usage: \(spec.usage)", "quote text with spaces: \"like this\""])
     }
     for name in options.keys.sorted() where !used.contains(name) {
       if let option = options[name] {
-        throw .error("`\(spec.name)` does not use `--\(name)` here", at: option.name.span, notes: ["usage: \(spec.usage)"])
+        throw .error(.optionNotApplicable, "`\(spec.name)` does not use `--\(name)` here", at: option.name.span, notes: ["usage: \(spec.usage)"])
       }
     }
   }

@@ -10,7 +10,7 @@ extension Parser {
     guard given.contains(where: { $0.1 != nil }) else { return nil }
     let missing = given.filter { $0.1 == nil }.map(\.0)
     if let first = given.compactMap(\.1).first, !missing.isEmpty {
-      throw .error("a planned check needs --verify, --target and --after together (" + missing.joined(separator: ", ")
+      throw .error(.missingOption, "a planned check needs --verify, --target and --after together (" + missing.joined(separator: ", ")
         + (missing.count == 1 ? " is" : " are") + " missing)", at: first.name.span,
         notes: ["example: --verify \"defects | where line = B | timeline found_at --every week\" --target \"<= 2 per week\" --after 2026-12-31"])
     }
@@ -19,7 +19,7 @@ extension Parser {
     let pipeline = try QueryPipeline.parse(source.stages)
     let (over, bucket) = overTime(pipeline.stages.last)
     guard over != nil else {
-      throw .error("a planned check must end in a result over time, so gemba can judge only the periods after the date",
+      throw .error(.invalidOptionValue, "a planned check must end in a result over time, so gemba can judge only the periods after the date",
         at: pipeline.spans.last ?? source.evidence.span,
         notes: ["end the query in `timeline COL --every week` (counts per period) or `spc COL --by week` (a control chart)"])
     }
@@ -28,16 +28,16 @@ extension Parser {
     do {
       parsed = try CheckTarget.parse(pieces.map(\.text))
     } catch {
-      throw .error("the target cannot be read: \(error.message)", at: pieces.isEmpty ? target.name.span : pieces[error.piece].span,
+      throw .error(.invalidOptionValue, "the target cannot be read: \(error.message)", at: pieces.isEmpty ? target.name.span : pieces[error.piece].span,
         notes: ["targets: " + CheckTarget.grammar])
     }
     if parsed.needsLimits, over != .chart {
-      throw .error("`\(pieces.map(\.text).joined(separator: " "))` reads control limits: the query must end in `spc COL --by week`",
+      throw .error(.invalidOptionValue, "`\(pieces.map(\.text).joined(separator: " "))` reads control limits: the query must end in `spc COL --by week`",
         at: pieces.first?.span ?? target.name.span)
     }
     if case .value(_, _, _, let per?) = parsed, per != bucket {
       let span = pieces.last?.span ?? target.name.span
-      throw .error("the target is per \(per.rawValue) but the query " + (bucket.map { "counts per \($0.rawValue)" } ?? "does not say its period"),
+      throw .error(.invalidOptionValue, "the target is per \(per.rawValue) but the query " + (bucket.map { "counts per \($0.rawValue)" } ?? "does not say its period"),
         at: span, notes: [over == .chart ? "say it in the query: spc COL --by \(per.rawValue)" : "say it in the query: timeline COL --every \(per.rawValue)"])
     }
     let date = try Parser.date(afterToken)
@@ -62,7 +62,7 @@ extension Parser {
     var tokens = values
     if values.count == 1, values[0].kind == .string { tokens = try relex(values[0]) }
     guard tokens.contains(where: { $0.kind == .pipe }) else {
-      throw .error("--verify takes a query pipeline: NAME | … | timeline COL --every week", at: values.first?.span ?? option.span,
+      throw .error(.invalidOptionValue, "--verify takes a query pipeline: NAME | … | timeline COL --every week", at: values.first?.span ?? option.span,
         notes: ["quote it when it holds options: --verify \"defects | where line = B | timeline found_at --every week\""])
     }
     return try querySource(tokens)

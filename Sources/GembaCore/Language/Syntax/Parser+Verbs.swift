@@ -6,7 +6,8 @@ extension Parser {
 
   static func date(_ token: Token) throws(Diagnostic) -> CalendarDate {
     guard let date = CalendarDate(token.text) else {
-      throw .error(CalendarDate.problem(with: token.text) ?? "`\(token.text)` is not a date", at: token.span,
+      throw .error(.invalidDate, CalendarDate.problem(with: token.text) ?? "`\(token.text)` is not a date",
+        at: token.span,
         notes: ["write dates as YYYY-MM-DD, e.g. 2026-12-15"])
     }
     return date
@@ -24,11 +25,12 @@ extension Parser {
     let parts = token.text.split(separator: ">", omittingEmptySubsequences: false)
     let ids = parts.map { ItemID($0) }
     guard (1...2).contains(parts.count), ids.allSatisfy({ $0?.kind == .step }) else {
-      throw .error("expected a step like S2, or a handoff like S2>S3, found `\(token.text)`", at: token.span)
+      throw .error(.invalidID, "expected a step like S2, or a handoff like S2>S3, found `\(token.text)`",
+        at: token.span)
     }
     let location: StepLocation = ids.count == 1 ? .step(ids[0]!) : .handoff(ids[0]!, ids[1]!)
     if case .handoff(let a, let b) = location, a == b {
-      throw .error("a handoff is between two different steps", at: token.span)
+      throw .error(.againstProcessOrder, "a handoff is between two different steps", at: token.span)
     }
     return Located(location, at: token.span)
   }
@@ -37,14 +39,14 @@ extension Parser {
   static func citationTargets(_ tokens: [Token], in a: Arguments) throws(Diagnostic) -> [CitationTarget] {
     if let first = tokens.first, first.kind == .word, first.text == "compare", !tokens.contains(where: { $0.kind == .pipe }) {
       guard tokens.count == 3 else {
-        throw .error("a typed comparison cites two shares: compare 98/584 16/136", at: first.span.through(tokens.last!.span))
+        throw .error(.invalidShare, "a typed comparison cites two shares: compare 98/584 16/136", at: first.span.through(tokens.last!.span))
       }
       return [.shares(try TypedShares.parse(tokens[1], tokens[2]))]
     }
     var targets: [CitationTarget] = []
     var refs = tokens
     if let pipe = tokens.firstIndex(where: { $0.kind == .pipe }) {
-      guard pipe > 0 else { throw .error("a query needs an evidence name before `|`", at: tokens[pipe].span) }
+      guard pipe > 0 else { throw .error(.querySyntax, "a query needs an evidence name before `|`", at: tokens[pipe].span) }
       refs = Array(tokens[..<(pipe - 1)])
       targets.append(.query(try querySource(Array(tokens[(pipe - 1)...]))))
     }
@@ -59,7 +61,7 @@ extension Parser {
     var notes: [String] = []
     if let guess = Suggestion.nearest(to: token.text, in: choices) { notes.append("did you mean `\(guess)`?") }
     notes.append("`--\(option)` takes one of: " + choices.joined(separator: ", "))
-    return .error("`\(token.text)` is not a valid --\(option)", at: token.span, notes: notes)
+    return .error(.invalidOptionValue, "`\(token.text)` is not a valid --\(option)", at: token.span, notes: notes)
   }
 }
 

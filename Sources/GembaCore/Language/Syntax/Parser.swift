@@ -9,7 +9,7 @@ public enum Parser {
   }
 
   public static func parse(tokens: [Token]) throws(Diagnostic) -> Command {
-    guard let first = tokens.first else { throw .error("empty command") }
+    guard let first = tokens.first else { throw .error(.emptyCommand, "empty command") }
     // `tickets | where …` starts with an evidence name, not a verb.
     // No verb is followed directly by `|`, so evidence may be named like one (`actions | count`).
     let directPipe = tokens.count > 1 && tokens[1].kind == .pipe
@@ -18,7 +18,7 @@ public enum Parser {
       return .query(try querySource(tokens))
     }
     guard first.kind == .word else {
-      throw .error("expected a command, found \(describe(first))", at: first.span, notes: ["type `help` for the list of commands"])
+      throw .error(.unknownCommand, "expected a command, found \(describe(first))", at: first.span, notes: ["type `help` for the list of commands"])
     }
     let verb = first.text.lowercased()
     guard let spec = CommandCatalog.spec(verb) else {
@@ -27,7 +27,7 @@ public enum Parser {
         notes.append("did you mean `\(guess)`?")
       }
       notes.append("type `help` for the list of commands")
-      throw .error("unknown command `\(first.text)`", at: first.span, notes: notes)
+      throw .error(.unknownCommand, "unknown command `\(first.text)`", at: first.span, notes: notes)
     }
     // `compare 98/584 16/136` compares two shares typed in: no evidence name follows.
     let typedShares = verb == "compare" && tokens.count > 1 && tokens[1].text.contains("/")
@@ -35,7 +35,7 @@ public enum Parser {
       // `pareto tickets by reason` is the one-stage query `tickets | pareto by reason`.
       let name = tokens[1]
       guard name.isValue, EvidenceReference.isName(name.text) else {
-        throw .error("expected an evidence name after `\(verb)`", at: name.span, notes: ["usage: \(spec.usage)"])
+        throw .error(.querySyntax, "expected an evidence name after `\(verb)`", at: name.span, notes: ["usage: \(spec.usage)"])
       }
       var stage = [Token(kind: .word, text: verb, span: first.span)]
       stage += tokens.dropFirst(2)
@@ -51,7 +51,7 @@ public enum Parser {
   /// A query pipeline: NAME | stage | stage …
   static func querySource(_ tokens: [Token]) throws(Diagnostic) -> QuerySource {
     guard let first = tokens.first, first.isValue, EvidenceReference.isName(first.text) else {
-      throw .error("a query starts with the name of loaded evidence", at: tokens.first?.span,
+      throw .error(.querySyntax, "a query starts with the name of loaded evidence", at: tokens.first?.span,
         notes: ["for example: tickets | where reopened = yes | count by team"])
     }
     var stages: [[Token]] = []
@@ -60,11 +60,11 @@ public enum Parser {
     for token in tokens.dropFirst() {
       if token.kind == .pipe {
         if sawPipe && current.isEmpty {
-          throw .error("empty stage between two `|`", at: token.span, notes: ["remove one `|` or add a stage such as `count`"])
+          throw .error(.querySyntax, "empty stage between two `|`", at: token.span, notes: ["remove one `|` or add a stage such as `count`"])
         }
         if sawPipe { stages.append(current) }
         else if !current.isEmpty {
-          throw .error("expected `|` after the evidence name `\(first.text)`", at: current[0].span)
+          throw .error(.querySyntax, "expected `|` after the evidence name `\(first.text)`", at: current[0].span)
         }
         current = []
         sawPipe = true
@@ -73,7 +73,8 @@ public enum Parser {
       }
     }
     guard !current.isEmpty else {
-      throw .error("the pipeline ends with `|`", at: tokens.last?.span, notes: ["add a stage such as `count` after it"])
+      throw .error(.querySyntax, "the pipeline ends with `|`", at: tokens.last?.span,
+        notes: ["add a stage such as `count` after it"])
     }
     stages.append(current)
     return QuerySource(evidence: Located(first.text, at: first.span), stages: stages, text: pipelineText(tokens))

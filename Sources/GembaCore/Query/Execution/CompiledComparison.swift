@@ -58,7 +58,7 @@ struct CompiledComparison {
       do throws(LayoutError) {
         regex = try PikeRegex(value, ignoreCase: comparison.ignoreCase)
       } catch {
-        throw Diagnostic.error("`\(value)` is not a regular expression gemba reads: \(error.reason)", at: comparison.valueSpan,
+        throw Diagnostic.error(.invalidRegex, "`\(value)` is not a regular expression gemba reads: \(error.reason)", at: comparison.valueSpan,
                                notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
       }
     } else {

@@ -34,7 +34,7 @@ enum Relation {
       if let near = Suggestions.note(for: ref.name, in: names) { notes.append(near) }
       let listed = names.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
       notes.append("columns: " + listed + (names.count > 12 ? ", … (\(names.count) in all)" : ""))
-      throw Diagnostic.error("no column `\(ref.name)` in \(evidence)", at: ref.span, notes: notes)
+      throw Diagnostic.error(.unknownColumn, "no column `\(ref.name)` in \(evidence)", at: ref.span, notes: notes)
     }
     if case .view(_, _, let columns) = self { return columns[index] }
     return index

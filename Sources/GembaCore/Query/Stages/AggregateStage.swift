@@ -18,7 +18,7 @@ enum AggregateStage {
     let column = try relation.resolve(spec.column, evidence: evidence)
     let type = relation.type(of: column)
     guard type == .integer || type == .decimal else {
-      throw Diagnostic.error("`\(spec.function.rawValue)` needs a numeric column; `\(relation.name(of: column))` is \(type.label)",
+      throw Diagnostic.error(.notNumeric, "`\(spec.function.rawValue)` needs a numeric column; `\(relation.name(of: column))` is \(type.label)",
         at: spec.column.span, notes: ["a duration is made with derive: `derive d = days(Closed - Opened)`, then `\(spec.function.rawValue) d`"])
     }
     var groupColumns: [Int] = []
@@ -44,7 +44,7 @@ enum AggregateStage {
       }
     }
     if let (position, text) = bad {
-      throw Diagnostic.error("\(DeriveStage.rowName(relation, position)): `\(relation.name(of: column))` is `\(text)`, not a number",
+      throw Diagnostic.error(.notNumeric, "\(DeriveStage.rowName(relation, position)): `\(relation.name(of: column))` is `\(text)`, not a number",
         at: spec.column.span, notes: ["keep the numbers first: `where \(relation.name(of: column)) >= 0`"])
     }
     let title = "\(spec.function.rawValue) \(relation.name(of: column))"

@@ -3,7 +3,7 @@ extension ChartBuilder {
   /// (`timeline … --span evidence`): what the file covers, not what matched.
   static func evidenceRange(_ relation: Relation, column: Int, span: SourceSpan) throws(Diagnostic) -> (Double, Double)? {
     guard case .view(let table, _, _) = relation else {
-      throw Diagnostic.error("`--span evidence` needs the evidence's own rows; put the timeline before stages that build a new table",
+      throw Diagnostic.error(.querySyntax, "`--span evidence` needs the evidence's own rows; put the timeline before stages that build a new table",
         at: span)
     }
     let reader = table.reader(column)
@@ -24,7 +24,7 @@ extension ChartBuilder {
       if let t = reader.instant(p, n) { times.append(t) } else { skipped += 1 }
     }
     guard let lo = times.min() ?? wholeRange?.0, let hi = times.max() ?? wholeRange?.1 else {
-      throw Diagnostic.error("`\(name)` has no date/time values to put on a timeline", at: span,
+      throw Diagnostic.error(.noDates, "`\(name)` has no date/time values to put on a timeline", at: span,
                              notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
     // The periods span the rows that reached the timeline (after any `where`); whether
@@ -33,7 +33,7 @@ extension ChartBuilder {
     let bucket = every ?? TimeBuckets.automatic(from: min(lo, wholeRange?.0 ?? lo), to: max(hi, wholeRange?.1 ?? hi))
     let weekends = profile?.weekends ?? true
     guard let counts = TimeBuckets.counts(times, bucket, span: wholeRange ?? (lo, hi), weekends: weekends) else {
-      throw Diagnostic.error("`\(name)` spans too long for one point per \(bucket.rawValue) (over 5,000 points)", at: span,
+      throw Diagnostic.error(.resultTooLarge, "`\(name)` spans too long for one point per \(bucket.rawValue) (over 5,000 points)", at: span,
                              notes: ["use a longer `--every`, or narrow the rows with `where` first"])
     }
     return Timeline(column: name, bucket: bucket,
@@ -61,13 +61,13 @@ extension ChartBuilder {
         }
         let profile = relation.timeProfile(column: column)
         guard let counts = TimeBuckets.counts(times, by, weekends: profile?.weekends ?? true) else {
-          throw Diagnostic.error("`\(name)` spans too long for one point per \(by.rawValue)", at: span, notes: ["use `--by week`"])
+          throw Diagnostic.error(.resultTooLarge, "`\(name)` spans too long for one point per \(by.rawValue)", at: span, notes: ["use `--by week`"])
         }
         points = counts.map { ControlChart.Point(label: TimeBuckets.label($0.0, by), value: Double($0.1)) }
         kind = "count per \(by.rawValue)"
       } else {
         guard let timeColumn = relation.columnIndices.first(where: { relation.type(of: $0) == .dateTime }) else {
-          throw Diagnostic.error("`spc --by \(by.rawValue)` needs a date/time column in \(evidence) to group by", at: span,
+          throw Diagnostic.error(.noDates, "`spc --by \(by.rawValue)` needs a date/time column in \(evidence) to group by", at: span,
                                  notes: ["without `--by`, every row is a point"])
         }
         var times: [Double?] = []
@@ -131,7 +131,8 @@ extension ChartBuilder {
     }
     let count = pointLabels == nil ? points.count : pointValues.count
     guard count >= 2 else {
-      throw Diagnostic.error("`spc` needs at least 2 numeric points in `\(name)`; found \(count)", at: span,
+      throw Diagnostic.error(.tooFewValues, "`spc` needs at least 2 numeric points in `\(name)`; found \(count)",
+        at: span,
                              notes: ["`histogram` or `count by` may suit a column with few values"])
     }
     var chart = pointLabels.map { ControlChart(column: name, pointKind: kind, values: pointValues, labels: $0, rules: rules, skipped: skipped) }

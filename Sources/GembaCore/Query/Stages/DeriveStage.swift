@@ -151,10 +151,10 @@ enum DeriveStage {
     /// Stops the query on the first row that failed, or on a bare duration.
     func finish(_ rows: Int) throws(Diagnostic) {
       if let (f, position) = failure {
-        throw Diagnostic.error("`derive \(spec.name.name)`: \(rowName(relation, position)): \(f.message)", at: f.span, notes: f.notes)
+        throw Diagnostic.error(.derivedValue, "`derive \(spec.name.name)`: \(rowName(relation, position)): \(f.message)", at: f.span, notes: f.notes)
       }
       if duration {
-        throw Diagnostic.error("`derive \(spec.name.name)`: a date minus a date is a duration; say its unit", at: spec.expression.span,
+        throw Diagnostic.error(.expressionSyntax, "`derive \(spec.name.name)`: a date minus a date is a duration; say its unit", at: spec.expression.span,
           notes: ["e.g. `days(ClosedDate - CreatedDate)`, `hours(…)` or `minutes(…)`"])
       }
     }

@@ -27,7 +27,8 @@ public struct EvidenceGrep: @unchecked Sendable {
     do throws(LayoutError) {
       regex = try PikeRegex(pattern, ignoreCase: ignoreCase)
     } catch {
-      throw Diagnostic.error("`\(pattern)` is not a regular expression gemba reads: \(error.reason)", at: span,
+      throw Diagnostic.error(.invalidRegex, "`\(pattern)` is not a regular expression gemba reads: \(error.reason)",
+        at: span,
                              notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
     }
   }

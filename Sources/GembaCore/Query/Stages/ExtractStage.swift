@@ -18,7 +18,7 @@ enum ExtractStage {
     do throws(LayoutError) {
       regex = try PikeRegex(spec.pattern)
     } catch {
-      throw Diagnostic.error("`\(spec.pattern)` is not a regular expression gemba reads: \(error.reason)", at: spec.patternSpan,
+      throw Diagnostic.error(.invalidRegex, "`\(spec.pattern)` is not a regular expression gemba reads: \(error.reason)", at: spec.patternSpan,
         notes: ["a group in ( ) marks what to keep, e.g. `\"user=(\\\\w+)\"`"])
     }
     let group = regex.groupNames.isEmpty ? 0 : 1

@@ -32,7 +32,7 @@ enum JoinStage {
   static func apply(_ spec: JoinSpec, to relation: Relation, needed: Set<String>?, evidence: String,
                     maxRows: Int = JoinStage.maxRows) throws(Diagnostic) -> (Relation, notes: [String]) {
     guard let other = spec.table?.table else {
-      throw Diagnostic.error("no evidence named `\(spec.other.name)` to join", at: spec.other.span)
+      throw Diagnostic.error(.unknownEvidence, "no evidence named `\(spec.other.name)` to join", at: spec.other.span)
     }
     let leftKey = try relation.resolve(spec.key, evidence: evidence)
     let right = Relation.view(other, rows: nil, columns: Array(0..<other.columnCount))
@@ -67,7 +67,7 @@ enum JoinStage {
     }
     if total > maxRows {
       let repeated = (0..<rightKeys).filter { rightCount[$0] > 1 && rightUsed[$0] }.count
-      throw Diagnostic.error("`join \(other.name) on \(spec.key.name)` would make \(NumberFormat.integer(total)) rows;"
+      throw Diagnostic.error(.resultTooLarge, "`join \(other.name) on \(spec.key.name)` would make \(NumberFormat.integer(total)) rows;"
         + " gemba stops at \(NumberFormat.integer(maxRows))", at: spec.key.span,
         notes: ["\(NumberFormat.integer(repeated)) key values repeat in \(other.name) as well as here (many-to-many)",
           "make the key unique on one side first, e.g. `\(other.name) | distinct \(spec.key.name)`, or filter with `where`"])

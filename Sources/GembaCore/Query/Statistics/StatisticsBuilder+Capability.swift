@@ -26,7 +26,7 @@ extension StatisticsBuilder {
         study = try CapabilityStudy(individuals: values, lowerSpec: stage.lower, upperSpec: stage.upper, target: stage.target)
       }
     } catch {
-      throw Diagnostic.error(error.message, at: stage.column.span, notes: error.notes)
+      throw Diagnostic.error(error.code, error.message, at: stage.column.span, notes: error.notes)
     }
     let histogram = m.written.map { ChartBuilder.histogram(values, name: name, bins: nil, decimals: $0.decimals, exact: $0.exact, skipped: m.skipped) }
       ?? ChartBuilder.histogram(relation, column: column, name: name, bins: nil)

@@ -34,7 +34,7 @@ extension StatisticsBuilder {
     if kind.isSubgrouped, stage.by == nil, case .size(let n)? = stage.subgroup, n >= 1, m.skipped == 0, !phased { consecutive = n }
     let groups = consecutive == nil ? try pointGroups(stage, relation, measure: m, times: times, evidence: evidence) : nil
     if kind.isSubgrouped && groups == nil && consecutive == nil {
-      throw Diagnostic.error("an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by day|week|month",
+      throw Diagnostic.error(.chartNeedsInput, "an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by day|week|month",
                              at: stage.span, notes: ["e.g. `spc diameter --chart \(kind.rawValue) --size 5`"])
     }
     // Sizes per row for p, np and u charts.
@@ -98,7 +98,7 @@ extension StatisticsBuilder {
       }
     } else {
       if kind.countsDefectives || kind == .u || kind == .laneyU, sizes == nil {
-        throw Diagnostic.error("a \(kind.rawValue) chart needs each sample's size: --n COL (or points per --by period or --subgroup)",
+        throw Diagnostic.error(.chartNeedsInput, "a \(kind.rawValue) chart needs each sample's size: --n COL (or points per --by period or --subgroup)",
                                at: stage.span, notes: ["e.g. `spc defectives --chart \(kind.rawValue) --n inspected`"])
       }
       let points = m.values.count - m.skipped
@@ -121,7 +121,7 @@ extension StatisticsBuilder {
           case .c: counts.append(v)
           case .p, .np, .laneyP, .u, .laneyU:
             guard let n = sizes?[r], !n.isNaN else {
-              throw Diagnostic.error("row \(relation.rowNumber(at: r)) has no sample size in --n", at: stage.sizes?.span ?? stage.span)
+              throw Diagnostic.error(.chartNeedsInput, "row \(relation.rowNumber(at: r)) has no sample size in --n", at: stage.sizes?.span ?? stage.span)
             }
             counts.append(v)
             totals.append(n)
@@ -151,7 +151,7 @@ extension StatisticsBuilder {
       out.reserveCapacity(xs.count)
       for (i, x) in xs.enumerated() {
         guard x == x.rounded(), abs(x) < 1e15 else {
-          throw Diagnostic.error("\(what) must be whole numbers: point \(labels[i]) has \(NumberFormat.compact(x, maxPlaces: 6))", at: stage.span)
+          throw Diagnostic.error(.chartNeedsInput, "\(what) must be whole numbers: point \(labels[i]) has \(NumberFormat.compact(x, maxPlaces: 6))", at: stage.span)
         }
         out.append(Int(x))
       }
@@ -183,7 +183,7 @@ extension StatisticsBuilder {
       }
     } catch {
       // The engine's message, placed at the column charted.
-      throw Diagnostic.error(error.message, at: stage.span, notes: error.notes)
+      throw Diagnostic.error(error.code, error.message, at: stage.span, notes: error.notes)
     }
     return result
   }
@@ -209,9 +209,9 @@ extension StatisticsBuilder {
       // Days first (a dense range), then each day's period: a million rows are not hashed one by one.
       var low = Int.max, high = Int.min
       for t in times where !t.isNaN { let d = Int((t / 86_400).rounded(.down)); low = min(low, d); high = max(high, d) }
-      guard low <= high else { throw Diagnostic.error("no dates to group by \(by.rawValue)", at: stage.span) }
+      guard low <= high else { throw Diagnostic.error(.noDates, "no dates to group by \(by.rawValue)", at: stage.span) }
       guard high - low <= 3_000_000 else {
-        throw Diagnostic.error("the dates span too long to chart by \(by.rawValue)", at: stage.span, notes: ["use a longer `--by`"])
+        throw Diagnostic.error(.resultTooLarge, "the dates span too long to chart by \(by.rawValue)", at: stage.span, notes: ["use a longer `--by`"])
       }
       let starts = (low...high).map { TimeBuckets.start(of: Double($0) * 86_400, by) }
       let keys = Array(Set(starts)).sorted()
@@ -262,7 +262,7 @@ extension StatisticsBuilder {
     } else if !stage.split.isEmpty {
       let cuts = stage.split.compactMap { ValueParser.dateTime($0) }.sorted()
       phases.stages = try times.enumerated().map { (i, t) throws(Diagnostic) -> String in
-        guard let t else { throw Diagnostic.error("point \(labels[i]) has no date to place it before or after the split", at: stage.span) }
+        guard let t else { throw Diagnostic.error(.noDates, "point \(labels[i]) has no date to place it before or after the split", at: stage.span) }
         guard let k = cuts.lastIndex(where: { t >= $0 }) else { return "before \(stage.split.sorted()[0])" }
         return "from \(stage.split.sorted()[k])"
       }
@@ -271,7 +271,7 @@ extension StatisticsBuilder {
       var range: ClosedRange<Int>?
       if let a = Int(from), let b = Int(to), labels.firstIndex(of: from) == nil || labels.elementsEqual(labels.indices.lazy.map { String($0 + 1) }) {
         guard a >= 1, b >= a, b <= labels.count else {
-          throw Diagnostic.error("the baseline \(from)..\(to) is outside the chart's points 1..\(labels.count)", at: stage.span)
+          throw Diagnostic.error(.invalidBaseline, "the baseline \(from)..\(to) is outside the chart's points 1..\(labels.count)", at: stage.span)
         }
         range = (a - 1)...(b - 1)
       } else if let a = ValueParser.dateTime(from), let b = ValueParser.dateTime(to) {
@@ -282,7 +282,7 @@ extension StatisticsBuilder {
         range = a...b
       }
       guard let range, range.count >= 2 else {
-        throw Diagnostic.error("the baseline \(from)..\(to) does not cover 2 or more of the chart's points", at: stage.span,
+        throw Diagnostic.error(.invalidBaseline, "the baseline \(from)..\(to) does not cover 2 or more of the chart's points", at: stage.span,
                                notes: ["FROM..TO: point numbers (1..25), labels, or dates (2026-09-01..2026-09-30)"])
       }
       phases.baseline = range.lowerBound..<(range.upperBound + 1)

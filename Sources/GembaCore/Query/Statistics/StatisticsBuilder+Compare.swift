@@ -4,7 +4,7 @@ extension StatisticsBuilder {
     let groupColumn = try relation.resolve(stage.group, evidence: evidence)
     let groupName = relation.name(of: groupColumn)
     guard let (ids, found) = relation.internValues(column: groupColumn, atMost: Self.mostGroups) else {
-      throw Diagnostic.error("`\(groupName)` has more than \(Self.mostGroups) values: too many groups to compare", at: stage.group.span,
+      throw Diagnostic.error(.tooManyGroups, "`\(groupName)` has more than \(Self.mostGroups) values: too many groups to compare", at: stage.group.span,
                              notes: ["compare by a column with a few values, or filter with `where` first"])
     }
     var interner = found
@@ -12,7 +12,7 @@ extension StatisticsBuilder {
     for id in ids { totals[Int(id)] += 1 }
     let names = (0..<interner.count).map { ChartBuilder.label(interner.string($0)) }
     guard names.count >= 2 else {
-      throw Diagnostic.error("`\(groupName)` has \(names.count == 1 ? "one value (\(names[0]))" : "no values") here: a comparison needs at least 2 groups",
+      throw Diagnostic.error(.tooFewGroups, "`\(groupName)` has \(names.count == 1 ? "one value (\(names[0]))" : "no values") here: a comparison needs at least 2 groups",
                              at: stage.group.span, notes: ["group by a column with two or more values"])
     }
 
@@ -35,7 +35,7 @@ extension StatisticsBuilder {
       return GroupComparison(title: title, groupColumn: groupName, groups: names, test: .crossTab(test), precision: 0, skipped: 0)
     }
 
-    guard let ref = stage.column else { throw Diagnostic.error("`compare` needs a column or a condition") }
+    guard let ref = stage.column else { throw Diagnostic.error(.missingArgument, "`compare` needs a column or a condition") }
     let column = try relation.resolve(ref, evidence: evidence)
     let name = relation.name(of: column)
     let title = name + " by " + groupName
@@ -48,7 +48,7 @@ extension StatisticsBuilder {
       for (i, v) in m.values.enumerated() where !v.isNaN { groups[Int(ids[i])].append(v) }
       let kept = groups.indices.filter { !groups[$0].isEmpty }
       guard kept.count >= 2 else {
-        throw Diagnostic.error("only one group of `\(groupName)` has numbers in `\(name)`", at: ref.span)
+        throw Diagnostic.error(.tooFewGroups, "only one group of `\(groupName)` has numbers in `\(name)`", at: ref.span)
       }
       let values = kept.map { groups[$0] }
       // One pooled sort ranks the values and gives each group's median.
@@ -66,7 +66,7 @@ extension StatisticsBuilder {
                              test: .manyMeasures(anova, kw, medians: medians), precision: m.precision, skipped: m.skipped)
     case .dateTime, .boolean, .text:
       guard let columnValues = relation.internValues(column: column, atMost: Self.mostGroups) else {
-        throw Diagnostic.error("`\(name)` has more than \(Self.mostGroups) values: too many for a cross-tab", at: ref.span,
+        throw Diagnostic.error(.tooManyGroups, "`\(name)` has more than \(Self.mostGroups) values: too many for a cross-tab", at: ref.span,
                                notes: ["compare a condition instead: compare \(name) = VALUE by \(groupName)"])
       }
       let x = Grouping.crossTab(relation, rows: groupColumn, rowName: groupName, columns: column, columnName: name,

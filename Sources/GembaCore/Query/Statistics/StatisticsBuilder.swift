@@ -62,11 +62,11 @@ enum StatisticsBuilder {
     }
     let name = relation.name(of: column)
     if values.count - skipped == 0 {
-      throw Diagnostic.error("`\(name)` has no numeric values in \(evidence)", at: ref.span,
+      throw Diagnostic.error(.notNumeric, "`\(name)` has no numeric values in \(evidence)", at: ref.span,
                              notes: ["a chart or a study needs numbers; `evidence` shows each column's type"])
     }
     if skipped - empty > 0, relation.type(of: column) == .text {
-      throw Diagnostic.error("`\(name)` is not a numeric column: \(NumberFormat.integer(skipped - empty)) of \(NumberFormat.integer(values.count)) values are not numbers",
+      throw Diagnostic.error(.notNumeric, "`\(name)` is not a numeric column: \(NumberFormat.integer(skipped - empty)) of \(NumberFormat.integer(values.count)) values are not numbers",
                              at: ref.span, notes: ["filter them out first (`where \(name) != …`), or chart a numeric column"])
     }
     return Measure(values: values, precision: min(places, 6), skipped: skipped, written: written ? (writtenDecimals, exact) : nil)
@@ -99,7 +99,7 @@ enum StatisticsBuilder {
                     evidence: String) throws(Diagnostic) -> (values: [Double], column: String) {
     let index = column ?? relation.columnIndices.first { relation.type(of: $0) == .dateTime }
     guard let index else {
-      throw Diagnostic.error("\(why) needs a date/time column in \(evidence)", at: span,
+      throw Diagnostic.error(.noDates, "\(why) needs a date/time column in \(evidence)", at: span,
                              notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
     return (relation.mapValues(column: index) { p, n in ValueParser.dateTime(p, n) ?? .nan }, relation.name(of: index))

@@ -94,12 +94,13 @@ struct DeriveParser {
 
   mutating func parse() throws(Diagnostic) -> DeriveExpression {
     guard !pieces.isEmpty else {
-      throw Diagnostic.error("`derive` needs an expression after `=`", at: end,
+      throw Diagnostic.error(.expressionSyntax, "`derive` needs an expression after `=`", at: end,
         notes: ["e.g. `derive cycle_days = days(ClosedDate - CreatedDate)`"])
     }
     let e = try comparison()
     if index < pieces.count {
-      throw Diagnostic.error("unexpected `\(pieces[index].text)` in the expression", at: pieces[index].span,
+      throw Diagnostic.error(.expressionSyntax, "unexpected `\(pieces[index].text)` in the expression",
+        at: pieces[index].span,
         notes: ["operators: + - * / and ( ); functions: " + DeriveFunction.arity.keys.sorted().joined(separator: ", ")])
     }
     return e
@@ -154,12 +155,13 @@ struct DeriveParser {
 
   private mutating func primary() throws(Diagnostic) -> DeriveExpression {
     guard let p = peek else {
-      throw Diagnostic.error("the expression ends too soon", at: end, notes: ["e.g. `days(ClosedDate - CreatedDate)`"])
+      throw Diagnostic.error(.expressionSyntax, "the expression ends too soon", at: end,
+        notes: ["e.g. `days(ClosedDate - CreatedDate)`"])
     }
     index += 1
     switch p.kind {
     case .number:
-      guard let v = Double(p.text) else { throw Diagnostic.error("`\(p.text)` is not a number", at: p.span) }
+      guard let v = Double(p.text) else { throw Diagnostic.error(.expressionSyntax, "`\(p.text)` is not a number", at: p.span) }
       return .number(v, p.span)
     case .text:
       return .text(p.text, p.span)
@@ -169,27 +171,28 @@ struct DeriveParser {
       guard let arity = DeriveFunction.arity[name] else {
         var notes = ["functions: " + DeriveFunction.arity.keys.sorted().joined(separator: ", ")]
         if let near = Suggestion.nearest(to: name, in: DeriveFunction.arity.keys) { notes.insert("did you mean `\(near)`?", at: 0) }
-        throw Diagnostic.error("unknown function `\(p.text)`", at: p.span, notes: notes)
+        throw Diagnostic.error(.unknownFunction, "unknown function `\(p.text)`", at: p.span, notes: notes)
       }
       var args: [DeriveExpression] = []
       if take(")") == nil {
         repeat { args.append(try comparison()) } while take(",") != nil
         guard let close = take(")") else {
-          throw Diagnostic.error("expected `)` to close `\(p.text)(`", at: peek?.span ?? end)
+          throw Diagnostic.error(.expressionSyntax, "expected `)` to close `\(p.text)(`", at: peek?.span ?? end)
         }
         _ = close
       }
       guard args.count == arity else {
-        throw Diagnostic.error("`\(name)` takes \(arity) argument\(arity == 1 ? "" : "s"), not \(args.count)", at: p.span)
+        throw Diagnostic.error(.expressionSyntax, "`\(name)` takes \(arity) argument\(arity == 1 ? "" : "s"), not \(args.count)", at: p.span)
       }
       return .call(name, args, p.span.through(pieces[index - 1].span))
     case .symbol:
       if p.text == "(" {
         let e = try comparison()
-        guard take(")") != nil else { throw Diagnostic.error("expected `)`", at: peek?.span ?? end) }
+        guard take(")") != nil else { throw Diagnostic.error(.expressionSyntax, "expected `)`", at: peek?.span ?? end) }
         return e
       }
-      throw Diagnostic.error("expected a column, a number or a function, not `\(p.text)`", at: p.span)
+      throw Diagnostic.error(.expressionSyntax, "expected a column, a number or a function, not `\(p.text)`",
+        at: p.span)
     }
   }
 }

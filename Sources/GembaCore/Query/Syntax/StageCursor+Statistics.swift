@@ -22,7 +22,7 @@ extension StageCursor {
         guard let kind = ChartKind(rawValue: value.text.lowercased()) else {
           var notes = ["charts: " + ChartKind.allCases.map(\.rawValue).joined(separator: ", ")]
           if let near = Suggestions.note(for: value.text, in: ChartKind.allCases.map(\.rawValue)) { notes.insert(near, at: 0) }
-          throw cursor.error("`--chart` is not `\(value.text)`", at: value, notes: notes)
+          throw cursor.error(.invalidOptionValue, "`--chart` is not `\(value.text)`", at: value, notes: notes)
         }
         chart = kind
       case "subgroup":
@@ -38,12 +38,13 @@ extension StageCursor {
         stage.stages = ColumnRef(value.text, span: value.span)
       case "split":
         guard let first = cursor.peek, first.isValue else {
-          throw cursor.error("`--split` needs one or more dates, e.g. `--split 2026-10-15`", at: cursor.peek)
+          throw cursor.error(.invalidOptionValue, "`--split` needs one or more dates, e.g. `--split 2026-10-15`",
+            at: cursor.peek)
         }
         while let t = cursor.peek, t.isValue {
           _ = cursor.next()
           guard ValueParser.dateTime(t.text) != nil else {
-            throw cursor.error("`--split` takes dates like 2026-10-15, not `\(t.text)`", at: t)
+            throw cursor.error(.invalidOptionValue, "`--split` takes dates like 2026-10-15, not `\(t.text)`", at: t)
           }
           stage.split.append(t.text)
         }
@@ -51,7 +52,7 @@ extension StageCursor {
         let value = try cursor.optionValue(name)
         let parts = value.text.components(separatedBy: "..")
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-          throw cursor.error("`--baseline` takes FROM..TO (point numbers like 1..25, or dates), not `\(value.text)`", at: value)
+          throw cursor.error(.invalidBaseline, "`--baseline` takes FROM..TO (point numbers like 1..25, or dates), not `\(value.text)`", at: value)
         }
         stage.baseline = (parts[0], parts[1])
       default:
@@ -61,7 +62,7 @@ extension StageCursor {
       return true
     }
     if stage.stages != nil && !stage.split.isEmpty {
-      throw error("`--stages` and `--split` both set stages: choose one", at: nil)
+      throw error(.invalidOptionValue, "`--stages` and `--split` both set stages: choose one", at: nil)
     }
     let kind = chart ?? (stage.subgroup != nil ? .xbarR : stage.sizes != nil ? .p : .imr)
     if let rulesToken {
@@ -72,7 +73,8 @@ extension StageCursor {
       } else {
         let numbers = text.split(separator: ",").map { Int($0) }
         guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else {
-          throw error("`--rules` is `we` (Western Electric) or `nelson`, not `\(rulesToken.text)`", at: rulesToken,
+          throw error(.invalidOptionValue, "`--rules` is `we` (Western Electric) or `nelson`, not `\(rulesToken.text)`",
+            at: rulesToken,
                       notes: ["or choose tests by number: --rules 1,2,5"])
         }
         let tests = numbers.map { $0! }
@@ -80,7 +82,7 @@ extension StageCursor {
         do throws(Diagnostic) {
           stage.rules = try SpecialCauseRules(family, tests: tests)
         } catch {
-          throw Diagnostic.error(error.message, at: rulesToken.span)
+          throw Diagnostic.error(error.code, error.message, at: rulesToken.span)
         }
         full = true
       }
@@ -97,12 +99,13 @@ extension StageCursor {
     var before: [Token] = []
     while let t = next() { before.append(t) }
     guard let by = before.lastIndex(where: { $0.kind == .word && $0.text.lowercased() == "by" }), by > 0 else {
-      throw error("`compare` needs `by GROUP`", at: nil,
+      throw error(.missingArgument, "`compare` needs `by GROUP`", at: nil,
                   notes: ["e.g. `compare reopened = yes by team`, or `compare handle_minutes by shift`"])
     }
     let groups = Array(before[(by + 1)...])
     guard groups.count == 1, let groupToken = groups.first, groupToken.isValue else {
-      throw error("`compare … by` takes one column to group by", at: groups.dropFirst().first ?? groups.first)
+      throw error(.querySyntax, "`compare … by` takes one column to group by",
+        at: groups.dropFirst().first ?? groups.first)
     }
     let group = ColumnRef(groupToken.text, span: groupToken.span)
     let subject = Array(before[..<by])
@@ -131,11 +134,11 @@ extension StageCursor {
       return true
     }
     guard stage.lower != nil || stage.upper != nil else {
-      throw error("`capability` needs a specification limit: --lsl, --usl or both", at: nil,
+      throw error(.invalidSpecLimits, "`capability` needs a specification limit: --lsl, --usl or both", at: nil,
                   notes: ["e.g. `capability diameter --lsl 73.95 --usl 74.05`"])
     }
     if let l = stage.lower, let u = stage.upper, l >= u {
-      throw error("the lower specification limit (--lsl \(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper (--usl \(NumberFormat.compact(u, maxPlaces: 6)))",
+      throw error(.invalidSpecLimits, "the lower specification limit (--lsl \(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper (--usl \(NumberFormat.compact(u, maxPlaces: 6)))",
                   at: nil, notes: ["were --lsl and --usl swapped?"])
     }
     return stage
@@ -144,7 +147,7 @@ extension StageCursor {
   private mutating func number(_ option: Token) throws(Diagnostic) -> Double {
     let value = try optionValue(option)
     guard let x = ValueParser.decimal(value.text), x.isFinite else {
-      throw error("`--\(option.text)` takes a number, not `\(value.text)`", at: value)
+      throw error(.invalidOptionValue, "`--\(option.text)` takes a number, not `\(value.text)`", at: value)
     }
     return x
   }
@@ -152,7 +155,7 @@ extension StageCursor {
   private mutating func subgroupSize(_ option: Token) throws(Diagnostic) -> Int {
     let value = try optionValue(option)
     guard let n = Int(value.text), (1...1000).contains(n) else {
-      throw error("`--size` takes a subgroup size from 1 to 1,000, not `\(value.text)`", at: value)
+      throw error(.invalidOptionValue, "`--size` takes a subgroup size from 1 to 1,000, not `\(value.text)`", at: value)
     }
     return n
   }

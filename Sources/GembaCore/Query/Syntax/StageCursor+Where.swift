@@ -10,7 +10,7 @@ extension StageCursor {
     while let t = next() {
       if t.kind == .option {
         guard t.text == "ignore-case" || t.text == "i" else {
-          throw error("`where` has no option `--\(t.text)`", at: t, notes: ["`--ignore-case` makes = != ~ !~ ignore letter case"])
+          throw error(.unknownOption, "`where` has no option `--\(t.text)`", at: t, notes: ["`--ignore-case` makes = != ~ !~ ignore letter case"])
         }
         ignoreCase = true
         continue
@@ -21,7 +21,7 @@ extension StageCursor {
         disjuncts.append(conjuncts.dropFirst().reduce(conjuncts[0]) { .and($0, $1) })
         conjuncts = [.compare(try parseComparison())]
       default:
-        throw error("expected `and` or `or` between conditions, not `\(t.text)`", at: t,
+        throw error(.querySyntax, "expected `and` or `or` between conditions, not `\(t.text)`", at: t,
                     notes: ["quote a value that has spaces: where reason = \"wrong macro\""])
       }
     }
@@ -34,7 +34,7 @@ extension StageCursor {
 
   private mutating func parseComparison() throws(Diagnostic) -> Comparison {
     guard var columnToken = peek, columnToken.isValue else {
-      throw error("expected a condition like `reopened = yes`", at: peek)
+      throw error(.querySyntax, "expected a condition like `reopened = yes`", at: peek)
     }
     if columnToken.kind == .word, let i = columnToken.text.firstIndex(where: { Self.operatorChars.contains($0) }),
        i != columnToken.text.startIndex {
@@ -43,7 +43,7 @@ extension StageCursor {
     }
     _ = next()
     guard var opToken = peek else {
-      throw error("expected an operator after `\(columnToken.text)`", at: nil, notes: ["operators: = != < <= > >= ~ (regex)"])
+      throw error(.querySyntax, "expected an operator after `\(columnToken.text)`", at: nil, notes: ["operators: = != < <= > >= ~ (regex)"])
     }
     var op: ComparisonOperator?
     if opToken.kind == .word {
@@ -54,11 +54,11 @@ extension StageCursor {
       }
     }
     guard let op else {
-      throw error("expected an operator (= != < <= > >= ~) after `\(columnToken.text)`, not `\(opToken.text)`", at: opToken)
+      throw error(.querySyntax, "expected an operator (= != < <= > >= ~) after `\(columnToken.text)`, not `\(opToken.text)`", at: opToken)
     }
     _ = next()
     guard let value = next(), value.isValue else {
-      throw error("expected a value after `\(op.rawValue)`", at: nil, notes: ["e.g. `where \(columnToken.text) \(op.rawValue) VALUE`"])
+      throw error(.querySyntax, "expected a value after `\(op.rawValue)`", at: nil, notes: ["e.g. `where \(columnToken.text) \(op.rawValue) VALUE`"])
     }
     return Comparison(column: ColumnRef(columnToken.text, span: columnToken.span), op: op, value: value.text, valueSpan: value.span)
   }

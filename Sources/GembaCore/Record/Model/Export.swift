@@ -22,10 +22,10 @@ public enum Export {
       var hints: [String] = []
       if let guess = Suggestion.nearest(to: format.value, in: formats) { hints.append("did you mean `\(guess)`?") }
       hints.append("formats: " + formats.joined(separator: ", "))
-      throw .error("`\(format.value)` is not an export format", at: format.span, notes: hints)
+      throw .error(.unknownExportFormat, "`\(format.value)` is not an export format", at: format.span, notes: hints)
     }
     if sop != nil && exportFormat != .sop {
-      throw .error("--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+      throw .error(.exportFormatMismatch, "--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
     }
     switch exportFormat {
     case .record(let recordFormat):

@@ -23,7 +23,7 @@ struct SOPRevisionTable: Sendable {
     let columns = cells(lines[header])
     let delimiterCount = cells(lines[header + 1]).count
     guard delimiterCount == columns.count else {
-      throw .file("the revision table's delimiter row has \(delimiterCount) cells and its header \(columns.count)", origin: sopName,
+      throw .file(.invalidRevisionTable, "the revision table's delimiter row has \(delimiterCount) cells and its header \(columns.count)", origin: sopName,
         line: header + 2, notes: ["fix the table, then export again; nothing was written"])
     }
     var rows: [(Int, [String])] = []
@@ -31,7 +31,7 @@ struct SOPRevisionTable: Sendable {
     while i < range.upperBound, isRow(lines[i]) {
       let row = cells(lines[i])
       guard row.count == columns.count else {
-        throw .file("revision table row has \(row.count) cells, its header has \(columns.count)", origin: sopName, line: i + 1,
+        throw .file(.invalidRevisionTable, "revision table row has \(row.count) cells, its header has \(columns.count)", origin: sopName, line: i + 1,
           notes: ["fix the table, then export again; nothing was written"])
       }
       rows.append((i, row))
@@ -52,11 +52,12 @@ struct SOPRevisionTable: Sendable {
     for row in rows {
       let text = row.cells[column]
       guard let rev = Revision(text) else {
-        throw .file("“\(text)” is not a revision (like 1.3, B or 3)", origin: sopName, line: row.line + 1,
+        throw .file(.invalidRevisionTable, "“\(text)” is not a revision (like 1.3, B or 3)", origin: sopName,
+          line: row.line + 1,
           notes: ["fix the table, then export again; nothing was written"])
       }
       if let previous, !rev.follows(previous.rev) {
-        throw .file("revision \(text) does not advance on \(previous.rev.text) (line \(previous.line + 1))", origin: sopName,
+        throw .file(.invalidRevisionTable, "revision \(text) does not advance on \(previous.rev.text) (line \(previous.line + 1))", origin: sopName,
           line: row.line + 1, notes: ["revisions must rise in one scheme (1.3 → 1.4, B → C, 3 → 4); fix the table, nothing was written"])
       }
       previous = (row.line, rev)

@@ -36,6 +36,6 @@ extension EvidenceDesk {
   public func restore(_ spec: LoadSpec, as loaded: LoadedEvidence) {}
 
   public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
-    throw .error("documents cannot be read in this session", at: path.span)
+    throw .error(.evidenceUnavailable, "documents cannot be read in this session", at: path.span)
   }
 }

@@ -130,7 +130,7 @@ extension EvidenceWorkspace {
       return .comparison(GroupComparison(title: "\(shares.first.successes)/\(shares.first.total) with \(shares.second.successes)/\(shares.second.total)",
                                          groupColumn: "group", groups: ["first", "second"], test: .proportions(test), precision: 0, skipped: 0))
     } catch {
-      throw Diagnostic.error(error.message, at: shares.span, notes: error.notes)
+      throw Diagnostic.error(error.code, error.message, at: shares.span, notes: error.notes)
     }
   }
 

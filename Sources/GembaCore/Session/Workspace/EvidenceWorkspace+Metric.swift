@@ -7,7 +7,7 @@ extension EvidenceWorkspace {
     func number(_ name: String, required: Bool = true) throws(Diagnostic) -> Double? {
       guard let option = options[name] else {
         if required {
-          throw .error("`metric \(kind.value)` needs --\(name)", at: kind.span,
+          throw .error(.missingOption, "`metric \(kind.value)` needs --\(name)", at: kind.span,
             notes: ["help metric shows every option; a value may be a counting query in quotes"])
         }
         return nil
@@ -15,22 +15,22 @@ extension EvidenceWorkspace {
       if option.value.contains("|") {
         let tokens = try Lexer.tokenize(option.value)
         guard case .query(let source) = try Parser.parse(tokens: tokens) else {
-          throw .error("`--\(name)` is not a query", at: option.span)
+          throw .error(.invalidOptionValue, "`--\(name)` is not a query", at: option.span)
         }
         guard case .count(let n) = try run(source, in: investigation).unnoted else {
-          throw .error("the query for --\(name) must end in `count`", at: option.span)
+          throw .error(.invalidOptionValue, "the query for --\(name) must end in `count`", at: option.span)
         }
         return Double(n)
       }
       guard let value = Double(option.value.filter { $0 != "," }) else {
-        throw .error("`--\(name)` takes a number, not `\(option.value)`", at: option.span)
+        throw .error(.invalidOptionValue, "`--\(name)` takes a number, not `\(option.value)`", at: option.span)
       }
       return value
     }
     func whole(_ name: String) throws(Diagnostic) -> Int {
       let value = try number(name)!
       guard value == value.rounded(), value >= 0, value < 1e15 else {
-        throw .error("`--\(name)` takes a whole number", at: options[name]?.span ?? kind.span)
+        throw .error(.invalidOptionValue, "`--\(name)` takes a whole number", at: options[name]?.span ?? kind.span)
       }
       return Int(value)
     }
@@ -44,12 +44,12 @@ extension EvidenceWorkspace {
       return .firstPassYield(try Metric.firstPassYield(units: units, good: good), units: units, good: good)
     case "rty":
       guard let yields = options["yields"] else {
-        throw .error("`metric rty` needs --yields, one per step", at: kind.span, notes: ["metric rty --yields 0.98 0.95 99%"])
+        throw .error(.missingOption, "`metric rty` needs --yields, one per step", at: kind.span, notes: ["metric rty --yields 0.98 0.95 99%"])
       }
       var steps: [Double] = []
       for part in yields.value.split(separator: " ") {
         guard let y = Metric.parseYield(String(part)) else {
-          throw .error("`\(part)` is not a yield (0.95 or 95%)", at: yields.span)
+          throw .error(.invalidOptionValue, "`\(part)` is not a yield (0.95 or 95%)", at: yields.span)
         }
         steps.append(y)
       }
@@ -63,7 +63,7 @@ extension EvidenceWorkspace {
       var notes: [String] = []
       if let guess = Suggestion.nearest(to: kind.value, in: ["dpmo", "fpy", "rty", "coq"]) { notes.append("did you mean `\(guess)`?") }
       notes.append("metrics: dpmo, fpy, rty, coq")
-      throw .error("no metric `\(kind.value)`", at: kind.span, notes: notes)
+      throw .error(.unknownMetric, "no metric `\(kind.value)`", at: kind.span, notes: notes)
     }
   }
 }

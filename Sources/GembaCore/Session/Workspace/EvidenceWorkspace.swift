@@ -36,10 +36,11 @@ public final class EvidenceWorkspace: EvidenceDesk {
   public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
     let file = try files.locate(path)
     guard files.kind(of: file) != .missing else {
-      throw .error("no file `\(path.value)`", at: path.span, notes: ["paths are relative to the notebook's folder"])
+      throw .error(.fileNotFound, "no file `\(path.value)`", at: path.span,
+        notes: ["paths are relative to the notebook's folder"])
     }
     guard let text = files.readText(file) else {
-      throw .error("`\(path.value)` is not UTF-8 text", at: path.span)
+      throw .error(.notUTF8, "`\(path.value)` is not UTF-8 text", at: path.span)
     }
     return text
   }
@@ -50,10 +51,10 @@ public final class EvidenceWorkspace: EvidenceDesk {
     let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
     let file = try files.locate(Located(path, at: nowhere))
     switch files.kind(of: file) {
-    case .missing: throw .error("the file is missing")
-    case .folder: throw .error("a folder stands where the file was")
-    case .other: throw .error("it is not a regular file (a pipe, a device or a socket)")
-    case .brokenLink: throw .error("it is a link that leads nowhere (a loop, or a target that is gone)")
+    case .missing: throw .error(.fileNotFound, "the file is missing")
+    case .folder: throw .error(.notARegularFile, "a folder stands where the file was")
+    case .other: throw .error(.notARegularFile, "it is not a regular file (a pipe, a device or a socket)")
+    case .brokenLink: throw .error(.notARegularFile, "it is a link that leads nowhere (a loop, or a target that is gone)")
     case .regular: break
     }
     let stamp = files.stamp(of: file)
@@ -64,7 +65,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
       if let stamp { digests[file] = (stamp, sha) }
       return sha
     } catch {
-      throw .error(error.description)
+      throw .error(error.code, error.description)
     }
   }
 
@@ -79,30 +80,31 @@ public final class EvidenceWorkspace: EvidenceDesk {
   public func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
     if let sql = spec.sql, sql.snapshot == nil {
       // Only the shell and a batch contact a server; a stored cell without its snapshot is not re-run.
-      throw .error("this `load sql` has no snapshot to load: gemba's shell or a batch runs the query and records the cell"
+      throw .error(.evidenceUnavailable, "this `load sql` has no snapshot to load: gemba's shell or a batch runs the query and records the cell"
         + " with --snapshot evidence/NAME.sql.csv", at: sql.query.span,
         notes: ["replaying or opening a notebook never contacts a database"])
     }
     let file = try files.locate(spec.path)
     switch files.kind(of: file) {
     case .missing:
-      throw .error("no file `\(spec.path.value)`", at: spec.path.span,
+      throw .error(.fileNotFound, "no file `\(spec.path.value)`", at: spec.path.span,
         notes: ["paths are relative to the notebook's folder (\(files.folderName))); Tab completes them in the shell"])
     case .folder:
-      throw .error("`\(spec.path.value)` is a folder; load one file from it", at: spec.path.span,
+      throw .error(.notARegularFile, "`\(spec.path.value)` is a folder; load one file from it", at: spec.path.span,
         notes: ["for example: load \(spec.path.value.hasSuffix("/") ? spec.path.value : spec.path.value + "/")FILE.csv"])
     case .other:
-      throw .error("`\(spec.path.value)` is not a regular file (a pipe, a device or a socket)", at: spec.path.span,
+      throw .error(.notARegularFile, "`\(spec.path.value)` is not a regular file (a pipe, a device or a socket)",
+        at: spec.path.span,
         notes: ["copy its contents to a file and load that"])
     case .brokenLink:
-      throw .error("`\(spec.path.value)` is a link that leads nowhere (a loop, or a target that is gone)", at: spec.path.span)
+      throw .error(.notARegularFile, "`\(spec.path.value)` is a link that leads nowhere (a loop, or a target that is gone)", at: spec.path.span)
     case .regular:
       break
     }
     let format = try Self.format(of: spec)
     let name = spec.name?.value ?? Self.defaultName(for: spec.path.value)
     guard EvidenceReference.isName(name) else {
-      throw .error("cannot name evidence `\(name)` after its file", at: spec.path.span,
+      throw .error(.invalidEvidenceName, "cannot name evidence `\(name)` after its file", at: spec.path.span,
         notes: ["name it: load \(spec.path.value) as NAME"])
     }
     let options = try spec.loadOptions()
@@ -167,7 +169,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
       var preview = EvidenceTextRenderer.PreviewFormat.table
       if let format {
         guard let f = EvidenceTextRenderer.PreviewFormat(rawValue: format.value.lowercased()) else {
-          throw .error("`\(format.value)` is not a show format", at: format.span, notes: ["--format table, csv or json"])
+          throw .error(.unknownShowFormat, "`\(format.value)` is not a show format", at: format.span, notes: ["--format table, csv or json"])
         }
         preview = f
       }
@@ -273,7 +275,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
     var notes: [String] = []
     if let guess = Suggestion.nearest(to: name.value, in: names) { notes.append("did you mean `\(guess)`?") }
     notes.append(names.isEmpty ? "load a file first: load PATH [as NAME]" : "loaded: " + names.joined(separator: ", "))
-    throw .error("no evidence named `\(name.value)`", at: name.span, notes: notes)
+    throw .error(.unknownEvidence, "no evidence named `\(name.value)`", at: name.span, notes: notes)
   }
 
   /// Reads a file a notebook loaded before this session, the first time a query needs it.
@@ -281,16 +283,16 @@ public final class EvidenceWorkspace: EvidenceDesk {
   /// and the cell says so (see `EvidenceVersion`).
   private func reread(_ record: EvidenceRecord, at span: SourceSpan) throws(Diagnostic) -> EvidenceTable {
     guard let (spec, _) = restored[record.cell] else {
-      throw .error("`\(record.name)` was loaded in cell \(record.cell), but this session cannot read it again", at: span)
+      throw .error(.evidenceUnavailable, "`\(record.name)` was loaded in cell \(record.cell), but this session cannot read it again", at: span)
     }
     do {
       _ = try load(spec, cell: record.cell)
     } catch {
-      throw .error("`\(record.name)` cannot be read again: \(error.message)", at: span,
+      throw .error(.evidenceUnavailable, "`\(record.name)` cannot be read again: \(error.message)", at: span,
         notes: ["it was loaded in cell \(record.cell) from \(record.path) (sha256 \(record.sha256.prefix(16)))",
           "views, citations and the record keep what the cells stored; load the file again to query it"])
     }
-    guard let table = tables[record.cell] else { throw .error("`\(record.name)` cannot be read again", at: span) }
+    guard let table = tables[record.cell] else { throw .error(.evidenceUnavailable, "`\(record.name)` cannot be read again", at: span) }
     return table
   }
 
@@ -317,20 +319,21 @@ public final class EvidenceWorkspace: EvidenceDesk {
     do {
       try table.source.checkIntact()
     } catch {
-      throw .error("`\(table.name)`: \(table.path) \(error.problem.message)", at: span, notes: [error.hint])
+      throw .error(error.problem.code, "`\(table.name)`: \(table.path) \(error.problem.message)", at: span,
+        notes: [error.hint])
     }
   }
 
   static func format(of spec: LoadSpec) throws(Diagnostic) -> EvidenceFormat {
     if let format = spec.format {
       guard let f = EvidenceFormat(rawValue: format.value.lowercased()) else {
-        throw .error("`\(format.value)` is not an evidence format", at: format.span,
+        throw .error(.unknownEvidenceFormat, "`\(format.value)` is not an evidence format", at: format.span,
           notes: ["formats: " + EvidenceFormat.names.joined(separator: ", ")])
       }
       return f
     }
     guard let f = EvidenceFormat(path: spec.path.value) else {
-      throw .error("cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
+      throw .error(.unknownEvidenceFormat, "cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
         notes: ["say it: load \(spec.path.value) --format " + EvidenceFormat.names.joined(separator: "|")])
     }
     return f

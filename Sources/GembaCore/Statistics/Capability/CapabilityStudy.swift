@@ -83,13 +83,13 @@ public struct CapabilityStudy: Hashable, Sendable {
                lowerSpec: Double?, upperSpec: Double?,
                target: Double?, confidence: Double) throws(Diagnostic) {
     guard lowerSpec != nil || upperSpec != nil else {
-      throw Diagnostic.error("capability needs a specification limit: --lsl, --usl or both")
+      throw Diagnostic.error(.invalidSpecLimits, "capability needs a specification limit: --lsl, --usl or both")
     }
     for limit in [lowerSpec, upperSpec].compactMap({ $0 }) where !limit.isFinite {
-      throw Diagnostic.error("a specification limit must be a finite number")
+      throw Diagnostic.error(.invalidSpecLimits, "a specification limit must be a finite number")
     }
     if let l = lowerSpec, let u = upperSpec, l >= u {
-      throw Diagnostic.error("the lower specification limit (\(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper "
+      throw Diagnostic.error(.invalidSpecLimits, "the lower specification limit (\(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper "
         + "(\(NumberFormat.compact(u, maxPlaces: 6)))", notes: ["were --lsl and --usl swapped?"])
     }
     let sample = try Sample(values)
@@ -147,21 +147,21 @@ public struct CapabilityStudy: Hashable, Sendable {
 
     var warnings: [Diagnostic] = []
     if normality.verdict.isSignificant {
-      warnings.append(Diagnostic(.warning, "the data are not normal (Anderson–Darling A² = \(NumberFormat.decimal(normality.aSquared, places: 3)), "
+      warnings.append(Diagnostic(.notNormal, "the data are not normal (Anderson–Darling A² = \(NumberFormat.decimal(normality.aSquared, places: 3)), "
         + "p = \(NumberFormat.decimal(normality.pValue, places: 3))): the indices and expected PPM assume a normal distribution",
         notes: ["read the observed PPM, or find why the data are not normal (a mixture of streams, a shift, a boundary)"]))
     }
     if stability > 0 {
       let (charts, option) = method == .movingRange ? ("I-MR", "imr") : method == .sBar ? ("X̄-S", "xbar-s") : ("X̄-R", "xbar-r")
-      warnings.append(Diagnostic(.warning, "the process is not in statistical control: \(stability) \(stability == 1 ? "point is" : "points are") beyond the "
+      warnings.append(Diagnostic(.notInControl, "the process is not in statistical control: \(stability) \(stability == 1 ? "point is" : "points are") beyond the "
         + "limits of its \(charts) chart, so the indices do not predict what it will make",
         notes: ["find and remove the special causes first (spc --chart \(option))"]))
     }
     if points < 20 {
-      warnings.append(Diagnostic(.warning, "the study has \(points) \(method == .movingRange ? "values" : "subgroups"), fewer than 20: the indices are rough (see their intervals)"))
+      warnings.append(Diagnostic(.roughIndices, "the study has \(points) \(method == .movingRange ? "values" : "subgroups"), fewer than 20: the indices are rough (see their intervals)"))
     }
     if let t = target, let l = lowerSpec ?? target, let u = upperSpec ?? target, t < l || t > u {
-      warnings.append(Diagnostic(.warning, "the target \(NumberFormat.compact(t, maxPlaces: 6)) is outside the specification limits"))
+      warnings.append(Diagnostic(.targetOutsideSpecification, "the target \(NumberFormat.compact(t, maxPlaces: 6)) is outside the specification limits"))
     }
     self.warnings = warnings
   }

@@ -23,11 +23,11 @@ public struct ChartPhases: Hashable, Sendable {
 
   func segments(count: Int) throws(Diagnostic) -> [Segment] {
     if let stages, stages.count != count {
-      throw Diagnostic.error("the stage column has \(stages.count) labels for \(count) points")
+      throw Diagnostic.error(.mismatchedLengths, "the stage column has \(stages.count) labels for \(count) points")
     }
     if let baseline {
       guard baseline.lowerBound >= 0, baseline.upperBound <= count, baseline.count >= 2 else {
-        throw Diagnostic.error("the baseline must be at least 2 of the \(count) points (points \(baseline.lowerBound + 1)–\(baseline.upperBound) asked)")
+        throw Diagnostic.error(.invalidBaseline, "the baseline must be at least 2 of the \(count) points (points \(baseline.lowerBound + 1)–\(baseline.upperBound) asked)")
       }
     }
     var runs: [(String?, Range<Int>)] = []

@@ -64,7 +64,7 @@ extension ControlCharts {
       guard unitVariance > 0 else {
         // With stages, the one whose samples are all alike is named (the others may vary).
         let scope = segment.label.map { "in the stage `\($0)`, " } ?? ""
-        throw Diagnostic.error(rate == 0 ? "\(scope)every sample has 0 \(binomial ? "defectives" : "defects"): the limits collapse to 0"
+        throw Diagnostic.error(.limitsCollapse, rate == 0 ? "\(scope)every sample has 0 \(binomial ? "defectives" : "defects"): the limits collapse to 0"
                                          : "\(scope)every item in every sample is defective: the limits collapse to 1",
                                notes: ["all values are equal (σ = 0): there is no variation to chart"])
       }
@@ -90,7 +90,7 @@ extension ControlCharts {
     }
     let dispersion = kind == .c || kind == .np ? nil : Dispersion(z: z)
     if let dispersion, dispersion.overdispersed, kind == .p || kind == .u {
-      warnings.append(Diagnostic(.warning, "overdispersion detected: the samples vary \(NumberFormat.decimal(dispersion.ratio, places: 2))× as much as the "
+      warnings.append(Diagnostic(.overdispersion, "overdispersion detected: the samples vary \(NumberFormat.decimal(dispersion.ratio, places: 2))× as much as the "
         + "\(binomial ? "binomial" : "Poisson") model allows, so these limits are too narrow",
         notes: ["use the Laney \(binomial ? "p′" : "u′") chart (--chart laney-\(binomial ? "p" : "u"))"]))
     }
@@ -99,14 +99,14 @@ extension ControlCharts {
 
   static func checkCounts(_ counts: [Int]) throws(Diagnostic) {
     if let i = counts.firstIndex(where: { $0 < 0 }) {
-      throw Diagnostic.error("a count cannot be negative (\(counts[i]) in sample \(i + 1))")
+      throw Diagnostic.error(.invalidCounts, "a count cannot be negative (\(counts[i]) in sample \(i + 1))")
     }
   }
 
   static func checkSizes(_ sizes: [Double], count: Int) throws(Diagnostic) {
-    guard sizes.count == count else { throw Diagnostic.error("\(sizes.count) sample sizes for \(count) counts") }
+    guard sizes.count == count else { throw Diagnostic.error(.mismatchedLengths, "\(sizes.count) sample sizes for \(count) counts") }
     if let i = sizes.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
-      throw Diagnostic.error("sample \(i + 1) has size \(NumberFormat.compact(sizes[i])): a sample size must be a positive number")
+      throw Diagnostic.error(.invalidCounts, "sample \(i + 1) has size \(NumberFormat.compact(sizes[i])): a sample size must be a positive number")
     }
   }
 
@@ -114,7 +114,7 @@ extension ControlCharts {
     try checkCounts(defectives)
     try checkSizes(sizes.map(Double.init), count: defectives.count)
     if let i = defectives.indices.first(where: { defectives[$0] > sizes[$0] }) {
-      throw Diagnostic.error("sample \(i + 1) has \(defectives[i]) defectives out of \(sizes[i]) items: more defectives than items inspected",
+      throw Diagnostic.error(.invalidCounts, "sample \(i + 1) has \(defectives[i]) defectives out of \(sizes[i]) items: more defectives than items inspected",
                              notes: ["check the count and size columns: defectives count items, so d ≤ n (for defects per item use a c or u chart)"])
     }
   }

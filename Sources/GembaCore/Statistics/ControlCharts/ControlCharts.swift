@@ -126,12 +126,12 @@ public enum ControlCharts {
   /// The labels given (as many as the points), or 1 … count.
   static func checkedLabels(_ labels: ChartLabels?, count: Int) throws(Diagnostic) -> ChartLabels {
     guard let labels else { return ChartLabels(numbering: count) }
-    guard labels.count == count else { throw Diagnostic.error("\(labels.count) labels for \(count) points") }
+    guard labels.count == count else { throw Diagnostic.error(.mismatchedLengths, "\(labels.count) labels for \(count) points") }
     return labels
   }
 
   static func tooFew(_ count: Int, _ what: String) -> Diagnostic {
-    Diagnostic.error("control limits need at least 2 \(what); there \(count == 1 ? "is 1" : "are \(count)")",
+    Diagnostic.error(.tooFewValues, "control limits need at least 2 \(what); there \(count == 1 ? "is 1" : "are \(count)")",
                      notes: ["a single \(what == "subgroups" ? "subgroup" : "point") has nothing to vary against"])
   }
 
@@ -139,6 +139,6 @@ public enum ControlCharts {
   static func provisional(_ segment: ChartPhases.Segment, count: Int, what: String) -> [Diagnostic] {
     guard count < 20 else { return [] }
     let stage = segment.label.map { " in stage \($0)" } ?? ""
-    return [Diagnostic(.warning, "limits\(stage) come from \(count) \(what), fewer than 20: treat them as provisional")]
+    return [Diagnostic(.provisionalLimits, "limits\(stage) come from \(count) \(what), fewer than 20: treat them as provisional")]
   }
 }

@@ -30,7 +30,7 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
 
   /// Consecutive runs of `size` values; a shorter last run is kept (its limits are its own).
   public static func consecutive(_ values: [Double], size: Int) throws(Diagnostic) -> Subgroups {
-    guard size >= 1 else { throw Diagnostic.error("a subgroup size must be 1 or more, not \(size)") }
+    guard size >= 1 else { throw Diagnostic.error(.invalidCounts, "a subgroup size must be 1 or more, not \(size)") }
     var starts = Array(stride(from: 0, to: values.count, by: size))
     starts.append(values.count)
     return Subgroups(values: values, starts: starts, labels: ChartLabels(numbering: starts.count - 1))
@@ -57,7 +57,7 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
   func requireFinite(nonEmpty: Bool) throws(Diagnostic) {
     for i in indices {
       try Sample.requireFinite(self[i], name: "subgroup \(i + 1)")
-      if nonEmpty && size(i) == 0 { throw Diagnostic.error("subgroup \(i + 1) has no values") }
+      if nonEmpty && size(i) == 0 { throw Diagnostic.error(.tooFewValues, "subgroup \(i + 1) has no values") }
     }
   }
 }

@@ -20,7 +20,7 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
       sigma = try Self.movingRange(subgroups.values, pairs: values.isEmpty ? values : (values.lowerBound + 1)..<values.upperBound)
     case .rangeBar:
       if let big = used.first(where: { subgroups.size($0) > ControlChartConstants.largestRangeSubgroup }) {
-        throw Diagnostic.error("a subgroup of \(subgroups.size(big)) is too large for ranges (up to 25 values)",
+        throw Diagnostic.error(.chartNeedsInput, "a subgroup of \(subgroups.size(big)) is too large for ranges (up to 25 values)",
                                notes: ["use the X̄-S chart (--chart xbar-s) for large subgroups"])
       }
       sigma = try Self.weightedMean(subgroups, used) { n in
@@ -58,7 +58,7 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
   /// MR̄/d₂(2) over consecutive values; `pairs` limits which (i − 1, i) pairs count (by i).
   static func movingRange(_ values: [Double], pairs: Range<Int>?) throws(Diagnostic) -> Double {
     let ends = pairs ?? 1..<max(1, values.count)
-    guard !ends.isEmpty else { throw Diagnostic.error("moving ranges need at least 2 consecutive values") }
+    guard !ends.isEmpty else { throw Diagnostic.error(.tooFewValues, "moving ranges need at least 2 consecutive values") }
     var sum = 0.0
     for i in ends { sum += abs(values[i] - values[i - 1]) }
     let mean = sum / Double(ends.count)
@@ -82,8 +82,8 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
     return high - low
   }
 
-  static let noSubgroups = Diagnostic.error("no subgroup has 2 or more values: σ within subgroups cannot be estimated",
+  static let noSubgroups = Diagnostic.error(.noVariation, "no subgroup has 2 or more values: σ within subgroups cannot be estimated",
                                             notes: ["for one value per point use the individuals chart (--chart imr)"])
-  static let noVariation = Diagnostic.error("all values are equal (σ = 0): control limits would be a single line",
+  static let noVariation = Diagnostic.error(.noVariation, "all values are equal (σ = 0): control limits would be a single line",
                                             notes: ["check the measure's resolution: a gauge that always reads the same cannot show variation"])
 }

@@ -20,8 +20,8 @@ public struct AndersonDarlingTest: Hashable, Sendable {
 
   /// The test of values whose `Sample` the caller has already computed (a capability study has).
   init(_ values: [Double], sample: Sample, alpha: Double = 0.05) throws(Diagnostic) {
-    guard values.count >= 3 else { throw Diagnostic.error("a normality test needs at least 3 values (there are \(values.count))") }
-    guard sample.variance > 0 else { throw Diagnostic.error("all values are equal (σ = 0): normality cannot be judged") }
+    guard values.count >= 3 else { throw Diagnostic.error(.tooFewValues, "a normality test needs at least 3 values (there are \(values.count))") }
+    guard sample.variance > 0 else { throw Diagnostic.error(.noVariation, "all values are equal (σ = 0): normality cannot be judged") }
     count = values.count
     mean = sample.mean
     standardDeviation = sample.standardDeviation

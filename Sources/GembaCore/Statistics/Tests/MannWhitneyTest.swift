@@ -25,7 +25,7 @@ public struct MannWhitneyTest: Hashable, Sendable {
   init(_ x: [Double], _ y: [Double], alpha: Double = 0.05, ranking known: Ranking?) throws(Diagnostic) {
     try Sample.requireFinite(x, name: "the first group")
     try Sample.requireFinite(y, name: "the second group")
-    guard !x.isEmpty, !y.isEmpty else { throw Diagnostic.error("each group needs at least one value (they have \(x.count) and \(y.count))") }
+    guard !x.isEmpty, !y.isEmpty else { throw Diagnostic.error(.tooFewValues, "each group needs at least one value (they have \(x.count) and \(y.count))") }
     let n1 = x.count, n2 = y.count
     firstCount = n1
     secondCount = n2

@@ -26,7 +26,7 @@ public struct Sample: Hashable, Sendable {
   static func requireFinite(_ values: some Collection<Double>, name: @autoclosure () -> String) throws(Diagnostic) {
     if let bad = values.firstIndex(where: { !$0.isFinite }) {
       let position = values.distance(from: values.startIndex, to: bad) + 1
-      throw Diagnostic.error("\(name()) has a value that is not a finite number (\(values[bad]) at position \(position))",
+      throw Diagnostic.error(.invalidCounts, "\(name()) has a value that is not a finite number (\(values[bad]) at position \(position))",
                              notes: ["leave out or correct the value; statistics are not computed from nonsense"])
     }
   }

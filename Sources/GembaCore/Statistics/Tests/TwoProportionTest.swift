@@ -34,10 +34,10 @@ public struct TwoProportionTest: Hashable, Sendable {
   public init(_ successes1: Int, of total1: Int, _ successes2: Int, of total2: Int,
               alpha: Double = 0.05, confidence: Double = 0.95) throws(Diagnostic) {
     for (s, n) in [(successes1, total1), (successes2, total2)] {
-      guard n > 0 else { throw Diagnostic.error("a group has no rows (\(s)/\(n)): a share needs at least one") }
-      guard s >= 0 else { throw Diagnostic.error("a count cannot be negative (\(s)/\(n))") }
+      guard n > 0 else { throw Diagnostic.error(.invalidCounts, "a group has no rows (\(s)/\(n)): a share needs at least one") }
+      guard s >= 0 else { throw Diagnostic.error(.invalidCounts, "a count cannot be negative (\(s)/\(n))") }
       guard s <= n else {
-        throw Diagnostic.error("\(s) of \(n) is more than all of them: the count meeting the condition must be at most the group's size")
+        throw Diagnostic.error(.invalidCounts, "\(s) of \(n) is more than all of them: the count meeting the condition must be at most the group's size")
       }
     }
     first = Proportion(successes: successes1, total: total1)
@@ -59,7 +59,7 @@ public struct TwoProportionTest: Hashable, Sendable {
     verdict = Verdict(pValue: usesFisher ? fisher.pValue : pValue, alpha: alpha, subject: "a difference this large",
                       significant: "a real difference")
     warnings = usesFisher
-      ? [Diagnostic(.warning, "an expected count is below 5: the z test's normal approximation is rough, so the verdict reads Fisher's exact test (p = \(NumberFormat.compact(fisher.pValue)))")]
+      ? [Diagnostic(.approximateTest, "an expected count is below 5: the z test's normal approximation is rough, so the verdict reads Fisher's exact test (p = \(NumberFormat.compact(fisher.pValue)))")]
       : []
   }
 }

@@ -26,11 +26,11 @@ public struct WelchTest: Hashable, Sendable {
     first = try Sample(x, name: "the first group")
     second = try Sample(y, name: "the second group")
     guard first.count >= 2, second.count >= 2 else {
-      throw Diagnostic.error("each group needs at least 2 values to compare means (they have \(first.count) and \(second.count))")
+      throw Diagnostic.error(.tooFewValues, "each group needs at least 2 values to compare means (they have \(first.count) and \(second.count))")
     }
     let v1 = first.variance / Double(first.count), v2 = second.variance / Double(second.count)
     guard v1 + v2 > 0 else {
-      throw Diagnostic.error("every value in both groups is the same within its group: there is no variation to test against")
+      throw Diagnostic.error(.noVariation, "every value in both groups is the same within its group: there is no variation to test against")
     }
     self.confidence = confidence
     difference = first.mean - second.mean

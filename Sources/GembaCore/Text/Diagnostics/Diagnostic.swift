@@ -14,6 +14,8 @@ public struct Diagnostic: Error, Hashable, Sendable {
     /// A check that found a problem (`verify`, `replay`): exit 1.
     case failedCheck
   }
+  /// What kind of problem this is; tests and scripts match the code, not the wording.
+  public var code: DiagnosticCode
   public var severity: Severity
   public var kind: Kind = .input
   /// The file the span's lines are in (a notebook, a script); nil for what was typed at the prompt.
@@ -24,20 +26,24 @@ public struct Diagnostic: Error, Hashable, Sendable {
   /// Follow-up lines: suggestions ("did you mean C3?") and hints on what to type.
   public var notes: [String]
 
-  public init(_ severity: Severity = .error, _ message: String, at span: SourceSpan? = nil, notes: [String] = []) {
-    self.severity = severity
+  /// The severity follows from the code: `E` codes are errors, `W` codes warnings.
+  public init(_ code: DiagnosticCode, _ message: String, at span: SourceSpan? = nil, notes: [String] = []) {
+    self.code = code
+    self.severity = code.severity
     self.message = message
     self.span = span
     self.notes = notes
   }
 
-  public static func error(_ message: String, at span: SourceSpan? = nil, notes: [String] = []) -> Diagnostic {
-    Diagnostic(.error, message, at: span, notes: notes)
+  public static func error(_ code: DiagnosticCode, _ message: String, at span: SourceSpan? = nil,
+                           notes: [String] = []) -> Diagnostic {
+    Diagnostic(code, message, at: span, notes: notes)
   }
 
   /// A file gemba cannot read or write as it needs; `line` places it in `origin` when known.
-  public static func file(_ message: String, origin: String? = nil, line: Int? = nil, notes: [String] = []) -> Diagnostic {
-    var d = Diagnostic(.error, message, at: line.map { SourceSpan(at: SourcePosition(line: $0, column: 1)) }, notes: notes)
+  public static func file(_ code: DiagnosticCode, _ message: String, origin: String? = nil, line: Int? = nil,
+                          notes: [String] = []) -> Diagnostic {
+    var d = Diagnostic(code, message, at: line.map { SourceSpan(at: SourcePosition(line: $0, column: 1)) }, notes: notes)
     d.kind = .file
     d.origin = origin
     return d

@@ -1,7 +1,8 @@
-/// Draws a diagnostic the way compilers do: the message, where it is, the source
-/// line and a caret under the problem, then the notes.
+/// Draws a diagnostic the way compilers do: the severity with the code (as rustc and
+/// swiftc print theirs), the message, where it is, the source line and a caret under
+/// the problem, then the notes. docs/diagnostics.md lists every code.
 ///
-///     error: unknown command `probem`
+///     error[E0101]: unknown command `probem`
 ///      --> script.gemba:3:1
 ///       |
 ///     3 | probem Agents give different answers
@@ -16,7 +17,8 @@ public struct DiagnosticRenderer: Sendable {
   ///   - origin: a file name for the `-->` line, or nil (the interactive prompt).
   public func render(_ diagnostic: Diagnostic, source: String, origin: String? = nil, firstLine: Int = 1) -> String {
     let origin = origin ?? diagnostic.origin
-    let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
+    let label = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]",
+                      diagnostic.severity == .error ? "1;31" : "1;33")
     var out = "\(label): \(diagnostic.message)\n"
     if let span = diagnostic.span {
       let lines = source.splitLines()
