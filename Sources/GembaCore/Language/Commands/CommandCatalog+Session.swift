@@ -41,12 +41,12 @@ extension CommandCatalog {
         return .save(Located(path.text, at: path.span))
       }),
     VerbSpec(
-      name: "export", group: .session, usage: "export md|html|json|ipynb|dot|8d|a3|sop PATH [--sop SOP.md]",
+      name: "export", group: .session, usage: "export \(Export.formats.joined(separator: "|")) PATH [--sop SOP.md]",
       summary: "Write the reviewable record, an 8D (Markdown, or HTML for a .html PATH), a one-page A3 (HTML) or the SOP update to PATH.",
       example: "export 8d 8d-report.md",
       options: [OptionSpec("sop", .single, .path, hint: "SOP.md")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let format = try a.take("a format: md, html, json, ipynb, dot, 8d, a3 or sop")
+        let format = try a.take("a format: " + Export.formats.dropLast().joined(separator: ", ") + " or " + Export.formats.last!)
         let path = try a.take("an output path")
         return .export(format: Located(format.text.lowercased(), at: format.span), path: Located(path.text, at: path.span),
           sop: a.single("sop").map { Located($0.text, at: $0.span) })
