@@ -146,7 +146,8 @@ struct TmuxPane {
   /// that inherits that mask never hears of its children's exit, so `kill-server` would hang it;
   /// Foundation learns of a child's exit from a socket the child inherits, which the server would keep.
   private func spawnServer(_ command: [String]) throws {
-    let closeInherited = "for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ \"$n\" -gt 2 ]; then eval \"exec $n>&-\"; fi; done; exec \"$@\""
+    let closeInherited = "for fd in /proc/$$/fd/*; do n=${fd##*/}; "
+      + "if [ \"$n\" -gt 2 ]; then eval \"exec $n>&-\"; fi; done; exec \"$@\""
     let argv = ["/bin/bash", "-c", closeInherited, "bash", "/usr/bin/env"] + command
     let envp = environment.map { "\($0.key)=\($0.value)" }
     var attributes = posix_spawnattr_t()

@@ -133,7 +133,8 @@ import Testing
     let lastPipe = try #require(all.lastIndex { $0.kind == .pipe })
     // Every word of the example is evidence, a column and a value here, so an offer that fits
     // the example's word contains it.
-    let names = all.filter { $0.kind == .word || $0.kind == .string }.flatMap { $0.text.split(separator: ",").map(String.init) }
+    let names = all.filter { $0.kind == .word || $0.kind == .string }
+      .flatMap { $0.text.split(separator: ",").map(String.init) }
     let context = CompletionContext(
       evidence: names, columns: Dictionary(names.map { ($0, names) }, uniquingKeysWith: { a, _ in a }),
       values: { _, _ in names })
@@ -144,7 +145,8 @@ import Testing
       let typed = all[..<k].map(Self.source).joined(separator: " ") + " "
       let offered = complete(typed, context: context).candidates
       if word.kind == .option {
-        #expect(complete(typed + "--", context: context).candidates.contains("--" + word.text), "`--\(word.text)` in `\(spec.example)`")
+        let options = complete(typed + "--", context: context).candidates
+        #expect(options.contains("--" + word.text), "`--\(word.text)` in `\(spec.example)`")
         open = spec.options.first { $0.name == word.text }
         #expect(open != nil, "`\(name)` does not declare `--\(word.text)`")
         if case .flag = open?.arity { open = nil }

@@ -6,7 +6,8 @@ extension Completer {
     guard let spec = StageCatalog.spec(first.text.lowercased()) else { return .nothing }
     let arguments = Array(stage.dropFirst())
     let used = Set(arguments.filter { $0.kind == .option }.map(\.text))
-    return argumentOffer(options: spec.options, arguments: arguments, scan: scan, evidence: evidence) { _, positionals in
+    let options = spec.options
+    return argumentOffer(options: options, arguments: arguments, scan: scan, evidence: evidence) { _, positionals in
       // `team, channel`, `team,channel` and `team , channel` are the same list.
       let words = positionals.flatMap { $0.split(separator: ",").map(String.init) }
       let walk = StageWalk(spec.arguments, words: words)
@@ -44,7 +45,11 @@ extension Completer {
     case .comparison: ComparisonOperator.allCases.map(\.rawValue)
     case .value:
       // `where Status = ‸`: the column's values as the file writes them (`Cancelled`, not `cancelled`).
-      if let evidence, let column = next.reading.column, let values = context.values { values(evidence, column) } else { [] }
+      if let evidence, let column = next.reading.column, let values = context.values {
+        values(evidence, column)
+      } else {
+        []
+      }
     case .expression: context.columns(of: evidence) + DeriveFunction.arity.keys.sorted().map { $0 + "(" }
     case .free, .optional, .repeated, .either: []
     }

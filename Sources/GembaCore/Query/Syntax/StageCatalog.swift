@@ -24,7 +24,8 @@ public enum StageCatalog {
       summary: "Count the rows; by one column, the rows per value; by two, a cross-tab with totals;"
         + " `--percent row` or `--percent col` shows each cell as a share of its row or column.",
       example: "tickets | where correct = no | count by source, tenure",
-      arguments: [.optional([.keyword("by"), .columns])], options: [OptionSpec("percent", .single, .choice(PercentBasis.allCases.map(\.rawValue)), hint: "row|col")]),
+      arguments: [.optional([.keyword("by"), .columns])],
+      options: [OptionSpec("percent", .single, .choice(PercentBasis.allCases.map(\.rawValue)), hint: "row|col")]),
     StageSpec(name: "sort", usage: "NAME | … | sort COL [desc]",
       summary: "Order the rows by a column (by its type: dates in time order), ascending unless `desc`.",
       example: "tickets | sort opened_at desc",
@@ -88,7 +89,8 @@ public enum StageCatalog {
         + " nothing (inner; --left keeps unmatched rows with empty cells)."
         + " Says how many rows matched; refuses a join that would make more than 5,000,000 rows.",
       example: "tickets | join agents on agent --left",
-      arguments: [.evidence, .keyword("on"), .column, .optional([.keyword("="), .joinedColumn])], options: [OptionSpec("left", .flag)]),
+      arguments: [.evidence, .keyword("on"), .column, .optional([.keyword("="), .joinedColumn])],
+      options: [OptionSpec("left", .flag)]),
     StageSpec(name: "distinct", usage: "NAME | … | distinct COL [, COL …]",
       summary: "Each combination of the columns' values once, in order, with how many rows have it.",
       example: "tickets | distinct source, team",
@@ -129,8 +131,9 @@ public enum StageCatalog {
   ]
 
   static let capabilityOptions = [
-    OptionSpec("lsl", .single, hint: "X"), OptionSpec("usl", .single, hint: "Y"), OptionSpec("target", .single, hint: "T"),
-    OptionSpec("subgroup", .single, .column, hint: "COL"), OptionSpec("size", .single, hint: "N"),
+    OptionSpec("lsl", .single, hint: "X"), OptionSpec("usl", .single, hint: "Y"),
+    OptionSpec("target", .single, hint: "T"), OptionSpec("subgroup", .single, .column, hint: "COL"),
+    OptionSpec("size", .single, hint: "N"),
   ]
 
   public static var names: [String] { stages.map(\.name) }
