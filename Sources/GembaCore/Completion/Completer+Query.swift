@@ -1,52 +1,57 @@
 extension Completer {
-  /// After `|`: a stage word, then what that stage takes — mostly the columns of
-  /// the evidence the pipeline starts from.
+  /// After `|`: a stage word, then what that stage's `StageSpec` says each position takes.
+  /// - Parameter evidence: the evidence the pipeline starts from (whose columns are offered).
   func stageOffer(_ stage: [CompletionScan.Word], evidence: String?, scan: CompletionScan) -> Offer {
     guard let first = stage.first else { return .words(Self.stageWords) }
-    let stageWord = first.text.lowercased()
-    let columns = context.columns(of: evidence)
+    guard let spec = StageCatalog.spec(first.text.lowercased()) else { return .nothing }
     let arguments = Array(stage.dropFirst())
-    // Chart stages share their options with the chart verbs (`pareto … --sum COL`).
-    if let spec = CommandCatalog.spec(stageWord), !spec.options.isEmpty {
-      if scan.partial.hasPrefix("-") || arguments.contains(where: { $0.kind == .option }) {
-        return argumentOffer(spec: spec, arguments: arguments, scan: scan, evidence: evidence) { index, _ in
-          chartStageOffer(stageWord, index: index, columns: columns)
-        }
+    let used = Set(arguments.filter { $0.kind == .option }.map(\.text))
+    let options = spec.options
+    return argumentOffer(options: options, arguments: arguments, scan: scan, evidence: evidence) { _, positionals in
+      // `team, channel`, `team,channel` and `team , channel` are the same list.
+      let words = positionals.flatMap { $0.split(separator: ",").map(String.init) }
+      let walk = StageWalk(spec.arguments, words: words)
+      if walk.next.isEmpty {
+        return walk.mayEnd ? .words(spec.options.filter { !used.contains($0.name) }.map { "--" + $0.name }) : .nothing
       }
-    }
-    let texts = arguments.map { $0.text.lowercased() }
-    switch stageWord {
-    case "where":
-      // where COL OP VALUE [and|or COL OP VALUE]…
-      let clause = texts.lastIndex { $0 == "and" || $0 == "or" }.map { texts.count - $0 - 1 } ?? texts.count
-      if clause == 0 { return .words(columns) }
-      if clause == 2, let evidence, let values = context.values {
-        // where COL = <Tab>: the column's values as the file writes them (`Cancelled`, not `cancelled`).
-        return .words(values(evidence, arguments[arguments.count - 2].text))
+      let offered = walk.next.flatMap { stageWords(for: $0, evidence: evidence) }
+      // Inside `days(Clo` or `team,cha`, complete the part after the last separator.
+      let separators = walk.next.reduce(into: Set<Character>()) { $0.formUnion(Self.separators(before: $1.argument)) }
+      if !scan.isQuoted, let cut = scan.partial.lastIndex(where: { separators.contains($0) }) {
+        return .wordsAfter(String(scan.partial[...cut]), offered)
       }
-      return clause >= 3 ? .words(["and", "or"]) : .nothing
-    case "count":
-      if texts.isEmpty { return .words(["by"]) }
-      return texts.contains("by") ? .words(columns) : .nothing
-    case "sort":
-      switch texts.count {
-      case 0: return .words(columns)
-      case 1: return .words(["desc"])
-      default: return .nothing
-      }
-    case "select":
-      return .words(columns)
-    default:
-      return chartStageOffer(stageWord, index: texts.count, columns: columns)
+      return .words(offered)
     }
   }
 
-  /// `pareto by COL`, `histogram COL`, `timeline COL`, `spc COL`.
-  func chartStageOffer(_ stageWord: String, index: Int, columns: [String]) -> Offer {
-    switch (stageWord, index) {
-    case ("pareto", 0): .words(["by"])
-    case ("pareto", 1), ("histogram", 0), ("timeline", 0), ("spc", 0), ("capability", 0), ("compare", 0): .words(columns)
-    default: .nothing
+  /// What may stand glued before a word of this kind: a comma in a column list, a bracket or
+  /// an operator in an expression.
+  static func separators(before argument: StageArgument) -> Set<Character> {
+    switch argument {
+    case .column, .columns: [","]
+    case .expression: ["(", ")", ",", "+", "-", "*", "/", "=", "<", ">", "!"]
+    case .joinedColumn, .keyword, .choice, .evidence, .comparison, .value, .free, .optional, .repeated, .either: []
+    }
+  }
+
+  /// The words one stage argument offers.
+  func stageWords(for next: StageWalk.Next, evidence: String?) -> [String] {
+    switch next.argument {
+    case .column, .columns: context.columns(of: evidence)
+    case .joinedColumn: context.columns(of: next.reading.other)
+    case .keyword(let keyword): [keyword]
+    case .choice(let choices): choices
+    case .evidence: context.evidence
+    case .comparison: ComparisonOperator.allCases.map(\.rawValue)
+    case .value:
+      // `where Status = ‸`: the column's values as the file writes them (`Cancelled`, not `cancelled`).
+      if let evidence, let column = next.reading.column, let values = context.values {
+        values(evidence, column)
+      } else {
+        []
+      }
+    case .expression: context.columns(of: evidence) + DeriveFunction.arity.keys.sorted().map { $0 + "(" }
+    case .free, .optional, .repeated, .either: []
     }
   }
 
@@ -60,6 +65,11 @@ extension Completer {
     case .words(let words):
       let typed = scan.partial.lowercased()
       matches = words.filter { $0.lowercased().hasPrefix(typed) && seen.insert($0).inserted }
+    case .wordsAfter(let head, let words):
+      var rest = scan
+      rest.partial = String(scan.partial.dropFirst(head.count))
+      rest.replaceFrom += head.utf8.count
+      return resolve(.words(words), rest)
     case .paths:
       matches = paths(matching: scan.partial).filter { seen.insert($0).inserted }
     }

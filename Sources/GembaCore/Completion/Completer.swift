@@ -27,7 +27,6 @@ public struct Completer {
   public static let quoteCharacters = "\""
   /// The stages a query pipeline offers after `|`.
   public static var stageWords: [String] { StageCatalog.names }
-  static var exportFormats: [String] { Export.formats }
   static let metrics = ["dpmo", "fpy", "rty", "coq"]
 
   public var context: CompletionContext
@@ -43,6 +42,8 @@ public struct Completer {
   /// What is offered between a candidate list and a file listing.
   enum Offer {
     case words([String])
+    /// Words for the part of the typed word after `head` (`days(` in `days(Clo`).
+    case wordsAfter(String, [String])
     case paths
     static let nothing = Offer.words([])
   }
@@ -68,27 +69,31 @@ public struct Completer {
       return stageOffer(Array(words[(lastPipe + 1)...]), evidence: evidence, scan: scan)
     }
     guard first.kind == .word, let spec = CommandCatalog.spec(first.text.lowercased()) else { return .nothing }
-    return argumentOffer(spec: spec, arguments: Array(words.dropFirst()), scan: scan) { index, positionals in
-      positionalOffer(verb: spec.name, index: index, positionals: positionals)
+    if Parser.queryVerbs.contains(spec.name), let name = words.dropFirst().first {
+      // `pareto tickets by reason` is the query `tickets | pareto by reason`: the same stage, completed alike.
+      return stageOffer([first] + words.dropFirst(2), evidence: name.text, scan: scan)
+    }
+    return argumentOffer(options: spec.options, arguments: Array(words.dropFirst()), scan: scan) { index, _ in
+      positionalOffer(verb: spec.name, index: index)
     }
   }
 
   /// Options, option values and positionals of one verb (or one query stage).
   /// - Parameter evidence: whose columns a column option takes; the first positional when nil.
   func argumentOffer(
-    spec: VerbSpec, arguments: [CompletionScan.Word], scan: CompletionScan, evidence: String? = nil,
+    options: [OptionSpec], arguments: [CompletionScan.Word], scan: CompletionScan, evidence: String? = nil,
     positional: (Int, [String]) -> Offer
   ) -> Offer {
     if scan.partial.hasPrefix("-"), !scan.isQuoted {
       let used = Set(arguments.filter { $0.kind == .option }.map(\.text))
-      return .words(spec.options.filter { !used.contains($0.name) }.map { "--" + $0.name })
+      return .words(options.filter { !used.contains($0.name) }.map { "--" + $0.name })
     }
     var positionals: [String] = []
     var open: OptionSpec?
     var taken = 0
     for word in arguments {
       if word.kind == .option {
-        open = spec.option(named: word.text) ?? OptionSpec(word.text, .flag)
+        open = options.first { $0.name == word.text } ?? OptionSpec(word.text, .flag)
         taken = 0
         continue
       }
@@ -136,7 +141,7 @@ public struct Completer {
   }
 
   /// The verb's bare arguments: the first id of `confirm`, the path of `load`, …
-  func positionalOffer(verb: String, index: Int, positionals: [String]) -> Offer {
+  func positionalOffer(verb: String, index: Int) -> Offer {
     switch (verb, index) {
     case ("confirm", 0), ("rule-out", 0), ("root", 0), ("unroot", 0): .words(context.ids(.why, .cause))
     case ("amend", 0): .words(context.ids(.why, .cause, .finding, .action))
@@ -148,13 +153,13 @@ public struct Completer {
     case ("cite", _): .words(context.evidence)
     case ("load", 0), ("run", 0), ("save", 0), ("export", 1): .paths
     case ("load", 1): .words(["as"])
-    case ("export", 0): .words(Self.exportFormats)
+    case ("export", 0): .words(Export.formats)
     case ("help", 0): .words(CommandCatalog.verbNames.sorted())
     case ("metric", 0): .words(Self.metrics)
-    case ("show", 0), ("grep", 0), ("pareto", 0), ("histogram", 0), ("timeline", 0), ("spc", 0):
+    // The query verbs (`pareto NAME …`) go on as their stage once NAME is typed.
+    case ("show", 0), ("grep", 0), ("pareto", 0), ("histogram", 0), ("timeline", 0), ("spc", 0), ("compare", 0),
+      ("capability", 0):
       .words(context.evidence)
-    case ("pareto", 1): .words(["by"])
-    case ("pareto", 2), ("histogram", 1), ("timeline", 1), ("spc", 1): .words(context.columns(of: positionals.first))
     default: .nothing
     }
   }

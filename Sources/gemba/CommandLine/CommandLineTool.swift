@@ -107,7 +107,9 @@ struct CommandLineTool {
         allowWrites: options["--allow-writes"] != nil)
     case "export":
       guard positional.count == 2 else { throw usageError("export takes one notebook") }
-      guard let format = options["--format"] else { throw usageError("export needs --format \(Export.formats.joined(separator: "|"))") }
+      guard let format = options["--format"] else {
+        throw usageError("export needs --format \(Export.formats.joined(separator: "|"))")
+      }
       return try export(positional[1], format: format, output: options["-o"], sop: options["--sop"],
         allowOutside: options["--allow-outside"] != nil)
     default:

@@ -90,10 +90,18 @@ enum FakeFolders {
     ("fishbone x --template ", ["6M", "8P", "4S", "none"]),
     ("export md out.md --", ["--sop"]),
     ("metric ", ["dpmo", "fpy", "rty", "coq"]),
-    ("export ", ["md", "html", "json", "ipynb", "dot", "8d", "a3", "sop"]),
   ] as [(String, [String])])
   func options(_ input: String, expected: [String]) {
     #expect(complete(input).candidates == expected)
+  }
+
+  /// Every export format, from the enums that declare them: the record's formats, the reports, and the SOP update.
+  @Test func exportOffersEveryFormat() {
+    let formats = RecordFormat.allCases.map(\.rawValue) + ReportKind.allCases.map(\.rawValue) + ["sop"]
+    #expect(complete("export ").candidates == formats)
+    #expect(["8d", "a3"].allSatisfy(formats.contains))
+    #expect(complete("export a").candidates == ["a3"])
+    #expect(complete("export 8").candidates == ["8d"])
   }
 
   /// `where COL = <Tab>` offers the column's values as written, from the table in memory.
@@ -124,7 +132,7 @@ enum FakeFolders {
     ("tickets | where reopened = yes and t", ["team"]),
     ("tickets | count ", ["by"]),
     ("tickets | count by t", ["team"]),
-    ("tickets | sort team ", ["desc"]),
+    ("tickets | sort team ", ["desc", "asc"]),
     ("tickets | select team r", ["reason", "reopened", "\"refund amount\""]),
     ("tickets | where team = a | pareto by ", columns),
     ("tickets | pareto by reason --", ["--sum"]),

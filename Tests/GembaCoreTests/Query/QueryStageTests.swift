@@ -161,19 +161,6 @@ func notes(_ result: QueryResult) -> [String] {
     }
   }
 
-  @Test func completionKnowsTheNewStages() {
-    let columns = ["team", "cost"]
-    func next(_ text: String, _ prefix: String = "") -> [String] {
-      QueryCompletion.candidates(after: stages(text)[0], prefix: prefix, columns: columns)
-    }
-    #expect(next("x | median cost") == ["by"])
-    #expect(next("x | median cost by") == ["cost", "team"])
-    #expect(next("x | join agents") == ["on"])
-    #expect(next("x | count by team, cost", "--") == ["--percent"])
-    #expect(next("x | count by team, cost --percent") == ["col", "row"])
-    #expect(next("x | derive d =", "da") == ["days("])
-  }
-
   @Test(arguments: [
     ("x | derive = 1", .expressionSyntax),
     ("x | derive a 1", .expressionSyntax),

@@ -117,15 +117,7 @@ extension CommandCatalog {
         + " --chart picks I-MR, X̄-R, X̄-S, p, np, c, u, Laney p′/u′ or a run chart; --stages/--split give limits per stage,"
         + " --baseline limits from a baseline period.",
       example: "spc tickets handle_minutes --by day",
-      options: [
-        OptionSpec("chart", .single, .choice(ChartKind.allCases.map(\.rawValue)), hint: "CHART"),
-        OptionSpec("subgroup", .single, .column, hint: "COL"), OptionSpec("size", .single, hint: "N"),
-        OptionSpec("n", .single, .column, hint: "COL"),
-        OptionSpec("by", .single, .choice(["day", "week", "month"]), hint: "day|week|month"),
-        OptionSpec("stages", .single, .column, hint: "COL"), OptionSpec("split", .list, hint: "DATE..."),
-        OptionSpec("baseline", .single, hint: "FROM..TO"),
-        OptionSpec("rules", .single, .choice(["we", "nelson"]), hint: "we|nelson|1,2,5"),
-      ],
+      options: StageCatalog.chartOptions,
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         throw a.missing("an evidence name")
       }),
@@ -147,10 +139,7 @@ extension CommandCatalog {
       summary: "Process capability: Cp, Cpl, Cpu, Cpk, Cpm, Pp, Ppk with confidence intervals, PPM outside the limits,"
         + " an Anderson–Darling normality test and a histogram with the limits.",
       example: "capability rings diameter --lsl 73.95 --usl 74.05 --size 5",
-      options: [
-        OptionSpec("lsl", .single, hint: "X"), OptionSpec("usl", .single, hint: "Y"), OptionSpec("target", .single, hint: "T"),
-        OptionSpec("subgroup", .single, .column, hint: "COL"), OptionSpec("size", .single, hint: "N"),
-      ],
+      options: StageCatalog.capabilityOptions,
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         throw a.missing("an evidence name")
       }),

@@ -46,7 +46,8 @@ extension CommandCatalog {
       example: "export 8d 8d-report.md",
       options: [OptionSpec("sop", .single, .path, hint: "SOP.md")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let format = try a.take("a format: \(Export.formats.dropLast().joined(separator: ", ")) or \(Export.formats.last!)")
+        let formats = Export.formats.dropLast().joined(separator: ", ") + " or " + Export.formats.last!
+        let format = try a.take("a format: " + formats)
         let path = try a.take("an output path")
         return .export(format: Located(format.text.lowercased(), at: format.span), path: Located(path.text, at: path.span),
           sop: a.single("sop").map { Located($0.text, at: $0.span) })

@@ -71,7 +71,7 @@ enum DistinctStage {
 }
 
 /// Which total a cross-tab's percentages are shares of.
-public enum PercentBasis: String, Hashable, Sendable {
+public enum PercentBasis: String, Hashable, Sendable, CaseIterable {
   case row, col
 }
 
