@@ -99,8 +99,8 @@ extension HelpRenderer {
     func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
     var lines = [
       "# Command reference", "",
-      "Generated from the command and stage catalogs (`Sources/GembaCore/Language/CommandCatalog.swift`,",
-      "`Sources/GembaCore/Evidence/StageCatalog.swift`) — the same tables the parser, `help` and Tab",
+      "Generated from the command and stage catalogs (`Sources/GembaCore/Language/Commands/CommandCatalog.swift`,",
+      "`Sources/GembaCore/Query/Syntax/StageCatalog.swift`) — the same tables the parser, `help` and Tab",
       "completion read. Do not edit by hand.", "",
     ]
     for group in VerbSpec.Group.allCases {

@@ -158,7 +158,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
     readByCommand = []
     // Compute once (a query over a million rows is not run twice), then draw once per style.
     let draw: (EvidenceTextRenderer) -> String
-    guard case .question(let question) = command.route else { throw .error("not an evidence command") }
+    guard case .question(let question) = command.route else { throw .error(.unhandledCommand, "not an evidence command") }
     switch question {
     case .list:
       // The register as the cells stored it: listing evidence reads no file.

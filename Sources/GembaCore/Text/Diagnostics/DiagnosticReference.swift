@@ -36,7 +36,7 @@ extension DiagnosticCode {
       "so no notebook holds a code; a warning that goes with a result (a chart's provisional limits) is",
       "part of the recorded output and keeps its plain `warning:` line there, so recorded notebooks replay",
       "unchanged.", "",
-      "Generated from `DiagnosticCode` (`Sources/GembaCore/Language/Diagnostics/DiagnosticCode.swift`).",
+      "Generated from `DiagnosticCode` (`Sources/GembaCore/Text/Diagnostics/DiagnosticCode.swift`).",
       "Do not edit by hand: `GEMBA_RECORD_DOCS=1 swift test --filter DiagnosticCode` rewrites it.", "",
     ]
     for area in Area.allCases {
