@@ -136,7 +136,7 @@ public struct Record: Sendable, Equatable, Codable {
     public var kind: CitedChart.Kind
     /// What was charted: `reason`, or `handle_minutes per day`.
     public var title: String
-    /// What the values measure; absent for charts stored before it was kept (see `measureName`).
+    /// What the values measure; absent where the title says it (see `measureName`).
     public var measure: ChartMeasure? = nil
     public var labels: [String]
     public var values: [Double]
