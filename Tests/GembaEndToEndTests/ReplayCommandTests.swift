@@ -35,6 +35,25 @@ struct ReplayCommandTests {
     #expect(!replay.stdout.contains("root:x:0:0"))
   }
 
+  /// A finding made on a file changed since its load prints a `note:` line above `F1 …`;
+  /// when the file changes again, replay names the finding, not the note.
+  @Test func aStaleFindingMadeOnAChangedFileIsNamedByItsId() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let file = folder.appendingPathComponent("t.csv")
+    try "id,ok\n1,no\n2,yes\n".write(to: file, atomically: true, encoding: .utf8)
+    _ = try GembaProcess.run(["nb.md"], stdin: "load t.csv as t\n", in: folder)
+    try "id,ok\n1,no\n2,yes\n3,no\n".write(to: file, atomically: true, encoding: .utf8)
+    let made = try GembaProcess.run(["nb.md"], stdin: "finding \"answers differ\" --evidence t | where ok = no | count\n", in: folder)
+    try #require(made.stdout.hasPrefix("note: t.csv changed since cell 1"), "\(made.stdout)\(made.stderr)")
+    try "id,ok\n1,no\n2,yes\n3,no\n4,no\n".write(to: file, atomically: true, encoding: .utf8)
+
+    let replay = try GembaProcess.run(["replay", "nb.md"], in: folder)
+    #expect(replay.status == 1)
+    #expect(replay.stdout.contains("stale: F1 cites `t | where ok = no | count` (cell 2)\n--- then\n+++ now\n@@ -1,1 +1,1 @@\n-2 rows\n+3 rows\n"),
+      "\(replay.stdout)")
+    #expect(!replay.stdout.contains("stale: note:"))
+  }
+
   @Test func replayOfAnUntouchedNotebookExitsZero() throws {
     let folder = try GembaProcess.scratchFolder()
     _ = try GembaProcess.run(["nb.md"], stdin: fortyCommandSession, in: folder)

@@ -149,13 +149,18 @@ public struct Citation: Sendable, Equatable, Codable {
   /// True when `other` saw the same thing (the figures, rows and chart), whatever the file's digest.
   public func sawTheSame(as other: Citation) -> Bool {
     excerpt == other.excerpt && table == other.table && statistics == other.statistics
-      && (chart == other.chart || (!(chart?.hasBaseline ?? false) && chart.map(\.withoutBaseline) == other.chart.map(\.withoutBaseline)))
+      && (chart?.figures == other.chart?.figures
+        || (!(chart?.hasBaseline ?? false) && chart?.figures.withoutBaseline == other.chart?.figures.withoutBaseline))
   }
 }
 
 /// What a cited statistic decided: a comparison's p-value and verdict, whether a cited chart
 /// or capability study's process was in statistical control.
 public struct CitedStatistics: Sendable, Equatable, Codable {
+  /// Which statistic was cited: the query stage that decided.
+  public enum Study: Sendable {
+    case comparison, controlChart, capability
+  }
   /// `two-proportion z test; Fisher's exact test`, `Western Electric rules 1–4`.
   public var method: String
   public var pValue: Double?
@@ -167,8 +172,8 @@ public struct CitedStatistics: Sendable, Equatable, Codable {
   public var inControl: Bool?
   public var warnings: [String]
 
-  public init(method: String, pValue: Double? = nil, alpha: Double? = nil, significant: Bool? = nil, verdict: String? = nil,
-    inControl: Bool? = nil, warnings: [String] = []) {
+  public init(method: String, pValue: Double? = nil, alpha: Double? = nil, significant: Bool? = nil,
+    verdict: String? = nil, inControl: Bool? = nil, warnings: [String] = []) {
     self.method = method
     self.pValue = pValue
     self.alpha = alpha
@@ -176,6 +181,19 @@ public struct CitedStatistics: Sendable, Equatable, Codable {
     self.verdict = verdict
     self.inControl = inControl
     self.warnings = warnings
+  }
+
+  /// A capability study's method (`capability (I-MR within σ)`): the notebook stores no other
+  /// mark of which statistic was cited, and adding one would change the bytes, and so the
+  /// chain, of every notebook that cites a statistic.
+  static let capabilityLead = "capability ("
+  static func capabilityMethod(sigma: String) -> String { capabilityLead + "\(sigma) within σ)" }
+
+  /// The statistic cited, from what the notebook stores: only a capability study's method is
+  /// `capabilityMethod`; a control chart says whether it is in control, a test does not.
+  public var kind: Study {
+    if method.hasPrefix(Self.capabilityLead) { return .capability }
+    return inControl == nil ? .comparison : .controlChart
   }
 }
 
@@ -202,6 +220,10 @@ public struct CitedChart: Sendable, Equatable, Codable {
   public var kind: Kind
   /// What was charted: `reason`, or `handle_minutes per day`.
   public var title: String
+  /// What the values measure (rows counted, a column summed or plotted), kept only where the
+  /// title does not say it (a column named `handled by team`), so the notebooks of every other
+  /// chart store the bytes they always did; `measured` is the measure either way.
+  public var measure: ChartMeasure?
   public var labels: [String]
   public var values: [Double]
   /// Pareto: cumulative share (0–1) after each bar.
@@ -231,10 +253,11 @@ public struct CitedChart: Sendable, Equatable, Codable {
   /// Decimals to show the values and limits with (the data's precision); nil: up to 2.
   public var places: Int?
 
-  public init(kind: Kind, title: String, labels: [String], values: [Double], cumulative: [Double] = [],
-    centre: Double? = nil, upper: Double? = nil, lower: Double? = nil, flagged: [Int] = []) {
+  public init(kind: Kind, title: String, measure: ChartMeasure, labels: [String], values: [Double],
+    cumulative: [Double] = [], centre: Double? = nil, upper: Double? = nil, lower: Double? = nil, flagged: [Int] = []) {
     self.kind = kind
     self.title = title
+    self.measure = measure == ChartMeasure.legacy(kind: kind, title: title) ? nil : measure
     self.labels = labels
     self.values = values
     self.cumulative = cumulative
@@ -255,6 +278,18 @@ extension CitedChart {
     var c = self
     c.baseline = nil
     c.spread = spread?.map(\.withoutBaseline)
+    return c
+  }
+
+  /// What the values measure: the query stage's, or for a chart whose title says it, the title's.
+  public var measured: ChartMeasure { measure ?? ChartMeasure.legacy(kind: kind, title: title) }
+
+  /// The chart without its measure: the measure follows from the query's text, not from the
+  /// evidence, and a notebook stored before it was kept saw the same figures.
+  var figures: CitedChart {
+    var c = self
+    c.measure = nil
+    c.spread = spread?.map(\.figures)
     return c
   }
 }

@@ -48,6 +48,9 @@ public struct SignoffSignature: Sendable, Equatable, Codable {
   /// A short, stable name for the key: the first 16 hex digits of its SHA-256.
   public var fingerprint: String { Self.fingerprint(of: publicKey) }
 
+  /// The line a signed sign-off's cell prints under it (replay drops it: it holds no key).
+  public func line(signer name: String) -> String { "signed with \(name)'s key \(fingerprint) (ed25519)" }
+
   public static func fingerprint(of publicKey: String) -> String {
     String(Hex.string(SHA256.hash(data: Data(base64Encoded: publicKey) ?? Data())).prefix(16))
   }

@@ -24,11 +24,11 @@ extension Check {
     for f in inv.findings { cited += f.citations.map { (f.id, $0) } }
     for a in inv.actions { cited += a.outcomeCitations.map { (a.id, $0) } }
     return cited.compactMap { id, c in
-      guard let s = c.statistics, s.method.hasPrefix("capability") else { return nil }
+      guard let s = c.statistics, s.kind == .capability else { return nil }
       // The study's own chart, or a chart cited on the same item from the same evidence.
       let unstable = s.inControl == false || cited.contains { other in
         other.0 == id && other.1.evidence == c.evidence && other.1.statistics?.inControl == false
-          && other.1.statistics?.method.hasPrefix("capability") == false
+          && other.1.statistics.map { $0.kind != .capability } == true
       }
       guard unstable else { return nil }
       return CheckFinding(.warning, id, "capability quoted from a process out of statistical control: \(c.reference)",

@@ -85,13 +85,17 @@ public enum Replay {
       report.cells += 1
       let command = try? Parser.parse(stored.command)
       let then = try? stored.decodedData()
+      let idsBefore = Set(session.investigation.allIDs)
       let outcome = session.run(stored.command, time: stored.time)
       let now: String
       var nowData: CellData?
+      // The ids the cell's change made (a finding's `F1`): what its citations support.
+      var created: [ItemID] = []
       switch outcome {
       case .cell(let cell, _, _):
         now = cell.output
         nowData = try? cell.decodedData()
+        created = session.investigation.allIDs.filter { !idsBefore.contains($0) }
         if !session.writes.isEmpty { write(session.writes) }
       case .rejected(let diagnostic):
         // Go on with what the cell stored, so later cells (an undo above all) see the same state.
@@ -132,18 +136,18 @@ public enum Replay {
           report.recurrences.append(recurrence)
         } else {
           for i in moved {
-            report.stale.append(.init(cell: stored.number, item: citingItem(command, output: stored.output),
+            report.stale.append(.init(cell: stored.number, item: citingItem(command, created: created),
               query: thenCitations[i].reference, then: thenCitations[i].excerpt,
               now: nowCitations.indices.contains(i) ? nowCitations[i].excerpt : "(nothing)"))
           }
         }
         continue
       }
-      if mask(now) == mask(stored.output) {
+      if mask(now, dropping: editionLines(command, nowData)) == mask(stored.output, dropping: editionLines(command, then)) {
         report.matched += 1
         continue
       }
-      if let (item, query) = command.flatMap(citedQuery) {
+      if let (item, query) = command.flatMap({ citedQuery($0, created: created) }) {
         report.stale.append(.init(cell: stored.number, item: item, query: query.text, then: stored.output, now: now))
       } else {
         report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
@@ -186,10 +190,11 @@ public enum Replay {
   }
 
   /// The item a citing command supports: `C2`, `A1`, the finding it created, the event.
-  static func citingItem(_ command: Command, output: String) -> String {
+  /// - Parameter created: the ids the cell made when it ran again.
+  static func citingItem(_ command: Command, created: [ItemID]) -> String {
     switch command.citation?.item {
     case .item(let id): return id.description
-    case .newFinding: return output.split(separator: " ", maxSplits: 1).first.map(String.init) ?? "a finding"
+    case .newFinding: return created.first { $0.kind == .finding }?.description ?? "a finding"
     case .event(let when): return "the event of \(when)"
     case nil: return "an item"
     }
@@ -207,35 +212,35 @@ public enum Replay {
 
   /// The item and the query of a command that cites a query (`cite`, `finding --evidence`,
   /// `effective --evidence`, `event --evidence`): if its output changed, the support changed.
-  static func citedQuery(_ command: Command) -> (String, QuerySource)? {
+  static func citedQuery(_ command: Command, created: [ItemID]) -> (String, QuerySource)? {
     guard let citation = command.citation else { return nil }
-    let item: String
-    switch citation.item {
-    case .item(let id): item = id.description
-    case .newFinding: item = "a finding"
-    case .event(let when): item = "the event of \(when)"
-    }
+    let item = citingItem(command, created: created)
     return citation.targets.lazy.compactMap(\.querySource).first.map { (item, $0) }
   }
 
+  /// The lines a cell printed about the edition of what it ran with rather than about the
+  /// investigation, from what it stored: the notice that a file changed since its load (replay
+  /// reports drift itself, file by file), and a sign-off's signature line (made with the signer's
+  /// private key, which a replay does not hold; `gemba verify` checks it instead).
+  static func editionLines(_ command: Command?, _ data: CellData?) -> Set<String> {
+    var lines = Set((data?.ranOn ?? []).compactMap(\.notice))
+    if case .signoff(_, let name, _)? = command, let signature = data?.signature {
+      lines.insert(signature.line(signer: name))
+    }
+    return lines
+  }
+
   /// Hides what is meant to vary between runs: durations and rates (`12 ms`,
-  /// `1.5 s`, `30 MB/s` become `#ms`, `#s`, `#MB/s`). Applied to both sides.
-  public static func mask(_ text: String) -> String {
-    // What the edge said about the files at the time (drift notices, the integrity line)
-    // is reported by replay itself, file by file.
+  /// `1.5 s`, `30 MB/s` become `#ms`, `#s`, `#MB/s`), the lines in `dropping`, and `status`'s
+  /// line on the evidence files as they are now. Applied to both sides.
+  public static func mask(_ text: String, dropping: Set<String> = []) -> String {
     var said: [Substring] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix("integrity: ") {
+      if line.hasPrefix(TerminalViews.integrityLead) {
         if said.last?.isEmpty == true { said.removeLast() }  // and the blank line that sets it apart
         continue
       }
-      // A signature is made with the signer's private key, which a replay does not hold;
-      // `gemba verify` checks it instead.
-      if line.hasPrefix("the sign-offs above approved evidence") || (line.hasPrefix("note: ") && line.contains(" changed since cell "))
-        || (line.hasPrefix("signed with ") && line.hasSuffix(" (ed25519)"))
-      {
-        continue
-      }
+      if line == TerminalViews.signoffsPredateDrift || dropping.contains(String(line)) { continue }
       said.append(line)
     }
     let text = said.joined(separator: "\n")

@@ -236,7 +236,7 @@ public final class Session {
         meaning: meaning, time: context.time))
     {
       data = CellData(signature: signature)
-      signedWith = "signed with \(name)'s key \(signature.fingerprint) (ed25519)"
+      signedWith = signature.line(signer: name)
     }
     var message = try apply(command, context: context, source: source)
     if let signedWith { message += "\n" + signedWith }

@@ -192,7 +192,7 @@ import Testing
 
   @Test func chartTargetsReadEachPointsLimits() {
     let plan = PlannedCheck(query: "d | spc x --by week", target: "no rule-1 points", after: CalendarDate("2026-01-04")!)
-    var chart = CitedChart(kind: .control, title: "x per week", labels: ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"],
+    var chart = CitedChart(kind: .control, title: "x per week", measure: .values(column: "x"), labels: ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"],
       values: [9, 3, 4, 11], centre: 4, upper: 10, lower: 0)
     let c = Citation(kind: .query, reference: plan.query, excerpt: "", cell: 1, chart: chart)
     let missed = plan.judge(c, doneAt: nil, at: "2026-02-01T00:00:00Z")

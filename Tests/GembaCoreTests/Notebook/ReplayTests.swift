@@ -61,6 +61,24 @@ import Testing
     #expect(Replay.render(report, notebook: "nb.md").contains("stopped: nb.md:"))
   }
 
+  /// A finding made on a file changed since it was loaded prints a `note:` line first; replay
+  /// still names the finding the citation supports, not the first word of that output.
+  @Test func aStaleFindingIsNamedByItsIdEvenWhenItsOutputStartsWithANote() throws {
+    let loaded = Session(workspace: EvidenceWorkspace(files: MemoryFiles(["t.csv": "id,ok\n1,no\n2,yes\n"])))
+    loaded.expectCell("load t.csv as t")
+    // Opened again once the file has changed: the finding's query runs on the new file, and says so.
+    let typed = Session(workspace: EvidenceWorkspace(files: MemoryFiles(["t.csv": "id,ok\n1,no\n2,yes\n3,no\n"])))
+    for cell in loaded.cells { try typed.restore(cell) }
+    let output = typed.expectCell("finding \"answers differ\" --evidence t | where ok = no | count")
+    try #require(output.hasPrefix("note: t.csv changed since cell 1"), "the setup needs the note: \(output)")
+    let text = NotebookFormat.header + typed.cells.map(NotebookFormat.render).joined()
+
+    let today = MemoryFiles(["t.csv": "id,ok\n1,no\n2,yes\n3,no\n4,no\n"])
+    let report = Replay.run(NotebookFormat.parse(text), in: Session(workspace: EvidenceWorkspace(files: today)))
+    #expect(report.stale.map(\.item) == ["F1"])
+    #expect(Replay.render(report, notebook: "nb.md").contains("stale: F1 cites `t | where ok = no | count` (cell 2)"))
+  }
+
   @Test(arguments: [
     ("loaded in 12 ms", "loaded in #ms"),
     ("took 1.5 s, 30 MB/s", "took #s, #MB/s"),

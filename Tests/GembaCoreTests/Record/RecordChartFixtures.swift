@@ -14,7 +14,7 @@ enum RecordChartFixtures {
   static func pareto(labels: [String]? = nil) -> (chart: CitedChart, excerpt: String) {
     let groups = labels.map { labels in labels.enumerated().map { ($1, Double(40 - 3 * $0)) } } ?? sources
     let p = ParetoChart(column: "source", sumColumn: nil, groups: groups, skipped: 0)
-    let chart = CitedChart(kind: .pareto, title: p.column, labels: p.bars.map(\.label), values: p.bars.map(\.value),
+    let chart = CitedChart(kind: .pareto, title: p.column, measure: .count, labels: p.bars.map(\.label), values: p.bars.map(\.value),
       cumulative: p.bars.map(\.cumulative), flagged: p.bars.indices.filter { p.bars[$0].vital })
     return (chart, EvidenceTextRenderer().render(.pareto(p)).trimmingTrailingNewline())
   }
@@ -23,7 +23,7 @@ enum RecordChartFixtures {
     let rows = labels ?? minutes.indices.map { "#\(101 + $0)" }
     let points = zip(rows, minutes).map { ControlChart.Point(label: $0, value: $1) }
     let c = ControlChart(column: "handle_minutes", pointKind: "row", points: points, rules: .westernElectric, skipped: 0)
-    let chart = CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", labels: c.points.map(\.label),
+    let chart = CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", measure: .values(column: c.column), labels: c.points.map(\.label),
       values: c.points.map(\.value), centre: c.mean, upper: c.upperLimit, lower: c.lowerLimit,
       flagged: Array(Set(c.signals.map(\.point))).sorted())
     return (chart, EvidenceTextRenderer().render(.spc(c)).trimmingTrailingNewline())

@@ -7,10 +7,10 @@ import Testing
 
 /// The cited charts drawn as SVG: the marks match the numbers, and labels stay text.
 @Suite struct RecordChartSVGTests {
-  static let pareto = Record.Chart(kind: "pareto", title: "source", labels: ["macro", "wiki", "colleague", "memory", "other"],
+  static let pareto = Record.Chart(kind: .pareto, title: "source", labels: ["macro", "wiki", "colleague", "memory", "other"],
     values: [21, 9, 4, 2, 1], cumulative: [21.0 / 37, 30.0 / 37, 34.0 / 37, 36.0 / 37, 1], flagged: [0, 1])
 
-  static let control = Record.Chart(kind: "control", title: "handle_minutes per row", labels: ["#1", "#2", "#3", "#4", "#5", "#6"],
+  static let control = Record.Chart(kind: .control, title: "handle_minutes per row", labels: ["#1", "#2", "#3", "#4", "#5", "#6"],
     values: [10, 20, 10, 20, 50, 15], centre: 20, upper: 40, lower: 0, flagged: [4])
 
   @Test func paretoHasABarPerCategoryTheVitalFewTheCumulativeLineAndThe80Cut() throws {
@@ -158,32 +158,32 @@ import Testing
     }
   }
 
-  @Test(arguments: ["timeline", "histogram"])
-  func timelineAndHistogramAreBars(kind: String) throws {
+  @Test(arguments: [CitedChart.Kind.timeline, .histogram])
+  func timelineAndHistogramAreBars(kind: CitedChart.Kind) throws {
     let chart = Record.Chart(kind: kind, title: "opened_at per day", labels: ["a", "b", "c"], values: [3, 0, 7], flagged: [])
     let svg = ChartSVG.render(chart)
     let bars = try #require(Self.group("bars", in: svg))
     #expect(Self.count("<rect ", in: bars) == 3)
-    #expect(svg.contains(">7<") && svg.contains("3 \(kind == "histogram" ? "bins" : "periods") · total 10"))
+    #expect(svg.contains(">7<") && svg.contains("3 \(kind == .histogram ? "bins" : "periods") · total 10"))
   }
 
   @Test func anEmptyChartSaysSo() {
-    let svg = ChartSVG.render(Record.Chart(kind: "pareto", title: "x", labels: [], values: [], flagged: []))
+    let svg = ChartSVG.render(Record.Chart(kind: .pareto, title: "x", labels: [], values: [], flagged: []))
     #expect(svg.contains("No points to draw."))
     #expect(svg.hasSuffix("</svg>\n"))
   }
 
   /// Script tags, an early `</svg>`, quotes, right-to-left text and emoji in every label:
   /// each is text in the drawing, and a label cut to fit keeps its full text in a `<title>`.
-  @Test(arguments: ["pareto", "control", "timeline"])
-  func hostileLabelsStayText(kind: String) {
+  @Test(arguments: [CitedChart.Kind.pareto, .control, .timeline])
+  func hostileLabelsStayText(kind: CitedChart.Kind) {
     let labels = [
       "<script>document.title='PWNED'</script>", "</svg><script>alert(1)</script>", "\"double\" & 'single'",
       "שלום עולם \u{202E}txt.exe", "emoji 🔥👩‍🔧🇯🇵", String(repeating: "Supercalifragilistic", count: 5),
     ]
     let chart = Record.Chart(kind: kind, title: "</svg><script>t</script>", labels: labels, values: [60, 20, 9, 5, 4, 2],
-      cumulative: kind == "pareto" ? [0.6, 0.8, 0.89, 0.94, 0.98, 1] : nil, centre: kind == "control" ? 16 : nil,
-      upper: kind == "control" ? 50 : nil, lower: kind == "control" ? -18 : nil, flagged: [0])
+      cumulative: kind == .pareto ? [0.6, 0.8, 0.89, 0.94, 0.98, 1] : nil, centre: kind == .control ? 16 : nil,
+      upper: kind == .control ? 50 : nil, lower: kind == .control ? -18 : nil, flagged: [0])
     let svg = ChartSVG.render(chart)
     #expect(!svg.contains("<script"))
     #expect(svg.components(separatedBy: "</svg>").count == 2, "only the drawing's own end tag")

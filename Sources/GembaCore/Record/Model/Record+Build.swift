@@ -120,7 +120,7 @@ extension Record {
     let numbers = c.values + c.cumulative + [c.centre, c.upper, c.lower, c.specLower, c.specUpper].compactMap { $0 }
       + (c.centres ?? []) + (c.uppers ?? []) + (c.lowers ?? [])
     guard numbers.allSatisfy(\.isFinite) else { return nil }
-    var chart = Chart(kind: c.kind.rawValue, title: c.title, labels: c.labels, values: c.values,
+    var chart = Chart(kind: c.kind, title: c.title, measure: c.measure, labels: c.labels, values: c.values,
       cumulative: c.cumulative.isEmpty ? nil : c.cumulative,
       centre: c.centre, upper: c.upper, lower: c.lower,
       flagged: c.flagged.filter { c.values.indices.contains($0) }.sorted())

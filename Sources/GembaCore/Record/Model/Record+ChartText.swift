@@ -4,50 +4,38 @@ extension Record.Chart {
   /// `Pareto chart`, `XmR control chart`, …: what kind of picture this is.
   public var kindName: String {
     switch kind {
-    case "pareto": "Pareto chart"
-    case "control": tests == nil ? "XmR control chart" : "Control chart"
-    case "timeline": "Timeline"
-    case "histogram": "Histogram"
-    default: "Chart"
+    case .pareto: "Pareto chart"
+    case .control: tests == nil ? "XmR control chart" : "Control chart"
+    case .timeline: "Timeline"
+    case .histogram: "Histogram"
     }
   }
 
   /// What one bar or point is, for a table's header.
   public var itemName: String {
     switch kind {
-    case "pareto": "Category"
-    case "control": "Point"
-    case "timeline": "Period"
-    case "histogram": "Bin"
-    default: "Label"
+    case .pareto: "Category"
+    case .control: "Point"
+    case .timeline: "Period"
+    case .histogram: "Bin"
     }
   }
 
-  /// The measure on the value axis: a Pareto titled `amount by reason` sums `amount`;
-  /// every other Pareto, timeline and histogram counts rows; a control chart plots its title.
-  public var measureName: String {
-    switch kind {
-    case "pareto":
-      if let by = title.range(of: " by ") { return String(title[..<by.lowerBound]) }
-      return "count"
-    case "control":
-      if let per = title.range(of: " per ") { return String(title[..<per.lowerBound]) }
-      return title
-    default: return "count"
-    }
-  }
+  /// The measure on the value axis, as the query that drew the chart named it: `count`, the
+  /// column a Pareto sums, the column a control chart plots.
+  public var measureName: String { (measure ?? ChartMeasure.legacy(kind: kind, title: title)).name }
 
   /// The figures a reviewer reads first: the vital few and their share, or the limits and
   /// how many points break a rule.
   public var summary: String {
     switch kind {
-    case "pareto":
+    case .pareto:
       let vital = flagged.count
       guard vital > 0 else { return "\(count) categor\(count == 1 ? "y" : "ies"); no vital few marked" }
       let share = cumulative.flatMap { $0.indices.contains(vital - 1) ? $0[vital - 1] : nil }
       return "vital few: \(vital) of \(count) categor\(count == 1 ? "y" : "ies")"
         + (share.map { " make \(NumberFormat.percent($0, places: 0)) of the \(measureName)" } ?? "")
-    case "control":
+    case .control:
       var parts: [String] = []
       if let centre { parts.append("X̄ = \(value(centre))") }
       if let upper { parts.append("UCL = \(value(upper))") }
@@ -55,9 +43,9 @@ extension Record.Chart {
       let n = flagged.count
       parts.append(n == 0 ? "no point breaks a rule" : "\(n) point\(n == 1 ? " breaks" : "s break") a rule")
       return "\(count) point\(count == 1 ? "" : "s") · " + parts.joined(separator: " · ")
-    default:
+    case .timeline, .histogram:
       let total = values.reduce(0, +)
-      return "\(count) \(kind == "histogram" ? "bin" : "period")\(count == 1 ? "" : "s") · total \(Self.figure(total))"
+      return "\(count) \(kind == .histogram ? "bin" : "period")\(count == 1 ? "" : "s") · total \(Self.figure(total))"
     }
   }
 

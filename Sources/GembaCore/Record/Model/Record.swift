@@ -132,10 +132,12 @@ public struct Record: Sendable, Equatable, Codable {
   /// A Pareto, control chart, timeline or histogram, as the query computed it. Labels and
   /// values are in the query's order; nothing is recomputed when the record is drawn.
   public struct Chart: Sendable, Equatable, Codable {
-    /// `pareto`, `control`, `timeline` or `histogram`.
-    public var kind: String
+    /// `pareto`, `control`, `timeline` or `histogram`: the cited chart's own kind.
+    public var kind: CitedChart.Kind
     /// What was charted: `reason`, or `handle_minutes per day`.
     public var title: String
+    /// What the values measure; absent where the title says it (see `measureName`).
+    public var measure: ChartMeasure? = nil
     public var labels: [String]
     public var values: [Double]
     /// Pareto only: the cumulative share (0–1) after each bar.

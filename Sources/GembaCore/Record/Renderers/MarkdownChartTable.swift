@@ -8,17 +8,17 @@ enum MarkdownChartTable {
     let value = MarkdownText.inline(chart.measureName.prefix(1).uppercased() + chart.measureName.dropFirst())
     var header = ["#", chart.itemName, value]
     switch chart.kind {
-    case "pareto": header += ["Cumulative", "Vital few"]
-    case "control": header += (chart.uppers != nil ? ["Centre", "LCL", "UCL"] : []) + ["Breaks a rule"]
-    default: if !flagged.isEmpty { header += ["Flagged"] }
+    case .pareto: header += ["Cumulative", "Vital few"]
+    case .control: header += (chart.uppers != nil ? ["Centre", "LCL", "UCL"] : []) + ["Breaks a rule"]
+    case .timeline, .histogram: if !flagged.isEmpty { header += ["Flagged"] }
     }
     let rows = (0..<chart.count).map { i in
-      var row = [String(i + 1), MarkdownText.inline(chart.label(i)), MarkdownText.inline(chart.kind == "control" ? chart.value(chart.values[i]) : Record.Chart.figure(chart.values[i]))]
-      if chart.kind == "pareto" {
+      var row = [String(i + 1), MarkdownText.inline(chart.label(i)), MarkdownText.inline(chart.kind == .control ? chart.value(chart.values[i]) : Record.Chart.figure(chart.values[i]))]
+      if chart.kind == .pareto {
         let share = chart.cumulative.flatMap { $0.indices.contains(i) ? $0[i] : nil }
         row.append(share.map { NumberFormat.percent($0, places: 1) } ?? "")
       }
-      if chart.kind == "control", let c = chart.centres, let l = chart.lowers, let u = chart.uppers {
+      if chart.kind == .control, let c = chart.centres, let l = chart.lowers, let u = chart.uppers {
         row += [c[i], l[i], u[i]].map { MarkdownText.inline(chart.value($0)) }
       }
       if header.count > row.count {

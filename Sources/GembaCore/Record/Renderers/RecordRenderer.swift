@@ -64,6 +64,18 @@ extension Record {
   /// whys, depth first:
   /// the order in which the record lists causes with their evidence.
   public var allNodes: [Node] {
+    var out = occurrenceNodes
+    func visit(_ node: Node) {
+      out.append(node)
+      node.children.forEach(visit)
+    }
+    escapes?.forEach { $0.whys.forEach(visit) }
+    return out
+  }
+
+  /// The whys and causes of the problem itself (five whys, then fishbone), depth first: where
+  /// its root causes are; an escape point's whys explain why it was not caught instead.
+  public var occurrenceNodes: [Node] {
     var out: [Node] = []
     func visit(_ node: Node) {
       out.append(node)
@@ -71,7 +83,6 @@ extension Record {
     }
     whys.forEach(visit)
     fishbone?.bones.forEach { $0.causes.forEach(visit) }
-    escapes?.forEach { $0.whys.forEach(visit) }
     return out
   }
 

@@ -100,7 +100,7 @@ public struct A3Renderer: RecordRenderer {
     let citations = r.allNodes.flatMap(\.citations) + r.findings.flatMap(\.citations) + (r.containments ?? []).flatMap(\.citations)
       + r.actions.flatMap(\.outcomeCitations) + r.events.flatMap(\.citations)
     let charted = citations.compactMap { c in c.chart.map { ($0, c) } }
-    return charted.first { ["pareto", "control"].contains($0.0.kind) } ?? charted.first
+    return charted.first { [.pareto, .control].contains($0.0.kind) } ?? charted.first
   }
 
   func current(_ r: Record) -> String {
@@ -126,7 +126,7 @@ public struct A3Renderer: RecordRenderer {
 
   func analysis(_ r: Record) -> String {
     var out = ""
-    let roots = r.allNodes.filter { $0.root && !$0.id.hasPrefix("E") }
+    let roots = r.occurrenceNodes.filter(\.root)
     if roots.isEmpty { out += missing("no root cause confirmed") }
     out += capped(roots, Self.limits.roots) { root in
       let chain = EightDReport.whyChain(to: root.id, in: r).map(\.id).joined(separator: " → ")

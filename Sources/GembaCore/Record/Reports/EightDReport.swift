@@ -62,7 +62,7 @@ enum EightDReport {
 
   static func d4(_ r: Record) -> ReportSection {
     var blocks: [ReportBlock] = []
-    let roots = r.allNodes.filter { $0.root && !($0.id.hasPrefix("E")) }
+    let roots = r.occurrenceNodes.filter(\.root)
     if roots.isEmpty {
       blocks.append(.missing("D4 — no root cause confirmed (confirm ID --because …, root ID)"))
     }
@@ -111,7 +111,7 @@ enum EightDReport {
     }
     // A confirmed root cause that no action reaches (through a finding) is still acting.
     let reached = Set(r.actions.compactMap { r.finding($0.finding) }.flatMap(\.causes))
-    for root in r.allNodes where root.root && !root.id.hasPrefix("E") && !reached.contains(root.id) {
+    for root in r.occurrenceNodes where root.root && !reached.contains(root.id) {
       blocks.append(.missing("root cause \(root.id) has no action (no finding with an action rests on it)"))
     }
     return ReportSection(anchor: "d5", title: "D5 — Permanent corrective actions chosen", blocks: blocks)

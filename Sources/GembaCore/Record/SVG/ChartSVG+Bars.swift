@@ -14,7 +14,7 @@ extension ChartSVG {
     open(chart, frame, into: &out)
     valueAxis(scale, frame, title: chart.measureName, into: &out)
     out += "<g class=\"bars\">\n"
-    let barWidth = chart.kind == "histogram" ? max(frame.slot - 1, 0.5) : frame.slot * 0.7
+    let barWidth = chart.kind == .histogram ? max(frame.slot - 1, 0.5) : frame.slot * 0.7
     for i in 0..<chart.count {
       let value = chart.values[i]
       let x = frame.left + Double(i) * frame.slot + (frame.slot - barWidth) / 2

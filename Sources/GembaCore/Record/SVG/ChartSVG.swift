@@ -16,9 +16,9 @@ enum ChartSVG {
   static func render(_ chart: Record.Chart) -> String {
     guard chart.count > 0 else { return empty(chart) }
     switch chart.kind {
-    case "pareto": return pareto(chart)
-    case "control": return control(chart) + (chart.spread ?? []).map(control).joined()
-    default: return bars(chart)
+    case .pareto: return pareto(chart)
+    case .control: return control(chart) + (chart.spread ?? []).map(control).joined()
+    case .timeline, .histogram: return bars(chart)
     }
   }
 
@@ -76,7 +76,7 @@ enum ChartSVG {
 
   static func open(_ chart: Record.Chart, _ frame: Frame, into out: inout String) {
     let h = n(frame.height)
-    out += "<svg class=\"chart \(chart.kind)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(h)\" "
+    out += "<svg class=\"chart \(chart.kind.rawValue)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(h)\" "
     out += "width=\"\(n(width))\" height=\"\(h)\" role=\"img\" aria-label=\"\(HTMLText.escape(chart.kindName + ": " + chart.title))\">\n"
     out += "<title>\(HTMLText.escape(chart.kindName + ": " + chart.title + " — " + chart.summary))</title>\n"
     out += "<rect class=\"chart-bg\" x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(h)\"/>\n"

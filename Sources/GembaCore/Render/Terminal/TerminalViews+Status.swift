@@ -1,4 +1,10 @@
 extension TerminalViews {
+  /// How `status` starts its line on the evidence files, which depends on the files as they are
+  /// when it runs: replay masks the line by this, and reports drift itself.
+  static let integrityLead = "integrity: "
+  /// What `status` adds under that line when sign-offs approved evidence that has changed since.
+  static let signoffsPredateDrift = "the sign-offs above approved evidence as it was loaded; it has changed or gone since"
+
   /// `status`: the investigation on one screen: the problem, counts, what is still
   /// open, which actions are due, who signed off, and what `check` thinks of it.
   public static func status(_ inv: Investigation, style: TerminalStyle) -> String {
@@ -72,10 +78,10 @@ extension TerminalViews {
     if let integrity {
       out.append("")
       // One line, never wrapped: replay recognises (and masks) it, since it reports drift itself.
-      let line = "integrity: " + integrity.summary
+      let line = Self.integrityLead + integrity.summary
       out.append(integrity.isClean ? line : ink.paint(line, .red))
       if !integrity.isClean && !inv.signoffs.isEmpty {
-        out.append(ink.paint("the sign-offs above approved evidence as it was loaded; it has changed or gone since", .red))
+        out.append(ink.paint(Self.signoffsPredateDrift, .red))
       }
     }
 

@@ -75,29 +75,31 @@ extension EvidenceWorkspace {
       return chart(inner)
     case .pareto(let p):
       return CitedChart(kind: .pareto, title: p.sumColumn.map { "\($0) by \(p.column)" } ?? p.column,
-        labels: p.bars.map(\.label), values: p.bars.map(\.value), cumulative: p.bars.map(\.cumulative),
+        measure: p.sumColumn.map { .sum(column: $0) } ?? .count, labels: p.bars.map(\.label), values: p.bars.map(\.value), cumulative: p.bars.map(\.cumulative),
         flagged: p.bars.indices.filter { p.bars[$0].vital })
     case .spc(let c):
-      return CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", labels: Array(c.labels),
+      return CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", measure: .values(column: c.column), labels: Array(c.labels),
         values: c.values, centre: c.mean, upper: c.upperLimit, lower: c.lowerLimit,
         flagged: Array(Set(c.signals.map(\.point))).sorted())
     case .timeline(let t):
-      return CitedChart(kind: .timeline, title: "\(t.column) per \(t.bucket.rawValue)", labels: t.points.map(\.label),
+      return CitedChart(kind: .timeline, title: "\(t.column) per \(t.bucket.rawValue)", measure: .count, labels: t.points.map(\.label),
         values: t.points.map { Double($0.count) })
     case .controlChart(let r):
       if let run = r.run {
-        var c = CitedChart(kind: .control, title: "\(r.column) per \(r.pointKind) (run chart)", labels: Array(run.labels), values: run.values,
+        var c = CitedChart(kind: .control, title: "\(r.column) per \(r.pointKind) (run chart)",
+          measure: .values(column: r.column), labels: Array(run.labels), values: run.values,
           centre: run.median)
         c.tests = []
         return c
       }
       guard let location = r.location else { return nil }
       let places = EvidenceTextRenderer().statisticPlaces(r)
-      var c = shewhart(location, title: "\(r.column) per \(r.pointKind): \(location.kind.rawValue) chart, \(location.rules.name)")
+      var c = shewhart(location, title: "\(r.column) per \(r.pointKind): \(location.kind.rawValue) chart, \(location.rules.name)",
+        measure: .values(column: r.column))
       c.places = places.location
       c.baseline = r.baselinePoints.flatMap { baseline(location, $0) }
       c.spread = r.spread.map { spread in
-        var s = shewhart(spread, title: "\(spread.kind.rawValue) chart")
+        var s = shewhart(spread, title: "\(spread.kind.rawValue) chart", measure: .spread(statistic: spread.kind.rawValue))
         s.places = places.spread
         s.baseline = r.baselinePoints.flatMap { baseline(spread, $0) }
         return [s]
@@ -105,7 +107,7 @@ extension EvidenceWorkspace {
       return c
     case .capability(let r):
       let h = r.histogram
-      var c = CitedChart(kind: .histogram, title: "\(h.column) against its specification limits",
+      var c = CitedChart(kind: .histogram, title: "\(h.column) against its specification limits", measure: .count,
         labels: h.bins.map { "\(NumberFormat.compact($0.lower, maxPlaces: 6))–\(NumberFormat.compact($0.upper, maxPlaces: 6))" },
         values: h.bins.map { Double($0.count) })
       c.specLower = r.study.lowerSpec
@@ -113,7 +115,7 @@ extension EvidenceWorkspace {
       c.places = r.precision
       return c
     case .histogram(let h):
-      return CitedChart(kind: .histogram, title: h.column,
+      return CitedChart(kind: .histogram, title: h.column, measure: .count,
         labels: h.bins.map { "\(NumberFormat.compact($0.lower))–\(NumberFormat.compact($0.upper))" },
         values: h.bins.map { Double($0.count) })
     case .rows, .count, .crossTab, .comparison, .grep:
@@ -135,10 +137,10 @@ extension EvidenceWorkspace {
   }
 
   /// A Shewhart chart as numbers: per-point limits when they vary, stages, the tests broken.
-  static func shewhart(_ chart: ShewhartChart, title: String) -> CitedChart {
+  static func shewhart(_ chart: ShewhartChart, title: String, measure: ChartMeasure) -> CitedChart {
     let flagged = chart.flagged
     let points = flagged.keys.sorted()
-    var c = CitedChart(kind: .control, title: title, labels: Array(chart.labels), values: chart.values,
+    var c = CitedChart(kind: .control, title: title, measure: measure, labels: Array(chart.labels), values: chart.values,
       centre: chart.centers.first, upper: chart.uppers.first, lower: chart.lowers.first, flagged: points)
     c.tests = points.map { flagged[$0]!.map(String.init).joined(separator: ", ") }
     if chart.limitsVary {
@@ -160,16 +162,20 @@ extension EvidenceWorkspace {
     return first..<(last + 1)
   }
 
+  static func capabilityMethod(_ sigma: WithinSigma) -> String {
+    CitedStatistics.capabilityMethod(sigma: sigma == .movingRange ? "I-MR" : sigma == .sBar ? "X̄-S" : "X̄-R")
+  }
+
   /// What a cited statistic decided, for `check` and the record.
   static func statistics(_ result: QueryResult) -> CitedStatistics? {
     switch result {
     case .comparison(let c):
       return CitedStatistics(method: c.method, pValue: c.verdict.pValue, alpha: c.verdict.alpha, significant: c.verdict.isSignificant,
-                             verdict: c.verdict.sentence, warnings: c.warnings.map(\.message))
+        verdict: c.verdict.sentence, warnings: c.warnings.map(\.message))
     case .controlChart(let c):
       return CitedStatistics(method: c.rulesName, inControl: c.inControl, warnings: c.warnings.map(\.message))
     case .capability(let c):
-      return CitedStatistics(method: "capability (\(c.study.sigmaMethod == .movingRange ? "I-MR" : c.study.sigmaMethod == .sBar ? "X̄-S" : "X̄-R") within σ)",
+      return CitedStatistics(method: capabilityMethod(c.study.sigmaMethod),
                              pValue: c.study.normality.pValue, alpha: 0.05, inControl: c.study.inControl,
                              warnings: c.study.warnings.map(\.message))
     case .noted(let inner, _):

@@ -21,7 +21,8 @@ final class SheetGrid: @unchecked Sendable {
       || rowNumbers.exhausted
   }
 
-  struct Note { var gridRow: Int; var column: Int; var message: String }
+  /// `kind`: an error value in the cell (`.errorCell`), or another note on it (`.workbook`).
+  struct Note { var gridRow: Int; var column: Int; var kind: EvidenceProblem.Kind; var message: String }
   /// Error cells and other things loaded but worth saying, in sheet order (the first 200).
   private(set) var notes: [Note] = []
   private(set) var noteCount = 0
@@ -76,14 +77,16 @@ final class SheetGrid: @unchecked Sendable {
 
   var rowCount: Int { rowStarts.count }
 
-  func note(_ column: Int, _ message: String) {
+  func note(_ column: Int, _ message: String, kind: EvidenceProblem.Kind = .workbook) {
     noteCount += 1
-    if notes.count < DelimitedTableSink.problemLimit { notes.append(Note(gridRow: rowCount, column: column, message: message)) }
+    if notes.count < DelimitedTableSink.problemLimit {
+      notes.append(Note(gridRow: rowCount, column: column, kind: kind, message: message))
+    }
   }
 
   func noteError(_ column: Int, _ value: String) {
     errorCount += 1
-    note(column, "Excel error value \(value) (a formula's cached error); loaded as that text")
+    note(column, "Excel error value \(value) (a formula's cached error); loaded as that text", kind: .errorCell)
   }
 
   /// Row `i`'s cells as text, `width` columns from `minColumn` (for header rows and tests).

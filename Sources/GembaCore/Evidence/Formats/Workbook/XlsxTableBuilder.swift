@@ -62,7 +62,7 @@ enum XlsxTableBuilder {
     }
     cells.setCount(rows * stride)
     for note in grid.notes where note.gridRow >= first {
-      problems.append(EvidenceProblem(note.message.hasPrefix("Excel error") ? .errorCell : .workbook, file: path,
+      problems.append(EvidenceProblem(note.kind, file: path,
                                       row: note.gridRow - first + 1, line: Int(grid.rowNumbers[min(note.gridRow, grid.rowCount - 1)]),
                                       column: note.column - grid.minColumn + 1, message: note.message, action: .loaded))
     }
