@@ -24,7 +24,7 @@ import Testing
   /// The error points at the reference as typed, so the caret lands under it.
   @Test func aRejectionCarriesTheSpan() {
     let span = SourceSpan(at: SourcePosition(line: 3, column: 9), length: 8)
-    #expect(throws: Diagnostic.error("expected evidence like tickets, tickets#12 or tickets#12-40, found `tickets#`",
+    #expect(throws: Diagnostic.error(.invalidEvidenceReference, "expected evidence like tickets, tickets#12 or tickets#12-40, found `tickets#`",
       at: span, notes: ["NAME#12 is row 12 (the header is not counted); NAME#12-40 is rows 12 to 40"])) {
       try EvidenceReference.parse("tickets#", span: span)
     }

@@ -40,6 +40,12 @@ import Testing
     #expect(Array(subgroups.labels) == ["first", "empty", "last"])
   }
 
+  /// The diagnostic `body` throws (these functions throw untyped), or nil.
+  static func thrown(_ body: () throws -> Void) -> Diagnostic? {
+    do { try body() } catch { return error as? Diagnostic }
+    return nil
+  }
+
   @Test func aSubgroupSizeMustBePositive() {
     #expect(Self.thrown { _ = try Subgroups.consecutive([1, 2], size: 0) }?.code == .invalidCounts)
   }
