@@ -1,0 +1,3 @@
+public enum CauseStatus: String, Hashable, Sendable, Codable {
+  case hypothesis, confirmed, ruledOut = "ruled-out"
+}

@@ -1,0 +1,3 @@
+public enum ReviewCadence: String, CaseIterable, Sendable, Codable {
+  case weekly, monthly, quarterly
+}
