@@ -39,9 +39,9 @@ struct RegisterEnginesTests {
   }
 
   /// Every question, in every form the command line asks it.
-  func answers(_ r: TestRegister) throws -> [String: RegisterReport] {
+  func answers(_ r: TestRegister) throws -> [String: RegisterAnswer] {
     let q = try r.questions()
-    var out: [String: RegisterReport] = [:]
+    var out: [String: RegisterAnswer] = [:]
     for asOf in ["2024-06-01", "2025-06-01", "2026-01-05", "2026-03-10"] {
       let today = CalendarDateText(asOf)!
       out["actions \(asOf)"] = try q.actions(.open, owner: nil, today: today)
@@ -84,8 +84,8 @@ struct RegisterEnginesTests {
   }
 
   /// The answers against SQL written here, on `r`'s engine.
-  func crossCheck(_ r: TestRegister, answers a: [String: RegisterReport], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    func strings(_ rows: [[SQLValue]]) -> [[String]] { rows.map { $0.map { RegisterReport.Value($0).plain } } }
+  func crossCheck(_ r: TestRegister, answers a: [String: RegisterAnswer], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func strings(_ rows: [[SQLValue]]) -> [[String]] { rows.map { $0.map { RegisterAnswer.Value($0).plain } } }
     for asOf in ["2024-06-01", "2026-03-10"] {
       let day = SQLValue.integer(Int64(CalendarDateText(asOf)!.day))
       let overdue = try r.rows("""

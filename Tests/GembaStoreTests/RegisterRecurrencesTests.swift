@@ -130,7 +130,7 @@ import Testing
       ORDER BY l.label, x.basis DESC, x.shown, f.judged_at, f.label, f.action_id
       """).map { row in
       row.enumerated().map { index, value in
-        let text = RegisterReport.Value(value).plain
+        let text = RegisterAnswer.Value(value).plain
         return index >= 6 ? String(text.prefix(10)) : text
       }
     }

@@ -99,7 +99,7 @@ extension HelpRenderer {
     func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
     var lines = [
       "# Command reference", "",
-      "Generated from the command and stage catalogs (`Sources/GembaCore/Language/Commands/CommandCatalog.swift`,",
+      "Generated from the command and stage catalogs (`Sources/GembaCore/Language/Catalog/CommandCatalog.swift`,",
       "`Sources/GembaCore/Query/Syntax/StageCatalog.swift`) — the same tables the parser, `help` and Tab",
       "completion read. Do not edit by hand.", "",
     ]

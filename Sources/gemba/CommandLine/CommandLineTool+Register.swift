@@ -65,7 +65,7 @@ extension CommandLineTool {
     }
     guard rest.isEmpty else { throw registerUsage("`gemba register \(question)` takes no paths (got \(rest[0]))") }
     let formatName = options.values["--format"] ?? "table"
-    guard let format = ReportFormat(rawValue: formatName) else {
+    guard let format = AnswerFormat(rawValue: formatName) else {
       throw registerUsage("unknown format \(formatName): use table, csv, json or html")
     }
     // A manager's question wants the top of the list; a file wants all of it.
@@ -74,7 +74,7 @@ extension CommandLineTool {
       guard let n = Int(given), n >= 0 else { throw registerUsage("--limit takes a number of rows, 0 for all (got \(given))") }
       limit = n == 0 ? nil : n
     }
-    let report: RegisterReport
+    let report: RegisterAnswer
     switch question {
     case "actions":
       try allow(["--overdue", "--due-review"], common.union(["--owner", "--as-of"]))
@@ -126,7 +126,7 @@ extension CommandLineTool {
     Console.out(text)
     return 0
 
-    func ask(_ body: (RegisterQuestions) throws -> RegisterReport) throws(Diagnostic) -> RegisterReport {
+    func ask(_ body: (RegisterQuestions) throws -> RegisterAnswer) throws(Diagnostic) -> RegisterAnswer {
       let (db, name) = try openRegister(options.values["--db"], forIndexing: nil)
       do {
         let questions = try RegisterQuestions(db: db, name: name)

@@ -1,7 +1,7 @@
 extension RegisterQuestions {
   /// Median days to containment, root cause and closure; the share of actions verified
   /// effective; investigations by state; a Pareto of confirmed causes by fishbone category.
-  public func kpis() throws -> RegisterReport {
+  public func kpis() throws -> RegisterAnswer {
     // Durations are day-number differences, sorted by the database; the median is taken here.
     func durations(_ column: String) throws -> [Int] {
       try db.execute("""
@@ -19,7 +19,7 @@ extension RegisterQuestions {
       FROM investigations WHERE status = 'ok'
       """, []).rows.first?.map { Int($0.integer ?? 0) } ?? Array(repeating: 0, count: 10)
     let total = sums[0]
-    var measures: [[RegisterReport.Value]] = []
+    var measures: [[RegisterAnswer.Value]] = []
     let notes: [String] = []
     for (label, column, how) in [
       ("days to containment", "contained_day", "first cell → first containment verified"),
@@ -32,7 +32,7 @@ extension RegisterQuestions {
     }
     // Shares of actions: counted in actions, never in investigations (their own section, their own columns).
     let all = sums[2], effective = sums[3], judged = sums[4]
-    let shares: [[RegisterReport.Value]] = [
+    let shares: [[RegisterAnswer.Value]] = [
       [.text("actions verified effective"), all > 0 ? .number(100 * Double(effective) / Double(all), places: 1) : .empty,
         .integer(effective), .integer(all), .text("effective actions over all actions")],
       [.text("judged actions effective"), judged > 0 ? .number(100 * Double(effective) / Double(judged), places: 1) : .empty,
@@ -45,7 +45,7 @@ extension RegisterQuestions {
     let counts = Dictionary(uniqueKeysWithValues: states.map { ($0[0].text ?? "", Int($0[1].integer ?? 0)) })
     let failed = try db.execute("SELECT status, COUNT(*) FROM investigations WHERE status <> 'ok' GROUP BY status ORDER BY status", [])
       .rows
-    var stateRows: [[RegisterReport.Value]] = Self.states.map { [.text($0), .integer(counts[$0] ?? 0)] }
+    var stateRows: [[RegisterAnswer.Value]] = Self.states.map { [.text($0), .integer(counts[$0] ?? 0)] }
     stateRows += failed.map { [.text("(\($0[0].text ?? ""): not counted)"), .init($0[1])] }
 
     let pareto = try db.execute("""
@@ -54,14 +54,14 @@ extension RegisterQuestions {
       """, []).rows
     let paretoTotal = pareto.reduce(0) { $0 + Int($1[1].integer ?? 0) }
     var running = 0
-    let paretoRows: [[RegisterReport.Value]] = pareto.map { r in
+    let paretoRows: [[RegisterAnswer.Value]] = pareto.map { r in
       let n = Int(r[1].integer ?? 0)
       running += n
       return [.init(r[0]), .integer(n), .number(100 * Double(n) / Double(paretoTotal), places: 1),
         .number(100 * Double(running) / Double(paretoTotal), places: 1)]
     }
     // How complete the corrective-action records are (docs/corrective-action.md).
-    let record: [[RegisterReport.Value]] = [
+    let record: [[RegisterAnswer.Value]] = [
       [.text("with a team"), .integer(sums[6]), .integer(total)],
       [.text("with a containment"), .integer(sums[7]), .integer(total)],
       [.text("with a verified containment"), .integer(sums[1]), .integer(total)],
@@ -69,7 +69,7 @@ extension RegisterQuestions {
       [.text("with extent considered"), .integer(sums[9]), .integer(total)],
       [.text("actions with a planned check"), .integer(sums[5]), .integer(all)],
     ]
-    return RegisterReport(title: "Register KPIs", question: "gemba register kpis", asOf: nil, sections: [
+    return RegisterAnswer(title: "Register KPIs", question: "gemba register kpis", asOf: nil, sections: [
       .init(title: "Key figures", columns: ["measure", "median days", "investigations", "of investigations", "how"],
         rows: measures,
         notes: notes + ["medians over the investigations that reached the moment, of all clean investigations"]),

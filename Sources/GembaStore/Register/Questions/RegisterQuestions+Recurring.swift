@@ -5,7 +5,7 @@ extension RegisterQuestions {
   /// Causes found in two or more investigations: by similar wording (in one fishbone category,
   /// or among five-whys answers), by the process step their findings sit at, or by the SOP
   /// their actions change. Ruled-out causes do not count.
-  public func recurringCauses(limit: Int? = nil) throws -> RegisterReport {
+  public func recurringCauses(limit: Int? = nil) throws -> RegisterAnswer {
     // `cause_group_counts` holds each group's figures, kept by the indexer (Recurrences): the
     // groups of two or more investigations are a filter and a sort of a few thousand rows.
     let groups = try db.execute("""
@@ -14,7 +14,7 @@ extension RegisterQuestions {
       ORDER BY CASE basis WHEN 'wording' THEN 0 WHEN 'step' THEN 1 ELSE 2 END, investigations DESC, grp
       """, []).rows
     let shown = limit.map { $0 > 0 ? Array(groups.prefix($0)) : groups } ?? groups
-    var rows: [[RegisterReport.Value]] = []
+    var rows: [[RegisterAnswer.Value]] = []
     for g in shown {
       let basis = g[0].text ?? ""
       let investigations = Int(g[2].integer ?? 0)
@@ -29,24 +29,24 @@ extension RegisterQuestions {
       rows.append([.text(basis), .text(category), .init(g[4]), .integer(investigations), .integer(causes),
         .integer(Int(g[5].integer ?? 0)), .text(listed.joined(separator: ", ") + more)])
     }
-    let section = RegisterReport.Section(title: "Recurring causes",
+    let section = RegisterAnswer.Section(title: "Recurring causes",
       columns: ["basis", "category", "cause, step or SOP", "investigations", "causes", "confirmed", "where"], rows: rows,
       notes: [
         "wording: same fishbone category (or both five-whys answers) and word sets with Jaccard ≥ 0.5, chained (docs/register.md)",
         "step: causes cited by findings at a process step of the same name; SOP: causes whose actions change the same standard",
       ], more: groups.count - shown.count)
-    return RegisterReport(title: "Recurring causes", question: "gemba register causes --recurring", asOf: nil, sections: [section])
+    return RegisterAnswer(title: "Recurring causes", question: "gemba register causes --recurring", asOf: nil, sections: [section])
   }
 
   /// Investigations started after an action in an earlier one was judged effective, on a
   /// similar problem (word sets, as causes) or with a confirmed cause of the same wording group
   /// as a cause that action addressed. Each names the first such effective action.
-  public func recurringProblems(limit: Int? = nil) throws -> RegisterReport {
+  public func recurringProblems(limit: Int? = nil) throws -> RegisterAnswer {
     // The answer is kept by the indexer (Recurrences: `recurrences`, refreshed for the groups each
     // run touched), in the order asked by an index: the first rows and a count.
     let (rows, more) = try page("SELECT label, statement, basis, shown, first, started FROM recurrences", [],
       order: "label, basis DESC, shown, first", limit: limit, count: "SELECT COUNT(*) FROM recurrences")
-    let section = RegisterReport.Section(title: "Problems that came back after an effective action",
+    let section = RegisterAnswer.Section(title: "Problems that came back after an effective action",
       columns: ["notebook", "problem", "basis", "what recurred", "earlier notebook", "action", "judged effective", "started"],
       rows: rows.map { r in
         let (judged, label, action) = Recurrences.unpack(r[4].text ?? "")
@@ -58,7 +58,7 @@ extension RegisterQuestions {
       notes: ["problem: a similar problem statement; cause: a confirmed cause worded like one the effective action addressed",
         "each row names the first action judged effective in that group; the later investigation started after it"],
       more: more)
-    return RegisterReport(title: "Recurring problems", question: "gemba register problems --recurring", asOf: nil,
+    return RegisterAnswer(title: "Recurring problems", question: "gemba register problems --recurring", asOf: nil,
       sections: [section])
   }
 }

@@ -29,7 +29,7 @@ public struct RegisterQuestions {
   }
 
   /// - Parameter today: the day number actions are judged against (`Days.number`).
-  public func actions(_ filter: ActionFilter, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterReport {
+  public func actions(_ filter: ActionFilter, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterAnswer {
     let day = Int64(today.day)
     var conditions = ["i.status = 'ok'"]
     var parameters: [SQLValue] = []
@@ -60,7 +60,7 @@ public struct RegisterQuestions {
       WHERE \(conditions.joined(separator: " AND "))
       """, parameters, order: order, limit: limit,
       count: "SELECT COUNT(*) FROM actions a WHERE " + conditions.dropFirst().joined(separator: " AND "))
-    let section: RegisterReport.Section
+    let section: RegisterAnswer.Section
     if filter == .dueReview {
       section = .init(title: title,
         columns: ["notebook", "action", "text", "owner", "state", "review", "last judged", "verdict", "planned check",
@@ -96,12 +96,12 @@ public struct RegisterQuestions {
           return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
         }, notes: notes, more: more)
     }
-    return RegisterReport(title: title, question: "gemba register actions", asOf: today.text, sections: [section])
+    return RegisterAnswer(title: title, question: "gemba register actions", asOf: today.text, sections: [section])
   }
 
   /// Containments (`contain TEXT --owner X --due D`, the 8D's D3) not yet verified
   /// (`contained Kx`); `overdue`: those whose due date is before today.
-  public func containments(overdue: Bool, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterReport {
+  public func containments(overdue: Bool, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterAnswer {
     let day = Int64(today.day)
     var conditions = ["i.status = 'ok'", "k.state = 'open'"]
     var parameters: [SQLValue] = []
@@ -120,19 +120,19 @@ public struct RegisterQuestions {
       """, parameters, order: "(k.due_day IS NULL), k.due_day, i.label, k.cell", limit: limit,
       count: "SELECT COUNT(*) FROM containments k WHERE " + conditions.dropFirst().joined(separator: " AND "))
     let title = overdue ? "Overdue containments" : "Containments not yet verified"
-    let section = RegisterReport.Section(title: title, columns: ["notebook", "containment", "text", "owner", "due", "days overdue"],
+    let section = RegisterAnswer.Section(title: title, columns: ["notebook", "containment", "text", "owner", "due", "days overdue"],
       rows: rows.map { r in
         let late = r[5].integer.map { day - $0 }.flatMap { $0 > 0 ? Int($0) : nil }
         return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
       },
       notes: ["a containment is verified by `contained Kx --evidence REF`; until then the customer may not be protected"],
       more: more)
-    return RegisterReport(title: title, question: "gemba register containments", asOf: today.text, sections: [section])
+    return RegisterAnswer(title: title, question: "gemba register containments", asOf: today.text, sections: [section])
   }
 
   public static let states = InvestigationDates.State.allCases.map(\.rawValue)
 
-  public func investigations(state: String?, limit: Int? = nil) throws -> RegisterReport {
+  public func investigations(state: String?, limit: Int? = nil) throws -> RegisterAnswer {
     // The action counts as subqueries: with a limit, only the rows shown are counted
     // (investigations_label gives the order without sorting them all). Both read the actions by
     // their key (a condition on `state` would let SQLite pick actions_state and scan every open action).
@@ -149,16 +149,16 @@ public struct RegisterQuestions {
       parameters.append(.text(state))
     }
     let (rows, more) = try page(sql, parameters, order: "i.label, i.id", limit: limit)
-    let section = RegisterReport.Section(title: state.map { "Investigations: \($0)" } ?? "Investigations",
+    let section = RegisterAnswer.Section(title: state.map { "Investigations: \($0)" } ?? "Investigations",
       columns: ["notebook", "title", "state", "cells", "started", "root cause", "closed", "actions", "open"],
       rows: rows.map { r in
         // A tampered or unreadable notebook shows its status in place of a state it cannot have.
-        let state: RegisterReport.Value = r[2].text == "ok" ? .init(r[3]) : .text("\(r[2].text ?? "")")
+        let state: RegisterAnswer.Value = r[2].text == "ok" ? .init(r[3]) : .text("\(r[2].text ?? "")")
         return [.init(r[0]), .init(r[1]), state, .init(r[4]), date(r[5]), date(r[6]), date(r[7]), .init(r[8]), .init(r[9])]
       },
       notes: rows.filter { $0[2].text != "ok" }.map { "\($0[0].text ?? ""): \($0[2].text ?? ""): \($0[10].text ?? "")" },
       more: more)
-    return RegisterReport(title: section.title, question: "gemba register investigations", asOf: nil, sections: [section])
+    return RegisterAnswer(title: section.title, question: "gemba register investigations", asOf: nil, sections: [section])
   }
 
   /// `sql` in `order`, at most `limit` rows (nil or 0: all), and how many more there are:
@@ -174,7 +174,7 @@ public struct RegisterQuestions {
     return (rows, Int(total) - rows.count)
   }
 
-  func date(_ value: SQLValue) -> RegisterReport.Value {
+  func date(_ value: SQLValue) -> RegisterAnswer.Value {
     value.text.map { .text(String($0.prefix(10))) } ?? .empty
   }
 }

@@ -2,7 +2,7 @@ import GembaCore
 /// The answer as one self-contained page: inline styles, no scripts (a Content-Security-Policy
 /// forbids them), every piece of text escaped. A section with a `%`-titled cumulative column
 /// (the Pareto) draws its counts as bars.
-struct HTMLReportRenderer {
+struct AnswerHTMLRenderer {
   static let css = """
     :root { color-scheme: light; --ink: #1d1d1f; --muted: #666; --line: #d7d7de; --accent: #3559a8; --bar: #8fa8dc; }
     * { box-sizing: border-box; }
@@ -26,7 +26,7 @@ struct HTMLReportRenderer {
     @media print { body { background: #fff; } section { break-inside: avoid; } }
     """
 
-  func render(_ report: RegisterReport) -> String {
+  func render(_ report: RegisterAnswer) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -51,7 +51,7 @@ struct HTMLReportRenderer {
     return out
   }
 
-  private func table(_ section: RegisterReport.Section) -> String {
+  private func table(_ section: RegisterAnswer.Section) -> String {
     // The Pareto's counts as bars beside the figures.
     let barColumn = section.columns.contains("cumulative %") ? section.columns.firstIndex(of: "count") : nil
     let largest = barColumn.map { column in

@@ -1,7 +1,7 @@
 import GembaCore
 
-/// A register question's answer: one or more tables with notes, rendered by a `ReportFormat`.
-public struct RegisterReport: Sendable, Equatable {
+/// A register question's answer: one or more tables with notes, rendered by a `AnswerFormat`.
+public struct RegisterAnswer: Sendable, Equatable {
   /// `Overdue actions`.
   public var title: String
   /// The command that asked (`gemba register actions --overdue`), shown in the HTML page.
@@ -21,7 +21,7 @@ public struct RegisterReport: Sendable, Equatable {
   }
 
   /// At most `limit` rows in each section (nil or 0: all), counting the rest in `more`.
-  public func limited(to limit: Int?) -> RegisterReport {
+  public func limited(to limit: Int?) -> RegisterAnswer {
     guard let limit, limit > 0 else { return self }
     var copy = self
     for i in copy.sections.indices where copy.sections[i].rows.count > limit {
@@ -49,7 +49,7 @@ public struct RegisterReport: Sendable, Equatable {
   }
 }
 
-extension RegisterReport.Value {
+extension RegisterAnswer.Value {
   init(_ value: SQLValue) {
     switch value {
     case .null: self = .empty

@@ -1,25 +1,25 @@
 import GembaCore
 
 /// How a register answer is written: one entry point, the style chosen by a value.
-public enum ReportFormat: String, CaseIterable, Sendable {
+public enum AnswerFormat: String, CaseIterable, Sendable {
   case table, csv, json, html
 
-  public func render(_ report: RegisterReport) -> String {
+  public func render(_ report: RegisterAnswer) -> String {
     switch self {
-    case .table: TableReportRenderer().render(report)
-    case .csv: CSVReportRenderer().render(report)
-    case .json: JSONReportRenderer().render(report)
-    case .html: HTMLReportRenderer().render(report)
+    case .table: AnswerTableRenderer().render(report)
+    case .csv: AnswerCSVRenderer().render(report)
+    case .json: AnswerJSONRenderer().render(report)
+    case .html: AnswerHTMLRenderer().render(report)
     }
   }
 }
 
 /// Aligned columns; numbers right-aligned; each section titled; notes below.
-struct TableReportRenderer {
+struct AnswerTableRenderer {
   /// Cells longer than this are cut with `…` (the full text is in csv, json and html).
   var maxWidth = 60
 
-  func render(_ report: RegisterReport) -> String {
+  func render(_ report: RegisterAnswer) -> String {
     var out = report.title + (report.asOf.map { " (as of \($0))" } ?? "") + "\n"
     for section in report.sections {
       if report.sections.count > 1 || section.title != report.title { out += "\n" + section.title + "\n" }
@@ -88,8 +88,8 @@ struct TableReportRenderer {
 /// RFC 4180 fields (a comma, quote or line break quotes the field), lines ended by LF (a CR would be
 /// escaped by the terminal-safe output). Several sections are
 /// separated by a blank line, each with its own header row.
-struct CSVReportRenderer {
-  func render(_ report: RegisterReport) -> String {
+struct AnswerCSVRenderer {
+  func render(_ report: RegisterAnswer) -> String {
     // One string, appended to field by field (no array per row, no joins).
     var out = ""
     for (n, section) in report.sections.enumerated() {
@@ -122,8 +122,8 @@ struct CSVReportRenderer {
 /// `{"as_of", "question", "sections": [{"columns", "more" (only when a --limit left rows out), "notes", "rows": [{column: value}],
 /// "title"}], "title"}`,
 /// keys sorted, numbers as numbers, blanks as null.
-struct JSONReportRenderer {
-  func render(_ report: RegisterReport) -> String {
+struct AnswerJSONRenderer {
+  func render(_ report: RegisterAnswer) -> String {
     let sections: [JSONValue] = report.sections.map { section in
       var members: [String: JSONValue] = [
         "columns": .array(section.columns.map(JSONValue.string)),
@@ -144,7 +144,7 @@ struct JSONReportRenderer {
     return document.written(indent: 2) + "\n"
   }
 
-  private func value(_ v: RegisterReport.Value) -> JSONValue {
+  private func value(_ v: RegisterAnswer.Value) -> JSONValue {
     switch v {
     case .text(let t): .string(t)
     case .integer(let i): .int(i)
