@@ -233,8 +233,8 @@ extension CommandLineTool {
 
   private func registerFailure(_ error: any Error, name: String) -> Diagnostic {
     guard let sql = error as? SQLError else { return Diagnostic.file(.registerFailed, "register \(name): \(error)") }
-    // A schema message already names the register; others get its name in front.
-    let message = sql.message.hasPrefix("register ") ? sql.message : sql.description
+    // A schema message (RegisterSchema's) already names the register; others get its name in front.
+    let message = sql.reason == .schema ? sql.message : sql.description
     var notes: [String] = []
     switch sql.reason {
     case .timeout: notes = ["another gemba is writing the register; try again when it has finished"]

@@ -50,6 +50,7 @@ extension ChartBuilder {
     var points: [ControlChart.Point] = []  // by period: each labelled as it is made
     var pointValues: [Double] = [], pointLabels: ChartLabels?  // by row: numbers, and labels made when read
     var kind = "row"
+    var meaning = ControlChart.PointMeaning.value
     var written: Int?  // the column's precision, when the pass over it found it
     if let by {
       kind = by.rawValue
@@ -65,6 +66,7 @@ extension ChartBuilder {
         }
         points = counts.map { ControlChart.Point(label: TimeBuckets.label($0.0, by), value: Double($0.1)) }
         kind = "count per \(by.rawValue)"
+        meaning = .count
       } else {
         guard let timeColumn = relation.columnIndices.first(where: { relation.type(of: $0) == .dateTime }) else {
           throw Diagnostic.error(.noDates, "`spc --by \(by.rawValue)` needs a date/time column in \(evidence) to group by", at: span,
@@ -83,6 +85,7 @@ extension ChartBuilder {
         }
         points = sums.keys.sorted().map { ControlChart.Point(label: TimeBuckets.label($0, by), value: sums[$0]!.0 / Double(sums[$0]!.1)) }
         kind = "mean per \(by.rawValue) of \(relation.name(of: timeColumn))"
+        meaning = .mean
       }
     } else {
       // A point per row, labelled by its row (`Relation.rowLabels`); `positions` are the rows kept
@@ -135,11 +138,11 @@ extension ChartBuilder {
         at: span,
                              notes: ["`histogram` or `count by` may suit a column with few values"])
     }
-    var chart = pointLabels.map { ControlChart(column: name, pointKind: kind, values: pointValues, labels: $0, rules: rules, skipped: skipped) }
-      ?? ControlChart(column: name, pointKind: kind, points: points, rules: rules, skipped: skipped)
+    var chart = pointLabels.map { ControlChart(column: name, pointKind: kind, meaning: meaning, values: pointValues, labels: $0, rules: rules, skipped: skipped) }
+      ?? ControlChart(column: name, pointKind: kind, meaning: meaning, points: points, rules: rules, skipped: skipped)
     // Counts are whole numbers; measurements keep their own decimals (one more for means).
-    let base = kind.hasPrefix("count") ? 0 : written ?? precision(relation, column: column)
-    chart.decimals = kind.hasPrefix("mean") ? base + 1 : base
+    let base = meaning == .count ? 0 : written ?? precision(relation, column: column)
+    chart.decimals = meaning == .mean ? base + 1 : base
     return chart
   }
 }

@@ -19,7 +19,7 @@ extension Record {
     whys = inv.whyRoots.compactMap { Record.node($0, in: inv) }
     fishbone = inv.fishbone.map { bone in
       Fishbone(
-        effect: bone.effect, template: bone.template.rawValue,
+        effect: bone.effect, template: bone.template,
         bones: bone.categories.map { Bone(name: $0.name, causes: $0.causes.compactMap { Record.node($0, in: inv) }) })
     }
     findings = inv.findings.map { finding in
@@ -89,7 +89,7 @@ extension Record {
   static func node(_ id: ItemID, in inv: Investigation) -> Node? {
     guard let n = inv.nodes[id] else { return nil }
     return Node(
-      id: n.id.description, text: n.text, status: n.status.rawValue, rationale: n.rationale, root: n.isRoot,
+      id: n.id.description, text: n.text, status: n.status, rationale: n.rationale, root: n.isRoot,
       category: n.category, citations: n.citations.map(citation), children: n.children.compactMap { node($0, in: inv) })
   }
 

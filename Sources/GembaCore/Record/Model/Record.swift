@@ -75,7 +75,7 @@ public struct Record: Sendable, Equatable, Codable {
     public var id: String
     public var text: String
     /// `hypothesis`, `confirmed` or `ruled-out`.
-    public var status: String
+    public var status: CauseStatus
     public var rationale: String?
     public var root: Bool
     /// The fishbone bone (causes only).
@@ -87,7 +87,7 @@ public struct Record: Sendable, Equatable, Codable {
   public struct Fishbone: Sendable, Equatable, Codable {
     public var effect: String
     /// `6M`, `8P`, `4S` or `none`.
-    public var template: String
+    public var template: FishboneTemplate
     public var bones: [Bone]
   }
 

@@ -51,13 +51,13 @@ public struct DotRecordRenderer: RecordRenderer {
     var attributes = ["label=" + quote(wrapped(node.id + " " + node.text) + "\n(" + node.statusText + ")")]
     var styles: [String] = []
     switch node.status {
-    case "confirmed":
+    case .confirmed:
       styles.append("solid")
       attributes += ["color=\"#2e7d32\"", "fontcolor=\"#1b5e20\""]
-    case "ruled-out":
+    case .ruledOut:
       styles.append("dashed")
       attributes += ["color=\"#9e9e9e\"", "fontcolor=\"#757575\""]
-    default:
+    case .hypothesis:
       break
     }
     if node.root {

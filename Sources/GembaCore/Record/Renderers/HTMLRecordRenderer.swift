@@ -125,7 +125,7 @@ public struct HTMLRecordRenderer: RecordRenderer {
   }
 
   func tree(_ node: Record.Node, into out: inout String) {
-    out += "<li class=\"s-\(node.status)\(node.root ? " root" : "")\"><span class=\"id\">\(HTMLText.escape(node.id))</span>"
+    out += "<li class=\"s-\(node.status.rawValue)\(node.root ? " root" : "")\"><span class=\"id\">\(HTMLText.escape(node.id))</span>"
     out += "<span class=\"t\">\(t(node.text))</span>\(badges(node))"
     if let rationale = node.rationale { out += " <span class=\"meta\">— because: \(t(rationale))</span>" }
     if !node.children.isEmpty {
@@ -137,14 +137,14 @@ public struct HTMLRecordRenderer: RecordRenderer {
   }
 
   func badges(_ node: Record.Node) -> String {
-    let status = node.status == "ruled-out" ? "ruled out" : node.status
+    let status = node.status == .ruledOut ? "ruled out" : node.status.rawValue
     return "<span class=\"badge\">\(HTMLText.escape(status))</span>" + (node.root ? "<span class=\"badge root\">root cause</span>" : "")
   }
 
   private func fishbone(_ r: Record, into out: inout String) {
     open("fishbone", into: &out)
     guard let f = r.fishbone else { out += none("No fishbone."); return }
-    out += "<p><strong>Effect:</strong> \(t(f.effect)) <span class=\"meta\">(template \(t(f.template)))</span></p>\n"
+    out += "<p><strong>Effect:</strong> \(t(f.effect)) <span class=\"meta\">(template \(t(f.template.rawValue)))</span></p>\n"
     out += "<figure>\n" + FishboneSVG.render(f) + "</figure>\n"
     for bone in f.bones {
       out += "<h3>\(t(bone.name))</h3>\n"
@@ -161,7 +161,7 @@ public struct HTMLRecordRenderer: RecordRenderer {
     let nodes = r.allNodes
     guard !nodes.isEmpty else { out += none("No whys or causes."); return }
     for node in nodes {
-      out += "<article class=\"s-\(node.status)\(node.root ? " root" : "")\">\n"
+      out += "<article class=\"s-\(node.status.rawValue)\(node.root ? " root" : "")\">\n"
       out += "<h3><span class=\"id\">\(HTMLText.escape(node.id))</span><span class=\"t\">\(t(node.text))</span>\(badges(node))</h3>\n"
       if let category = node.category { out += "<p>Bone: \(t(category))</p>\n" }
       if let rationale = node.rationale { out += "<p><strong>Rationale:</strong> \(t(rationale))</p>\n" }

@@ -93,7 +93,7 @@ public struct MarkdownRecordRenderer: RecordRenderer {
   private func fishbone(_ r: Record, into out: inout String) {
     out += "## Fishbone\n\n"
     guard let f = r.fishbone else { out += "*No fishbone.*\n\n"; return }
-    out += "**Effect:** \(md(f.effect)) (template \(md(f.template)))\n\n"
+    out += "**Effect:** \(md(f.effect)) (template \(md(f.template.rawValue)))\n\n"
     out += MarkdownText.fenced(MermaidFishbone.render(f), info: "mermaid") + "\n"
     for bone in f.bones {
       out += "- **\(md(bone.name))**" + (bone.causes.isEmpty ? " — *no causes*" : "") + "\n"

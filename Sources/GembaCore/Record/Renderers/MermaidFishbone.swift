@@ -26,9 +26,9 @@ enum MermaidFishbone {
   static func styleClass(_ node: Record.Node) -> String? {
     if node.root { return "root" }
     switch node.status {
-    case "confirmed": return "confirmed"
-    case "ruled-out": return "ruledout"
-    default: return nil
+    case .confirmed: return "confirmed"
+    case .ruledOut: return "ruledout"
+    case .hypothesis: return nil
     }
   }
 

@@ -98,7 +98,7 @@ extension Record {
 extension Record.Node {
   /// `confirmed`, `ruled out` or `hypothesis`, with `root cause` added for a root.
   public var statusText: String {
-    let status = self.status == "ruled-out" ? "ruled out" : self.status
+    let status = self.status == .ruledOut ? "ruled out" : self.status.rawValue
     return root ? status + " · root cause" : status
   }
 }

@@ -141,8 +141,8 @@ public struct A3Renderer: RecordRenderer {
       out += "<h3>Fishbone: \(cut(f.effect, 70))</h3>\n<table class=\"bones\"><tr><th>Bone</th><th>causes</th><th>confirmed</th><th>ruled out</th></tr>\n"
       out += f.bones.prefix(Self.limits.bones).map { bone in
         let nodes = bone.causes.flatMap(EightDReport.flatten)
-        return "<tr><td>\(cut(bone.name, 30))</td><td class=\"num\">\(nodes.count)</td><td class=\"num\">\(nodes.filter { $0.status == "confirmed" }.count)</td>"
-          + "<td class=\"num\">\(nodes.filter { $0.status == "ruled-out" }.count)</td></tr>\n"
+        return "<tr><td>\(cut(bone.name, 30))</td><td class=\"num\">\(nodes.count)</td><td class=\"num\">\(nodes.filter { $0.status == .confirmed }.count)</td>"
+          + "<td class=\"num\">\(nodes.filter { $0.status == .ruledOut }.count)</td></tr>\n"
       }.joined() + "</table>\n"
       if f.bones.count > Self.limits.bones { out += more(f.bones.count - Self.limits.bones) }
     }

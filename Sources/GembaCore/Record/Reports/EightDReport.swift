@@ -74,17 +74,17 @@ enum EightDReport {
       blocks.append(.fields(fields))
       let chain = whyChain(to: root.id, in: r)
       if chain.count > 1 { blocks.append(.list(chain.enumerated().map { i, n in "\(i == 0 ? "Problem" : "Why \(i)"): \(n.id) \(n.text)" })) }
-      if root.status != "confirmed" { blocks.append(.missing("\(root.id) is marked root but not confirmed")) }
+      if root.status != .confirmed { blocks.append(.missing("\(root.id) is marked root but not confirmed")) }
       if root.citations.isEmpty { blocks.append(.missing("\(root.id) — no evidence cited")) } else { blocks.append(.evidence(root.citations)) }
     }
     blocks.append(.heading("Fishbone summary"))
     if let f = r.fishbone {
-      blocks.append(.paragraph("Effect: \(f.effect) (template \(f.template))"))
+      blocks.append(.paragraph("Effect: \(f.effect) (template \(f.template.rawValue))"))
       blocks.append(.table(ReportTable(header: ["Bone", "Causes", "Confirmed", "Ruled out", "Open", "Root causes"],
         rows: f.bones.map { bone in
           let nodes = bone.causes.flatMap(flatten)
-          return [bone.name, String(nodes.count), String(nodes.filter { $0.status == "confirmed" }.count),
-            String(nodes.filter { $0.status == "ruled-out" }.count), String(nodes.filter { $0.status == "hypothesis" }.count),
+          return [bone.name, String(nodes.count), String(nodes.filter { $0.status == .confirmed }.count),
+            String(nodes.filter { $0.status == .ruledOut }.count), String(nodes.filter { $0.status == .hypothesis }.count),
             nodes.filter(\.root).map(\.id).joined(separator: ", ")]
         })))
     } else {

@@ -85,7 +85,7 @@ enum FishboneSVG {
       let boneX = attachX - slant * far / length
       let end = boneX - row.depth * 16
       let start = end - columnWidth + 90
-      let classes = "s-\(row.node.status)" + (row.node.root ? " root" : "")
+      let classes = "s-\(row.node.status.rawValue)" + (row.node.root ? " root" : "")
       out += "<g class=\"cause \(classes)\"><title>\(HTMLText.escape(row.node.id + " " + row.node.text + " (" + row.node.statusText + ")"))</title>"
       out += "<line x1=\"\(start)\" y1=\"\(y)\" x2=\"\(end)\" y2=\"\(y)\"/>"
       if row.node.root { out += "<line x1=\"\(start)\" y1=\"\(y + 3)\" x2=\"\(end)\" y2=\"\(y + 3)\"/>" }
@@ -137,12 +137,15 @@ enum FishboneSVG {
   }
 
   static func legend(y: Int, into out: inout String) {
-    let items = [("s-confirmed", "confirmed"), ("s-ruled-out", "ruled out"), ("s-hypothesis", "hypothesis"), ("s-confirmed root", "root cause")]
+    let items = [
+      ("s-confirmed", "confirmed", false), ("s-ruled-out", "ruled out", false), ("s-hypothesis", "hypothesis", false),
+      ("s-confirmed root", "root cause", true),
+    ]
     out += "<g class=\"legend\">"
     for (i, item) in items.enumerated() {
       let x = margin + i * 150
       out += "<g class=\"cause \(item.0)\"><line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x + 40)\" y2=\"\(y)\"/>"
-      if item.0.hasSuffix("root") { out += "<line x1=\"\(x)\" y1=\"\(y + 3)\" x2=\"\(x + 40)\" y2=\"\(y + 3)\"/>" }
+      if item.2 { out += "<line x1=\"\(x)\" y1=\"\(y + 3)\" x2=\"\(x + 40)\" y2=\"\(y + 3)\"/>" }
       out += "<text x=\"\(x + 48)\" y=\"\(y + 4)\">\(item.1)</text></g>"
     }
     out += "</g>\n"

@@ -15,8 +15,11 @@ public struct ControlChart: Hashable, Sendable {
   /// Decimals the points are shown to: the data's own precision (counts: 0; means per period: one
   /// more). Centre line, limits and σ are shown to one decimal more than the points.
   public var decimals: Int = 2
-  /// What a point is: "row", "day", "week" (mean or count per bucket).
+  /// What a point is: "row", "day", "week" (mean or count per bucket), as titles say it.
   public var pointKind: String
+  /// What a point's value is, which decides its precision and whether its limits stop at zero.
+  public enum PointMeaning: Sendable { case value, count, mean }
+  public var meaning: PointMeaning
   /// The points, each assembled when read from the values and labels held flat (a chart of a
   /// million rows holds one array of numbers, not a million labelled points).
   public var points: Points {
@@ -36,15 +39,18 @@ public struct ControlChart: Hashable, Sendable {
   /// Rows left out because the cell was not a number (or date).
   public var skipped: Int
 
-  init(column: String, pointKind: String, points: [Point], rules: ControlRules, skipped: Int) {
-    self.init(column: column, pointKind: pointKind, values: points.map(\.value), labels: ChartLabels(points.map(\.label)),
-              rules: rules, skipped: skipped)
+  init(column: String, pointKind: String, meaning: PointMeaning = .value, points: [Point], rules: ControlRules,
+       skipped: Int) {
+    self.init(column: column, pointKind: pointKind, meaning: meaning, values: points.map(\.value),
+              labels: ChartLabels(points.map(\.label)), rules: rules, skipped: skipped)
   }
 
-  init(column: String, pointKind: String, values: [Double], labels: ChartLabels, rules: ControlRules, skipped: Int) {
+  init(column: String, pointKind: String, meaning: PointMeaning = .value, values: [Double], labels: ChartLabels,
+       rules: ControlRules, skipped: Int) {
     precondition(values.count == labels.count, "a label per point")
     self.column = column
     self.pointKind = pointKind
+    self.meaning = meaning
     self.values = values
     self.labels = labels
     self.rules = rules
@@ -58,7 +64,7 @@ public struct ControlChart: Hashable, Sendable {
     upperLimit = mean + 2.66 * averageMovingRange
     lowerLimit = mean - 2.66 * averageMovingRange
     // A count cannot go below zero: the lower limit of a chart of counts stops there.
-    if pointKind.hasPrefix("count"), lowerLimit < 0 { lowerLimit = 0 }
+    if meaning == .count, lowerLimit < 0 { lowerLimit = 0 }
     sigma = averageMovingRange / 1.128
     signals = ControlRuleCheck(values: values, mean: mean, sigma: sigma, upper: upperLimit, lower: lowerLimit).signals(rules)
   }
