@@ -65,7 +65,7 @@ enum CommandSummary {
     case .listEvidence: return "evidence"
     case .show(let name, let limit, let format):
       return "show \(name.value)" + field("limit", limit.map(String.init)) + field("format", format?.value)
-    case .query(let query): return query_(query)
+    case .query(let query): return querySummary(query)
     case .compareShares(let s): return "compare \(s.first.successes)/\(s.first.total) \(s.second.successes)/\(s.second.total)"
     case .metric(let kind, let options):
       return "metric \(kind.value)" + options.keys.sorted().map { " \($0):\(options[$0]!.value)" }.joined()
@@ -83,7 +83,7 @@ enum CommandSummary {
     }
   }
 
-  static func query_(_ query: QuerySource) -> String {
+  static func querySummary(_ query: QuerySource) -> String {
     let stages = query.stages.map { "[" + $0.map(token).joined(separator: " ") + "]" }.joined()
     return "query \(query.evidence.value) \(stages) text:\(q(query.text))"
   }
@@ -110,7 +110,7 @@ enum CommandSummary {
     return "[" + targets.map { target in
       switch target {
       case .rows(let ref): "\(ref.value)"
-      case .query(let query): "(" + query_(query) + ")"
+      case .query(let query): "(" + querySummary(query) + ")"
       case .shares(let shares): "(\(shares.text))"
       }
     }.joined(separator: ", ") + "]"

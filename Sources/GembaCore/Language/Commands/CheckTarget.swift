@@ -12,7 +12,11 @@
 /// ```
 public enum CheckTarget: Equatable, Sendable {
   public enum Comparison: String, Sendable, CaseIterable {
-    case atMost = "<=", atLeast = ">=", below = "<", above = ">", equal = "="
+    case atMost = "<="
+    case atLeast = ">="
+    case below = "<"
+    case above = ">"
+    case equal = "="
 
     func holds(_ value: Double, _ bound: Double) -> Bool {
       switch self {

@@ -27,11 +27,11 @@ extension StageCursor {
     guard let pattern = next(), pattern.isValue, !pattern.text.isEmpty else {
       throw error(.querySyntax, "`extract` needs a regular expression after the column", at: peek, notes: ["e.g. `extract message \"user=(\\\\w+)\" as user`"])
     }
-    guard let as_ = next(), as_.text.lowercased() == "as" else {
+    guard let asWord = next(), asWord.text.lowercased() == "as" else {
       throw error(.querySyntax, "expected `as NAME` after the regular expression", at: peek,
         notes: ["e.g. `… as user`"])
     }
-    _ = as_
+    _ = asWord
     let name = try column("a name for the new column")
     try expectEnd()
     return ExtractSpec(column: source, pattern: pattern.text, patternSpan: pattern.span, name: name)

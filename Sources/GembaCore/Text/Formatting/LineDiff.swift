@@ -1,6 +1,10 @@
 /// A unified diff of two texts, line by line (Myers' algorithm), for replay reports.
 public enum LineDiff {
-  enum Edit: Equatable { case same(String), removed(String), added(String) }
+  enum Edit: Equatable {
+    case same(String)
+    case removed(String)
+    case added(String)
+  }
 
   /// `--- label` / `+++ label` and `@@` hunks with `context` lines around each change;
   /// empty when the texts are equal. The same writer as the SOP diff (`UnifiedDiff`).
