@@ -11,7 +11,7 @@ let package = Package(
   ],
   dependencies: [
     // SHA-256 for the notebook chain and evidence digests (BoringSSL-backed on Linux).
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3")
   ],
   targets: [
     .systemLibrary(

@@ -27,7 +27,8 @@ enum FuzzTargets {
   /// Every evidence format over the same bytes.
   static func loaders(_ bytes: [UInt8]) {
     for format in EvidenceFormat.allCases {
-      _ = try? EvidenceLoader.load(name: "f", path: "f", bytes: ByteSource(copying: bytes), format: format,
+      _ = try? EvidenceLoader.load(
+        name: "f", path: "f", bytes: ByteSource(copying: bytes), format: format,
         options: LoadOptions(parallel: false))
     }
   }
@@ -48,7 +49,9 @@ final class FuzzFiles: EvidenceFileSystem {
   var folderName: String { "/fuzz" }
   func locate(_ path: Located<String>) throws(Diagnostic) -> String { path.value }
   func kind(of file: String) -> EvidenceFileKind { files[file] == nil ? .missing : .regular }
-  func open(_ file: String) throws(EvidenceError) -> OpenedEvidence { OpenedEvidence(bytes: ByteSource(text: files[file] ?? "")) }
+  func open(_ file: String) throws(EvidenceError) -> OpenedEvidence {
+    OpenedEvidence(bytes: ByteSource(text: files[file] ?? ""))
+  }
   func readText(_ file: String) -> String? { files[file] }
   func stamp(of file: String) -> [Int]? { files[file].map { [$0.utf8.count] } }
 }

@@ -14,7 +14,9 @@ public enum EvidenceQuery {
 
   /// Runs `query` on `url` (`postgresql://…`, or `sqlite:PATH` with PATH relative to `folder`).
   /// More than `limit` rows is refused, naming the limit and how to raise it.
-  public static func run(_ query: String, on url: String, limit: Int, timeoutSeconds: Int, folder: String) throws(SQLError) -> Answer {
+  public static func run(_ query: String, on url: String, limit: Int, timeoutSeconds: Int, folder: String)
+    throws(SQLError) -> Answer
+  {
     let database: any SQLDatabase
     let shown: String
     let parsed: DatabaseURL
@@ -45,8 +47,10 @@ public enum EvidenceQuery {
       throw error
     }
     guard rows.rows.count <= limit else {
-      throw SQLError(.other, "the query returned more than \(NumberFormat.integer(limit)) rows, the limit for `load sql`;"
-        + " narrow it (WHERE, GROUP BY) or raise the limit: --limit \(limit * 10)", database: shown)
+      throw SQLError(
+        .other,
+        "the query returned more than \(NumberFormat.integer(limit)) rows, the limit for `load sql`;"
+          + " narrow it (WHERE, GROUP BY) or raise the limit: --limit \(limit * 10)", database: shown)
     }
     return Answer(database: shown, rows: rows.rows.count, columns: rows.columns.count, csv: SQLSnapshot.csv(rows))
   }
@@ -92,7 +96,8 @@ public enum SQLSnapshot {
   }
 
   static func field(_ text: String) -> String {
-    let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    let needsQuotes =
+      text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
       || text.first?.isWhitespace == true || text.last?.isWhitespace == true
     return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }

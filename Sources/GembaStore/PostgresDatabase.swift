@@ -55,8 +55,10 @@ public final class PostgresDatabase: SQLDatabase {
   static func connectionParameters(_ location: DatabaseURL.PostgresLocation, connectTimeout: Int)
     -> (keywords: [String], values: [String])
   {
-    (["dbname", "connect_timeout", "client_encoding", "application_name"],
-     [location.libpqURL, String(max(connectTimeout, 1)), "UTF8", "gemba"])
+    (
+      ["dbname", "connect_timeout", "client_encoding", "application_name"],
+      [location.libpqURL, String(max(connectTimeout, 1)), "UTF8", "gemba"]
+    )
   }
 
   /// Statements running longer than this are cancelled by the server (`timeout`); 0 or nil: no limit.
@@ -68,7 +70,8 @@ public final class PostgresDatabase: SQLDatabase {
     // Without parameters the text goes as written, so a `?` operator (jsonb) in a typed query still works.
     let (text, count) = parameters.isEmpty ? (sql, 0) : SQLPlaceholders.numbered(sql)
     guard count == parameters.count else {
-      throw SQLError(.other, "the statement has \(count) placeholders for \(parameters.count) values", database: database)
+      throw SQLError(
+        .other, "the statement has \(count) placeholders for \(parameters.count) values", database: database)
     }
     let texts: [String?] = parameters.map {
       switch $0 {
@@ -166,7 +169,8 @@ public final class PostgresDatabase: SQLDatabase {
     }
     guard let state = field("C") else {
       // No SQLSTATE: libpq's own failure, the connection lost mid-statement.
-      return SQLError(.connect, "the connection to the server was lost: " + text(PQerrorMessage(connection)), database: database)
+      return SQLError(
+        .connect, "the connection to the server was lost: " + text(PQerrorMessage(connection)), database: database)
     }
     var message = field("M") ?? text(PQresultErrorMessage(result))
     if let position = field("P") { message += " (at character \(position) of the statement)" }
@@ -195,15 +199,19 @@ public final class PostgresDatabase: SQLDatabase {
     if lower.contains("password authentication failed") || lower.contains("no password supplied")
       || lower.contains("authentication failed")
     {
-      return SQLError(.authentication,
+      return SQLError(
+        .authentication,
         "\(place) refused the login: \(raw); give the password in PGPASSWORD or ~/.pgpass (never in the URL)",
         database: database)
     }
     if lower.contains("permission denied") || lower.contains("not permitted to log in") {
-      return SQLError(.permission, "\(place) refused the role: \(raw); ask the database's owner for CONNECT rights",
+      return SQLError(
+        .permission, "\(place) refused the role: \(raw); ask the database's owner for CONNECT rights",
         database: database)
     }
-    return SQLError(.connect, "the server does not answer at \(place): \(raw); is PostgreSQL running there, and the host and port right?",
+    return SQLError(
+      .connect,
+      "the server does not answer at \(place): \(raw); is PostgreSQL running there, and the host and port right?",
       database: database)
   }
 
@@ -216,7 +224,9 @@ public final class PostgresDatabase: SQLDatabase {
     withOptionalCStrings(strings.map { Optional($0) } + [nil]) { body($0!) }
   }
 
-  private static func withOptionalCStrings<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+  private static func withOptionalCStrings<R>(
+    _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R
+  ) -> R {
     let copies: [UnsafeMutablePointer<CChar>?] = strings.map { $0.flatMap { strdup($0) } }
     defer { copies.forEach { free($0) } }
     let pointers = copies.map { $0.map { UnsafePointer($0) } }

@@ -56,7 +56,9 @@ enum SQLPlaceholders {
   }
 
   /// The index after the closing quote (a doubled quote stays inside); the end when unterminated.
-  private static func endOfQuoted(_ chars: [Unicode.Scalar], from start: Int, quote: Unicode.Scalar, backslash: Bool) -> Int {
+  private static func endOfQuoted(_ chars: [Unicode.Scalar], from start: Int, quote: Unicode.Scalar, backslash: Bool)
+    -> Int
+  {
     var j = start + 1
     while j < chars.count {
       if backslash && chars[j] == "\\" { j += 2; continue }

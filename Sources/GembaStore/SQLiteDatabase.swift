@@ -21,18 +21,21 @@ public final class SQLiteDatabase: SQLDatabase {
   /// The register, created when missing.
   /// - Parameter busyTimeout: milliseconds a writer waits for another writer's lock.
   public convenience init(path: String, busyTimeout: Int32 = 120_000) throws(SQLError) {
-    try self.init(path: path, shown: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+    try self.init(
+      path: path, shown: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
       what: "the register", timeoutSeconds: nil)
     sqlite3_busy_timeout(handle, busyTimeout)
     // WAL lets readers (the questions) run while an indexer writes; NORMAL sync is safe under WAL.
     // mmap: a question over a large register reads pages in place instead of copying them.
-    try executeScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824")
+    try executeScript(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824")
   }
 
   /// An existing file opened for reading only (`load sql sqlite:PATH`): nothing is created or
   /// written, and a statement running past `timeoutSeconds` is interrupted.
   public convenience init(readingOnly path: String, shown: String, timeoutSeconds: Int) throws(SQLError) {
-    try self.init(path: path, shown: shown, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+    try self.init(
+      path: path, shown: shown, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
       what: "the SQLite file \(path) (the path is relative to the notebook's folder)", timeoutSeconds: timeoutSeconds)
   }
 
@@ -51,9 +54,11 @@ public final class SQLiteDatabase: SQLDatabase {
     }
     sqlite3_extended_result_codes(db, 1)
     if let deadline {
-      sqlite3_progress_handler(db, 10_000, { context in
-        Unmanaged<Deadline>.fromOpaque(context!).takeUnretainedValue().passed ? 1 : 0
-      }, Unmanaged.passUnretained(deadline).toOpaque())
+      sqlite3_progress_handler(
+        db, 10_000,
+        { context in
+          Unmanaged<Deadline>.fromOpaque(context!).takeUnretainedValue().passed ? 1 : 0
+        }, Unmanaged.passUnretained(deadline).toOpaque())
     }
   }
 
@@ -86,7 +91,9 @@ public final class SQLiteDatabase: SQLDatabase {
       sqlite3_clear_bindings(statement)
     }
     guard Int(sqlite3_bind_parameter_count(statement)) == parameters.count else {
-      throw SQLError(.other, "a statement takes \(sqlite3_bind_parameter_count(statement)) values, given \(parameters.count): \(sql)",
+      throw SQLError(
+        .other,
+        "a statement takes \(sqlite3_bind_parameter_count(statement)) values, given \(parameters.count): \(sql)",
         database: name)
     }
     for (index, value) in parameters.enumerated() {

@@ -28,15 +28,17 @@ final class NotebookRunner: ShellHost {
 
   enum Result { case ok, failed, quit }
 
-  init(path: String, environment: [String: String], displayStyle: TerminalStyle, allowOutside: Bool = false,
-    interactive: Bool = false) throws(Diagnostic)
-  {
+  init(
+    path: String, environment: [String: String], displayStyle: TerminalStyle, allowOutside: Bool = false,
+    interactive: Bool = false
+  ) throws(Diagnostic) {
     self.environment = environment
     self.folder = Paths.folder(of: path)
     self.file = try NotebookFile(path: path)
     self.importer = EvidenceImport(policy: PathPolicy(folder: folder, allowOutside: allowOutside))
     self.sqlEvidence = SQLEvidence(folder: folder)
-    let files = NotebookFolder(policy: PathPolicy(folder: folder, allowOutside: allowOutside), interactive: interactive,
+    let files = NotebookFolder(
+      policy: PathPolicy(folder: folder, allowOutside: allowOutside), interactive: interactive,
       writesExports: true)
     self.workspace = EvidenceWorkspace(files: files)
     self.session = Session(displayStyle: displayStyle, workspace: workspace)
@@ -67,9 +69,12 @@ final class NotebookRunner: ShellHost {
     let chain = Verification.verify(document)
     if case .failed(let message, let line) = chain {
       // New cells must not chain onto cells someone edited: that would vouch for them.
-      throw Diagnostic.file(.verifyFailed, message, origin: path, line: line,
-        notes: ["the notebook was not changed; gemba appends only to a notebook whose chain holds",
-          "`gemba verify \(path)` names the first edited cell; `gemba \(path) --fork NEW.md` goes on in a new notebook from the cells before it"])
+      throw Diagnostic.file(
+        .verifyFailed, message, origin: path, line: line,
+        notes: [
+          "the notebook was not changed; gemba appends only to a notebook whose chain holds",
+          "`gemba verify \(path)` names the first edited cell; `gemba \(path) --fork NEW.md` goes on in a new notebook from the cells before it",
+        ])
     }
     session.openedChain = chain
     // A pure fold over the stored cells: no evidence is read (v1 cells excepted, which stored none).
@@ -77,9 +82,13 @@ final class NotebookRunner: ShellHost {
       do {
         try session.restore(cell)
       } catch {
-        var refusal = Diagnostic.file(.cellNotRebuilt, "cell \(cell.number) cannot be rebuilt: \(error.message)",
+        var refusal = Diagnostic.file(
+          .cellNotRebuilt, "cell \(cell.number) cannot be rebuilt: \(error.message)",
           origin: path,
-          line: cell.line, notes: error.notes + ["the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"])
+          line: cell.line,
+          notes: error.notes + [
+            "the notebook was not changed; `gemba verify \(path)` and `gemba replay \(path)` show what differs"
+          ])
         refusal.span = error.span ?? refusal.span
         throw refusal
       }
@@ -150,7 +159,9 @@ final class NotebookRunner: ShellHost {
       }
       offset += n
     }
-    guard fsync(fd) == 0 else { throw .file(.fileNotWritten, "cannot flush \(path) to disk: \(String(cString: strerror(errno)))") }
+    guard fsync(fd) == 0 else {
+      throw .file(.fileNotWritten, "cannot flush \(path) to disk: \(String(cString: strerror(errno)))")
+    }
     SafeFile.syncFolder(of: path)
   }
 
@@ -173,8 +184,10 @@ final class NotebookRunner: ShellHost {
     try SafeFile.write(tail, to: aside)
     try file.truncate(to: offset)
     text = String(decoding: bytes[..<offset], as: UTF8.self)
-    Console.err("warning: the last cell of \(file.path) (line \(line)) was cut short, by a crash or a full disk while it was"
-      + " written; it was never recorded.\n  = its text was moved to \(aside); the notebook opens with the cells before it")
+    Console.err(
+      "warning: the last cell of \(file.path) (line \(line)) was cut short, by a crash or a full disk while it was"
+        + " written; it was never recorded.\n  = its text was moved to \(aside); the notebook opens with the cells before it"
+    )
   }
 
   /// The banner's line on the chain and the evidence, and advice when something moved.
@@ -196,7 +209,8 @@ final class NotebookRunner: ShellHost {
 
   func finish() {
     if file.readOnly {
-      Console.err("\(file.path) is read-only: the cells typed in this session were not recorded (`save COPY.md` keeps them)")
+      Console.err(
+        "\(file.path) is read-only: the cells typed in this session were not recorded (`save COPY.md` keeps them)")
     } else if let recovery {
       Console.err("saved what \(file.path) could take; the later cells are in \(recovery)")
     } else {
@@ -276,8 +290,9 @@ final class NotebookRunner: ShellHost {
       do {
         if let note = try record(cell) { Console.err(note) }
       } catch {
-        Console.err(DiagnosticRenderer().render(error, source: "")
-          + "  = the command ran but its cell was not saved; gemba stops to lose nothing more")
+        Console.err(
+          DiagnosticRenderer().render(error, source: "")
+            + "  = the command ran but its cell was not saved; gemba stops to lose nothing more")
         exit(1)
       }
       if !display.isEmpty { Console.out(display) }
@@ -285,8 +300,10 @@ final class NotebookRunner: ShellHost {
         do {
           try SafeFile.write(write.content, to: Paths.resolve(write.path.value, in: folder), protecting: protectedFiles)
         } catch {
-          report(.error(error.code, error.message, at: write.path.span,
-            notes: ["the cell is recorded but the file was not written; fix the path and export again"]),
+          report(
+            .error(
+              error.code, error.message, at: write.path.span,
+              notes: ["the cell is recorded but the file was not written; fix the path and export again"]),
             script: script, firstLine: line, origin: origin)
           return .failed
         }
@@ -316,24 +333,34 @@ final class NotebookRunner: ShellHost {
       do {
         let target = Paths.resolve(path.value, in: folder)
         guard Paths.absolute(target) != Paths.absolute(file.path) else {
-          report(.error(.scriptNotRun, "that is this notebook's own file", at: path.span), script: script, firstLine: firstLine, origin: origin)
+          report(
+            .error(.scriptNotRun, "that is this notebook's own file", at: path.span), script: script,
+            firstLine: firstLine, origin: origin)
           return .failed
         }
         try SafeFile.write(try file.readAll() + unrecorded, to: target, protecting: protectedFiles)
-        Console.out("saved a copy to \(path.value) (\(session.cells.count) cells); this session goes on in \(file.path)")
+        Console.out(
+          "saved a copy to \(path.value) (\(session.cells.count) cells); this session goes on in \(file.path)")
         return .ok
       } catch {
-        report(.error(error.code, error.message, at: path.span, notes: error.notes), script: script, firstLine: firstLine, origin: origin)
+        report(
+          .error(error.code, error.message, at: path.span, notes: error.notes), script: script, firstLine: firstLine,
+          origin: origin)
         return .failed
       }
     case .run(let path):
       guard runDepth < 8 else {
-        report(.error(.scriptNotRun, "`run` nested too deeply (a script that runs itself?)", at: path.span), script: script, firstLine: firstLine, origin: origin)
+        report(
+          .error(.scriptNotRun, "`run` nested too deeply (a script that runs itself?)", at: path.span), script: script,
+          firstLine: firstLine, origin: origin)
         return .failed
       }
       let target = Paths.resolve(path.value, in: folder)
       guard let text = Paths.read(target) else {
-        report(.error(.scriptNotRun, "cannot read script \(path.value)", at: path.span, notes: ["paths are relative to the notebook's folder"]),
+        report(
+          .error(
+            .scriptNotRun, "cannot read script \(path.value)", at: path.span,
+            notes: ["paths are relative to the notebook's folder"]),
           script: script, firstLine: firstLine, origin: origin)
         return .failed
       }

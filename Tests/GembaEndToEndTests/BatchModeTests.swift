@@ -138,7 +138,8 @@ struct BatchModeTests {
     _ = try GembaProcess.run(["nb.md"], stdin: "note one\nnote two\n", in: folder)
     let url = folder.appendingPathComponent("nb.md")
     var text = try GembaProcess.read(url)
-    text = text.replacingOccurrences(of: "```output\none\n```", with: "```output\none\n")  // cell 1's output never closed
+    // Cell 1's output never closed.
+    text = text.replacingOccurrences(of: "```output\none\n```", with: "```output\none\n")
     try text.write(to: url, atomically: true, encoding: .utf8)
     let result = try GembaProcess.run(["nb.md"], stdin: "note three\n", in: folder)
     #expect(result.status == 2)

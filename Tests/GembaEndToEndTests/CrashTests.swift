@@ -77,8 +77,10 @@ struct CrashTests {
     #expect(unopenable.isEmpty, "\(unopenable); replay with GEMBA_TEST_SEED=\(generator.seed)")
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: getuid() == 0),
-                 "mounting a small tmpfs for a full disk needs root (CI runs as root)"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: getuid() == 0),
+      "mounting a small tmpfs for a full disk needs root (CI runs as root)"))
   func aFullDiskIsReportedAndTheNotebookStaysOpenable() throws {
     let folder = try GembaProcess.scratchFolder()
     let disk = folder.appendingPathComponent("disk")
@@ -96,7 +98,8 @@ struct CrashTests {
       try? umount.run()
       umount.waitUntilExit()
     }
-    let lines = (0..<400).map { "note \"\($0) " + String(repeating: "y", count: 900) + "\"" }.joined(separator: "\n") + "\n"
+    let lines =
+      (0..<400).map { "note \"\($0) " + String(repeating: "y", count: 900) + "\"" }.joined(separator: "\n") + "\n"
     let full = try GembaProcess.run(["nb.md"], stdin: lines, in: disk)
     #expect(full.status != 0)
     #expect(full.stderr.contains("No space left on device"))

@@ -13,16 +13,21 @@ struct EvidenceFaultTests {
   /// A notebook that loaded `evidence/p.csv` (a small file) and queried it.
   static func notebookWithEvidence(_ name: String = #function) throws -> URL {
     let folder = try GembaProcess.scratchFolder(name)
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
-    try "note\naaaaaaaaaaaaaaaaaaaaaaaaaab\nbbb\n".write(to: folder.appendingPathComponent("evidence/p.csv"), atomically: true,
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+    try "note\naaaaaaaaaaaaaaaaaaaaaaaaaab\nbbb\n".write(
+      to: folder.appendingPathComponent("evidence/p.csv"), atomically: true,
       encoding: .utf8)
-    let made = try GembaProcess.run(["nb.md"],
+    let made = try GembaProcess.run(
+      ["nb.md"],
       stdin: "load evidence/p.csv as p\np | where note ~ \"(a+)+$\" | count\nexport md record.md\n", in: folder)
     try #require(made.status == 0, "\(made.stderr)")
     return folder
   }
 
-  static let modes: [[String]] = [["nb.md"], ["verify", "nb.md"], ["replay", "nb.md"], ["export", "nb.md", "--format", "html"]]
+  static let modes: [[String]] = [
+    ["nb.md"], ["verify", "nb.md"], ["replay", "nb.md"], ["export", "nb.md", "--format", "html"],
+  ]
 
   @Test func aFIFOInPlaceOfEvidenceIsRefusedInEveryModeWithoutHanging() throws {
     let folder = try Self.notebookWithEvidence()
@@ -55,7 +60,8 @@ struct EvidenceFaultTests {
     let long = String(repeating: "a", count: 5_000) + "b"
     try "note\n\(long)\n".write(to: folder.appendingPathComponent("evidence/p.csv"), atomically: true, encoding: .utf8)
     for mode in Self.modes {
-      let result = try Self.bounded(mode, stdin: "p | where note ~ \"(a+)+$\" | count\ngrep p \"(a|aa)+c\"\n", in: folder)
+      let result = try Self.bounded(
+        mode, stdin: "p | where note ~ \"(a+)+$\" | count\ngrep p \"(a|aa)+c\"\n", in: folder)
       #expect(result.status != 124, "`gemba \(mode.joined(separator: " "))` hung on a backtracking pattern")
     }
   }
@@ -96,7 +102,8 @@ struct LinearInputTests {
   @Test func aLongPastedNoteAndTwentyThousandCommandsFinishWithinTheirBound() throws {
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let note = "note \"\"\"\n" + (0..<2_000).map { "line \($0) of a pasted note" }.joined(separator: "\n") + "\n\"\"\"\n"
+    let note =
+      "note \"\"\"\n" + (0..<2_000).map { "line \($0) of a pasted note" }.joined(separator: "\n") + "\n\"\"\"\n"
     let long = try EvidenceFaultTests.bounded(["long.md"], stdin: note, in: folder)
     #expect(long.status == 0, "\(long.stderr)")
     let many = (0..<20_000).map { "note \"n \($0)\"" }.joined(separator: "\n") + "\n"

@@ -28,7 +28,8 @@ struct EvidenceFormatsTests {
   @Test func aDateFormatThatDoesNotMatchIsRefused() throws {
     let folder = try GembaProcess.scratchFolder()
     try Data("id,when\n1,12/31/2017 11:59:58 PM\n".utf8).write(to: folder.appendingPathComponent("la.csv"))
-    let script = "load la.csv --date-format \"when=%d.%m.%Y\"\nload la.csv --date-format nonsense\nload la.csv --encoding ebcdic\nwhy \"after\"\n"
+    let script =
+      "load la.csv --date-format \"when=%d.%m.%Y\"\nload la.csv --date-format nonsense\nload la.csv --encoding ebcdic\nwhy \"after\"\n"
     let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder)
     #expect(result.stderr.contains("la.csv:2 (row 1, column 2)"), "\(result.stderr)")
     #expect(result.stderr.contains("no value of `when` reads as --date-format %d.%m.%Y"))

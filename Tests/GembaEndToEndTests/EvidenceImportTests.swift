@@ -30,7 +30,8 @@ struct EvidenceImportTests {
   @Test func aDifferentFileOfTheSameNameIsNeverOverwritten() throws {
     let root = try GembaProcess.scratchFolder()
     let folder = root.appendingPathComponent("case")
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
     let mine = folder.appendingPathComponent("evidence/data.csv")
     try "a\n1\n".write(to: mine, atomically: true, encoding: .utf8)
     let outside = root.appendingPathComponent("data.csv")
@@ -39,7 +40,8 @@ struct EvidenceImportTests {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("into evidence/data-2.csv"))
     #expect(try GembaProcess.read(mine) == "a\n1\n")
-    #expect(try GembaProcess.read(folder.appendingPathComponent("nb.md")).contains("load evidence/data-2.csv as data\n"))
+    #expect(
+      try GembaProcess.read(folder.appendingPathComponent("nb.md")).contains("load evidence/data-2.csv as data\n"))
   }
 
   @Test func aReplayedNotebookThatNamesAnOutsidePathIsStillRefused() throws {
@@ -54,6 +56,7 @@ struct EvidenceImportTests {
     let replay = try GembaProcess.run(["replay", "sent/nb.md"], in: root)
     #expect(replay.status == 1)
     #expect(replay.stdout.contains("refused to read `\(outside.path)`: it is an absolute path"), "\(replay.stdout)")
-    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("evidence").path), "replay copied evidence")
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("evidence").path), "replay copied evidence")
   }
 }

@@ -34,7 +34,8 @@ struct EvidenceSessionTests {
 
   @Test func queriesAndCitationsRunInBatchAndReplay() throws {
     let folder = try GembaProcess.scratchFolder()
-    let csv = "id,team,reopened,opened_at\n1,Billing,yes,2026-10-01T09:00\n2,Refunds,no,2026-10-02T10:00\n"
+    let csv =
+      "id,team,reopened,opened_at\n1,Billing,yes,2026-10-01T09:00\n2,Refunds,no,2026-10-02T10:00\n"
       + "3,Billing,yes,2026-10-03T11:00\n4,\"Support, Tier 2\",yes,2026-10-04T12:00\n"
     try csv.write(to: folder.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
     let script = """

@@ -62,7 +62,9 @@ struct ExampleNotebookTests {
     #expect(replay.status == 1)
     #expect(replay.stdout.contains("drifted: cell "))
     #expect(replay.stdout.contains("load evidence/tickets.csv as tickets"))
-    #expect(replay.stdout.contains("stale: W1 cites `tickets | where opened_at >= 2026-09-01 and opened_at < 2026-11-09 | count by correct`"))
+    #expect(
+      replay.stdout.contains(
+        "stale: W1 cites `tickets | where opened_at >= 2026-09-01 and opened_at < 2026-11-09 | count by correct`"))
     #expect(replay.stdout.contains("stale: C1.1 cites"))
     #expect(replay.stdout.contains(", 1 drifted, "))
     // The policy change log did not change: it is not reported.

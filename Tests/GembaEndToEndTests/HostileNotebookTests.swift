@@ -26,8 +26,10 @@ struct HostileNotebookTests {
     open(sys.argv[1], "w").write(out)
     """#
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
-                 "needs python3 to write the notebook"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+      "needs python3 to write the notebook"))
   func escapesInCellsNeverReachTheTerminalRaw() throws {
     let folder = try GembaProcess.scratchFolder()
     let process = Process()
@@ -44,14 +46,18 @@ struct HostileNotebookTests {
     ]
     for run in runs {
       let text = run.stdout + run.stderr
-      #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" }, "\(text.debugDescription)")
+      #expect(
+        !text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" }, "\(text.debugDescription)"
+      )
     }
     #expect(runs[1].stdout.hasPrefix("verified: "))
     #expect(runs[3].stdout.contains("A\\x1B]0;PWNED\\x07\\x1B[2J\\u{009B}31m"))
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
-                 "needs python3 to write the notebook"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+      "needs python3 to write the notebook"))
   func aNotebookWithControlCharactersInACommandIsRefusedSaying() throws {
     let folder = try GembaProcess.scratchFolder()
     let process = Process()

@@ -4,14 +4,16 @@ import Testing
 
 /// `load sql` from the built binary against the real server (GEMBA_TEST_PG_URL): the snapshot, the
 /// counts psql gives, replay without the server, a changed answer, failures that record nothing.
-@Suite(.enabled(if: gembaBuilt, "needs the built gemba binary: run scripts/test"),
+@Suite(
+  .enabled(if: gembaBuilt, "needs the built gemba binary: run scripts/test"),
   .enabled(if: TestPostgres.runs, TestPostgres.skipReason), .serialized)
 struct LoadSQLPostgresTests {
   /// A fresh table of 500 complaints, named for the test.
   func complaints(_ name: String = #function) throws -> (url: String, table: String) {
     let url = try TestPostgres.requireURL()
     let table = "complaints_" + name.lowercased().filter { $0.isLetter } + "_\(UInt32.random(in: 0...UInt32.max))"
-    _ = try TestPostgres.psql("""
+    _ = try TestPostgres.psql(
+      """
       CREATE TABLE \(table) (id int, channel text, amount numeric(10,2), opened timestamp, note text);
       INSERT INTO \(table) SELECT g, (ARRAY['phone','email','chat'])[g % 3 + 1], g * 1.25,
         timestamp '2026-01-01' + g * interval '97 minutes', CASE WHEN g % 7 = 0 THEN NULL ELSE 'n, "q" ' || g END
@@ -27,7 +29,8 @@ struct LoadSQLPostgresTests {
   @Test func theSnapshotCountsWhatPsqlCounts() throws {
     let (url, table) = try complaints()
     let folder = try GembaProcess.scratchFolder()
-    let result = try run("""
+    let result = try run(
+      """
       load sql "SELECT * FROM \(table) WHERE amount > 100" --db \(url) as c
       c | where channel = phone and amount < 400 | count
       """, in: folder)
@@ -50,14 +53,16 @@ struct LoadSQLPostgresTests {
   @Test func numericValuesKeepTheServersDigits() throws {
     let url = try TestPostgres.requireURL()
     let table = "amounts_\(UInt32.random(in: 0...UInt32.max))"
-    _ = try TestPostgres.psql("""
+    _ = try TestPostgres.psql(
+      """
       CREATE TABLE \(table) (id int, amount numeric(38,8), price numeric(10,2));
       INSERT INTO \(table) VALUES (1, 12345678901234567890.12345678, 1234.50), (2, -0.00000001, 0.10);
       """, url: url)
     let folder = try GembaProcess.scratchFolder()
     let result = try run("load sql \"SELECT * FROM \(table) ORDER BY id\" --db \(url) as a\n", in: folder)
     #expect(result.status == 0, "\(result.stderr)")
-    let expected = try TestPostgres.psql("COPY (SELECT * FROM \(table) ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)", url: url)
+    let expected = try TestPostgres.psql(
+      "COPY (SELECT * FROM \(table) ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)", url: url)
     let csv = try GembaProcess.read(folder.appendingPathComponent("evidence/a.sql.csv"))
     #expect(csv == expected + "\n")
   }
@@ -65,7 +70,9 @@ struct LoadSQLPostgresTests {
   @Test func replayAndOpeningNeverContactTheServer() throws {
     let (url, table) = try complaints()
     let folder = try GembaProcess.scratchFolder()
-    #expect(try run("load sql \"SELECT id, channel FROM \(table)\" --db \(url) as c\nc | count by channel\n", in: folder).status == 0)
+    #expect(
+      try run("load sql \"SELECT id, channel FROM \(table)\" --db \(url) as c\nc | count by channel\n", in: folder)
+        .status == 0)
     // Gone from the server: a replay that ran the query again would fail or differ.
     _ = try TestPostgres.psql("DROP TABLE \(table)", url: url)
     let replay = try run("", in: folder, ["replay", "nb.md"])
@@ -86,7 +93,8 @@ struct LoadSQLPostgresTests {
     let (url, table) = try complaints()
     let folder = try GembaProcess.scratchFolder()
     #expect(try run("load sql \"SELECT * FROM \(table)\" --db \(url) as c\n", in: folder).status == 0)
-    _ = try TestPostgres.psql("INSERT INTO \(table) (id, channel) SELECT g, 'chat' FROM generate_series(501, 512) g", url: url)
+    _ = try TestPostgres.psql(
+      "INSERT INTO \(table) (id, channel) SELECT g, 'chat' FROM generate_series(501, 512) g", url: url)
     let refreshed = try run("refresh c\nc | count\n", in: folder)
     #expect(refreshed.status == 0, "\(refreshed.stderr)")
     #expect(refreshed.stdout.contains("the server's answer changed since cell 1: 500 rows → 512 rows"))
@@ -103,7 +111,8 @@ struct LoadSQLPostgresTests {
   @Test func failingSQLRecordsNothingAndTheSessionGoesOn() throws {
     let (url, table) = try complaints()
     let folder = try GembaProcess.scratchFolder()
-    let result = try run("""
+    let result = try run(
+      """
       load sql "SELECT id FRM \(table)" --db \(url) as bad
       load sql "SELECT pg_sleep(5)" --db \(url) as slow --timeout 1
       load sql "SELECT * FROM \(table)" --db \(url) as big --limit 100
@@ -113,9 +122,12 @@ struct LoadSQLPostgresTests {
     #expect(result.status == 1)
     #expect(result.stderr.contains("syntax error at or near"))
     #expect(result.stderr.contains("canceling statement due to statement timeout"))
-    #expect(result.stderr.contains("more than 100 rows, the limit for `load sql`; narrow it (WHERE, GROUP BY) or raise the limit: --limit 1000"))
+    #expect(
+      result.stderr.contains(
+        "more than 100 rows, the limit for `load sql`; narrow it (WHERE, GROUP BY) or raise the limit: --limit 1000"))
     #expect(result.stderr.contains("permission denied for table gemba_private"))
-    #expect(result.stdout.contains("loaded n: 1 rows × 1 columns") || result.stdout.contains("loaded n: 1 row × 1 column"))
+    #expect(
+      result.stdout.contains("loaded n: 1 rows × 1 columns") || result.stdout.contains("loaded n: 1 row × 1 column"))
     #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 1)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("evidence").path)
     #expect(files == ["n.sql.csv"])
@@ -129,7 +141,8 @@ struct LoadSQLTests {
     let folder = try GembaProcess.scratchFolder()
     let db = folder.appendingPathComponent("data/q.db")
     try FileManager.default.createDirectory(at: db.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let count = try TestPostgres.python("""
+    let count = try TestPostgres.python(
+      """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
       c.execute("CREATE TABLE rejects (id INTEGER, line TEXT, width REAL, note TEXT)")
@@ -138,18 +151,24 @@ struct LoadSQLTests {
       c.commit()
       print(c.execute("SELECT count(*) FROM rejects WHERE line = 'L2' AND width > 11").fetchone()[0])
       """, [db.path])
-    let result = try GembaProcess.run(["nb.md"], stdin: """
-      load sql "SELECT * FROM rejects;" --db sqlite:data/q.db as r
-      r | where line = L2 and width > 11 | count
-      """, in: folder, timeout: 60)
+    let result = try GembaProcess.run(
+      ["nb.md"],
+      stdin: """
+        load sql "SELECT * FROM rejects;" --db sqlite:data/q.db as r
+        r | where line = L2 and width > 11 | count
+        """, in: folder, timeout: 60)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("\n\(count) rows\n"), "\(result.stdout)")
     #expect(result.stdout.contains("300 rows × 4 columns → evidence/r.sql.csv"))
     // Read-only: a query that writes is refused by SQLite itself.
-    let write = try GembaProcess.run(["nb.md"], stdin: "load sql \"SELECT 1; DELETE FROM rejects\" --db sqlite:data/q.db as w\n",
+    let write = try GembaProcess.run(
+      ["nb.md"], stdin: "load sql \"SELECT 1; DELETE FROM rejects\" --db sqlite:data/q.db as w\n",
       in: folder, timeout: 60)
     #expect(write.status == 1)
-    #expect(try TestPostgres.python("import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM rejects').fetchone()[0])", [db.path]) == "300")
+    #expect(
+      try TestPostgres.python(
+        "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM rejects').fetchone()[0])",
+        [db.path]) == "300")
   }
 
   @Test func aURLWithAPasswordIsRefusedAndTheNotebookIsUnchanged() throws {
@@ -158,7 +177,8 @@ struct LoadSQLTests {
     #expect(try GembaProcess.run(["nb.md"], stdin: "note first\n", in: folder, timeout: 30).status == 0)
     let before = try Data(contentsOf: notebook)
     // Port 1: nothing listens, so a connect error would mean gemba tried to connect.
-    let result = try GembaProcess.run(["nb.md"], stdin: "load sql \"SELECT 1\" --db postgresql://qa:s3cret@127.0.0.1:1/capa as x\n",
+    let result = try GembaProcess.run(
+      ["nb.md"], stdin: "load sql \"SELECT 1\" --db postgresql://qa:s3cret@127.0.0.1:1/capa as x\n",
       in: folder, timeout: 30)
     #expect(result.status == 1)
     #expect(result.stderr.contains("the URL holds a password; use PGPASSWORD or ~/.pgpass"))
@@ -173,7 +193,8 @@ struct LoadSQLTests {
   @Test(arguments: ["POSTGRESQL://qa@127.0.0.1:1/capa", "PostgreSQL://qa@127.0.0.1:1/capa"])
   func anUpperCaseSchemeConnectsToTheHostAndPortTyped(url: String) throws {
     let folder = try GembaProcess.scratchFolder()
-    let result = try GembaProcess.run(["nb.md"], stdin: "load sql \"SELECT 1\" --db \(url) as x\n", in: folder, timeout: 30)
+    let result = try GembaProcess.run(
+      ["nb.md"], stdin: "load sql \"SELECT 1\" --db \(url) as x\n", in: folder, timeout: 30)
     #expect(result.status == 1)
     #expect(result.stderr.contains("the server does not answer at 127.0.0.1:1"), "\(result.stderr)")
   }

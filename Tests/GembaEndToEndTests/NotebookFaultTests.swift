@@ -28,7 +28,8 @@ struct NotebookFaultTests {
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return .init(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+    return .init(
+      stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
       status: process.terminationStatus)
   }
 
@@ -59,7 +60,8 @@ struct NotebookFaultTests {
 
   @Test func anEditorsSaveThatKeepsTheCellsIsFollowed() throws {
     let folder = try GembaProcess.scratchFolder()
-    let result = try Self.slowBatch(["nb.md"], lines: ["note \"one\"", "note \"two\"", "note \"three\""], in: folder) { i in
+    let result = try Self.slowBatch(["nb.md"], lines: ["note \"one\"", "note \"two\"", "note \"three\""], in: folder) {
+      i in
       if i == 0 { try Self.shell("sed -i '1a ## reviewer remark' nb.md", in: folder) }
     }
     #expect(result.status == 0, "\(result.stderr)")
@@ -73,7 +75,8 @@ struct NotebookFaultTests {
 
   @Test func anEditThatChangesACellSendsTheNextCellsToARecoveryFile() throws {
     let folder = try GembaProcess.scratchFolder()
-    let result = try Self.slowBatch(["nb.md"], lines: ["note \"one\"", "note \"two\"", "note \"three\""], in: folder) { i in
+    let result = try Self.slowBatch(["nb.md"], lines: ["note \"one\"", "note \"two\"", "note \"three\""], in: folder) {
+      i in
       if i == 0 { try Self.shell("sed -i 's/^one$/ONE/' nb.md", in: folder) }
     }
     #expect(result.status == 0)
@@ -119,7 +122,8 @@ struct NotebookFaultTests {
     try? FileManager.default.removeItem(at: outer.appendingPathComponent("escaped.md"))
     try? FileManager.default.removeItem(at: folder.appendingPathComponent("inside.md"))
     let replay = try GembaProcess.run(["replay", "nb.md", "--allow-writes"], in: folder)
-    #expect(replay.stderr.contains("not written: ../escaped.md: refused to write `../escaped.md`: it climbs out with `..`"))
+    #expect(
+      replay.stderr.contains("not written: ../escaped.md: refused to write `../escaped.md`: it climbs out with `..`"))
     #expect(!FileManager.default.fileExists(atPath: outer.appendingPathComponent("escaped.md").path))
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("inside.md").path))
   }
@@ -137,8 +141,10 @@ struct NotebookFaultTests {
       Issue.record("running as root without runuser: cannot test a read-only notebook")
       return
     }
-    let command = asOther
-      ? ["/usr/sbin/runuser", "-u", "nobody", "--", GembaProcess.binary.path, "nb.md"] : [GembaProcess.binary.path, "nb.md"]
+    let command =
+      asOther
+      ? ["/usr/sbin/runuser", "-u", "nobody", "--", GembaProcess.binary.path, "nb.md"]
+      : [GembaProcess.binary.path, "nb.md"]
     let process = Process()
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())

@@ -63,8 +63,9 @@ struct ProcessLimitTests {
     kill(process.processIdentifier, SIGBUS)
     let ended = Self.ended(process, within: 60)
     #expect(ended, "gemba survived kill -BUS: the guard swallowed a signal that was not a fault")
-    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGBUS,
-            "ended by \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)")
+    #expect(
+      process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGBUS,
+      "ended by \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)")
   }
 
   /// Under an address-space limit the file is read, but its table's offsets do not fit: the load is
@@ -74,8 +75,9 @@ struct ProcessLimitTests {
     // Under DelimitedReader.parallelThreshold (4 MiB), so the load runs on one thread (a limit that
     // also stops threads from starting makes Dispatch wait for them forever). As text, each of the
     // 2,000,000 two-byte lines takes 16 bytes of offsets: 32 MB for a 4 MB file.
-    try String(repeating: "1\n", count: 2_000_000).write(to: folder.appendingPathComponent("lines.txt"),
-                                                           atomically: false, encoding: .utf8)
+    try String(repeating: "1\n", count: 2_000_000).write(
+      to: folder.appendingPathComponent("lines.txt"),
+      atomically: false, encoding: .utf8)
     // The idle process's address space (libraries, heap, stacks), measured; the limit leaves 36 MB
     // more: room for the file and the progress thread's stack, not for the offsets.
     let (idle, idleInput, _, _) = try Self.start(in: folder)
@@ -97,8 +99,9 @@ struct ProcessLimitTests {
     let stderr = String(decoding: err, as: UTF8.self)
     #expect(ended)
     let how = process.terminationReason == .exit ? "exit" : "signal"
-    #expect(process.terminationReason == .exit && process.terminationStatus == 1,
-            "gemba ended by \(how) \(process.terminationStatus): \(stderr)")
+    #expect(
+      process.terminationReason == .exit && process.terminationStatus == 1,
+      "gemba ended by \(how) \(process.terminationStatus): \(stderr)")
     #expect(stderr.contains("cannot load lines.txt: the file is too large for the memory left"), "\(stderr)")
   }
 }

@@ -10,7 +10,9 @@ struct RecurrenceTests {
     c.timeZone = TimeZone(identifier: "UTC")!
     return c
   }()
-  static func date(_ y: Int, _ m: Int, _ d: Int) -> Date { DateComponents(calendar: utc, year: y, month: m, day: d).date! }
+  static func date(_ y: Int, _ m: Int, _ d: Int) -> Date {
+    DateComponents(calendar: utc, year: y, month: m, day: d).date!
+  }
   static func iso(_ date: Date) -> String {
     let c = utc.dateComponents([.year, .month, .day], from: date)
     return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
@@ -30,7 +32,8 @@ struct RecurrenceTests {
     return out
   }
   static func csv(_ rows: [(line: String, day: Date)]) -> String {
-    "id,line,found_at\n" + rows.enumerated().map { "D\($0.offset + 1),\($0.element.line),\(iso($0.element.day))\n" }.joined()
+    "id,line,found_at\n"
+      + rows.enumerated().map { "D\($0.offset + 1),\($0.element.line),\(iso($0.element.day))\n" }.joined()
   }
 
   @Test func aDefectThatReturnsAfterAnEffectiveJudgementIsARecurrenceOnReplay() throws {
@@ -38,18 +41,22 @@ struct RecurrenceTests {
     let evidence = folder.appendingPathComponent("defects.csv")
     let after = Self.date(2026, 1, 11)
     // Agreed and done on 2026-01-05: the file then holds data up to that week only.
-    try Self.csv(Self.rows().filter { $0.day <= Self.date(2026, 1, 4) }).write(to: evidence, atomically: true, encoding: .utf8)
-    let agreed = try GembaProcess.run(["nb.md"], stdin: """
-      load defects.csv as defects
-      finding "the press stop drifts on line B"
-      action F1 "pin the stop" --owner Sam --due 2026-01-09 --review monthly --verify "defects | where line = B | timeline found_at --every week" --target "<= 2 per week" --after 2026-01-11
-      done A1
-      """, in: folder, environment: ["SOURCE_DATE_EPOCH": Self.epoch(Self.date(2026, 1, 5))])
+    try Self.csv(Self.rows().filter { $0.day <= Self.date(2026, 1, 4) }).write(
+      to: evidence, atomically: true, encoding: .utf8)
+    let agreed = try GembaProcess.run(
+      ["nb.md"],
+      stdin: """
+        load defects.csv as defects
+        finding "the press stop drifts on line B"
+        action F1 "pin the stop" --owner Sam --due 2026-01-09 --review monthly --verify "defects | where line = B | timeline found_at --every week" --target "<= 2 per week" --after 2026-01-11
+        done A1
+        """, in: folder, environment: ["SOURCE_DATE_EPOCH": Self.epoch(Self.date(2026, 1, 5))])
     #expect(agreed.status == 0, "\(agreed.stderr)")
 
     // Judged on 2026-03-09 on the data up to 2026-03-08.
     try Self.csv(Self.rows()).write(to: evidence, atomically: true, encoding: .utf8)
-    let judged = try GembaProcess.run(["nb.md"], stdin: "load defects.csv as defects\neffective A1 --judged-by Priya\n", in: folder,
+    let judged = try GembaProcess.run(
+      ["nb.md"], stdin: "load defects.csv as defects\neffective A1 --judged-by Priya\n", in: folder,
       environment: ["SOURCE_DATE_EPOCH": Self.epoch(Self.date(2026, 3, 9))])
     #expect(judged.status == 0, "\(judged.stderr)")
     // What the check should see, counted here: line-B rows per week for the weeks starting after the date.
@@ -65,8 +72,10 @@ struct RecurrenceTests {
       if monday > after { perWeek[monday, default: 0] += 1 }
     }
     let counts = perWeek.values
-    #expect(judged.stdout.contains(
-      "A1 effective: \(counts.min()!)–\(counts.max()!) per week over \(counts.count) weeks after 2026-01-11 (target <= 2 per week)"),
+    #expect(
+      judged.stdout.contains(
+        "A1 effective: \(counts.min()!)–\(counts.max()!) per week over \(counts.count) weeks after 2026-01-11 (target <= 2 per week)"
+      ),
       "\(judged.stdout)")
 
     // Cell 1 loaded the file of January: it drifted, but the judgement still holds.
@@ -75,12 +84,16 @@ struct RecurrenceTests {
     #expect(!holds.stdout.contains("recurrence") && !holds.stdout.contains("stale:"), "\(holds.stdout)")
 
     // The defect returns: five line-B rows in the week of 2026-03-16.
-    let returned = (0..<5).map { (line: "B", day: Self.utc.date(byAdding: .day, value: $0, to: Self.date(2026, 3, 16))!) }
+    let returned = (0..<5).map {
+      (line: "B", day: Self.utc.date(byAdding: .day, value: $0, to: Self.date(2026, 3, 16))!)
+    }
     try Self.csv(Self.rows() + returned).write(to: evidence, atomically: true, encoding: .utf8)
     let replay = try GembaProcess.run(["replay", "nb.md"], in: folder)
     #expect(replay.status == 1)
-    #expect(replay.stdout.contains(
-      "recurrence: A1 was judged effective at cell 6; on today's evidence: \(returned.count) per week in week 2026-03-16 (target <= 2 per week)"),
+    #expect(
+      replay.stdout.contains(
+        "recurrence: A1 was judged effective at cell 6; on today's evidence: \(returned.count) per week in week 2026-03-16 (target <= 2 per week)"
+      ),
       "\(replay.stdout)")
     #expect(replay.stdout.contains("1 recurrence"))
   }

@@ -4,11 +4,15 @@ import Testing
 
 /// `gemba register …` as a user runs it: the built binary, a scratch folder, answers checked
 /// against what the notebooks' own text says or against SQL written here (Python's sqlite3).
-@Suite(.enabled(if: GembaProcess.binaryExists, "build gemba first (scripts/test does)"),
-       .enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
-                "needs python3 to read the register"))
+@Suite(
+  .enabled(if: GembaProcess.binaryExists, "build gemba first (scripts/test does)"),
+  .enabled(
+    if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+    "needs python3 to read the register"))
 struct RegisterCommandTests {
-  static let examples = ["exception-path", "onboarding-three-ways", "packing-errors", "refund-guidance", "sales-handoff"]
+  static let examples = [
+    "exception-path", "onboarding-three-ways", "packing-errors", "refund-guidance", "sales-handoff",
+  ]
 
   /// The five example notebooks copied into a scratch folder (notebooks only: no evidence is read).
   func examples() throws -> URL {
@@ -16,7 +20,8 @@ struct RegisterCommandTests {
     for name in Self.examples {
       let target = folder.appendingPathComponent("investigations/\(name)")
       try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-      try FileManager.default.copyItem(at: GembaProcess.packageRoot.appendingPathComponent("notebooks/\(name)/\(name).md"),
+      try FileManager.default.copyItem(
+        at: GembaProcess.packageRoot.appendingPathComponent("notebooks/\(name)/\(name).md"),
         to: target.appendingPathComponent("\(name).md"))
     }
     return folder
@@ -43,7 +48,9 @@ struct RegisterCommandTests {
     let folder = try examples()
     let index = try GembaProcess.run(["register", "index", "investigations"], in: folder, timeout: 120)
     #expect(index.status == 0, "\(index.stderr)")
-    #expect(index.stdout == "indexed 5 notebooks (5 new, 0 changed, 0 unchanged; 0 failed) into investigations/.gemba/register.db\n")
+    #expect(
+      index.stdout
+        == "indexed 5 notebooks (5 new, 0 changed, 0 unchanged; 0 failed) into investigations/.gemba/register.db\n")
     let again = try GembaProcess.run(["register", "index", "investigations"], in: folder, timeout: 120)
     #expect(again.stdout.contains("(0 new, 0 changed, 5 unchanged; 0 failed)"))
     let db = ["--db", "investigations/.gemba/register.db"]
@@ -73,7 +80,8 @@ struct RegisterCommandTests {
       for (id, date) in due where !closed.contains(id) && date < asOf { expected.insert("\(name):\(id)") }
     }
     #expect(!expected.isEmpty)
-    let overdue = try GembaProcess.run(["register", "actions", "--overdue", "--as-of", asOf, "--format", "csv"] + db,
+    let overdue = try GembaProcess.run(
+      ["register", "actions", "--overdue", "--as-of", asOf, "--format", "csv"] + db,
       in: folder, timeout: 60)
     #expect(overdue.status == 0, "\(overdue.stderr)")
     let got = overdue.stdout.split(separator: "\n").dropFirst().map { line -> String in
@@ -84,7 +92,8 @@ struct RegisterCommandTests {
     #expect(got.count == expected.count)
 
     // The table is aligned and says what "today" was.
-    let table = try GembaProcess.run(["register", "actions", "--overdue", "--as-of", asOf] + db, in: folder, timeout: 60)
+    let table = try GembaProcess.run(
+      ["register", "actions", "--overdue", "--as-of", asOf] + db, in: folder, timeout: 60)
     #expect(table.stdout.hasPrefix("Overdue actions (as of \(asOf))\nnotebook "))
 
     // KPIs: the Pareto against SQL written here over the register's rows.
@@ -94,10 +103,13 @@ struct RegisterCommandTests {
     let sections = json["sections"] as! [[String: Any]]
     let pareto = (sections[3]["rows"] as! [[String: Any]]).map { "\($0["category"]!)=\($0["count"]!)" }
     let register = folder.appendingPathComponent("investigations/.gemba/register.db")
-    let independent = try sqlite(register, """
+    let independent = try sqlite(
+      register,
+      """
       SELECT category, COUNT(*) FROM causes WHERE kind = 'fishbone' AND status = 'confirmed'
       GROUP BY category ORDER BY COUNT(*) DESC, category
-      """).map { "\($0[0])=\($0[1])" }
+      """
+    ).map { "\($0[0])=\($0[1])" }
     #expect(pareto == independent)
     #expect(!pareto.isEmpty)
 
@@ -106,16 +118,20 @@ struct RegisterCommandTests {
     #expect(causes.status == 0)
     #expect(causes.stdout.hasPrefix("Recurring causes\n"))
     // The questions find the register from the folder it is in, without --db.
-    let here = try GembaProcess.run(["register", "investigations", "--state", "signed"],
+    let here = try GembaProcess.run(
+      ["register", "investigations", "--state", "signed"],
       in: folder.appendingPathComponent("investigations"), timeout: 60)
     #expect(here.status == 0, "\(here.stderr)")
     // Signed: a sign-off while some action is open or not effective, or there is no action (docs/register.md, "States").
-    let signed = Int(try sqlite(register, """
-      SELECT COUNT(*) FROM investigations i WHERE i.status = 'ok'
-        AND EXISTS (SELECT 1 FROM signoffs s WHERE s.investigation = i.id)
-        AND (NOT EXISTS (SELECT 1 FROM actions a WHERE a.investigation = i.id)
-          OR EXISTS (SELECT 1 FROM actions a WHERE a.investigation = i.id AND a.state NOT IN ('done', 'effective')))
-      """)[0][0])!
+    let signed = Int(
+      try sqlite(
+        register,
+        """
+        SELECT COUNT(*) FROM investigations i WHERE i.status = 'ok'
+          AND EXISTS (SELECT 1 FROM signoffs s WHERE s.investigation = i.id)
+          AND (NOT EXISTS (SELECT 1 FROM actions a WHERE a.investigation = i.id)
+            OR EXISTS (SELECT 1 FROM actions a WHERE a.investigation = i.id AND a.state NOT IN ('done', 'effective')))
+        """)[0][0])!
     #expect(here.stdout.split(separator: "\n").count == 3 + signed)
 
     // What a quality manager sees, in the CI log: the examples' overdue actions, recurring causes and KPIs.
@@ -148,17 +164,20 @@ struct RegisterCommandTests {
     let bad = folder.appendingPathComponent("bad.md")
     try (try GembaProcess.read(bad)).replacingOccurrences(of: "problem: it also breaks", with: "problem: fine")
       .write(to: bad, atomically: true, encoding: .utf8)
-    try "<!-- gemba notebook v9 -->\n".write(to: folder.appendingPathComponent("future.md"), atomically: true, encoding: .utf8)
+    try "<!-- gemba notebook v9 -->\n".write(
+      to: folder.appendingPathComponent("future.md"), atomically: true, encoding: .utf8)
     let index = try GembaProcess.run(["register", "index", "."], in: folder, timeout: 60)
     #expect(index.status == 1)
     #expect(index.stdout == "indexed 3 notebooks (1 new, 0 changed, 0 unchanged; 2 failed) into .gemba/register.db\n")
     #expect(index.stderr.contains("warning: tampered: bad.md: line "))
-    #expect(index.stderr.contains("warning: skipped: future.md was written by a newer gemba (format v9); upgrade gemba"))
+    #expect(
+      index.stderr.contains("warning: skipped: future.md was written by a newer gemba (format v9); upgrade gemba"))
     let listed = try GembaProcess.run(["register", "investigations", "--format", "csv"], in: folder, timeout: 60)
     // Nothing of a tampered notebook is trusted: no title, no state, only its status and cells.
     #expect(listed.stdout.contains("\nbad.md,,tampered,2,"))
 
-    let password = try GembaProcess.run(["register", "kpis", "--db", "postgresql://qa:secret@db/capa"], in: folder, timeout: 60)
+    let password = try GembaProcess.run(
+      ["register", "kpis", "--db", "postgresql://qa:secret@db/capa"], in: folder, timeout: 60)
     #expect(password.status == 2)
     #expect(password.stderr.contains("the URL holds a password; use PGPASSWORD or ~/.pgpass"))
     #expect(!password.stderr.contains("secret"))
@@ -195,8 +214,10 @@ struct RegisterCommandTests {
     #expect(index.status == 0, "\(index.stderr)")
     #expect(!index.stderr.contains("older gemba"))
     // What a migration leaves: the stamp and chain head cleared, so the next run re-reads them.
-    #expect(try sqliteExec(folder.appendingPathComponent(".gemba/register.db"),
-      "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL") == 0)
+    #expect(
+      try sqliteExec(
+        folder.appendingPathComponent(".gemba/register.db"),
+        "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL") == 0)
     let kpis = try GembaProcess.run(["register", "kpis"], in: folder, timeout: 60)
     #expect(kpis.status == 0)
     #expect(kpis.stderr.contains("warning: 2 notebooks were indexed by an older gemba and not read since (a.md, b.md)"))
@@ -211,8 +232,10 @@ struct RegisterCommandTests {
   func sqliteExec(_ db: URL, _ sql: String) throws -> Int32 {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
-      db.path, sql]
+    process.arguments = [
+      "python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
+      db.path, sql,
+    ]
     try process.run()
     process.waitUntilExit()
     return process.terminationStatus
@@ -222,8 +245,10 @@ struct RegisterCommandTests {
     let folder = try GembaProcess.scratchFolder()
     let generate = Process()
     generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    generate.arguments = ["python3", GembaProcess.packageRoot.appendingPathComponent("scripts/gen-notebooks").path, "60",
-      folder.appendingPathComponent("nbs").path]
+    generate.arguments = [
+      "python3", GembaProcess.packageRoot.appendingPathComponent("scripts/gen-notebooks").path, "60",
+      folder.appendingPathComponent("nbs").path,
+    ]
     try generate.run()
     generate.waitUntilExit()
     #expect(generate.terminationStatus == 0)
@@ -256,7 +281,8 @@ struct RegisterCommandTests {
     var actions = 0
     for name in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nbs").path)
     where name.hasSuffix(".md") {
-      actions += try GembaProcess.read(folder.appendingPathComponent("nbs/\(name)")).components(separatedBy: "```gemba\naction ")
+      actions +=
+        try GembaProcess.read(folder.appendingPathComponent("nbs/\(name)")).components(separatedBy: "```gemba\naction ")
         .count - 1
     }
     #expect(try sqlite(db, "SELECT COUNT(*) FROM actions") == [["\(actions)"]])

@@ -43,13 +43,16 @@ struct ReplayCommandTests {
     try "id,ok\n1,no\n2,yes\n".write(to: file, atomically: true, encoding: .utf8)
     _ = try GembaProcess.run(["nb.md"], stdin: "load t.csv as t\n", in: folder)
     try "id,ok\n1,no\n2,yes\n3,no\n".write(to: file, atomically: true, encoding: .utf8)
-    let made = try GembaProcess.run(["nb.md"], stdin: "finding \"answers differ\" --evidence t | where ok = no | count\n", in: folder)
+    let made = try GembaProcess.run(
+      ["nb.md"], stdin: "finding \"answers differ\" --evidence t | where ok = no | count\n", in: folder)
     try #require(made.stdout.hasPrefix("note: t.csv changed since cell 1"), "\(made.stdout)\(made.stderr)")
     try "id,ok\n1,no\n2,yes\n3,no\n4,no\n".write(to: file, atomically: true, encoding: .utf8)
 
     let replay = try GembaProcess.run(["replay", "nb.md"], in: folder)
     #expect(replay.status == 1)
-    #expect(replay.stdout.contains("stale: F1 cites `t | where ok = no | count` (cell 2)\n--- then\n+++ now\n@@ -1,1 +1,1 @@\n-2 rows\n+3 rows\n"),
+    #expect(
+      replay.stdout.contains(
+        "stale: F1 cites `t | where ok = no | count` (cell 2)\n--- then\n+++ now\n@@ -1,1 +1,1 @@\n-2 rows\n+3 rows\n"),
       "\(replay.stdout)")
     #expect(!replay.stdout.contains("stale: note:"))
   }
@@ -67,7 +70,8 @@ struct ReplayCommandTests {
     _ = try GembaProcess.run(["nb.md"], stdin: "why \"a\"\nwhys\n", in: folder)
     let url = folder.appendingPathComponent("nb.md")
     let original = try GembaProcess.read(url)
-    try original.replacingOccurrences(of: "why \"a\"\n```", with: "why \"b\"\n```").write(to: url, atomically: true, encoding: .utf8)
+    try original.replacingOccurrences(of: "why \"a\"\n```", with: "why \"b\"\n```").write(
+      to: url, atomically: true, encoding: .utf8)
     let refused = try GembaProcess.run(["replay", "nb.md", "--update", "nb.md"], in: folder)
     #expect(refused.status == 2)
     let replay = try GembaProcess.run(["replay", "nb.md", "--update", "new.md"], in: folder)
@@ -87,7 +91,8 @@ struct ReplayCommandTests {
     #expect(commandLines.count == 4)
     for (cell, line) in commandLines.enumerated() {
       var edited = lines
-      edited[line] = edited[line].replacingOccurrences(of: "T", with: "X").replacingOccurrences(of: "a", with: "b")
+      edited[line] =
+        edited[line].replacingOccurrences(of: "T", with: "X").replacingOccurrences(of: "a", with: "b")
         + (edited[line].contains("T") || edited[line].contains("a") ? "" : "!")
       try edited.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
       let verify = try GembaProcess.run(["verify", "nb.md"], in: folder)

@@ -7,8 +7,9 @@ import Testing
 /// The script checks the screen; these tests check the notebook it leaves.
 @Suite(
   .enabled(if: gembaBuilt, "needs the built gemba binary: run scripts/test"),
-  .enabled(if: ExternalProgram.runs(needing: PtyDriver.available),
-           "needs python3 with pexpect (pip install pexpect) to drive a pseudo-terminal"))
+  .enabled(
+    if: ExternalProgram.runs(needing: PtyDriver.available),
+    "needs python3 with pexpect (pip install pexpect) to drive a pseudo-terminal"))
 struct ShellPtyTests {
   @Test func tabCompletesVerbsCauseIDsOptionsAndPaths() throws {
     let folder = try GembaProcess.scratchFolder()

@@ -5,7 +5,8 @@ import Testing
 /// fixed size, keys sent with `tmux send-keys`, the screen read with `tmux capture-pane`.
 @Suite(
   .enabled(if: gembaBuilt, "needs the built gemba binary: run scripts/test"),
-  .enabled(if: TmuxPane.available || ProcessInfo.processInfo.environment["CI"] == "true",
+  .enabled(
+    if: TmuxPane.available || ProcessInfo.processInfo.environment["CI"] == "true",
     "needs tmux (scripts/bootstrap installs it) to drive the shell"))
 struct ShellTmuxTests {
   @Test func tabCompletesEveryStageAndExportFormat() throws {
@@ -73,7 +74,8 @@ struct TmuxPane {
     ])
     environment["TMUX"] = nil  // a test run inside tmux starts its own server all the same
     self.environment = environment
-    try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-c", folder.path, "--", GembaProcess.binary.path, "nb.md"],
+    try tmux(
+      ["new-session", "-d", "-x", "120", "-y", "40", "-c", folder.path, "--", GembaProcess.binary.path, "nb.md"],
       startsServer: true)
   }
 
@@ -146,7 +148,8 @@ struct TmuxPane {
   /// that inherits that mask never hears of its children's exit, so `kill-server` would hang it;
   /// Foundation learns of a child's exit from a socket the child inherits, which the server would keep.
   private func spawnServer(_ command: [String]) throws {
-    let closeInherited = "for fd in /proc/$$/fd/*; do n=${fd##*/}; "
+    let closeInherited =
+      "for fd in /proc/$$/fd/*; do n=${fd##*/}; "
       + "if [ \"$n\" -gt 2 ]; then eval \"exec $n>&-\"; fi; done; exec \"$@\""
     let argv = ["/bin/bash", "-c", closeInherited, "bash", "/usr/bin/env"] + command
     let envp = environment.map { "\($0.key)=\($0.value)" }

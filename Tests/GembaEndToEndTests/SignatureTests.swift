@@ -61,15 +61,19 @@ struct SignatureTests {
     let key = try GembaProcess.run(["key", "new", "Priya Shah"], in: folder, environment: env)
     try #require(key.status == 0, "\(key.stderr)")
     #expect(key.stdout.hasPrefix("gemba-ed25519 "))
-    let made = try GembaProcess.run(["nb.md"],
-      stdin: "why \"answers differ\"\nsignoff \"Quality manager\" \"Priya Shah\"\(meaning)\n", in: folder, environment: env)
+    let made = try GembaProcess.run(
+      ["nb.md"],
+      stdin: "why \"answers differ\"\nsignoff \"Quality manager\" \"Priya Shah\"\(meaning)\n", in: folder,
+      environment: env)
     try #require(made.status == 0, "\(made.stderr)")
     #expect(made.stdout.contains("signed with Priya Shah's key "))
     return (folder, env)
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("cryptography")),
-                 "needs python3's cryptography (scripts/bootstrap installs it)"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("cryptography")),
+      "needs python3's cryptography (scripts/bootstrap installs it)"))
   func aSignedSignoffVerifiesWithAnIndependentEd25519() throws {
     let (folder, _) = try Self.signedNotebook()
     let keyFile = folder.appendingPathComponent("config/gemba/keys/priya-shah.key").path
@@ -85,41 +89,52 @@ struct SignatureTests {
     #expect(trusted.stdout.contains("signature valid: cell 2: Quality manager Priya Shah"))
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
-                 "needs python3 to forge the chain"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+      "needs python3 to forge the chain"))
   func aRewrittenAndRechainedNotebookFailsItsSignature() throws {
     let (folder, _) = try Self.signedNotebook()
     let (status, output) = try Self.python(Self.rechain, ["nb.md", "answers differ=>answers are the same"], in: folder)
     try #require(status == 0, "\(output)")
     let verify = try GembaProcess.run(["verify", "nb.md", "--trust", "priya-shah.pub"], in: folder)
     #expect(verify.status == 1)
-    #expect(verify.stderr.contains("the signature of cell 2 (Quality manager Priya Shah) does not match what it approved"))
+    #expect(
+      verify.stderr.contains("the signature of cell 2 (Quality manager Priya Shah) does not match what it approved"))
   }
 
   /// What a sign-off means is signed too: the independent check reads the v2 bytes, and turning
   /// "reviewed" into "approved" (chain recomputed) fails the signature.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("cryptography")),
-                 "needs python3's cryptography (scripts/bootstrap installs it)"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("cryptography")),
+      "needs python3's cryptography (scripts/bootstrap installs it)"))
   func theMeaningOfASignoffIsSigned() throws {
     let (folder, _) = try Self.signedNotebook(meaning: " --meaning reviewed")
     let (status, output) = try Self.python(Self.checkSignature, ["nb.md"], in: folder)
     #expect(status == 0 && output == "valid 2\n", "\(output)")
-    let (changed, changeOutput) = try Self.python(Self.rechain, ["nb.md", "--meaning reviewed=>--meaning approved"], in: folder)
+    let (changed, changeOutput) = try Self.python(
+      Self.rechain, ["nb.md", "--meaning reviewed=>--meaning approved"], in: folder)
     try #require(changed == 0, "\(changeOutput)")
     let verify = try GembaProcess.run(["verify", "nb.md", "--trust", "priya-shah.pub"], in: folder)
     #expect(verify.status == 1)
-    #expect(verify.stderr.contains("the signature of cell 2 (Quality manager Priya Shah) does not match what it approved"))
+    #expect(
+      verify.stderr.contains("the signature of cell 2 (Quality manager Priya Shah) does not match what it approved"))
     let (independent, _) = try Self.python(Self.checkSignature, ["nb.md"], in: folder)
     #expect(independent != 0)
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
-                 "needs python3 to forge the chain"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+      "needs python3 to forge the chain"))
   func aCellAppendedAfterTheSignoffIsReportedUnsigned() throws {
     let (folder, _) = try Self.signedNotebook()
     let url = folder.appendingPathComponent("nb.md")
     let text = try GembaProcess.read(url)
-    try (text + "\n<!-- cell 3 · 2026-11-20T10:00:00Z · chain 0000000000000000 -->\n```gemba\nnote forged\n```\n```output\nforged\n```\n")
+    try
+      (text
+      + "\n<!-- cell 3 · 2026-11-20T10:00:00Z · chain 0000000000000000 -->\n```gemba\nnote forged\n```\n```output\nforged\n```\n")
       .write(to: url, atomically: true, encoding: .utf8)
     let (status, output) = try Self.python(Self.rechain, ["nb.md"], in: folder)
     try #require(status == 0, "\(output)")
@@ -128,12 +143,15 @@ struct SignatureTests {
     #expect(verify.stdout.contains("1 cell after the last trusted signature is unsigned"))
   }
 
-  @Test(arguments: [("<!-- cell 1 ·", "<!-- cell 01 ·"), ("<!-- cell 1 ·", "<!-- cell  1 ·"), ("· chain ", "·  chain ")])
+  @Test(arguments: [
+    ("<!-- cell 1 ·", "<!-- cell 01 ·"), ("<!-- cell 1 ·", "<!-- cell  1 ·"), ("· chain ", "·  chain "),
+  ])
   func aHeaderNotWrittenAsGembaWritesItFailsVerify(old: String, new: String) throws {
     let folder = try GembaProcess.scratchFolder()
     _ = try GembaProcess.run(["nb.md"], stdin: "note one\n", in: folder)
     let url = folder.appendingPathComponent("nb.md")
-    try GembaProcess.read(url).replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    try GembaProcess.read(url).replacingOccurrences(of: old, with: new).write(
+      to: url, atomically: true, encoding: .utf8)
     let verify = try GembaProcess.run(["verify", "nb.md"], in: folder)
     #expect(verify.status == 1)
     #expect(verify.stderr.contains("cell header not written as gemba writes it"))

@@ -28,9 +28,13 @@ struct StatisticsSessionTests {
     let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder)
     #expect(result.stdout.contains("z = 1.44, p = 0.149 · Fisher's exact test p = 0.191"), "\(result.stdout)")
     #expect(result.stdout.contains("a difference this large arises by chance 15 times in 100: not evidence on its own"))
-    #expect(result.stdout.contains("confirmed on a difference that is not significant at 5 % (p = 0.149)"), "\(result.stdout)")
+    #expect(
+      result.stdout.contains("confirmed on a difference that is not significant at 5 % (p = 0.149)"), "\(result.stdout)"
+    )
     let json = try GembaProcess.run(["export", "nb.md", "--format", "json"], in: folder)
-    #expect(json.stdout.contains("\"significant\" : false") || json.stdout.contains("\"significant\":false"), "\(json.stdout.prefix(400))")
+    #expect(
+      json.stdout.contains("\"significant\" : false") || json.stdout.contains("\"significant\":false"),
+      "\(json.stdout.prefix(400))")
     let replay = try GembaProcess.run(["replay", "nb.md"], in: folder)
     #expect(replay.stdout.hasSuffix("0 differed, 0 drifted, 0 stale\n"), "\(replay.stdout)")
   }
@@ -48,10 +52,14 @@ struct StatisticsSessionTests {
       """
     let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder)
     #expect(result.stdout.contains("cited on W1: compare 98/584 16/136"), "\(result.stdout)")
-    #expect(result.stdout.contains("confirmed on a difference that is not significant at 5 % (p = 0.149)"), "\(result.stdout)")
+    #expect(
+      result.stdout.contains("confirmed on a difference that is not significant at 5 % (p = 0.149)"), "\(result.stdout)"
+    )
     #expect(result.stderr.contains("the count must be between 0 and the group size") == false)
     let json = try GembaProcess.run(["export", "nb.md", "--format", "json"], in: folder)
-    #expect(json.stdout.contains("\"reference\" : \"compare 98\\/584 16\\/136\"") || json.stdout.contains("compare 98/584 16/136"),
+    #expect(
+      json.stdout.contains("\"reference\" : \"compare 98\\/584 16\\/136\"")
+        || json.stdout.contains("compare 98/584 16/136"),
       "\(json.stdout.prefix(600))")
     #expect(json.stdout.contains("\"significant\" : false") || json.stdout.contains("\"significant\":false"))
     let replay = try GembaProcess.run(["replay", "nb.md"], in: folder)
@@ -63,14 +71,20 @@ struct StatisticsSessionTests {
   /// qcc's piston rings: an X̄-R chart by sample with samples 1–25 as the baseline, and a
   /// capability study (qcc prints Cp 1.70 [1.49, 1.91], Cpk 1.66 for samples 1–25).
   @Test func xbarRChartAndCapabilityOnPistonRings() throws {
-    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/conformance/qcc-data/pistonrings.txt").standardized
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "../../../shared/conformance/qcc-data/pistonrings.txt"
+    ).standardized
     guard FileManager.default.fileExists(atPath: source.path) else {
       print("skipped: ../shared/conformance/qcc-data/pistonrings.txt is absent")
       return
     }
     let folder = try GembaProcess.scratchFolder()
-    let lines = try String(contentsOf: source, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(whereSeparator: \.isWhitespace) }
-    let csv = "diameter,sample,trial\n" + lines.dropFirst().filter { $0.count == 3 }.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+    let lines = try String(contentsOf: source, encoding: .utf8).split(whereSeparator: \.isNewline).map {
+      $0.split(whereSeparator: \.isWhitespace)
+    }
+    let csv =
+      "diameter,sample,trial\n"
+      + lines.dropFirst().filter { $0.count == 3 }.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
     try csv.write(to: folder.appendingPathComponent("rings.csv"), atomically: true, encoding: .utf8)
     let script = """
       load rings.csv as rings
@@ -100,7 +114,10 @@ struct StatisticsSessionTests {
   /// `effective` on a chart whose every day is before the action was done is a warning.
   @Test func checkFlagsEffectiveOnDataFromBeforeTheActionWasDone() throws {
     let folder = try GembaProcess.scratchFolder()
-    let csv = "day,defects\n" + (1...25).map { "2026-09-\(String(format: "%02d", $0)),\([3, 5, 4, 6, 2][$0 % 5])" }.joined(separator: "\n") + "\n"
+    let csv =
+      "day,defects\n"
+      + (1...25).map { "2026-09-\(String(format: "%02d", $0)),\([3, 5, 4, 6, 2][$0 % 5])" }.joined(separator: "\n")
+      + "\n"
     try csv.write(to: folder.appendingPathComponent("boards.csv"), atomically: true, encoding: .utf8)
     let script = """
       load boards.csv as boards
@@ -111,9 +128,14 @@ struct StatisticsSessionTests {
       effective A1 --evidence boards | spc defects --chart c --by day
       check
       """
-    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: script, in: folder,
-                                      environment: ["SOURCE_DATE_EPOCH": "1795186800"])
-    #expect(result.stdout.contains("c chart of defects (one point per day): 25 points · Nelson tests 1–4"), "\(result.stdout)")
-    #expect(result.stdout.contains("judged effective on data from before it was done (latest 2026-09-25, done 2026-11-20)"), "\(result.stdout)")
+    let result = try GembaProcess.run(
+      ["nb.md", "--keep-going"], stdin: script, in: folder,
+      environment: ["SOURCE_DATE_EPOCH": "1795186800"])
+    #expect(
+      result.stdout.contains("c chart of defects (one point per day): 25 points · Nelson tests 1–4"), "\(result.stdout)"
+    )
+    #expect(
+      result.stdout.contains("judged effective on data from before it was done (latest 2026-09-25, done 2026-11-20)"),
+      "\(result.stdout)")
   }
 }

@@ -4,9 +4,11 @@ import Testing
 
 /// What was seen stays what was seen: a notebook opens, shows and exports from what its
 /// cells stored, and says plainly when the evidence files changed or went missing.
-@Suite(.enabled(if: gembaBuilt, "build gemba first: scripts/test does"),
-       .enabled(if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
-                "needs python3 to write the evidence"))
+@Suite(
+  .enabled(if: gembaBuilt, "build gemba first: scripts/test does"),
+  .enabled(
+    if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+    "needs python3 to write the evidence"))
 struct StoredEvidenceTests {
   /// A scratch copy of the refund example.
   static func refundCopy(_ name: String = #function) throws -> URL {
@@ -25,8 +27,10 @@ struct StoredEvidenceTests {
 
   /// Changes 30 wrong answers into right ones; returns the count of wrong answers before
   /// and after, as Python's csv module counts them.
-  static func changeThirtyRows(in copy: URL, file: String = "evidence/tickets.csv") throws -> (before: Int, after: Int) {
-    let counted = try python("""
+  static func changeThirtyRows(in copy: URL, file: String = "evidence/tickets.csv") throws -> (before: Int, after: Int)
+  {
+    let counted = try python(
+      """
       import csv
       p = '\(file)'
       rows = list(csv.reader(open(p, newline='')))
@@ -49,7 +53,8 @@ struct StoredEvidenceTests {
     let (before, after) = try Self.changeThirtyRows(in: copy)
     #expect(before - after == 30)
 
-    let cells = try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md"))
+    let cells =
+      try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md"))
       .components(separatedBy: "\n<!-- cell ").count - 1
     for format in ["md", "html"] {
       let export = try GembaProcess.run(["export", "refund-guidance.md", "--format", format], in: copy)
@@ -66,16 +71,23 @@ struct StoredEvidenceTests {
     let session = try GembaProcess.run(["refund-guidance.md"], stdin: "status\n", in: copy)
     #expect(session.status == 0)
     // The first extract was replaced by the follow-up's (cell 95), but what was cited from it stands.
-    #expect(session.stderr.contains("warning: integrity: chain verified (\(cells) cells); 1 of 3 evidence files changed since cited: evidence/tickets.csv"))
+    #expect(
+      session.stderr.contains(
+        "warning: integrity: chain verified (\(cells) cells); 1 of 3 evidence files changed since cited: evidence/tickets.csv"
+      ))
     #expect(session.stderr.contains("`gemba replay NOTEBOOK` shows which conclusions moved"))
-    #expect(session.stdout.contains("integrity: chain verified (\(cells) cells); 1 of 3 evidence files changed since cited: evidence/tickets.csv"))
+    #expect(
+      session.stdout.contains(
+        "integrity: chain verified (\(cells) cells); 1 of 3 evidence files changed since cited: evidence/tickets.csv"))
     #expect(session.stdout.contains("the sign-offs above approved evidence as it was loaded"))
 
     // A new query runs on today's file (`tickets` is the follow-up extract now), and its cell
     // says which version it ran on.
     let (_, afterFollowUp) = try Self.changeThirtyRows(in: copy, file: "evidence/tickets-2027-01-24.csv")
     let query = try GembaProcess.run(["refund-guidance.md"], stdin: "tickets | where correct = no | count\n", in: copy)
-    #expect(query.stdout.contains("note: evidence/tickets-2027-01-24.csv changed since cell 95 loaded it; this ran on the file as it is now"),
+    #expect(
+      query.stdout.contains(
+        "note: evidence/tickets-2027-01-24.csv changed since cell 95 loaded it; this ran on the file as it is now"),
       "\(query.stdout)")
     #expect(query.stdout.contains("\(afterFollowUp) rows"))
     let notebook = try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md"))
@@ -86,7 +98,8 @@ struct StoredEvidenceTests {
     let copy = try Self.refundCopy()
     _ = try Self.changeThirtyRows(in: copy)
     // The policy-change log's first row is cited by row (`cite W1.1.1.1 changes#1-3`).
-    _ = try Self.python("""
+    _ = try Self.python(
+      """
       import csv
       p = 'evidence/policy-changes.csv'
       rows = list(csv.reader(open(p, newline='')))
@@ -96,7 +109,9 @@ struct StoredEvidenceTests {
     let replay = try GembaProcess.run(["replay", "refund-guidance.md"], in: copy)
     #expect(replay.status == 1)
     #expect(replay.stdout.contains("stale: W1.1.1.1 cites `changes#1-3`"))
-    #expect(replay.stdout.contains("stale: W1 cites `tickets | where opened_at >= 2026-09-01 and opened_at < 2026-11-09 | count by correct`"))
+    #expect(
+      replay.stdout.contains(
+        "stale: W1 cites `tickets | where opened_at >= 2026-09-01 and opened_at < 2026-11-09 | count by correct`"))
     #expect(replay.stdout.contains(", 2 drifted, "))
   }
 
@@ -106,7 +121,10 @@ struct StoredEvidenceTests {
     let session = try GembaProcess.run(["refund-guidance.md"], stdin: "whys\nstatus\ncheck\n", in: copy)
     #expect(session.status == 0, "\(session.stderr)")
     #expect(session.stdout.contains("W1 "))
-    #expect(session.stdout.contains("3 of 3 evidence files missing: evidence/tickets.csv, evidence/policy-changes.csv, evidence/tickets-2027-01-24.csv"),
+    #expect(
+      session.stdout.contains(
+        "3 of 3 evidence files missing: evidence/tickets.csv, evidence/policy-changes.csv, evidence/tickets-2027-01-24.csv"
+      ),
       "\(session.stdout)")
     #expect(session.stderr.contains("evidence/tickets.csv (loaded in cell 5): the file is missing"))
     let html = try GembaProcess.run(["export", "refund-guidance.md", "--format", "html"], in: copy)
@@ -122,10 +140,14 @@ struct StoredEvidenceTests {
 
   @Test func anUndoneLoadWhoseFileWasDeletedOpensVerifiesAndReplaysToTheStoredState() throws {
     let copy = try Self.refundCopy()
-    let stored = try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md")).components(separatedBy: "\n<!-- cell ").count - 1
+    let stored =
+      try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md")).components(separatedBy: "\n<!-- cell ")
+      .count - 1
     try "a,b\n1,2\n".write(to: copy.appendingPathComponent("evidence/scratch.csv"), atomically: true, encoding: .utf8)
-    let typed = try GembaProcess.run(["refund-guidance.md"],
-      stdin: "load evidence/scratch.csv as scratch\nundo\nconfirm W1.1 --because the policy changed\nundo\nredo\n", in: copy)
+    let typed = try GembaProcess.run(
+      ["refund-guidance.md"],
+      stdin: "load evidence/scratch.csv as scratch\nundo\nconfirm W1.1 --because the policy changed\nundo\nredo\n",
+      in: copy)
     #expect(typed.status == 0, "\(typed.stderr)")
     try FileManager.default.removeItem(at: copy.appendingPathComponent("evidence/scratch.csv"))
 
@@ -140,7 +162,9 @@ struct StoredEvidenceTests {
     #expect(replay.stdout.components(separatedBy: "missing: cell").count == 2, "reported once")
     #expect(!replay.stdout.contains("state: "))
     #expect(!replay.stdout.contains("differed: "))
-    #expect(replay.stdout.hasSuffix("replay: \(stored + 6) cells, \(stored + 5) matched, 0 differed, 0 drifted, 0 stale, 1 missing\n"),
+    #expect(
+      replay.stdout.hasSuffix(
+        "replay: \(stored + 6) cells, \(stored + 5) matched, 0 differed, 0 drifted, 0 stale, 1 missing\n"),
       "\(replay.stdout)")
   }
 
@@ -176,7 +200,8 @@ struct StoredEvidenceTests {
     let help = try GembaProcess.run(["refund-guidance.md"], stdin: "help where\n", in: copy)
     #expect(help.status == 0)
     #expect(help.stdout.contains("usage: NAME | where "))
-    let cite = try GembaProcess.run(["refund-guidance.md"], stdin: "cite W1 tickets | where correct => no | count\n", in: copy)
+    let cite = try GembaProcess.run(
+      ["refund-guidance.md"], stdin: "cite W1 tickets | where correct => no | count\n", in: copy)
     #expect(cite.status == 1)
     #expect(cite.stderr.contains(" --> stdin:1:36"))
   }

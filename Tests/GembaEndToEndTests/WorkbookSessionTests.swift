@@ -36,8 +36,10 @@ struct WorkbookSessionTests {
     try ExternalProgram.run(["python3", "-c", script] + args, errors: .dropped)
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("xlsxwriter", "openpyxl")),
-                 "needs python3 with xlsxwriter and openpyxl: python3 -m pip install xlsxwriter openpyxl"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("xlsxwriter", "openpyxl")),
+      "needs python3 with xlsxwriter and openpyxl: python3 -m pip install xlsxwriter openpyxl"))
   func countByOnAWorkbookEqualsOpenpyxl() throws {
     let folder = try GembaProcess.scratchFolder()
     let book = folder.appendingPathComponent("rejects.xlsx").path
@@ -55,12 +57,15 @@ struct WorkbookSessionTests {
       rejects | where found_at >= 2026-10-05 | count
       cite W1 rejects#3
       """
-    let result = try GembaProcess.run(["nb.md", "--keep-going"], stdin: "why \"labels are wrong\"\n" + script, in: folder)
+    let result = try GembaProcess.run(
+      ["nb.md", "--keep-going"], stdin: "why \"labels are wrong\"\n" + script, in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("loaded rejects: 500 rows × 4 columns"), "\(result.stdout)")
     for (defect, n) in expected where defect != "october-5th" {
       let row = result.stdout.split(separator: "\n").first { $0.contains("│ \(defect) ") }
-      #expect(row?.contains("│ \(n) │") == true || row?.contains(" \(n) │") == true, "\(defect): expected \(n) in \(String(describing: row))")
+      #expect(
+        row?.contains("│ \(n) │") == true || row?.contains(" \(n) │") == true,
+        "\(defect): expected \(n) in \(String(describing: row))")
     }
     #expect(result.stdout.contains("\(expected["october-5th"] ?? -1) rows"), "\(result.stdout)")
     #expect(result.stdout.contains("rejects#3"))

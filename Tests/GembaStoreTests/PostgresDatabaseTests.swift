@@ -10,28 +10,36 @@ struct PostgresDatabaseTests {
   /// A table of its own per test, so the tests never see each other's rows.
   func table(_ db: PostgresDatabase, _ name: String = #function) throws -> String {
     let table = "t_" + name.lowercased().filter { $0.isLetter || $0.isNumber } + "_\(UInt32.random(in: 0...UInt32.max))"
-    try db.executeScript("CREATE TABLE \(table) (i integer, b bigint, s smallint, f double precision, r real, n numeric(10,2), t text, d date, ok boolean)")
+    try db.executeScript(
+      "CREATE TABLE \(table) (i integer, b bigint, s smallint, f double precision, r real, n numeric(10,2), t text, d date, ok boolean)"
+    )
     return table
   }
 
   @Test func valuesRoundTripByColumnType() throws {
     let db = try PostgresDatabase(url: TestPostgres.requireURL())
     let t = try table(db)
-    _ = try db.execute("INSERT INTO \(t) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-      .integer(42), .integer(9_007_199_254_740_993), .integer(-7), .real(0.1), .real(2.5), .real(1234.5), .text("naïve, \"quoted\"\nline"),
-      .text("2026-03-01"), .text("true"),
-    ])
+    _ = try db.execute(
+      "INSERT INTO \(t) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      [
+        .integer(42), .integer(9_007_199_254_740_993), .integer(-7), .real(0.1), .real(2.5), .real(1234.5),
+        .text("naïve, \"quoted\"\nline"),
+        .text("2026-03-01"), .text("true"),
+      ])
     _ = try db.execute("INSERT INTO \(t) (i) VALUES (?)", [.null])
     let rows = try db.execute("SELECT i, b, s, f, r, n, t, d, ok FROM \(t) ORDER BY i NULLS LAST", [])
     #expect(rows.columns == ["i", "b", "s", "f", "r", "n", "t", "d", "ok"])
     #expect(rows.rows.count == 2)
-    #expect(rows.rows[0] == [
-      .integer(42), .integer(9_007_199_254_740_993), .integer(-7), .real(0.1), .real(2.5), .real(1234.5),
-      .text("naïve, \"quoted\"\nline"), .text("2026-03-01"), .text("t"),
-    ])
+    #expect(
+      rows.rows[0] == [
+        .integer(42), .integer(9_007_199_254_740_993), .integer(-7), .real(0.1), .real(2.5), .real(1234.5),
+        .text("naïve, \"quoted\"\nline"), .text("2026-03-01"), .text("t"),
+      ])
     #expect(rows.rows[1] == Array(repeating: SQLValue.null, count: 9))
     // psql, an independent reader, sees what was written.
-    #expect(try TestPostgres.psql("SELECT b, n FROM \(t) WHERE i = 42", url: TestPostgres.requireURL()) == "9007199254740993|1234.50")
+    #expect(
+      try TestPostgres.psql("SELECT b, n FROM \(t) WHERE i = 42", url: TestPostgres.requireURL())
+        == "9007199254740993|1234.50")
   }
 
   @Test func questionMarksInsideStringsAreNotParameters() throws {
@@ -111,7 +119,9 @@ struct PostgresDatabaseTests {
     #expect(try db.execute("SELECT 1", []).rows == [[.integer(1)]])
   }
 
-  @Test(arguments: ["postgresql://gemba:secret@127.0.0.1:1/gemba_test", "postgresql://gemba@127.0.0.1:1/gemba_test?password=secret"])
+  @Test(arguments: [
+    "postgresql://gemba:secret@127.0.0.1:1/gemba_test", "postgresql://gemba@127.0.0.1:1/gemba_test?password=secret",
+  ])
   func aURLWithAPasswordIsRefusedBeforeConnecting(url: String) throws {
     // Port 1 has no server: a connect error would mean it tried.
     let error = try #require(throws: SQLError.self) { try PostgresDatabase(url: url) }

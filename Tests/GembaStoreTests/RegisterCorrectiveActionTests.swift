@@ -11,7 +11,9 @@ import Testing
     let f = try RegisterFixtures()
     let inv = try f.notebook("capa.md", RegisterFixtures.corrective)
     try f.notebook("first.md", RegisterFixtures.first)
-    try f.notebook("signed.md", ["title Signed", "problem \"it broke\"", "signoff \"Quality manager\" \"Ann Lee\" --meaning approved"])
+    try f.notebook(
+      "signed.md",
+      ["title Signed", "problem \"it broke\"", "signoff \"Quality manager\" \"Ann Lee\" --meaning approved"])
     _ = try f.index()
     return (f, inv)
   }
@@ -30,22 +32,40 @@ import Testing
     let (f, inv) = try fixtures()
     defer { f.remove() }
     let capa = "(SELECT id FROM investigations WHERE path LIKE '%capa.md')"
-    #expect(try rows(f, "SELECT name, role FROM team WHERE investigation = \(capa) ORDER BY name")
-      == [[.text("Dana Ortiz"), .text("champion")], [.text("Sam Lee"), .text("leader")]])
-    #expect(try rows(f, "SELECT containment_id, owner, due, state, verified_at FROM containments WHERE investigation = \(capa) ORDER BY cell")
-      == [[.text("K1"), .text("Sam Lee"), .text("2026-01-04"), .text("verified"), .text(time(of: "contained K1"))],
-        [.text("K2"), .text("Dana Ortiz"), .text("2026-01-03"), .text("open"), .null]])
-    #expect(try rows(f, "SELECT escape_id, step_id, step_name FROM escapes WHERE investigation = \(capa)")
-      == [[.text("E1"), .text("S3"), .text("seal")]])
-    #expect(try rows(f, "SELECT extent_id, action_id, none_reason FROM extent_checks WHERE investigation = \(capa) ORDER BY extent_id")
-      == [[.text("X1"), .text("A1"), .null], [.text("X2"), .null, .text("not used since 2024")]])
+    #expect(
+      try rows(f, "SELECT name, role FROM team WHERE investigation = \(capa) ORDER BY name")
+        == [[.text("Dana Ortiz"), .text("champion")], [.text("Sam Lee"), .text("leader")]])
+    #expect(
+      try rows(
+        f,
+        "SELECT containment_id, owner, due, state, verified_at FROM containments WHERE investigation = \(capa) ORDER BY cell"
+      )
+        == [
+          [.text("K1"), .text("Sam Lee"), .text("2026-01-04"), .text("verified"), .text(time(of: "contained K1"))],
+          [.text("K2"), .text("Dana Ortiz"), .text("2026-01-03"), .text("open"), .null],
+        ])
+    #expect(
+      try rows(f, "SELECT escape_id, step_id, step_name FROM escapes WHERE investigation = \(capa)")
+        == [[.text("E1"), .text("S3"), .text("seal")]])
+    #expect(
+      try rows(
+        f,
+        "SELECT extent_id, action_id, none_reason FROM extent_checks WHERE investigation = \(capa) ORDER BY extent_id")
+        == [[.text("X1"), .text("A1"), .null], [.text("X2"), .null, .text("not used since 2024")]])
     let action = try #require(inv.actions.first)
     #expect(action.state == .done)
-    #expect(try rows(f, """
-      SELECT check_query, check_target, check_after, verdict, last_judged_at, judged_by, state
-      FROM actions WHERE investigation = \(capa) AND action_id = 'A1'
-      """) == [[.text("defects | timeline found_at --every week"), .text("<= 2 per week"), .text("2026-01-11"),
-        .text("inconclusive"), .text(time(of: "effective A1")), .text("Dana Ortiz"), .text("done")]])
+    #expect(
+      try rows(
+        f,
+        """
+        SELECT check_query, check_target, check_after, verdict, last_judged_at, judged_by, state
+        FROM actions WHERE investigation = \(capa) AND action_id = 'A1'
+        """) == [
+          [
+            .text("defects | timeline found_at --every week"), .text("<= 2 per week"), .text("2026-01-11"),
+            .text("inconclusive"), .text(time(of: "effective A1")), .text("Dana Ortiz"), .text("done"),
+          ]
+        ])
     #expect(try rows(f, "SELECT meaning FROM signoffs") == [[.text("approved")]])
   }
 
@@ -65,26 +85,34 @@ import Testing
     // Cells 3 and 4 created the whys; cell 5 judged E1.1.1 (`root` marks, it does not judge).
     // Written from the script above, not from gemba's fold.
     let expected: [[SQLValue]] = [
-      [.text("E1.1"), .text("E1"), .text("E1"), .text("the gauge checks length, not flatness"), .text("hypothesis"),
-       .integer(1), .integer(3), .null, .null],
-      [.text("E1.1.1"), .text("E1"), .text("E1.1"), .text("the control plan lists length only"), .text("ruled-out"),
-       .integer(0), .integer(4), .integer(5), .text("2026-01-03T09:00:00Z")],
+      [
+        .text("E1.1"), .text("E1"), .text("E1"), .text("the gauge checks length, not flatness"), .text("hypothesis"),
+        .integer(1), .integer(3), .null, .null,
+      ],
+      [
+        .text("E1.1.1"), .text("E1"), .text("E1.1"), .text("the control plan lists length only"), .text("ruled-out"),
+        .integer(0), .integer(4), .integer(5), .text("2026-01-03T09:00:00Z"),
+      ],
     ]
-    #expect(try rows(f, """
-      SELECT why_id, escape_id, parent_id, text, status, is_root, cell, judged_cell, judged_at FROM escape_whys ORDER BY why_id
-      """) == expected)
+    #expect(
+      try rows(
+        f,
+        """
+        SELECT why_id, escape_id, parent_id, text, status, is_root, cell, judged_cell, judged_at FROM escape_whys ORDER BY why_id
+        """) == expected)
   }
 
   @Test func containedMeansAVerifiedContainmentAndNoConfirmedRootCause() throws {
     let (f, _) = try fixtures()
     defer { f.remove() }
     let states = try rows(f, "SELECT label, state, contained_at FROM investigations ORDER BY label")
-    #expect(states == [
-      [.text(f.folder.path + "/capa.md"), .text("contained"), .text(time(of: "contained K1"))],
-      // every action done or effective: that comes before containment
-      [.text(f.folder.path + "/first.md"), .text("awaiting-effectiveness"), .null],
-      [.text(f.folder.path + "/signed.md"), .text("signed"), .null],
-    ])
+    #expect(
+      states == [
+        [.text(f.folder.path + "/capa.md"), .text("contained"), .text(time(of: "contained K1"))],
+        // every action done or effective: that comes before containment
+        [.text(f.folder.path + "/first.md"), .text("awaiting-effectiveness"), .null],
+        [.text(f.folder.path + "/signed.md"), .text("signed"), .null],
+      ])
     let listed = try f.questions().investigations(state: "contained").sections[0].rows
     #expect(listed.map { $0[0].plain } == [f.folder.path + "/capa.md"])
   }
@@ -101,10 +129,11 @@ import Testing
     #expect(figures[0][1] == .number(Double(days), places: 1))
     #expect(figures[0][2] == .integer(1))
     let record = try f.questions().kpis().sections[4].rows
-    #expect(record.map { "\($0[0].plain)=\($0[1].plain)/\($0[2].plain)" } == [
-      "with a team=1/3", "with a containment=1/3", "with a verified containment=1/3", "with an escape point=1/3",
-      "with extent considered=1/3", "actions with a planned check=1/5",
-    ])
+    #expect(
+      record.map { "\($0[0].plain)=\($0[1].plain)/\($0[2].plain)" } == [
+        "with a team=1/3", "with a containment=1/3", "with a verified containment=1/3", "with an escape point=1/3",
+        "with extent considered=1/3", "actions with a planned check=1/5",
+      ])
   }
 
   @Test(arguments: ["2026-01-03", "2026-01-04", "2026-02-01"])
@@ -112,7 +141,8 @@ import Testing
     let (f, inv) = try fixtures()
     defer { f.remove() }
     let today = CalendarDate(asOf)!
-    let expected = inv.containments.filter { $0.state == .open && ($0.due.map { $0 < today } ?? false) }.map(\.id.description)
+    let expected = inv.containments.filter { $0.state == .open && ($0.due.map { $0 < today } ?? false) }.map(
+      \.id.description)
     let report = try f.questions().containments(overdue: true, owner: nil, today: CalendarDateText(asOf)!)
     #expect(report.sections[0].rows.map { $0[1].plain } == expected)
     // `actions --overdue` says so too.

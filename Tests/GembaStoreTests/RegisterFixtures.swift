@@ -16,9 +16,10 @@ struct RegisterFixtures {
   /// Runs `commands` (one per line, all at `time`, or each line's own `@TIME ` prefix) and writes the
   /// notebook; returns the investigation the session folded.
   @discardableResult
-  func notebook(_ name: String, _ commands: [String], time: String = "2026-03-02T09:00:00Z",
-    sourceLocation: SourceLocation = #_sourceLocation) throws -> Investigation
-  {
+  func notebook(
+    _ name: String, _ commands: [String], time: String = "2026-03-02T09:00:00Z",
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Investigation {
     let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: MemoryFiles(Self.files)))
     var text = NotebookFormat.header
     for line in commands {
@@ -31,7 +32,8 @@ struct RegisterFixtures {
       }
       switch session.run(command, time: at) {
       case .cell(let cell, _, _): text += NotebookFormat.render(cell)
-      case .rejected(let d): Issue.record("fixture command rejected: \(command): \(d.message)", sourceLocation: sourceLocation)
+      case .rejected(let d):
+        Issue.record("fixture command rejected: \(command): \(d.message)", sourceLocation: sourceLocation)
       default: break
       }
     }
@@ -44,7 +46,8 @@ struct RegisterFixtures {
   var db: String { folder.appendingPathComponent(".gemba-test/register.db").path }
 
   func index(_ paths: [String]? = nil, now: String = "2026-04-01T00:00:00Z") throws -> RegisterIndexer.Report {
-    try FileManager.default.createDirectory(atPath: folder.appendingPathComponent(".gemba-test").path,
+    try FileManager.default.createDirectory(
+      atPath: folder.appendingPathComponent(".gemba-test").path,
       withIntermediateDirectories: true)
     let database = try SQLiteDatabase(path: db)
     return try RegisterIndexer(db: database, name: db).index(paths ?? [folder.path], now: now)
@@ -61,23 +64,25 @@ struct RegisterFixtures {
   func register(_ engine: SQLEngine) throws -> TestRegister {
     switch engine {
     case .sqlite:
-      try FileManager.default.createDirectory(atPath: folder.appendingPathComponent(".gemba-test").path,
+      try FileManager.default.createDirectory(
+        atPath: folder.appendingPathComponent(".gemba-test").path,
         withIntermediateDirectories: true)
       return TestRegister(db: try SQLiteDatabase(path: db), name: db, schema: nil)
     case .postgresql:
       let schema = "register_" + folder.lastPathComponent.lowercased().filter { $0.isLetter || $0.isNumber }
       let pg = try PostgresDatabase(url: try TestPostgres.requireURL())
-      try pg.executeScript("SET client_min_messages = warning; DROP SCHEMA IF EXISTS \(schema) CASCADE; CREATE SCHEMA \(schema);"
-        + " SET search_path TO \(schema)")
+      try pg.executeScript(
+        "SET client_min_messages = warning; DROP SCHEMA IF EXISTS \(schema) CASCADE; CREATE SCHEMA \(schema);"
+          + " SET search_path TO \(schema)")
       return TestRegister(db: pg, name: try TestPostgres.requireURL(), schema: schema)
     }
   }
 
-
   /// The evidence the fixtures load: checks by week, and dated defects for a planned check.
   static let files = [
     "checks.csv": "week,fails\n1,9\n2,1\n",
-    "defects.csv": "found_at,line\n2026-01-02,B\n2026-01-03,B\n2026-01-06,B\n2026-01-13,B\n2026-01-21,A\n2026-01-24,B\n",
+    "defects.csv":
+      "found_at,line\n2026-01-02,B\n2026-01-03,B\n2026-01-06,B\n2026-01-13,B\n2026-01-21,A\n2026-01-24,B\n",
   ]
 
   /// A corrective-action record (docs/corrective-action.md): a team, two containments (K1
@@ -150,7 +155,9 @@ final class MemoryFiles: EvidenceFileSystem {
   var folderName: String { "/memory" }
   func locate(_ path: Located<String>) throws(Diagnostic) -> String { path.value }
   func kind(of file: String) -> EvidenceFileKind { files[file] != nil ? .regular : .missing }
-  func open(_ file: String) throws(EvidenceError) -> OpenedEvidence { OpenedEvidence(bytes: ByteSource(text: files[file] ?? "")) }
+  func open(_ file: String) throws(EvidenceError) -> OpenedEvidence {
+    OpenedEvidence(bytes: ByteSource(text: files[file] ?? ""))
+  }
   func readText(_ file: String) -> String? { files[file] }
   func stamp(of file: String) -> [Int]? { files[file].map { [$0.utf8.count] } }
 }

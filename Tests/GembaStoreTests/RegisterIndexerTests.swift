@@ -14,8 +14,10 @@ import Testing
     defer { f.remove() }
     let first = try f.notebook("a/first.md", RegisterFixtures.first)
     try f.notebook("b/second.md", RegisterFixtures.second)
-    try "# Notes\nnot a notebook\n".write(to: f.folder.appendingPathComponent("a/README.md"), atomically: true, encoding: .utf8)
-    try "<!-- gemba notebook v2 -->".write(to: f.folder.appendingPathComponent("a/plain.txt"), atomically: true, encoding: .utf8)
+    try "# Notes\nnot a notebook\n".write(
+      to: f.folder.appendingPathComponent("a/README.md"), atomically: true, encoding: .utf8)
+    try "<!-- gemba notebook v2 -->".write(
+      to: f.folder.appendingPathComponent("a/plain.txt"), atomically: true, encoding: .utf8)
     var report = try f.index()
     #expect((report.new, report.changed, report.unchanged, report.failed) == (2, 0, 0, 0))
     #expect(report.problems.isEmpty)
@@ -38,8 +40,10 @@ import Testing
     _ = try f.index()
     let db = try SQLiteDatabase(path: f.db)
     let id = try db.execute("SELECT id FROM investigations", []).rows.first?.first?.text
-    try FileManager.default.createDirectory(at: f.folder.appendingPathComponent("closed"), withIntermediateDirectories: true)
-    try FileManager.default.moveItem(at: f.folder.appendingPathComponent("first.md"),
+    try FileManager.default.createDirectory(
+      at: f.folder.appendingPathComponent("closed"), withIntermediateDirectories: true)
+    try FileManager.default.moveItem(
+      at: f.folder.appendingPathComponent("first.md"),
       to: f.folder.appendingPathComponent("closed/renamed.md"))
     let report = try f.index()
     #expect((report.new, report.changed, report.unchanged) == (0, 0, 1))
@@ -49,7 +53,8 @@ import Testing
     #expect(rows.first?[0].text == id)
     #expect(rows.first?[1].text?.hasSuffix("/closed/renamed.md") == true)
     // A copy beside it is the same investigation: reported, not indexed twice.
-    try FileManager.default.copyItem(at: f.folder.appendingPathComponent("closed/renamed.md"),
+    try FileManager.default.copyItem(
+      at: f.folder.appendingPathComponent("closed/renamed.md"),
       to: f.folder.appendingPathComponent("copy.md"))
     let again = try f.index()
     #expect(again.failed == 1)
@@ -73,12 +78,16 @@ import Testing
     #expect(report.failed == 1)
     #expect(report.problems.contains { $0.hasPrefix("tampered: ") && $0.contains("second.md") })
     let db = try SQLiteDatabase(path: f.db)
-    let row = try db.execute("SELECT status, detail, state FROM investigations WHERE path LIKE '%second.md'", []).rows.first
+    let row = try db.execute("SELECT status, detail, state FROM investigations WHERE path LIKE '%second.md'", []).rows
+      .first
     #expect(row?[0].text == "tampered")
     #expect(row?[1].text?.contains("does not match its chain value") == true)
     #expect(row?[2] == .null)
     // Nothing of it is asked about: its causes and actions are gone from the register.
-    #expect(try count(db, "SELECT COUNT(*) FROM actions a JOIN investigations i ON i.id = a.investigation WHERE i.status <> 'ok'") == 0)
+    #expect(
+      try count(
+        db, "SELECT COUNT(*) FROM actions a JOIN investigations i ON i.id = a.investigation WHERE i.status <> 'ok'")
+        == 0)
     let open = try f.questions().actions(.open, owner: nil, today: CalendarDateText("2026-04-01")!)
     #expect(!open.sections[0].rows.contains { $0[0].plain.contains("second") })
     // Still said again on the next run, even with the file unchanged.
@@ -99,7 +108,8 @@ import Testing
     let report = try f.index()
     #expect((report.new, report.failed) == (1, 2))
     #expect(report.problems.contains { $0.contains("future.md") && $0.contains("newer gemba (format v3)") })
-    #expect(report.problems.contains { $0.hasPrefix("unreadable: ") && $0.contains("binary.md") && $0.contains("UTF-8") })
+    #expect(
+      report.problems.contains { $0.hasPrefix("unreadable: ") && $0.contains("binary.md") && $0.contains("UTF-8") })
     #expect(!report.problems.contains { $0.contains("notes.md") })
     let db = try SQLiteDatabase(path: f.db)
     #expect(try count(db, "SELECT COUNT(*) FROM investigations WHERE path LIKE '%future.md'") == 0)

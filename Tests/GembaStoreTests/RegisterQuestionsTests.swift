@@ -62,7 +62,9 @@ import Testing
         guard let review = action.review else { continue }
         let base = action.state == .effective ? String(judged) : String(action.doneAt!.prefix(10))
         let start = formatter.date(from: base)!
-        let due = review == .weekly ? calendar.date(byAdding: .day, value: 7, to: start)!
+        let due =
+          review == .weekly
+          ? calendar.date(byAdding: .day, value: 7, to: start)!
           : calendar.date(byAdding: .month, value: review == .monthly ? 1 : 3, to: start)!
         if formatter.string(from: due) <= asOf { expected.append(action.id.description) }
       }
@@ -91,8 +93,9 @@ import Testing
     #expect(wording.first?[3] == .integer(2))
     // Steps: every non-ruled-out cause a finding at `pick` cites (C1, C2 in the first; C1 in the second).
     let atPick = [a, b].map { inv in
-      Set(inv.findings.filter { $0.location == .step(ItemID("S1")!) }.flatMap(\.causes)
-        .filter { inv.nodes[$0]?.status != .ruledOut })
+      Set(
+        inv.findings.filter { $0.location == .step(ItemID("S1")!) }.flatMap(\.causes)
+          .filter { inv.nodes[$0]?.status != .ruledOut })
     }
     let step = try #require(rows.first { $0[0].plain == "step" })
     #expect(step[2].plain == "pick")
@@ -109,7 +112,9 @@ import Testing
     let rows = try f.questions().recurringProblems().sections[0].rows
     // The second started (2026-02-20) after the first's A1 was judged effective (2026-02-10).
     #expect(Set(rows.map { $0[2].plain }) == ["problem", "cause"])
-    #expect(rows.allSatisfy { $0[0].plain.hasSuffix("second.md") && $0[4].plain.hasSuffix("first.md") && $0[5].plain == "A1" })
+    #expect(
+      rows.allSatisfy { $0[0].plain.hasSuffix("second.md") && $0[4].plain.hasSuffix("first.md") && $0[5].plain == "A1" }
+    )
     #expect(rows.first { $0[2].plain == "problem" }?[1].plain == b.problem?.statement)
   }
 
@@ -122,8 +127,10 @@ import Testing
       return ISO8601DateFormatter().date(from: String(line.dropFirst().prefix(10)) + "T00:00:00Z")!
     }
     let days = [RegisterFixtures.first, RegisterFixtures.second].map { script in
-      Calendar(identifier: .gregorian).dateComponents([.day], from: day(script, containing: "title"),
-        to: day(script, containing: "root C")).day!
+      Calendar(identifier: .gregorian).dateComponents(
+        [.day], from: day(script, containing: "title"),
+        to: day(script, containing: "root C")
+      ).day!
     }.sorted()
     let median = Double(days[0] + days[1]) / 2
     let figures = report.sections[0].rows
@@ -141,19 +148,24 @@ import Testing
 
   @Test func stemsAndSimilarity() {
     #expect(Terms.of("The labels were scanned, and re-labelled") == ["label", "labell", "re", "scan"])
-    #expect(Terms.similar(Terms.of("scanner fails on scuffed labels"), Terms.of("the scanner fails on the scuffed label")))
+    #expect(
+      Terms.similar(Terms.of("scanner fails on scuffed labels"), Terms.of("the scanner fails on the scuffed label")))
     #expect(!Terms.similar(Terms.of("labels fade in storage"), Terms.of("scanner fails on scuffed labels")))
   }
 }
 
 @Suite struct SQLiteDatabaseTests {
   @Test func bindsValuesRollsBackAndNamesConstraintFailures() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("gemba-sqlite-\(UUID().uuidString).db").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("gemba-sqlite-\(UUID().uuidString).db")
+      .path
     defer { try? FileManager.default.removeItem(atPath: path) }
     let db = try SQLiteDatabase(path: path)
     try db.executeScript("CREATE TABLE t (k TEXT PRIMARY KEY, n BIGINT, x DOUBLE PRECISION)")
     _ = try db.execute("INSERT INTO t VALUES (?, ?, ?)", [.text("it's"), .integer(3), .real(1.5)])
-    #expect(try db.execute("SELECT k, n, x FROM t WHERE k = ?", [.text("it's")]).rows == [[.text("it's"), .integer(3), .real(1.5)]])
+    #expect(
+      try db.execute("SELECT k, n, x FROM t WHERE k = ?", [.text("it's")]).rows == [
+        [.text("it's"), .integer(3), .real(1.5)]
+      ])
     #expect(throws: SQLError.self) {
       try db.transaction {
         _ = try db.execute("INSERT INTO t VALUES (?, ?, ?)", [.text("b"), .null, .null])

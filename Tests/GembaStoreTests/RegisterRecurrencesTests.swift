@@ -23,7 +23,9 @@ import Testing
     "@2026-01-02T09:00:00Z done A1",
   ]
   /// Early's action judged effective on 2026-01-04, before first.md started.
-  static let judged = ["@2026-01-04T09:00:00Z load checks.csv as checks", "@2026-01-04T09:01:00Z effective A1 --evidence checks#2"]
+  static let judged = [
+    "@2026-01-04T09:00:00Z load checks.csv as checks", "@2026-01-04T09:01:00Z effective A1 --evidence checks#2",
+  ]
   /// Another group: its words share only "label" and "fail" with the scan failures.
   static let pallets = [
     "@2025-12-01T09:00:00Z title Wet pallets",
@@ -58,9 +60,12 @@ import Testing
       for r in registers {
         try r.index([f.folder.path])
         let rows = try r.questions().recurringProblems().sections[0].rows
-        #expect(rows.map { $0.map(\.plain) } == (try Self.expected(r)), "\(what), \(r.db.engine)", sourceLocation: sourceLocation)
+        #expect(
+          rows.map { $0.map(\.plain) } == (try Self.expected(r)), "\(what), \(r.db.engine)",
+          sourceLocation: sourceLocation)
         let limited = try r.questions().recurringProblems(limit: 3).sections[0]
-        #expect(limited.rows == Array(rows.prefix(3)) && limited.more == max(0, rows.count - 3), "\(what)",
+        #expect(
+          limited.rows == Array(rows.prefix(3)) && limited.more == max(0, rows.count - 3), "\(what)",
           sourceLocation: sourceLocation)
         answers.append(rows.map { $0.map(\.plain) })
       }
@@ -83,15 +88,19 @@ import Testing
     #expect(named(effective, "second.md").allSatisfy { $0[4] == at("early.md") })
 
     // Not effective after all: first.md's action is the first again.
-    try f.notebook("early.md", Self.early + Self.judged
-      + ["@2026-01-20T09:00:00Z not-effective A1 --because \"the failures came back\""])
+    try f.notebook(
+      "early.md",
+      Self.early + Self.judged
+        + ["@2026-01-20T09:00:00Z not-effective A1 --because \"the failures came back\""])
     #expect(try step("the action judged not effective") == before)
 
     // Judged effective again, then moved: the label changes in the rows and in the first action.
     try f.notebook("early.md", Self.early + Self.judged)
     _ = try step("effective again")
-    try FileManager.default.createDirectory(at: f.folder.appendingPathComponent("closed"), withIntermediateDirectories: true)
-    try FileManager.default.moveItem(at: f.folder.appendingPathComponent("early.md"),
+    try FileManager.default.createDirectory(
+      at: f.folder.appendingPathComponent("closed"), withIntermediateDirectories: true)
+    try FileManager.default.moveItem(
+      at: f.folder.appendingPathComponent("early.md"),
       to: f.folder.appendingPathComponent("closed/early.md"))
     let moved = try step("a notebook moved")
     #expect(named(moved, "first.md").contains { $0[4] == at("closed/early.md") })
@@ -114,7 +123,8 @@ import Testing
   /// `problems --recurring` asked of the base tables (`wordings` joined, as before the answer was
   /// kept), each row as the report shows it.
   static func expected(_ r: TestRegister) throws -> [[String]] {
-    try r.rows("""
+    try r.rows(
+      """
       \(RegisterCrossCheck.effectiveActionsByGroup)
       firsts AS (
         SELECT e.basis, e.grp, e.judged_at, e.label, e.action_id FROM effective e
@@ -128,7 +138,8 @@ import Testing
       JOIN investigations l ON l.id = x.id LEFT JOIN problems p ON p.investigation = l.id
       WHERE l.first_cell_at > f.judged_at
       ORDER BY l.label, x.basis DESC, x.shown, f.judged_at, f.label, f.action_id
-      """).map { row in
+      """
+    ).map { row in
       row.enumerated().map { index, value in
         let text = RegisterAnswer.Value(value).plain
         return index >= 6 ? String(text.prefix(10)) : text

@@ -28,37 +28,56 @@ import Testing
   /// the cell named in the comment).
   static let cases: [(name: String, commands: [String], state: String, closed: String?)] = [
     // Signed while the action is open: approved, not closed.
-    ("signed-open.md", start("signed-open.md") + ["@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved"], "signed", nil),
+    (
+      "signed-open.md",
+      start("signed-open.md") + ["@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved"],
+      "signed", nil
+    ),
     // Signed and the action done: the effectiveness review is still owed.
-    ("signed-done.md", start("signed-done.md") + [
-      "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
-      "@2026-05-10T09:00:00Z done A1",
-    ], "awaiting-effectiveness", nil),
+    (
+      "signed-done.md",
+      start("signed-done.md") + [
+        "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
+        "@2026-05-10T09:00:00Z done A1",
+      ], "awaiting-effectiveness", nil
+    ),
     // Judged effective, never signed: closed when judged (the `effective` cell).
-    ("effective.md", start("effective.md") + [
-      "@2026-05-10T09:00:00Z done A1",
-      "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
-    ], "closed", "2026-06-10T09:00:00Z"),
+    (
+      "effective.md",
+      start("effective.md") + [
+        "@2026-05-10T09:00:00Z done A1",
+        "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
+      ], "closed", "2026-06-10T09:00:00Z"
+    ),
     // Verified by a sign-off after the judgement: closed at that sign-off (the last one).
-    ("verified.md", start("verified.md") + [
-      "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
-      "@2026-05-10T09:00:00Z done A1",
-      "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
-      "@2026-06-12T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning verified",
-      "@2026-06-15T09:00:00Z signoff \"Plant manager\" \"Bo Chen\" --meaning verified",
-    ], "closed", "2026-06-15T09:00:00Z"),
+    (
+      "verified.md",
+      start("verified.md") + [
+        "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
+        "@2026-05-10T09:00:00Z done A1",
+        "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
+        "@2026-06-12T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning verified",
+        "@2026-06-15T09:00:00Z signoff \"Plant manager\" \"Bo Chen\" --meaning verified",
+      ], "closed", "2026-06-15T09:00:00Z"
+    ),
     // A `verified` sign-off before the judgement verifies nothing of it: closed when judged.
-    ("verified-early.md", start("verified-early.md") + [
-      "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning verified",
-      "@2026-05-10T09:00:00Z done A1",
-      "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
-    ], "closed", "2026-06-10T09:00:00Z"),
+    (
+      "verified-early.md",
+      start("verified-early.md") + [
+        "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning verified",
+        "@2026-05-10T09:00:00Z done A1",
+        "@2026-06-10T09:00:00Z effective A1 --evidence checks#2",
+      ], "closed", "2026-06-10T09:00:00Z"
+    ),
     // Judged not effective after a sign-off: signed, not closed, not awaiting.
-    ("not-effective.md", start("not-effective.md") + [
-      "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
-      "@2026-05-10T09:00:00Z done A1",
-      "@2026-06-10T09:00:00Z not-effective A1 --because leaks went on",
-    ], "signed", nil),
+    (
+      "not-effective.md",
+      start("not-effective.md") + [
+        "@2026-05-05T09:00:00Z signoff \"Quality manager\" \"Ann Lee\" --meaning approved",
+        "@2026-05-10T09:00:00Z done A1",
+        "@2026-06-10T09:00:00Z not-effective A1 --because leaks went on",
+      ], "signed", nil
+    ),
     // Nothing signed, root cause confirmed, action open.
     ("working.md", start("working.md"), "root-cause-found", nil),
   ]
@@ -99,7 +118,8 @@ import Testing
       for row in try r.rows(Self.ruleSQL) {
         let label = row[0].text!, name = URL(fileURLWithPath: label).lastPathComponent
         let c = Self.cases.first { $0.name == name }!
-        #expect(row[1].text == (["closed", "awaiting-effectiveness", "signed"].contains(c.state) ? c.state : "earlier"),
+        #expect(
+          row[1].text == (["closed", "awaiting-effectiveness", "signed"].contains(c.state) ? c.state : "earlier"),
           "\(engine) \(name)")
         #expect(row[2].text == c.closed, "\(engine) \(name)")
       }
@@ -107,11 +127,13 @@ import Testing
       for state in RegisterQuestions.states {
         let expected = Self.cases.filter { $0.state == state }.map(\.name).sorted()
         let rows = try r.questions().investigations(state: state).sections[0].rows
-        #expect(rows.map { URL(fileURLWithPath: $0[0].plain).lastPathComponent }.sorted() == expected, "\(engine) \(state)")
+        #expect(
+          rows.map { URL(fileURLWithPath: $0[0].plain).lastPathComponent }.sorted() == expected, "\(engine) \(state)")
       }
       let byState = try r.questions().kpis().sections[2].rows.prefix(RegisterQuestions.states.count)
-      #expect(byState.map { "\($0[0].plain)=\($0[1].plain)" }
-        == RegisterQuestions.states.map { s in "\(s)=\(Self.cases.filter { $0.state == s }.count)" }, "\(engine)")
+      #expect(
+        byState.map { "\($0[0].plain)=\($0[1].plain)" }
+          == RegisterQuestions.states.map { s in "\(s)=\(Self.cases.filter { $0.state == s }.count)" }, "\(engine)")
     }
   }
 

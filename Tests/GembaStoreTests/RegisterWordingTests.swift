@@ -22,35 +22,45 @@ import Testing
       defer { r.drop() }
       try r.index([f.folder.path])
       // Every cause wording grouped is one a cause not ruled out has; every such wording is grouped.
-      let orphans = try r.rows("""
+      let orphans = try r.rows(
+        """
         SELECT w.category, w.terms FROM wordings w WHERE w.kind = 'cause' AND NOT EXISTS (
           SELECT 1 FROM causes c WHERE c.status <> 'ruled-out' AND c.category = w.category AND c.terms = w.terms)
         """)
       #expect(orphans.isEmpty, "\(engine)")
-      let missing = try r.rows("""
+      let missing = try r.rows(
+        """
         SELECT c.category, c.terms FROM causes c WHERE c.status <> 'ruled-out' AND NOT EXISTS (
           SELECT 1 FROM wordings w WHERE w.kind = 'cause' AND w.category = c.category AND w.terms = c.terms)
         """)
       #expect(missing.isEmpty, "\(engine)")
       // The ruled-out cause of the fixture's text is in no group.
-      let ruledOut = try r.rows("""
+      let ruledOut = try r.rows(
+        """
         SELECT g.grp FROM cause_groups g JOIN causes c ON c.investigation = g.investigation AND c.cause_id = g.cause_id
         WHERE g.basis = 'wording' AND c.text = 'new pickers are not trained'
         """)
       #expect(ruledOut == [[.text("")]], "\(engine)")
     }
     // Rule the wording in again in another notebook: it is grouped again, and the ruled-out row with it.
-    try f.notebook("third.md", ["@2026-03-10T09:00:00Z title Pickers", "@2026-03-10T09:00:00Z problem Picks go wrong",
-      "@2026-03-10T09:00:00Z fishbone \"Picks\" --template 6M", "@2026-03-10T09:01:00Z cause Manpower \"new pickers are not trained\""])
+    try f.notebook(
+      "third.md",
+      [
+        "@2026-03-10T09:00:00Z title Pickers", "@2026-03-10T09:00:00Z problem Picks go wrong",
+        "@2026-03-10T09:00:00Z fishbone \"Picks\" --template 6M",
+        "@2026-03-10T09:01:00Z cause Manpower \"new pickers are not trained\"",
+      ])
     for engine in engines {
       let r = try f.register(engine)
       defer { r.drop() }
       try r.index([f.folder.path])
-      let groups = try r.rows("""
+      let groups = try r.rows(
+        """
         SELECT DISTINCT g.grp FROM cause_groups g JOIN causes c ON c.investigation = g.investigation AND c.cause_id = g.cause_id
         WHERE g.basis = 'wording' AND c.text = 'new pickers are not trained'
         """)
-      let expected = try r.rows("""
+      let expected = try r.rows(
+        """
         SELECT 'fishbone:' || w.category || ':' || w.wording_group FROM wordings w
         WHERE w.kind = 'cause' AND w.category = 'Manpower' AND w.terms = (SELECT MIN(terms) FROM causes WHERE text = 'new pickers are not trained')
         """)

@@ -11,7 +11,9 @@ public enum TestPostgres {
   public static let skipReason: Comment = "needs PostgreSQL: eval \"$(scripts/start-postgres)\" sets GEMBA_TEST_PG_URL"
 
   public struct Missing: Error, CustomStringConvertible {
-    public var description: String { "CI=true but GEMBA_TEST_PG_URL is unset: .ci/run starts PostgreSQL with scripts/start-postgres" }
+    public var description: String {
+      "CI=true but GEMBA_TEST_PG_URL is unset: .ci/run starts PostgreSQL with scripts/start-postgres"
+    }
   }
 
   /// The server's URL, or a thrown error (which fails the test) under CI.
@@ -23,7 +25,8 @@ public enum TestPostgres {
   /// The same server as another role (`gemba_pw`, `gemba_norights`: made by scripts/start-postgres).
   public static func url(role: String) throws -> String {
     let base = try requireURL()
-    guard let scheme = base.range(of: "://"), let at = base.range(of: "@", range: scheme.upperBound..<base.endIndex) else {
+    guard let scheme = base.range(of: "://"), let at = base.range(of: "@", range: scheme.upperBound..<base.endIndex)
+    else {
       return base
     }
     return base.replacingCharacters(in: scheme.upperBound..<at.lowerBound, with: role)

@@ -114,7 +114,8 @@ public struct Completer {
     if let option = open {
       switch option.arity {
       case .list: return valueOffer(option.value, evidence: evidence ?? positionals.first, scan: scan)
-      case .single where taken == 0: return valueOffer(option.value, evidence: evidence ?? positionals.first, scan: scan)
+      case .single where taken == 0:
+        return valueOffer(option.value, evidence: evidence ?? positionals.first, scan: scan)
       case .text: return .nothing
       case .single, .flag: break
       }

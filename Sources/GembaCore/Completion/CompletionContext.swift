@@ -15,8 +15,10 @@ public struct CompletionContext: Sendable, Equatable {
   public var columns: [String: [String]]
   public var values: ValueSource?
 
-  public init(ids: [ItemID] = [], categories: [String] = [], evidence: [String] = [], columns: [String: [String]] = [:],
-    values: ValueSource? = nil) {
+  public init(
+    ids: [ItemID] = [], categories: [String] = [], evidence: [String] = [], columns: [String: [String]] = [:],
+    values: ValueSource? = nil
+  ) {
     self.ids = ids
     self.categories = categories
     self.evidence = evidence

@@ -31,7 +31,9 @@ struct CompletionScan: Equatable {
       i += 1
     }
     while true {
-      while i < chars.count, chars[i].isWhitespace || (chars[i] == "\\" && (i + 1 == chars.count || chars[i + 1] == "\n")) {
+      while i < chars.count,
+        chars[i].isWhitespace || (chars[i] == "\\" && (i + 1 == chars.count || chars[i + 1] == "\n"))
+      {
         advance()
       }
       guard i < chars.count else { break }

@@ -30,7 +30,8 @@ public enum ChartMeasure: Sendable, Equatable {
       return title.range(of: " by ").map { .sum(column: String(title[..<$0.lowerBound])) } ?? .count
     case .control:
       if let per = title.range(of: " per ") { return .values(column: String(title[..<per.lowerBound])) }
-      return title.hasSuffix(" chart") ? .spread(statistic: String(title.dropLast(" chart".count))) : .values(column: title)
+      return title.hasSuffix(" chart")
+        ? .spread(statistic: String(title.dropLast(" chart".count))) : .values(column: title)
     case .timeline, .histogram:
       return .count
     }

@@ -132,4 +132,3 @@ public struct EffectivenessJudgement: Sendable, Equatable, Codable {
     self.points = points
   }
 }
-

@@ -7,7 +7,8 @@ extension Investigation {
     }
     var changed: [String] = []
     if spec.name != nil && id.value.kind != .step {
-      throw .error(.nothingToAmend, "a \(id.value.kind.noun) has no name to amend", at: id.span,
+      throw .error(
+        .nothingToAmend, "a \(id.value.kind.noun) has no name to amend", at: id.span,
         notes: ["only a step has a name; to change the text: amend \(id.value) --text NEW TEXT"])
     }
     switch id.value.kind {
@@ -33,7 +34,9 @@ extension Investigation {
       if let text = spec.text { findings[i].text = text; changed.append("text") }
     case .action:
       let i = try actionIndex(id)
-      if spec.location != nil { throw .error(.nothingToAmend, "an action's step is its finding's step: amend the finding", at: id.span) }
+      if spec.location != nil {
+        throw .error(.nothingToAmend, "an action's step is its finding's step: amend the finding", at: id.span)
+      }
       if let text = spec.text { actions[i].text = text; changed.append("text") }
       if let owner = spec.owner { actions[i].owner = owner; changed.append("owner \(owner)") }
       if let due = spec.due { actions[i].due = due; changed.append("due \(due)") }

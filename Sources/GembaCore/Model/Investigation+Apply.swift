@@ -29,7 +29,8 @@ extension Investigation {
 
     case .defineProcess(let name, let names):
       if !steps.isEmpty {
-        throw .error(.conflictingState, "the process is already defined (\(steps.count) step\(steps.count == 1 ? "" : "s"))",
+        throw .error(
+          .conflictingState, "the process is already defined (\(steps.count) step\(steps.count == 1 ? "" : "s"))",
           notes: ["add a step with `step TEXT --after Sx`, or `undo` the process cell"])
       }
       processName = name
@@ -74,7 +75,10 @@ extension Investigation {
         fishbone = Fishbone(effect: effect, template: template, categories: template.categories.map { .init(name: $0) })
       }
       let bones = fishbone!.categories.map(\.name)
-      message = "fishbone: \(effect)" + (bones.isEmpty ? "\n  no bones yet: add them with `category NAME`" : "\n  bones: " + bones.joined(separator: ", "))
+      message =
+        "fishbone: \(effect)"
+        + (bones.isEmpty
+          ? "\n  no bones yet: add them with `category NAME`" : "\n  bones: " + bones.joined(separator: ", "))
 
     case .addCategory(let name):
       guard var bone = fishbone else { throw noFishbone() }
@@ -115,7 +119,8 @@ extension Investigation {
     case .setStatus(let id, let status, let because):
       guard nodes[id.value] != nil else { throw unknown(id) }
       if status == .ruledOut && nodes[id.value]!.isRoot {
-        throw .error(.conflictingState, "\(id.value) is marked as a root cause", at: id.span,
+        throw .error(
+          .conflictingState, "\(id.value) is marked as a root cause", at: id.span,
           notes: ["`undo` the `root` cell first if the evidence now rules it out"])
       }
       nodes[id.value]!.status = status
@@ -125,15 +130,20 @@ extension Investigation {
     case .markRoot(let id):
       guard let node = nodes[id.value] else { throw unknown(id) }
       if node.status == .ruledOut {
-        throw .error(.conflictingState, "\(id.value) was ruled out, so it cannot be a root cause", at: id.span,
+        throw .error(
+          .conflictingState, "\(id.value) was ruled out, so it cannot be a root cause", at: id.span,
           notes: node.rationale.map { ["ruled out because: \($0)"] } ?? [])
       }
       nodes[id.value]!.isRoot = true
-      message = "\(id.value) marked as a root cause" + (node.status == .hypothesis ? " (still a hypothesis: confirm it on evidence)" : "")
+      message =
+        "\(id.value) marked as a root cause"
+        + (node.status == .hypothesis ? " (still a hypothesis: confirm it on evidence)" : "")
 
     case .unroot(let id):
       guard let node = nodes[id.value] else { throw unknown(id) }
-      guard node.isRoot else { throw .error(.conflictingState, "\(id.value) is not marked as a root cause", at: id.span) }
+      guard node.isRoot else {
+        throw .error(.conflictingState, "\(id.value) is not marked as a root cause", at: id.span)
+      }
       nodes[id.value]!.isRoot = false
       message = "\(id.value) is no longer marked as a root cause"
 
@@ -157,19 +167,27 @@ extension Investigation {
       if let location = spec.location { try validate(location) }
       for cause in spec.causes where nodes[cause.value] == nil { throw unknown(cause) }
       let id = allocate(.finding)
-      findings.append(Finding(id: id, text: spec.text, location: spec.location?.value, causes: spec.causes.map(\.value),
-        citations: context.citations))
-      message = "\(id) \(spec.text)" + (spec.location.map { " at " + Investigation.describe($0.value) } ?? " (at no process step yet)")
+      findings.append(
+        Finding(
+          id: id, text: spec.text, location: spec.location?.value, causes: spec.causes.map(\.value),
+          citations: context.citations))
+      message =
+        "\(id) \(spec.text)"
+        + (spec.location.map { " at " + Investigation.describe($0.value) } ?? " (at no process step yet)")
         + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: id))
 
     case .action(let spec):
       guard finding(spec.finding.value) != nil else { throw unknown(spec.finding) }
       try checkAfterDate(spec, at: context.time)
       let id = allocate(.action)
-      actions.append(Action(id: id, finding: spec.finding.value, text: spec.text, owner: spec.owner, due: spec.due,
-        review: spec.review, standard: spec.standard, plannedCheck: spec.plannedCheck))
-      message = "\(id) for \(spec.finding.value): \(spec.text)"
-        + (spec.plannedCheck.map { "\n  judged by: \($0.query)\n  target \($0.target), on data after \($0.after)" } ?? "")
+      actions.append(
+        Action(
+          id: id, finding: spec.finding.value, text: spec.text, owner: spec.owner, due: spec.due,
+          review: spec.review, standard: spec.standard, plannedCheck: spec.plannedCheck))
+      message =
+        "\(id) for \(spec.finding.value): \(spec.text)"
+        + (spec.plannedCheck.map { "\n  judged by: \($0.query)\n  target \($0.target), on data after \($0.after)" }
+          ?? "")
 
     case .done(let id, let note):
       let i = try actionIndex(id)
@@ -179,7 +197,8 @@ extension Investigation {
       actions[i].state = .done
       actions[i].doneNote = note
       actions[i].doneAt = context.time
-      message = "\(id.value) done — check its effect next: effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"
+      message =
+        "\(id.value) done — check its effect next: effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"
 
     case .effective(let id, let targets, let note, let by):
       let i = try actionIndex(id)
@@ -196,7 +215,8 @@ extension Investigation {
       actions[i].state = .effective
       actions[i].outcome = note
       actions[i].outcomeCitations = context.citations
-      message = "\(id.value) \(review ? "still effective (review)" : "effective")"
+      message =
+        "\(id.value) \(review ? "still effective (review)" : "effective")"
         + (review ? "" : actions[i].standard.map { " — new standard: \($0)" } ?? "")
         + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: id.value))
 
@@ -208,18 +228,25 @@ extension Investigation {
       actions[i].state = .notEffective
       actions[i].outcome = because
       actions[i].judgedAt = context.time
-      message = "\(id.value) \(review ? "no longer effective" : "not effective"): \(because) — \(actions[i].finding) stays open"
+      message =
+        "\(id.value) \(review ? "no longer effective" : "not effective"): \(because) — \(actions[i].finding) stays open"
 
     case .event(let when, let text, _):
-      guard let time = EventTime(when.value) else { throw .error(.invalidDate, "`\(when.value)` is not a date or time", at: when.span) }
+      guard let time = EventTime(when.value) else {
+        throw .error(.invalidDate, "`\(when.value)` is not a date or time", at: when.span)
+      }
       events.append(Event(when: time, text: text, citations: context.citations, cell: context.number))
-      message = "event \(when.value): \(text)"
+      message =
+        "event \(when.value): \(text)"
         + (context.citations.isEmpty ? "" : "\n" + Investigation.shown(context.citations, on: nil))
 
     case .signoff(let role, let name, let meaning):
-      signoffs.append(Signoff(role: role, name: name, time: context.time, chain: context.previousChain, cell: context.number,
-        meaning: meaning))
-      message = (meaning.map { "\($0.rawValue) by" } ?? "signed off by")
+      signoffs.append(
+        Signoff(
+          role: role, name: name, time: context.time, chain: context.previousChain, cell: context.number,
+          meaning: meaning))
+      message =
+        (meaning.map { "\($0.rawValue) by" } ?? "signed off by")
         + " \(name) (\(role)) at \(context.time), chain \(context.previousChain)"
 
     case .team(let name, let role):
@@ -233,14 +260,17 @@ extension Investigation {
     case .escape(let text, let step):
       message = try applyEscape(text: text, step: step, in: context, reused: &reused, created: &created)
     case .elsewhere(let text, let action, let none):
-      message = try applyElsewhere(text: text, action: action, none: none, in: context, reused: &reused, created: &created)
+      message = try applyElsewhere(
+        text: text, action: action, none: none, in: context, reused: &reused, created: &created)
 
     case .note(let text):
       notes.append(Note(cell: context.number, text: text))
       message = text
 
     case .load:
-      guard let record = context.loaded else { throw .error(.evidenceUnavailable, "no evidence was read for this load") }
+      guard let record = context.loaded else {
+        throw .error(.evidenceUnavailable, "no evidence was read for this load")
+      }
       // A new extract under the same name replaces it for new questions; what was cited from the
       // old one stands, so its file is still checked for drift.
       supersededEvidence += evidence.filter { $0.name == record.name }
@@ -263,7 +293,8 @@ extension Investigation {
   static func shown(_ citations: [Citation], on id: ItemID?) -> String {
     citations.map { citation in
       (id.map { "cited on \($0): " } ?? "cited: ") + citation.reference
-        + (citation.excerpt.isEmpty ? "" : "\n" + citation.excerpt.splitLines().map { "  " + $0 }.joined(separator: "\n"))
+        + (citation.excerpt.isEmpty
+          ? "" : "\n" + citation.excerpt.splitLines().map { "  " + $0 }.joined(separator: "\n"))
     }.joined(separator: "\n")
   }
 
@@ -279,7 +310,9 @@ extension Investigation {
   func unknown(_ id: Located<ItemID>) -> Diagnostic {
     if id.value.kind == .escape, id.value.path.count == 1, escapes.contains(where: { $0.id == id.value }) {
       // `confirm E1`: the escape point is a place, not an answer; its whys are judged.
-      return .error(.conflictingState, "\(id.value) is an escape point, not a why: judge the answers to why it escaped (\(id.value).1 …)",
+      return .error(
+        .conflictingState,
+        "\(id.value) is an escape point, not a why: judge the answers to why it escaped (\(id.value).1 …)",
         at: id.span, notes: ["ask why it escaped: why \(id.value) TEXT"])
     }
     let existing = allIDs.filter { $0.kind == id.value.kind }.map(\.description)
@@ -290,7 +323,8 @@ extension Investigation {
     if existing.isEmpty {
       notes.append("there are no \(id.value.kind.noun)s yet")
     } else {
-      notes.append("\(id.value.kind.noun)s: " + existing.prefix(12).joined(separator: ", ") + (existing.count > 12 ? ", …" : ""))
+      notes.append(
+        "\(id.value.kind.noun)s: " + existing.prefix(12).joined(separator: ", ") + (existing.count > 12 ? ", …" : ""))
     }
     return .error(.unknownID, "there is no \(id.value.kind.noun) \(id.value)", at: id.span, notes: notes)
   }
@@ -309,7 +343,8 @@ extension Investigation {
   }
 
   func notDone(_ id: Located<ItemID>, _ state: Action.State) -> Diagnostic {
-    .error(.conflictingState, "\(id.value) is \(state.rawValue), not done: its effect can be judged once it is done",
+    .error(
+      .conflictingState, "\(id.value) is \(state.rawValue), not done: its effect can be judged once it is done",
       at: id.span,
       notes: ["mark it first: done \(id.value)"])
   }

@@ -16,7 +16,8 @@ extension Investigation {
     for i in copy.signoffs.indices { copy.signoffs[i].chain = "" }
     for i in copy.containments.indices { copy.containments[i].citations = blank(copy.containments[i].citations) }
     let comparable: (EvidenceRecord) -> EvidenceRecord = {
-      EvidenceRecord(name: $0.name, path: $0.path, format: $0.format, rows: 0, columns: 0, bytes: 0, sha256: "", cell: $0.cell)
+      EvidenceRecord(
+        name: $0.name, path: $0.path, format: $0.format, rows: 0, columns: 0, bytes: 0, sha256: "", cell: $0.cell)
     }
     copy.evidence = copy.evidence.map(comparable)
     copy.supersededEvidence = copy.supersededEvidence.map(comparable)
@@ -48,7 +49,9 @@ extension Investigation {
     for (x, y) in zip(a.containments, b.containments) where x != y { out.append(x.id.description) }
     for (x, y) in zip(a.escapes, b.escapes) where x != y { out.append(x.id.description) }
     for (x, y) in zip(a.extent, b.extent) where x != y { out.append(x.id.description) }
-    if a.containments.count != b.containments.count || a.escapes.count != b.escapes.count || a.extent.count != b.extent.count {
+    if a.containments.count != b.containments.count || a.escapes.count != b.escapes.count
+      || a.extent.count != b.extent.count
+    {
       out.append("the corrective-action record")
     }
     if out.isEmpty { out.append("the id counters") }

@@ -4,79 +4,91 @@
 extension Investigation {
   /// `team NAME --role ROLE`: adds a member or changes their role.
   mutating func applyTeam(name: String, role: TeamRole, in context: CellContext) -> String {
-      if let i = team.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
-        let was = team[i].role
-        guard was != role else { return "\(team[i].name) is already on the team as \(role.rawValue)" }
-        team[i].role = role
-        return "\(team[i].name) is now \(role.rawValue) (was \(was.rawValue))"
-      }
-      team.append(TeamMember(name: name, role: role, cell: context.number))
-      return "team: \(name) (\(role.rawValue))"
+    if let i = team.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+      let was = team[i].role
+      guard was != role else { return "\(team[i].name) is already on the team as \(role.rawValue)" }
+      team[i].role = role
+      return "\(team[i].name) is now \(role.rawValue) (was \(was.rawValue))"
+    }
+    team.append(TeamMember(name: name, role: role, cell: context.number))
+    return "team: \(name) (\(role.rawValue))"
   }
 
   /// `isnot DIMENSION IS --not IS_NOT`: one line of the is/is-not table, replacing an earlier one.
   mutating func applyIsNot(dimension: BoundaryDimension, isText: String, isNotText: String, in context: CellContext)
     -> String
   {
-      let boundary = ProblemBoundary(dimension: dimension, isText: isText, isNotText: isNotText, cell: context.number)
-      let line = "\(dimension.rawValue): is \(isText) · is not \(isNotText)"
-      if let i = boundaries.firstIndex(where: { $0.dimension == dimension }) {
-        boundaries[i] = boundary
-        return line + " (replaces the earlier \(dimension.rawValue))"
-      }
-      // Kept in the dimensions' order (what, where, when, extent), whatever order they were typed.
-      boundaries.append(boundary)
-      boundaries.sort { BoundaryDimension.allCases.firstIndex(of: $0.dimension)! < BoundaryDimension.allCases.firstIndex(of: $1.dimension)! }
-      return line
+    let boundary = ProblemBoundary(dimension: dimension, isText: isText, isNotText: isNotText, cell: context.number)
+    let line = "\(dimension.rawValue): is \(isText) · is not \(isNotText)"
+    if let i = boundaries.firstIndex(where: { $0.dimension == dimension }) {
+      boundaries[i] = boundary
+      return line + " (replaces the earlier \(dimension.rawValue))"
+    }
+    // Kept in the dimensions' order (what, where, when, extent), whatever order they were typed.
+    boundaries.append(boundary)
+    boundaries.sort {
+      BoundaryDimension.allCases.firstIndex(of: $0.dimension)! < BoundaryDimension.allCases.firstIndex(
+        of: $1.dimension)!
+    }
+    return line
   }
 
   /// `contain TEXT --owner NAME`: an interim action (K1).
-  mutating func applyContain(_ spec: ContainSpec, in context: CellContext, reused: inout [ItemID],
-    created: inout [ItemID]) -> String
-  {
-      let id = allocateID(.containment, reused: &reused, created: &created)
-      containments.append(Containment(id: id, text: spec.text, owner: spec.owner, due: spec.due, cell: context.number))
-      return "\(id) \(spec.text) — owner \(spec.owner)" + (spec.due.map { ", due \($0)" } ?? "")
-        + "; verify it on evidence: contained \(id) --evidence REF"
+  mutating func applyContain(
+    _ spec: ContainSpec, in context: CellContext, reused: inout [ItemID],
+    created: inout [ItemID]
+  ) -> String {
+    let id = allocateID(.containment, reused: &reused, created: &created)
+    containments.append(Containment(id: id, text: spec.text, owner: spec.owner, due: spec.due, cell: context.number))
+    return "\(id) \(spec.text) — owner \(spec.owner)" + (spec.due.map { ", due \($0)" } ?? "")
+      + "; verify it on evidence: contained \(id) --evidence REF"
   }
 
   /// `contained Kx --evidence REF`: a containment verified on the evidence the context carries.
-  mutating func applyContained(_ id: Located<ItemID>, note: String?, in context: CellContext) throws(Diagnostic) -> String {
-      guard let i = containments.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
-      if containments[i].state == .verified {
-        throw .error(.conflictingState, "\(id.value) was already verified at \(containments[i].verifiedAt ?? "an earlier cell")", at: id.span)
-      }
-      containments[i].state = .verified
-      containments[i].verifiedAt = context.time
-      containments[i].verificationNote = note
-      containments[i].citations = context.citations
-      return "\(id.value) verified" + (note.map { ": \($0)" } ?? "") + "\n" + Investigation.shown(context.citations, on: id.value)
+  mutating func applyContained(_ id: Located<ItemID>, note: String?, in context: CellContext) throws(Diagnostic)
+    -> String
+  {
+    guard let i = containments.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
+    if containments[i].state == .verified {
+      throw .error(
+        .conflictingState, "\(id.value) was already verified at \(containments[i].verifiedAt ?? "an earlier cell")",
+        at: id.span)
+    }
+    containments[i].state = .verified
+    containments[i].verifiedAt = context.time
+    containments[i].verificationNote = note
+    containments[i].citations = context.citations
+    return "\(id.value) verified" + (note.map { ": \($0)" } ?? "") + "\n"
+      + Investigation.shown(context.citations, on: id.value)
   }
 
   /// `escape TEXT --at STEP`: where the defect got past a check (E1).
-  mutating func applyEscape(text: String, step: Located<ItemID>, in context: CellContext, reused: inout [ItemID],
-    created: inout [ItemID]) throws(Diagnostic) -> String
-  {
-      guard self.step(step.value) != nil else { throw unknownStep(step.value, at: step.span) }
-      let id = allocateID(.escape, reused: &reused, created: &created)
-      escapes.append(EscapePoint(id: id, text: text, step: step.value, cell: context.number))
-      return "\(id) \(text) at \(step.value) — ask why it escaped: why \(id) TEXT"
+  mutating func applyEscape(
+    text: String, step: Located<ItemID>, in context: CellContext, reused: inout [ItemID],
+    created: inout [ItemID]
+  ) throws(Diagnostic) -> String {
+    guard self.step(step.value) != nil else { throw unknownStep(step.value, at: step.span) }
+    let id = allocateID(.escape, reused: &reused, created: &created)
+    escapes.append(EscapePoint(id: id, text: text, step: step.value, cell: context.number))
+    return "\(id) \(text) at \(step.value) — ask why it escaped: why \(id) TEXT"
   }
 
   /// `elsewhere TEXT --action Ax | --none REASON`: where else the cause can act (X1).
-  mutating func applyElsewhere(text: String, action: Located<ItemID>?, none: String?, in context: CellContext,
-    reused: inout [ItemID], created: inout [ItemID]) throws(Diagnostic) -> String
-  {
-      if let action, self.action(action.value) == nil { throw unknown(action) }
-      let id = allocateID(.extent, reused: &reused, created: &created)
-      extent.append(ExtentCheck(id: id, text: text, action: action?.value, noneReason: none, cell: context.number))
-      return "\(id) \(text) — " + (action.map { "covered by \($0.value)" } ?? "nothing to do: \(none ?? "")")
+  mutating func applyElsewhere(
+    text: String, action: Located<ItemID>?, none: String?, in context: CellContext,
+    reused: inout [ItemID], created: inout [ItemID]
+  ) throws(Diagnostic) -> String {
+    if let action, self.action(action.value) == nil { throw unknown(action) }
+    let id = allocateID(.extent, reused: &reused, created: &created)
+    extent.append(ExtentCheck(id: id, text: text, action: action?.value, noneReason: none, cell: context.number))
+    return "\(id) \(text) — " + (action.map { "covered by \($0.value)" } ?? "nothing to do: \(none ?? "")")
   }
 
   /// `why E1 TEXT`: the first answer to why the defect escaped at E1 (`E1.1`).
-  mutating func escapeWhy(under parent: Located<ItemID>, text: String, reused: inout [ItemID],
-    created: inout [ItemID]) throws(Diagnostic) -> String
-  {
+  mutating func escapeWhy(
+    under parent: Located<ItemID>, text: String, reused: inout [ItemID],
+    created: inout [ItemID]
+  ) throws(Diagnostic) -> String {
     guard let i = escapes.firstIndex(where: { $0.id == parent.value }) else { throw unknown(parent) }
     let id = allocateID(.escape, under: parent.value, reused: &reused, created: &created)
     nodes[id] = CauseNode(id: id, text: text)
@@ -86,13 +98,19 @@ extension Investigation {
 
   /// `effective Ax` with no evidence: the verdict of the action's planned check on what its
   /// query drew (`context.citations`, resolved by the session or restored from the cell).
-  mutating func judgePlannedCheck(_ id: Located<ItemID>, at i: Int, note: String?, by: String?,
-    context: CellContext) throws(Diagnostic) -> String
-  {
+  mutating func judgePlannedCheck(
+    _ id: Located<ItemID>, at i: Int, note: String?, by: String?,
+    context: CellContext
+  ) throws(Diagnostic) -> String {
     guard let plan = actions[i].plannedCheck else {
-      throw .error(.missingOption, "`effective \(id.value)` needs --evidence: what shows the action worked", at: SourceSpan(at: id.span.end),
-        notes: ["no check was planned with \(id.value) (action … --verify QUERY --target EXPR --after DATE)",
-          "example: effective \(id.value) --evidence after#1-40", "if it did not work: not-effective \(id.value) --because TEXT"])
+      throw .error(
+        .missingOption, "`effective \(id.value)` needs --evidence: what shows the action worked",
+        at: SourceSpan(at: id.span.end),
+        notes: [
+          "no check was planned with \(id.value) (action … --verify QUERY --target EXPR --after DATE)",
+          "example: effective \(id.value) --evidence after#1-40",
+          "if it did not work: not-effective \(id.value) --because TEXT",
+        ])
     }
     guard let citation = context.citations.first else {
       throw .error(.plannedCheckNotRun, "the planned check of \(id.value) was not run", at: id.span)
@@ -121,9 +139,10 @@ extension Investigation {
   }
 
   /// The next id of `kind` (under `parent` for nested ids), or the id redo gives back.
-  mutating func allocateID(_ kind: ItemID.Kind, under parent: ItemID? = nil, reused: inout [ItemID],
-    created: inout [ItemID]) -> ItemID
-  {
+  mutating func allocateID(
+    _ kind: ItemID.Kind, under parent: ItemID? = nil, reused: inout [ItemID],
+    created: inout [ItemID]
+  ) -> ItemID {
     let id: ItemID
     if !reused.isEmpty {
       id = reused.removeFirst()
@@ -139,10 +158,15 @@ extension Investigation {
 
   /// The `--after` of a planned check may not be before the day it is agreed.
   func checkAfterDate(_ spec: ActionSpec, at time: String) throws(Diagnostic) {
-    guard let plan = spec.plannedCheck, let today = CalendarDate(String(time.prefix(10))), plan.after < today else { return }
-    throw .error(.judgedTooEarly, "the judgement date is before today: judge after the action is done",
+    guard let plan = spec.plannedCheck, let today = CalendarDate(String(time.prefix(10))), plan.after < today else {
+      return
+    }
+    throw .error(
+      .judgedTooEarly, "the judgement date is before today: judge after the action is done",
       at: spec.checkAfterSpan,
-      notes: ["--after \(plan.after) is before \(today), the day this action is agreed; data from before the change shows the problem, not the effect",
-        "pick the day the change will be in place, e.g. its due date"])
+      notes: [
+        "--after \(plan.after) is before \(today), the day this action is agreed; data from before the change shows the problem, not the effect",
+        "pick the day the change will be in place, e.g. its due date",
+      ])
   }
 }

@@ -8,18 +8,23 @@ extension Investigation {
       let i = steps.firstIndex(where: { $0.id == from }), let j = steps.firstIndex(where: { $0.id == to }), j != i + 1
     else { return }
     if j == i - 1 {
-      throw .error(.againstProcessOrder, "\(from)>\(to) runs against the process: \(to) comes before \(from)",
+      throw .error(
+        .againstProcessOrder, "\(from)>\(to) runs against the process: \(to) comes before \(from)",
         at: location.span,
         notes: ["a handoff runs in process order: \(to)>\(from)"])
     }
     let between = steps[(min(i, j) + 1)..<max(i, j)]
     let (first, last) = (between.first!.id, between.last!.id)
     let (a, b) = j > i ? (from, to) : (to, from)
-    throw .error(.againstProcessOrder, "\(from) and \(to) are not next to each other in the process: a handoff joins a step to the next one",
-      at: location.span, notes: [
+    throw .error(
+      .againstProcessOrder,
+      "\(from) and \(to) are not next to each other in the process: a handoff joins a step to the next one",
+      at: location.span,
+      notes: [
         "between them: " + between.map { "\($0.id) \($0.name)" }.joined(separator: ", "),
         "record it at the handoff where the work crosses (--step "
-          + (between.count == 1 ? "\(a)>\(first) or \(first)>\(b)" : "\(a)>\(first) … \(last)>\(b)") + "), or at one step (--step \(first))",
+          + (between.count == 1 ? "\(a)>\(first) or \(first)>\(b)" : "\(a)>\(first) … \(last)>\(b)")
+          + "), or at one step (--step \(first))",
       ])
   }
 
@@ -32,8 +37,9 @@ extension Investigation {
     if i > 0, i + 1 < steps.count {
       let split = findings.filter { $0.location == .handoff(steps[i - 1].id, steps[i + 1].id) }
       for f in split {
-        lines.append("  \(f.id) is at the handoff \(steps[i - 1].id)>\(steps[i + 1].id), which \(id) now splits: "
-          + "amend \(f.id) --step \(steps[i - 1].id)>\(id) or --step \(id)>\(steps[i + 1].id)")
+        lines.append(
+          "  \(f.id) is at the handoff \(steps[i - 1].id)>\(steps[i + 1].id), which \(id) now splits: "
+            + "amend \(f.id) --step \(steps[i - 1].id)>\(id) or --step \(id)>\(steps[i + 1].id)")
       }
     }
     return lines.joined(separator: "\n")
@@ -44,7 +50,9 @@ extension Investigation {
     let id = spec.id
     guard let i = steps.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
     func refuse(_ what: String) -> Diagnostic {
-      .error(.nothingToAmend, "a step has no \(what) to amend", at: id.span, notes: ["a step has a name and an owner: amend \(id.value) --name TEXT --owner NAME"])
+      .error(
+        .nothingToAmend, "a step has no \(what) to amend", at: id.span,
+        notes: ["a step has a name and an owner: amend \(id.value) --name TEXT --owner NAME"])
     }
     if spec.text != nil { throw refuse("text") }
     if spec.due != nil { throw refuse("due date") }

@@ -129,10 +129,11 @@ public struct Citation: Sendable, Equatable, Codable {
   /// What a cited test, chart or capability study decided (p-value, control), for `check`.
   public var statistics: CitedStatistics?
 
-  public init(kind: Kind, reference: String, excerpt: String, note: String? = nil, cell: Int,
+  public init(
+    kind: Kind, reference: String, excerpt: String, note: String? = nil, cell: Int,
     chart: CitedChart? = nil, moments: [CitedMoment] = [], table: CitedTable? = nil, evidence: String? = nil,
-    sha256: String? = nil, statistics: CitedStatistics? = nil)
-  {
+    sha256: String? = nil, statistics: CitedStatistics? = nil
+  ) {
     self.statistics = statistics
     self.kind = kind
     self.reference = reference
@@ -172,8 +173,10 @@ public struct CitedStatistics: Sendable, Equatable, Codable {
   public var inControl: Bool?
   public var warnings: [String]
 
-  public init(method: String, pValue: Double? = nil, alpha: Double? = nil, significant: Bool? = nil,
-    verdict: String? = nil, inControl: Bool? = nil, warnings: [String] = []) {
+  public init(
+    method: String, pValue: Double? = nil, alpha: Double? = nil, significant: Bool? = nil,
+    verdict: String? = nil, inControl: Bool? = nil, warnings: [String] = []
+  ) {
     self.method = method
     self.pValue = pValue
     self.alpha = alpha
@@ -253,8 +256,10 @@ public struct CitedChart: Sendable, Equatable, Codable {
   /// Decimals to show the values and limits with (the data's precision); nil: up to 2.
   public var places: Int?
 
-  public init(kind: Kind, title: String, measure: ChartMeasure, labels: [String], values: [Double],
-    cumulative: [Double] = [], centre: Double? = nil, upper: Double? = nil, lower: Double? = nil, flagged: [Int] = []) {
+  public init(
+    kind: Kind, title: String, measure: ChartMeasure, labels: [String], values: [Double],
+    cumulative: [Double] = [], centre: Double? = nil, upper: Double? = nil, lower: Double? = nil, flagged: [Int] = []
+  ) {
     self.kind = kind
     self.title = title
     self.measure = measure == ChartMeasure.legacy(kind: kind, title: title) ? nil : measure
@@ -379,7 +384,9 @@ public struct EvidenceRecord: Sendable, Equatable, Codable {
   public var sha256: String
   public var cell: Int
 
-  public init(name: String, path: String, format: String, rows: Int, columns: Int, bytes: Int, sha256: String, cell: Int) {
+  public init(
+    name: String, path: String, format: String, rows: Int, columns: Int, bytes: Int, sha256: String, cell: Int
+  ) {
     self.name = name
     self.path = path
     self.format = format

@@ -20,7 +20,8 @@ extension PlannedCheck {
     func verdict(_ v: EffectivenessJudgement.Verdict, _ seen: String, _ judged: [Int] = [], _ labels: [String] = [])
       -> EffectivenessJudgement
     {
-      EffectivenessJudgement(verdict: v, judgedAt: time, seen: seen, dataFrom: judged.first.map { labels[$0] },
+      EffectivenessJudgement(
+        verdict: v, judgedAt: time, seen: seen, dataFrom: judged.first.map { labels[$0] },
         dataTo: judged.last.map { labels[$0] }, points: judged.count)
     }
     guard let chart = citation.chart, let target = CheckTarget.parse(stored: self.target) else {
@@ -31,7 +32,8 @@ extension PlannedCheck {
     let periods = counted(judged.count, unit ?? "point")
     guard judged.count >= Self.minimumPoints else {
       let again = Self.adding(Self.minimumPoints, unit, to: cut)
-      return verdict(.inconclusive, "only \(periods) after \(cut) (\(Self.minimumPoints) needed); judge again after \(again)",
+      return verdict(
+        .inconclusive, "only \(periods) after \(cut) (\(Self.minimumPoints) needed); judge again after \(again)",
         judged, chart.labels)
     }
     let values = judged.map { chart.values[$0] }
@@ -58,14 +60,17 @@ extension PlannedCheck {
           (upper(i).map { chart.values[i] > $0 } ?? false) || (lower(i).map { chart.values[i] < $0 } ?? false)
         }
         if let i = beyond {
-          let limit = (upper(i).map { chart.values[i] > $0 } ?? false) ? "UCL \(show(upper(i)!))" : "LCL \(show(lower(i)!))"
-          return verdict(.notEffective, "\(show(chart.values[i])) \(at(i)), beyond the limits (\(limit))", judged, chart.labels)
+          let limit =
+            (upper(i).map { chart.values[i] > $0 } ?? false) ? "UCL \(show(upper(i)!))" : "LCL \(show(lower(i)!))"
+          return verdict(
+            .notEffective, "\(show(chart.values[i])) \(at(i)), beyond the limits (\(limit))", judged, chart.labels)
         }
         return verdict(.effective, "no point beyond the limits \(over)", judged, chart.labels)
       }
       if let i = judged.first(where: { i in !(lower(i).map { chart.values[i] < $0 } ?? false) }) {
         let limit = lower(i).map { " (LCL \(show($0)))" } ?? " (no LCL)"
-        return verdict(.notEffective, "\(show(chart.values[i])) \(at(i)), not below the lower limit\(limit)", judged, chart.labels)
+        return verdict(
+          .notEffective, "\(show(chart.values[i])) \(at(i)), not below the lower limit\(limit)", judged, chart.labels)
       }
       return verdict(.effective, "every point below the lower limit \(over)", judged, chart.labels)
     }

@@ -14,9 +14,10 @@ public struct Cell: Sendable, Equatable {
   /// The line of the notebook file where the cell's header is (0 when not from a file).
   public var line: Int
 
-  public init(number: Int, time: String, chain: String, command: String, output: String, data: String? = nil,
-    line: Int = 0)
-  {
+  public init(
+    number: Int, time: String, chain: String, command: String, output: String, data: String? = nil,
+    line: Int = 0
+  ) {
     self.number = number
     self.time = time
     self.chain = chain

@@ -24,9 +24,10 @@ public struct CellData: Sendable, Equatable, Codable {
 
   public static let currentVersion = 1
 
-  public init(loaded: LoadedEvidence? = nil, citations: [Citation]? = nil, undid: Int? = nil, redid: Int? = nil,
-    ranOn: [EvidenceVersion]? = nil, signature: SignoffSignature? = nil)
-  {
+  public init(
+    loaded: LoadedEvidence? = nil, citations: [Citation]? = nil, undid: Int? = nil, redid: Int? = nil,
+    ranOn: [EvidenceVersion]? = nil, signature: SignoffSignature? = nil
+  ) {
     self.loaded = loaded
     self.citations = citations
     self.undid = undid
@@ -36,7 +37,8 @@ public struct CellData: Sendable, Equatable, Codable {
   }
 
   public var isEmpty: Bool {
-    loaded == nil && (citations ?? []).isEmpty && undid == nil && redid == nil && (ranOn ?? []).isEmpty && signature == nil
+    loaded == nil && (citations ?? []).isEmpty && undid == nil && redid == nil && (ranOn ?? []).isEmpty
+      && signature == nil
   }
 
   /// One line of JSON with sorted keys; `<`, `>` and `&` escaped so the text can never end
@@ -44,7 +46,8 @@ public struct CellData: Sendable, Equatable, Codable {
   public func encoded() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     // Every field is a plain value; encoding cannot fail.
     let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
     var out = ""
@@ -63,17 +66,21 @@ public struct CellData: Sendable, Equatable, Codable {
 
   static func decode(_ text: String, cell: Int, line: Int) throws(Diagnostic) -> CellData {
     let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     let span = SourceSpan(at: SourcePosition(line: max(line, 1), column: 1))
     let decoded: CellData
     do {
       decoded = try decoder.decode(CellData.self, from: Data(text.utf8))
     } catch {
-      throw .error(.malformedNotebook, "cell \(cell) stores data that is not valid: \(Self.reason(error))", at: span,
+      throw .error(
+        .malformedNotebook, "cell \(cell) stores data that is not valid: \(Self.reason(error))", at: span,
         notes: ["the `<!-- data … -->` line after the cell's output was edited by hand; `gemba verify` names the cell"])
     }
     guard decoded.version <= currentVersion else {
-      throw .error(.newerNotebook, "cell \(cell) stores data of version \(decoded.version), written by a newer gemba (this one reads \(currentVersion))",
+      throw .error(
+        .newerNotebook,
+        "cell \(cell) stores data of version \(decoded.version), written by a newer gemba (this one reads \(currentVersion))",
         at: span, notes: ["upgrade gemba to open this notebook; nothing was changed"])
     }
     return decoded
@@ -83,8 +90,10 @@ public struct CellData: Sendable, Equatable, Codable {
     switch error {
     case DecodingError.dataCorrupted(let c): return c.debugDescription
     case DecodingError.keyNotFound(let key, _): return "`\(key.stringValue)` is missing"
-    case DecodingError.typeMismatch(_, let c): return "a value of the wrong kind at `\(c.codingPath.map(\.stringValue).joined(separator: "."))`"
-    case DecodingError.valueNotFound(_, let c): return "a missing value at `\(c.codingPath.map(\.stringValue).joined(separator: "."))`"
+    case DecodingError.typeMismatch(_, let c):
+      return "a value of the wrong kind at `\(c.codingPath.map(\.stringValue).joined(separator: "."))`"
+    case DecodingError.valueNotFound(_, let c):
+      return "a missing value at `\(c.codingPath.map(\.stringValue).joined(separator: "."))`"
     default: return "not JSON"
     }
   }
@@ -127,7 +136,8 @@ public struct EvidenceVersion: Sendable, Equatable, Codable {
   /// version of the file the figures below come from.
   public var notice: String? {
     guard changed else { return nil }
-    return "note: \(path) changed since cell \(loadedIn) loaded it; this ran on the file as it is now (sha256 \(sha256.prefix(16)));"
+    return
+      "note: \(path) changed since cell \(loadedIn) loaded it; this ran on the file as it is now (sha256 \(sha256.prefix(16)));"
       + " citations made before keep what was seen; `gemba replay` shows which conclusions moved"
   }
 

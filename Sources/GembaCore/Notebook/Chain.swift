@@ -11,9 +11,10 @@ public enum Chain {
   public static let genesis = String(Hex.string(SHA256.hash(data: Array("gemba notebook v1".utf8))).prefix(shownLength))
 
   /// - Parameter data: the cell's stored payload (v2); a cell without one hashes as in v1.
-  public static func next(after previous: String, number: Int, time: String, command: String, output: String,
-    data: String? = nil) -> String
-  {
+  public static func next(
+    after previous: String, number: Int, time: String, command: String, output: String,
+    data: String? = nil
+  ) -> String {
     var hasher = SHA256()
     for part in [previous, String(number), time, command, output] + (data.map { [$0] } ?? []) {
       // Length-prefix each part so that moving text between parts changes the hash.

@@ -30,12 +30,14 @@ public struct IntegrityState: Sendable, Equatable {
       parts.append(total == 1 ? "the evidence file is as loaded" : "all \(total) evidence files are as loaded")
     } else {
       if !changed.isEmpty {
-        parts.append("\(changed.count) of \(total) evidence file\(total == 1 ? "" : "s") changed since cited: "
-          + changed.map(\.path).joined(separator: ", "))
+        parts.append(
+          "\(changed.count) of \(total) evidence file\(total == 1 ? "" : "s") changed since cited: "
+            + changed.map(\.path).joined(separator: ", "))
       }
       if !missing.isEmpty {
-        parts.append("\(missing.count) of \(total) evidence file\(total == 1 ? "" : "s") missing: "
-          + missing.map(\.path).joined(separator: ", "))
+        parts.append(
+          "\(missing.count) of \(total) evidence file\(total == 1 ? "" : "s") missing: "
+            + missing.map(\.path).joined(separator: ", "))
       }
     }
     return parts.joined(separator: "; ")
@@ -46,10 +48,14 @@ public struct IntegrityState: Sendable, Equatable {
     guard !(changed.isEmpty && missing.isEmpty) else { return [] }
     var notes = ["citations keep what was seen when they were made; the record shows them as stored"]
     for state in changed {
-      notes.append("\(state.path) differs from what cell \(state.cell) loaded (sha256 \(state.sha256.prefix(16)) → \(state.nowSHA256?.prefix(16) ?? "?"))")
+      notes.append(
+        "\(state.path) differs from what cell \(state.cell) loaded (sha256 \(state.sha256.prefix(16)) → \(state.nowSHA256?.prefix(16) ?? "?"))"
+      )
     }
     for state in missing {
-      if case .missing(let reason) = state.condition { notes.append("\(state.path) (loaded in cell \(state.cell)): \(reason)") }
+      if case .missing(let reason) = state.condition {
+        notes.append("\(state.path) (loaded in cell \(state.cell)): \(reason)")
+      }
     }
     notes.append("`gemba replay NOTEBOOK` shows which conclusions moved")
     return notes
@@ -83,7 +89,8 @@ public struct EvidenceState: Sendable, Equatable {
 
   /// Each file the investigation loaded (its latest load), checked with `hash`, which returns
   /// the file's SHA-256 now or throws why it cannot be read. Files are hashed once each.
-  public static func check(_ records: [EvidenceRecord], hash: (String) throws(Diagnostic) -> String) -> [EvidenceState] {
+  public static func check(_ records: [EvidenceRecord], hash: (String) throws(Diagnostic) -> String) -> [EvidenceState]
+  {
     var latest: [String: EvidenceRecord] = [:]
     var order: [String] = []
     for record in records {
@@ -98,7 +105,8 @@ public struct EvidenceState: Sendable, Equatable {
       } catch {
         condition = .missing(error.message)
       }
-      return EvidenceState(name: record.name, path: record.path, sha256: record.sha256, cell: record.cell, condition: condition)
+      return EvidenceState(
+        name: record.name, path: record.path, sha256: record.sha256, cell: record.cell, condition: condition)
     }
   }
 }

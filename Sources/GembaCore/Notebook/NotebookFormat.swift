@@ -47,8 +47,10 @@ public enum NotebookFormat {
     var i = 0
     var cellStart: Int?  // the header line of the cell being read
     func problem(_ code: DiagnosticCode, _ line: Int, _ message: String, _ notes: [String] = []) {
-      doc.problems.append(.error(code, message, at: SourceSpan(at: SourcePosition(line: line, column: 1)),
-        notes: notes))
+      doc.problems.append(
+        .error(
+          code, message, at: SourceSpan(at: SourcePosition(line: line, column: 1)),
+          notes: notes))
       // Torn: the problem is inside the last cell, with no cell header after it.
       if let start = cellStart, !lines[(start)...].contains(where: { $0.trimmingSpaces().hasPrefix("<!-- cell ") }) {
         doc.tornAt = start
@@ -60,13 +62,17 @@ public enum NotebookFormat {
     if first.hasPrefix("\u{FEFF}") { first.removeFirst() }  // a byte-order mark an editor added
     if let v = versionNumber(first) {
       guard v <= version else {
-        problem(.newerNotebook, i + 1, "this notebook was written by a newer gemba (format v\(first.dropFirst("<!-- gemba notebook v".count).prefix { $0.isASCII && $0.isNumber })); this gemba reads v\(version)",
+        problem(
+          .newerNotebook, i + 1,
+          "this notebook was written by a newer gemba (format v\(first.dropFirst("<!-- gemba notebook v".count).prefix { $0.isASCII && $0.isNumber })); this gemba reads v\(version)",
           ["upgrade gemba to open it"])
         return doc
       }
       doc.version = v
     } else {
-      problem(.malformedNotebook, i + 1, "not a gemba notebook: the first line should be `<!-- gemba notebook v\(version) -->`",
+      problem(
+        .malformedNotebook, i + 1,
+        "not a gemba notebook: the first line should be `<!-- gemba notebook v\(version) -->`",
         ["gemba never overwrites a file it did not write; choose a new notebook name"])
       return doc
     }
@@ -78,7 +84,8 @@ public enum NotebookFormat {
         let headerLine = i + 1
         cellStart = headerLine
         guard let (number, time, chain) = cellHeader(trimmed) else {
-          problem(.malformedNotebook, headerLine, "malformed cell header", ["expected `<!-- cell N · TIME · chain HEX -->`"])
+          problem(
+            .malformedNotebook, headerLine, "malformed cell header", ["expected `<!-- cell N · TIME · chain HEX -->`"])
           return doc
         }
         // One spelling per header: spaces, `cell 02` or a short chain would verify as another
@@ -86,14 +93,18 @@ public enum NotebookFormat {
         let canonical = "<!-- cell \(number) · \(time) · chain \(chain) -->"
         guard line == canonical, chain.count == Chain.shownLength, chain == chain.lowercased() else {
           cellStart = nil
-          problem(.malformedNotebook, headerLine, "cell header not written as gemba writes it", ["expected `\(canonical)` with a 16-digit lowercase chain"])
+          problem(
+            .malformedNotebook, headerLine, "cell header not written as gemba writes it",
+            ["expected `\(canonical)` with a 16-digit lowercase chain"])
           return doc
         }
         let expected = (doc.cells.last?.number ?? 0) + 1
         guard number == expected else {
           cellStart = nil  // a hand edit, not a cut-short write
-          problem(.malformedNotebook, headerLine, doc.cells.contains { $0.number == number }
-            ? "duplicate cell number \(number)" : "cell \(number) where cell \(expected) was expected",
+          problem(
+            .malformedNotebook, headerLine,
+            doc.cells.contains { $0.number == number }
+              ? "duplicate cell number \(number)" : "cell \(number) where cell \(expected) was expected",
             ["cells are numbered 1, 2, 3… in order; was the notebook edited by hand?"])
           return doc
         }
@@ -108,7 +119,8 @@ public enum NotebookFormat {
           if j < lines.count, lines[j].hasPrefix(dataPrefix) {
             let line = lines[j]
             guard line.hasSuffix(" -->"), line.count >= dataPrefix.count + 4 else {
-              problem(.malformedNotebook, j + 1, "the data line of the cell at line \(headerLine) is not closed with ` -->`",
+              problem(
+                .malformedNotebook, j + 1, "the data line of the cell at line \(headerLine) is not closed with ` -->`",
                 ["the file was cut short, or the line was edited by hand"])
               return doc
             }
@@ -116,13 +128,16 @@ public enum NotebookFormat {
             i = j + 1
           }
         }
-        doc.cells.append(Cell(number: number, time: time, chain: chain, command: command, output: output, data: data,
-          line: headerLine))
+        doc.cells.append(
+          Cell(
+            number: number, time: time, chain: chain, command: command, output: output, data: data,
+            line: headerLine))
         cellStart = nil
         continue
       }
       if let (_, info) = fenceOpening(trimmed), info == "gemba" || info == "output" {
-        problem(.malformedNotebook, i + 1, "a ```\(info) block with no cell header before it",
+        problem(
+          .malformedNotebook, i + 1, "a ```\(info) block with no cell header before it",
           ["each cell starts with `<!-- cell N · TIME · chain HEX -->`"])
         return doc
       }
@@ -180,14 +195,16 @@ public enum NotebookFormat {
   }
 
   /// Reads the next fenced block, which must carry `info`; advances past its closing fence.
-  static func readBlock(_ lines: [String], _ i: inout Int, info: String, after header: Int,
-    problem: (DiagnosticCode, Int, String, [String]) -> Void) -> String?
-  {
+  static func readBlock(
+    _ lines: [String], _ i: inout Int, info: String, after header: Int,
+    problem: (DiagnosticCode, Int, String, [String]) -> Void
+  ) -> String? {
     while i < lines.count, lines[i].trimmingSpaces().isEmpty { i += 1 }
     guard i < lines.count else {
       // The last line of the file (a final newline does not start another line).
       let last = lines.last == "" ? max(1, lines.count - 1) : lines.count
-      problem(.malformedNotebook, last, "the notebook ends inside cell at line \(header): no ```\(info) block",
+      problem(
+        .malformedNotebook, last, "the notebook ends inside cell at line \(header): no ```\(info) block",
         ["the file was cut short (a crash while writing?); the cells before line \(header) are intact"])
       return nil
     }
@@ -207,9 +224,9 @@ public enum NotebookFormat {
       body.append(lines[i])
       i += 1
     }
-    problem(.malformedNotebook, start - 1 + 1, "the ```\(info) block opened at line \(start) is never closed",
+    problem(
+      .malformedNotebook, start - 1 + 1, "the ```\(info) block opened at line \(start) is never closed",
       ["the file was cut short (a crash while writing?); the cells before line \(header) are intact"])
     return nil
   }
 }
-

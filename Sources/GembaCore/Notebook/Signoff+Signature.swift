@@ -21,19 +21,23 @@ public struct SignoffSignature: Sendable, Equatable, Codable {
   /// The bytes a sign-off signs. Without a meaning they are v1's, byte for byte, so sign-offs
   /// signed before meanings existed verify; with one, v2 adds a `meaning=` line, so changing
   /// "reviewed" to "approved" afterwards breaks the signature.
-  public static func message(chain: String, role: String, name: String, meaning: SignoffMeaning? = nil,
-                             time: String) -> [UInt8] {
+  public static func message(
+    chain: String, role: String, name: String, meaning: SignoffMeaning? = nil,
+    time: String
+  ) -> [UInt8] {
     guard let meaning else {
       return Array("gemba signoff v1\nchain=\(chain)\nrole=\(role)\nname=\(name)\ntime=\(time)\n".utf8)
     }
-    return Array("gemba signoff v2\nchain=\(chain)\nrole=\(role)\nname=\(name)\nmeaning=\(meaning.rawValue)\ntime=\(time)\n".utf8)
+    return Array(
+      "gemba signoff v2\nchain=\(chain)\nrole=\(role)\nname=\(name)\nmeaning=\(meaning.rawValue)\ntime=\(time)\n".utf8)
   }
 
   /// Signs `message` with a raw 32-byte Ed25519 private key.
   public static func sign(_ message: [UInt8], privateKey raw: [UInt8]) throws -> SignoffSignature {
     let key = try Curve25519.Signing.PrivateKey(rawRepresentation: raw)
     let signature = try key.signature(for: message)
-    return SignoffSignature(publicKey: key.publicKey.rawRepresentation.base64EncodedString(),
+    return SignoffSignature(
+      publicKey: key.publicKey.rawRepresentation.base64EncodedString(),
       signature: signature.base64EncodedString())
   }
 
@@ -127,8 +131,10 @@ public struct SignatureReport: Sendable {
       } else {
         verdict = .untrusted
       }
-      report.entries.append(Entry(cell: cell.number, line: cell.line, role: role, name: name,
-        fingerprint: signature.fingerprint, verdict: verdict))
+      report.entries.append(
+        Entry(
+          cell: cell.number, line: cell.line, role: role, name: name,
+          fingerprint: signature.fingerprint, verdict: verdict))
     }
     report.cellsAfterLastValid = document.cells.filter { $0.number > lastValid }.count
     return report
@@ -142,16 +148,23 @@ public struct SignatureReport: Sendable {
     for e in entries {
       let who = "cell \(e.cell): \(e.role) \(e.name), key \(e.fingerprint)"
       switch e.verdict {
-      case .valid(let trustedAs): out.append("signature valid: \(who), trusted as \(trustedAs.isEmpty ? "a listed key" : trustedAs)")
-      case .untrusted: out.append("signature valid but NOT trusted: \(who) (add its public key to .gemba/trusted-keys, or --trust KEY.pub)")
+      case .valid(let trustedAs):
+        out.append("signature valid: \(who), trusted as \(trustedAs.isEmpty ? "a listed key" : trustedAs)")
+      case .untrusted:
+        out.append(
+          "signature valid but NOT trusted: \(who) (add its public key to .gemba/trusted-keys, or --trust KEY.pub)")
       case .invalid: out.append("signature INVALID: \(who): it does not match what the cell approved")
       }
     }
-    for cell in unsignedSignoffs { out.append("sign-off unsigned: cell \(cell) (the signer had no key: gemba key new NAME)") }
+    for cell in unsignedSignoffs {
+      out.append("sign-off unsigned: cell \(cell) (the signer had no key: gemba key new NAME)")
+    }
     if cellsAfterLastValid == total {
       out.append("no trusted signature: all \(total) cells are unsigned")
     } else if cellsAfterLastValid > 0 {
-      out.append("\(cellsAfterLastValid) cell\(cellsAfterLastValid == 1 ? "" : "s") after the last trusted signature \(cellsAfterLastValid == 1 ? "is" : "are") unsigned")
+      out.append(
+        "\(cellsAfterLastValid) cell\(cellsAfterLastValid == 1 ? "" : "s") after the last trusted signature \(cellsAfterLastValid == 1 ? "is" : "are") unsigned"
+      )
     }
     return out
   }

@@ -16,7 +16,8 @@ public enum Verification {
     }
     var chain = Chain.genesis
     for cell in document.cells {
-      let expected = Chain.next(after: chain, number: cell.number, time: cell.time, command: cell.command, output: cell.output,
+      let expected = Chain.next(
+        after: chain, number: cell.number, time: cell.time, command: cell.command, output: cell.output,
         data: cell.data)
       guard expected == cell.chain else {
         return .failed(
@@ -28,7 +29,8 @@ public enum Verification {
     }
     if let anchor, !document.cells.contains(where: { $0.chain == anchor.lowercased() }) {
       return .failed(
-        message: "no cell has chain \(anchor): cells were removed from the end, or this is not the notebook that was approved",
+        message:
+          "no cell has chain \(anchor): cells were removed from the end, or this is not the notebook that was approved",
         line: document.cells.last?.line ?? 1)
     }
     return .verified(cells: document.cells.count)

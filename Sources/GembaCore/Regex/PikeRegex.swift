@@ -69,7 +69,9 @@ struct PikeRegex: Sendable {
     try compiler.compile(node)
     compiler.emit(.save(1))
     compiler.emit(.match)
-    guard compiler.program.count <= 2_000 else { throw LayoutError(layout: pattern, reason: "it is too large once its repetitions are counted out") }
+    guard compiler.program.count <= 2_000 else {
+      throw LayoutError(layout: pattern, reason: "it is too large once its repetitions are counted out")
+    }
     program = compiler.program
     groupNames = parser.names
   }
@@ -110,7 +112,9 @@ struct PikeRegex: Sendable {
   }
 
   /// Follows jumps, splits, saves and anchors from `pc`, adding the threads that consume a byte.
-  private func add(_ list: inout ThreadList, _ pc: Int, _ pos: Int, _ n: Int, _ p: UnsafePointer<UInt8>, _ caps: inout [Int]) {
+  private func add(
+    _ list: inout ThreadList, _ pc: Int, _ pos: Int, _ n: Int, _ p: UnsafePointer<UInt8>, _ caps: inout [Int]
+  ) {
     if list.contains(pc) { return }
     list.mark(pc)
     switch program[pc] {

@@ -1,7 +1,9 @@
 /// `help`, `help VERB` and `history`.
 public enum HelpRenderer {
   /// - Parameter width: the screen's columns; summaries wrap under themselves.
-  public static func help(_ topic: Located<String>?, width: Int = TerminalStyle.record.width) throws(Diagnostic) -> String {
+  public static func help(_ topic: Located<String>?, width: Int = TerminalStyle.record.width) throws(Diagnostic)
+    -> String
+  {
     guard let topic else { return overview(width: width) }
     let stage = StageCatalog.spec(topic.value.lowercased())
     guard let spec = CommandCatalog.spec(topic.value.lowercased()) else {
@@ -22,7 +24,8 @@ public enum HelpRenderer {
       for option in spec.options {
         let left = "--\(option.name)" + (option.hint.isEmpty ? "" : " \(option.hint)")
         let note = optionNote(option)
-        lines.append("  " + left + (note.isEmpty ? "" : String(repeating: " ", count: max(1, width + 4 - left.count)) + note))
+        lines.append(
+          "  " + left + (note.isEmpty ? "" : String(repeating: " ", count: max(1, width + 4 - left.count)) + note))
       }
     }
     lines.append("")
@@ -61,7 +64,8 @@ public enum HelpRenderer {
       }
       lines.append("")
     }
-    let closing = "Queries: NAME | where COL = VALUE | count by COL. Stages: " + StageCatalog.names.joined(separator: ", ")
+    let closing =
+      "Queries: NAME | where COL = VALUE | count by COL. Stages: " + StageCatalog.names.joined(separator: ", ")
       + " (`help where` explains one).\n"
       + "Type `help VERB` for options and an example. Tab completes commands, options, ids and paths."
     lines += TerminalViews.Text.wrap(closing, to: columns)
@@ -111,8 +115,10 @@ extension HelpRenderer {
       }
       lines.append("")
     }
-    lines += ["## Query stages", "", "After `NAME |`, joined by `|`; a query asks the evidence and is a cell.", "",
-      "| stage | what it does | example |", "|---|---|---|"]
+    lines += [
+      "## Query stages", "", "After `NAME |`, joined by `|`; a query asks the evidence and is a cell.", "",
+      "| stage | what it does | example |", "|---|---|---|",
+    ]
     for stage in StageCatalog.stages {
       lines.append("| `\(cell(stage.usage))` | \(cell(stage.summary)) | `\(cell(stage.example))` |")
     }

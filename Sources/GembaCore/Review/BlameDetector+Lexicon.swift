@@ -104,17 +104,24 @@ extension BlameDetector {
     "mistake", "mistakes", "error", "errors", "oversight", "slip", "slips", "lapse", "lapses", "fault", "failure",
   ]
   /// What someone lacks when the statement blames them for lacking it.
-  static let personalQualities: Set<String> = ["attention", "care", "focus", "concentration", "diligence", "vigilance", "discipline"]
+  static let personalQualities: Set<String> = [
+    "attention", "care", "focus", "concentration", "diligence", "vigilance", "discipline",
+  ]
   /// … and what they lack when the blame needs a person named beside it (`staff lack of training`).
-  static let competences: Set<String> = ["training", "experience", "skill", "skills", "knowledge", "competence", "competency"]
+  static let competences: Set<String> = [
+    "training", "experience", "skill", "skills", "knowledge", "competence", "competency",
+  ]
   /// Nouns that make `training` a thing (`training material`, `training schedule`).
   static let competenceThings: Set<String> = [
-    "material", "materials", "record", "records", "plan", "plans", "schedule", "budget", "programme", "program", "module",
+    "material", "materials", "record", "records", "plan", "plans", "schedule", "budget", "programme", "program",
+    "module",
     "modules", "content", "course", "courses", "slot", "slots", "time", "documentation", "matrix", "system", "session",
     "sessions", "room", "data", "video", "videos", "deck", "guide", "manual",
   ]
   /// Words before a competence that say it is missing.
-  static let shortfalls: Set<String> = ["lack", "lacking", "insufficient", "inadequate", "poor", "limited", "no", "missing"]
+  static let shortfalls: Set<String> = [
+    "lack", "lacking", "insufficient", "inadequate", "poor", "limited", "no", "missing",
+  ]
 
   /// Verbs for a person's slip (finite forms); `mis…ed` verbs are recognised by shape.
   static let slipVerbs: Set<String> = [

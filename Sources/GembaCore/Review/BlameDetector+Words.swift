@@ -54,7 +54,9 @@ extension BlameDetector {
         if word.lower == ";" || word.lower == ":" { close(); connector = nil; continue }
         // `because of` and `so that` stay inside their clause: they name a cause or a purpose.
         let next = i + 1 < words.count ? words[i + 1].lower : ""
-        if connectors.contains(word.lower), !(word.lower == "because" && next == "of"), !(word.lower == "so" && next == "that") {
+        if connectors.contains(word.lower), !(word.lower == "because" && next == "of"),
+          !(word.lower == "so" && next == "that")
+        {
           close()
           connector = word.lower
           continue

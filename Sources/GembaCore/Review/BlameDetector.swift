@@ -41,7 +41,8 @@ public enum BlameDetector {
       guard let (match, subject) = blame(in: clause.words) else { continue }
       if explainedByTheProcess(i, in: clauses, after: match.predicate.upperBound) { continue }
       let w = clause.words
-      return BlameFinding(sentence: clause.sentence, subject: subject.map { quote(w[$0], possessive: false) },
+      return BlameFinding(
+        sentence: clause.sentence, subject: subject.map { quote(w[$0], possessive: false) },
         predicate: quote(w[match.predicate]))
     }
     return nil

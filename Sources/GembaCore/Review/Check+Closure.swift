@@ -18,15 +18,18 @@ extension Check {
         node = next
       }
       let last = chain[chain.count - 1]
-      let advice = "keep asking why under \(last.id) (why \(last.id) TEXT) until the answer names the step, standard, "
+      let advice =
+        "keep asking why under \(last.id) (why \(last.id) TEXT) until the answer names the step, standard, "
         + "check or tool that let it happen; branch where there is more than one answer"
       if chain.count < 3 && !chain.contains(where: \.isRoot) {
-        return CheckFinding(.warning, rootID, "why chain stops after \(counted(chain.count, "why")) with no root cause",
+        return CheckFinding(
+          .warning, rootID, "why chain stops after \(counted(chain.count, "why")) with no root cause",
           advice: advice)
       }
       // A last answer that blames a person has not reached the process, whatever else it names.
       if find(process, in: last.text) == nil || BlameDetector.find(in: last.text, things: thingWords(inv)) != nil {
-        return CheckFinding(.warning, rootID, "why chain ends at \(last.id), which names no process, step, standard or system",
+        return CheckFinding(
+          .warning, rootID, "why chain ends at \(last.id), which names no process, step, standard or system",
           advice: advice)
       }
       return nil
@@ -36,7 +39,8 @@ extension Check {
   /// [warning] A root cause not yet confirmed on evidence.
   static func hypotheticalRoots(_ inv: Investigation) -> [CheckFinding] {
     (inv.whysInOrder + inv.causesInOrder).filter { $0.isRoot && $0.status == .hypothesis }.map { node in
-      CheckFinding(.warning, node.id, "root cause is still a hypothesis",
+      CheckFinding(
+        .warning, node.id, "root cause is still a hypothesis",
         advice: "test it on evidence: cite \(node.id) REF, then confirm \(node.id) --because TEXT")
     }
   }
@@ -45,15 +49,21 @@ extension Check {
   static func missingRoot(_ inv: Investigation) -> [CheckFinding] {
     let hasRoot = (inv.whysInOrder + inv.causesInOrder).contains(where: \.isRoot)
     guard !inv.actions.isEmpty, !hasRoot else { return [] }
-    return [CheckFinding(.warning, nil, "actions agreed but no root cause is marked",
-      advice: "mark the cause the actions remove (root W1.3 or root C2); an action that fixes no root cause treats a symptom")]
+    return [
+      CheckFinding(
+        .warning, nil, "actions agreed but no root cause is marked",
+        advice:
+          "mark the cause the actions remove (root W1.3 or root C2); an action that fixes no root cause treats a symptom"
+      )
+    ]
   }
 
   /// [warning] An action that worked but names no new standard: the better way is not
   /// captured, so the organisation will not remember it (TQM's "if it works, standardise").
   static func effectiveWithoutStandard(_ inv: Investigation) -> [CheckFinding] {
     inv.actions.filter { $0.state == .effective && ($0.standard ?? "").isEmpty }.map { action in
-      CheckFinding(.warning, action.id, "action worked but names no new standard",
+      CheckFinding(
+        .warning, action.id, "action worked but names no new standard",
         advice: "capture the better way so the SOP changes: amend \(action.id) --standard TEXT")
     }
   }
@@ -61,8 +71,11 @@ extension Check {
   /// [warning] An action marked done whose effect was never judged.
   static func uncheckedActions(_ inv: Investigation) -> [CheckFinding] {
     inv.actions.filter { $0.state == .done }.map { action in
-      CheckFinding(.warning, action.id, "action is done but its effect was never checked",
-        advice: "test whether the gap closed: effective \(action.id) --evidence REF, or not-effective \(action.id) --because TEXT")
+      CheckFinding(
+        .warning, action.id, "action is done but its effect was never checked",
+        advice:
+          "test whether the gap closed: effective \(action.id) --evidence REF, or not-effective \(action.id) --because TEXT"
+      )
     }
   }
 
@@ -72,7 +85,8 @@ extension Check {
       guard action.state == .notEffective,
         !inv.actions[(index + 1)...].contains(where: { $0.finding == action.finding })
       else { return nil }
-      return CheckFinding(.warning, action.id, "action was not effective and \(action.finding) has no follow-up action",
+      return CheckFinding(
+        .warning, action.id, "action was not effective and \(action.finding) has no follow-up action",
         advice: "agree a new action on \(action.finding) (action \(action.finding) TEXT --owner NAME --due YYYY-MM-DD "
           + "--review monthly); the finding stays open until an action works")
     }

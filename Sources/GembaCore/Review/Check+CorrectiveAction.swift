@@ -17,7 +17,8 @@ extension Check {
 
   /// Whether the team has started the corrective-action record.
   static func startedRecord(_ inv: Investigation) -> Bool {
-    !inv.team.isEmpty || !inv.boundaries.isEmpty || !inv.containments.isEmpty || !inv.escapes.isEmpty || !inv.extent.isEmpty
+    !inv.team.isEmpty || !inv.boundaries.isEmpty || !inv.containments.isEmpty || !inv.escapes.isEmpty
+      || !inv.extent.isEmpty
       || inv.actions.contains { $0.plannedCheck != nil }
   }
 
@@ -27,8 +28,10 @@ extension Check {
       var parent = node.id.parent
       while let id = parent {
         if inv.nodes[id]?.status == .ruledOut {
-          return CheckFinding(.error, node.id, "root cause sits under \(id), which was ruled out",
-            advice: "a cause under a rejected answer does not follow from the evidence: unroot \(node.id), or move the answer "
+          return CheckFinding(
+            .error, node.id, "root cause sits under \(id), which was ruled out",
+            advice:
+              "a cause under a rejected answer does not follow from the evidence: unroot \(node.id), or move the answer "
               + "under the why it does follow from (why ID TEXT) and mark that one")
         }
         parent = id.parent
@@ -43,12 +46,17 @@ extension Check {
     inv.actions.compactMap { action in
       guard action.state == .effective, let finding = inv.finding(action.finding) else { return nil }
       let problem = finding.citations + finding.causes.flatMap { inv.nodes[$0]?.citations ?? [] }
-      guard let same = action.outcomeCitations.first(where: { c in
-        problem.contains { $0.reference == c.reference && $0.sha256 == c.sha256 }
-      }) else { return nil }
-      return CheckFinding(.error, action.id, "judged effective on the evidence that established the problem: \(same.reference)",
-        advice: "judge the effect on data from after the change: plan it (action … --verify QUERY --target EXPR --after DATE) "
-          + "and run it with effective \(action.id), or cite evidence gathered after \(action.doneAt.map { String($0.prefix(10)) } ?? "it was done")")
+      guard
+        let same = action.outcomeCitations.first(where: { c in
+          problem.contains { $0.reference == c.reference && $0.sha256 == c.sha256 }
+        })
+      else { return nil }
+      return CheckFinding(
+        .error, action.id, "judged effective on the evidence that established the problem: \(same.reference)",
+        advice:
+          "judge the effect on data from after the change: plan it (action … --verify QUERY --target EXPR --after DATE) "
+          + "and run it with effective \(action.id), or cite evidence gathered after \(action.doneAt.map { String($0.prefix(10)) } ?? "it was done")"
+      )
     }
   }
 
@@ -56,7 +64,8 @@ extension Check {
   static func selfApprovals(_ inv: Investigation) -> [CheckFinding] {
     inv.signoffs.filter { $0.meaning == .approved || $0.meaning == .verified }.flatMap { signoff in
       inv.actions.filter { same($0.owner, signoff.name) }.map { action in
-        CheckFinding(.warning, action.id, "\(signoff.name) \(signoff.meaning!.rawValue) the record that holds their own action",
+        CheckFinding(
+          .warning, action.id, "\(signoff.name) \(signoff.meaning!.rawValue) the record that holds their own action",
           advice: "approval is independent: someone who owns no action signs it off as \(signoff.meaning!.rawValue); "
             + "\(signoff.name) can sign as reviewed (--meaning reviewed)")
       }
@@ -66,8 +75,11 @@ extension Check {
   /// [warning] An action's effect judged by its own owner.
   static func judgedByOwner(_ inv: Investigation) -> [CheckFinding] {
     inv.actions.filter { $0.judgedBy != nil && same($0.owner, $0.judgedBy!) }.map { action in
-      CheckFinding(.warning, action.id, "effect judged by the action's own owner (\(action.judgedBy!))",
-        advice: "the verifier should be someone other than the owner: judge it again with effective \(action.id) --judged-by NAME")
+      CheckFinding(
+        .warning, action.id, "effect judged by the action's own owner (\(action.judgedBy!))",
+        advice:
+          "the verifier should be someone other than the owner: judge it again with effective \(action.id) --judged-by NAME"
+      )
     }
   }
 
@@ -75,44 +87,63 @@ extension Check {
   static func teamRoles(_ inv: Investigation) -> [CheckFinding] {
     guard startedRecord(inv) else { return [] }
     guard !inv.team.isEmpty else {
-      return [CheckFinding(.warning, nil, "no team is recorded",
-        advice: "name who worked on it and their roles: team NAME --role champion|leader|member|expert")]
+      return [
+        CheckFinding(
+          .warning, nil, "no team is recorded",
+          advice: "name who worked on it and their roles: team NAME --role champion|leader|member|expert")
+      ]
     }
     let missing = [TeamRole.leader, .champion].filter { role in !inv.team.contains { $0.role == role } }
     guard !missing.isEmpty else { return [] }
-    return [CheckFinding(.warning, nil, "the team has no " + missing.map(\.rawValue).joined(separator: " and no "),
-      advice: "a leader runs the investigation and a champion removes the obstacles it meets: team NAME --role "
-        + missing.map(\.rawValue).joined(separator: "|"))]
+    return [
+      CheckFinding(
+        .warning, nil, "the team has no " + missing.map(\.rawValue).joined(separator: " and no "),
+        advice: "a leader runs the investigation and a champion removes the obstacles it meets: team NAME --role "
+          + missing.map(\.rawValue).joined(separator: "|"))
+    ]
   }
 
   /// [warning] A problem with a root cause but nothing that stops the defect in the meantime.
   static func missingContainment(_ inv: Investigation) -> [CheckFinding] {
     guard startedRecord(inv), inv.problem != nil, inv.containments.isEmpty, hasRoot(inv) else { return [] }
-    return [CheckFinding(.warning, nil, "no containment: nothing stops the defect reaching the customer until the cause is removed",
-      advice: "record what protects the customer now, with an owner, and verify it on evidence: "
-        + "contain TEXT --owner NAME --due YYYY-MM-DD, then contained K1 --evidence REF")]
+    return [
+      CheckFinding(
+        .warning, nil, "no containment: nothing stops the defect reaching the customer until the cause is removed",
+        advice: "record what protects the customer now, with an owner, and verify it on evidence: "
+          + "contain TEXT --owner NAME --due YYYY-MM-DD, then contained K1 --evidence REF")
+    ]
   }
 
   /// [warning] A root cause found, but not why the defect got through the checks.
   static func missingEscapePoint(_ inv: Investigation) -> [CheckFinding] {
     guard startedRecord(inv), inv.problem != nil, inv.escapes.isEmpty, hasRoot(inv) else { return [] }
-    return [CheckFinding(.warning, nil, "no escape point: where should the defect have been caught?",
-      advice: "name the step whose check let it through and ask why: escape TEXT --step Sx, then why E1 TEXT")]
+    return [
+      CheckFinding(
+        .warning, nil, "no escape point: where should the defect have been caught?",
+        advice: "name the step whose check let it through and ask why: escape TEXT --step Sx, then why E1 TEXT")
+    ]
   }
 
   /// [warning] Actions agreed, but nobody asked where else the same cause can act.
   static func extentNotConsidered(_ inv: Investigation) -> [CheckFinding] {
     guard startedRecord(inv), !inv.actions.isEmpty, inv.extent.isEmpty else { return [] }
-    return [CheckFinding(.warning, nil, "extent never considered: where else can the same cause act?",
-      advice: "look at other lines, products, sites and SOPs: elsewhere TEXT --action Ax, or elsewhere TEXT --none REASON")]
+    return [
+      CheckFinding(
+        .warning, nil, "extent never considered: where else can the same cause act?",
+        advice:
+          "look at other lines, products, sites and SOPs: elsewhere TEXT --action Ax, or elsewhere TEXT --none REASON")
+    ]
   }
 
   /// [warning] A new standard from an action not yet judged effective.
   static func standardNotYetEffective(_ inv: Investigation) -> [CheckFinding] {
     guard startedRecord(inv) else { return [] }
     return inv.actions.filter { !($0.standard ?? "").isEmpty && $0.state != .effective }.map { action in
-      CheckFinding(.warning, action.id, "its standard comes from an action not yet effective (\(action.state.rawValue))",
-        advice: "`export sop` lists it as proposed, not released: judge \(action.id) effective before the standard is released")
+      CheckFinding(
+        .warning, action.id, "its standard comes from an action not yet effective (\(action.state.rawValue))",
+        advice:
+          "`export sop` lists it as proposed, not released: judge \(action.id) effective before the standard is released"
+      )
     }
   }
 
@@ -121,8 +152,10 @@ extension Check {
   /// [warning] An open action past its due date.
   static func overdueActions(_ inv: Investigation, _ today: CalendarDate) -> [CheckFinding] {
     inv.actions.filter { $0.state == .open && ($0.due.map { $0 < today } ?? false) }.map { action in
-      CheckFinding(.warning, action.id, "action is overdue: due \(action.due!), still open on \(today)",
-        advice: "mark it done (done \(action.id)), or agree a new date with its owner: amend \(action.id) --due YYYY-MM-DD")
+      CheckFinding(
+        .warning, action.id, "action is overdue: due \(action.due!), still open on \(today)",
+        advice:
+          "mark it done (done \(action.id)), or agree a new date with its owner: amend \(action.id) --due YYYY-MM-DD")
     }
   }
 
@@ -130,21 +163,26 @@ extension Check {
   static func missedReviews(_ inv: Investigation, _ today: CalendarDate) -> [CheckFinding] {
     inv.actions.compactMap { action in
       guard action.state == .done || action.state == .effective, let cadence = action.review,
-        let last = (action.judgedAt ?? action.judgement?.judgedAt ?? action.doneAt).flatMap({ CalendarDate(String($0.prefix(10))) })
+        let last = (action.judgedAt ?? action.judgement?.judgedAt ?? action.doneAt).flatMap({
+          CalendarDate(String($0.prefix(10)))
+        })
       else { return nil }
       let next = last.nextReview(cadence)
       guard next < today else { return nil }
-      return CheckFinding(.warning, action.id, "\(cadence.rawValue) review missed: due \(next), last judged \(last)",
+      return CheckFinding(
+        .warning, action.id, "\(cadence.rawValue) review missed: due \(next), last judged \(last)",
         advice: action.plannedCheck != nil
           ? "run its planned check again: effective \(action.id)"
-          : "review whether it still works and record it: effective \(action.id) --evidence REF, or not-effective \(action.id) --because TEXT")
+          : "review whether it still works and record it: effective \(action.id) --evidence REF, or not-effective \(action.id) --because TEXT"
+      )
     }
   }
 
   /// [error] A containment still not verified after its due date.
   static func containmentsPastDue(_ inv: Investigation, _ today: CalendarDate) -> [CheckFinding] {
     inv.containments.filter { $0.state == .open && ($0.due.map { $0 < today } ?? false) }.map { k in
-      CheckFinding(.error, k.id, "containment not verified: due \(k.due!), still unverified on \(today)",
+      CheckFinding(
+        .error, k.id, "containment not verified: due \(k.due!), still unverified on \(today)",
         advice: "show on evidence that the defect no longer reaches the customer: contained \(k.id) --evidence REF")
     }
   }
@@ -159,7 +197,9 @@ extension Check {
     guard let a else { return false }
     func norm(_ s: String) -> String {
       var name = s
-      if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open != name.startIndex { name = String(name[..<open]) }
+      if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open != name.startIndex {
+        name = String(name[..<open])
+      }
       return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
     return norm(a) == norm(b)

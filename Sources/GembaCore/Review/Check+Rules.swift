@@ -8,8 +8,10 @@ extension Check {
   /// **Warnings** make it incomplete or doubtful, and may have a good reason that
   /// the team can state: an unplaced finding, an unchecked action, a short chain.
   static let rules: [@Sendable (Investigation) -> [CheckFinding]] = [
-    problemStatement, blamingRootCauses, unsupportedConfirmations, insignificantConfirmations, uncommittedActions, retrainOnlyActions,
-    unplacedFindings, unlinkedFindings, shortWhyChains, hypotheticalRoots, blamingRationales, missingRoot, uncheckedActions,
+    problemStatement, blamingRootCauses, unsupportedConfirmations, insignificantConfirmations, uncommittedActions,
+    retrainOnlyActions,
+    unplacedFindings, unlinkedFindings, shortWhyChains, hypotheticalRoots, blamingRationales, missingRoot,
+    uncheckedActions,
     ineffectiveWithoutFollowUp, effectiveWithoutStandard, effectiveOnDataBeforeDone, capabilityOutOfControl,
   ]
 
@@ -19,10 +21,15 @@ extension Check {
     guard let problem = inv.problem else {
       return [CheckFinding(.warning, nil, "no problem statement", advice: "state the gap first: \(example)")]
     }
-    let missing = [problem.expected == nil ? "--expected" : nil, problem.actual == nil ? "--actual" : nil].compactMap { $0 }
+    let missing = [problem.expected == nil ? "--expected" : nil, problem.actual == nil ? "--actual" : nil].compactMap {
+      $0
+    }
     guard !missing.isEmpty else { return [] }
-    return [CheckFinding(.warning, nil, "problem statement has no " + missing.joined(separator: " and no "),
-      advice: "a problem is a measurable gap between what should happen and what happens: \(example)")]
+    return [
+      CheckFinding(
+        .warning, nil, "problem statement has no " + missing.joined(separator: " and no "),
+        advice: "a problem is a measurable gap between what should happen and what happens: \(example)")
+    ]
   }
 
   /// [error] A root cause that makes a person the subject of a failing ("Dispatcher Maria did
@@ -46,7 +53,8 @@ extension Check {
       guard BlameDetector.find(in: node.text, things: things) == nil, let reason = node.rationale,
         let blame = BlameDetector.find(in: reason, things: things)
       else { return nil }
-      return CheckFinding(.warning, node.id, "root cause is confirmed on a reason that blames a person: \(blame.quoted)",
+      return CheckFinding(
+        .warning, node.id, "root cause is confirmed on a reason that blames a person: \(blame.quoted)",
         advice: "state what the evidence shows about the process at that step (which screen, form, check or standard "
           + "let it happen): confirm \(node.id) --because TEXT")
     }
@@ -60,7 +68,8 @@ extension Check {
       text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
     let named = [inv.processName].compactMap { $0 } + inv.steps.map(\.name) + inv.evidence.map(\.name)
-    let people = inv.team.map(\.name) + inv.steps.compactMap(\.owner) + inv.actions.compactMap(\.owner)
+    let people =
+      inv.team.map(\.name) + inv.steps.compactMap(\.owner) + inv.actions.compactMap(\.owner)
       + inv.signoffs.map(\.name)
     return Set(named.flatMap(words)).subtracting(people.flatMap(words))
   }
@@ -74,8 +83,11 @@ extension Check {
   /// [error] A why or cause marked confirmed with no evidence cited on it.
   static func unsupportedConfirmations(_ inv: Investigation) -> [CheckFinding] {
     (inv.whysInOrder + inv.causesInOrder).filter { $0.status == .confirmed && $0.citations.isEmpty }.map { node in
-      CheckFinding(.error, node.id, "confirmed with no evidence cited",
-        advice: "cite what shows it (cite \(node.id) tickets#12-40, or a query), or keep it a hypothesis until evidence confirms it")
+      CheckFinding(
+        .error, node.id, "confirmed with no evidence cited",
+        advice:
+          "cite what shows it (cite \(node.id) tickets#12-40, or a query), or keep it a hypothesis until evidence confirms it"
+      )
     }
   }
 
@@ -89,7 +101,8 @@ extension Check {
       if action.owner == nil { options.append("--owner NAME") }
       if action.due == nil { options.append("--due YYYY-MM-DD") }
       if action.review == nil { options.append("--review weekly|monthly|quarterly") }
-      return CheckFinding(.error, action.id, "action has " + missing.joined(separator: ", "),
+      return CheckFinding(
+        .error, action.id, "action has " + missing.joined(separator: ", "),
         advice: "an action is a commitment only with someone who owns it, a date and a review: "
           + "amend \(action.id) " + options.joined(separator: " "))
     }
@@ -101,9 +114,11 @@ extension Check {
     inv.actions.compactMap { action in
       guard let word = find(retrain, in: action.text) else { return nil }
       if find(change, in: action.text) != nil && find(process, in: action.text) != nil { return nil }
-      return CheckFinding(.error, action.id, "action only retrains or reminds (\"\(word)\")",
+      return CheckFinding(
+        .error, action.id, "action only retrains or reminds (\"\(word)\")",
         advice: "change the process so the mistake is hard to make: a check at the step, a new standard "
-          + "(--standard), a form, template or tool that prevents it (poka-yoke); training can support that change, not replace it")
+          + "(--standard), a form, template or tool that prevents it (poka-yoke); training can support that change, not replace it"
+      )
     }
   }
 
@@ -111,17 +126,20 @@ extension Check {
   /// whole process (nobody owns the policy), and forcing a step would record a false place.
   static func unplacedFindings(_ inv: Investigation) -> [CheckFinding] {
     inv.findings.filter { $0.location == nil }.map { finding in
-      CheckFinding(.warning, finding.id, "finding is at no process step",
+      CheckFinding(
+        .warning, finding.id, "finding is at no process step",
         advice: inv.steps.isEmpty
           ? "lay out the process (process NAME STEP...) and record the finding where the gap appears"
-          : "record where the gap appears (amend \(finding.id) --step S2, or --step S2>S3 for a handoff) so the SOP change lands on that step")
+          : "record where the gap appears (amend \(finding.id) --step S2, or --step S2>S3 for a handoff) so the SOP change lands on that step"
+      )
     }
   }
 
   /// [warning] A finding tied to no why or cause: actions on it trace to nothing.
   static func unlinkedFindings(_ inv: Investigation) -> [CheckFinding] {
     inv.findings.filter(\.causes.isEmpty).map { finding in
-      CheckFinding(.warning, finding.id, "finding is tied to no cause",
+      CheckFinding(
+        .warning, finding.id, "finding is tied to no cause",
         advice: "name the why or cause it supports (finding TEXT --cause C2) so every action traces to a cause")
     }
   }

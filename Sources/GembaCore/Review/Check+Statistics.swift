@@ -10,8 +10,10 @@ extension Check {
       let (citation, s) = tests[0]
       let alpha = NumberFormat.compact((s.alpha ?? 0.05) * 100, maxPlaces: 1)
       let p = s.pValue.map { " (p = \(NumberFormat.decimal($0, places: 3)))" } ?? ""
-      return CheckFinding(.error, node.id, "confirmed on a difference that is not significant at \(alpha) %\(p): \(citation.reference)",
-        advice: (s.verdict.map { "\($0). " } ?? "") + "Gather more data (a larger sample, a longer period) and compare again, "
+      return CheckFinding(
+        .error, node.id, "confirmed on a difference that is not significant at \(alpha) %\(p): \(citation.reference)",
+        advice: (s.verdict.map { "\($0). " } ?? "")
+          + "Gather more data (a larger sample, a longer period) and compare again, "
           + "cite evidence that does decide, or keep \(node.id) a hypothesis")
     }
   }
@@ -26,12 +28,15 @@ extension Check {
     return cited.compactMap { id, c in
       guard let s = c.statistics, s.kind == .capability else { return nil }
       // The study's own chart, or a chart cited on the same item from the same evidence.
-      let unstable = s.inControl == false || cited.contains { other in
-        other.0 == id && other.1.evidence == c.evidence && other.1.statistics?.inControl == false
-          && other.1.statistics.map { $0.kind != .capability } == true
-      }
+      let unstable =
+        s.inControl == false
+        || cited.contains { other in
+          other.0 == id && other.1.evidence == c.evidence && other.1.statistics?.inControl == false
+            && other.1.statistics.map { $0.kind != .capability } == true
+        }
       guard unstable else { return nil }
-      return CheckFinding(.warning, id, "capability quoted from a process out of statistical control: \(c.reference)",
+      return CheckFinding(
+        .warning, id, "capability quoted from a process out of statistical control: \(c.reference)",
         advice: "the indices predict only for a stable process: find and remove the special causes its control chart "
           + "flags (spc COL --chart xbar-r or imr), then study capability on the stable data")
     }
@@ -51,8 +56,10 @@ extension Check {
         latest = max(latest ?? last, last)
       }
       guard let latest, latest < done else { return nil }
-      return CheckFinding(.warning, action.id, "judged effective on data from before it was done (latest \(latest), done \(done))",
-        advice: "cite evidence from after the change — a chart split at the change (spc COL --split \(done)) shows the before "
+      return CheckFinding(
+        .warning, action.id, "judged effective on data from before it was done (latest \(latest), done \(done))",
+        advice:
+          "cite evidence from after the change — a chart split at the change (spc COL --split \(done)) shows the before "
           + "and after side by side — then judge \(action.id) again")
     }
   }

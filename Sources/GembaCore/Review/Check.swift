@@ -103,7 +103,8 @@ public enum Check {
       let arrow = glyphs.arrow + " "
       let advice = TerminalViews.Text.wrap(finding.advice, to: room - TerminalViews.Text.width(arrow))
       out += advice.enumerated().map { k, line in
-        indent + (k == 0 ? ink.paint(arrow, .cyan) : String(repeating: " ", count: TerminalViews.Text.width(arrow))) + line
+        indent + (k == 0 ? ink.paint(arrow, .cyan) : String(repeating: " ", count: TerminalViews.Text.width(arrow)))
+          + line
       }
     }
     out.append("")

@@ -61,12 +61,14 @@ public struct ReplayReport: Sendable {
   public var newCells: [Cell] = []
 
   public var allMatched: Bool {
-    differed.isEmpty && drifted.isEmpty && stale.isEmpty && missing.isEmpty && stateDifferences.isEmpty && stopped == nil
+    differed.isEmpty && drifted.isEmpty && stale.isEmpty && missing.isEmpty && stateDifferences.isEmpty
+      && stopped == nil
       && recurrences.isEmpty
   }
   public var summary: String {
     "replay: \(cells) cells, \(matched) matched, \(differed.count) differed, \(drifted.count) drifted, \(stale.count) stale"
-      + (missing.isEmpty ? "" : ", \(missing.count) missing") + (notRerun.isEmpty ? "" : ", \(notRerun.count) not re-run")
+      + (missing.isEmpty ? "" : ", \(missing.count) missing")
+      + (notRerun.isEmpty ? "" : ", \(notRerun.count) not re-run")
       + (stateDifferences.isEmpty ? "" : ", state differs")
       + (recurrences.isEmpty ? "" : ", \(recurrences.count) recurrence" + (recurrences.count == 1 ? "" : "s"))
   }
@@ -76,8 +78,10 @@ public enum Replay {
   /// Replays `document` in `session` (fresh, with the evidence desk the caller allows).
   /// - Parameter write: called with the files an export cell produced; the caller
   ///   decides whether to write them (a replay of someone's notebook does not).
-  public static func run(_ document: NotebookFormat.Document, in session: Session,
-    write: ([FileWrite]) -> Void = { _ in }) -> ReplayReport {
+  public static func run(
+    _ document: NotebookFormat.Document, in session: Session,
+    write: ([FileWrite]) -> Void = { _ in }
+  ) -> ReplayReport {
     var report = ReplayReport()
     report.stopped = document.problems.first
     var missingNames = Set<String>()
@@ -107,12 +111,16 @@ public enum Replay {
           continue
         }
         // A planned check names its evidence only in what it stored.
-        if let command, !missingNames.isDisjoint(with: evidenceNames(command).union(then?.citations?.compactMap(\.evidence) ?? [])) {
+        if let command,
+          !missingNames.isDisjoint(with: evidenceNames(command).union(then?.citations?.compactMap(\.evidence) ?? []))
+        {
           report.notRerun.append(stored.number)
           continue
         }
-        report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
-          detail: "the cell now fails: \(diagnostic.message)" + diagnostic.notes.map { "\n  = \($0)" }.joined()))
+        report.differed.append(
+          .init(
+            cell: stored.number, line: stored.line, command: stored.command,
+            detail: "the cell now fails: \(diagnostic.message)" + diagnostic.notes.map { "\n  = \($0)" }.joined()))
         continue
       case .meta(let text):
         now = text
@@ -120,15 +128,20 @@ public enum Replay {
         now = stored.output
       }
       if case .load? = command, let old = then?.loaded?.record.sha256 ?? Verification.printedDigest(in: stored.output),
-        let new = nowData?.loaded?.record.sha256 ?? Verification.printedDigest(in: now), !(old.hasPrefix(new) || new.hasPrefix(old))
+        let new = nowData?.loaded?.record.sha256 ?? Verification.printedDigest(in: now),
+        !(old.hasPrefix(new) || new.hasPrefix(old))
       {
-        report.drifted.append(.init(cell: stored.number, command: stored.command, then: firstLine(stored.output),
-          now: firstLine(now), oldHash: String(old.prefix(16)), newHash: String(new.prefix(16))))
+        report.drifted.append(
+          .init(
+            cell: stored.number, command: stored.command, then: firstLine(stored.output),
+            now: firstLine(now), oldHash: String(old.prefix(16)), newHash: String(new.prefix(16))))
         continue
       }
       if let thenCitations = then?.citations, let command {
         let nowCitations = nowData?.citations ?? []
-        let moved = thenCitations.indices.filter { i in !(nowCitations.indices.contains(i) && thenCitations[i].sawTheSame(as: nowCitations[i])) }
+        let moved = thenCitations.indices.filter { i in
+          !(nowCitations.indices.contains(i) && thenCitations[i].sawTheSame(as: nowCitations[i]))
+        }
         if moved.isEmpty {
           report.matched += 1
         } else if let recurrence = recurrence(command, then: thenCitations, cell: stored, in: session) {
@@ -136,22 +149,29 @@ public enum Replay {
           report.recurrences.append(recurrence)
         } else {
           for i in moved {
-            report.stale.append(.init(cell: stored.number, item: citingItem(command, created: created),
-              query: thenCitations[i].reference, then: thenCitations[i].excerpt,
-              now: nowCitations.indices.contains(i) ? nowCitations[i].excerpt : "(nothing)"))
+            report.stale.append(
+              .init(
+                cell: stored.number, item: citingItem(command, created: created),
+                query: thenCitations[i].reference, then: thenCitations[i].excerpt,
+                now: nowCitations.indices.contains(i) ? nowCitations[i].excerpt : "(nothing)"))
           }
         }
         continue
       }
-      if mask(now, dropping: editionLines(command, nowData)) == mask(stored.output, dropping: editionLines(command, then)) {
+      if mask(now, dropping: editionLines(command, nowData))
+        == mask(stored.output, dropping: editionLines(command, then))
+      {
         report.matched += 1
         continue
       }
       if let (item, query) = command.flatMap({ citedQuery($0, created: created) }) {
         report.stale.append(.init(cell: stored.number, item: item, query: query.text, then: stored.output, now: now))
       } else {
-        report.differed.append(.init(cell: stored.number, line: stored.line, command: stored.command,
-          detail: LineDiff.unified(stored.output, now, oldLabel: "cell \(stored.number) then", newLabel: "cell \(stored.number) now")))
+        report.differed.append(
+          .init(
+            cell: stored.number, line: stored.line, command: stored.command,
+            detail: LineDiff.unified(
+              stored.output, now, oldLabel: "cell \(stored.number) then", newLabel: "cell \(stored.number) now")))
       }
     }
     report.newCells = session.cells
@@ -160,7 +180,9 @@ public enum Replay {
   }
 
   /// A planned check that judged an action effective then and, run on today's evidence, not effective.
-  static func recurrence(_ command: Command, then: [Citation], cell: Cell, in session: Session) -> ReplayReport.Recurrence? {
+  static func recurrence(_ command: Command, then: [Citation], cell: Cell, in session: Session) -> ReplayReport
+    .Recurrence?
+  {
     guard case .effective(let id, let targets, _, _) = command, targets.isEmpty, let seen = then.first,
       let action = session.investigation.action(id.value), let plan = action.plannedCheck,
       let now = action.judgement, now.verdict == .notEffective, now.judgedAt == cell.time,
@@ -172,13 +194,14 @@ public enum Replay {
   /// The evidence names a command asks about.
   static func evidenceNames(_ command: Command) -> Set<String> {
     func names(_ targets: [CitationTarget]) -> Set<String> {
-      Set(targets.compactMap { target -> String? in
-        switch target {
-        case .rows(let ref): ref.value.name
-        case .query(let q): q.evidence.value
-        case .shares: nil
-        }
-      })
+      Set(
+        targets.compactMap { target -> String? in
+          switch target {
+          case .rows(let ref): ref.value.name
+          case .query(let q): q.evidence.value
+          case .shares: nil
+          }
+        })
     }
     switch command.route {
     case .question(.query(let q)): return [q.evidence.value]
@@ -249,7 +272,8 @@ public enum Replay {
     var out = ""
     var i = 0
     while i < chars.count {
-      let startsNumber = chars[i].isASCII && chars[i].isNumber && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber))
+      let startsNumber =
+        chars[i].isASCII && chars[i].isNumber && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber))
       if startsNumber {
         var j = i
         while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." { j += 1 }
@@ -295,13 +319,16 @@ public enum Replay {
       out.append("missing: cell \(m.cell) loaded \(m.path): \(m.reason); what the cells stored stands")
     }
     if !report.notRerun.isEmpty {
-      out.append("not re-run (their evidence is missing): cells " + report.notRerun.map(String.init).joined(separator: ", "))
+      out.append(
+        "not re-run (their evidence is missing): cells " + report.notRerun.map(String.init).joined(separator: ", "))
     }
     for item in report.stateDifferences {
       out.append("state: \(item) differs from what the stored cells record")
     }
     for r in report.recurrences {
-      out.append("recurrence: \(r.action) was judged effective at cell \(r.cell); on today's evidence: \(r.now) (target \(r.target))")
+      out.append(
+        "recurrence: \(r.action) was judged effective at cell \(r.cell); on today's evidence: \(r.now) (target \(r.target))"
+      )
     }
     for s in report.stale {
       out.append("stale: \(s.item) cites `\(s.query)` (cell \(s.cell))")

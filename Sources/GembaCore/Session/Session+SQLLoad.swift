@@ -3,13 +3,15 @@
 /// Computed from the cells alone, so opening and replay print the same words.
 extension Session {
   func describeSQLLoad(_ sql: SQLLoadSpec, record: EvidenceRecord) -> String {
-    let query = sql.query.value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }.joined(separator: " ")
+    let query = sql.query.value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }.joined(
+      separator: " ")
     var lines = ["  query on \(DatabaseURL.withoutPassword(sql.database.value)): \(query)"]
     if let earlier = previousAnswer(to: sql, named: record.name) {
       let (then, now) = (NumberFormat.integer(earlier.rows), NumberFormat.integer(record.rows))
-      lines.append(earlier.sha256 == record.sha256
-        ? "the server's answer is the same as in cell \(earlier.cell) (\(now) rows)"
-        : "the server's answer changed since cell \(earlier.cell): \(then) rows → \(now) rows")
+      lines.append(
+        earlier.sha256 == record.sha256
+          ? "the server's answer is the same as in cell \(earlier.cell) (\(now) rows)"
+          : "the server's answer changed since cell \(earlier.cell): \(then) rows → \(now) rows")
     }
     return lines.joined(separator: "\n")
   }

@@ -40,7 +40,9 @@ public final class Session {
     guard let openedChain, let hashEvidence else { return nil }
     var chain = openedChain
     if case .verified = openedChain { chain = .verified(cells: cells.count) }
-    return IntegrityState(chain: chain, evidence: EvidenceState.check(investigation.supersededEvidence + investigation.evidence, hash: hashEvidence))
+    return IntegrityState(
+      chain: chain,
+      evidence: EvidenceState.check(investigation.supersededEvidence + investigation.evidence, hash: hashEvidence))
   }
 
   /// The changes in effect, oldest first, with what each needs to be applied again.
@@ -106,7 +108,8 @@ public final class Session {
         ran.display = text + "\n" + ran.display
       }
       let data = ran.data.flatMap { $0.isEmpty ? nil : $0.encoded() }
-      return .cell(record(source, output: ran.output, data: data, context: context), display: ran.display, failed: ran.failed)
+      return .cell(
+        record(source, output: ran.output, data: data, context: context), display: ran.display, failed: ran.failed)
     } catch {
       return .rejected(error)
     }
@@ -176,7 +179,8 @@ public final class Session {
       let integrity = view == .status ? self.integrity : nil
       let time = context.time
       let output = TerminalViews.view(view, of: investigation, integrity: integrity, style: .record, time: time)
-      let display = displayStyle == .record
+      let display =
+        displayStyle == .record
         ? output : TerminalViews.view(view, of: investigation, integrity: integrity, style: displayStyle, time: time)
       var ran = Ran(output: output, display: display)
       if view == .check { ran.failed = Check.review(investigation, at: time).contains { $0.severity == .error } }
@@ -207,7 +211,8 @@ public final class Session {
     case .export(let f, let p, let s): (format, path, sop) = (f, p, s)
     }
     let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
-    let result = try Export.files(format: format, path: path, sop: document, investigation: investigation,
+    let result = try Export.files(
+      format: format, path: path, sop: document, investigation: investigation,
       cells: cells, time: context.time, integrity: integrity)
     if let evidence {
       for write in result.writes { try evidence.checkWritable(write.path) }
@@ -225,15 +230,20 @@ public final class Session {
     if case .load = command, let record = context.loaded {
       let desk = try desk()
       loadMessage = try desk.describeLoad(record)
-      if case .load(let spec) = command, let sql = spec.sql { loadMessage! += "\n" + describeSQLLoad(sql, record: record) }
+      if case .load(let spec) = command, let sql = spec.sql {
+        loadMessage! += "\n" + describeSQLLoad(sql, record: record)
+      }
       data = CellData(loaded: desk.details(of: record))
     } else if !context.citations.isEmpty {
       data = CellData(citations: context.citations)
     }
     var signedWith: String?
     if case .signoff(let role, let name, let meaning) = command, let signer,
-      let signature = signer(name, SignoffSignature.message(chain: context.previousChain, role: role, name: name,
-        meaning: meaning, time: context.time))
+      let signature = signer(
+        name,
+        SignoffSignature.message(
+          chain: context.previousChain, role: role, name: name,
+          meaning: meaning, time: context.time))
     {
       data = CellData(signature: signature)
       signedWith = signature.line(signer: name)
@@ -283,7 +293,8 @@ public final class Session {
     // Read by its tokens, not its text: a `|` or `--span` inside a quoted value is not a stage.
     let source = try Parser.querySource(try Lexer.tokenize(query))
     guard let last = source.stages.last, last.first?.text == "timeline",
-      !last.contains(where: { $0.kind == .option && $0.text == "span" }) else { return query }
+      !last.contains(where: { $0.kind == .option && $0.text == "span" })
+    else { return query }
     return query + " --span evidence"
   }
 
@@ -296,18 +307,23 @@ public final class Session {
     } catch {
       // The error's place is inside the stored query, not in what was typed: say it in words.
       let column = error.span.map { " (column \($0.start.column) of the query)" } ?? ""
-      throw .error(.plannedCheckNotRun, "the planned check of \(id.value) no longer runs: \(error.message)\(column)",
+      throw .error(
+        .plannedCheckNotRun, "the planned check of \(id.value) no longer runs: \(error.message)\(column)",
         at: id.span,
         notes: ["the check agreed with \(id.value): \(plan.query)"] + error.notes
-          + ["nothing was recorded; judge it on other evidence with effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"])
+          + [
+            "nothing was recorded; judge it on other evidence with effective \(id.value) --evidence REF, or not-effective \(id.value) --because TEXT"
+          ])
     }
   }
 
   private func record(_ source: String, output: String, data: String?, context: CellContext) -> Cell {
     let command = source.trimmingTrailingNewline()
-    let chain = Chain.next(after: context.previousChain, number: context.number, time: context.time, command: command,
+    let chain = Chain.next(
+      after: context.previousChain, number: context.number, time: context.time, command: command,
       output: output, data: data)
-    let cell = Cell(number: context.number, time: context.time, chain: chain, command: command, output: output, data: data)
+    let cell = Cell(
+      number: context.number, time: context.time, chain: chain, command: command, output: output, data: data)
     cells.append(cell)
     return cell
   }

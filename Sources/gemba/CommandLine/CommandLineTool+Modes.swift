@@ -31,7 +31,9 @@ extension CommandLineTool {
       for write in writes {
         do throws(Diagnostic) {
           let target = try writePolicy.resolveForWriting(write.path)
-          try SafeFile.write(write.content, to: target, protecting: [path] + session.investigation.evidence.map { Paths.resolve($0.path, in: folder) })
+          try SafeFile.write(
+            write.content, to: target,
+            protecting: [path] + session.investigation.evidence.map { Paths.resolve($0.path, in: folder) })
         } catch {
           refusedWrites.append("not written: \(write.path.value): \(error.message)")
         }
@@ -61,8 +63,11 @@ extension CommandLineTool {
       return 1
     }
     // The evidence: hashing only, no parsing. Paths stay inside the notebook's folder.
-    let workspace = EvidenceWorkspace(files: NotebookFolder(policy: PathPolicy(folder: Paths.folder(of: path),
-      allowOutside: allowOutside)))
+    let workspace = EvidenceWorkspace(
+      files: NotebookFolder(
+        policy: PathPolicy(
+          folder: Paths.folder(of: path),
+          allowOutside: allowOutside)))
     // The files in effect, from a fold over the stored cells (an undone load is not evidence).
     let fold = Session()
     var records: [EvidenceRecord]? = []
@@ -71,10 +76,13 @@ extension CommandLineTool {
     }
     records = records.map { _ in fold.investigation.supersededEvidence + fold.investigation.evidence }
     // A v1 notebook stored no data: every load cell's printed digest.
-    let loads = records ?? Verification.evidenceLoads(document).map { load in
-      EvidenceRecord(name: load.spec.name?.value ?? load.spec.path.value, path: load.spec.path.value, format: "", rows: 0,
-        columns: 0, bytes: 0, sha256: load.recorded, cell: load.cell)
-    }
+    let loads =
+      records
+      ?? Verification.evidenceLoads(document).map { load in
+        EvidenceRecord(
+          name: load.spec.name?.value ?? load.spec.path.value, path: load.spec.path.value, format: "", rows: 0,
+          columns: 0, bytes: 0, sha256: load.recorded, cell: load.cell)
+      }
     let states = EvidenceState.check(loads) { path throws(Diagnostic) in try workspace.digest(of: path) }
     for state in states {
       let line = document.cells.first { $0.number == state.cell }?.line ?? 1
@@ -82,7 +90,8 @@ extension CommandLineTool {
       switch state.condition {
       case .asLoaded: continue
       case .changed(let now):
-        throw failed("\(loaded) with sha256 \(state.sha256.prefix(16)); the file now has \(now.prefix(16)): the evidence changed",
+        throw failed(
+          "\(loaded) with sha256 \(state.sha256.prefix(16)); the file now has \(now.prefix(16)): the evidence changed",
           line: line)
       case .missing(let reason):
         throw failed("\(loaded): \(reason)", line: line)
@@ -93,7 +102,9 @@ extension CommandLineTool {
     var trusted: [String: String] = [:]
     for file in trust + [Paths.resolve(".gemba/trusted-keys", in: Paths.folder(of: path))] {
       guard let text = Paths.read(file) else {
-        if trust.contains(file) { throw Diagnostic.file(.noKeyStore, "cannot read the trusted key \(file)").about(.usage) }
+        if trust.contains(file) {
+          throw Diagnostic.file(.noKeyStore, "cannot read the trusted key \(file)").about(.usage)
+        }
         continue
       }
       trusted.merge(SigningKeys.parseTrusted(text)) { a, _ in a }
@@ -101,9 +112,12 @@ extension CommandLineTool {
     let signatures = SignatureReport.check(document, trusted: trusted)
     if signatures.hasInvalid {
       let bad = signatures.entries.first { $0.verdict == .invalid }!
-      throw failed("the signature of cell \(bad.cell) (\(bad.role) \(bad.name)) does not match what it approved", line: bad.line)
+      throw failed(
+        "the signature of cell \(bad.cell) (\(bad.role) \(bad.name)) does not match what it approved", line: bad.line)
     }
-    Console.out("verified: \(cells) cells" + (files.isEmpty ? "" : ", \(files.count) evidence file" + (files.count == 1 ? "" : "s")))
+    Console.out(
+      "verified: \(cells) cells"
+        + (files.isEmpty ? "" : ", \(files.count) evidence file" + (files.count == 1 ? "" : "s")))
     for line in signatures.lines(total: cells) { Console.out(line) }
     return 0
   }
@@ -116,26 +130,33 @@ extension CommandLineTool {
     let file = SigningKeys.slug(name) + ".pub"
     try SafeFile.write(line + "\n", to: file)
     Console.out(line)
-    Console.err("private key: \(store.path(for: name)!) (readable by you only); public key written to \(file)"
-      + "\n  = add the public key to .gemba/trusted-keys beside the notebooks, so `gemba verify` trusts \(name)'s sign-offs")
+    Console.err(
+      "private key: \(store.path(for: name)!) (readable by you only); public key written to \(file)"
+        + "\n  = add the public key to .gemba/trusted-keys beside the notebooks, so `gemba verify` trusts \(name)'s sign-offs"
+    )
     return 0
   }
 
   /// `gemba NOTEBOOK --fork NEW.md`: a new notebook from the cells whose chain holds.
   func forkNotebook(_ path: String, into fork: String) throws(Diagnostic) {
-    guard !Paths.exists(fork) else { throw Diagnostic.file(.fileExists, "\(fork) exists; --fork writes a new notebook, never over one").about(.usage) }
+    guard !Paths.exists(fork) else {
+      throw Diagnostic.file(.fileExists, "\(fork) exists; --fork writes a new notebook, never over one").about(.usage)
+    }
     let document = NotebookFormat.parse(try Paths.readNotebook(path))
     var intact: [Cell] = []
     var chain = Chain.genesis
     for cell in document.cells {
-      let expected = Chain.next(after: chain, number: cell.number, time: cell.time, command: cell.command,
+      let expected = Chain.next(
+        after: chain, number: cell.number, time: cell.time, command: cell.command,
         output: cell.output, data: cell.data)
       guard expected == cell.chain else { break }
       intact.append(cell)
       chain = expected
     }
     try SafeFile.write(NotebookFormat.header + intact.map(NotebookFormat.render).joined(), to: fork, protecting: [path])
-    Console.err("forked \(fork) from the \(intact.count) intact cell\(intact.count == 1 ? "" : "s") of \(path) (of \(document.cells.count)); \(path) is unchanged")
+    Console.err(
+      "forked \(fork) from the \(intact.count) intact cell\(intact.count == 1 ? "" : "s") of \(path) (of \(document.cells.count)); \(path) is unchanged"
+    )
   }
 
   /// `gemba export NOTEBOOK --format F [-o FILE] [--sop SOP.md]`: the record as the
@@ -152,7 +173,8 @@ extension CommandLineTool {
     // A fold over the stored cells: the record shows what was seen, whatever the files hold now.
     for cell in document.cells {
       do { try session.restore(cell) } catch {
-        throw Diagnostic.file(.cellNotRebuilt, "cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
+        throw Diagnostic.file(
+          .cellNotRebuilt, "cell \(cell.number) cannot be rebuilt: \(error.message)", origin: path,
           line: error.span?.start.line ?? cell.line, notes: error.notes)
       }
     }
@@ -162,8 +184,14 @@ extension CommandLineTool {
     let target = output ?? "-"
     let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
     do throws(Diagnostic) {
-      let sopText = try sop.map { s throws(Diagnostic) in (name: s, text: try EvidenceWorkspace(files: NotebookFolder(policy: here)).readDocument(Located(s, at: nowhere))) }
-      let result = try Export.files(format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText,
+      let sopText = try sop.map { s throws(Diagnostic) in
+        (
+          name: s,
+          text: try EvidenceWorkspace(files: NotebookFolder(policy: here)).readDocument(Located(s, at: nowhere))
+        )
+      }
+      let result = try Export.files(
+        format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText,
         investigation: session.investigation, cells: session.cells, time: Clock.now(environment: environment),
         integrity: session.integrity)
       for write in result.writes {
@@ -172,7 +200,8 @@ extension CommandLineTool {
         } else if write.path.value == "-.diff" {
           Console.err("the SOP diff needs a file: use -o FILE")
         } else {
-          try SafeFile.write(write.content, to: write.path.value,
+          try SafeFile.write(
+            write.content, to: write.path.value,
             protecting: [path] + session.investigation.evidence.map { Paths.resolve($0.path, in: folder) })
         }
       }

@@ -50,10 +50,14 @@ extension CommandLineTool {
         options.positional.append(argument)
       }
     }
-    guard let question = options.positional.first else { throw registerUsage("`gemba register` needs a question or `index`") }
+    guard let question = options.positional.first else {
+      throw registerUsage("`gemba register` needs a question or `index`")
+    }
     let rest = Array(options.positional.dropFirst())
     func allow(_ flags: Set<String>, _ values: Set<String>) throws(Diagnostic) {
-      if let extra = options.flags.subtracting(flags).sorted().first ?? Set(options.values.keys).subtracting(values).sorted().first {
+      if let extra = options.flags.subtracting(flags).sorted().first
+        ?? Set(options.values.keys).subtracting(values).sorted().first
+      {
         throw registerUsage("`gemba register \(question)` does not take \(extra)")
       }
     }
@@ -71,7 +75,9 @@ extension CommandLineTool {
     // A manager's question wants the top of the list; a file wants all of it.
     var limit: Int? = format == .table ? Self.registerTableLimit : nil
     if let given = options.values["--limit"] {
-      guard let n = Int(given), n >= 0 else { throw registerUsage("--limit takes a number of rows, 0 for all (got \(given))") }
+      guard let n = Int(given), n >= 0 else {
+        throw registerUsage("--limit takes a number of rows, 0 for all (got \(given))")
+      }
       limit = n == 0 ? nil : n
     }
     let report: RegisterAnswer
@@ -89,7 +95,8 @@ extension CommandLineTool {
       try allow(["--overdue"], common.union(["--owner", "--as-of"]))
       let today = try registerToday(options.values["--as-of"])
       report = try ask { q in
-        try q.containments(overdue: options.flags.contains("--overdue"), owner: options.values["--owner"], today: today,
+        try q.containments(
+          overdue: options.flags.contains("--overdue"), owner: options.values["--owner"], today: today,
           limit: limit)
       }
     case "investigations":
@@ -111,7 +118,8 @@ extension CommandLineTool {
       report = try ask { q in try q.kpis().limited(to: limit) }
     default:
       throw registerUsage(
-        "unknown register question \(question): use index, actions, containments, investigations, causes, problems or kpis")
+        "unknown register question \(question): use index, actions, containments, investigations, causes, problems or kpis"
+      )
     }
     var shown = report
     // The command as typed, without the register's location (it may name a server).
@@ -156,9 +164,10 @@ extension CommandLineTool {
   private static func warnNotReadSinceUpgrade(_ stale: (count: Int, paths: [String])) {
     guard stale.count > 0 else { return }
     let more = stale.count > stale.paths.count ? ", …" : ""
-    Console.err("warning: \(stale.count) notebook\(stale.count == 1 ? " was" : "s were") indexed by an older gemba and not read since "
-      + "(\(stale.paths.joined(separator: ", "))\(more)): the figures leave them out or count them by the older rules; "
-      + "run `gemba register index` on their folders")
+    Console.err(
+      "warning: \(stale.count) notebook\(stale.count == 1 ? " was" : "s were") indexed by an older gemba and not read since "
+        + "(\(stale.paths.joined(separator: ", "))\(more)): the figures leave them out or count them by the older rules; "
+        + "run `gemba register index` on their folders")
   }
 
   /// `gemba register index PATH…`.
@@ -172,15 +181,20 @@ extension CommandLineTool {
     }
     for line in report.moved { Console.err("moved: \(line)") }
     for line in report.problems { Console.err("warning: \(line)") }
-    if let stale = try? RegisterQuestions(db: db, name: name).notReadSinceUpgrade() { Self.warnNotReadSinceUpgrade(stale) }
-    Console.out("indexed \(report.total) notebook\(report.total == 1 ? "" : "s") (\(report.new) new, \(report.changed) changed, "
-      + "\(report.unchanged) unchanged; \(report.failed) failed) into \(name)")
+    if let stale = try? RegisterQuestions(db: db, name: name).notReadSinceUpgrade() {
+      Self.warnNotReadSinceUpgrade(stale)
+    }
+    Console.out(
+      "indexed \(report.total) notebook\(report.total == 1 ? "" : "s") (\(report.new) new, \(report.changed) changed, "
+        + "\(report.unchanged) unchanged; \(report.failed) failed) into \(name)")
     return report.failed > 0 ? 1 : 0
   }
 
   /// The register named by --db, else $GEMBA_REGISTER_URL, else `.gemba/register.db` under the
   /// first path indexed (for the questions: in this folder or the nearest one above that has it).
-  private func openRegister(_ given: String?, forIndexing firstPath: String?) throws(Diagnostic) -> (any SQLDatabase, String) {
+  private func openRegister(_ given: String?, forIndexing firstPath: String?) throws(Diagnostic) -> (
+    any SQLDatabase, String
+  ) {
     let text: String
     if let given {
       text = given
@@ -188,12 +202,15 @@ extension CommandLineTool {
       text = env
     } else if let firstPath {
       var info = stat()
-      let folder = stat(firstPath, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? firstPath : Paths.folder(of: firstPath)
+      let folder =
+        stat(firstPath, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? firstPath : Paths.folder(of: firstPath)
       let gemba = Paths.resolve(".gemba", in: folder)
       // Another indexer may make it at the same moment: EEXIST is success.
       if !Paths.exists(gemba), mkdir(gemba, 0o755) != 0, errno != EEXIST {
-        throw Diagnostic.file(.registerFailed, "cannot create \(gemba) for the register: \(String(cString: strerror(errno)))",
-          notes: ["pass --db sqlite:PATH to keep the register elsewhere"]).about(.file)
+        throw Diagnostic.file(
+          .registerFailed, "cannot create \(gemba) for the register: \(String(cString: strerror(errno)))",
+          notes: ["pass --db sqlite:PATH to keep the register elsewhere"]
+        ).about(.file)
       }
       text = gemba + "/register.db"
     } else {
@@ -208,8 +225,11 @@ extension CommandLineTool {
       _ = mkdir(Paths.folder(of: path), 0o755)
     }
     if firstPath == nil, case .sqlite(let path) = url, !Paths.exists(path) {
-      throw Diagnostic.file(.noRegister, "no register at \(path)",
-        notes: ["run `gemba register index PATH…` first (it writes PATH/.gemba/register.db), or name one with --db sqlite:FILE"])
+      throw Diagnostic.file(
+        .noRegister, "no register at \(path)",
+        notes: [
+          "run `gemba register index PATH…` first (it writes PATH/.gemba/register.db), or name one with --db sqlite:FILE"
+        ])
     }
     do {
       return (try openDatabase(url), url.description)

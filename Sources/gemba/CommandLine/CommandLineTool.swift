@@ -57,8 +57,9 @@ struct CommandLineTool {
     } catch {
       let source = error.origin.flatMap { Paths.read($0) } ?? ""
       let color = Terminal(environment: environment).allowsColor && isatty(2) == 1
-      Console.err(DiagnosticRenderer(color: color).render(error, source: source)
-        + (error.kind == .usage ? "  = `gemba --help` shows every mode and option" : ""))
+      Console.err(
+        DiagnosticRenderer(color: color).render(error, source: source)
+          + (error.kind == .usage ? "  = `gemba --help` shows every mode and option" : ""))
       return error.exitCode
     }
   }
@@ -97,29 +98,34 @@ struct CommandLineTool {
     switch positional.first {
     case "verify":
       guard positional.count == 2 else { throw usageError("verify takes one notebook") }
-      return try verify(positional[1], anchor: options["--chain"], trust: trusted, allowOutside: options["--allow-outside"] != nil)
+      return try verify(
+        positional[1], anchor: options["--chain"], trust: trusted, allowOutside: options["--allow-outside"] != nil)
     case "key":
       guard positional.count == 3, positional[1] == "new" else { throw usageError("usage: gemba key new NAME") }
       return try newKey(positional[2])
     case "replay":
       guard positional.count == 2 else { throw usageError("replay takes one notebook") }
-      return try replay(positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
+      return try replay(
+        positional[1], update: options["--update"], allowOutside: options["--allow-outside"] != nil,
         allowWrites: options["--allow-writes"] != nil)
     case "export":
       guard positional.count == 2 else { throw usageError("export takes one notebook") }
       guard let format = options["--format"] else {
         throw usageError("export needs --format \(Export.formats.joined(separator: "|"))")
       }
-      return try export(positional[1], format: format, output: options["-o"], sop: options["--sop"],
+      return try export(
+        positional[1], format: format, output: options["-o"], sop: options["--sop"],
         allowOutside: options["--allow-outside"] != nil)
     default:
       guard positional.count <= 1 else { throw usageError("expected one notebook, got \(positional.count)") }
       if let fork = options["--fork"] {
         guard let source = positional.first else { throw usageError("--fork NEW.md takes the notebook to fork from") }
         try forkNotebook(source, into: fork)
-        return try open(fork, keepGoing: options["--keep-going"] != nil, allowOutside: options["--allow-outside"] != nil)
+        return try open(
+          fork, keepGoing: options["--keep-going"] != nil, allowOutside: options["--allow-outside"] != nil)
       }
-      return try open(positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil,
+      return try open(
+        positional.first ?? "notebook.md", keepGoing: options["--keep-going"] != nil,
         allowOutside: options["--allow-outside"] != nil)
     }
   }
@@ -131,12 +137,14 @@ struct CommandLineTool {
   private func open(_ path: String, keepGoing: Bool, allowOutside: Bool) throws(Diagnostic) -> Int32 {
     let terminal = Terminal(environment: environment)
     let interactive = terminal.stdinIsTTY
-    let runner = try NotebookRunner(path: path, environment: environment,
+    let runner = try NotebookRunner(
+      path: path, environment: environment,
       displayStyle: interactive ? terminal.displayStyle : .record, allowOutside: allowOutside, interactive: interactive)
     // Drift is said where a person decides: always in the shell, and in batch mode when something moved.
     if runner.file.readOnly {
-      Console.err("note: \(path) is read-only: what you type runs and is shown, but is not recorded;"
-        + " `save COPY.md` writes a copy with the new cells")
+      Console.err(
+        "note: \(path) is read-only: what you type runs and is shown, but is not recorded;"
+          + " `save COPY.md` writes a copy with the new cells")
     }
     func sayIntegrity() {
       if let report = runner.integrityReport, interactive || !report.clean, runner.session.cells.count > 0 {
@@ -150,8 +158,9 @@ struct CommandLineTool {
       return result == .failed ? 1 : 0
     }
     let cells = runner.session.cells.count
-    Console.err("gemba \(Gemba.version) — \(path) (" + (cells == 0 ? "new notebook" : "\(cells) cells") + ")"
-      + "\ntype `help` for commands; Tab completes; Ctrl-D saves and quits")
+    Console.err(
+      "gemba \(Gemba.version) — \(path) (" + (cells == 0 ? "new notebook" : "\(cells) cells") + ")"
+        + "\ntype `help` for commands; Tab completes; Ctrl-D saves and quits")
     sayIntegrity()
     InteractiveShell(host: runner, historyPath: historyPath(), color: terminal.allowsColor).run()
     return 0

@@ -41,29 +41,35 @@ struct EvidenceImport {
       mapped = try MappedFile(path: original, streamed: true, pageCache: true)
       digest = try EvidenceHash.sha256(of: ByteSource(mapped))
     } catch {
-      throw .error(.evidenceNotCopied, "cannot copy `\(written)` into the notebook's folder: \(error.problem.message)",
+      throw .error(
+        .evidenceNotCopied, "cannot copy `\(written)` into the notebook's folder: \(error.problem.message)",
         at: spec.path.span,
         notes: [error.hint])
     }
     let base = written.split(separator: "/").last.map(String.init) ?? "evidence"
-    let stored = try Self.store(mapped.bytes, digest: digest, named: base, in: policy.folder, for: "`\(written)`", at: spec.path.span)
+    let stored = try Self.store(
+      mapped.bytes, digest: digest, named: base, in: policy.folder, for: "`\(written)`", at: spec.path.span)
     do throws(EvidenceError) {
       // Changed while it was hashed or copied: the copy may not hold the hashed bytes.
       try mapped.checkIntact()
       try mapped.verifyUnchanged()
     } catch {
       if !stored.reused { unlink(Paths.resolve(stored.path, in: policy.folder)) }
-      throw .error(.evidenceNotCopied, "cannot copy `\(written)` into the notebook's folder: it \(error.problem.message)", at: spec.path.span,
+      throw .error(
+        .evidenceNotCopied, "cannot copy `\(written)` into the notebook's folder: it \(error.problem.message)",
+        at: spec.path.span,
         notes: [error.hint])
     }
     let relative = stored.path
     let reused = stored.reused
-    let rewritten = Self.replacing(spec.path.span, in: source, firstLine: firstLine, with: Self.quoted(relative),
+    let rewritten = Self.replacing(
+      spec.path.span, in: source, firstLine: firstLine, with: Self.quoted(relative),
       appending: spec.name == nil && relative.split(separator: "/").last.map(String.init) != base
         ? " as " + Self.defaultName(base) : "")
     guard let rewritten else { return nil }
     let short = String(digest.prefix(16))
-    let message = reused
+    let message =
+      reused
       ? "\(relative) already holds the bytes of \(written) (sha256 \(short)): the notebook loads it"
       : "copied \(written) into \(relative) (sha256 \(short)), so the notebook's folder holds what it read"
     return Adopted(source: rewritten, message: message, path: relative, sha256: digest)
@@ -71,9 +77,10 @@ struct EvidenceImport {
 
   /// Writes `bytes` into the folder's `evidence/` as `base` (`base-2`, … when a different file holds
   /// the name; never replacing one), or finds the same bytes already there. Returns the relative path.
-  static func store(_ bytes: UnsafeRawBufferPointer, digest: String, named base: String, in folder: String, for what: String,
-    at span: SourceSpan, numbering: (String, Int) -> String = numbered) throws(Diagnostic) -> (path: String, reused: Bool)
-  {
+  static func store(
+    _ bytes: UnsafeRawBufferPointer, digest: String, named base: String, in folder: String, for what: String,
+    at span: SourceSpan, numbering: (String, Int) -> String = numbered
+  ) throws(Diagnostic) -> (path: String, reused: Bool) {
     let evidence = (folder == "." ? "" : folder + "/") + "evidence"
     if !Paths.exists(evidence) && mkdir(evidence, 0o755) != 0 {
       throw .error(.evidenceNotCopied, "cannot make the folder \(evidence) to copy \(what) into", at: span)
@@ -83,7 +90,9 @@ struct EvidenceImport {
       let target = evidence + "/" + name
       if Paths.exists(target) {
         // The same bytes already there: load that file, write nothing.
-        if let there = try? MappedFile(path: target, streamed: true, pageCache: true), (try? EvidenceHash.sha256(of: ByteSource(there))) == digest {
+        if let there = try? MappedFile(path: target, streamed: true, pageCache: true),
+          (try? EvidenceHash.sha256(of: ByteSource(there))) == digest
+        {
           return ("evidence/" + name, true)
         }
         continue
@@ -96,7 +105,8 @@ struct EvidenceImport {
       }
       return ("evidence/" + name, false)
     }
-    throw .error(.evidenceNotCopied, "cannot copy \(what): evidence/ already holds 99 different files named like it",
+    throw .error(
+      .evidenceNotCopied, "cannot copy \(what): evidence/ already holds 99 different files named like it",
       at: span,
       notes: ["rename the file, or copy it into the notebook's folder yourself"])
   }
@@ -119,7 +129,9 @@ struct EvidenceImport {
   }
 
   /// `source` with the characters of `span` replaced (nil when the span is not on one line).
-  static func replacing(_ span: SourceSpan, in source: String, firstLine: Int, with text: String, appending tail: String) -> String? {
+  static func replacing(
+    _ span: SourceSpan, in source: String, firstLine: Int, with text: String, appending tail: String
+  ) -> String? {
     guard span.start.line == span.end.line else { return nil }
     var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let index = span.start.line - firstLine

@@ -45,8 +45,11 @@ struct KeyStore {
     let (privateKey, publicKey) = SigningKeys.generate()
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-      throw .file((errno == EEXIST ? .fileExists : .fileNotWritten), errno == EEXIST ? "a key for \(name) already exists (\(path)); gemba never replaces a key"
-        : "cannot write \(path): \(String(cString: strerror(errno)))")
+      throw .file(
+        (errno == EEXIST ? .fileExists : .fileNotWritten),
+        errno == EEXIST
+          ? "a key for \(name) already exists (\(path)); gemba never replaces a key"
+          : "cannot write \(path): \(String(cString: strerror(errno)))")
     }
     let text = Array((Data(privateKey).base64EncodedString() + "\n").utf8)
     let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

@@ -41,12 +41,14 @@ final class NotebookFile {
       readOnly = true
     }
     guard fd >= 0 else {
-      throw .file(.notebookUnreadable, "cannot open notebook \(path): \(String(cString: strerror(errno)))",
+      throw .file(
+        .notebookUnreadable, "cannot open notebook \(path): \(String(cString: strerror(errno)))",
         notes: ["check that the folder exists and is writable"])
     }
     if flock(fd, (readOnly ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
       close(fd)
-      throw .file(.notebookLocked, "notebook \(path) is open in another gemba process",
+      throw .file(
+        .notebookLocked, "notebook \(path) is open in another gemba process",
         notes: ["two writers would interleave cells; close the other session first (or open a copy)"])
     }
     // A new notebook's directory entry must survive a crash too.
@@ -82,8 +84,10 @@ final class NotebookFile {
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       let (line, column) = firstInvalidUTF8(bytes)
-      throw .file(.notUTF8, "notebook \(path) is not UTF-8 text: the first invalid byte is at line \(line), column \(column)",
-        origin: path, line: line, notes: ["gemba never overwrites a file it did not write; save it as UTF-8 and open it again"])
+      throw .file(
+        .notUTF8, "notebook \(path) is not UTF-8 text: the first invalid byte is at line \(line), column \(column)",
+        origin: path, line: line,
+        notes: ["gemba never overwrites a file it did not write; save it as UTF-8 and open it again"])
     }
     return text
   }
@@ -117,7 +121,9 @@ final class NotebookFile {
   /// The text now at the path (after a `change()`), read without disturbing our descriptor.
   func readCurrent() throws(Diagnostic) -> String {
     let other = open(path, O_RDONLY | O_CLOEXEC)
-    guard other >= 0 else { throw .file(.notebookUnreadable, "cannot read notebook \(path): \(String(cString: strerror(errno)))") }
+    guard other >= 0 else {
+      throw .file(.notebookUnreadable, "cannot read notebook \(path): \(String(cString: strerror(errno)))")
+    }
     defer { close(other) }
     return try Self.read(fd: other, path: path)
   }
@@ -126,7 +132,9 @@ final class NotebookFile {
   /// opens and locks it, and appends there from now on.
   func adoptCurrent() throws(Diagnostic) {
     let next = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-    guard next >= 0 else { throw .file(.notebookUnreadable, "cannot open notebook \(path) again: \(String(cString: strerror(errno)))") }
+    guard next >= 0 else {
+      throw .file(.notebookUnreadable, "cannot open notebook \(path) again: \(String(cString: strerror(errno)))")
+    }
     guard flock(next, LOCK_EX | LOCK_NB) == 0 else {
       close(next)
       throw .file(.notebookLocked, "notebook \(path) is now open in another gemba process")
@@ -157,7 +165,9 @@ final class NotebookFile {
   /// Appends and flushes to the disk before returning: an entered cell survives a crash.
   /// A write that fails part-way (a full disk) is cut back, so the file stays openable.
   func append(_ text: String) throws(Diagnostic) {
-    guard !readOnly else { throw .file(.notebookReadOnly, "notebook \(path) is read-only: nothing can be recorded in it") }
+    guard !readOnly else {
+      throw .file(.notebookReadOnly, "notebook \(path) is read-only: nothing can be recorded in it")
+    }
     let bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
@@ -166,7 +176,8 @@ final class NotebookFile {
         if errno == EINTR { continue }
         let code = errno
         _ = ftruncate(fd, off_t(expectedSize))
-        throw .file(.notebookNotWritten, "cannot write notebook \(path): \(String(cString: strerror(code)))",
+        throw .file(
+          .notebookNotWritten, "cannot write notebook \(path): \(String(cString: strerror(code)))",
           notes: code == ENOSPC || code == EDQUOT
             ? ["the disk is full: free some space; the notebook is as it was before this cell"] : [])
       }
@@ -175,7 +186,8 @@ final class NotebookFile {
     guard fsync(fd) == 0 else {
       let code = errno
       _ = ftruncate(fd, off_t(expectedSize))
-      throw .file(.notebookNotWritten, "cannot flush notebook \(path) to disk: \(String(cString: strerror(code)))",
+      throw .file(
+        .notebookNotWritten, "cannot flush notebook \(path) to disk: \(String(cString: strerror(code)))",
         notes: ["the notebook is as it was before this cell"])
     }
     expectedSize += bytes.count

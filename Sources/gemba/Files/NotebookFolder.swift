@@ -70,12 +70,16 @@ final class NotebookFolder: EvidenceFileSystem {
     let real = SafeFile.canonical(target)
     let protected = protectedFiles()
     if let hit = protected.first(where: { SafeFile.canonical($0) == real }) {
-      throw .error(.exportRefused, "refused to export to `\(path.value)`: it is \(hit == protected.first ? "this notebook's own file" : "evidence this notebook loaded")",
+      throw .error(
+        .exportRefused,
+        "refused to export to `\(path.value)`: it is \(hit == protected.first ? "this notebook's own file" : "evidence this notebook loaded")",
         at: path.span, notes: ["choose another file name; nothing was recorded"])
     }
     let folder = Paths.folder(of: target)
     guard access(folder, W_OK) == 0 else {
-      throw .error(.exportNotWritten, "cannot write `\(path.value)`: the folder \(folder) does not exist or is not writable", at: path.span,
+      throw .error(
+        .exportNotWritten, "cannot write `\(path.value)`: the folder \(folder) does not exist or is not writable",
+        at: path.span,
         notes: ["paths are relative to the notebook's folder; nothing was recorded"])
     }
     if Paths.exists(target) && access(target, W_OK) != 0 {
@@ -83,16 +87,19 @@ final class NotebookFolder: EvidenceFileSystem {
     }
   }
 
-  func watchLoad(_ progress: LoadProgress, total: Int, label: String,
-    _ body: () throws(EvidenceError) -> LoadResult) throws(EvidenceError) -> LoadResult
-  {
-    let display = LoadProgressDisplay(progress: progress, total: total, label: label, visible: interactive && isatty(2) == 1)
+  func watchLoad(
+    _ progress: LoadProgress, total: Int, label: String,
+    _ body: () throws(EvidenceError) -> LoadResult
+  ) throws(EvidenceError) -> LoadResult {
+    let display = LoadProgressDisplay(
+      progress: progress, total: total, label: label, visible: interactive && isatty(2) == 1)
     display.start()
     defer { display.stop() }
     return try body()
   }
 
-  func runQuery(_ pipeline: QueryPipeline, on table: EvidenceTable, span: SourceSpan) throws(Diagnostic) -> QueryResult {
+  func runQuery(_ pipeline: QueryPipeline, on table: EvidenceTable, span: SourceSpan) throws(Diagnostic) -> QueryResult
+  {
     guard interactive else { return try QueryEngine.run(pipeline, on: table) }
     return try CancellableQuery.run(pipeline, on: table, span: span)
   }

@@ -39,14 +39,17 @@ struct PathPolicy {
     let root = Paths.absolute(folder)
     let real = SafeFile.canonical(candidate)
     guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-      throw .error(.pathRefused, "refused to write `\(path.value)`: it leads outside the notebook's folder (to \(real))", at: path.span,
+      throw .error(
+        .pathRefused, "refused to write `\(path.value)`: it leads outside the notebook's folder (to \(real))",
+        at: path.span,
         notes: ["a replayed notebook writes only inside its own folder; run with --allow-outside if you trust it"])
     }
     return candidate
   }
 
   private func refusal(_ path: Located<String>, _ why: String, toWrite: Bool = false) -> Diagnostic {
-    .error(.pathRefused, "refused to \(toWrite ? "write" : "read") `\(path.value)`: it \(why)", at: path.span,
+    .error(
+      .pathRefused, "refused to \(toWrite ? "write" : "read") `\(path.value)`: it \(why)", at: path.span,
       notes: [
         "a notebook reads evidence only inside its own folder (\(Paths.absolute(folder)))",
         "copy the file into that folder, or run gemba with --allow-outside if you trust this notebook",

@@ -44,8 +44,13 @@ enum Paths {
 
   /// A notebook's text, or why it cannot be read.
   static func readNotebook(_ path: String) throws(Diagnostic) -> String {
-    guard exists(path) else { throw .file(.notebookNotFound, "no notebook \(path)", notes: ["check the path; `gemba \(path)` creates a new one"]) }
-    guard let text = read(path) else { throw .file(.fileUnreadable, "cannot read \(path): it is not UTF-8 text, or not readable") }
+    guard exists(path) else {
+      throw .file(
+        .notebookNotFound, "no notebook \(path)", notes: ["check the path; `gemba \(path)` creates a new one"])
+    }
+    guard let text = read(path) else {
+      throw .file(.fileUnreadable, "cannot read \(path): it is not UTF-8 text, or not readable")
+    }
     return text
   }
 

@@ -35,7 +35,8 @@ struct SQLEvidence {
     }
     let answer: EvidenceQuery.Answer
     do throws(SQLError) {
-      answer = try EvidenceQuery.run(sql.query.value, on: sql.database.value, limit: sql.rowLimit,
+      answer = try EvidenceQuery.run(
+        sql.query.value, on: sql.database.value, limit: sql.rowLimit,
         timeoutSeconds: sql.timeoutSeconds, folder: folder)
     } catch {
       var refusal = Self.diagnostic(error, sql)
@@ -47,16 +48,24 @@ struct SQLEvidence {
     // withUnsafeBytes rethrows untyped errors: the result crosses it as a value.
     let outcome = bytes.withUnsafeBytes { buffer -> Result<(path: String, reused: Bool), Diagnostic> in
       do throws(Diagnostic) {
-        return .success(try EvidenceImport.store(buffer, digest: EvidenceHash.sha256(buffer), named: name.value + ".sql.csv",
-          in: folder, for: "the answer of `load sql`", at: sql.query.span) { _, n in "\(name.value)-\(n).sql.csv" })
+        return .success(
+          try EvidenceImport.store(
+            buffer, digest: EvidenceHash.sha256(buffer), named: name.value + ".sql.csv",
+            in: folder, for: "the answer of `load sql`", at: sql.query.span
+          ) { _, n in "\(name.value)-\(n).sql.csv" })
       } catch { return .failure(error) }
     }
     let stored = try outcome.get()
-    let counts = "\(NumberFormat.integer(answer.rows)) \(answer.rows == 1 ? "row" : "rows") × \(answer.columns) \(answer.columns == 1 ? "column" : "columns")"
-    let message = "ran the query on \(answer.database): \(counts) → " + (stored.reused
-      ? "\(stored.path), which already holds these bytes"
-      : "\(stored.path), the snapshot the notebook keeps")
-    return Prepared(source: String(text.reversed().drop(while: \.isNewline).reversed()) + " --snapshot " + EvidenceImport.quoted(stored.path), message: message)
+    let counts =
+      "\(NumberFormat.integer(answer.rows)) \(answer.rows == 1 ? "row" : "rows") × \(answer.columns) \(answer.columns == 1 ? "column" : "columns")"
+    let message =
+      "ran the query on \(answer.database): \(counts) → "
+      + (stored.reused
+        ? "\(stored.path), which already holds these bytes"
+        : "\(stored.path), the snapshot the notebook keeps")
+    return Prepared(
+      source: String(text.reversed().drop(while: \.isNewline).reversed()) + " --snapshot "
+        + EvidenceImport.quoted(stored.path), message: message)
   }
 
   /// The command of the last `load sql … as NAME` cell, without its snapshot: what `refresh NAME` runs.
@@ -67,10 +76,13 @@ struct SQLEvidence {
       var text = "load sql " + quotedAlways(sql.query.value) + " --db " + sql.database.value + " as " + name.value
       if let limit = sql.limit { text += " --limit \(limit.value)" }
       if let timeout = sql.timeout { text += " --timeout \(timeout.value)" }
-      if !spec.dateFormats.isEmpty { text += " --date-format " + spec.dateFormats.map { quotedAlways($0.value) }.joined(separator: " ") }
+      if !spec.dateFormats.isEmpty {
+        text += " --date-format " + spec.dateFormats.map { quotedAlways($0.value) }.joined(separator: " ")
+      }
       return text
     }
-    throw .error(.nothingToRefresh, "no `load sql … as \(name.value)` in this notebook to refresh", at: name.span,
+    throw .error(
+      .nothingToRefresh, "no `load sql … as \(name.value)` in this notebook to refresh", at: name.span,
       notes: ["`refresh` runs a query again; load one first: load sql \"SELECT …\" --db URL as \(name.value)"])
   }
 
@@ -83,15 +95,18 @@ struct SQLEvidence {
     var notes: [String] = []
     switch error.reason {
     case .connect: notes.append("check the host, the port and that the server runs; nothing was recorded")
-    case .authentication: notes.append("put the password in PGPASSWORD or ~/.pgpass, never in --db; nothing was recorded")
+    case .authentication:
+      notes.append("put the password in PGPASSWORD or ~/.pgpass, never in --db; nothing was recorded")
     case .permission: notes.append("ask the database's owner for SELECT rights; nothing was recorded")
-    case .timeout: notes.append("narrow the query, or give it longer: --timeout \(sql.timeoutSeconds * 5); nothing was recorded")
+    case .timeout:
+      notes.append("narrow the query, or give it longer: --timeout \(sql.timeoutSeconds * 5); nothing was recorded")
     case .syntax:
       notes.append("`load sql` runs one query that selects (SELECT, WITH … SELECT, VALUES); nothing was recorded")
     case .constraint, .schema, .other: notes.append("nothing was recorded; the session goes on")
     }
     let onDatabase = error.reason == .connect || error.reason == .authentication
-    return .error(.sqlFailed, "`load sql` failed on \(error.database): \(error.message)",
+    return .error(
+      .sqlFailed, "`load sql` failed on \(error.database): \(error.message)",
       at: onDatabase ? sql.database.span : position(in: error.message, of: sql.query) ?? sql.query.span, notes: notes)
   }
 
@@ -101,7 +116,8 @@ struct SQLEvidence {
     let marker = "(at character "
     guard let start = message.range(of: marker), let end = message[start.upperBound...].firstIndex(of: " "),
       let n = Int(message[start.upperBound..<end]), n >= 1, n <= query.value.count,
-      query.span.start.line == query.span.end.line, query.span.end.column - query.span.start.column == query.value.count + 2
+      query.span.start.line == query.span.end.line,
+      query.span.end.column - query.span.start.column == query.value.count + 2
     else { return nil }
     var at = query.span.start
     at.column += n  // past the opening quote, then n - 1 characters

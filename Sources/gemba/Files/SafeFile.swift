@@ -16,7 +16,9 @@ enum SafeFile {
   static func write(_ text: String, to path: String, protecting protected: [String] = []) throws(Diagnostic) {
     let target = canonical(path)
     if let hit = protected.first(where: { canonical($0) == target }) {
-      throw .file(.exportRefused, "refused to write \(path): it is \(hit == protected.first ? "the notebook itself" : "evidence the notebook loaded (\(hit))")",
+      throw .file(
+        .exportRefused,
+        "refused to write \(path): it is \(hit == protected.first ? "the notebook itself" : "evidence the notebook loaded (\(hit))")",
         notes: ["choose another file name; nothing was written"])
     }
     var failure: Diagnostic?
@@ -31,7 +33,8 @@ enum SafeFile {
   static func write(bytes: UnsafeRawBufferPointer, to path: String, exclusive: Bool = false) throws(Diagnostic) {
     let folder = Paths.folder(of: path)
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    let temporary = (folder == "." ? "" : folder + "/") + ".\(name).gemba-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let temporary =
+      (folder == "." ? "" : folder + "/") + ".\(name).gemba-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw failure("cannot write \(path)", errno) }
     var done = false

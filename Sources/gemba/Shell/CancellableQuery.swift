@@ -10,7 +10,9 @@ enum CancellableQuery {
     var result: Result<QueryResult, Diagnostic>?
   }
 
-  static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, span: SourceSpan) throws(Diagnostic) -> QueryResult {
+  static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, span: SourceSpan) throws(Diagnostic)
+    -> QueryResult
+  {
     LineEditor.forgetCancelRequest()
     let outcome = Outcome()
     let worker = Thread {
@@ -33,7 +35,9 @@ enum CancellableQuery {
       _ = outcome.done.wait(until: Date().addingTimeInterval(0.05))
       if outcome.result == nil && LineEditor.takeCancelRequest() {
         FileHandle.standardError.write(Data("\n".utf8))  // past the terminal's echoed ^C
-        throw .error(.queryCancelled, "query cancelled; nothing was recorded", at: span, notes: ["the session is as it was before the query"])
+        throw .error(
+          .queryCancelled, "query cancelled; nothing was recorded", at: span,
+          notes: ["the session is as it was before the query"])
       }
     }
     return try outcome.result!.get()

@@ -28,7 +28,8 @@ final class InteractiveShell {
 
   /// Reads and runs commands until Ctrl-D or `quit`, then calls `host.finish()` once.
   func run() {
-    let cleanPaste = getenv("GEMBA_TEST_PTY").map { String(cString: $0) == "1" } ?? false
+    let cleanPaste =
+      getenv("GEMBA_TEST_PTY").map { String(cString: $0) == "1" } ?? false
       || getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
     LineEditor.install(bracketedPaste: !cleanPaste) { [unowned self] line, cursor in complete(line, cursor: cursor) }
     defer { LineEditor.uninstall() }
@@ -80,7 +81,8 @@ final class InteractiveShell {
       nonisolated(unsafe) let source = source
       return { evidence, column in source.evidenceValues(evidence, column) }
     }
-    let context = CompletionContext(investigation: host.session.investigation, columns: source?.evidenceColumns ?? [:], values: values)
+    let context = CompletionContext(
+      investigation: host.session.investigation, columns: source?.evidenceColumns ?? [:], values: values)
     let folder = source?.folder ?? "."
     let completer = Completer(context: context) { ShellFiles.list($0, in: folder) }
     let before = pending.isEmpty ? "" : pending + "\n"

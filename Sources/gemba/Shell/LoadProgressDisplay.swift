@@ -50,7 +50,8 @@ final class LoadProgressDisplay: @unchecked Sendable {
       let bytes = progress.bytesDone
       let rate = Double(bytes) / elapsed
       let left = rate > 0 ? Double(total - bytes) / rate : 0
-      let line = "loading \(label): \(Self.megabytes(bytes)) of \(Self.megabytes(total)) MB"
+      let line =
+        "loading \(label): \(Self.megabytes(bytes)) of \(Self.megabytes(total)) MB"
         + " · \(Self.megabytes(Int(rate))) MB/s · \(Int(left.rounded(.up))) s left · Ctrl-C cancels"
       FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
       shown = true

@@ -94,31 +94,34 @@ import Testing
 
   /// A stage added to the catalog without a row here fails: its completion is then untested.
   @Test func everyStageHasARow() {
-    let covered = Set(Self.rows.map { row in
-      row.0.split(separator: "|").last!.split(separator: " ").first.map(String.init) ?? ""
-    })
+    let covered = Set(
+      Self.rows.map { row in
+        row.0.split(separator: "|").last!.split(separator: " ").first.map(String.init) ?? ""
+      })
     #expect(Set(StageCatalog.names).subtracting(covered).isEmpty, "stages with no completion row")
   }
 
   /// The part after a comma or a bracket is what Tab replaces.
-  @Test(arguments: [
-    ("tickets | count by team,re", 24),
-    ("tickets | derive wait = days(op", 29),
-    ("tickets | derive wait = hours(opened_at - h", 42),
-  ] as [(String, Int)])
+  @Test(
+    arguments: [
+      ("tickets | count by team,re", 24),
+      ("tickets | derive wait = days(op", 29),
+      ("tickets | derive wait = hours(opened_at - h", 42),
+    ] as [(String, Int)])
   func replacesThePartAfterTheSeparator(_ input: String, offset: Int) {
     #expect(complete(input, context: Self.context).replaceFrom == offset)
   }
 
   /// `pareto NAME …` is the stage `NAME | pareto …`, and completes alike.
-  @Test(arguments: [
-    ("grep ", ["tickets", "applog", "agents"]),
-    ("grep tickets --", ["--ignore-case"]),
-    ("compare tickets reopened = yes ", ["and", "or", "by"]),
-    ("capability tickets handle_minutes --s", ["--subgroup", "--size"]),
-    ("timeline tickets opened_at --span ", ["rows", "evidence"]),
-    ("spc tickets handle_minutes --chart x", ["xbar-r", "xbar-s"]),
-  ] as [(String, [String])])
+  @Test(
+    arguments: [
+      ("grep ", ["tickets", "applog", "agents"]),
+      ("grep tickets --", ["--ignore-case"]),
+      ("compare tickets reopened = yes ", ["and", "or", "by"]),
+      ("capability tickets handle_minutes --s", ["--subgroup", "--size"]),
+      ("timeline tickets opened_at --span ", ["rows", "evidence"]),
+      ("spc tickets handle_minutes --chart x", ["xbar-r", "xbar-s"]),
+    ] as [(String, [String])])
   func queryVerbsCompleteAsTheirStage(_ input: String, expected: [String]) {
     #expect(complete(input, context: Self.context).candidates == expected)
   }

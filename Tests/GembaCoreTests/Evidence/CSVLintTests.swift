@@ -20,8 +20,12 @@ struct CSVLintTests {
   static let inline: [Inline] = [
     Inline(text: "\"col1\",\"col2\",\"col3\"\n\"1\",\"2\",\"3\"\n\"4\",\"5\"\n", kind: .raggedRow, line: 3),
     Inline(text: "\"col1\",\"col2\",\"col3\"\n\"Foo\",\"Bar\",   \"Baz\"\n", kind: .strayQuote, line: 2),
-    Inline(text: "\"col1\",\"col2\",\"col3\"\n\"Foo\",\"Bar\",\"Baz\"\n\n\"Foo\",\"Bar\",\"Baz\"\n", kind: .blankRow, line: 3),
-    Inline(text: "\"col1\",\"col2\",\"col3\"\n\"Foo\",\"Bar\",\"Baz\"\n\"Foo\",\"Bar\",\"Baz\"\n\n\n", kind: .blankRow, line: 4),
+    Inline(
+      text: "\"col1\",\"col2\",\"col3\"\n\"Foo\",\"Bar\",\"Baz\"\n\n\"Foo\",\"Bar\",\"Baz\"\n", kind: .blankRow, line: 3
+    ),
+    Inline(
+      text: "\"col1\",\"col2\",\"col3\"\n\"Foo\",\"Bar\",\"Baz\"\n\"Foo\",\"Bar\",\"Baz\"\n\n\n", kind: .blankRow,
+      line: 4),
   ]
 
   @Test(arguments: inline)
@@ -43,7 +47,8 @@ struct CSVLintTests {
 
   @Test func allBlankRowIsLoadedButAQuotedEmptyRowIsNotBlank() throws {
     // `"","",` has three empty fields: a row, not a blank line.
-    let result = try loadText("\"col1\",\"col2\",\"col3\"\n\"Foo\",\"Bar\",\"Baz\"\n\"\",\"\",\n\"Baz\",\"Bar\",\"Foo\"\n")
+    let result = try loadText(
+      "\"col1\",\"col2\",\"col3\"\n\"Foo\",\"Bar\",\"Baz\"\n\"\",\"\",\n\"Baz\",\"Bar\",\"Foo\"\n")
     #expect(result.table.rowCount == 3)
     #expect(result.problems.isEmpty)
   }

@@ -21,7 +21,8 @@ struct CSVSpectrumTests {
   func jsonMatches(_ name: String) throws {
     let result = try loadFile(sharedPath("conformance/csv-spectrum/csvs/\(name).csv"))
     let ours = try jsonValue(EvidenceTextRenderer().preview(result.table, limit: .max, format: .json))
-    let expected = try jsonValue(String(contentsOfFile: sharedPath("conformance/csv-spectrum/json/\(name).json"), encoding: .utf8))
+    let expected = try jsonValue(
+      String(contentsOfFile: sharedPath("conformance/csv-spectrum/json/\(name).json"), encoding: .utf8))
     if name == "location_coordinates" {
       // Upstream defect (README): the expected file is one object, not an array, and its phone
       // number is wrong. Compare the other keys of our single row.

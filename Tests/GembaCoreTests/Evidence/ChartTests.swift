@@ -14,7 +14,9 @@ import Testing
   }
 
   @Test func paretoBySum() throws {
-    guard case .pareto(let p) = try query(Self.tickets, "x | pareto by team --sum cost") else { Issue.record("pareto"); return }
+    guard case .pareto(let p) = try query(Self.tickets, "x | pareto by team --sum cost") else {
+      Issue.record("pareto"); return
+    }
     #expect(p.bars.map(\.label) == ["Warehouse", "Refunds", "Billing"])
     #expect(p.bars.map(\.value) == [100, 25.25, 10.5])
     #expect(p.bars.map(\.vital) == [true, true, false])  // 73.7 %, then 92.3 %
@@ -22,11 +24,15 @@ import Testing
   }
 
   @Test func histogramBinsCoverEveryValue() throws {
-    guard case .histogram(let h) = try query(Self.tickets, "x | histogram handle_minutes --bins 4") else { Issue.record("histogram"); return }
+    guard case .histogram(let h) = try query(Self.tickets, "x | histogram handle_minutes --bins 4") else {
+      Issue.record("histogram"); return
+    }
     #expect(h.bins.reduce(0) { $0 + $1.count } == 5)
     #expect(h.minimum == 8 && h.maximum == 100 && h.mean == 39)
     #expect(h.bins.first!.lower <= 8 && h.bins.last!.upper > 100)
-    guard case .histogram(let csat) = try query(Self.tickets, "x | histogram csat") else { Issue.record("histogram"); return }
+    guard case .histogram(let csat) = try query(Self.tickets, "x | histogram csat") else {
+      Issue.record("histogram"); return
+    }
     #expect(csat.skipped == 1 && csat.count == 4)
     #expect(csat.bins.allSatisfy { $0.upper - $0.lower == 1 })  // integers get whole-number bins
   }
@@ -36,7 +42,9 @@ import Testing
   @Test func dailyCountsLeaveOutWeekendsWhenNoRowFallsOnOne() throws {
     let csv = "id,at,ok\n1,2026-03-06T10:00,no\n2,2026-03-09T11:00,yes\n3,2026-03-10T09:00,no\n"
     let table = try loadText(csv, name: "w", path: "w.csv").table
-    guard case .timeline(let t) = try query(table, "x | timeline at --every day") else { Issue.record("timeline"); return }
+    guard case .timeline(let t) = try query(table, "x | timeline at --every day") else {
+      Issue.record("timeline"); return
+    }
     #expect(t.points.map(\.label) == ["2026-03-06", "2026-03-09", "2026-03-10"])  // Friday, Monday, Tuesday
     guard case .spc(let c) = try query(table, "x | spc at --by day") else { Issue.record("spc"); return }
     #expect(c.points.map(\.value) == [1, 1, 1])
@@ -61,35 +69,50 @@ import Testing
   /// `--span evidence`: the weeks run over the whole file's dates, so the weeks before and after
   /// the matching rows are zeros (an effect check needs the quiet weeks after a change).
   @Test func timelineCanSpanTheWholeEvidence() throws {
-    let table = try loadText("id,day,bad\n1,2026-03-02,no\n2,2026-03-10,yes\n3,2026-03-17,no\n4,2026-03-24,no\n5,2026-03-31,no\n").table
-    guard case .timeline(let rows) = try query(table, "x | where bad = yes | timeline day --every week") else { Issue.record("timeline"); return }
+    let table = try loadText(
+      "id,day,bad\n1,2026-03-02,no\n2,2026-03-10,yes\n3,2026-03-17,no\n4,2026-03-24,no\n5,2026-03-31,no\n"
+    ).table
+    guard case .timeline(let rows) = try query(table, "x | where bad = yes | timeline day --every week") else {
+      Issue.record("timeline"); return
+    }
     #expect(rows.points.map(\.label) == ["2026-03-09"])
-    guard case .timeline(let whole) = try query(table, "x | where bad = yes | timeline day --every week --span evidence")
+    guard
+      case .timeline(let whole) = try query(table, "x | where bad = yes | timeline day --every week --span evidence")
     else { Issue.record("timeline"); return }
     #expect(whole.points.map(\.label) == ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"])
     #expect(whole.points.map(\.count) == [0, 1, 0, 0, 0])
-    guard case .timeline(let none) = try query(table, "x | where bad = maybe | timeline day --every week --span evidence").unnoted
+    guard
+      case .timeline(let none) = try query(table, "x | where bad = maybe | timeline day --every week --span evidence")
+        .unnoted
     else { Issue.record("timeline"); return }
     #expect(none.points.map(\.count) == [0, 0, 0, 0, 0])
     #expect(throws: Diagnostic.self) { try query(table, "x | timeline day --span all") }
   }
 
   @Test func timelineFillsGaps() throws {
-    guard case .timeline(let day) = try query(Self.tickets, "x | timeline opened_at --every day") else { Issue.record("timeline"); return }
+    guard case .timeline(let day) = try query(Self.tickets, "x | timeline opened_at --every day") else {
+      Issue.record("timeline"); return
+    }
     #expect(day.points.count == 9)
     #expect(day.points.first?.label == "2026-03-01" && day.points.first?.count == 2)
     #expect(day.points.map(\.count) == [2, 1, 1, 0, 0, 0, 0, 0, 1])
-    guard case .timeline(let week) = try query(Self.tickets, "x | timeline opened_at --every week") else { Issue.record("timeline"); return }
+    guard case .timeline(let week) = try query(Self.tickets, "x | timeline opened_at --every week") else {
+      Issue.record("timeline"); return
+    }
     // 2026-03-01 is a Sunday: its week starts on Monday 2026-02-23.
     #expect(week.points.map(\.label) == ["2026-02-23", "2026-03-02", "2026-03-09"])
     #expect(week.points.map(\.count) == [2, 2, 1])
-    guard case .timeline(let auto) = try query(Self.tickets, "x | timeline opened_at") else { Issue.record("timeline"); return }
+    guard case .timeline(let auto) = try query(Self.tickets, "x | timeline opened_at") else {
+      Issue.record("timeline"); return
+    }
     #expect(auto.bucket == .day)
   }
 
   @Test(arguments: [(TimeBucket.hour, "2026-03-01 09:00"), (.month, "2026-03")])
   func timelineLabels(_ bucket: TimeBucket, _ first: String) throws {
-    guard case .timeline(let t) = try query(Self.tickets, "x | timeline opened_at --every \(bucket.rawValue)") else { Issue.record("timeline"); return }
+    guard case .timeline(let t) = try query(Self.tickets, "x | timeline opened_at --every \(bucket.rawValue)") else {
+      Issue.record("timeline"); return
+    }
     #expect(t.points.first?.label == first)
   }
 
@@ -103,7 +126,9 @@ import Testing
   }
 
   static func chart(_ values: [Double], rules: String = "we") throws -> ControlChart {
-    guard case .spc(let c) = try query(try series(values), "x | spc v --rules \(rules)") else { throw Diagnostic.error(.unhandledCommand, "not spc") }
+    guard case .spc(let c) = try query(try series(values), "x | spc v --rules \(rules)") else {
+      throw Diagnostic.error(.unhandledCommand, "not spc")
+    }
     return c
   }
 
@@ -146,7 +171,9 @@ import Testing
   @Test func spcByDayCountsRowsPerDay() throws {
     guard case .spc(let c) = try query(Self.tickets, "x | spc opened_at --by day") else { Issue.record("spc"); return }
     #expect(c.points.map(\.value) == [2, 1, 1, 0, 0, 0, 0, 0, 1])
-    guard case .spc(let mean) = try query(Self.tickets, "x | spc handle_minutes --by week") else { Issue.record("spc"); return }
+    guard case .spc(let mean) = try query(Self.tickets, "x | spc handle_minutes --by week") else {
+      Issue.record("spc"); return
+    }
     #expect(mean.points.map(\.value) == [21, 26.5, 100])
     #expect(mean.pointKind.contains("opened_at"))
   }

@@ -38,7 +38,9 @@ struct ColumnPartsTests {
     let whole = Relation.view(table, rows: nil, columns: [0, 1, 2])
     let listed = Relation.view(table, rows: (0..<Int32(Self.count)).map { $0 }, columns: [0, 1, 2])
     let time: @Sendable (UnsafePointer<UInt8>, Int) -> Double = { p, n in ValueParser.dateTime(p, n) ?? .nan }
-    let flag: @Sendable (UnsafePointer<UInt8>, Int) -> Double = { p, n in ValueParser.boolean(p, n).map { $0 ? 1 : 0 } ?? .nan }
+    let flag: @Sendable (UnsafePointer<UInt8>, Int) -> Double = { p, n in
+      ValueParser.boolean(p, n).map { $0 ? 1 : 0 } ?? .nan
+    }
     for (column, read) in [(1, time), (2, flag)] {
       let parts = whole.mapValues(column: column, read)
       let onePass = listed.mapValues(column: column, read)

@@ -30,7 +30,8 @@ struct CommonsCSVTests {
       guard let close = line.lastIndex(of: "]") else { return line }
       return String(line[...close])
     }
-    let ours = try Self.records(sharedPath(Self.dir + "CSVFileParser/" + settings[0]), keepEmptyLines: !ignoreEmpty, comment: comment)
+    let ours = try Self.records(
+      sharedPath(Self.dir + "CSVFileParser/" + settings[0]), keepEmptyLines: !ignoreEmpty, comment: comment)
     #expect(ours == expected)
   }
 

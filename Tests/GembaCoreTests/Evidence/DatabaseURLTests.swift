@@ -14,7 +14,8 @@ import Testing
   }
 
   @Test func postgresURLs() throws {
-    guard case .postgresql(let l) = try DatabaseURL(parsing: "postgresql://qa@db.example:6543/capa?sslmode=require") else {
+    guard case .postgresql(let l) = try DatabaseURL(parsing: "postgresql://qa@db.example:6543/capa?sslmode=require")
+    else {
       Issue.record("not postgresql")
       return
     }
@@ -41,8 +42,10 @@ import Testing
     #expect(l.libpqURL == libpq)
   }
 
-  @Test(arguments: ["postgresql://qa:secret@db/capa", "postgres://qa:@db/capa", "postgresql://qa@db/capa?password=secret",
-    "POSTGRESQL://qa:secret@db/capa"])
+  @Test(arguments: [
+    "postgresql://qa:secret@db/capa", "postgres://qa:@db/capa", "postgresql://qa@db/capa?password=secret",
+    "POSTGRESQL://qa:secret@db/capa",
+  ])
   func passwordsAreRefused(_ text: String) {
     #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: text) }
     do { _ = try DatabaseURL(parsing: text) } catch {

@@ -35,7 +35,8 @@ import Testing
   }
 
   @Test func windows1252IsDetected() throws {
-    let result = try loadBytes(Array("name;city\nAna;S".utf8) + [0xE3] + Array("o Paulo ".utf8) + [0x80] + Array("5\n".utf8))
+    let result = try loadBytes(
+      Array("name;city\nAna;S".utf8) + [0xE3] + Array("o Paulo ".utf8) + [0x80] + Array("5\n".utf8))
     #expect(result.table.encodingName == "Windows-1252")
     #expect(result.table.cell(row: 0, column: 1) == "São Paulo €5")
   }

@@ -12,8 +12,10 @@ let sharedExists = FileManager.default.fileExists(atPath: sharedRoot.appendingPa
 func sharedPath(_ relative: String) -> String { sharedRoot.appendingPathComponent(relative).path }
 
 /// Loads text as evidence of `format`.
-func loadText(_ text: String, format: EvidenceFormat = .csv, name: String = "t", path: String = "t.csv",
-              options: LoadOptions = LoadOptions()) throws -> LoadResult {
+func loadText(
+  _ text: String, format: EvidenceFormat = .csv, name: String = "t", path: String = "t.csv",
+  options: LoadOptions = LoadOptions()
+) throws -> LoadResult {
   try EvidenceLoader.load(name: name, path: path, bytes: ByteSource(text: text), format: format, options: options)
 }
 
@@ -22,10 +24,12 @@ func loadBytes(_ bytes: [UInt8], format: EvidenceFormat = .csv, path: String = "
 }
 
 /// Loads a file by path (mapped, as the shell does).
-func loadFile(_ path: String, format: EvidenceFormat? = nil, options: LoadOptions = LoadOptions()) throws -> LoadResult {
+func loadFile(_ path: String, format: EvidenceFormat? = nil, options: LoadOptions = LoadOptions()) throws -> LoadResult
+{
   let file = try MappedFile(path: path)
-  return try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(file), format: format ?? EvidenceFormat(path: path) ?? .text,
-                                 options: options)
+  return try EvidenceLoader.load(
+    name: "t", path: path, bytes: ByteSource(file), format: format ?? EvidenceFormat(path: path) ?? .text,
+    options: options)
 }
 
 /// All cells of a table as text.

@@ -11,7 +11,9 @@ import Testing
     func next() -> Int { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return Int(rng >> 1) }
     let length = next() % 300
     // Mostly printable: NUL and invalid bytes are rare, as in real files.
-    return (0..<length).map { _ in alphabet[next() % 100 < 97 ? next() % (alphabet.count - 3) : alphabet.count - 3 + next() % 3] }
+    return (0..<length).map { _ in
+      alphabet[next() % 100 < 97 ? next() % (alphabet.count - 3) : alphabet.count - 3 + next() % 3]
+    }
   }
 
   /// RFC 4180 records with the scanner's conventions (blank lines skipped, CR/LF/CRLF).
@@ -65,7 +67,9 @@ import Testing
         _ = EvidenceTextRenderer().loaded(result)
         // A JSON Lines file of `{}` has no columns at all; the queries then fail cleanly.
         let first = table.columns.first ?? "a"
-        for q in ["x | count by \"\(first)\"", "x | grep a", "x | sort \"\(first)\" desc", "x | where \"\(first)\" > 1 | count"] {
+        for q in [
+          "x | count by \"\(first)\"", "x | grep a", "x | sort \"\(first)\" desc", "x | where \"\(first)\" > 1 | count",
+        ] {
           if let pipeline = try? QueryPipeline.parse(stages(q)), let r = try? QueryEngine.run(pipeline, on: table) {
             _ = EvidenceTextRenderer().render(r)
           }

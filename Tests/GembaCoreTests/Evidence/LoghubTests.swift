@@ -5,9 +5,11 @@ import Testing
 
 /// loghub's 2,000-line samples: time and level per line equal loghub's structured parse (read
 /// at test time with Python's csv module) for the layouts gemba recognises.
-@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/conformance is not on this machine"),
-       .enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "python3") != nil),
-                "needs python3 to read the ground truth"))
+@Suite(
+  .enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/conformance is not on this machine"),
+  .enabled(
+    if: ExternalProgram.runs(needing: ExternalTools.path(of: "python3") != nil),
+    "needs python3 to read the ground truth"))
 struct LoghubTests {
   static let root = sharedPath("conformance/loghub-2k")
   /// For each log: the ground-truth fields that make the time (joined by a space), and the
@@ -22,11 +24,14 @@ struct LoghubTests {
   ]
 
   /// Runs of spaces as one (syslog pads `Jul  1`; the ground truth splits it into fields).
-  static func squeezed(_ s: String) -> String { s.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+  static func squeezed(_ s: String) -> String {
+    s.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+  }
 
   static func truth(_ name: String) throws -> [[String: String]] {
     let file = "\(root)/\(name)/\(name)_2k.log_structured.csv"
-    let rows = try Independent.json("""
+    let rows = try Independent.json(
+      """
       import csv, json, sys
       print(json.dumps(list(csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')))))
       """, [file])
@@ -48,7 +53,8 @@ struct LoghubTests {
       let gotTime = Self.squeezed(table.cell(row: row, column: time))
       let gotLevel = level.map { table.cell(row: row, column: $0) }
       if gotTime != Self.squeezed(t) || (levelField != nil && gotLevel != expected[levelField!]) {
-        mismatches.append("line \(row + 1): \(gotTime) \(gotLevel ?? "") ≠ \(t) \(levelField.flatMap { expected[$0] } ?? "")")
+        mismatches.append(
+          "line \(row + 1): \(gotTime) \(gotLevel ?? "") ≠ \(t) \(levelField.flatMap { expected[$0] } ?? "")")
       }
     }
     #expect(mismatches.isEmpty, "\(name): \(mismatches.count) lines differ: \(mismatches.prefix(3))")
@@ -67,7 +73,8 @@ struct LoghubTests {
   }
 
   @Test func aCustomPatternMakesColumns() throws {
-    let options = LoadOptions(pattern: #"^(?<time>\d\d/\d\d/\d\d \d\d:\d\d:\d\d) (?<level>[A-Z]+) (?<component>[^:]+): (?<message>.*)$"#)
+    let options = LoadOptions(
+      pattern: #"^(?<time>\d\d/\d\d/\d\d \d\d:\d\d:\d\d) (?<level>[A-Z]+) (?<component>[^:]+): (?<message>.*)$"#)
     let result = try loadFile("\(Self.root)/Spark/Spark_2k.log", options: options)
     #expect(result.table.columns == ["time", "level", "component", "message"])
     let truth = try Self.truth("Spark")
@@ -84,17 +91,20 @@ struct LoghubTests {
     let line = String(repeating: "a", count: 20_000) + "!"
     let clock = ContinuousClock()
     let elapsed = try clock.measure {
-      let result = try loadText(line + "\naaab\n", format: .log, path: "evil.log", options: LoadOptions(pattern: pattern))
+      let result = try loadText(
+        line + "\naaab\n", format: .log, path: "evil.log", options: LoadOptions(pattern: pattern))
       #expect(result.table.cell(row: 0, column: 0) == "")  // no match on the long line
       #expect(result.problems.first?.row == 1)
     }
     #expect(elapsed < .seconds(20), "\(elapsed)")
   }
 
-  @Test(arguments: [(#"^(?<k>\w+)=(?<v>[^;]*);"#, "key=value;rest", ["key", "value"]),
-                    (#"(?<n>\d{2,3})(?<rest>.*?)x"#, "ab1234x", ["123", "4"]),
-                    (#"(?<w>cat|category)s"#, "categorys", ["category"]),
-                    (#"(?P<a>a)(?:b|c)+(?<d>d)?"#, "xacbcb", ["a", ""])])
+  @Test(arguments: [
+    (#"^(?<k>\w+)=(?<v>[^;]*);"#, "key=value;rest", ["key", "value"]),
+    (#"(?<n>\d{2,3})(?<rest>.*?)x"#, "ab1234x", ["123", "4"]),
+    (#"(?<w>cat|category)s"#, "categorys", ["category"]),
+    (#"(?P<a>a)(?:b|c)+(?<d>d)?"#, "xacbcb", ["a", ""]),
+  ])
   func pikeMatchesLikeABacktracker(_ pattern: String, _ line: String, _ expected: [String]) throws {
     let table = try loadText(line + "\n", format: .log, path: "p.log", options: LoadOptions(pattern: pattern)).table
     #expect((0..<table.columnCount).map { table.cell(row: 0, column: $0) } == expected)
@@ -103,6 +113,8 @@ struct LoghubTests {
   @Test(arguments: [#"(?<a>\w+)\1"#, #"(?<a>x)(?=y)"#, "no groups", #"(?<a>[a-"#])
   func patternsThatNeedBacktrackingOrAreBrokenAreRefused(_ pattern: String) {
     #expect(LogPattern.problem(in: pattern) != nil)
-    #expect(throws: EvidenceError.self) { try loadText("x\n", format: .log, path: "a.log", options: LoadOptions(pattern: pattern)) }
+    #expect(throws: EvidenceError.self) {
+      try loadText("x\n", format: .log, path: "a.log", options: LoadOptions(pattern: pattern))
+    }
   }
 }

@@ -33,7 +33,8 @@ struct NumericColumnTests {
     for (row, e) in expected.enumerated() {
       let flags = numeric.flags[row]
       let isNumber = flags & NumericColumn.isNumber != 0
-      let ok = isNumber == (e.value != nil)
+      let ok =
+        isNumber == (e.value != nil)
         && (flags & NumericColumn.isEmpty != 0) == e.empty
         && (e.value == nil || (numeric.values[row] == e.value! && Int(flags & NumericColumn.placesMask) == e.places))
       if !ok { wrong += 1 }
@@ -45,9 +46,12 @@ struct NumericColumnTests {
   /// `Double(String)` here), −0 and signs included, and leave everything else to it.
   @Test(arguments: ["0", "7", "-0", "+5", "-42", "007", "123456789012345", "-999999999999999"])
   func plainDigitsReadAsTheGeneralReadingReadsThem(_ text: String) throws {
-    let v = try #require(text.utf8CString.withUnsafeBufferPointer { b in
-      b.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: b.count) { NumericColumn.plainInteger($0, b.count - 1) }
-    })
+    let v = try #require(
+      text.utf8CString.withUnsafeBufferPointer { b in
+        b.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: b.count) {
+          NumericColumn.plainInteger($0, b.count - 1)
+        }
+      })
     let expected = try #require(Double(text))
     #expect(v.bitPattern == expected.bitPattern)
   }
@@ -55,7 +59,9 @@ struct NumericColumnTests {
   @Test(arguments: ["-", "+", "1.0", "1e3", "1234567890123456", "12a", " 1", "0x1"])
   func anythingButPlainDigitsIsLeftToTheGeneralReading(_ text: String) {
     let v = text.utf8CString.withUnsafeBufferPointer { b in
-      b.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: b.count) { NumericColumn.plainInteger($0, b.count - 1) }
+      b.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: b.count) {
+        NumericColumn.plainInteger($0, b.count - 1)
+      }
     }
     #expect(v == nil)
   }
@@ -74,7 +80,8 @@ struct NumericColumnTests {
     let whole = Relation.view(table, rows: nil, columns: [0, 1])
     let m = try StatisticsBuilder.measure(whole, column: 1, ref: ref, evidence: "t")
     #expect(storage(m.values) == storage(numeric.values))
-    let xmr = try ChartBuilder.controlChart(whole, column: 1, by: nil, rules: .westernElectric, span: ref.span, evidence: "t")
+    let xmr = try ChartBuilder.controlChart(
+      whole, column: 1, by: nil, rules: .westernElectric, span: ref.span, evidence: "t")
     #expect(storage(xmr.values) == storage(numeric.values))
     let imr = try ControlCharts.individuals(m.values, labels: nil as ChartLabels?)
     #expect(storage(imr.location.values) == storage(numeric.values))

@@ -7,8 +7,10 @@ import Testing
 /// when the file changes under the mapping — truncated (copytruncate), rewritten in place — the
 /// change is reported and the process survives; a file renamed away and replaced keeps the
 /// mapped bytes, which are still the ones hashed.
-@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "sha256sum") != nil),
-                "needs sha256sum for the expected digests"))
+@Suite(
+  .enabled(
+    if: ExternalProgram.runs(needing: ExternalTools.path(of: "sha256sum") != nil),
+    "needs sha256sum for the expected digests"))
 struct PageCacheMappingTests {
   static let size = MappedFile.pageCacheThreshold + 3 << 20
 
@@ -30,7 +32,8 @@ struct PageCacheMappingTests {
   }
 
   @Test func aSmallFileIsReadNotMapped() throws {
-    let path = try StreamedLoadTests.write(StreamedLoadTests.log(size: 1 << 20, seed: 22, crlf: false), named: "small.log")
+    let path = try StreamedLoadTests.write(
+      StreamedLoadTests.log(size: 1 << 20, seed: 22, crlf: false), named: "small.log")
     defer { try? FileManager.default.removeItem(atPath: path) }
     let file = try MappedFile(path: path, streamed: true, pageCache: true)
     #expect(!file.isPageCacheMapping)

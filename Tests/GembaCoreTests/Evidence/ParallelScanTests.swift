@@ -15,7 +15,9 @@ import Testing
       var note = "line"
       for k in 0..<(next() % (spread + 1)) { note += (k % 3 == 0 ? "\r\n" : "\n") + "more \"\"q\"\" text, \(k)" }
       let ragged = next() % 97 == 0
-      out += "R\(i),team\(next() % 7),\"\(note)\"" + (ragged ? "" : ",\(next() % 1000)") + (next() % 50 == 0 ? "\n\n" : "\r\n")
+      out +=
+        "R\(i),team\(next() % 7),\"\(note)\"" + (ragged ? "" : ",\(next() % 1000)")
+        + (next() % 50 == 0 ? "\n\n" : "\r\n")
     }
     return out
   }

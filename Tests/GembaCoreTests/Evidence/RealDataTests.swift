@@ -14,10 +14,18 @@ struct RealDataTests {
     let table = try Self.load("gitbugs/hadoop/hadoop_bugs.csv").table
     #expect(table.rowCount == 2503)
     #expect(table.columnCount == 9)
-    #expect(counts(try query(table, "x | count by Status")) == ["Resolved": 1733, "Open": 684, "Patch Available": 41, "In Progress": 30, "Reopened": 15])
-    #expect(counts(try query(table, "x | count by Priority")) == ["Major": 1738, "Minor": 539, "Critical": 86, "Blocker": 76, "Trivial": 64])
+    #expect(
+      counts(try query(table, "x | count by Status")) == [
+        "Resolved": 1733, "Open": 684, "Patch Available": 41, "In Progress": 30, "Reopened": 15,
+      ])
+    #expect(
+      counts(try query(table, "x | count by Priority")) == [
+        "Major": 1738, "Minor": 539, "Critical": 86, "Blocker": 76, "Trivial": 64,
+      ])
     #expect(table.columnType(table.columnIndex(named: "Created")!) == .dateTime)  // 30/Sep/21 17:20
-    guard case .count(let empty) = try query(table, "x | where Resolved = \"\" | count") else { Issue.record("count"); return }
+    guard case .count(let empty) = try query(table, "x | where Resolved = \"\" | count") else {
+      Issue.record("count"); return
+    }
     #expect(empty == 770)
   }
 

@@ -11,30 +11,35 @@ import Testing
     #expect(NumberFormat.integer(n) == text)
   }
 
-  @Test(arguments: [(0.125, 2, "0.13"), (-0.125, 2, "-0.13"), (1234.5, 1, "1,234.5"), (2.0 / 3, 3, "0.667"), (-0.0001, 2, "0.00")])
+  @Test(arguments: [
+    (0.125, 2, "0.13"), (-0.125, 2, "-0.13"), (1234.5, 1, "1,234.5"), (2.0 / 3, 3, "0.667"), (-0.0001, 2, "0.00"),
+  ])
   func decimals(_ x: Double, _ places: Int, _ text: String) {
     #expect(NumberFormat.decimal(x, places: places) == text)
   }
 
   /// Ungrouped, for values programs read back (the register's reports); expected from Python's `format(x, ".Nf")`.
-  @Test(arguments: [(1234.5, 1, "1234.5"), (1234567.891, 2, "1234567.89"), (-98765.4321, 3, "-98765.432"), (12.0, 0, "12")])
+  @Test(arguments: [
+    (1234.5, 1, "1234.5"), (1234567.891, 2, "1234567.89"), (-98765.4321, 3, "-98765.432"), (12.0, 0, "12"),
+  ])
   func ungroupedDecimals(_ x: Double, _ places: Int, _ text: String) {
     #expect(NumberFormat.decimal(x, places: places, grouped: false) == text)
   }
 
   @Test func countByAsASCIITable() throws {
     let text = Self.ascii.render(try query(Self.tickets, "x | count by team"))
-    #expect(text == """
-      +-----------+-------+
-      | team      | count |
-      +-----------+-------+
-      | Billing   |     2 |
-      | Refunds   |     2 |
-      | Warehouse |     1 |
-      +-----------+-------+
-      3 rows
+    #expect(
+      text == """
+        +-----------+-------+
+        | team      | count |
+        +-----------+-------+
+        | Billing   |     2 |
+        | Refunds   |     2 |
+        | Warehouse |     1 |
+        +-----------+-------+
+        3 rows
 
-      """)
+        """)
   }
 
   @Test func rowsShowEvidenceRowNumbers() throws {
@@ -55,14 +60,18 @@ import Testing
   }
 
   @Test func asciiBarsAndControlChartHaveNoUnicode() throws {
-    for q in ["x | pareto by reason", "x | histogram handle_minutes", "x | timeline opened_at", "x | spc handle_minutes", "x | count by team, channel"] {
+    for q in [
+      "x | pareto by reason", "x | histogram handle_minutes", "x | timeline opened_at", "x | spc handle_minutes",
+      "x | count by team, channel",
+    ] {
       let text = Self.ascii.render(try query(Self.tickets, q))
       #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(q)")
     }
   }
 
   @Test func controlChartLists() throws {
-    let text = Self.unicode.render(try query(try ChartTests.series([10, 11, 10, 11, 10, 11, 10, 30, 10, 11]), "x | spc v"))
+    let text = Self.unicode.render(
+      try query(try ChartTests.series([10, 11, 10, 11, 10, 11, 10, 30, 10, 11]), "x | spc v"))
     #expect(text.hasPrefix("XmR chart of v (one point per row): 10 points\n"))
     #expect(text.contains("rule 1, beyond a control limit: #8 (30)"))
   }
@@ -75,7 +84,9 @@ import Testing
 
   @Test func jsonEscapes() {
     #expect(EvidenceTextRenderer.jsonString("a\"b\\c\nd\u{1}é") == "\"a\\\"b\\\\c\\nd\\u0001é\"")
-    #expect(EvidenceTextRenderer.json(columns: ["a", "b"], rows: [["1", "x,y"]]) == "[\n  {\"a\": \"1\", \"b\": \"x,y\"}\n]\n")
+    #expect(
+      EvidenceTextRenderer.json(columns: ["a", "b"], rows: [["1", "x,y"]]) == "[\n  {\"a\": \"1\", \"b\": \"x,y\"}\n]\n"
+    )
     #expect(EvidenceTextRenderer.json(columns: ["a"], rows: []) == "[]\n")
   }
 
@@ -97,13 +108,18 @@ import Testing
     #expect(text.hasPrefix("loaded tickets: 2 rows × 2 columns · sha256 "))
     #expect(text.contains("  warning: tickets.csv:3 (row 2, column 2, byte 8): ragged row"))
     let t = result.table
-    let listing = Self.ascii.listing([EvidenceRecord(name: t.name, path: t.path, format: t.format.rawValue, rows: t.rowCount,
-      columns: t.columnCount, bytes: t.byteCount, sha256: t.sha256, cell: 1)])
+    let listing = Self.ascii.listing([
+      EvidenceRecord(
+        name: t.name, path: t.path, format: t.format.rawValue, rows: t.rowCount,
+        columns: t.columnCount, bytes: t.byteCount, sha256: t.sha256, cell: 1)
+    ])
     #expect(listing.contains("| tickets | csv    |    2 |       2 |    10 |"))
   }
 
   @Test func sha256OfKnownText() throws {
-    #expect(try loadText("abc", format: .text).table.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      try loadText("abc", format: .text).table.sha256
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
 
   @Test func cellsAreMadePrintable() {

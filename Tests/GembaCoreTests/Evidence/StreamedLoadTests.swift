@@ -6,8 +6,10 @@ import Testing
 /// A file streamed in chunks (hashed on one core while the other scans its lines) loads exactly as
 /// the same bytes loaded whole, and its digest is what `sha256sum` says, wherever the chunks
 /// cut: inside a time, between CR and LF, at a file's last byte without a newline.
-@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.path(of: "sha256sum") != nil),
-                "needs sha256sum for the expected digests"))
+@Suite(
+  .enabled(
+    if: ExternalProgram.runs(needing: ExternalTools.path(of: "sha256sum") != nil),
+    "needs sha256sum for the expected digests"))
 struct StreamedLoadTests {
   /// A deterministic log of about `size` bytes: ISO times (T and space, fractions, zones),
   /// levels bare and bracketed, lines without a time, blank lines, non-ASCII text.
@@ -21,7 +23,8 @@ struct StreamedLoadTests {
     while out.utf8.count < size {
       second += next() % 3
       func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-      let time = "2026-03-\(two(1 + second / 86_400 % 28))\(next() % 2 == 0 ? "T" : " ")"
+      let time =
+        "2026-03-\(two(1 + second / 86_400 % 28))\(next() % 2 == 0 ? "T" : " ")"
         + "\(two(second / 3600 % 24)):\(two(second / 60 % 60)):\(two(second % 60))"
       let fraction = [".", ",", ""][next() % 3] + String(next() % 1000)
       let zone = ["Z", "+02:00", ""][next() % 3]
@@ -29,7 +32,10 @@ struct StreamedLoadTests {
       case 0: out += "    at com.example.Worker.run(Worker.java:\(next() % 500))" + eol
       case 1: out += eol
       case 2: out += "\(time)\(fraction)\(zone) INFO größe=\(next() % 90) — über 😀" + eol
-      default: out += "\(time)\(fraction)\(zone) \(levels[next() % levels.count]) [svc-\(next() % 9)] req=\(next()) timeout \(next() % 7)" + eol
+      default:
+        out +=
+          "\(time)\(fraction)\(zone) \(levels[next() % levels.count]) [svc-\(next() % 9)] req=\(next()) timeout \(next() % 7)"
+          + eol
       }
     }
     if !trailingNewline { while out.hasSuffix("\n") || out.hasSuffix("\r") { out.removeLast() } }
@@ -48,16 +54,20 @@ struct StreamedLoadTests {
   }
 
   /// Loads `path` streamed with `chunk`-byte reads, and its bytes whole; checks they agree.
-  static func compare(_ path: String, bytes: [UInt8], chunk: Int, format: EvidenceFormat = .log,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func compare(
+    _ path: String, bytes: [UInt8], chunk: Int, format: EvidenceFormat = .log,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     var options = LoadOptions()
     options.chunkBytes = chunk
     // Streamed indeed, unless the whole file fits in the first read.
-    let probe = try StreamedLoad.prepare(ByteSource(MappedFile(path: path, streamed: true)), format: format, options: options)
+    let probe = try StreamedLoad.prepare(
+      ByteSource(MappedFile(path: path, streamed: true)), format: format, options: options)
     #expect((probe != nil) == (bytes.count > max(chunk, 2 << 20)), sourceLocation: sourceLocation)
     let file = try MappedFile(path: path, streamed: true)
     #expect(file.bytesRead == 0, sourceLocation: sourceLocation)
-    let streamed = try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(file), format: format, options: options)
+    let streamed = try EvidenceLoader.load(
+      name: "t", path: path, bytes: ByteSource(file), format: format, options: options)
     let whole = try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(copying: bytes), format: format)
     let s = streamed.table, w = whole.table
     #expect(s.sha256 == (try sha256sum(path)), sourceLocation: sourceLocation)
@@ -65,7 +75,9 @@ struct StreamedLoadTests {
     #expect(s.rowCount == w.rowCount, sourceLocation: sourceLocation)
     #expect(s.columns == w.columns, sourceLocation: sourceLocation)
     #expect(cells(s) == cells(w), sourceLocation: sourceLocation)
-    #expect((0..<s.rowCount).allSatisfy { s.lineNumber(ofRow: $0) == w.lineNumber(ofRow: $0) }, sourceLocation: sourceLocation)
+    #expect(
+      (0..<s.rowCount).allSatisfy { s.lineNumber(ofRow: $0) == w.lineNumber(ofRow: $0) }, sourceLocation: sourceLocation
+    )
     #expect(streamed.profiles == whole.profiles, sourceLocation: sourceLocation)
     // The time column's type, decided as the lines were read, is what a scan of the table decides.
     if w.columns.first == "time" {
@@ -83,16 +95,17 @@ struct StreamedLoadTests {
   @Test func timesAndCRLFsStraddleChunks() throws {
     let bytes = Self.log(size: 3 << 20, seed: 7, crlf: true)
     // A chunk size whose boundaries fall both inside a time and between a CR and its LF.
-    let chunk = try #require((4001...9000).first { chunk in
-      let cuts = Self.boundaries(count: bytes.count, chunk: chunk)
-      let crlf = cuts.contains { bytes[$0 - 1] == 13 && bytes[$0] == 10 }
-      let inTime = cuts.contains { cut in
-        var start = cut
-        while start > 0 && bytes[start - 1] != 10 { start -= 1 }
-        return (5..<19).contains(cut - start) && bytes[start] == 50 && bytes[start + 4] == 45
-      }
-      return crlf && inTime
-    })
+    let chunk = try #require(
+      (4001...9000).first { chunk in
+        let cuts = Self.boundaries(count: bytes.count, chunk: chunk)
+        let crlf = cuts.contains { bytes[$0 - 1] == 13 && bytes[$0] == 10 }
+        let inTime = cuts.contains { cut in
+          var start = cut
+          while start > 0 && bytes[start - 1] != 10 { start -= 1 }
+          return (5..<19).contains(cut - start) && bytes[start] == 50 && bytes[start + 4] == 45
+        }
+        return crlf && inTime
+      })
     #expect(bytes.count % chunk != 0)
     let path = try Self.write(bytes, named: "crlf.log")
     defer { try? FileManager.default.removeItem(atPath: path) }
@@ -137,7 +150,8 @@ struct StreamedLoadTests {
     let file = try MappedFile(path: path, streamed: true)
     #expect(try EvidenceHash.sha256(of: ByteSource(file)) == (try Self.sha256sum(path)))
     #expect(throws: EvidenceError.self) {
-      try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(MappedFile(path: path, streamed: true)), format: .log)
+      try EvidenceLoader.load(
+        name: "t", path: path, bytes: ByteSource(MappedFile(path: path, streamed: true)), format: .log)
     }
   }
 
@@ -179,7 +193,8 @@ struct StreamedLoadTests {
     let path = try Self.write(bytes, named: "known.log")
     defer { try? FileManager.default.removeItem(atPath: path) }
     let expected = try Self.sha256sum(path)
-    let loaded = try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(MappedFile(path: path, streamed: true)),
+    let loaded = try EvidenceLoader.load(
+      name: "t", path: path, bytes: ByteSource(MappedFile(path: path, streamed: true)),
       format: .log, knownDigest: expected)
     let hashed = try EvidenceLoader.load(name: "t", path: path, bytes: ByteSource(copying: bytes), format: .log)
     #expect(loaded.table.sha256 == expected)

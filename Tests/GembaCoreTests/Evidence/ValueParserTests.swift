@@ -25,8 +25,10 @@ import Testing
     #expect(mismatches.isEmpty)
   }
 
-  @Test(arguments: [("0.46666666666666673", 0.46666666666666673), ("12345678901234567890", 12345678901234567890.0),
-    ("1e-30", 1e-30), ("-2.5E+3", -2500), (".5", 0.5), ("7.", 7)])
+  @Test(arguments: [
+    ("0.46666666666666673", 0.46666666666666673), ("12345678901234567890", 12345678901234567890.0),
+    ("1e-30", 1e-30), ("-2.5E+3", -2500), (".5", 0.5), ("7.", 7),
+  ])
   func reads(_ text: String, _ value: Double) {
     var copy = text
     #expect(copy.withUTF8 { ValueParser.decimal($0.baseAddress!, $0.count) } == value)

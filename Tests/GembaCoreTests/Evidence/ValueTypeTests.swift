@@ -4,7 +4,9 @@ import Testing
 /// Dates, times and numbers as real exports write them; each column's reading decided from all
 /// its values, and what did not read reported.
 @Suite struct ValueTypeTests {
-  static func profile(_ values: [String], header: String = "v", options: LoadOptions = LoadOptions()) throws -> ColumnProfile {
+  static func profile(_ values: [String], header: String = "v", options: LoadOptions = LoadOptions()) throws
+    -> ColumnProfile
+  {
     let result = try loadText(([header] + values).joined(separator: "\n") + "\n", options: options)
     return result.table.columnProfile(0)
   }
@@ -46,7 +48,9 @@ import Testing
     #expect(problem.row == 29 && problem.column == 1 && problem.line == 30)
     #expect(problem.message.contains("2 of 30 values did not read") && problem.message.contains("`N/A`"))
     // The unread cells are missing: never less or greater than a date.
-    guard case .count(let n) = try query(result.table, "x | where d < 2026-03-01 | count") else { Issue.record("count"); return }
+    guard case .count(let n) = try query(result.table, "x | where d < 2026-03-01 | count") else {
+      Issue.record("count"); return
+    }
     #expect(n == 28)
   }
 
@@ -56,7 +60,9 @@ import Testing
     #expect(p.type == .dateTime && p.format.description == "%m/%d/%Y")
     let note = try #require(result.problems.first { $0.kind == .ambiguousValues })
     #expect(note.message.contains("month first") && note.message.contains("d=%d/%m/%Y"))
-    guard case .count(let n) = try query(result.table, "x | where d = 2026-01-02 | count") else { Issue.record("count"); return }
+    guard case .count(let n) = try query(result.table, "x | where d = 2026-01-02 | count") else {
+      Issue.record("count"); return
+    }
     #expect(n == 1)
   }
 
@@ -79,7 +85,9 @@ import Testing
     let result = try loadText("d\n01/02/2026\n03/04/2026\n", options: options)
     let p = result.table.columnProfile(0)
     #expect(p.given && p.format.description == "%d/%m/%Y")
-    guard case .count(let n) = try query(result.table, "x | where d = 2026-02-01 | count") else { Issue.record("count"); return }
+    guard case .count(let n) = try query(result.table, "x | where d = 2026-02-01 | count") else {
+      Issue.record("count"); return
+    }
     #expect(n == 1)
   }
 
@@ -103,13 +111,16 @@ import Testing
     #expect(result.table.columnProfile(1).type == .integer)
     let ms = try Self.profile(["1513728000000", "1513814400123"], header: "timestamp")
     #expect(ms.format == .epochMilliseconds)
-    guard case .count(let n) = try query(result.table, "x | where created_at >= 2017-12-21 | count") else { Issue.record("count"); return }
+    guard case .count(let n) = try query(result.table, "x | where created_at >= 2017-12-21 | count") else {
+      Issue.record("count"); return
+    }
     #expect(n == 1)
   }
 
   @Test func excelSerialsOnlyWhenGiven() throws {
     #expect(try Self.profile(["43100", "43101"], header: "day").type == .integer)
-    let given = try Self.profile(["43100", "43101.5"], header: "day", options: LoadOptions(dateFormats: ["day": "excel"]))
+    let given = try Self.profile(
+      ["43100", "43101.5"], header: "day", options: LoadOptions(dateFormats: ["day": "excel"]))
     #expect(given.type == .dateTime)
     let table = try loadText("day\n43100\n", options: LoadOptions(dateFormats: ["day": "excel"])).table
     #expect(table.reader(0).instant("43100") == Self.seconds("2017-12-31"))
@@ -122,7 +133,9 @@ import Testing
     (["12,5 %", "100 %", "0,5 %"], .decimal, "1.234,56", 12.5),
     (["1.234,56 €", "12 €"], .decimal, "1.234,56", 1234.56),
   ])
-  func numbersWithSeparatorsCurrencyAndPercent(_ values: [String], _ type: ColumnType, _ layout: String, _ first: Double) throws {
+  func numbersWithSeparatorsCurrencyAndPercent(
+    _ values: [String], _ type: ColumnType, _ layout: String, _ first: Double
+  ) throws {
     let csv = "v\n" + values.map { "\"\($0)\"" }.joined(separator: "\n") + "\n"
     let table = try loadText(csv, options: LoadOptions(delimiter: UInt8(ascii: ","))).table
     let p = table.columnProfile(0)
@@ -134,9 +147,13 @@ import Testing
     let table = try loadText("d\n12/31/2017 11:59:58 PM\n01/02/2018 08:00:00 AM\n12/31/2017 09:00:00 AM\n").table
     guard case .rows(let sorted) = try query(table, "x | sort d") else { Issue.record("rows"); return }
     #expect(sorted.rowNumbers == [3, 1, 2])  // text order would put 01/02/2018 first
-    guard case .count(let n) = try query(table, "x | where d >= 2018-01-01 | count") else { Issue.record("count"); return }
+    guard case .count(let n) = try query(table, "x | where d >= 2018-01-01 | count") else {
+      Issue.record("count"); return
+    }
     #expect(n == 1)
-    guard case .count(let m) = try query(table, "x | where d = 2017-12-31 | count") else { Issue.record("count"); return }
+    guard case .count(let m) = try query(table, "x | where d = 2017-12-31 | count") else {
+      Issue.record("count"); return
+    }
     #expect(m == 2)
   }
 }

@@ -12,16 +12,22 @@ import Testing
 
       """
     let table = try loadText(log, format: .log, path: "access.log").table
-    #expect(table.columns == ["client", "ident", "user", "time", "method", "path", "protocol", "status", "bytes", "referer", "agent"])
+    #expect(
+      table.columns == [
+        "client", "ident", "user", "time", "method", "path", "protocol", "status", "bytes", "referer", "agent",
+      ])
     #expect(table.cell(row: 0, column: 2) == "frank" && table.cell(row: 0, column: 5) == "/apache_pb.gif")
     #expect(table.cell(row: 1, column: 8) == "" && table.cell(row: 2, column: 10) == "")
     #expect(table.columnType(3) == .dateTime && table.columnType(7) == .integer)
-    guard case .count(let n) = try query(table, "x | where time >= 2000-10-11 | count") else { Issue.record("count"); return }
+    guard case .count(let n) = try query(table, "x | where time >= 2000-10-11 | count") else {
+      Issue.record("count"); return
+    }
     #expect(n == 1)  // 14:01 -0700 on the 10th is 21:01 UTC, still the 10th
   }
 
   @Test func aLogOfJSONObjectsLoadsAsItsKeys() throws {
-    let log = "{\"ts\":\"2026-03-01T10:00:00Z\",\"level\":\"info\",\"msg\":\"started\"}\n{\"ts\":\"2026-03-01T10:00:05Z\",\"level\":\"error\",\"msg\":\"timeout\"}\n"
+    let log =
+      "{\"ts\":\"2026-03-01T10:00:00Z\",\"level\":\"info\",\"msg\":\"started\"}\n{\"ts\":\"2026-03-01T10:00:05Z\",\"level\":\"error\",\"msg\":\"timeout\"}\n"
     let result = try loadText(log, format: .log, path: "app.log")
     #expect(result.table.columns == ["ts", "level", "msg"])
     #expect(result.table.cell(row: 1, column: 2) == "timeout")

@@ -8,8 +8,10 @@ import Testing
 struct ZeekTests {
   static func pair(_ name: String) throws -> (tsv: EvidenceTable, json: EvidenceTable) {
     let dir = "conformance/zeek-wrccdc-sample/"
-    return (try loadFile(sharedPath(dir + "zeek-default/\(name).log")).table,
-            try loadFile(sharedPath(dir + "zeek-json/\(name).json"), format: .jsonl).table)
+    return (
+      try loadFile(sharedPath(dir + "zeek-default/\(name).log")).table,
+      try loadFile(sharedPath(dir + "zeek-json/\(name).json"), format: .jsonl).table
+    )
   }
 
   @Test(arguments: [("notice", 207), ("ssh", 22), ("dpd", 77), ("software", 376)])
@@ -21,7 +23,10 @@ struct ZeekTests {
 
   @Test(arguments: [
     ("dpd", "analyzer", ["HTTP": 57, "SSL": 17, "XMPP": 2, "KRB_TCP": 1]),
-    ("software", "software_type", ["HTTP::BROWSER": 230, "HTTP::SERVER": 99, "HTTP::APPSERVER": 32, "SSH::SERVER": 10, "SSH::CLIENT": 5]),
+    (
+      "software", "software_type",
+      ["HTTP::BROWSER": 230, "HTTP::SERVER": 99, "HTTP::APPSERVER": 32, "SSH::SERVER": 10, "SSH::CLIENT": 5]
+    ),
     ("ssh", "auth_success", ["(empty)": 15, "true": 5, "false": 2]),
     ("notice", "note", ["SSL::Invalid_Server_Cert": 207]),
   ])
@@ -44,14 +49,17 @@ struct ZeekTests {
     let (tsv, json) = try Self.pair(name)
     for column in ["ts", "uid", "id.orig_h", "id.resp_p"] {
       let t = tsv.columnIndex(named: column)!, j = json.columnIndex(named: column)!
-      #expect((0..<tsv.rowCount).map { tsv.cell(row: $0, column: t) } == (0..<json.rowCount).map { json.cell(row: $0, column: j) }, "\(column)")
+      #expect(
+        (0..<tsv.rowCount).map { tsv.cell(row: $0, column: t) }
+          == (0..<json.rowCount).map { json.cell(row: $0, column: j) }, "\(column)")
     }
   }
 
   @Test func syslogJSONWithEscapedDocuments() throws {
     let table = try loadFile(sharedPath("conformance/zeek-wrccdc-sample/zeek-json/syslog.json"), format: .jsonl).table
     #expect(table.rowCount == 2378)
-    #expect(counts(try query(table, "x | count by severity")) == ["NOTICE": 1242, "INFO": 1124, "ERR": 8, "WARNING": 4])
+    #expect(
+      counts(try query(table, "x | count by severity")) == ["NOTICE": 1242, "INFO": 1124, "ERR": 8, "WARNING": 4])
     #expect(counts(try query(table, "x | count by facility")) == ["LOCAL0": 2378])
     #expect(table.columnType(table.columnIndex(named: "ts")!) == .dateTime)
     let message = table.cell(row: 0, column: table.columnIndex(named: "message")!)

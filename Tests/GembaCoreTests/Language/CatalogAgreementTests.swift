@@ -104,14 +104,16 @@ import Testing
     let here = SourceSpan(at: SourcePosition(line: 1, column: 1))
     var investigation = Investigation()
     investigation.title = "Refunds quoted wrong"
-    let result = try Export.files(format: Located(format.name, at: here), path: Located(path, at: here), sop: nil,
+    let result = try Export.files(
+      format: Located(format.name, at: here), path: Located(path, at: here), sop: nil,
       investigation: investigation, cells: [], time: "2026-11-20T10:00:00Z")
     #expect(result.writes.first?.path.value == path)
     #expect(!(result.writes.first?.content.isEmpty ?? true))
     let usage = try #require(CommandCatalog.spec("export")).usage
     #expect(usage.split(separator: " ")[1].split(separator: "|").contains(Substring(format.name)))
     #expect(complete("export ").candidates.contains(format.name))
-    guard case .notebook(.export(let typed, _, _)) = try #require(try Parser.parse("export \(format.name) \(path)")).route
+    guard
+      case .notebook(.export(let typed, _, _)) = try #require(try Parser.parse("export \(format.name) \(path)")).route
     else {
       Issue.record("`export \(format.name)` does not route to the export")
       return

@@ -10,7 +10,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ["note \"open"], ["note \"open", "closed\""], ["note \"\"\"", "text", "\"\"\""], ["note \"\"\"", "a \"quoted\" word"],
+    ["note \"open"], ["note \"open", "closed\""], ["note \"\"\"", "text", "\"\"\""],
+    ["note \"\"\"", "a \"quoted\" word"],
     ["why a \\"], ["why a \\", "b"], ["note # \"not a string"], ["cite W1 t#12 \"x"], ["note \"a\\\"b\""],
     ["note \"ends in backslash \\", "still open\""], ["note \"\"\"x\"\"\" \\"], ["t | where a = \"b\" # c \"d"],
     ["note \"\"\"", "\"\"\" tail \"x"], ["note \"a\"\"b"], ["|#x \"y"], ["note\\"],

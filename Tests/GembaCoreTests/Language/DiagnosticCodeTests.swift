@@ -13,7 +13,8 @@ import Testing
       try generated.write(to: Self.file, atomically: true, encoding: .utf8)
     }
     let stored = try String(contentsOf: Self.file, encoding: .utf8)
-    #expect(stored == generated, "docs/diagnostics.md is out of date: GEMBA_RECORD_DOCS=1 swift test --filter DiagnosticCode")
+    #expect(
+      stored == generated, "docs/diagnostics.md is out of date: GEMBA_RECORD_DOCS=1 swift test --filter DiagnosticCode")
   }
 
   /// The docs list each code once, from the enum: every case's line is in the stored file.
@@ -50,19 +51,21 @@ import Testing
 
   @Test func rendererShowsTheCodeAsCompilersDo() {
     let source = "tickets | count by teem"
-    let d = Diagnostic.error(.unknownColumn, "no column `teem` in tickets",
-                             at: SourceSpan(start: SourcePosition(line: 1, column: 20), end: SourcePosition(line: 1, column: 24)),
-                             notes: ["did you mean `team`?"])
+    let d = Diagnostic.error(
+      .unknownColumn, "no column `teem` in tickets",
+      at: SourceSpan(start: SourcePosition(line: 1, column: 20), end: SourcePosition(line: 1, column: 24)),
+      notes: ["did you mean `team`?"])
     let text = DiagnosticRenderer().render(d, source: source)
-    #expect(text == """
-      error[E0301]: no column `teem` in tickets
-       --> line 1, column 20
-        |
-      1 | tickets | count by teem
-        |                    ^^^^
-        = did you mean `team`?
+    #expect(
+      text == """
+        error[E0301]: no column `teem` in tickets
+         --> line 1, column 20
+          |
+        1 | tickets | count by teem
+          |                    ^^^^
+          = did you mean `team`?
 
-      """)
+        """)
     let warning = DiagnosticRenderer().render(Diagnostic(.provisionalLimits, "limits come from 5 points"), source: "")
     #expect(warning == "warning[W0402]: limits come from 5 points\n")
   }

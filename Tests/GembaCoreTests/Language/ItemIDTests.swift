@@ -12,7 +12,8 @@ import Testing
   }
 
   @Test(arguments: [
-    "", "S", "W", "S0", "W1.", "W.1", "W1..2", "W1.0", "S1.1", "F1.2", "A2.1", "X1.2", "K1.1", "Z1", "Q1", "1", "W-1", "W+1", "W1.+2", "W１",
+    "", "S", "W", "S0", "W1.", "W.1", "W1..2", "W1.0", "S1.1", "F1.2", "A2.1", "X1.2", "K1.1", "Z1", "Q1", "1", "W-1",
+    "W+1", "W1.+2", "W１",
     "tickets", "Method", "C1a",
   ])
   func rejects(text: String) {
@@ -37,8 +38,11 @@ import Testing
     #expect(CalendarDate(text)?.description == text)
   }
 
-  @Test(arguments: ["0999-01-01", "0000-01-01", "3000-01-01", "2026-02-29", "2100-02-29", "2026-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00",
-    "2026-1-01", "26-01-01", "2026/01/01", "2026-01-01T10:00", "", "2026-+1-01", "+026-01-01", "2026-01-+1"])
+  @Test(arguments: [
+    "0999-01-01", "0000-01-01", "3000-01-01", "2026-02-29", "2100-02-29", "2026-02-30", "2026-04-31", "2026-13-01",
+    "2026-00-10", "2026-01-00",
+    "2026-1-01", "26-01-01", "2026/01/01", "2026-01-01T10:00", "", "2026-+1-01", "+026-01-01", "2026-01-+1",
+  ])
   func rejects(text: String) {
     #expect(CalendarDate(text) == nil)
   }
@@ -61,22 +65,27 @@ import Testing
     #expect(EventTime(text)?.text == text)
   }
 
-  @Test(arguments: ["2026-10-03T", "2026-10-03T24:00", "2026-10-03T12:60", "2026-10-03T1:00", "2026-10-03T12", "2026-10-03T12:00:61",
-    "2026-02-30T10:00", "2026-10-03T+1:00", "2026-10-03T12:+5", "yesterday"])
+  @Test(arguments: [
+    "2026-10-03T", "2026-10-03T24:00", "2026-10-03T12:60", "2026-10-03T1:00", "2026-10-03T12", "2026-10-03T12:00:61",
+    "2026-02-30T10:00", "2026-10-03T+1:00", "2026-10-03T12:+5", "yesterday",
+  ])
   func rejects(text: String) {
     #expect(EventTime(text) == nil)
   }
 }
 
 @Suite struct SuggestionTests {
-  @Test(arguments: [("", "", 0), ("a", "", 1), ("probem", "problem", 1), ("kitten", "sitting", 3), ("W1.3", "W1.1", 1), ("é", "e", 1)])
+  @Test(arguments: [
+    ("", "", 0), ("a", "", 1), ("probem", "problem", 1), ("kitten", "sitting", 3), ("W1.3", "W1.1", 1), ("é", "e", 1),
+  ])
   func distance(a: String, b: String, expected: Int) {
     #expect(Suggestion.distance(a, b) == expected)
     #expect(Suggestion.distance(b, a) == expected)
   }
 
   @Test(arguments: [
-    ("probem", "problem"), ("PROBEM", "problem"), ("fishbon", "fishbone"), ("conf", "confirm"), ("rule_out", "rule-out"),
+    ("probem", "problem"), ("PROBEM", "problem"), ("fishbon", "fishbone"), ("conf", "confirm"),
+    ("rule_out", "rule-out"),
     ("actoin", "action"), ("evidance", "evidence"),
   ])
   func nearestVerb(word: String, expected: String) {

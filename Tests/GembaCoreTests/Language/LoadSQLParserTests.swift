@@ -12,7 +12,8 @@ import Testing
   }
 
   @Test func aTypedQueryHasNoSnapshotYet() throws {
-    let (spec, sql) = try sql(#"load sql "SELECT id, 'a|b' FROM t WHERE x = 'y'" --db postgresql://qa@db:5432/capa as t"#)
+    let (spec, sql) = try sql(
+      #"load sql "SELECT id, 'a|b' FROM t WHERE x = 'y'" --db postgresql://qa@db:5432/capa as t"#)
     #expect(sql.query.value == "SELECT id, 'a|b' FROM t WHERE x = 'y'")
     #expect(sql.database.value == "postgresql://qa@db:5432/capa")
     #expect(spec.name?.value == "t")
@@ -22,7 +23,8 @@ import Testing
   }
 
   @Test func theRecordedCellLoadsItsSnapshot() throws {
-    let (spec, sql) = try sql(#"load sql "SELECT 1" --db sqlite:data/q.db as one --limit 10 --timeout 5 --snapshot evidence/one.sql.csv"#)
+    let (spec, sql) = try sql(
+      #"load sql "SELECT 1" --db sqlite:data/q.db as one --limit 10 --timeout 5 --snapshot evidence/one.sql.csv"#)
     #expect(spec.path.value == "evidence/one.sql.csv")
     #expect(sql.snapshot?.value == "evidence/one.sql.csv")
     #expect(sql.rowLimit == 10 && sql.timeoutSeconds == 5)
@@ -34,18 +36,19 @@ import Testing
     #expect(spec.path.value == "sql")
   }
 
-  @Test(arguments: [
-    (#"load sql "SELECT 1" --db postgresql://qa:secret@db/capa as t"#, .invalidDatabaseURL),
-    (#"load sql "SELECT 1" --db postgresql://qa@db/capa?password=secret as t"#, .invalidDatabaseURL),
-    (#"load sql "SELECT 1" --db postgresql://qa@db/capa"#, .missingArgument),
-    (#"load sql "SELECT 1" as t"#, .missingArgument),
-    (#"load sql "SELECT 1" --db mysql://qa@db/capa as t"#, .invalidDatabaseURL),
-    (#"load sql "SELECT 1" --db POSTGRESQL://qa:secret@db/capa as t"#, .invalidDatabaseURL),
-    (#"load sql "SELECT 1" --db data/q.db as t"#, .invalidDatabaseURL),
-    (#"load sql "SELECT 1" --db sqlite:q.db as t --limit 0"#, .invalidOptionValue),
-    (#"load sql "SELECT 1" --db sqlite:q.db as t --sheet 2"#, .optionNotApplicable),
-    (#"load data.csv --db sqlite:q.db"#, .optionNotApplicable),
-  ] as [(String, DiagnosticCode)])
+  @Test(
+    arguments: [
+      (#"load sql "SELECT 1" --db postgresql://qa:secret@db/capa as t"#, .invalidDatabaseURL),
+      (#"load sql "SELECT 1" --db postgresql://qa@db/capa?password=secret as t"#, .invalidDatabaseURL),
+      (#"load sql "SELECT 1" --db postgresql://qa@db/capa"#, .missingArgument),
+      (#"load sql "SELECT 1" as t"#, .missingArgument),
+      (#"load sql "SELECT 1" --db mysql://qa@db/capa as t"#, .invalidDatabaseURL),
+      (#"load sql "SELECT 1" --db POSTGRESQL://qa:secret@db/capa as t"#, .invalidDatabaseURL),
+      (#"load sql "SELECT 1" --db data/q.db as t"#, .invalidDatabaseURL),
+      (#"load sql "SELECT 1" --db sqlite:q.db as t --limit 0"#, .invalidOptionValue),
+      (#"load sql "SELECT 1" --db sqlite:q.db as t --sheet 2"#, .optionNotApplicable),
+      (#"load data.csv --db sqlite:q.db"#, .optionNotApplicable),
+    ] as [(String, DiagnosticCode)])
   func refusedBeforeAnythingRuns(source: String, code: DiagnosticCode) {
     #expect {
       _ = try Parser.parse(source)
@@ -60,7 +63,9 @@ import Testing
     #expect(DatabaseURL.holdsPassword("postgres://a@h/d?sslmode=require&pass%77ord=x"))
     #expect(!DatabaseURL.holdsPassword("postgresql://a@h:5432/d?sslmode=require"))
     #expect(!DatabaseURL.holdsPassword("sqlite:a:b@c.db"))
-    #expect(DatabaseURL.withoutPassword("postgresql://a:b@h:1/d?password=x&sslmode=require") == "postgresql://a@h:1/d?sslmode=require")
+    #expect(
+      DatabaseURL.withoutPassword("postgresql://a:b@h:1/d?password=x&sslmode=require")
+        == "postgresql://a@h:1/d?sslmode=require")
   }
 
   /// Schemes are case-insensitive (RFC 3986): the URL `load sql` keeps parses to the host, port and

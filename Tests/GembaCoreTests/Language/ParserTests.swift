@@ -11,7 +11,9 @@ import Testing
       }
       #expect(CommandSummary.describe(command) == expected, sourceLocation: sourceLocation)
     } catch {
-      Issue.record("unexpected error: \(error.message) at \(error.span.map { "\($0.start)" } ?? "-")", sourceLocation: sourceLocation)
+      Issue.record(
+        "unexpected error: \(error.message) at \(error.span.map { "\($0.start)" } ?? "-")",
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -30,10 +32,15 @@ import Testing
 
   @Test(arguments: [
     ("process", "show-process"),
-    (#"process "Refund request" intake "policy lookup" reply close"#,
-     #"process "Refund request" steps:["intake", "policy lookup", "reply", "close"]"#),
+    (
+      #"process "Refund request" intake "policy lookup" reply close"#,
+      #"process "Refund request" steps:["intake", "policy lookup", "reply", "close"]"#
+    ),
     ("step \"check macro version\"", #"step "check macro version""#),
-    (#"step "check macro version" --after S2 --owner "Support lead""#, #"step "check macro version" after:S2 owner:"Support lead""#),
+    (
+      #"step "check macro version" --after S2 --owner "Support lead""#,
+      #"step "check macro version" after:S2 owner:"Support lead""#
+    ),
     ("step review --owner Support lead --after s3", #"step "review" after:S3 owner:"Support lead""#),
   ])
   func processAndSteps(source: String, expected: String) { expectParse(source, expected) }
@@ -67,8 +74,14 @@ import Testing
 
   @Test(arguments: [
     ("confirm C2", "confirmed C2"),
-    ("confirm C2 --because macro edits lag wiki edits by 19 days", #"confirmed C2 because:"macro edits lag wiki edits by 19 days""#),
-    ("rule-out W1.1 --because \"new and senior agents err alike\"", #"ruled-out W1.1 because:"new and senior agents err alike""#),
+    (
+      "confirm C2 --because macro edits lag wiki edits by 19 days",
+      #"confirmed C2 because:"macro edits lag wiki edits by 19 days""#
+    ),
+    (
+      "rule-out W1.1 --because \"new and senior agents err alike\"",
+      #"ruled-out W1.1 because:"new and senior agents err alike""#
+    ),
     ("root W1.1.1", "root W1.1.1"),
     ("root c3", "root C3"),
   ])
@@ -92,7 +105,10 @@ import Testing
   func findings(source: String, expected: String) { expectParse(source, expected) }
 
   @Test(arguments: [
-    (#"amend S2 --name "policy lookup (wiki)" --owner "KB team""#, #"amend S2 name:"policy lookup (wiki)" owner:"KB team""#),
+    (
+      #"amend S2 --name "policy lookup (wiki)" --owner "KB team""#,
+      #"amend S2 name:"policy lookup (wiki)" owner:"KB team""#
+    ),
     ("amend s3 --owner Lee Park", #"amend S3 owner:"Lee Park""#),
     ("amend F1 --step S2>S3", "amend F1 at:S2>S3"),
     ("amend W1.1 --text the macro lags", #"amend W1.1 text:"the macro lags""#),
@@ -110,8 +126,14 @@ import Testing
     ("done A1", "done A1"),
     ("done A1 --note macros regenerated", #"done A1 note:"macros regenerated""#),
     ("effective A1 --evidence after#1-40", "effective A1 evidence:[after#1-40]"),
-    ("effective A1 --evidence after#1-40 survey --note fewer reopens", #"effective A1 evidence:[after#1-40, survey] note:"fewer reopens""#),
-    ("effective A1 --evidence after | timeline at --every week --note fewer", #"effective A1 evidence:[(query after [timeline at --every week] text:"after | timeline at --every week")] note:"fewer""#),
+    (
+      "effective A1 --evidence after#1-40 survey --note fewer reopens",
+      #"effective A1 evidence:[after#1-40, survey] note:"fewer reopens""#
+    ),
+    (
+      "effective A1 --evidence after | timeline at --every week --note fewer",
+      #"effective A1 evidence:[(query after [timeline at --every week] text:"after | timeline at --every week")] note:"fewer""#
+    ),
     ("not-effective A2 --because reopen rate unchanged", #"not-effective A2 because:"reopen rate unchanged""#),
   ])
   func actions(source: String, expected: String) { expectParse(source, expected) }
@@ -120,7 +142,10 @@ import Testing
     (#"event 2026-10-03 "refund window changed""#, #"event 2026-10-03 "refund window changed""#),
     ("event 2026-10-03T14:05 macro edited", #"event 2026-10-03T14:05 "macro edited""#),
     ("event 2026-10-03T14:05:09Z macro edited", #"event 2026-10-03T14:05:09Z "macro edited""#),
-    (#"event "2026-10-03 14:05" macro edited --evidence log#4"#, #"event 2026-10-03 14:05 "macro edited" evidence:[log#4]"#),
+    (
+      #"event "2026-10-03 14:05" macro edited --evidence log#4"#,
+      #"event 2026-10-03 14:05 "macro edited" evidence:[log#4]"#
+    ),
     ("signoff \"Quality manager\" \"Priya Shah\"", #"signoff role:"Quality manager" name:"Priya Shah""#),
     ("signoff QM Priya Shah", #"signoff role:"QM" name:"Priya Shah""#),
     ("check", "check"),
@@ -168,10 +193,22 @@ import Testing
       #"query tickets [where reopened = yes][pareto by reason] text:"tickets | where reopened = yes | pareto by reason""#
     ),
     ("pareto tickets by reason", #"query tickets [pareto by reason] text:"tickets | pareto by reason""#),
-    ("pareto tickets by reason --sum cost", #"query tickets [pareto by reason --sum cost] text:"tickets | pareto by reason --sum cost""#),
-    ("histogram tickets handle_minutes --bins 10", #"query tickets [histogram handle_minutes --bins 10] text:"tickets | histogram handle_minutes --bins 10""#),
-    ("timeline tickets opened_at --every week", #"query tickets [timeline opened_at --every week] text:"tickets | timeline opened_at --every week""#),
-    ("spc tickets handle_minutes --by day", #"query tickets [spc handle_minutes --by day] text:"tickets | spc handle_minutes --by day""#),
+    (
+      "pareto tickets by reason --sum cost",
+      #"query tickets [pareto by reason --sum cost] text:"tickets | pareto by reason --sum cost""#
+    ),
+    (
+      "histogram tickets handle_minutes --bins 10",
+      #"query tickets [histogram handle_minutes --bins 10] text:"tickets | histogram handle_minutes --bins 10""#
+    ),
+    (
+      "timeline tickets opened_at --every week",
+      #"query tickets [timeline opened_at --every week] text:"tickets | timeline opened_at --every week""#
+    ),
+    (
+      "spc tickets handle_minutes --by day",
+      #"query tickets [spc handle_minutes --by day] text:"tickets | spc handle_minutes --by day""#
+    ),
     (#"grep applog "time out""#, #"query applog [grep "time out"] text:"applog | grep \"time out\"""#),
     ("metric dpmo --defects 37 --units 1200 --opportunities 4", "metric dpmo defects:37 opportunities:4 units:1200"),
     ("metric RTY --yields 0.9 0.95 0.99", "metric rty yields:0.9 0.95 0.99"),

@@ -16,9 +16,11 @@ import Testing
   /// A review judges an effective action again: still effective (the review date moves on, so
   /// `check` stops asking), or no longer effective (its finding opens again).
   @Test func aReviewJudgesAnEffectiveActionAgain() throws {
-    let session = Session.after(["load defects.csv as defects", "finding \"late parts\"",
+    let session = Session.after([
+      "load defects.csv as defects", "finding \"late parts\"",
       "action F1 \"pin the stops\" --owner Sam --due 2026-12-01 --review monthly", "done A1",
-      "effective A1 --evidence defects#1"])
+      "effective A1 --evidence defects#1",
+    ])
     let first = try #require(session.investigation.action(ItemID("A1")!)?.judgedAt)
     #expect(first == cellTime(5))
     switch session.run("effective A1 --evidence defects#2", time: "2026-12-21T09:00:00Z") {
@@ -26,7 +28,10 @@ import Testing
     case let other: Issue.record("\(other)")
     }
     #expect(session.investigation.action(ItemID("A1")!)?.judgedAt == "2026-12-21T09:00:00Z")
-    #expect(Check.review(session.investigation, at: "2027-01-15T09:00:00Z").allSatisfy { !$0.message.contains("review missed") })
+    #expect(
+      Check.review(session.investigation, at: "2027-01-15T09:00:00Z").allSatisfy {
+        !$0.message.contains("review missed")
+      })
     switch session.run("not-effective A1 --because the stops came back", time: "2027-01-25T09:00:00Z") {
     case .cell(let cell, _, _): #expect(cell.output == "A1 no longer effective: the stops came back — F1 stays open")
     case let other: Issue.record("\(other)")
@@ -36,28 +41,34 @@ import Testing
 
   @Test func isNotNeedsBothSidesAndARestatedDimensionReplacesTheOldOne() {
     let session = Session.after([])
-    session.expectCell("isnot where --is \"line B\" --is-not \"lines A and C\"", output: "where: is line B · is not lines A and C")
+    session.expectCell(
+      "isnot where --is \"line B\" --is-not \"lines A and C\"", output: "where: is line B · is not lines A and C")
     session.expectCell("isnot what --is \"short parts\" --is-not \"long parts\"")
-    session.expectCell("isnot where --is \"line B, night shift\" --is-not \"day shift\"",
+    session.expectCell(
+      "isnot where --is \"line B, night shift\" --is-not \"day shift\"",
       output: "where: is line B, night shift · is not day shift (replaces the earlier where)")
     #expect(session.investigation.boundaries.map(\.dimension) == [.what, .where])
-    session.expectRejected("isnot when --is \"since May\"",
+    session.expectRejected(
+      "isnot when --is \"since May\"",
       code: .missingOption)
     session.expectRejected("isnot why --is a --is-not b", code: .invalidOptionValue)
   }
 
   @Test func aContainmentNeedsAnOwnerAndIsVerifiedOnCitedEvidence() throws {
     let session = Session.after(["load defects.csv as defects"])
-    session.expectRejected("contain \"sort line B parts\" --due 2026-11-25",
+    session.expectRejected(
+      "contain \"sort line B parts\" --due 2026-11-25",
       code: .missingOption)
-    session.expectCell("contain \"sort line B parts\" --owner Sam --due 2026-11-25",
+    session.expectCell(
+      "contain \"sort line B parts\" --owner Sam --due 2026-11-25",
       output: "K1 sort line B parts — owner Sam, due 2026-11-25; verify it on evidence: contained K1 --evidence REF")
     let out = session.expectCell("contained K1 --evidence defects | where line = B | count --note \"none escaped\"")
     #expect(out == "K1 verified: none escaped\ncited on K1: defects | where line = B | count\n  42")
     let k = try #require(session.investigation.containments.first)
     #expect(k.state == .verified && k.citations.map(\.reference) == ["defects | where line = B | count"])
     session.expectRejected("contained K1 --evidence defects#1", code: .conflictingState)
-    session.expectCell("amend K1 --owner \"Ana Ruiz\" --due 2026-11-30", output: "amended K1: owner Ana Ruiz, due 2026-11-30")
+    session.expectCell(
+      "amend K1 --owner \"Ana Ruiz\" --due 2026-11-30", output: "amended K1: owner Ana Ruiz, due 2026-11-30")
     // The citation is in the cell's data: opening rebuilds it without evidence.
     let opened = Session()
     for cell in session.cells { try opened.restore(cell) }
@@ -67,10 +78,13 @@ import Testing
   @Test func anEscapePointIsAtAStepAndItsWhysNestLikeWhys() throws {
     let session = Session.after(["process Make cut press inspect pack"])
     session.expectRejected("escape \"inspection passed it\" --step S9", code: .unknownID)
-    session.expectCell("escape \"inspection passed it\" --step S3",
+    session.expectCell(
+      "escape \"inspection passed it\" --step S3",
       output: "E1 inspection passed it at S3 — ask why it escaped: why E1 TEXT")
-    session.expectCell("why E1 \"the gauge checks length, not flatness\"", output: "E1.1 the gauge checks length, not flatness")
-    session.expectCell("why E1.1 \"the control plan lists length only\"", output: "E1.1.1 the control plan lists length only")
+    session.expectCell(
+      "why E1 \"the gauge checks length, not flatness\"", output: "E1.1 the gauge checks length, not flatness")
+    session.expectCell(
+      "why E1.1 \"the control plan lists length only\"", output: "E1.1.1 the control plan lists length only")
     session.expectCell("rule-out E1.1.1 --because the plan lists both")
     session.expectCell("root E1.1")
     session.expectRejected("confirm E1", code: .conflictingState)
@@ -86,8 +100,10 @@ import Testing
 
   @Test func elsewhereTakesAnActionOrAReasonNeverBothNorNeither() {
     let session = Session.after(["finding x", "action F1 fix --owner a --due 2026-12-01 --review weekly"])
-    session.expectCell("elsewhere \"line C has the same fixture\" --action A1", output: "X1 line C has the same fixture — covered by A1")
-    session.expectCell("elsewhere \"site 2\" --none \"no presses there\"", output: "X2 site 2 — nothing to do: no presses there")
+    session.expectCell(
+      "elsewhere \"line C has the same fixture\" --action A1", output: "X1 line C has the same fixture — covered by A1")
+    session.expectCell(
+      "elsewhere \"site 2\" --none \"no presses there\"", output: "X2 site 2 — nothing to do: no presses there")
     session.expectRejected("elsewhere x --action A1 --none y", code: .optionNotApplicable)
     session.expectRejected("elsewhere x", code: .missingOption)
     session.expectRejected("elsewhere x --action A9", code: .unknownID)

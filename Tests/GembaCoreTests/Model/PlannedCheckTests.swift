@@ -8,11 +8,18 @@ import Testing
   /// A planned timeline counts every period to the end of the evidence unless the plan chose a
   /// span; the query is read by its tokens, so quoted text cannot pass for a stage or an option.
   @Test func aPlannedTimelineSpansTheEvidence() throws {
-    #expect(try Session.spanningEvidence("t | where x = \"a | b\" | timeline d --every week")
-      == "t | where x = \"a | b\" | timeline d --every week --span evidence")
-    #expect(try Session.spanningEvidence("t | timeline d --every week --span rows") == "t | timeline d --every week --span rows")
-    #expect(try Session.spanningEvidence("t | where note = \"--span\" | timeline d") == "t | where note = \"--span\" | timeline d --span evidence")
-    #expect(try Session.spanningEvidence("t | where x = \"| timeline\" | spc d --by week") == "t | where x = \"| timeline\" | spc d --by week")
+    #expect(
+      try Session.spanningEvidence("t | where x = \"a | b\" | timeline d --every week")
+        == "t | where x = \"a | b\" | timeline d --every week --span evidence")
+    #expect(
+      try Session.spanningEvidence("t | timeline d --every week --span rows")
+        == "t | timeline d --every week --span rows")
+    #expect(
+      try Session.spanningEvidence("t | where note = \"--span\" | timeline d")
+        == "t | where note = \"--span\" | timeline d --span evidence")
+    #expect(
+      try Session.spanningEvidence("t | where x = \"| timeline\" | spc d --by week")
+        == "t | where x = \"| timeline\" | spc d --by week")
   }
 
   /// Line-B defects per week from Monday 2026-10-05, twelve weeks; line A has one a week,
@@ -47,7 +54,8 @@ import Testing
   /// The Monday of week `i` (0-based from 2026-10-05).
   static func week(_ i: Int) -> String { iso(day(2026, 10, 5) + i * 7) }
 
-  static let planned = "action F1 \"stop the fixture drifting\" --owner Sam --due 2026-11-27 --review monthly"
+  static let planned =
+    "action F1 \"stop the fixture drifting\" --owner Sam --due 2026-11-27 --review monthly"
     + " --verify \"defects | where line = B | timeline found_at --every week\" --target \"<= 2 per week\" --after 2026-11-29"
 
   /// A session on `lineB`'s evidence up to an agreed, done action.
@@ -84,8 +92,11 @@ import Testing
     let cutoff = Self.day(2026, 11, 29)
     let judged = Self.fixed.indices.filter { Self.day(2026, 10, 5) + $0 * 7 > cutoff }.map { Self.fixed[$0] }
     #expect(judged.count == 4)
-    let expected = "A1 effective: \(judged.min()!)–\(judged.max()!) per week over \(judged.count) weeks after 2026-11-29 (target <= 2 per week)"
-    #expect(output.hasPrefix(expected + "\ncited on A1: defects | where line = B | timeline found_at --every week"), "\(output)")
+    let expected =
+      "A1 effective: \(judged.min()!)–\(judged.max()!) per week over \(judged.count) weeks after 2026-11-29 (target <= 2 per week)"
+    #expect(
+      output.hasPrefix(expected + "\ncited on A1: defects | where line = B | timeline found_at --every week"),
+      "\(output)")
     let action = try #require(session.investigation.action(ItemID("A1")!))
     #expect(action.state == .effective)
     #expect(action.judgedBy == "Priya")
@@ -110,7 +121,8 @@ import Testing
     weeks[10] = 4
     let (session, _) = try Self.agreed(weeks)
     let output = try #require(Self.output(session.run("effective A1", time: "2027-01-04T09:00:00Z")))
-    #expect(output.hasPrefix("A1 not effective: 4 per week in week \(Self.week(10)) (target <= 2 per week) — F1 stays open"))
+    #expect(
+      output.hasPrefix("A1 not effective: 4 per week in week \(Self.week(10)) (target <= 2 per week) — F1 stays open"))
     #expect(session.investigation.action(ItemID("A1")!)?.state == .notEffective)
   }
 
@@ -119,7 +131,9 @@ import Testing
     let (session, _) = try Self.agreed(Self.fixed, after: "2026-12-13")
     let output = try #require(Self.output(session.run("effective A1", time: "2026-12-28T09:00:00Z")))
     let again = Self.iso(Self.day(2026, 12, 13) + 3 * 7)
-    #expect(output.hasPrefix("A1 inconclusive: only 2 weeks after 2026-12-13 (3 needed); judge again after \(again)"), "\(output)")
+    #expect(
+      output.hasPrefix("A1 inconclusive: only 2 weeks after 2026-12-13 (3 needed); judge again after \(again)"),
+      "\(output)")
     #expect(session.investigation.action(ItemID("A1")!)?.state == .done)
   }
 
@@ -146,29 +160,45 @@ import Testing
 
   @Test func aJudgementDateBeforeTheDayOfAgreementIsRefused() {
     let session = Session.after(["finding x"])
-    let input = MarkedText("action F1 fix --verify \"d | timeline t --every week\" --target \"= 0\" --after 1️⃣2026-11-01")
+    let input = MarkedText(
+      "action F1 fix --verify \"d | timeline t --every week\" --target \"= 0\" --after 1️⃣2026-11-01")
     let d = session.expectRejected(input.text, code: .judgedTooEarly)
     #expect(d?.span?.start == input[1])
   }
 
-  @Test(arguments: [
-    ("action F1 x --verify \"d | timeline t --every week\" --target \"<= 1️⃣two2️⃣\" --after 2026-12-01",
-      .invalidOptionValue),
-    ("action F1 x --verify \"d | timeline t --every week\" --target \"1️⃣about2️⃣ 2\" --after 2026-12-01",
-      .invalidOptionValue),
-    ("action F1 x --verify \"d | timeline t --every week\" --target \"<= 2 per 1️⃣fortnight2️⃣\" --after 2026-12-01",
-      .invalidOptionValue),
-    ("action F1 x --verify \"d | timeline t --every day\" --target \"<= 2 per 1️⃣week2️⃣\" --after 2026-12-01",
-      .invalidOptionValue),
-    ("action F1 x --verify \"d | timeline t --every week\" --target \"1️⃣no2️⃣ rule-1 points\" --after 2026-12-01",
-      .invalidOptionValue),
-    // Inside the quoted query, the column is where it stands in the line.
-    ("action F1 x --verify \"d | where t1️⃣\" --target \"= 0\" --after 2026-12-01", .querySyntax),
-    ("action F1 x --verify \"d | where t = 1 | 1️⃣count2️⃣\" --target \"= 0\" --after 2026-12-01",
-      .invalidOptionValue),
-    ("action F1 x 1️⃣--verify2️⃣ \"d | timeline t\" --after 2026-12-01",
-      .missingOption),
-  ] as [(String, DiagnosticCode?)])
+  @Test(
+    arguments: [
+      (
+        "action F1 x --verify \"d | timeline t --every week\" --target \"<= 1️⃣two2️⃣\" --after 2026-12-01",
+        .invalidOptionValue
+      ),
+      (
+        "action F1 x --verify \"d | timeline t --every week\" --target \"1️⃣about2️⃣ 2\" --after 2026-12-01",
+        .invalidOptionValue
+      ),
+      (
+        "action F1 x --verify \"d | timeline t --every week\" --target \"<= 2 per 1️⃣fortnight2️⃣\" --after 2026-12-01",
+        .invalidOptionValue
+      ),
+      (
+        "action F1 x --verify \"d | timeline t --every day\" --target \"<= 2 per 1️⃣week2️⃣\" --after 2026-12-01",
+        .invalidOptionValue
+      ),
+      (
+        "action F1 x --verify \"d | timeline t --every week\" --target \"1️⃣no2️⃣ rule-1 points\" --after 2026-12-01",
+        .invalidOptionValue
+      ),
+      // Inside the quoted query, the column is where it stands in the line.
+      ("action F1 x --verify \"d | where t1️⃣\" --target \"= 0\" --after 2026-12-01", .querySyntax),
+      (
+        "action F1 x --verify \"d | where t = 1 | 1️⃣count2️⃣\" --target \"= 0\" --after 2026-12-01",
+        .invalidOptionValue
+      ),
+      (
+        "action F1 x 1️⃣--verify2️⃣ \"d | timeline t\" --after 2026-12-01",
+        .missingOption
+      ),
+    ] as [(String, DiagnosticCode?)])
   func aPlannedCheckThatCannotWorkIsRefusedWhenAgreed(marked: String, code: DiagnosticCode?) {
     let input = MarkedText(marked)
     guard let d = diagnostic({ () throws(Diagnostic) in try Parser.parse(input.text) }) else { return }
@@ -191,15 +221,20 @@ import Testing
   }
 
   @Test func chartTargetsReadEachPointsLimits() {
-    let plan = PlannedCheck(query: "d | spc x --by week", target: "no rule-1 points", after: CalendarDate("2026-01-04")!)
-    var chart = CitedChart(kind: .control, title: "x per week", measure: .values(column: "x"), labels: ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"],
+    let plan = PlannedCheck(
+      query: "d | spc x --by week", target: "no rule-1 points", after: CalendarDate("2026-01-04")!)
+    var chart = CitedChart(
+      kind: .control, title: "x per week", measure: .values(column: "x"),
+      labels: ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"],
       values: [9, 3, 4, 11], centre: 4, upper: 10, lower: 0)
     let c = Citation(kind: .query, reference: plan.query, excerpt: "", cell: 1, chart: chart)
     let missed = plan.judge(c, doneAt: nil, at: "2026-02-01T00:00:00Z")
     #expect(missed.verdict == .notEffective)
     #expect(missed.seen == "11 in week 2026-01-26, beyond the limits (UCL 10)")
     chart.values[3] = 10
-    let met = plan.judge(Citation(kind: .query, reference: plan.query, excerpt: "", cell: 1, chart: chart), doneAt: nil, at: "2026-02-01T00:00:00Z")
+    let met = plan.judge(
+      Citation(kind: .query, reference: plan.query, excerpt: "", cell: 1, chart: chart), doneAt: nil,
+      at: "2026-02-01T00:00:00Z")
     #expect(met.verdict == .effective)
     #expect(met.seen == "no point beyond the limits over 4 weeks after 2026-01-04")
   }
@@ -221,8 +256,10 @@ import Testing
     let report = Replay.run(NotebookFormat.parse(text), in: Session(workspace: EvidenceWorkspace(files: files)))
     #expect(report.recurrences.count == 1)
     let rendered = Replay.render(report, notebook: "nb.md")
-    #expect(rendered.contains(
-      "recurrence: A1 was judged effective at cell 5; on today's evidence: 5 per week in week 2027-01-11 (target <= 2 per week)"),
+    #expect(
+      rendered.contains(
+        "recurrence: A1 was judged effective at cell 5; on today's evidence: 5 per week in week 2027-01-11 (target <= 2 per week)"
+      ),
       "\(rendered)")
     #expect(!report.allMatched)
     #expect(report.stale.isEmpty)  // said once, as a recurrence

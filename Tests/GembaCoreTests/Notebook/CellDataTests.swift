@@ -63,18 +63,20 @@ import Testing
     var cells = typed.cells
     let data = CellData(undid: 1).encoded()
     cells[2].data = data
-    cells[2].chain = Chain.next(after: cells[1].chain, number: 3, time: cells[2].time, command: "undo", output: cells[2].output,
+    cells[2].chain = Chain.next(
+      after: cells[1].chain, number: 3, time: cells[2].time, command: "undo", output: cells[2].output,
       data: data)
     let opened = Session()
     for cell in cells { try opened.restore(cell) }
     #expect(opened.investigation.whyRoots.map(\.description) == ["W2"])
   }
 
-  @Test(arguments: [
-    ("{\"loaded\":,}", .malformedNotebook),
-    ("{\"version\":99}", .newerNotebook),
-    ("{\"loaded\":{\"record\":{\"name\":\"t\"}},\"version\":1}", .malformedNotebook),
-  ] as [(String, DiagnosticCode)])
+  @Test(
+    arguments: [
+      ("{\"loaded\":,}", .malformedNotebook),
+      ("{\"version\":99}", .newerNotebook),
+      ("{\"loaded\":{\"record\":{\"name\":\"t\"}},\"version\":1}", .malformedNotebook),
+    ] as [(String, DiagnosticCode)])
   func aPayloadThatDoesNotDecodeIsRefusedWithItsCell(payload: String, code: DiagnosticCode) throws {
     let typed = Session.after(["why a", "load evidence/t.csv as t"])
     var cell = typed.cells[1]

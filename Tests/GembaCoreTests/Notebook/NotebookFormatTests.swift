@@ -3,36 +3,40 @@ import Testing
 
 @Suite struct NotebookFormatTests {
   static func cell(_ number: Int, _ command: String, _ output: String) -> Cell {
-    Cell(number: number, time: cellTime(number), chain: String(repeating: "\(number % 10)", count: 16), command: command, output: output)
+    Cell(
+      number: number, time: cellTime(number), chain: String(repeating: "\(number % 10)", count: 16), command: command,
+      output: output)
   }
 
   static func notebook(_ cells: [Cell]) -> String { NotebookFormat.header + cells.map(NotebookFormat.render).joined() }
 
   @Test func aCellIsAHeaderAndTwoFencedBlocks() {
-    #expect(NotebookFormat.render(Self.cell(3, "load evidence/tickets.csv as tickets", "loaded tickets: 1,204 rows")) == """
+    #expect(
+      NotebookFormat.render(Self.cell(3, "load evidence/tickets.csv as tickets", "loaded tickets: 1,204 rows")) == """
 
-      <!-- cell 3 · 2026-11-20T10:03:00Z · chain 3333333333333333 -->
-      ```gemba
-      load evidence/tickets.csv as tickets
-      ```
-      ```output
-      loaded tickets: 1,204 rows
-      ```
+        <!-- cell 3 · 2026-11-20T10:03:00Z · chain 3333333333333333 -->
+        ```gemba
+        load evidence/tickets.csv as tickets
+        ```
+        ```output
+        loaded tickets: 1,204 rows
+        ```
 
-      """)
+        """)
   }
 
   @Test func fencesOutgrowBackticksInTheText() {
-    #expect(NotebookFormat.render(Self.cell(1, "note \"use ``` for code\"", "")) == """
+    #expect(
+      NotebookFormat.render(Self.cell(1, "note \"use ``` for code\"", "")) == """
 
-      <!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->
-      ````gemba
-      note "use ``` for code"
-      ````
-      ```output
-      ```
+        <!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->
+        ````gemba
+        note "use ``` for code"
+        ````
+        ```output
+        ```
 
-      """)
+        """)
   }
 
   @Test(arguments: [
@@ -62,10 +66,13 @@ import Testing
   }
 
   @Test func cellsRememberTheirHeaderLine() {
-    let text = Self.notebook([Self.cell(1, "why a", "W1 a"), Self.cell(2, "problem x \\\n  --expected y", "p"), Self.cell(3, "whys", "")])
+    let text = Self.notebook([
+      Self.cell(1, "why a", "W1 a"), Self.cell(2, "problem x \\\n  --expected y", "p"), Self.cell(3, "whys", ""),
+    ])
     #expect(NotebookFormat.parse(text).cells.map(\.line) == [3, 11, 20])
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines[2].hasPrefix("<!-- cell 1 ") && lines[10].hasPrefix("<!-- cell 2 ") && lines[19].hasPrefix("<!-- cell 3 "))
+    #expect(
+      lines[2].hasPrefix("<!-- cell 1 ") && lines[10].hasPrefix("<!-- cell 2 ") && lines[19].hasPrefix("<!-- cell 3 "))
   }
 
   @Test func proseBetweenCellsIsIgnored() {
@@ -111,7 +118,10 @@ import Testing
   }
 
   @Test func crlfLineEndsAreTolerated() {
-    let cells = [Self.cell(1, "why a", "W1 a"), Self.cell(2, "problem x \\\n  --expected y", "line one\nline two"), Self.cell(3, "whys", "")]
+    let cells = [
+      Self.cell(1, "why a", "W1 a"), Self.cell(2, "problem x \\\n  --expected y", "line one\nline two"),
+      Self.cell(3, "whys", ""),
+    ]
     let text = Self.notebook(cells).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
     let document = NotebookFormat.parse(text)
     #expect(document.problems.map(\.message) == [])
@@ -123,7 +133,9 @@ import Testing
   // MARK: - Files that cannot be read whole: refused with the line
 
   /// Parses `marked` (a notebook with 1️⃣ at the start of the line at fault) and expects one problem there.
-  func expectProblem(_ marked: String, _ message: String, cellsBefore: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectProblem(
+    _ marked: String, _ message: String, cellsBefore: Int, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let input = MarkedText(marked)
     let document = NotebookFormat.parse(input.text)
     #expect(document.problems.map(\.message) == [message], sourceLocation: sourceLocation)
@@ -131,16 +143,23 @@ import Testing
     #expect(document.cells.count == cellsBefore, sourceLocation: sourceLocation)
   }
 
-  static let cell1 = "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n```gemba\nwhy a\n```\n```output\nW1 a\n```\n"
+  static let cell1 =
+    "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n```gemba\nwhy a\n```\n```output\nW1 a\n```\n"
 
   @Test func notANotebook() {
-    expectProblem("1️⃣# My notes\n\nsome text\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", cellsBefore: 0)
-    expectProblem("\n\n1️⃣why a\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", cellsBefore: 0)
-    expectProblem("1️⃣<!-- gemba notebook v -->\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", cellsBefore: 0)
+    expectProblem(
+      "1️⃣# My notes\n\nsome text\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`",
+      cellsBefore: 0)
+    expectProblem(
+      "\n\n1️⃣why a\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", cellsBefore: 0)
+    expectProblem(
+      "1️⃣<!-- gemba notebook v -->\n", "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`",
+      cellsBefore: 0)
   }
 
   @Test func aNewerFormat() {
-    expectProblem("1️⃣<!-- gemba notebook v3 -->\n" + Self.cell1,
+    expectProblem(
+      "1️⃣<!-- gemba notebook v3 -->\n" + Self.cell1,
       "this notebook was written by a newer gemba (format v3); this gemba reads v2", cellsBefore: 0)
   }
 
@@ -148,28 +167,42 @@ import Testing
   @Test func problemsCarryTheirCode() {
     #expect(NotebookFormat.parse("<!-- gemba notebook v3 -->\n" + Self.cell1).problems.map(\.code) == [.newerNotebook])
     #expect(NotebookFormat.parse("# My notes\n").problems.map(\.code) == [.malformedNotebook])
-    #expect(NotebookFormat.parse(NotebookFormat.header + "\n```output\nW1 a\n```\n").problems.map(\.code) == [.malformedNotebook])
+    #expect(
+      NotebookFormat.parse(NotebookFormat.header + "\n```output\nW1 a\n```\n").problems.map(\.code) == [
+        .malformedNotebook
+      ])
   }
 
   @Test func aTruncatedFile() {
     let header = NotebookFormat.header
-    expectProblem(header + Self.cell1 + "\n<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->\n1️⃣```gemba\nwhys",
+    expectProblem(
+      header + Self.cell1 + "\n<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->\n1️⃣```gemba\nwhys",
       "the ```gemba block opened at line 11 is never closed", cellsBefore: 1)
-    expectProblem(header + Self.cell1 + "\n<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->\n```gemba\nwhys\n```\n1️⃣```output\nW1",
+    expectProblem(
+      header + Self.cell1
+        + "\n<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->\n```gemba\nwhys\n```\n1️⃣```output\nW1",
       "the ```output block opened at line 14 is never closed", cellsBefore: 1)
-    expectProblem(header + Self.cell1 + "\n<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->\n```gemba\nwhys\n1️⃣```\n",
+    expectProblem(
+      header + Self.cell1 + "\n<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->\n```gemba\nwhys\n1️⃣```\n",
       "the notebook ends inside cell at line 10: no ```output block", cellsBefore: 1)
-    expectProblem(header + Self.cell1 + "\n1️⃣<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->",
+    expectProblem(
+      header + Self.cell1 + "\n1️⃣<!-- cell 2 · 2026-11-20T10:02:00Z · chain 2222222222222222 -->",
       "the notebook ends inside cell at line 10: no ```gemba block", cellsBefore: 1)
   }
 
   @Test func blocksOutOfPlace() {
     let header = NotebookFormat.header
-    expectProblem(header + "\n1️⃣```output\nW1 a\n```\n", "a ```output block with no cell header before it", cellsBefore: 0)
-    expectProblem(header + Self.cell1 + "\n1️⃣```gemba\nwhys\n```\n", "a ```gemba block with no cell header before it", cellsBefore: 1)
-    expectProblem(header + "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n1️⃣```output\nW1 a\n```\n",
+    expectProblem(
+      header + "\n1️⃣```output\nW1 a\n```\n", "a ```output block with no cell header before it", cellsBefore: 0)
+    expectProblem(
+      header + Self.cell1 + "\n1️⃣```gemba\nwhys\n```\n", "a ```gemba block with no cell header before it", cellsBefore: 1
+    )
+    expectProblem(
+      header + "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n1️⃣```output\nW1 a\n```\n",
       "expected a ```gemba block for the cell at line 2", cellsBefore: 0)
-    expectProblem(header + "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n```gemba\nwhy a\n```\n1️⃣prose\n```output\n```\n",
+    expectProblem(
+      header
+        + "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n```gemba\nwhy a\n```\n1️⃣prose\n```output\n```\n",
       "expected a ```output block for the cell at line 2", cellsBefore: 0)
   }
 
@@ -182,7 +215,9 @@ import Testing
     "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 11",
   ])
   func aMalformedHeader(header: String) {
-    expectProblem(NotebookFormat.header + "\n1️⃣" + header + "\n```gemba\nwhys\n```\n```output\n```\n", "malformed cell header", cellsBefore: 0)
+    expectProblem(
+      NotebookFormat.header + "\n1️⃣" + header + "\n```gemba\nwhys\n```\n```output\n```\n", "malformed cell header",
+      cellsBefore: 0)
   }
 
   @Test func cellNumbersMustCountUp() {
@@ -191,15 +226,21 @@ import Testing
     expectProblem(header + Self.cell1 + "1️⃣" + Self.cell1, "duplicate cell number 1", cellsBefore: 1)
     expectProblem(header + "1️⃣" + cell2, "cell 2 where cell 1 was expected", cellsBefore: 0)
     expectProblem(header + Self.cell1 + cell2 + "1️⃣" + Self.cell1, "duplicate cell number 1", cellsBefore: 2)
-    expectProblem(header + Self.cell1 + "1️⃣" + cell2.replacingOccurrences("2", "4"), "cell 4 where cell 2 was expected", cellsBefore: 1)
+    expectProblem(
+      header + Self.cell1 + "1️⃣" + cell2.replacingOccurrences("2", "4"), "cell 4 where cell 2 was expected",
+      cellsBefore: 1)
   }
 }
 
 /// Messages that say what is really wrong with a notebook's first line.
 @Suite struct NotebookHeaderTests {
   @Test func aByteOrderMarkOrWindowsLineEndsStillRead() {
-    let cell = "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n```gemba\nwhy a\n```\n```output\nW1 a\n```\n"
-    for text in ["\u{FEFF}" + NotebookFormat.header + cell, (NotebookFormat.header + cell).replacingOccurrences(of: "\n", with: "\r\n")] {
+    let cell =
+      "<!-- cell 1 · 2026-11-20T10:01:00Z · chain 1111111111111111 -->\n```gemba\nwhy a\n```\n```output\nW1 a\n```\n"
+    for text in [
+      "\u{FEFF}" + NotebookFormat.header + cell,
+      (NotebookFormat.header + cell).replacingOccurrences(of: "\n", with: "\r\n"),
+    ] {
       let document = NotebookFormat.parse(text)
       #expect(document.problems.isEmpty, "\(document.problems.map(\.message))")
       #expect(document.cells.count == 1)
@@ -208,7 +249,8 @@ import Testing
 
   @Test func aVersionPastWhatAnIntHoldsIsANewerNotebook() {
     let document = NotebookFormat.parse("<!-- gemba notebook v99999999999999999999 -->\n")
-    #expect(document.problems.map(\.message)
-      == ["this notebook was written by a newer gemba (format v99999999999999999999); this gemba reads v2"])
+    #expect(
+      document.problems.map(\.message)
+        == ["this notebook was written by a newer gemba (format v99999999999999999999); this gemba reads v2"])
   }
 }

@@ -5,8 +5,10 @@ import Testing
 
 /// A v2 notebook stays Markdown that GitHub shows cleanly: a CommonMark parser (markdown-it,
 /// run at test time) sees each data line as an HTML comment block, which renders as nothing.
-@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
-                "needs python3 -m pip install markdown-it-py (scripts/bootstrap)"))
+@Suite(
+  .enabled(
+    if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
+    "needs python3 -m pip install markdown-it-py (scripts/bootstrap)"))
 struct NotebookMarkdownTests {
   static let inspector = #"""
     import json, sys

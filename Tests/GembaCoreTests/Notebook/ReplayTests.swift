@@ -46,7 +46,8 @@ import Testing
 
   @Test func proseBetweenCellsIsNotPartOfTheRecord() {
     var text = notebook(["why \"a\"", "note hello"])
-    text = text.replacingOccurrences(of: "\n<!-- cell 2", with: "\n## A reviewer's remark\n\nLooks right.\n\n<!-- cell 2")
+    text = text.replacingOccurrences(
+      of: "\n<!-- cell 2", with: "\n## A reviewer's remark\n\nLooks right.\n\n<!-- cell 2")
     #expect(Replay.run(NotebookFormat.parse(text), in: Session()).allMatched)
     #expect(Verification.verify(NotebookFormat.parse(text)) == .verified(cells: 2))
   }
@@ -97,18 +98,19 @@ import Testing
   @Test func oneChangedLineWithContext() {
     let old = "1\n2\n3\n4\n5\n6\n7"
     let new = "1\n2\n3\nFOUR\n5\n6\n7"
-    #expect(LineDiff.unified(old, new, oldLabel: "then", newLabel: "now") == """
-      --- then
-      +++ now
-      @@ -2,5 +2,5 @@
-       2
-       3
-      -4
-      +FOUR
-       5
-       6
+    #expect(
+      LineDiff.unified(old, new, oldLabel: "then", newLabel: "now") == """
+        --- then
+        +++ now
+        @@ -2,5 +2,5 @@
+         2
+         3
+        -4
+        +FOUR
+         5
+         6
 
-      """)
+        """)
   }
 
   @Test func separateChangesMakeSeparateHunks() {

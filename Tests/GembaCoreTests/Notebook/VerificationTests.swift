@@ -19,7 +19,10 @@ import Testing
     var chars = Array(s)
     guard let i = chars.firstIndex(where: { $0.isLetter || $0.isNumber }) else { return s + "x" }
     let c = chars[i]
-    chars[i] = c.isNumber ? (c == "9" ? "8" : Character(String(c.wholeNumberValue! + 1))) : (c == "a" ? "b" : (c.isUppercase ? Character(c.lowercased()) : "a"))
+    chars[i] =
+      c.isNumber
+      ? (c == "9" ? "8" : Character(String(c.wholeNumberValue! + 1)))
+      : (c == "a" ? "b" : (c.isUppercase ? Character(c.lowercased()) : "a"))
     return String(chars)
   }
 
@@ -53,16 +56,21 @@ import Testing
   @Test func theMessageNamesTheCellAndBothValues() {
     var cells = Self.cells
     cells[1].output = "W1 agents differ!"
-    let recomputed = Chain.next(after: cells[0].chain, number: 2, time: cells[1].time, command: cells[1].command, output: cells[1].output)
-    #expect(Self.verify(cells) == .failed(
-      message: "cell 2 does not match its chain value (\(cells[1].chain), recomputed \(recomputed)): it, or the cell before it, was edited, removed or reordered",
-      line: Self.lines[1]))
+    let recomputed = Chain.next(
+      after: cells[0].chain, number: 2, time: cells[1].time, command: cells[1].command, output: cells[1].output)
+    #expect(
+      Self.verify(cells)
+        == .failed(
+          message:
+            "cell 2 does not match its chain value (\(cells[1].chain), recomputed \(recomputed)): it, or the cell before it, was edited, removed or reordered",
+          line: Self.lines[1]))
   }
 
   @Test func rechainingAnEditedCellIsCaughtAtTheNext() {
     var cells = Self.cells
     cells[1].output = "W1 something else"
-    cells[1].chain = Chain.next(after: cells[0].chain, number: 2, time: cells[1].time, command: cells[1].command, output: cells[1].output)
+    cells[1].chain = Chain.next(
+      after: cells[0].chain, number: 2, time: cells[1].time, command: cells[1].command, output: cells[1].output)
     guard case .failed(let message, let line) = Self.verify(cells) else {
       Issue.record("verified")
       return
@@ -96,7 +104,9 @@ import Testing
       return
     }
     #expect(message.hasPrefix("no cell has chain \(Self.cells.last!.chain)"))
-    #expect(Verification.verify(NotebookFormat.parse(Self.text(Self.cells)), anchor: Self.cells.last!.chain) == .verified(cells: 4))
+    #expect(
+      Verification.verify(NotebookFormat.parse(Self.text(Self.cells)), anchor: Self.cells.last!.chain)
+        == .verified(cells: 4))
   }
 
   @Test(arguments: [(0, 1), (1, 2), (0, 3), (2, 3)])
@@ -118,8 +128,10 @@ import Testing
   }
 
   @Test func anUnreadableFileFailsWithItsLine() {
-    #expect(Verification.verify(NotebookFormat.parse("# notes\n")) == .failed(
-      message: "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", line: 1))
+    #expect(
+      Verification.verify(NotebookFormat.parse("# notes\n"))
+        == .failed(
+          message: "not a gemba notebook: the first line should be `<!-- gemba notebook v2 -->`", line: 1))
   }
 }
 

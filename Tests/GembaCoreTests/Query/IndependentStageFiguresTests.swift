@@ -4,44 +4,54 @@ import Testing
 @testable import GembaCore
 
 /// Cycle times, percentiles and cross-tab shares on the LA 311 export, against pandas run now.
-@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/realdata is not on this machine"),
-       .enabled(if: ExternalProgram.runs(needing: Independent.hasPandas),
-                "needs pandas (python3 -m pip install pandas)"))
+@Suite(
+  .enabled(if: ExternalProgram.runs(needing: sharedExists), "../shared/realdata is not on this machine"),
+  .enabled(
+    if: ExternalProgram.runs(needing: Independent.hasPandas),
+    "needs pandas (python3 -m pip install pandas)"))
 struct LA311StageTests {
-  static let prelude = LA311Tests.prelude + """
+  static let prelude =
+    LA311Tests.prelude + """
 
-    df['_cycle'] = (d('ClosedDate') - d('CreatedDate')).dt.total_seconds() / 86400
-    """
+      df['_cycle'] = (d('ClosedDate') - d('CreatedDate')).dt.total_seconds() / 86400
+      """
 
   /// gemba's `FN cycle_days by RequestType` as group → value (groups with no value left out).
   static func gemba(_ function: String) throws -> [String: Double] {
     let table = try loadFile(LA311Tests.path).table
-    let t = resultRows(try query(table, "x | derive cycle_days = days(ClosedDate - CreatedDate) | \(function) cycle_days by RequestType"))
+    let t = resultRows(
+      try query(table, "x | derive cycle_days = days(ClosedDate - CreatedDate) | \(function) cycle_days by RequestType")
+    )
     #expect(t.columns.prefix(3) == ["RequestType", "n", "\(function) cycle_days"])
     return Dictionary(uniqueKeysWithValues: t.rows.compactMap { row in Double(row[2]).map { (row[0], $0) } })
   }
 
   @Test(arguments: [("median", "0.5"), ("p90", "0.9")])
   func cycleTimePercentilesEqualPandas(_ function: String, _ q: String) throws {
-    let expected = try Independent.json(Self.prelude + """
+    let expected =
+      try Independent.json(
+        Self.prelude + """
 
-      s = df.groupby('RequestType')['_cycle'].quantile(\(q)).dropna()
-      print(json.dumps({k: float(v) for k, v in s.items()}))
-      """, [LA311Tests.path]) as? [String: Double] ?? [:]
+          s = df.groupby('RequestType')['_cycle'].quantile(\(q)).dropna()
+          print(json.dumps({k: float(v) for k, v in s.items()}))
+          """, [LA311Tests.path]) as? [String: Double] ?? [:]
     let figures = try Self.gemba(function)
     #expect(Set(figures.keys) == Set(expected.keys))
     #expect(expected.count >= 10)
     for (group, value) in expected {
-      #expect(abs((figures[group] ?? .nan) - value) < 1e-6, "\(group): gemba \(figures[group] ?? .nan), pandas \(value)")
+      #expect(
+        abs((figures[group] ?? .nan) - value) < 1e-6, "\(group): gemba \(figures[group] ?? .nan), pandas \(value)")
     }
   }
 
   @Test func meanAndSumEqualPandas() throws {
-    let expected = try Independent.json(Self.prelude + """
+    let expected =
+      try Independent.json(
+        Self.prelude + """
 
-      g = df.groupby('RequestType')['_cycle']
-      print(json.dumps({'avg': {k: float(v) for k, v in g.mean().dropna().items()}, 'sum': {k: float(v) for k, v in g.sum().items()}}))
-      """, [LA311Tests.path]) as? [String: [String: Double]] ?? [:]
+          g = df.groupby('RequestType')['_cycle']
+          print(json.dumps({'avg': {k: float(v) for k, v in g.mean().dropna().items()}, 'sum': {k: float(v) for k, v in g.sum().items()}}))
+          """, [LA311Tests.path]) as? [String: [String: Double]] ?? [:]
     for function in ["avg", "sum"] {
       let figures = try Self.gemba(function)
       for (group, value) in expected[function] ?? [:] where function == "avg" || value != 0 {
@@ -52,18 +62,21 @@ struct LA311StageTests {
 
   @Test(arguments: ["row", "col"])
   func crossTabPercentagesEqualPandas(_ basis: String) throws {
-    let expected = try Independent.json(LA311Tests.prelude + """
+    let expected =
+      try Independent.json(
+        LA311Tests.prelude + """
 
-      x = pd.crosstab(df['RequestType'], df['RequestSource'], normalize='\(basis == "row" ? "index" : "columns")') * 100
-      print(json.dumps({r: {c: float(x.loc[r, c]) for c in x.columns} for r in x.index}))
-      """, [LA311Tests.path]) as? [String: [String: Double]] ?? [:]
+          x = pd.crosstab(df['RequestType'], df['RequestSource'], normalize='\(basis == "row" ? "index" : "columns")') * 100
+          print(json.dumps({r: {c: float(x.loc[r, c]) for c in x.columns} for r in x.index}))
+          """, [LA311Tests.path]) as? [String: [String: Double]] ?? [:]
     let table = try loadFile(LA311Tests.path).table
     let t = resultRows(try query(table, "x | count by RequestType, RequestSource --percent \(basis)"))
     var seen = 0
     for row in t.rows where row[0] != "n" {
       for (c, source) in t.columns.enumerated().dropFirst() where source != "n" {
         let want = expected[row[0]]?[source] ?? .nan
-        #expect(abs((Double(row[c]) ?? .nan) - want) <= 0.05 + 1e-9, "\(row[0]) × \(source): gemba \(row[c]), pandas \(want)")
+        #expect(
+          abs((Double(row[c]) ?? .nan) - want) <= 0.05 + 1e-9, "\(row[0]) × \(source): gemba \(row[c]), pandas \(want)")
         seen += 1
       }
     }
@@ -72,8 +85,10 @@ struct LA311StageTests {
 }
 
 /// `join` on two small files against DuckDB's joins of the same files.
-@Suite(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasPythonModule("duckdb")),
-                "needs duckdb (python3 -m pip install duckdb)"))
+@Suite(
+  .enabled(
+    if: ExternalProgram.runs(needing: ExternalTools.hasPythonModule("duckdb")),
+    "needs duckdb (python3 -m pip install duckdb)"))
 struct JoinAgainstDuckDBTests {
   static let orders = """
     order,customer,amount
@@ -103,13 +118,16 @@ struct JoinAgainstDuckDBTests {
     let a = folder.appendingPathComponent("orders.csv").path, b = folder.appendingPathComponent("customers.csv").path
     try Self.orders.write(toFile: a, atomically: true, encoding: .utf8)
     try Self.customers.write(toFile: b, atomically: true, encoding: .utf8)
-    let expected = try Independent.json("""
-      import json, sys, duckdb
-      rows = duckdb.sql(f"select o.order, o.customer, o.amount, c.region from read_csv('{sys.argv[1]}', all_varchar=true) o \(left ? "left" : "inner") join read_csv('{sys.argv[2]}', all_varchar=true) c on o.customer = c.customer order by o.order, c.region").fetchall()
-      print(json.dumps([[v if v is not None else '' for v in r] for r in rows]))
-      """, [a, b]) as? [[String]] ?? []
+    let expected =
+      try Independent.json(
+        """
+        import json, sys, duckdb
+        rows = duckdb.sql(f"select o.order, o.customer, o.amount, c.region from read_csv('{sys.argv[1]}', all_varchar=true) o \(left ? "left" : "inner") join read_csv('{sys.argv[2]}', all_varchar=true) c on o.customer = c.customer order by o.order, c.region").fetchall()
+        print(json.dumps([[v if v is not None else '' for v in r] for r in rows]))
+        """, [a, b]) as? [[String]] ?? []
     let orders = try loadFile(a).table, customers = try loadFile(b).table
-    let result = try query(orders, "x | join customers on customer\(left ? " --left" : "") | sort region | sort order",
+    let result = try query(
+      orders, "x | join customers on customer\(left ? " --left" : "") | sort region | sort order",
       joining: ["customers": customers])
     #expect(resultRows(result).rows == expected)
     #expect(expected.count == (left ? 7 : 5))  // c3 is in customers twice

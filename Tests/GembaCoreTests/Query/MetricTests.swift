@@ -31,7 +31,8 @@ import Testing
   }
 
   @Test func costOfQuality() throws {
-    let c = try Metric.costOfQuality(prevention: 2000, appraisal: 5000, internalFailure: 12000, externalFailure: 31000, revenue: 1_000_000)
+    let c = try Metric.costOfQuality(
+      prevention: 2000, appraisal: 5000, internalFailure: 12000, externalFailure: 31000, revenue: 1_000_000)
     #expect(c.total == 50000 && c.conformance == 7000 && c.nonConformance == 43000)
     let text = EvidenceTextRenderer().metric(.costOfQuality(c))
     #expect(text.hasPrefix("cost of quality 50,000.00 · 5.0 % of revenue\n"))
@@ -40,6 +41,9 @@ import Testing
 
   @Test func renderedDPMO() throws {
     let text = EvidenceTextRenderer().metric(.dpmo(try Metric.dpmo(defects: 12, units: 1000, opportunities: 5)))
-    #expect(text == "DPMO 2,400 · sigma level 4.32 (short term, 1.5σ shift) · yield 99.7600 %\n  12 defects / (1,000 units × 5 opportunities)\n")
+    #expect(
+      text
+        == "DPMO 2,400 · sigma level 4.32 (short term, 1.5σ shift) · yield 99.7600 %\n  12 defects / (1,000 units × 5 opportunities)\n"
+    )
   }
 }

@@ -55,14 +55,18 @@ import Testing
   }
 
   @Test func resultRowsCarryTheirEvidenceRowNumbers() throws {
-    guard case .rows(let t) = try query(Self.tickets, "x | where reopened = yes | select id, team") else { Issue.record("rows"); return }
+    guard case .rows(let t) = try query(Self.tickets, "x | where reopened = yes | select id, team") else {
+      Issue.record("rows"); return
+    }
     #expect(t.columns == ["id", "team"])
     #expect(t.rowNumbers == [1, 3, 4])
     #expect(t.totalRows == 3)
   }
 
   @Test func rowLimitKeepsTheTotal() throws {
-    guard case .rows(let t) = try query(Self.tickets, "x | where team != Nobody", rowLimit: 2) else { Issue.record("rows"); return }
+    guard case .rows(let t) = try query(Self.tickets, "x | where team != Nobody", rowLimit: 2) else {
+      Issue.record("rows"); return
+    }
     #expect(t.rows.count == 2 && t.totalRows == 5)
   }
 
@@ -80,7 +84,9 @@ import Testing
     guard case .rows(let t) = try query(Self.tickets, "x | count by team") else { Issue.record("rows"); return }
     #expect(t.rows == [["Billing", "2"], ["Refunds", "2"], ["Warehouse", "1"]])
     #expect(t.types == [.text, .integer])
-    guard case .rows(let top) = try query(Self.tickets, "x | count by reason | where count > 1") else { Issue.record("rows"); return }
+    guard case .rows(let top) = try query(Self.tickets, "x | count by reason | where count > 1") else {
+      Issue.record("rows"); return
+    }
     #expect(top.rows == [["wrong macro", "3"]])
   }
 
@@ -89,7 +95,9 @@ import Testing
   @Test func crossTabOrdersDatesAndNumbersByValue() throws {
     let csv = "cohort,asks,team\n2026-03-02,2,B\n2026-01-05,0,A\n2026-02-02,10,A\n2026-01-05,2,A\n2026-03-02,2,B\n"
     let table = try loadText(csv, name: "c", path: "c.csv").table
-    guard case .crossTab(let c) = try query(table, "x | count by cohort, asks") else { Issue.record("crossTab"); return }
+    guard case .crossTab(let c) = try query(table, "x | count by cohort, asks") else {
+      Issue.record("crossTab"); return
+    }
     #expect(c.rowValues == ["2026-01-05", "2026-02-02", "2026-03-02"])
     #expect(c.columnValues == ["0", "2", "10"])
     guard case .crossTab(let t) = try query(table, "x | count by team, asks") else { Issue.record("crossTab"); return }
@@ -97,7 +105,9 @@ import Testing
   }
 
   @Test func crossTab() throws {
-    guard case .crossTab(let c) = try query(Self.tickets, "x | count by team, channel") else { Issue.record("crossTab"); return }
+    guard case .crossTab(let c) = try query(Self.tickets, "x | count by team, channel") else {
+      Issue.record("crossTab"); return
+    }
     #expect(c.rowValues == ["Billing", "Refunds", "Warehouse"])
     #expect(c.columnValues == ["email", "chat", "phone"])
     #expect(c.counts == [[1, 1, 0], [1, 0, 1], [1, 0, 0]])
@@ -130,7 +140,8 @@ import Testing
   }
 
   @Test func columnTypesAreInferred() {
-    #expect(Self.tickets.columnTypes == [.text, .dateTime, .text, .text, .boolean, .integer, .integer, .decimal, .text])
+    #expect(
+      Self.tickets.columnTypes == [.text, .dateTime, .text, .text, .boolean, .integer, .integer, .decimal, .text])
   }
 }
 

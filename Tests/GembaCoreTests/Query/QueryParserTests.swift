@@ -13,37 +13,54 @@ import Testing
     #expect(c.column.name == "reopened" && c.op == .equal && c.value == "yes")
   }
 
-  @Test(arguments: [("<", ComparisonOperator.less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual),
-                    ("!=", .notEqual), ("~", .matches), ("!~", .notMatches)])
+  @Test(arguments: [
+    ("<", ComparisonOperator.less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual),
+    ("!=", .notEqual), ("~", .matches), ("!~", .notMatches),
+  ])
   func everyOperator(_ op: String, _ expected: ComparisonOperator) throws {
-    guard case .filter(.compare(let c)) = try Self.parse("t | where csat \(op) 4").first else { Issue.record("parse"); return }
+    guard case .filter(.compare(let c)) = try Self.parse("t | where csat \(op) 4").first else {
+      Issue.record("parse"); return
+    }
     #expect(c.op == expected)
   }
 
   @Test func andBindsTighterThanOr() throws {
     guard case .filter(let p) = try Self.parse("t | where a = 1 or b = 2 and c = 3").first,
-          case .or(.compare(let a), .and(.compare(let b), .compare(let c))) = p else { Issue.record("shape"); return }
+      case .or(.compare(let a), .and(.compare(let b), .compare(let c))) = p
+    else { Issue.record("shape"); return }
     #expect([a.column.name, b.column.name, c.column.name] == ["a", "b", "c"])
   }
 
-  @Test(arguments: ["t | count by team, channel", "t | count by team,channel", "t | count by team , channel", "t | count by team channel"])
+  @Test(arguments: [
+    "t | count by team, channel", "t | count by team,channel", "t | count by team , channel",
+    "t | count by team channel",
+  ])
   func crossTabColumns(_ text: String) throws {
     guard case .count(let by) = try Self.parse(text).first else { Issue.record("parse"); return }
     #expect(by.map(\.name) == ["team", "channel"])
   }
 
   @Test func quotedValuesAndColumns() throws {
-    guard case .filter(.compare(let c)) = try Self.parse("t | where \"Affects Version/s\" = \"2.7 beta\"").first else { Issue.record("parse"); return }
+    guard case .filter(.compare(let c)) = try Self.parse("t | where \"Affects Version/s\" = \"2.7 beta\"").first else {
+      Issue.record("parse"); return
+    }
     #expect(c.column.name == "Affects Version/s" && c.value == "2.7 beta")
   }
 
   @Test func chartStagesAndOptions() throws {
     let stages = try Self.parse("t | where x = 1 | pareto by reason --sum cost")
-    #expect(stages.last == .pareto(by: ColumnRef("reason", span: stages.pareto!.0), sum: ColumnRef("cost", span: stages.pareto!.1)))
-    #expect(try Self.parse("t | histogram handle_minutes --bins 12").first == .histogram(ColumnRef("handle_minutes", span: span(15, 29)), bins: 12))
-    guard case .timeline(_, let every, _) = try Self.parse("t | timeline opened_at --every week").first else { Issue.record("timeline"); return }
+    #expect(
+      stages.last
+        == .pareto(by: ColumnRef("reason", span: stages.pareto!.0), sum: ColumnRef("cost", span: stages.pareto!.1)))
+    #expect(
+      try Self.parse("t | histogram handle_minutes --bins 12").first
+        == .histogram(ColumnRef("handle_minutes", span: span(15, 29)), bins: 12))
+    guard case .timeline(_, let every, _) = try Self.parse("t | timeline opened_at --every week").first else {
+      Issue.record("timeline"); return
+    }
     #expect(every == .week)
-    guard case .spc(_, let by, let rules) = try Self.parse("t | spc handle_minutes --by day --rules nelson").first else { Issue.record("spc"); return }
+    guard case .spc(_, let by, let rules) = try Self.parse("t | spc handle_minutes --by day --rules nelson").first
+    else { Issue.record("spc"); return }
     #expect(by == .day && rules == .nelson)
     #expect(try Self.parse("t | sort csat desc | top 5 | select id, csat | limit 2 | grep \"time out\"").count == 5)
   }

@@ -5,15 +5,19 @@ import Testing
 
 @Suite struct HTMLRecordRendererTests {
   @Test func escapesTheFiveCharacters() {
-    #expect(HTMLText.escape("<a href=\"x\" title='y'>&</a>") == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
+    #expect(
+      HTMLText.escape("<a href=\"x\" title='y'>&</a>")
+        == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
     #expect(HTMLText.text("a\nb") == "<bdi>a<br>b</bdi>")
   }
 
   @Test(arguments: ["refund", "hostile"])
   func fileIsSelfContainedAndForbidsScripts(example: String) {
     let html = HTMLRecordRenderer().render(example == "refund" ? RecordFixtures.refund() : RecordFixtures.hostile())
-    #expect(html.contains(
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"))
+    #expect(
+      html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+      ))
     // User text never holds a raw `<`, so every tag in the file is one the renderer wrote:
     // each must be an allowed element with allowed attributes (no `on…` handlers, no `src`).
     for tag in Self.tags(in: html) {
@@ -47,15 +51,18 @@ import Testing
 
   /// Opens the records in headless Chromium: every section is in the DOM, and no payload
   /// of the XSS corpus ran (each would have set `document.title` to `PWNED-n`).
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
-                 "Chromium is not installed: apt-get install -y chromium"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
+      "Chromium is not installed: apt-get install -y chromium"))
   func chromiumShowsSectionsAndRunsNoScript() throws {
     let folder = try ExternalTools.scratch()
     let html = HTMLRecordRenderer().render(RecordFixtures.hostile())
     // Without the CSP too: escaping alone must keep every payload inert.
     let noCSP = html.replacing("<meta http-equiv=\"Content-Security-Policy\"", with: "<meta name=\"x-removed-csp\"")
     // A page whose script does run shows that the check can see a script run.
-    let control = "<!DOCTYPE html><html><head><title>ok</title></head><body><script>document.title='PWNED-0'</script></body></html>"
+    let control =
+      "<!DOCTYPE html><html><head><title>ok</title></head><body><script>document.title='PWNED-0'</script></body></html>"
     let dom = try ["record.html": html, "nocsp.html": noCSP, "control.html": control].mapValues { text in
       try Self.dumpDOM(ExternalTools.write(text, to: folder, UUID().uuidString + ".html"))
     }
@@ -68,34 +75,44 @@ import Testing
         #expect(!page.lowercased().contains(tag), "\(tag) element in \(name)")
       }
       for section in Record.sections {
-        #expect(page.contains("<section id=\"\(section.anchor)\">\n<h2>\(section.title)</h2>"), "\(section.title) in \(name)")
+        #expect(
+          page.contains("<section id=\"\(section.anchor)\">\n<h2>\(section.title)</h2>"), "\(section.title) in \(name)")
       }
       // The drawings parsed as drawn: no label closed an <svg> early or opened another.
-      #expect(page.components(separatedBy: "<svg ").count == html.components(separatedBy: "<svg ").count, "svg count in \(name)")
+      #expect(
+        page.components(separatedBy: "<svg ").count == html.components(separatedBy: "<svg ").count,
+        "svg count in \(name)")
       #expect(page.contains("<svg class=\"chart pareto\"") && page.contains("<svg class=\"chart control\""))
     }
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
-                 "Chromium is not installed: apt-get install -y chromium"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
+      "Chromium is not installed: apt-get install -y chromium"))
   func chromiumTakesAScreenshot() throws {
     let folder = try ExternalTools.scratch()
     let page = try ExternalTools.write(HTMLRecordRenderer().render(RecordFixtures.refund()), to: folder, "record.html")
     let shot = folder.appendingPathComponent("record.png")
-    let result = try ExternalTools.run(Self.chromium + ["--window-size=1280,2000", "--screenshot=\(shot.path)", page.absoluteString])
+    let result = try ExternalTools.run(
+      Self.chromium + ["--window-size=1280,2000", "--screenshot=\(shot.path)", page.absoluteString])
     let data = try Data(contentsOf: shot)
     #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(result.stderr)")
     #expect(data.count > 20_000)
   }
 
   static let allowedElements: Set<String> = [
-    "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "nav", "ol", "ul",
-    "li", "a", "main", "section", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "bdi", "br", "code", "pre",
-    "figure", "figcaption", "article", "div", "svg", "line", "polygon", "polyline", "circle", "rect", "text", "tspan", "g",
+    "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "nav", "ol",
+    "ul",
+    "li", "a", "main", "section", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "bdi", "br", "code",
+    "pre",
+    "figure", "figcaption", "article", "div", "svg", "line", "polygon", "polyline", "circle", "rect", "text", "tspan",
+    "g",
   ]
   static let allowedAttributes: Set<String> = [
     "lang", "charset", "http-equiv", "content", "name", "class", "id", "href", "aria-label", "aria-labelledby", "role",
-    "scope", "xmlns", "viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "points", "rx", "dy", "text-anchor",
+    "scope", "xmlns", "viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "points", "rx", "dy",
+    "text-anchor",
     "cx", "cy", "r", "transform",
   ]
 
@@ -123,7 +140,9 @@ import Testing
     return out
   }
 
-  static let chromium = [ExternalTools.chromium ?? "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+  static let chromium = [
+    ExternalTools.chromium ?? "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+  ]
 
   static func dumpDOM(_ file: URL) throws -> String {
     let result = try ExternalTools.run(chromium + ["--dump-dom", file.absoluteString])

@@ -54,18 +54,26 @@ import Testing
     #expect(md.contains("1 not covered by this sign-off"))
     #expect(md.contains("handoff from **S2** Triage: **F2** Approval does not see the payment status"))
     // Each cited chart as the table of its numbers, under the excerpt that was seen.
-    #expect(md.contains("**Pareto chart:** source — vital few: 2 of 5 categories make 81 % of the count\n\n"
-      + "| # | Category | Count | Cumulative | Vital few |\n| --- | --- | --- | --- | --- |\n| 1 | macro | 21 | 56.8 % | yes |\n"))
+    #expect(
+      md.contains(
+        "**Pareto chart:** source — vital few: 2 of 5 categories make 81 % of the count\n\n"
+          + "| # | Category | Count | Cumulative | Vital few |\n| --- | --- | --- | --- | --- |\n| 1 | macro | 21 | 56.8 % | yes |\n"
+      ))
     #expect(md.contains("| 3 | colleague | 4 | 91.9 % | — |"))
-    #expect(md.contains("**XmR control chart:** handle\\_minutes per row — 20 points · X̄ = 13.4 · UCL = 21.8 · LCL = 5 · 1 point breaks a rule"))
+    #expect(
+      md.contains(
+        "**XmR control chart:** handle\\_minutes per row — 20 points · X̄ = 13.4 · UCL = 21.8 · LCL = 5 · 1 point breaks a rule"
+      ))
     #expect(md.contains("| # | Point | Handle\\_minutes | Breaks a rule |"))
     #expect(md.contains("| 12 | \\#112 | 27 | yes |"))
   }
 
   /// Parses the record with markdown-it (CommonMark + GFM tables) and checks what a
   /// reader would see: the sections, the tables, the fences, and hostile text shown literally.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
-                 "markdown-it-py is not installed: pip install markdown-it-py"),
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
+      "markdown-it-py is not installed: pip install markdown-it-py"),
     arguments: ["refund", "hostile"])
   func commonMarkParserReadsTheRecord(example: String) throws {
     let record = example == "refund" ? RecordFixtures.refund() : RecordFixtures.hostile()
@@ -81,7 +89,9 @@ import Testing
     // Raw HTML: only the line breaks we wrote; no tag from user text survives.
     #expect(Set(seen.html).isSubset(of: ["<br>"]), "raw HTML in the record: \(seen.html)")
     #expect(seen.fences.filter { $0.info == "gemba" }.map(\.content) == record.log.map { $0.command + "\n" })
-    #expect(seen.fences.filter { $0.info == "output" }.map(\.content) == record.log.map { $0.output.isEmpty ? "" : $0.output + "\n" })
+    #expect(
+      seen.fences.filter { $0.info == "output" }.map(\.content)
+        == record.log.map { $0.output.isEmpty ? "" : $0.output + "\n" })
     #expect(seen.fences.contains { $0.info == "mermaid" } == (record.fishbone != nil))
     let actionTable = try #require(seen.tables.first { $0.first?.first == "Action" })
     #expect(actionTable.count == record.actions.count + 1)
@@ -95,7 +105,8 @@ import Testing
     let charts = record.allCitations.compactMap(\.chart)
     #expect(charts.count == 2)
     for chart in charts {
-      let table = try #require(seen.tables.first { $0.first?.prefix(2) == ["#", chart.itemName] && $0.count == chart.count + 1 })
+      let table = try #require(
+        seen.tables.first { $0.first?.prefix(2) == ["#", chart.itemName] && $0.count == chart.count + 1 })
       #expect(table.dropFirst().map { $0[1] } == chart.labels)
       #expect(table.dropFirst().map { $0[2] } == chart.values.map(Record.Chart.figure))
       #expect(table.allSatisfy { $0.count == table[0].count })

@@ -14,7 +14,8 @@ enum RecordChartFixtures {
   static func pareto(labels: [String]? = nil) -> (chart: CitedChart, excerpt: String) {
     let groups = labels.map { labels in labels.enumerated().map { ($1, Double(40 - 3 * $0)) } } ?? sources
     let p = ParetoChart(column: "source", sumColumn: nil, groups: groups, skipped: 0)
-    let chart = CitedChart(kind: .pareto, title: p.column, measure: .count, labels: p.bars.map(\.label), values: p.bars.map(\.value),
+    let chart = CitedChart(
+      kind: .pareto, title: p.column, measure: .count, labels: p.bars.map(\.label), values: p.bars.map(\.value),
       cumulative: p.bars.map(\.cumulative), flagged: p.bars.indices.filter { p.bars[$0].vital })
     return (chart, EvidenceTextRenderer().render(.pareto(p)).trimmingTrailingNewline())
   }
@@ -22,8 +23,11 @@ enum RecordChartFixtures {
   static func control(labels: [String]? = nil) -> (chart: CitedChart, excerpt: String) {
     let rows = labels ?? minutes.indices.map { "#\(101 + $0)" }
     let points = zip(rows, minutes).map { ControlChart.Point(label: $0, value: $1) }
-    let c = ControlChart(column: "handle_minutes", pointKind: "row", points: points, rules: .westernElectric, skipped: 0)
-    let chart = CitedChart(kind: .control, title: "\(c.column) per \(c.pointKind)", measure: .values(column: c.column), labels: c.points.map(\.label),
+    let c = ControlChart(
+      column: "handle_minutes", pointKind: "row", points: points, rules: .westernElectric, skipped: 0)
+    let chart = CitedChart(
+      kind: .control, title: "\(c.column) per \(c.pointKind)", measure: .values(column: c.column),
+      labels: c.points.map(\.label),
       values: c.points.map(\.value), centre: c.mean, upper: c.upperLimit, lower: c.lowerLimit,
       flagged: Array(Set(c.signals.map(\.point))).sorted())
     return (chart, EvidenceTextRenderer().render(.spc(c)).trimmingTrailingNewline())
@@ -31,8 +35,10 @@ enum RecordChartFixtures {
 
   /// A citation for `query`, with the chart its last stage names (if any).
   static func citation(_ query: String, labels: [String]?, note: String?, cell: Int) -> Citation {
-    let charted = query.contains("pareto") ? pareto(labels: labels) : query.contains("spc") ? control(labels: labels) : nil
-    return Citation(kind: .query, reference: query, excerpt: charted?.excerpt ?? "count\n3", note: note, cell: cell,
+    let charted =
+      query.contains("pareto") ? pareto(labels: labels) : query.contains("spc") ? control(labels: labels) : nil
+    return Citation(
+      kind: .query, reference: query, excerpt: charted?.excerpt ?? "count\n3", note: note, cell: cell,
       chart: charted?.chart)
   }
 }

@@ -1,16 +1,18 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 import Testing
 @testable import GembaCore
 
 /// The cited charts drawn as SVG: the marks match the numbers, and labels stay text.
 @Suite struct RecordChartSVGTests {
-  static let pareto = Record.Chart(kind: .pareto, title: "source", labels: ["macro", "wiki", "colleague", "memory", "other"],
+  static let pareto = Record.Chart(
+    kind: .pareto, title: "source", labels: ["macro", "wiki", "colleague", "memory", "other"],
     values: [21, 9, 4, 2, 1], cumulative: [21.0 / 37, 30.0 / 37, 34.0 / 37, 36.0 / 37, 1], flagged: [0, 1])
 
-  static let control = Record.Chart(kind: .control, title: "handle_minutes per row", labels: ["#1", "#2", "#3", "#4", "#5", "#6"],
+  static let control = Record.Chart(
+    kind: .control, title: "handle_minutes per row", labels: ["#1", "#2", "#3", "#4", "#5", "#6"],
     values: [10, 20, 10, 20, 50, 15], centre: 20, upper: 40, lower: 0, flagged: [4])
 
   @Test func paretoHasABarPerCategoryTheVitalFewTheCumulativeLineAndThe80Cut() throws {
@@ -89,7 +91,8 @@ import Testing
     let expected: [Range<Int>] = [10..<30, 10..<29]
     for (k, panel) in panels.enumerated() {
       let points = expected[k]
-      let band = try #require(panel.bands.count == 1 ? panel.bands[0] : nil, "one band per panel, not \(panel.bands.count)")
+      let band = try #require(
+        panel.bands.count == 1 ? panel.bands[0] : nil, "one band per panel, not \(panel.bands.count)")
       let xs = panel.points
       #expect(xs.count == 40 - k)
       let inside: [Int] = xs.indices.filter { (i: Int) -> Bool in xs[i] > band.lowerBound && xs[i] < band.upperBound }
@@ -133,14 +136,18 @@ import Testing
     subscript(_ i: Int) -> Panel { panels[i] }
     func makeIterator() -> IndexingIterator<[Panel]> { panels.makeIterator() }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String] = [:]
+    ) {
       text = ""
       switch name {
       case "svg": panels.append(Panel())
       case "g": groups.append(attributes["class"] ?? "")
       case "polyline" where groups.last == "series":
-        panels.last?.points = (attributes["points"] ?? "").split(separator: " ").compactMap { Double($0.split(separator: ",")[0]) }
+        panels.last?.points = (attributes["points"] ?? "").split(separator: " ").compactMap {
+          Double($0.split(separator: ",")[0])
+        }
       case "rect" where attributes["class"] == "baseline":
         let x = Double(attributes["x"] ?? "") ?? .nan, w = Double(attributes["width"] ?? "") ?? .nan
         panels.last?.bands.append(x..<(x + w))
@@ -160,7 +167,8 @@ import Testing
 
   @Test(arguments: [CitedChart.Kind.timeline, .histogram])
   func timelineAndHistogramAreBars(kind: CitedChart.Kind) throws {
-    let chart = Record.Chart(kind: kind, title: "opened_at per day", labels: ["a", "b", "c"], values: [3, 0, 7], flagged: [])
+    let chart = Record.Chart(
+      kind: kind, title: "opened_at per day", labels: ["a", "b", "c"], values: [3, 0, 7], flagged: [])
     let svg = ChartSVG.render(chart)
     let bars = try #require(Self.group("bars", in: svg))
     #expect(Self.count("<rect ", in: bars) == 3)
@@ -181,7 +189,8 @@ import Testing
       "<script>document.title='PWNED'</script>", "</svg><script>alert(1)</script>", "\"double\" & 'single'",
       "שלום עולם \u{202E}txt.exe", "emoji 🔥👩‍🔧🇯🇵", String(repeating: "Supercalifragilistic", count: 5),
     ]
-    let chart = Record.Chart(kind: kind, title: "</svg><script>t</script>", labels: labels, values: [60, 20, 9, 5, 4, 2],
+    let chart = Record.Chart(
+      kind: kind, title: "</svg><script>t</script>", labels: labels, values: [60, 20, 9, 5, 4, 2],
       cumulative: kind == .pareto ? [0.6, 0.8, 0.89, 0.94, 0.98, 1] : nil, centre: kind == .control ? 16 : nil,
       upper: kind == .control ? 50 : nil, lower: kind == .control ? -18 : nil, flagged: [0])
     let svg = ChartSVG.render(chart)
@@ -197,7 +206,8 @@ import Testing
     for tag in HTMLRecordRendererTests.tags(in: svg) {
       #expect(HTMLRecordRendererTests.allowedElements.contains(tag.name), "element <\(tag.name)>")
       for attribute in tag.attributes {
-        #expect(HTMLRecordRendererTests.allowedAttributes.contains(attribute), "attribute \(attribute) on <\(tag.name)>")
+        #expect(
+          HTMLRecordRendererTests.allowedAttributes.contains(attribute), "attribute \(attribute) on <\(tag.name)>")
       }
     }
   }
@@ -209,7 +219,8 @@ import Testing
     #expect(scale.y(0) == 100 && scale.y(30) == 0)
     #expect(ChartScale(exactly: 0, 37, top: 0, bottom: 100).ticks == [0, 10, 20, 30])
     #expect(ChartScale(covering: 5, 5, top: 0, bottom: 100).ticks.count > 1)
-    #expect(ChartSVG.n(12.25) == "12.3" && ChartSVG.n(-0.04) == "0" && ChartSVG.n(-3.2) == "-3.2" && ChartSVG.n(40) == "40")
+    #expect(
+      ChartSVG.n(12.25) == "12.3" && ChartSVG.n(-0.04) == "0" && ChartSVG.n(-3.2) == "-3.2" && ChartSVG.n(40) == "40")
   }
 
   /// The first `<g class="NAME">…</g>` that holds further groups, up to its matching end.

@@ -6,7 +6,9 @@ enum RecordFixtures {
   static let generatedAt = "2026-11-22T09:00:00Z"
 
   /// Runs `commands` one minute apart from 10:00; every command must be accepted.
-  static func session(_ commands: [String], desk: RecordFakeDesk = RecordFakeDesk(), sourceLocation: SourceLocation = #_sourceLocation)
+  static func session(
+    _ commands: [String], desk: RecordFakeDesk = RecordFakeDesk(), sourceLocation: SourceLocation = #_sourceLocation
+  )
     -> Session
   {
     let session = Session(evidence: desk)
@@ -127,7 +129,8 @@ enum RecordFixtures {
   }
 
   static func hostile() -> Record {
-    let desk = RecordFakeDesk(path: "evidence/" + payloads[0] + ".csv", excerpt: hostileText + "\n" + payloads.joined(separator: "\n"),
+    let desk = RecordFakeDesk(
+      path: "evidence/" + payloads[0] + ".csv", excerpt: hostileText + "\n" + payloads.joined(separator: "\n"),
       chartLabels: payloads)
     return record(session(hostileCommands(), desk: desk))
   }
@@ -141,8 +144,10 @@ final class RecordFakeDesk: EvidenceDesk {
   /// Category or point labels for cited charts; nil keeps the fixtures' own.
   let chartLabels: [String]?
 
-  init(path: String = "evidence/tickets.csv", excerpt: String = "id,reason,amount\n2,duplicate,40.00\n3,duplicate,12.50",
-    chartLabels: [String]? = nil) {
+  init(
+    path: String = "evidence/tickets.csv", excerpt: String = "id,reason,amount\n2,duplicate,40.00\n3,duplicate,12.50",
+    chartLabels: [String]? = nil
+  ) {
     self.path = path
     self.excerpt = excerpt
     self.chartLabels = chartLabels
@@ -151,7 +156,8 @@ final class RecordFakeDesk: EvidenceDesk {
   func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic)
     -> EvidenceRecord
   {
-    EvidenceRecord(name: spec.name?.value ?? "tickets", path: self.path, format: "csv", rows: 1204, columns: 11, bytes: 88_412,
+    EvidenceRecord(
+      name: spec.name?.value ?? "tickets", path: self.path, format: "csv", rows: 1204, columns: 11, bytes: 88_412,
       sha256: "3f2a9c1e77d04b12" + String(repeating: "ab", count: 24), cell: cell)
   }
 
@@ -159,7 +165,8 @@ final class RecordFakeDesk: EvidenceDesk {
     "loaded \(record.name): \(record.rows) rows × \(record.columns) columns · sha256 \(record.sha256.prefix(16))"
   }
 
-  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String]
+  {
     let text = try answerOnce(command, investigation: investigation)
     return styles.map { _ in text }
   }
@@ -168,9 +175,12 @@ final class RecordFakeDesk: EvidenceDesk {
     "(answer)"
   }
 
-  func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic) -> Citation {
+  func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
+    -> Citation
+  {
     switch target {
-    case .rows(let ref): Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell)
+    case .rows(let ref):
+      Citation(kind: .rows, reference: ref.value.description, excerpt: excerpt, note: note, cell: cell)
     case .query(let q): RecordChartFixtures.citation(q.text, labels: chartLabels, note: note, cell: cell)
     case .shares(let s): Citation(kind: .query, reference: s.text, excerpt: excerpt, note: note, cell: cell)
     }

@@ -22,12 +22,15 @@ import Testing
   }
 
   @Test func jsonRefusesANewerVersion() {
-    let json = JSONRecordRenderer().render(RecordFixtures.refund()).replacing("\"version\" : 1", with: "\"version\" : 2")
+    let json = JSONRecordRenderer().render(RecordFixtures.refund()).replacing(
+      "\"version\" : 1", with: "\"version\" : 2")
     #expect(throws: (any Error).self) { try JSONRecordRenderer.decode(json) }
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasJsonschema),
-                 "python jsonschema is not installed: pip install jsonschema"),
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasJsonschema),
+      "python jsonschema is not installed: pip install jsonschema"),
     arguments: examples)
   func jsonConformsToTheDocumentedSchema(example: String) throws {
     let folder = try ExternalTools.scratch()
@@ -35,12 +38,15 @@ import Testing
     let tool = try ExternalTools.run(["python3", "-m", "json.tool", file.path])
     #expect(tool.status == 0, "\(tool.stderr)")
     let schema = ExternalTools.packageRoot.appendingPathComponent("docs/record.schema.json").path
-    let check = try ExternalTools.run(["python3", "-c", """
+    let check = try ExternalTools.run([
+      "python3", "-c",
+      """
       import json, sys, jsonschema
       schema = json.load(open(sys.argv[1]))
       jsonschema.Draft202012Validator.check_schema(schema)
       jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
-      """, schema, file.path])
+      """, schema, file.path,
+    ])
     #expect(check.status == 0, "\(check.stderr)")
   }
 
@@ -52,11 +58,14 @@ import Testing
     let notebook = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     let cells = try #require(notebook["cells"] as? [[String: Any]])
     #expect(cells.count == record.log.count + 1)
-    #expect(cells.filter { $0["cell_type"] as? String == "markdown" }.count == 1 + record.log.filter { $0.note != nil }.count)
+    #expect(
+      cells.filter { $0["cell_type"] as? String == "markdown" }.count == 1 + record.log.filter { $0.note != nil }.count)
     let code = cells.filter { $0["cell_type"] as? String == "code" }
     #expect(code.allSatisfy { $0["execution_count"] is Int })
     #expect(text.contains("\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}"))
-    #expect(text.contains("\"kernelspec\": {\n   \"display_name\": \"gemba\",\n   \"language\": \"gemba\",\n   \"name\": \"gemba\"\n  }"))
+    #expect(
+      text.contains(
+        "\"kernelspec\": {\n   \"display_name\": \"gemba\",\n   \"language\": \"gemba\",\n   \"name\": \"gemba\"\n  }"))
     let ids = cells.compactMap { $0["id"] as? String }
     #expect(Set(ids).count == cells.count)
   }
@@ -66,18 +75,25 @@ import Testing
     #expect(value.written() == "{\n \"a\": \"x\\n\\u0001é\\\"/\",\n \"b\": [],\n \"c\": null,\n \"d\": {}\n}")
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasNbformat),
-                 "nbformat is not installed: pip install nbformat"), arguments: examples)
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasNbformat),
+      "nbformat is not installed: pip install nbformat"), arguments: examples)
   func nbformatValidates(example: String) throws {
     let folder = try ExternalTools.scratch()
     let file = try ExternalTools.write(IpynbRecordRenderer().render(Self.record(example)), to: folder, "record.ipynb")
     // -W error: without it validate silently repairs missing or duplicate ids.
-    let result = try ExternalTools.run(["python3", "-W", "error", "-c",
-      "import json,sys,nbformat; nbformat.validate(json.load(open(sys.argv[1])))", file.path])
+    let result = try ExternalTools.run([
+      "python3", "-W", "error", "-c",
+      "import json,sys,nbformat; nbformat.validate(json.load(open(sys.argv[1])))", file.path,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     // nbformat reads it back and writes the same bytes: the layout is nbformat's own.
-    let same = try ExternalTools.run(["python3", "-W", "error", "-c",
-      "import sys,nbformat; nb=nbformat.read(sys.argv[1], as_version=4); sys.stdout.write(nbformat.writes(nb) + '\\n')", file.path])
+    let same = try ExternalTools.run([
+      "python3", "-W", "error", "-c",
+      "import sys,nbformat; nb=nbformat.read(sys.argv[1], as_version=4); sys.stdout.write(nbformat.writes(nb) + '\\n')",
+      file.path,
+    ])
     #expect(same.stdout == (try String(contentsOf: file, encoding: .utf8)))
   }
 
@@ -86,15 +102,18 @@ import Testing
   @Test func dotEscapesLabelsAndStylesStatuses() {
     #expect(DotRecordRenderer.quote("a \"b\" \\N\nc") == "\"a \\\"b\\\" \\\\N\\nc\"")
     let dot = DotRecordRenderer().render(RecordFixtures.refund())
-    #expect(dot.contains("\"C1\" [label=\"C1 No check for an open refund\\n(confirmed · root cause)\", color=\"#2e7d32\""))
+    #expect(
+      dot.contains("\"C1\" [label=\"C1 No check for an open refund\\n(confirmed · root cause)\", color=\"#2e7d32\""))
     #expect(dot.contains("peripheries=2"))
     #expect(dot.contains("style=\"dashed\""))
     #expect(dot.contains("\"W1\" -> \"W1.1\""))
     #expect(dot.contains("\"C1.1\" -> \"C1\";"))
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasDot),
-                 "Graphviz is not installed: apt-get install -y graphviz"), arguments: examples)
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasDot),
+      "Graphviz is not installed: apt-get install -y graphviz"), arguments: examples)
   func dotAcceptsIt(example: String) throws {
     let record = Self.record(example)
     let folder = try ExternalTools.scratch()

@@ -6,14 +6,19 @@ import Testing
 /// bound that a loaded machine misses: speed targets live in `scripts/bench`.
 @Suite struct RecordPerformanceTests {
   static func bigSession(cells: Int = 1000) -> Session {
-    var commands = ["title \"A long investigation\"", "problem \"Late shipments\" --expected \"2 %\" --actual \"9 %\"",
-      "process Shipping Pick Pack Label Load Ship", "load evidence/tickets.csv as tickets", "fishbone \"Late shipments\" --template 6M"]
+    var commands = [
+      "title \"A long investigation\"", "problem \"Late shipments\" --expected \"2 %\" --actual \"9 %\"",
+      "process Shipping Pick Pack Label Load Ship", "load evidence/tickets.csv as tickets",
+      "fishbone \"Late shipments\" --template 6M",
+    ]
     for i in 1...200 {
       commands.append("why \"reason \(i) with some words | and a pipe <b>\"")
       commands.append("why W\(i) \"because of step \(i % 5 + 1) and a backtick ` here\"")
       commands.append("cause Method \"cause \(i) & more text for the record\"")
       commands.append("note \"note \(i): **not bold**\\nsecond line\"")
-      commands.append(i % 2 == 0 ? "finding \"finding \(i)\" --step S\(i % 5 + 1) --evidence tickets#\(i)" : "cite C\(i) tickets#\(i)")
+      commands.append(
+        i % 2 == 0 ? "finding \"finding \(i)\" --step S\(i % 5 + 1) --evidence tickets#\(i)" : "cite C\(i) tickets#\(i)"
+      )
     }
     return RecordFixtures.session(Array(commands.prefix(cells)))
   }
@@ -24,7 +29,8 @@ import Testing
     var html = ""
     for _ in 0..<3 {
       let elapsed = ContinuousClock().measure {
-        let record = Record(investigation: session.investigation, cells: session.cells, generatedAt: RecordFixtures.generatedAt)
+        let record = Record(
+          investigation: session.investigation, cells: session.cells, generatedAt: RecordFixtures.generatedAt)
         html = HTMLRecordRenderer().render(record)
       }
       best = min(best, elapsed)
@@ -45,7 +51,8 @@ import Testing
 
   @Test func everyFormatRendersAThousandCells() throws {
     let session = Self.bigSession()
-    let record = Record(investigation: session.investigation, cells: session.cells, generatedAt: RecordFixtures.generatedAt)
+    let record = Record(
+      investigation: session.investigation, cells: session.cells, generatedAt: RecordFixtures.generatedAt)
     for format in RecordFormat.allCases {
       let text = format.renderer.render(record)
       // 400 whys and 200 causes: every format has at least some hundred bytes for each.

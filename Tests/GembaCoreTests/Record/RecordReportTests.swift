@@ -11,27 +11,44 @@ import Testing
   @Test func eightDFillsEachDisciplineFromTheRecord() throws {
     let md = Self.eightD(CorrectiveActionFixtures.refund())
     // D1: champion first, then leader, member, expert.
-    #expect(md.contains("| Ana Ruiz | champion |\n| Dana Kim | leader |\n| Lee Park | member |\n| Sam Ortiz | expert |"))
+    #expect(
+      md.contains("| Ana Ruiz | champion |\n| Dana Kim | leader |\n| Lee Park | member |\n| Sam Ortiz | expert |"))
     #expect(md.contains("| where | Orders refunded through the macro | Manual refunds in the ledger |"))
     // D3: the verified containment with its evidence, the open one flagged.
     let d3 = try #require(md.range(of: "## D3 — Interim containment"))
     let d4 = try #require(md.range(of: "## D4 — Root cause and escape point"))
     let containment = md[d3.upperBound..<d4.lowerBound]
-    #expect(containment.contains("| K1 | Hold every second refund on the same order for review | Dana Kim | 2026-11-21 | verified | 2026-11-21T10:00:00Z |"))
+    #expect(
+      containment.contains(
+        "| K1 | Hold every second refund on the same order for review | Dana Kim | 2026-11-21 | verified | 2026-11-21T10:00:00Z |"
+      ))
     #expect(containment.contains("**Evidence** `tickets#2-3`"))
     #expect(containment.contains("**MISSING:** K2 is not verified yet"))
     // D4: each root with its why chain and evidence; the escape point with its whys.
     #expect(md.contains("### Root cause W1.1.1: The status page caches for 10 minutes"))
-    #expect(md.contains("- Problem: W1 Refunds are paid twice\n- Why 1: W1.1 Agents re-submit when the status does not change\n- Why 2: W1.1.1"))
+    #expect(
+      md.contains(
+        "- Problem: W1 Refunds are paid twice\n- Why 1: W1.1 Agents re-submit when the status does not change\n- Why 2: W1.1.1"
+      ))
     #expect(md.contains("**MISSING:** W1.1.1 — no evidence cited"))
     #expect(md.contains("### E1 Approval did not catch the second refund"))
-    #expect(md.contains("- **E1.1** The approval screen shows the cached status — *confirmed*\n  - **E1.1.1** Nobody owns the status cache"))
+    #expect(
+      md.contains(
+        "- **E1.1** The approval screen shows the cached status — *confirmed*\n  - **E1.1.1** Nobody owns the status cache"
+      ))
     // D5–D7: planned checks, verdicts, released versus proposed standards, extent.
-    #expect(md.contains("tickets \\| where reason = duplicate \\| count per week — target \\<= 1 per week, after 2026-11-21"))
+    #expect(
+      md.contains("tickets \\| where reason = duplicate \\| count per week — target \\<= 1 per week, after 2026-11-21"))
     #expect(md.contains("**MISSING:** A3 — no effectiveness check planned"))
     #expect(md.contains("| A1 | effective | macro updated on 2026-11-21 | effective | 0 per week ≤ 1 per week"))
-    #expect(md.contains("| A1 | Before approving, triage searches the refund ledger for an open refund on the order | released (judged effective) | monthly |"))
-    #expect(md.contains("| A2 | Approval reads the live payment status, never the cached page | proposed (not yet judged effective) | weekly |"))
+    #expect(
+      md.contains(
+        "| A1 | Before approving, triage searches the refund ledger for an open refund on the order | released (judged effective) | monthly |"
+      ))
+    #expect(
+      md.contains(
+        "| A2 | Approval reads the live payment status, never the cached page | proposed (not yet judged effective) | weekly |"
+      ))
     #expect(md.contains("| X2 | The B2B portal | — | It has no refund macro |"))
     // D8: the sign-off says what it means.
     #expect(md.contains("| Quality manager | Ana Ruiz | approved |"))
@@ -40,26 +57,33 @@ import Testing
 
   @Test func eightDSaysMissingAndInventsNothing() {
     let md = Self.eightD(RecordFixtures.refund())
-    for missing in ["D0 — no emergency response recorded", "D1 — no team recorded", "D2 — no is / is-not boundaries recorded",
+    for missing in [
+      "D0 — no emergency response recorded", "D1 — no team recorded", "D2 — no is / is-not boundaries recorded",
       "D3 — no containment recorded", "D4 — no escape point recorded", "D7 — no extent check recorded",
-      "the sign-off by Ana Ruiz does not say what it means"]
-    {
+      "the sign-off by Ana Ruiz does not say what it means",
+    ] {
       #expect(md.contains("**MISSING:** " + missing), "\(missing)")
     }
     let empty = Self.eightD(Record(investigation: Investigation(), cells: [], generatedAt: RecordFixtures.generatedAt))
-    for d in ["D0 — no problem statement", "D1 — no team", "D3 — no containment", "D4 — no root cause confirmed", "D5 — no corrective action",
-      "D6 — no action to implement", "D7 — no standard", "D8 — not signed off"]
-    {
+    for d in [
+      "D0 — no problem statement", "D1 — no team", "D3 — no containment", "D4 — no root cause confirmed",
+      "D5 — no corrective action",
+      "D6 — no action to implement", "D7 — no standard", "D8 — not signed off",
+    ] {
       #expect(empty.contains("**MISSING:** " + d), "\(d)")
     }
   }
 
   /// markdown-it-py reads the 8D as a reviewer's tools would: D0–D8 in order, real GFM tables.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
-                 "markdown-it-py is not installed: pip install markdown-it-py"),
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
+      "markdown-it-py is not installed: pip install markdown-it-py"),
     arguments: ["complete", "hostile", "bare"])
   func eightDMarkdownParses(example: String) throws {
-    let record = example == "complete" ? CorrectiveActionFixtures.refund()
+    let record =
+      example == "complete"
+      ? CorrectiveActionFixtures.refund()
       : example == "hostile" ? CorrectiveActionFixtures.hostile() : RecordFixtures.refund()
     let folder = try ExternalTools.scratch()
     let file = try ExternalTools.write(Self.eightD(record), to: folder, "8d.md")
@@ -80,14 +104,19 @@ import Testing
 
   /// The record's JSON with every corrective-action part: round-trips, stays version 1, and
   /// conforms to the documented schema.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasJsonschema),
-                 "python jsonschema is not installed: pip install jsonschema"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasJsonschema),
+      "python jsonschema is not installed: pip install jsonschema"))
   func recordJSONCarriesTheNewPartsWithinTheSchema() throws {
     let record = CorrectiveActionFixtures.refund()
     let json = JSONRecordRenderer().render(record)
     #expect(try JSONRecordRenderer.decode(json) == record)
     #expect(json.contains("\"version\" : 1"))
-    for key in ["\"team\"", "\"boundaries\"", "\"containments\"", "\"escapes\"", "\"extent\"", "\"plannedCheck\"", "\"judgement\"", "\"meaning\""] {
+    for key in [
+      "\"team\"", "\"boundaries\"", "\"containments\"", "\"escapes\"", "\"extent\"", "\"plannedCheck\"",
+      "\"judgement\"", "\"meaning\"",
+    ] {
       #expect(json.contains(key), "\(key)")
     }
     // Absent, not empty, when the investigation has none of them.
@@ -95,19 +124,24 @@ import Testing
     let folder = try ExternalTools.scratch()
     let file = try ExternalTools.write(json, to: folder, "record.json")
     let schema = ExternalTools.packageRoot.appendingPathComponent("docs/record.schema.json").path
-    let check = try ExternalTools.run(["python3", "-c", """
+    let check = try ExternalTools.run([
+      "python3", "-c",
+      """
       import json, sys, jsonschema
       schema = json.load(open(sys.argv[1]))
       jsonschema.Draft202012Validator.check_schema(schema)
       jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
-      """, schema, file.path])
+      """, schema, file.path,
+    ])
     #expect(check.status == 0, "\(check.stderr)")
   }
 
   @Test func reportsEscapeHostileText() throws {
     let record = CorrectiveActionFixtures.hostile()
-    let pages = [ReportHTML().render(EightDReport.document(record), generator: "test"), A3Renderer().render(record),
-      HTMLRecordRenderer().render(record)]
+    let pages = [
+      ReportHTML().render(EightDReport.document(record), generator: "test"), A3Renderer().render(record),
+      HTMLRecordRenderer().render(record),
+    ]
     for html in pages {
       #expect(!html.contains("<script"))
       #expect(html.contains("&lt;script&gt;document.title=&#39;PWNED-1&#39;&lt;/script&gt;"))
@@ -121,8 +155,10 @@ import Testing
     let session = RecordFixtures.session(RecordFixtures.refundCommands)
     func export(_ format: String, _ path: String) throws(Diagnostic) -> String {
       let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
-      return try Export.files(format: Located(format, at: nowhere), path: Located(path, at: nowhere), sop: nil,
-        investigation: session.investigation, cells: session.cells, time: RecordFixtures.generatedAt).writes[0].content
+      return try Export.files(
+        format: Located(format, at: nowhere), path: Located(path, at: nowhere), sop: nil,
+        investigation: session.investigation, cells: session.cells, time: RecordFixtures.generatedAt
+      ).writes[0].content
     }
     #expect(try export("8d", "report.md").hasPrefix("# 8D report: Duplicate refunds"))
     #expect(try export("8d", "-").hasPrefix("# 8D report: "))
@@ -144,32 +180,43 @@ import Testing
   /// Prints the A3 with headless Chromium and counts the PDF's pages (`/Type /Page` objects):
   /// exactly one for a small and a large investigation. Then, with a measuring script added to a
   /// copy, checks that no box hides content behind its edge (the limits keep it inside).
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
-                 "Chromium is not installed: apt-get install -y chromium"),
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasChromium),
+      "Chromium is not installed: apt-get install -y chromium"),
     arguments: ["small", "large", "bare"])
   func a3PrintsOnExactlyOnePage(example: String) throws {
-    let record = example == "small" ? CorrectiveActionFixtures.refund()
+    let record =
+      example == "small"
+      ? CorrectiveActionFixtures.refund()
       : example == "large" ? CorrectiveActionFixtures.large() : RecordFixtures.refund()
     let folder = try ExternalTools.scratch()
     let html = A3Renderer().render(record)
     let page = try ExternalTools.write(html, to: folder, "a3.html")
     let pdf = folder.appendingPathComponent("a3.pdf")
-    let result = try ExternalTools.run(HTMLRecordRendererTests.chromium + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+    let result = try ExternalTools.run(
+      HTMLRecordRendererTests.chromium + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
     let bytes = try Data(contentsOf: pdf)
     #expect(bytes.starts(with: Array("%PDF".utf8)), "\(result.stderr)")
     #expect(Self.pageCount(bytes) == 1, "\(example): \(Self.pageCount(bytes)) pages")
-    #expect(Self.mediaBoxes(bytes).allSatisfy { abs($0.0 - 1190.55) < 2 && abs($0.1 - 841.89) < 2 }, "\(Self.mediaBoxes(bytes))")
+    #expect(
+      Self.mediaBoxes(bytes).allSatisfy { abs($0.0 - 1190.55) < 2 && abs($0.1 - 841.89) < 2 },
+      "\(Self.mediaBoxes(bytes))")
 
     let probe = html.replacing("<meta http-equiv=\"Content-Security-Policy\"", with: "<meta name=\"x-removed-csp\"")
-      .replacing("</body>", with: """
-        <script>
-        const clipped = [...document.querySelectorAll('.box, .head')].filter(b => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1).map(b => b.className);
-        document.title = 'CLIPPED[' + clipped.join(',') + ']';
-        </script></body>
-        """)
+      .replacing(
+        "</body>",
+        with: """
+          <script>
+          const clipped = [...document.querySelectorAll('.box, .head')].filter(b => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1).map(b => b.className);
+          document.title = 'CLIPPED[' + clipped.join(',') + ']';
+          </script></body>
+          """)
     let probePage = try ExternalTools.write(probe, to: folder, "probe.html")
     let dom = try HTMLRecordRendererTests.dumpDOM(probePage)
-    #expect(dom.contains("<title>CLIPPED[]</title>"), "\(example): \(dom.firstMatch(of: /<title>[^<]*<\/title>/).map { String($0.output) } ?? "no title")")
+    #expect(
+      dom.contains("<title>CLIPPED[]</title>"),
+      "\(example): \(dom.firstMatch(of: /<title>[^<]*<\/title>/).map { String($0.output) } ?? "no title")")
   }
 
   static func pageCount(_ pdf: Data) -> Int {
@@ -189,6 +236,9 @@ extension [String] {
   /// Names in the 8D's D1 order: champion, leader, member, expert.
   func sortedByRole(_ record: Record) -> [String] {
     let roles = Dictionary(record.team!.map { ($0.name, $0.role) }, uniquingKeysWith: { a, _ in a })
-    return sorted { (CorrectiveActionBlocks.roleOrder.firstIndex(of: roles[$0]!) ?? 9) < (CorrectiveActionBlocks.roleOrder.firstIndex(of: roles[$1]!) ?? 9) }
+    return sorted {
+      (CorrectiveActionBlocks.roleOrder.firstIndex(of: roles[$0]!) ?? 9)
+        < (CorrectiveActionBlocks.roleOrder.firstIndex(of: roles[$1]!) ?? 9)
+    }
   }
 }

@@ -49,7 +49,8 @@ import Testing
     4. Pay
     """
 
-  static let stepHeadingsCRLF = "# Refunds\r\n\r\n### Step 1: Receive request\r\nLog it.\r\n\r\n### Step 2: TRIAGE!\r\nCheck the order.\r\n\r\n### Step 3 - Approve\r\nLead approves.\r\n"
+  static let stepHeadingsCRLF =
+    "# Refunds\r\n\r\n### Step 1: Receive request\r\nLog it.\r\n\r\n### Step 2: TRIAGE!\r\nCheck the order.\r\n\r\n### Step 3 - Approve\r\nLead approves.\r\n"
 
   @Test(arguments: [
     ("## 2. Triage", "triage"), ("Step 2: Triage the request.", "triage the request"), ("S2 — Triage", "triage"),
@@ -68,13 +69,17 @@ import Testing
   }
 
   @Test func headingSOPGetsEachStandardUnderItsStep() throws {
-    let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.headingSOP, sopName: "SOP.md", date: Self.date)
+    let result = try SOPUpdater.update(
+      record: RecordFixtures.refund(), sop: Self.headingSOP, sopName: "SOP.md", date: Self.date)
     #expect(result.diff != nil)
     let doc = result.document
     let triage = try #require(doc.range(of: "## 2. Triage"))
     let approve = try #require(doc.range(of: "## 3. Approve"))
-    let a1 = try #require(doc.range(of: "> **Released change (A1, 2026-11-22):** Before approving, triage searches the refund ledger"))
-    let a2 = try #require(doc.range(of: "> **Proposed change (A2, 2026-11-22), not yet judged effective:** Approval reads the live payment status"))
+    let a1 = try #require(
+      doc.range(of: "> **Released change (A1, 2026-11-22):** Before approving, triage searches the refund ledger"))
+    let a2 = try #require(
+      doc.range(
+        of: "> **Proposed change (A2, 2026-11-22), not yet judged effective:** Approval reads the live payment status"))
     #expect(triage.upperBound < a1.lowerBound && a1.upperBound < approve.lowerBound)
     #expect(approve.upperBound < a2.lowerBound && a2.upperBound < doc.range(of: "## 4. Pay")!.lowerBound)
     // A3's finding is at no step: unplaced, never dropped.
@@ -83,7 +88,11 @@ import Testing
     #expect(result.placements.map(\.unplaced) == [false, false, true])
     #expect(result.placements[1].reason.hasPrefix("handoff S2>S3: under the receiving step"))
     // The existing history gets the entry, after its table.
-    let history = try #require(doc.range(of: "| 2026-01-10 | First version |\n| 2026-11-22 | gemba investigation “Duplicate refunds after the macro change”: released A1; proposed A2 (not yet judged effective); no standard yet A3 |\n\n- **2026-11-22** — changes from the gemba investigation"))
+    let history = try #require(
+      doc.range(
+        of:
+          "| 2026-01-10 | First version |\n| 2026-11-22 | gemba investigation “Duplicate refunds after the macro change”: released A1; proposed A2 (not yet judged effective); no standard yet A3 |\n\n- **2026-11-22** — changes from the gemba investigation"
+      ))
     #expect(doc[history.upperBound...].contains("  - Owners: Dana Kim, Lee, Sam"))
     #expect(doc.contains("  - Review cadence: A1 monthly, A2 weekly, A3 quarterly"))
     #expect(result.messages.contains { $0.hasPrefix("1 of 3 actions are listed under “Unplaced changes”") })
@@ -92,13 +101,17 @@ import Testing
 
   @Test func numberedItemsKeepTheChangeInsideTheItem() throws {
     let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: Self.numberedSOP, date: Self.date)
-    #expect(result.document.contains("""
-      2. Triage — check the order and pick the macro.
-         Use the checklist in the wiki.
+    #expect(
+      result.document.contains(
+        """
+        2. Triage — check the order and pick the macro.
+           Use the checklist in the wiki.
 
-         > **Released change (A1, 2026-11-22):**
-      """))
-    #expect(result.document.contains("3. **Approve**\n\n   > **Proposed change (A2, 2026-11-22), not yet judged effective:**"))
+           > **Released change (A1, 2026-11-22):**
+        """))
+    #expect(
+      result.document.contains("3. **Approve**\n\n   > **Proposed change (A2, 2026-11-22), not yet judged effective:**")
+    )
     #expect(result.document.contains("\n\n4. Pay\n"))
   }
 
@@ -114,11 +127,14 @@ import Testing
     let sop = "# SOP\n\n## Triage\n\nCheck.\n"
     let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: sop, date: Self.date)
     #expect(result.placements[1].sopStep == "Triage")
-    #expect(result.placements[1].reason.contains("the receiving step S3 “Approve” is not in the SOP, so under the handing-off step"))
+    #expect(
+      result.placements[1].reason.contains(
+        "the receiving step S3 “Approve” is not in the SOP, so under the handing-off step"))
   }
 
   @Test func sopWithoutStepsGivesTheChangeDocumentAndAClearMessage() throws {
-    let result = try SOPUpdater.update(record: RecordFixtures.refund(), sop: "Refunds are handled with care.\n", sopName: "policy.md", date: Self.date)
+    let result = try SOPUpdater.update(
+      record: RecordFixtures.refund(), sop: "Refunds are handled with care.\n", sopName: "policy.md", date: Self.date)
     #expect(result.diff == nil)
     #expect(result.messages.first?.hasPrefix("policy.md has no recognisable steps") == true)
     #expect(result.document.contains("> **Note:** policy.md has no recognisable steps"))
@@ -140,10 +156,13 @@ import Testing
   }
 
   /// The diff applies with `git apply` to the original file and gives exactly the revised SOP.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasGit), "git is not installed"), arguments: [
-    ("heading", RecordSOPUpdateTests.headingSOP), ("numbered", RecordSOPUpdateTests.numberedSOP),
-    ("crlf", RecordSOPUpdateTests.stepHeadingsCRLF), ("history-at-end", "# SOP\n\n## Triage\n\nCheck.\n\n## Revision history\n\n- 2025: first"),
-  ])
+  @Test(
+    .enabled(if: ExternalProgram.runs(needing: ExternalTools.hasGit), "git is not installed"),
+    arguments: [
+      ("heading", RecordSOPUpdateTests.headingSOP), ("numbered", RecordSOPUpdateTests.numberedSOP),
+      ("crlf", RecordSOPUpdateTests.stepHeadingsCRLF),
+      ("history-at-end", "# SOP\n\n## Triage\n\nCheck.\n\n## Revision history\n\n- 2025: first"),
+    ])
   func gitAppliesTheDiff(name: String, sop: String) throws {
     for record in [RecordFixtures.refund(), RecordFixtures.hostile()] {
       let result = try SOPUpdater.update(record: record, sop: sop, sopName: "SOP.md", date: Self.date)
@@ -154,14 +173,17 @@ import Testing
       #expect(check.status == 0, "\(name): \(check.stderr)\n\(result.diff ?? "")")
       let apply = try ExternalTools.run(["git", "apply", "SOP.md.diff"], in: folder)
       #expect(apply.status == 0, "\(name): \(apply.stderr)")
-      #expect(try Data(contentsOf: file) == Data(result.document.utf8), "\(name): applied diff differs from the document")
+      #expect(
+        try Data(contentsOf: file) == Data(result.document.utf8), "\(name): applied diff differs from the document")
     }
   }
 
   /// Hostile text in every field of the record leaves the SOP's structure as it was: the
   /// same headings (plus the two the update adds), and no raw HTML but our line breaks.
-  @Test(.enabled(if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
-                 "markdown-it-py is not installed: pip install markdown-it-py"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalTools.hasMarkdownIt),
+      "markdown-it-py is not installed: pip install markdown-it-py"))
   func hostileTextCannotBreakTheSOP() throws {
     let folder = try ExternalTools.scratch()
     let script = try ExternalTools.write(MarkdownRecordRendererTests.inspector, to: folder, "md_inspector.py")

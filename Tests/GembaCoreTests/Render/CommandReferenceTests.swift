@@ -13,7 +13,8 @@ import Testing
       try generated.write(to: Self.file, atomically: true, encoding: .utf8)
     }
     let stored = try String(contentsOf: Self.file, encoding: .utf8)
-    #expect(stored == generated, "docs/commands.md is out of date: GEMBA_RECORD_DOCS=1 swift test --filter CommandReference")
+    #expect(
+      stored == generated, "docs/commands.md is out of date: GEMBA_RECORD_DOCS=1 swift test --filter CommandReference")
   }
 
   @Test(arguments: CommandCatalog.verbs.map(\.name))

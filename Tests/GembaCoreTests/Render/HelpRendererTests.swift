@@ -3,40 +3,42 @@ import Testing
 
 @Suite struct HelpRendererTests {
   @Test func helpForOneVerb() throws {
-    #expect(try HelpRenderer.help(Located("action", at: SourceSpan(at: .init(line: 1, column: 6)))) == """
-      usage: action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT] [--verify QUERY --target EXPR --after YYYY-MM-DD]
+    #expect(
+      try HelpRenderer.help(Located("action", at: SourceSpan(at: .init(line: 1, column: 6)))) == """
+        usage: action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT] [--verify QUERY --target EXPR --after YYYY-MM-DD]
 
-      Agree a corrective action (A1) for a finding; --standard is the new standard if it works;
-      --verify/--target/--after plan the check that will judge it (a query over time, its target, judged
-      on data after the date).
+        Agree a corrective action (A1) for a finding; --standard is the new standard if it works;
+        --verify/--target/--after plan the check that will judge it (a query over time, its target, judged
+        on data after the date).
 
-      kind: changes the investigation
+        kind: changes the investigation
 
-      options:
-        --owner TEXT                      text up to the next option
-        --due YYYY-MM-DD
-        --review weekly|monthly|quarterly
-        --standard TEXT                   text up to the next option
-        --verify QUERY                    one or more values
-        --target EXPR                     one or more values
-        --after YYYY-MM-DD
+        options:
+          --owner TEXT                      text up to the next option
+          --due YYYY-MM-DD
+          --review weekly|monthly|quarterly
+          --standard TEXT                   text up to the next option
+          --verify QUERY                    one or more values
+          --target EXPR                     one or more values
+          --after YYYY-MM-DD
 
-      example:
-        action F1 "generate macros from the policy page" --owner "Dana (KB owner)" --due 2026-12-15 --review monthly --standard "macros are generated from the policy, never edited by hand"
-      """)
+        example:
+          action F1 "generate macros from the policy page" --owner "Dana (KB owner)" --due 2026-12-15 --review monthly --standard "macros are generated from the policy, never edited by hand"
+        """)
   }
 
   @Test func helpForAVerbWithoutOptions() throws {
-    #expect(try HelpRenderer.help(Located("whys", at: SourceSpan(at: .init(line: 1, column: 6)))) == """
-      usage: whys
+    #expect(
+      try HelpRenderer.help(Located("whys", at: SourceSpan(at: .init(line: 1, column: 6)))) == """
+        usage: whys
 
-      Show every five-whys tree.
+        Show every five-whys tree.
 
-      kind: shows the investigation
+        kind: shows the investigation
 
-      example:
-        whys
-      """)
+        example:
+          whys
+        """)
   }
 
   @Test(arguments: CommandCatalog.verbs.map(\.name))

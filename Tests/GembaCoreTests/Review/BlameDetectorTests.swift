@@ -5,8 +5,12 @@ import Testing
   /// Precision and recall with "blames" as the positive class.
   struct Score: CustomStringConvertible {
     var count = 0, truePositives = 0, falsePositives = 0, falseNegatives = 0
-    var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
-    var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
+    var precision: Double {
+      truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
+    }
+    var recall: Double {
+      truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+    }
     var description: String {
       "precision \(NumberFormat.decimal(precision, places: 2)), recall \(NumberFormat.decimal(recall, places: 2))"
     }

@@ -4,7 +4,9 @@ import Testing
 /// The corrective-action rules of `check`, each with a case that fires and one that does not.
 @Suite struct CheckCorrectiveActionTests {
   func lines(_ script: String, at time: String? = nil) -> [String] {
-    Check.review(investigation(script), at: time).map { "\($0.severity.rawValue) \($0.item?.description ?? "-") \($0.message)" }
+    Check.review(investigation(script), at: time).map {
+      "\($0.severity.rawValue) \($0.item?.description ?? "-") \($0.message)"
+    }
   }
 
   /// A started record with a team, a root cause, a containment, an escape point and extent.
@@ -24,7 +26,8 @@ import Testing
     """
 
   @Test func aCompleteRecordHasNoneOfTheseFindings() {
-    #expect(lines(complete, at: "2026-11-20T12:00:00Z").filter { !$0.contains("hypothesis") && !$0.contains("tied") } == [])
+    #expect(
+      lines(complete, at: "2026-11-20T12:00:00Z").filter { !$0.contains("hypothesis") && !$0.contains("tied") } == [])
   }
 
   @Test func theCompletenessRulesWaitUntilTheRecordIsStarted() {
@@ -36,10 +39,15 @@ import Testing
       finding "stop drifts" --cause W1.1
       action F1 "pin the stop" --owner Sam --due 2026-12-01 --review monthly
       """
-    #expect(!lines(quick).contains { $0.contains("containment") || $0.contains("escape") || $0.contains("extent") || $0.contains("team") })
+    #expect(
+      !lines(quick).contains {
+        $0.contains("containment") || $0.contains("escape") || $0.contains("extent") || $0.contains("team")
+      })
     let started = lines(quick + "\nisnot where --is B --is-not A")
     #expect(started.contains("warning - no team is recorded"))
-    #expect(started.contains("warning - no containment: nothing stops the defect reaching the customer until the cause is removed"))
+    #expect(
+      started.contains(
+        "warning - no containment: nothing stops the defect reaching the customer until the cause is removed"))
     #expect(started.contains("warning - no escape point: where should the defect have been caught?"))
     #expect(started.contains("warning - extent never considered: where else can the same cause act?"))
   }
@@ -50,7 +58,8 @@ import Testing
   }
 
   @Test func aRootUnderARuledOutAnswer() {
-    let l = lines("""
+    let l = lines(
+      """
       why a
       why W1 b
       why W1.1 c
@@ -67,8 +76,9 @@ import Testing
       action F1 fix --owner Sam --due 2026-12-01 --review monthly
       done A1
       """
-    #expect(lines(script + "\neffective A1 --evidence d#1-3").contains(
-      "error A1 judged effective on the evidence that established the problem: d#1-3"))
+    #expect(
+      lines(script + "\neffective A1 --evidence d#1-3").contains(
+        "error A1 judged effective on the evidence that established the problem: d#1-3"))
     #expect(!lines(script + "\neffective A1 --evidence d#40-60").contains { $0.contains("established the problem") })
   }
 
@@ -83,14 +93,18 @@ import Testing
     let l = lines(script + "\nsignoff QM \"Sam Ortiz\" --meaning approved")
     #expect(l.contains("warning A1 Sam Ortiz approved the record that holds their own action"))
     #expect(l.contains("warning A1 effect judged by the action's own owner (sam ortiz)"))
-    #expect(!lines(script + "\nsignoff QM \"Sam Ortiz\" --meaning reviewed").contains { $0.contains("approved the record") })
+    #expect(
+      !lines(script + "\nsignoff QM \"Sam Ortiz\" --meaning reviewed").contains { $0.contains("approved the record") })
     // An owner written with a role in brackets is the same person.
     let bracketed = script.replacingOccurrences(of: "--owner \"Sam Ortiz\"", with: "--owner \"Sam Ortiz (line lead)\"")
-    #expect(lines(bracketed + "\nsignoff QM \"Sam Ortiz\" --meaning verified").contains("warning A1 Sam Ortiz verified the record that holds their own action"))
+    #expect(
+      lines(bracketed + "\nsignoff QM \"Sam Ortiz\" --meaning verified").contains(
+        "warning A1 Sam Ortiz verified the record that holds their own action"))
   }
 
   @Test func aStandardFromAnActionNotYetEffective() {
-    let script = complete.replacingOccurrences(of: "--review monthly", with: "--review monthly --standard \"stops are pinned\"")
+    let script = complete.replacingOccurrences(
+      of: "--review monthly", with: "--review monthly --standard \"stops are pinned\"")
     #expect(lines(script).contains("warning A1 its standard comes from an action not yet effective (open)"))
   }
 
@@ -104,6 +118,8 @@ import Testing
     // Done on 2026-11-20 (the script's day) with a monthly review: missed once 2026-12-20 has passed.
     let done = complete + "\ndone A1"
     #expect(!lines(done, at: "2026-12-20T09:00:00Z").contains { $0.contains("review missed") })
-    #expect(lines(done, at: "2026-12-21T09:00:00Z").contains("warning A1 monthly review missed: due 2026-12-20, last judged 2026-11-20"))
+    #expect(
+      lines(done, at: "2026-12-21T09:00:00Z").contains(
+        "warning A1 monthly review missed: due 2026-12-20, last judged 2026-11-20"))
   }
 }

@@ -4,14 +4,18 @@ import Testing
 @Suite struct EvidenceRuleTests {
   @Test(arguments: [
     ("why \"Answers differ\"\nconfirm W1", "error W1 confirmed with no evidence cited"),
-    ("fishbone \"Answers differ\" --template 4S\ncause Systems \"Macro is stale\"\nconfirm C1", "error C1 confirmed with no evidence cited"),
+    (
+      "fishbone \"Answers differ\" --template 4S\ncause Systems \"Macro is stale\"\nconfirm C1",
+      "error C1 confirmed with no evidence cited"
+    ),
   ])
   func confirmedWithoutEvidenceIsAnError(_ script: String, _ expected: String) {
     #expect(checkLines(script).contains(expected))
   }
 
   @Test func citedConfirmationIsFine() {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       why "Answers differ"
       cite W1 tickets#3-9
       confirm W1
@@ -20,8 +24,9 @@ import Testing
   }
 
   @Test func rootStillAHypothesisIsAWarning() {
-    #expect(checkLines("why \"Answers differ\"\nwhy W1 \"No owner for the refund policy\"\nroot W1.1")
-      .contains("warning W1.1 root cause is still a hypothesis"))
+    #expect(
+      checkLines("why \"Answers differ\"\nwhy W1 \"No owner for the refund policy\"\nroot W1.1")
+        .contains("warning W1.1 root cause is still a hypothesis"))
   }
 }
 
@@ -30,11 +35,15 @@ import Testing
     // Too short, nothing marked.
     ("why \"Answers differ\"\nwhy W1 \"Sources differ\"", "warning W1 why chain stops after 2 whys with no root cause"),
     // Long enough, but it ends at a person.
-    ("why \"Answers differ\"\nwhy W1 \"Sources differ\"\nwhy W1.1 \"Agents are new\"",
-     "warning W1 why chain ends at W1.1.1, which names no process, step, standard or system"),
+    (
+      "why \"Answers differ\"\nwhy W1 \"Sources differ\"\nwhy W1.1 \"Agents are new\"",
+      "warning W1 why chain ends at W1.1.1, which names no process, step, standard or system"
+    ),
     // A ruled-out last answer does not count: the chain stops at the why before it.
-    ("why \"Answers differ\"\nwhy W1 \"Sources differ\"\nwhy W1.1 \"Policy has no owner\"\nrule-out W1.1.1",
-     "warning W1 why chain stops after 2 whys with no root cause"),
+    (
+      "why \"Answers differ\"\nwhy W1 \"Sources differ\"\nwhy W1.1 \"Policy has no owner\"\nrule-out W1.1.1",
+      "warning W1 why chain stops after 2 whys with no root cause"
+    ),
   ])
   func unbranchedChainThatStopsShortIsAWarning(_ script: String, _ expected: String) {
     #expect(checkLines(script).contains(expected))
@@ -64,7 +73,8 @@ import Testing
   }
 
   @Test func findingsNeedAStepAndACause() {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       \(statedProblem)
       process Refunds intake answer
       why "Answers differ"
@@ -80,11 +90,14 @@ import Testing
     let without = Check.review(investigation("finding \"Nobody owns the policy\""))
     let with = Check.review(investigation("process Refunds intake answer\nfinding \"Nobody owns the policy\""))
     #expect(without.first { $0.item?.description == "F1" }?.advice.hasPrefix("lay out the process") == true)
-    #expect(with.first { $0.item?.description == "F1" }?.advice.hasPrefix("record where the gap appears (amend F1 --step S2") == true)
+    #expect(
+      with.first { $0.item?.description == "F1" }?.advice.hasPrefix("record where the gap appears (amend F1 --step S2")
+        == true)
   }
 
   @Test func actionsWithoutAnyRootCauseAreAWarning() {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       \(statedProblem)
       finding "Answers differ"
       action F1 "Add the policy link to the macro" --owner Dana --due 2026-12-15 --review monthly

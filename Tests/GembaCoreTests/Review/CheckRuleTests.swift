@@ -32,7 +32,8 @@ let statedProblem = """
     ("Operator error at intake", "\"Operator error\""),
   ])
   func rootCauseThatBlamesAPersonIsAnError(_ text: String, _ quoted: String) {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       why "Refund answers differ"
       why W1 "\(text)"
       root W1.1
@@ -50,7 +51,8 @@ let statedProblem = """
     "The review blamed the operator, but the screen hides the field",
   ])
   func processWordingIsNotBlame(_ text: String) {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       why "Refund answers differ"
       why W1 "\(text)"
       root W1.1
@@ -67,8 +69,10 @@ let statedProblem = """
       team "Grant Okafor" --role member
       why "Refund answers differ"
       """
-    for text in ["Jira did not send the reminder", "Intake did not flag the missing order date",
-                 "Refunds are late because Triage did not flag the date"] {
+    for text in [
+      "Jira did not send the reminder", "Intake did not flag the missing order date",
+      "Refunds are late because Triage did not flag the date",
+    ] {
       let lines = checkLines(steps + "\nwhy W1 \"\(text)\"\nroot W1.1")
       #expect(!lines.contains { $0.contains("blames a person") }, "\(text): \(lines)")
     }
@@ -77,7 +81,8 @@ let statedProblem = """
   }
 
   @Test func onlyRootCausesAreJudgedForBlame() {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       fishbone "Refund answers differ" --template 6M
       cause Manpower "Agents forgot the rule"
       cause Method "No check for the order date at intake"
@@ -87,7 +92,8 @@ let statedProblem = """
   }
 
   @Test func fishboneRootCausesAreJudgedToo() {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       fishbone "Refund answers differ" --template 6M
       cause Manpower "Human error"
       root C1
@@ -96,10 +102,13 @@ let statedProblem = """
   }
 
   @Test func theAdviceAsksForTheProcessCause() {
-    let review = Check.review(investigation("why \"Late dispatch\"\nwhy W1 \"Dispatcher Maria did not read the photo notes\"\nroot W1.1"))
+    let review = Check.review(
+      investigation("why \"Late dispatch\"\nwhy W1 \"Dispatcher Maria did not read the photo notes\"\nroot W1.1"))
     let blame = review.first { $0.message.hasPrefix("root cause blames a person") }
-    #expect(blame?.advice.hasPrefix("name what in the process made it likely (a screen, a form, a step, a standard)") == true)
-    #expect(blame?.advice.hasSuffix("Record that answer (why W1.1 TEXT), mark it as the root cause, and unroot W1.1") == true)
+    #expect(
+      blame?.advice.hasPrefix("name what in the process made it likely (a screen, a form, a step, a standard)") == true)
+    #expect(
+      blame?.advice.hasSuffix("Record that answer (why W1.1 TEXT), mark it as the root cause, and unroot W1.1") == true)
   }
 
   @Test(arguments: [
@@ -107,19 +116,23 @@ let statedProblem = """
     ("The torque log shows the second bolt at zero on 14 of 15 units", false),
   ])
   func aProcessRootConfirmedOnBlameIsAWarning(_ reason: String, _ warned: Bool) {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       why "Loose bolts"
       why W1 "The work instruction shows one bolt where the part has two"
       cite W1.1 torque#1-15
       confirm W1.1 --because "\(reason)"
       root W1.1
       """)
-    #expect(lines.contains("warning W1.1 root cause is confirmed on a reason that blames a person: \"The operator\" \"forgot\"") == warned)
+    #expect(
+      lines.contains(
+        "warning W1.1 root cause is confirmed on a reason that blames a person: \"The operator\" \"forgot\"") == warned)
     #expect(!lines.contains { $0.contains("blames a person") } == !warned)
   }
 
   @Test func aLastWhyThatBlamesEndsTheChainShortEvenWhenItNamesTheProcess() {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       why "Loose bolts"
       why W1 "Torque not checked"
       why W1.1 "The operator ignored the torque step in the SOP"
@@ -137,7 +150,8 @@ let statedProblem = """
     ("Tell agents to be more careful", "be more careful"),
   ])
   func retrainingOnlyIsAnError(_ text: String, _ word: String) {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       finding "Answers differ"
       action F1 "\(text)" --owner Dana --due 2026-12-15 --review monthly
       """)
@@ -150,7 +164,8 @@ let statedProblem = """
     "Make the wiki the single source of the refund policy",
   ])
   func aProcessChangeWithTrainingIsFine(_ text: String) {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       finding "Answers differ"
       action F1 "\(text)" --owner Dana --due 2026-12-15 --review monthly
       """)
@@ -164,7 +179,8 @@ let statedProblem = """
     ("--due 2026-12-15 --review weekly", "action has no owner"),
   ])
   func missingCommitmentsAreOneErrorPerAction(_ options: String, _ message: String) {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       finding "Answers differ"
       action F1 "Add the policy link to the macro" \(options)
       """)
@@ -172,7 +188,8 @@ let statedProblem = """
   }
 
   @Test func doneButUncheckedIsAWarning() {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       finding "Answers differ"
       action F1 "Add the policy link to the macro" --owner Dana --due 2026-12-15 --review monthly
       done A1
@@ -185,7 +202,8 @@ let statedProblem = """
     ("action F1 \"Add a link check to the answer form\" --owner Dana --due 2027-01-15 --review monthly", false),
   ])
   func notEffectiveNeedsAFollowUp(_ followUp: String, _ warned: Bool) {
-    let lines = checkLines("""
+    let lines = checkLines(
+      """
       finding "Answers differ"
       action F1 "Add the policy link to the macro" --owner Dana --due 2026-12-15 --review monthly
       done A1
@@ -210,7 +228,8 @@ let statedProblem = """
   }
 
   @Test func amendingTheStandardClearsIt() {
-    let lines = checkLines(Self.effective + "\neffective A1 --evidence picks\namend A1 --standard every pick is scanned")
+    let lines = checkLines(
+      Self.effective + "\neffective A1 --evidence picks\namend A1 --standard every pick is scanned")
     #expect(!lines.contains { $0.contains("names no new standard") })
   }
 }

@@ -18,7 +18,9 @@ final class MemoryFiles: EvidenceFileSystem {
 
   var folderName: String { "/memory" }
   func locate(_ path: Located<String>) throws(Diagnostic) -> String {
-    guard !path.value.hasPrefix("/") else { throw .error(.pathRefused, "refused to read `\(path.value)`", at: path.span) }
+    guard !path.value.hasPrefix("/") else {
+      throw .error(.pathRefused, "refused to read `\(path.value)`", at: path.span)
+    }
     return path.value
   }
   func kind(of file: String) -> EvidenceFileKind {
@@ -63,7 +65,8 @@ final class MemoryFiles: EvidenceFileSystem {
     for cell in typed.cells { try reopened.restore(cell) }
     #expect(reopenedFiles.opened.isEmpty, "opening read a file")
     let output = reopened.expectCell("tickets | where correct = no | count")
-    #expect(output.hasPrefix("note: evidence/tickets.csv changed since cell 1 loaded it; this ran on the file as it is now"))
+    #expect(
+      output.hasPrefix("note: evidence/tickets.csv changed since cell 1 loaded it; this ran on the file as it is now"))
     #expect(output.hasSuffix("4 rows"))
     let data = try #require(try reopened.cells.last!.decodedData())
     #expect(data.ranOn?.first?.changed == true)
@@ -79,8 +82,10 @@ final class MemoryFiles: EvidenceFileSystem {
     #expect(session.integrity?.summary == "chain verified (2 cells); all 2 evidence files are as loaded")
     files.set("evidence/a.csv", "x\n9\n")
     files.set("evidence/b.csv", nil)
-    #expect(session.integrity?.summary
-      == "chain verified (2 cells); 1 of 2 evidence files changed since cited: evidence/a.csv; 1 of 2 evidence files missing: evidence/b.csv")
+    #expect(
+      session.integrity?.summary
+        == "chain verified (2 cells); 1 of 2 evidence files changed since cited: evidence/a.csv; 1 of 2 evidence files missing: evidence/b.csv"
+    )
     #expect(session.expectCell("status").contains("integrity: chain verified (2 cells); 1 of 2 evidence files changed"))
   }
 

@@ -13,7 +13,10 @@ import Testing
     ("", []),
     ("\n", ["1: "]),
     ("why a\n\n# a comment\nwhy b", ["1: why a", "2: ", "3: # a comment", "4: why b"]),
-    ("problem x \\\n  --expected y \\\n  --actual z\nwhys", ["1: problem x \\\n  --expected y \\\n  --actual z", "4: whys"]),
+    (
+      "problem x \\\n  --expected y \\\n  --actual z\nwhys",
+      ["1: problem x \\\n  --expected y \\\n  --actual z", "4: whys"]
+    ),
     ("note \"\"\"\nfirst\n\nthird\n\"\"\"\nwhys\n", ["1: note \"\"\"\nfirst\n\nthird\n\"\"\"", "6: whys"]),
     ("note \"two\nlines\"\nwhys", ["1: note \"two\nlines\"", "3: whys"]),
     ("why a # it's \"quoted\nwhys", ["1: why a # it's \"quoted", "2: whys"]),

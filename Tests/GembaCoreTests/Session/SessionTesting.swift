@@ -5,9 +5,13 @@ import Testing
 /// and anything about evidence that was never loaded is an error (as with real files).
 final class FakeDesk: EvidenceDesk {
   func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
-    if spec.path.value.hasPrefix("missing") { throw .error(.fileNotFound, "no file `\(spec.path.value)`", at: spec.path.span) }
-    let stem = spec.path.value.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? spec.path.value
-    return EvidenceRecord(name: spec.name?.value ?? stem, path: spec.path.value, format: spec.format?.value ?? "csv", rows: 40, columns: 3,
+    if spec.path.value.hasPrefix("missing") {
+      throw .error(.fileNotFound, "no file `\(spec.path.value)`", at: spec.path.span)
+    }
+    let stem =
+      spec.path.value.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? spec.path.value
+    return EvidenceRecord(
+      name: spec.name?.value ?? stem, path: spec.path.value, format: spec.format?.value ?? "csv", rows: 40, columns: 3,
       bytes: 1200, sha256: String(repeating: "ab", count: 32), cell: cell)
   }
 
@@ -15,7 +19,8 @@ final class FakeDesk: EvidenceDesk {
     "loaded \(record.name): \(record.rows) rows × \(record.columns) columns · sha256 \(record.sha256.prefix(16))"
   }
 
-  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String]
+  {
     let text = try answerOnce(command, investigation: investigation)
     return styles.map { _ in text }
   }
@@ -33,11 +38,14 @@ final class FakeDesk: EvidenceDesk {
     }
   }
 
-  func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic) -> Citation {
+  func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
+    -> Citation
+  {
     switch target {
     case .rows(let ref):
       try requireLoaded(Located(ref.value.name, at: ref.span), in: investigation)
-      return Citation(kind: .rows, reference: ref.value.description, excerpt: "rows \(ref.value)", note: note, cell: cell)
+      return Citation(
+        kind: .rows, reference: ref.value.description, excerpt: "rows \(ref.value)", note: note, cell: cell)
     case .query(let query):
       try requireLoaded(query.evidence, in: investigation)
       return Citation(kind: .query, reference: query.text, excerpt: "42", note: note, cell: cell)
@@ -66,7 +74,8 @@ extension Session {
 
   /// Runs `source` at the next cell's time; it must record a cell, whose output is returned.
   @discardableResult
-  func expectCell(_ source: String, output: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+  func expectCell(_ source: String, output: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> String
+  {
     switch run(source, time: cellTime(nextCellNumber)) {
     case .cell(let cell, _, _):
       if let output { #expect(cell.output == output, sourceLocation: sourceLocation) }
@@ -81,7 +90,9 @@ extension Session {
 
   /// Runs `source`; it must be rejected, and leave the investigation and the cells as they were.
   @discardableResult
-  func expectRejected(_ source: String, code: DiagnosticCode, notes: [String]? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+  func expectRejected(
+    _ source: String, code: DiagnosticCode, notes: [String]? = nil, sourceLocation: SourceLocation = #_sourceLocation
+  )
     -> Diagnostic?
   {
     let before = (investigation, cells, nextCellNumber, chain)

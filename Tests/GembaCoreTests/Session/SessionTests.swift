@@ -8,13 +8,19 @@ import Testing
     let session = Session.after(["title Refunds", "why agents differ", "problem x \\\n  --expected y", "whys", "undo"])
     #expect(session.cells.map(\.number) == [1, 2, 3, 4, 5])
     #expect(session.cells.map(\.time) == [cellTime(1), cellTime(2), cellTime(3), cellTime(4), cellTime(5)])
-    #expect(session.cells.map(\.command) == ["title Refunds", "why agents differ", "problem x \\\n  --expected y", "whys", "undo"])
+    #expect(
+      session.cells.map(\.command) == [
+        "title Refunds", "why agents differ", "problem x \\\n  --expected y", "whys", "undo",
+      ])
     #expect(session.cells[0].output == "title: Refunds")
     #expect(session.cells[4].output == "undid cell 3: problem x \\")
     var previous = Chain.genesis
     for cell in session.cells {
-      #expect(cell.chain == Chain.next(after: previous, number: cell.number, time: cell.time, command: cell.command, output: cell.output,
-        data: cell.data))
+      #expect(
+        cell.chain
+          == Chain.next(
+            after: previous, number: cell.number, time: cell.time, command: cell.command, output: cell.output,
+            data: cell.data))
       previous = cell.chain
     }
     #expect(session.chain == previous)
@@ -35,7 +41,8 @@ import Testing
   @Test func signoffApprovesThePreviousCellsChain() throws {
     let session = Session.after(["title Refunds", "why a"])
     let approved = session.chain
-    session.expectCell("signoff QM \"Priya Shah\"", output: "signed off by Priya Shah (QM) at \(cellTime(3)), chain \(approved)")
+    session.expectCell(
+      "signoff QM \"Priya Shah\"", output: "signed off by Priya Shah (QM) at \(cellTime(3)), chain \(approved)")
     #expect(session.investigation.signoffs.first?.chain == approved)
   }
 
@@ -93,7 +100,9 @@ import Testing
       Issue.record("history is not a meta command")
       return
     }
-    #expect(text == (1...9).map { "[ \($0)] whys" }.joined(separator: "\n") + "\n[10] note \"\"\"\n     first\n     second\n     \"\"\"")
+    #expect(
+      text == (1...9).map { "[ \($0)] whys" }.joined(separator: "\n")
+        + "\n[10] note \"\"\"\n     first\n     second\n     \"\"\"")
     guard case .meta(let empty) = Session().run("history", time: cellTime(1)) else {
       Issue.record("history on an empty session is not a meta command")
       return
@@ -103,7 +112,9 @@ import Testing
 
   @Test func helpForAnUnknownVerbSuggestsOne() {
     let session = Session()
-    session.expectRejected("help probem", code: .unknownHelpTopic, notes: ["did you mean `problem`?", "type `help` for the list of commands and query stages"])
+    session.expectRejected(
+      "help probem", code: .unknownHelpTopic,
+      notes: ["did you mean `problem`?", "type `help` for the list of commands and query stages"])
   }
 
   // MARK: - Rejected commands change nothing
@@ -119,23 +130,24 @@ import Testing
     "action F1 regenerate macros --owner Dana",
   ]
 
-  @Test(arguments: [
-    ("probem x", .unknownCommand),
-    ("why \"open", .unterminatedString),
-    ("why W2 x", .unknownID),
-    ("cause Mehtod x", .unknownID),
-    ("action F2 x", .unknownID),
-    ("effective A1 --evidence tickets#3", .conflictingState),
-    ("root C1", .conflictingState),
-    ("process again a b", .conflictingState),
-    ("cite W1 wiki#3", .unknownEvidence),
-    ("cite W1 tickets#1 wiki#3", .unknownEvidence),
-    ("finding x --step S1 --evidence wiki", .unknownEvidence),
-    ("load missing.csv", .fileNotFound),
-    ("wiki | count", .unknownEvidence),
-    ("show wiki", .unknownEvidence),
-    ("redo", .nothingToUndo),
-  ] as [(String, DiagnosticCode)])
+  @Test(
+    arguments: [
+      ("probem x", .unknownCommand),
+      ("why \"open", .unterminatedString),
+      ("why W2 x", .unknownID),
+      ("cause Mehtod x", .unknownID),
+      ("action F2 x", .unknownID),
+      ("effective A1 --evidence tickets#3", .conflictingState),
+      ("root C1", .conflictingState),
+      ("process again a b", .conflictingState),
+      ("cite W1 wiki#3", .unknownEvidence),
+      ("cite W1 tickets#1 wiki#3", .unknownEvidence),
+      ("finding x --step S1 --evidence wiki", .unknownEvidence),
+      ("load missing.csv", .fileNotFound),
+      ("wiki | count", .unknownEvidence),
+      ("show wiki", .unknownEvidence),
+      ("redo", .nothingToUndo),
+    ] as [(String, DiagnosticCode)])
   func aRejectedCommandChangesNothing(source: String, code: DiagnosticCode) {
     let session = Session.after(Self.setup)
     session.expectRejected(source, code: code)
@@ -153,12 +165,15 @@ import Testing
 
   @Test func evidenceIsReadAtTheEdgeAndStoredWithTheCitation() throws {
     let session = Session.after(Self.setup)
-    session.expectCell("cite W1 tickets#3 tickets | count --note per team", output: "cited on W1: tickets#3\n  rows tickets#3\ncited on W1: tickets | count\n  42")
+    session.expectCell(
+      "cite W1 tickets#3 tickets | count --note per team",
+      output: "cited on W1: tickets#3\n  rows tickets#3\ncited on W1: tickets | count\n  42")
     let node = try #require(session.investigation.nodes[ItemID("W1")!])
-    #expect(node.citations == [
-      Citation(kind: .rows, reference: "tickets#3", excerpt: "rows tickets#3", note: "per team", cell: 9),
-      Citation(kind: .query, reference: "tickets | count", excerpt: "42", note: "per team", cell: 9),
-    ])
+    #expect(
+      node.citations == [
+        Citation(kind: .rows, reference: "tickets#3", excerpt: "rows tickets#3", note: "per team", cell: 9),
+        Citation(kind: .query, reference: "tickets | count", excerpt: "42", note: "per team", cell: 9),
+      ])
     #expect(session.cells[0].output == "loaded tickets: 40 rows × 3 columns · sha256 abababababababab")
     #expect(session.investigation.evidence.map(\.name) == ["tickets"])
     session.expectCell("tickets | where team = B | count", output: "result of tickets | where team = B | count")
@@ -174,9 +189,10 @@ import Testing
     session.expectCell("why W2 c", output: "W2.1 c")
     session.expectCell("undo", output: "undid cell 4: why W2 c")
     session.expectCell("why W2 d", output: "W2.2 d")
-    for (source, output) in [("process P a b", "process P: S1 a → S2 b"), ("undo", "undid cell 7: process P a b"),
-      ("process Q c", "process Q: S3 c")]
-    {
+    for (source, output) in [
+      ("process P a b", "process P: S1 a → S2 b"), ("undo", "undid cell 7: process P a b"),
+      ("process Q c", "process Q: S3 c"),
+    ] {
       session.expectCell(source, output: output)
     }
   }
@@ -236,22 +252,23 @@ import Testing
 
   // MARK: - Restore: a notebook's cells rebuild the state
 
-  static let rich = setup + [
-    "why W1 macros lag the policy",
-    "cite W1.1 tickets#3-5 --note wrong window",
-    "undo",
-    "why W1 the wiki is out of date",
-    "undo",
-    "redo",
-    "confirm W1.2 --because wiki edit log",
-    "root W1.2",
-    "done A1",
-    "effective A1 --evidence tickets | where reopened = yes | count",
-    "event 2026-10-03 window changed --evidence tickets#7",
-    "signoff QM Priya",
-    "whys",
-    "note \"\"\"\nagreed:\n  one policy page\n\"\"\"",
-  ]
+  static let rich =
+    setup + [
+      "why W1 macros lag the policy",
+      "cite W1.1 tickets#3-5 --note wrong window",
+      "undo",
+      "why W1 the wiki is out of date",
+      "undo",
+      "redo",
+      "confirm W1.2 --because wiki edit log",
+      "root W1.2",
+      "done A1",
+      "effective A1 --evidence tickets | where reopened = yes | count",
+      "event 2026-10-03 window changed --evidence tickets#7",
+      "signoff QM Priya",
+      "whys",
+      "note \"\"\"\nagreed:\n  one policy page\n\"\"\"",
+    ]
 
   @Test func restoringStoredCellsRebuildsTheSameSession() throws {
     let original = Session.after(Self.rich)

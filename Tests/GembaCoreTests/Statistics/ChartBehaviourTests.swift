@@ -8,7 +8,9 @@ import Testing
 @Suite struct ChartBehaviourTests {
   @Test func eachFlaggedPointNamesItsTests() throws {
     // A stable series, then a shift of 2σ that the zone and run tests catch before test 1 does.
-    var values = [10.0, 10.4, 9.7, 10.1, 9.9, 10.3, 9.6, 10.2, 10.0, 9.8, 10.1, 9.9, 10.2, 9.8, 10.0, 10.1, 9.9, 10.0, 10.2, 9.8]
+    var values = [
+      10.0, 10.4, 9.7, 10.1, 9.9, 10.3, 9.6, 10.2, 10.0, 9.8, 10.1, 9.9, 10.2, 9.8, 10.0, 10.1, 9.9, 10.0, 10.2, 9.8,
+    ]
     values += [10.6, 10.7, 10.5, 10.8, 10.6, 10.7, 10.9, 10.6, 10.7]
     let chart = try ControlCharts.individuals(values, phases: ChartPhases(baseline: 0..<20))
     let rules = Set(chart.location.signals.map(\.rule))
@@ -16,7 +18,8 @@ import Testing
     #expect(chart.location.flagged[28]!.contains(4))  // 9 points above the centre: WE 4 at the 8th and after
     let nelson = try ControlCharts.individuals(values, phases: ChartPhases(baseline: 0..<20), rules: .nelson)
     #expect(nelson.location.signals.contains { $0.rule == 2 && $0.point == 28 })  // 9 in a row on one side
-    let chosen = try ControlCharts.individuals(values, phases: ChartPhases(baseline: 0..<20), rules: SpecialCauseRules(.nelson, tests: [1, 2]))
+    let chosen = try ControlCharts.individuals(
+      values, phases: ChartPhases(baseline: 0..<20), rules: SpecialCauseRules(.nelson, tests: [1, 2]))
     #expect(Set(chosen.location.signals.map(\.rule)).isSubset(of: [1, 2]))
     #expect(chosen.location.rules.name == "Nelson tests 1, 2")
     #expect(SpecialCauseRules.westernElectric.name == "Western Electric rules 1–4")
@@ -41,19 +44,23 @@ import Testing
   @Test func aStageWithoutVariationIsNamed() throws {
     let stages = Array(repeating: "before", count: 6) + Array(repeating: "after", count: 6)
     #expect(throws: Diagnostic.self) {
-      try ControlCharts.p(defectives: [3, 5, 2, 4, 6, 3] + Array(repeating: 20, count: 6), sizes: Array(repeating: 20, count: 12),
-                          phases: ChartPhases(stages: stages))
+      try ControlCharts.p(
+        defectives: [3, 5, 2, 4, 6, 3] + Array(repeating: 20, count: 6), sizes: Array(repeating: 20, count: 12),
+        phases: ChartPhases(stages: stages))
     }
     do {
-      _ = try ControlCharts.p(defectives: [3, 5, 2, 4, 6, 3] + Array(repeating: 20, count: 6), sizes: Array(repeating: 20, count: 12),
-                              phases: ChartPhases(stages: stages))
+      _ = try ControlCharts.p(
+        defectives: [3, 5, 2, 4, 6, 3] + Array(repeating: 20, count: 6), sizes: Array(repeating: 20, count: 12),
+        phases: ChartPhases(stages: stages))
     } catch {
       #expect(error.code == .limitsCollapse)
     }
   }
 
   @Test func varyingSubgroupSizesGivePerPointLimits() throws {
-    let groups: [[Double]] = [[5.1, 4.9, 5.3], [5.0, 5.2], [4.8, 5.1, 5.0, 5.2], [5.3, 5.0, 4.9], [5.1, 5.2], [4.9, 5.0, 5.1, 5.0]]
+    let groups: [[Double]] = [
+      [5.1, 4.9, 5.3], [5.0, 5.2], [4.8, 5.1, 5.0, 5.2], [5.3, 5.0, 4.9], [5.1, 5.2], [4.9, 5.0, 5.1, 5.0],
+    ]
     let chart = try ControlCharts.xbarR(groups)
     #expect(chart.location.limitsVary && chart.spread.limitsVary)
     let sigma = chart.location.stages[0].sigma!
@@ -65,15 +72,23 @@ import Testing
     #expect(abs(equal.location.stages[0].sigma! - 2.0 / ControlChartConstants.d2(3)) < 1e-12)
   }
 
-  static let laneyDefectives = [210, 185, 240, 198, 260, 175, 230, 205, 190, 255, 220, 180, 245, 215, 200, 235, 195, 250, 225, 185]
-  static let laneySizes = [2000, 1950, 2100, 1980, 2050, 1900, 2020, 2000, 1960, 2080, 2010, 1930, 2060, 1990, 2000, 2040, 1970, 2070, 2030, 1940]
+  static let laneyDefectives = [
+    210, 185, 240, 198, 260, 175, 230, 205, 190, 255, 220, 180, 245, 215, 200, 235, 195, 250, 225, 185,
+  ]
+  static let laneySizes = [
+    2000, 1950, 2100, 1980, 2050, 1900, 2020, 2000, 1960, 2080, 2010, 1930, 2060, 1990, 2000, 2040, 1970, 2070, 2030,
+    1940,
+  ]
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available),
-                 "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: SciPy.available),
+      "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
   func laneyChartsMatchTheirFormula() throws {
     let d = Self.laneyDefectives, n = Self.laneySizes
     // Laney (2002): zᵢ = (pᵢ − p̄)/σᵢ, σ_z = mean |zᵢ − zᵢ₋₁| / 1.128, limits p̄ ± 3σᵢσ_z.
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       d = np.array(data['d'], float); n = np.array(data['n'], float)
       out = {}
       for kind in ('p', 'u'):
@@ -90,7 +105,8 @@ import Testing
     for (chart, key) in [(laneyP, "p"), (laneyU, "u")] {
       let e = expected.numbers(key)
       agreement.check(chart.points[0].center, e[0], "\(key) centre", tolerance: 1e-13)
-      agreement.check(chart.stages[0].sigma!, e[1], "σ_z", tolerance: 2e-4)  // python used 1.128; gemba d₂(2) = 1.128 too
+      // python used 1.128; gemba d₂(2) = 1.128 too
+      agreement.check(chart.stages[0].sigma!, e[1], "σ_z", tolerance: 2e-4)
       for i in d.indices {
         agreement.check(chart.points[i].lower, e[2 + i], "LCL \(i)", tolerance: 1e-9)
         agreement.check(chart.points[i].upper, e[2 + d.count + i], "UCL \(i)", tolerance: 1e-9)
@@ -107,8 +123,10 @@ import Testing
     #expect(laneyP.points.allSatisfy { $0.upper - $0.center > 0 })
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available),
-                 "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: SciPy.available),
+      "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
   func runChartMatchesMinitabsFormulas() throws {
     var r = TestSamples(seed: 5)
     let random: [Double] = r.sample(30, mean: 10, sd: 1, places: 1)
@@ -116,7 +134,8 @@ import Testing
     let alternating: [Double] = (0..<24).map { (i: Int) -> Double in i % 2 == 0 ? 1 : 3 }
     let series: [[Double]] = [random, steps, alternating]
     // The Minitab run-chart formulas, typed independently: above = x > median, ties continue a run.
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       def runs(flags):
           return 1 + sum(1 for a, b in zip(flags, flags[1:]) if a != b) if flags else 0
       out = {}

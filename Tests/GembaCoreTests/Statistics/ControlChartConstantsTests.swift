@@ -32,11 +32,14 @@ import Testing
     #expect(ControlChartConstants.d3(30) == ControlChartConstants.integratedD3(30))
   }
 
-  @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available),
-                 "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: SciPy.available),
+      "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
   func quadratureAgreesWithSciPy() throws {
     let sizes = [2, 5, 10, 25]
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       from scipy import integrate
       F = stats.norm.cdf
       out = {}

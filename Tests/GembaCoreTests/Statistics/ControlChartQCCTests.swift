@@ -6,21 +6,29 @@ import Testing
 /// Centre lines, limits and capability indices on qcc's data sets, against the figures qcc's
 /// documentation prints: "A quick tour of qcc" (vignettes/qcc.Rmd, rendered as docs/articles/qcc.html
 /// in github.com/luca-scr/qcc at commit af35099, qcc 3.0). qcc prints 7 significant digits.
-@Suite(.enabled(if: ExternalProgram.runs(needing: QCCData.available),
-                "../shared/conformance/qcc-data is not on this machine"))
+@Suite(
+  .enabled(
+    if: ExternalProgram.runs(needing: QCCData.available),
+    "../shared/conformance/qcc-data is not on this machine"))
 struct ControlChartQCCTests {
   /// `actual` agrees with the printed `expected` to its last printed digit (relative 1e-6 unless told).
-  static func agree(_ actual: Double, _ expected: Double, _ what: String, tolerance: Double = 1e-6,
-                    sourceLocation: SourceLocation = #_sourceLocation) {
+  static func agree(
+    _ actual: Double, _ expected: Double, _ what: String, tolerance: Double = 1e-6,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let error = abs(actual - expected) / max(abs(expected), 1e-12)
     #expect(error <= tolerance, "\(what): \(actual), qcc prints \(expected)", sourceLocation: sourceLocation)
   }
 
-  static func constant(_ chart: ShewhartChart, center: Double, lower: Double, upper: Double, tolerance: Double = 1e-6,
-                       sourceLocation: SourceLocation = #_sourceLocation) {
+  static func constant(
+    _ chart: ShewhartChart, center: Double, lower: Double, upper: Double, tolerance: Double = 1e-6,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let p = chart.points[0]
     agree(p.center, center, "\(chart.kind.rawValue) centre", tolerance: tolerance, sourceLocation: sourceLocation)
-    if lower == 0 { #expect(p.lower == 0, sourceLocation: sourceLocation) } else {
+    if lower == 0 {
+      #expect(p.lower == 0, sourceLocation: sourceLocation)
+    } else {
       agree(p.lower, lower, "\(chart.kind.rawValue) LCL", tolerance: tolerance, sourceLocation: sourceLocation)
     }
     agree(p.upper, upper, "\(chart.kind.rawValue) UCL", tolerance: tolerance, sourceLocation: sourceLocation)
@@ -60,9 +68,13 @@ struct ControlChartQCCTests {
     #expect(study.count == 125)
     Self.agree(study.mean, 74.00118, "centre")
     Self.agree(study.withinSigma, 0.009785039, "σ within")
-    func printed(_ actual: Double, _ expected: Double, places: Int, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-      #expect(NumberFormat.decimal(actual, places: places) == NumberFormat.decimal(expected, places: places),
-              "\(what): \(actual), qcc prints \(expected)", sourceLocation: sourceLocation)
+    func printed(
+      _ actual: Double, _ expected: Double, places: Int, _ what: String,
+      sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+      #expect(
+        NumberFormat.decimal(actual, places: places) == NumberFormat.decimal(expected, places: places),
+        "\(what): \(actual), qcc prints \(expected)", sourceLocation: sourceLocation)
     }
     printed(study.cp!.value, 1.70, places: 2, "Cp")
     printed(study.cp!.interval.lowerBound, 1.49, places: 2, "Cp 2.5 %")
@@ -80,7 +92,10 @@ struct ControlChartQCCTests {
     // All 40 samples: the later samples drifted (qcc's phase II plot), so the indices do not predict.
     let drifted = try CapabilityStudy(subgroups: try QCCData.pistonRings(), lowerSpec: 73.95, upperSpec: 74.05)
     #expect(!drifted.inControl && drifted.outOfControl.allSatisfy { $0.point >= 25 })
-    #expect(drifted.warnings.contains { $0.code == .notInControl && $0.notes == ["find and remove the special causes first (spc --chart xbar-r)"] })
+    #expect(
+      drifted.warnings.contains {
+        $0.code == .notInControl && $0.notes == ["find and remove the special causes first (spc --chart xbar-r)"]
+      })
 
     // target = 74.02: Cp 1.703 [1.491, 1.915], Cp_k 1.663 [1.448, 1.878], Cpm 0.786 [0.656, 0.915].
     let targeted = try CapabilityStudy(subgroups: rings, lowerSpec: 73.95, upperSpec: 74.05, target: 74.02)
@@ -137,8 +152,9 @@ struct ControlChartQCCTests {
     // Without 15 and 23, the trial samples as phase I and the rest as phase II: centre 0.215,
     // LCL 0.04070284, UCL 0.3892972.
     let kept = first.filter { $0 != 14 && $0 != 22 }, later = trial.indices.filter { !trial[$0] }
-    let phased = try ControlCharts.p(defectives: (kept + later).map { d[$0] }, sizes: (kept + later).map { n[$0] },
-                                     phases: ChartPhases(baseline: 0..<kept.count))
+    let phased = try ControlCharts.p(
+      defectives: (kept + later).map { d[$0] }, sizes: (kept + later).map { n[$0] },
+      phases: ChartPhases(baseline: 0..<kept.count))
     Self.constant(phased, center: 0.215, lower: 0.04070284, upper: 0.3892972)
     #expect(phased.points.count == 52 && !phased.limitsVary)
   }
@@ -148,7 +164,8 @@ struct ControlChartQCCTests {
     let b = before.flags("trial").indices.filter { before.flags("trial")[$0] }
     // orangejuice2: qcc(D[trial], sizes = size[trial], type = "p", newdata = D[!trial], …):
     // centre 0.1108333, LCL 0, UCL 0.2440207, from its 24 trial samples applied to all 64.
-    let a2 = try ControlCharts.p(defectives: after.integers("D"), sizes: after.integers("size"), phases: ChartPhases(baseline: 0..<24))
+    let a2 = try ControlCharts.p(
+      defectives: after.integers("D"), sizes: after.integers("size"), phases: ChartPhases(baseline: 0..<24))
     Self.constant(a2, center: 0.1108333, lower: 0, upper: 0.2440207)
     // The two as stages of one chart: each keeps its own limits (the first as printed above).
     let defectives = b.map { before.integers("D")[$0] } + Array(after.integers("D")[0..<24])
@@ -176,7 +193,8 @@ struct ControlChartQCCTests {
     let rows = kept + later
     let phased = try ControlCharts.c(defects: rows.map { x[$0] }, phases: ChartPhases(baseline: 0..<kept.count))
     Self.constant(phased, center: 19.66667, lower: 6.362532, upper: 32.9708)
-    let u = try ControlCharts.u(defects: rows.map { x[$0] }, sizes: rows.map { size[$0] }, phases: ChartPhases(baseline: 0..<kept.count))
+    let u = try ControlCharts.u(
+      defects: rows.map { x[$0] }, sizes: rows.map { size[$0] }, phases: ChartPhases(baseline: 0..<kept.count))
     Self.constant(u, center: 0.1966667, lower: 0.06362532, upper: 0.329708)
   }
 

@@ -4,14 +4,19 @@ import Testing
 @testable import GembaCore
 
 /// Every statistic and p-value of the tests against scipy.stats, run at test time.
-@Suite(.enabled(if: ExternalProgram.runs(needing: SciPy.available),
-                "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
+@Suite(
+  .enabled(
+    if: ExternalProgram.runs(needing: SciPy.available),
+    "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
 struct HypothesisTestTests {
   /// The issue's example first: app requests cancelled 98 of 584 against 16 of 136.
-  static let proportions = [(98, 584, 16, 136), (3, 10, 9, 12), (0, 20, 5, 25), (450, 1000, 420, 1000), (1, 2, 1, 2), (7, 7, 2, 9)]
+  static let proportions = [
+    (98, 584, 16, 136), (3, 10, 9, 12), (0, 20, 5, 25), (450, 1000, 420, 1000), (1, 2, 1, 2), (7, 7, 2, 9),
+  ]
 
   @Test func twoProportions() throws {
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       out = {}
       for i, (s1, n1, s2, n2) in enumerate(data):
           p1, p2 = s1 / n1, s2 / n2
@@ -34,7 +39,8 @@ struct HypothesisTestTests {
     }
     agreement.report()
     let issue = try TwoProportionTest(98, of: 584, 16, of: 136)
-    #expect(issue.verdict.sentence == "a difference this large arises by chance 15 times in 100: not evidence on its own")
+    #expect(
+      issue.verdict.sentence == "a difference this large arises by chance 15 times in 100: not evidence on its own")
     #expect(!issue.verdict.isSignificant && !issue.fisher.verdict().isSignificant)
   }
 
@@ -47,7 +53,8 @@ struct HypothesisTestTests {
   ]
 
   @Test func crossTabs() throws {
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       out = {}
       for i, t in enumerate(data):
           t = np.array(t, dtype=float)
@@ -65,7 +72,9 @@ struct HypothesisTestTests {
       agreement.check(test.pValue, e[1], "p #\(i)", tolerance: 1e-10)
       #expect(Double(test.degreesOfFreedom) == e[2])
       let cells = table.joined().count
-      for (k, x) in test.expected.joined().enumerated() { agreement.check(x, e[3 + k], "expected #\(i)[\(k)]", tolerance: 1e-13) }
+      for (k, x) in test.expected.joined().enumerated() {
+        agreement.check(x, e[3 + k], "expected #\(i)[\(k)]", tolerance: 1e-13)
+      }
       for (k, x) in test.adjustedResiduals.joined().enumerated() {
         agreement.check(x, e[3 + cells + k], "adjusted residual #\(i)[\(k)]", tolerance: 1e-12, floor: 1e-12)
       }
@@ -93,7 +102,8 @@ struct HypothesisTestTests {
 
   @Test func twoGroupsOfAMeasure() throws {
     let pairs = Self.pairs()
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       out = {}
       for i, (x, y) in enumerate(data):
           x, y = np.array(x), np.array(y)
@@ -132,8 +142,11 @@ struct HypothesisTestTests {
     var r = TestSamples(seed: 99)
     return [
       [r.sample(10, mean: 5, sd: 1), r.sample(12, mean: 5.5, sd: 1), r.sample(9, mean: 6.2, sd: 1.3)],
-      [r.sample(25, mean: 20, sd: 3, places: 0), r.sample(30, mean: 20, sd: 3, places: 0), r.sample(28, mean: 21, sd: 3, places: 0),
-       r.sample(22, mean: 19, sd: 3, places: 0)],
+      [
+        r.sample(25, mean: 20, sd: 3, places: 0), r.sample(30, mean: 20, sd: 3, places: 0),
+        r.sample(28, mean: 21, sd: 3, places: 0),
+        r.sample(22, mean: 19, sd: 3, places: 0),
+      ],
       [[1, 2, 3], [2, 3, 4], [3, 4, 5, 6]],
       [r.sample(200, mean: 0, sd: 1), r.sample(180, mean: 0.05, sd: 1)],
     ]
@@ -141,7 +154,8 @@ struct HypothesisTestTests {
 
   @Test func kGroups() throws {
     let sets = Self.groupSets()
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       out = {}
       for i, groups in enumerate(data):
           a = stats.f_oneway(*groups); k = stats.kruskal(*groups)
@@ -174,7 +188,8 @@ struct HypothesisTestTests {
     ]
     // A² from scipy.stats.anderson; the p-value from D'Agostino & Stephens (1986), Table 4.9, typed
     // independently here, and scipy's interpolated p-value (its own tables) as a loose check.
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       import warnings
       warnings.simplefilter('ignore')
       def ds(a):
@@ -198,8 +213,9 @@ struct HypothesisTestTests {
       agreement.check(test.adjusted, e[1], "A²* #\(i)", tolerance: 1e-11)
       agreement.check(test.pValue, e[2], "p #\(i)", tolerance: 1e-11)
       // scipy's tables stop at 0.15 (it reports 0.15 for anything larger).
-      #expect(e[3] >= 0.15 ? test.pValue >= 0.1 : abs(test.pValue - e[3]) < 0.05,
-              "D'Agostino–Stephens p \(test.pValue) far from scipy's interpolated \(e[3])")
+      #expect(
+        e[3] >= 0.15 ? test.pValue >= 0.1 : abs(test.pValue - e[3]) < 0.05,
+        "D'Agostino–Stephens p \(test.pValue) far from scipy's interpolated \(e[3])")
     }
     agreement.report()
     #expect(try AndersonDarlingTest(samples[3]).verdict.isSignificant)
@@ -231,7 +247,8 @@ struct HypothesisTestTests {
     let n = AndersonDarlingTest.parallelThreshold + 20_001
     // Rounded to the data's precision (ties), and a skewed one.
     let samples = [r.sample(n, mean: 74, sd: 0.01, places: 3), (0..<n).map { _ in exp(r.normal()) }]
-    let expected = try SciPy.run("""
+    let expected = try SciPy.run(
+      """
       out = {str(i): [stats.anderson(np.array(x), dist='norm').statistic] for i, x in enumerate(data)}
       """, input: samples)
     var agreement = Agreement("Anderson–Darling, long samples")
@@ -239,7 +256,8 @@ struct HypothesisTestTests {
       let sample = try Sample(x)
       let z = x.sorted().map { ($0 - sample.mean) / sample.standardDeviation }
       let (parallel, serial) = (AndersonDarlingTest.terms(z), AndersonDarlingTest.terms(z, parallel: false))
-      #expect(parallel.map(\.bitPattern) == serial.map(\.bitPattern), "sample \(i): the two halves differ from one pass")
+      #expect(
+        parallel.map(\.bitPattern) == serial.map(\.bitPattern), "sample \(i): the two halves differ from one pass")
       agreement.check(try AndersonDarlingTest(x).aSquared, expected.numbers(String(i))[0], "A² #\(i)", tolerance: 1e-7)
     }
     agreement.report()

@@ -10,8 +10,10 @@ struct QCCData {
 
   init(_ name: String) throws {
     let text = try String(contentsOfFile: sharedPath(Self.folder + name + ".txt"), encoding: .utf8)
-    let lines = text.split(whereSeparator: \.isNewline).map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
-      .filter { !$0.isEmpty }
+    let lines = text.split(whereSeparator: \.isNewline).map {
+      $0.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+    .filter { !$0.isEmpty }
     let header = lines[0]
     for (j, name) in header.enumerated() { columns[name] = lines.dropFirst().map { $0[j] } }
   }

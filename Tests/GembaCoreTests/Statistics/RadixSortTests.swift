@@ -21,9 +21,10 @@ import Testing
     #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == withPositions[$0] })
     #expect(Set(positions).count == values.count)
     // Stable: the same value keeps the order it was given in (−0 and +0 are told apart: −0 first).
-    #expect(positions.indices.dropFirst().allSatisfy {
-      withPositions[$0 - 1].bitPattern != withPositions[$0].bitPattern || positions[$0 - 1] < positions[$0]
-    })
+    #expect(
+      positions.indices.dropFirst().allSatisfy {
+        withPositions[$0 - 1].bitPattern != withPositions[$0].bitPattern || positions[$0 - 1] < positions[$0]
+      })
   }
 }
 
@@ -42,7 +43,8 @@ extension RadixSortTests {
     let (sorted, positions) = RadixSort.sorted(values, carrying: Self.positions(values))
     #expect(sorted.map(\.bitPattern) == expected.map(\.bitPattern))
     #expect(positions.indices.allSatisfy { values[Int(positions[$0])] == sorted[$0] })
-    #expect(positions.indices.dropFirst().allSatisfy { sorted[$0 - 1] != sorted[$0] || positions[$0 - 1] < positions[$0] })
+    #expect(
+      positions.indices.dropFirst().allSatisfy { sorted[$0 - 1] != sorted[$0] || positions[$0 - 1] < positions[$0] })
   }
 }
 

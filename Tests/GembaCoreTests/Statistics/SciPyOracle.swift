@@ -81,14 +81,17 @@ struct Agreement {
 
   /// |actual − expected| ≤ tolerance × max(|expected|, floor): relative, with an absolute floor
   /// for figures near zero.
-  mutating func check(_ actual: Double, _ expected: Double, _ what: String, tolerance: Double = 1e-10,
-                      floor: Double = 1e-300, sourceLocation: SourceLocation = #_sourceLocation) {
+  mutating func check(
+    _ actual: Double, _ expected: Double, _ what: String, tolerance: Double = 1e-10,
+    floor: Double = 1e-300, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     if actual.isNaN && expected.isNaN { return }
     if actual.isInfinite && actual == expected { return }
     let error = abs(actual - expected) / Swift.max(abs(expected), floor)
     largest = Swift.max(largest, error)
-    #expect(error <= tolerance, "\(name): \(what) = \(actual), scipy \(expected) (relative error \(error))",
-            sourceLocation: sourceLocation)
+    #expect(
+      error <= tolerance, "\(name): \(what) = \(actual), scipy \(expected) (relative error \(error))",
+      sourceLocation: sourceLocation)
   }
 
   func report() { print("\(name): largest relative error against scipy \(largest)") }

@@ -34,7 +34,8 @@ import Testing
     func kOfN(_ k: Int, _ n: Int, _ limit: Double, _ i: Int) -> Bool {
       guard let w = window(n, i), let zi = z(i), w.allSatisfy({ z($0) != nil }) else { return false }
       let zs = w.map { z($0)! }
-      return (zi > limit && zs.filter { $0 > limit }.count >= k) || (zi < -limit && zs.filter { $0 < -limit }.count >= k)
+      return (zi > limit && zs.filter { $0 > limit }.count >= k)
+        || (zi < -limit && zs.filter { $0 < -limit }.count >= k)
     }
 
     func side(_ n: Int, _ i: Int) -> Bool {
@@ -66,12 +67,15 @@ import Testing
     let literal = Literal(v: v, c: c, s: s, lo: lo, hi: hi)
     let check = ControlRuleCheck(values: v, centers: c, sigmas: s, uppers: literal.hi, lowers: literal.lo)
     // Test 1 alone takes its own path (a capability study asks only that of its chart).
-    for (family, tests) in [(ControlRules.westernElectric, Array(1...4)), (.nelson, Array(1...8)), (.westernElectric, [1]), (.nelson, [1])] {
+    for (family, tests) in [
+      (ControlRules.westernElectric, Array(1...4)), (.nelson, Array(1...8)), (.westernElectric, [1]), (.nelson, [1]),
+    ] {
       let found = check.signals(try SpecialCauseRules(family, tests: tests))
       var expected: [ControlChart.Signal] = []
       for i in 0..<n {
         for rule in tests where literal.breaks(family, rule, i) {
-          expected.append(ControlChart.Signal(point: i, rule: rule, description: ControlRuleCheck.description(rule, family)))
+          expected.append(
+            ControlChart.Signal(point: i, rule: rule, description: ControlRuleCheck.description(rule, family)))
         }
       }
       #expect(found == expected)
@@ -101,8 +105,10 @@ import Testing
     }
     let s = (0..<n).map { $0 % 997 == 0 ? 0.0 : 1 }
     let c = [Double](repeating: 0, count: n)
-    for check in [ControlRuleCheck(values: v, mean: 0, sigma: 1, upper: 3, lower: -3),
-                  ControlRuleCheck(values: v, centers: c, sigmas: s, uppers: s.map { 3 * $0 }, lowers: s.map { -3 * $0 })] {
+    for check in [
+      ControlRuleCheck(values: v, mean: 0, sigma: 1, upper: 3, lower: -3),
+      ControlRuleCheck(values: v, centers: c, sigmas: s, uppers: s.map { 3 * $0 }, lowers: s.map { -3 * $0 }),
+    ] {
       for rules in [SpecialCauseRules.westernElectric, .nelson] {
         let onePass = check.signals(rules, reporting: check.points)
         let halves = check.signals(rules)

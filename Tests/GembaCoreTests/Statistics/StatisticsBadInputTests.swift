@@ -103,9 +103,11 @@ import Testing
   }
 
   @Test func verdictSentences() {
-    #expect(Verdict(pValue: 0.0002, subject: "a difference this large", significant: "a real difference").sentence
-      == "a difference this large arises by chance fewer than 1 time in 1,000: a real difference")
-    #expect(Verdict(pValue: 0.03, alpha: 0.01, subject: "a difference this large", significant: "a real difference").sentence
-      == "a difference this large arises by chance 3 times in 100: not evidence on its own")
+    #expect(
+      Verdict(pValue: 0.0002, subject: "a difference this large", significant: "a real difference").sentence
+        == "a difference this large arises by chance fewer than 1 time in 1,000: a real difference")
+    #expect(
+      Verdict(pValue: 0.03, alpha: 0.01, subject: "a difference this large", significant: "a real difference").sentence
+        == "a difference this large arises by chance 3 times in 100: not evidence on its own")
   }
 }

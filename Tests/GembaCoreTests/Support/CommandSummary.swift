@@ -10,7 +10,8 @@ enum CommandSummary {
     case .title(let text): return "title \(q(text))"
     case .problem(let text, let expected, let actual):
       return "problem \(q(text))" + field("expected", expected.map(q)) + field("actual", actual.map(q))
-    case .defineProcess(let name, let steps): return "process \(q(name)) steps:[\(steps.map(q).joined(separator: ", "))]"
+    case .defineProcess(let name, let steps):
+      return "process \(q(name)) steps:[\(steps.map(q).joined(separator: ", "))]"
     case .showProcess: return "show-process"
     case .addStep(let text, let after, let owner):
       return "step \(q(text))" + field("after", after.map { "\($0.value)" }) + field("owner", owner.map(q))
@@ -26,7 +27,8 @@ enum CommandSummary {
     case .markRoot(let id): return "root \(id.value)"
     case .unroot(let id): return "unroot \(id.value)"
     case .amend(let spec):
-      return "amend \(spec.id.value)" + field("text", spec.text.map(q)) + field("name", spec.name.map(q)) + field("owner", spec.owner.map(q))
+      return "amend \(spec.id.value)" + field("text", spec.text.map(q)) + field("name", spec.name.map(q))
+        + field("owner", spec.owner.map(q))
         + field("due", spec.due.map(\.description)) + field("review", spec.review?.rawValue)
         + field("standard", spec.standard.map(q)) + field("at", spec.location.map { location($0.value) })
     case .finding(let spec):
@@ -36,10 +38,12 @@ enum CommandSummary {
       return "action \(spec.finding.value) \(q(spec.text))" + field("owner", spec.owner.map(q))
         + field("due", spec.due.map(\.description)) + field("review", spec.review?.rawValue)
         + field("standard", spec.standard.map(q)) + field("verify", spec.plannedCheck.map { q($0.query) })
-        + field("target", spec.plannedCheck.map { q($0.target) }) + field("after", spec.plannedCheck.map(\.after.description))
+        + field("target", spec.plannedCheck.map { q($0.target) })
+        + field("after", spec.plannedCheck.map(\.after.description))
     case .done(let id, let note): return "done \(id.value)" + field("note", note.map(q))
     case .effective(let id, let evidence, let note, let by):
-      return "effective \(id.value)" + field("evidence", targets(evidence)) + field("note", note.map(q)) + field("by", by.map(q))
+      return "effective \(id.value)" + field("evidence", targets(evidence)) + field("note", note.map(q))
+        + field("by", by.map(q))
     case .notEffective(let id, let because): return "not-effective \(id.value) because:\(q(because))"
     case .cite(let id, let t, let note): return "cite \(id.value) \(targets(t) ?? "[]")" + field("note", note.map(q))
     case .event(let when, let text, let evidence):
@@ -53,7 +57,8 @@ enum CommandSummary {
       return "signoff role:\(q(role)) name:\(q(name))" + field("meaning", meaning?.rawValue)
     case .team(let name, let role): return "team \(q(name)) role:\(role.rawValue)"
     case .isNot(let d, let isText, let isNotText): return "isnot \(d.rawValue) is:\(q(isText)) is-not:\(q(isNotText))"
-    case .contain(let spec): return "contain \(q(spec.text)) owner:\(q(spec.owner))" + field("due", spec.due.map(\.description))
+    case .contain(let spec):
+      return "contain \(q(spec.text)) owner:\(q(spec.owner))" + field("due", spec.due.map(\.description))
     case .contained(let id, let evidence, let note):
       return "contained \(id.value)" + field("evidence", targets(evidence)) + field("note", note.map(q))
     case .escape(let text, let step): return "escape \(q(text)) step:\(step.value)"
@@ -61,12 +66,14 @@ enum CommandSummary {
       return "elsewhere \(q(text))" + field("action", action.map { $0.value.description }) + field("none", none.map(q))
     case .load(let spec):
       return "load \(q(spec.path.value))" + field("as", spec.name?.value) + field("format", spec.format?.value)
-        + field("header-rows", spec.headerRows.map { String($0.value) }) + field("skip", spec.skip.map { String($0.value) })
+        + field("header-rows", spec.headerRows.map { String($0.value) })
+        + field("skip", spec.skip.map { String($0.value) })
     case .listEvidence: return "evidence"
     case .show(let name, let limit, let format):
       return "show \(name.value)" + field("limit", limit.map(String.init)) + field("format", format?.value)
     case .query(let query): return querySummary(query)
-    case .compareShares(let s): return "compare \(s.first.successes)/\(s.first.total) \(s.second.successes)/\(s.second.total)"
+    case .compareShares(let s):
+      return "compare \(s.first.successes)/\(s.first.total) \(s.second.successes)/\(s.second.total)"
     case .metric(let kind, let options):
       return "metric \(kind.value)" + options.keys.sorted().map { " \($0):\(options[$0]!.value)" }.joined()
     case .note(let text): return "note \(q(text))"
@@ -107,19 +114,21 @@ enum CommandSummary {
 
   static func targets(_ targets: [CitationTarget]) -> String? {
     guard !targets.isEmpty else { return nil }
-    return "[" + targets.map { target in
-      switch target {
-      case .rows(let ref): "\(ref.value)"
-      case .query(let query): "(" + querySummary(query) + ")"
-      case .shares(let shares): "(\(shares.text))"
-      }
-    }.joined(separator: ", ") + "]"
+    return "["
+      + targets.map { target in
+        switch target {
+        case .rows(let ref): "\(ref.value)"
+        case .query(let query): "(" + querySummary(query) + ")"
+        case .shares(let shares): "(\(shares.text))"
+        }
+      }.joined(separator: ", ") + "]"
   }
 
   static func field(_ name: String, _ value: String?) -> String { value.map { " \(name):\($0)" } ?? "" }
 
   static func q(_ s: String) -> String {
-    "\"" + s.replacingOccurrences("\\", "\\\\").replacingOccurrences("\"", "\\\"").replacingOccurrences("\n", "\\n")
+    "\""
+      + s.replacingOccurrences("\\", "\\\\").replacingOccurrences("\"", "\\\"").replacingOccurrences("\n", "\\n")
       .replacingOccurrences("\t", "\\t") + "\""
   }
 }

@@ -57,7 +57,9 @@ import Testing
     ("why a \\", "w:why w:a"),
     ("path a\\b", "w:path w:a\\b"),
     // Pipes
-    ("tickets | where reopened = yes | count by team", "w:tickets | w:where w:reopened w:= w:yes | w:count w:by w:team"),
+    (
+      "tickets | where reopened = yes | count by team", "w:tickets | w:where w:reopened w:= w:yes | w:count w:by w:team"
+    ),
     ("tickets|count", "w:tickets | w:count"),
     // Options
     ("problem x --expected one --actual two", "w:problem w:x o:expected w:one o:actual w:two"),
@@ -97,7 +99,8 @@ import Testing
   @Test func firstLineOffsetsEveryLine() throws {
     let input = MarkedText("1️⃣why2️⃣ \\\n3️⃣a4️⃣", firstLine: 12)
     let tokens = try Lexer.tokenize(input.text, firstLine: 12)
-    #expect(tokens.map(\.span) == [SourceSpan(start: input[1], end: input[2]), SourceSpan(start: input[3], end: input[4])])
+    #expect(
+      tokens.map(\.span) == [SourceSpan(start: input[1], end: input[2]), SourceSpan(start: input[3], end: input[4])])
   }
 
   @Test(arguments: [
@@ -120,12 +123,13 @@ import Testing
     #expect(Lexer.needsContinuation(source) == expected)
   }
 
-  @Test(arguments: [
-    ("why 1️⃣\"abc", .unterminatedString, 1),
-    ("problem x \\\n  --expected 1️⃣\"never closed", .unterminatedString, 1),
-    ("note 1️⃣\"\"\"\nline one\nline two", .unterminatedString, 3),
-    ("note 1️⃣\"ends in an escaped quote\\\"", .unterminatedString, 1),
-  ] as [(String, DiagnosticCode, Int)])
+  @Test(
+    arguments: [
+      ("why 1️⃣\"abc", .unterminatedString, 1),
+      ("problem x \\\n  --expected 1️⃣\"never closed", .unterminatedString, 1),
+      ("note 1️⃣\"\"\"\nline one\nline two", .unterminatedString, 3),
+      ("note 1️⃣\"ends in an escaped quote\\\"", .unterminatedString, 1),
+    ] as [(String, DiagnosticCode, Int)])
   func unterminatedStringIsReportedAtItsOpeningQuote(marked: String, code: DiagnosticCode, width: Int) {
     let input = MarkedText(marked)
     guard let d = diagnostic({ () throws(Diagnostic) in try Lexer.tokenize(input.text) }) else { return }

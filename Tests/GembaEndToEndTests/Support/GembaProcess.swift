@@ -68,9 +68,10 @@ struct GembaProcess {
   /// Runs the binary with `stdin`, reading both pipes as it goes.
   /// - Parameter timeout: seconds after which a watchdog SIGKILLs the process and the status is 124
   ///   (a hang fails the test instead of stalling the suite); nil waits as long as it takes.
-  static func run(_ arguments: [String], stdin: String = "", in folder: URL, environment extra: [String: String] = [:],
-    timeout: TimeInterval? = nil) throws -> Result
-  {
+  static func run(
+    _ arguments: [String], stdin: String = "", in folder: URL, environment extra: [String: String] = [:],
+    timeout: TimeInterval? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -147,10 +148,13 @@ let gembaBuilt = GembaProcess.binaryExists && GembaProcess.newerObjects.isEmpty
 
 @Suite struct GembaBinaryTests {
   @Test func theBinaryTheTestsRunIsBuiltFromTheseSources() {
-    #expect(GembaProcess.binaryExists,
-            "no gemba at \(GembaProcess.binary.path): run swift build first (scripts/test does)")
+    #expect(
+      GembaProcess.binaryExists,
+      "no gemba at \(GembaProcess.binary.path): run swift build first (scripts/test does)")
     let newer = GembaProcess.newerObjects
-    #expect(newer.isEmpty, """
+    #expect(
+      newer.isEmpty,
+      """
       \(GembaProcess.binary.path) is older than \(newer.prefix(5).joined(separator: ", "))\
       \(newer.count > 5 ? " and \(newer.count - 5) more" : ""): the tests would run an old gemba; \
       run swift build first (scripts/test does)

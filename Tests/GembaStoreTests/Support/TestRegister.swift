@@ -2,7 +2,6 @@ import GembaCore
 
 @testable import GembaStore
 
-
 /// One register the tests index into and ask.
 struct TestRegister {
   let db: any SQLDatabase
@@ -17,7 +16,9 @@ struct TestRegister {
 
   func questions() throws -> RegisterQuestions { try RegisterQuestions(db: db, name: name) }
 
-  func rows(_ sql: String, _ parameters: [SQLValue] = []) throws -> [[SQLValue]] { try db.execute(sql, parameters).rows }
+  func rows(_ sql: String, _ parameters: [SQLValue] = []) throws -> [[SQLValue]] {
+    try db.execute(sql, parameters).rows
+  }
 
   /// The URL of this register for another connection or a `gemba` process (`search_path` in libpq's options).
   var url: String {

@@ -28,9 +28,11 @@ public struct LoadOptions: Hashable, Sendable {
   /// The workbook sheet to load, by name or 1-based position (`"2"`); nil: the first worksheet.
   public var sheet: String?
 
-  public init(headerRows: Int = 1, skipRows: Int = 0, parallel: Bool = true, delimiter: UInt8? = nil,
-              encoding: TextEncoding? = nil, dateFormats: [String: String] = [:], pattern: String? = nil,
-              sheet: String? = nil) {
+  public init(
+    headerRows: Int = 1, skipRows: Int = 0, parallel: Bool = true, delimiter: UInt8? = nil,
+    encoding: TextEncoding? = nil, dateFormats: [String: String] = [:], pattern: String? = nil,
+    sheet: String? = nil
+  ) {
     self.sheet = sheet
     self.headerRows = max(0, min(headerRows, 2))
     self.skipRows = max(0, skipRows)

@@ -14,7 +14,9 @@ struct FileDigest: Sendable {
   static let limit = 100
 
   /// Stops early (with a meaningless hash) once `progress` is cancelled; the load then throws.
-  static func compute(_ buffer: UnsafeRawBufferPointer, known: String? = nil, progress: LoadProgress? = nil) -> FileDigest {
+  static func compute(_ buffer: UnsafeRawBufferPointer, known: String? = nil, progress: LoadProgress? = nil)
+    -> FileDigest
+  {
     var stream = Stream(known: known)
     var offset = 0
     while offset < buffer.count {
@@ -45,7 +47,9 @@ struct FileDigest: Sendable {
     mutating func take(_ buffer: UnsafeRawBufferPointer, upTo offset: Int) {
       while hashed < offset {
         let n = min(Self.block, offset - hashed)
-        if known == nil { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[hashed..<(hashed + n)])) }
+        if known == nil {
+          hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[hashed..<(hashed + n)]))
+        }
         hashed += n
         // A UTF-8 sequence is up to 4 bytes: one starting in the last 3 bytes waits for the next bytes.
         let limit = hashed == buffer.count ? hashed : max(checked, hashed - 3)

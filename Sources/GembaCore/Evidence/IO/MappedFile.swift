@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A file's bytes in memory: the one I/O type of the evidence engine.
@@ -49,7 +49,9 @@ public final class MappedFile: @unchecked Sendable {
 
   /// Reads `path`, or throws an `EvidenceError` that names it and says what went wrong.
   /// `populate: false` maps the file instead (pages fault in as a single pass reads them).
-  public init(path: String, populate: Bool = true, streamed: Bool = false, pageCache: Bool = false) throws(EvidenceError) {
+  public init(path: String, populate: Bool = true, streamed: Bool = false, pageCache: Bool = false)
+    throws(EvidenceError)
+  {
     self.path = path
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -62,13 +64,15 @@ public final class MappedFile: @unchecked Sendable {
       throw Self.refusal(path, "is a directory", hint: "name a file inside it")
     }
     if (info.st_mode & S_IFMT) != S_IFREG {
-      throw Self.refusal(path, "is not a regular file (a pipe, a device or a socket)", hint: "copy its contents to a file first")
+      throw Self.refusal(
+        path, "is not a regular file (a pipe, a device or a socket)", hint: "copy its contents to a file first")
     }
     size = Int(info.st_size)
     modified = Self.mtime(info)
     mapped = !populate
     guard size <= Self.maximumBytes else {
-      throw Self.refusal(path, "is \(size >> 20) MiB, more than gemba reads (\(Self.maximumBytes >> 30) GiB)",
+      throw Self.refusal(
+        path, "is \(size >> 20) MiB, more than gemba reads (\(Self.maximumBytes >> 30) GiB)",
         hint: "load a part of it: filter or split it first (grep, head, split)")
     }
     bytesRead = size
@@ -135,7 +139,9 @@ public final class MappedFile: @unchecked Sendable {
     } else {
       return
     }
-    throw Self.refusal(path, "changed on disk after it was loaded (\(what)): the bytes that were loaded and hashed are no longer there to read",
+    throw Self.refusal(
+      path,
+      "changed on disk after it was loaded (\(what)): the bytes that were loaded and hashed are no longer there to read",
       hint: "load it again (the cell records the new digest), or restore the file")
   }
 
@@ -162,7 +168,8 @@ public final class MappedFile: @unchecked Sendable {
       }
       if n == 0 {
         closeDescriptor()
-        throw Self.refusal(path, "shrank while it was read (from \(size) to \(bytesRead) bytes: truncated or rotated?)",
+        throw Self.refusal(
+          path, "shrank while it was read (from \(size) to \(bytesRead) bytes: truncated or rotated?)",
           hint: "wait until it is written completely, then load it again")
       }
       bytesRead += n
@@ -184,10 +191,10 @@ public final class MappedFile: @unchecked Sendable {
   /// when refused, they fault in as `pread` writes them).
   private func populate(_ memory: UnsafeMutableRawPointer, from: Int, to: Int) {
     #if os(Linux)
-    guard anonymous else { return }
-    let page = 4096
-    let start = from & ~(page - 1)
-    _ = madvise(memory + start, to - start, 23)  // MADV_POPULATE_WRITE
+      guard anonymous else { return }
+      let page = 4096
+      let start = from & ~(page - 1)
+      _ = madvise(memory + start, to - start, 23)  // MADV_POPULATE_WRITE
     #endif
   }
 
@@ -205,7 +212,8 @@ public final class MappedFile: @unchecked Sendable {
   /// (it was changed, truncated or removed while loading), so the caller can load it again.
   public func verifyUnchanged() throws(EvidenceError) {
     if let guardSlot, PageCacheGuard.damaged(guardSlot) {
-      throw Self.refusal(path, "shrank while it was read (truncated or rotated?)",
+      throw Self.refusal(
+        path, "shrank while it was read (truncated or rotated?)",
         hint: "wait until it is written completely, then load it again")
     }
     var info = stat()
@@ -230,9 +238,9 @@ public final class MappedFile: @unchecked Sendable {
 
   private static func mtime(_ info: stat) -> timespec {
     #if os(Linux)
-    return info.st_mtim
+      return info.st_mtim
     #else
-    return info.st_mtimespec
+      return info.st_mtimespec
     #endif
   }
 

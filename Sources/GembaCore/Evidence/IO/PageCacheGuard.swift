@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 import Synchronization
 
@@ -109,53 +109,56 @@ enum PageCacheGuard {
 
   private static func install() -> Bool {
     #if os(Linux)
-    _ = slots
-    _ = lock
-    var action = sigaction()
-    action.__sigaction_handler.sa_sigaction = { signal, info, context in
-      PageCacheGuard.handle(signal, info, context)
-    }
-    action.sa_flags = SA_SIGINFO | Int32(SA_ONSTACK)
-    sigemptyset(&action.sa_mask)
-    return sigaction(SIGBUS, &action, &previous) == 0
+      _ = slots
+      _ = lock
+      var action = sigaction()
+      action.__sigaction_handler.sa_sigaction = { signal, info, context in
+        PageCacheGuard.handle(signal, info, context)
+      }
+      action.sa_flags = SA_SIGINFO | Int32(SA_ONSTACK)
+      sigemptyset(&action.sa_mask)
+      return sigaction(SIGBUS, &action, &previous) == 0
     #else
-    return false
+      return false
     #endif
   }
 
   #if os(Linux)
-  private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
-    guard let info, isFault(info.pointee.si_code) else {
-      // Sent, not raised by a read (kill -BUS, tkill, sigqueue): die of it as without the guard.
-      // The signal is blocked in its own handler, so it arrives with the default action on return.
-      var action = sigaction()
-      action.__sigaction_handler.sa_handler = SIG_DFL
-      sigemptyset(&action.sa_mask)
-      _ = sigaction(SIGBUS, &action, nil)
-      _ = raise(SIGBUS)
-      return
-    }
-    let address = UInt(bitPattern: info.pointee._sifields._sigfault.si_addr)
-    let pageMask = ~UInt(getpagesize() - 1)
-    for i in 0..<capacity {
-      guard let range = bounds(i), range.start <= address, address < range.end else { continue }
-      let page = address & pageMask
-      let zeroed = mmap(UnsafeMutableRawPointer(bitPattern: page), Int(range.end - page), PROT_READ,
-                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
-      if zeroed != MAP_FAILED {
-        slots[i].damaged.store(true, ordering: .releasing)
-        return  // the read runs again, on zeros
+    private static func handle(
+      _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
+    ) {
+      guard let info, isFault(info.pointee.si_code) else {
+        // Sent, not raised by a read (kill -BUS, tkill, sigqueue): die of it as without the guard.
+        // The signal is blocked in its own handler, so it arrives with the default action on return.
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&action.sa_mask)
+        _ = sigaction(SIGBUS, &action, nil)
+        _ = raise(SIGBUS)
+        return
       }
+      let address = UInt(bitPattern: info.pointee._sifields._sigfault.si_addr)
+      let pageMask = ~UInt(getpagesize() - 1)
+      for i in 0..<capacity {
+        guard let range = bounds(i), range.start <= address, address < range.end else { continue }
+        let page = address & pageMask
+        let zeroed = mmap(
+          UnsafeMutableRawPointer(bitPattern: page), Int(range.end - page), PROT_READ,
+          MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
+        if zeroed != MAP_FAILED {
+          slots[i].damaged.store(true, ordering: .releasing)
+          return  // the read runs again, on zeros
+        }
+      }
+      // Not a watched mapping: the fault is a real one. Put the earlier handler back; the
+      // instruction faults again on return and that handler reports it.
+      _ = sigaction(SIGBUS, &previous, nil)
     }
-    // Not a watched mapping: the fault is a real one. Put the earlier handler back; the
-    // instruction faults again on return and that handler reports it.
-    _ = sigaction(SIGBUS, &previous, nil)
-  }
 
-  /// Whether `code` says the kernel raised the signal for a memory access (a truncated file's
-  /// page is BUS_ADRERR; BUS_OBJERR is the object-specific hardware error).
-  private static func isFault(_ code: Int32) -> Bool {
-    code == Int32(BUS_ADRERR) || code == Int32(BUS_OBJERR)
-  }
+    /// Whether `code` says the kernel raised the signal for a memory access (a truncated file's
+    /// page is BUS_ADRERR; BUS_OBJERR is the object-specific hardware error).
+    private static func isFault(_ code: Int32) -> Bool {
+      code == Int32(BUS_ADRERR) || code == Int32(BUS_OBJERR)
+    }
   #endif
 }

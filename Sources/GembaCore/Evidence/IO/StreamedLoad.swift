@@ -12,7 +12,9 @@ enum StreamedLoad {
   /// The file whose rest can be scanned as it is read, after reading its first chunk; nil when
   /// all of it is in memory (it was not streamed, or it was read through here because its format
   /// or its first bytes need the whole file first: a workbook, a Zeek log, another encoding).
-  static func prepare(_ source: ByteSource, format: EvidenceFormat, options: LoadOptions) throws(EvidenceError) -> MappedFile? {
+  static func prepare(_ source: ByteSource, format: EvidenceFormat, options: LoadOptions) throws(EvidenceError)
+    -> MappedFile?
+  {
     guard let file = source.unread else { return nil }
     guard format == .log || format == .text || format == .md || format == .jsonl else {
       try file.readRest()
@@ -20,7 +22,9 @@ enum StreamedLoad {
     }
     // The first MiB decides the encoding: it is read before anything is scanned.
     try file.read(upTo: max(options.chunkBytes, 2 << 20))
-    if file.bytesRead == source.count || !streamable(UnsafeRawBufferPointer(rebasing: source.buffer[0..<file.bytesRead]), options) {
+    if file.bytesRead == source.count
+      || !streamable(UnsafeRawBufferPointer(rebasing: source.buffer[0..<file.bytesRead]), options)
+    {
       try file.readRest()
       return nil
     }
@@ -31,7 +35,8 @@ enum StreamedLoad {
   /// UTF-8 (the encoding is sniffed from the first MiB), not a zip, not a Zeek log (a
   /// delimited table), and not blank all the way through `head`.
   static func streamable(_ head: UnsafeRawBufferPointer, _ options: LoadOptions) -> Bool {
-    guard options.encoding == nil || options.encoding == .utf8, let raw = head.baseAddress, head.count > (1 << 20) + 4 else {
+    guard options.encoding == nil || options.encoding == .utf8, let raw = head.baseAddress, head.count > (1 << 20) + 4
+    else {
       return false
     }
     let p = raw.assumingMemoryBound(to: UInt8.self)

@@ -6,20 +6,27 @@ enum ByteProblems {
       let place = table.place(ofOffset: offset)
       let byte = String(table.base[offset], radix: 16, uppercase: true)
       let whereText = place.row == nil && !table.format.isLineOriented ? " in the header" : ""
-      problems.append(EvidenceProblem(.invalidUTF8, file: table.path, row: place.row.map { $0 + 1 }, line: place.line,
-                                      column: place.column.map { $0 + 1 }, byteOffset: offset,
-                                      message: "invalid UTF-8 (byte 0x\(byte))\(whereText); loaded, shown as �", action: .loaded))
+      problems.append(
+        EvidenceProblem(
+          .invalidUTF8, file: table.path, row: place.row.map { $0 + 1 }, line: place.line,
+          column: place.column.map { $0 + 1 }, byteOffset: offset,
+          message: "invalid UTF-8 (byte 0x\(byte))\(whereText); loaded, shown as �", action: .loaded))
     }
     if digest.invalidUTF8Count > 0 {
-      problems.append(EvidenceProblem(.invalidUTF8, file: table.path, byteOffset: digest.invalidUTF8.first,
-                                      message: "\(NumberFormat.integer(digest.invalidUTF8Count)) bytes are not UTF-8; the file is probably Latin-1 or Windows-1252: convert it with `iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8` and load that for exact text",
-                                      action: .loaded))
+      problems.append(
+        EvidenceProblem(
+          .invalidUTF8, file: table.path, byteOffset: digest.invalidUTF8.first,
+          message:
+            "\(NumberFormat.integer(digest.invalidUTF8Count)) bytes are not UTF-8; the file is probably Latin-1 or Windows-1252: convert it with `iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8` and load that for exact text",
+          action: .loaded))
     }
     for offset in digest.nulBytes {
       let place = table.place(ofOffset: offset)
-      problems.append(EvidenceProblem(.nulByte, file: table.path, row: place.row.map { $0 + 1 }, line: place.line,
-                                      column: place.column.map { $0 + 1 }, byteOffset: offset,
-                                      message: "NUL byte inside the text; loaded, shown as \\0", action: .loaded))
+      problems.append(
+        EvidenceProblem(
+          .nulByte, file: table.path, row: place.row.map { $0 + 1 }, line: place.line,
+          column: place.column.map { $0 + 1 }, byteOffset: offset,
+          message: "NUL byte inside the text; loaded, shown as \\0", action: .loaded))
     }
     let extra = (digest.invalidUTF8Count > 0 ? 1 : 0)
     return (problems, digest.invalidUTF8Count + digest.nulCount + extra)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 extension ColumnTypeInference {
@@ -50,12 +50,16 @@ extension ColumnTypeInference {
             if v > candidates[k].high { candidates[k].high = v }
           }
         case .number(let pattern):
-          if integerRead || (decimalRead && pattern.decimalMark == 46) { ok = true } else {
+          if integerRead || (decimalRead && pattern.decimalMark == 46) {
+            ok = true
+          } else {
             let v = pattern.parse(p, n)
             ok = v != nil
             if let v, v != v.rounded() { candidates[k].integral = false }
           }
-          if ok && !integerRead && candidates[k].integral && memchr(p, Int32(pattern.decimalMark), n) != nil { candidates[k].integral = false }
+          if ok && !integerRead && candidates[k].integral && memchr(p, Int32(pattern.decimalMark), n) != nil {
+            candidates[k].integral = false
+          }
         case .boolean: ok = ValueParser.boolean(p, n) != nil
         case .iso: ok = ValueParser.isDateTime(p, n)
         case .date(let pattern): ok = pattern.parse(p, n) != nil
@@ -64,7 +68,8 @@ extension ColumnTypeInference {
         if !ok {
           candidates[k].failures += 1
           if candidates[k].examples.count < 3 {
-            candidates[k].examples.append(.init(row: row, text: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
+            candidates[k].examples.append(
+              .init(row: row, text: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
           }
           if killing && candidates[k].failures > values / 4 + 16 {
             candidates[k].alive = false

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Decides each column's type and format from all its values.
@@ -35,14 +35,18 @@ enum ColumnTypeInference {
 
   /// The date layouts tried, month-first before day-first (the reading chosen when both fit).
   static let dateLayouts: [(String, String?)] = {
-    let dates: [(String, String?)] = [("%m/%d/%Y", "%d/%m/%Y"), ("%d/%m/%Y", "%m/%d/%Y"), ("%d.%m.%Y", nil),
-                                      ("%m-%d-%Y", "%d-%m-%Y"), ("%d-%m-%Y", "%m-%d-%Y"),
-                                      ("%m/%d/%y", "%d/%m/%y"), ("%d/%m/%y", "%m/%d/%y"), ("%d.%m.%y", nil)]
+    let dates: [(String, String?)] = [
+      ("%m/%d/%Y", "%d/%m/%Y"), ("%d/%m/%Y", "%m/%d/%Y"), ("%d.%m.%Y", nil),
+      ("%m-%d-%Y", "%d-%m-%Y"), ("%d-%m-%Y", "%m-%d-%Y"),
+      ("%m/%d/%y", "%d/%m/%y"), ("%d/%m/%y", "%m/%d/%y"), ("%d.%m.%y", nil),
+    ]
     let times = ["", " %I:%M:%S %p", " %I:%M %p", " %H:%M:%S", " %H:%M"]
     var out: [(String, String?)] = []
     for (d, twin) in dates { for t in times { out.append((d + t, twin.map { $0 + t })) } }
-    out += [("%b %d %H:%M:%S", nil), ("%a %b %d %H:%M:%S %Y", nil), ("%b %d %Y %H:%M:%S", nil),
-            ("%d/%b/%Y:%H:%M:%S %z", nil), ("%a, %d %b %Y %H:%M:%S %z", nil)]
+    out += [
+      ("%b %d %H:%M:%S", nil), ("%a %b %d %H:%M:%S %Y", nil), ("%b %d %Y %H:%M:%S", nil),
+      ("%d/%b/%Y:%H:%M:%S %z", nil), ("%a, %d %b %Y %H:%M:%S %z", nil),
+    ]
     return out
   }()
 
@@ -103,7 +107,8 @@ enum ColumnTypeInference {
     guard values > 0 else { return ColumnProfile(type: .text) }
     if let given {
       let c = candidates[0]
-      return ColumnProfile(type: .dateTime, format: given, values: values, unparsed: c.failures, examples: c.examples, given: true)
+      return ColumnProfile(
+        type: .dateTime, format: given, values: values, unparsed: c.failures, examples: c.examples, given: true)
     }
     var best: Int? = nil
     for k in candidates.indices where candidates[k].alive && candidates[k].failures * 4 <= values {
@@ -111,8 +116,9 @@ enum ColumnTypeInference {
     }
     guard let best else { return textProfile(candidates, values: values, name: name) }
     let winner = candidates[best]
-    var profile = ColumnProfile(type: winner.type, format: winner.format, values: values, unparsed: winner.failures,
-                                examples: winner.examples)
+    var profile = ColumnProfile(
+      type: winner.type, format: winner.format, values: values, unparsed: winner.failures,
+      examples: winner.examples)
     if case .number = winner.format, winner.integral { profile.type = .integer }
     if winner.type.isNumeric, winner.format == .standard, let epoch = epochFormat(name, candidates[1]) {
       profile.type = .dateTime
@@ -126,13 +132,16 @@ enum ColumnTypeInference {
   /// For a day/month layout: whether every value also read the other way round (ambiguous), or
   /// some values only read the other way (the column mixes them).
   static func orderNote(_ winner: Candidate, _ candidates: [Candidate], name: String) -> String? {
-    guard let twin = winner.twin, case .date(let mine) = winner.format, case .date(let other) = candidates[twin].format else { return nil }
+    guard let twin = winner.twin, case .date(let mine) = winner.format, case .date(let other) = candidates[twin].format
+    else { return nil }
     let order = mine.layout.hasPrefix("%m") ? "month first" : "day first"
     if candidates[twin].alive && candidates[twin].failures == 0 && winner.failures == 0 {
-      return "every value reads both day first and month first; read \(order) (\(mine.layout)); --date-format \(name)=\(other.layout) reads them the other way"
+      return
+        "every value reads both day first and month first; read \(order) (\(mine.layout)); --date-format \(name)=\(other.layout) reads them the other way"
     }
     if let mixed = winner.examples.first(where: { other.parse($0.text) != nil }) {
-      return "the column mixes day-first and month-first dates: read \(order) (\(mine.layout)), `\(mixed.text)` (row \(mixed.row + 1)) reads only the other way"
+      return
+        "the column mixes day-first and month-first dates: read \(order) (\(mine.layout)), `\(mixed.text)` (row \(mixed.row + 1)) reads only the other way"
     }
     return nil
   }
@@ -141,12 +150,16 @@ enum ColumnTypeInference {
   /// fallback is never silent).
   static func textProfile(_ candidates: [Candidate], values: Int, name: String) -> ColumnProfile {
     var profile = ColumnProfile(type: .text, values: values)
-    guard let best = candidates.indices.filter({ candidates[$0].failures * 2 < values }).min(by: { candidates[$0].failures < candidates[$1].failures })
+    guard
+      let best = candidates.indices.filter({ candidates[$0].failures * 2 < values }).min(by: {
+        candidates[$0].failures < candidates[$1].failures
+      })
     else { return profile }
     let c = candidates[best]
     let what = c.format == .standard ? c.type.label : "\(c.type.label) (\(c.format))"
     let listed = c.examples.map { "row \($0.row + 1) `\($0.text)`" }.joined(separator: ", ")
-    var note = "kept as text: \(NumberFormat.integer(values - c.failures)) of \(NumberFormat.integer(values)) values read as \(what), \(NumberFormat.integer(c.failures)) did not (\(listed)\(c.failures > c.examples.count ? ", …" : ""))"
+    var note =
+      "kept as text: \(NumberFormat.integer(values - c.failures)) of \(NumberFormat.integer(values)) values read as \(what), \(NumberFormat.integer(c.failures)) did not (\(listed)\(c.failures > c.examples.count ? ", …" : ""))"
     if let order = orderNote(c, candidates, name: name) { note += "; " + order }
     if c.type == .dateTime { note += "; --date-format \(name)=FORMAT reads them as dates" }
     profile.note = note
@@ -157,7 +170,8 @@ enum ColumnTypeInference {
   /// between 1973 and 2100 in that unit.
   static func epochFormat(_ name: String, _ decimal: Candidate) -> ValueFormat? {
     let lower = name.lowercased()
-    let timeLike = ["time", "date", "epoch", "stamp", "created", "updated", "modified"].contains { lower.contains($0) }
+    let timeLike =
+      ["time", "date", "epoch", "stamp", "created", "updated", "modified"].contains { lower.contains($0) }
       || lower == "ts" || lower.hasSuffix("_ts") || lower.hasSuffix("_at") || lower.hasSuffix("_on")
     guard timeLike, decimal.failures == 0, decimal.low <= decimal.high else { return nil }
     if decimal.low >= 1e8 && decimal.high <= 4.2e9 { return .epochSeconds }

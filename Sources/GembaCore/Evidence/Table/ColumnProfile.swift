@@ -55,8 +55,10 @@ public struct ColumnProfile: Hashable, Sendable {
     public var text: String
   }
 
-  public init(type: ColumnType, format: ValueFormat = .standard, values: Int = 0, unparsed: Int = 0,
-              examples: [Unparsed] = [], note: String? = nil, given: Bool = false) {
+  public init(
+    type: ColumnType, format: ValueFormat = .standard, values: Int = 0, unparsed: Int = 0,
+    examples: [Unparsed] = [], note: String? = nil, given: Bool = false
+  ) {
     self.type = type
     self.format = format
     self.values = values

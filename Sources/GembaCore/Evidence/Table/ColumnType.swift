@@ -18,7 +18,9 @@ public enum ColumnType: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Calls `body` with the value's bytes, leading and trailing spaces and tabs removed.
 @inline(__always)
-func withTrimmedBytes<R>(_ base: UnsafePointer<UInt8>, _ value: CellValue, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
+func withTrimmedBytes<R>(_ base: UnsafePointer<UInt8>, _ value: CellValue, _ body: (UnsafePointer<UInt8>, Int) -> R)
+  -> R
+{
   switch value {
   case .bytes(var s, var e):
     while s < e && (base[s] == 32 || base[s] == 9) { s += 1 }

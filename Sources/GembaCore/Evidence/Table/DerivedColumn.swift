@@ -101,7 +101,8 @@ struct DerivedColumnBuilder {
   }
 
   func build(name: String, type: ColumnType, values: Int) -> DerivedColumn {
-    DerivedColumn(name: name, profile: ColumnProfile(type: type, values: values), text: text, starts: starts, ends: ends)
+    DerivedColumn(
+      name: name, profile: ColumnProfile(type: type, values: values), text: text, starts: starts, ends: ends)
   }
 }
 

@@ -76,8 +76,8 @@ public struct EvidenceProblem: Hashable, Sendable, CustomStringConvertible {
     case .tooLarge: .evidenceTooLarge
     case .cancelled: .loadCancelled
     case .raggedRow, .unterminatedQuote, .strayQuote, .blankRow, .nulByte, .binaryFile, .emptyFile, .duplicateHeader,
-         .emptyHeader, .titleRow, .mixedLineEndings, .longLine, .invalidJSON, .unreadValues, .ambiguousValues,
-         .invalidOption, .workbook, .errorCell:
+      .emptyHeader, .titleRow, .mixedLineEndings, .longLine, .invalidJSON, .unreadValues, .ambiguousValues,
+      .invalidOption, .workbook, .errorCell:
       .evidenceRefused
     }
   }

@@ -14,7 +14,9 @@ public struct EvidenceReference: Hashable, Sendable, CustomStringConvertible {
   /// Parses `NAME`, `NAME#N` or `NAME#N-M` (the one parser of this grammar: the command parser
   /// and the workspace both call it); the span is the token's, for diagnostics.
   public static func parse(_ text: String, span: SourceSpan? = nil) throws(Diagnostic) -> EvidenceReference {
-    guard !text.isEmpty else { throw Diagnostic.error(.invalidEvidenceReference, "expected an evidence name", at: span) }
+    guard !text.isEmpty else {
+      throw Diagnostic.error(.invalidEvidenceReference, "expected an evidence name", at: span)
+    }
     let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
     let range = parts.count == 2 ? parts[1].split(separator: "-", omittingEmptySubsequences: false) : []
     // ASCII digits only: `Int("+3")` alone would accept a sign.
@@ -22,7 +24,9 @@ public struct EvidenceReference: Hashable, Sendable, CustomStringConvertible {
       let first = parts.count == 1 ? 1 : Int(range[0]), first >= 1,
       let last = range.count == 2 ? Int(range[1]) : first, last >= first
     else {
-      throw Diagnostic.error(.invalidEvidenceReference, "expected evidence like tickets, tickets#12 or tickets#12-40, found `\(text)`", at: span,
+      throw Diagnostic.error(
+        .invalidEvidenceReference, "expected evidence like tickets, tickets#12 or tickets#12-40, found `\(text)`",
+        at: span,
         notes: ["NAME#12 is row 12 (the header is not counted); NAME#12-40 is rows 12 to 40"])
     }
     return EvidenceReference(name: String(parts[0]), rows: parts.count == 1 ? nil : first...last)
@@ -44,8 +48,10 @@ public struct EvidenceReference: Hashable, Sendable, CustomStringConvertible {
     guard let rows else { return }
     guard rows.upperBound <= table.rowCount else {
       let unit = table.format.isLineOriented && table.columnCount == 1 ? "lines" : "rows"
-      throw Diagnostic.error(.invalidEvidenceReference, "\(name) has \(NumberFormat.integer(table.rowCount)) \(unit); there is no \(unit.dropLast()) \(rows.upperBound)", at: span)
+      throw Diagnostic.error(
+        .invalidEvidenceReference,
+        "\(name) has \(NumberFormat.integer(table.rowCount)) \(unit); there is no \(unit.dropLast()) \(rows.upperBound)",
+        at: span)
     }
   }
 }
-

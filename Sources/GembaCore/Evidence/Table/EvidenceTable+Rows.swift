@@ -12,7 +12,8 @@ extension EvidenceTable {
   /// index: one part of a scan split across cores.
   func forEachRow(in range: Range<Int>, _ body: (Int, SegmentCursor, Int) -> Void) {
     for (s, segment) in segments.enumerated() {
-      let first = max(range.lowerBound, segment.firstRow), end = min(range.upperBound, segment.firstRow + segment.rowCount)
+      let first = max(range.lowerBound, segment.firstRow),
+        end = min(range.upperBound, segment.firstRow + segment.rowCount)
       guard first < end else { continue }
       let cursor = segment.cursor(s)
       for row in first..<end { body(row, cursor, row - segment.firstRow) }

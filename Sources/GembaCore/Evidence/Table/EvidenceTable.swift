@@ -47,10 +47,13 @@ public final class EvidenceTable: @unchecked Sendable {
   /// The log layout recognised (`HDFS`, `syslog`…), nil for other files.
   public let logLayout: String?
 
-  init(name: String, format: EvidenceFormat, path: String, sha256: String, columns: [String],
-       source: ByteSource, layout: Layout, segments: [TableSegment], encoding: CellEncoding,
-       givenFormats: [Int: ValueFormat] = [:], delimiterName: String? = nil, encodingName: String = "UTF-8", logLayout: String? = nil,
-       fileByteCount: Int? = nil, sheet: String? = nil, sheets: [String] = []) {
+  init(
+    name: String, format: EvidenceFormat, path: String, sha256: String, columns: [String],
+    source: ByteSource, layout: Layout, segments: [TableSegment], encoding: CellEncoding,
+    givenFormats: [Int: ValueFormat] = [:], delimiterName: String? = nil, encodingName: String = "UTF-8",
+    logLayout: String? = nil,
+    fileByteCount: Int? = nil, sheet: String? = nil, sheets: [String] = []
+  ) {
     self.logLayout = logLayout
     self.delimiterName = delimiterName
     self.encodingName = encodingName

@@ -41,7 +41,10 @@ struct NumericColumn: Sendable {
           var fitted = [Bool](repeating: true, count: parts.count)
           fitted.withUnsafeMutableBufferPointer { fitted in
             let out = Output(values: vs, flags: fs, written: ws, fits: fitted)
-            Parallel.run(parts.enumerated().map { i, part in { @Sendable in out.fits[i] = read(table, column: column, rows: part, into: out) } })
+            Parallel.run(
+              parts.enumerated().map { i, part in
+                { @Sendable in out.fits[i] = read(table, column: column, rows: part, into: out) }
+              })
           }
           fits = !fitted.contains(false)
         }
@@ -115,7 +118,9 @@ extension EvidenceTable {
     guard column < baseColumnCount else { return nil }
     let owner = rootTable
     let profile = owner.columnProfile(column)
-    guard profile.type == .integer || profile.type == .decimal, case .standard = profile.reader.format else { return nil }
+    guard profile.type == .integer || profile.type == .decimal, case .standard = profile.reader.format else {
+      return nil
+    }
     return owner.numberCache.cached(column) { NumericColumn.read(owner, column: column) }
   }
 }

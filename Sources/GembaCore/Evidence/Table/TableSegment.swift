@@ -22,8 +22,10 @@ struct TableSegment: @unchecked Sendable {
   var overflow: [Int: UInt32]
   var lines: LineIndex
 
-  init(firstRow: Int = 0, rowCount: Int, cells: OffsetBuffer, ends: HalfBuffer = HalfBuffer(capacity: 1),
-       overflow: [Int: UInt32] = [:], lines: LineIndex) {
+  init(
+    firstRow: Int = 0, rowCount: Int, cells: OffsetBuffer, ends: HalfBuffer = HalfBuffer(capacity: 1),
+    overflow: [Int: UInt32] = [:], lines: LineIndex
+  ) {
     self.firstRow = firstRow
     self.rowCount = rowCount
     self.cells = cells

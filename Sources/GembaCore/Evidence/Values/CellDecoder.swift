@@ -24,7 +24,9 @@ enum CellValue {
 enum CellDecoder {
   /// The cell as a byte range when its value is exactly those bytes, else decoded text.
   @inline(__always)
-  static func value(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ encoding: CellEncoding, column: Int) -> CellValue {
+  static func value(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ encoding: CellEncoding, column: Int)
+    -> CellValue
+  {
     switch encoding {
     case .plain:
       return .bytes(start, end)
@@ -61,7 +63,8 @@ enum CellDecoder {
 
   static func string(_ base: UnsafePointer<UInt8>, _ value: CellValue) -> String {
     switch value {
-    case .bytes(let s, let e): return String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+    case .bytes(let s, let e):
+      return String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
     case .text(let t): return t
     case .missing: return ""
     }

@@ -85,10 +85,12 @@ extension ValueParser {
   @inline(__always)
   private static func isoFractionShape(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     guard n > 20, n <= 40, p[4] == 45, p[7] == 45, p[10] == 84 || p[10] == 32, p[13] == 58, p[16] == 58,
-          p[19] == 46 || p[19] == 44 else { return false }
+      p[19] == 46 || p[19] == 44
+    else { return false }
     @inline(__always) func digit(_ i: Int) -> Bool { p[i] &- 48 < 10 }
     guard digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9),
-          digit(11), digit(12), digit(14), digit(15), digit(17), digit(18) else { return false }
+      digit(11), digit(12), digit(14), digit(15), digit(17), digit(18)
+    else { return false }
     let end = p[n - 1] == 90 ? n - 1 : n
     guard end > 20 else { return false }
     for i in 20..<end where !digit(i) { return false }
@@ -106,13 +108,15 @@ extension ValueParser {
     if n > 19 { return isoFastFraction(p, n) }
     guard n == 10 || n == 16 || n == 19, p[4] == 45, p[7] == 45 else { return nil }
     @inline(__always) func d(_ i: Int) -> Int? { let v = p[i] &- 48; return v < 10 ? Int(v) : nil }
-    guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6), let d0 = d(8), let d1 = d(9)
+    guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6), let d0 = d(8),
+      let d1 = d(9)
     else { return nil }
     let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
     guard month >= 1, month <= 12, day >= 1, day <= daysIn(month, year) else { return nil }
     var seconds = daysFromCivil(year, month, day) * 86_400
     if n > 10 {
-      guard p[10] == 84 || p[10] == 32, p[13] == 58, let h0 = d(11), let h1 = d(12), let i0 = d(14), let i1 = d(15) else { return nil }
+      guard p[10] == 84 || p[10] == 32, p[13] == 58, let h0 = d(11), let h1 = d(12), let i0 = d(14), let i1 = d(15)
+      else { return nil }
       let hour = h0 * 10 + h1, minute = i0 * 10 + i1
       guard hour < 24, minute < 60 else { return nil }
       seconds += hour * 3600 + minute * 60

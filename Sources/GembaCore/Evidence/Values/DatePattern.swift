@@ -148,7 +148,8 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
       hour = hour % 12 + (pm ? 12 : 0)
     }
     guard month >= 1, month <= 12, day >= 1, day <= ValueParser.daysIn(month, year),
-          hour < 24, minute < 60, second <= 60 else { return nil }
+      hour < 24, minute < 60, second <= 60
+    else { return nil }
     let days = ValueParser.daysFromCivil(year, month, day)
     return Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction
   }
@@ -164,4 +165,3 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
     return copy.withUTF8 { b in b.baseAddress.flatMap { parse($0, b.count) } }
   }
 }
-

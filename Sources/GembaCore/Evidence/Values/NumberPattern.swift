@@ -48,7 +48,7 @@ public struct NumberPattern: Hashable, Sendable, CustomStringConvertible {
         let c = p[i]
         if c &- 48 < 10 {
           digits[count] = c; count += 1; anyDigit = true
-          if sawDecimal { } else if groupDigits >= 0 { groupDigits += 1 } else { leading += 1 }
+          if sawDecimal {} else if groupDigits >= 0 { groupDigits += 1 } else { leading += 1 }
         } else if let g = groupMark, c == g, !sawDecimal {
           guard (groupDigits == -1 && leading >= 1 && leading <= 3) || groupDigits == 3 else { return nil }
           groupDigits = 0
@@ -85,7 +85,9 @@ public struct NumberPattern: Hashable, Sendable, CustomStringConvertible {
     return forward ? s : e
   }
 
-  private static let symbols: [[UInt8]] = [[0xE2, 0x82, 0xAC], [0xC2, 0xA3], [0xC2, 0xA5], [0xE2, 0x82, 0xB9], [0xC2, 0xA0]]
+  private static let symbols: [[UInt8]] = [
+    [0xE2, 0x82, 0xAC], [0xC2, 0xA3], [0xC2, 0xA5], [0xE2, 0x82, 0xB9], [0xC2, 0xA0],
+  ]
 
   private static func multiByteSymbol(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
     for sym in symbols where e - s >= sym.count && sym.indices.allSatisfy({ p[s + $0] == sym[$0] }) { return sym.count }
@@ -93,7 +95,9 @@ public struct NumberPattern: Hashable, Sendable, CustomStringConvertible {
   }
 
   private static func multiByteSymbolEnding(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
-    for sym in symbols where e - s >= sym.count && sym.indices.allSatisfy({ p[e - sym.count + $0] == sym[$0] }) { return sym.count }
+    for sym in symbols where e - s >= sym.count && sym.indices.allSatisfy({ p[e - sym.count + $0] == sym[$0] }) {
+      return sym.count
+    }
     return nil
   }
 }

@@ -27,14 +27,20 @@ enum ValueParser {
     var digits = 0, fractionDigits = 0, significant = 0
     var dropped = 0  // integer digits beyond what the mantissa holds exactly
     while i < n, p[i] &- 48 < 10 {
-      if significant < 19 { mantissa = mantissa * 10 + UInt64(p[i] - 48); if mantissa > 0 { significant += 1 } } else { dropped += 1 }
+      if significant < 19 {
+        mantissa = mantissa * 10 + UInt64(p[i] - 48); if mantissa > 0 { significant += 1 }
+      } else {
+        dropped += 1
+      }
       digits += 1
       i += 1
     }
     if i < n && p[i] == 46 {
       i += 1
       while i < n, p[i] &- 48 < 10 {
-        if significant < 19 { mantissa = mantissa * 10 + UInt64(p[i] - 48); fractionDigits += 1; if mantissa > 0 { significant += 1 } }
+        if significant < 19 {
+          mantissa = mantissa * 10 + UInt64(p[i] - 48); fractionDigits += 1; if mantissa > 0 { significant += 1 }
+        }
         digits += 1
         i += 1
       }
@@ -77,8 +83,8 @@ enum ValueParser {
     var word: UInt64 = 0
     for i in 0..<n { word = word << 8 | UInt64(p[i] | 0x20) }
     switch word {
-    case 0x796573, 0x74727565, 0x79, 0x74: return true        // yes true y t
-    case 0x6E6F, 0x66616C7365, 0x6E, 0x66: return false       // no false n f
+    case 0x796573, 0x74727565, 0x79, 0x74: return true  // yes true y t
+    case 0x6E6F, 0x66616C7365, 0x6E, 0x66: return false  // no false n f
     default: return nil
     }
   }

@@ -6,7 +6,8 @@ extension CommandCatalog {
       usage: "load PATH [as NAME] [--format \(EvidenceFormat.names.joined(separator: "|"))] [--sheet NAME|N]"
         + " [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]"
         + " | load sql \"QUERY\" --db postgresql://USER@HOST:PORT/DB|sqlite:PATH as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]",
-      summary: "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256. `load sql` runs a query"
+      summary:
+        "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256. `load sql` runs a query"
         + " on the team's database (no password in the URL: PGPASSWORD or ~/.pgpass), snapshots its answer as"
         + " evidence/NAME.sql.csv and loads that (the cell records it as --snapshot); replay reads the snapshot and never contacts the server.",
       example: "load evidence/tickets.csv as tickets",
@@ -28,7 +29,8 @@ extension CommandCatalog {
           return try sqlLoad(&a, keyword: path)
         }
         let name = try evidenceName(&a)
-        var spec = LoadSpec(path: Located(path.text, at: path.span), name: name,
+        var spec = LoadSpec(
+          path: Located(path.text, at: path.span), name: name,
           format: a.single("format").map { Located($0.text, at: $0.span) })
         if let token = a.single("header-rows") {
           guard let n = Int(token.text), (0...2).contains(n) else {
@@ -68,7 +70,8 @@ extension CommandCatalog {
       name: "show", group: .evidence, usage: "show NAME [--limit N] [--format table|csv|json]",
       summary: "Show the first rows (or lines) of evidence.", example: "show tickets --limit 5",
       options: [
-        OptionSpec("limit", .single, hint: "N"), OptionSpec("format", .single, .choice(["table", "csv", "json"]), hint: "FORMAT"),
+        OptionSpec("limit", .single, hint: "N"),
+        OptionSpec("format", .single, .choice(["table", "csv", "json"]), hint: "FORMAT"),
       ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let name = try a.take("an evidence name")
@@ -79,7 +82,9 @@ extension CommandCatalog {
           }
           limit = n
         }
-        return .show(name: Located(name.text, at: name.span), limit: limit, format: a.single("format").map { Located($0.text, at: $0.span) })
+        return .show(
+          name: Located(name.text, at: name.span), limit: limit,
+          format: a.single("format").map { Located($0.text, at: $0.span) })
       }),
     VerbSpec(
       name: "grep", group: .evidence, usage: "grep NAME PATTERN",
@@ -113,7 +118,8 @@ extension CommandCatalog {
       name: "spc", group: .evidence,
       usage: "spc NAME COL [--chart \(ChartKind.usage)] [--subgroup COL | --size N] [--n COL]"
         + " [--by day|week|month] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
-      summary: "A control chart with the points that break the rules (each names its test): individuals (XmR) by default;"
+      summary:
+        "A control chart with the points that break the rules (each names its test): individuals (XmR) by default;"
         + " --chart picks I-MR, X̄-R, X̄-S, p, np, c, u, Laney p′/u′ or a run chart; --stages/--split give limits per stage,"
         + " --baseline limits from a baseline period.",
       example: "spc tickets handle_minutes --by day",

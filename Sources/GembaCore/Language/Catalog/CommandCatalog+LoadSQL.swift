@@ -7,7 +7,8 @@ extension CommandCatalog {
     _ = try a.take("as")
     let token = try a.take("a name after `as`")
     guard EvidenceReference.isName(token.text) else {
-      throw .error(.invalidEvidenceName, "`\(token.text)` cannot name evidence", at: token.span,
+      throw .error(
+        .invalidEvidenceName, "`\(token.text)` cannot name evidence", at: token.span,
         notes: ["use letters, digits, `_`, `-` or `.`, starting with a letter"])
     }
     return Located(token.text, at: token.span)
@@ -16,22 +17,31 @@ extension CommandCatalog {
   static func sqlLoad(_ a: inout Arguments, keyword: Token) throws(Diagnostic) -> Command {
     let query = try a.take("the query, quoted: load sql \"SELECT …\" --db URL as NAME")
     guard !query.text.allSatisfy(\.isWhitespace) else {
-      throw .error(.missingArgument, "the query is empty", at: query.span, notes: ["for example: load sql \"SELECT * FROM complaints\" --db URL as complaints"])
+      throw .error(
+        .missingArgument, "the query is empty", at: query.span,
+        notes: ["for example: load sql \"SELECT * FROM complaints\" --db URL as complaints"])
     }
     let name = try evidenceName(&a)
     guard let name else {
-      throw .error(.missingArgument, "`load sql` needs a name for its answer: … as NAME", at: query.span,
+      throw .error(
+        .missingArgument, "`load sql` needs a name for its answer: … as NAME", at: query.span,
         notes: ["the snapshot is written to evidence/NAME.sql.csv"])
     }
     guard let db = a.single("db") else {
-      throw .error(.missingArgument, "`load sql` needs the database: --db postgresql://USER@HOST:PORT/DB or --db sqlite:PATH", at: keyword.span)
+      throw .error(
+        .missingArgument, "`load sql` needs the database: --db postgresql://USER@HOST:PORT/DB or --db sqlite:PATH",
+        at: keyword.span)
     }
     guard !DatabaseURL.holdsPassword(db.text) else {
-      throw .error(.invalidDatabaseURL, DatabaseURL.passwordAdvice, at: db.span,
-        notes: ["write it without the password: --db \(DatabaseURL.withoutPassword(db.text))", "nothing was run or recorded"])
+      throw .error(
+        .invalidDatabaseURL, DatabaseURL.passwordAdvice, at: db.span,
+        notes: [
+          "write it without the password: --db \(DatabaseURL.withoutPassword(db.text))", "nothing was run or recorded",
+        ])
     }
     guard DatabaseURL.hasScheme(db.text) else {
-      throw .error(.invalidDatabaseURL, "`\(db.text)` is not a database gemba reads", at: db.span,
+      throw .error(
+        .invalidDatabaseURL, "`\(db.text)` is not a database gemba reads", at: db.span,
         notes: ["postgresql://USER@HOST:PORT/DB (libpq's URL) or sqlite:PATH"])
     }
     // The parser `load sql` runs with, so a bad port or an empty path is refused before anything runs.
@@ -43,11 +53,13 @@ extension CommandCatalog {
       }
       return Located(n, at: token.span)
     }
-    let sql = SQLLoadSpec(query: Located(query.text, at: query.span), database: Located(db.text, at: db.span),
+    let sql = SQLLoadSpec(
+      query: Located(query.text, at: query.span), database: Located(db.text, at: db.span),
       limit: try positive("limit", "a number of rows"), timeout: try positive("timeout", "a number of seconds"),
       snapshot: a.single("snapshot").map { Located($0.text, at: $0.span) })
     // The snapshot is CSV as gemba writes it: comma-separated UTF-8 with one header row.
-    var spec = LoadSpec(path: sql.snapshot ?? Located("", at: query.span), name: name,
+    var spec = LoadSpec(
+      path: sql.snapshot ?? Located("", at: query.span), name: name,
       format: Located("csv", at: keyword.span))
     spec.delimiter = Located("comma", at: keyword.span)
     spec.encoding = Located("utf-8", at: keyword.span)

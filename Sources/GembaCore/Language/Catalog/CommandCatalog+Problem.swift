@@ -10,10 +10,12 @@ extension CommandCatalog {
     VerbSpec(
       name: "problem", group: .problem, usage: "problem TEXT [--expected TEXT] [--actual TEXT]",
       summary: "State the quality gap: what the customer expects and what actually happens.",
-      example: "problem Customers get different refund answers --expected one correct answer --actual 3 answers in 40 tickets",
+      example:
+        "problem Customers get different refund answers --expected one correct answer --actual 3 answers in 40 tickets",
       options: [OptionSpec("expected", .text, hint: "TEXT"), OptionSpec("actual", .text, hint: "TEXT")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        return .problem(text: try a.takeText("the problem statement"), expected: a.text("expected"), actual: a.text("actual"))
+        return .problem(
+          text: try a.takeText("the problem statement"), expected: a.text("expected"), actual: a.text("actual"))
       }),
     VerbSpec(
       name: "process", group: .problem, usage: "process [NAME STEP...]",
@@ -33,7 +35,9 @@ extension CommandCatalog {
       example: "step \"check macro version\" --after S2 --owner \"Support lead\"",
       options: [OptionSpec("after", .single, .id(.step), hint: "Sx"), OptionSpec("owner", .text, hint: "TEXT")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let after = try a.single("after").map { token throws(Diagnostic) in try Arguments.id(token, [.step], "a step id like S2") }
+        let after = try a.single("after").map { token throws(Diagnostic) in
+          try Arguments.id(token, [.step], "a step id like S2")
+        }
         return .addStep(text: try a.takeText("the step's text"), after: after, owner: a.text("owner"))
       }),
   ]

@@ -13,7 +13,8 @@ extension CommandCatalog {
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         return .undo
       }),
-    VerbSpec(name: "redo", group: .session, usage: "redo", summary: "Redo what undo took back.", example: "redo", options: [],
+    VerbSpec(
+      name: "redo", group: .session, usage: "redo", summary: "Redo what undo took back.", example: "redo", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         return .redo
       }),
@@ -24,7 +25,8 @@ extension CommandCatalog {
         return .history
       }),
     VerbSpec(
-      name: "help", group: .session, usage: "help [VERB]", summary: "List the commands, or explain one with an example.",
+      name: "help", group: .session, usage: "help [VERB]",
+      summary: "List the commands, or explain one with an example.",
       example: "help action", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         guard a.hasPositionals else { return .help(nil) }
@@ -42,25 +44,30 @@ extension CommandCatalog {
       }),
     VerbSpec(
       name: "export", group: .session, usage: "export \(Export.formats.joined(separator: "|")) PATH [--sop SOP.md]",
-      summary: "Write the reviewable record, an 8D (Markdown, or HTML for a .html PATH), a one-page A3 (HTML) or the SOP update to PATH.",
+      summary:
+        "Write the reviewable record, an 8D (Markdown, or HTML for a .html PATH), a one-page A3 (HTML) or the SOP update to PATH.",
       example: "export 8d 8d-report.md",
       options: [OptionSpec("sop", .single, .path, hint: "SOP.md")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let formats = Export.formats.dropLast().joined(separator: ", ") + " or " + Export.formats.last!
         let format = try a.take("a format: " + formats)
         let path = try a.take("an output path")
-        return .export(format: Located(format.text.lowercased(), at: format.span), path: Located(path.text, at: path.span),
+        return .export(
+          format: Located(format.text.lowercased(), at: format.span), path: Located(path.text, at: path.span),
           sop: a.single("sop").map { Located($0.text, at: $0.span) })
       }),
     VerbSpec(
       name: "run", group: .session, usage: "run FILE",
-      summary: "Run a script of commands (one a line, # comments) as cells.", example: "run templates/refund-review.gemba",
+      summary: "Run a script of commands (one a line, # comments) as cells.",
+      example: "run templates/refund-review.gemba",
       options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let path = try a.take("a script path")
         return .run(Located(path.text, at: path.span))
       }),
-    VerbSpec(name: "quit", group: .session, usage: "quit", summary: "Save and leave (Ctrl-D does the same).", example: "quit", options: [],
+    VerbSpec(
+      name: "quit", group: .session, usage: "quit", summary: "Save and leave (Ctrl-D does the same).", example: "quit",
+      options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         return .quit
       }),

@@ -53,7 +53,8 @@ public struct OptionSpec: Sendable {
 }
 
 public enum CommandCatalog {
-  public static let verbs: [VerbSpec] = problemVerbs + analysisVerbs + judgementVerbs + correctiveVerbs + evidenceVerbs
+  public static let verbs: [VerbSpec] =
+    problemVerbs + analysisVerbs + judgementVerbs + correctiveVerbs + evidenceVerbs
     + sessionVerbs
 
   public static func spec(_ name: String) -> VerbSpec? { verbs.first { $0.name == name } }

@@ -26,10 +26,13 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
   public static func problem(with text: String) -> String? {
     guard CalendarDate(text) == nil else { return nil }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.allSatisfy(\.isASCIIDigits),
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy(\.isASCIIDigits),
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
     else { return "`\(text)` is not a date: write YYYY-MM-DD, e.g. 2026-12-15" }
-    if !years.contains(y) { return "`\(text)` is not a date gemba accepts: the year must be from \(years.lowerBound) to \(years.upperBound)" }
+    if !years.contains(y) {
+      return "`\(text)` is not a date gemba accepts: the year must be from \(years.lowerBound) to \(years.upperBound)"
+    }
     if !(1...12).contains(m) { return "`\(text)` is not a date: there is no month \(m)" }
     return "`\(text)` is not a date: month \(m) of \(y) has \(days(inMonth: m, year: y)) days, not \(d)"
   }

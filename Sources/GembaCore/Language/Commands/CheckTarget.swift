@@ -44,7 +44,8 @@ public enum CheckTarget: Equatable, Sendable {
     public var piece: Int
   }
 
-  public static let grammar = "<= 2, < 2 per week, >= 95%, = 0, p below 0.031, no rule-1 points, "
+  public static let grammar =
+    "<= 2, < 2 per week, >= 95%, = 0, p below 0.031, no rule-1 points, "
     + "no points beyond the limits, below LCL"
 
   /// Parses the target's pieces (white-space separated; an operator may be glued to its number).
@@ -59,8 +60,9 @@ public enum CheckTarget: Equatable, Sendable {
     }
     if words == ["below", "lcl"] { return .belowLowerLimit }
     if first == "no" || (first == "below" && words.count == 2) {
-      throw fail("`\(pieces.joined(separator: " "))` is not a chart target: write `no rule-1 points`, "
-        + "`no points beyond the limits` or `below LCL`", at: 1)
+      throw fail(
+        "`\(pieces.joined(separator: " "))` is not a chart target: write `no rule-1 points`, "
+          + "`no points beyond the limits` or `below LCL`", at: 1)
     }
     var i = 0
     var comparison: Comparison
@@ -92,7 +94,9 @@ public enum CheckTarget: Equatable, Sendable {
     i += 1
     var per: TimeBucket?
     if i < words.count {
-      guard words[i] == "per" else { throw fail("after the number, only `per week` (day, month, hour) may follow", at: i) }
+      guard words[i] == "per" else {
+        throw fail("after the number, only `per week` (day, month, hour) may follow", at: i)
+      }
       guard i + 1 < words.count, let bucket = TimeBucket(rawValue: words[i + 1]) else {
         throw fail("`per` takes hour, day, week or month", at: i + 1)
       }

@@ -74,7 +74,8 @@ extension Command {
       .change(cites: CommandCitation(item: .item(id.value), targets: targets, note: note))
     case .contained(let id, let targets, let note):
       .change(cites: CommandCitation(item: .item(id.value), targets: targets, note: note))
-    case .event(let when, _, let targets): .change(cites: CommandCitation(item: .event(when: when.value), targets: targets))
+    case .event(let when, _, let targets):
+      .change(cites: CommandCitation(item: .event(when: when.value), targets: targets))
     case .showWhys: .view(.whys)
     case .showFishbone: .view(.fishbone)
     case .showProcess: .view(.process)

@@ -89,4 +89,3 @@ public enum CommandNature: String, Sendable, CaseIterable {
   /// About the shell (help, history, save, run, quit): not a cell (`run`'s commands are).
   case shell = "about the shell, not a cell"
 }
-

@@ -19,8 +19,10 @@ public struct LoadSpec: Hashable, Sendable {
   public var sheet: Located<String>? = nil
   /// `load sql "QUERY" --db URL as NAME`: the query and server behind the CSV snapshot at `path`.
   public var sql: SQLLoadSpec? = nil
-  public init(path: Located<String>, name: Located<String>? = nil, format: Located<String>? = nil,
-    headerRows: Located<Int>? = nil, skip: Located<Int>? = nil) {
+  public init(
+    path: Located<String>, name: Located<String>? = nil, format: Located<String>? = nil,
+    headerRows: Located<Int>? = nil, skip: Located<Int>? = nil
+  ) {
     self.path = path
     self.name = name
     self.format = format

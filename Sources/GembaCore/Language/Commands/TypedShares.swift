@@ -5,10 +5,14 @@ public struct TypedShares: Hashable, Sendable {
     func share(_ t: Token) throws(Diagnostic) -> (Int, Int) {
       let parts = t.text.split(separator: "/", omittingEmptySubsequences: false)
       guard parts.count == 2, let s = Int(parts[0]), let n = Int(parts[1]) else {
-        throw .error(.invalidShare, "expected a share like 98/584 (count meeting the condition / group size), not `\(t.text)`", at: t.span)
+        throw .error(
+          .invalidShare, "expected a share like 98/584 (count meeting the condition / group size), not `\(t.text)`",
+          at: t.span)
       }
       guard n > 0, s >= 0, s <= n else {
-        throw .error(.invalidShare, "`\(t.text)`: the count must be between 0 and the group size, and the group size above 0", at: t.span)
+        throw .error(
+          .invalidShare, "`\(t.text)`: the count must be between 0 and the group size, and the group size above 0",
+          at: t.span)
       }
       return (s, n)
     }

@@ -62,7 +62,7 @@ struct Arguments {
         if option.arity != .flag && values.isEmpty {
           throw .error(
             .missingArgument, "option `--\(option.name)` needs a value (\(option.hint))", at: token.span,
-              notes: ["usage: \(spec.usage)"])
+            notes: ["usage: \(spec.usage)"])
         }
         options[option.name] = (token, values)
       }
@@ -77,7 +77,9 @@ struct Arguments {
   /// The next positional value, or an error saying what was expected.
   mutating func take(_ what: String) throws(Diagnostic) -> Token {
     guard let token = positionals.first else { throw missing(what) }
-    guard token.isValue else { throw .error(.unexpectedToken, "expected \(what), found \(Parser.describe(token))", at: token.span) }
+    guard token.isValue else {
+      throw .error(.unexpectedToken, "expected \(what), found \(Parser.describe(token))", at: token.span)
+    }
     positionals.removeFirst()
     lastTaken = token
     return token
@@ -90,7 +92,9 @@ struct Arguments {
 
   static func id(_ token: Token, _ kinds: [ItemID.Kind], _ what: String) throws(Diagnostic) -> Located<ItemID> {
     guard let id = ItemID(token.text), kinds.contains(id.kind) else {
-      if let problem = ItemID.problem(with: token.text) { throw .error(.invalidID, problem, at: token.span, notes: ["expected \(what)"]) }
+      if let problem = ItemID.problem(with: token.text) {
+        throw .error(.invalidID, problem, at: token.span, notes: ["expected \(what)"])
+      }
       throw .error(.invalidID, "expected \(what), found \(Parser.describe(token))", at: token.span)
     }
     return Located(id, at: token.span)
@@ -101,7 +105,8 @@ struct Arguments {
     let span = positionals.first.map { $0.span.through(positionals.last!.span) }
     guard let text = try takeOptionalText() else { throw missing(what) }
     guard text.contains(where: { !$0.isWhitespace }) else {
-      throw .error(.missingArgument, "`\(spec.name)` needs \(what), and this text is empty", at: span,
+      throw .error(
+        .missingArgument, "`\(spec.name)` needs \(what), and this text is empty", at: span,
         notes: ["usage: \(spec.usage)"])
     }
     return text
@@ -129,7 +134,8 @@ struct Arguments {
 
   func missing(_ what: String) -> Diagnostic {
     let end = SourceSpan(at: (positionals.last ?? lastTaken ?? verb).span.end)
-    return .error(.missingArgument, "`\(spec.name)` needs \(what)", at: end,
+    return .error(
+      .missingArgument, "`\(spec.name)` needs \(what)", at: end,
       notes: ["usage: \(spec.usage)", "example: \(spec.example)"])
   }
 
@@ -160,7 +166,9 @@ struct Arguments {
     }
     for name in options.keys.sorted() where !used.contains(name) {
       if let option = options[name] {
-        throw .error(.optionNotApplicable, "`\(spec.name)` does not use `--\(name)` here", at: option.name.span, notes: ["usage: \(spec.usage)"])
+        throw .error(
+          .optionNotApplicable, "`\(spec.name)` does not use `--\(name)` here", at: option.name.span,
+          notes: ["usage: \(spec.usage)"])
       }
     }
   }

@@ -3,42 +3,63 @@
 /// with its column, and not months later when the action is judged.
 extension Parser {
   /// The planned check, or nil when none of the three options was given.
-  static func plannedCheck(verify: (name: Token, values: [Token])?, target: (name: Token, values: [Token])?,
-    after: (name: Token, values: [Token])?) throws(Diagnostic) -> (check: PlannedCheck, afterSpan: SourceSpan)?
-  {
+  static func plannedCheck(
+    verify: (name: Token, values: [Token])?, target: (name: Token, values: [Token])?,
+    after: (name: Token, values: [Token])?
+  ) throws(Diagnostic) -> (check: PlannedCheck, afterSpan: SourceSpan)? {
     let given = [("--verify QUERY", verify), ("--target EXPR", target), ("--after YYYY-MM-DD", after)]
     guard given.contains(where: { $0.1 != nil }) else { return nil }
     let missing = given.filter { $0.1 == nil }.map(\.0)
     if let first = given.compactMap(\.1).first, !missing.isEmpty {
-      throw .error(.missingOption, "a planned check needs --verify, --target and --after together (" + missing.joined(separator: ", ")
-        + (missing.count == 1 ? " is" : " are") + " missing)", at: first.name.span,
-        notes: ["example: --verify \"defects | where line = B | timeline found_at --every week\" --target \"<= 2 per week\" --after 2026-12-31"])
+      throw .error(
+        .missingOption,
+        "a planned check needs --verify, --target and --after together (" + missing.joined(separator: ", ")
+          + (missing.count == 1 ? " is" : " are") + " missing)", at: first.name.span,
+        notes: [
+          "example: --verify \"defects | where line = B | timeline found_at --every week\" --target \"<= 2 per week\" --after 2026-12-31"
+        ])
     }
     guard let verify, let target, let after, let afterToken = after.values.first else { return nil }
     let source = try plannedQuery(verify.values, option: verify.name)
     let pipeline = try QueryPipeline.parse(source.stages)
     let (over, bucket) = overTime(pipeline.stages.last)
     guard over != nil else {
-      throw .error(.invalidOptionValue, "a planned check must end in a result over time, so gemba can judge only the periods after the date",
+      throw .error(
+        .invalidOptionValue,
+        "a planned check must end in a result over time, so gemba can judge only the periods after the date",
         at: pipeline.spans.last ?? source.evidence.span,
-        notes: ["end the query in `timeline COL --every week` (counts per period) or `spc COL --by week` (a control chart)"])
+        notes: [
+          "end the query in `timeline COL --every week` (counts per period) or `spc COL --by week` (a control chart)"
+        ])
     }
     let pieces = targetPieces(target.values)
     let parsed: CheckTarget
     do {
       parsed = try CheckTarget.parse(pieces.map(\.text))
     } catch {
-      throw .error(.invalidOptionValue, "the target cannot be read: \(error.message)", at: pieces.isEmpty ? target.name.span : pieces[error.piece].span,
+      throw .error(
+        .invalidOptionValue, "the target cannot be read: \(error.message)",
+        at: pieces.isEmpty ? target.name.span : pieces[error.piece].span,
         notes: ["targets: " + CheckTarget.grammar])
     }
     if parsed.needsLimits, over != .chart {
-      throw .error(.invalidOptionValue, "`\(pieces.map(\.text).joined(separator: " "))` reads control limits: the query must end in `spc COL --by week`",
+      throw .error(
+        .invalidOptionValue,
+        "`\(pieces.map(\.text).joined(separator: " "))` reads control limits: the query must end in `spc COL --by week`",
         at: pieces.first?.span ?? target.name.span)
     }
     if case .value(_, _, _, let per?) = parsed, per != bucket {
       let span = pieces.last?.span ?? target.name.span
-      throw .error(.invalidOptionValue, "the target is per \(per.rawValue) but the query " + (bucket.map { "counts per \($0.rawValue)" } ?? "does not say its period"),
-        at: span, notes: [over == .chart ? "say it in the query: spc COL --by \(per.rawValue)" : "say it in the query: timeline COL --every \(per.rawValue)"])
+      throw .error(
+        .invalidOptionValue,
+        "the target is per \(per.rawValue) but the query "
+          + (bucket.map { "counts per \($0.rawValue)" } ?? "does not say its period"),
+        at: span,
+        notes: [
+          over == .chart
+            ? "say it in the query: spc COL --by \(per.rawValue)"
+            : "say it in the query: timeline COL --every \(per.rawValue)"
+        ])
     }
     let date = try Parser.date(afterToken)
     let text = pieces.map(\.text).joined(separator: " ")
@@ -62,8 +83,12 @@ extension Parser {
     var tokens = values
     if values.count == 1, values[0].kind == .string { tokens = try relex(values[0]) }
     guard tokens.contains(where: { $0.kind == .pipe }) else {
-      throw .error(.invalidOptionValue, "--verify takes a query pipeline: NAME | … | timeline COL --every week", at: values.first?.span ?? option.span,
-        notes: ["quote it when it holds options: --verify \"defects | where line = B | timeline found_at --every week\""])
+      throw .error(
+        .invalidOptionValue, "--verify takes a query pipeline: NAME | … | timeline COL --every week",
+        at: values.first?.span ?? option.span,
+        notes: [
+          "quote it when it holds options: --verify \"defects | where line = B | timeline found_at --every week\""
+        ])
     }
     return try querySource(tokens)
   }
@@ -72,7 +97,9 @@ extension Parser {
   static func relex(_ token: Token) throws(Diagnostic) -> [Token] {
     let start = token.span.start
     func shift(_ p: SourcePosition) -> SourcePosition {
-      p.line == 1 ? SourcePosition(line: start.line, column: start.column + p.column) : SourcePosition(line: start.line + p.line - 1, column: p.column)
+      p.line == 1
+        ? SourcePosition(line: start.line, column: start.column + p.column)
+        : SourcePosition(line: start.line + p.line - 1, column: p.column)
     }
     do {
       return try Lexer.tokenize(token.text).map { t in

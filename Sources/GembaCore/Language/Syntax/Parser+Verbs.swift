@@ -6,7 +6,8 @@ extension Parser {
 
   static func date(_ token: Token) throws(Diagnostic) -> CalendarDate {
     guard let date = CalendarDate(token.text) else {
-      throw .error(.invalidDate, CalendarDate.problem(with: token.text) ?? "`\(token.text)` is not a date",
+      throw .error(
+        .invalidDate, CalendarDate.problem(with: token.text) ?? "`\(token.text)` is not a date",
         at: token.span,
         notes: ["write dates as YYYY-MM-DD, e.g. 2026-12-15"])
     }
@@ -25,7 +26,8 @@ extension Parser {
     let parts = token.text.split(separator: ">", omittingEmptySubsequences: false)
     let ids = parts.map { ItemID($0) }
     guard (1...2).contains(parts.count), ids.allSatisfy({ $0?.kind == .step }) else {
-      throw .error(.invalidID, "expected a step like S2, or a handoff like S2>S3, found `\(token.text)`",
+      throw .error(
+        .invalidID, "expected a step like S2, or a handoff like S2>S3, found `\(token.text)`",
         at: token.span)
     }
     let location: StepLocation = ids.count == 1 ? .step(ids[0]!) : .handoff(ids[0]!, ids[1]!)
@@ -37,16 +39,22 @@ extension Parser {
 
   /// Evidence references, or a query pipeline (everything from the word before the first `|`).
   static func citationTargets(_ tokens: [Token], in a: Arguments) throws(Diagnostic) -> [CitationTarget] {
-    if let first = tokens.first, first.kind == .word, first.text == "compare", !tokens.contains(where: { $0.kind == .pipe }) {
+    if let first = tokens.first, first.kind == .word, first.text == "compare",
+      !tokens.contains(where: { $0.kind == .pipe })
+    {
       guard tokens.count == 3 else {
-        throw .error(.invalidShare, "a typed comparison cites two shares: compare 98/584 16/136", at: first.span.through(tokens.last!.span))
+        throw .error(
+          .invalidShare, "a typed comparison cites two shares: compare 98/584 16/136",
+          at: first.span.through(tokens.last!.span))
       }
       return [.shares(try TypedShares.parse(tokens[1], tokens[2]))]
     }
     var targets: [CitationTarget] = []
     var refs = tokens
     if let pipe = tokens.firstIndex(where: { $0.kind == .pipe }) {
-      guard pipe > 0 else { throw .error(.querySyntax, "a query needs an evidence name before `|`", at: tokens[pipe].span) }
+      guard pipe > 0 else {
+        throw .error(.querySyntax, "a query needs an evidence name before `|`", at: tokens[pipe].span)
+      }
       refs = Array(tokens[..<(pipe - 1)])
       targets.append(.query(try querySource(Array(tokens[(pipe - 1)...]))))
     }
@@ -64,7 +72,6 @@ extension Parser {
     return .error(.invalidOptionValue, "`\(token.text)` is not a valid --\(option)", at: token.span, notes: notes)
   }
 }
-
 
 /// A point on the investigation's timeline: a date, or a date and time (minutes or seconds).
 public struct EventTime: Hashable, Sendable, Comparable {

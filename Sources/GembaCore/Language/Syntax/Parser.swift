@@ -18,7 +18,9 @@ public enum Parser {
       return .query(try querySource(tokens))
     }
     guard first.kind == .word else {
-      throw .error(.unknownCommand, "expected a command, found \(describe(first))", at: first.span, notes: ["type `help` for the list of commands"])
+      throw .error(
+        .unknownCommand, "expected a command, found \(describe(first))", at: first.span,
+        notes: ["type `help` for the list of commands"])
     }
     let verb = first.text.lowercased()
     guard let spec = CommandCatalog.spec(verb) else {
@@ -35,12 +37,15 @@ public enum Parser {
       // `pareto tickets by reason` is the one-stage query `tickets | pareto by reason`.
       let name = tokens[1]
       guard name.isValue, EvidenceReference.isName(name.text) else {
-        throw .error(.querySyntax, "expected an evidence name after `\(verb)`", at: name.span, notes: ["usage: \(spec.usage)"])
+        throw .error(
+          .querySyntax, "expected an evidence name after `\(verb)`", at: name.span, notes: ["usage: \(spec.usage)"])
       }
       var stage = [Token(kind: .word, text: verb, span: first.span)]
       stage += tokens.dropFirst(2)
-      return .query(QuerySource(evidence: Located(name.text, at: name.span), stages: [stage],
-        text: pipelineText([name, Token(kind: .pipe, text: "|", span: first.span)] + stage)))
+      return .query(
+        QuerySource(
+          evidence: Located(name.text, at: name.span), stages: [stage],
+          text: pipelineText([name, Token(kind: .pipe, text: "|", span: first.span)] + stage)))
     }
     var arguments = try Arguments(spec: spec, verb: first, tokens: Array(tokens.dropFirst()))
     let command = try spec.build(&arguments)
@@ -51,7 +56,8 @@ public enum Parser {
   /// A query pipeline: NAME | stage | stage …
   static func querySource(_ tokens: [Token]) throws(Diagnostic) -> QuerySource {
     guard let first = tokens.first, first.isValue, EvidenceReference.isName(first.text) else {
-      throw .error(.querySyntax, "a query starts with the name of loaded evidence", at: tokens.first?.span,
+      throw .error(
+        .querySyntax, "a query starts with the name of loaded evidence", at: tokens.first?.span,
         notes: ["for example: tickets | where reopened = yes | count by team"])
     }
     var stages: [[Token]] = []
@@ -60,10 +66,13 @@ public enum Parser {
     for token in tokens.dropFirst() {
       if token.kind == .pipe {
         if sawPipe && current.isEmpty {
-          throw .error(.querySyntax, "empty stage between two `|`", at: token.span, notes: ["remove one `|` or add a stage such as `count`"])
+          throw .error(
+            .querySyntax, "empty stage between two `|`", at: token.span,
+            notes: ["remove one `|` or add a stage such as `count`"])
         }
-        if sawPipe { stages.append(current) }
-        else if !current.isEmpty {
+        if sawPipe {
+          stages.append(current)
+        } else if !current.isEmpty {
           throw .error(.querySyntax, "expected `|` after the evidence name `\(first.text)`", at: current[0].span)
         }
         current = []
@@ -73,7 +82,8 @@ public enum Parser {
       }
     }
     guard !current.isEmpty else {
-      throw .error(.querySyntax, "the pipeline ends with `|`", at: tokens.last?.span,
+      throw .error(
+        .querySyntax, "the pipeline ends with `|`", at: tokens.last?.span,
         notes: ["add a stage such as `count` after it"])
     }
     stages.append(current)
@@ -93,7 +103,8 @@ public enum Parser {
 
   /// `text` written so the lexer reads it back as one value.
   public static func quote(_ text: String) -> String {
-    let needsQuotes = text.isEmpty || text.contains { $0.isWhitespace || $0 == "\"" || $0 == "|" || $0 == "\\" || $0 == "#" }
+    let needsQuotes =
+      text.isEmpty || text.contains { $0.isWhitespace || $0 == "\"" || $0 == "|" || $0 == "\\" || $0 == "#" }
       || text.hasPrefix("--")
     guard needsQuotes else { return text }
     var out = "\""

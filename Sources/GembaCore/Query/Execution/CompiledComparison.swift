@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A `where` comparison ready to test cell bytes.
@@ -58,8 +58,10 @@ struct CompiledComparison {
       do throws(LayoutError) {
         regex = try PikeRegex(value, ignoreCase: comparison.ignoreCase)
       } catch {
-        throw Diagnostic.error(.invalidRegex, "`\(value)` is not a regular expression gemba reads: \(error.reason)", at: comparison.valueSpan,
-                               notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
+        throw Diagnostic.error(
+          .invalidRegex, "`\(value)` is not a regular expression gemba reads: \(error.reason)",
+          at: comparison.valueSpan,
+          notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
       }
     } else {
       regex = nil
@@ -85,7 +87,9 @@ struct CompiledComparison {
   }
 
   @inline(__always) private func equals(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    if n == literal.count && (n == 0 || literal.withUnsafeBufferPointer { memcmp($0.baseAddress!, p, n) == 0 }) { return true }
+    if n == literal.count && (n == 0 || literal.withUnsafeBufferPointer { memcmp($0.baseAddress!, p, n) == 0 }) {
+      return true
+    }
     if n == 0 { return false }
     if let folded, Self.equalIgnoringCase(p, n, folded) { return true }
     if let number, let v = reader.number(p, n) { return v == number }
@@ -148,16 +152,22 @@ indirect enum CompiledPredicate {
   case and(CompiledPredicate, CompiledPredicate)
   case or(CompiledPredicate, CompiledPredicate)
 
-  init(_ predicate: Predicate, resolve: (ColumnRef) throws(Diagnostic) -> Int,
-       reader: (Int) -> ValueReader = { _ in .standard }) throws(Diagnostic) {
+  init(
+    _ predicate: Predicate, resolve: (ColumnRef) throws(Diagnostic) -> Int,
+    reader: (Int) -> ValueReader = { _ in .standard }
+  ) throws(Diagnostic) {
     switch predicate {
     case .compare(let c):
       let column = try resolve(c.column)
       self = .compare(try CompiledComparison(c, column: column, reader: { reader(column) }))
     case .and(let a, let b):
-      self = .and(try CompiledPredicate(a, resolve: resolve, reader: reader), try CompiledPredicate(b, resolve: resolve, reader: reader))
+      self = .and(
+        try CompiledPredicate(a, resolve: resolve, reader: reader),
+        try CompiledPredicate(b, resolve: resolve, reader: reader))
     case .or(let a, let b):
-      self = .or(try CompiledPredicate(a, resolve: resolve, reader: reader), try CompiledPredicate(b, resolve: resolve, reader: reader))
+      self = .or(
+        try CompiledPredicate(a, resolve: resolve, reader: reader),
+        try CompiledPredicate(b, resolve: resolve, reader: reader))
     }
   }
 

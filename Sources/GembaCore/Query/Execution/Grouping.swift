@@ -11,8 +11,9 @@ enum Grouping {
     }
     let groups = (0..<interner.count).map { (ChartBuilder.label(interner.string($0)), counts[$0]) }
       .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    return ComputedTable(columns: [name, "count"], types: [relation.type(of: column), .integer],
-                         rows: groups.map { [$0.0, String($0.1)] })
+    return ComputedTable(
+      columns: [name, "count"], types: [relation.type(of: column), .integer],
+      rows: groups.map { [$0.0, String($0.1)] })
   }
 
   /// `less` on the texts, with empty text after everything else.
@@ -22,9 +23,11 @@ enum Grouping {
   }
 
   /// - Parameters: interned, columnsInterned: the rows and columns columns' `internValues`, when the caller has them.
-  static func crossTab(_ relation: Relation, rows: Int, rowName: String, columns: Int, columnName: String,
-                       interned: (ids: [Int32], values: ValueInterner)? = nil,
-                       columnsInterned: (ids: [Int32], values: ValueInterner)? = nil) -> CrossTab {
+  static func crossTab(
+    _ relation: Relation, rows: Int, rowName: String, columns: Int, columnName: String,
+    interned: (ids: [Int32], values: ValueInterner)? = nil,
+    columnsInterned: (ids: [Int32], values: ValueInterner)? = nil
+  ) -> CrossTab {
     let (rowIds, rowInterner) = interned ?? relation.internValues(column: rows)
     let (columnIds, columnInterner) = columnsInterned ?? relation.internValues(column: columns)
     var pairs: [Int: Int] = [:]
@@ -65,11 +68,12 @@ enum Grouping {
     let rowOrder = order(rowTotals, rowInterner, relation.type(of: rows))
     let columnOrder = order(columnTotals, columnInterner, relation.type(of: columns))
     let counts = rowOrder.map { r in columnOrder.map { c in pairs[r << 32 | c] ?? 0 } }
-    return CrossTab(rowColumn: rowName, columnColumn: columnName,
-                    rowValues: rowOrder.map { ChartBuilder.label(rowInterner.string($0)) },
-                    columnValues: columnOrder.map { ChartBuilder.label(columnInterner.string($0)) },
-                    counts: counts, rowTotals: rowOrder.map { rowTotals[$0] }, columnTotals: columnOrder.map { columnTotals[$0] },
-                    total: rowTotals.reduce(0, +))
+    return CrossTab(
+      rowColumn: rowName, columnColumn: columnName,
+      rowValues: rowOrder.map { ChartBuilder.label(rowInterner.string($0)) },
+      columnValues: columnOrder.map { ChartBuilder.label(columnInterner.string($0)) },
+      counts: counts, rowTotals: rowOrder.map { rowTotals[$0] }, columnTotals: columnOrder.map { columnTotals[$0] },
+      total: rowTotals.reduce(0, +))
   }
 }
 

@@ -39,22 +39,29 @@ public enum Metric {
 
   public static func dpmo(defects: Int, units: Int, opportunities: Int = 1) throws(Diagnostic) -> DPMO {
     guard units > 0, opportunities > 0 else {
-      throw Diagnostic.error(.invalidMetricInput, "`metric dpmo` needs --units and --opportunities above zero", notes: ["e.g. metric dpmo --defects 12 --units 1000 --opportunities 5"])
+      throw Diagnostic.error(
+        .invalidMetricInput, "`metric dpmo` needs --units and --opportunities above zero",
+        notes: ["e.g. metric dpmo --defects 12 --units 1000 --opportunities 5"])
     }
     let possible = Double(units) * Double(opportunities)
     guard defects >= 0, Double(defects) <= possible else {
-      throw Diagnostic.error(.invalidMetricInput, "--defects must be between 0 and units × opportunities (\(NumberFormat.compact(possible)))")
+      throw Diagnostic.error(
+        .invalidMetricInput, "--defects must be between 0 and units × opportunities (\(NumberFormat.compact(possible)))"
+      )
     }
     let dpo = Double(defects) / possible
     let sigma: Double? = defects == 0 ? nil : NormalDistribution.inverseNormal(1 - dpo) + 1.5
-    return DPMO(defects: defects, units: units, opportunities: opportunities, defectsPerOpportunity: dpo,
-                dpmo: dpo * 1_000_000, yield: 1 - dpo, sigmaLevel: sigma)
+    return DPMO(
+      defects: defects, units: units, opportunities: opportunities, defectsPerOpportunity: dpo,
+      dpmo: dpo * 1_000_000, yield: 1 - dpo, sigmaLevel: sigma)
   }
 
   /// Units right the first time, without rework or scrap, over units started.
   public static func firstPassYield(units: Int, good: Int) throws(Diagnostic) -> Yield {
     guard units > 0, good >= 0, good <= units else {
-      throw Diagnostic.error(.invalidMetricInput, "`metric fpy` needs --units above zero and --good between 0 and --units", notes: ["e.g. metric fpy --units 500 --good 460"])
+      throw Diagnostic.error(
+        .invalidMetricInput, "`metric fpy` needs --units above zero and --good between 0 and --units",
+        notes: ["e.g. metric fpy --units 500 --good 460"])
     }
     let y = Double(good) / Double(units)
     return Yield(steps: [y], yield: y)
@@ -63,7 +70,9 @@ public enum Metric {
   /// The product of the steps' first-pass yields (each a fraction in 0…1).
   public static func rolledThroughputYield(_ steps: [Double]) throws(Diagnostic) -> Yield {
     guard !steps.isEmpty, steps.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
-      throw Diagnostic.error(.invalidMetricInput, "`metric rty` needs step yields between 0 and 1 (or 0 % and 100 %)", notes: ["e.g. metric rty --yields 0.98,0.95,99%"])
+      throw Diagnostic.error(
+        .invalidMetricInput, "`metric rty` needs step yields between 0 and 1 (or 0 % and 100 %)",
+        notes: ["e.g. metric rty --yields 0.98,0.95,99%"])
     }
     return Yield(steps: steps, yield: steps.reduce(1, *))
   }
@@ -77,13 +86,18 @@ public enum Metric {
     return percent || v > 1 ? v / 100 : v
   }
 
-  public static func costOfQuality(prevention: Double, appraisal: Double, internalFailure: Double,
-                                   externalFailure: Double, revenue: Double? = nil) throws(Diagnostic) -> CostOfQuality {
+  public static func costOfQuality(
+    prevention: Double, appraisal: Double, internalFailure: Double,
+    externalFailure: Double, revenue: Double? = nil
+  ) throws(Diagnostic) -> CostOfQuality {
     guard [prevention, appraisal, internalFailure, externalFailure].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
-      throw Diagnostic.error(.invalidMetricInput, "`metric coq` costs must be zero or more", notes: ["e.g. metric coq --prevention 2000 --appraisal 5000 --internal 12000 --external 30000"])
+      throw Diagnostic.error(
+        .invalidMetricInput, "`metric coq` costs must be zero or more",
+        notes: ["e.g. metric coq --prevention 2000 --appraisal 5000 --internal 12000 --external 30000"])
     }
-    return CostOfQuality(prevention: prevention, appraisal: appraisal, internalFailure: internalFailure,
-                         externalFailure: externalFailure, revenue: revenue.flatMap { $0 > 0 ? $0 : nil })
+    return CostOfQuality(
+      prevention: prevention, appraisal: appraisal, internalFailure: internalFailure,
+      externalFailure: externalFailure, revenue: revenue.flatMap { $0 > 0 ? $0 : nil })
   }
 
 }

@@ -4,8 +4,9 @@
 enum NearValues {
   static func hint(for predicate: Predicate, in relation: Relation, evidence: String) -> String? {
     guard case .compare(let c) = predicate, c.op == .equal, !c.ignoreCase,
-          ValueParser.decimal(HeaderNames.trim(c.value)) == nil,
-          let column = try? relation.resolve(c.column, evidence: evidence) else { return nil }
+      ValueParser.decimal(HeaderNames.trim(c.value)) == nil,
+      let column = try? relation.resolve(c.column, evidence: evidence)
+    else { return nil }
     let type = relation.type(of: column)
     guard type == .text || type == .boolean else { return nil }
     let counts = Grouping.countBy(relation, column: column, name: "")
@@ -20,7 +21,8 @@ enum NearValues {
     }
     let name = relation.name(of: column)
     guard !near.isEmpty else {
-      return "no \(name) equals `\(c.value)`; it has \(NumberFormat.integer(values.count)) other values (`\(evidence) | count by \(name)` lists them)"
+      return
+        "no \(name) equals `\(c.value)`; it has \(NumberFormat.integer(values.count)) other values (`\(evidence) | count by \(name)` lists them)"
     }
     let listed = near.prefix(3).map { "`\($0.0)` (\(NumberFormat.integer($0.1)) row\($0.1 == 1 ? "" : "s"))" }
     var text = "no \(name) equals `\(c.value)`; did you mean " + listed.joined(separator: " or ") + "?"

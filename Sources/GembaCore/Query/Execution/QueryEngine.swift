@@ -2,13 +2,17 @@
 public enum QueryEngine {
   /// The result of `pipeline` on `table`; table results keep at most `rowLimit` rows (the total
   /// is still counted). Errors point at the stage or column that caused them.
-  public static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, rowLimit: Int = 200) throws(Diagnostic) -> QueryResult {
+  public static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, rowLimit: Int = 200) throws(Diagnostic)
+    -> QueryResult
+  {
     var notes: [String] = []
     let result = try run(pipeline, on: table, rowLimit: rowLimit, notes: &notes)
     return notes.isEmpty ? result : .noted(result, notes: notes)
   }
 
-  static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, rowLimit: Int, notes: inout [String]) throws(Diagnostic) -> QueryResult {
+  static func run(_ pipeline: QueryPipeline, on table: EvidenceTable, rowLimit: Int, notes: inout [String])
+    throws(Diagnostic) -> QueryResult
+  {
     var relation = Relation.view(table, rows: nil, columns: Array(0..<table.columnCount))
     let name = table.name
     for (index, stage) in pipeline.stages.enumerated() {
@@ -17,7 +21,9 @@ public enum QueryEngine {
       case .filter(let predicate):
         let before = relation
         relation = try FilterStage.apply(predicate, to: relation, evidence: name)
-        if relation.rowCount == 0 && before.rowCount > 0, let hint = NearValues.hint(for: predicate, in: before, evidence: name) {
+        if relation.rowCount == 0 && before.rowCount > 0,
+          let hint = NearValues.hint(for: predicate, in: before, evidence: name)
+        {
           notes.append(hint)
         }
       case .count(let by):
@@ -27,8 +33,10 @@ public enum QueryEngine {
           relation = .computed(Grouping.countBy(relation, column: first, name: relation.name(of: first)))
         } else {
           let second = try relation.resolve(by[1], evidence: name)
-          return .crossTab(Grouping.crossTab(relation, rows: first, rowName: relation.name(of: first),
-                                             columns: second, columnName: relation.name(of: second)))
+          return .crossTab(
+            Grouping.crossTab(
+              relation, rows: first, rowName: relation.name(of: first),
+              columns: second, columnName: relation.name(of: second)))
         }
       case .sort(let ref, let descending):
         relation = Sorting.sort(relation, by: try relation.resolve(ref, evidence: name), descending: descending)
@@ -47,18 +55,24 @@ public enum QueryEngine {
       case .pareto(let by, let sum):
         let column = try relation.resolve(by, evidence: name)
         let sumColumn = try sum.map { ref throws(Diagnostic) in try relation.resolve(ref, evidence: name) }
-        return .pareto(ChartBuilder.pareto(relation, by: column, name: relation.name(of: column),
-                                           sum: sumColumn, sumName: sumColumn.map { relation.name(of: $0) }))
+        return .pareto(
+          ChartBuilder.pareto(
+            relation, by: column, name: relation.name(of: column),
+            sum: sumColumn, sumName: sumColumn.map { relation.name(of: $0) }))
       case .histogram(let ref, let bins):
         let column = try relation.resolve(ref, evidence: name)
         return .histogram(ChartBuilder.histogram(relation, column: column, name: relation.name(of: column), bins: bins))
       case .timeline(let ref, let every, let spanEvidence):
         let column = try relation.resolve(ref, evidence: name)
-        return .timeline(try ChartBuilder.timeline(relation, column: column, name: relation.name(of: column), every: every,
-          span: ref.span, wholeRange: spanEvidence ? try ChartBuilder.evidenceRange(relation, column: column, span: ref.span) : nil))
+        return .timeline(
+          try ChartBuilder.timeline(
+            relation, column: column, name: relation.name(of: column), every: every,
+            span: ref.span,
+            wholeRange: spanEvidence ? try ChartBuilder.evidenceRange(relation, column: column, span: ref.span) : nil))
       case .spc(let ref, let by, let rules):
         let column = try relation.resolve(ref, evidence: name)
-        return .spc(try ChartBuilder.controlChart(relation, column: column, by: by, rules: rules, span: ref.span, evidence: name))
+        return .spc(
+          try ChartBuilder.controlChart(relation, column: column, by: by, rules: rules, span: ref.span, evidence: name))
       case .chart(let chart):
         return .controlChart(try StatisticsBuilder.chart(chart, relation, evidence: name))
       case .compare(let compare):
@@ -67,15 +81,18 @@ public enum QueryEngine {
         return .capability(try StatisticsBuilder.capability(study, relation, evidence: name))
       case .derive(let spec):
         let said: [String]
-        (relation, said) = try DeriveStage.apply(spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
+        (relation, said) = try DeriveStage.apply(
+          spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
         notes += said
       case .extract(let spec):
         let said: [String]
-        (relation, said) = try ExtractStage.apply(spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
+        (relation, said) = try ExtractStage.apply(
+          spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
         notes += said
       case .join(let spec):
         let said: [String]
-        (relation, said) = try JoinStage.apply(spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
+        (relation, said) = try JoinStage.apply(
+          spec, to: relation, needed: needed(after: index, in: pipeline), evidence: name)
         notes += said
       case .distinct(let refs):
         relation = .computed(try DistinctStage.apply(refs, to: relation, evidence: name))
@@ -84,8 +101,9 @@ public enum QueryEngine {
       case .percentTable(let rows, let columns, let basis):
         let first = try relation.resolve(rows, evidence: name)
         let second = try relation.resolve(columns, evidence: name)
-        let x = Grouping.crossTab(relation, rows: first, rowName: relation.name(of: first),
-                                  columns: second, columnName: relation.name(of: second))
+        let x = Grouping.crossTab(
+          relation, rows: first, rowName: relation.name(of: first),
+          columns: second, columnName: relation.name(of: second))
         return .rows(PercentTable.make(x, basis: basis))
       }
     }
@@ -168,11 +186,13 @@ extension Relation {
     case .view(let t, let rows, let columns):
       let count = rows?.count ?? t.rowCount
       let shown = (0..<min(limit, count)).map { position in rows.map { Int($0[position]) } ?? position }
-      return ResultTable(columns: columns.map { t.columns[$0] }, types: columns.map { t.columnType($0) },
-                         rows: shown.map { r in columns.map { t.cell(row: r, column: $0) } },
-                         rowNumbers: shown.map { $0 + 1 }, totalRows: count)
+      return ResultTable(
+        columns: columns.map { t.columns[$0] }, types: columns.map { t.columnType($0) },
+        rows: shown.map { r in columns.map { t.cell(row: r, column: $0) } },
+        rowNumbers: shown.map { $0 + 1 }, totalRows: count)
     case .computed(let c):
-      return ResultTable(columns: c.columns, types: c.types, rows: Array(c.rows.prefix(limit)), rowNumbers: nil, totalRows: c.rows.count)
+      return ResultTable(
+        columns: c.columns, types: c.types, rows: Array(c.rows.prefix(limit)), rowNumbers: nil, totalRows: c.rows.count)
     }
   }
 }

@@ -88,7 +88,8 @@ enum Relation {
   /// The text of one cell (untrimmed), by position in the relation.
   func text(row position: Int, column: Int) -> String {
     switch self {
-    case .view(let table, let rows, _): return table.cell(row: rows.map { Int($0[position]) } ?? position, column: column)
+    case .view(let table, let rows, _):
+      return table.cell(row: rows.map { Int($0[position]) } ?? position, column: column)
     case .computed(let c): return c.rows[position][column]
     }
   }
@@ -132,15 +133,16 @@ extension Relation {
     }
     return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
       let out = DisjointWrites(buffer: buffer)
-      Parallel.run(Parallel.parts(count, pieces: 8).map { part in
-        { @Sendable in
-          table.forEachRow(in: part) { row, cursor, local in
-            withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
-              (out.buffer.baseAddress! + row).initialize(to: transform(p, n))
+      Parallel.run(
+        Parallel.parts(count, pieces: 8).map { part in
+          { @Sendable in
+            table.forEachRow(in: part) { row, cursor, local in
+              withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
+                (out.buffer.baseAddress! + row).initialize(to: transform(p, n))
+              }
             }
           }
-        }
-      })
+        })
       initialized = count
     }
   }
@@ -175,21 +177,22 @@ extension Relation {
     let tooMany = parts.map { _ in ResultBox(false) }
     var ids = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
       let out = DisjointWrites(buffer: buffer)
-      Parallel.run(parts.indices.map { k in
-        { @Sendable in
-          var interner = ValueInterner()
-          // In blocks, so a part stops soon after it passes the limit.
-          for start in stride(from: parts[k].lowerBound, to: parts[k].upperBound, by: 1 << 14) {
-            table.forEachRow(in: start..<min(start + (1 << 14), parts[k].upperBound)) { row, cursor, local in
-              withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
-                (out.buffer.baseAddress! + row).initialize(to: Int32(interner.id(p, n)))
+      Parallel.run(
+        parts.indices.map { k in
+          { @Sendable in
+            var interner = ValueInterner()
+            // In blocks, so a part stops soon after it passes the limit.
+            for start in stride(from: parts[k].lowerBound, to: parts[k].upperBound, by: 1 << 14) {
+              table.forEachRow(in: start..<min(start + (1 << 14), parts[k].upperBound)) { row, cursor, local in
+                withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
+                  (out.buffer.baseAddress! + row).initialize(to: Int32(interner.id(p, n)))
+                }
               }
+              if interner.count > most { tooMany[k].value = true; break }
             }
-            if interner.count > most { tooMany[k].value = true; break }
+            locals[k].value = interner
           }
-          locals[k].value = interner
-        }
-      })
+        })
       // Every place is written unless a part stopped early, and then the ids are not returned.
       initialized = tooMany.contains { $0.value } ? 0 : count
     }
@@ -201,9 +204,10 @@ extension Relation {
     if !renumbered.isEmpty {
       ids.withUnsafeMutableBufferPointer { buffer in
         let out = DisjointWrites(buffer: buffer)
-        Parallel.run(renumbered.map { k in
-          { @Sendable in for i in parts[k] { out.buffer[i] = globalIDs[k][Int(out.buffer[i])] } }
-        })
+        Parallel.run(
+          renumbered.map { k in
+            { @Sendable in for i in parts[k] { out.buffer[i] = globalIDs[k][Int(out.buffer[i])] } }
+          })
       }
     }
     return (ids, global)

@@ -62,9 +62,10 @@ enum TimeBuckets {
     return weekday >= 5
   }
 
-  static func counts(_ times: [Double], _ bucket: TimeBucket, span: (Double, Double)? = nil, weekends: Bool = true,
-    limit: Int = 5000) -> [(Double, Int)]?
-  {
+  static func counts(
+    _ times: [Double], _ bucket: TimeBucket, span: (Double, Double)? = nil, weekends: Bool = true,
+    limit: Int = 5000
+  ) -> [(Double, Int)]? {
     guard var lo = times.min() ?? span?.0, var hi = times.max() ?? span?.1 else { return [] }
     if let span {
       lo = min(lo, span.0)

@@ -14,12 +14,18 @@ public struct AggregateSpec: Hashable, Sendable {
 /// `quantile_cont`). Empty cells are left out and counted; a cell that is not a number stops the
 /// query with its row.
 enum AggregateStage {
-  static func apply(_ spec: AggregateSpec, to relation: Relation, evidence: String) throws(Diagnostic) -> ComputedTable {
+  static func apply(_ spec: AggregateSpec, to relation: Relation, evidence: String) throws(Diagnostic) -> ComputedTable
+  {
     let column = try relation.resolve(spec.column, evidence: evidence)
     let type = relation.type(of: column)
     guard type == .integer || type == .decimal else {
-      throw Diagnostic.error(.notNumeric, "`\(spec.function.rawValue)` needs a numeric column; `\(relation.name(of: column))` is \(type.label)",
-        at: spec.column.span, notes: ["a duration is made with derive: `derive d = days(Closed - Opened)`, then `\(spec.function.rawValue) d`"])
+      throw Diagnostic.error(
+        .notNumeric,
+        "`\(spec.function.rawValue)` needs a numeric column; `\(relation.name(of: column))` is \(type.label)",
+        at: spec.column.span,
+        notes: [
+          "a duration is made with derive: `derive d = days(Closed - Opened)`, then `\(spec.function.rawValue) d`"
+        ])
     }
     var groupColumns: [Int] = []
     for ref in spec.by { groupColumns.append(try relation.resolve(ref, evidence: evidence)) }
@@ -44,7 +50,9 @@ enum AggregateStage {
       }
     }
     if let (position, text) = bad {
-      throw Diagnostic.error(.notNumeric, "\(DeriveStage.rowName(relation, position)): `\(relation.name(of: column))` is `\(text)`, not a number",
+      throw Diagnostic.error(
+        .notNumeric,
+        "\(DeriveStage.rowName(relation, position)): `\(relation.name(of: column))` is `\(text)`, not a number",
         at: spec.column.span, notes: ["keep the numbers first: `where \(relation.name(of: column)) >= 0`"])
     }
     let title = "\(spec.function.rawValue) \(relation.name(of: column))"
@@ -55,10 +63,12 @@ enum AggregateStage {
       rows.append(groups.labels[g] + [String(values[g].count), stat] + (anyEmpty ? [String(empty[g])] : []))
     }
     let order = rows.indices.sorted { a, b in
-      values[a].count != values[b].count ? values[a].count > values[b].count : rows[a].lexicographicallyPrecedes(rows[b])
+      values[a].count != values[b].count
+        ? values[a].count > values[b].count : rows[a].lexicographicallyPrecedes(rows[b])
     }
     let byNames = groupColumns.map { relation.name(of: $0) }
-    return ComputedTable(columns: byNames + ["n", title] + (anyEmpty ? ["empty"] : []),
+    return ComputedTable(
+      columns: byNames + ["n", title] + (anyEmpty ? ["empty"] : []),
       types: groupColumns.map { relation.type(of: $0) } + [.integer, .decimal] + (anyEmpty ? [.integer] : []),
       rows: order.map { rows[$0] })
   }

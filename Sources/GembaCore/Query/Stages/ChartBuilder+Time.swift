@@ -1,9 +1,12 @@
 extension ChartBuilder {
   /// The first and last date of `column` over every row of the evidence the relation views
   /// (`timeline … --span evidence`): what the file covers, not what matched.
-  static func evidenceRange(_ relation: Relation, column: Int, span: SourceSpan) throws(Diagnostic) -> (Double, Double)? {
+  static func evidenceRange(_ relation: Relation, column: Int, span: SourceSpan) throws(Diagnostic) -> (Double, Double)?
+  {
     guard case .view(let table, _, _) = relation else {
-      throw Diagnostic.error(.querySyntax, "`--span evidence` needs the evidence's own rows; put the timeline before stages that build a new table",
+      throw Diagnostic.error(
+        .querySyntax,
+        "`--span evidence` needs the evidence's own rows; put the timeline before stages that build a new table",
         at: span)
     }
     let reader = table.reader(column)
@@ -14,9 +17,10 @@ extension ChartBuilder {
     return lo <= hi ? (lo, hi) : nil
   }
 
-  static func timeline(_ relation: Relation, column: Int, name: String, every: TimeBucket?, span: SourceSpan,
-    wholeRange: (Double, Double)? = nil) throws(Diagnostic) -> Timeline
-  {
+  static func timeline(
+    _ relation: Relation, column: Int, name: String, every: TimeBucket?, span: SourceSpan,
+    wholeRange: (Double, Double)? = nil
+  ) throws(Diagnostic) -> Timeline {
     var times: [Double] = []
     var skipped = 0
     let reader = relation.reader(column)
@@ -24,8 +28,9 @@ extension ChartBuilder {
       if let t = reader.instant(p, n) { times.append(t) } else { skipped += 1 }
     }
     guard let lo = times.min() ?? wholeRange?.0, let hi = times.max() ?? wholeRange?.1 else {
-      throw Diagnostic.error(.noDates, "`\(name)` has no date/time values to put on a timeline", at: span,
-                             notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
+      throw Diagnostic.error(
+        .noDates, "`\(name)` has no date/time values to put on a timeline", at: span,
+        notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
     // The periods span the rows that reached the timeline (after any `where`); whether
     // weekends count is a property of the whole column.
@@ -33,18 +38,22 @@ extension ChartBuilder {
     let bucket = every ?? TimeBuckets.automatic(from: min(lo, wholeRange?.0 ?? lo), to: max(hi, wholeRange?.1 ?? hi))
     let weekends = profile?.weekends ?? true
     guard let counts = TimeBuckets.counts(times, bucket, span: wholeRange ?? (lo, hi), weekends: weekends) else {
-      throw Diagnostic.error(.resultTooLarge, "`\(name)` spans too long for one point per \(bucket.rawValue) (over 5,000 points)", at: span,
-                             notes: ["use a longer `--every`, or narrow the rows with `where` first"])
+      throw Diagnostic.error(
+        .resultTooLarge, "`\(name)` spans too long for one point per \(bucket.rawValue) (over 5,000 points)", at: span,
+        notes: ["use a longer `--every`, or narrow the rows with `where` first"])
     }
-    return Timeline(column: name, bucket: bucket,
-                    points: counts.map { Timeline.Point(label: TimeBuckets.label($0.0, bucket), start: $0.0, count: $0.1) },
-                    skipped: skipped, empty: counts.filter { $0.1 == 0 }.count, weekendsLeftOut: !weekends && bucket == .day)
+    return Timeline(
+      column: name, bucket: bucket,
+      points: counts.map { Timeline.Point(label: TimeBuckets.label($0.0, bucket), start: $0.0, count: $0.1) },
+      skipped: skipped, empty: counts.filter { $0.1 == 0 }.count, weekendsLeftOut: !weekends && bucket == .day)
   }
 
   /// Points for `spc`: each row's value; or with `--by`, per day/week the count of a date column,
   /// or the mean of a numeric column (bucketed by the first date/time column).
-  static func controlChart(_ relation: Relation, column: Int, by: TimeBucket?, rules: ControlRules,
-                           span: SourceSpan, evidence: String) throws(Diagnostic) -> ControlChart {
+  static func controlChart(
+    _ relation: Relation, column: Int, by: TimeBucket?, rules: ControlRules,
+    span: SourceSpan, evidence: String
+  ) throws(Diagnostic) -> ControlChart {
     let name = relation.name(of: column)
     var skipped = 0
     var points: [ControlChart.Point] = []  // by period: each labelled as it is made
@@ -62,15 +71,18 @@ extension ChartBuilder {
         }
         let profile = relation.timeProfile(column: column)
         guard let counts = TimeBuckets.counts(times, by, weekends: profile?.weekends ?? true) else {
-          throw Diagnostic.error(.resultTooLarge, "`\(name)` spans too long for one point per \(by.rawValue)", at: span, notes: ["use `--by week`"])
+          throw Diagnostic.error(
+            .resultTooLarge, "`\(name)` spans too long for one point per \(by.rawValue)", at: span,
+            notes: ["use `--by week`"])
         }
         points = counts.map { ControlChart.Point(label: TimeBuckets.label($0.0, by), value: Double($0.1)) }
         kind = "count per \(by.rawValue)"
         meaning = .count
       } else {
         guard let timeColumn = relation.columnIndices.first(where: { relation.type(of: $0) == .dateTime }) else {
-          throw Diagnostic.error(.noDates, "`spc --by \(by.rawValue)` needs a date/time column in \(evidence) to group by", at: span,
-                                 notes: ["without `--by`, every row is a point"])
+          throw Diagnostic.error(
+            .noDates, "`spc --by \(by.rawValue)` needs a date/time column in \(evidence) to group by", at: span,
+            notes: ["without `--by`, every row is a point"])
         }
         var times: [Double?] = []
         let timeReader = relation.reader(timeColumn)
@@ -83,7 +95,9 @@ extension ChartBuilder {
           let s = sums[b] ?? (0, 0)
           sums[b] = (s.0 + v, s.1 + 1)
         }
-        points = sums.keys.sorted().map { ControlChart.Point(label: TimeBuckets.label($0, by), value: sums[$0]!.0 / Double(sums[$0]!.1)) }
+        points = sums.keys.sorted().map {
+          ControlChart.Point(label: TimeBuckets.label($0, by), value: sums[$0]!.0 / Double(sums[$0]!.1))
+        }
         kind = "mean per \(by.rawValue) of \(relation.name(of: timeColumn))"
         meaning = .mean
       }
@@ -92,7 +106,9 @@ extension ChartBuilder {
       // (read only when some were skipped).
       var positions: [Int] = []
       let reader = relation.reader(column)
-      let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
+      let mark: UInt8 = {
+        if case .number(let p) = reader.format { return p.decimalMark }; return 46
+      }()
       var decimals = 0
       // One pass: each row's number and the decimals written (as `precision` reads them), so the
       // column is not read a second time.
@@ -134,11 +150,17 @@ extension ChartBuilder {
     }
     let count = pointLabels == nil ? points.count : pointValues.count
     guard count >= 2 else {
-      throw Diagnostic.error(.tooFewValues, "`spc` needs at least 2 numeric points in `\(name)`; found \(count)",
+      throw Diagnostic.error(
+        .tooFewValues, "`spc` needs at least 2 numeric points in `\(name)`; found \(count)",
         at: span,
-                             notes: ["`histogram` or `count by` may suit a column with few values"])
+        notes: ["`histogram` or `count by` may suit a column with few values"])
     }
-    var chart = pointLabels.map { ControlChart(column: name, pointKind: kind, meaning: meaning, values: pointValues, labels: $0, rules: rules, skipped: skipped) }
+    var chart =
+      pointLabels.map {
+        ControlChart(
+          column: name, pointKind: kind, meaning: meaning, values: pointValues, labels: $0, rules: rules,
+          skipped: skipped)
+      }
       ?? ControlChart(column: name, pointKind: kind, meaning: meaning, points: points, rules: rules, skipped: skipped)
     // Counts are whole numbers; measurements keep their own decimals (one more for means).
     let base = meaning == .count ? 0 : written ?? precision(relation, column: column)
@@ -183,7 +205,8 @@ extension Relation {
   /// plot some of the rows.
   var rowLabels: ChartLabels {
     switch self {
-    case .view(_, let rows, _): return ChartLabels(numbering: rowCount, numbers: rows.map { $0.map { Int($0) + 1 } }, prefix: UInt8(ascii: "#"))
+    case .view(_, let rows, _):
+      return ChartLabels(numbering: rowCount, numbers: rows.map { $0.map { Int($0) + 1 } }, prefix: UInt8(ascii: "#"))
     case .computed(let c): return ChartLabels(numbering: c.rows.count)
     }
   }

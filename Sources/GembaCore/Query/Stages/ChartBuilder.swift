@@ -37,7 +37,9 @@ enum ChartBuilder {
     var decimals = 0
     var exact = true
     let reader = relation.reader(column)
-    let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
+    let mark: UInt8 = {
+      if case .number(let p) = reader.format { return p.decimalMark }; return 46
+    }()
     relation.forEachValue(column: column) { _, p, n in
       guard let v = reader.number(p, n) else { skipped += 1; return }
       values.append(v)
@@ -48,8 +50,10 @@ enum ChartBuilder {
 
   /// The histogram of numbers already read: `decimals`, the most any was written with; `exact`,
   /// false when one was written with an exponent.
-  static func histogram(_ values: [Double], name: String, bins requested: Int?, decimals: Int, exact: Bool,
-                        skipped: Int) -> Histogram {
+  static func histogram(
+    _ values: [Double], name: String, bins requested: Int?, decimals: Int, exact: Bool,
+    skipped: Int
+  ) -> Histogram {
     var decimals = decimals, exact = exact
     guard !values.isEmpty else {
       return Histogram(column: name, bins: [], count: 0, minimum: 0, maximum: 0, mean: 0, skipped: skipped)
@@ -76,7 +80,8 @@ enum ChartBuilder {
     if exact && abs(unitWidth - width * scale) > 1e-9 * unitWidth { unitWidth = niceWidth(unitWidth).rounded(.up) }
     let mean = sum / Double(values.count)
     guard exact, abs(hi * scale) < 9e15, abs(lo * scale) < 9e15 else {
-      return floatHistogram(values, name: name, lo: lo, hi: hi, width: width, mean: mean, skipped: skipped, decimals: decimals)
+      return floatHistogram(
+        values, name: name, lo: lo, hi: hi, width: width, mean: mean, skipped: skipped, decimals: decimals)
     }
     let w = Int(unitWidth)
     let loU = Int((lo * scale).rounded()), hiU = Int((hi * scale).rounded())
@@ -100,34 +105,42 @@ enum ChartBuilder {
       }
     }
     let bins = (0..<count).map { i in
-      Histogram.Bin(lower: Double(startU + i * w) / scale, upper: Double(startU + (i + 1) * w) / scale, count: counts[i])
+      Histogram.Bin(
+        lower: Double(startU + i * w) / scale, upper: Double(startU + (i + 1) * w) / scale, count: counts[i])
     }
-    return Histogram(column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped,
-                     decimals: decimals, lastClosed: lastClosed)
+    return Histogram(
+      column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped,
+      decimals: decimals, lastClosed: lastClosed)
   }
 
-  private static func floatHistogram(_ values: [Double], name: String, lo: Double, hi: Double, width: Double, mean: Double,
-                                     skipped: Int, decimals: Int) -> Histogram {
+  private static func floatHistogram(
+    _ values: [Double], name: String, lo: Double, hi: Double, width: Double, mean: Double,
+    skipped: Int, decimals: Int
+  ) -> Histogram {
     let start = (lo / width).rounded(.down) * width
     let count = max(1, Int(((hi - start) / width).rounded(.down)) + 1)
-    var bins = (0..<count).map { Histogram.Bin(lower: start + Double($0) * width, upper: start + Double($0 + 1) * width, count: 0) }
+    var bins = (0..<count).map {
+      Histogram.Bin(lower: start + Double($0) * width, upper: start + Double($0 + 1) * width, count: 0)
+    }
     for v in values {
       var i = min(count - 1, max(0, Int(((v - start) / width).rounded(.down))))
       while i > 0 && v < bins[i].lower { i -= 1 }
       while i < count - 1 && v >= bins[i].upper { i += 1 }
       bins[i].count += 1
     }
-    return Histogram(column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped,
-                     decimals: decimals)
+    return Histogram(
+      column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped,
+      decimals: decimals)
   }
-
 
   /// The largest number of decimals written in a column's numbers (at most 6), for showing
   /// figures computed from them at the data's own precision.
   static func precision(_ relation: Relation, column: Int) -> Int {
     var decimals = 0
     let reader = relation.reader(column)
-    let mark: UInt8 = { if case .number(let p) = reader.format { return p.decimalMark }; return 46 }()
+    let mark: UInt8 = {
+      if case .number(let p) = reader.format { return p.decimalMark }; return 46
+    }()
     relation.forEachValue(column: column) { _, p, n in
       if n > 0, let d = WrittenDecimals.written(p, n, mark: mark) { decimals = max(decimals, d) }
     }

@@ -3,7 +3,9 @@ enum DeriveArithmetic {
   typealias Value = DeriveStage.Value
   typealias Failure = DeriveStage.Failure
 
-  static func apply(_ op: DeriveOperator, _ a: Value, _ b: Value, left: DeriveExpression, right: DeriveExpression) throws(Failure) -> Value {
+  static func apply(_ op: DeriveOperator, _ a: Value, _ b: Value, left: DeriveExpression, right: DeriveExpression)
+    throws(Failure) -> Value
+  {
     if case .missing = a { return .missing }
     if case .missing = b { return .missing }
     let span = left.span.through(right.span)
@@ -18,8 +20,11 @@ enum DeriveArithmetic {
     }
     for (v, e) in [(a, left), (b, right)] {
       if case .text(let s) = v {
-        throw Failure(message: "cannot \(verb) text: \(name(e)) is `\(s)`", span: e.span,
-          notes: ["arithmetic needs numbers or dates; a text column may hold a value that did not read as one (`evidence` shows each column's type)"])
+        throw Failure(
+          message: "cannot \(verb) text: \(name(e)) is `\(s)`", span: e.span,
+          notes: [
+            "arithmetic needs numbers or dates; a text column may hold a value that did not read as one (`evidence` shows each column's type)"
+          ])
       }
     }
     switch (op, a, b) {
@@ -28,7 +33,8 @@ enum DeriveArithmetic {
     case (.multiply, .number(let x), .number(let y)): return .number(x * y)
     case (.divide, .number(let x), .number(let y)):
       guard y != 0 else {
-        throw Failure(message: "division by zero: \(name(right)) is 0", span: right.span,
+        throw Failure(
+          message: "division by zero: \(name(right)) is 0", span: right.span,
           notes: ["keep the rows with a divisor first: `where COL != 0`, or `if(COL = 0, …, …)`"])
       }
       return .number(x / y)
@@ -37,12 +43,14 @@ enum DeriveArithmetic {
     case (.add, .instant(let x), .duration(let y)), (.add, .duration(let y), .instant(let x)): return .instant(x + y)
     case (.add, .duration(let x), .duration(let y)): return .duration(x + y)
     case (.subtract, .duration(let x), .duration(let y)): return .duration(x - y)
-    case (.multiply, .duration(let x), .number(let y)), (.multiply, .number(let y), .duration(let x)): return .duration(x * y)
+    case (.multiply, .duration(let x), .number(let y)), (.multiply, .number(let y), .duration(let x)):
+      return .duration(x * y)
     case (.divide, .duration(let x), .number(let y)):
       guard y != 0 else { throw Failure(message: "division by zero: \(name(right)) is 0", span: right.span) }
       return .duration(x / y)
     default:
-      throw Failure(message: "cannot \(verb) \(DeriveStage.describe(a)) and \(DeriveStage.describe(b))", span: span,
+      throw Failure(
+        message: "cannot \(verb) \(DeriveStage.describe(a)) and \(DeriveStage.describe(b))", span: span,
         notes: ["a date minus a date is a duration: days(A - B), hours(…) or minutes(…) turn it into a number"])
     }
   }
@@ -78,7 +86,9 @@ enum DeriveArithmetic {
 
   static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
 
-  static func call(_ function: String, _ v: Value, span: SourceSpan, argument: DeriveExpression) throws(Failure) -> Value {
+  static func call(_ function: String, _ v: Value, span: SourceSpan, argument: DeriveExpression) throws(Failure)
+    -> Value
+  {
     if case .missing = v { return .missing }
     switch (function, v) {
     case ("days", .duration(let s)): return .number(s / 86_400)
@@ -88,8 +98,10 @@ enum DeriveArithmetic {
     case ("weekday", .instant(let t)):
       let day = floorDiv(Int64(t.rounded(.down)), 86_400)
       return .text(weekdays[Int(((day % 7) + 7) % 7)])
-    case ("month", .instant(let t)): return .number(Double(DeriveStage.civil(floorDiv(Int64(t.rounded(.down)), 86_400)).1))
-    case ("year", .instant(let t)): return .number(Double(DeriveStage.civil(floorDiv(Int64(t.rounded(.down)), 86_400)).0))
+    case ("month", .instant(let t)):
+      return .number(Double(DeriveStage.civil(floorDiv(Int64(t.rounded(.down)), 86_400)).1))
+    case ("year", .instant(let t)):
+      return .number(Double(DeriveStage.civil(floorDiv(Int64(t.rounded(.down)), 86_400)).0))
     case ("lower", .text(let s)): return .text(s.lowercased())
     case ("upper", .text(let s)): return .text(s.uppercased())
     case ("lower", .number(let x)), ("upper", .number(let x)): return .text(DerivedColumn.text(x))
@@ -100,7 +112,9 @@ enum DeriveArithmetic {
       case "lower", "upper": wants = "text"
       default: wants = "a date"
       }
-      throw Failure(message: "`\(function)` needs \(wants), but \(name(argument)) is \(DeriveStage.describe(v))", span: argument.span)
+      throw Failure(
+        message: "`\(function)` needs \(wants), but \(name(argument)) is \(DeriveStage.describe(v))",
+        span: argument.span)
     }
   }
 

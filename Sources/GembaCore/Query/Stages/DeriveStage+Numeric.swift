@@ -18,14 +18,18 @@ extension DeriveStage {
       let k = numericKind(inner, columnKinds: columnKinds)
       return k == .number || k == .duration ? k : nil
     case .binary(let op, let a, let b, _):
-      guard let x = numericKind(a, columnKinds: columnKinds), let y = numericKind(b, columnKinds: columnKinds) else { return nil }
+      guard let x = numericKind(a, columnKinds: columnKinds), let y = numericKind(b, columnKinds: columnKinds) else {
+        return nil
+      }
       switch (op, x, y) {
-      case (.add, .number, .number), (.subtract, .number, .number), (.multiply, .number, .number), (.divide, .number, .number):
+      case (.add, .number, .number), (.subtract, .number, .number), (.multiply, .number, .number),
+        (.divide, .number, .number):
         return .number
       case (.subtract, .instant, .instant): return .duration
       case (.subtract, .instant, .duration), (.add, .instant, .duration), (.add, .duration, .instant): return .instant
       case (.add, .duration, .duration), (.subtract, .duration, .duration): return .duration
-      case (.multiply, .duration, .number), (.multiply, .number, .duration), (.divide, .duration, .number): return .duration
+      case (.multiply, .duration, .number), (.multiply, .number, .duration), (.divide, .duration, .number):
+        return .duration
       default: return nil
       }
     case .call(let name, let args, _):

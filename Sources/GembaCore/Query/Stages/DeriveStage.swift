@@ -29,7 +29,9 @@ enum DeriveStage {
   {
     let refs = spec.expression.columns
     var resolved: [String: Int] = [:]
-    for ref in refs where resolved[ref.name] == nil { resolved[ref.name] = try relation.resolve(ref, evidence: evidence) }
+    for ref in refs where resolved[ref.name] == nil {
+      resolved[ref.name] = try relation.resolve(ref, evidence: evidence)
+    }
     let usedColumns = Array(Set(resolved.values)).sorted()
     let slot = Dictionary(uniqueKeysWithValues: usedColumns.enumerated().map { ($1, $0) })
     let readers = usedColumns.map { relation.reader($0) }
@@ -96,10 +98,13 @@ enum DeriveStage {
         let empty = values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
         let whole = values.allSatisfy { $0.isNaN || $0 == $0.rounded() }
         missing = empty
-        let column = DerivedColumn(name: spec.name.name,
+        let column = DerivedColumn(
+          name: spec.name.name,
           profile: ColumnProfile(type: whole ? .integer : .decimal, values: values.count - empty), numbers: numbers)
-        return (.view(EvidenceTable(extending: table, with: column), rows: rows, columns: columns + [table.columnCount]),
-          missingNote(values.count))
+        return (
+          .view(EvidenceTable(extending: table, with: column), rows: rows, columns: columns + [table.columnCount]),
+          missingNote(values.count)
+        )
       }
       // The new column sits beside the file's bytes: the view stays a view, no row is copied.
       let base = table.base
@@ -108,7 +113,10 @@ enum DeriveStage {
       var fits = true
       table.forEachRow(rows) { position, cursor, local in
         guard failure == nil, !duration, fits else { return }
-        guard let v = evaluateRow(position, { column, read in withTrimmedBytes(base, table.value(cursor, local: local, column: column), read) })
+        guard
+          let v = evaluateRow(
+            position,
+            { column, read in withTrimmedBytes(base, table.value(cursor, local: local, column: column), read) })
         else { return }
         fits = builder.set(row: table.segments[cursor.index].firstRow + local, cellText(v))
         produced += 1
@@ -116,14 +124,19 @@ enum DeriveStage {
       if fits {
         try finish(produced)
         let column = builder.build(name: spec.name.name, type: kind, values: produced - missing)
-        return (.view(EvidenceTable(extending: table, with: column), rows: rows, columns: columns + [table.columnCount]),
-          missingNote(produced))
+        return (
+          .view(EvidenceTable(extending: table, with: column), rows: rows, columns: columns + [table.columnCount]),
+          missingNote(produced)
+        )
       }
       // Past what 32-bit offsets reach: copy the rows instead (slower, same answer).
       (failure, duration, missing, kind) = (nil, false, 0, .integer)
       table.forEachRow(rows) { position, cursor, local in
         guard failure == nil, !duration else { return }
-        guard let v = evaluateRow(position, { column, read in withTrimmedBytes(base, table.value(cursor, local: local, column: column), read) })
+        guard
+          let v = evaluateRow(
+            position,
+            { column, read in withTrimmedBytes(base, table.value(cursor, local: local, column: column), read) })
         else { return }
         var row: [String] = []
         row.reserveCapacity(kept.count + 1)
@@ -133,7 +146,9 @@ enum DeriveStage {
       }
     case .computed(let c):
       for (position, row) in c.rows.enumerated() {
-        guard !duration, let v = evaluateRow(position, { column, read in withTrimmedBytes(EmptyBytes.pointer, .text(row[column]), read) })
+        guard !duration,
+          let v = evaluateRow(
+            position, { column, read in withTrimmedBytes(EmptyBytes.pointer, .text(row[column]), read) })
         else { break }
         var out: [String] = []
         out.reserveCapacity(kept.count + 1)
@@ -143,7 +158,8 @@ enum DeriveStage {
       }
     }
     try finish(outRows.count)
-    let computed = ComputedTable(columns: kept.map { relation.name(of: $0) } + [spec.name.name],
+    let computed = ComputedTable(
+      columns: kept.map { relation.name(of: $0) } + [spec.name.name],
       types: kept.map { relation.type(of: $0) } + [kind], rows: outRows,
       formats: kept.map { relation.reader($0).format } + [.standard])
     return (.computed(computed), missingNote(outRows.count))
@@ -151,16 +167,22 @@ enum DeriveStage {
     /// Stops the query on the first row that failed, or on a bare duration.
     func finish(_ rows: Int) throws(Diagnostic) {
       if let (f, position) = failure {
-        throw Diagnostic.error(.derivedValue, "`derive \(spec.name.name)`: \(rowName(relation, position)): \(f.message)", at: f.span, notes: f.notes)
+        throw Diagnostic.error(
+          .derivedValue, "`derive \(spec.name.name)`: \(rowName(relation, position)): \(f.message)", at: f.span,
+          notes: f.notes)
       }
       if duration {
-        throw Diagnostic.error(.expressionSyntax, "`derive \(spec.name.name)`: a date minus a date is a duration; say its unit", at: spec.expression.span,
+        throw Diagnostic.error(
+          .expressionSyntax, "`derive \(spec.name.name)`: a date minus a date is a duration; say its unit",
+          at: spec.expression.span,
           notes: ["e.g. `days(ClosedDate - CreatedDate)`, `hours(…)` or `minutes(…)`"])
       }
     }
     func missingNote(_ rows: Int) -> [String] {
       guard missing > 0 else { return [] }
-      return ["\(spec.name.name): \(NumberFormat.integer(missing)) of \(NumberFormat.integer(rows)) rows empty (an input cell was empty)"]
+      return [
+        "\(spec.name.name): \(NumberFormat.integer(missing)) of \(NumberFormat.integer(rows)) rows empty (an input cell was empty)"
+      ]
     }
   }
 
@@ -180,7 +202,9 @@ enum DeriveStage {
     return "result row \(position + 1)"
   }
 
-  @inline(__always) static func read(_ p: UnsafePointer<UInt8>, _ n: Int, type: ColumnType, reader: ValueReader) -> Value {
+  @inline(__always) static func read(_ p: UnsafePointer<UInt8>, _ n: Int, type: ColumnType, reader: ValueReader)
+    -> Value
+  {
     if n == 0 { return .missing }
     switch type {
     case .integer, .decimal: if let v = reader.number(p, n) { return .number(v) }
@@ -191,8 +215,12 @@ enum DeriveStage {
     return .text(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
   }
 
-  static func evaluate(_ e: DeriveExpression, values: [Value], slot: (ColumnRef) -> Int, names: [String]) throws(Failure) -> Value {
-    func eval(_ e: DeriveExpression) throws(Failure) -> Value { try evaluate(e, values: values, slot: slot, names: names) }
+  static func evaluate(_ e: DeriveExpression, values: [Value], slot: (ColumnRef) -> Int, names: [String])
+    throws(Failure) -> Value
+  {
+    func eval(_ e: DeriveExpression) throws(Failure) -> Value {
+      try evaluate(e, values: values, slot: slot, names: names)
+    }
     switch e {
     case .number(let v, _): return .number(v)
     case .text(let s, _): return .text(s)
@@ -211,7 +239,8 @@ enum DeriveStage {
         switch try eval(args[0]) {
         case .missing: return .missing
         case .truth(let t): return try eval(t ? args[1] : args[2])
-        case let other: throw Failure(message: "`if` needs a condition such as `A > B`, not \(describe(other))", span: args[0].span)
+        case let other:
+          throw Failure(message: "`if` needs a condition such as `A > B`, not \(describe(other))", span: args[0].span)
         }
       }
       return try DeriveArithmetic.call(name, try eval(args[0]), span: span, argument: args[0])
@@ -228,7 +257,6 @@ enum DeriveStage {
     case .truth(let b): return b ? "yes" : "no"
     }
   }
-
 
   /// `2017-12-31 23:59:58` (a whole day: `2017-12-31`).
   static func dateText(_ t: Double) -> String {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Searches evidence bytes for a pattern: a literal with SIMD, or a regular expression per line.
@@ -27,9 +27,10 @@ public struct EvidenceGrep: @unchecked Sendable {
     do throws(LayoutError) {
       regex = try PikeRegex(pattern, ignoreCase: ignoreCase)
     } catch {
-      throw Diagnostic.error(.invalidRegex, "`\(pattern)` is not a regular expression gemba reads: \(error.reason)",
+      throw Diagnostic.error(
+        .invalidRegex, "`\(pattern)` is not a regular expression gemba reads: \(error.reason)",
         at: span,
-                             notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
+        notes: ["escape special characters with a backslash, e.g. `a\\.b`"])
     }
   }
 
@@ -69,13 +70,15 @@ public struct EvidenceGrep: @unchecked Sendable {
     var p = start
     if let literal {
       while p < end, let hit = literal.first(in: base, from: p, to: end) {
-        let lineEnd = memchr(base + hit, 10, end - hit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+        let lineEnd =
+          memchr(base + hit, 10, end - hit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
         p = body(hit, lineEnd) + 1
       }
       return
     }
     while p < end {
-      let lineEnd = memchr(base + p, 10, end - p).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+      let lineEnd =
+        memchr(base + p, 10, end - p).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
       if matches(base, p, lineEnd) {
         p = body(p, lineEnd) + 1
       } else {

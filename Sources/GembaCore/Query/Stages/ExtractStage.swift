@@ -18,7 +18,9 @@ enum ExtractStage {
     do throws(LayoutError) {
       regex = try PikeRegex(spec.pattern)
     } catch {
-      throw Diagnostic.error(.invalidRegex, "`\(spec.pattern)` is not a regular expression gemba reads: \(error.reason)", at: spec.patternSpan,
+      throw Diagnostic.error(
+        .invalidRegex, "`\(spec.pattern)` is not a regular expression gemba reads: \(error.reason)",
+        at: spec.patternSpan,
         notes: ["a group in ( ) marks what to keep, e.g. `\"user=(\\\\w+)\"`"])
     }
     let group = regex.groupNames.isEmpty ? 0 : 1
@@ -37,15 +39,18 @@ enum ExtractStage {
     case .view(let table, let rowList, _):
       let base = table.base
       table.forEachRow(rowList) { position, cursor, local in
-        rows.append(kept.map { CellDecoder.string(base, table.value(cursor, local: local, column: $0)) } + [extracted[position]])
+        rows.append(
+          kept.map { CellDecoder.string(base, table.value(cursor, local: local, column: $0)) } + [extracted[position]])
       }
     case .computed(let c):
       for (position, row) in c.rows.enumerated() { rows.append(kept.map { row[$0] } + [extracted[position]]) }
     }
-    let computed = ComputedTable(columns: kept.map { relation.name(of: $0) } + [spec.name.name],
+    let computed = ComputedTable(
+      columns: kept.map { relation.name(of: $0) } + [spec.name.name],
       types: kept.map { relation.type(of: $0) } + [.text], rows: rows,
       formats: kept.map { relation.reader($0).format } + [.standard])
-    let note = "\(spec.name.name): matched in \(NumberFormat.integer(hits)) of \(NumberFormat.integer(relation.rowCount)) rows"
+    let note =
+      "\(spec.name.name): matched in \(NumberFormat.integer(hits)) of \(NumberFormat.integer(relation.rowCount)) rows"
     return (.computed(computed), [note])
   }
 }
@@ -64,7 +69,8 @@ enum DistinctStage {
       for (u, v) in zip(x, y) where u != v { return Grouping.emptyLast(u, v) { $0 < $1 } }
       return false
     }
-    return ComputedTable(columns: columns.map { relation.name(of: $0) } + ["count"],
+    return ComputedTable(
+      columns: columns.map { relation.name(of: $0) } + ["count"],
       types: columns.map { relation.type(of: $0) } + [.integer],
       rows: order.map { groups.labels[$0] + [String(counts[$0])] })
   }
@@ -94,7 +100,8 @@ enum PercentTable {
     if basis == .col { rows.append(["n"] + x.columnTotals.map(String.init)) }
     let title = "\(x.rowColumn) \\ \(x.columnColumn) (% of \(basis == .row ? "row" : "column"))"
     let columns = [title] + x.columnValues + (basis == .row ? ["n"] : [])
-    return ResultTable(columns: columns, types: [.text] + x.columnValues.map { _ in .decimal } + (basis == .row ? [.integer] : []),
+    return ResultTable(
+      columns: columns, types: [.text] + x.columnValues.map { _ in .decimal } + (basis == .row ? [.integer] : []),
       rows: rows, rowNumbers: nil, totalRows: rows.count)
   }
 }

@@ -1,8 +1,9 @@
 /// `where`: keeps the rows for which the condition holds.
 enum FilterStage {
   static func apply(_ predicate: Predicate, to relation: Relation, evidence: String) throws(Diagnostic) -> Relation {
-    let compiled = try CompiledPredicate(predicate, resolve: { ref throws(Diagnostic) in try relation.resolve(ref, evidence: evidence) },
-                                         reader: { relation.reader($0) })
+    let compiled = try CompiledPredicate(
+      predicate, resolve: { ref throws(Diagnostic) in try relation.resolve(ref, evidence: evidence) },
+      reader: { relation.reader($0) })
     switch relation {
     case .view(let table, let rows, let columns):
       var kept: [Int32] = []

@@ -9,7 +9,9 @@ public struct JoinSpec: Hashable, Sendable {
   /// The other evidence, filled in by the workspace before the query runs.
   public var table: JoinedEvidence?
 
-  public static func == (a: JoinSpec, b: JoinSpec) -> Bool { a.other == b.other && a.key == b.key && a.left == b.left && a.otherKey == b.otherKey }
+  public static func == (a: JoinSpec, b: JoinSpec) -> Bool {
+    a.other == b.other && a.key == b.key && a.left == b.left && a.otherKey == b.otherKey
+  }
   public func hash(into h: inout Hasher) {
     h.combine(other)
     h.combine(key)
@@ -29,14 +31,17 @@ enum JoinStage {
   /// A join that would make more rows than this is refused, with the count it would make.
   static let maxRows = 5_000_000
 
-  static func apply(_ spec: JoinSpec, to relation: Relation, needed: Set<String>?, evidence: String,
-                    maxRows: Int = JoinStage.maxRows) throws(Diagnostic) -> (Relation, notes: [String]) {
+  static func apply(
+    _ spec: JoinSpec, to relation: Relation, needed: Set<String>?, evidence: String,
+    maxRows: Int = JoinStage.maxRows
+  ) throws(Diagnostic) -> (Relation, notes: [String]) {
     guard let other = spec.table?.table else {
       throw Diagnostic.error(.unknownEvidence, "no evidence named `\(spec.other.name)` to join", at: spec.other.span)
     }
     let leftKey = try relation.resolve(spec.key, evidence: evidence)
     let right = Relation.view(other, rows: nil, columns: Array(0..<other.columnCount))
-    let rightKey = try right.resolve(spec.otherKey ?? ColumnRef(relation.name(of: leftKey), span: spec.key.span), evidence: other.name)
+    let rightKey = try right.resolve(
+      spec.otherKey ?? ColumnRef(relation.name(of: leftKey), span: spec.key.span), evidence: other.name)
     // Right side: key id → its rows, chained through `next` (no array per key).
     var interner = ValueInterner()
     var head: [Int32] = []
@@ -67,18 +72,27 @@ enum JoinStage {
     }
     if total > maxRows {
       let repeated = (0..<rightKeys).filter { rightCount[$0] > 1 && rightUsed[$0] }.count
-      throw Diagnostic.error(.resultTooLarge, "`join \(other.name) on \(spec.key.name)` would make \(NumberFormat.integer(total)) rows;"
-        + " gemba stops at \(NumberFormat.integer(maxRows))", at: spec.key.span,
-        notes: ["\(NumberFormat.integer(repeated)) key values repeat in \(other.name) as well as here (many-to-many)",
-          "make the key unique on one side first, e.g. `\(other.name) | distinct \(spec.key.name)`, or filter with `where`"])
+      throw Diagnostic.error(
+        .resultTooLarge,
+        "`join \(other.name) on \(spec.key.name)` would make \(NumberFormat.integer(total)) rows;"
+          + " gemba stops at \(NumberFormat.integer(maxRows))", at: spec.key.span,
+        notes: [
+          "\(NumberFormat.integer(repeated)) key values repeat in \(other.name) as well as here (many-to-many)",
+          "make the key unique on one side first, e.g. `\(other.name) | distinct \(spec.key.name)`, or filter with `where`",
+        ])
     }
     let kept = DeriveStage.keptColumns(relation, needed: needed)
     let leftNames = Set(kept.map { relation.name(of: $0).lowercased() })
     var rightColumns = (0..<other.columnCount).filter { $0 != rightKey }
     if let needed {
-      rightColumns = rightColumns.filter { needed.contains(other.columns[$0].lowercased()) || needed.contains((other.name + "." + other.columns[$0]).lowercased()) }
+      rightColumns = rightColumns.filter {
+        needed.contains(other.columns[$0].lowercased())
+          || needed.contains((other.name + "." + other.columns[$0]).lowercased())
+      }
     }
-    let rightNames = rightColumns.map { leftNames.contains(other.columns[$0].lowercased()) ? other.name + "." + other.columns[$0] : other.columns[$0] }
+    let rightNames = rightColumns.map {
+      leftNames.contains(other.columns[$0].lowercased()) ? other.name + "." + other.columns[$0] : other.columns[$0]
+    }
     var rows: [[String]] = []
     rows.reserveCapacity(total)
     let empty = [String](repeating: "", count: rightColumns.count)
@@ -105,15 +119,22 @@ enum JoinStage {
     case .computed(let c):
       for (position, row) in c.rows.enumerated() { emit(kept.map { row[$0] }, position) }
     }
-    let computed = ComputedTable(columns: kept.map { relation.name(of: $0) } + rightNames,
+    let computed = ComputedTable(
+      columns: kept.map { relation.name(of: $0) } + rightNames,
       types: kept.map { relation.type(of: $0) } + rightColumns.map { other.columnType($0) }, rows: rows,
       formats: kept.map { relation.reader($0).format } + rightColumns.map { other.reader($0).format })
     let unmatched = relation.rowCount - matched
     let unusedRight = (0..<rightKeys).filter { !rightUsed[$0] }.count
-    var note = "join \(other.name) on \(relation.name(of: leftKey)): \(NumberFormat.integer(matched)) of \(NumberFormat.integer(relation.rowCount)) rows matched"
-    if unmatched > 0 { note += ", \(NumberFormat.integer(unmatched)) unmatched " + (spec.left ? "(kept, with empty \(other.name) cells)" : "(dropped; --left keeps them)") }
+    var note =
+      "join \(other.name) on \(relation.name(of: leftKey)): \(NumberFormat.integer(matched)) of \(NumberFormat.integer(relation.rowCount)) rows matched"
+    if unmatched > 0 {
+      note +=
+        ", \(NumberFormat.integer(unmatched)) unmatched "
+        + (spec.left ? "(kept, with empty \(other.name) cells)" : "(dropped; --left keeps them)")
+    }
     if unusedRight > 0 {
-      note += "; \(NumberFormat.integer(unusedRight)) of \(NumberFormat.integer(rightKeys)) \(other.name) keys matched no row"
+      note +=
+        "; \(NumberFormat.integer(unusedRight)) of \(NumberFormat.integer(rightKeys)) \(other.name) keys matched no row"
     }
     return (.computed(computed), [note])
   }

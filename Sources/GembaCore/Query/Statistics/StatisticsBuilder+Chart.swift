@@ -12,18 +12,26 @@ extension StatisticsBuilder {
   }
 
   /// `spc COL --chart …`.
-  static func chart(_ stage: ChartStage, _ relation: Relation, evidence: String) throws(Diagnostic) -> ControlChartResult {
+  static func chart(_ stage: ChartStage, _ relation: Relation, evidence: String) throws(Diagnostic)
+    -> ControlChartResult
+  {
     let column = try relation.resolve(stage.column, evidence: evidence)
     let name = relation.name(of: column)
     let kind = stage.chart
     // A yes/no column charts as defectives (1 per yes) in samples of its rows per point.
     let yesNo = kind.countsDefectives && stage.sizes == nil && relation.type(of: column) == .boolean
-    let m = yesNo ? booleans(relation, column: column) : try measure(relation, column: column, ref: stage.column, evidence: evidence)
-    let needsTimes = stage.by != nil || !stage.split.isEmpty
+    let m =
+      yesNo
+      ? booleans(relation, column: column)
+      : try measure(relation, column: column, ref: stage.column, evidence: evidence)
+    let needsTimes =
+      stage.by != nil || !stage.split.isEmpty
       || (stage.baseline.map { ValueParser.dateTime($0.from) != nil && Int($0.from) == nil } ?? false)
-    let dated = needsTimes
-      ? try Self.times(relation, why: stage.by != nil ? "`--by`" : !stage.split.isEmpty ? "`--split`" : "a baseline of dates",
-                       span: stage.span, evidence: evidence)
+    let dated =
+      needsTimes
+      ? try Self.times(
+        relation, why: stage.by != nil ? "`--by`" : !stage.split.isEmpty ? "`--split`" : "a baseline of dates",
+        span: stage.span, evidence: evidence)
       : nil  // only stages by date and date baselines read times: a million dates are not parsed for nothing
     let times = dated?.values
     // Each point's time and first row matter only to stages and baselines.
@@ -31,11 +39,16 @@ extension StatisticsBuilder {
     // X̄-R or X̄-S of n consecutive rows, every row a number: the subgroups are the measure's own
     // array cut every n (no row lists, no copy).
     var consecutive: Int?
-    if kind.isSubgrouped, stage.by == nil, case .size(let n)? = stage.subgroup, n >= 1, m.skipped == 0, !phased { consecutive = n }
-    let groups = consecutive == nil ? try pointGroups(stage, relation, measure: m, times: times, evidence: evidence) : nil
+    if kind.isSubgrouped, stage.by == nil, case .size(let n)? = stage.subgroup, n >= 1, m.skipped == 0, !phased {
+      consecutive = n
+    }
+    let groups =
+      consecutive == nil ? try pointGroups(stage, relation, measure: m, times: times, evidence: evidence) : nil
     if kind.isSubgrouped && groups == nil && consecutive == nil {
-      throw Diagnostic.error(.chartNeedsInput, "an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by day|week|month",
-                             at: stage.span, notes: ["e.g. `spc diameter --chart \(kind.rawValue) --size 5`"])
+      throw Diagnostic.error(
+        .chartNeedsInput,
+        "an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by day|week|month",
+        at: stage.span, notes: ["e.g. `spc diameter --chart \(kind.rawValue) --size 5`"])
     }
     // Sizes per row for p, np and u charts.
     var sizes: [Double]?  // NaN where a row has none
@@ -98,8 +111,10 @@ extension StatisticsBuilder {
       }
     } else {
       if kind.countsDefectives || kind == .u || kind == .laneyU, sizes == nil {
-        throw Diagnostic.error(.chartNeedsInput, "a \(kind.rawValue) chart needs each sample's size: --n COL (or points per --by period or --subgroup)",
-                               at: stage.span, notes: ["e.g. `spc defectives --chart \(kind.rawValue) --n inspected`"])
+        throw Diagnostic.error(
+          .chartNeedsInput,
+          "a \(kind.rawValue) chart needs each sample's size: --n COL (or points per --by period or --subgroup)",
+          at: stage.span, notes: ["e.g. `spc defectives --chart \(kind.rawValue) --n inspected`"])
       }
       let points = m.values.count - m.skipped
       if m.skipped == 0 && !phased && !kind.isAttribute {
@@ -121,7 +136,9 @@ extension StatisticsBuilder {
           case .c: counts.append(v)
           case .p, .np, .laneyP, .u, .laneyU:
             guard let n = sizes?[r], !n.isNaN else {
-              throw Diagnostic.error(.chartNeedsInput, "row \(relation.rowNumber(at: r)) has no sample size in --n", at: stage.sizes?.span ?? stage.span)
+              throw Diagnostic.error(
+                .chartNeedsInput, "row \(relation.rowNumber(at: r)) has no sample size in --n",
+                at: stage.sizes?.span ?? stage.span)
             }
             counts.append(v)
             totals.append(n)
@@ -131,13 +148,18 @@ extension StatisticsBuilder {
       }
     }
 
-    let labels = groups.map { $0.labels.at(keptGroups) }
+    let labels =
+      groups.map { $0.labels.at(keptGroups) }
       ?? denseLabels ?? relation.rowLabels.at(pointRows)
-    let phases = phased ? try self.phases(stage, relation, labels: labels, times: pointTimes, firstRows: stageKeys, evidence: evidence)
-                        : ChartPhases.none
+    let phases =
+      phased
+      ? try self.phases(stage, relation, labels: labels, times: pointTimes, firstRows: stageKeys, evidence: evidence)
+      : ChartPhases.none
     let rules = stage.rules ?? (kind.isAttribute ? .attributeDefault : .westernElectric)
-    var result = ControlChartResult(column: name, chart: kind, pointKind: pointKind, location: nil, spread: nil, run: nil,
-                                    precision: m.precision, skipped: m.skipped, stagedBy: stagedBy(stage), baseline: stage.baseline.map { "\($0.from)..\($0.to)" })
+    var result = ControlChartResult(
+      column: name, chart: kind, pointKind: pointKind, location: nil, spread: nil, run: nil,
+      precision: m.precision, skipped: m.skipped, stagedBy: stagedBy(stage),
+      baseline: stage.baseline.map { "\($0.from)..\($0.to)" })
     result.baselinePoints = phases.baseline
     if stage.by != nil, let dated {
       // Rows with a number but no date fall in no period: counted and said, never dropped quietly.
@@ -151,7 +173,10 @@ extension StatisticsBuilder {
       out.reserveCapacity(xs.count)
       for (i, x) in xs.enumerated() {
         guard x == x.rounded(), abs(x) < 1e15 else {
-          throw Diagnostic.error(.chartNeedsInput, "\(what) must be whole numbers: point \(labels[i]) has \(NumberFormat.compact(x, maxPlaces: 6))", at: stage.span)
+          throw Diagnostic.error(
+            .chartNeedsInput,
+            "\(what) must be whole numbers: point \(labels[i]) has \(NumberFormat.compact(x, maxPlaces: 6))",
+            at: stage.span)
         }
         out.append(Int(x))
       }
@@ -164,22 +189,29 @@ extension StatisticsBuilder {
         (result.location, result.spread) = (pair.location, pair.spread)
       case .xbarR, .xbarS:
         let subgroups = Subgroups(values: subgroupValues, starts: subgroupStarts, labels: labels)
-        let pair = try ControlCharts.subgrouped(subgroups, labels: labels, phases: phases, rules: rules,
-                                                method: kind == .xbarR ? .rangeBar : .sBar)
+        let pair = try ControlCharts.subgrouped(
+          subgroups, labels: labels, phases: phases, rules: rules,
+          method: kind == .xbarR ? .rangeBar : .sBar)
         (result.location, result.spread) = (pair.location, pair.spread)
       case .run:
         result.run = try RunChart(values, labels: labels as ChartLabels?)
       case .c:
-        result.location = try ControlCharts.c(defects: try whole(counts, "defect counts"), labels: Array(labels), phases: phases, rules: rules)
+        result.location = try ControlCharts.c(
+          defects: try whole(counts, "defect counts"), labels: Array(labels), phases: phases, rules: rules)
       case .u, .laneyU:
         let d = try whole(counts, "defect counts")
-        result.location = kind == .u ? try ControlCharts.u(defects: d, sizes: totals, labels: Array(labels), phases: phases, rules: rules)
-                                     : try ControlCharts.laneyU(defects: d, sizes: totals, labels: Array(labels), phases: phases, rules: rules)
+        result.location =
+          kind == .u
+          ? try ControlCharts.u(defects: d, sizes: totals, labels: Array(labels), phases: phases, rules: rules)
+          : try ControlCharts.laneyU(defects: d, sizes: totals, labels: Array(labels), phases: phases, rules: rules)
       case .p, .np, .laneyP:
         let d = try whole(counts, "defective counts"), n = try whole(totals, "sample sizes")
-        result.location = kind == .p ? try ControlCharts.p(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
-          : kind == .np ? try ControlCharts.np(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
-          : try ControlCharts.laneyP(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
+        result.location =
+          kind == .p
+          ? try ControlCharts.p(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
+          : kind == .np
+            ? try ControlCharts.np(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
+            : try ControlCharts.laneyP(defectives: d, sizes: n, labels: Array(labels), phases: phases, rules: rules)
       }
     } catch {
       // The engine's message, placed at the column charted.
@@ -203,15 +235,19 @@ extension StatisticsBuilder {
 
   /// The rows of each point: by `--subgroup` value (in order of appearance), by `--size`
   /// consecutive numeric rows, or by `--by` period (in time order). Nil: a point per row.
-  static func pointGroups(_ stage: ChartStage, _ relation: Relation, measure m: Measure, times: [Double]?,
-                          evidence: String) throws(Diagnostic) -> PointGroups? {
+  static func pointGroups(
+    _ stage: ChartStage, _ relation: Relation, measure m: Measure, times: [Double]?,
+    evidence: String
+  ) throws(Diagnostic) -> PointGroups? {
     if let by = stage.by, let times {
       // Days first (a dense range), then each day's period: a million rows are not hashed one by one.
       var low = Int.max, high = Int.min
       for t in times where !t.isNaN { let d = Int((t / 86_400).rounded(.down)); low = min(low, d); high = max(high, d) }
       guard low <= high else { throw Diagnostic.error(.noDates, "no dates to group by \(by.rawValue)", at: stage.span) }
       guard high - low <= 3_000_000 else {
-        throw Diagnostic.error(.resultTooLarge, "the dates span too long to chart by \(by.rawValue)", at: stage.span, notes: ["use a longer `--by`"])
+        throw Diagnostic.error(
+          .resultTooLarge, "the dates span too long to chart by \(by.rawValue)", at: stage.span,
+          notes: ["use a longer `--by`"])
       }
       let starts = (low...high).map { TimeBuckets.start(of: Double($0) * 86_400, by) }
       let keys = Array(Set(starts)).sorted()
@@ -220,9 +256,11 @@ extension StatisticsBuilder {
       let groupOfDay = starts.map { index[$0]! }
       // Each row's period (-1: no date), four bytes a row.
       let periods = times.map { t in t.isNaN ? -1 : groupOfDay[Int((t / 86_400).rounded(.down)) - low] }
-      let rows = FlatGroups(count: times.count, groups: keys.count, group: { periods[$0] < 0 ? nil : Int(periods[$0]) }, element: { $0 })
-      return PointGroups(rows: rows, labels: ChartLabels(rows.kept.map { TimeBuckets.label(keys[$0], by) }),
-                         times: rows.kept.map { keys[$0] }, kind: by.rawValue)
+      let rows = FlatGroups(
+        count: times.count, groups: keys.count, group: { periods[$0] < 0 ? nil : Int(periods[$0]) }, element: { $0 })
+      return PointGroups(
+        rows: rows, labels: ChartLabels(rows.kept.map { TimeBuckets.label(keys[$0], by) }),
+        times: rows.kept.map { keys[$0] }, kind: by.rawValue)
     }
     switch stage.subgroup {
     case .column(let ref):
@@ -230,8 +268,9 @@ extension StatisticsBuilder {
       let (ids, names) = labels(relation, column: c)
       // Every label has a row, so no group is dropped and the names stay as they are.
       let rows = FlatGroups(count: ids.count, groups: names.count, group: { Int(ids[$0]) }, element: { $0 })
-      return PointGroups(rows: rows, labels: ChartLabels(names), times: rows.starts.dropLast().map { time(times, rows.elements[$0]) },
-                         kind: relation.name(of: c))
+      return PointGroups(
+        rows: rows, labels: ChartLabels(names), times: rows.starts.dropLast().map { time(times, rows.elements[$0]) },
+        kind: relation.name(of: c))
     case .size(let n):
       var present: [Int] = []
       present.reserveCapacity(m.values.count - m.skipped)
@@ -239,8 +278,10 @@ extension StatisticsBuilder {
       var starts = Array(stride(from: 0, to: present.count, by: n))
       starts.append(present.count)
       let rows = FlatGroups(elements: present, starts: starts, kept: Array(0..<starts.count - 1))
-      return PointGroups(rows: rows, labels: ChartLabels(numbering: rows.count), times: starts.dropLast().map { time(times, present[$0]) },
-                         kind: "subgroup of \(n)")
+      return PointGroups(
+        rows: rows, labels: ChartLabels(numbering: rows.count),
+        times: starts.dropLast().map { time(times, present[$0]) },
+        kind: "subgroup of \(n)")
     case nil:
       return nil
     }
@@ -253,8 +294,10 @@ extension StatisticsBuilder {
   }
 
   /// Stages (`--stages COL`, `--split DATE…`) and the baseline (`--baseline FROM..TO`) as the engine's phases.
-  static func phases(_ stage: ChartStage, _ relation: Relation, labels: ChartLabels, times: [Double?], firstRows: [Int],
-                     evidence: String) throws(Diagnostic) -> ChartPhases {
+  static func phases(
+    _ stage: ChartStage, _ relation: Relation, labels: ChartLabels, times: [Double?], firstRows: [Int],
+    evidence: String
+  ) throws(Diagnostic) -> ChartPhases {
     var phases = ChartPhases()
     if let ref = stage.stages {
       let c = try relation.resolve(ref, evidence: evidence)
@@ -262,16 +305,23 @@ extension StatisticsBuilder {
     } else if !stage.split.isEmpty {
       let cuts = stage.split.compactMap { ValueParser.dateTime($0) }.sorted()
       phases.stages = try times.enumerated().map { (i, t) throws(Diagnostic) -> String in
-        guard let t else { throw Diagnostic.error(.noDates, "point \(labels[i]) has no date to place it before or after the split", at: stage.span) }
+        guard let t else {
+          throw Diagnostic.error(
+            .noDates, "point \(labels[i]) has no date to place it before or after the split", at: stage.span)
+        }
         guard let k = cuts.lastIndex(where: { t >= $0 }) else { return "before \(stage.split.sorted()[0])" }
         return "from \(stage.split.sorted()[k])"
       }
     }
     if let (from, to) = stage.baseline {
       var range: ClosedRange<Int>?
-      if let a = Int(from), let b = Int(to), labels.firstIndex(of: from) == nil || labels.elementsEqual(labels.indices.lazy.map { String($0 + 1) }) {
+      if let a = Int(from), let b = Int(to),
+        labels.firstIndex(of: from) == nil || labels.elementsEqual(labels.indices.lazy.map { String($0 + 1) })
+      {
         guard a >= 1, b >= a, b <= labels.count else {
-          throw Diagnostic.error(.invalidBaseline, "the baseline \(from)..\(to) is outside the chart's points 1..\(labels.count)", at: stage.span)
+          throw Diagnostic.error(
+            .invalidBaseline, "the baseline \(from)..\(to) is outside the chart's points 1..\(labels.count)",
+            at: stage.span)
         }
         range = (a - 1)...(b - 1)
       } else if let a = ValueParser.dateTime(from), let b = ValueParser.dateTime(to) {
@@ -282,12 +332,13 @@ extension StatisticsBuilder {
         range = a...b
       }
       guard let range, range.count >= 2 else {
-        throw Diagnostic.error(.invalidBaseline, "the baseline \(from)..\(to) does not cover 2 or more of the chart's points", at: stage.span,
-                               notes: ["FROM..TO: point numbers (1..25), labels, or dates (2026-09-01..2026-09-30)"])
+        throw Diagnostic.error(
+          .invalidBaseline, "the baseline \(from)..\(to) does not cover 2 or more of the chart's points",
+          at: stage.span,
+          notes: ["FROM..TO: point numbers (1..25), labels, or dates (2026-09-01..2026-09-30)"])
       }
       phases.baseline = range.lowerBound..<(range.upperBound + 1)
     }
     return phases
   }
 }
-

@@ -1,19 +1,25 @@
 extension StatisticsBuilder {
   /// `compare COL = VALUE by GROUP` and `compare COL by GROUP`.
-  static func compare(_ stage: CompareStage, _ relation: Relation, evidence: String) throws(Diagnostic) -> GroupComparison {
+  static func compare(_ stage: CompareStage, _ relation: Relation, evidence: String) throws(Diagnostic)
+    -> GroupComparison
+  {
     let groupColumn = try relation.resolve(stage.group, evidence: evidence)
     let groupName = relation.name(of: groupColumn)
     guard let (ids, found) = relation.internValues(column: groupColumn, atMost: Self.mostGroups) else {
-      throw Diagnostic.error(.tooManyGroups, "`\(groupName)` has more than \(Self.mostGroups) values: too many groups to compare", at: stage.group.span,
-                             notes: ["compare by a column with a few values, or filter with `where` first"])
+      throw Diagnostic.error(
+        .tooManyGroups, "`\(groupName)` has more than \(Self.mostGroups) values: too many groups to compare",
+        at: stage.group.span,
+        notes: ["compare by a column with a few values, or filter with `where` first"])
     }
     var interner = found
     var totals = [Int](repeating: 0, count: interner.count)
     for id in ids { totals[Int(id)] += 1 }
     let names = (0..<interner.count).map { ChartBuilder.label(interner.string($0)) }
     guard names.count >= 2 else {
-      throw Diagnostic.error(.tooFewGroups, "`\(groupName)` has \(names.count == 1 ? "one value (\(names[0]))" : "no values") here: a comparison needs at least 2 groups",
-                             at: stage.group.span, notes: ["group by a column with two or more values"])
+      throw Diagnostic.error(
+        .tooFewGroups,
+        "`\(groupName)` has \(names.count == 1 ? "one value (\(names[0]))" : "no values") here: a comparison needs at least 2 groups",
+        at: stage.group.span, notes: ["group by a column with two or more values"])
     }
 
     if let condition = stage.condition {
@@ -28,14 +34,18 @@ extension StatisticsBuilder {
       let title = describe(condition) + " by " + groupName
       if names.count == 2 {
         let test = try TwoProportionTest(hits[0], of: totals[0], hits[1], of: totals[1])
-        return GroupComparison(title: title, groupColumn: groupName, groups: names, test: .proportions(test), precision: 0, skipped: 0)
+        return GroupComparison(
+          title: title, groupColumn: groupName, groups: names, test: .proportions(test), precision: 0, skipped: 0)
       }
       let table = names.indices.map { [hits[$0], totals[$0] - hits[$0]] }
       let test = try CrossTabTest(table, rowLabels: names, columnLabels: ["meets", "does not"])
-      return GroupComparison(title: title, groupColumn: groupName, groups: names, test: .crossTab(test), precision: 0, skipped: 0)
+      return GroupComparison(
+        title: title, groupColumn: groupName, groups: names, test: .crossTab(test), precision: 0, skipped: 0)
     }
 
-    guard let ref = stage.column else { throw Diagnostic.error(.missingArgument, "`compare` needs a column or a condition") }
+    guard let ref = stage.column else {
+      throw Diagnostic.error(.missingArgument, "`compare` needs a column or a condition")
+    }
     let column = try relation.resolve(ref, evidence: evidence)
     let name = relation.name(of: column)
     let title = name + " by " + groupName
@@ -44,7 +54,9 @@ extension StatisticsBuilder {
       let m = try measure(relation, column: column, ref: ref, evidence: evidence)
       // Each group's numbers, each array made once at its group's row count (grown by doubling,
       // a million numbers would touch twice the memory).
-      var groups = totals.map { n -> [Double] in var g: [Double] = []; g.reserveCapacity(n); return g }
+      var groups = totals.map { n -> [Double] in
+        var g: [Double] = []; g.reserveCapacity(n); return g
+      }
       for (i, v) in m.values.enumerated() where !v.isNaN { groups[Int(ids[i])].append(v) }
       let kept = groups.indices.filter { !groups[$0].isEmpty }
       guard kept.count >= 2 else {
@@ -57,23 +69,29 @@ extension StatisticsBuilder {
       if kept.count == 2 {
         let welch = try WelchTest(values[0], values[1])
         let mw = try MannWhitneyTest(values[0], values[1], ranking: ranking)
-        return GroupComparison(title: title, groupColumn: groupName, groups: kept.map { names[$0] },
-                               test: .twoMeasures(welch, mw, medians: medians), precision: m.precision, skipped: m.skipped)
+        return GroupComparison(
+          title: title, groupColumn: groupName, groups: kept.map { names[$0] },
+          test: .twoMeasures(welch, mw, medians: medians), precision: m.precision, skipped: m.skipped)
       }
       let anova = try OneWayANOVA(values)
       let kw = try KruskalWallisTest(values, ranking: ranking)
-      return GroupComparison(title: title, groupColumn: groupName, groups: kept.map { names[$0] },
-                             test: .manyMeasures(anova, kw, medians: medians), precision: m.precision, skipped: m.skipped)
+      return GroupComparison(
+        title: title, groupColumn: groupName, groups: kept.map { names[$0] },
+        test: .manyMeasures(anova, kw, medians: medians), precision: m.precision, skipped: m.skipped)
     case .dateTime, .boolean, .text:
       guard let columnValues = relation.internValues(column: column, atMost: Self.mostGroups) else {
-        throw Diagnostic.error(.tooManyGroups, "`\(name)` has more than \(Self.mostGroups) values: too many for a cross-tab", at: ref.span,
-                               notes: ["compare a condition instead: compare \(name) = VALUE by \(groupName)"])
+        throw Diagnostic.error(
+          .tooManyGroups, "`\(name)` has more than \(Self.mostGroups) values: too many for a cross-tab", at: ref.span,
+          notes: ["compare a condition instead: compare \(name) = VALUE by \(groupName)"])
       }
-      let x = Grouping.crossTab(relation, rows: groupColumn, rowName: groupName, columns: column, columnName: name,
-                                interned: (ids, found), columnsInterned: columnValues)
-      let test = try CrossTabTest(x.counts, rowLabels: x.rowValues.map(ChartBuilder.label), columnLabels: x.columnValues.map(ChartBuilder.label))
-      return GroupComparison(title: title, groupColumn: groupName, groups: x.rowValues.map(ChartBuilder.label), test: .crossTab(test),
-                             precision: 0, skipped: 0)
+      let x = Grouping.crossTab(
+        relation, rows: groupColumn, rowName: groupName, columns: column, columnName: name,
+        interned: (ids, found), columnsInterned: columnValues)
+      let test = try CrossTabTest(
+        x.counts, rowLabels: x.rowValues.map(ChartBuilder.label), columnLabels: x.columnValues.map(ChartBuilder.label))
+      return GroupComparison(
+        title: title, groupColumn: groupName, groups: x.rowValues.map(ChartBuilder.label), test: .crossTab(test),
+        precision: 0, skipped: 0)
     }
   }
 
@@ -83,7 +101,8 @@ extension StatisticsBuilder {
   /// `cancelled = yes`, `a = 1 and b > 2`.
   static func describe(_ p: Predicate) -> String {
     switch p {
-    case .compare(let c): return "\(c.column.name) \(c.op.rawValue) \(c.value.contains(" ") ? "\"\(c.value)\"" : c.value)"
+    case .compare(let c):
+      return "\(c.column.name) \(c.op.rawValue) \(c.value.contains(" ") ? "\"\(c.value)\"" : c.value)"
     case .and(let a, let b): return describe(a) + " and " + describe(b)
     case .or(let a, let b): return describe(a) + " or " + describe(b)
     }

@@ -24,8 +24,10 @@ enum StatisticsBuilder {
   }
 
   /// - Parameter written: also read what a histogram needs of the text (`Measure.written`).
-  static func measure(_ relation: Relation, column: Int, ref: ColumnRef, evidence: String,
-                      written: Bool = false) throws(Diagnostic) -> Measure {
+  static func measure(
+    _ relation: Relation, column: Int, ref: ColumnRef, evidence: String,
+    written: Bool = false
+  ) throws(Diagnostic) -> Measure {
     var values: [Double] = []
     var places = 0, skipped = 0, empty = 0
     var writtenDecimals = 0, exact = true
@@ -57,24 +59,31 @@ enum StatisticsBuilder {
       writtenDecimals = Int(writtenSeen)
     } else {
       values.reserveCapacity(relation.rowCount)
-      measureText(relation, column: column, written: written, into: &values, places: &places, skipped: &skipped, empty: &empty,
-                  writtenDecimals: &writtenDecimals, exact: &exact)
+      measureText(
+        relation, column: column, written: written, into: &values, places: &places, skipped: &skipped, empty: &empty,
+        writtenDecimals: &writtenDecimals, exact: &exact)
     }
     let name = relation.name(of: column)
     if values.count - skipped == 0 {
-      throw Diagnostic.error(.notNumeric, "`\(name)` has no numeric values in \(evidence)", at: ref.span,
-                             notes: ["a chart or a study needs numbers; `evidence` shows each column's type"])
+      throw Diagnostic.error(
+        .notNumeric, "`\(name)` has no numeric values in \(evidence)", at: ref.span,
+        notes: ["a chart or a study needs numbers; `evidence` shows each column's type"])
     }
     if skipped - empty > 0, relation.type(of: column) == .text {
-      throw Diagnostic.error(.notNumeric, "`\(name)` is not a numeric column: \(NumberFormat.integer(skipped - empty)) of \(NumberFormat.integer(values.count)) values are not numbers",
-                             at: ref.span, notes: ["filter them out first (`where \(name) != …`), or chart a numeric column"])
+      throw Diagnostic.error(
+        .notNumeric,
+        "`\(name)` is not a numeric column: \(NumberFormat.integer(skipped - empty)) of \(NumberFormat.integer(values.count)) values are not numbers",
+        at: ref.span, notes: ["filter them out first (`where \(name) != …`), or chart a numeric column"])
     }
-    return Measure(values: values, precision: min(places, 6), skipped: skipped, written: written ? (writtenDecimals, exact) : nil)
+    return Measure(
+      values: values, precision: min(places, 6), skipped: skipped, written: written ? (writtenDecimals, exact) : nil)
   }
 
   /// `measure` from the cells' text (computed tables, derived and non-numeric columns).
-  private static func measureText(_ relation: Relation, column: Int, written: Bool, into values: inout [Double], places: inout Int,
-                                  skipped: inout Int, empty: inout Int, writtenDecimals: inout Int, exact: inout Bool) {
+  private static func measureText(
+    _ relation: Relation, column: Int, written: Bool, into values: inout [Double], places: inout Int,
+    skipped: inout Int, empty: inout Int, writtenDecimals: inout Int, exact: inout Bool
+  ) {
     relation.forEachValue(column: column) { _, p, n in
       let v = ValueParser.decimal(p, n)
       if v == nil { skipped += 1; if n == 0 { empty += 1 } }
@@ -86,7 +95,6 @@ enum StatisticsBuilder {
     }
   }
 
-
   /// Interned text of a column by position: ids in order of first appearance, and the labels.
   static func labels(_ relation: Relation, column: Int) -> (ids: [Int32], names: [String]) {
     let (ids, interner) = relation.internValues(column: column)
@@ -95,12 +103,15 @@ enum StatisticsBuilder {
 
   /// The first date/time column's value by position (NaN where none), and its name, for `--by`,
   /// `--split` and date baselines.
-  static func times(_ relation: Relation, column: Int? = nil, why: String, span: SourceSpan,
-                    evidence: String) throws(Diagnostic) -> (values: [Double], column: String) {
+  static func times(
+    _ relation: Relation, column: Int? = nil, why: String, span: SourceSpan,
+    evidence: String
+  ) throws(Diagnostic) -> (values: [Double], column: String) {
     let index = column ?? relation.columnIndices.first { relation.type(of: $0) == .dateTime }
     guard let index else {
-      throw Diagnostic.error(.noDates, "\(why) needs a date/time column in \(evidence)", at: span,
-                             notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
+      throw Diagnostic.error(
+        .noDates, "\(why) needs a date/time column in \(evidence)", at: span,
+        notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
     return (relation.mapValues(column: index) { p, n in ValueParser.dateTime(p, n) ?? .nan }, relation.name(of: index))
   }

@@ -94,12 +94,14 @@ struct DeriveParser {
 
   mutating func parse() throws(Diagnostic) -> DeriveExpression {
     guard !pieces.isEmpty else {
-      throw Diagnostic.error(.expressionSyntax, "`derive` needs an expression after `=`", at: end,
+      throw Diagnostic.error(
+        .expressionSyntax, "`derive` needs an expression after `=`", at: end,
         notes: ["e.g. `derive cycle_days = days(ClosedDate - CreatedDate)`"])
     }
     let e = try comparison()
     if index < pieces.count {
-      throw Diagnostic.error(.expressionSyntax, "unexpected `\(pieces[index].text)` in the expression",
+      throw Diagnostic.error(
+        .expressionSyntax, "unexpected `\(pieces[index].text)` in the expression",
         at: pieces[index].span,
         notes: ["operators: + - * / and ( ); functions: " + DeriveFunction.arity.keys.sorted().joined(separator: ", ")])
     }
@@ -155,13 +157,16 @@ struct DeriveParser {
 
   private mutating func primary() throws(Diagnostic) -> DeriveExpression {
     guard let p = peek else {
-      throw Diagnostic.error(.expressionSyntax, "the expression ends too soon", at: end,
+      throw Diagnostic.error(
+        .expressionSyntax, "the expression ends too soon", at: end,
         notes: ["e.g. `days(ClosedDate - CreatedDate)`"])
     }
     index += 1
     switch p.kind {
     case .number:
-      guard let v = Double(p.text) else { throw Diagnostic.error(.expressionSyntax, "`\(p.text)` is not a number", at: p.span) }
+      guard let v = Double(p.text) else {
+        throw Diagnostic.error(.expressionSyntax, "`\(p.text)` is not a number", at: p.span)
+      }
       return .number(v, p.span)
     case .text:
       return .text(p.text, p.span)
@@ -170,7 +175,9 @@ struct DeriveParser {
       let name = p.text.lowercased()
       guard let arity = DeriveFunction.arity[name] else {
         var notes = ["functions: " + DeriveFunction.arity.keys.sorted().joined(separator: ", ")]
-        if let near = Suggestion.nearest(to: name, in: DeriveFunction.arity.keys) { notes.insert("did you mean `\(near)`?", at: 0) }
+        if let near = Suggestion.nearest(to: name, in: DeriveFunction.arity.keys) {
+          notes.insert("did you mean `\(near)`?", at: 0)
+        }
         throw Diagnostic.error(.unknownFunction, "unknown function `\(p.text)`", at: p.span, notes: notes)
       }
       var args: [DeriveExpression] = []
@@ -182,7 +189,8 @@ struct DeriveParser {
         _ = close
       }
       guard args.count == arity else {
-        throw Diagnostic.error(.expressionSyntax, "`\(name)` takes \(arity) argument\(arity == 1 ? "" : "s"), not \(args.count)", at: p.span)
+        throw Diagnostic.error(
+          .expressionSyntax, "`\(name)` takes \(arity) argument\(arity == 1 ? "" : "s"), not \(args.count)", at: p.span)
       }
       return .call(name, args, p.span.through(pieces[index - 1].span))
     case .symbol:
@@ -191,7 +199,8 @@ struct DeriveParser {
         guard take(")") != nil else { throw Diagnostic.error(.expressionSyntax, "expected `)`", at: peek?.span ?? end) }
         return e
       }
-      throw Diagnostic.error(.expressionSyntax, "expected a column, a number or a function, not `\(p.text)`",
+      throw Diagnostic.error(
+        .expressionSyntax, "expected a column, a number or a function, not `\(p.text)`",
         at: p.span)
     }
   }

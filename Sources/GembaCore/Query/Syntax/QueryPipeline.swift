@@ -84,7 +84,8 @@ public enum QueryStage: Hashable, Sendable {
     case .timeline(_, let every, _): .counts(every)
     case .spc(_, let by?, _): .chart(by)
     case .chart(let c): c.by.map(OverTime.chart)
-    case .spc, .filter, .count, .sort, .top, .limit, .select, .grep, .pareto, .histogram, .compare, .capability, .derive,
+    case .spc, .filter, .count, .sort, .top, .limit, .select, .grep, .pareto, .histogram, .compare, .capability,
+      .derive,
       .extract, .join, .distinct, .aggregate, .percentTable:
       nil
     }

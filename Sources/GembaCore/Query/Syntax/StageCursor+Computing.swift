@@ -3,7 +3,9 @@ extension StageCursor {
   /// `derive NAME = EXPR`.
   mutating func parseDerive() throws(Diagnostic) -> DeriveSpec {
     guard var nameToken = peek, nameToken.isValue, !nameToken.text.hasPrefix("=") else {
-      throw error(.expressionSyntax, "`derive` needs a name for the new column", at: peek, notes: ["e.g. `derive cycle_days = days(ClosedDate - CreatedDate)`"])
+      throw error(
+        .expressionSyntax, "`derive` needs a name for the new column", at: peek,
+        notes: ["e.g. `derive cycle_days = days(ClosedDate - CreatedDate)`"])
     }
     if nameToken.kind == .word, let eq = nameToken.text.firstIndex(of: "="), eq != nameToken.text.startIndex {
       split(at: nameToken.text.distance(from: nameToken.text.startIndex, to: eq))
@@ -11,7 +13,9 @@ extension StageCursor {
     }
     _ = next()
     guard let eq = peek, eq.kind == .word, eq.text.hasPrefix("=") else {
-      throw error(.expressionSyntax, "expected `=` after `derive \(nameToken.text)`", at: peek, notes: ["e.g. `derive \(nameToken.text) = days(Closed - Opened)`"])
+      throw error(
+        .expressionSyntax, "expected `=` after `derive \(nameToken.text)`", at: peek,
+        notes: ["e.g. `derive \(nameToken.text) = days(Closed - Opened)`"])
     }
     if eq.text.count > 1 { split(at: 1) }
     _ = next()
@@ -25,10 +29,13 @@ extension StageCursor {
   mutating func parseExtract() throws(Diagnostic) -> ExtractSpec {
     let source = try column("a column to extract from")
     guard let pattern = next(), pattern.isValue, !pattern.text.isEmpty else {
-      throw error(.querySyntax, "`extract` needs a regular expression after the column", at: peek, notes: ["e.g. `extract message \"user=(\\\\w+)\" as user`"])
+      throw error(
+        .querySyntax, "`extract` needs a regular expression after the column", at: peek,
+        notes: ["e.g. `extract message \"user=(\\\\w+)\" as user`"])
     }
     guard let asWord = next(), asWord.text.lowercased() == "as" else {
-      throw error(.querySyntax, "expected `as NAME` after the regular expression", at: peek,
+      throw error(
+        .querySyntax, "expected `as NAME` after the regular expression", at: peek,
         notes: ["e.g. `… as user`"])
     }
     _ = asWord
@@ -41,7 +48,9 @@ extension StageCursor {
   mutating func parseJoin() throws(Diagnostic) -> JoinSpec {
     let other = try column("the evidence to join")
     guard let on = next(), on.text.lowercased() == "on" else {
-      throw error(.querySyntax, "expected `on KEY` after `join \(other.name)`", at: peek, notes: ["e.g. `join \(other.name) on agent`"])
+      throw error(
+        .querySyntax, "expected `on KEY` after `join \(other.name)`", at: peek,
+        notes: ["e.g. `join \(other.name) on agent`"])
     }
     _ = on
     if let t = peek, t.kind == .word, let eq = t.text.firstIndex(of: "="), eq != t.text.startIndex {
@@ -57,7 +66,8 @@ extension StageCursor {
     var left = false
     while let t = next() {
       guard t.kind == .option, t.text == "left" || t.text == "inner" else {
-        throw error(.unexpectedToken, "unexpected `\(t.kind == .option ? "--" + t.text : t.text)` after the key", at: t,
+        throw error(
+          .unexpectedToken, "unexpected `\(t.kind == .option ? "--" + t.text : t.text)` after the key", at: t,
           notes: ["`--left` keeps the rows with no match; the key has the same name in both"])
       }
       left = t.text == "left"
@@ -71,7 +81,8 @@ extension StageCursor {
     var by: [ColumnRef] = []
     if let t = peek {
       guard t.text.lowercased() == "by" else {
-        throw error(.querySyntax, "expected `by COL` after `\(function.rawValue) \(column.name)`, not `\(t.text)`",
+        throw error(
+          .querySyntax, "expected `by COL` after `\(function.rawValue) \(column.name)`, not `\(t.text)`",
           at: t)
       }
       _ = next()
@@ -85,7 +96,8 @@ extension StageCursor {
   mutating func percentOption() throws(Diagnostic) -> PercentBasis? {
     guard let t = peek else { return nil }
     guard t.kind == .option, t.text == "percent" else {
-      throw error(.unexpectedToken, "unexpected `\(t.kind == .option ? "--" + t.text : t.text)` after `count by`",
+      throw error(
+        .unexpectedToken, "unexpected `\(t.kind == .option ? "--" + t.text : t.text)` after `count by`",
         at: t,
         notes: ["`--percent row` or `--percent col` gives shares of the cross-tab's rows or columns"])
     }

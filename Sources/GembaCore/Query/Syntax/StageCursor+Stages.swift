@@ -6,17 +6,21 @@ extension StageCursor {
     case "count":
       if atEnd { return .count(by: []) }
       guard peek?.text == "by" else {
-        throw error(.querySyntax, "expected `by` after `count`", at: peek, notes: ["`count` alone counts rows; `count by team` counts per team"])
+        throw error(
+          .querySyntax, "expected `by` after `count`", at: peek,
+          notes: ["`count` alone counts rows; `count by team` counts per team"])
       }
       _ = next()
       let columns = try columnList("a column to count by")
       guard columns.count <= 2 else {
-        throw Diagnostic.error(.querySyntax, "`count by` takes one or two columns", at: columns[2].span,
-                               notes: ["two columns give a cross-tab; filter with `where` for more"])
+        throw Diagnostic.error(
+          .querySyntax, "`count by` takes one or two columns", at: columns[2].span,
+          notes: ["two columns give a cross-tab; filter with `where` for more"])
       }
       if let percent = try percentOption() {
         guard columns.count == 2 else {
-          throw Diagnostic.error(.optionNotApplicable, "`--percent` needs a cross-tab: `count by A, B --percent row`",
+          throw Diagnostic.error(
+            .optionNotApplicable, "`--percent` needs a cross-tab: `count by A, B --percent row`",
             at: columns[0].span)
         }
         return .percentTable(rows: columns[0], columns: columns[1], basis: percent)
@@ -50,11 +54,14 @@ extension StageCursor {
       var ignoreCase = false
       while let t = next() {
         if t.kind == .option && (t.text == "ignore-case" || t.text == "i") { ignoreCase = true; continue }
-        guard pattern == nil, t.isValue else { throw error(.invalidOptionValue, "`grep` takes one pattern; quote it if it has spaces", at: t) }
+        guard pattern == nil, t.isValue else {
+          throw error(.invalidOptionValue, "`grep` takes one pattern; quote it if it has spaces", at: t)
+        }
         pattern = t
       }
       guard let pattern, !pattern.text.isEmpty else {
-        throw error(.missingArgument, "`grep` needs a pattern", at: nil,
+        throw error(
+          .missingArgument, "`grep` needs a pattern", at: nil,
           notes: ["e.g. `grep timeout` or `grep \"time.?out\"`"])
       }
       return .grep(pattern: pattern.text, ignoreCase: ignoreCase, span: pattern.span)
@@ -76,7 +83,8 @@ extension StageCursor {
         guard name.text == "bins" else { return false }
         let value = try cursor.optionValue(name)
         guard let n = Int(value.text), (1...200).contains(n) else {
-          throw cursor.error(.invalidOptionValue, "`--bins` takes a whole number from 1 to 200, not `\(value.text)`",
+          throw cursor.error(
+            .invalidOptionValue, "`--bins` takes a whole number from 1 to 200, not `\(value.text)`",
             at: value)
         }
         bins = n
@@ -94,7 +102,9 @@ extension StageCursor {
         case "span":
           let value = try cursor.optionValue(name)
           guard ["rows", "evidence"].contains(value.text) else {
-            throw cursor.error(.invalidOptionValue, "`--span` is rows (the matching rows' dates, the default) or evidence (the whole file's), not `\(value.text)`",
+            throw cursor.error(
+              .invalidOptionValue,
+              "`--span` is rows (the matching rows' dates, the default) or evidence (the whole file's), not `\(value.text)`",
               at: value)
           }
           spanEvidence = value.text == "evidence"
@@ -126,15 +136,23 @@ extension StageCursor {
   /// Reads `--name value` options until the end; `handle` returns false for unknown names.
   mutating func options(_ handle: (Token, inout StageCursor) throws(Diagnostic) -> Bool) throws(Diagnostic) {
     while let t = next() {
-      guard t.kind == .option else { throw error(.unexpectedToken, "unexpected `\(t.text)`", at: t, notes: ["`help \(verbText)` shows what it takes"]) }
-      guard try handle(t, &self) else { throw error(.unknownOption, "`\(verbText)` has no option `--\(t.text)`", at: t) }
+      guard t.kind == .option else {
+        throw error(
+          .unexpectedToken, "unexpected `\(t.text)`", at: t, notes: ["`help \(verbText)` shows what it takes"])
+      }
+      guard try handle(t, &self) else {
+        throw error(.unknownOption, "`\(verbText)` has no option `--\(t.text)`", at: t)
+      }
     }
   }
 
   mutating func bucket(_ option: Token, allowed: [TimeBucket]) throws(Diagnostic) -> TimeBucket {
     let value = try optionValue(option)
     guard let b = TimeBucket(rawValue: value.text.lowercased()), allowed.contains(b) else {
-      throw error(.invalidOptionValue, "`--\(option.text)` is one of \(allowed.map(\.rawValue).joined(separator: ", ")), not `\(value.text)`", at: value)
+      throw error(
+        .invalidOptionValue,
+        "`--\(option.text)` is one of \(allowed.map(\.rawValue).joined(separator: ", ")), not `\(value.text)`",
+        at: value)
     }
     return b
   }

@@ -21,7 +21,9 @@ extension StageCursor {
         let value = try cursor.optionValue(name)
         guard let kind = ChartKind(rawValue: value.text.lowercased()) else {
           var notes = ["charts: " + ChartKind.allCases.map(\.rawValue).joined(separator: ", ")]
-          if let near = Suggestions.note(for: value.text, in: ChartKind.allCases.map(\.rawValue)) { notes.insert(near, at: 0) }
+          if let near = Suggestions.note(for: value.text, in: ChartKind.allCases.map(\.rawValue)) {
+            notes.insert(near, at: 0)
+          }
           throw cursor.error(.invalidOptionValue, "`--chart` is not `\(value.text)`", at: value, notes: notes)
         }
         chart = kind
@@ -38,7 +40,8 @@ extension StageCursor {
         stage.stages = ColumnRef(value.text, span: value.span)
       case "split":
         guard let first = cursor.peek, first.isValue else {
-          throw cursor.error(.invalidOptionValue, "`--split` needs one or more dates, e.g. `--split 2026-10-15`",
+          throw cursor.error(
+            .invalidOptionValue, "`--split` needs one or more dates, e.g. `--split 2026-10-15`",
             at: cursor.peek)
         }
         while let t = cursor.peek, t.isValue {
@@ -52,7 +55,9 @@ extension StageCursor {
         let value = try cursor.optionValue(name)
         let parts = value.text.components(separatedBy: "..")
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-          throw cursor.error(.invalidBaseline, "`--baseline` takes FROM..TO (point numbers like 1..25, or dates), not `\(value.text)`", at: value)
+          throw cursor.error(
+            .invalidBaseline, "`--baseline` takes FROM..TO (point numbers like 1..25, or dates), not `\(value.text)`",
+            at: value)
         }
         stage.baseline = (parts[0], parts[1])
       default:
@@ -73,9 +78,10 @@ extension StageCursor {
       } else {
         let numbers = text.split(separator: ",").map { Int($0) }
         guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else {
-          throw error(.invalidOptionValue, "`--rules` is `we` (Western Electric) or `nelson`, not `\(rulesToken.text)`",
+          throw error(
+            .invalidOptionValue, "`--rules` is `we` (Western Electric) or `nelson`, not `\(rulesToken.text)`",
             at: rulesToken,
-                      notes: ["or choose tests by number: --rules 1,2,5"])
+            notes: ["or choose tests by number: --rules 1,2,5"])
         }
         let tests = numbers.map { $0! }
         let family: ControlRules = tests.contains { $0 > 4 } || kind.isAttribute ? .nelson : .westernElectric
@@ -99,12 +105,14 @@ extension StageCursor {
     var before: [Token] = []
     while let t = next() { before.append(t) }
     guard let by = before.lastIndex(where: { $0.kind == .word && $0.text.lowercased() == "by" }), by > 0 else {
-      throw error(.missingArgument, "`compare` needs `by GROUP`", at: nil,
-                  notes: ["e.g. `compare reopened = yes by team`, or `compare handle_minutes by shift`"])
+      throw error(
+        .missingArgument, "`compare` needs `by GROUP`", at: nil,
+        notes: ["e.g. `compare reopened = yes by team`, or `compare handle_minutes by shift`"])
     }
     let groups = Array(before[(by + 1)...])
     guard groups.count == 1, let groupToken = groups.first, groupToken.isValue else {
-      throw error(.querySyntax, "`compare … by` takes one column to group by",
+      throw error(
+        .querySyntax, "`compare … by` takes one column to group by",
         at: groups.dropFirst().first ?? groups.first)
     }
     let group = ColumnRef(groupToken.text, span: groupToken.span)
@@ -134,12 +142,15 @@ extension StageCursor {
       return true
     }
     guard stage.lower != nil || stage.upper != nil else {
-      throw error(.invalidSpecLimits, "`capability` needs a specification limit: --lsl, --usl or both", at: nil,
-                  notes: ["e.g. `capability diameter --lsl 73.95 --usl 74.05`"])
+      throw error(
+        .invalidSpecLimits, "`capability` needs a specification limit: --lsl, --usl or both", at: nil,
+        notes: ["e.g. `capability diameter --lsl 73.95 --usl 74.05`"])
     }
     if let l = stage.lower, let u = stage.upper, l >= u {
-      throw error(.invalidSpecLimits, "the lower specification limit (--lsl \(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper (--usl \(NumberFormat.compact(u, maxPlaces: 6)))",
-                  at: nil, notes: ["were --lsl and --usl swapped?"])
+      throw error(
+        .invalidSpecLimits,
+        "the lower specification limit (--lsl \(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper (--usl \(NumberFormat.compact(u, maxPlaces: 6)))",
+        at: nil, notes: ["were --lsl and --usl swapped?"])
     }
     return stage
   }

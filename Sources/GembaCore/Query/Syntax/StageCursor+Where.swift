@@ -10,7 +10,9 @@ extension StageCursor {
     while let t = next() {
       if t.kind == .option {
         guard t.text == "ignore-case" || t.text == "i" else {
-          throw error(.unknownOption, "`where` has no option `--\(t.text)`", at: t, notes: ["`--ignore-case` makes = != ~ !~ ignore letter case"])
+          throw error(
+            .unknownOption, "`where` has no option `--\(t.text)`", at: t,
+            notes: ["`--ignore-case` makes = != ~ !~ ignore letter case"])
         }
         ignoreCase = true
         continue
@@ -21,8 +23,9 @@ extension StageCursor {
         disjuncts.append(conjuncts.dropFirst().reduce(conjuncts[0]) { .and($0, $1) })
         conjuncts = [.compare(try parseComparison())]
       default:
-        throw error(.querySyntax, "expected `and` or `or` between conditions, not `\(t.text)`", at: t,
-                    notes: ["quote a value that has spaces: where reason = \"wrong macro\""])
+        throw error(
+          .querySyntax, "expected `and` or `or` between conditions, not `\(t.text)`", at: t,
+          notes: ["quote a value that has spaces: where reason = \"wrong macro\""])
       }
     }
     disjuncts.append(conjuncts.dropFirst().reduce(conjuncts[0]) { .and($0, $1) })
@@ -37,13 +40,16 @@ extension StageCursor {
       throw error(.querySyntax, "expected a condition like `reopened = yes`", at: peek)
     }
     if columnToken.kind == .word, let i = columnToken.text.firstIndex(where: { Self.operatorChars.contains($0) }),
-       i != columnToken.text.startIndex {
+      i != columnToken.text.startIndex
+    {
       split(at: columnToken.text.distance(from: columnToken.text.startIndex, to: i))
       columnToken = peek!
     }
     _ = next()
     guard var opToken = peek else {
-      throw error(.querySyntax, "expected an operator after `\(columnToken.text)`", at: nil, notes: ["operators: = != < <= > >= ~ (regex)"])
+      throw error(
+        .querySyntax, "expected an operator after `\(columnToken.text)`", at: nil,
+        notes: ["operators: = != < <= > >= ~ (regex)"])
     }
     var op: ComparisonOperator?
     if opToken.kind == .word {
@@ -54,13 +60,18 @@ extension StageCursor {
       }
     }
     guard let op else {
-      throw error(.querySyntax, "expected an operator (= != < <= > >= ~) after `\(columnToken.text)`, not `\(opToken.text)`", at: opToken)
+      throw error(
+        .querySyntax, "expected an operator (= != < <= > >= ~) after `\(columnToken.text)`, not `\(opToken.text)`",
+        at: opToken)
     }
     _ = next()
     guard let value = next(), value.isValue else {
-      throw error(.querySyntax, "expected a value after `\(op.rawValue)`", at: nil, notes: ["e.g. `where \(columnToken.text) \(op.rawValue) VALUE`"])
+      throw error(
+        .querySyntax, "expected a value after `\(op.rawValue)`", at: nil,
+        notes: ["e.g. `where \(columnToken.text) \(op.rawValue) VALUE`"])
     }
-    return Comparison(column: ColumnRef(columnToken.text, span: columnToken.span), op: op, value: value.text, valueSpan: value.span)
+    return Comparison(
+      column: ColumnRef(columnToken.text, span: columnToken.span), op: op, value: value.text, valueSpan: value.span)
   }
 }
 

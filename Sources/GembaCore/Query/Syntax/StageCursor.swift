@@ -8,18 +8,22 @@ extension QueryPipeline {
     for tokens in stages {
       let verbToken = tokens.first { $0.kind != .pipe }
       guard let verbToken else {
-        throw Diagnostic.error(.querySyntax, "empty stage in the pipeline", notes: ["write a stage after `|`, e.g. `| count by team`"])
+        throw Diagnostic.error(
+          .querySyntax, "empty stage in the pipeline", notes: ["write a stage after `|`, e.g. `| count by team`"])
       }
       if let last = parsed.last, last.endsPipeline {
-        throw Diagnostic.error(.querySyntax, "`\(verbToken.text)` cannot follow a stage that ends the pipeline",
+        throw Diagnostic.error(
+          .querySyntax, "`\(verbToken.text)` cannot follow a stage that ends the pipeline",
           at: verbToken.span,
-                               notes: ["count (or count by A, B) and the charts print a result; put them last"])
+          notes: ["count (or count by A, B) and the charts print a result; put them last"])
       }
       var cursor = StageCursor(tokens.filter { $0.kind != .pipe })
       parsed.append(try cursor.parseStage())
       spans.append(verbToken.span)
     }
-    guard !parsed.isEmpty else { throw Diagnostic.error(.querySyntax, "a query needs at least one stage, e.g. `| count`") }
+    guard !parsed.isEmpty else {
+      throw Diagnostic.error(.querySyntax, "a query needs at least one stage, e.g. `| count`")
+    }
     return QueryPipeline(stages: parsed, spans: spans)
   }
 }
@@ -55,14 +59,17 @@ struct StageCursor {
     let t = tokens[index]
     let chars = Array(t.text)
     let left = Token(kind: t.kind, text: String(chars[..<offset]), span: Self.sub(t.span, offset: 0, length: offset))
-    let right = Token(kind: t.kind, text: String(chars[offset...]), span: Self.sub(t.span, offset: offset, length: chars.count - offset))
+    let right = Token(
+      kind: t.kind, text: String(chars[offset...]), span: Self.sub(t.span, offset: offset, length: chars.count - offset)
+    )
     tokens.replaceSubrange(index...index, with: [left, right].filter { !$0.text.isEmpty })
   }
 
   static func sub(_ span: SourceSpan, offset: Int, length: Int) -> SourceSpan {
     guard span.start.line == span.end.line else { return span }
-    return SourceSpan(start: SourcePosition(line: span.start.line, column: span.start.column + offset),
-                      end: SourcePosition(line: span.start.line, column: span.start.column + offset + max(length, 1)))
+    return SourceSpan(
+      start: SourcePosition(line: span.start.line, column: span.start.column + offset),
+      end: SourcePosition(line: span.start.line, column: span.start.column + offset + max(length, 1)))
   }
 
   func error(_ code: DiagnosticCode, _ message: String, at token: Token?, notes: [String] = []) -> Diagnostic {
@@ -72,7 +79,9 @@ struct StageCursor {
   /// An option's value: `--bins 10`.
   mutating func optionValue(_ option: Token) throws(Diagnostic) -> Token {
     guard let value = next(), value.isValue else {
-      throw error(.missingArgument, "`--\(option.text)` needs a value", at: peek, notes: ["e.g. `--\(option.text) \(Self.example(option.text))`"])
+      throw error(
+        .missingArgument, "`--\(option.text)` needs a value", at: peek,
+        notes: ["e.g. `--\(option.text) \(Self.example(option.text))`"])
     }
     return value
   }
@@ -90,16 +99,25 @@ struct StageCursor {
 
   /// A positive whole number argument.
   mutating func positiveInteger(for what: String) throws(Diagnostic) -> Int {
-    guard let t = next() else { throw error(.missingArgument, "`\(verbToken.text)` needs a number of \(what)", at: nil, notes: ["e.g. `\(verbToken.text) 10`"]) }
+    guard let t = next() else {
+      throw error(
+        .missingArgument, "`\(verbToken.text)` needs a number of \(what)", at: nil,
+        notes: ["e.g. `\(verbToken.text) 10`"])
+    }
     guard let n = Int(t.text), n > 0 else {
-      throw error(.querySyntax, "expected a positive whole number of \(what), not `\(t.text)`", at: t, notes: ["e.g. `\(verbToken.text) 10`"])
+      throw error(
+        .querySyntax, "expected a positive whole number of \(what), not `\(t.text)`", at: t,
+        notes: ["e.g. `\(verbToken.text) 10`"])
     }
     return n
   }
 
   /// One column name (a word or a quoted string).
   mutating func column(_ purpose: String) throws(Diagnostic) -> ColumnRef {
-    guard let t = next() else { throw error(.missingArgument, "`\(verbToken.text)` needs \(purpose)", at: nil, notes: ["e.g. `\(verbToken.text) team`"]) }
+    guard let t = next() else {
+      throw error(
+        .missingArgument, "`\(verbToken.text)` needs \(purpose)", at: nil, notes: ["e.g. `\(verbToken.text) team`"])
+    }
     guard t.isValue else { throw error(.querySyntax, "expected \(purpose), not `--\(t.text)`", at: t) }
     return ColumnRef(t.text, span: t.span)
   }
@@ -117,14 +135,19 @@ struct StageCursor {
       if t.kind == .word && t.text == "," { continue }
       columns.append(ColumnRef(t.text, span: t.span))
     }
-    if columns.isEmpty { throw error(.missingArgument, "`\(verbToken.text)` needs \(purpose)", at: peek, notes: ["e.g. `\(verbToken.text) team`"]) }
+    if columns.isEmpty {
+      throw error(
+        .missingArgument, "`\(verbToken.text)` needs \(purpose)", at: peek, notes: ["e.g. `\(verbToken.text) team`"])
+    }
     return columns
   }
 
   mutating func expectEnd() throws(Diagnostic) {
     if let extra = peek {
-      throw error(.unexpectedToken, "unexpected `\(extra.kind == .option ? "--" + extra.text : extra.text)` after `\(verbToken.text)`", at: extra,
-                  notes: ["`help \(verbToken.text)` shows what it takes"])
+      throw error(
+        .unexpectedToken,
+        "unexpected `\(extra.kind == .option ? "--" + extra.text : extra.text)` after `\(verbToken.text)`", at: extra,
+        notes: ["`help \(verbToken.text)` shows what it takes"])
     }
   }
 }

@@ -61,7 +61,8 @@ public struct ChartStage: Hashable, Sendable {
 
   public static func == (a: Self, b: Self) -> Bool {
     a.column == b.column && a.chart == b.chart && a.subgroup == b.subgroup && a.sizes == b.sizes && a.by == b.by
-      && a.stages == b.stages && a.split == b.split && a.baseline?.from == b.baseline?.from && a.baseline?.to == b.baseline?.to
+      && a.stages == b.stages && a.split == b.split && a.baseline?.from == b.baseline?.from
+      && a.baseline?.to == b.baseline?.to
       && a.rules == b.rules
   }
 

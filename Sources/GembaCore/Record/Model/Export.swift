@@ -14,7 +14,8 @@ public enum Export {
     format: Located<String>, path: Located<String>, sop: (name: String, text: String)?,
     investigation: Investigation, cells: [Cell], time: String, integrity: IntegrityState? = nil
   ) throws(Diagnostic) -> (writes: [FileWrite], message: String) {
-    let record = Record(investigation: investigation, cells: cells, integrity: integrity?.chain, evidence: integrity?.evidence,
+    let record = Record(
+      investigation: investigation, cells: cells, integrity: integrity?.chain, evidence: integrity?.evidence,
       generatedAt: time)
     var writes: [FileWrite] = []
     var notes: [String] = []
@@ -25,7 +26,8 @@ public enum Export {
       throw .error(.unknownExportFormat, "`\(format.value)` is not an export format", at: format.span, notes: hints)
     }
     if sop != nil && exportFormat != .sop {
-      throw .error(.exportFormatMismatch, "--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
+      throw .error(
+        .exportFormatMismatch, "--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
     }
     switch exportFormat {
     case .record(let recordFormat):
@@ -48,4 +50,3 @@ public enum Export {
     return (writes, (lines + notes).joined(separator: "\n"))
   }
 }
-

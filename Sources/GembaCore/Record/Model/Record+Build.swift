@@ -38,22 +38,27 @@ extension Record {
     events = inv.events.enumerated()
       .sorted { ($0.element.when.sortKey, $0.offset) < ($1.element.when.sortKey, $1.offset) }
       .map { _, e in
-        Event(when: e.when.text, sortKey: e.when.sortKey, text: e.text, citations: e.citations.map(Record.citation), cell: e.cell)
+        Event(
+          when: e.when.text, sortKey: e.when.sortKey, text: e.text, citations: e.citations.map(Record.citation),
+          cell: e.cell)
       }
     self.checks = (checks ?? GembaCore.Check.review(inv)).map {
       Check(severity: $0.severity.rawValue, item: $0.item?.description, message: $0.message, advice: $0.advice)
     }
     evidence = inv.evidence
-    self.integrity = Record.integrity(integrity ?? Verification.verify(NotebookFormat.Document(cells: cells)), cells: cells,
+    self.integrity = Record.integrity(
+      integrity ?? Verification.verify(NotebookFormat.Document(cells: cells)), cells: cells,
       evidence: states)
     signoffs = inv.signoffs.map {
-      Signoff(role: $0.role, name: $0.name, time: $0.time, chain: $0.chain, cell: $0.cell,
+      Signoff(
+        role: $0.role, name: $0.name, time: $0.time, chain: $0.chain, cell: $0.cell,
         laterCells: cells.filter { [cell = $0.cell] in $0.number > cell }.count, meaning: $0.meaning?.rawValue)
     }
     log = cells.map { cell in
       var note: String?
       if case .note(let text)? = try? Parser.parse(cell.command, firstLine: 1) { note = text }
-      return LogCell(number: cell.number, time: cell.time, chain: cell.chain, command: cell.command, output: cell.output,
+      return LogCell(
+        number: cell.number, time: cell.time, chain: cell.chain, command: cell.command, output: cell.output,
         note: note)
     }
     addCorrectiveAction(from: inv)
@@ -67,7 +72,11 @@ extension Record {
       let id = finding.id.description
       switch finding.location {
       case .step(let s)?:
-        if let i = inv.steps.firstIndex(where: { $0.id == s }) { steps[i].findings.append(id) } else { unplaced.append(id) }
+        if let i = inv.steps.firstIndex(where: { $0.id == s }) {
+          steps[i].findings.append(id)
+        } else {
+          unplaced.append(id)
+        }
       case .handoff(let a, let b)?:
         if let i = handoffs.firstIndex(where: { $0.from == a.description && $0.to == b.description }) {
           handoffs[i].findings.append(id)
@@ -103,11 +112,19 @@ extension Record {
   }
 
   static func citation(_ c: GembaCore.Citation) -> Citation {
-    Citation(reference: c.reference, kind: c.kind.rawValue, excerpt: c.excerpt, note: c.note, cell: c.cell,
-      chart: c.chart.flatMap(chart), moments: c.moments.isEmpty ? nil : c.moments.map {
-        Moment(when: $0.when, sortKey: $0.sortKey, text: $0.text)
-      }, table: c.table.map { Table(columns: $0.columns, rows: $0.rows, rowNumbers: $0.rowNumbers, totalRows: $0.totalRows) },
-      evidence: c.evidence, sha256: c.sha256, statistics: c.statistics.map { s in
+    Citation(
+      reference: c.reference, kind: c.kind.rawValue, excerpt: c.excerpt, note: c.note, cell: c.cell,
+      chart: c.chart.flatMap(chart),
+      moments: c.moments.isEmpty
+        ? nil
+        : c.moments.map {
+          Moment(when: $0.when, sortKey: $0.sortKey, text: $0.text)
+        },
+      table: c.table.map {
+        Table(columns: $0.columns, rows: $0.rows, rowNumbers: $0.rowNumbers, totalRows: $0.totalRows)
+      },
+      evidence: c.evidence, sha256: c.sha256,
+      statistics: c.statistics.map { s in
         var kept = s
         kept.pValue = s.pValue.flatMap { $0.isFinite ? $0 : nil }
         return kept
@@ -117,10 +134,12 @@ extension Record {
   /// The record's copy of a cited chart; nil when it holds a number JSON cannot carry
   /// (NaN, ±∞), since the excerpt still shows what was seen and the record must always encode.
   static func chart(_ c: CitedChart) -> Chart? {
-    let numbers = c.values + c.cumulative + [c.centre, c.upper, c.lower, c.specLower, c.specUpper].compactMap { $0 }
+    let numbers =
+      c.values + c.cumulative + [c.centre, c.upper, c.lower, c.specLower, c.specUpper].compactMap { $0 }
       + (c.centres ?? []) + (c.uppers ?? []) + (c.lowers ?? [])
     guard numbers.allSatisfy(\.isFinite) else { return nil }
-    var chart = Chart(kind: c.kind, title: c.title, measure: c.measure, labels: c.labels, values: c.values,
+    var chart = Chart(
+      kind: c.kind, title: c.title, measure: c.measure, labels: c.labels, values: c.values,
       cumulative: c.cumulative.isEmpty ? nil : c.cumulative,
       centre: c.centre, upper: c.upper, lower: c.lower,
       flagged: c.flagged.filter { c.values.indices.contains($0) }.sorted())
@@ -130,7 +149,9 @@ extension Record {
     chart.lowers = c.lowers
     chart.stageStarts = c.stageStarts
     chart.stageLabels = c.stageLabels
-    chart.baseline = c.baseline.flatMap { c.values.indices.contains($0.lowerBound) && $0.upperBound <= c.values.count ? $0 : nil }
+    chart.baseline = c.baseline.flatMap {
+      c.values.indices.contains($0.lowerBound) && $0.upperBound <= c.values.count ? $0 : nil
+    }
     chart.spread = c.spread?.compactMap { Self.chart($0) }
     chart.specLower = c.specLower
     chart.specUpper = c.specUpper
@@ -149,14 +170,20 @@ extension Record {
       }
       let state = IntegrityState(chain: result, evidence: evidence)
       if state.isClean {
-        let files = evidence.isEmpty ? "" : evidence.count == 1 ? "; evidence as loaded" : "; all \(evidence.count) evidence files as loaded"
+        let files =
+          evidence.isEmpty
+          ? "" : evidence.count == 1 ? "; evidence as loaded" : "; all \(evidence.count) evidence files as loaded"
         return Integrity(verified: true, cells: n, chain: chain, line: "verified: \(n) cells, chain \(chain)\(files)")
       }
       let drift = state.summary.split(separator: ";", maxSplits: 1).dropFirst().joined().trimmingSpaces()
-      return Integrity(verified: false, cells: n, chain: chain,
-        line: "chain verified (\(n) cells, chain \(chain)) but the evidence is NOT as cited: \(drift); figures below are as cited")
+      return Integrity(
+        verified: false, cells: n, chain: chain,
+        line:
+          "chain verified (\(n) cells, chain \(chain)) but the evidence is NOT as cited: \(drift); figures below are as cited"
+      )
     case .failed(let message, let line):
-      return Integrity(verified: false, cells: cells.count, chain: chain,
+      return Integrity(
+        verified: false, cells: cells.count, chain: chain,
         line: "NOT verified: \(message) (notebook line \(line))")
     }
   }

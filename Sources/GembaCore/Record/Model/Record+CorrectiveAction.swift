@@ -92,20 +92,35 @@ extension Record {
   /// Builds the corrective-action parts; each is nil when the investigation has none.
   mutating func addCorrectiveAction(from inv: Investigation) {
     team = inv.team.isEmpty ? nil : inv.team.map { TeamMember(name: $0.name, role: $0.role.rawValue) }
-    boundaries = inv.boundaries.isEmpty ? nil : inv.boundaries.map {
-      Boundary(dimension: $0.dimension.rawValue, is: $0.isText, isNot: $0.isNotText)
-    }
-    containments = inv.containments.isEmpty ? nil : inv.containments.map { k in
-      Containment(id: k.id.description, text: k.text, owner: k.owner, due: k.due?.description, state: k.state.rawValue,
-        verifiedAt: k.verifiedAt, verificationNote: k.verificationNote, citations: k.citations.map(Record.citation))
-    }
-    escapes = inv.escapes.isEmpty ? nil : inv.escapes.map { e in
-      Escape(id: e.id.description, text: e.text, step: e.step?.description, stepName: e.step.flatMap { inv.step($0)?.name },
-        whys: e.children.compactMap { Record.node($0, in: inv) })
-    }
-    extent = inv.extent.isEmpty ? nil : inv.extent.map {
-      ExtentCheck(id: $0.id.description, text: $0.text, action: $0.action?.description, noneReason: $0.noneReason)
-    }
+    boundaries =
+      inv.boundaries.isEmpty
+      ? nil
+      : inv.boundaries.map {
+        Boundary(dimension: $0.dimension.rawValue, is: $0.isText, isNot: $0.isNotText)
+      }
+    containments =
+      inv.containments.isEmpty
+      ? nil
+      : inv.containments.map { k in
+        Containment(
+          id: k.id.description, text: k.text, owner: k.owner, due: k.due?.description, state: k.state.rawValue,
+          verifiedAt: k.verifiedAt, verificationNote: k.verificationNote, citations: k.citations.map(Record.citation))
+      }
+    escapes =
+      inv.escapes.isEmpty
+      ? nil
+      : inv.escapes.map { e in
+        Escape(
+          id: e.id.description, text: e.text, step: e.step?.description,
+          stepName: e.step.flatMap { inv.step($0)?.name },
+          whys: e.children.compactMap { Record.node($0, in: inv) })
+      }
+    extent =
+      inv.extent.isEmpty
+      ? nil
+      : inv.extent.map {
+        ExtentCheck(id: $0.id.description, text: $0.text, action: $0.action?.description, noneReason: $0.noneReason)
+      }
   }
 
   static func plannedCheck(_ p: GembaCore.PlannedCheck) -> PlannedCheck {
@@ -113,7 +128,8 @@ extension Record {
   }
 
   static func judgement(_ j: EffectivenessJudgement) -> Judgement {
-    Judgement(verdict: j.verdict.rawValue, judgedAt: j.judgedAt, seen: j.seen, dataFrom: j.dataFrom, dataTo: j.dataTo,
+    Judgement(
+      verdict: j.verdict.rawValue, judgedAt: j.judgedAt, seen: j.seen, dataFrom: j.dataFrom, dataTo: j.dataTo,
       points: j.points)
   }
 }

@@ -29,10 +29,12 @@ public struct DotRecordRenderer: RecordRenderer {
     }
     if let fishbone = record.fishbone {
       out += "  subgraph cluster_fishbone {\n    label=\"Fishbone\";\n    color=\"#bbbbbb\";\n"
-      out += "    effect [label=\(Self.quote(Self.wrapped(fishbone.effect))), style=bold, color=\"#b71c1c\", penwidth=2];\n"
+      out +=
+        "    effect [label=\(Self.quote(Self.wrapped(fishbone.effect))), style=bold, color=\"#b71c1c\", penwidth=2];\n"
       for (i, bone) in fishbone.bones.enumerated() {
         let boneID = "bone\(i + 1)"
-        out += "    \(boneID) [label=\(Self.quote(Self.wrapped(bone.name))), shape=plaintext, fontname=\"Helvetica-Bold\"];\n"
+        out +=
+          "    \(boneID) [label=\(Self.quote(Self.wrapped(bone.name))), shape=plaintext, fontname=\"Helvetica-Bold\"];\n"
         out += "    \(boneID) -> effect [penwidth=2];\n"
         func visit(_ node: Record.Node, parent: String) {
           out += "    \(Self.quote(node.id)) [\(Self.attributes(node))];\n"

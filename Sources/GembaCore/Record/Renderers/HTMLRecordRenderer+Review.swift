@@ -5,7 +5,9 @@ extension HTMLRecordRenderer {
   /// Columns in `nowrap` (ids, dates, cadences, states) carry the `nw` class: never broken.
   func table(_ header: [String], _ rows: [[String]], nowrap: Set<Int> = [], into out: inout String) {
     func cls(_ i: Int) -> String { nowrap.contains(i) ? " class=\"nw\"" : "" }
-    out += "<div class=\"scroll\"><table>\n<thead><tr>" + header.enumerated().map { "<th scope=\"col\"\(cls($0))>\($1)</th>" }.joined()
+    out +=
+      "<div class=\"scroll\"><table>\n<thead><tr>"
+      + header.enumerated().map { "<th scope=\"col\"\(cls($0))>\($1)</th>" }.joined()
       + "</tr></thead>\n<tbody>\n"
     for row in rows {
       out += "<tr>" + row.enumerated().map { "<td\(cls($0))>\($1.isEmpty ? "—" : $1)</td>" }.joined() + "</tr>\n"
@@ -21,8 +23,11 @@ extension HTMLRecordRenderer {
     table(
       ["Finding", "Text", "At", "Causes", "Evidence", "Actions"],
       r.findings.map { f in
-        [code(f.id), t(f.text), t(f.location?.text ?? "no step"), HTMLText.escape(f.causes.joined(separator: ", ")),
-         f.citations.map { code($0.reference) }.joined(separator: ", "), HTMLText.escape(f.actions.joined(separator: ", "))]
+        [
+          code(f.id), t(f.text), t(f.location?.text ?? "no step"), HTMLText.escape(f.causes.joined(separator: ", ")),
+          f.citations.map { code($0.reference) }.joined(separator: ", "),
+          HTMLText.escape(f.actions.joined(separator: ", ")),
+        ]
       }, nowrap: [0, 5], into: &out)
     for f in r.findings where !f.citations.isEmpty {
       out += "<h3>\(code(f.id)) evidence</h3>\n"
@@ -37,8 +42,10 @@ extension HTMLRecordRenderer {
     table(
       ["Action", "Finding", "What", "Owner", "Due", "Review", "Standard", "State", "Outcome"],
       r.actions.map { a in
-        [code(a.id), code(a.finding), t(a.text), t(a.owner), t(a.due), t(a.review), t(a.standard), t(a.state),
-         t([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — "))]
+        [
+          code(a.id), code(a.finding), t(a.text), t(a.owner), t(a.due), t(a.review), t(a.standard), t(a.state),
+          t([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — ")),
+        ]
       }, nowrap: [0, 1, 4, 5, 7], into: &out)
     let planned = CorrectiveActionBlocks.plannedChecks(r)
     if !planned.isEmpty {
@@ -55,8 +62,10 @@ extension HTMLRecordRenderer {
   func timeline(_ r: Record, into out: inout String) {
     open("timeline", into: &out)
     guard !r.events.isEmpty else { out += none("No events."); return }
-    table(["When", "Event", "Evidence"],
-      r.events.map { [t($0.when), t($0.text), $0.citations.map { code($0.reference) }.joined(separator: ", ")] }, nowrap: [0], into: &out)
+    table(
+      ["When", "Event", "Evidence"],
+      r.events.map { [t($0.when), t($0.text), $0.citations.map { code($0.reference) }.joined(separator: ", ")] },
+      nowrap: [0], into: &out)
     out += "</section>\n"
   }
 
@@ -77,9 +86,13 @@ extension HTMLRecordRenderer {
   func evidence(_ r: Record, into out: inout String) {
     open("evidence-register", into: &out)
     guard !r.evidence.isEmpty else { out += none("No evidence loaded."); return }
-    table(["Name", "Path", "Format", "Rows", "Columns", "Bytes", "SHA-256"],
+    table(
+      ["Name", "Path", "Format", "Rows", "Columns", "Bytes", "SHA-256"],
       r.evidence.map { e in
-        [t(e.name), t(e.path), t(e.format), String(e.rows), String(e.columns), String(e.bytes), "<code class=\"hash\">\(HTMLText.escape(e.sha256))</code>"]
+        [
+          t(e.name), t(e.path), t(e.format), String(e.rows), String(e.columns), String(e.bytes),
+          "<code class=\"hash\">\(HTMLText.escape(e.sha256))</code>",
+        ]
       }, nowrap: [2, 3, 4, 5], into: &out)
     out += "</section>\n"
   }
@@ -92,10 +105,13 @@ extension HTMLRecordRenderer {
       out += "<p class=\"none\">Not signed off.</p>\n"
     } else {
       let meanings = r.signoffs.contains { $0.meaning != nil }
-      table(["Role", "Name"] + (meanings ? ["Meaning"] : []) + ["Time", "Chain approved", "Cell", "Later cells"],
+      table(
+        ["Role", "Name"] + (meanings ? ["Meaning"] : []) + ["Time", "Chain approved", "Cell", "Later cells"],
         r.signoffs.map { s in
-          [t(s.role), t(s.name)] + (meanings ? [t(s.meaning ?? "not stated")] : []) + [t(s.time), code(s.chain), String(s.cell),
-           s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off"]
+          [t(s.role), t(s.name)] + (meanings ? [t(s.meaning ?? "not stated")] : []) + [
+            t(s.time), code(s.chain), String(s.cell),
+            s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
+          ]
         }, nowrap: meanings ? [2, 3, 4, 5] : [2, 3, 4], into: &out)
     }
     let errors = r.checks.filter { $0.severity == "error" }
@@ -113,7 +129,8 @@ extension HTMLRecordRenderer {
     open("appendix-session-log", into: &out)
     guard !r.log.isEmpty else { out += none("No cells."); return }
     for cell in r.log {
-      out += "<div class=\"cell\" id=\"cell-\(cell.number)\"><p class=\"cell-head\">Cell \(cell.number) · \(HTMLText.escape(cell.time))"
+      out +=
+        "<div class=\"cell\" id=\"cell-\(cell.number)\"><p class=\"cell-head\">Cell \(cell.number) · \(HTMLText.escape(cell.time))"
       out += " · chain \(code(cell.chain))</p>\n<pre class=\"command\">"
       HTMLText.escape(cell.command, into: &out)
       out += "</pre>\n<pre class=\"output\">"

@@ -24,11 +24,14 @@ public struct HTMLRecordRenderer: RecordRenderer {
   public func render(_ record: Record) -> String {
     var out = ""
     out.reserveCapacity(16_384 + record.log.count * 512)
-    out += Self.pageHead(title: record.title, generator: "gemba record v\(record.version)",
-      css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body>\n"
+    out +=
+      Self.pageHead(
+        title: record.title, generator: "gemba record v\(record.version)",
+        css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body>\n"
     out += "<header>\n<h1>\(t(record.title))</h1>\n"
     out += "<p class=\"meta\">gemba record v\(record.version) · generated \(t(record.generatedAt)) · "
-    out += "<span class=\"integrity\(record.integrity.verified ? "" : " failed")\">\(t(record.integrity.line))</span></p>\n</header>\n"
+    out +=
+      "<span class=\"integrity\(record.integrity.verified ? "" : " failed")\">\(t(record.integrity.line))</span></p>\n</header>\n"
     out += "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
     for section in record.presentSections {
       out += "<li><a href=\"#\(section.anchor)\">\(section.title)</a></li>\n"
@@ -66,7 +69,8 @@ public struct HTMLRecordRenderer: RecordRenderer {
   func t(_ text: String?) -> String { HTMLText.text(text) }
 
   func open(_ anchor: String, into out: inout String) {
-    let title = Record.sections.first { $0.anchor == anchor }?.title
+    let title =
+      Record.sections.first { $0.anchor == anchor }?.title
       ?? Record.optionalSections.first { $0.anchor == anchor }?.title ?? anchor
     out += "<section id=\"\(anchor)\">\n<h2>\(title)</h2>\n"
   }
@@ -77,8 +81,10 @@ public struct HTMLRecordRenderer: RecordRenderer {
     open("problem", into: &out)
     guard let p = r.problem else { out += none("No problem statement recorded."); return }
     out += "<p><strong>Statement:</strong> \(t(p.statement))</p>\n<table>\n"
-    out += "<tr><th scope=\"row\">Expected</th><td>\(p.expected.map(t) ?? "<span class=\"none\">not stated</span>")</td></tr>\n"
-    out += "<tr><th scope=\"row\">Actual</th><td>\(p.actual.map(t) ?? "<span class=\"none\">not stated</span>")</td></tr>\n"
+    out +=
+      "<tr><th scope=\"row\">Expected</th><td>\(p.expected.map(t) ?? "<span class=\"none\">not stated</span>")</td></tr>\n"
+    out +=
+      "<tr><th scope=\"row\">Actual</th><td>\(p.actual.map(t) ?? "<span class=\"none\">not stated</span>")</td></tr>\n"
     out += "</table>\n"
     if r.boundaries != nil {
       out += "<h3>Is / is not</h3>\n"
@@ -97,14 +103,19 @@ public struct HTMLRecordRenderer: RecordRenderer {
       out += step.owner.map { " <span class=\"meta\">(owner: \(t($0)))</span>" } ?? ""
       var items: [String] = step.findings.map(findingItem(r))
       for handoff in r.process.handoffs where handoff.to == step.id {
-        items += handoff.findings.map { "handoff from <span class=\"id\">\(handoff.from)</span>\(t(r.step(handoff.from)?.name ?? "?")): " + findingItem(r)($0) }
+        items += handoff.findings.map {
+          "handoff from <span class=\"id\">\(handoff.from)</span>\(t(r.step(handoff.from)?.name ?? "?")): "
+            + findingItem(r)($0)
+        }
       }
       if !items.isEmpty { out += "\n<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>" }
       out += "</li>\n"
     }
     out += "</ol>\n"
     if !r.process.unplacedFindings.isEmpty {
-      out += "<p><em>At no process step:</em></p>\n<ul>" + r.process.unplacedFindings.map { "<li>\(findingItem(r)($0))</li>" }.joined() + "</ul>\n"
+      out +=
+        "<p><em>At no process step:</em></p>\n<ul>"
+        + r.process.unplacedFindings.map { "<li>\(findingItem(r)($0))</li>" }.joined() + "</ul>\n"
     }
     out += "</section>\n"
   }
@@ -125,7 +136,8 @@ public struct HTMLRecordRenderer: RecordRenderer {
   }
 
   func tree(_ node: Record.Node, into out: inout String) {
-    out += "<li class=\"s-\(node.status.rawValue)\(node.root ? " root" : "")\"><span class=\"id\">\(HTMLText.escape(node.id))</span>"
+    out +=
+      "<li class=\"s-\(node.status.rawValue)\(node.root ? " root" : "")\"><span class=\"id\">\(HTMLText.escape(node.id))</span>"
     out += "<span class=\"t\">\(t(node.text))</span>\(badges(node))"
     if let rationale = node.rationale { out += " <span class=\"meta\">— because: \(t(rationale))</span>" }
     if !node.children.isEmpty {
@@ -138,13 +150,15 @@ public struct HTMLRecordRenderer: RecordRenderer {
 
   func badges(_ node: Record.Node) -> String {
     let status = node.status == .ruledOut ? "ruled out" : node.status.rawValue
-    return "<span class=\"badge\">\(HTMLText.escape(status))</span>" + (node.root ? "<span class=\"badge root\">root cause</span>" : "")
+    return "<span class=\"badge\">\(HTMLText.escape(status))</span>"
+      + (node.root ? "<span class=\"badge root\">root cause</span>" : "")
   }
 
   private func fishbone(_ r: Record, into out: inout String) {
     open("fishbone", into: &out)
     guard let f = r.fishbone else { out += none("No fishbone."); return }
-    out += "<p><strong>Effect:</strong> \(t(f.effect)) <span class=\"meta\">(template \(t(f.template.rawValue)))</span></p>\n"
+    out +=
+      "<p><strong>Effect:</strong> \(t(f.effect)) <span class=\"meta\">(template \(t(f.template.rawValue)))</span></p>\n"
     out += "<figure>\n" + FishboneSVG.render(f) + "</figure>\n"
     for bone in f.bones {
       out += "<h3>\(t(bone.name))</h3>\n"
@@ -162,7 +176,8 @@ public struct HTMLRecordRenderer: RecordRenderer {
     guard !nodes.isEmpty else { out += none("No whys or causes."); return }
     for node in nodes {
       out += "<article class=\"s-\(node.status.rawValue)\(node.root ? " root" : "")\">\n"
-      out += "<h3><span class=\"id\">\(HTMLText.escape(node.id))</span><span class=\"t\">\(t(node.text))</span>\(badges(node))</h3>\n"
+      out +=
+        "<h3><span class=\"id\">\(HTMLText.escape(node.id))</span><span class=\"t\">\(t(node.text))</span>\(badges(node))</h3>\n"
       if let category = node.category { out += "<p>Bone: \(t(category))</p>\n" }
       if let rationale = node.rationale { out += "<p><strong>Rationale:</strong> \(t(rationale))</p>\n" }
       if node.citations.isEmpty { out += "<p class=\"none\">No evidence cited.</p>\n" }
@@ -176,7 +191,9 @@ public struct HTMLRecordRenderer: RecordRenderer {
   func citedTable(_ table: Record.Table, into out: inout String) {
     let numbered = table.rowNumbers != nil
     out += "<div class=\"scroll\"><table class=\"cited\">\n<thead><tr>"
-    out += (numbered ? "<th scope=\"col\">#</th>" : "") + table.columns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
+    out +=
+      (numbered ? "<th scope=\"col\">#</th>" : "")
+      + table.columns.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
     out += "</tr></thead>\n<tbody>\n"
     // A column of numbers reads right-aligned, as in a spreadsheet.
     let numeric = table.columns.indices.map { c in
@@ -184,7 +201,8 @@ public struct HTMLRecordRenderer: RecordRenderer {
     }
     for (i, row) in table.rows.enumerated() {
       let number = table.rowNumbers.map { $0.indices.contains(i) ? String($0[i]) : "" }
-      out += "<tr>" + (number.map { "<td class=\"num\">\($0)</td>" } ?? "")
+      out +=
+        "<tr>" + (number.map { "<td class=\"num\">\($0)</td>" } ?? "")
         + row.enumerated().map { c, value in
           "<td\(numeric.indices.contains(c) && numeric[c] ? " class=\"num\"" : "")>\(HTMLText.escape(value))</td>"
         }.joined() + "</tr>\n"
@@ -197,7 +215,8 @@ public struct HTMLRecordRenderer: RecordRenderer {
 
   func citations(_ citations: [Record.Citation], into out: inout String) {
     for c in citations {
-      out += "<figure><figcaption>Evidence <code>\(HTMLText.escape(c.reference))</code> (\(HTMLText.escape(c.kind)), cited in cell \(c.cell))"
+      out +=
+        "<figure><figcaption>Evidence <code>\(HTMLText.escape(c.reference))</code> (\(HTMLText.escape(c.kind)), cited in cell \(c.cell))"
       out += c.note.map { ": \(t($0))" } ?? ""
       out += "</figcaption>\n"
       // The chart drawn from its numbers, or the rows as a table; then the text as printed.

@@ -15,30 +15,36 @@ public struct IpynbRecordRenderer: RecordRenderer {
         "gemba": .object(["cell": .int(cell.number), "time": .string(cell.time), "chain": .string(cell.chain)])
       ])
       if let note = cell.note {
-        cells.append(.object([
-          "id": .string("note-\(cell.number)"), "cell_type": .string("markdown"), "metadata": metadata,
-          "source": JSONValue.lines(MarkdownText.block(note)),
-        ]))
+        cells.append(
+          .object([
+            "id": .string("note-\(cell.number)"), "cell_type": .string("markdown"), "metadata": metadata,
+            "source": JSONValue.lines(MarkdownText.block(note)),
+          ]))
         continue
       }
       var outputs: [JSONValue] = []
       if !cell.output.isEmpty {
-        outputs.append(.object([
-          "output_type": .string("stream"), "name": .string("stdout"), "text": JSONValue.lines(cell.output + "\n"),
-        ]))
+        outputs.append(
+          .object([
+            "output_type": .string("stream"), "name": .string("stdout"), "text": JSONValue.lines(cell.output + "\n"),
+          ]))
       }
-      cells.append(.object([
-        "id": .string("cell-\(cell.number)"), "cell_type": .string("code"), "metadata": metadata,
-        "execution_count": .int(cell.number), "source": JSONValue.lines(cell.command), "outputs": .array(outputs),
-      ]))
+      cells.append(
+        .object([
+          "id": .string("cell-\(cell.number)"), "cell_type": .string("code"), "metadata": metadata,
+          "execution_count": .int(cell.number), "source": JSONValue.lines(cell.command), "outputs": .array(outputs),
+        ]))
     }
     let notebook: JSONValue = .object([
       "nbformat": .int(4), "nbformat_minor": .int(5), "cells": .array(cells),
       "metadata": .object([
-        "kernelspec": .object(["name": .string("gemba"), "display_name": .string("gemba"), "language": .string("gemba")]),
+        "kernelspec": .object([
+          "name": .string("gemba"), "display_name": .string("gemba"), "language": .string("gemba"),
+        ]),
         "language_info": .object(["name": .string("gemba")]),
         "gemba": .object([
-          "format": .string(record.format), "version": .int(record.version), "generated_at": .string(record.generatedAt),
+          "format": .string(record.format), "version": .int(record.version),
+          "generated_at": .string(record.generatedAt),
           "integrity": .string(record.integrity.line), "chain": .string(record.integrity.chain),
         ]),
       ]),

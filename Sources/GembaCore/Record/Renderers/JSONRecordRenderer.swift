@@ -17,8 +17,12 @@ public struct JSONRecordRenderer: RecordRenderer {
   public static func decode(_ text: String) throws -> Record {
     let record = try JSONDecoder().decode(Record.self, from: Data(text.utf8))
     guard record.format == Record.formatName, record.version <= Record.currentVersion else {
-      throw DecodingError.dataCorrupted(.init(codingPath: [],
-        debugDescription: "not a gemba record v\(Record.currentVersion) or older (format \(record.format), version \(record.version))"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: [],
+          debugDescription:
+            "not a gemba record v\(Record.currentVersion) or older (format \(record.format), version \(record.version))"
+        ))
     }
     return record
   }

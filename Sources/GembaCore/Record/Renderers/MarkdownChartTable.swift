@@ -13,7 +13,11 @@ enum MarkdownChartTable {
     case .timeline, .histogram: if !flagged.isEmpty { header += ["Flagged"] }
     }
     let rows = (0..<chart.count).map { i in
-      var row = [String(i + 1), MarkdownText.inline(chart.label(i)), MarkdownText.inline(chart.kind == .control ? chart.value(chart.values[i]) : Record.Chart.figure(chart.values[i]))]
+      var row = [
+        String(i + 1), MarkdownText.inline(chart.label(i)),
+        MarkdownText.inline(
+          chart.kind == .control ? chart.value(chart.values[i]) : Record.Chart.figure(chart.values[i])),
+      ]
       if chart.kind == .pareto {
         let share = chart.cumulative.flatMap { $0.indices.contains(i) ? $0[i] : nil }
         row.append(share.map { NumberFormat.percent($0, places: 1) } ?? "")
@@ -31,7 +35,9 @@ enum MarkdownChartTable {
     MarkdownText.table(header, rows, into: &out)
     for spread in chart.spread ?? [] { out += "\n"; render(spread, into: &out) }
     if chart.specLower != nil || chart.specUpper != nil {
-      out += "\nSpecification limits: " + [chart.specLower.map { "LSL \(chart.value($0))" }, chart.specUpper.map { "USL \(chart.value($0))" }]
+      out +=
+        "\nSpecification limits: "
+        + [chart.specLower.map { "LSL \(chart.value($0))" }, chart.specUpper.map { "USL \(chart.value($0))" }]
         .compactMap { $0 }.joined(separator: ", ") + "\n"
     }
   }

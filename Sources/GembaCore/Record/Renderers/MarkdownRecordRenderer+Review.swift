@@ -9,8 +9,10 @@ extension MarkdownRecordRenderer {
       MarkdownText.table(
         ["When", "Event", "Evidence"],
         r.events.map { e in
-          [MarkdownText.inline(e.when), MarkdownText.inline(e.text),
-           e.citations.map { MarkdownText.inline($0.reference) }.joined(separator: ", ")]
+          [
+            MarkdownText.inline(e.when), MarkdownText.inline(e.text),
+            e.citations.map { MarkdownText.inline($0.reference) }.joined(separator: ", "),
+          ]
         }, into: &out)
     }
 
@@ -31,8 +33,10 @@ extension MarkdownRecordRenderer {
       MarkdownText.table(
         ["Name", "Path", "Format", "Rows", "Columns", "Bytes", "SHA-256"],
         r.evidence.map { e in
-          [MarkdownText.inline(e.name), MarkdownText.inline(e.path), MarkdownText.inline(e.format), String(e.rows),
-           String(e.columns), String(e.bytes), MarkdownText.code(e.sha256)]
+          [
+            MarkdownText.inline(e.name), MarkdownText.inline(e.path), MarkdownText.inline(e.format), String(e.rows),
+            String(e.columns), String(e.bytes), MarkdownText.code(e.sha256),
+          ]
         }, into: &out)
     }
   }
@@ -54,9 +58,12 @@ extension MarkdownRecordRenderer {
       MarkdownText.table(
         ["Role", "Name"] + (meanings ? ["Meaning"] : []) + ["Time", "Chain approved", "Cell", "Later cells"],
         r.signoffs.map { s in
-          [MarkdownText.inline(s.role), MarkdownText.inline(s.name)] + (meanings ? [MarkdownText.inline(s.meaning ?? "not stated")] : [])
-            + [MarkdownText.inline(s.time), MarkdownText.code(s.chain),
-           String(s.cell), s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off"]
+          [MarkdownText.inline(s.role), MarkdownText.inline(s.name)]
+            + (meanings ? [MarkdownText.inline(s.meaning ?? "not stated")] : [])
+            + [
+              MarkdownText.inline(s.time), MarkdownText.code(s.chain),
+              String(s.cell), s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
+            ]
         }, into: &out)
     }
     let errors = r.checks.filter { $0.severity == "error" }

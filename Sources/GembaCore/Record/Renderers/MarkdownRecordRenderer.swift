@@ -11,7 +11,8 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     out.reserveCapacity(4096 + record.log.count * 256)
     out += "# " + md(record.title) + "\n\n"
     out += "*gemba record v\(record.version) · generated \(md(record.generatedAt)) · \(md(record.integrity.line))*\n\n"
-    out += "**Contents:** " + record.presentSections.map { "[\($0.title)](#\($0.anchor))" }.joined(separator: " · ") + "\n\n"
+    out +=
+      "**Contents:** " + record.presentSections.map { "[\($0.title)](#\($0.anchor))" }.joined(separator: " · ") + "\n\n"
     problem(record, into: &out)
     corrective("Team", CorrectiveActionBlocks.team(record), into: &out)
     corrective("Containment", CorrectiveActionBlocks.containments(record), into: &out)
@@ -60,7 +61,8 @@ public struct MarkdownRecordRenderer: RecordRenderer {
       for id in step.findings { out += "  - \(findingLine(r, id))\n" }
       for handoff in r.process.handoffs where handoff.to == step.id {
         for id in handoff.findings {
-          out += "  - handoff from **\(handoff.from)** \(md(r.step(handoff.from)?.name ?? "?")): \(findingLine(r, id))\n"
+          out +=
+            "  - handoff from **\(handoff.from)** \(md(r.step(handoff.from)?.name ?? "?")): \(findingLine(r, id))\n"
         }
       }
     }
@@ -124,9 +126,11 @@ public struct MarkdownRecordRenderer: RecordRenderer {
       if let table = c.table {
         // The rows as a table of their columns; the text as printed stays in the session log.
         let numbered = table.rowNumbers != nil
-        MarkdownText.table((numbered ? ["#"] : []) + table.columns.map { md($0) },
+        MarkdownText.table(
+          (numbered ? ["#"] : []) + table.columns.map { md($0) },
           table.rows.enumerated().map { i, row in
-            (numbered ? [table.rowNumbers!.indices.contains(i) ? String(table.rowNumbers![i]) : ""] : []) + row.map { md($0) }
+            (numbered ? [table.rowNumbers!.indices.contains(i) ? String(table.rowNumbers![i]) : ""] : [])
+              + row.map { md($0) }
           }, into: &out)
         if table.totalRows > table.rows.count { out += "*\(table.rows.count) of \(table.totalRows) rows shown.*\n\n" }
       } else {
@@ -145,8 +149,10 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     MarkdownText.table(
       ["Finding", "Text", "At", "Causes", "Evidence", "Actions"],
       r.findings.map { f in
-        [f.id, md(f.text), md(f.location?.text ?? "no step"), f.causes.joined(separator: ", "),
-         f.citations.map { md($0.reference) }.joined(separator: ", "), f.actions.joined(separator: ", ")]
+        [
+          f.id, md(f.text), md(f.location?.text ?? "no step"), f.causes.joined(separator: ", "),
+          f.citations.map { md($0.reference) }.joined(separator: ", "), f.actions.joined(separator: ", "),
+        ]
       }, into: &out)
     for f in r.findings where !f.citations.isEmpty {
       out += "**\(f.id)** evidence:\n\n"
@@ -160,8 +166,10 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     MarkdownText.table(
       ["Action", "Finding", "What", "Owner", "Due", "Review", "Standard", "State", "Outcome"],
       r.actions.map { a in
-        [a.id, a.finding, md(a.text), md(a.owner), md(a.due), md(a.review), md(a.standard), md(a.state),
-         md([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — "))]
+        [
+          a.id, a.finding, md(a.text), md(a.owner), md(a.due), md(a.review), md(a.standard), md(a.state),
+          md([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — ")),
+        ]
       }, into: &out)
     let planned = CorrectiveActionBlocks.plannedChecks(r)
     if !planned.isEmpty {

@@ -52,10 +52,13 @@ extension Record {
   /// This record's sections in reading order: the fixed ones, each followed by the optional
   /// ones it has.
   public var presentSections: [(title: String, anchor: String)] {
-    let present = ["team": team != nil, "containment": containments != nil, "escape-points": escapes != nil,
-      "extent": extent != nil]
+    let present = [
+      "team": team != nil, "containment": containments != nil, "escape-points": escapes != nil,
+      "extent": extent != nil,
+    ]
     return Record.sections.flatMap { section in
-      [section] + Record.optionalSections.filter { $0.after == section.anchor && present[$0.anchor] == true }
+      [section]
+        + Record.optionalSections.filter { $0.after == section.anchor && present[$0.anchor] == true }
         .map { (title: $0.title, anchor: $0.anchor) }
     }
   }

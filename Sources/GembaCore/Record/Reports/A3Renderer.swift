@@ -9,8 +9,10 @@ public struct A3Renderer: RecordRenderer {
 
   public func render(_ r: Record) -> String {
     // A fixed sheet, not a page that reflows: no viewport line.
-    var out = HTMLRecordRenderer.pageHead(title: "A3: " + r.title, generator: "gemba A3 v\(r.version)", css: A3Style.css,
-      viewport: false) + "<body>\n<div class=\"sheet\">\n"
+    var out =
+      HTMLRecordRenderer.pageHead(
+        title: "A3: " + r.title, generator: "gemba A3 v\(r.version)", css: A3Style.css,
+        viewport: false) + "<body>\n<div class=\"sheet\">\n"
     header(r, into: &out)
     box("bg", "1 Background", background(r), into: &out)
     box("tgt", "3 Target", target(r), into: &out)
@@ -27,11 +29,17 @@ public struct A3Renderer: RecordRenderer {
 
   /// Characters of one short line in a quarter-width box.
   static let line = 90
-  static let limits = (boundaries: 3, targets: 5, findings: 5, roots: 3, bones: 8, escapes: 2, containments: 4, actions: 7,
-    planRows: 11, checks: 5, signoffs: 3)
+  static let limits = (
+    boundaries: 3, targets: 5, findings: 5, roots: 3, bones: 8, escapes: 2, containments: 4, actions: 7,
+    planRows: 11, checks: 5, signoffs: 3
+  )
 
-  func cut(_ text: String, _ limit: Int = A3Renderer.line) -> String { HTMLText.text(HTMLText.shortened(text, to: limit)) }
-  func missing(_ text: String) -> String { "<p class=\"missing\"><strong>MISSING:</strong> \(HTMLText.escape(text))</p>\n" }
+  func cut(_ text: String, _ limit: Int = A3Renderer.line) -> String {
+    HTMLText.text(HTMLText.shortened(text, to: limit))
+  }
+  func missing(_ text: String) -> String {
+    "<p class=\"missing\"><strong>MISSING:</strong> \(HTMLText.escape(text))</p>\n"
+  }
 
   /// The first `limit` items, then "… N more (see the record)" for the rest.
   func capped<T>(_ items: [T], _ limit: Int, _ draw: (T) -> String) -> String {
@@ -51,9 +59,15 @@ public struct A3Renderer: RecordRenderer {
   func header(_ r: Record, into out: inout String) {
     let leaders = (r.team ?? []).filter { $0.role == "leader" || $0.role == "champion" }
     out += "<header class=\"head\">\n<h1>\(cut("A3 · " + r.title, 110))</h1>\n<p class=\"meta\">"
-    out += (leaders.isEmpty ? "Team: <span class=\"missing\">MISSING</span>"
-      : "Team: " + cut(leaders.map { "\($0.name) (\($0.role))" }.joined(separator: ", ") + ((r.team?.count ?? 0) > leaders.count ? " + \(r.team!.count - leaders.count) more" : ""), 120))
-    out += " · generated \(HTMLText.escape(r.generatedAt)) · <span class=\"integrity\(r.integrity.verified ? "" : " failed")\">\(cut(r.integrity.line, 140))</span></p>\n</header>\n"
+    out +=
+      (leaders.isEmpty
+        ? "Team: <span class=\"missing\">MISSING</span>"
+        : "Team: "
+          + cut(
+            leaders.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")
+              + ((r.team?.count ?? 0) > leaders.count ? " + \(r.team!.count - leaders.count) more" : ""), 120))
+    out +=
+      " · generated \(HTMLText.escape(r.generatedAt)) · <span class=\"integrity\(r.integrity.verified ? "" : " failed")\">\(cut(r.integrity.line, 140))</span></p>\n</header>\n"
   }
 
   func background(_ r: Record) -> String {
@@ -63,12 +77,15 @@ public struct A3Renderer: RecordRenderer {
     } else {
       out += missing("no problem statement")
     }
-    if let name = r.process.name { out += "<p><strong>Process:</strong> \(cut(name, 80))" + " (\(r.process.steps.count) steps)</p>\n" }
+    if let name = r.process.name {
+      out += "<p><strong>Process:</strong> \(cut(name, 80))" + " (\(r.process.steps.count) steps)</p>\n"
+    }
     if let boundaries = r.boundaries {
       out += "<table class=\"isnot\"><tr><th></th><th>Is</th><th>Is not</th></tr>\n"
-      out += boundaries.prefix(Self.limits.boundaries).map {
-        "<tr><th class=\"nw\">\(HTMLText.escape($0.dimension))</th><td>\(cut($0.is, 70))</td><td>\(cut($0.isNot, 70))</td></tr>\n"
-      }.joined() + "</table>\n"
+      out +=
+        boundaries.prefix(Self.limits.boundaries).map {
+          "<tr><th class=\"nw\">\(HTMLText.escape($0.dimension))</th><td>\(cut($0.is, 70))</td><td>\(cut($0.isNot, 70))</td></tr>\n"
+        }.joined() + "</table>\n"
       if boundaries.count > Self.limits.boundaries { out += more(boundaries.count - Self.limits.boundaries) }
     } else {
       out += missing("no is / is-not boundaries")
@@ -88,16 +105,19 @@ public struct A3Renderer: RecordRenderer {
     if planned.isEmpty {
       out += missing("no action has a planned check with a target")
     } else {
-      out += "<ul>" + capped(planned, Self.limits.targets) { a in
-        "<li><span class=\"id\">\(a.id)</span>\(cut(a.plannedCheck!.target, 60)) after <span class=\"nw\">\(a.plannedCheck!.after)</span></li>"
-      } + "</ul>\n"
+      out +=
+        "<ul>"
+        + capped(planned, Self.limits.targets) { a in
+          "<li><span class=\"id\">\(a.id)</span>\(cut(a.plannedCheck!.target, 60)) after <span class=\"nw\">\(a.plannedCheck!.after)</span></li>"
+        } + "</ul>\n"
     }
     return out
   }
 
   /// The first cited Pareto or control chart (else any cited chart), in the record's order.
   static func firstChart(_ r: Record) -> (chart: Record.Chart, citation: Record.Citation)? {
-    let citations = r.allNodes.flatMap(\.citations) + r.findings.flatMap(\.citations) + (r.containments ?? []).flatMap(\.citations)
+    let citations =
+      r.allNodes.flatMap(\.citations) + r.findings.flatMap(\.citations) + (r.containments ?? []).flatMap(\.citations)
       + r.actions.flatMap(\.outcomeCitations) + r.events.flatMap(\.citations)
     let charted = citations.compactMap { c in c.chart.map { ($0, c) } }
     return charted.first { [.pareto, .control].contains($0.0.kind) } ?? charted.first
@@ -108,7 +128,9 @@ public struct A3Renderer: RecordRenderer {
     if let (chart, citation) = Self.firstChart(r) {
       var main = chart
       main.spread = nil  // the sheet has room for the chart itself, not its range chart
-      out += "<figure>" + ChartSVG.render(main) + "<figcaption><code>\(HTMLText.escape(HTMLText.shortened(citation.reference, to: 90)))</code>"
+      out +=
+        "<figure>" + ChartSVG.render(main)
+        + "<figcaption><code>\(HTMLText.escape(HTMLText.shortened(citation.reference, to: 90)))</code>"
       out += citation.note.map { ": " + cut($0, 120) } ?? ""
       out += "</figcaption></figure>\n"
     } else {
@@ -117,9 +139,12 @@ public struct A3Renderer: RecordRenderer {
     if r.findings.isEmpty {
       out += missing("no findings")
     } else {
-      out += "<ul>" + capped(r.findings, Self.limits.findings) { f in
-        "<li><span class=\"id\">\(f.id)</span>\(cut(f.text, 110))" + (f.location.map { " <span class=\"meta\">(\(cut($0.label, 12)))</span>" } ?? "") + "</li>"
-      } + "</ul>\n"
+      out +=
+        "<ul>"
+        + capped(r.findings, Self.limits.findings) { f in
+          "<li><span class=\"id\">\(f.id)</span>\(cut(f.text, 110))"
+            + (f.location.map { " <span class=\"meta\">(\(cut($0.label, 12)))</span>" } ?? "") + "</li>"
+        } + "</ul>\n"
     }
     return out
   }
@@ -133,24 +158,32 @@ public struct A3Renderer: RecordRenderer {
       var item = "<div class=\"root\"><p><span class=\"id\">\(root.id)</span><strong>\(cut(root.text, 110))</strong>"
       item += " <span class=\"badge\">\(HTMLText.escape(root.statusText))</span></p>\n"
       if chain.contains("→") { item += "<p class=\"meta\">Why chain: \(cut(chain, 120))</p>\n" }
-      item += root.citations.isEmpty ? "<p class=\"missing\">MISSING: no evidence cited</p>\n"
+      item +=
+        root.citations.isEmpty
+        ? "<p class=\"missing\">MISSING: no evidence cited</p>\n"
         : "<p class=\"meta\">Evidence: \(cut(root.citations.map(\.reference).joined(separator: "; "), 120))</p>\n"
       return item + "</div>\n"
     }
     if let f = r.fishbone {
-      out += "<h3>Fishbone: \(cut(f.effect, 70))</h3>\n<table class=\"bones\"><tr><th>Bone</th><th>causes</th><th>confirmed</th><th>ruled out</th></tr>\n"
-      out += f.bones.prefix(Self.limits.bones).map { bone in
-        let nodes = bone.causes.flatMap(EightDReport.flatten)
-        return "<tr><td>\(cut(bone.name, 30))</td><td class=\"num\">\(nodes.count)</td><td class=\"num\">\(nodes.filter { $0.status == .confirmed }.count)</td>"
-          + "<td class=\"num\">\(nodes.filter { $0.status == .ruledOut }.count)</td></tr>\n"
-      }.joined() + "</table>\n"
+      out +=
+        "<h3>Fishbone: \(cut(f.effect, 70))</h3>\n<table class=\"bones\"><tr><th>Bone</th><th>causes</th><th>confirmed</th><th>ruled out</th></tr>\n"
+      out +=
+        f.bones.prefix(Self.limits.bones).map { bone in
+          let nodes = bone.causes.flatMap(EightDReport.flatten)
+          return
+            "<tr><td>\(cut(bone.name, 30))</td><td class=\"num\">\(nodes.count)</td><td class=\"num\">\(nodes.filter { $0.status == .confirmed }.count)</td>"
+            + "<td class=\"num\">\(nodes.filter { $0.status == .ruledOut }.count)</td></tr>\n"
+        }.joined() + "</table>\n"
       if f.bones.count > Self.limits.bones { out += more(f.bones.count - Self.limits.bones) }
     }
     if let escapes = r.escapes {
-      out += "<h3>Escape point</h3>\n" + capped(escapes, Self.limits.escapes) { e in
-        "<p><span class=\"id\">\(e.id)</span>\(cut(e.text, 90))" + (e.step.map { " <span class=\"meta\">at \($0)</span>" } ?? "")
-          + (e.whys.first.map { " — why: " + cut($0.text, 80) } ?? "") + "</p>\n"
-      }
+      out +=
+        "<h3>Escape point</h3>\n"
+        + capped(escapes, Self.limits.escapes) { e in
+          "<p><span class=\"id\">\(e.id)</span>\(cut(e.text, 90))"
+            + (e.step.map { " <span class=\"meta\">at \($0)</span>" } ?? "")
+            + (e.whys.first.map { " — why: " + cut($0.text, 80) } ?? "") + "</p>\n"
+        }
     } else {
       out += missing("no escape point recorded")
     }
@@ -160,23 +193,30 @@ public struct A3Renderer: RecordRenderer {
   func countermeasures(_ r: Record) -> String {
     var out = "<h3>Containment</h3>\n"
     if let containments = r.containments {
-      out += "<ul>" + capped(containments, Self.limits.containments) { k in
-        "<li><span class=\"id\">\(k.id)</span>\(cut(k.text, 100)) <span class=\"badge\">\(k.state)</span></li>"
-      } + "</ul>\n"
+      out +=
+        "<ul>"
+        + capped(containments, Self.limits.containments) { k in
+          "<li><span class=\"id\">\(k.id)</span>\(cut(k.text, 100)) <span class=\"badge\">\(k.state)</span></li>"
+        } + "</ul>\n"
     } else {
       out += missing("no containment recorded")
     }
     out += "<h3>Permanent</h3>\n"
     if r.actions.isEmpty { return out + missing("no corrective action recorded") }
-    out += "<ul>" + capped(r.actions, Self.limits.actions) { a in
-      let causes = r.finding(a.finding)?.causes ?? []
-      var item = "<li><span class=\"id\">\(a.id)</span>\(cut(a.text, 100))"
-      item += causes.isEmpty ? "" : " <span class=\"meta\">(for \(HTMLText.escape(causes.prefix(3).joined(separator: ", "))))</span>"
-      if let standard = a.standard {
-        item += "<br><span class=\"meta\">Standard (\(a.isReleased ? "released" : "proposed")): \(cut(standard, 90))</span>"
-      }
-      return item + "</li>"
-    } + "</ul>\n"
+    out +=
+      "<ul>"
+      + capped(r.actions, Self.limits.actions) { a in
+        let causes = r.finding(a.finding)?.causes ?? []
+        var item = "<li><span class=\"id\">\(a.id)</span>\(cut(a.text, 100))"
+        item +=
+          causes.isEmpty
+          ? "" : " <span class=\"meta\">(for \(HTMLText.escape(causes.prefix(3).joined(separator: ", "))))</span>"
+        if let standard = a.standard {
+          item +=
+            "<br><span class=\"meta\">Standard (\(a.isReleased ? "released" : "proposed")): \(cut(standard, 90))</span>"
+        }
+        return item + "</li>"
+      } + "</ul>\n"
     return out
   }
 
@@ -186,10 +226,11 @@ public struct A3Renderer: RecordRenderer {
       (r.containments ?? []).map { ($0.id, $0.text, $0.owner, $0.due, $0.state) }
       + r.actions.map { ($0.id, $0.text, $0.owner, $0.due, $0.state) }
     var out = "<table class=\"plan\"><tr><th>Id</th><th>What</th><th>Owner</th><th>Due</th><th>State</th></tr>\n"
-    out += rows.prefix(Self.limits.planRows).map { row in
-      "<tr><td class=\"nw id\">\(row.id)</td><td>\(cut(row.what, 44))</td><td>\(row.owner.map { cut($0, 24) } ?? "<span class=\"missing\">MISSING</span>")</td>"
-        + "<td class=\"nw\">\(row.due.map(HTMLText.escape) ?? "<span class=\"missing\">MISSING</span>")</td><td class=\"nw\">\(HTMLText.escape(row.state))</td></tr>\n"
-    }.joined() + "</table>\n"
+    out +=
+      rows.prefix(Self.limits.planRows).map { row in
+        "<tr><td class=\"nw id\">\(row.id)</td><td>\(cut(row.what, 44))</td><td>\(row.owner.map { cut($0, 24) } ?? "<span class=\"missing\">MISSING</span>")</td>"
+          + "<td class=\"nw\">\(row.due.map(HTMLText.escape) ?? "<span class=\"missing\">MISSING</span>")</td><td class=\"nw\">\(HTMLText.escape(row.state))</td></tr>\n"
+      }.joined() + "</table>\n"
     if rows.count > Self.limits.planRows { out += more(rows.count - Self.limits.planRows) }
     return out
   }
@@ -197,23 +238,32 @@ public struct A3Renderer: RecordRenderer {
   func followUp(_ r: Record) -> String {
     var out = ""
     if r.actions.isEmpty { return missing("no action to follow up") }
-    out += "<table class=\"checks\"><tr><th>Action</th><th>Check and target</th><th>After</th><th>Verdict</th><th>Seen</th><th>Review</th></tr>\n"
-    out += r.actions.prefix(Self.limits.checks).map { a in
-      // No check planned: the evidence it was judged on, said as such; neither: missing.
-      let judgedOn = a.outcomeCitations.first.map { "judged on " + cut($0.reference, 56) + " (no target planned)" }
-      let check = a.plannedCheck.map { cut($0.query, 56) + " · target " + cut($0.target, 30) } ?? judgedOn
-        ?? "<span class=\"missing\">MISSING</span>"
-      return "<tr><td class=\"nw id\">\(a.id)</td><td>\(check)</td><td class=\"nw\">\(a.plannedCheck.map { HTMLText.escape($0.after) } ?? "—")</td>"
-        + "<td class=\"nw\">\(HTMLText.escape(a.verdict ?? "not judged"))</td><td>\(cut(a.judgement?.seen ?? a.outcome ?? "", 70))</td>"
-        + "<td class=\"nw\">\(a.review.map(HTMLText.escape) ?? "<span class=\"missing\">MISSING</span>")</td></tr>\n"
-    }.joined() + "</table>\n"
+    out +=
+      "<table class=\"checks\"><tr><th>Action</th><th>Check and target</th><th>After</th><th>Verdict</th><th>Seen</th><th>Review</th></tr>\n"
+    out +=
+      r.actions.prefix(Self.limits.checks).map { a in
+        // No check planned: the evidence it was judged on, said as such; neither: missing.
+        let judgedOn = a.outcomeCitations.first.map { "judged on " + cut($0.reference, 56) + " (no target planned)" }
+        let check =
+          a.plannedCheck.map { cut($0.query, 56) + " · target " + cut($0.target, 30) } ?? judgedOn
+          ?? "<span class=\"missing\">MISSING</span>"
+        return
+          "<tr><td class=\"nw id\">\(a.id)</td><td>\(check)</td><td class=\"nw\">\(a.plannedCheck.map { HTMLText.escape($0.after) } ?? "—")</td>"
+          + "<td class=\"nw\">\(HTMLText.escape(a.verdict ?? "not judged"))</td><td>\(cut(a.judgement?.seen ?? a.outcome ?? "", 70))</td>"
+          + "<td class=\"nw\">\(a.review.map(HTMLText.escape) ?? "<span class=\"missing\">MISSING</span>")</td></tr>\n"
+      }.joined() + "</table>\n"
     if r.actions.count > Self.limits.checks { out += more(r.actions.count - Self.limits.checks) }
     if r.signoffs.isEmpty {
       out += missing("not signed off")
     } else {
-      out += "<p><strong>Signed:</strong> " + r.signoffs.prefix(Self.limits.signoffs).map { s in
-        cut("\(s.name) (\(s.role)\(s.meaning.map { ", " + $0 } ?? ""))", 60) + " <span class=\"nw\">\(HTMLText.escape(String(s.time.prefix(10))))</span>"
-      }.joined(separator: "; ") + (r.signoffs.count > Self.limits.signoffs ? "; … \(r.signoffs.count - Self.limits.signoffs) more (see the record)" : "") + "</p>\n"
+      out +=
+        "<p><strong>Signed:</strong> "
+        + r.signoffs.prefix(Self.limits.signoffs).map { s in
+          cut("\(s.name) (\(s.role)\(s.meaning.map { ", " + $0 } ?? ""))", 60)
+            + " <span class=\"nw\">\(HTMLText.escape(String(s.time.prefix(10))))</span>"
+        }.joined(separator: "; ")
+        + (r.signoffs.count > Self.limits.signoffs
+          ? "; … \(r.signoffs.count - Self.limits.signoffs) more (see the record)" : "") + "</p>\n"
     }
     return out
   }

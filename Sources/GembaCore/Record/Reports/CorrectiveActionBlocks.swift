@@ -6,23 +6,35 @@ enum CorrectiveActionBlocks {
   static func team(_ r: Record) -> [ReportBlock] {
     guard let team = r.team else { return [] }
     let sorted = team.enumerated().sorted {
-      (roleOrder.firstIndex(of: $0.element.role) ?? 9, $0.offset) < (roleOrder.firstIndex(of: $1.element.role) ?? 9, $1.offset)
+      (roleOrder.firstIndex(of: $0.element.role) ?? 9, $0.offset) < (
+        roleOrder.firstIndex(of: $1.element.role) ?? 9, $1.offset
+      )
     }.map(\.element)
     return [.table(ReportTable(header: ["Name", "Role"], rows: sorted.map { [$0.name, $0.role] }, nowrap: [1]))]
   }
 
   static func boundaries(_ r: Record) -> [ReportBlock] {
     guard let boundaries = r.boundaries else { return [] }
-    return [.table(ReportTable(header: ["", "Is", "Is not"], rows: boundaries.map { [$0.dimension, $0.is, $0.isNot] }, nowrap: [0]))]
+    return [
+      .table(
+        ReportTable(
+          header: ["", "Is", "Is not"], rows: boundaries.map { [$0.dimension, $0.is, $0.isNot] }, nowrap: [0]))
+    ]
   }
 
   static func containments(_ r: Record) -> [ReportBlock] {
     guard let containments = r.containments else { return [] }
-    var blocks: [ReportBlock] = [.table(ReportTable(
-      header: ["Containment", "What", "Owner", "Due", "State", "Verified", "Evidence"],
-      rows: containments.map { k in
-        [k.id, k.text, k.owner, k.due ?? "", k.state, k.verifiedAt ?? "", k.citations.map(\.reference).joined(separator: ", ")]
-      }, nowrap: [0, 3, 4, 5]))]
+    var blocks: [ReportBlock] = [
+      .table(
+        ReportTable(
+          header: ["Containment", "What", "Owner", "Due", "State", "Verified", "Evidence"],
+          rows: containments.map { k in
+            [
+              k.id, k.text, k.owner, k.due ?? "", k.state, k.verifiedAt ?? "",
+              k.citations.map(\.reference).joined(separator: ", "),
+            ]
+          }, nowrap: [0, 3, 4, 5]))
+    ]
     for k in containments {
       if k.state == "verified" && k.citations.isEmpty {
         blocks.append(.missing("\(k.id) is marked verified with no evidence cited"))
@@ -43,38 +55,66 @@ enum CorrectiveActionBlocks {
     var blocks: [ReportBlock] = []
     for e in escapes {
       blocks.append(.heading("\(e.id) \(e.text)"))
-      blocks.append(.fields([("Escaped at", e.step.map { [$0, e.stepName].compactMap { $0 }.joined(separator: " ") } ?? "no process step named")]))
-      if e.whys.isEmpty { blocks.append(.missing("no why asked for \(e.id) (why \(e.id) TEXT)")) } else { blocks.append(.tree(e.whys)) }
+      blocks.append(
+        .fields([
+          (
+            "Escaped at",
+            e.step.map { [$0, e.stepName].compactMap { $0 }.joined(separator: " ") } ?? "no process step named"
+          )
+        ]))
+      if e.whys.isEmpty {
+        blocks.append(.missing("no why asked for \(e.id) (why \(e.id) TEXT)"))
+      } else {
+        blocks.append(.tree(e.whys))
+      }
     }
     return blocks
   }
 
   static func extent(_ r: Record) -> [ReportBlock] {
     guard let extent = r.extent else { return [] }
-    return [.table(ReportTable(header: ["Check", "Where else", "Covered by", "Why no action"],
-      rows: extent.map { x in
-        [x.id, x.text, x.action.map { a in [a, r.actions.first { $0.id == a }?.text].compactMap { $0 }.joined(separator: " ") } ?? "",
-         x.noneReason ?? ""]
-      }, nowrap: [0]))]
+    return [
+      .table(
+        ReportTable(
+          header: ["Check", "Where else", "Covered by", "Why no action"],
+          rows: extent.map { x in
+            [
+              x.id, x.text,
+              x.action.map { a in [a, r.actions.first { $0.id == a }?.text].compactMap { $0 }.joined(separator: " ") }
+                ?? "",
+              x.noneReason ?? "",
+            ]
+          }, nowrap: [0]))
+    ]
   }
 
   /// Planned checks and what they decided, one row per action that has either.
   static func plannedChecks(_ r: Record) -> [ReportBlock] {
     let planned = r.actions.filter { $0.plannedCheck != nil || $0.judgement != nil }
     guard !planned.isEmpty else { return [] }
-    return [.table(ReportTable(header: ["Action", "Check", "Target", "After", "Verdict", "Seen", "Judged"],
-      rows: planned.map { a in
-        [a.id, a.plannedCheck?.query ?? ReportTable.missing, a.plannedCheck?.target ?? "", a.plannedCheck?.after ?? "",
-         a.judgement?.verdict ?? "not judged", a.judgement?.seen ?? "", a.judgement?.judgedAt ?? ""]
-      }, nowrap: [0, 3, 4, 6]))]
+    return [
+      .table(
+        ReportTable(
+          header: ["Action", "Check", "Target", "After", "Verdict", "Seen", "Judged"],
+          rows: planned.map { a in
+            [
+              a.id, a.plannedCheck?.query ?? ReportTable.missing, a.plannedCheck?.target ?? "",
+              a.plannedCheck?.after ?? "",
+              a.judgement?.verdict ?? "not judged", a.judgement?.seen ?? "", a.judgement?.judgedAt ?? "",
+            ]
+          }, nowrap: [0, 3, 4, 6]))
+    ]
   }
 
   /// The sign-offs, with what each means.
   static func signoffs(_ r: Record) -> ReportTable {
-    ReportTable(header: ["Role", "Name", "Meaning", "Time", "Chain approved", "Later cells"],
+    ReportTable(
+      header: ["Role", "Name", "Meaning", "Time", "Chain approved", "Later cells"],
       rows: r.signoffs.map { s in
-        [s.role, s.name, s.meaning ?? "not stated", s.time, s.chain,
-         s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off"]
+        [
+          s.role, s.name, s.meaning ?? "not stated", s.time, s.chain,
+          s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
+        ]
       }, nowrap: [2, 3, 4])
   }
 }

@@ -17,8 +17,10 @@ enum EightDReport {
     }
     if let containments = r.containments {
       let open = containments.filter { $0.state != "verified" }.count
-      blocks.append(.paragraph("Emergency response: \(containments.count) containment\(containments.count == 1 ? "" : "s") "
-        + "(\(containments.map(\.id).joined(separator: ", "))), \(open) not yet verified; see D3."))
+      blocks.append(
+        .paragraph(
+          "Emergency response: \(containments.count) containment\(containments.count == 1 ? "" : "s") "
+            + "(\(containments.map(\.id).joined(separator: ", "))), \(open) not yet verified; see D3."))
     } else {
       blocks.append(.missing("D0 — no emergency response recorded: no containment (see D3)"))
     }
@@ -45,18 +47,24 @@ enum EightDReport {
     }
     blocks.append(.heading("Is / is not"))
     let boundaries = CorrectiveActionBlocks.boundaries(r)
-    blocks += boundaries.isEmpty ? [.missing("D2 — no is / is-not boundaries recorded (isnot what --is … --is-not …)")] : boundaries
+    blocks +=
+      boundaries.isEmpty
+      ? [.missing("D2 — no is / is-not boundaries recorded (isnot what --is … --is-not …)")] : boundaries
     if !r.findings.isEmpty {
       blocks.append(.heading("Where it shows (findings)"))
-      blocks.append(.table(ReportTable(header: ["Finding", "At", "What"],
-        rows: r.findings.map { [$0.id, $0.location?.text ?? "no step", $0.text] }, nowrap: [0])))
+      blocks.append(
+        .table(
+          ReportTable(
+            header: ["Finding", "At", "What"],
+            rows: r.findings.map { [$0.id, $0.location?.text ?? "no step", $0.text] }, nowrap: [0])))
     }
     return ReportSection(anchor: "d2", title: "D2 — Problem description", blocks: blocks)
   }
 
   static func d3(_ r: Record) -> ReportSection {
     let blocks = CorrectiveActionBlocks.containments(r)
-    return ReportSection(anchor: "d3", title: "D3 — Interim containment",
+    return ReportSection(
+      anchor: "d3", title: "D3 — Interim containment",
       blocks: blocks.isEmpty ? [.missing("D3 — no containment recorded (contain TEXT --owner X --due DATE)")] : blocks)
   }
 
@@ -73,20 +81,32 @@ enum EightDReport {
       fields.append(("Rationale", root.rationale))
       blocks.append(.fields(fields))
       let chain = whyChain(to: root.id, in: r)
-      if chain.count > 1 { blocks.append(.list(chain.enumerated().map { i, n in "\(i == 0 ? "Problem" : "Why \(i)"): \(n.id) \(n.text)" })) }
+      if chain.count > 1 {
+        blocks.append(.list(chain.enumerated().map { i, n in "\(i == 0 ? "Problem" : "Why \(i)"): \(n.id) \(n.text)" }))
+      }
       if root.status != .confirmed { blocks.append(.missing("\(root.id) is marked root but not confirmed")) }
-      if root.citations.isEmpty { blocks.append(.missing("\(root.id) — no evidence cited")) } else { blocks.append(.evidence(root.citations)) }
+      if root.citations.isEmpty {
+        blocks.append(.missing("\(root.id) — no evidence cited"))
+      } else {
+        blocks.append(.evidence(root.citations))
+      }
     }
     blocks.append(.heading("Fishbone summary"))
     if let f = r.fishbone {
       blocks.append(.paragraph("Effect: \(f.effect) (template \(f.template.rawValue))"))
-      blocks.append(.table(ReportTable(header: ["Bone", "Causes", "Confirmed", "Ruled out", "Open", "Root causes"],
-        rows: f.bones.map { bone in
-          let nodes = bone.causes.flatMap(flatten)
-          return [bone.name, String(nodes.count), String(nodes.filter { $0.status == .confirmed }.count),
-            String(nodes.filter { $0.status == .ruledOut }.count), String(nodes.filter { $0.status == .hypothesis }.count),
-            nodes.filter(\.root).map(\.id).joined(separator: ", ")]
-        })))
+      blocks.append(
+        .table(
+          ReportTable(
+            header: ["Bone", "Causes", "Confirmed", "Ruled out", "Open", "Root causes"],
+            rows: f.bones.map { bone in
+              let nodes = bone.causes.flatMap(flatten)
+              return [
+                bone.name, String(nodes.count), String(nodes.filter { $0.status == .confirmed }.count),
+                String(nodes.filter { $0.status == .ruledOut }.count),
+                String(nodes.filter { $0.status == .hypothesis }.count),
+                nodes.filter(\.root).map(\.id).joined(separator: ", "),
+              ]
+            })))
     } else {
       blocks.append(.missing("D4 — no fishbone recorded"))
     }
@@ -98,14 +118,21 @@ enum EightDReport {
 
   static func d5(_ r: Record) -> ReportSection {
     guard !r.actions.isEmpty else {
-      return ReportSection(anchor: "d5", title: "D5 — Permanent corrective actions chosen",
+      return ReportSection(
+        anchor: "d5", title: "D5 — Permanent corrective actions chosen",
         blocks: [.missing("D5 — no corrective action recorded")])
     }
-    var blocks: [ReportBlock] = [.table(ReportTable(header: ["Action", "Finding", "What", "Owner", "Due", "Planned check"],
-      rows: r.actions.map { a in
-        [a.id, a.finding, a.text, a.owner ?? ReportTable.missing, a.due ?? ReportTable.missing,
-         a.plannedCheck.map { "\($0.query) — target \($0.target), after \($0.after)" } ?? ReportTable.missing]
-      }, nowrap: [0, 1, 4]))]
+    var blocks: [ReportBlock] = [
+      .table(
+        ReportTable(
+          header: ["Action", "Finding", "What", "Owner", "Due", "Planned check"],
+          rows: r.actions.map { a in
+            [
+              a.id, a.finding, a.text, a.owner ?? ReportTable.missing, a.due ?? ReportTable.missing,
+              a.plannedCheck.map { "\($0.query) — target \($0.target), after \($0.after)" } ?? ReportTable.missing,
+            ]
+          }, nowrap: [0, 1, 4]))
+    ]
     for a in r.actions where a.plannedCheck == nil {
       blocks.append(.missing("\(a.id) — no effectiveness check planned (--verify QUERY --target EXPR --after DATE)"))
     }
@@ -119,15 +146,24 @@ enum EightDReport {
 
   static func d6(_ r: Record) -> ReportSection {
     guard !r.actions.isEmpty else {
-      return ReportSection(anchor: "d6", title: "D6 — Implemented and validated", blocks: [.missing("D6 — no action to implement")])
+      return ReportSection(
+        anchor: "d6", title: "D6 — Implemented and validated", blocks: [.missing("D6 — no action to implement")])
     }
-    var blocks: [ReportBlock] = [.table(ReportTable(header: ["Action", "State", "Implemented", "Verdict", "What was seen", "Judged"],
-      rows: r.actions.map { a in
-        [a.id, a.state, a.doneNote ?? (a.state == "open" ? "" : "done"), a.verdict ?? "not judged",
-         a.judgement?.seen ?? a.outcome ?? "", a.judgement?.judgedAt ?? ""]
-      }, nowrap: [0, 1, 3, 5]))]
+    var blocks: [ReportBlock] = [
+      .table(
+        ReportTable(
+          header: ["Action", "State", "Implemented", "Verdict", "What was seen", "Judged"],
+          rows: r.actions.map { a in
+            [
+              a.id, a.state, a.doneNote ?? (a.state == "open" ? "" : "done"), a.verdict ?? "not judged",
+              a.judgement?.seen ?? a.outcome ?? "", a.judgement?.judgedAt ?? "",
+            ]
+          }, nowrap: [0, 1, 3, 5]))
+    ]
     for a in r.actions {
-      if a.state == "open" { blocks.append(.missing("\(a.id) — not implemented yet")) } else if a.verdict == nil {
+      if a.state == "open" {
+        blocks.append(.missing("\(a.id) — not implemented yet"))
+      } else if a.verdict == nil {
         blocks.append(.missing("\(a.id) — implemented, effectiveness not judged"))
       }
       if !a.outcomeCitations.isEmpty {
@@ -144,30 +180,46 @@ enum EightDReport {
     if standards.isEmpty {
       blocks.append(.missing("D7 — no standard or SOP change recorded (action … --standard TEXT)"))
     } else {
-      blocks.append(.table(ReportTable(header: ["Action", "Standard", "Status", "Review"],
-        rows: standards.map { a in
-          [a.id, a.standard ?? "", a.isReleased ? "released (judged effective)" : "proposed (not yet judged effective)",
-           a.review ?? ReportTable.missing]
-        }, nowrap: [0, 3])))
+      blocks.append(
+        .table(
+          ReportTable(
+            header: ["Action", "Standard", "Status", "Review"],
+            rows: standards.map { a in
+              [
+                a.id, a.standard ?? "",
+                a.isReleased ? "released (judged effective)" : "proposed (not yet judged effective)",
+                a.review ?? ReportTable.missing,
+              ]
+            }, nowrap: [0, 3])))
     }
     blocks.append(.heading("Where else the cause can act"))
     let extent = CorrectiveActionBlocks.extent(r)
-    blocks += extent.isEmpty ? [.missing("D7 — no extent check recorded: other products, lines, sites (elsewhere TEXT --action Ax)")] : extent
+    blocks +=
+      extent.isEmpty
+      ? [.missing("D7 — no extent check recorded: other products, lines, sites (elsewhere TEXT --action Ax)")] : extent
     return ReportSection(anchor: "d7", title: "D7 — Prevent recurrence", blocks: blocks)
   }
 
   static func d8(_ r: Record) -> ReportSection {
     var blocks: [ReportBlock] = []
-    if let team = r.team { blocks.append(.paragraph("Team: " + team.map { "\($0.name) (\($0.role))" }.joined(separator: ", "))) }
+    if let team = r.team {
+      blocks.append(.paragraph("Team: " + team.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")))
+    }
     if r.signoffs.isEmpty {
       blocks.append(.missing("D8 — not signed off (signoff ROLE NAME --meaning approved)"))
     } else {
       blocks.append(.table(CorrectiveActionBlocks.signoffs(r)))
-      for s in r.signoffs where s.meaning == nil { blocks.append(.missing("the sign-off by \(s.name) does not say what it means")) }
+      for s in r.signoffs where s.meaning == nil {
+        blocks.append(.missing("the sign-off by \(s.name) does not say what it means"))
+      }
     }
     let errors = r.checks.filter { $0.severity == "error" }
-    blocks.append(.paragraph(errors.isEmpty ? "Check errors at export: none."
-      : "Check errors at export (shown, not blocking): " + errors.map { ($0.item.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ")))
+    blocks.append(
+      .paragraph(
+        errors.isEmpty
+          ? "Check errors at export: none."
+          : "Check errors at export (shown, not blocking): "
+            + errors.map { ($0.item.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ")))
     blocks.append(.fields([("Integrity", r.integrity.line)]))
     return ReportSection(anchor: "d8", title: "D8 — Recognise the team and close", blocks: blocks)
   }

@@ -2,9 +2,12 @@
 /// Content-Security-Policy), or its blocks inside the record.
 struct ReportHTML {
   func render(_ document: ReportDocument, generator: String) -> String {
-    var out = HTMLRecordRenderer.pageHead(title: document.title, generator: generator,
-      css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body class=\"report\">\n"
-    out += "<header>\n<h1>\(HTMLText.text(document.title))</h1>\n<p class=\"meta\">\(HTMLText.text(document.subtitle))</p>\n</header>\n"
+    var out =
+      HTMLRecordRenderer.pageHead(
+        title: document.title, generator: generator,
+        css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body class=\"report\">\n"
+    out +=
+      "<header>\n<h1>\(HTMLText.text(document.title))</h1>\n<p class=\"meta\">\(HTMLText.text(document.subtitle))</p>\n</header>\n"
     out += "<nav class=\"toc\" aria-label=\"Contents\">\n<ol>\n"
     for section in document.sections {
       out += "<li><a href=\"#\(section.anchor)\">\(HTMLText.text(section.title))</a></li>\n"
@@ -25,7 +28,8 @@ struct ReportHTML {
     case .fields(let fields):
       out += "<table class=\"fields\">\n"
       for field in fields {
-        out += "<tr><th scope=\"row\">\(t(field.label))</th><td>"
+        out +=
+          "<tr><th scope=\"row\">\(t(field.label))</th><td>"
           + (field.value.map { t($0) } ?? "<span class=\"missing\">\(ReportTable.missing)</span>") + "</td></tr>\n"
       }
       out += "</table>\n"
@@ -51,15 +55,19 @@ struct ReportHTML {
   /// A table in a sideways-scrolling wrapper; id, date and cadence cells never break.
   static func table(_ table: ReportTable, into out: inout String) {
     out += "<div class=\"scroll\"><table>\n<thead><tr>"
-    out += table.header.enumerated().map { i, h in "<th scope=\"col\"\(table.nowrap.contains(i) ? " class=\"nw\"" : "")>\(HTMLText.escape(h))</th>" }.joined()
+    out += table.header.enumerated().map { i, h in
+      "<th scope=\"col\"\(table.nowrap.contains(i) ? " class=\"nw\"" : "")>\(HTMLText.escape(h))</th>"
+    }.joined()
     out += "</tr></thead>\n<tbody>\n"
     for row in table.rows {
-      out += "<tr>" + row.enumerated().map { i, cell in
-        var classes: [String] = table.nowrap.contains(i) ? ["nw"] : []
-        if cell == ReportTable.missing { classes.append("missing") }
-        let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-        return "<td\(attribute)>\(cell.isEmpty ? "—" : HTMLText.text(cell))</td>"
-      }.joined() + "</tr>\n"
+      out +=
+        "<tr>"
+        + row.enumerated().map { i, cell in
+          var classes: [String] = table.nowrap.contains(i) ? ["nw"] : []
+          if cell == ReportTable.missing { classes.append("missing") }
+          let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+          return "<td\(attribute)>\(cell.isEmpty ? "—" : HTMLText.text(cell))</td>"
+        }.joined() + "</tr>\n"
     }
     out += "</tbody>\n</table></div>\n"
   }

@@ -21,7 +21,8 @@ public enum ReportKind: String, CaseIterable, Sendable {
     case .a3:
       let lower = path.value.lowercased()
       if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-        throw .error(.exportFormatMismatch, "the A3 is one printed page of HTML, not Markdown", at: path.span,
+        throw .error(
+          .exportFormatMismatch, "the A3 is one printed page of HTML, not Markdown", at: path.span,
           notes: ["export a3 a3.html", "for Markdown, use `export 8d report.md`"])
       }
       return A3Renderer().render(record)

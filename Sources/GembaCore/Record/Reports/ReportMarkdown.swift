@@ -24,7 +24,8 @@ struct ReportMarkdown {
     case .heading(let text):
       out += "### " + md(text) + "\n\n"
     case .table(let table):
-      MarkdownText.table(table.header.map(md), table.rows.map { $0.map { $0 == ReportTable.missing ? "**\($0)**" : md($0) } },
+      MarkdownText.table(
+        table.header.map(md), table.rows.map { $0.map { $0 == ReportTable.missing ? "**\($0)**" : md($0) } },
         into: &out)
     case .list(let items):
       out += items.map { "- " + md($0) }.joined(separator: "\n") + "\n\n"

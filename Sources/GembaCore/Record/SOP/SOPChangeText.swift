@@ -13,7 +13,9 @@ enum SOPChangeText {
       } else if let standard = action.standard {
         lines.append("> **Proposed change (\(action.id), \(date)), not yet judged effective:** \(md(standard))\\")
       } else {
-        lines.append("> **Pending change (\(action.id), \(date)):** no new standard recorded yet; the action is: \(md(action.text))\\")
+        lines.append(
+          "> **Pending change (\(action.id), \(date)):** no new standard recorded yet; the action is: \(md(action.text))\\"
+        )
       }
       lines.append("> *Why:* \(findingText(action.finding, record: record)). *Action:* \(actionSummary(action)).")
     }
@@ -40,14 +42,24 @@ enum SOPChangeText {
     let findingIDs = record.actions.map(\.finding).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     var owners: [String] = []
     for owner in record.actions.compactMap(\.owner) where !owners.contains(owner) { owners.append(owner) }
-    var lines = ["- **\(date)** — changes from the gemba investigation “\(md(record.title))” (\(md(record.integrity.line)))"]
-    lines.append("  - Findings: " + (findingIDs.isEmpty ? "none" : findingIDs.map { findingText($0, record: record) }.joined(separator: "; ")))
-    lines.append("  - Actions: " + (record.actions.isEmpty ? "none" : record.actions.map(actionSummary).joined(separator: "; ")))
+    var lines = [
+      "- **\(date)** — changes from the gemba investigation “\(md(record.title))” (\(md(record.integrity.line)))"
+    ]
+    lines.append(
+      "  - Findings: "
+        + (findingIDs.isEmpty ? "none" : findingIDs.map { findingText($0, record: record) }.joined(separator: "; ")))
+    lines.append(
+      "  - Actions: " + (record.actions.isEmpty ? "none" : record.actions.map(actionSummary).joined(separator: "; ")))
     lines.append("  - Standards: " + standardsSummary(record))
     lines.append("  - Owners: " + (owners.isEmpty ? "none named" : owners.map(md).joined(separator: ", ")))
-    lines.append("  - Review cadence: " + (record.actions.isEmpty ? "none" : record.actions.map { "\($0.id) \($0.review ?? "not set")" }.joined(separator: ", ")))
+    lines.append(
+      "  - Review cadence: "
+        + (record.actions.isEmpty
+          ? "none" : record.actions.map { "\($0.id) \($0.review ?? "not set")" }.joined(separator: ", ")))
     if !record.signoffs.isEmpty {
-      lines.append("  - Approved by: " + record.signoffs.map { "\(md($0.name)) (\(md($0.role)), chain \($0.chain))" }.joined(separator: ", "))
+      lines.append(
+        "  - Approved by: "
+          + record.signoffs.map { "\(md($0.name)) (\(md($0.role)), chain \($0.chain))" }.joined(separator: ", "))
     }
     return lines
   }
@@ -65,9 +77,10 @@ enum SOPChangeText {
   }
 
   /// The standalone SOP-change document: step by step what changes, then what found no step.
-  static func standalone(_ record: Record, date: String, placed: [String: [Record.Action]],
-    unplaced: [(action: Record.Action, reason: String)], note: String?) -> String
-  {
+  static func standalone(
+    _ record: Record, date: String, placed: [String: [Record.Action]],
+    unplaced: [(action: Record.Action, reason: String)], note: String?
+  ) -> String {
     var lines = ["# SOP change: \(md(record.process.name ?? record.title))", ""]
     lines.append("*From the gemba investigation “\(md(record.title))”, \(date) · \(md(record.integrity.line))*")
     lines.append("")
@@ -85,7 +98,9 @@ enum SOPChangeText {
         lines += ["*No change.*", ""]
       }
     }
-    if !unplaced.isEmpty { lines += ["## Unplaced changes", ""] + SOPChangeText.unplaced(unplaced, record: record, date: date) }
+    if !unplaced.isEmpty {
+      lines += ["## Unplaced changes", ""] + SOPChangeText.unplaced(unplaced, record: record, date: date)
+    }
     lines += ["## Revision history", ""] + historyEntry(record, date: date)
     return lines.joined(separator: "\n") + "\n"
   }
@@ -95,9 +110,11 @@ enum SOPChangeText {
     let released = record.actions.filter { $0.standard != nil && $0.isReleased }.map(\.id)
     let proposed = record.actions.filter { $0.standard != nil && !$0.isReleased }.map(\.id)
     let pending = record.actions.filter { $0.standard == nil }.map(\.id)
-    let parts = [released.isEmpty ? nil : "released " + released.joined(separator: ", "),
+    let parts = [
+      released.isEmpty ? nil : "released " + released.joined(separator: ", "),
       proposed.isEmpty ? nil : "proposed " + proposed.joined(separator: ", ") + " (not yet judged effective)",
-      pending.isEmpty ? nil : "no standard yet " + pending.joined(separator: ", ")].compactMap { $0 }
+      pending.isEmpty ? nil : "no standard yet " + pending.joined(separator: ", "),
+    ].compactMap { $0 }
     return parts.isEmpty ? "none" : parts.joined(separator: "; ")
   }
 
@@ -109,7 +126,8 @@ enum SOPChangeText {
   /// Who the row names: the approvers when signed off, else the actions' owners.
   static func revisionRowBy(_ record: Record) -> String {
     var names: [String] = []
-    for name in (record.signoffs.isEmpty ? record.actions.compactMap(\.owner) : record.signoffs.map(\.name)) where !names.contains(name) {
+    for name in (record.signoffs.isEmpty ? record.actions.compactMap(\.owner) : record.signoffs.map(\.name))
+    where !names.contains(name) {
       names.append(name)
     }
     return names.isEmpty ? "" : md(names.joined(separator: ", "))

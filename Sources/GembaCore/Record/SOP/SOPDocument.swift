@@ -43,7 +43,9 @@ struct SOPDocument: Sendable {
       let marker = String(trimmed.prefix { $0 == "`" || $0 == "~" })
       if let open = fence {
         fenced.insert(i)
-        if marker.count >= open.count, marker.first == open.first, trimmed.dropFirst(marker.count).allSatisfy(\.isWhitespace) {
+        if marker.count >= open.count, marker.first == open.first,
+          trimmed.dropFirst(marker.count).allSatisfy(\.isWhitespace)
+        {
           fence = nil
         }
         continue
@@ -89,7 +91,8 @@ struct SOPDocument: Sendable {
     let indent = line.prefix { $0 == " " }.count
     let rest = line.dropFirst(indent)
     let digits = rest.prefix { $0.isASCII && $0.isNumber }
-    guard (1...9).contains(digits.count), let delimiter = rest.dropFirst(digits.count).first, delimiter == "." || delimiter == ")"
+    guard (1...9).contains(digits.count), let delimiter = rest.dropFirst(digits.count).first,
+      delimiter == "." || delimiter == ")"
     else { return nil }
     let afterMarker = rest.dropFirst(digits.count + 1)
     let spaces = afterMarker.prefix { $0 == " " }.count
@@ -106,7 +109,8 @@ struct SOPDocument: Sendable {
 
   /// `Step 2: Triage the request.` → `triage the request`; `**2.** Approve` → `approve`.
   static func key(_ text: String) -> String {
-    let letters: [Character] = text.lowercased().map { (c: Character) -> Character in c.isLetter || c.isNumber ? c : " " }
+    let letters: [Character] = text.lowercased().map { (c: Character) -> Character in c.isLetter || c.isNumber ? c : " "
+    }
     var words: [String] = letters.split(separator: " ").map { String($0) }
     if words.first == "step" { words.removeFirst() }
     // Leading numbering: `2`, `2 1` (from `2.1`), `s2`.
@@ -163,7 +167,11 @@ extension SOPDocument {
 
   /// An existing revision-history section: its heading's line, and the line after its last text.
   var revisionHistory: (start: Int, end: Int)? {
-    guard let history = headings.first(where: { ["revision history", "revisions", "change history", "change log", "changelog"].contains(SOPDocument.key($0.title)) })
+    guard
+      let history = headings.first(where: {
+        ["revision history", "revisions", "change history", "change log", "changelog"].contains(
+          SOPDocument.key($0.title))
+      })
     else { return nil }
     let end = headings.first { $0.line > history.line && $0.level <= history.level }?.line ?? lines.count
     var last = history.line

@@ -19,12 +19,14 @@ enum SOPMatcher {
       let quoted = "“\(found.title)” (SOP line \(found.line + 1))"
       var reason = "\(step.id) “\(step.name)” matched \(quoted)"
       if location.handoff {
-        reason = rank == 0
+        reason =
+          rank == 0
           ? "handoff \(location.label): under the receiving step; " + reason
           : "handoff \(location.label): the receiving step \(candidates[0].id) “\(candidates[0].name)” is not in the SOP, "
             + "so under the handing-off step; " + reason
       }
-      let tie = ties.count > 1
+      let tie =
+        ties.count > 1
         ? "\(action.id): “\(step.name)” matches \(ties.count) SOP steps equally (lines "
           + ties.map { String($0.line + 1) }.joined(separator: ", ") + "); placed under the first"
         : nil

@@ -17,13 +17,18 @@ struct SOPRevisionTable: Sendable {
   /// a table is there but malformed (ragged rows, revisions that do not advance).
   static func find(in doc: SOPDocument, range: Range<Int>, sopName: String) throws(Diagnostic) -> SOPRevisionTable? {
     let lines = doc.lines
-    guard let header = range.first(where: { i in
-      i + 1 < range.upperBound && !doc.fenced.contains(i) && isRow(lines[i]) && isDelimiter(lines[i + 1])
-    }) else { return nil }
+    guard
+      let header = range.first(where: { i in
+        i + 1 < range.upperBound && !doc.fenced.contains(i) && isRow(lines[i]) && isDelimiter(lines[i + 1])
+      })
+    else { return nil }
     let columns = cells(lines[header])
     let delimiterCount = cells(lines[header + 1]).count
     guard delimiterCount == columns.count else {
-      throw .file(.invalidRevisionTable, "the revision table's delimiter row has \(delimiterCount) cells and its header \(columns.count)", origin: sopName,
+      throw .file(
+        .invalidRevisionTable,
+        "the revision table's delimiter row has \(delimiterCount) cells and its header \(columns.count)",
+        origin: sopName,
         line: header + 2, notes: ["fix the table, then export again; nothing was written"])
     }
     var rows: [(Int, [String])] = []
@@ -31,16 +36,21 @@ struct SOPRevisionTable: Sendable {
     while i < range.upperBound, isRow(lines[i]) {
       let row = cells(lines[i])
       guard row.count == columns.count else {
-        throw .file(.invalidRevisionTable, "revision table row has \(row.count) cells, its header has \(columns.count)", origin: sopName, line: i + 1,
+        throw .file(
+          .invalidRevisionTable, "revision table row has \(row.count) cells, its header has \(columns.count)",
+          origin: sopName, line: i + 1,
           notes: ["fix the table, then export again; nothing was written"])
       }
       rows.append((i, row))
       i += 1
     }
     let trimmed = lines[header].trimmingCharacters()
-    let table = SOPRevisionTable(header: header, last: i - 1, columns: columns, rows: rows,
+    let table = SOPRevisionTable(
+      header: header, last: i - 1, columns: columns, rows: rows,
       outerPipes: trimmed.hasPrefix("|") && trimmed.hasSuffix("|"),
-      revisionColumn: columns.firstIndex { ["rev", "revision", "version", "issue", "ver", "rev no", "revision no"].contains(SOPDocument.key($0)) })
+      revisionColumn: columns.firstIndex {
+        ["rev", "revision", "version", "issue", "ver", "rev no", "revision no"].contains(SOPDocument.key($0))
+      })
     try table.checkRevisions(sopName: sopName)
     return table
   }
@@ -52,13 +62,17 @@ struct SOPRevisionTable: Sendable {
     for row in rows {
       let text = row.cells[column]
       guard let rev = Revision(text) else {
-        throw .file(.invalidRevisionTable, "“\(text)” is not a revision (like 1.3, B or 3)", origin: sopName,
+        throw .file(
+          .invalidRevisionTable, "“\(text)” is not a revision (like 1.3, B or 3)", origin: sopName,
           line: row.line + 1,
           notes: ["fix the table, then export again; nothing was written"])
       }
       if let previous, !rev.follows(previous.rev) {
-        throw .file(.invalidRevisionTable, "revision \(text) does not advance on \(previous.rev.text) (line \(previous.line + 1))", origin: sopName,
-          line: row.line + 1, notes: ["revisions must rise in one scheme (1.3 → 1.4, B → C, 3 → 4); fix the table, nothing was written"])
+        throw .file(
+          .invalidRevisionTable,
+          "revision \(text) does not advance on \(previous.rev.text) (line \(previous.line + 1))", origin: sopName,
+          line: row.line + 1,
+          notes: ["revisions must rise in one scheme (1.3 → 1.4, B → C, 3 → 4); fix the table, nothing was written"])
       }
       previous = (row.line, rev)
     }
@@ -76,8 +90,16 @@ struct SOPRevisionTable: Sendable {
       if i == revisionColumn { return nextRevision ?? "" }
       let key = SOPDocument.key(name)
       if key.contains("date") { return date }
-      if ["change", "changes", "description", "summary", "what", "reason", "details", "change description"].contains(key) { return change }
-      if key.hasPrefix("by") || key.contains("author") || key.contains("approv") || key.contains("owner") || key == "who" { return by }
+      if ["change", "changes", "description", "summary", "what", "reason", "details", "change description"].contains(
+        key)
+      {
+        return change
+      }
+      if key.hasPrefix("by") || key.contains("author") || key.contains("approv") || key.contains("owner")
+        || key == "who"
+      {
+        return by
+      }
       return ""
     }
     let body = cells.map { " \($0) " }.joined(separator: "|")
@@ -91,10 +113,11 @@ struct SOPRevisionTable: Sendable {
 
   static func isDelimiter(_ line: String) -> Bool {
     let parts = cells(line)
-    return !parts.isEmpty && parts.allSatisfy { p in
-      let core = p.drop { $0 == ":" }.reversed().drop { $0 == ":" }
-      return !core.isEmpty && core.allSatisfy { $0 == "-" }
-    }
+    return !parts.isEmpty
+      && parts.allSatisfy { p in
+        let core = p.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+        return !core.isEmpty && core.allSatisfy { $0 == "-" }
+      }
   }
 
   /// A row's cells: split on unescaped `|`, outer pipes dropped, trimmed.
@@ -140,7 +163,9 @@ struct Revision: Sendable, Equatable {
       letters = String(text)
     } else {
       let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-      guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+      guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+        return nil
+      }
       numbers = parts.compactMap { Int($0) }
       guard numbers.count == parts.count else { return nil }
       scheme = numbers.count == 1 ? .number : .dotted(places: numbers.count)
@@ -183,7 +208,8 @@ struct Revision: Sendable, Equatable {
     case (.letters, _), (_, .letters):
       return false
     case (.dotted, .dotted), (.dotted, .number), (.number, .dotted), (.number, .number):
-      for (a, b) in zip(numbers + Array(repeating: 0, count: max(0, earlier.numbers.count - numbers.count)),
+      for (a, b) in zip(
+        numbers + Array(repeating: 0, count: max(0, earlier.numbers.count - numbers.count)),
         earlier.numbers + Array(repeating: 0, count: max(0, numbers.count - earlier.numbers.count)))
       where a != b {
         return a > b

@@ -49,10 +49,12 @@ public enum SOPUpdater {
     let doc = SOPDocument(sop)
     guard !doc.steps.isEmpty else {
       let (placed, unplaced, placements) = placeByStep(record)
-      let note = "\(sopName) has no recognisable steps (no headings or numbered items such as `## 2. Triage` or `2. Triage`), "
+      let note =
+        "\(sopName) has no recognisable steps (no headings or numbered items such as `## 2. Triage` or `2. Triage`), "
         + "so this is a change document to apply by hand."
       let document = SOPChangeText.standalone(record, date: date, placed: placed, unplaced: unplaced, note: note)
-      return SOPUpdateResult(document: document, diff: nil, placements: placements, messages: [note] + summary(placements))
+      return SOPUpdateResult(
+        document: document, diff: nil, placements: placements, messages: [note] + summary(placements))
     }
     var placements: [SOPPlacement] = []
     var insertions: [Int: [(Record.Action, SOPDocument.Step)]] = [:]
@@ -63,12 +65,15 @@ public enum SOPUpdater {
       switch match {
       case .placed(let step, let gembaStep, let reason, let tie):
         insertions[doc.insertionLine(for: step), default: []].append((action, step))
-        placements.append(SOPPlacement(action: action.id, step: gembaStep, sopLine: step.line + 1, sopStep: step.title, reason: reason,
-          unplaced: false))
+        placements.append(
+          SOPPlacement(
+            action: action.id, step: gembaStep, sopLine: step.line + 1, sopStep: step.title, reason: reason,
+            unplaced: false))
         if let tie { messages.append(tie) }
       case .unplaced(let gembaStep, let reason):
         unplaced.append((action, reason))
-        placements.append(SOPPlacement(action: action.id, step: gembaStep, sopLine: nil, sopStep: nil, reason: reason, unplaced: true))
+        placements.append(
+          SOPPlacement(action: action.id, step: gembaStep, sopLine: nil, sopStep: nil, reason: reason, unplaced: true))
       }
     }
     let table = try doc.revisionHistory.flatMap { section throws(Diagnostic) in
@@ -76,29 +81,38 @@ public enum SOPUpdater {
     }
     let revised = revise(doc, insertions: insertions, unplaced: unplaced, record: record, date: date, table: table)
     let diff = UnifiedDiff.make(old: sop, new: revised, oldLabel: "a/\(sopName)", newLabel: "b/\(sopName)")
-    return SOPUpdateResult(document: revised, diff: diff, placements: placements, messages: messages + summary(placements))
+    return SOPUpdateResult(
+      document: revised, diff: diff, placements: placements, messages: messages + summary(placements))
   }
 
   /// Inserts the change blocks, the unplaced changes (before an existing revision history,
   /// else at the end) and the revision-history entry (at the end of an existing history).
-  static func revise(_ doc: SOPDocument, insertions: [Int: [(Record.Action, SOPDocument.Step)]],
-    unplaced: [(action: Record.Action, reason: String)], record: Record, date: String, table: SOPRevisionTable? = nil) -> String
-  {
+  static func revise(
+    _ doc: SOPDocument, insertions: [Int: [(Record.Action, SOPDocument.Step)]],
+    unplaced: [(action: Record.Action, reason: String)], record: Record, date: String, table: SOPRevisionTable? = nil
+  ) -> String {
     var blocks: [Int: [String]] = [:]
     func add(_ block: [String], at index: Int) {
-      if let existing = blocks[index], !existing.isEmpty { blocks[index] = existing + [""] + block } else { blocks[index] = block }
+      if let existing = blocks[index], !existing.isEmpty {
+        blocks[index] = existing + [""] + block
+      } else {
+        blocks[index] = block
+      }
     }
     for (index, items) in insertions.sorted(by: { $0.key < $1.key }) {
       // A numbered item's change is indented to its text, so it stays inside the item.
       var indent = 0
       if case .item(let content) = items[0].1.kind { indent = content }
       let pad = String(repeating: " ", count: indent)
-      add(SOPChangeText.changeBlock(items.map(\.0), record: record, date: date).map { $0.isEmpty ? "" : pad + $0 }, at: index)
+      add(
+        SOPChangeText.changeBlock(items.map(\.0), record: record, date: date).map { $0.isEmpty ? "" : pad + $0 },
+        at: index)
     }
     let history = SOPChangeText.historyEntry(record, date: date)
     var unplacedSection: [String] = []
     if !unplaced.isEmpty {
-      unplacedSection = ["## Unplaced changes", "", "These actions match no step of this SOP; place each by hand.", ""]
+      unplacedSection =
+        ["## Unplaced changes", "", "These actions match no step of this SOP; place each by hand.", ""]
         + SOPChangeText.unplaced(unplaced, record: record, date: date)
       while unplacedSection.last == "" { unplacedSection.removeLast() }
     }
@@ -106,11 +120,19 @@ public enum SOPUpdater {
       if !unplacedSection.isEmpty { add(unplacedSection, at: section.start) }
       add(history, at: section.end)
     } else {
-      add(unplacedSection + (unplacedSection.isEmpty ? [] : [""]) + ["## Revision history", ""] + history, at: doc.lines.count)
+      add(
+        unplacedSection + (unplacedSection.isEmpty ? [] : [""]) + ["## Revision history", ""] + history,
+        at: doc.lines.count)
     }
     // A revision table gets its row directly under its last row (a table stays a table).
-    let row = table.map { (index: $0.last + 1, text: $0.row(date: date, change: SOPChangeText.revisionRowChange(record),
-      by: SOPChangeText.revisionRowBy(record))) }
+    let row = table.map {
+      (
+        index: $0.last + 1,
+        text: $0.row(
+          date: date, change: SOPChangeText.revisionRowChange(record),
+          by: SOPChangeText.revisionRowBy(record))
+      )
+    }
     var lines = doc.lines
     // From the bottom up, so the indices above each insertion stay valid.
     for index in Set(blocks.keys).union(row.map { [$0.index] } ?? []).sorted(by: >) {
@@ -137,12 +159,15 @@ public enum SOPUpdater {
       else {
         let reason = "its finding \(action.finding) is at no process step"
         unplaced.append((action, reason))
-        placements.append(SOPPlacement(action: action.id, step: nil, sopLine: nil, sopStep: nil, reason: reason, unplaced: true))
+        placements.append(
+          SOPPlacement(action: action.id, step: nil, sopLine: nil, sopStep: nil, reason: reason, unplaced: true))
         continue
       }
       placed[step, default: []].append(action)
-      let reason = location.handoff ? "at the handoff \(location.label): under the receiving step \(step)" : "at step \(step)"
-      placements.append(SOPPlacement(action: action.id, step: step, sopLine: nil, sopStep: nil, reason: reason, unplaced: false))
+      let reason =
+        location.handoff ? "at the handoff \(location.label): under the receiving step \(step)" : "at step \(step)"
+      placements.append(
+        SOPPlacement(action: action.id, step: step, sopLine: nil, sopStep: nil, reason: reason, unplaced: false))
     }
     return (placed, unplaced, placements)
   }
@@ -150,7 +175,9 @@ public enum SOPUpdater {
   static func summary(_ placements: [SOPPlacement]) -> [String] {
     let unplaced = placements.filter(\.unplaced)
     guard !unplaced.isEmpty else { return [] }
-    return ["\(unplaced.count) of \(placements.count) actions are listed under “Unplaced changes”: "
-      + unplaced.map { "\($0.action) (\($0.reason))" }.joined(separator: "; ")]
+    return [
+      "\(unplaced.count) of \(placements.count) actions are listed under “Unplaced changes”: "
+        + unplaced.map { "\($0.action) (\($0.reason))" }.joined(separator: "; ")
+    ]
   }
 }

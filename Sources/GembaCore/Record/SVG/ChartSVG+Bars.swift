@@ -2,7 +2,8 @@ extension ChartSVG {
   /// A timeline (count per period, bars apart) or a histogram (count per bin, bars touching,
   /// since the bins are one continuous scale), each bar's figure on top when it fits.
   static func bars(_ chart: Record.Chart) -> String {
-    let probe = ChartScale(covering: min(0, chart.values.min() ?? 0), max(chart.values.max() ?? 1, 0), top: plotTop,
+    let probe = ChartScale(
+      covering: min(0, chart.values.min() ?? 0), max(chart.values.max() ?? 1, 0), top: plotTop,
       bottom: plotTop + plotHeight)
     let frame = Frame(left: leftMargin(probe), right: width - 24, labels: chart.labels, count: chart.count)
     let scale = ChartScale(covering: probe.low, probe.high, top: frame.top, bottom: frame.bottom)
@@ -25,7 +26,8 @@ extension ChartSVG {
       let figure = Record.Chart.figure(value)
       if Double(figure.count) * charWidth + 2 <= frame.slot {
         let fy = value >= 0 ? y - 4 : y + 13
-        out += "<text class=\"figure\" x=\"\(n(x + barWidth / 2))\" y=\"\(n(fy))\" text-anchor=\"middle\">\(figure)</text>"
+        out +=
+          "<text class=\"figure\" x=\"\(n(x + barWidth / 2))\" y=\"\(n(fy))\" text-anchor=\"middle\">\(figure)</text>"
       }
       out += "</g>\n"
     }
@@ -34,12 +36,19 @@ extension ChartSVG {
     for (limit, name) in [(chart.specLower, "LSL"), (chart.specUpper, "USL")] {
       guard let limit, let x = histogramX(limit, chart, frame) else { continue }
       out += "<g class=\"limit\"><line x1=\"\(n(x))\" y1=\"\(n(frame.top))\" x2=\"\(n(x))\" y2=\"\(n(frame.bottom))\"/>"
-      out += "<text x=\"\(n(x + 3))\" y=\"\(n(frame.top + 10))\">\(name) \(HTMLText.escape(chart.value(limit)))</text></g>\n"
+      out +=
+        "<text x=\"\(n(x + 3))\" y=\"\(n(frame.top + 10))\">\(name) \(HTMLText.escape(chart.value(limit)))</text></g>\n"
     }
     axes(frame, into: &out)
     categoryLabels(chart, frame, into: &out)
     if !flagged.isEmpty {
-      legend([({ x, y in "<rect class=\"bar vital\" x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"20\" height=\"12\"/>" }, "flagged")],
+      legend(
+        [
+          (
+            { x, y in "<rect class=\"bar vital\" x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"20\" height=\"12\"/>" },
+            "flagged"
+          )
+        ],
         frame, into: &out)
     }
     out += "</svg>\n"

@@ -7,9 +7,11 @@ extension ChartSVG {
     // A negative sum has no height on a Pareto; it is still in the table and the tooltip.
     let values = chart.values.map { max($0, 0) }
     let total = values.reduce(0, +)
-    let cumulative = chart.cumulative ?? values.indices.map { i in
-      total > 0 ? values[...i].reduce(0, +) / total : 0
-    }
+    let cumulative =
+      chart.cumulative
+      ?? values.indices.map { i in
+        total > 0 ? values[...i].reduce(0, +) / total : 0
+      }
     let vital = Set(chart.flagged)
     let probe = ChartScale(exactly: 0, total > 0 ? total : 1, top: plotTop, bottom: plotTop + plotHeight)
     let frame = Frame(left: leftMargin(probe), right: width - 58, labels: chart.labels, count: chart.count)
@@ -33,17 +35,21 @@ extension ChartSVG {
       let x = frame.left + Double(i) * frame.slot + (frame.slot - barWidth) / 2
       let top = scale.y(values[i])
       let share = cumulative.indices.contains(i) ? cumulative[i] : nil
-      let tip = "\(chart.label(i)): \(Record.Chart.figure(chart.values[i]))"
-        + (share.map { " · \(NumberFormat.percent($0, places: 0)) cumulative" } ?? "") + (vital.contains(i) ? " · vital few" : "")
+      let tip =
+        "\(chart.label(i)): \(Record.Chart.figure(chart.values[i]))"
+        + (share.map { " · \(NumberFormat.percent($0, places: 0)) cumulative" } ?? "")
+        + (vital.contains(i) ? " · vital few" : "")
       out += "<g class=\"bar\(vital.contains(i) ? " vital" : "")\"><title>\(HTMLText.escape(tip))</title>"
       out += "<rect x=\"\(n(x))\" y=\"\(n(top))\" width=\"\(n(barWidth))\" height=\"\(n(frame.bottom - top))\"/>"
       let figure = Record.Chart.figure(chart.values[i])
       if Double(figure.count) * charWidth + 4 <= frame.slot {
         // Inside a tall bar; above a short one unless the cumulative mark sits right there.
         if frame.bottom - top > 18 {
-          out += "<text class=\"figure inside\" x=\"\(n(x + barWidth / 2))\" y=\"\(n(top + 14))\" text-anchor=\"middle\">\(figure)</text>"
+          out +=
+            "<text class=\"figure inside\" x=\"\(n(x + barWidth / 2))\" y=\"\(n(top + 14))\" text-anchor=\"middle\">\(figure)</text>"
         } else if share.map({ top - shareY($0) > 18 }) ?? true {
-          out += "<text class=\"figure\" x=\"\(n(x + barWidth / 2))\" y=\"\(n(top - 4))\" text-anchor=\"middle\">\(figure)</text>"
+          out +=
+            "<text class=\"figure\" x=\"\(n(x + barWidth / 2))\" y=\"\(n(top - 4))\" text-anchor=\"middle\">\(figure)</text>"
         }
       }
       out += "</g>\n"
@@ -69,24 +75,38 @@ extension ChartSVG {
         let (x, y) = (frame.centre(i), shareY(share))
         if marks { out += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3\"/>" }
         if figures {
-          out += "<text x=\"\(n(x))\" y=\"\(n(y - 8))\" text-anchor=\"middle\">\(NumberFormat.percent(share, places: 0))</text>"
+          out +=
+            "<text x=\"\(n(x))\" y=\"\(n(y - 8))\" text-anchor=\"middle\">\(NumberFormat.percent(share, places: 0))</text>"
         }
       }
       out += "</g>\n"
     }
 
     axes(frame, into: &out)
-    out += "<line class=\"axis\" x1=\"\(n(frame.right))\" y1=\"\(n(frame.top))\" x2=\"\(n(frame.right))\" y2=\"\(n(frame.bottom))\"/>\n"
+    out +=
+      "<line class=\"axis\" x1=\"\(n(frame.right))\" y1=\"\(n(frame.top))\" x2=\"\(n(frame.right))\" y2=\"\(n(frame.bottom))\"/>\n"
     categoryLabels(chart, frame, into: &out)
-    legend([
-      ({ x, y in "<rect class=\"bar vital\" x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"20\" height=\"12\"/>" }, "vital few"),
-      ({ x, y in "<rect class=\"bar\" x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"20\" height=\"12\"/>" }, "other categories"),
-      ({ x, y in
-        "<g class=\"cumulative\"><line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/>"
-          + "<circle cx=\"\(n(x + 10))\" cy=\"\(n(y))\" r=\"3\"/></g>"
-      }, "cumulative share"),
-      ({ x, y in "<line class=\"cut\" x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/>" }, "80 % cut"),
-    ], frame, into: &out)
+    legend(
+      [
+        (
+          { x, y in "<rect class=\"bar vital\" x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"20\" height=\"12\"/>" },
+          "vital few"
+        ),
+        (
+          { x, y in "<rect class=\"bar\" x=\"\(n(x))\" y=\"\(n(y - 6))\" width=\"20\" height=\"12\"/>" },
+          "other categories"
+        ),
+        (
+          { x, y in
+            "<g class=\"cumulative\"><line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/>"
+              + "<circle cx=\"\(n(x + 10))\" cy=\"\(n(y))\" r=\"3\"/></g>"
+          }, "cumulative share"
+        ),
+        (
+          { x, y in "<line class=\"cut\" x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 20))\" y2=\"\(n(y))\"/>" },
+          "80 % cut"
+        ),
+      ], frame, into: &out)
     out += "</svg>\n"
     return out
   }
@@ -102,6 +122,7 @@ extension ChartSVG {
     }
     out += "</g>\n"
     let mid = n((frame.top + frame.bottom) / 2), x = n(width - 8)
-    out += "<text class=\"axis-title\" x=\"\(x)\" y=\"\(mid)\" text-anchor=\"middle\" transform=\"rotate(90 \(x) \(mid))\">cumulative share</text>\n"
+    out +=
+      "<text class=\"axis-title\" x=\"\(x)\" y=\"\(mid)\" text-anchor=\"middle\" transform=\"rotate(90 \(x) \(mid))\">cumulative share</text>\n"
   }
 }

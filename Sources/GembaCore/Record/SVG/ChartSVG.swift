@@ -76,8 +76,10 @@ enum ChartSVG {
 
   static func open(_ chart: Record.Chart, _ frame: Frame, into out: inout String) {
     let h = n(frame.height)
-    out += "<svg class=\"chart \(chart.kind.rawValue)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(h)\" "
-    out += "width=\"\(n(width))\" height=\"\(h)\" role=\"img\" aria-label=\"\(HTMLText.escape(chart.kindName + ": " + chart.title))\">\n"
+    out +=
+      "<svg class=\"chart \(chart.kind.rawValue)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(h)\" "
+    out +=
+      "width=\"\(n(width))\" height=\"\(h)\" role=\"img\" aria-label=\"\(HTMLText.escape(chart.kindName + ": " + chart.title))\">\n"
     out += "<title>\(HTMLText.escape(chart.kindName + ": " + chart.title + " — " + chart.summary))</title>\n"
     out += "<rect class=\"chart-bg\" x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(h)\"/>\n"
     label(chart.kindName + " · " + chart.title, chars: 96, x: frame.left, y: 22, cls: "chart-title", into: &out)
@@ -103,11 +105,13 @@ enum ChartSVG {
     }
     out += "</g>\n<g class=\"tick-labels\">"
     for tick in scale.ticks {
-      out += "<text x=\"\(n(frame.left - 6))\" y=\"\(n(scale.y(tick) + 4))\" text-anchor=\"end\">\(Record.Chart.figure(tick))</text>"
+      out +=
+        "<text x=\"\(n(frame.left - 6))\" y=\"\(n(scale.y(tick) + 4))\" text-anchor=\"end\">\(Record.Chart.figure(tick))</text>"
     }
     out += "</g>\n"
     let mid = n((frame.top + frame.bottom) / 2)
-    out += "<text class=\"axis-title\" x=\"14\" y=\"\(mid)\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(mid))\">"
+    out +=
+      "<text class=\"axis-title\" x=\"14\" y=\"\(mid)\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(mid))\">"
     out += HTMLText.escape(HTMLText.shortened(title, to: 34)) + "</text>\n"
   }
 
@@ -124,7 +128,8 @@ enum ChartSVG {
       let x = frame.centre(i), y = frame.bottom + 16
       if frame.rotated {
         let (xs, ys) = (n(x + 3), n(y - 4))
-        label(chart.label(i), chars: frame.maxChars, x: x + 3, y: y - 4, anchor: "end",
+        label(
+          chart.label(i), chars: frame.maxChars, x: x + 3, y: y - 4, anchor: "end",
           transform: "rotate(-40 \(xs) \(ys))", into: &out)
       } else {
         label(chart.label(i), chars: frame.maxChars, x: x, y: y, anchor: "middle", into: &out)

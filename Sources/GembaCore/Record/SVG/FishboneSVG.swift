@@ -28,11 +28,13 @@ enum FishboneSVG {
 
     var out = ""
     out.reserveCapacity(2048 + bones.count * 512)
-    out += "<svg class=\"fishbone\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" "
+    out +=
+      "<svg class=\"fishbone\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" "
     out += "height=\"\(height)\" role=\"img\" aria-labelledby=\"fishbone-title\">\n"
     out += "<title id=\"fishbone-title\">Fishbone diagram: \(HTMLText.escape(fishbone.effect))</title>\n"
     out += "<line class=\"spine\" x1=\"\(margin)\" y1=\"\(spineY)\" x2=\"\(spineEnd)\" y2=\"\(spineY)\"/>\n"
-    out += "<polygon class=\"spine\" points=\"\(spineEnd),\(spineY) \(spineEnd - 12),\(spineY - 6) \(spineEnd - 12),\(spineY + 6)\"/>\n"
+    out +=
+      "<polygon class=\"spine\" points=\"\(spineEnd),\(spineY) \(spineEnd - 12),\(spineY - 6) \(spineEnd - 12),\(spineY + 6)\"/>\n"
     effect(fishbone.effect, x: spineEnd + 4, y: spineY, into: &out)
     for (k, bone) in top.enumerated() {
       draw(bone, attachX: spineEnd - 40 - k * columnWidth, spineY: spineY, length: topLength, up: true, into: &out)
@@ -62,7 +64,9 @@ enum FishboneSVG {
   }
 
   /// A row's height: one rib plus its label's extra lines.
-  static func rowHeight(_ node: Record.Node, depth: Int) -> Int { rowHeight + (label(node, depth: depth).count - 1) * lineHeight }
+  static func rowHeight(_ node: Record.Node, depth: Int) -> Int {
+    rowHeight + (label(node, depth: depth).count - 1) * lineHeight
+  }
 
   /// A bone's rows stacked.
   static func height(_ bone: Record.Bone) -> Int { rows(bone).map { rowHeight($0.node, depth: $0.depth) }.reduce(0, +) }
@@ -86,7 +90,8 @@ enum FishboneSVG {
       let end = boneX - row.depth * 16
       let start = end - columnWidth + 90
       let classes = "s-\(row.node.status.rawValue)" + (row.node.root ? " root" : "")
-      out += "<g class=\"cause \(classes)\"><title>\(HTMLText.escape(row.node.id + " " + row.node.text + " (" + row.node.statusText + ")"))</title>"
+      out +=
+        "<g class=\"cause \(classes)\"><title>\(HTMLText.escape(row.node.id + " " + row.node.text + " (" + row.node.statusText + ")"))</title>"
       out += "<line x1=\"\(start)\" y1=\"\(y)\" x2=\"\(end)\" y2=\"\(y)\"/>"
       if row.node.root { out += "<line x1=\"\(start)\" y1=\"\(y + 3)\" x2=\"\(end)\" y2=\"\(y + 3)\"/>" }
       out += "<text x=\"\(end - 4)\" y=\"\(y - 4 - (lines.count - 1) * lineHeight)\" text-anchor=\"end\">"
@@ -101,8 +106,10 @@ enum FishboneSVG {
   static func effect(_ text: String, x: Int, y: Int, into out: inout String) {
     let lines = wrap(text, width: 24, maxLines: 3)
     let boxHeight = max(44, lines.count * 18 + 16)
-    out += "<rect class=\"effect\" x=\"\(x)\" y=\"\(y - boxHeight / 2)\" width=\"\(effectWidth - 8)\" height=\"\(boxHeight)\" rx=\"6\"/>\n"
-    out += "<text class=\"effect-text\" x=\"\(x + (effectWidth - 8) / 2)\" y=\"\(y - (lines.count - 1) * 9 + 5)\" text-anchor=\"middle\">"
+    out +=
+      "<rect class=\"effect\" x=\"\(x)\" y=\"\(y - boxHeight / 2)\" width=\"\(effectWidth - 8)\" height=\"\(boxHeight)\" rx=\"6\"/>\n"
+    out +=
+      "<text class=\"effect-text\" x=\"\(x + (effectWidth - 8) / 2)\" y=\"\(y - (lines.count - 1) * 9 + 5)\" text-anchor=\"middle\">"
     for (i, line) in lines.enumerated() {
       out += "<tspan x=\"\(x + (effectWidth - 8) / 2)\" dy=\"\(i == 0 ? 0 : 18)\">\(HTMLText.escape(line))</tspan>"
     }

@@ -16,10 +16,14 @@ extension EvidenceTextRenderer {
     var widths = header.dropFirst().map(TextWidth.of)
     for r in rows { for (i, f) in r.figures.enumerated() { widths[i] = max(widths[i], TextWidth.of(f)) } }
     let maximum = rows.map(\.value).max() ?? 0
-    var out = emphasis(TextWidth.pad(header[0], to: labelWidth) + "  "
-                       + header.dropFirst().enumerated().map { TextWidth.pad($1, to: widths[$0], right: true) }.joined(separator: "  ")) + "\n"
+    var out =
+      emphasis(
+        TextWidth.pad(header[0], to: labelWidth) + "  "
+          + header.dropFirst().enumerated().map { TextWidth.pad($1, to: widths[$0], right: true) }.joined(
+            separator: "  ")) + "\n"
     for (i, r) in rows.enumerated() {
-      out += TextWidth.pad(labels[i], to: labelWidth) + "  "
+      out +=
+        TextWidth.pad(labels[i], to: labelWidth) + "  "
         + r.figures.enumerated().map { TextWidth.pad($1, to: widths[$0], right: true) }.joined(separator: "  ")
         + "  " + bar(r.value, of: maximum) + "\n"
     }
@@ -31,31 +35,43 @@ extension EvidenceTextRenderer {
     func f(_ x: Double) -> String { NumberFormat.decimal(x, places: p.decimals) }
     var out = "pareto of \(p.column) by \(measure): \(p.bars.count) categories, total \(f(p.total))\n"
     let rows = p.bars.map { b in
-      (label: b.label, figures: [f(b.value), NumberFormat.percent(b.share), NumberFormat.percent(b.cumulative)], value: b.value)
+      (
+        label: b.label, figures: [f(b.value), NumberFormat.percent(b.share), NumberFormat.percent(b.cumulative)],
+        value: b.value
+      )
     }
     let text = barRows(rows, header: [p.column, p.sumColumn ?? "count", "share", "cum."])
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let vital = p.bars.filter(\.vital).count
     if vital > 0 && vital < p.bars.count {
-      let cut = (options.unicode ? "──── " : "---- ") + "80 % cut: the vital few above" + (options.unicode ? " ────" : " ----")
+      let cut =
+        (options.unicode ? "──── " : "---- ") + "80 % cut: the vital few above" + (options.unicode ? " ────" : " ----")
       lines.insert(cut, at: 1 + vital)
     }
     out += lines.joined(separator: "\n")
     if vital > 0 {
-      out += "vital few: \(vital) of \(p.bars.count) categories make \(NumberFormat.percent(p.bars[vital - 1].cumulative)) of the \(measure)\n"
+      out +=
+        "vital few: \(vital) of \(p.bars.count) categories make \(NumberFormat.percent(p.bars[vital - 1].cumulative)) of the \(measure)\n"
     }
-    if p.skipped > 0 { out += "\(NumberFormat.integer(p.skipped)) rows left out: `\(p.sumColumn ?? "")` was not a number\n" }
+    if p.skipped > 0 {
+      out += "\(NumberFormat.integer(p.skipped)) rows left out: `\(p.sumColumn ?? "")` was not a number\n"
+    }
     return out
   }
 
   func histogram(_ h: Histogram) -> String {
-    guard !h.bins.isEmpty else { return "histogram of \(h.column): no numeric values (\(NumberFormat.integer(h.skipped)) rows skipped)\n" }
+    guard !h.bins.isEmpty else {
+      return "histogram of \(h.column): no numeric values (\(NumberFormat.integer(h.skipped)) rows skipped)\n"
+    }
     func f(_ x: Double) -> String { NumberFormat.decimal(x, places: h.decimals) }
-    var out = "histogram of \(h.column): \(NumberFormat.integer(h.count)) values, min \(f(h.minimum)), "
+    var out =
+      "histogram of \(h.column): \(NumberFormat.integer(h.count)) values, min \(f(h.minimum)), "
       + "mean \(NumberFormat.decimal(h.mean, places: h.decimals + 1)), max \(f(h.maximum))\n"
     let rows = h.bins.enumerated().map { i, b in
       let close = h.lastClosed && i == h.bins.count - 1 ? "]" : ")"
-      return (label: "[\(f(b.lower)), \(f(b.upper))\(close)", figures: [NumberFormat.integer(b.count)], value: Double(b.count))
+      return (
+        label: "[\(f(b.lower)), \(f(b.upper))\(close)", figures: [NumberFormat.integer(b.count)], value: Double(b.count)
+      )
     }
     out += barRows(rows, header: [h.column, "count"])
     if h.skipped > 0 { out += "\(NumberFormat.integer(h.skipped)) rows skipped: empty or not a number\n" }
@@ -64,12 +80,17 @@ extension EvidenceTextRenderer {
 
   func timeline(_ t: Timeline) -> String {
     let total = t.points.reduce(0) { $0 + $1.count }
-    var out = "timeline of \(t.column) per \(t.bucket.rawValue)\(t.bucket == .week ? " (weeks start on Monday)" : ""): "
+    var out =
+      "timeline of \(t.column) per \(t.bucket.rawValue)\(t.bucket == .week ? " (weeks start on Monday)" : ""): "
       + "\(NumberFormat.integer(total)) rows in \(NumberFormat.integer(t.points.count)) \(t.bucket.rawValue)s\n"
-    out += barRows(t.points.map { (label: $0.label, figures: [NumberFormat.integer($0.count)], value: Double($0.count)) },
-                   header: [t.bucket.rawValue, "count"])
+    out += barRows(
+      t.points.map { (label: $0.label, figures: [NumberFormat.integer($0.count)], value: Double($0.count)) },
+      header: [t.bucket.rawValue, "count"])
     let unit = t.bucket.rawValue
-    out += t.empty == 0 ? "no empty \(unit)s\n" : "\(NumberFormat.integer(t.empty)) of \(NumberFormat.integer(t.points.count)) \(unit)s had no rows (shown as 0)\n"
+    out +=
+      t.empty == 0
+      ? "no empty \(unit)s\n"
+      : "\(NumberFormat.integer(t.empty)) of \(NumberFormat.integer(t.points.count)) \(unit)s had no rows (shown as 0)\n"
     if t.weekendsLeftOut { out += "Saturdays and Sundays left out: no row of \(t.column) falls on one\n" }
     if t.skipped > 0 { out += "\(NumberFormat.integer(t.skipped)) rows skipped: empty or not a date/time\n" }
     return out

@@ -8,56 +8,80 @@ extension EvidenceTextRenderer {
     switch c.test {
     case .proportions(let t):
       let rows = [(c.groups[0], t.first), (c.groups[1], t.second)].map { name, share in
-        [name, NumberFormat.integer(share.successes), NumberFormat.integer(share.total), NumberFormat.percent(share.share)]
+        [
+          name, NumberFormat.integer(share.successes), NumberFormat.integer(share.total),
+          NumberFormat.percent(share.share),
+        ]
       }
       out += grid([c.groupColumn, "meets", "of", "share"], rows, rightAligned: [false, true, true, true])
-      out += "  difference \(points(t.difference)) (\(Int((t.confidence * 100).rounded())) % CI "
+      out +=
+        "  difference \(points(t.difference)) (\(Int((t.confidence * 100).rounded())) % CI "
         + "\(NumberFormat.decimal(t.differenceInterval.lowerBound * 100, places: 1)) to \(points(t.differenceInterval.upperBound)))\n"
-      out += "  z = \(NumberFormat.decimal(t.z, places: 2)), p\(p(t.pValue)) · Fisher's exact test p\(p(t.fisher.pValue))\n"
+      out +=
+        "  z = \(NumberFormat.decimal(t.z, places: 2)), p\(p(t.pValue)) · Fisher's exact test p\(p(t.fisher.pValue))\n"
     case .crossTab(let t):
       var header = [c.groupColumn]
       for label in t.columnLabels { header.append(label) }
       header.append("total")
       let rows = t.observed.indices.map { i -> [String] in
-        [t.rowLabels[i]] + t.observed[i].indices.map { j in
-          let mark = abs(t.adjustedResiduals[i][j]) > 2 ? (t.adjustedResiduals[i][j] > 0 ? " ▲" : " ▼") : ""
-          return "\(NumberFormat.integer(t.observed[i][j])) (\(NumberFormat.percent(t.rowShares[i][j], places: 0)))\(u ? mark : mark.isEmpty ? "" : t.adjustedResiduals[i][j] > 0 ? " +" : " -")"
-        } + [NumberFormat.integer(t.observed[i].reduce(0, +))]
+        [t.rowLabels[i]]
+          + t.observed[i].indices.map { j in
+            let mark = abs(t.adjustedResiduals[i][j]) > 2 ? (t.adjustedResiduals[i][j] > 0 ? " ▲" : " ▼") : ""
+            return
+              "\(NumberFormat.integer(t.observed[i][j])) (\(NumberFormat.percent(t.rowShares[i][j], places: 0)))\(u ? mark : mark.isEmpty ? "" : t.adjustedResiduals[i][j] > 0 ? " +" : " -")"
+          } + [NumberFormat.integer(t.observed[i].reduce(0, +))]
       }
       out += grid(header, rows, rightAligned: [false] + t.columnLabels.map { _ in true } + [true])
-      out += "  (row %; \(u ? "▲ ▼" : "+ -") mark cells whose adjusted residual is beyond ±2: they drive the difference)\n"
-      let residuals = t.observed.indices.flatMap { i in t.observed[i].indices.map { j in (i, j, t.adjustedResiduals[i][j]) } }
-        .filter { abs($0.2) > 2 }.sorted { abs($0.2) > abs($1.2) }.prefix(4)
+      out +=
+        "  (row %; \(u ? "▲ ▼" : "+ -") mark cells whose adjusted residual is beyond ±2: they drive the difference)\n"
+      let residuals = t.observed.indices.flatMap { i in
+        t.observed[i].indices.map { j in (i, j, t.adjustedResiduals[i][j]) }
+      }
+      .filter { abs($0.2) > 2 }.sorted { abs($0.2) > abs($1.2) }.prefix(4)
       if !residuals.isEmpty {
-        out += "  driving cells: " + residuals.map { "\(t.rowLabels[$0.0]) × \(t.columnLabels[$0.1]) \(NumberFormat.decimal($0.2, places: 1))" }
+        out +=
+          "  driving cells: "
+          + residuals.map { "\(t.rowLabels[$0.0]) × \(t.columnLabels[$0.1]) \(NumberFormat.decimal($0.2, places: 1))" }
           .joined(separator: ", ") + "\n"
       }
-      out += "  \(u ? "χ²" : "chi-square") = \(NumberFormat.decimal(t.chiSquare, places: 2)), df = \(t.degreesOfFreedom), p\(p(t.pValue))"
+      out +=
+        "  \(u ? "χ²" : "chi-square") = \(NumberFormat.decimal(t.chiSquare, places: 2)), df = \(t.degreesOfFreedom), p\(p(t.pValue))"
       if let f = t.fisher { out += " · Fisher's exact test p\(p(f.pValue))" }
       out += "\n"
     case .twoMeasures(let w, let mw, let medians):
       let samples = [w.first, w.second]
       let rows = samples.indices.map { i in
-        [c.groups[i], NumberFormat.integer(samples[i].count), m(samples[i].mean), m(samples[i].standardDeviation), m(medians[i])]
+        [
+          c.groups[i], NumberFormat.integer(samples[i].count), m(samples[i].mean), m(samples[i].standardDeviation),
+          m(medians[i]),
+        ]
       }
       out += grid([c.groupColumn, "n", "mean", "sd", "median"], rows, rightAligned: [false, true, true, true, true])
-      out += "  difference of means \(m(w.difference)) (\(Int((w.confidence * 100).rounded())) % CI \(m(w.differenceInterval.lowerBound)) to "
+      out +=
+        "  difference of means \(m(w.difference)) (\(Int((w.confidence * 100).rounded())) % CI \(m(w.differenceInterval.lowerBound)) to "
         + "\(m(w.differenceInterval.upperBound))); effect size d = \(NumberFormat.decimal(w.cohensD, places: 2)) (Hedges' g \(NumberFormat.decimal(w.hedgesG, places: 2)))\n"
-      out += "  Welch t = \(NumberFormat.decimal(w.t, places: 2)), df = \(NumberFormat.decimal(w.degreesOfFreedom, places: 1)), p\(p(w.pValue))"
+      out +=
+        "  Welch t = \(NumberFormat.decimal(w.t, places: 2)), df = \(NumberFormat.decimal(w.degreesOfFreedom, places: 1)), p\(p(w.pValue))"
         + " · Mann–Whitney U = \(NumberFormat.compact(mw.u, maxPlaces: 1)), p\(p(mw.pValue))\(mw.exact ? " (exact)" : "")\n"
       if mw.verdict.isSignificant != w.verdict.isSignificant {
-        out += "  the two tests disagree: Mann–Whitney says \(mw.verdict.isSignificant ? "a real difference" : "not evidence on its own") (outliers or skew move the means)\n"
+        out +=
+          "  the two tests disagree: Mann–Whitney says \(mw.verdict.isSignificant ? "a real difference" : "not evidence on its own") (outliers or skew move the means)\n"
       }
     case .manyMeasures(let a, let kw, let medians):
       let rows = a.groups.indices.map { i in
-        [c.groups[i], NumberFormat.integer(a.groups[i].count), m(a.groups[i].mean), m(a.groups[i].standardDeviation), m(medians[i])]
+        [
+          c.groups[i], NumberFormat.integer(a.groups[i].count), m(a.groups[i].mean), m(a.groups[i].standardDeviation),
+          m(medians[i]),
+        ]
       }
       out += grid([c.groupColumn, "n", "mean", "sd", "median"], rows, rightAligned: [false, true, true, true, true])
-      out += "  ANOVA F(\(a.betweenDegrees), \(a.withinDegrees)) = \(NumberFormat.decimal(a.f, places: 2)), p\(p(a.pValue)), "
+      out +=
+        "  ANOVA F(\(a.betweenDegrees), \(a.withinDegrees)) = \(NumberFormat.decimal(a.f, places: 2)), p\(p(a.pValue)), "
         + "\(u ? "η²" : "eta-squared") = \(NumberFormat.decimal(a.etaSquared, places: 3))"
         + " · Kruskal–Wallis H = \(NumberFormat.decimal(kw.h, places: 2)), df = \(kw.degreesOfFreedom), p\(p(kw.pValue))\n"
       if kw.verdict.isSignificant != a.verdict.isSignificant {
-        out += "  the two tests disagree: Kruskal–Wallis says \(kw.verdict.isSignificant ? "a real difference" : "not evidence on its own")\n"
+        out +=
+          "  the two tests disagree: Kruskal–Wallis says \(kw.verdict.isSignificant ? "a real difference" : "not evidence on its own")\n"
       }
     }
     for w in c.warnings { out += "  warning: \(w.message)\n" }

@@ -4,15 +4,19 @@ extension EvidenceTextRenderer {
     func f(_ x: Double) -> String { NumberFormat.decimal(x, places: c.decimals) }
     func stat(_ x: Double) -> String { NumberFormat.decimal(x, places: c.decimals + 1) }
     let u = options.unicode
-    var out = "XmR chart of \(c.column) (one point per \(c.pointKind)): \(NumberFormat.integer(c.points.count)) points\n"
-    out += "  centre \(u ? "X̄" : "mean") = \(stat(c.mean))   \(u ? "MR̄" : "mean moving range") = \(stat(c.averageMovingRange))"
+    var out =
+      "XmR chart of \(c.column) (one point per \(c.pointKind)): \(NumberFormat.integer(c.points.count)) points\n"
+    out +=
+      "  centre \(u ? "X̄" : "mean") = \(stat(c.mean))   \(u ? "MR̄" : "mean moving range") = \(stat(c.averageMovingRange))"
       + "   UCL = \(stat(c.upperLimit))   LCL = \(stat(c.lowerLimit))   \(u ? "σ ≈" : "sigma ~") \(stat(c.sigma))\n"
     // Its moving-range chart: MR̄ with the upper limit D₄MR̄ (D₄ = 3.267 for ranges of 2).
     let mrUpper = 3.267 * c.averageMovingRange
     var wide = 0
     for i in c.values.indices.dropFirst() where abs(c.values[i] - c.values[i - 1]) > mrUpper { wide += 1 }
-    out += "  moving range: centre \(u ? "MR̄" : "MRbar") = \(stat(c.averageMovingRange))   UCL = \(stat(mrUpper))   "
-      + (wide == 0 ? "no range beyond it" : "\(NumberFormat.integer(wide)) \(wide == 1 ? "range" : "ranges") beyond it") + "\n"
+    out +=
+      "  moving range: centre \(u ? "MR̄" : "MRbar") = \(stat(c.averageMovingRange))   UCL = \(stat(mrUpper))   "
+      + (wide == 0 ? "no range beyond it" : "\(NumberFormat.integer(wide)) \(wide == 1 ? "range" : "ranges") beyond it")
+      + "\n"
     let signalled = Set(c.signals.map(\.point))
     let shown = 60
     let first = max(0, c.points.count - shown)
@@ -30,7 +34,8 @@ extension EvidenceTextRenderer {
     for i in first..<c.points.count {
       var line = axis
       line[column(c.points[i].value)] = signalled.contains(i) ? (u ? "◆" : "X") : (u ? "●" : "o")
-      out += "  " + TextWidth.pad(c.points[i].label, to: labelWidth) + " " + String(line) + " " + f(c.points[i].value) + "\n"
+      out +=
+        "  " + TextWidth.pad(c.points[i].label, to: labelWidth) + " " + String(line) + " " + f(c.points[i].value) + "\n"
     }
     let ruleSet = c.rules == .westernElectric ? "Western Electric" : "Nelson"
     if c.signals.isEmpty {
@@ -40,7 +45,8 @@ extension EvidenceTextRenderer {
       let rules = Array(Set(c.signals.map(\.rule))).sorted()
       for rule in rules {
         let hits = c.signals.filter { $0.rule == rule }
-        let listed = hits.prefix(12).map { "\(c.points[$0.point].label) (\(f(c.points[$0.point].value)))" }.joined(separator: ", ")
+        let listed = hits.prefix(12).map { "\(c.points[$0.point].label) (\(f(c.points[$0.point].value)))" }.joined(
+          separator: ", ")
         out += "  rule \(rule), \(hits[0].description): \(listed)"
         out += hits.count > 12 ? ", and \(NumberFormat.integer(hits.count - 12)) more\n" : "\n"
       }

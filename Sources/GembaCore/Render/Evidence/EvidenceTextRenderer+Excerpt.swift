@@ -11,7 +11,8 @@ extension EvidenceTextRenderer {
     for row in rows.prefix(maxRows) {
       let line = table.lineNumber(ofRow: row - 1)
       let place = table.format.isLineOriented ? "line \(line)" : "#\(row) (line \(line))"
-      out += "  \(place): " + TextWidth.cell(table.rawText(ofRow: row - 1), maxWidth: 200, unicode: options.unicode) + "\n"
+      out +=
+        "  \(place): " + TextWidth.cell(table.rawText(ofRow: row - 1), maxWidth: 200, unicode: options.unicode) + "\n"
     }
     if rows.count > maxRows { out += "  … \(NumberFormat.integer(rows.count - maxRows)) more rows\n" }
     return out

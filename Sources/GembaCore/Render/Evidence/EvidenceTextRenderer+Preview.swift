@@ -22,9 +22,11 @@ extension EvidenceTextRenderer {
       return out + "\(NumberFormat.integer(n)) of \(NumberFormat.integer(table.rowCount)) lines\n"
     case .table:
       let types = table.columnTypes
-      var out = grid(["#"] + table.columns, [[""] + types.map(\.label)] + rows.enumerated().map { [String($0 + 1)] + $1 },
-                     rightAligned: [true] + types.map(\.isNumeric))
-      out += "\(NumberFormat.integer(n)) of \(NumberFormat.integer(table.rowCount)) \(table.format.isLineOriented && table.columnCount == 1 ? "lines" : "rows") · \(table.columnCount) columns\n"
+      var out = grid(
+        ["#"] + table.columns, [[""] + types.map(\.label)] + rows.enumerated().map { [String($0 + 1)] + $1 },
+        rightAligned: [true] + types.map(\.isNumeric))
+      out +=
+        "\(NumberFormat.integer(n)) of \(NumberFormat.integer(table.rowCount)) \(table.format.isLineOriented && table.columnCount == 1 ? "lines" : "rows") · \(table.columnCount) columns\n"
       return out
     }
   }
@@ -34,7 +36,8 @@ extension EvidenceTextRenderer {
     guard !rows.isEmpty else { return "[]\n" }
     let keys = columns.map(jsonString)
     let objects = rows.map { row in
-      "  {" + keys.indices.map { "\(keys[$0]): \(jsonString($0 < row.count ? row[$0] : ""))" }.joined(separator: ", ") + "}"
+      "  {" + keys.indices.map { "\(keys[$0]): \(jsonString($0 < row.count ? row[$0] : ""))" }.joined(separator: ", ")
+        + "}"
     }
     return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
   }

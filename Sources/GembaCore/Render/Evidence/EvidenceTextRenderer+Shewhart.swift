@@ -14,18 +14,24 @@ extension EvidenceTextRenderer {
     case .laneyU: title = u ? "Laney u′ chart" : "Laney u' chart"
     case .p, .np, .c, .u, .run: title = "\(r.chart.rawValue) chart"
     }
-    var out = "\(title) of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(location.count)) points · \(location.rules.name)\n"
+    var out =
+      "\(title) of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(location.count)) points · \(location.rules.name)\n"
     let places = statisticPlaces(r)
     out += limits(location, places: places.location, sigmaPlaces: places.spread)
     if let spread = r.spread { out += limits(spread, places: places.spread, sigmaPlaces: places.spread) }
-    if let b = r.baseline { out += "  limits from the baseline \(b) (points marked `b`); the points after it are judged against them\n" }
+    if let b = r.baseline {
+      out += "  limits from the baseline \(b) (points marked `b`); the points after it are judged against them\n"
+    }
     out += plot(location, places: places.location)
     out += signals(location, places: places.location)
     if let spread = r.spread, !spread.signals.isEmpty { out += signals(spread, places: places.spread) }
     if r.inControl { out += "no points break \(location.rules.name): the process looks in statistical control\n" }
     if let d = location.dispersion {
-      out += "dispersion: σz = \(NumberFormat.decimal(d.ratio, places: 2)) (1 under the \(r.chart.countsDefectives ? "binomial" : "Poisson") model), "
-        + "p\(Self.pValue(d.pValue))" + (d.overdispersed ? ": overdispersion detected" : d.underdispersed ? ": underdispersed" : ": none detected") + "\n"
+      out +=
+        "dispersion: σz = \(NumberFormat.decimal(d.ratio, places: 2)) (1 under the \(r.chart.countsDefectives ? "binomial" : "Poisson") model), "
+        + "p\(Self.pValue(d.pValue))"
+        + (d.overdispersed ? ": overdispersion detected" : d.underdispersed ? ": underdispersed" : ": none detected")
+        + "\n"
     }
     for w in r.warnings { out += "warning: \(w.message)\n" + w.notes.map { "  \($0)\n" }.joined() }
     if r.skipped > 0 { out += "\(NumberFormat.integer(r.skipped)) rows skipped: empty or not a number\n" }
@@ -36,7 +42,8 @@ extension EvidenceTextRenderer {
   /// Rows a `--by` chart left out for want of a date (empty when none).
   func undatedLine(_ r: ControlChartResult) -> String {
     guard r.undated > 0, let column = r.dateColumn else { return "" }
-    return "\(NumberFormat.integer(r.undated)) \(r.undated == 1 ? "row" : "rows") left out: no date in `\(column)` to place \(r.undated == 1 ? "it" : "them") in a \(r.pointKind)\n"
+    return
+      "\(NumberFormat.integer(r.undated)) \(r.undated == 1 ? "row" : "rows") left out: no date in `\(column)` to place \(r.undated == 1 ? "it" : "them") in a \(r.pointKind)\n"
   }
 
   /// Decimals for the plotted statistic and for σ and the spread chart.
@@ -56,12 +63,20 @@ extension EvidenceTextRenderer {
       let i = stage.points.lowerBound
       let varying = stage.points.contains { c.lowers[$0] != c.lowers[i] || c.uppers[$0] != c.uppers[i] }
       var line = "  \(name): "
-      if let label = stage.label { line += "stage \(label) (points \(stage.points.lowerBound + 1)–\(stage.points.upperBound)): " }
+      if let label = stage.label {
+        line += "stage \(label) (points \(stage.points.lowerBound + 1)–\(stage.points.upperBound)): "
+      }
       line += "centre \(f(stage.center))"
-      line += varying ? "   limits per point (sample sizes vary): LCL \(f(c.lowers[stage.points].min()!))…\(f(c.lowers[stage.points].max()!)), UCL \(f(c.uppers[stage.points].min()!))…\(f(c.uppers[stage.points].max()!))"
-                      : "   LCL \(f(c.lowers[i]))   UCL \(f(c.uppers[i]))"
-      if let s = stage.sigma, [.individuals, .mean].contains(c.kind) { line += "   σ \(NumberFormat.decimal(s, places: sigmaPlaces + 1))" }
-      if let s = stage.sigma, [.laneyP, .laneyU].contains(c.kind) { line += "   σz \(NumberFormat.decimal(s, places: 3))" }
+      line +=
+        varying
+        ? "   limits per point (sample sizes vary): LCL \(f(c.lowers[stage.points].min()!))…\(f(c.lowers[stage.points].max()!)), UCL \(f(c.uppers[stage.points].min()!))…\(f(c.uppers[stage.points].max()!))"
+        : "   LCL \(f(c.lowers[i]))   UCL \(f(c.uppers[i]))"
+      if let s = stage.sigma, [.individuals, .mean].contains(c.kind) {
+        line += "   σ \(NumberFormat.decimal(s, places: sigmaPlaces + 1))"
+      }
+      if let s = stage.sigma, [.laneyP, .laneyU].contains(c.kind) {
+        line += "   σz \(NumberFormat.decimal(s, places: 3))"
+      }
       if stage.basedOn != stage.points.count { line += "   (from \(stage.basedOn) points)" }
       out += line + "\n"
     }
@@ -92,7 +107,9 @@ extension EvidenceTextRenderer {
     let lo = min(c.lowers[range].min() ?? 0, c.values[range].min() ?? 0)
     let hi = max(c.uppers[range].max() ?? 0, c.values[range].max() ?? 0)
     let width = 41
-    func col(_ x: Double) -> Int { hi == lo ? width / 2 : max(0, min(width - 1, Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded()))) }
+    func col(_ x: Double) -> Int {
+      hi == lo ? width / 2 : max(0, min(width - 1, Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded())))
+    }
     let labelWidth = c.labels[range].map { TextWidth.of($0) }.max() ?? 0
     // The tests broken by the points shown (not a table of every signal of a million points).
     var flagged: [Int: [Int]] = [:]
@@ -101,14 +118,17 @@ extension EvidenceTextRenderer {
     var stageOf = [Int: String]()
     for s in c.stages where s.label != nil && s.points.lowerBound > 0 { stageOf[s.points.lowerBound] = s.label }
     for i in range {
-      if let label = stageOf[i] { out += "  " + String(repeating: u ? "─" : "-", count: labelWidth + 1) + " stage \(label)\n" }
+      if let label = stageOf[i] {
+        out += "  " + String(repeating: u ? "─" : "-", count: labelWidth + 1) + " stage \(label)\n"
+      }
       var line = [Character](repeating: " ", count: width)
       line[col(c.lowers[i])] = u ? "┊" : ":"
       line[col(c.uppers[i])] = u ? "┊" : ":"
       line[col(c.centers[i])] = u ? "│" : "|"
       line[col(c.values[i])] = flagged[i] != nil ? (u ? "◆" : "X") : (u ? "●" : "o")
       let mark = baseline?.contains(i) == true ? " b" : ""
-      out += "  " + TextWidth.pad(c.labels[i], to: labelWidth) + " " + String(line) + " " + f(c.values[i])
+      out +=
+        "  " + TextWidth.pad(c.labels[i], to: labelWidth) + " " + String(line) + " " + f(c.values[i])
         + (flagged[i].map { "  test " + $0.map(String.init).joined(separator: ", ") } ?? "") + mark + "\n"
     }
     return out
@@ -121,21 +141,28 @@ extension EvidenceTextRenderer {
     for rule in Array(Set(c.signals.map(\.rule))).sorted() {
       let hits = c.signals.filter { $0.rule == rule }
       let listed = hits.prefix(12).map { "\(c.labels[$0.point]) (\(f(c.values[$0.point])))" }.joined(separator: ", ")
-      out += "  test \(rule), \(hits[0].description): \(listed)" + (hits.count > 12 ? ", and \(NumberFormat.integer(hits.count - 12)) more\n" : "\n")
+      out +=
+        "  test \(rule), \(hits[0].description): \(listed)"
+        + (hits.count > 12 ? ", and \(NumberFormat.integer(hits.count - 12)) more\n" : "\n")
     }
     return out
   }
 
   private func runChart(_ run: RunChart, _ r: ControlChartResult) -> String {
     func f(_ x: Double) -> String { NumberFormat.decimal(x, places: max(r.precision, 1)) }
-    var out = "run chart of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(run.values.count)) points, median \(f(run.median))\n"
-    out += "  runs about the median: \(run.runsAboutMedian) (expected \(NumberFormat.decimal(run.expectedRunsAboutMedian, places: 1)), longest \(run.longestRunAboutMedian))"
+    var out =
+      "run chart of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(run.values.count)) points, median \(f(run.median))\n"
+    out +=
+      "  runs about the median: \(run.runsAboutMedian) (expected \(NumberFormat.decimal(run.expectedRunsAboutMedian, places: 1)), longest \(run.longestRunAboutMedian))"
       + " · clustering p\(Self.pValue(run.clusteringP)), mixtures p\(Self.pValue(run.mixturesP))\n"
-    out += "  runs up or down: \(run.runsUpOrDown) (expected \(NumberFormat.decimal(run.expectedRunsUpOrDown, places: 1)), longest \(run.longestRunUpOrDown))"
+    out +=
+      "  runs up or down: \(run.runsUpOrDown) (expected \(NumberFormat.decimal(run.expectedRunsUpOrDown, places: 1)), longest \(run.longestRunUpOrDown))"
       + " · trends p\(Self.pValue(run.trendsP)), oscillation p\(Self.pValue(run.oscillationP))\n"
     let patterns = run.patterns()
-    out += patterns.isEmpty ? "no clustering, mixtures, trends or oscillation at the 5 % level: the runs look random\n"
-                            : "patterns at the 5 % level: " + patterns.joined(separator: ", ") + "\n"
+    out +=
+      patterns.isEmpty
+      ? "no clustering, mixtures, trends or oscillation at the 5 % level: the runs look random\n"
+      : "patterns at the 5 % level: " + patterns.joined(separator: ", ") + "\n"
     for w in run.warnings { out += "warning: \(w.message)\n" }
     if r.skipped > 0 { out += "\(NumberFormat.integer(r.skipped)) rows skipped: empty or not a number\n" }
     out += undatedLine(r)

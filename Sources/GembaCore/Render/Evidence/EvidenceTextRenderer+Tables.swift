@@ -5,7 +5,9 @@ extension EvidenceTextRenderer {
     let head = header.map { TextWidth.cell($0, maxWidth: options.maxCellWidth, unicode: u) }
     let body = rows.map { $0.map { TextWidth.cell($0, maxWidth: options.maxCellWidth, unicode: u) } }
     var widths = head.map { TextWidth.of($0) }
-    for row in body { for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.of(c)) } }
+    for row in body {
+      for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.of(c)) }
+    }
     // Keep the columns that fit the width (at least two, so a row number has its first cell).
     var kept = widths.count
     if let limit = options.maxTableWidth {
@@ -35,7 +37,8 @@ extension EvidenceTextRenderer {
     for row in body { out += line(row, bold: false) }
     out += u ? rule("└", "┴", "┘") : rule("+", "+", "+")
     if hidden > 0 {
-      out += "\(hidden) more columns not shown (\(header.suffix(hidden).prefix(3).joined(separator: ", "))\(hidden > 3 ? ", …" : "")); `select` chooses columns\n"
+      out +=
+        "\(hidden) more columns not shown (\(header.suffix(hidden).prefix(3).joined(separator: ", "))\(hidden > 3 ? ", …" : "")); `select` chooses columns\n"
     }
     return out
   }
@@ -52,7 +55,8 @@ extension EvidenceTextRenderer {
     }
     var out = grid(header, rows, rightAligned: right)
     if t.rows.count < t.totalRows {
-      out += "\(NumberFormat.integer(t.rows.count)) of \(NumberFormat.integer(t.totalRows)) rows shown; add `| limit N` to choose\n"
+      out +=
+        "\(NumberFormat.integer(t.rows.count)) of \(NumberFormat.integer(t.totalRows)) rows shown; add `| limit N` to choose\n"
     } else {
       out += t.totalRows == 1 ? "1 row\n" : "\(NumberFormat.integer(t.totalRows)) rows\n"
     }
@@ -72,9 +76,13 @@ extension EvidenceTextRenderer {
     var out = ""
     let width = String(g.matches.map(\.line).max() ?? 0).count
     for m in g.matches {
-      let place = m.row == m.line ? TextWidth.pad(String(m.line), to: width, right: true)
+      let place =
+        m.row == m.line
+        ? TextWidth.pad(String(m.line), to: width, right: true)
         : "#\(m.row) (line \(m.line))"
-      out += place + (options.unicode ? " │ " : " | ") + TextWidth.cell(m.text, maxWidth: 160, unicode: options.unicode) + "\n"
+      out +=
+        place + (options.unicode ? " │ " : " | ") + TextWidth.cell(m.text, maxWidth: 160, unicode: options.unicode)
+        + "\n"
     }
     if g.matches.count < g.total {
       out += "\(NumberFormat.integer(g.matches.count)) of \(NumberFormat.integer(g.total)) matching rows shown\n"

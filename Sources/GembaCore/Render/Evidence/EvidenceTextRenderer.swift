@@ -13,8 +13,10 @@ public struct EvidenceTextRenderer: Sendable {
     /// Widest a table may be (the terminal's width); columns that do not fit are left out and
     /// counted. Nil: no limit (files, notebooks).
     public var maxTableWidth: Int?
-    public init(unicode: Bool = true, color: Bool = false, maxCellWidth: Int = 40, barWidth: Int = 30,
-                maxTableWidth: Int? = nil) {
+    public init(
+      unicode: Bool = true, color: Bool = false, maxCellWidth: Int = 40, barWidth: Int = 30,
+      maxTableWidth: Int? = nil
+    ) {
       self.unicode = unicode
       self.color = color
       self.maxCellWidth = maxCellWidth
@@ -83,11 +85,16 @@ public struct EvidenceTextRenderer: Sendable {
     var groups: [(String, [String])] = []
     for (c, p) in profiles.enumerated() {
       let what = ColumnProblems.describe(p)
-      if let k = groups.firstIndex(where: { $0.0 == what }) { groups[k].1.append(columns[c]) } else { groups.append((what, [columns[c]])) }
+      if let k = groups.firstIndex(where: { $0.0 == what }) {
+        groups[k].1.append(columns[c])
+      } else {
+        groups.append((what, [columns[c]]))
+      }
     }
     groups.sort { ($0.0 == "text" ? 1 : 0) < ($1.0 == "text" ? 1 : 0) }
     return groups.map { group in
-      let names = group.1.prefix(12).joined(separator: ", ") + (group.1.count > 12 ? ", … (\(group.1.count) columns)" : "")
+      let names =
+        group.1.prefix(12).joined(separator: ", ") + (group.1.count > 12 ? ", … (\(group.1.count) columns)" : "")
       return "  \(group.0): \(names)\n"
     }.joined()
   }
@@ -109,11 +116,14 @@ public struct EvidenceTextRenderer: Sendable {
   public func listing(_ records: [EvidenceRecord]) -> String {
     guard !records.isEmpty else { return "no evidence loaded; `load PATH [as NAME]` loads a file\n" }
     let rows = records.map { r in
-      [r.name, r.format, NumberFormat.integer(r.rows), NumberFormat.integer(r.columns),
-       NumberFormat.integer(r.bytes), String(r.sha256.prefix(16)), r.path]
+      [
+        r.name, r.format, NumberFormat.integer(r.rows), NumberFormat.integer(r.columns),
+        NumberFormat.integer(r.bytes), String(r.sha256.prefix(16)), r.path,
+      ]
     }
-    return grid(["name", "format", "rows", "columns", "bytes", "sha256", "path"], rows,
-                rightAligned: [false, false, true, true, true, false, false])
+    return grid(
+      ["name", "format", "rows", "columns", "bytes", "sha256", "path"], rows,
+      rightAligned: [false, false, true, true, true, false, false])
   }
 
   /// `sheet Rejects (2 of 3: Summary, Rejects, Notes)`: the sheet a workbook table came from.
@@ -127,8 +137,11 @@ public struct EvidenceTextRenderer: Sendable {
     let profiles = table.columnProfiles
     let rows = table.columns.indices.map { c -> [String] in
       let p = profiles[c]
-      return [String(c + 1), table.columns[c], p.type.label, p.format == .standard || p.type == .text ? "" : p.format.description,
-              p.unparsed > 0 ? NumberFormat.integer(p.unparsed) : ""]
+      return [
+        String(c + 1), table.columns[c], p.type.label,
+        p.format == .standard || p.type == .text ? "" : p.format.description,
+        p.unparsed > 0 ? NumberFormat.integer(p.unparsed) : "",
+      ]
     }
     return grid(["#", "column", "type", "format", "unread"], rows, rightAligned: [true, false, false, false, true])
   }

@@ -8,7 +8,8 @@ extension TerminalViews {
     guard let fishbone = inv.fishbone else { return "no fishbone yet: fishbone \"EFFECT\" --template 6M|8P|4S" }
     let ink = Ink(style)
     let causes = inv.causesInOrder.count
-    let facts = ["\(counted(fishbone.categories.count, "bone")), \(counted(causes, "cause"))"]
+    let facts =
+      ["\(counted(fishbone.categories.count, "bone")), \(counted(causes, "cause"))"]
       + (fishbone.template == .none ? [] : ["\(fishbone.template.rawValue) template"])
     var out = headline("fishbone", facts, style: style) + legend(style) + [""]
     if fishbone.categories.isEmpty {
@@ -135,7 +136,8 @@ extension TerminalViews {
       let inner = headText.map { Text.width($0) }.max() ?? 0
       let h = glyphs.unicode ? "─" : "-"
       let (tl, tr, bl, br, v) = glyphs.unicode ? ("┌", "┐", "└", "┘", "│") : ("+", "+", "+", "+", "|")
-      let head = [tl + String(repeating: h, count: inner + 2) + tr]
+      let head =
+        [tl + String(repeating: h, count: inner + 2) + tr]
         + headText.map { v + " " + Text.pad(ink.bold($0), to: inner) + " " + v }
         + [bl + String(repeating: h, count: inner + 2) + br]
       var rows = rows

@@ -31,7 +31,9 @@ extension TerminalViews {
   /// `actions`: the action plan as a table; a missing owner, due date or review
   /// cadence shows as `—` and is listed under the table, since `check` will fail it.
   public static func actions(_ inv: Investigation, style: TerminalStyle) -> String {
-    guard !inv.actions.isEmpty else { return "no actions yet: action Fx TEXT --owner NAME --due YYYY-MM-DD --review monthly" }
+    guard !inv.actions.isEmpty else {
+      return "no actions yet: action Fx TEXT --owner NAME --due YYYY-MM-DD --review monthly"
+    }
     let glyphs = Glyphs(style)
     let ink = Ink(style)
     var table = Table(columns: [

@@ -20,7 +20,8 @@ extension TerminalViews {
     }
     let glyphs = Glyphs(style)
     let ink = Ink(style)
-    var out = headline("process" + (inv.processName.map { " " + $0 } ?? ""),
+    var out = headline(
+      "process" + (inv.processName.map { " " + $0 } ?? ""),
       ["\(counted(inv.steps.count, "step")), \(counted(inv.findings.count, "finding"))"], style: style)
     out += flow(inv, style: style)
     out.append("")
@@ -77,7 +78,8 @@ extension TerminalViews {
       let n = inv.findings.filter { $0.location == .step(step.id) }.count
       let name = Text.truncate(step.name, to: max(8, style.width / 2), ellipsis: glyphs.ellipsis)
       let plain = "\(step.id) \(name)" + (n == 0 ? "" : " \(glyphs.bullet)\(n)")
-      let painted = n == 0
+      let painted =
+        n == 0
         ? ink.id(step.id) + " " + name
         : ink.paint("\(step.id) \(name) \(glyphs.bullet)\(n)", .boldYellow)
       pieces.append((plain, painted))

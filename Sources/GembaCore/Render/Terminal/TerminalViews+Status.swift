@@ -3,7 +3,8 @@ extension TerminalViews {
   /// when it runs: replay masks the line by this, and reports drift itself.
   static let integrityLead = "integrity: "
   /// What `status` adds under that line when sign-offs approved evidence that has changed since.
-  static let signoffsPredateDrift = "the sign-offs above approved evidence as it was loaded; it has changed or gone since"
+  static let signoffsPredateDrift =
+    "the sign-offs above approved evidence as it was loaded; it has changed or gone since"
 
   /// `status`: the investigation on one screen: the problem, counts, what is still
   /// open, which actions are due, who signed off, and what `check` thinks of it.
@@ -23,7 +24,8 @@ extension TerminalViews {
       }
     }
     func oneLine(_ text: String) -> String {
-      Text.truncate(text.split(separator: "\n").first.map(String.init) ?? "", to: style.width, ellipsis: glyphs.ellipsis)
+      Text.truncate(
+        text.split(separator: "\n").first.map(String.init) ?? "", to: style.width, ellipsis: glyphs.ellipsis)
     }
 
     var out = [ink.bold(oneLine(inv.title ?? "untitled investigation")), ""]
@@ -37,44 +39,65 @@ extension TerminalViews {
 
     let judged = inv.whysInOrder + inv.causesInOrder
     let boneCount = inv.fishbone?.categories.count ?? 0
-    out += field("process", inv.steps.isEmpty ? "not laid out yet" : (inv.processName.map { $0 + ": " } ?? "") + counted(inv.steps.count, "step"))
+    out += field(
+      "process",
+      inv.steps.isEmpty
+        ? "not laid out yet" : (inv.processName.map { $0 + ": " } ?? "") + counted(inv.steps.count, "step"))
     out += field("whys", counted(inv.whysInOrder.count, "why") + " in " + counted(inv.whyRoots.count, "tree"))
-    out += field("fishbone", inv.fishbone == nil ? "none yet" : counted(inv.causesInOrder.count, "cause") + " on " + counted(boneCount, "bone"))
-    out += field("causes", [
-      "\(judged.filter { $0.status == .confirmed }.count) confirmed",
-      "\(judged.filter { $0.status == .ruledOut }.count) ruled out",
-      "\(judged.filter { $0.status == .hypothesis }.count) open",
-      counted(judged.filter(\.isRoot).count, "root cause"),
-    ].joined(separator: dot))
+    out += field(
+      "fishbone",
+      inv.fishbone == nil ? "none yet" : counted(inv.causesInOrder.count, "cause") + " on " + counted(boneCount, "bone")
+    )
+    out += field(
+      "causes",
+      [
+        "\(judged.filter { $0.status == .confirmed }.count) confirmed",
+        "\(judged.filter { $0.status == .ruledOut }.count) ruled out",
+        "\(judged.filter { $0.status == .hypothesis }.count) open",
+        counted(judged.filter(\.isRoot).count, "root cause"),
+      ].joined(separator: dot))
     let unplaced = inv.findings.filter { $0.location == nil }.count
-    out += field("findings", counted(inv.findings.count, "finding") + (unplaced == 0 ? "" : " (\(unplaced) at no step)"))
+    out += field(
+      "findings", counted(inv.findings.count, "finding") + (unplaced == 0 ? "" : " (\(unplaced) at no step)"))
     let states: [Action.State] = [.open, .done, .effective, .notEffective]
-    out += field("actions", counted(inv.actions.count, "action") + ": " + states.map { state in
-      "\(inv.actions.filter { $0.state == state }.count) \(state == .notEffective ? "not effective" : state.rawValue)"
-    }.joined(separator: dot))
+    out += field(
+      "actions",
+      counted(inv.actions.count, "action") + ": "
+        + states.map { state in
+          "\(inv.actions.filter { $0.state == state }.count) \(state == .notEffective ? "not effective" : state.rawValue)"
+        }.joined(separator: dot))
 
     let open = judged.filter { $0.status == .hypothesis }
-    out += section("open hypotheses", open.map { node in
-      ink.paint(glyphs.mark(.hypothesis), .yellow) + " " + ink.id(node.id) + " "
-        + Text.truncate(node.text, to: max(10, style.width - 4 - Text.width(glyphs.mark(.hypothesis)) - node.id.description.count), ellipsis: glyphs.ellipsis)
-    }, ink: ink, glyphs: glyphs)
+    out += section(
+      "open hypotheses",
+      open.map { node in
+        ink.paint(glyphs.mark(.hypothesis), .yellow) + " " + ink.id(node.id) + " "
+          + Text.truncate(
+            node.text, to: max(10, style.width - 4 - Text.width(glyphs.mark(.hypothesis)) - node.id.description.count),
+            ellipsis: glyphs.ellipsis)
+      }, ink: ink, glyphs: glyphs)
 
-    out += section("actions due", dueActions(inv).map { action in
-      let date = Text.pad(action.due?.description ?? "no date", to: 10)
-      let head = "\(date)  \(action.id)  "
-      let tail = " (\(action.owner ?? "no owner"), \(action.state.rawValue))"
-      // The action's text gives way first; on a very narrow screen, its owner and state too.
-      let room = max(4, style.width - 2 - Text.width(head))
-      let text = Text.width(action.text) + Text.width(tail) <= room || room - Text.width(tail) >= 12
-        ? Text.truncate(action.text, to: room - Text.width(tail), ellipsis: glyphs.ellipsis) + ink.dim(tail)
-        : Text.truncate(action.text + tail, to: room, ellipsis: glyphs.ellipsis)
-      return (action.due == nil ? ink.paint(date, .red) : date) + "  " + ink.id(action.id) + "  " + text
-    }, ink: ink, glyphs: glyphs)
+    out += section(
+      "actions due",
+      dueActions(inv).map { action in
+        let date = Text.pad(action.due?.description ?? "no date", to: 10)
+        let head = "\(date)  \(action.id)  "
+        let tail = " (\(action.owner ?? "no owner"), \(action.state.rawValue))"
+        // The action's text gives way first; on a very narrow screen, its owner and state too.
+        let room = max(4, style.width - 2 - Text.width(head))
+        let text =
+          Text.width(action.text) + Text.width(tail) <= room || room - Text.width(tail) >= 12
+          ? Text.truncate(action.text, to: room - Text.width(tail), ellipsis: glyphs.ellipsis) + ink.dim(tail)
+          : Text.truncate(action.text + tail, to: room, ellipsis: glyphs.ellipsis)
+        return (action.due == nil ? ink.paint(date, .red) : date) + "  " + ink.id(action.id) + "  " + text
+      }, ink: ink, glyphs: glyphs)
 
-    out += section("sign-offs", inv.signoffs.map { s in
-      "\(s.role): \(s.name)" + (s.meaning.map { " (\($0.rawValue))" } ?? "")
-        + ink.dim("\(dot)\(s.time)\(dot)chain \(s.chain.prefix(16))")
-    }, ink: ink, glyphs: glyphs, empty: "none yet")
+    out += section(
+      "sign-offs",
+      inv.signoffs.map { s in
+        "\(s.role): \(s.name)" + (s.meaning.map { " (\($0.rawValue))" } ?? "")
+          + ink.dim("\(dot)\(s.time)\(dot)chain \(s.chain.prefix(16))")
+      }, ink: ink, glyphs: glyphs, empty: "none yet")
     if let integrity {
       out.append("")
       // One line, never wrapped: replay recognises (and masks) it, since it reports drift itself.
@@ -89,7 +112,8 @@ extension TerminalViews {
     let review = Check.review(inv)
     let summary = Check.summary(review, style: TerminalStyle(unicode: style.unicode, color: false, width: style.width))
     let details = "(run `check` for details)"
-    out += Text.fill([(summary, Check.summary(review, style: style))] + (review.isEmpty ? [] : [(details, ink.dim(details))]),
+    out += Text.fill(
+      [(summary, Check.summary(review, style: style))] + (review.isEmpty ? [] : [(details, ink.dim(details))]),
       separator: " ", width: style.width)
     return out.joined(separator: "\n")
   }
@@ -110,9 +134,10 @@ extension TerminalViews {
   }
 
   /// A heading and at most `limit` lines under it, then how many more there are.
-  static func section(_ title: String, _ lines: [String], ink: Ink, glyphs: Glyphs, empty: String = "none",
-    limit: Int = 8) -> [String]
-  {
+  static func section(
+    _ title: String, _ lines: [String], ink: Ink, glyphs: Glyphs, empty: String = "none",
+    limit: Int = 8
+  ) -> [String] {
     var out = ["", ink.bold(title) + (lines.isEmpty ? "" : " (\(lines.count))")]
     guard !lines.isEmpty else { return out + ["  " + ink.dim(empty)] }
     out += lines.prefix(limit).map { "  " + $0 }

@@ -46,7 +46,8 @@ extension TerminalViews {
 
       func rule(_ kind: Glyphs.TableRow) -> String {
         glyphs.corner(kind, .left)
-          + widths.map { String(repeating: glyphs.horizontal, count: $0 + 2) }.joined(separator: glyphs.corner(kind, .middle))
+          + widths.map { String(repeating: glyphs.horizontal, count: $0 + 2) }.joined(
+            separator: glyphs.corner(kind, .middle))
           + glyphs.corner(kind, .right)
       }
       func line(_ cells: [String], tones: [Ink.Tone?]) -> String {
@@ -86,9 +87,10 @@ extension TerminalViews {
     /// without squeezing a fixed column or a flexible one below `flexibleMinimum`.
     func fit(_ total: Int) -> [Int]? {
       var widths = columns.indices.map { i in
-        ([Text.width(columns[i].title)] + rows.map { row in
-          row[i].text.split(separator: "\n").map { Text.width($0) }.max() ?? 0
-        }).max() ?? 0
+        ([Text.width(columns[i].title)]
+          + rows.map { row in
+            row[i].text.split(separator: "\n").map { Text.width($0) }.max() ?? 0
+          }).max() ?? 0
       }
       // Borders: "│ " before each column, " " after, and a closing "│".
       var over = widths.reduce(0, +) + 3 * widths.count + 1 - total
@@ -113,10 +115,12 @@ extension TerminalViews {
       var out: [String] = []
       for row in rows {
         let head = row.first?.text ?? ""
-        let rule = String(repeating: glyphs.horizontal, count: max(0, min(style.width, label + 2 + 20) - Text.width(head) - 1))
+        let rule = String(
+          repeating: glyphs.horizontal, count: max(0, min(style.width, label + 2 + 20) - Text.width(head) - 1))
         out.append(ink.paint(head, row.first?.tone ?? .bold) + " " + ink.dim(rule))
         for (column, cell) in zip(columns.dropFirst(), row.dropFirst()) {
-          let lines = cell.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { k, part in
+          let lines = cell.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap {
+            k, part in
             Text.wrap(String(part), to: room).map { (text: $0, tone: cell.tone(ofLine: k)) }
           }
           for (k, line) in lines.enumerated() {

@@ -27,8 +27,10 @@ extension TerminalViews {
     var seen = Set<String>()
     for citation in allCitations(inv) {
       for moment in citation.moments where seen.insert(moment.text).inserted {
-        entries.append(Entry(key: moment.sortKey, cell: citation.cell, when: moment.when,
-          text: (style.unicode ? "▸ " : "> ") + moment.text))
+        entries.append(
+          Entry(
+            key: moment.sortKey, cell: citation.cell, when: moment.when,
+            text: (style.unicode ? "▸ " : "> ") + moment.text))
       }
     }
     guard !entries.isEmpty else {

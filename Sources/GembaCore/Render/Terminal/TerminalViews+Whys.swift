@@ -11,7 +11,9 @@ extension TerminalViews {
   /// └─ ✗ W1.2 Agents are new  · 1 citation
   /// ```
   public static func whys(_ inv: Investigation, style: TerminalStyle) -> String {
-    guard !inv.whyRoots.isEmpty || !inv.escapes.isEmpty else { return "no five-whys trees yet: start one with `why TEXT`" }
+    guard !inv.whyRoots.isEmpty || !inv.escapes.isEmpty else {
+      return "no five-whys trees yet: start one with `why TEXT`"
+    }
     let drawer = TreeDrawer(inv: inv, style: style)
     var out: [String] = []
     if !inv.whyRoots.isEmpty {
@@ -42,7 +44,8 @@ extension TerminalViews {
   static func escapes(_ inv: Investigation, drawer: TreeDrawer, style: TerminalStyle) -> [String] {
     let ink = Ink(style)
     let whys = inv.escapeWhysInOrder.count
-    var out = headline("escape points", ["\(counted(inv.escapes.count, "point")), \(counted(whys, "why"))"], style: style)
+    var out = headline(
+      "escape points", ["\(counted(inv.escapes.count, "point")), \(counted(whys, "why"))"], style: style)
     if inv.whyRoots.isEmpty { out += legend(style) }
     for escape in inv.escapes {
       out.append("")

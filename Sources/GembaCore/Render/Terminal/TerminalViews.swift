@@ -13,9 +13,10 @@ public enum TerminalViews {
   /// A view of the investigation (a command whose route is `.view`), drawn in `style`.
   /// `check` is drawn by `Check.render` and `status` here with the integrity line.
   /// `time` is the cell's time, for the `check` rules that read the clock.
-  public static func view(_ view: InvestigationView, of inv: Investigation, integrity: IntegrityState?,
-    style: TerminalStyle, time: String? = nil) -> String
-  {
+  public static func view(
+    _ view: InvestigationView, of inv: Investigation, integrity: IntegrityState?,
+    style: TerminalStyle, time: String? = nil
+  ) -> String {
     switch view {
     case .whys: whys(inv, style: style)
     case .fishbone: fishbone(inv, style: style)

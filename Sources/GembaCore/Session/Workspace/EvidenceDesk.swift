@@ -11,7 +11,8 @@ public protocol EvidenceDesk: AnyObject {
   /// (the cell's and the screen's) from one computation.
   func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String]
   /// The cited rows or the query's result, to be stored with the citation.
-  func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic) -> Citation
+  func cite(_ target: CitationTarget, note: String?, cell: Int, investigation: Investigation) throws(Diagnostic)
+    -> Citation
   /// A text document the session reads whole (the SOP an `export sop` revises).
   func readDocument(_ path: Located<String>) throws(Diagnostic) -> String
   func checkWritable(_ path: Located<String>) throws(Diagnostic)

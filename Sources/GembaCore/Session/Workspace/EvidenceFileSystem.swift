@@ -19,20 +19,25 @@ public protocol EvidenceFileSystem: AnyObject {
   func checkWritable(_ path: Located<String>) throws(Diagnostic)
   /// Runs a load of `total` bytes, showing its progress where someone watches and letting
   /// them cancel it through `progress`.
-  func watchLoad(_ progress: LoadProgress, total: Int, label: String,
-    _ body: () throws(EvidenceError) -> LoadResult) throws(EvidenceError) -> LoadResult
+  func watchLoad(
+    _ progress: LoadProgress, total: Int, label: String,
+    _ body: () throws(EvidenceError) -> LoadResult
+  ) throws(EvidenceError) -> LoadResult
   /// Runs a query; an interactive edge lets Ctrl-C abandon it.
   func runQuery(_ pipeline: QueryPipeline, on table: EvidenceTable, span: SourceSpan) throws(Diagnostic) -> QueryResult
 }
 
 extension EvidenceFileSystem {
   public func checkWritable(_ path: Located<String>) throws(Diagnostic) {}
-  public func watchLoad(_ progress: LoadProgress, total: Int, label: String,
-    _ body: () throws(EvidenceError) -> LoadResult) throws(EvidenceError) -> LoadResult
-  {
+  public func watchLoad(
+    _ progress: LoadProgress, total: Int, label: String,
+    _ body: () throws(EvidenceError) -> LoadResult
+  ) throws(EvidenceError) -> LoadResult {
     try body()
   }
-  public func runQuery(_ pipeline: QueryPipeline, on table: EvidenceTable, span: SourceSpan) throws(Diagnostic) -> QueryResult {
+  public func runQuery(_ pipeline: QueryPipeline, on table: EvidenceTable, span: SourceSpan) throws(Diagnostic)
+    -> QueryResult
+  {
     try QueryEngine.run(pipeline, on: table)
   }
 }

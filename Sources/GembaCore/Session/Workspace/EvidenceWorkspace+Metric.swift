@@ -7,7 +7,8 @@ extension EvidenceWorkspace {
     func number(_ name: String, required: Bool = true) throws(Diagnostic) -> Double? {
       guard let option = options[name] else {
         if required {
-          throw .error(.missingOption, "`metric \(kind.value)` needs --\(name)", at: kind.span,
+          throw .error(
+            .missingOption, "`metric \(kind.value)` needs --\(name)", at: kind.span,
             notes: ["help metric shows every option; a value may be a counting query in quotes"])
         }
         return nil
@@ -37,14 +38,17 @@ extension EvidenceWorkspace {
     switch kind.value {
     case "dpmo":
       let opportunities = options["opportunities"] == nil ? 1 : try whole("opportunities")
-      return .dpmo(try Metric.dpmo(defects: try whole("defects"), units: try whole("units"), opportunities: opportunities))
+      return .dpmo(
+        try Metric.dpmo(defects: try whole("defects"), units: try whole("units"), opportunities: opportunities))
     case "fpy":
       let units = try whole("units")
       let good = try whole("passed")
       return .firstPassYield(try Metric.firstPassYield(units: units, good: good), units: units, good: good)
     case "rty":
       guard let yields = options["yields"] else {
-        throw .error(.missingOption, "`metric rty` needs --yields, one per step", at: kind.span, notes: ["metric rty --yields 0.98 0.95 99%"])
+        throw .error(
+          .missingOption, "`metric rty` needs --yields, one per step", at: kind.span,
+          notes: ["metric rty --yields 0.98 0.95 99%"])
       }
       var steps: [Double] = []
       for part in yields.value.split(separator: " ") {
@@ -55,13 +59,16 @@ extension EvidenceWorkspace {
       }
       return .rolledThroughputYield(try Metric.rolledThroughputYield(steps))
     case "coq":
-      return .costOfQuality(try Metric.costOfQuality(
-        prevention: try number("prevention")!, appraisal: try number("appraisal")!,
-        internalFailure: try number("internal")!, externalFailure: try number("external")!,
-        revenue: try number("revenue", required: false)))
+      return .costOfQuality(
+        try Metric.costOfQuality(
+          prevention: try number("prevention")!, appraisal: try number("appraisal")!,
+          internalFailure: try number("internal")!, externalFailure: try number("external")!,
+          revenue: try number("revenue", required: false)))
     default:
       var notes: [String] = []
-      if let guess = Suggestion.nearest(to: kind.value, in: ["dpmo", "fpy", "rty", "coq"]) { notes.append("did you mean `\(guess)`?") }
+      if let guess = Suggestion.nearest(to: kind.value, in: ["dpmo", "fpy", "rty", "coq"]) {
+        notes.append("did you mean `\(guess)`?")
+      }
       notes.append("metrics: dpmo, fpy, rty, coq")
       throw .error(.unknownMetric, "no metric `\(kind.value)`", at: kind.span, notes: notes)
     }

@@ -36,7 +36,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
   public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
     let file = try files.locate(path)
     guard files.kind(of: file) != .missing else {
-      throw .error(.fileNotFound, "no file `\(path.value)`", at: path.span,
+      throw .error(
+        .fileNotFound, "no file `\(path.value)`", at: path.span,
         notes: ["paths are relative to the notebook's folder"])
     }
     guard let text = files.readText(file) else {
@@ -54,7 +55,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
     case .missing: throw .error(.fileNotFound, "the file is missing")
     case .folder: throw .error(.notARegularFile, "a folder stands where the file was")
     case .other: throw .error(.notARegularFile, "it is not a regular file (a pipe, a device or a socket)")
-    case .brokenLink: throw .error(.notARegularFile, "it is a link that leads nowhere (a loop, or a target that is gone)")
+    case .brokenLink:
+      throw .error(.notARegularFile, "it is a link that leads nowhere (a loop, or a target that is gone)")
     case .regular: break
     }
     let stamp = files.stamp(of: file)
@@ -80,31 +82,40 @@ public final class EvidenceWorkspace: EvidenceDesk {
   public func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic) -> EvidenceRecord {
     if let sql = spec.sql, sql.snapshot == nil {
       // Only the shell and a batch contact a server; a stored cell without its snapshot is not re-run.
-      throw .error(.evidenceUnavailable, "this `load sql` has no snapshot to load: gemba's shell or a batch runs the query and records the cell"
-        + " with --snapshot evidence/NAME.sql.csv", at: sql.query.span,
+      throw .error(
+        .evidenceUnavailable,
+        "this `load sql` has no snapshot to load: gemba's shell or a batch runs the query and records the cell"
+          + " with --snapshot evidence/NAME.sql.csv", at: sql.query.span,
         notes: ["replaying or opening a notebook never contacts a database"])
     }
     let file = try files.locate(spec.path)
     switch files.kind(of: file) {
     case .missing:
-      throw .error(.fileNotFound, "no file `\(spec.path.value)`", at: spec.path.span,
+      throw .error(
+        .fileNotFound, "no file `\(spec.path.value)`", at: spec.path.span,
         notes: ["paths are relative to the notebook's folder (\(files.folderName))); Tab completes them in the shell"])
     case .folder:
-      throw .error(.notARegularFile, "`\(spec.path.value)` is a folder; load one file from it", at: spec.path.span,
-        notes: ["for example: load \(spec.path.value.hasSuffix("/") ? spec.path.value : spec.path.value + "/")FILE.csv"])
+      throw .error(
+        .notARegularFile, "`\(spec.path.value)` is a folder; load one file from it", at: spec.path.span,
+        notes: ["for example: load \(spec.path.value.hasSuffix("/") ? spec.path.value : spec.path.value + "/")FILE.csv"]
+      )
     case .other:
-      throw .error(.notARegularFile, "`\(spec.path.value)` is not a regular file (a pipe, a device or a socket)",
+      throw .error(
+        .notARegularFile, "`\(spec.path.value)` is not a regular file (a pipe, a device or a socket)",
         at: spec.path.span,
         notes: ["copy its contents to a file and load that"])
     case .brokenLink:
-      throw .error(.notARegularFile, "`\(spec.path.value)` is a link that leads nowhere (a loop, or a target that is gone)", at: spec.path.span)
+      throw .error(
+        .notARegularFile, "`\(spec.path.value)` is a link that leads nowhere (a loop, or a target that is gone)",
+        at: spec.path.span)
     case .regular:
       break
     }
     let format = try Self.format(of: spec)
     let name = spec.name?.value ?? Self.defaultName(for: spec.path.value)
     guard EvidenceReference.isName(name) else {
-      throw .error(.invalidEvidenceName, "cannot name evidence `\(name)` after its file", at: spec.path.span,
+      throw .error(
+        .invalidEvidenceName, "cannot name evidence `\(name)` after its file", at: spec.path.span,
         notes: ["name it: load \(spec.path.value) as NAME"])
     }
     let options = try spec.loadOptions()
@@ -116,8 +127,10 @@ public final class EvidenceWorkspace: EvidenceDesk {
       let known = stamp != nil && digests[file]?.stamp == stamp ? digests[file]?.sha256 : nil
       let opened = try files.open(file)
       let progress = LoadProgress()
-      result = try files.watchLoad(progress, total: opened.bytes.count, label: spec.path.value) { () throws(EvidenceError) in
-        try EvidenceLoader.load(name: name, path: spec.path.value, bytes: opened.bytes, format: format,
+      result = try files.watchLoad(progress, total: opened.bytes.count, label: spec.path.value) {
+        () throws(EvidenceError) in
+        try EvidenceLoader.load(
+          name: name, path: spec.path.value, bytes: opened.bytes, format: format,
           options: options, progress: progress, knownDigest: known)
       }
       try opened.verifyUnchanged()
@@ -131,14 +144,16 @@ public final class EvidenceWorkspace: EvidenceDesk {
     let t = result.table
     // The load hashed the file already: the integrity line and `status` need not hash it again.
     if let stamp = files.stamp(of: file) { digests[file] = (stamp, t.sha256) }
-    return EvidenceRecord(name: name, path: spec.path.value, format: format.rawValue, rows: t.rowCount,
+    return EvidenceRecord(
+      name: name, path: spec.path.value, format: format.rawValue, rows: t.rowCount,
       columns: t.columnCount, bytes: t.byteCount, sha256: t.sha256, cell: cell)
   }
 
   public func details(of record: EvidenceRecord) -> LoadedEvidence {
     guard let table = tables[record.cell] else { return LoadedEvidence(record: record, dialect: nil, columns: []) }
     let types = table.columnTypes
-    return LoadedEvidence(record: record, dialect: table.format.rawValue,
+    return LoadedEvidence(
+      record: record, dialect: table.format.rawValue,
       columns: table.columns.indices.map { LoadedColumn(name: table.columns[$0], type: types[$0].label) })
   }
 
@@ -153,23 +168,31 @@ public final class EvidenceWorkspace: EvidenceDesk {
 
   // MARK: Questions
 
-  public func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+  public func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic)
+    -> [String]
+  {
     lastRanOn = []
     readByCommand = []
     // Compute once (a query over a million rows is not run twice), then draw once per style.
     let draw: (EvidenceTextRenderer) -> String
-    guard case .question(let question) = command.route else { throw .error(.unhandledCommand, "not an evidence command") }
+    guard case .question(let question) = command.route else {
+      throw .error(.unhandledCommand, "not an evidence command")
+    }
     switch question {
     case .list:
       // The register as the cells stored it: listing evidence reads no file.
-      guard !investigation.evidence.isEmpty else { return styles.map { _ in "no evidence loaded yet: load PATH [as NAME]" } }
+      guard !investigation.evidence.isEmpty else {
+        return styles.map { _ in "no evidence loaded yet: load PATH [as NAME]" }
+      }
       draw = { $0.listing(investigation.evidence) }
     case .show(let name, let limit, let format):
       let table = try self.table(name, in: investigation)
       var preview = EvidenceTextRenderer.PreviewFormat.table
       if let format {
         guard let f = EvidenceTextRenderer.PreviewFormat(rawValue: format.value.lowercased()) else {
-          throw .error(.unknownShowFormat, "`\(format.value)` is not a show format", at: format.span, notes: ["--format table, csv or json"])
+          throw .error(
+            .unknownShowFormat, "`\(format.value)` is not a show format", at: format.span,
+            notes: ["--format table, csv or json"])
         }
         preview = f
       }
@@ -203,7 +226,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
       try reference.validate(against: table, span: ref.span)
       let excerpt = EvidenceTextRenderer().excerpt(reference, in: table).trimmingTrailingNewlines()
       try checkTablesRead()
-      return Citation(kind: .rows, reference: reference.description, excerpt: excerpt, note: note, cell: cell,
+      return Citation(
+        kind: .rows, reference: reference.description, excerpt: excerpt, note: note, cell: cell,
         moments: Self.moments(reference, in: table), table: Self.rows(reference, in: table), evidence: table.name,
         sha256: table.sha256)
     case .query(let source):
@@ -211,22 +235,29 @@ public final class EvidenceWorkspace: EvidenceDesk {
       let result = try run(source, in: investigation)
       let text = EvidenceTextRenderer().render(result).trimmingTrailingNewlines()
       try checkTablesRead()
-      return Citation(kind: .query, reference: source.text, excerpt: text, note: note, cell: cell,
+      return Citation(
+        kind: .query, reference: source.text, excerpt: text, note: note, cell: cell,
         chart: Self.chart(result), table: Self.table(result), evidence: table.name, sha256: table.sha256,
         statistics: Self.statistics(result))
     case .shares(let shares):
       // Figures typed in from a report: the test is stored like a query's, with no file behind it.
       let result = try Self.compare(shares)
-      return Citation(kind: .query, reference: shares.text, excerpt: EvidenceTextRenderer().render(result).trimmingTrailingNewlines(),
+      return Citation(
+        kind: .query, reference: shares.text, excerpt: EvidenceTextRenderer().render(result).trimmingTrailingNewlines(),
         note: note, cell: cell, table: Self.table(result), statistics: Self.statistics(result))
     }
   }
 
   /// The distinct values of a column of a table already in memory, most frequent first (ties by
   /// value), at most `limit`; empty for a table not read yet (Tab never reads a file).
-  public func values(of evidence: String, column name: String, in investigation: Investigation, limit: Int = 200) -> [String] {
-    guard let record = investigation.evidence.last(where: { $0.name == evidence }) ?? investigation.evidence.last(where: {
-      $0.name.lowercased() == evidence.lowercased() }),
+  public func values(of evidence: String, column name: String, in investigation: Investigation, limit: Int = 200)
+    -> [String]
+  {
+    guard
+      let record = investigation.evidence.last(where: { $0.name == evidence })
+        ?? investigation.evidence.last(where: {
+          $0.name.lowercased() == evidence.lowercased()
+        }),
       let table = tables[record.cell], let column = table.columnIndex(named: name)
     else { return [] }
     let key = "\(record.cell)\u{1}\(column)"
@@ -239,8 +270,10 @@ public final class EvidenceWorkspace: EvidenceDesk {
       if id == counts.count { counts.append(0) }
       counts[id] += 1
     }
-    let values = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : interner.string($0) < interner.string($1) }
-      .prefix(limit).map { interner.string($0) }
+    let values = counts.indices.sorted {
+      counts[$0] != counts[$1] ? counts[$0] > counts[$1] : interner.string($0) < interner.string($1)
+    }
+    .prefix(limit).map { interner.string($0) }
     completionValues[key] = values
     return values
   }
@@ -266,7 +299,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
       if let loaded = tables[record.cell] { table = loaded } else { table = try reread(record, at: name.span) }
       try Self.checkIntact(table, at: name.span)
       if !readByCommand.contains(where: { $0.table === table }) { readByCommand.append((table, name.span)) }
-      let version = EvidenceVersion(name: record.name, path: record.path, sha256: table.sha256, loadedIn: record.cell,
+      let version = EvidenceVersion(
+        name: record.name, path: record.path, sha256: table.sha256, loadedIn: record.cell,
         changed: table.sha256 != record.sha256)
       if !lastRanOn.contains(version) { lastRanOn.append(version) }
       return table
@@ -283,16 +317,23 @@ public final class EvidenceWorkspace: EvidenceDesk {
   /// and the cell says so (see `EvidenceVersion`).
   private func reread(_ record: EvidenceRecord, at span: SourceSpan) throws(Diagnostic) -> EvidenceTable {
     guard let (spec, _) = restored[record.cell] else {
-      throw .error(.evidenceUnavailable, "`\(record.name)` was loaded in cell \(record.cell), but this session cannot read it again", at: span)
+      throw .error(
+        .evidenceUnavailable,
+        "`\(record.name)` was loaded in cell \(record.cell), but this session cannot read it again", at: span)
     }
     do {
       _ = try load(spec, cell: record.cell)
     } catch {
-      throw .error(.evidenceUnavailable, "`\(record.name)` cannot be read again: \(error.message)", at: span,
-        notes: ["it was loaded in cell \(record.cell) from \(record.path) (sha256 \(record.sha256.prefix(16)))",
-          "views, citations and the record keep what the cells stored; load the file again to query it"])
+      throw .error(
+        .evidenceUnavailable, "`\(record.name)` cannot be read again: \(error.message)", at: span,
+        notes: [
+          "it was loaded in cell \(record.cell) from \(record.path) (sha256 \(record.sha256.prefix(16)))",
+          "views, citations and the record keep what the cells stored; load the file again to query it",
+        ])
     }
-    guard let table = tables[record.cell] else { throw .error(.evidenceUnavailable, "`\(record.name)` cannot be read again", at: span) }
+    guard let table = tables[record.cell] else {
+      throw .error(.evidenceUnavailable, "`\(record.name)` cannot be read again", at: span)
+    }
     return table
   }
 
@@ -319,7 +360,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
     do {
       try table.source.checkIntact()
     } catch {
-      throw .error(error.problem.code, "`\(table.name)`: \(table.path) \(error.problem.message)", at: span,
+      throw .error(
+        error.problem.code, "`\(table.name)`: \(table.path) \(error.problem.message)", at: span,
         notes: [error.hint])
     }
   }
@@ -327,13 +369,15 @@ public final class EvidenceWorkspace: EvidenceDesk {
   static func format(of spec: LoadSpec) throws(Diagnostic) -> EvidenceFormat {
     if let format = spec.format {
       guard let f = EvidenceFormat(rawValue: format.value.lowercased()) else {
-        throw .error(.unknownEvidenceFormat, "`\(format.value)` is not an evidence format", at: format.span,
+        throw .error(
+          .unknownEvidenceFormat, "`\(format.value)` is not an evidence format", at: format.span,
           notes: ["formats: " + EvidenceFormat.names.joined(separator: ", ")])
       }
       return f
     }
     guard let f = EvidenceFormat(path: spec.path.value) else {
-      throw .error(.unknownEvidenceFormat, "cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
+      throw .error(
+        .unknownEvidenceFormat, "cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
         notes: ["say it: load \(spec.path.value) --format " + EvidenceFormat.names.joined(separator: "|")])
     }
     return f

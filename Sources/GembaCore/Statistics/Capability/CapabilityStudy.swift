@@ -48,40 +48,54 @@ public struct CapabilityStudy: Hashable, Sendable {
   public var warnings: [Diagnostic]
 
   /// Capability of subgrouped data; within σ by R̄/d₂ (default) or S̄/c₄.
-  public init(subgroups: [[Double]], lowerSpec: Double?, upperSpec: Double?, target: Double? = nil,
-              method: WithinSigma = .rangeBar, confidence: Double = 0.95) throws(Diagnostic) {
-    try self.init(subgroups: Subgroups(subgroups), lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, method: method,
-                  confidence: confidence)
+  public init(
+    subgroups: [[Double]], lowerSpec: Double?, upperSpec: Double?, target: Double? = nil,
+    method: WithinSigma = .rangeBar, confidence: Double = 0.95
+  ) throws(Diagnostic) {
+    try self.init(
+      subgroups: Subgroups(subgroups), lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, method: method,
+      confidence: confidence)
   }
 
   /// Capability of subgrouped data (`--size N`, `--subgroup COL`); within σ by R̄/d₂ (default) or S̄/c₄.
-  public init(subgroups: Subgroups, lowerSpec: Double?, upperSpec: Double?, target: Double? = nil,
-              method: WithinSigma = .rangeBar, confidence: Double = 0.95) throws(Diagnostic) {
+  public init(
+    subgroups: Subgroups, lowerSpec: Double?, upperSpec: Double?, target: Double? = nil,
+    method: WithinSigma = .rangeBar, confidence: Double = 0.95
+  ) throws(Diagnostic) {
     try subgroups.requireFinite(nonEmpty: false)
-    guard subgroups.count >= 2 || method == .movingRange else { throw ControlCharts.tooFew(subgroups.count, "subgroups") }
+    guard subgroups.count >= 2 || method == .movingRange else {
+      throw ControlCharts.tooFew(subgroups.count, "subgroups")
+    }
     let sigma = try method.estimate(subgroups, of: nil)
     let beyond = try SpecialCauseRules(.westernElectric, tests: [1])
-    let chart = method == .movingRange
+    let chart =
+      method == .movingRange
       ? try ControlCharts.individuals(subgroups.values, rules: beyond)
       : try ControlCharts.subgrouped(subgroups, labels: nil, phases: .none, rules: beyond, method: method)
-    try self.init(values: subgroups.values, withinSigma: sigma, method: method, points: subgroups.count, chart: chart,
-                  lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
+    try self.init(
+      values: subgroups.values, withinSigma: sigma, method: method, points: subgroups.count, chart: chart,
+      lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
   }
 
   /// Capability of individual values in time order; within σ = MR̄/1.128.
-  public init(individuals: [Double], lowerSpec: Double?, upperSpec: Double?, target: Double? = nil,
-              confidence: Double = 0.95) throws(Diagnostic) {
+  public init(
+    individuals: [Double], lowerSpec: Double?, upperSpec: Double?, target: Double? = nil,
+    confidence: Double = 0.95
+  ) throws(Diagnostic) {
     try Sample.requireFinite(individuals, name: "the measure")
     guard individuals.count >= 2 else { throw ControlCharts.tooFew(individuals.count, "values") }
     let sigma = try WithinSigma.movingRange(individuals, pairs: nil)
     let chart = try ControlCharts.individuals(individuals, rules: try SpecialCauseRules(.westernElectric, tests: [1]))
-    try self.init(values: individuals, withinSigma: sigma, method: .movingRange, points: individuals.count, chart: chart,
-                  lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
+    try self.init(
+      values: individuals, withinSigma: sigma, method: .movingRange, points: individuals.count, chart: chart,
+      lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
   }
 
-  private init(values: [Double], withinSigma: Double, method: WithinSigma, points: Int, chart: VariablesChart,
-               lowerSpec: Double?, upperSpec: Double?,
-               target: Double?, confidence: Double) throws(Diagnostic) {
+  private init(
+    values: [Double], withinSigma: Double, method: WithinSigma, points: Int, chart: VariablesChart,
+    lowerSpec: Double?, upperSpec: Double?,
+    target: Double?, confidence: Double
+  ) throws(Diagnostic) {
     guard lowerSpec != nil || upperSpec != nil else {
       throw Diagnostic.error(.invalidSpecLimits, "capability needs a specification limit: --lsl, --usl or both")
     }
@@ -89,8 +103,10 @@ public struct CapabilityStudy: Hashable, Sendable {
       throw Diagnostic.error(.invalidSpecLimits, "a specification limit must be a finite number")
     }
     if let l = lowerSpec, let u = upperSpec, l >= u {
-      throw Diagnostic.error(.invalidSpecLimits, "the lower specification limit (\(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper "
-        + "(\(NumberFormat.compact(u, maxPlaces: 6)))", notes: ["were --lsl and --usl swapped?"])
+      throw Diagnostic.error(
+        .invalidSpecLimits,
+        "the lower specification limit (\(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper "
+          + "(\(NumberFormat.compact(u, maxPlaces: 6)))", notes: ["were --lsl and --usl swapped?"])
     }
     let sample = try Sample(values)
     guard sample.variance > 0 else { throw WithinSigma.noVariation }
@@ -105,10 +121,15 @@ public struct CapabilityStudy: Hashable, Sendable {
     self.confidence = confidence
     normality = try AndersonDarlingTest(values, sample: sample)
     // Points are counted once whether the location or the spread chart flags them.
-    let flagged = Set(chart.location.signals.map(\.point)).union(chart.spread.signals.map { chart.spread.positions[$0.point] })
-    outOfControl = chart.location.signals + chart.spread.signals.map {
-      ControlChart.Signal(point: chart.spread.positions[$0.point], rule: $0.rule, description: "\(chart.spread.kind.rawValue) chart: \($0.description)")
-    }
+    let flagged = Set(chart.location.signals.map(\.point)).union(
+      chart.spread.signals.map { chart.spread.positions[$0.point] })
+    outOfControl =
+      chart.location.signals
+      + chart.spread.signals.map {
+        ControlChart.Signal(
+          point: chart.spread.positions[$0.point], rule: $0.rule,
+          description: "\(chart.spread.kind.rawValue) chart: \($0.description)")
+      }
     let stability = flagged.count
 
     let n = Double(count), nu = n - 1, alpha = 1 - confidence
@@ -137,7 +158,10 @@ public struct CapabilityStudy: Hashable, Sendable {
       let delta = (mean - t) / withinSigma
       let v = cp.value / (1 + delta * delta).squareRoot()
       let df = n * (1 + delta * delta) / (1 + 2 * delta * delta)
-      cpm = Index(value: v, interval: (v * (ChiSquared.quantile(alpha / 2, df: df) / df).squareRoot())...(v * (ChiSquared.quantile(1 - alpha / 2, df: df) / df).squareRoot()))
+      cpm = Index(
+        value: v,
+        interval: (v * (ChiSquared.quantile(alpha / 2, df: df) / df).squareRoot())...(v
+          * (ChiSquared.quantile(1 - alpha / 2, df: df) / df).squareRoot()))
     } else {
       cpm = nil
     }
@@ -147,33 +171,51 @@ public struct CapabilityStudy: Hashable, Sendable {
 
     var warnings: [Diagnostic] = []
     if normality.verdict.isSignificant {
-      warnings.append(Diagnostic(.notNormal, "the data are not normal (Anderson–Darling A² = \(NumberFormat.decimal(normality.aSquared, places: 3)), "
-        + "p = \(NumberFormat.decimal(normality.pValue, places: 3))): the indices and expected PPM assume a normal distribution",
-        notes: ["read the observed PPM, or find why the data are not normal (a mixture of streams, a shift, a boundary)"]))
+      warnings.append(
+        Diagnostic(
+          .notNormal,
+          "the data are not normal (Anderson–Darling A² = \(NumberFormat.decimal(normality.aSquared, places: 3)), "
+            + "p = \(NumberFormat.decimal(normality.pValue, places: 3))): the indices and expected PPM assume a normal distribution",
+          notes: [
+            "read the observed PPM, or find why the data are not normal (a mixture of streams, a shift, a boundary)"
+          ]))
     }
     if stability > 0 {
-      let (charts, option) = method == .movingRange ? ("I-MR", "imr") : method == .sBar ? ("X̄-S", "xbar-s") : ("X̄-R", "xbar-r")
-      warnings.append(Diagnostic(.notInControl, "the process is not in statistical control: \(stability) \(stability == 1 ? "point is" : "points are") beyond the "
-        + "limits of its \(charts) chart, so the indices do not predict what it will make",
-        notes: ["find and remove the special causes first (spc --chart \(option))"]))
+      let (charts, option) =
+        method == .movingRange ? ("I-MR", "imr") : method == .sBar ? ("X̄-S", "xbar-s") : ("X̄-R", "xbar-r")
+      warnings.append(
+        Diagnostic(
+          .notInControl,
+          "the process is not in statistical control: \(stability) \(stability == 1 ? "point is" : "points are") beyond the "
+            + "limits of its \(charts) chart, so the indices do not predict what it will make",
+          notes: ["find and remove the special causes first (spc --chart \(option))"]))
     }
     if points < 20 {
-      warnings.append(Diagnostic(.roughIndices, "the study has \(points) \(method == .movingRange ? "values" : "subgroups"), fewer than 20: the indices are rough (see their intervals)"))
+      warnings.append(
+        Diagnostic(
+          .roughIndices,
+          "the study has \(points) \(method == .movingRange ? "values" : "subgroups"), fewer than 20: the indices are rough (see their intervals)"
+        ))
     }
     if let t = target, let l = lowerSpec ?? target, let u = upperSpec ?? target, t < l || t > u {
-      warnings.append(Diagnostic(.targetOutsideSpecification, "the target \(NumberFormat.compact(t, maxPlaces: 6)) is outside the specification limits"))
+      warnings.append(
+        Diagnostic(
+          .targetOutsideSpecification,
+          "the target \(NumberFormat.compact(t, maxPlaces: 6)) is outside the specification limits"))
     }
     self.warnings = warnings
   }
 
   private static func observed(_ values: [Double], _ lower: Double?, _ upper: Double?) -> PartsPerMillion {
     let n = Double(values.count)
-    return PartsPerMillion(below: lower.map { l in Double(values.count(where: { $0 < l })) / n * 1e6 },
-                           above: upper.map { u in Double(values.count(where: { $0 > u })) / n * 1e6 })
+    return PartsPerMillion(
+      below: lower.map { l in Double(values.count(where: { $0 < l })) / n * 1e6 },
+      above: upper.map { u in Double(values.count(where: { $0 > u })) / n * 1e6 })
   }
 
   private static func expected(_ mean: Double, _ sigma: Double, _ lower: Double?, _ upper: Double?) -> PartsPerMillion {
-    PartsPerMillion(below: lower.map { NormalDistribution.cdf(($0 - mean) / sigma) * 1e6 },
-                    above: upper.map { NormalDistribution.survival(($0 - mean) / sigma) * 1e6 })
+    PartsPerMillion(
+      below: lower.map { NormalDistribution.cdf(($0 - mean) / sigma) * 1e6 },
+      above: upper.map { NormalDistribution.survival(($0 - mean) / sigma) * 1e6 })
   }
 }

@@ -35,7 +35,9 @@ public struct ChartLabels: RandomAccessCollection, Hashable, Sendable {
 
   /// The labels of the input points at `positions`, in that order.
   func at(_ positions: PointPositions) -> ChartLabels {
-    if let own = self.positions { return ChartLabels(source: source, positions: PointPositions(positions.map { own[$0] })) }
+    if let own = self.positions {
+      return ChartLabels(source: source, positions: PointPositions(positions.map { own[$0] }))
+    }
     return ChartLabels(source: source, positions: positions)
   }
 

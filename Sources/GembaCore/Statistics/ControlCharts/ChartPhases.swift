@@ -27,7 +27,10 @@ public struct ChartPhases: Hashable, Sendable {
     }
     if let baseline {
       guard baseline.lowerBound >= 0, baseline.upperBound <= count, baseline.count >= 2 else {
-        throw Diagnostic.error(.invalidBaseline, "the baseline must be at least 2 of the \(count) points (points \(baseline.lowerBound + 1)–\(baseline.upperBound) asked)")
+        throw Diagnostic.error(
+          .invalidBaseline,
+          "the baseline must be at least 2 of the \(count) points (points \(baseline.lowerBound + 1)–\(baseline.upperBound) asked)"
+        )
       }
     }
     var runs: [(String?, Range<Int>)] = []

@@ -39,14 +39,19 @@ public struct ControlChart: Hashable, Sendable {
   /// Rows left out because the cell was not a number (or date).
   public var skipped: Int
 
-  init(column: String, pointKind: String, meaning: PointMeaning = .value, points: [Point], rules: ControlRules,
-       skipped: Int) {
-    self.init(column: column, pointKind: pointKind, meaning: meaning, values: points.map(\.value),
-              labels: ChartLabels(points.map(\.label)), rules: rules, skipped: skipped)
+  init(
+    column: String, pointKind: String, meaning: PointMeaning = .value, points: [Point], rules: ControlRules,
+    skipped: Int
+  ) {
+    self.init(
+      column: column, pointKind: pointKind, meaning: meaning, values: points.map(\.value),
+      labels: ChartLabels(points.map(\.label)), rules: rules, skipped: skipped)
   }
 
-  init(column: String, pointKind: String, meaning: PointMeaning = .value, values: [Double], labels: ChartLabels,
-       rules: ControlRules, skipped: Int) {
+  init(
+    column: String, pointKind: String, meaning: PointMeaning = .value, values: [Double], labels: ChartLabels,
+    rules: ControlRules, skipped: Int
+  ) {
     precondition(values.count == labels.count, "a label per point")
     self.column = column
     self.pointKind = pointKind
@@ -66,7 +71,8 @@ public struct ControlChart: Hashable, Sendable {
     // A count cannot go below zero: the lower limit of a chart of counts stops there.
     if meaning == .count, lowerLimit < 0 { lowerLimit = 0 }
     sigma = averageMovingRange / 1.128
-    signals = ControlRuleCheck(values: values, mean: mean, sigma: sigma, upper: upperLimit, lower: lowerLimit).signals(rules)
+    signals = ControlRuleCheck(values: values, mean: mean, sigma: sigma, upper: upperLimit, lower: lowerLimit).signals(
+      rules)
   }
 }
 

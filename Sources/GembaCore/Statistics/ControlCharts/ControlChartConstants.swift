@@ -43,7 +43,9 @@ public enum ControlChartConstants {
     (23, 3.858, 0.716, 0.9887, 0.162, 0.633, 0.545, 1.455, 0.443, 1.557),
     (24, 3.895, 0.712, 0.9892, 0.157, 0.619, 0.555, 1.445, 0.451, 1.548),
     (25, 3.931, 0.708, 0.9896, 0.153, 0.606, 0.565, 1.435, 0.459, 1.541),
-  ].map { Row(n: $0.0, d2: $0.1, d3: $0.2, c4: $0.3, a2: $0.4, a3: $0.5, b3: $0.6, b4: $0.7, d3Factor: $0.8, d4Factor: $0.9) }
+  ].map {
+    Row(n: $0.0, d2: $0.1, d3: $0.2, c4: $0.3, a2: $0.4, a3: $0.5, b3: $0.6, b4: $0.7, d3Factor: $0.8, d4Factor: $0.9)
+  }
 
   /// The largest subgroup size the range chart accepts (ranges waste information beyond it).
   public static let largestRangeSubgroup = 25

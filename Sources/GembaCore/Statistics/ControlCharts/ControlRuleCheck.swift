@@ -28,14 +28,19 @@ struct ControlRuleCheck: Sendable {
   }
 
   /// Limits per point; `points` (default all) picks the points checked, e.g. one stage's.
-  init(values: [Double], centers: [Double], sigmas: [Double], uppers: [Double], lowers: [Double], points: Range<Int>? = nil) {
-    self.init(values: values, centers: PointColumn(centers), sigmas: PointColumn(sigmas), uppers: PointColumn(uppers),
-              lowers: PointColumn(lowers), points: points)
+  init(
+    values: [Double], centers: [Double], sigmas: [Double], uppers: [Double], lowers: [Double], points: Range<Int>? = nil
+  ) {
+    self.init(
+      values: values, centers: PointColumn(centers), sigmas: PointColumn(sigmas), uppers: PointColumn(uppers),
+      lowers: PointColumn(lowers), points: points)
   }
 
   /// Limits per point, as a chart keeps them (a value per run of equal points).
-  init(values: [Double], centers: PointColumn, sigmas: PointColumn, uppers: PointColumn, lowers: PointColumn,
-       points: Range<Int>? = nil) {
+  init(
+    values: [Double], centers: PointColumn, sigmas: PointColumn, uppers: PointColumn, lowers: PointColumn,
+    points: Range<Int>? = nil
+  ) {
     self.values = values
     self.points = points ?? values.indices
     limits = .perPoint(centers: centers, sigmas: sigmas, uppers: uppers, lowers: lowers)
@@ -57,7 +62,8 @@ struct ControlRuleCheck: Sendable {
     let middle = points.lowerBound + points.count / 2
     let halves = [points.lowerBound..<middle, middle..<points.upperBound]
     let found = halves.map { _ in ResultBox<[ControlChart.Signal]>([]) }
-    Parallel.run(halves.indices.map { k in { @Sendable in found[k].value = self.signals(rules, reporting: halves[k]) } })
+    Parallel.run(
+      halves.indices.map { k in { @Sendable in found[k].value = self.signals(rules, reporting: halves[k]) } })
     return found[0].value + found[1].value
   }
 
@@ -85,8 +91,10 @@ struct ControlRuleCheck: Sendable {
   /// below the centre, of steps up and down, of alternating steps, within and beyond 1σ.
   /// The scan reads the points from `start` and reports those in `reported`.
   @inline(__always)
-  private func scan(_ rules: SpecialCauseRules, from start: Int, reporting reported: Range<Int>,
-                    _ at: (Int) -> (center: Double, sigma: Double, upper: Double, lower: Double)) -> [ControlChart.Signal] {
+  private func scan(
+    _ rules: SpecialCauseRules, from start: Int, reporting reported: Range<Int>,
+    _ at: (Int) -> (center: Double, sigma: Double, upper: Double, lower: Double)
+  ) -> [ControlChart.Signal] {
     // Each test's bit in a point's hits (bit r − 1 for rule r; 0 when the test is not applied),
     // and its run length where the family sets one.
     var beyondBit: UInt32 = 0, twoBit: UInt32 = 0, fourBit: UInt32 = 0, sideBit: UInt32 = 0
@@ -113,7 +121,9 @@ struct ControlRuleCheck: Sendable {
         var found: [ControlChart.Signal] = []
         for i in reported {
           let (_, _, upper, lower) = at(i)
-          if v[i] > upper || v[i] < lower { found.append(ControlChart.Signal(point: i, rule: 1, description: descriptions[0])) }
+          if v[i] > upper || v[i] < lower {
+            found.append(ControlChart.Signal(point: i, rule: 1, description: descriptions[0]))
+          }
         }
         return found
       }

@@ -64,7 +64,13 @@ public struct RunChart: Hashable, Sendable {
     let v = Double(runsUpOrDown)
     trendsP = NormalDistribution.cdf((v - expectedRunsUpOrDown + 0.5) / s)
     oscillationP = NormalDistribution.survival((v - expectedRunsUpOrDown - 0.5) / s)
-    warnings = n < 20 ? [Diagnostic(.approximateTest, "the runs tests use a normal approximation that needs about 20 points or more (there are \(n))")] : []
+    warnings =
+      n < 20
+      ? [
+        Diagnostic(
+          .approximateTest,
+          "the runs tests use a normal approximation that needs about 20 points or more (there are \(n))")
+      ] : []
   }
 
   /// The number of runs of equal flags, and the longest.

@@ -68,9 +68,10 @@ public struct ShewhartChart: Hashable, Sendable {
 
   public func point(_ i: Int) -> Point {
     let stage = stages.first { $0.points.contains(i) }
-    return Point(position: positions[i], label: labels[i], value: values[i], center: centers[i], lower: lowers[i],
-                 upper: uppers[i], sigma: sigmas[i], size: sizes?[i], stage: stage?.label,
-                 inBaseline: stage?.baseline.contains(i) ?? false)
+    return Point(
+      position: positions[i], label: labels[i], value: values[i], center: centers[i], lower: lowers[i],
+      upper: uppers[i], sigma: sigmas[i], size: sizes?[i], stage: stage?.label,
+      inBaseline: stage?.baseline.contains(i) ?? false)
   }
 
   /// Every point (built on demand; for large charts read the columns).
@@ -88,8 +89,11 @@ public struct ShewhartChart: Hashable, Sendable {
   }
 
   /// - Parameter labels: the labels of the input points; each point takes its position's.
-  init(kind: Kind, columns: ChartColumns, labels: ChartLabels, stages: [Stage], rules: SpecialCauseRules, warnings: [Diagnostic],
-       dispersion: Dispersion? = nil) {
+  init(
+    kind: Kind, columns: ChartColumns, labels: ChartLabels, stages: [Stage], rules: SpecialCauseRules,
+    warnings: [Diagnostic],
+    dispersion: Dispersion? = nil
+  ) {
     self.kind = kind
     positions = columns.positions
     self.labels = labels.at(columns.positions)
@@ -106,8 +110,10 @@ public struct ShewhartChart: Hashable, Sendable {
     // Runs are judged within a stage: a shift at a stage boundary is the change being studied.
     var signals: [ControlChart.Signal] = []
     for stage in stages {
-      signals += ControlRuleCheck(values: values, centers: centers, sigmas: sigmas, uppers: uppers, lowers: lowers, points: stage.points)
-        .signals(rules)
+      signals += ControlRuleCheck(
+        values: values, centers: centers, sigmas: sigmas, uppers: uppers, lowers: lowers, points: stage.points
+      )
+      .signals(rules)
     }
     self.signals = signals
   }
@@ -152,8 +158,10 @@ struct ChartColumns {
   }
 
   /// Points sharing one centre and one set of limits, appended in bulk.
-  mutating func append(_ positions: Range<Int>, values: some Collection<Double>, center: Double,
-                       lower: Double, upper: Double, sigma: Double) {
+  mutating func append(
+    _ positions: Range<Int>, values: some Collection<Double>, center: Double,
+    lower: Double, upper: Double, sigma: Double
+  ) {
     self.positions.append(contentsOf: positions)
     if self.values.isEmpty, let whole = values as? [Double] {
       // A chart of every point shares its values' array: a million points are not copied.
@@ -168,8 +176,10 @@ struct ChartColumns {
     sigmas.append(sigma, count: positions.count)
   }
 
-  mutating func append(_ position: Int, value: Double, center: Double, lower: Double, upper: Double,
-                       sigma: Double, size: Int? = nil) {
+  mutating func append(
+    _ position: Int, value: Double, center: Double, lower: Double, upper: Double,
+    sigma: Double, size: Int? = nil
+  ) {
     positions.append(position)
     if values.isEmpty { values.reserveCapacity(capacity) }
     values.append(value)

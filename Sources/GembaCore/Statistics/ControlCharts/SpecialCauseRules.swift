@@ -14,7 +14,10 @@ public struct SpecialCauseRules: Hashable, Sendable {
     let all = family == .westernElectric ? Array(1...4) : Array(1...8)
     let chosen = Array(Set(tests ?? all)).sorted()
     if let bad = chosen.first(where: { !all.contains($0) }) {
-      throw Diagnostic.error(.invalidRules, "\(family == .westernElectric ? "Western Electric rules are numbered 1–4" : "Nelson tests are numbered 1–8"), not \(bad)")
+      throw Diagnostic.error(
+        .invalidRules,
+        "\(family == .westernElectric ? "Western Electric rules are numbered 1–4" : "Nelson tests are numbered 1–8"), not \(bad)"
+      )
     }
     guard !chosen.isEmpty else { throw Diagnostic.error(.invalidRules, "choose at least one test for special causes") }
     self.family = family

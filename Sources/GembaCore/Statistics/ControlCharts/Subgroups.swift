@@ -13,7 +13,8 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
   public let labels: ChartLabels
 
   init(values: [Double], starts: [Int], labels: ChartLabels) {
-    precondition(starts.first == 0 && starts.last == values.count && labels.count == starts.count - 1, "malformed subgroups")
+    precondition(
+      starts.first == 0 && starts.last == values.count && labels.count == starts.count - 1, "malformed subgroups")
     self.values = values
     self.starts = starts
     self.labels = labels
@@ -24,8 +25,9 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
     var starts = [0]
     starts.reserveCapacity(groups.count + 1)
     for g in groups { starts.append(starts[starts.count - 1] + g.count) }
-    self.init(values: Array(groups.joined()), starts: starts,
-              labels: labels.map(ChartLabels.init) ?? ChartLabels(numbering: groups.count))
+    self.init(
+      values: Array(groups.joined()), starts: starts,
+      labels: labels.map(ChartLabels.init) ?? ChartLabels(numbering: groups.count))
   }
 
   /// Consecutive runs of `size` values; a shorter last run is kept (its limits are its own).
@@ -40,8 +42,9 @@ public struct Subgroups: RandomAccessCollection, Hashable, Sendable {
   /// left without a value are dropped with their names.
   static func grouping(_ values: [Double], ids: [Int32], names: [String]) -> Subgroups {
     precondition(values.count == ids.count, "a group id per value")
-    let groups = FlatGroups(count: ids.count, groups: names.count,
-                            group: { values[$0].isNaN ? nil : Int(ids[$0]) }, element: { values[$0] })
+    let groups = FlatGroups(
+      count: ids.count, groups: names.count,
+      group: { values[$0].isNaN ? nil : Int(ids[$0]) }, element: { values[$0] })
     return Subgroups(values: groups.elements, starts: groups.starts, labels: ChartLabels(groups.kept.map { names[$0] }))
   }
 

@@ -17,21 +17,27 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
     switch self {
     case .movingRange:
       let values = subgroups.starts[used.lowerBound]..<subgroups.starts[used.upperBound]
-      sigma = try Self.movingRange(subgroups.values, pairs: values.isEmpty ? values : (values.lowerBound + 1)..<values.upperBound)
+      sigma = try Self.movingRange(
+        subgroups.values, pairs: values.isEmpty ? values : (values.lowerBound + 1)..<values.upperBound)
     case .rangeBar:
       if let big = used.first(where: { subgroups.size($0) > ControlChartConstants.largestRangeSubgroup }) {
-        throw Diagnostic.error(.chartNeedsInput, "a subgroup of \(subgroups.size(big)) is too large for ranges (up to 25 values)",
-                               notes: ["use the X̄-S chart (--chart xbar-s) for large subgroups"])
+        throw Diagnostic.error(
+          .chartNeedsInput, "a subgroup of \(subgroups.size(big)) is too large for ranges (up to 25 values)",
+          notes: ["use the X̄-S chart (--chart xbar-s) for large subgroups"])
       }
       sigma = try Self.weightedMean(subgroups, used) { n in
         let d2 = ControlChartConstants.d2(n), d3 = ControlChartConstants.d3(n)
         return (weight: d2 * d2 / (d3 * d3), divisor: d2)
-      } statistic: { Self.range($0) }
+      } statistic: {
+        Self.range($0)
+      }
     case .sBar:
       sigma = try Self.weightedMean(subgroups, used) { n in
         let c4 = ControlChartConstants.c4(n)
         return (weight: c4 * c4 / (1 - c4 * c4), divisor: c4)
-      } statistic: { Self.standardDeviation($0) }
+      } statistic: {
+        Self.standardDeviation($0)
+      }
     }
     guard sigma > 0 else { throw Self.noVariation }
     return sigma
@@ -39,8 +45,10 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
 
   /// Σ wᵢ (statisticᵢ / divisorᵢ) / Σ wᵢ over the subgroups of 2 or more values; a subgroup
   /// size's weight and divisor are computed when the size changes, not per subgroup.
-  private static func weightedMean(_ subgroups: Subgroups, _ used: Range<Int>, constants: (Int) -> (weight: Double, divisor: Double),
-                                   statistic: (ArraySlice<Double>) -> Double) throws(Diagnostic) -> Double {
+  private static func weightedMean(
+    _ subgroups: Subgroups, _ used: Range<Int>, constants: (Int) -> (weight: Double, divisor: Double),
+    statistic: (ArraySlice<Double>) -> Double
+  ) throws(Diagnostic) -> Double {
     var weighted = 0.0, weights = 0.0
     var size = 0, weight = 0.0, divisor = 0.0
     for i in used where subgroups.size(i) >= 2 {
@@ -58,7 +66,9 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
   /// MR̄/d₂(2) over consecutive values; `pairs` limits which (i − 1, i) pairs count (by i).
   static func movingRange(_ values: [Double], pairs: Range<Int>?) throws(Diagnostic) -> Double {
     let ends = pairs ?? 1..<max(1, values.count)
-    guard !ends.isEmpty else { throw Diagnostic.error(.tooFewValues, "moving ranges need at least 2 consecutive values") }
+    guard !ends.isEmpty else {
+      throw Diagnostic.error(.tooFewValues, "moving ranges need at least 2 consecutive values")
+    }
     var sum = 0.0
     for i in ends { sum += abs(values[i] - values[i - 1]) }
     let mean = sum / Double(ends.count)
@@ -82,8 +92,10 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
     return high - low
   }
 
-  static let noSubgroups = Diagnostic.error(.noVariation, "no subgroup has 2 or more values: σ within subgroups cannot be estimated",
-                                            notes: ["for one value per point use the individuals chart (--chart imr)"])
-  static let noVariation = Diagnostic.error(.noVariation, "all values are equal (σ = 0): control limits would be a single line",
-                                            notes: ["check the measure's resolution: a gauge that always reads the same cannot show variation"])
+  static let noSubgroups = Diagnostic.error(
+    .noVariation, "no subgroup has 2 or more values: σ within subgroups cannot be estimated",
+    notes: ["for one value per point use the individuals chart (--chart imr)"])
+  static let noVariation = Diagnostic.error(
+    .noVariation, "all values are equal (σ = 0): control limits would be a single line",
+    notes: ["check the measure's resolution: a gauge that always reads the same cannot show variation"])
 }

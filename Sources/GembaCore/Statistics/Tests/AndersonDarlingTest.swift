@@ -20,8 +20,12 @@ public struct AndersonDarlingTest: Hashable, Sendable {
 
   /// The test of values whose `Sample` the caller has already computed (a capability study has).
   init(_ values: [Double], sample: Sample, alpha: Double = 0.05) throws(Diagnostic) {
-    guard values.count >= 3 else { throw Diagnostic.error(.tooFewValues, "a normality test needs at least 3 values (there are \(values.count))") }
-    guard sample.variance > 0 else { throw Diagnostic.error(.noVariation, "all values are equal (σ = 0): normality cannot be judged") }
+    guard values.count >= 3 else {
+      throw Diagnostic.error(.tooFewValues, "a normality test needs at least 3 values (there are \(values.count))")
+    }
+    guard sample.variance > 0 else {
+      throw Diagnostic.error(.noVariation, "all values are equal (σ = 0): normality cannot be judged")
+    }
     count = values.count
     mean = sample.mean
     standardDeviation = sample.standardDeviation
@@ -37,8 +41,9 @@ public struct AndersonDarlingTest: Hashable, Sendable {
     aSquared = -n - sum / n
     adjusted = aSquared * (1 + 0.75 / n + 2.25 / (n * n))
     pValue = Self.pValue(adjusted)
-    verdict = Verdict(pValue: pValue, alpha: alpha, subject: "a departure from the normal curve this large",
-                      significant: "the data are not normal", notSignificant: "no evidence against normality")
+    verdict = Verdict(
+      pValue: pValue, alpha: alpha, subject: "a departure from the normal curve this large",
+      significant: "the data are not normal", notSignificant: "no evidence against normality")
   }
 
   /// Each term (2i − 1)[ln Φ(zᵢ) + ln(1 − Φ(z₍ₙ₊₁₋ᵢ₎))] of the sum, z sorted. Two normal tails and

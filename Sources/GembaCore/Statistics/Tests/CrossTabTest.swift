@@ -27,19 +27,30 @@ public struct CrossTabTest: Hashable, Sendable {
   public var verdict: Verdict
   public var warnings: [Diagnostic]
 
-  public init(_ observed: [[Int]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
-              alpha: Double = 0.05) throws(Diagnostic) {
+  public init(
+    _ observed: [[Int]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
+    alpha: Double = 0.05
+  ) throws(Diagnostic) {
     let r = observed.count, c = observed.first?.count ?? 0
     guard r >= 2, c >= 2 else {
-      throw Diagnostic.error(.invalidCrossTab, "a cross-tab needs at least 2 rows and 2 columns (this one is \(r) × \(c))",
-                             notes: ["a column with a single value cannot be associated with anything"])
+      throw Diagnostic.error(
+        .invalidCrossTab, "a cross-tab needs at least 2 rows and 2 columns (this one is \(r) × \(c))",
+        notes: ["a column with a single value cannot be associated with anything"])
     }
-    guard observed.allSatisfy({ $0.count == c }) else { throw Diagnostic.error(.mismatchedLengths, "the cross-tab's rows differ in length") }
-    guard observed.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else { throw Diagnostic.error(.invalidCounts, "a count in the cross-tab is negative") }
+    guard observed.allSatisfy({ $0.count == c }) else {
+      throw Diagnostic.error(.mismatchedLengths, "the cross-tab's rows differ in length")
+    }
+    guard observed.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else {
+      throw Diagnostic.error(.invalidCounts, "a count in the cross-tab is negative")
+    }
     let rows = observed.map { $0.reduce(0, +) }
     let columns = (0..<c).map { j in observed.reduce(0) { $0 + $1[j] } }
-    if rows.contains(0) { throw Diagnostic.error(.invalidCrossTab, "a row of the cross-tab has no counts: leave it out") }
-    if columns.contains(0) { throw Diagnostic.error(.invalidCrossTab, "a column of the cross-tab has no counts: leave it out") }
+    if rows.contains(0) {
+      throw Diagnostic.error(.invalidCrossTab, "a row of the cross-tab has no counts: leave it out")
+    }
+    if columns.contains(0) {
+      throw Diagnostic.error(.invalidCrossTab, "a column of the cross-tab has no counts: leave it out")
+    }
     self.init(checked: observed, rows: rows, columns: columns, alpha: alpha)
     self.rowLabels = rowLabels ?? (0..<r).map { "row \($0 + 1)" }
     self.columnLabels = columnLabels ?? (0..<c).map { "column \($0 + 1)" }
@@ -52,7 +63,8 @@ public struct CrossTabTest: Hashable, Sendable {
     columnLabels = []
     expected = rows.map { ri in columns.map { Double(ri) * Double($0) / total } }
     rowShares = observed.indices.map { i in observed[i].map { Double($0) / Double(rows[i]) } }
-    columnShares = observed.indices.map { i in observed[i].indices.map { Double(observed[i][$0]) / Double(columns[$0]) } }
+    columnShares = observed.indices.map { i in observed[i].indices.map { Double(observed[i][$0]) / Double(columns[$0]) }
+    }
     degreesOfFreedom = (rows.count - 1) * (columns.count - 1)
     yatesCorrected = degreesOfFreedom == 1
     var x2 = 0.0
@@ -71,11 +83,18 @@ public struct CrossTabTest: Hashable, Sendable {
     chiSquare = x2
     pValue = ChiSquared.survival(x2, df: Double(degreesOfFreedom))
     fisher = rows.count == 2 && columns.count == 2 ? FisherExactTest(observed) : nil
-    verdict = Verdict(pValue: pValue, alpha: alpha, subject: "an association this strong", significant: "a real association")
+    verdict = Verdict(
+      pValue: pValue, alpha: alpha, subject: "an association this strong", significant: "a real association")
     let small = expected.joined().filter { $0 < 5 }.count
-    warnings = small == 0 ? [] : [
-      Diagnostic(.approximateTest, "\(small) of \(expected.joined().count) cells expect fewer than 5 counts: the χ² p-value is approximate"
-        + (fisher.map { " (Fisher's exact test: p = \(NumberFormat.compact($0.pValue))" + ")" } ?? "; merge sparse categories"))
-    ]
+    warnings =
+      small == 0
+      ? []
+      : [
+        Diagnostic(
+          .approximateTest,
+          "\(small) of \(expected.joined().count) cells expect fewer than 5 counts: the χ² p-value is approximate"
+            + (fisher.map { " (Fisher's exact test: p = \(NumberFormat.compact($0.pValue))" + ")" }
+              ?? "; merge sparse categories"))
+      ]
   }
 }

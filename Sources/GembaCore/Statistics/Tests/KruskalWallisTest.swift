@@ -26,12 +26,15 @@ public struct KruskalWallisTest: Hashable, Sendable {
     let n = Double(counts.reduce(0, +))
     meanRanks = zip(sums, counts).map { $0 / Double($1) }
     let correction = 1 - ranking.tieTerm / (n * n * n - n)
-    guard correction > 0 else { throw Diagnostic.error(.noVariation, "every value is the same: there is nothing to rank") }
+    guard correction > 0 else {
+      throw Diagnostic.error(.noVariation, "every value is the same: there is nothing to rank")
+    }
     let raw = 12 / (n * (n + 1)) * zip(sums, counts).reduce(0) { $0 + $1.0 * $1.0 / Double($1.1) } - 3 * (n + 1)
     h = raw / correction
     degreesOfFreedom = groups.count - 1
     pValue = ChiSquared.survival(h, df: Double(degreesOfFreedom))
-    verdict = Verdict(pValue: pValue, alpha: alpha, subject: "differences among the groups this large",
-                      significant: "the groups really differ")
+    verdict = Verdict(
+      pValue: pValue, alpha: alpha, subject: "differences among the groups this large",
+      significant: "the groups really differ")
   }
 }

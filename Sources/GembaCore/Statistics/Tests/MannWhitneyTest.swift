@@ -25,7 +25,9 @@ public struct MannWhitneyTest: Hashable, Sendable {
   init(_ x: [Double], _ y: [Double], alpha: Double = 0.05, ranking known: Ranking?) throws(Diagnostic) {
     try Sample.requireFinite(x, name: "the first group")
     try Sample.requireFinite(y, name: "the second group")
-    guard !x.isEmpty, !y.isEmpty else { throw Diagnostic.error(.tooFewValues, "each group needs at least one value (they have \(x.count) and \(y.count))") }
+    guard !x.isEmpty, !y.isEmpty else {
+      throw Diagnostic.error(.tooFewValues, "each group needs at least one value (they have \(x.count) and \(y.count))")
+    }
     let n1 = x.count, n2 = y.count
     firstCount = n1
     secondCount = n2
@@ -64,7 +66,9 @@ public struct MannWhitneyTest: Hashable, Sendable {
     coefficients[0] = 1
     for i in 1...a {
       // Multiply by (1 − q^(b+i)), from the top down so each term reads the old value.
-      if b + i <= top { for k in stride(from: top, through: b + i, by: -1) { coefficients[k] -= coefficients[k - b - i] } }
+      if b + i <= top {
+        for k in stride(from: top, through: b + i, by: -1) { coefficients[k] -= coefficients[k - b - i] }
+      }
       // Divide by (1 − q^i): a running sum with stride i.
       if i <= top { for k in i...top { coefficients[k] += coefficients[k - i] } }
     }

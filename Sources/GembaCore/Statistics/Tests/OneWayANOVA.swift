@@ -24,7 +24,8 @@ public struct OneWayANOVA: Hashable, Sendable {
     self.groups = samples
     let n = groups.reduce(0) { $0 + $1.count }
     guard n > groups.count else {
-      throw Diagnostic.error(.tooFewValues, "one-way ANOVA needs more values than groups (\(n) values in \(groups.count) groups)")
+      throw Diagnostic.error(
+        .tooFewValues, "one-way ANOVA needs more values than groups (\(n) values in \(groups.count) groups)")
     }
     grandMean = groups.joined().reduce(0, +) / Double(n)
     let m = grandMean
@@ -33,20 +34,24 @@ public struct OneWayANOVA: Hashable, Sendable {
     betweenDegrees = groups.count - 1
     withinDegrees = n - groups.count
     guard withinSquares > 0 else {
-      throw Diagnostic.error(.noVariation, "every value is the same within its group: there is no variation to test against")
+      throw Diagnostic.error(
+        .noVariation, "every value is the same within its group: there is no variation to test against")
     }
     f = (betweenSquares / Double(betweenDegrees)) / (withinSquares / Double(withinDegrees))
     pValue = FDistribution.survival(f, df1: Double(betweenDegrees), df2: Double(withinDegrees))
     etaSquared = betweenSquares / (betweenSquares + withinSquares)
-    verdict = Verdict(pValue: pValue, alpha: alpha, subject: "differences among the group means this large",
-                      significant: "the groups really differ")
+    verdict = Verdict(
+      pValue: pValue, alpha: alpha, subject: "differences among the group means this large",
+      significant: "the groups really differ")
   }
 }
 
 enum GroupCheck {
   static func validate(_ groups: [[Double]]) throws(Diagnostic) {
     guard groups.count >= 2 else {
-      throw Diagnostic.error(.tooFewGroups, "comparing groups needs at least 2 groups (there \(groups.count == 1 ? "is 1" : "are \(groups.count)"))")
+      throw Diagnostic.error(
+        .tooFewGroups,
+        "comparing groups needs at least 2 groups (there \(groups.count == 1 ? "is 1" : "are \(groups.count)"))")
     }
     if let empty = groups.firstIndex(where: { $0.isEmpty }) {
       throw Diagnostic.error(.tooFewValues, "group \(empty + 1) has no values")

@@ -81,7 +81,9 @@ enum RadixSort {
       let sorted = [Double](unsafeUninitializedCapacity: n) { out, count in
         for d in 0..<span {
           let end = d + 1 < span ? next[d + 1] : n
-          if end > next[d] { out.baseAddress!.advanced(by: next[d]).initialize(repeating: Double(low + d), count: end - next[d]) }
+          if end > next[d] {
+            out.baseAddress!.advanced(by: next[d]).initialize(repeating: Double(low + d), count: end - next[d])
+          }
         }
         count = n
       }
@@ -118,8 +120,10 @@ enum RadixSort {
   /// Six passes of 11 bits, skipping a pass when every key has the same digit there; `carried`
   /// moves with the keys. The buffers swap roles each pass that moves: true when the sorted keys
   /// (and carried values) ended in the scratch buffers.
-  private static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>, _ scratch: UnsafeMutableBufferPointer<UInt64>,
-                           _ carried: UnsafeMutableBufferPointer<Int32>?, _ carriedScratch: UnsafeMutableBufferPointer<Int32>?) -> Bool {
+  private static func sort(
+    _ keys: UnsafeMutableBufferPointer<UInt64>, _ scratch: UnsafeMutableBufferPointer<UInt64>,
+    _ carried: UnsafeMutableBufferPointer<Int32>?, _ carriedScratch: UnsafeMutableBufferPointer<Int32>?
+  ) -> Bool {
     let n = keys.count
     var (from, to) = (keys, scratch)
     var (carriedFrom, carriedTo) = (carried, carriedScratch)

@@ -26,8 +26,9 @@ public struct Sample: Hashable, Sendable {
   static func requireFinite(_ values: some Collection<Double>, name: @autoclosure () -> String) throws(Diagnostic) {
     if let bad = values.firstIndex(where: { !$0.isFinite }) {
       let position = values.distance(from: values.startIndex, to: bad) + 1
-      throw Diagnostic.error(.invalidCounts, "\(name()) has a value that is not a finite number (\(values[bad]) at position \(position))",
-                             notes: ["leave out or correct the value; statistics are not computed from nonsense"])
+      throw Diagnostic.error(
+        .invalidCounts, "\(name()) has a value that is not a finite number (\(values[bad]) at position \(position))",
+        notes: ["leave out or correct the value; statistics are not computed from nonsense"])
     }
   }
 }
@@ -80,5 +81,9 @@ struct Ranking {
   }
 
   /// Σ (t³ − t) over the tie groups.
-  var tieTerm: Double { ties.reduce(0) { let t = Double($1); return $0 + t * t * t - t } }
+  var tieTerm: Double {
+    ties.reduce(0) {
+      let t = Double($1); return $0 + t * t * t - t
+    }
+  }
 }

@@ -31,13 +31,19 @@ public struct TwoProportionTest: Hashable, Sendable {
   }
 
   /// `compare 98/584 16/136`.
-  public init(_ successes1: Int, of total1: Int, _ successes2: Int, of total2: Int,
-              alpha: Double = 0.05, confidence: Double = 0.95) throws(Diagnostic) {
+  public init(
+    _ successes1: Int, of total1: Int, _ successes2: Int, of total2: Int,
+    alpha: Double = 0.05, confidence: Double = 0.95
+  ) throws(Diagnostic) {
     for (s, n) in [(successes1, total1), (successes2, total2)] {
-      guard n > 0 else { throw Diagnostic.error(.invalidCounts, "a group has no rows (\(s)/\(n)): a share needs at least one") }
+      guard n > 0 else {
+        throw Diagnostic.error(.invalidCounts, "a group has no rows (\(s)/\(n)): a share needs at least one")
+      }
       guard s >= 0 else { throw Diagnostic.error(.invalidCounts, "a count cannot be negative (\(s)/\(n))") }
       guard s <= n else {
-        throw Diagnostic.error(.invalidCounts, "\(s) of \(n) is more than all of them: the count meeting the condition must be at most the group's size")
+        throw Diagnostic.error(
+          .invalidCounts,
+          "\(s) of \(n) is more than all of them: the count meeting the condition must be at most the group's size")
       }
     }
     first = Proportion(successes: successes1, total: total1)
@@ -56,10 +62,17 @@ public struct TwoProportionTest: Hashable, Sendable {
     fisher = FisherExactTest([[successes1, total1 - successes1], [successes2, total2 - successes2]])
     let expected = [pooled * n1, (1 - pooled) * n1, pooled * n2, (1 - pooled) * n2]
     usesFisher = expected.contains(where: { $0 < 5 })
-    verdict = Verdict(pValue: usesFisher ? fisher.pValue : pValue, alpha: alpha, subject: "a difference this large",
-                      significant: "a real difference")
-    warnings = usesFisher
-      ? [Diagnostic(.approximateTest, "an expected count is below 5: the z test's normal approximation is rough, so the verdict reads Fisher's exact test (p = \(NumberFormat.compact(fisher.pValue)))")]
+    verdict = Verdict(
+      pValue: usesFisher ? fisher.pValue : pValue, alpha: alpha, subject: "a difference this large",
+      significant: "a real difference")
+    warnings =
+      usesFisher
+      ? [
+        Diagnostic(
+          .approximateTest,
+          "an expected count is below 5: the z test's normal approximation is rough, so the verdict reads Fisher's exact test (p = \(NumberFormat.compact(fisher.pValue)))"
+        )
+      ]
       : []
   }
 }

@@ -16,12 +16,15 @@ public struct Verdict: Hashable, Sendable, Codable {
   ///   - subject: what chance would have to produce, e.g. "a difference this large".
   ///   - significant: the conclusion when p < α, e.g. "a real difference".
   ///   - notSignificant: the conclusion otherwise; "not evidence on its own" unless given.
-  public init(pValue: Double, alpha: Double = 0.05, subject: String, significant: String,
-              notSignificant: String = "not evidence on its own") {
+  public init(
+    pValue: Double, alpha: Double = 0.05, subject: String, significant: String,
+    notSignificant: String = "not evidence on its own"
+  ) {
     self.pValue = pValue
     self.alpha = alpha
     isSignificant = pValue < alpha
-    sentence = "\(subject) arises by chance \(Verdict.frequency(pValue, alpha: alpha)): "
+    sentence =
+      "\(subject) arises by chance \(Verdict.frequency(pValue, alpha: alpha)): "
       + (isSignificant ? significant : notSignificant)
   }
 

@@ -26,26 +26,32 @@ public struct WelchTest: Hashable, Sendable {
     first = try Sample(x, name: "the first group")
     second = try Sample(y, name: "the second group")
     guard first.count >= 2, second.count >= 2 else {
-      throw Diagnostic.error(.tooFewValues, "each group needs at least 2 values to compare means (they have \(first.count) and \(second.count))")
+      throw Diagnostic.error(
+        .tooFewValues,
+        "each group needs at least 2 values to compare means (they have \(first.count) and \(second.count))")
     }
     let v1 = first.variance / Double(first.count), v2 = second.variance / Double(second.count)
     guard v1 + v2 > 0 else {
-      throw Diagnostic.error(.noVariation, "every value in both groups is the same within its group: there is no variation to test against")
+      throw Diagnostic.error(
+        .noVariation, "every value in both groups is the same within its group: there is no variation to test against")
     }
     self.confidence = confidence
     difference = first.mean - second.mean
     let se = (v1 + v2).squareRoot()
     t = difference / se
-    degreesOfFreedom = (v1 + v2) * (v1 + v2)
+    degreesOfFreedom =
+      (v1 + v2) * (v1 + v2)
       / (v1 * v1 / Double(first.count - 1) + v2 * v2 / Double(second.count - 1))
     pValue = StudentT.twoSided(t, df: degreesOfFreedom)
     let tc = StudentT.quantile(1 - (1 - confidence) / 2, df: degreesOfFreedom)
     differenceInterval = (difference - tc * se)...(difference + tc * se)
     let m = Double(first.count + second.count - 2)
-    let pooled = ((Double(first.count - 1) * first.variance + Double(second.count - 1) * second.variance) / m).squareRoot()
+    let pooled = ((Double(first.count - 1) * first.variance + Double(second.count - 1) * second.variance) / m)
+      .squareRoot()
     cohensD = difference / pooled
     let j = exp(SpecialFunctions.logGamma(m / 2) - SpecialFunctions.logGamma((m - 1) / 2)) / (m / 2).squareRoot()
     hedgesG = cohensD * j
-    verdict = Verdict(pValue: pValue, alpha: alpha, subject: "a difference of means this large", significant: "a real difference")
+    verdict = Verdict(
+      pValue: pValue, alpha: alpha, subject: "a difference of means this large", significant: "a real difference")
   }
 }

@@ -35,15 +35,20 @@ public struct Diagnostic: Error, Hashable, Sendable {
     self.notes = notes
   }
 
-  public static func error(_ code: DiagnosticCode, _ message: String, at span: SourceSpan? = nil,
-                           notes: [String] = []) -> Diagnostic {
+  public static func error(
+    _ code: DiagnosticCode, _ message: String, at span: SourceSpan? = nil,
+    notes: [String] = []
+  ) -> Diagnostic {
     Diagnostic(code, message, at: span, notes: notes)
   }
 
   /// A file gemba cannot read or write as it needs; `line` places it in `origin` when known.
-  public static func file(_ code: DiagnosticCode, _ message: String, origin: String? = nil, line: Int? = nil,
-                          notes: [String] = []) -> Diagnostic {
-    var d = Diagnostic(code, message, at: line.map { SourceSpan(at: SourcePosition(line: $0, column: 1)) }, notes: notes)
+  public static func file(
+    _ code: DiagnosticCode, _ message: String, origin: String? = nil, line: Int? = nil,
+    notes: [String] = []
+  ) -> Diagnostic {
+    var d = Diagnostic(
+      code, message, at: line.map { SourceSpan(at: SourcePosition(line: $0, column: 1)) }, notes: notes)
     d.kind = .file
     d.origin = origin
     return d

@@ -17,8 +17,9 @@ public struct DiagnosticRenderer: Sendable {
   ///   - origin: a file name for the `-->` line, or nil (the interactive prompt).
   public func render(_ diagnostic: Diagnostic, source: String, origin: String? = nil, firstLine: Int = 1) -> String {
     let origin = origin ?? diagnostic.origin
-    let label = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]",
-                      diagnostic.severity == .error ? "1;31" : "1;33")
+    let label = paint(
+      "\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]",
+      diagnostic.severity == .error ? "1;31" : "1;33")
     var out = "\(label): \(diagnostic.message)\n"
     if let span = diagnostic.span {
       let lines = source.splitLines()
@@ -32,9 +33,12 @@ public struct DiagnosticRenderer: Sendable {
         let text = String(lines[index]).trimmingTrailingNewline()
         let number = String(span.start.line)
         let gutter = String(repeating: " ", count: number.count)
-        let width = span.end.line == span.start.line ? max(1, span.end.column - span.start.column) : max(1, text.count - span.start.column + 1)
+        let width =
+          span.end.line == span.start.line
+          ? max(1, span.end.column - span.start.column) : max(1, text.count - span.start.column + 1)
         let pad = String(text.prefix(max(0, span.start.column - 1)).map { $0 == "\t" ? "\t" : " " })
-        out += "\(gutter) |\n\(number) | \(text)\n\(gutter) | \(pad)\(paint(String(repeating: "^", count: width), "1;31"))\n"
+        out +=
+          "\(gutter) |\n\(number) | \(text)\n\(gutter) | \(pad)\(paint(String(repeating: "^", count: width), "1;31"))\n"
       }
     }
     for note in diagnostic.notes {

@@ -8,7 +8,9 @@ public enum LineDiff {
 
   /// `--- label` / `+++ label` and `@@` hunks with `context` lines around each change;
   /// empty when the texts are equal. The same writer as the SOP diff (`UnifiedDiff`).
-  public static func unified(_ old: String, _ new: String, oldLabel: String, newLabel: String, context: Int = 2) -> String {
+  public static func unified(_ old: String, _ new: String, oldLabel: String, newLabel: String, context: Int = 2)
+    -> String
+  {
     // Cell outputs carry no final newline; end both with one so no "\ No newline" markers appear.
     guard old != new else { return "" }
     return UnifiedDiff.make(old: old + "\n", new: new + "\n", oldLabel: oldLabel, newLabel: newLabel, context: context)

@@ -2,7 +2,8 @@
 extension String {
   /// Most lines have nothing to trim: those are returned as they are, not copied.
   func trimmingSpaces() -> String {
-    guard let first = utf8.first, let last = utf8.last, first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else {
+    guard let first = utf8.first, let last = utf8.last, first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+    else {
       return self
     }
     return self[...].trimmingSpaces()

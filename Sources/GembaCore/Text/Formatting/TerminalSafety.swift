@@ -17,7 +17,8 @@ public enum TerminalSafety {
   static func mayHoldControls(_ text: String) -> Bool {
     var previous: UInt8 = 0
     for byte in text.utf8 {
-      if byte < 0x20 ? byte != 0x0A && byte != 0x09 : byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+      if byte < 0x20 ? byte != 0x0A && byte != 0x09 : byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+      {
         return true
       }
       previous = byte

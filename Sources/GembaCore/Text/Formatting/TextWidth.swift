@@ -11,12 +11,18 @@ enum TextWidth {
     let v = u.value
     if v < 0x300 { return v < 0x20 || v == 0x7F ? 0 : 1 }
     if (0x300...0x36F).contains(v) || (0x200B...0x200F).contains(v) || (0x20D0...0x20FF).contains(v)
-      || (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return 0 }
+      || (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v)
+    {
+      return 0
+    }
     if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
       || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
       || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
       || (0x2600...0x26FF).contains(v) && u.properties.isEmojiPresentation
-      || (0x20000...0x3FFFD).contains(v) { return 2 }
+      || (0x20000...0x3FFFD).contains(v)
+    {
+      return 2
+    }
     return 1
   }
 

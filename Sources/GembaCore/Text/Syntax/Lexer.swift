@@ -34,7 +34,8 @@ public struct Lexer {
       }
       // Tab, carriage return, vertical tab and form feed are white space to the lexer.
       if TerminalSafety.isControl(scalar) && !["\t", "\r", "\u{0B}", "\u{0C}"].contains(scalar) {
-        throw .error(.controlCharacter, "a control character (U+\(TerminalSafety.hex(scalar))) cannot be part of a command",
+        throw .error(
+          .controlCharacter, "a control character (U+\(TerminalSafety.hex(scalar))) cannot be part of a command",
           at: SourceSpan(at: SourcePosition(line: line, column: column)),
           notes: ["it would reach every terminal the notebook is shown on; type the text without it"])
       }
@@ -183,7 +184,7 @@ public struct Lexer {
     endsInOpenString = true
     throw .error(
       .unterminatedString, "unterminated string: \"\"\" was opened here and never closed",
-        at: SourceSpan(at: start, length: 3),
+      at: SourceSpan(at: start, length: 3),
       notes: ["end the text with \"\"\" on a line of its own"])
   }
 }

@@ -32,7 +32,8 @@ enum NotebookFiles {
       }
       let display = root.hasPrefix("./") ? String(root.dropFirst(2)) : root
       if info.st_mode & S_IFMT == S_IFDIR {
-        walk(display.hasSuffix("/") && display.count > 1 ? String(display.dropLast()) : display, into: &files,
+        walk(
+          display.hasSuffix("/") && display.count > 1 ? String(display.dropLast()) : display, into: &files,
           problems: &problems)
       } else {
         files.append(Found(label: display, path: realPath(root)))

@@ -56,8 +56,10 @@ enum NotebookFold {
     guard let version = headerVersion(bytes) else { return .notNotebook }
     if version.count > 1 || Int(version)! > NotebookFormat.version { return .newer(version: version) }
     func broken(_ status: NotebookRecord.Status, _ detail: String, _ cells: [Cell]) -> FoldOutcome {
-      .record(NotebookRecord(id: cells.first?.chain ?? "path:" + path, path: path, status: status, detail: detail,
-        head: cells.last?.chain, investigation: Self.fileColumns(cells: cells, label: label), children: []))
+      .record(
+        NotebookRecord(
+          id: cells.first?.chain ?? "path:" + path, path: path, status: status, detail: detail,
+          head: cells.last?.chain, investigation: Self.fileColumns(cells: cells, label: label), children: []))
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return broken(.unreadable, "not UTF-8 text", [])
@@ -77,19 +79,25 @@ enum NotebookFold {
       }
       watcher.observe(session.investigation, after: cell)
     }
-    return .record(records(session.investigation, watcher: watcher, cells: document.cells, path: path, label: label,
-      format: document.version))
+    return .record(
+      records(
+        session.investigation, watcher: watcher, cells: document.cells, path: path, label: label,
+        format: document.version))
   }
 
   static func fileColumns(cells: [Cell], label: String) -> [(String, SQLValue)] {
     [
       ("label", .text(label)), ("cells", .integer(Int64(cells.count))), ("chain_head", .optional(cells.last?.chain)),
-      ("first_cell_at", .optional(cells.first?.time)), ("first_day", .optional(cells.first.flatMap { Days.number($0.time) })),
-      ("last_cell_at", .optional(cells.last?.time)), ("last_day", .optional(cells.last.flatMap { Days.number($0.time) })),
+      ("first_cell_at", .optional(cells.first?.time)),
+      ("first_day", .optional(cells.first.flatMap { Days.number($0.time) })),
+      ("last_cell_at", .optional(cells.last?.time)),
+      ("last_day", .optional(cells.last.flatMap { Days.number($0.time) })),
     ]
   }
 
-  static func records(_ inv: Investigation, watcher: FoldWatcher, cells: [Cell], path: String, label: String, format: Int)
+  static func records(
+    _ inv: Investigation, watcher: FoldWatcher, cells: [Cell], path: String, label: String, format: Int
+  )
     -> NotebookRecord
   {
     let id = cells.first?.chain ?? "path:" + path
@@ -97,43 +105,67 @@ enum NotebookFold {
     let stepNames = Dictionary(uniqueKeysWithValues: inv.steps.map { ($0.id, $0.name) })
 
     // `wording_group` is filled when the notebook is written (RegisterIndexer.write): groups span notebooks.
-    var problems = TableRows(table: "problems", columns: ["investigation", "statement", "expected", "actual", "terms", "cell",
-      "wording_group"])
+    var problems = TableRows(
+      table: "problems",
+      columns: [
+        "investigation", "statement", "expected", "actual", "terms", "cell",
+        "wording_group",
+      ])
     if let problem = inv.problem {
-      problems.rows.append([owner, .text(problem.statement), .optional(problem.expected), .optional(problem.actual),
-        .text(Terms.key(Terms.of(problem.statement))), .optional(watcher.problemCell), .null])
+      problems.rows.append([
+        owner, .text(problem.statement), .optional(problem.expected), .optional(problem.actual),
+        .text(Terms.key(Terms.of(problem.statement))), .optional(watcher.problemCell), .null,
+      ])
     }
     var steps = TableRows(table: "steps", columns: ["investigation", "step_id", "name", "owner", "position"])
     for (position, step) in inv.steps.enumerated() {
       steps.rows.append([owner, .text(step.id.description), .text(step.name), .optional(step.owner), .int(position)])
     }
-    var causes = TableRows(table: "causes", columns: ["investigation", "cause_id", "kind", "category", "text", "status",
-      "is_root", "parent_id", "rationale", "terms", "cell", "judged_cell", "judged_at", "judged_day"])
+    var causes = TableRows(
+      table: "causes",
+      columns: [
+        "investigation", "cause_id", "kind", "category", "text", "status",
+        "is_root", "parent_id", "rationale", "terms", "cell", "judged_cell", "judged_at", "judged_day",
+      ])
     for node in inv.whysInOrder + inv.causesInOrder {
       let parent = node.id.path.count > 1 ? ItemID(node.id.kind, Array(node.id.path.dropLast())).description : nil
       let judged = watcher.judged[node.id]
-      causes.rows.append([owner, .text(node.id.description), .text(node.id.kind == .why ? "why" : "fishbone"),
+      causes.rows.append([
+        owner, .text(node.id.description), .text(node.id.kind == .why ? "why" : "fishbone"),
         .text(node.category ?? ""), .text(node.text), .text(node.status.rawValue), .int(node.isRoot ? 1 : 0),
-        .optional(parent), .optional(node.rationale), .text(Terms.key(Terms.of(node.text))), .optional(watcher.created[node.id]),
-        .optional(judged?.number), .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) })])
+        .optional(parent), .optional(node.rationale), .text(Terms.key(Terms.of(node.text))),
+        .optional(watcher.created[node.id]),
+        .optional(judged?.number), .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) }),
+      ])
     }
-    var findings = TableRows(table: "findings", columns: ["investigation", "finding_id", "text", "step_id", "step_name",
-      "to_step_id", "to_step_name", "cell"])
+    var findings = TableRows(
+      table: "findings",
+      columns: [
+        "investigation", "finding_id", "text", "step_id", "step_name",
+        "to_step_id", "to_step_name", "cell",
+      ])
     var links = TableRows(table: "finding_causes", columns: ["investigation", "finding_id", "cause_id"])
     for finding in inv.findings {
       let located = finding.location?.steps ?? []
-      findings.rows.append([owner, .text(finding.id.description), .text(finding.text), .optional(located.first?.description),
+      findings.rows.append([
+        owner, .text(finding.id.description), .text(finding.text), .optional(located.first?.description),
         .optional(located.first.flatMap { stepNames[$0] }), .optional(located.dropFirst().first?.description),
-        .optional(located.dropFirst().first.flatMap { stepNames[$0] }), .optional(watcher.created[finding.id])])
+        .optional(located.dropFirst().first.flatMap { stepNames[$0] }), .optional(watcher.created[finding.id]),
+      ])
       for cause in Set(finding.causes).sorted() {
         links.rows.append([owner, .text(finding.id.description), .text(cause.description)])
       }
     }
     let groups = causeGroups(inv, owner: owner, label: label, stepNames: stepNames)
-    var actions = TableRows(table: "actions", columns: ["investigation", "action_id", "finding_id", "text", "owner", "due",
-      "due_day", "review", "review_due", "review_due_day", "standard", "state", "done_at", "done_day", "effective", "outcome",
-      "judged_at", "judged_day", "cell", "check_query", "check_target", "check_after", "check_after_day", "verdict",
-      "last_judged_at", "last_judged_day", "judged_by"])
+    var actions = TableRows(
+      table: "actions",
+      columns: [
+        "investigation", "action_id", "finding_id", "text", "owner", "due",
+        "due_day", "review", "review_due", "review_due_day", "standard", "state", "done_at", "done_day", "effective",
+        "outcome",
+        "judged_at", "judged_day", "cell", "check_query", "check_target", "check_after", "check_after_day", "verdict",
+        "last_judged_at", "last_judged_day", "judged_by",
+      ])
     for action in inv.actions {
       let judged = watcher.judged[action.id]
       let effective: SQLValue =
@@ -147,59 +179,98 @@ enum NotebookFold {
       let lastJudged = action.judgedAt ?? action.judgement?.judgedAt ?? judged?.time
       let reviewDue = Self.reviewDue(action, lastJudged: lastJudged)
       let planned = action.plannedCheck
-      actions.rows.append([owner, .text(action.id.description), .text(action.finding.description), .text(action.text),
+      actions.rows.append([
+        owner, .text(action.id.description), .text(action.finding.description), .text(action.text),
         .optional(action.owner), .optional(action.due?.description), .optional(action.due.map(Days.number)),
         .optional(action.review?.rawValue), .optional(reviewDue?.description), .optional(reviewDue.map(Days.number)),
         .optional(action.standard), .text(action.state.rawValue), .optional(action.doneAt),
         .optional(action.doneAt.flatMap(Days.number)), effective, .optional(action.outcome),
-        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) }), .optional(watcher.created[action.id]),
+        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) }),
+        .optional(watcher.created[action.id]),
         .optional(planned?.query), .optional(planned?.target), .optional(planned?.after.description),
         .optional(planned.map { Days.number($0.after) }), .optional(action.judgement?.verdict.rawValue),
-        .optional(lastJudged), .optional(lastJudged.flatMap(Days.number)), .optional(action.judgedBy)])
+        .optional(lastJudged), .optional(lastJudged.flatMap(Days.number)), .optional(action.judgedBy),
+      ])
     }
-    var signoffs = TableRows(table: "signoffs", columns: ["investigation", "position", "role", "name", "signed_at",
-      "signed_day", "chain", "cell", "meaning"])
+    var signoffs = TableRows(
+      table: "signoffs",
+      columns: [
+        "investigation", "position", "role", "name", "signed_at",
+        "signed_day", "chain", "cell", "meaning",
+      ])
     for (position, signoff) in inv.signoffs.enumerated() {
-      signoffs.rows.append([owner, .int(position), .text(signoff.role), .text(signoff.name), .text(signoff.time),
-        .optional(Days.number(signoff.time)), .text(signoff.chain), .int(signoff.cell), .optional(signoff.meaning?.rawValue)])
+      signoffs.rows.append([
+        owner, .int(position), .text(signoff.role), .text(signoff.name), .text(signoff.time),
+        .optional(Days.number(signoff.time)), .text(signoff.chain), .int(signoff.cell),
+        .optional(signoff.meaning?.rawValue),
+      ])
     }
     var team = TableRows(table: "team", columns: ["investigation", "name", "role", "cell"])
     for member in inv.team {
       team.rows.append([owner, .text(member.name), .text(member.role.rawValue), .int(member.cell)])
     }
-    var containments = TableRows(table: "containments", columns: ["investigation", "containment_id", "text", "owner", "due",
-      "due_day", "state", "verified_at", "verified_day", "cell"])
+    var containments = TableRows(
+      table: "containments",
+      columns: [
+        "investigation", "containment_id", "text", "owner", "due",
+        "due_day", "state", "verified_at", "verified_day", "cell",
+      ])
     for k in inv.containments {
-      containments.rows.append([owner, .text(k.id.description), .text(k.text), .text(k.owner), .optional(k.due?.description),
+      containments.rows.append([
+        owner, .text(k.id.description), .text(k.text), .text(k.owner), .optional(k.due?.description),
         .optional(k.due.map(Days.number)), .text(k.state.rawValue), .optional(k.verifiedAt),
-        .optional(k.verifiedAt.flatMap(Days.number)), .int(k.cell)])
+        .optional(k.verifiedAt.flatMap(Days.number)), .int(k.cell),
+      ])
     }
-    var escapes = TableRows(table: "escapes", columns: ["investigation", "escape_id", "text", "step_id", "step_name", "cell"])
+    var escapes = TableRows(
+      table: "escapes", columns: ["investigation", "escape_id", "text", "step_id", "step_name", "cell"])
     for e in inv.escapes {
-      escapes.rows.append([owner, .text(e.id.description), .text(e.text), .optional(e.step?.description),
-        .optional(e.step.flatMap { stepNames[$0] }), .int(e.cell)])
+      escapes.rows.append([
+        owner, .text(e.id.description), .text(e.text), .optional(e.step?.description),
+        .optional(e.step.flatMap { stepNames[$0] }), .int(e.cell),
+      ])
     }
     // Why each escape point escaped: `E1.1` answers E1, `E1.1.1` answers E1.1 (judged like causes).
-    var escapeWhys = TableRows(table: "escape_whys", columns: ["investigation", "why_id", "escape_id", "parent_id", "text",
-      "status", "is_root", "rationale", "cell", "judged_cell", "judged_at", "judged_day"])
+    var escapeWhys = TableRows(
+      table: "escape_whys",
+      columns: [
+        "investigation", "why_id", "escape_id", "parent_id", "text",
+        "status", "is_root", "rationale", "cell", "judged_cell", "judged_at", "judged_day",
+      ])
     for node in inv.escapeWhysInOrder {
       let judged = watcher.judged[node.id]
-      escapeWhys.rows.append([owner, .text(node.id.description), .text(ItemID(node.id.kind, [node.id.path[0]]).description),
-        .text(ItemID(node.id.kind, Array(node.id.path.dropLast())).description), .text(node.text), .text(node.status.rawValue),
-        .int(node.isRoot ? 1 : 0), .optional(node.rationale), .optional(watcher.created[node.id]), .optional(judged?.number),
-        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) })])
+      escapeWhys.rows.append([
+        owner, .text(node.id.description), .text(ItemID(node.id.kind, [node.id.path[0]]).description),
+        .text(ItemID(node.id.kind, Array(node.id.path.dropLast())).description), .text(node.text),
+        .text(node.status.rawValue),
+        .int(node.isRoot ? 1 : 0), .optional(node.rationale), .optional(watcher.created[node.id]),
+        .optional(judged?.number),
+        .optional(judged?.time), .optional(judged.flatMap { Days.number($0.time) }),
+      ])
     }
-    var extent = TableRows(table: "extent_checks", columns: ["investigation", "extent_id", "text", "action_id", "none_reason",
-      "cell"])
+    var extent = TableRows(
+      table: "extent_checks",
+      columns: [
+        "investigation", "extent_id", "text", "action_id", "none_reason",
+        "cell",
+      ])
     for x in inv.extent {
-      extent.rows.append([owner, .text(x.id.description), .text(x.text), .optional(x.action?.description),
-        .optional(x.noneReason), .int(x.cell)])
+      extent.rows.append([
+        owner, .text(x.id.description), .text(x.text), .optional(x.action?.description),
+        .optional(x.noneReason), .int(x.cell),
+      ])
     }
-    var evidence = TableRows(table: "evidence", columns: ["investigation", "position", "name", "path", "format", "row_count",
-      "sha256", "cell"])
+    var evidence = TableRows(
+      table: "evidence",
+      columns: [
+        "investigation", "position", "name", "path", "format", "row_count",
+        "sha256", "cell",
+      ])
     for (position, record) in inv.evidence.enumerated() {
-      evidence.rows.append([owner, .int(position), .text(record.name), .text(record.path), .text(record.format),
-        .int(record.rows), .text(record.sha256), .int(record.cell)])
+      evidence.rows.append([
+        owner, .int(position), .text(record.name), .text(record.path), .text(record.format),
+        .int(record.rows), .text(record.sha256), .int(record.cell),
+      ])
     }
 
     let dates = InvestigationDates(inv, watcher: watcher)
@@ -207,34 +278,48 @@ enum NotebookFold {
     columns += [
       ("format", .int(format)), ("title", .optional(inv.title)), ("process", .optional(inv.processName)),
       ("state", .text(dates.state.rawValue)),
-      ("root_confirmed_at", .optional(dates.rootConfirmed)), ("root_day", .optional(dates.rootConfirmed.flatMap(Days.number))),
+      ("root_confirmed_at", .optional(dates.rootConfirmed)),
+      ("root_day", .optional(dates.rootConfirmed.flatMap(Days.number))),
       ("contained_at", .optional(dates.contained)), ("contained_day", .optional(dates.contained.flatMap(Days.number))),
       ("closed_at", .optional(dates.closed)), ("closed_day", .optional(dates.closed.flatMap(Days.number))),
       // What `kpis` sums over the investigations (one scan of 10,000 rows instead of five tables).
-      ("n_actions", .int(inv.actions.count)), ("n_effective", .int(inv.actions.filter { $0.state == .effective }.count)),
+      ("n_actions", .int(inv.actions.count)),
+      ("n_effective", .int(inv.actions.filter { $0.state == .effective }.count)),
       ("n_judged", .int(inv.actions.filter { $0.state == .effective || $0.state == .notEffective }.count)),
       ("n_planned", .int(inv.actions.filter { $0.plannedCheck != nil }.count)), ("n_team", .int(inv.team.count)),
       ("n_containments", .int(inv.containments.count)), ("n_escapes", .int(inv.escapes.count)),
       ("n_extent", .int(inv.extent.count)),
     ]
-    return NotebookRecord(id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
-      children: [problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, escapeWhys,
-        extent, groups])
+    return NotebookRecord(
+      id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
+      children: [
+        problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, escapeWhys,
+        extent, groups,
+      ])
   }
 
   /// What `causes --recurring` groups each cause by (docs/register.md): its wording (the group is
   /// filled in when written: `grp` is '' here), the name of each step a finding citing it sits at,
   /// and the standard of each action on such a finding. Names are lowercased here, in Swift, so
   /// both engines group alike. One row per cause and group; the shown name is the smallest spelling.
-  static func causeGroups(_ inv: Investigation, owner: SQLValue, label: String, stepNames: [ItemID: String]) -> TableRows {
-    var rows = TableRows(table: "cause_groups", columns: ["investigation", "basis", "cause_id", "grp", "shown", "status",
-      "kind", "category", "terms", "label"])
+  static func causeGroups(_ inv: Investigation, owner: SQLValue, label: String, stepNames: [ItemID: String])
+    -> TableRows
+  {
+    var rows = TableRows(
+      table: "cause_groups",
+      columns: [
+        "investigation", "basis", "cause_id", "grp", "shown", "status",
+        "kind", "category", "terms", "label",
+      ])
     for node in inv.whysInOrder + inv.causesInOrder {
       let terms = Terms.key(Terms.of(node.text))
       let kind = node.id.kind == .why ? "why" : "fishbone"
       func row(_ basis: String, _ group: String, _ shown: String) -> [SQLValue] {
-        [owner, .text(basis), .text(node.id.description), .text(group), .text(shown), .text(node.status.rawValue), .text(kind),
-          .text(node.category ?? ""), .text(terms), .text(label)]
+        [
+          owner, .text(basis), .text(node.id.description), .text(group), .text(shown), .text(node.status.rawValue),
+          .text(kind),
+          .text(node.category ?? ""), .text(terms), .text(label),
+        ]
       }
       if !terms.isEmpty { rows.rows.append(row("wording", "", node.text)) }
       var shown: [String: [String: String]] = ["step": [:], "SOP": [:]]
@@ -245,7 +330,9 @@ enum NotebookFold {
       }
       for finding in inv.findings where finding.causes.contains(node.id) {
         for step in finding.location?.steps.prefix(2) ?? [] { if let name = stepNames[step] { add("step", name) } }
-        for action in inv.actions where action.finding == finding.id { if let sop = action.standard { add("SOP", sop) } }
+        for action in inv.actions where action.finding == finding.id {
+          if let sop = action.standard { add("SOP", sop) }
+        }
       }
       for basis in ["step", "SOP"] {
         for (group, name) in shown[basis]!.sorted(by: { $0.key < $1.key }) { rows.rows.append(row(basis, group, name)) }

@@ -16,9 +16,12 @@ extension Recurrences {
       return
     }
     for basis in ["wording", "step", "SOP"] {
-      let names = groups.filter { $0.basis == basis }.map { SQLValue.text($0.name) }.sorted { ($0.text ?? "") < ($1.text ?? "") }
+      let names = groups.filter { $0.basis == basis }.map { SQLValue.text($0.name) }.sorted {
+        ($0.text ?? "") < ($1.text ?? "")
+      }
       for chunk in Self.chunks(names) {
-        try execute("DELETE FROM cause_group_counts WHERE basis = '\(basis)' AND grp IN \(Self.list(chunk))", Array(chunk))
+        try execute(
+          "DELETE FROM cause_group_counts WHERE basis = '\(basis)' AND grp IN \(Self.list(chunk))", Array(chunk))
         try execute(count + " AND basis = '\(basis)' AND grp IN \(Self.list(chunk)) GROUP BY basis, grp", Array(chunk))
       }
     }

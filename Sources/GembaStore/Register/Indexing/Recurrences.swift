@@ -42,10 +42,12 @@ struct Recurrences {
   }
 
   private func groups(where condition: String, _ parameters: [SQLValue]) throws -> [Group] {
-    try db.execute("""
+    try db.execute(
+      """
       SELECT 'problem', wording_group FROM problems WHERE \(condition) AND wording_group IS NOT NULL
       UNION SELECT basis, grp FROM cause_groups WHERE \(condition) AND grp <> ''
-      """, parameters + parameters).rows.compactMap { row in
+      """, parameters + parameters
+    ).rows.compactMap { row in
       row[1].text.map { Group(basis: row[0].text ?? "", name: $0) }
     }
   }
@@ -120,18 +122,23 @@ struct Recurrences {
       // Groups whose first action moved (or that gained or lost one): their rows are rewritten whole.
       let moved = names.filter { kept[$0] != now[$0] || regrouped.contains($0) }.map { SQLValue.text($0) }
       for chunk in Self.chunks(moved) {
-        try execute("DELETE FROM recurrence_firsts WHERE basis = '\(basis)' AND grp IN \(Self.list(chunk))", Array(chunk))
+        try execute(
+          "DELETE FROM recurrence_firsts WHERE basis = '\(basis)' AND grp IN \(Self.list(chunk))", Array(chunk))
         try execute("DELETE FROM recurrences WHERE basis = '\(basis)' AND grp IN \(Self.list(chunk))", Array(chunk))
-        let values: [[SQLValue]] = chunk.compactMap { name in now[name.text ?? ""].map { [.text(basis), name, .text($0)] } }
+        let values: [[SQLValue]] = chunk.compactMap { name in
+          now[name.text ?? ""].map { [.text(basis), name, .text($0)] }
+        }
         for part in Self.chunks(values) {
-          try execute("INSERT INTO recurrence_firsts (basis, grp, first) VALUES "
-            + part.map { _ in "(?, ?, ?)" }.joined(separator: ", "), part.flatMap { $0 })
+          try execute(
+            "INSERT INTO recurrence_firsts (basis, grp, first) VALUES "
+              + part.map { _ in "(?, ?, ?)" }.joined(separator: ", "), part.flatMap { $0 })
         }
         try execute(rows(basis, "f.basis = '\(basis)' AND f.grp IN \(Self.list(chunk))"), Array(chunk))
       }
       // The changed notebooks' rows in the other groups (those just rewritten are there already).
       for chunk in Self.chunks(ids) {
-        try execute(rows(basis, "f.basis = '\(basis)' AND l.id IN \(Self.list(chunk))") + " ON CONFLICT DO NOTHING", Array(chunk))
+        try execute(
+          rows(basis, "f.basis = '\(basis)' AND l.id IN \(Self.list(chunk))") + " ON CONFLICT DO NOTHING", Array(chunk))
       }
     }
     try refreshCauseCounts(change.groups.union(change.regrouped).filter { $0.basis != "problem" })
@@ -203,14 +210,18 @@ struct Recurrences {
     let bytes = first.utf8
     guard bytes.count > 21, let space = bytes.lastIndex(of: UInt8(ascii: " ")) else { return (first, "", "") }
     let labelStart = bytes.index(bytes.startIndex, offsetBy: 21)
-    return (String(first[..<bytes.index(bytes.startIndex, offsetBy: 20)]),
-      space > labelStart ? String(first[labelStart..<space]) : "", String(first[bytes.index(after: space)...]))
+    return (
+      String(first[..<bytes.index(bytes.startIndex, offsetBy: 20)]),
+      space > labelStart ? String(first[labelStart..<space]) : "", String(first[bytes.index(after: space)...])
+    )
   }
 
   /// The label inside a packed first action.
   static func label(inFirst first: String) -> String { unpack(first).label }
 
-  static func list(_ values: ArraySlice<SQLValue>) -> String { "(" + values.map { _ in "?" }.joined(separator: ", ") + ")" }
+  static func list(_ values: ArraySlice<SQLValue>) -> String {
+    "(" + values.map { _ in "?" }.joined(separator: ", ") + ")"
+  }
 
   /// `items` in runs of at most `batch`: one statement's `IN` list.
   static func chunks<T>(_ items: [T]) -> [ArraySlice<T>] {

@@ -54,7 +54,8 @@ public struct RegisterIndexer {
     ).rows {
       var stamp: NotebookFiles.Stamp?
       if case .integer(let size) = row[6], case .integer(let mtime) = row[7] { stamp = .init(size: size, mtime: mtime) }
-      stored[row[1].text ?? ""] = Stored(id: row[0].text ?? "", head: row[2].text, status: row[3].text ?? "",
+      stored[row[1].text ?? ""] = Stored(
+        id: row[0].text ?? "", head: row[2].text, status: row[3].text ?? "",
         detail: row[4].text, label: row[5].text ?? "", stamp: stamp)
     }
     var toRead: [(file: NotebookFiles.Found, stamp: NotebookFiles.Stamp?)] = []
@@ -105,12 +106,14 @@ public struct RegisterIndexer {
           }
         case .folded(.newer(let version)):
           report.failed += 1
-          report.problems.append("skipped: \(file.label) was written by a newer gemba (format v\(version)); upgrade gemba to index it")
+          report.problems.append(
+            "skipped: \(file.label) was written by a newer gemba (format v\(version)); upgrade gemba to index it")
         case .folded(.record(let record)):
           if let other = seenIDs[record.id] {
             report.failed += 1
-            report.problems.append("skipped: \(file.label) is a copy of \(other) (the same first cell, so the same investigation);"
-              + " keep one, or start the copy afresh with `gemba \(other) --fork NEW.md`")
+            report.problems.append(
+              "skipped: \(file.label) is a copy of \(other) (the same first cell, so the same investigation);"
+                + " keep one, or start the copy afresh with `gemba \(other) --fork NEW.md`")
             continue
           }
           seenIDs[record.id] = file.label
@@ -142,8 +145,9 @@ public struct RegisterIndexer {
       // register or more, gather them now.
       let written = report.new + report.changed
       if db.engine == .postgresql, written > 0, written * 10 >= run.held.byID.count {
-        try db.executeScript("SET LOCAL client_min_messages = error; ANALYZE "
-          + (["investigations", "wordings"] + RegisterTables.children + RegisterTables.kept).joined(separator: ", "))
+        try db.executeScript(
+          "SET LOCAL client_min_messages = error; ANALYZE "
+            + (["investigations", "wordings"] + RegisterTables.children + RegisterTables.kept).joined(separator: ", "))
       }
     }
     return report
@@ -199,19 +203,24 @@ public struct RegisterIndexer {
   }
 
   /// Writes one notebook's rows, replacing what the register held for it.
-  private func write(_ record: NotebookRecord, file: NotebookFiles.Found, stamp: NotebookFiles.Stamp?, now: String,
-    groups: [String: String], run: inout Run, report: inout Report) throws -> WriteKind
-  {
+  private func write(
+    _ record: NotebookRecord, file: NotebookFiles.Found, stamp: NotebookFiles.Stamp?, now: String,
+    groups: [String: String], run: inout Run, report: inout Report
+  ) throws -> WriteKind {
     let existing = run.held.byID[record.id]
     var kind = WriteKind.new
     if let existing {
       if existing.path != file.path {
         // The same investigation at two paths: moved, unless the old file is still a notebook there.
-        if NotebookFiles.exists(existing.path), case .record(let old)? = try? NotebookFiles.read(existing.path).map({
-          NotebookFold.fold(bytes: $0, path: existing.path, label: "")
-        }).get(), old.id == record.id {
-          report.problems.append("skipped: \(file.label) is a copy of \(existing.label) (the same first cell,"
-            + " so the same investigation); keep one, or start the copy afresh with `gemba \(file.label) --fork NEW.md`")
+        if NotebookFiles.exists(existing.path),
+          case .record(let old)? = try? NotebookFiles.read(existing.path).map({
+            NotebookFold.fold(bytes: $0, path: existing.path, label: "")
+          }).get(), old.id == record.id
+        {
+          report.problems.append(
+            "skipped: \(file.label) is a copy of \(existing.label) (the same first cell,"
+              + " so the same investigation); keep one, or start the copy afresh with `gemba \(file.label) --fork NEW.md`"
+          )
           return .copy
         }
         report.moved.append("\(existing.label) → \(file.label)")
@@ -232,10 +241,12 @@ public struct RegisterIndexer {
       run.held.remove(other)
     }
     if kind == .unchanged {
-      _ = try db.execute("UPDATE investigations SET path = ?, label = ?, file_size = ?, file_mtime = ? WHERE id = ?",
+      _ = try db.execute(
+        "UPDATE investigations SET path = ?, label = ?, file_size = ?, file_mtime = ? WHERE id = ?",
         [.text(file.path), .text(file.label), .optional(stamp?.size), .optional(stamp?.mtime), .text(record.id)])
       if existing?.label != file.label {
-        _ = try db.execute("UPDATE cause_groups SET label = ? WHERE investigation = ?", [.text(file.label), .text(record.id)])
+        _ = try db.execute(
+          "UPDATE cause_groups SET label = ? WHERE investigation = ?", [.text(file.label), .text(record.id)])
         // The label is in the answer's rows and in the first action a group names.
         try run.touch(record.id)
         run.change.labels.insert(file.label)
@@ -251,18 +262,23 @@ public struct RegisterIndexer {
     }
     var columns: [(String, SQLValue)] = [
       ("id", .text(record.id)), ("path", .text(file.path)), ("status", .text(record.status.rawValue)),
-      ("detail", .optional(record.detail)), ("file_size", .optional(stamp?.size)), ("file_mtime", .optional(stamp?.mtime)),
+      ("detail", .optional(record.detail)), ("file_size", .optional(stamp?.size)),
+      ("file_mtime", .optional(stamp?.mtime)),
       ("indexed_at", .text(now)),
     ]
     columns += record.investigation
     // Every column, NULL where the record has none, so nothing of an earlier state survives.
     let given = Dictionary(columns, uniquingKeysWith: { a, _ in a })
     let names = RegisterTables.investigationColumns
-    try run.writer.insert("investigations", columns: names, rows: [names.map { given[$0] ?? .null }],
-      suffix: " ON CONFLICT (id) DO UPDATE SET " + names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+    try run.writer.insert(
+      "investigations", columns: names, rows: [names.map { given[$0] ?? .null }],
+      suffix: " ON CONFLICT (id) DO UPDATE SET "
+        + names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
     var children = record.children
     for t in children.indices {
-      for r in children[t].rows.indices { Self.fillWordingGroup(&children[t].rows[r], table: children[t], groups: groups) }
+      for r in children[t].rows.indices {
+        Self.fillWordingGroup(&children[t].rows[r], table: children[t], groups: groups)
+      }
       try run.writer.insert(children[t].table, columns: children[t].columns, rows: children[t].rows)
     }
     if !run.change.everything {
@@ -311,7 +327,8 @@ public struct RegisterIndexer {
       wanted["cause"]!.append(.init(category: row[0].text ?? "", key: row[1].text ?? ""))
     }
     for row in try db.execute(
-      "SELECT DISTINCT p.terms FROM problems p JOIN investigations i ON i.id = p.investigation WHERE i.status = 'ok'", []
+      "SELECT DISTINCT p.terms FROM problems p JOIN investigations i ON i.id = p.investigation WHERE i.status = 'ok'",
+      []
     ).rows {
       wanted["problem"]!.append(.init(category: "", key: row[0].text ?? ""))
     }
@@ -328,7 +345,8 @@ public struct RegisterIndexer {
         let key = "\(kind)\u{1}\(wording.category)\u{1}\(wording.key)"
         keep.insert(key)
         guard have[key] != group else { continue }
-        try writer.insert("wordings", columns: ["kind", "category", "terms", "wording_group"],
+        try writer.insert(
+          "wordings", columns: ["kind", "category", "terms", "wording_group"],
           rows: [[.text(kind), .text(wording.category), .text(wording.key), .text(group)]],
           suffix: " ON CONFLICT (kind, category, terms) DO UPDATE SET wording_group = excluded.wording_group")
         try writer.flushIfFull()
@@ -347,14 +365,16 @@ public struct RegisterIndexer {
     try writer.flush()
     // The rows that carry the changed groups (a new wording's rows were written without one).
     for chunk in Recurrences.chunks(changed["problem"]!) {
-      _ = try db.execute("""
+      _ = try db.execute(
+        """
         UPDATE problems SET wording_group = (SELECT w.wording_group FROM wordings w
           WHERE w.kind = 'problem' AND w.category = '' AND w.terms = problems.terms)
         WHERE terms IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
         """, chunk.map { .text($0.key) })
     }
     for chunk in Recurrences.chunks(changed["cause"]!) {
-      _ = try db.execute("""
+      _ = try db.execute(
+        """
         UPDATE cause_groups SET grp = kind || ':' || category || ':' || (SELECT w.wording_group FROM wordings w
           WHERE w.kind = 'cause' AND w.category = cause_groups.category AND w.terms = cause_groups.terms)
         WHERE basis = 'wording' AND (category, terms) IN (VALUES \(chunk.map { _ in "(?, ?)" }.joined(separator: ", ")))
@@ -362,11 +382,13 @@ public struct RegisterIndexer {
     }
     for key in have.keys.sorted() where !keep.contains(key) {
       let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
-      _ = try db.execute("DELETE FROM wordings WHERE kind = ? AND category = ? AND terms = ?",
+      _ = try db.execute(
+        "DELETE FROM wordings WHERE kind = ? AND category = ? AND terms = ?",
         [.text(parts[0]), .text(parts[1]), .text(parts[2])])
       // Only ruled-out causes still word it: their rows leave the group.
       if parts[0] == "cause", let old = have[key] {
-        _ = try db.execute("UPDATE cause_groups SET grp = '' WHERE basis = 'wording' AND category = ? AND terms = ?",
+        _ = try db.execute(
+          "UPDATE cause_groups SET grp = '' WHERE basis = 'wording' AND category = ? AND terms = ?",
           [.text(parts[1]), .text(parts[2])])
         for causeKind in ["fishbone", "why"] {
           touched.insert(.init(basis: "wording", name: "\(causeKind):\(parts[1]):\(old)"))
@@ -393,8 +415,10 @@ public struct RegisterIndexer {
 
 /// The tables that belong to an investigation (deleted and rewritten with it).
 enum RegisterTables {
-  static let children = ["problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence",
-    "team", "containments", "escapes", "escape_whys", "extent_checks", "cause_groups"]
+  static let children = [
+    "problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence",
+    "team", "containments", "escapes", "escape_whys", "extent_checks", "cause_groups",
+  ]
   /// The answers the indexer keeps (Recurrences).
   static let kept = ["recurrence_firsts", "recurrences", "cause_group_counts"]
   static let investigationColumns = [

@@ -204,7 +204,7 @@ public enum RegisterSchema {
     // first sign-off; `signed` only while actions are still open) and wording groups without
     // ruled-out causes: nothing new to create, but every notebook is read and written again.
     [
-      "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL",
+      "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL"
     ],
   ]
 
@@ -244,8 +244,10 @@ public enum RegisterSchema {
     let current = try version(of: db)
     guard current <= latest else { throw newer(current, name: name) }
     guard current == latest else {
-      throw SQLError(.schema, "register \(name) has schema \(current); run `gemba register index` to bring it to \(latest)"
-        + (current == 0 ? " (is this a register? nothing has been indexed into it)" : ""), database: name)
+      throw SQLError(
+        .schema,
+        "register \(name) has schema \(current); run `gemba register index` to bring it to \(latest)"
+          + (current == 0 ? " (is this a register? nothing has been indexed into it)" : ""), database: name)
     }
   }
 
@@ -257,6 +259,8 @@ public enum RegisterSchema {
   }
 
   static func newer(_ version: Int, name: String) -> SQLError {
-    SQLError(.schema, "register \(name) has schema \(version); this gemba knows up to \(latest): upgrade gemba", database: name)
+    SQLError(
+      .schema, "register \(name) has schema \(version); this gemba knows up to \(latest): upgrade gemba", database: name
+    )
   }
 }

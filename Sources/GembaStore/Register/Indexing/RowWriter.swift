@@ -56,7 +56,8 @@ struct RowWriter {
       let perStatement = max(1, 30_000 / table.columns)
       for start in stride(from: 0, to: table.rows.count, by: perStatement) {
         let batch = table.rows[start..<min(start + perStatement, table.rows.count)]
-        _ = try db.execute(table.head + Array(repeating: tuple, count: batch.count).joined(separator: ", ") + table.suffix,
+        _ = try db.execute(
+          table.head + Array(repeating: tuple, count: batch.count).joined(separator: ", ") + table.suffix,
           batch.flatMap { $0 })
       }
     }

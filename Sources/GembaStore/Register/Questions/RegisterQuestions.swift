@@ -23,13 +23,17 @@ public struct RegisterQuestions {
     let stale = "status = 'ok' AND chain_head IS NULL AND file_size IS NULL"
     let count = try db.execute("SELECT COUNT(*) FROM investigations WHERE \(stale)", []).rows.first?[0].integer ?? 0
     guard count > 0 else { return (0, []) }
-    let paths = try db.execute("SELECT label FROM investigations WHERE \(stale) ORDER BY label LIMIT ?", [.integer(Int64(examples))])
-      .rows.compactMap { $0[0].text }
+    let paths = try db.execute(
+      "SELECT label FROM investigations WHERE \(stale) ORDER BY label LIMIT ?", [.integer(Int64(examples))]
+    )
+    .rows.compactMap { $0[0].text }
     return (Int(count), paths)
   }
 
   /// - Parameter today: the day number actions are judged against (`Days.number`).
-  public func actions(_ filter: ActionFilter, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterAnswer {
+  public func actions(_ filter: ActionFilter, owner: String?, today: CalendarDateText, limit: Int? = nil) throws
+    -> RegisterAnswer
+  {
     let day = Int64(today.day)
     var conditions = ["i.status = 'ok'"]
     var parameters: [SQLValue] = []
@@ -53,7 +57,8 @@ public struct RegisterQuestions {
       conditions.append("LOWER(a.owner) = LOWER(?)")
       parameters.append(.text(owner))
     }
-    let (rows, more) = try page("""
+    let (rows, more) = try page(
+      """
       SELECT i.label, a.action_id, a.text, a.owner, a.due, a.due_day, a.state, a.review, a.review_due, a.review_due_day,
         a.last_judged_at, a.verdict, a.check_target
       FROM actions a JOIN investigations i ON i.id = a.investigation
@@ -62,15 +67,23 @@ public struct RegisterQuestions {
       count: "SELECT COUNT(*) FROM actions a WHERE " + conditions.dropFirst().joined(separator: " AND "))
     let section: RegisterAnswer.Section
     if filter == .dueReview {
-      section = .init(title: title,
-        columns: ["notebook", "action", "text", "owner", "state", "review", "last judged", "verdict", "planned check",
-          "review due", "days late"],
+      section = .init(
+        title: title,
+        columns: [
+          "notebook", "action", "text", "owner", "state", "review", "last judged", "verdict", "planned check",
+          "review due", "days late",
+        ],
         rows: rows.map { r in
-          [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[6]), .init(r[7]), date(r[10]), .init(r[11]), .init(r[12]),
-            .init(r[8]), r[9].integer.map { .integer(Int(day - $0)) } ?? .empty]
+          [
+            .init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[6]), .init(r[7]), date(r[10]), .init(r[11]),
+            .init(r[12]),
+            .init(r[8]), r[9].integer.map { .integer(Int(day - $0)) } ?? .empty,
+          ]
         },
-        notes: ["a review falls due one cadence (7 days, 1 or 3 months) after the action was last judged"
-          + " (effective, not effective or inconclusive), or done if that was later"], more: more)
+        notes: [
+          "a review falls due one cadence (7 days, 1 or 3 months) after the action was last judged"
+            + " (effective, not effective or inconclusive), or done if that was later"
+        ], more: more)
     } else {
       var notes: [String] = []
       if filter == .overdue {
@@ -81,16 +94,21 @@ public struct RegisterQuestions {
           kConditions.append("LOWER(k.owner) = LOWER(?)")
           kParameters.append(.text(owner))
         }
-        let overdue = try db.execute("""
-          SELECT COUNT(*) FROM containments k JOIN investigations i ON i.id = k.investigation
-          WHERE \(kConditions.joined(separator: " AND "))
-          """, kParameters).rows.first?.first?.integer ?? 0
+        let overdue =
+          try db.execute(
+            """
+            SELECT COUNT(*) FROM containments k JOIN investigations i ON i.id = k.investigation
+            WHERE \(kConditions.joined(separator: " AND "))
+            """, kParameters
+          ).rows.first?.first?.integer ?? 0
         if overdue > 0 {
-          notes.append("\(overdue) containment\(overdue == 1 ? " is" : "s are") overdue too (not verified by its due date):"
-            + " gemba register containments --overdue")
+          notes.append(
+            "\(overdue) containment\(overdue == 1 ? " is" : "s are") overdue too (not verified by its due date):"
+              + " gemba register containments --overdue")
         }
       }
-      section = .init(title: title, columns: ["notebook", "action", "text", "owner", "due", "days overdue"],
+      section = .init(
+        title: title, columns: ["notebook", "action", "text", "owner", "due", "days overdue"],
         rows: rows.map { r in
           let late = r[5].integer.map { day - $0 }.flatMap { $0 > 0 ? Int($0) : nil }
           return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
@@ -101,7 +119,9 @@ public struct RegisterQuestions {
 
   /// Containments (`contain TEXT --owner X --due D`, the 8D's D3) not yet verified
   /// (`contained Kx`); `overdue`: those whose due date is before today.
-  public func containments(overdue: Bool, owner: String?, today: CalendarDateText, limit: Int? = nil) throws -> RegisterAnswer {
+  public func containments(overdue: Bool, owner: String?, today: CalendarDateText, limit: Int? = nil) throws
+    -> RegisterAnswer
+  {
     let day = Int64(today.day)
     var conditions = ["i.status = 'ok'", "k.state = 'open'"]
     var parameters: [SQLValue] = []
@@ -113,19 +133,23 @@ public struct RegisterQuestions {
       conditions.append("LOWER(k.owner) = LOWER(?)")
       parameters.append(.text(owner))
     }
-    let (rows, more) = try page("""
+    let (rows, more) = try page(
+      """
       SELECT i.label, k.containment_id, k.text, k.owner, k.due, k.due_day
       FROM containments k JOIN investigations i ON i.id = k.investigation
       WHERE \(conditions.joined(separator: " AND "))
       """, parameters, order: "(k.due_day IS NULL), k.due_day, i.label, k.cell", limit: limit,
       count: "SELECT COUNT(*) FROM containments k WHERE " + conditions.dropFirst().joined(separator: " AND "))
     let title = overdue ? "Overdue containments" : "Containments not yet verified"
-    let section = RegisterAnswer.Section(title: title, columns: ["notebook", "containment", "text", "owner", "due", "days overdue"],
+    let section = RegisterAnswer.Section(
+      title: title, columns: ["notebook", "containment", "text", "owner", "due", "days overdue"],
       rows: rows.map { r in
         let late = r[5].integer.map { day - $0 }.flatMap { $0 > 0 ? Int($0) : nil }
         return [.init(r[0]), .init(r[1]), .init(r[2]), .init(r[3]), .init(r[4]), late.map { .integer($0) } ?? .empty]
       },
-      notes: ["a containment is verified by `contained Kx --evidence REF`; until then the customer may not be protected"],
+      notes: [
+        "a containment is verified by `contained Kx --evidence REF`; until then the customer may not be protected"
+      ],
       more: more)
     return RegisterAnswer(title: title, question: "gemba register containments", asOf: today.text, sections: [section])
   }
@@ -149,16 +173,22 @@ public struct RegisterQuestions {
       parameters.append(.text(state))
     }
     let (rows, more) = try page(sql, parameters, order: "i.label, i.id", limit: limit)
-    let section = RegisterAnswer.Section(title: state.map { "Investigations: \($0)" } ?? "Investigations",
+    let section = RegisterAnswer.Section(
+      title: state.map { "Investigations: \($0)" } ?? "Investigations",
       columns: ["notebook", "title", "state", "cells", "started", "root cause", "closed", "actions", "open"],
       rows: rows.map { r in
         // A tampered or unreadable notebook shows its status in place of a state it cannot have.
         let state: RegisterAnswer.Value = r[2].text == "ok" ? .init(r[3]) : .text("\(r[2].text ?? "")")
-        return [.init(r[0]), .init(r[1]), state, .init(r[4]), date(r[5]), date(r[6]), date(r[7]), .init(r[8]), .init(r[9])]
+        return [
+          .init(r[0]), .init(r[1]), state, .init(r[4]), date(r[5]), date(r[6]), date(r[7]), .init(r[8]), .init(r[9]),
+        ]
       },
-      notes: rows.filter { $0[2].text != "ok" }.map { "\($0[0].text ?? ""): \($0[2].text ?? ""): \($0[10].text ?? "")" },
+      notes: rows.filter { $0[2].text != "ok" }.map {
+        "\($0[0].text ?? ""): \($0[2].text ?? ""): \($0[10].text ?? "")"
+      },
       more: more)
-    return RegisterAnswer(title: section.title, question: "gemba register investigations", asOf: nil, sections: [section])
+    return RegisterAnswer(
+      title: section.title, question: "gemba register investigations", asOf: nil, sections: [section])
   }
 
   /// `sql` in `order`, at most `limit` rows (nil or 0: all), and how many more there are:
@@ -170,7 +200,8 @@ public struct RegisterQuestions {
     guard let limit, limit > 0 else { return (try db.execute(sql + "\nORDER BY " + order, parameters).rows, 0) }
     let rows = try db.execute(sql + "\nORDER BY " + order + "\nLIMIT ?", parameters + [.integer(Int64(limit))]).rows
     guard rows.count == limit else { return (rows, 0) }
-    let total = try db.execute(count ?? "SELECT COUNT(*) FROM (\(sql)) answer", parameters).rows.first?.first?.integer ?? 0
+    let total =
+      try db.execute(count ?? "SELECT COUNT(*) FROM (\(sql)) answer", parameters).rows.first?.first?.integer ?? 0
     return (rows, Int(total) - rows.count)
   }
 

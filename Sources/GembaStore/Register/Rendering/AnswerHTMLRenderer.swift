@@ -54,9 +54,10 @@ struct AnswerHTMLRenderer {
   private func table(_ section: RegisterAnswer.Section) -> String {
     // The Pareto's counts as bars beside the figures.
     let barColumn = section.columns.contains("cumulative %") ? section.columns.firstIndex(of: "count") : nil
-    let largest = barColumn.map { column in
-      section.rows.compactMap { row -> Int? in if case .integer(let n) = row[column] { n } else { nil } }.max() ?? 0
-    } ?? 0
+    let largest =
+      barColumn.map { column in
+        section.rows.compactMap { row -> Int? in if case .integer(let n) = row[column] { n } else { nil } }.max() ?? 0
+      } ?? 0
     var out = "<div class=\"scroll\"><table>\n<thead><tr>"
     out += section.columns.map { "<th>\(escape($0))</th>" }.joined()
     if barColumn != nil { out += "<th></th>" }

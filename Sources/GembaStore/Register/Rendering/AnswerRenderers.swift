@@ -81,7 +81,8 @@ struct AnswerTableRenderer {
     }
     let flat = text.replacingNewlines
     let count = flat.count
-    return count > maxWidth ? Cell(text: String(flat.prefix(maxWidth - 1)) + "…", width: maxWidth) : Cell(text: flat, width: count)
+    return count > maxWidth
+      ? Cell(text: String(flat.prefix(maxWidth - 1)) + "…", width: maxWidth) : Cell(text: flat, width: count)
   }
 }
 
@@ -128,9 +129,10 @@ struct AnswerJSONRenderer {
       var members: [String: JSONValue] = [
         "columns": .array(section.columns.map(JSONValue.string)),
         "notes": .array(section.notes.map(JSONValue.string)),
-        "rows": .array(section.rows.map { row in
-          .object(Dictionary(zip(section.columns, row.map(value)), uniquingKeysWith: { first, _ in first }))
-        }),
+        "rows": .array(
+          section.rows.map { row in
+            .object(Dictionary(zip(section.columns, row.map(value)), uniquingKeysWith: { first, _ in first }))
+          }),
         "title": .string(section.title),
       ]
       // Only when a --limit left rows out.
@@ -148,7 +150,8 @@ struct AnswerJSONRenderer {
     switch v {
     case .text(let t): .string(t)
     case .integer(let i): .int(i)
-    case .number(let d, let places): d.isFinite ? .number(NumberFormat.decimal(d, places: places, grouped: false)) : .null
+    case .number(let d, let places):
+      d.isFinite ? .number(NumberFormat.decimal(d, places: places, grouped: false)) : .null
     case .empty: .null
     }
   }

@@ -18,9 +18,11 @@ import Testing
 ///   (`#DIV/0!`), so those cells are compared with openpyxl's reading instead (the `e` cells below).
 ///
 /// Where gemba deliberately differs, see `deliberate`.
-@Suite(.enabled(if: ExternalProgram.runs(needing: sharedExists),
-                "needs ../shared/conformance/calamine-xlsx (absent here)"),
-       .enabled(if: ExternalProgram.runs(needing: pythonWorkbookTools == nil), "\(pythonWorkbookTools ?? "")"))
+@Suite(
+  .enabled(
+    if: ExternalProgram.runs(needing: sharedExists),
+    "needs ../shared/conformance/calamine-xlsx (absent here)"),
+  .enabled(if: ExternalProgram.runs(needing: pythonWorkbookTools == nil), "\(pythonWorkbookTools ?? "")"))
 struct CalamineConformanceTests {
   static let folder = sharedPath("conformance/calamine-xlsx")
 
@@ -43,7 +45,13 @@ struct CalamineConformanceTests {
       case string(String), number(Double), bool(Bool)
       init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let d = try? c.decode(Double.self) { self = .number(d) } else { self = .string(try c.decode(String.self)) }
+        if let b = try? c.decode(Bool.self) {
+          self = .bool(b)
+        } else if let d = try? c.decode(Double.self) {
+          self = .number(d)
+        } else {
+          self = .string(try c.decode(String.self))
+        }
       }
     }
   }
@@ -51,7 +59,8 @@ struct CalamineConformanceTests {
 
   /// python-calamine's reading of every file, computed once per run.
   static let reference: [String: Book] = {
-    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xlsx") }.sorted()
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xlsx") }
+      .sorted()
     let run = runPython(referenceScript, arguments: files.map { folder + "/" + $0 })
     return (try? JSONDecoder().decode([String: Book].self, from: run.stdout)) ?? [:]
   }()
@@ -61,7 +70,9 @@ struct CalamineConformanceTests {
   }
 
   @Test func theReferenceReadEveryFile() {
-    #expect(Self.reference.count == Self.files.count && !Self.files.isEmpty, "python-calamine read \(Self.reference.count) of \(Self.files.count) files")
+    #expect(
+      Self.reference.count == Self.files.count && !Self.files.isEmpty,
+      "python-calamine read \(Self.reference.count) of \(Self.files.count) files")
   }
 
   @Test(arguments: files)
@@ -85,18 +96,28 @@ struct CalamineConformanceTests {
         loaded = try loadWorkbook(path, sheet: "\(index + 1)", headerRows: 0)
       } catch {
         let calamineEmpty = rows.isEmpty
-        #expect(calamineEmpty, "\(file) sheet \(sheet.name): gemba refused (\(error)) but calamine read \(rows.count) rows")
+        #expect(
+          calamineEmpty, "\(file) sheet \(sheet.name): gemba refused (\(error)) but calamine read \(rows.count) rows")
         continue
       }
       let table = loaded.table
-      #expect(table.rowCount == rows.count, "\(file) sheet \(sheet.name): \(table.rowCount) rows, calamine \(rows.count)")
+      #expect(
+        table.rowCount == rows.count, "\(file) sheet \(sheet.name): \(table.rowCount) rows, calamine \(rows.count)")
       guard table.rowCount == rows.count, let start = sheet.start else { continue }
       for (k, (i, row)) in rows.enumerated() {
-        #expect(table.lineNumber(ofRow: k) == start[0] + i + 1, "\(file) sheet \(sheet.name): row \(k + 1) is sheet row \(table.lineNumber(ofRow: k)), calamine \(start[0] + i + 1)")
-        #expect(table.columnCount == row.count, "\(file) sheet \(sheet.name): \(table.columnCount) columns, calamine \(row.count)")
+        #expect(
+          table.lineNumber(ofRow: k) == start[0] + i + 1,
+          "\(file) sheet \(sheet.name): row \(k + 1) is sheet row \(table.lineNumber(ofRow: k)), calamine \(start[0] + i + 1)"
+        )
+        #expect(
+          table.columnCount == row.count,
+          "\(file) sheet \(sheet.name): \(table.columnCount) columns, calamine \(row.count)")
         for (j, cell) in row.enumerated() where j < table.columnCount {
           let text = table.cell(row: k, column: j)
-          #expect(Self.same(text, cell), "\(file) sheet \(sheet.name) row \(start[0] + i + 1) column \(start[1] + j + 1): gemba `\(text)`, calamine \(cell.t) \(String(describing: cell.v))")
+          #expect(
+            Self.same(text, cell),
+            "\(file) sheet \(sheet.name) row \(start[0] + i + 1) column \(start[1] + j + 1): gemba `\(text)`, calamine \(cell.t) \(String(describing: cell.v))"
+          )
         }
       }
     }
@@ -155,60 +176,60 @@ struct CalamineConformanceTests {
   }
 
   static let referenceScript = #"""
-import json, sys, os, datetime, math
-import python_calamine as pc
-try:
-    import openpyxl
-except ImportError:
-    openpyxl = None
-ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!"}
-def enc(v):
-    if v is None: return {"t": "n"}
-    if isinstance(v, bool): return {"t": "b", "v": v}
-    if isinstance(v, int): return {"t": "f", "v": float(v)}
-    if isinstance(v, float): return {"t": "f", "v": v}
-    if isinstance(v, datetime.datetime): return {"t": "dt", "v": v.isoformat()}
-    if isinstance(v, datetime.date): return {"t": "d", "v": v.isoformat()}
-    if isinstance(v, datetime.time): return {"t": "time", "v": v.isoformat()}
-    if isinstance(v, datetime.timedelta): return {"t": "td", "v": v.total_seconds()}
-    return {"t": "s", "v": str(v)}
-out = {}
-for path in sys.argv[1:]:
-    name = os.path.basename(path)
+    import json, sys, os, datetime, math
+    import python_calamine as pc
     try:
-        wb = pc.CalamineWorkbook.from_path(path)
-    except Exception as e:
-        out[name] = {"refused": f"{type(e).__name__}: {e}"}
-        continue
-    ox = None
-    if openpyxl:
-        try: ox = openpyxl.load_workbook(path, data_only=True, read_only=True)
-        except Exception: ox = None
-    sheets = []
-    for sheet_name in wb.sheet_names:
+        import openpyxl
+    except ImportError:
+        openpyxl = None
+    ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+    def enc(v):
+        if v is None: return {"t": "n"}
+        if isinstance(v, bool): return {"t": "b", "v": v}
+        if isinstance(v, int): return {"t": "f", "v": float(v)}
+        if isinstance(v, float): return {"t": "f", "v": v}
+        if isinstance(v, datetime.datetime): return {"t": "dt", "v": v.isoformat()}
+        if isinstance(v, datetime.date): return {"t": "d", "v": v.isoformat()}
+        if isinstance(v, datetime.time): return {"t": "time", "v": v.isoformat()}
+        if isinstance(v, datetime.timedelta): return {"t": "td", "v": v.total_seconds()}
+        return {"t": "s", "v": str(v)}
+    out = {}
+    for path in sys.argv[1:]:
+        name = os.path.basename(path)
         try:
-            s = wb.get_sheet_by_name(sheet_name)
-            rows = s.to_python()
-            start = s.start
+            wb = pc.CalamineWorkbook.from_path(path)
         except Exception as e:
-            sheets.append({"name": sheet_name, "refused": f"{type(e).__name__}: {e}"})
+            out[name] = {"refused": f"{type(e).__name__}: {e}"}
             continue
-        grid = [[enc(v) for v in r] for r in rows]
-        # python-calamine reads error cells as ''; take their text from openpyxl.
-        blank = any(c["t"] == "s" and c["v"] == "" for r in grid for c in r)
-        if blank and ox is not None and start is not None and sheet_name in ox.sheetnames:
+        ox = None
+        if openpyxl:
+            try: ox = openpyxl.load_workbook(path, data_only=True, read_only=True)
+            except Exception: ox = None
+        sheets = []
+        for sheet_name in wb.sheet_names:
             try:
-                # Only calamine's range (a read-only sheet may claim a far larger dimension).
-                rows_o = ox[sheet_name].iter_rows(min_row=start[0] + 1, max_row=start[0] + len(grid),
-                                                  min_col=start[1] + 1, max_col=start[1] + len(grid[0]), values_only=True)
-                for r, row in zip(grid, rows_o):
-                    for j, v in enumerate(row):
-                        if j < len(r) and isinstance(v, str) and v in ERRORS and r[j]["t"] == "s" and r[j]["v"] == "":
-                            r[j] = {"t": "e", "v": v}
-            except Exception:
-                pass
-        sheets.append({"name": sheet_name, "start": list(start) if start else None, "rows": grid})
-    out[name] = {"sheets": sheets}
-json.dump(out, sys.stdout)
-"""#
+                s = wb.get_sheet_by_name(sheet_name)
+                rows = s.to_python()
+                start = s.start
+            except Exception as e:
+                sheets.append({"name": sheet_name, "refused": f"{type(e).__name__}: {e}"})
+                continue
+            grid = [[enc(v) for v in r] for r in rows]
+            # python-calamine reads error cells as ''; take their text from openpyxl.
+            blank = any(c["t"] == "s" and c["v"] == "" for r in grid for c in r)
+            if blank and ox is not None and start is not None and sheet_name in ox.sheetnames:
+                try:
+                    # Only calamine's range (a read-only sheet may claim a far larger dimension).
+                    rows_o = ox[sheet_name].iter_rows(min_row=start[0] + 1, max_row=start[0] + len(grid),
+                                                      min_col=start[1] + 1, max_col=start[1] + len(grid[0]), values_only=True)
+                    for r, row in zip(grid, rows_o):
+                        for j, v in enumerate(row):
+                            if j < len(r) and isinstance(v, str) and v in ERRORS and r[j]["t"] == "s" and r[j]["v"] == "":
+                                r[j] = {"t": "e", "v": v}
+                except Exception:
+                    pass
+            sheets.append({"name": sheet_name, "start": list(start) if start else None, "rows": grid})
+        out[name] = {"sheets": sheets}
+    json.dump(out, sys.stdout)
+    """#
 }

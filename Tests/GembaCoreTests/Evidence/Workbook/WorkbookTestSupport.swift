@@ -7,12 +7,16 @@ import Testing
 /// xlsxwriter), or nil with the reason they are missing.
 let pythonWorkbookTools: String? = {
   let check = runPython("import python_calamine, openpyxl, xlsxwriter", arguments: [])
-  return check.status == 0 ? nil : "python-calamine, openpyxl and xlsxwriter are missing: python3 -m pip install python-calamine openpyxl xlsxwriter"
+  return check.status == 0
+    ? nil
+    : "python-calamine, openpyxl and xlsxwriter are missing: python3 -m pip install python-calamine openpyxl xlsxwriter"
 }()
 
 /// Runs `python3 -c script args…`; returns the exit status and what it printed.
 @discardableResult
-func runPython(_ script: String, arguments: [String], in folder: URL? = nil) -> (status: Int32, stdout: Data, stderr: String) {
+func runPython(_ script: String, arguments: [String], in folder: URL? = nil) -> (
+  status: Int32, stdout: Data, stderr: String
+) {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = ["python3", "-W", "ignore", "-c", script] + arguments
@@ -39,8 +43,11 @@ func workbookScratch(_ name: String = #function) throws -> URL {
 }
 
 /// Loads a workbook file from disk (mapped, as the shell does).
-func loadWorkbook(_ path: String, sheet: String? = nil, headerRows: Int = 1, skip: Int = 0) throws(EvidenceError) -> LoadResult {
+func loadWorkbook(_ path: String, sheet: String? = nil, headerRows: Int = 1, skip: Int = 0) throws(EvidenceError)
+  -> LoadResult
+{
   let file = try MappedFile(path: path)
-  return try EvidenceLoader.load(name: "book", path: path, bytes: ByteSource(file), format: .xlsx,
-                                 options: LoadOptions(headerRows: headerRows, skipRows: skip, sheet: sheet))
+  return try EvidenceLoader.load(
+    name: "book", path: path, bytes: ByteSource(file), format: .xlsx,
+    options: LoadOptions(headerRows: headerRows, skipRows: skip, sheet: sheet))
 }

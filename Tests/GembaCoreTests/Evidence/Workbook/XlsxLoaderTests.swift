@@ -7,10 +7,13 @@ import Testing
 @Suite(.enabled(if: ExternalProgram.runs(needing: pythonWorkbookTools == nil), "\(pythonWorkbookTools ?? "")"))
 struct XlsxLoaderTests {
   /// Runs an xlsxwriter script (`book` and `sheet` are open; `path` is the output) and returns the path.
-  static func makeBook(_ body: String, options: String = "{}", sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+  static func makeBook(_ body: String, options: String = "{}", sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> String
+  {
     let folder = try workbookScratch("book\(abs(body.hashValue))")
     let path = folder.appendingPathComponent("book.xlsx").path
-    let script = "import sys, datetime, xlsxwriter\npath = sys.argv[1]\nbook = xlsxwriter.Workbook(path, \(options))\nsheet = book.add_worksheet('Data')\n"
+    let script =
+      "import sys, datetime, xlsxwriter\npath = sys.argv[1]\nbook = xlsxwriter.Workbook(path, \(options))\nsheet = book.add_worksheet('Data')\n"
       + body + "\nbook.close()"
     let run = runPython(script, arguments: [path])
     #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
@@ -18,7 +21,8 @@ struct XlsxLoaderTests {
   }
 
   @Test func valuesOfEveryKindLoadAsText() throws {
-    let path = try Self.makeBook("""
+    let path = try Self.makeBook(
+      """
       date = book.add_format({'num_format': 'yyyy-mm-dd'})
       stamp = book.add_format({'num_format': 'dd/mm/yyyy hh:mm'})
       sheet.write_row(0, 0, ['name', 'n', 'when', 'at', 'ok', 'ratio', 'note'])
@@ -35,7 +39,10 @@ struct XlsxLoaderTests {
     #expect(cells(t)[0] == ["Café & <co>", "42", "2024-03-05", "2024-03-05T10:30:00", "TRUE", "0.3", "line1\nline2"])
     #expect(cells(t)[1] == ["xy", "#DIV/0!", "", "", "FALSE", "", ""])
     #expect(t.columnType(2) == .dateTime && t.columnType(3) == .dateTime && t.columnType(4) == .boolean)
-    #expect(result.problems.contains { $0.kind == .errorCell && $0.row == 2 && $0.column == 2 && $0.message.contains("#DIV/0!") })
+    #expect(
+      result.problems.contains {
+        $0.kind == .errorCell && $0.row == 2 && $0.column == 2 && $0.message.contains("#DIV/0!")
+      })
     #expect(t.lineNumber(ofRow: 1) == 3, "a row's line is its sheet row")
     #expect(t.sheet == "Data")
   }
@@ -72,7 +79,8 @@ struct XlsxLoaderTests {
   }
 
   @Test func the1904SystemIsReadFromTheWorkbook() throws {
-    let path = try Self.makeBook("""
+    let path = try Self.makeBook(
+      """
       date = book.add_format({'num_format': 'yyyy-mm-dd'})
       sheet.write_row(0, 0, ['day'])
       sheet.write_datetime(1, 0, datetime.date(2024, 3, 5), date)
@@ -82,7 +90,8 @@ struct XlsxLoaderTests {
   }
 
   @Test func aMergedTitleRowIsSkippedAndTwoHeaderRowsCombine() throws {
-    let path = try Self.makeBook("""
+    let path = try Self.makeBook(
+      """
       sheet.merge_range('A1:C1', 'Line 4 rejects, week 12', book.add_format({'bold': True}))
       sheet.write_row(1, 0, ['Shift', None, 'Defect'])
       sheet.write_row(2, 0, ['name', 'lead', 'code'])
@@ -91,7 +100,8 @@ struct XlsxLoaderTests {
       """)
     let unskipped = try loadWorkbook(path, skip: 1)
     #expect(!unskipped.problems.contains { $0.kind == .titleRow })
-    let titled = try Self.makeBook("""
+    let titled = try Self.makeBook(
+      """
       sheet.merge_range('A1:C1', 'Line 4 rejects, week 12')
       sheet.write_row(1, 0, ['name', 'lead', 'code'])
       sheet.write_row(2, 0, ['early', 'Ana', 'D7'])
@@ -108,7 +118,8 @@ struct XlsxLoaderTests {
   }
 
   @Test func sheetsAreChosenByNameOrPositionAndListed() throws {
-    let path = try Self.makeBook("""
+    let path = try Self.makeBook(
+      """
       sheet.write_row(0, 0, ['a'])
       sheet.write_row(1, 0, [1])
       other = book.add_worksheet('Rejects 2026')
@@ -123,7 +134,9 @@ struct XlsxLoaderTests {
     #expect(try loadWorkbook(path, sheet: "2").table.columns == ["code", "count"])
     #expect(try loadWorkbook(path).table.columns == ["a"])
     let missing = try #require(throws: EvidenceError.self) { try loadWorkbook(path, sheet: "Nope") }
-    #expect(missing.problem.message.contains("no sheet named `Nope`") && missing.hint.contains("1 Data, 2 Rejects 2026, 3 Empty"))
+    #expect(
+      missing.problem.message.contains("no sheet named `Nope`")
+        && missing.hint.contains("1 Data, 2 Rejects 2026, 3 Empty"))
     let tooFar = try #require(throws: EvidenceError.self) { try loadWorkbook(path, sheet: "4") }
     #expect(tooFar.problem.message.contains("has 3 sheets, not 4"))
     let empty = try #require(throws: EvidenceError.self) { try loadWorkbook(path, sheet: "Empty") }
@@ -131,25 +144,30 @@ struct XlsxLoaderTests {
   }
 
   @Test func aSheetOf16384ColumnsLoads() throws {
-    let path = try Self.makeBook("""
+    let path = try Self.makeBook(
+      """
       sheet.write_row(0, 0, [f'c{i}' for i in range(16384)])
       sheet.write_row(1, 0, list(range(16384)))
       sheet.write_string(2, 16383, 'last')
       """)
     let t = try loadWorkbook(path).table
     #expect(t.columnCount == 16_384 && t.rowCount == 2)
-    #expect(t.columns.last == "c16383" && t.cell(row: 1, column: 16_383) == "last" && t.cell(row: 0, column: 9_999) == "9999")
+    #expect(
+      t.columns.last == "c16383" && t.cell(row: 1, column: 16_383) == "last" && t.cell(row: 0, column: 9_999) == "9999")
   }
 
   @Test func queriesRunOnAWorkbookAsOnAnyTable() throws {
-    let path = try Self.makeBook("""
+    let path = try Self.makeBook(
+      """
       sheet.write_row(0, 0, ['team', 'minutes'])
       for i, team in enumerate(['Billing', 'Refunds', 'Billing', 'Support', 'Billing']):
           sheet.write_row(i + 1, 0, [team, 10 * (i + 1)])
       """)
     let t = try loadWorkbook(path).table
     #expect(counts(try query(t, "t | count by team")) == ["Billing": 3, "Refunds": 1, "Support": 1])
-    guard case .count(let n) = try query(t, "t | where minutes >= 30 | count") else { Issue.record("expected a count"); return }
+    guard case .count(let n) = try query(t, "t | where minutes >= 30 | count") else {
+      Issue.record("expected a count"); return
+    }
     #expect(n == 3)
     #expect(t.rawText(ofRow: 0) == "Billing\t10")
   }
@@ -165,7 +183,8 @@ struct XlsxLoaderTests {
 
   @Test func aPasswordProtectedWorkbookIsRefused() throws {
     let name = Array("EncryptedPackage".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-    let bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 600) + name + [0, 0]
+    let bytes: [UInt8] =
+      [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 600) + name + [0, 0]
     let error = try #require(throws: EvidenceError.self) { try loadBytes(bytes, format: .xlsx, path: "locked.xlsx") }
     #expect(error.problem.message.contains("password-protected"))
     #expect(error.hint == "remove the password in Excel (File › Info › Protect Workbook) and save again")
@@ -179,7 +198,9 @@ struct XlsxLoaderTests {
   }
 
   @Test func aCSVNamedXlsxSaysSo() throws {
-    let error = try #require(throws: EvidenceError.self) { try loadBytes(Array("a,b\n1,2\n".utf8), format: .xlsx, path: "export.xlsx") }
+    let error = try #require(throws: EvidenceError.self) {
+      try loadBytes(Array("a,b\n1,2\n".utf8), format: .xlsx, path: "export.xlsx")
+    }
     #expect(error.problem.message.contains("is text, not an Excel workbook"))
     #expect(error.hint == "load it as text: load export.xlsx --format csv (or tsv)")
   }
@@ -201,13 +222,15 @@ struct XlsxLoaderTests {
   /// A sheet that inflates past the part limit is refused with the limit stated; memory is bounded
   /// by the piece size, not the sheet.
   @Test func aWorkbookZipBombIsRefused() throws {
-    let path = try Self.makeBook("""
+    let path = try Self.makeBook(
+      """
       sheet.write_row(0, 0, ['a'])
       for r in range(1, 200000): sheet.write_string(r, 0, 'same text in every row')
       """)
     let file = try MappedFile(path: path)
     let error = try #require(throws: EvidenceError.self) {
-      try XlsxLoader.load(name: "b", path: path, bytes: ByteSource(file), options: LoadOptions(), progress: nil, partLimit: 1 << 20)
+      try XlsxLoader.load(
+        name: "b", path: path, bytes: ByteSource(file), options: LoadOptions(), progress: nil, partLimit: 1 << 20)
     }
     #expect(error.problem.message.contains("inflates past 1,048,576 bytes"))
     #expect(error.hint.contains("zip bomb"))

@@ -10,7 +10,8 @@ struct ZipArchiveTests {
   static func makeZip(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [UInt8] {
     let folder = try workbookScratch("zip\(abs(script.hashValue))")
     let path = folder.appendingPathComponent("a.zip").path
-    let run = runPython("import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w')\n" + script + "\nz.close()", arguments: [path])
+    let run = runPython(
+      "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w')\n" + script + "\nz.close()", arguments: [path])
     #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
     return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
   }
@@ -25,7 +26,8 @@ struct ZipArchiveTests {
 
   @Test func storedAndDeflatedEntriesReadBack() throws {
     let text = String(repeating: "<row r=\"1\"><c><v>42</v></c></row>\n", count: 5000)
-    let zip = try Self.makeZip("""
+    let zip = try Self.makeZip(
+      """
       text = '<row r="1"><c><v>42</v></c></row>\\n' * 5000
       z.writestr('stored.xml', text, compress_type=zipfile.ZIP_STORED)
       z.writestr('xl/deflated.xml', text, compress_type=zipfile.ZIP_DEFLATED)
@@ -45,7 +47,8 @@ struct ZipArchiveTests {
   }
 
   @Test func aTruncatedCentralDirectoryIsRefused() throws {
-    let zip = try Self.makeZip("""
+    let zip = try Self.makeZip(
+      """
       for i in range(20): z.writestr(f'part{i}.xml', 'x' * 100, compress_type=zipfile.ZIP_DEFLATED)
       """)
     // Cut the archive inside its central directory: the end record is gone.
@@ -61,14 +64,17 @@ struct ZipArchiveTests {
     let central = try #require(Self.find([0x50, 0x4B, 0x01, 0x02], in: damaged))
     damaged[central + 1] = 0
     #expect(throws: ZipError.truncated("the central directory is cut short after 0 of 20 entries")) {
-      try damaged.withUnsafeBufferPointer { b throws(ZipError) in _ = try ZipArchive(base: b.baseAddress!, count: b.count) }
+      try damaged.withUnsafeBufferPointer { b throws(ZipError) in
+        _ = try ZipArchive(base: b.baseAddress!, count: b.count)
+      }
     }
   }
 
   /// A zip bomb: 64 MiB of zeros deflates to about 64 KiB; read with a 1 MiB limit it is refused
   /// while inflating (memory stays at the piece size), and from its header before inflating.
   @Test func aZipBombIsRefusedPastTheLimit() throws {
-    let zip = try Self.makeZip("z.writestr('xl/worksheets/sheet1.xml', b'\\0' * (64 << 20), compress_type=zipfile.ZIP_DEFLATED)")
+    let zip = try Self.makeZip(
+      "z.writestr('xl/worksheets/sheet1.xml', b'\\0' * (64 << 20), compress_type=zipfile.ZIP_DEFLATED)")
     #expect(zip.count < 1 << 20)
     #expect(throws: ZipError.tooLarge("xl/worksheets/sheet1.xml", limit: 1 << 20)) {
       try Self.read(zip, "xl/worksheets/sheet1.xml", limit: 1 << 20)

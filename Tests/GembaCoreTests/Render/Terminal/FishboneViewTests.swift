@@ -16,45 +16,48 @@ import Testing
 
   @Test func drawsBonesAboveAndBelowTheSpineWithTheEffectAtTheHead() {
     let view = TerminalViews.fishbone(investigation(session), style: .record)
-    #expect(view == """
-      fishbone · 6 bones, 4 causes · 6M template
-      ? hypothesis  ✓ confirmed  ✗ ruled out  ★ root cause
+    #expect(
+      view == """
+        fishbone · 6 bones, 4 causes · 6M template
+        ? hypothesis  ✓ confirmed  ✗ ruled out  ★ root cause
 
-      Manpower                 Method                   Machine
-      ✗ C3 Agents are new      ✓ C1 Policy lives in     ? C2 Macro text is
-                               │    three places             stale
-                               │    ★ root cause
-                               │    · 1 citation
-                               └─ ? C1.1 Wiki not
-                                         updated after
-                                         policy change
-                            ╲                        ╲                        ╲  ┌─────────────────────┐
-      ───────────────────────┼────────────────────────┼────────────────────────┼▶│ Agents give         │
-                            ╱                        ╱                        ╱  │ inconsistent refund │
-      no causes yet            no causes yet            no causes yet            │ answers             │
-      Material                 Measurement              Environment              └─────────────────────┘
-      """)
+        Manpower                 Method                   Machine
+        ✗ C3 Agents are new      ✓ C1 Policy lives in     ? C2 Macro text is
+                                 │    three places             stale
+                                 │    ★ root cause
+                                 │    · 1 citation
+                                 └─ ? C1.1 Wiki not
+                                           updated after
+                                           policy change
+                              ╲                        ╲                        ╲  ┌─────────────────────┐
+        ───────────────────────┼────────────────────────┼────────────────────────┼▶│ Agents give         │
+                              ╱                        ╱                        ╱  │ inconsistent refund │
+        no causes yet            no causes yet            no causes yet            │ answers             │
+        Material                 Measurement              Environment              └─────────────────────┘
+        """)
   }
 
   @Test func becomesATreeWhenColumnsWouldBeTooNarrow() {
     let view = TerminalViews.fishbone(investigation(session), style: .init(width: 60))
-    #expect(view.hasSuffix("""
-      effect: Agents give inconsistent refund answers
-      ├─ Manpower
-      │  └─ ✗ C3 Agents are new
-      ├─ Method
-      │  └─ ✓ C1 Policy lives in three places
-      │     │    ★ root cause  · 1 citation
-      │     └─ ? C1.1 Wiki not updated after policy change
-      ├─ Machine
-      │  └─ ? C2 Macro text is stale
-      ├─ Material
-      │  no causes yet
-      ├─ Measurement
-      │  no causes yet
-      └─ Environment
-         no causes yet
-      """))
+    #expect(
+      view.hasSuffix(
+        """
+        effect: Agents give inconsistent refund answers
+        ├─ Manpower
+        │  └─ ✗ C3 Agents are new
+        ├─ Method
+        │  └─ ✓ C1 Policy lives in three places
+        │     │    ★ root cause  · 1 citation
+        │     └─ ? C1.1 Wiki not updated after policy change
+        ├─ Machine
+        │  └─ ? C2 Macro text is stale
+        ├─ Material
+        │  no causes yet
+        ├─ Measurement
+        │  no causes yet
+        └─ Environment
+           no causes yet
+        """))
   }
 
   @Test func asciiDiagramUsesOnlyASCII() {
@@ -66,17 +69,21 @@ import Testing
   }
 
   @Test func oneBoneStillHasAHead() {
-    let view = TerminalViews.fishbone(investigation("""
-      fishbone "Late refunds"
-      category Policy
-      """), style: .init(width: 40))
-    #expect(view.hasSuffix("""
-      Policy
-      no causes yet
-                           ╲  ┌──────────────┐
-      ──────────────────────┼▶│ Late refunds │
-                              └──────────────┘
-      """))
+    let view = TerminalViews.fishbone(
+      investigation(
+        """
+        fishbone "Late refunds"
+        category Policy
+        """), style: .init(width: 40))
+    #expect(
+      view.hasSuffix(
+        """
+        Policy
+        no causes yet
+                             ╲  ┌──────────────┐
+        ──────────────────────┼▶│ Late refunds │
+                                └──────────────┘
+        """))
   }
 
   @Test(arguments: [

@@ -25,56 +25,61 @@ let statusScript = """
 
 @Suite struct ListViewsTests {
   @Test func findingsTableShowsWhereCausesAndEvidence() {
-    let inv = investigation("""
+    let inv = investigation(
+      """
       process "Refund request" intake "policy lookup" answer
       why "Agents give different refund answers"
       confirm W1 --because "audit"
       finding "Wiki and macro disagree on the 30-day rule" --step S2 --cause W1 --evidence tickets#3 tickets#9
       finding "Nobody owns the policy"
       """)
-    #expect(TerminalViews.findings(inv, style: .init(width: 100)) == """
-      ┌────┬─────────┬────────────────────────────────────────────┬────────┬──────────┐
-      │ id │ where   │ finding                                    │ causes │ evidence │
-      ├────┼─────────┼────────────────────────────────────────────┼────────┼──────────┤
-      │ F1 │ S2      │ Wiki and macro disagree on the 30-day rule │ W1 ✓   │ 2        │
-      │ F2 │ no step │ Nobody owns the policy                     │ —      │ 0        │
-      └────┴─────────┴────────────────────────────────────────────┴────────┴──────────┘
-      """)
+    #expect(
+      TerminalViews.findings(inv, style: .init(width: 100)) == """
+        ┌────┬─────────┬────────────────────────────────────────────┬────────┬──────────┐
+        │ id │ where   │ finding                                    │ causes │ evidence │
+        ├────┼─────────┼────────────────────────────────────────────┼────────┼──────────┤
+        │ F1 │ S2      │ Wiki and macro disagree on the 30-day rule │ W1 ✓   │ 2        │
+        │ F2 │ no step │ Nobody owns the policy                     │ —      │ 0        │
+        └────┴─────────┴────────────────────────────────────────────┴────────┴──────────┘
+        """)
   }
 
   @Test func actionsTableMarksAndListsMissingCommitments() {
-    #expect(TerminalViews.actions(investigation(statusScript), style: .init(width: 100)) == """
-      ┌────┬─────────┬────────────────────────┬───────┬────────────┬─────────────────────────┬───────────┐
-      │ id │ finding │ action                 │ owner │ due/review │ standard                │ state     │
-      ├────┼─────────┼────────────────────────┼───────┼────────────┼─────────────────────────┼───────────┤
-      │ A1 │ F1      │ Make the wiki the      │ Dana  │ 2026-12-15 │ Policy changes go to    │ open      │
-      │    │         │ single source          │       │ monthly    │ the wiki first          │           │
-      ├────┼─────────┼────────────────────────┼───────┼────────────┼─────────────────────────┼───────────┤
-      │ A2 │ F2      │ Add the policy link to │ Ravi  │ 2026-12-01 │ —                       │ done      │
-      │    │         │ the answer macro       │       │ weekly     │                         │           │
-      ├────┼─────────┼────────────────────────┼───────┼────────────┼─────────────────────────┼───────────┤
-      │ A3 │ F2      │ Remind agents to paste │ —     │ 2026-11-28 │ —                       │ open      │
-      │    │         │ the link               │       │ —          │                         │           │
-      ├────┼─────────┼────────────────────────┼───────┼────────────┼─────────────────────────┼───────────┤
-      │ A4 │ F1      │ Archive the PDF copy   │ Dana  │ 2026-12-10 │ —                       │ effective │
-      │    │         │                        │       │ quarterly  │                         │           │
-      └────┴─────────┴────────────────────────┴───────┴────────────┴─────────────────────────┴───────────┘
-      ⚠ A3 has no owner, no review cadence
-      """)
+    #expect(
+      TerminalViews.actions(investigation(statusScript), style: .init(width: 100)) == """
+        ┌────┬─────────┬────────────────────────┬───────┬────────────┬─────────────────────────┬───────────┐
+        │ id │ finding │ action                 │ owner │ due/review │ standard                │ state     │
+        ├────┼─────────┼────────────────────────┼───────┼────────────┼─────────────────────────┼───────────┤
+        │ A1 │ F1      │ Make the wiki the      │ Dana  │ 2026-12-15 │ Policy changes go to    │ open      │
+        │    │         │ single source          │       │ monthly    │ the wiki first          │           │
+        ├────┼─────────┼────────────────────────┼───────┼────────────┼─────────────────────────┼───────────┤
+        │ A2 │ F2      │ Add the policy link to │ Ravi  │ 2026-12-01 │ —                       │ done      │
+        │    │         │ the answer macro       │       │ weekly     │                         │           │
+        ├────┼─────────┼────────────────────────┼───────┼────────────┼─────────────────────────┼───────────┤
+        │ A3 │ F2      │ Remind agents to paste │ —     │ 2026-11-28 │ —                       │ open      │
+        │    │         │ the link               │       │ —          │                         │           │
+        ├────┼─────────┼────────────────────────┼───────┼────────────┼─────────────────────────┼───────────┤
+        │ A4 │ F1      │ Archive the PDF copy   │ Dana  │ 2026-12-10 │ —                       │ effective │
+        │    │         │                        │       │ quarterly  │                         │           │
+        └────┴─────────┴────────────────────────┴───────┴────────────┴─────────────────────────┴───────────┘
+        ⚠ A3 has no owner, no review cadence
+        """)
   }
 
   @Test func narrowScreensGetOneCardPerAction() {
     let view = TerminalViews.actions(investigation(statusScript), style: .init(width: 50))
-    #expect(view.contains("""
-      A3 ───────────────────────────────
-        finding     F2
-        action      Remind agents to paste the link
-        owner       —
-        due/review  2026-11-28
-                    —
-        standard    —
-        state       open
-      """))
+    #expect(
+      view.contains(
+        """
+        A3 ───────────────────────────────
+          finding     F2
+          action      Remind agents to paste the link
+          owner       —
+          due/review  2026-11-28
+                      —
+          standard    —
+          state       open
+        """))
     #expect(view.hasSuffix("⚠ A3 has no owner, no review cadence"))
   }
 

@@ -12,23 +12,24 @@ import Testing
     """
 
   @Test func showsTheFlowThenFindingsPerStepAndHandoff() {
-    #expect(TerminalViews.process(investigation(session), style: .init(width: 80)) == """
-      process Refund request · 5 steps, 4 findings
-      S1 intake → S2 policy lookup ●1 ─●1→ S3 answer → S5 supervisor approval ●1 →
-      S4 close
+    #expect(
+      TerminalViews.process(investigation(session), style: .init(width: 80)) == """
+        process Refund request · 5 steps, 4 findings
+        S1 intake → S2 policy lookup ●1 ─●1→ S3 answer → S5 supervisor approval ●1 →
+        S4 close
 
-      S1 intake · no findings
-      S2 policy lookup · 1 finding
-         F1 Wiki and macro disagree on the 30-day rule
-      S2>S3 handoff policy lookup → answer · 1 finding
-         F2 Answer sent without a policy link
-      S3 answer · no findings
-      S5 supervisor approval (owner: Team lead) · 1 finding
-         F3 Approval queue has no due time
-      S4 close · no findings
-      at no step · 1 finding
-         F4 Nobody owns the policy
-      """)
+        S1 intake · no findings
+        S2 policy lookup · 1 finding
+           F1 Wiki and macro disagree on the 30-day rule
+        S2>S3 handoff policy lookup → answer · 1 finding
+           F2 Answer sent without a policy link
+        S3 answer · no findings
+        S5 supervisor approval (owner: Team lead) · 1 finding
+           F3 Approval queue has no due time
+        S4 close · no findings
+        at no step · 1 finding
+           F4 Nobody owns the policy
+        """)
   }
 
   /// A step inserted with `--after` and then renamed: every view and export lists it where it
@@ -42,7 +43,9 @@ import Testing
     #expect(record.process.steps.map(\.id) == ["S1", "S2", "S3", "S5", "S4"])
     #expect(record.process.steps[3].name == "lead approval")
     let markdown = MarkdownRecordRenderer().render(record)
-    let order = ["**S3** answer", "**S5** lead approval (owner: Ops lead)", "**S4** close"].map { markdown.range(of: $0)?.lowerBound }
+    let order = ["**S3** answer", "**S5** lead approval (owner: Ops lead)", "**S4** close"].map {
+      markdown.range(of: $0)?.lowerBound
+    }
     #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted())
   }
 

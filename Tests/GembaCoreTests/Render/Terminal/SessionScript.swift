@@ -6,11 +6,13 @@ final class StubEvidenceDesk: EvidenceDesk {
   func load(_ spec: LoadSpec, cell: Int) throws(Diagnostic)
     -> EvidenceRecord
   {
-    EvidenceRecord(name: spec.name?.value ?? spec.path.value, path: spec.path.value, format: spec.format?.value ?? "csv", rows: 3,
+    EvidenceRecord(
+      name: spec.name?.value ?? spec.path.value, path: spec.path.value, format: spec.format?.value ?? "csv", rows: 3,
       columns: 2, bytes: 40, sha256: String(repeating: "0", count: 64), cell: cell)
   }
   func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String { "loaded \(record.name)" }
-  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String] {
+  func answer(_ command: Command, investigation: Investigation, styles: [TerminalStyle]) throws(Diagnostic) -> [String]
+  {
     let text = try answerOnce(command, investigation: investigation)
     return styles.map { _ in text }
   }
@@ -20,7 +22,8 @@ final class StubEvidenceDesk: EvidenceDesk {
     -> Citation
   {
     switch target {
-    case .rows(let ref): Citation(kind: .rows, reference: ref.value.description, excerpt: ref.value.description, note: note, cell: cell)
+    case .rows(let ref):
+      Citation(kind: .rows, reference: ref.value.description, excerpt: ref.value.description, note: note, cell: cell)
     case .query(let q): Citation(kind: .query, reference: q.text, excerpt: "1", note: note, cell: cell)
     case .shares(let s): Citation(kind: .query, reference: s.text, excerpt: "1", note: note, cell: cell)
     }

@@ -39,7 +39,13 @@ import Testing
     var plain = ""
     var inEscape = false
     for character in coloured {
-      if character == "\u{1B}" { inEscape = true } else if inEscape { inEscape = !character.isLetter } else { plain.append(character) }
+      if character == "\u{1B}" {
+        inEscape = true
+      } else if inEscape {
+        inEscape = !character.isLetter
+      } else {
+        plain.append(character)
+      }
     }
     #expect(plain == Self.draw(name, .init(color: false)))
   }

@@ -16,60 +16,66 @@ import Testing
 
   @Test func drawsEveryTreeWithMarksRationaleAndCitations() {
     let view = TerminalViews.whys(investigation(session), style: .init(width: 80))
-    #expect(view == """
-      five whys · 2 trees, 5 whys
-      ? hypothesis  ✓ confirmed  ✗ ruled out  ★ root cause
+    #expect(
+      view == """
+        five whys · 2 trees, 5 whys
+        ? hypothesis  ✓ confirmed  ✗ ruled out  ★ root cause
 
-      ? W1 Agents give different refund answers
-      └─ ✓ W1.1 They read different sources  · 1 citation
-         │      confirmed: tickets quote wiki, macro and PDF
-         ├─ ? W1.1.1 Policy lives in three places  ★ root cause
-         └─ ✗ W1.1.2 Agents are new
-                     ruled out: tenure shows no effect
+        ? W1 Agents give different refund answers
+        └─ ✓ W1.1 They read different sources  · 1 citation
+           │      confirmed: tickets quote wiki, macro and PDF
+           ├─ ? W1.1.1 Policy lives in three places  ★ root cause
+           └─ ✗ W1.1.2 Agents are new
+                       ruled out: tenure shows no effect
 
-      ? W2 Refunds are slow
-      """)
+        ? W2 Refunds are slow
+        """)
   }
 
   @Test func fallsBackToASCII() {
     let view = TerminalViews.whys(investigation(session), style: .init(unicode: false, width: 80))
-    #expect(view == """
-      five whys - 2 trees, 5 whys
-      [?] hypothesis  [v] confirmed  [x] ruled out  [*] root cause
+    #expect(
+      view == """
+        five whys - 2 trees, 5 whys
+        [?] hypothesis  [v] confirmed  [x] ruled out  [*] root cause
 
-      [?] W1 Agents give different refund answers
-      `-- [v] W1.1 They read different sources  - 1 citation
-          |        confirmed: tickets quote wiki, macro and PDF
-          |-- [?] W1.1.1 Policy lives in three places  [*] root cause
-          `-- [x] W1.1.2 Agents are new
-                         ruled out: tenure shows no effect
+        [?] W1 Agents give different refund answers
+        `-- [v] W1.1 They read different sources  - 1 citation
+            |        confirmed: tickets quote wiki, macro and PDF
+            |-- [?] W1.1.1 Policy lives in three places  [*] root cause
+            `-- [x] W1.1.2 Agents are new
+                           ruled out: tenure shows no effect
 
-      [?] W2 Refunds are slow
-      """)
+        [?] W2 Refunds are slow
+        """)
     let ascii = view.unicodeScalars.allSatisfy { $0.isASCII }
     #expect(ascii)
   }
 
   @Test func wrapsLongAnswersUnderTheirTextKeepingTheTrunk() {
     let view = TerminalViews.whys(investigation(session), style: .init(width: 36))
-    #expect(view.contains("""
-      ? W1 Agents give different refund
-      │    answers
-      └─ ✓ W1.1 They read different
-         │      sources  · 1 citation
-         │      confirmed: tickets quote
-         │      wiki, macro and PDF
-         ├─ ? W1.1.1 Policy lives in three
-         │           places  ★ root cause
-         └─ ✗ W1.1.2 Agents are new
-      """))
+    #expect(
+      view.contains(
+        """
+        ? W1 Agents give different refund
+        │    answers
+        └─ ✓ W1.1 They read different
+           │      sources  · 1 citation
+           │      confirmed: tickets quote
+           │      wiki, macro and PDF
+           ├─ ? W1.1.1 Policy lives in three
+           │           places  ★ root cause
+           └─ ✗ W1.1.2 Agents are new
+        """))
   }
 
   @Test func flagsAConfirmedAnswerWithoutEvidence() {
-    let view = TerminalViews.whys(investigation("""
-      why "Refunds are slow"
-      confirm W1
-      """), style: .record)
+    let view = TerminalViews.whys(
+      investigation(
+        """
+        why "Refunds are slow"
+        confirm W1
+        """), style: .record)
     #expect(view.hasSuffix("✓ W1 Refunds are slow  · no evidence"))
   }
 

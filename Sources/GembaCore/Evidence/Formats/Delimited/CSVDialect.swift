@@ -80,11 +80,14 @@ extension CSVDialect {
     let stop = min(end, start + (1 << 16))
     while i < stop && perLine.count < 50 {
       let c = base[i]
-      if c == 34 { inQuote.toggle() }
-      else if !inQuote && (c == 10 || c == 13) {
+      if c == 34 {
+        inQuote.toggle()
+      } else if !inQuote && (c == 10 || c == 13) {
         if counts != [0, 0, 0, 0] { perLine.append(counts) }
         counts = [0, 0, 0, 0]
-      } else if !inQuote, let k = candidates.firstIndex(of: c) { counts[k] += 1 }
+      } else if !inQuote, let k = candidates.firstIndex(of: c) {
+        counts[k] += 1
+      }
       i += 1
     }
     if counts != [0, 0, 0, 0] && (i >= end || perLine.isEmpty) { perLine.append(counts) }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Receives what `CSVScanner` finds, in order: records made of fields, and oddities.
@@ -41,8 +41,10 @@ struct CSVScanner<Sink: CSVRecordSink> {
   /// Set when `progress` was cancelled; the scan stopped early.
   var cancelled = false
 
-  init(base: UnsafePointer<UInt8>, end: Int, classes: UnsafePointer<UInt8>, dialect: CSVDialect,
-       start: Int, line: Int, sink: Sink) {
+  init(
+    base: UnsafePointer<UInt8>, end: Int, classes: UnsafePointer<UInt8>, dialect: CSVDialect,
+    start: Int, line: Int, sink: Sink
+  ) {
     self.base = base
     self.end = end
     self.classes = classes
@@ -161,7 +163,8 @@ struct CSVScanner<Sink: CSVRecordSink> {
     }
     // Bytes after the closing quote are kept (decoding drops trailing spaces) but reported.
     if q < end && classes[Int(base[q])] != ByteClass.delimiter
-      && classes[Int(base[q])] != ByteClass.lineFeed && classes[Int(base[q])] != ByteClass.carriageReturn {
+      && classes[Int(base[q])] != ByteClass.lineFeed && classes[Int(base[q])] != ByteClass.carriageReturn
+    {
       var onlySpaces = true
       var p = q
       while p < end {

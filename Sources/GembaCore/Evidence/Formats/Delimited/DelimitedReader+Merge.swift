@@ -1,7 +1,9 @@
 extension DelimitedReader {
   /// Joins chunk results in order, re-scanning a chunk whose speculative start was wrong.
-  func merge(_ scanners: [CSVScanner<DelimitedTableSink>], chunks: [Int], columns: [String],
-             problems headerProblems: [LocalProblem], headerEndings: LineEndingStats) throws(EvidenceError) -> Output {
+  func merge(
+    _ scanners: [CSVScanner<DelimitedTableSink>], chunks: [Int], columns: [String],
+    problems headerProblems: [LocalProblem], headerEndings: LineEndingStats
+  ) throws(EvidenceError) -> Output {
     var segments: [TableSegment] = []
     var problems: [EvidenceProblem] = headerProblems.map { absolute($0, firstRow: 0, lineOffset: 0) }
     var problemCount = headerProblems.count
@@ -35,11 +37,13 @@ extension DelimitedReader {
       let row = rowsSoFar + current.sink.rows
       let column = current.sink.fieldIndex
       throw EvidenceError(
-        EvidenceProblem(.unterminatedQuote, file: file, row: row, line: open.line + lineOffset, column: column,
-                        byteOffset: open.offset,
-                        message: "the quoted field opened here never closes, so every later line would be swallowed into it",
-                        action: .refused),
-        hint: "close the quote (a quote inside a quoted field is written twice: \"\"), or load the file with --format text")
+        EvidenceProblem(
+          .unterminatedQuote, file: file, row: row, line: open.line + lineOffset, column: column,
+          byteOffset: open.offset,
+          message: "the quoted field opened here never closes, so every later line would be swallowed into it",
+          action: .refused),
+        hint:
+          "close the quote (a quote inside a quoted field is written twice: \"\"), or load the file with --format text")
     }
     close(current, lineOffset: lineOffset)
     // Keep the first problems in file order, as a single-threaded scan would list them.
@@ -47,20 +51,27 @@ extension DelimitedReader {
     if problems.count > listed { problems.removeSubrange(listed...) }
     if endings.kindsUsed > 1 {
       var kinds: [String] = []
-      if endings.crlf > 0 { kinds.append("\(NumberFormat.integer(endings.crlf)) CRLF (first at line \(endings.firstCRLF!))") }
+      if endings.crlf > 0 {
+        kinds.append("\(NumberFormat.integer(endings.crlf)) CRLF (first at line \(endings.firstCRLF!))")
+      }
       if endings.lf > 0 { kinds.append("\(NumberFormat.integer(endings.lf)) LF (first at line \(endings.firstLF!))") }
       if endings.cr > 0 { kinds.append("\(NumberFormat.integer(endings.cr)) CR (first at line \(endings.firstCR!))") }
       let firstOdd = [endings.firstCRLF, endings.firstLF, endings.firstCR].compactMap { $0 }.sorted().dropFirst().first
-      problems.append(EvidenceProblem(.mixedLineEndings, file: file, line: firstOdd,
-                                      message: "rows end with mixed line breaks: " + kinds.joined(separator: ", ") + "; loaded, every kind ends a row",
-                                      action: .loaded))
+      problems.append(
+        EvidenceProblem(
+          .mixedLineEndings, file: file, line: firstOdd,
+          message: "rows end with mixed line breaks: " + kinds.joined(separator: ", ")
+            + "; loaded, every kind ends a row",
+          action: .loaded))
       problemCount += 1
     }
-    return Output(columns: columns, segments: segments, problems: problems, problemCount: problemCount, endings: endings)
+    return Output(
+      columns: columns, segments: segments, problems: problems, problemCount: problemCount, endings: endings)
   }
 
   func absolute(_ p: LocalProblem, firstRow: Int, lineOffset: Int) -> EvidenceProblem {
-    EvidenceProblem(p.kind, file: file, row: p.row.map { $0 + firstRow + 1 }, line: p.line + lineOffset,
-                    column: p.column, byteOffset: p.offset, message: p.message, action: p.action)
+    EvidenceProblem(
+      p.kind, file: file, row: p.row.map { $0 + firstRow + 1 }, line: p.line + lineOffset,
+      column: p.column, byteOffset: p.offset, message: p.message, action: p.action)
   }
 }

@@ -32,8 +32,9 @@ struct DelimitedReader {
     return try classes.withUnsafeBufferPointer { (table) throws(EvidenceError) -> Output in
       let cls = table.baseAddress!
       // Header: title rows to skip, then one or two records of names.
-      var headerScan = CSVScanner(base: base, end: end, classes: cls, dialect: dialect, start: start, line: 1,
-                                  sink: RecordListSink(base: base, encoding: encoding))
+      var headerScan = CSVScanner(
+        base: base, end: end, classes: cls, dialect: dialect, start: start, line: 1,
+        sink: RecordListSink(base: base, encoding: encoding))
       var problems: [LocalProblem] = []
       var names: [String]
       if let givenNames {
@@ -48,12 +49,14 @@ struct DelimitedReader {
         let records = Array(headerScan.sink.records.dropFirst(options.skipRows))
         if options.headerRows == 0 {
           names = (0..<(records.first?.count ?? 0)).map { "column_\($0 + 1)" }
-          headerScan = CSVScanner(base: base, end: end, classes: cls, dialect: dialect,
-                                  start: headerScan.sink.offsets.last ?? start,
-                                  line: headerScan.sink.lines.last ?? 1, sink: headerScan.sink)
+          headerScan = CSVScanner(
+            base: base, end: end, classes: cls, dialect: dialect,
+            start: headerScan.sink.offsets.last ?? start,
+            line: headerScan.sink.lines.last ?? 1, sink: headerScan.sink)
         } else {
-          let made = HeaderNames.make(records, line: headerScan.sink.lines.last ?? 1,
-                                      offset: headerScan.sink.offsets.last ?? start)
+          let made = HeaderNames.make(
+            records, line: headerScan.sink.lines.last ?? 1,
+            offset: headerScan.sink.offsets.last ?? start)
           names = made.names
           // Hints first: they say how to load the file properly, the renames follow from them.
           problems += headerHints(records, scan: headerScan)
@@ -65,9 +68,10 @@ struct DelimitedReader {
       let chunks = chunkStarts(base: base, from: dataStart, to: end)
       let estimate = estimatedRows(base: base, from: dataStart, to: end) / max(chunks.count - 1, 1) + 64
       let scanners = (0..<(chunks.count - 1)).map { i in
-        var scanner = CSVScanner(base: base, end: end, classes: cls, dialect: dialect, start: chunks[i],
-                                 line: i == 0 ? dataLine : 0,
-                                 sink: DelimitedTableSink(columnCount: names.count, expectedRows: estimate))
+        var scanner = CSVScanner(
+          base: base, end: end, classes: cls, dialect: dialect, start: chunks[i],
+          line: i == 0 ? dataLine : 0,
+          sink: DelimitedTableSink(columnCount: names.count, expectedRows: estimate))
         scanner.progress = progress
         return ResultBox(scanner)
       }
@@ -83,8 +87,9 @@ struct DelimitedReader {
         Parallel.run(jobs)
       }
       if scanners.contains(where: { $0.value.cancelled }) { throw EvidenceLoader.cancelled(file) }
-      return try merge(scanners.map(\.value), chunks: chunks, columns: names, problems: problems,
-                       headerEndings: givenNames == nil ? headerScan.endings : LineEndingStats())
+      return try merge(
+        scanners.map(\.value), chunks: chunks, columns: names, problems: problems,
+        headerEndings: givenNames == nil ? headerScan.endings : LineEndingStats())
     }
   }
 
@@ -95,16 +100,21 @@ struct DelimitedReader {
 
   private func checkHeader(_ scan: CSVScanner<RecordListSink>, start: Int) throws(EvidenceError) {
     if let open = scan.unterminatedQuote {
-      throw EvidenceError(EvidenceProblem(.unterminatedQuote, file: file, line: open.line, byteOffset: open.offset,
-                                          message: "the header's quoted field never closes", action: .refused),
-                          hint: "close the quote in the header, or load it with --format text")
+      throw EvidenceError(
+        EvidenceProblem(
+          .unterminatedQuote, file: file, line: open.line, byteOffset: open.offset,
+          message: "the header's quoted field never closes", action: .refused),
+        hint: "close the quote in the header, or load it with --format text")
     }
     if scan.sink.records.isEmpty || scan.pos - start > Self.headerLimit {
       let length = scan.pos - start
-      throw EvidenceError(EvidenceProblem(.longLine, file: file, line: 1, byteOffset: start,
-                                          message: "the first record is \(NumberFormat.integer(length)) bytes long with no line break in the first \(NumberFormat.integer(Self.headerLimit)); it is not a header",
-                                          action: .refused),
-                          hint: "load it with --format text to see it line by line")
+      throw EvidenceError(
+        EvidenceProblem(
+          .longLine, file: file, line: 1, byteOffset: start,
+          message:
+            "the first record is \(NumberFormat.integer(length)) bytes long with no line break in the first \(NumberFormat.integer(Self.headerLimit)); it is not a header",
+          action: .refused),
+        hint: "load it with --format text to see it line by line")
     }
   }
 
@@ -112,14 +122,22 @@ struct DelimitedReader {
     guard let header = records.first, options.headerRows == 1 else { return [] }
     let line = scan.sink.lines.last ?? 1
     if HeaderNames.looksLikeTitle(header, next: nil) || HeaderNames.looksLikeTitle(header, next: peekNext(scan)) {
-      return [LocalProblem(kind: .titleRow, row: nil, line: line, column: nil, offset: scan.sink.offsets.last ?? 0,
-                           message: "the first row looks like a title above the header; load it with --skip 1 to use the next row as the header",
-                           action: .loaded)]
+      return [
+        LocalProblem(
+          kind: .titleRow, row: nil, line: line, column: nil, offset: scan.sink.offsets.last ?? 0,
+          message:
+            "the first row looks like a title above the header; load it with --skip 1 to use the next row as the header",
+          action: .loaded)
+      ]
     }
     if HeaderNames.looksLikeSectionRow(header) {
-      return [LocalProblem(kind: .duplicateHeader, row: nil, line: line, column: nil, offset: scan.sink.offsets.last ?? 0,
-                           message: "the header repeats most of its names, like a row of section titles above the real names; load it with --header-rows 2 to combine the two rows (\"Section.Name\")",
-                           action: .loaded)]
+      return [
+        LocalProblem(
+          kind: .duplicateHeader, row: nil, line: line, column: nil, offset: scan.sink.offsets.last ?? 0,
+          message:
+            "the header repeats most of its names, like a row of section titles above the real names; load it with --header-rows 2 to combine the two rows (\"Section.Name\")",
+          action: .loaded)
+      ]
     }
     return []
   }

@@ -53,11 +53,15 @@ struct DelimitedTableSink: CSVRecordSink {
   private mutating func ragged() {
     if fieldIndex < columnCount {
       for k in fieldIndex..<columnCount { ends[rowBase + k] = missingEnd }
-      note(.raggedRow, row: rows, line: rowLine, column: fieldIndex + 1, offset: rowStartOffset,
-           "ragged row: \(fieldIndex) of \(columnCount) fields; loaded, the missing \(columnCount - fieldIndex) empty", .loaded)
+      note(
+        .raggedRow, row: rows, line: rowLine, column: fieldIndex + 1, offset: rowStartOffset,
+        "ragged row: \(fieldIndex) of \(columnCount) fields; loaded, the missing \(columnCount - fieldIndex) empty",
+        .loaded)
     } else {
-      note(.raggedRow, row: rows, line: rowLine, column: columnCount + 1, offset: rowStartOffset,
-           "ragged row: \(fieldIndex) fields, expected \(columnCount); loaded the first \(columnCount), the rest ignored", .loaded)
+      note(
+        .raggedRow, row: rows, line: rowLine, column: columnCount + 1, offset: rowStartOffset,
+        "ragged row: \(fieldIndex) fields, expected \(columnCount); loaded the first \(columnCount), the rest ignored",
+        .loaded)
     }
   }
 
@@ -68,15 +72,20 @@ struct DelimitedTableSink: CSVRecordSink {
   mutating func strayQuote(offset: Int, line: Int) {
     // One report per row is enough.
     if let last = problems.last, last.kind == .strayQuote, last.row == rows { return }
-    note(.strayQuote, row: rows, line: line, column: fieldIndex + 1, offset: offset,
-         "quote inside an unquoted field or after a closing quote; loaded as literal text", .loaded)
+    note(
+      .strayQuote, row: rows, line: line, column: fieldIndex + 1, offset: offset,
+      "quote inside an unquoted field or after a closing quote; loaded as literal text", .loaded)
   }
 
-  private mutating func note(_ kind: EvidenceProblem.Kind, row: Int?, line: Int, column: Int?, offset: Int,
-                             _ message: String, _ action: EvidenceProblem.Action) {
+  private mutating func note(
+    _ kind: EvidenceProblem.Kind, row: Int?, line: Int, column: Int?, offset: Int,
+    _ message: String, _ action: EvidenceProblem.Action
+  ) {
     problemCount += 1
     if problems.count < Self.problemLimit {
-      problems.append(LocalProblem(kind: kind, row: row, line: line, column: column, offset: offset, message: message, action: action))
+      problems.append(
+        LocalProblem(kind: kind, row: row, line: line, column: column, offset: offset, message: message, action: action)
+      )
     }
   }
 

@@ -27,12 +27,16 @@ enum HeaderNames {
       var final = name
       if name.isEmpty {
         final = unique("column_\(i + 1)", &used)
-        problems.append(LocalProblem(kind: .emptyHeader, row: nil, line: line, column: i + 1, offset: offset,
-                                     message: "empty header name; column \(i + 1) is called `\(final)`", action: .renamed))
+        problems.append(
+          LocalProblem(
+            kind: .emptyHeader, row: nil, line: line, column: i + 1, offset: offset,
+            message: "empty header name; column \(i + 1) is called `\(final)`", action: .renamed))
       } else if seen.contains(name) {
         final = unique(name + "_2", &used)
-        problems.append(LocalProblem(kind: .duplicateHeader, row: nil, line: line, column: i + 1, offset: offset,
-                                     message: "duplicate header name `\(name)`; column \(i + 1) is called `\(final)`", action: .renamed))
+        problems.append(
+          LocalProblem(
+            kind: .duplicateHeader, row: nil, line: line, column: i + 1, offset: offset,
+            message: "duplicate header name `\(name)`; column \(i + 1) is called `\(final)`", action: .renamed))
       }
       seen.insert(name)
       names.append(final)
@@ -61,7 +65,8 @@ enum HeaderNames {
   /// A header that looks like a title above the real header: only its first cell is filled.
   static func looksLikeTitle(_ header: [String], next: [String]?) -> Bool {
     guard header.count >= 2, !trim(header[0]).isEmpty, header.dropFirst().allSatisfy({ trim($0).isEmpty }),
-          let next, next.count == header.count else { return false }
+      let next, next.count == header.count
+    else { return false }
     return next.allSatisfy { !trim($0).isEmpty }
   }
 

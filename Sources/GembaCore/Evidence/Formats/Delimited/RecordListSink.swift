@@ -37,14 +37,16 @@ struct RecordListSink: CSVRecordSink {
 /// Whole records of a delimited file as text, without a header: for checks and small files.
 public enum CSVRecords {
   /// Every record; with `keepEmptyLines`, an empty line is a record of one empty field.
-  public static func read(_ source: ByteSource, dialect: CSVDialect = .csv, keepEmptyLines: Bool = false) -> [[String]] {
+  public static func read(_ source: ByteSource, dialect: CSVDialect = .csv, keepEmptyLines: Bool = false) -> [[String]]
+  {
     guard let raw = source.buffer.baseAddress, source.count > 0 else { return [] }
     let base = raw.assumingMemoryBound(to: UInt8.self)
     let encoding: CellEncoding = dialect.quote.map { .quoted($0) } ?? .backslash
     let classes = dialect.byteClasses()
     return classes.withUnsafeBufferPointer { cls in
-      var scanner = CSVScanner(base: base, end: source.count, classes: cls.baseAddress!, dialect: dialect,
-                               start: 0, line: 1, sink: RecordListSink(base: base, encoding: encoding))
+      var scanner = CSVScanner(
+        base: base, end: source.count, classes: cls.baseAddress!, dialect: dialect,
+        start: 0, line: 1, sink: RecordListSink(base: base, encoding: encoding))
       var records: [[String]] = []
       while scanner.pos < source.count {
         let blanks = scanner.sink.blankLines.count

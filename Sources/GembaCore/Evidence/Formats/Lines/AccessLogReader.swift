@@ -1,7 +1,9 @@
 /// Web server access logs in the Common and Combined Log Formats (Apache, nginx):
 /// `127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326 "ref" "agent"`.
 extension LineReader {
-  static let accessColumns = ["client", "ident", "user", "time", "method", "path", "protocol", "status", "bytes", "referer", "agent"]
+  static let accessColumns = [
+    "client", "ident", "user", "time", "method", "path", "protocol", "status", "bytes", "referer", "agent",
+  ]
   static let accessTimeFormat = ValueFormat.date(try! DatePattern("%d/%b/%Y:%H:%M:%S %z"))
 
   /// The fields of an access-log line as byte ranges (11, in `accessColumns` order), or nil.
@@ -35,7 +37,9 @@ extension LineReader {
     guard p < e, base[p] == 91 else { return nil }
     let ts = p + 1
     while p < e && base[p] != 93 { p += 1 }
-    guard p < e, ValueReader(type: .dateTime, format: Self.accessTimeFormat).instant(base + ts, p - ts) != nil else { return nil }
+    guard p < e, ValueReader(type: .dateTime, format: Self.accessTimeFormat).instant(base + ts, p - ts) != nil else {
+      return nil
+    }
     out.append((ts, p))
     p += 1
     guard space(), let request = quoted() else { return nil }
@@ -48,7 +52,11 @@ extension LineReader {
       if q > start { parts.append((start, q)) }
       q += 1
     }
-    if parts.count == 3 { out += [parts[0], parts[1], parts[2]] } else { out += [nil, request.0 < request.1 ? request : nil, nil] }
+    if parts.count == 3 {
+      out += [parts[0], parts[1], parts[2]]
+    } else {
+      out += [nil, request.0 < request.1 ? request : nil, nil]
+    }
     guard space(), let status = word(), status.1 - status.0 == 3 else { return nil }
     out.append(status)
     guard space(), let bytes = word() else { return nil }
@@ -77,20 +85,28 @@ extension LineReader {
       r[0] = UInt32(s); r[1] = UInt32(e)
       let fields = accessFields(s, e)
       for k in 0..<columns.count {
-        if let f = fields?[k] { r[2 + 2 * k] = UInt32(f.0); r[3 + 2 * k] = UInt32(f.1) } else { r[2 + 2 * k] = missingCell; r[3 + 2 * k] = missingCell }
+        if let f = fields?[k] {
+          r[2 + 2 * k] = UInt32(f.0); r[3 + 2 * k] = UInt32(f.1)
+        } else {
+          r[2 + 2 * k] = missingCell; r[3 + 2 * k] = missingCell
+        }
       }
       if fields == nil && e > s {
         unmatched += 1
         if problems.count < 20 {
-          problems.append(EvidenceProblem(.invalidOption, file: file, row: rows + 1, line: line, byteOffset: s,
-                                          message: "the line is not in the access-log format of the others; loaded with empty columns", action: .loaded))
+          problems.append(
+            EvidenceProblem(
+              .invalidOption, file: file, row: rows + 1, line: line, byteOffset: s,
+              message: "the line is not in the access-log format of the others; loaded with empty columns",
+              action: .loaded))
         }
       }
       cells.setCount(cells.count + width)
       lines.record(row: rows, line: line)
       rows += 1
     }
-    return LineTable(columns: columns, segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
-                     problems: problems, problemCount: unmatched, timeFormat: Self.accessTimeFormat, layoutName: "access log")
+    return LineTable(
+      columns: columns, segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
+      problems: problems, problemCount: unmatched, timeFormat: Self.accessTimeFormat, layoutName: "access log")
   }
 }

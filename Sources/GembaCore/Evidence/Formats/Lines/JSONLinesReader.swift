@@ -18,42 +18,56 @@ extension LineReader {
       if JSONText.skipSpace(base, s, e) == e {
         problemCount += 1
         if problems.count < 200 {
-          problems.append(EvidenceProblem(.blankRow, file: file, line: line, byteOffset: s, message: "blank line; skipped", action: .skipped))
+          problems.append(
+            EvidenceProblem(
+              .blankRow, file: file, line: line, byteOffset: s, message: "blank line; skipped", action: .skipped))
         }
         return
       }
       if let bad = JSONText.members(base, s, e, into: &members) {
         problemCount += 1
         if problems.count < 200 {
-          let what = JSONText.numberTooLarge(base, bad, e)
+          let what =
+            JSONText.numberTooLarge(base, bad, e)
             ? "a number too large to read (past a double's range) at character \(bad - s + 1); line skipped"
             : "not a JSON object (unexpected input at character \(bad - s + 1)); line skipped"
-          problems.append(EvidenceProblem(.invalidJSON, file: file, line: line, column: bad - s + 1, byteOffset: bad,
-                                          message: what, action: .skipped))
+          problems.append(
+            EvidenceProblem(
+              .invalidJSON, file: file, line: line, column: bad - s + 1, byteOffset: bad,
+              message: what, action: .skipped))
         }
         return
       }
       // Leniency is said, never silent: escapes JSON does not have, lone surrogates.
       for m in members {
-        for (offset, issue) in JSONText.escapeIssues(base, m.keyStart, m.keyEnd) + JSONText.escapeIssues(base, m.valueStart, m.valueEnd) {
+        for (offset, issue) in JSONText.escapeIssues(base, m.keyStart, m.keyEnd)
+          + JSONText.escapeIssues(base, m.valueStart, m.valueEnd)
+        {
           problemCount += 1
           if problems.count < 200 {
-            problems.append(EvidenceProblem(.invalidJSON, file: file, line: line, column: offset - s + 1, byteOffset: offset,
-                                            message: issue, action: .loaded))
+            problems.append(
+              EvidenceProblem(
+                .invalidJSON, file: file, line: line, column: offset - s + 1, byteOffset: offset,
+                message: issue, action: .loaded))
           }
         }
       }
       for m in members {
-        var key = memchrKeyEscape(m) ? JSONText.unescape(base, m.keyStart, m.keyEnd)
+        var key =
+          memchrKeyEscape(m)
+          ? JSONText.unescape(base, m.keyStart, m.keyEnd)
           : String(decoding: UnsafeBufferPointer(start: base + m.keyStart, count: m.keyEnd - m.keyStart), as: UTF8.self)
         if key.hasPrefix("\u{FEFF}") {
           // A byte-order mark inside the first key (a file saved with two BOMs): an invisible column name.
           key.removeFirst()
           problemCount += 1
           if problems.count < 200 {
-            problems.append(EvidenceProblem(.invalidJSON, file: file, line: line, column: m.keyStart - s + 1, byteOffset: m.keyStart,
-              message: "the key `\(key)` starts with a byte-order mark (U+FEFF; was the file saved with two?); it was removed",
-              action: .loaded))
+            problems.append(
+              EvidenceProblem(
+                .invalidJSON, file: file, line: line, column: m.keyStart - s + 1, byteOffset: m.keyStart,
+                message:
+                  "the key `\(key)` starts with a byte-order mark (U+FEFF; was the file saved with two?); it was removed",
+                action: .loaded))
           }
         }
         let column: Int
@@ -80,8 +94,9 @@ extension LineReader {
       lines.record(row: row, line: record.2)
     }
     cells.setCount(records.count * stride)
-    return LineTable(columns: columns, segment: TableSegment(firstRow: 0, rowCount: records.count, cells: cells, lines: lines),
-                     problems: problems, problemCount: problemCount)
+    return LineTable(
+      columns: columns, segment: TableSegment(firstRow: 0, rowCount: records.count, cells: cells, lines: lines),
+      problems: problems, problemCount: problemCount)
   }
 
   private func memchrKeyEscape(_ m: JSONText.Member) -> Bool {

@@ -99,7 +99,9 @@ enum JSONText {
           continue
         }
         if (0xD800..<0xDC00).contains(scalar) {
-          if i + 12 <= end, p[i + 6] == 92, p[i + 7] == 117, let low = hex4(p, i + 8, end), (0xDC00..<0xE000).contains(low) {
+          if i + 12 <= end, p[i + 6] == 92, p[i + 7] == 117, let low = hex4(p, i + 8, end),
+            (0xDC00..<0xE000).contains(low)
+          {
             i += 12
             continue
           }
@@ -120,7 +122,9 @@ enum JSONText {
   /// True when the text at `i` is a JSON number too large for a Double (`1e999999`).
   static func numberTooLarge(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
     var j = i
-    while j < end, (p[j] >= 48 && p[j] <= 57) || p[j] == 45 || p[j] == 43 || p[j] == 46 || p[j] == 101 || p[j] == 69 { j += 1 }
+    while j < end, (p[j] >= 48 && p[j] <= 57) || p[j] == 45 || p[j] == 43 || p[j] == 46 || p[j] == 101 || p[j] == 69 {
+      j += 1
+    }
     guard j > i, p[i] == 45 || (p[i] >= 48 && p[i] <= 57) else { return false }
     let text = String(decoding: UnsafeBufferPointer(start: p + i, count: j - i), as: UTF8.self)
     return Double(text).map { $0.isInfinite } ?? false
@@ -146,7 +150,8 @@ enum JSONText {
         guard var scalar = hex4(p, i, end) else { out.append(92); out.append(e); continue }
         i += 4
         if (0xD800..<0xDC00).contains(scalar), i + 6 <= end, p[i] == 92, p[i + 1] == 117,
-           let low = hex4(p, i + 2, end), (0xDC00..<0xE000).contains(low) {
+          let low = hex4(p, i + 2, end), (0xDC00..<0xE000).contains(low)
+        {
           scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           i += 6
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Reads line-oriented files (logs, text, Markdown, JSON Lines) into a spans-layout table.
@@ -90,16 +90,18 @@ struct LineReader: @unchecked Sendable {
       rows += 1
       if e - s > Self.longLine { problems.append(longLineProblem(row: rows, line: line, offset: s, length: e - s)) }
     }
-    return LineTable(columns: ["line"], segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
-                     problems: problems, problemCount: problems.count)
+    return LineTable(
+      columns: ["line"], segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
+      problems: problems, problemCount: problems.count)
   }
 
   /// A line this long is loaded, but reported, since it is hard to show or cite.
   static let longLine = 1 << 20
 
   func longLineProblem(row: Int, line: Int, offset: Int, length: Int) -> EvidenceProblem {
-    EvidenceProblem(.longLine, file: file, row: row, line: line, byteOffset: offset,
-                    message: "line is \(NumberFormat.integer(length)) bytes long; loaded, shown truncated", action: .loaded)
+    EvidenceProblem(
+      .longLine, file: file, row: row, line: line, byteOffset: offset,
+      message: "line is \(NumberFormat.integer(length)) bytes long; loaded, shown truncated", action: .loaded)
   }
 }
 

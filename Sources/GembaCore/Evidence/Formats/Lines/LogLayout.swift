@@ -22,20 +22,28 @@ struct LogLayout: Sendable {
   let name: String
   let fields: [Field]
   let timeFormat: ValueFormat
-  var hasLevel: Bool { fields.contains { if case .level = $0 { return true }; if case .letterLevel = $0 { return true }; return false } }
+  var hasLevel: Bool {
+    fields.contains {
+      if case .level = $0 { return true }; if case .letterLevel = $0 { return true }; return false
+    }
+  }
 
   static let all: [LogLayout] = {
     func date(_ layout: String) -> ValueFormat { .date(try! DatePattern(layout)) }
     return [
       LogLayout(name: "Apache error log", fields: [.bracketTime, .level], timeFormat: date("%a %b %d %H:%M:%S %Y")),
       LogLayout(name: "Proxifier", fields: [.bracketTime], timeFormat: date("%m.%d %H:%M:%S")),
-      LogLayout(name: "Android logcat", fields: [.time(words: 2), .word, .word, .letterLevel], timeFormat: date("%m-%d %H:%M:%S")),
+      LogLayout(
+        name: "Android logcat", fields: [.time(words: 2), .word, .word, .letterLevel],
+        timeFormat: date("%m-%d %H:%M:%S")),
       LogLayout(name: "Spark (log4j)", fields: [.time(words: 2), .level], timeFormat: date("%y/%m/%d %H:%M:%S")),
       LogLayout(name: "HDFS", fields: [.time(words: 2), .word, .level], timeFormat: date("%y%m%d %H%M%S")),
       LogLayout(name: "OpenStack", fields: [.word, .time(words: 2), .word, .level], timeFormat: .standard),
-      LogLayout(name: "BGL", fields: [.word, .word, .word, .word, .time(words: 1), .word, .word, .word, .level],
-                timeFormat: date("%Y-%m-%d-%H.%M.%S.%f")),
-      LogLayout(name: "Thunderbird", fields: [.word, .word, .word, .word, .time(words: 3)], timeFormat: date("%b %d %H:%M:%S")),
+      LogLayout(
+        name: "BGL", fields: [.word, .word, .word, .word, .time(words: 1), .word, .word, .word, .level],
+        timeFormat: date("%Y-%m-%d-%H.%M.%S.%f")),
+      LogLayout(
+        name: "Thunderbird", fields: [.word, .word, .word, .word, .time(words: 3)], timeFormat: date("%b %d %H:%M:%S")),
       LogLayout(name: "HPC", fields: [.word, .word, .word, .word, .time(words: 1)], timeFormat: .epochSeconds),
       LogLayout(name: "HealthApp", fields: [.timeUntil(124)], timeFormat: date("%Y%m%d-%H:%M:%S:%f")),
       LogLayout(name: "syslog", fields: [.time(words: 3)], timeFormat: date("%b %d %H:%M:%S")),
@@ -101,7 +109,8 @@ struct LogLayout: Sendable {
         p += 1
       }
     }
-    guard let time, ValueReader(type: .dateTime, format: timeFormat).instant(base + time.0, time.1 - time.0) != nil else { return nil }
+    guard let time, ValueReader(type: .dateTime, format: timeFormat).instant(base + time.0, time.1 - time.0) != nil
+    else { return nil }
     spaces()
     return Match(time: time, level: level, message: p)
   }
@@ -153,7 +162,8 @@ extension LineReader {
       rows += 1
       if e - s > Self.longLine { problems.append(longLineProblem(row: rows, line: line, offset: s, length: e - s)) }
     }
-    return LineTable(columns: columns, segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
-                     problems: problems, problemCount: problems.count, timeFormat: layout.timeFormat, layoutName: layout.name)
+    return LineTable(
+      columns: columns, segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
+      problems: problems, problemCount: problems.count, timeFormat: layout.timeFormat, layoutName: layout.name)
   }
 }

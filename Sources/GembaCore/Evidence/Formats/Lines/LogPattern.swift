@@ -19,8 +19,12 @@ struct LogPattern: Sendable {
     for (k, name) in regex.groupNames.enumerated() {
       if let name { names.append(name); groups.append(k + 1) }
     }
-    guard !names.isEmpty else { throw LayoutError(layout: pattern, reason: "it has no named group; write (?<name>…) for each column") }
-    guard Set(names).count == names.count else { throw LayoutError(layout: pattern, reason: "two groups have the same name") }
+    guard !names.isEmpty else {
+      throw LayoutError(layout: pattern, reason: "it has no named group; write (?<name>…) for each column")
+    }
+    guard Set(names).count == names.count else {
+      throw LayoutError(layout: pattern, reason: "two groups have the same name")
+    }
     self.names = names
     self.groups = groups
   }
@@ -59,16 +63,21 @@ extension LineReader {
       if !matched && e > s {
         unmatched += 1
         if problems.count < 20 {
-          let why = e - s > LogPattern.lineLimit ? "is longer than \(LogPattern.lineLimit) bytes and was not matched" : "does not match --pattern"
-          problems.append(EvidenceProblem(.invalidOption, file: file, row: rows + 1, line: line, byteOffset: s,
-                                          message: "the line \(why); loaded with empty columns", action: .loaded))
+          let why =
+            e - s > LogPattern.lineLimit
+            ? "is longer than \(LogPattern.lineLimit) bytes and was not matched" : "does not match --pattern"
+          problems.append(
+            EvidenceProblem(
+              .invalidOption, file: file, row: rows + 1, line: line, byteOffset: s,
+              message: "the line \(why); loaded with empty columns", action: .loaded))
         }
       }
       cells.setCount(cells.count + stride)
       lines.record(row: rows, line: line)
       rows += 1
     }
-    return LineTable(columns: columns, segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
-                     problems: problems, problemCount: unmatched)
+    return LineTable(
+      columns: columns, segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
+      problems: problems, problemCount: unmatched)
   }
 }

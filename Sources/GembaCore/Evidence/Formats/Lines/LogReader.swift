@@ -1,7 +1,9 @@
 /// Splits log lines into `time`, `level` and `message` when they start with an ISO-8601 time.
 extension LineReader {
-  static let levels: Set<String> = ["TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR",
-                                    "FATAL", "CRITICAL", "CRIT", "ALERT", "EMERG", "SEVERE"]
+  static let levels: Set<String> = [
+    "TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR",
+    "FATAL", "CRITICAL", "CRIT", "ALERT", "EMERG", "SEVERE",
+  ]
   /// Whether the `count` bytes at `p` are a level name in any case.
   @inline(__always) static func isLevel(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     guard count >= 1, count <= 8 else { return false }
@@ -16,9 +18,10 @@ extension LineReader {
   /// 8 bytes), so a line's level is checked without making a string: millions of lines per load.
   @inline(__always) static func isPackedLevel(_ word: UInt64) -> Bool {
     switch word {
-    case 0x5452_4143_45, 0x4445_4255_47, 0x494E_464F, 0x4E4F_5449_4345, 0x5741_524E, 0x57_4152_4E49_4E47,  // TRACE DEBUG INFO NOTICE WARN WARNING
-         0x4552_524F_52, 0x45_5252, 0x4641_5441_4C, 0x4352_4954_4943_414C, 0x4352_4954,  // ERROR ERR FATAL CRITICAL CRIT
-         0x414C_4552_54, 0x454D_4552_47, 0x5345_5645_5245:  // ALERT EMERG SEVERE
+    // TRACE DEBUG INFO NOTICE WARN WARNING
+    case 0x5452_4143_45, 0x4445_4255_47, 0x494E_464F, 0x4E4F_5449_4345, 0x5741_524E, 0x57_4152_4E49_4E47,
+      0x4552_524F_52, 0x45_5252, 0x4641_5441_4C, 0x4352_4954_4943_414C, 0x4352_4954,  // ERROR ERR FATAL CRITICAL CRIT
+      0x414C_4552_54, 0x454D_4552_47, 0x5345_5645_5245:  // ALERT EMERG SEVERE
       return true
     default:
       return false
@@ -86,9 +89,10 @@ extension LineReader {
       rows += 1
       if e - s > Self.longLine { problems.append(longLineProblem(row: rows, line: line, offset: s, length: e - s)) }
     }
-    var table = LineTable(columns: ["time", "level", "message"],
-                          segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
-                          problems: problems, problemCount: problems.count)
+    var table = LineTable(
+      columns: ["time", "level", "message"],
+      segment: TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines),
+      problems: problems, problemCount: problems.count)
     if profilesTime { table.timeProfile = ColumnTypeInference.profile(after: timeScan, name: "time") }
     return table
   }
@@ -106,7 +110,7 @@ extension LineReader {
     guard e - s >= 16 else { return nil }
     func digit(_ i: Int) -> Bool { base[s + i] &- 48 < 10 }
     guard digit(0), digit(1), digit(2), digit(3), base[s + 4] == 45, digit(5), digit(6), base[s + 7] == 45,
-          digit(8), digit(9), base[s + 10] == 84 || base[s + 10] == 32, digit(11), digit(12), base[s + 13] == 58
+      digit(8), digit(9), base[s + 10] == 84 || base[s + 10] == 32, digit(11), digit(12), base[s + 13] == 58
     else { return nil }
     var p = s + 14
     while p < e, base[p] &- 48 < 10 || base[p] == 58 || base[p] == 46 || base[p] == 44 { p += 1 }

@@ -11,7 +11,9 @@ struct ZeekHeader {
   /// Parses the header when the file starts with `#separator`; nil for any other file.
   static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ZeekHeader? {
     let marker = Array("#separator ".utf8)
-    guard end - start > marker.count, (0..<marker.count).allSatisfy({ base[start + $0] == marker[$0] }) else { return nil }
+    guard end - start > marker.count, (0..<marker.count).allSatisfy({ base[start + $0] == marker[$0] }) else {
+      return nil
+    }
     var separator: UInt8 = 9
     var fields: [String] = []
     var types: [String] = []
@@ -26,10 +28,12 @@ struct ZeekHeader {
         let value = text.dropFirst("#separator ".count)
         if value.hasPrefix("\\x"), let byte = UInt8(value.dropFirst(2), radix: 16) { separator = byte }
       } else if text.hasPrefix("#fields") {
-        fields = text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false).dropFirst().map(String.init)
+        fields = text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
+          .dropFirst().map(String.init)
         fieldsLine = line
       } else if text.hasPrefix("#types") {
-        types = text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false).dropFirst().map(String.init)
+        types = text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
+          .dropFirst().map(String.init)
       }
       p = e + 1
       line += 1
@@ -37,8 +41,9 @@ struct ZeekHeader {
     guard !fields.isEmpty else { return nil }
     let bools = Set(types.indices.filter { types[$0] == "bool" })
     let times = Set(types.indices.filter { types[$0] == "time" })
-    return ZeekHeader(dialect: CSVDialect(delimiter: separator, quote: nil, comment: UInt8(ascii: "#")),
-                      fields: fields, fieldsLine: fieldsLine, boolColumns: bools, timeColumns: times,
-                      dataStart: min(p, end))
+    return ZeekHeader(
+      dialect: CSVDialect(delimiter: separator, quote: nil, comment: UInt8(ascii: "#")),
+      fields: fields, fieldsLine: fieldsLine, boolColumns: bools, timeColumns: times,
+      dataStart: min(p, end))
   }
 }

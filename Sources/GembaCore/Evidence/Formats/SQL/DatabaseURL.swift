@@ -46,7 +46,8 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
       }
       self = .sqlite(path: String(path))
     } else if text.contains("://") {
-      throw DatabaseURLError(.malformed, "unknown database URL: use sqlite:PATH, a file path, or postgresql://user@host:port/db",
+      throw DatabaseURLError(
+        .malformed, "unknown database URL: use sqlite:PATH, a file path, or postgresql://user@host:port/db",
         shown: text)
     } else {
       guard !text.isEmpty else { throw DatabaseURLError(.malformed, "the database path is empty", shown: text) }
@@ -153,7 +154,8 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
       host = String(hostText[..<colon])
     }
     let database = p.path.map(decode).flatMap { $0.isEmpty ? nil : $0 }
-    return PostgresLocation(user: p.user.flatMap { $0.isEmpty ? nil : decode($0) }, host: host, port: port,
+    return PostgresLocation(
+      user: p.user.flatMap { $0.isEmpty ? nil : decode($0) }, host: host, port: port,
       database: database, options: options, text: text)
   }
 

@@ -21,7 +21,8 @@ struct CellStyles: Sendable {
         switch event {
         case .start(let name, let attrs, let empty):
           if x.isName(name, "numFmt"), let id = x.attributeString("numFmtId", in: attrs).flatMap({ Int($0) }),
-             let code = x.attributeString("formatCode", in: attrs) {
+            let code = x.attributeString("formatCode", in: attrs)
+          {
             custom[id] = kind(ofFormat: code)
           } else if x.isName(name, "cellXfs") {
             inCellXfs = !empty

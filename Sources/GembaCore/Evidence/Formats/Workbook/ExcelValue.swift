@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Excel's stored values as the text gemba keeps: numbers to Excel's 15 significant digits,
@@ -128,7 +128,9 @@ enum ExcelValue {
     let totalMs = Int((abs(serial) * 86_400_000).rounded())
     let hours = totalMs / 3_600_000
     let rest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { b in  // "00:MM:SS[.sss]"
-      String(decoding: UnsafeBufferPointer(start: b.baseAddress!, count: writeClock(totalMs % 3_600_000, into: b.baseAddress!)), as: UTF8.self)
+      String(
+        decoding: UnsafeBufferPointer(
+          start: b.baseAddress!, count: writeClock(totalMs % 3_600_000, into: b.baseAddress!)), as: UTF8.self)
     }
     return (serial < 0 ? "-" : "") + "\(hours)" + rest.dropFirst(2)
   }

@@ -94,7 +94,9 @@ final class SheetGrid: @unchecked Sendable {
     var out = Array(repeating: "", count: width)
     forEachCell(i) { column, s, e in
       let k = column - minColumn
-      if k >= 0 && k < width { out[k] = String(decoding: UnsafeBufferPointer(start: text.base + s, count: e - s), as: UTF8.self) }
+      if k >= 0 && k < width {
+        out[k] = String(decoding: UnsafeBufferPointer(start: text.base + s, count: e - s), as: UTF8.self)
+      }
     }
     return out
   }

@@ -164,9 +164,13 @@ struct SheetScanner {
       return
     }
     var bytes = valueBytes ?? []
-    if let first = valueRange { bytes.append(contentsOf: UnsafeBufferPointer(start: base + first.lowerBound, count: first.count)) }
+    if let first = valueRange {
+      bytes.append(contentsOf: UnsafeBufferPointer(start: base + first.lowerBound, count: first.count))
+    }
     valueRange = nil
-    if decode { XMLBytes.appendDecoded(base, r, to: &bytes) } else {
+    if decode {
+      XMLBytes.appendDecoded(base, r, to: &bytes)
+    } else {
       bytes.append(contentsOf: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count))
     }
     valueBytes = bytes
@@ -215,13 +219,18 @@ struct SheetScanner {
       if kind != .number, let serial = ExcelValue.parseDouble(p, 0, n) {
         if kind == .duration {
           text.append(ExcelValue.duration(serial: serial))
-        } else if case let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32, { b -> Int in
-                    let n = ExcelValue.writeISODate(serial: serial, date1904: date1904, into: b.baseAddress!)
-                    text.append(b.baseAddress!, count: n)
-                    return n
-                  }), written > 0 {
+        } else if case let written = withUnsafeTemporaryAllocation(
+          of: UInt8.self, capacity: 32,
+          { b -> Int in
+            let n = ExcelValue.writeISODate(serial: serial, date1904: date1904, into: b.baseAddress!)
+            text.append(b.baseAddress!, count: n)
+            return n
+          }), written > 0
+        {
           if !date1904 && serial >= 60 && serial < 61 {
-            grid.note(column, "serial 60 is Excel's fictitious 1900-02-29 (Excel counts 1900 as a leap year); loaded as that text")
+            grid.note(
+              column,
+              "serial 60 is Excel's fictitious 1900-02-29 (Excel counts 1900 as a leap year); loaded as that text")
           }
         } else {
           ExcelValue.appendNumber(p, 0, n, to: text)

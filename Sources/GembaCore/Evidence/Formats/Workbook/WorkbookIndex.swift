@@ -21,7 +21,9 @@ struct WorkbookIndex: Sendable {
   static func read(_ archive: ZipArchive, workbookPath: String, limit: Int) throws(ZipError) -> WorkbookIndex {
     var index = WorkbookIndex()
     let folder = workbookPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-    let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPath.split(separator: "/").last.map(String.init) ?? "") + ".rels"
+    let relsPath =
+      (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPath.split(separator: "/").last.map(String.init) ?? "")
+      + ".rels"
     var targets: [String: (target: String, type: String)] = [:]
     if let rels = archive.entry(relsPath) {
       let bytes = try archive.data(rels, limit: limit)
@@ -30,7 +32,8 @@ struct WorkbookIndex: Sendable {
         var x = XMLScanner(base: base, end: b.count)
         while let event = x.next() {
           guard case .start(let name, let attrs, _) = event, x.isName(name, "Relationship"),
-                let id = x.attributeString("Id", in: attrs), let target = x.attributeString("Target", in: attrs) else { continue }
+            let id = x.attributeString("Id", in: attrs), let target = x.attributeString("Target", in: attrs)
+          else { continue }
           let type = x.attributeString("Type", in: attrs) ?? ""
           targets[id] = (resolve(target, in: folder), type)
         }
@@ -80,8 +83,9 @@ struct WorkbookIndex: Sendable {
         var x = XMLScanner(base: base, end: b.count)
         while let event = x.next() {
           guard case .start(let name, let attrs, _) = event, x.isName(name, "Relationship"),
-                let type = x.attributeString("Type", in: attrs), type.hasSuffix("/officeDocument"),
-                let target = x.attributeString("Target", in: attrs) else { continue }
+            let type = x.attributeString("Type", in: attrs), type.hasSuffix("/officeDocument"),
+            let target = x.attributeString("Target", in: attrs)
+          else { continue }
           return resolve(target, in: "")
         }
         return nil

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A pull scanner over XML bytes that builds no tree: start tags (with their attribute bytes),
@@ -138,7 +138,8 @@ enum XMLBytes {
     return nil
   }
 
-  @inline(__always) static func matches(_ base: UnsafePointer<UInt8>, _ at: Int, _ end: Int, _ s: StaticString) -> Bool {
+  @inline(__always) static func matches(_ base: UnsafePointer<UInt8>, _ at: Int, _ end: Int, _ s: StaticString) -> Bool
+  {
     let n = s.utf8CodeUnitCount
     guard at + n <= end else { return false }
     let q = s.utf8Start
@@ -183,7 +184,9 @@ enum XMLBytes {
   }
 
   /// Appends `[r)` with `&amp;`, `&#10;`… and (when `excelEscapes`) `_x000D_` decoded.
-  static func appendDecoded(_ base: UnsafePointer<UInt8>, _ r: Range<Int>, to out: inout [UInt8], excelEscapes: Bool = true) {
+  static func appendDecoded(
+    _ base: UnsafePointer<UInt8>, _ r: Range<Int>, to out: inout [UInt8], excelEscapes: Bool = true
+  ) {
     if isPlain(base, r) {
       out.append(contentsOf: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count))
       return
@@ -199,7 +202,8 @@ enum XMLBytes {
           continue
         }
       } else if b == 95 && excelEscapes && p + 6 < end && base[p + 1] == 120 && base[p + 6] == 95,  // _xHHHH_
-                let scalar = hex(base, p + 2, p + 6) {
+        let scalar = hex(base, p + 2, p + 6)
+      {
         appendScalar(scalar, to: &out)
         p += 7
         continue
@@ -234,7 +238,8 @@ enum XMLBytes {
   /// True when the bytes hold nothing to decode (no `&`, no `_x` escape, no CR).
   @inline(__always) static func isPlain(_ base: UnsafePointer<UInt8>, _ r: Range<Int>) -> Bool {
     if r.count > 64 {
-      return find(base, 38, from: r.lowerBound, to: r.upperBound) == nil && find(base, 95, from: r.lowerBound, to: r.upperBound) == nil
+      return find(base, 38, from: r.lowerBound, to: r.upperBound) == nil
+        && find(base, 95, from: r.lowerBound, to: r.upperBound) == nil
         && find(base, 13, from: r.lowerBound, to: r.upperBound) == nil
     }
     for p in r {

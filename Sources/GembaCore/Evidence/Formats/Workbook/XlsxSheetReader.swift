@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Streams one worksheet part through `SheetScanner` on two threads: one inflates a few MiB at a
@@ -13,8 +13,10 @@ enum XlsxSheetReader {
   static let pieceSize = 4 << 20
 
   /// False when `progress` cancelled the read part way.
-  static func read(_ reader: ZipEntryReader, entry: ZipArchive.Entry, scanner: inout SheetScanner,
-                   progress: LoadProgress?) throws(ZipError) -> Bool {
+  static func read(
+    _ reader: ZipEntryReader, entry: ZipArchive.Entry, scanner: inout SheetScanner,
+    progress: LoadProgress?
+  ) throws(ZipError) -> Bool {
     let queue = PieceQueue(pieces: 3, capacity: pieceSize)
     let producerDone = DispatchSemaphore(value: 0)
     let producer = Thread {

@@ -5,10 +5,13 @@ enum XlsxTableBuilder {
   /// many rows long is refused rather than exhausting memory).
   static let layoutLimit = 1 << 31
 
-  static func build(_ grid: SheetGrid, name: String, path: String, sheet: String, sheets: [String], sha256: String,
-                    bytes: ByteSource, options: LoadOptions) throws(EvidenceError) -> LoadResult {
+  static func build(
+    _ grid: SheetGrid, name: String, path: String, sheet: String, sheets: [String], sha256: String,
+    bytes: ByteSource, options: LoadOptions
+  ) throws(EvidenceError) -> LoadResult {
     guard grid.rowCount > 0 else {
-      throw XlsxLoader.refusal(path, "sheet `\(sheet)` is empty", hint: "choose another sheet with --sheet NAME or --sheet N")
+      throw XlsxLoader.refusal(
+        path, "sheet `\(sheet)` is empty", hint: "choose another sheet with --sheet NAME or --sheet N")
     }
     let width = grid.maxColumn - grid.minColumn + 1
     let skip = min(options.skipRows, grid.rowCount)
@@ -17,8 +20,10 @@ enum XlsxTableBuilder {
     let rows = grid.rowCount - first
     let stride = 2 * width + 2
     guard rows * stride * 4 <= layoutLimit else {
-      throw XlsxLoader.refusal(path, "sheet `\(sheet)` spans \(NumberFormat.integer(width)) columns × \(NumberFormat.integer(rows)) rows, too wide to load",
-                               hint: "delete the unused columns in Excel (or copy the used range to a new sheet) and save again")
+      throw XlsxLoader.refusal(
+        path,
+        "sheet `\(sheet)` spans \(NumberFormat.integer(width)) columns × \(NumberFormat.integer(rows)) rows, too wide to load",
+        hint: "delete the unused columns in Excel (or copy the used range to a new sheet) and save again")
     }
     var problems: [EvidenceProblem] = []
     var problemCount = 0
@@ -27,15 +32,21 @@ enum XlsxTableBuilder {
       let records = (skip..<first).map { grid.record($0, width: width) }
       let header = HeaderNames.make(records, line: Int(grid.rowNumbers[skip]), offset: 0)
       columns = header.names
-      if headerCount == 1, let title = records.last, HeaderNames.looksLikeTitle(title, next: first < grid.rowCount ? grid.record(first, width: width) : nil) {
+      if headerCount == 1, let title = records.last,
+        HeaderNames.looksLikeTitle(title, next: first < grid.rowCount ? grid.record(first, width: width) : nil)
+      {
         // A merged title above the header (Excel's usual report layout).
-        problems.append(EvidenceProblem(.titleRow, file: path, line: Int(grid.rowNumbers[skip]),
-                                        message: "sheet row \(grid.rowNumbers[skip]) looks like a title above the header; load it with --skip \(skip + 1) to use the next row as the header",
-                                        action: .loaded))
+        problems.append(
+          EvidenceProblem(
+            .titleRow, file: path, line: Int(grid.rowNumbers[skip]),
+            message:
+              "sheet row \(grid.rowNumbers[skip]) looks like a title above the header; load it with --skip \(skip + 1) to use the next row as the header",
+            action: .loaded))
         problemCount += 1
       }
       for p in header.problems {
-        problems.append(EvidenceProblem(p.kind, file: path, line: p.line, column: p.column, message: p.message, action: p.action))
+        problems.append(
+          EvidenceProblem(p.kind, file: path, line: p.line, column: p.column, message: p.message, action: p.action))
       }
       problemCount += header.problems.count
     } else {
@@ -62,17 +73,20 @@ enum XlsxTableBuilder {
     }
     cells.setCount(rows * stride)
     for note in grid.notes where note.gridRow >= first {
-      problems.append(EvidenceProblem(note.kind, file: path,
-                                      row: note.gridRow - first + 1, line: Int(grid.rowNumbers[min(note.gridRow, grid.rowCount - 1)]),
-                                      column: note.column - grid.minColumn + 1, message: note.message, action: .loaded))
+      problems.append(
+        EvidenceProblem(
+          note.kind, file: path,
+          row: note.gridRow - first + 1, line: Int(grid.rowNumbers[min(note.gridRow, grid.rowCount - 1)]),
+          column: note.column - grid.minColumn + 1, message: note.message, action: .loaded))
     }
     problemCount += grid.noteCount
     let (memory, count) = grid.text.release()
     let text = ByteSource(adopting: memory, count: count)
     let segment = TableSegment(firstRow: 0, rowCount: rows, cells: cells, lines: lines)
-    let table = EvidenceTable(name: name, format: .xlsx, path: path, sha256: sha256, columns: columns, source: text,
-                              layout: .spans, segments: [segment], encoding: .plain, fileByteCount: bytes.count,
-                              sheet: sheet, sheets: sheets)
+    let table = EvidenceTable(
+      name: name, format: .xlsx, path: path, sha256: sha256, columns: columns, source: text,
+      layout: .spans, segments: [segment], encoding: .plain, fileByteCount: bytes.count,
+      sheet: sheet, sheets: sheets)
     return LoadResult(table: table, problems: problems, problemCount: problemCount)
   }
 }

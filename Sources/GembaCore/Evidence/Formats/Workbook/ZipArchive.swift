@@ -98,7 +98,9 @@ struct ZipArchive: @unchecked Sendable {
       throw .corrupt(entry.name, "its local header is missing")
     }
     let start = p + 30 + Int(Self.u16(base, p + 26)) + Int(Self.u16(base, p + 28))
-    guard start + entry.compressedSize <= count else { throw .truncated("`\(entry.name)` runs past the end of the file") }
+    guard start + entry.compressedSize <= count else {
+      throw .truncated("`\(entry.name)` runs past the end of the file")
+    }
     return start
   }
 
@@ -132,7 +134,9 @@ struct ZipArchive: @unchecked Sendable {
       if id == 1 {
         var f = p + 4
         if entry.size == 0xFFFF_FFFF, f + 8 <= p + 4 + size { entry.size = Int(u64(base, f)); f += 8 }
-        if entry.compressedSize == 0xFFFF_FFFF, f + 8 <= p + 4 + size { entry.compressedSize = Int(u64(base, f)); f += 8 }
+        if entry.compressedSize == 0xFFFF_FFFF, f + 8 <= p + 4 + size {
+          entry.compressedSize = Int(u64(base, f)); f += 8
+        }
         if entry.localHeaderOffset == 0xFFFF_FFFF, f + 8 <= p + 4 + size { entry.localHeaderOffset = Int(u64(base, f)) }
         return
       }
@@ -164,8 +168,10 @@ enum ZipError: Error, Equatable {
     switch self {
     case .truncated(let why): return "the zip archive is damaged: \(why)"
     case .encrypted(let name): return "`\(name)` inside the archive is encrypted"
-    case .unsupported(let name, let method): return "`\(name)` is compressed with method \(method), which gemba does not read (only stored and deflate)"
-    case .tooLarge(let name, let limit): return "`\(name)` inflates past \(NumberFormat.integer(limit)) bytes (a zip bomb, or a sheet too large to load)"
+    case .unsupported(let name, let method):
+      return "`\(name)` is compressed with method \(method), which gemba does not read (only stored and deflate)"
+    case .tooLarge(let name, let limit):
+      return "`\(name)` inflates past \(NumberFormat.integer(limit)) bytes (a zip bomb, or a sheet too large to load)"
     case .crcMismatch(let name): return "`\(name)` fails its CRC-32 check (the file is damaged)"
     case .corrupt(let name, let why): return "`\(name)` is damaged: \(why)"
     }

@@ -76,7 +76,9 @@ final class ZipEntryReader: @unchecked Sendable {
     if produced > limit { throw .tooLarge(entry.name, limit: limit) }
     crc = crc32(crc, buffer, UInt32(n))
     if finished {
-      guard produced == entry.size else { throw .corrupt(entry.name, "it inflates to \(produced) bytes, not the \(entry.size) its header states") }
+      guard produced == entry.size else {
+        throw .corrupt(entry.name, "it inflates to \(produced) bytes, not the \(entry.size) its header states")
+      }
       guard UInt32(truncatingIfNeeded: crc) == entry.crc else { throw .crcMismatch(entry.name) }
     }
     return n
