@@ -154,7 +154,7 @@ public struct Completer {
     case ("cite", _): .words(context.evidence)
     case ("load", 0), ("run", 0), ("save", 0), ("export", 1): .paths
     case ("load", 1): .words(["as"])
-    case ("export", 0): .words(Export.formats)
+    case ("export", 0): .words(ExportFormat.names)
     case ("help", 0): .words(CommandCatalog.verbNames.sorted())
     case ("metric", 0): .words(Self.metrics)
     // The query verbs (`pareto NAME …`) go on as their stage once NAME is typed.

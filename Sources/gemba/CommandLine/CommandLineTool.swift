@@ -21,7 +21,7 @@ struct CommandLineTool {
                  chain value HEX, printed at sign-off and in the record)
            gemba replay NOTEBOOK [--update NEW.md] [--allow-outside] [--allow-writes]
                  re-run every cell in a fresh session and compare outputs; exit 0 only if all match
-           gemba export NOTEBOOK --format \(Export.formats.joined(separator: "|")) [-o FILE] [--sop SOP.md]
+           gemba export NOTEBOOK --format \(ExportFormat.names.joined(separator: "|")) [-o FILE] [--sop SOP.md]
                  write the reviewable record (or the revised SOP and FILE.diff); stdout without -o;
                  8d is Markdown (HTML when FILE ends .html), a3 one A3 landscape HTML page
            gemba NOTEBOOK --fork NEW.md
@@ -111,7 +111,7 @@ struct CommandLineTool {
     case "export":
       guard positional.count == 2 else { throw usageError("export takes one notebook") }
       guard let format = options["--format"] else {
-        throw usageError("export needs --format \(Export.formats.joined(separator: "|"))")
+        throw usageError("export needs --format \(ExportFormat.names.joined(separator: "|"))")
       }
       return try export(
         positional[1], format: format, output: options["-o"], sop: options["--sop"],

@@ -165,7 +165,7 @@ import Testing
     #expect(try export("8d", "report.HTML").hasPrefix("<!DOCTYPE html>"))
     #expect(try export("a3", "a3.html").contains("@page { size: A3 landscape;"))
     #expect(throws: Diagnostic.self) { try export("a3", "a3.md") }
-    #expect(Export.formats.contains("8d") && Export.formats.contains("a3"))
+    #expect(ExportFormat.names.contains("8d") && ExportFormat.names.contains("a3"))
   }
 
   @Test func a3CutsLongListsAndSaysHowManyMore() {

@@ -43,13 +43,13 @@ extension CommandCatalog {
         return .save(Located(path.text, at: path.span))
       }),
     VerbSpec(
-      name: "export", group: .session, usage: "export \(Export.formats.joined(separator: "|")) PATH [--sop SOP.md]",
+      name: "export", group: .session, usage: "export \(ExportFormat.names.joined(separator: "|")) PATH [--sop SOP.md]",
       summary:
         "Write the reviewable record, an 8D (Markdown, or HTML for a .html PATH), a one-page A3 (HTML) or the SOP update to PATH.",
       example: "export 8d 8d-report.md",
       options: [OptionSpec("sop", .single, .path, hint: "SOP.md")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
-        let formats = Export.formats.dropLast().joined(separator: ", ") + " or " + Export.formats.last!
+        let formats = ExportFormat.names.dropLast().joined(separator: ", ") + " or " + ExportFormat.names.last!
         let format = try a.take("a format: " + formats)
         let path = try a.take("an output path")
         return .export(

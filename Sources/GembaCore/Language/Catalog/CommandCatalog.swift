@@ -22,36 +22,6 @@ public struct VerbSpec: Sendable {
   public func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
 }
 
-public struct OptionSpec: Sendable {
-  public enum Arity: Sendable {
-    /// `--keep-going`
-    case flag
-    /// `--due 2026-12-01`: exactly one value.
-    case single
-    /// `--because the macro lags policy`: every word up to the next option, joined by spaces.
-    case text
-    /// `--cause C1 C2`: every value up to the next option.
-    case list
-  }
-  /// What Tab offers for the option's value.
-  public enum ValueKind: Sendable {
-    case free, date, path, evidence, column
-    case id(ItemID.Kind)
-    case choice([String])
-  }
-  public var name: String
-  public var arity: Arity
-  public var value: ValueKind
-  public var hint: String
-
-  public init(_ name: String, _ arity: Arity, _ value: ValueKind = .free, hint: String = "") {
-    self.name = name
-    self.arity = arity
-    self.value = value
-    self.hint = hint
-  }
-}
-
 public enum CommandCatalog {
   public static let verbs: [VerbSpec] =
     problemVerbs + analysisVerbs + judgementVerbs + correctiveVerbs + evidenceVerbs

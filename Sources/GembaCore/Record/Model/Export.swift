@@ -6,7 +6,6 @@ public struct FileWrite: Sendable, Equatable {
 
 /// `export FORMAT PATH [--sop SOP.md]`: every format from the same record.
 public enum Export {
-  public static let formats = ExportFormat.allCases.map(\.name)
 
   /// The files to write and the line the cell prints (sizes and digests, so replay
   /// can check an export without writing it).
@@ -21,8 +20,10 @@ public enum Export {
     var notes: [String] = []
     guard let exportFormat = ExportFormat(name: format.value) else {
       var hints: [String] = []
-      if let guess = Suggestion.nearest(to: format.value, in: formats) { hints.append("did you mean `\(guess)`?") }
-      hints.append("formats: " + formats.joined(separator: ", "))
+      if let guess = Suggestion.nearest(to: format.value, in: ExportFormat.names) {
+        hints.append("did you mean `\(guess)`?")
+      }
+      hints.append("formats: " + ExportFormat.names.joined(separator: ", "))
       throw .error(.unknownExportFormat, "`\(format.value)` is not an export format", at: format.span, notes: hints)
     }
     if sop != nil && exportFormat != .sop {

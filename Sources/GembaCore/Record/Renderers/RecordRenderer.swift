@@ -7,9 +7,7 @@ public protocol RecordRenderer: Sendable {
 }
 
 /// The export formats that render a record on its own (`sop` also needs the SOP; see `SOPUpdater`).
-public enum RecordFormat: String, CaseIterable, Sendable {
-  case md, html, json, ipynb, dot
-
+extension RecordFormat {
   public var renderer: any RecordRenderer {
     switch self {
     case .md: MarkdownRecordRenderer()
@@ -17,17 +15,6 @@ public enum RecordFormat: String, CaseIterable, Sendable {
     case .json: JSONRecordRenderer()
     case .ipynb: IpynbRecordRenderer()
     case .dot: DotRecordRenderer()
-    }
-  }
-
-  /// The usual file extension, for a default output name.
-  public var fileExtension: String {
-    switch self {
-    case .md: "md"
-    case .html: "html"
-    case .json: "json"
-    case .ipynb: "ipynb"
-    case .dot: "dot"
     }
   }
 }

@@ -1,16 +1,4 @@
-/// The documents made from the record for readers outside gemba: `8d` (D0–D8; Markdown, or
-/// HTML when the path ends `.html`/`.htm`) and `a3` (one landscape A3 page, HTML only).
-/// Both read only the record, like every other export.
-public enum ReportKind: String, CaseIterable, Sendable {
-  case eightD = "8d"
-  case a3
-
-  /// Whether `path` asks for HTML (by its extension); anything else, stdout included, is Markdown.
-  public static func wantsHTML(_ path: String) -> Bool {
-    let lower = path.lowercased()
-    return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
-  }
-
+extension ReportKind {
   /// The document for `path`; an A3 asked for as Markdown is refused, since its point is the page.
   public func render(_ record: Record, path: Located<String>) throws(Diagnostic) -> String {
     switch self {
