@@ -24,9 +24,9 @@ import Testing
   }
 }
 
-/// A verb the session dispatches by its nature must be handled where that nature leads: a change
-/// in `Investigation.apply`, a view in `TerminalViews.view(for:)` (there is no per-verb list in
-/// the session that could remind anyone).
+/// A verb the session dispatches by its route must be handled where that route leads: a change
+/// in `Investigation.apply`, a view in `TerminalViews.view(_:)`, a question in the workspace. The
+/// switches are exhaustive; this runs every catalog example through them.
 @Suite struct CommandDispatchTests {
   @Test(arguments: CommandCatalog.verbs.map(\.name))
   func everyExampleReachesItsHandler(name: String) throws {
@@ -35,7 +35,7 @@ import Testing
       guard let command = try? Parser.parse(source) else { continue }
       let session = Session(evidence: FakeDesk())
       if case .rejected(let d) = session.run(command, source: source, time: "2026-11-20T10:00:00Z") {
-        // E0903: the handler its nature leads to (Investigation.apply, TerminalViews.view(for:)) has no case for it.
+        // E0903: the handler its route leads to has no case for it.
         #expect(d.code != .unhandledCommand, "`\(source)` has no case where its nature leads: \(d.message)")
       }
     }
