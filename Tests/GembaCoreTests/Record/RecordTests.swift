@@ -43,7 +43,7 @@ import Testing
       r.findings[1].location
         == .init(label: "S2>S3", handoff: true, steps: ["S2", "S3"], names: ["Triage", "Approve"]))
     #expect(r.findings[0].actions == ["A1"])
-    #expect(r.actions.map(\.state) == ["effective", "open", "open"])
+    #expect(r.actions.map(\.state) == [.effective, .open, .open])
     #expect(r.actions[0].due == "2026-12-15" && r.actions[0].review == "monthly")
     #expect(r.actions[0].outcomeCitations.map(\.reference) == ["tickets#4"])
     #expect(r.events.map(\.sortKey) == ["2026-10-03T00:00:00", "2026-10-05T09:30:00"])

@@ -31,7 +31,7 @@ extension Record {
     actions = inv.actions.map { a in
       Action(
         id: a.id.description, finding: a.finding.description, text: a.text, owner: a.owner, due: a.due?.description,
-        review: a.review?.rawValue, standard: a.standard, state: a.state.rawValue, doneNote: a.doneNote,
+        review: a.review?.rawValue, standard: a.standard, state: a.state, doneNote: a.doneNote,
         outcome: a.outcome, outcomeCitations: a.outcomeCitations.map(Record.citation),
         plannedCheck: a.plannedCheck.map(Record.plannedCheck), judgement: a.judgement.map(Record.judgement))
     }

@@ -24,8 +24,8 @@ extension Record {
     public var owner: String
     /// `YYYY-MM-DD`.
     public var due: String?
-    /// `open` or `verified`.
-    public var state: String
+    /// `open` or `verified` (encoded as those words).
+    public var state: GembaCore.Containment.State
     /// When `contained` was recorded (ISO-8601 UTC).
     public var verifiedAt: String?
     public var verificationNote: String?
@@ -79,12 +79,12 @@ extension Record.Action {
   /// it has one); until then it is only proposed.
   public var isReleased: Bool {
     if let judgement { return judgement.verdict == "effective" }
-    return state == "effective"
+    return state == .effective
   }
 
   /// The verdict to show: the planned check's, else the state `effective`/`not-effective` gave.
   public var verdict: String? {
-    judgement?.verdict ?? (state == "effective" || state == "not-effective" ? state : nil)
+    judgement?.verdict ?? (state == .effective || state == .notEffective ? state.rawValue : nil)
   }
 }
 
@@ -103,7 +103,7 @@ extension Record {
       ? nil
       : inv.containments.map { k in
         Containment(
-          id: k.id.description, text: k.text, owner: k.owner, due: k.due?.description, state: k.state.rawValue,
+          id: k.id.description, text: k.text, owner: k.owner, due: k.due?.description, state: k.state,
           verifiedAt: k.verifiedAt, verificationNote: k.verificationNote, citations: k.citations.map(Record.citation))
       }
     escapes =

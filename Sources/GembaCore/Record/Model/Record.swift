@@ -210,8 +210,8 @@ public struct Record: Sendable, Equatable, Codable {
     public var review: String?
     /// The new standard, if the action works.
     public var standard: String?
-    /// `open`, `done`, `effective` or `not-effective`.
-    public var state: String
+    /// `open`, `done`, `effective` or `not-effective` (encoded as those words).
+    public var state: GembaCore.Action.State
     public var doneNote: String?
     /// Why it was judged effective or not.
     public var outcome: String?

@@ -43,7 +43,7 @@ extension HTMLRecordRenderer {
       ["Action", "Finding", "What", "Owner", "Due", "Review", "Standard", "State", "Outcome"],
       r.actions.map { a in
         [
-          code(a.id), code(a.finding), t(a.text), t(a.owner), t(a.due), t(a.review), t(a.standard), t(a.state),
+          code(a.id), code(a.finding), t(a.text), t(a.owner), t(a.due), t(a.review), t(a.standard), t(a.state.rawValue),
           t([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — ")),
         ]
       }, nowrap: [0, 1, 4, 5, 7], into: &out)

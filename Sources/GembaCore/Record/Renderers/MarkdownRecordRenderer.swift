@@ -167,7 +167,7 @@ public struct MarkdownRecordRenderer: RecordRenderer {
       ["Action", "Finding", "What", "Owner", "Due", "Review", "Standard", "State", "Outcome"],
       r.actions.map { a in
         [
-          a.id, a.finding, md(a.text), md(a.owner), md(a.due), md(a.review), md(a.standard), md(a.state),
+          a.id, a.finding, md(a.text), md(a.owner), md(a.due), md(a.review), md(a.standard), md(a.state.rawValue),
           md([a.doneNote, a.outcome].compactMap { $0 }.joined(separator: " — ")),
         ]
       }, into: &out)

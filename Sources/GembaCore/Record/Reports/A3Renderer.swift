@@ -196,7 +196,7 @@ public struct A3Renderer: RecordRenderer {
       out +=
         "<ul>"
         + capped(containments, Self.limits.containments) { k in
-          "<li><span class=\"id\">\(k.id)</span>\(cut(k.text, 100)) <span class=\"badge\">\(k.state)</span></li>"
+          "<li><span class=\"id\">\(k.id)</span>\(cut(k.text, 100)) <span class=\"badge\">\(k.state.rawValue)</span></li>"
         } + "</ul>\n"
     } else {
       out += missing("no containment recorded")
@@ -223,8 +223,8 @@ public struct A3Renderer: RecordRenderer {
   func plan(_ r: Record) -> String {
     guard !r.actions.isEmpty || r.containments != nil else { return missing("nothing planned") }
     let rows: [(id: String, what: String, owner: String?, due: String?, state: String)] =
-      (r.containments ?? []).map { ($0.id, $0.text, $0.owner, $0.due, $0.state) }
-      + r.actions.map { ($0.id, $0.text, $0.owner, $0.due, $0.state) }
+      (r.containments ?? []).map { ($0.id, $0.text, $0.owner, $0.due, $0.state.rawValue) }
+      + r.actions.map { ($0.id, $0.text, $0.owner, $0.due, $0.state.rawValue) }
     var out = "<table class=\"plan\"><tr><th>Id</th><th>What</th><th>Owner</th><th>Due</th><th>State</th></tr>\n"
     out +=
       rows.prefix(Self.limits.planRows).map { row in

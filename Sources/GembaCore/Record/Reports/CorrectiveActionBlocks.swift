@@ -30,15 +30,15 @@ enum CorrectiveActionBlocks {
           header: ["Containment", "What", "Owner", "Due", "State", "Verified", "Evidence"],
           rows: containments.map { k in
             [
-              k.id, k.text, k.owner, k.due ?? "", k.state, k.verifiedAt ?? "",
+              k.id, k.text, k.owner, k.due ?? "", k.state.rawValue, k.verifiedAt ?? "",
               k.citations.map(\.reference).joined(separator: ", "),
             ]
           }, nowrap: [0, 3, 4, 5]))
     ]
     for k in containments {
-      if k.state == "verified" && k.citations.isEmpty {
+      if k.state == .verified && k.citations.isEmpty {
         blocks.append(.missing("\(k.id) is marked verified with no evidence cited"))
-      } else if k.state != "verified" {
+      } else if k.state != .verified {
         blocks.append(.missing("\(k.id) is not verified yet (contained \(k.id) --evidence REF)"))
       }
       if !k.citations.isEmpty || k.verificationNote != nil {

@@ -16,7 +16,7 @@ enum EightDReport {
       blocks.append(.missing("D0 — no problem statement recorded (problem TEXT --expected … --actual …)"))
     }
     if let containments = r.containments {
-      let open = containments.filter { $0.state != "verified" }.count
+      let open = containments.filter { $0.state != .verified }.count
       blocks.append(
         .paragraph(
           "Emergency response: \(containments.count) containment\(containments.count == 1 ? "" : "s") "
@@ -155,13 +155,13 @@ enum EightDReport {
           header: ["Action", "State", "Implemented", "Verdict", "What was seen", "Judged"],
           rows: r.actions.map { a in
             [
-              a.id, a.state, a.doneNote ?? (a.state == "open" ? "" : "done"), a.verdict ?? "not judged",
+              a.id, a.state.rawValue, a.doneNote ?? (a.state == .open ? "" : "done"), a.verdict ?? "not judged",
               a.judgement?.seen ?? a.outcome ?? "", a.judgement?.judgedAt ?? "",
             ]
           }, nowrap: [0, 1, 3, 5]))
     ]
     for a in r.actions {
-      if a.state == "open" {
+      if a.state == .open {
         blocks.append(.missing("\(a.id) — not implemented yet"))
       } else if a.verdict == nil {
         blocks.append(.missing("\(a.id) — implemented, effectiveness not judged"))

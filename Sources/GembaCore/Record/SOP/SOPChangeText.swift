@@ -33,7 +33,7 @@ enum SOPChangeText {
     var parts = ["\(a.id) \(md(a.text))", "owner \(a.owner.map(md) ?? "not named")"]
     if let due = a.due { parts.append("due \(due)") }
     parts.append("review \(a.review ?? "not set")")
-    parts.append(a.state)
+    parts.append(a.state.rawValue)
     return parts.joined(separator: " · ")
   }
 
