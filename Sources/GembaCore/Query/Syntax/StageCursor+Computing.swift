@@ -33,12 +33,11 @@ extension StageCursor {
         .querySyntax, "`extract` needs a regular expression after the column", at: peek,
         notes: ["e.g. `extract message \"user=(\\\\w+)\" as user`"])
     }
-    guard let asWord = next(), asWord.text.lowercased() == "as" else {
+    guard next()?.text.lowercased() == "as" else {
       throw error(
         .querySyntax, "expected `as NAME` after the regular expression", at: peek,
         notes: ["e.g. `… as user`"])
     }
-    _ = asWord
     let name = try column("a name for the new column")
     try expectEnd()
     return ExtractSpec(column: source, pattern: pattern.text, patternSpan: pattern.span, name: name)
