@@ -96,10 +96,33 @@ public struct PlannedCheck: Sendable, Hashable, Codable {
   public var target: String
   /// The check is judged on data after this date.
   public var after: CalendarDate
-  public init(query: String, target: String, after: CalendarDate) {
+  /// `--retrospective`: `--after` was already past when the check was agreed (a past incident
+  /// investigated now), so the plan was made after the fact and every report says so.
+  public var retrospective: Bool = false
+  public init(query: String, target: String, after: CalendarDate, retrospective: Bool = false) {
     self.query = query
     self.target = target
     self.after = after
+    self.retrospective = retrospective
+  }
+
+  enum CodingKeys: String, CodingKey { case query, target, after, retrospective }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    query = try c.decode(String.self, forKey: .query)
+    target = try c.decode(String.self, forKey: .target)
+    after = try c.decode(CalendarDate.self, forKey: .after)
+    // Notebooks written before `--retrospective` existed planned every check ahead.
+    retrospective = try c.decodeIfPresent(Bool.self, forKey: .retrospective) ?? false
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(query, forKey: .query)
+    try c.encode(target, forKey: .target)
+    try c.encode(after, forKey: .after)
+    if retrospective { try c.encode(retrospective, forKey: .retrospective) }
   }
 }
 

@@ -186,7 +186,10 @@ extension Investigation {
           review: spec.review, standard: spec.standard, plannedCheck: spec.plannedCheck))
       message =
         "\(id) for \(spec.finding.value): \(spec.text)"
-        + (spec.plannedCheck.map { "\n  judged by: \($0.query)\n  target \($0.target), on data after \($0.after)" }
+        + (spec.plannedCheck.map {
+          "\n  judged by: \($0.query)\n  target \($0.target), on data after \($0.after)"
+            + ($0.retrospective ? " (planned after the fact)" : "")
+        }
           ?? "")
 
     case .done(let id, let note):

@@ -115,7 +115,8 @@ extension Investigation {
     guard let citation = context.citations.first else {
       throw .error(.plannedCheckNotRun, "the planned check of \(id.value) was not run", at: id.span)
     }
-    let judgement = plan.judge(citation, doneAt: actions[i].doneAt, at: context.time)
+    let judgement = plan.judge(
+      citation, doneAt: actions[i].doneAt, coversTo: coverage(of: citation), at: context.time)
     actions[i].judgement = judgement
     actions[i].judgedBy = by
     let target = "(target \(plan.target))"
@@ -156,17 +157,34 @@ extension Investigation {
     return id
   }
 
-  /// The `--after` of a planned check may not be before the day it is agreed.
+  /// The last day the evidence a citation ran on covers (nil for figures typed in, or a notebook
+  /// written before loads recorded it).
+  func coverage(of citation: Citation) -> CalendarDate? {
+    citation.evidence.flatMap { name in evidence.last { $0.name == name }?.coversTo }
+  }
+
+  /// The `--after` of a planned check may not be before the day it is agreed, unless it says it was
+  /// planned after the fact (`--retrospective`), which in turn needs a date already past.
   func checkAfterDate(_ spec: ActionSpec, at time: String) throws(Diagnostic) {
-    guard let plan = spec.plannedCheck, let today = CalendarDate(String(time.prefix(10))), plan.after < today else {
+    guard let plan = spec.plannedCheck, let today = CalendarDate(String(time.prefix(10))) else { return }
+    if plan.retrospective {
+      guard plan.after < today else {
+        throw .error(
+          .invalidOptionValue,
+          "--retrospective is for a check whose --after is already past; \(plan.after) is not before \(today)",
+          at: spec.retrospectiveSpan ?? spec.checkAfterSpan,
+          notes: ["leave --retrospective out: this check is planned ahead"])
+      }
       return
     }
+    guard plan.after < today else { return }
     throw .error(
       .judgedTooEarly, "the judgement date is before today: judge after the action is done",
       at: spec.checkAfterSpan,
       notes: [
         "--after \(plan.after) is before \(today), the day this action is agreed; data from before the change shows the problem, not the effect",
         "pick the day the change will be in place, e.g. its due date",
+        "investigating a past incident? add --retrospective: the reports will say the check was planned after the fact",
       ])
   }
 }

@@ -383,6 +383,12 @@ public struct EvidenceRecord: Sendable, Equatable, Codable {
   public var bytes: Int
   public var sha256: String
   public var cell: Int
+  /// The last day the extract covers: `load … --through DATE`, else the day it was loaded. A log of
+  /// defects lists only defects, so its last row is not where it ends: quiet days after it count as
+  /// zeros up to here (`timeline … --span evidence`, a planned check). Nil in notebooks written before.
+  public var coversTo: CalendarDate? = nil
+  /// True when `--through` said how far it reaches; false when it is the day it was loaded.
+  public var coverageStated: Bool? = nil
 
   public init(
     name: String, path: String, format: String, rows: Int, columns: Int, bytes: Int, sha256: String, cell: Int
@@ -395,5 +401,12 @@ public struct EvidenceRecord: Sendable, Equatable, Codable {
     self.bytes = bytes
     self.sha256 = sha256
     self.cell = cell
+  }
+}
+
+extension EvidenceRecord {
+  /// How far an extract reaches, as the load line and the record say it.
+  public static func coverage(_ date: CalendarDate, stated: Bool) -> String {
+    stated ? "covers to \(date) (--through)" : "covers to \(date), the day it was loaded"
   }
 }

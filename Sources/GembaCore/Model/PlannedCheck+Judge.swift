@@ -9,13 +9,21 @@ extension PlannedCheck {
   /// Fewer judged periods than this and the verdict is inconclusive.
   public static let minimumPoints = 3
 
-  /// The day after which data is judged: `--after`, or the day the action was done if later.
+  /// The day after which data is judged: `--after`, or the day the action was done if later. A check
+  /// planned after the fact is judged from `--after`: its action was marked done when it was recorded,
+  /// long after the change itself.
   public func cutoff(doneAt: String?) -> CalendarDate {
-    guard let doneAt, let done = CalendarDate(String(doneAt.prefix(10))), done > after else { return after }
+    guard !retrospective, let doneAt, let done = CalendarDate(String(doneAt.prefix(10))), done > after else {
+      return after
+    }
     return done
   }
 
-  public func judge(_ citation: Citation, doneAt: String?, at time: String) -> EffectivenessJudgement {
+  /// `coversTo`: the last day the evidence covers; the chart's last period, when it is still running
+  /// on that day, is not judged (a week loaded on its Monday would read as a quiet week).
+  public func judge(_ citation: Citation, doneAt: String?, coversTo: CalendarDate? = nil, at time: String)
+    -> EffectivenessJudgement
+  {
     let cut = cutoff(doneAt: doneAt)
     func verdict(_ v: EffectivenessJudgement.Verdict, _ seen: String, _ judged: [Int] = [], _ labels: [String] = [])
       -> EffectivenessJudgement
@@ -28,7 +36,18 @@ extension PlannedCheck {
       return verdict(.inconclusive, "the planned query drew no result over time")
     }
     let unit = Self.unit(of: chart)
-    let judged = chart.labels.indices.filter { i in Self.date(of: chart.labels[i]).map { $0 > cut } ?? false }
+    // The last period is still running when the evidence covers only part of it (a week loaded on
+    // its Friday): its count so far would read low, so it is not judged.
+    var running: Int?
+    if let coversTo, let unit, unit != "hour", let last = chart.labels.indices.last,
+      let start = Self.date(of: chart.labels[last]), start <= coversTo,
+      Self.adding(1, unit, to: start).dayNumber - 1 > coversTo.dayNumber
+    {
+      running = last
+    }
+    let judged = chart.labels.indices.filter { i in
+      i != running && (Self.date(of: chart.labels[i]).map { $0 > cut } ?? false)
+    }
     let periods = counted(judged.count, unit ?? "point")
     guard judged.count >= Self.minimumPoints else {
       let again = Self.adding(Self.minimumPoints, unit, to: cut)

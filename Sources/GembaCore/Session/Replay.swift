@@ -186,7 +186,9 @@ public enum Replay {
     guard case .effective(let id, let targets, _, _) = command, targets.isEmpty, let seen = then.first,
       let action = session.investigation.action(id.value), let plan = action.plannedCheck,
       let now = action.judgement, now.verdict == .notEffective, now.judgedAt == cell.time,
-      plan.judge(seen, doneAt: action.doneAt, at: cell.time).verdict == .effective
+      plan.judge(
+        seen, doneAt: action.doneAt, coversTo: session.investigation.coverage(of: seen), at: cell.time
+      ).verdict == .effective
     else { return nil }
     return .init(cell: cell.number, action: id.value.description, now: now.seen, target: plan.target)
   }

@@ -271,7 +271,16 @@ public final class Session {
   /// Reads what a change needs from evidence before it is applied, so the fold stays pure.
   private func resolveEvidence(for command: Command, into context: inout CellContext) throws(Diagnostic) {
     if case .load(let spec) = command {
-      context.loaded = try desk().load(spec, cell: context.number)
+      let day = CalendarDate(String(context.time.prefix(10)))
+      if let through = spec.through, let day, through.value > day {
+        throw .error(
+          .invalidOptionValue, "an extract loaded on \(day) cannot cover \(through.value)", at: through.span,
+          notes: ["--through is the last day the extract covers; leave it out when that is the day it is loaded"])
+      }
+      var record = try desk().load(spec, cell: context.number)
+      record.coversTo = spec.through?.value ?? day
+      record.coverageStated = spec.through != nil
+      context.loaded = record
       return
     }
     // What a change cites is decided in `Command.route`: a new citing verb needs no line here.

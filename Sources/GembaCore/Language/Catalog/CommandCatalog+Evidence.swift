@@ -4,10 +4,11 @@ extension CommandCatalog {
     VerbSpec(
       name: "load", group: .evidence,
       usage: "load PATH [as NAME] [--format \(EvidenceFormat.names.joined(separator: "|"))] [--sheet NAME|N]"
-        + " [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX]"
+        + " [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX] [--through YYYY-MM-DD]"
         + " | load sql \"QUERY\" --db postgresql://USER@HOST:PORT/DB|sqlite:PATH as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]",
       summary:
-        "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256. `load sql` runs a query"
+        "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256, and the last day it"
+        + " covers (the day it is loaded, or --through when the extract ends earlier). `load sql` runs a query"
         + " on the team's database (no password in the URL: PGPASSWORD or ~/.pgpass), snapshots its answer as"
         + " evidence/NAME.sql.csv and loads that (the cell records it as --snapshot); replay reads the snapshot and never contacts the server.",
       example: "load evidence/tickets.csv as tickets",
@@ -18,6 +19,7 @@ extension CommandCatalog {
         OptionSpec("delimiter", .single, .choice(["comma", "semicolon", "tab", "pipe"]), hint: "C"),
         OptionSpec("encoding", .single, .choice(["utf-8", "utf-16", "windows-1252", "latin1"]), hint: "E"),
         OptionSpec("date-format", .list, hint: "COL=FORMAT"), OptionSpec("pattern", .single, hint: "REGEX"),
+        OptionSpec("through", .single, .date, hint: "YYYY-MM-DD"),
         OptionSpec("db", .single, hint: "URL"), OptionSpec("limit", .single, hint: "N"),
         OptionSpec("timeout", .single, hint: "SECONDS"), OptionSpec("snapshot", .single, .path, hint: "PATH"),
       ],
@@ -49,6 +51,7 @@ extension CommandCatalog {
         spec.dateFormats = (a.option("date-format")?.values ?? []).map { Located($0.text, at: $0.span) }
         spec.pattern = a.single("pattern").map { Located($0.text, at: $0.span) }
         spec.sheet = a.single("sheet").map { Located($0.text, at: $0.span) }
+        if let token = a.single("through") { spec.through = Located(try Parser.date(token), at: token.span) }
         return .load(spec)
       }),
     VerbSpec(

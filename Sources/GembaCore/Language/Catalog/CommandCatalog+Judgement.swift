@@ -115,9 +115,10 @@ extension CommandCatalog {
     VerbSpec(
       name: "action", group: .judgement,
       usage: "action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT]"
-        + " [--verify QUERY --target EXPR --after YYYY-MM-DD]",
+        + " [--verify QUERY --target EXPR --after YYYY-MM-DD [--retrospective]]",
       summary: "Agree a corrective action (A1) for a finding; --standard is the new standard if it works;"
-        + " --verify/--target/--after plan the check that will judge it (a query over time, its target, judged on data after the date).",
+        + " --verify/--target/--after plan the check that will judge it (a query over time, its target, judged on data after the date);"
+        + " --retrospective allows an --after already past, for a past incident, and the reports say the check was planned after the fact.",
       example:
         "action F1 \"generate macros from the policy page\" --owner \"Dana (KB owner)\" --due 2026-12-15 --review monthly --standard \"macros are generated from the policy, never edited by hand\"",
       options: [
@@ -126,6 +127,7 @@ extension CommandCatalog {
           "review", .single, .choice(ReviewCadence.allCases.map(\.rawValue)), hint: "weekly|monthly|quarterly"),
         OptionSpec("standard", .text, hint: "TEXT"), OptionSpec("verify", .list, .evidence, hint: "QUERY"),
         OptionSpec("target", .list, hint: "EXPR"), OptionSpec("after", .single, .date, hint: "YYYY-MM-DD"),
+        OptionSpec("retrospective", .flag),
       ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let finding = try a.takeID([.finding], "a finding id like F1")
@@ -141,6 +143,16 @@ extension CommandCatalog {
           standard: a.text("standard"))
         spec.plannedCheck = planned?.check
         spec.checkAfterSpan = planned?.afterSpan
+        if let flag = a.option("retrospective") {
+          guard spec.plannedCheck != nil else {
+            throw .error(
+              .invalidOptionValue,
+              "--retrospective belongs to a planned check: it needs --verify, --target and --after",
+              at: flag.name.span)
+          }
+          spec.plannedCheck?.retrospective = true
+          spec.retrospectiveSpan = flag.name.span
+        }
         return .action(spec)
       }),
     VerbSpec(

@@ -9,4 +9,6 @@ public struct ActionSpec: Hashable, Sendable {
   public var plannedCheck: PlannedCheck? = nil
   /// Where `--after` was typed, for the refusal of a date already past.
   public var checkAfterSpan: SourceSpan? = nil
+  /// Where `--retrospective` was typed, for its refusal when `--after` is not past.
+  public var retrospectiveSpan: SourceSpan? = nil
 }

@@ -19,6 +19,8 @@ public struct LoadSpec: Hashable, Sendable {
   public var sheet: Located<String>? = nil
   /// `load sql "QUERY" --db URL as NAME`: the query and server behind the CSV snapshot at `path`.
   public var sql: SQLLoadSpec? = nil
+  /// `--through DATE`: the last day the extract covers, when it ends before the day it is loaded.
+  public var through: Located<CalendarDate>? = nil
   public init(
     path: Located<String>, name: Located<String>? = nil, format: Located<String>? = nil,
     headerRows: Located<Int>? = nil, skip: Located<Int>? = nil

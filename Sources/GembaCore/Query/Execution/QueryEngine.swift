@@ -68,7 +68,9 @@ public enum QueryEngine {
           try ChartBuilder.timeline(
             relation, column: column, name: relation.name(of: column), every: every,
             span: ref.span,
-            wholeRange: spanEvidence ? try ChartBuilder.evidenceRange(relation, column: column, span: ref.span) : nil))
+            wholeRange: spanEvidence
+              ? try ChartBuilder.evidenceRange(
+                relation, column: column, span: ref.span, through: pipeline.coversThrough) : nil))
       case .spc(let ref, let by, let rules):
         let column = try relation.resolve(ref, evidence: name)
         return .spc(

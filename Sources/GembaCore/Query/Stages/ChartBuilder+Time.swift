@@ -1,7 +1,9 @@
 extension ChartBuilder {
   /// The first and last date of `column` over every row of the evidence the relation views
   /// (`timeline … --span evidence`): what the file covers, not what matched.
-  static func evidenceRange(_ relation: Relation, column: Int, span: SourceSpan) throws(Diagnostic) -> (Double, Double)?
+  /// `through`: the start of the last day the evidence covers, when that is later than its last row.
+  static func evidenceRange(_ relation: Relation, column: Int, span: SourceSpan, through: Double? = nil)
+    throws(Diagnostic) -> (Double, Double)?
   {
     guard case .view(let table, _, _) = relation else {
       throw Diagnostic.error(
@@ -14,7 +16,8 @@ extension ChartBuilder {
     Relation.view(table, rows: nil, columns: [column]).forEachValue(column: column) { _, p, n in
       if let t = reader.instant(p, n) { lo = min(lo, t); hi = max(hi, t) }
     }
-    return lo <= hi ? (lo, hi) : nil
+    guard lo <= hi else { return nil }
+    return (lo, max(hi, through ?? hi))
   }
 
   static func timeline(

@@ -122,6 +122,10 @@ public struct QueryPipeline: Hashable, Sendable {
   public var stages: [QueryStage]
   /// Where each stage's verb was typed.
   public var spans: [SourceSpan]
+  /// The last day the evidence covers (its load's `--through`, or the day it was loaded), as the
+  /// instant of that day's start: `timeline … --span evidence` runs to it, so quiet days after a
+  /// log's last row count as zeros. Set by the session from the load's record, not typed.
+  public var coversThrough: Double? = nil
 
   public init(stages: [QueryStage], spans: [SourceSpan]) {
     self.stages = stages

@@ -64,7 +64,8 @@ public enum StageCatalog {
       StageSpec(
         name: "timeline", usage: "NAME | … | timeline COL [--every hour|day|week|month] [--span rows|evidence]",
         summary: "Counts per period of a date/time column; the periods span the matching rows, or with --span evidence"
-          + " the whole file's dates (a period with none of the rows is a zero, before and after them).",
+          + " the whole file's dates up to the last day it covers (a period with none of the rows is a zero, before and"
+          + " after them).",
         example: "tickets | where correct = no | timeline opened_at --every week",
         arguments: [.column], options: timelineOptions),
       StageSpec(

@@ -60,6 +60,11 @@ extension Record {
     public var target: String
     /// `YYYY-MM-DD`: judged on data after this date.
     public var after: String
+    /// True when the check was planned after the fact (`--retrospective`); absent otherwise.
+    public var retrospective: Bool? = nil
+
+    /// What a report writes after the date: `(planned after the fact)` for a retrospective check.
+    public var afterTheFact: String { retrospective == true ? " (planned after the fact)" : "" }
   }
 
   public struct Judgement: Sendable, Equatable, Codable {
@@ -124,7 +129,8 @@ extension Record {
   }
 
   static func plannedCheck(_ p: GembaCore.PlannedCheck) -> PlannedCheck {
-    PlannedCheck(query: p.query, target: p.target, after: p.after.description)
+    PlannedCheck(
+      query: p.query, target: p.target, after: p.after.description, retrospective: p.retrospective ? true : nil)
   }
 
   static func judgement(_ j: EffectivenessJudgement) -> Judgement {

@@ -87,13 +87,13 @@ extension HTMLRecordRenderer {
     open("evidence-register", into: &out)
     guard !r.evidence.isEmpty else { out += none("No evidence loaded."); return }
     table(
-      ["Name", "Path", "Format", "Rows", "Columns", "Bytes", "SHA-256"],
+      ["Name", "Path", "Format", "Rows", "Columns", "Bytes", "Covers to", "SHA-256"],
       r.evidence.map { e in
         [
-          t(e.name), t(e.path), t(e.format), String(e.rows), String(e.columns), String(e.bytes),
+          t(e.name), t(e.path), t(e.format), String(e.rows), String(e.columns), String(e.bytes), t(e.coverageCell),
           "<code class=\"hash\">\(HTMLText.escape(e.sha256))</code>",
         ]
-      }, nowrap: [2, 3, 4, 5], into: &out)
+      }, nowrap: [2, 3, 4, 5, 6], into: &out)
     out += "</section>\n"
   }
 

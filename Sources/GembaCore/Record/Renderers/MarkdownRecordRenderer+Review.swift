@@ -31,11 +31,11 @@ extension MarkdownRecordRenderer {
       out += "*No evidence loaded.*\n\n"
     } else {
       MarkdownText.table(
-        ["Name", "Path", "Format", "Rows", "Columns", "Bytes", "SHA-256"],
+        ["Name", "Path", "Format", "Rows", "Columns", "Bytes", "Covers to", "SHA-256"],
         r.evidence.map { e in
           [
             MarkdownText.inline(e.name), MarkdownText.inline(e.path), MarkdownText.inline(e.format), String(e.rows),
-            String(e.columns), String(e.bytes), MarkdownText.code(e.sha256),
+            String(e.columns), String(e.bytes), e.coverageCell, MarkdownText.code(e.sha256),
           ]
         }, into: &out)
     }

@@ -100,3 +100,10 @@ extension Record.Location {
     return handoff ? "handoff " + named.joined(separator: " → ") : named.joined()
   }
 }
+
+extension EvidenceRecord {
+  /// The register's "Covers to" cell: the date and where it came from.
+  var coverageCell: String {
+    coversTo.map { "\($0)" + (coverageStated == true ? " (--through)" : " (day loaded)") } ?? "—"
+  }
+}

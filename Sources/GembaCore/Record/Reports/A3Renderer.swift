@@ -108,7 +108,7 @@ public struct A3Renderer: RecordRenderer {
       out +=
         "<ul>"
         + capped(planned, Self.limits.targets) { a in
-          "<li><span class=\"id\">\(a.id)</span>\(cut(a.plannedCheck!.target, 60)) after <span class=\"nw\">\(a.plannedCheck!.after)</span></li>"
+          "<li><span class=\"id\">\(a.id)</span>\(cut(a.plannedCheck!.target, 60)) after <span class=\"nw\">\(a.plannedCheck!.after)</span>\(a.plannedCheck!.afterTheFact)</li>"
         } + "</ul>\n"
     }
     return out
@@ -248,7 +248,7 @@ public struct A3Renderer: RecordRenderer {
           a.plannedCheck.map { cut($0.query, 56) + " · target " + cut($0.target, 30) } ?? judgedOn
           ?? "<span class=\"missing\">MISSING</span>"
         return
-          "<tr><td class=\"nw id\">\(a.id)</td><td>\(check)</td><td class=\"nw\">\(a.plannedCheck.map { HTMLText.escape($0.after) } ?? "—")</td>"
+          "<tr><td class=\"nw id\">\(a.id)</td><td>\(check)</td><td class=\"nw\">\(a.plannedCheck.map { HTMLText.escape($0.after + $0.afterTheFact) } ?? "—")</td>"
           + "<td class=\"nw\">\(HTMLText.escape(a.verdict ?? "not judged"))</td><td>\(cut(a.judgement?.seen ?? a.outcome ?? "", 70))</td>"
           + "<td class=\"nw\">\(a.review.map(HTMLText.escape) ?? "<span class=\"missing\">MISSING</span>")</td></tr>\n"
       }.joined() + "</table>\n"

@@ -99,7 +99,7 @@ enum CorrectiveActionBlocks {
           rows: planned.map { a in
             [
               a.id, a.plannedCheck?.query ?? ReportTable.missing, a.plannedCheck?.target ?? "",
-              a.plannedCheck?.after ?? "",
+              a.plannedCheck.map { $0.after + $0.afterTheFact } ?? "",
               a.judgement?.verdict ?? "not judged", a.judgement?.seen ?? "", a.judgement?.judgedAt ?? "",
             ]
           }, nowrap: [0, 3, 4, 6]))

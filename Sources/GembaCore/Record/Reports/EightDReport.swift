@@ -129,7 +129,8 @@ enum EightDReport {
           rows: r.actions.map { a in
             [
               a.id, a.finding, a.text, a.owner ?? ReportTable.missing, a.due ?? ReportTable.missing,
-              a.plannedCheck.map { "\($0.query) — target \($0.target), after \($0.after)" } ?? ReportTable.missing,
+              a.plannedCheck.map { "\($0.query) — target \($0.target), after \($0.after)\($0.afterTheFact)" }
+                ?? ReportTable.missing,
             ]
           }, nowrap: [0, 1, 4]))
     ]

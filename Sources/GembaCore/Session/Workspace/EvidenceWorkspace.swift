@@ -163,7 +163,12 @@ public final class EvidenceWorkspace: EvidenceDesk {
 
   public func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String {
     guard let lastLoad, lastLoad.table.name == record.name else { return "loaded \(record.name)" }
-    return EvidenceTextRenderer().loaded(lastLoad).trimmingTrailingNewlines()
+    let loaded = EvidenceTextRenderer().loaded(lastLoad).trimmingTrailingNewlines()
+    // How far the extract reaches matters only where time is counted: a table with dates.
+    guard let covers = record.coversTo, lastLoad.table.columnTypes.contains(where: { $0 == .dateTime }) else {
+      return loaded
+    }
+    return loaded + "\n  " + EvidenceRecord.coverage(covers, stated: record.coverageStated == true)
   }
 
   // MARK: Questions
@@ -345,6 +350,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
       spec.table = JoinedEvidence(try self.table(Located(spec.other.name, at: spec.other.span), in: investigation))
       pipeline.stages[i] = .join(spec)
     }
+    let record = investigation.evidence.last { $0.name == source.evidence.value }
+    pipeline.coversThrough = record?.coversTo.map { Double($0.dayNumber) * 86_400 }
     return try files.runQuery(pipeline, on: table, span: source.evidence.span)
   }
 
