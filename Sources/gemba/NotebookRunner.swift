@@ -298,7 +298,9 @@ final class NotebookRunner: ShellHost {
       if !display.isEmpty { Console.out(display) }
       for write in session.writes {
         do {
-          try SafeFile.write(write.content, to: Paths.resolve(write.path.value, in: folder), protecting: protectedFiles)
+          let target = Paths.resolve(write.path.value, in: folder)
+          try SafeFile.makeFolders(for: target)
+          try SafeFile.write(write.content, to: target, protecting: protectedFiles)
         } catch {
           report(
             .error(

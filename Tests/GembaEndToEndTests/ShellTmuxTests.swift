@@ -41,6 +41,23 @@ struct ShellTmuxTests {
     #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 1, "a Tab ran a command")
   }
 
+  /// Ctrl-C at the `...>` continuation prompt drops the open command; Tab on the fresh line must
+  /// complete it alone, not as the continuation of what was dropped (issue 27, item 9).
+  @Test func tabCompletesAfterCtrlCAtTheContinuationPrompt() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let pane = try TmuxPane(folder: folder)
+    defer { pane.close() }
+    try pane.waitFor("the first prompt") { $0.contains("gemba [1]>") }
+    try pane.type("finding \"the label printer jams\" \\", enter: true)
+    try pane.waitFor("the continuation prompt") { $0.contains("...>") }
+    try pane.keys("C-c")
+    try pane.step("expo", tabs: 1)
+    try pane.waitFor("`export` completed on the fresh line") { $0.contains("gemba [1]> export") }
+    try pane.keys("C-u", "C-d")
+    try pane.waitFor("gemba to end at Ctrl-D") { !$0.contains("gemba [1]> export") }
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 0, "the dropped command ran")
+  }
+
   /// A line of the screen that holds exactly `words`, in this order (readline's list of matches).
   static func listed(_ screen: String, _ words: [String]) -> Bool {
     screen.split(separator: "\n").contains { line in line.split(separator: " ").map(String.init) == words }

@@ -76,6 +76,11 @@ final class NotebookFolder: EvidenceFileSystem {
         at: path.span, notes: ["choose another file name; nothing was recorded"])
     }
     let folder = Paths.folder(of: target)
+    if !Paths.exists(folder) {
+      // `export md record/x.md` with no `record/` yet: the write makes it, inside the notebook's folder.
+      try SafeFile.checkCreatable(folder, inside: policy.folder, for: path)
+      return
+    }
     guard access(folder, W_OK) == 0 else {
       throw .error(
         .exportNotWritten, "cannot write `\(path.value)`: the folder \(folder) does not exist or is not writable",

@@ -69,6 +69,54 @@ enum SafeFile {
     syncFolder(of: path)
   }
 
+  /// The folders missing on the way to `folder` can be made: the nearest one that exists is a
+  /// writable folder inside `root` (by its real path: a link may not lead the new folders out).
+  static func checkCreatable(_ folder: String, inside root: String, for path: Located<String>) throws(Diagnostic) {
+    var existing = folder
+    while !Paths.exists(existing) {
+      let parent = Paths.folder(of: existing)
+      if parent == existing { break }
+      existing = parent
+    }
+    let base = Paths.absolute(root)
+    let real = Paths.absolute(existing)
+    guard real == base || real.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+      throw .error(
+        .exportNotWritten, "cannot write `\(path.value)`: the folder \(folder) does not exist", at: path.span,
+        notes: [
+          "gemba makes missing folders only inside the notebook's folder (\(base)); nothing was recorded"
+        ])
+    }
+    var info = stat()
+    guard stat(existing, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+      throw .error(
+        .exportNotWritten, "cannot write `\(path.value)`: \(existing) is a file, not a folder", at: path.span,
+        notes: ["choose another path; nothing was recorded"])
+    }
+    guard access(existing, W_OK) == 0 else {
+      throw .error(
+        .exportNotWritten, "cannot write `\(path.value)`: the folder \(existing) is not writable", at: path.span,
+        notes: ["nothing was recorded"])
+    }
+  }
+
+  /// Makes the folders missing on the way to `path`'s folder (as `mkdir -p` does), each synced so a
+  /// crash does not lose the file written into them.
+  static func makeFolders(for path: String) throws(Diagnostic) {
+    var missing: [String] = []
+    var folder = Paths.folder(of: path)
+    while !Paths.exists(folder) {
+      missing.append(folder)
+      let parent = Paths.folder(of: folder)
+      if parent == folder { break }
+      folder = parent
+    }
+    for f in missing.reversed() {
+      guard mkdir(f, 0o755) == 0 || errno == EEXIST else { throw failure("cannot make the folder \(f)", errno) }
+      syncFolder(of: f)
+    }
+  }
+
   /// Makes a new directory entry (a renamed file, a created notebook) survive a crash.
   static func syncFolder(of path: String) {
     let folder = Paths.folder(of: path)

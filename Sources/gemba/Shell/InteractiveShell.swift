@@ -85,7 +85,10 @@ final class InteractiveShell {
       investigation: host.session.investigation, columns: source?.evidenceColumns ?? [:], values: values)
     let folder = source?.folder ?? "."
     let completer = Completer(context: context) { ShellFiles.list($0, in: folder) }
-    let before = pending.isEmpty ? "" : pending + "\n"
+    // Ctrl-C at `...>` dropped the open command, but `pending` is cleared only when this read
+    // returns: a Tab before then completes the fresh line on its own.
+    let dropped = LineEditor.interrupted.load(ordering: .sequentiallyConsistent)
+    let before = pending.isEmpty || dropped ? "" : pending + "\n"
     var completion = completer.complete(before + line, cursor: before.utf8.count + cursor)
     completion.replaceFrom = max(0, completion.replaceFrom - before.utf8.count)
     return completion

@@ -70,8 +70,9 @@ extension CommandCatalog {
         return .listEvidence
       }),
     VerbSpec(
-      name: "show", group: .evidence, usage: "show NAME [--limit N] [--format table|csv|json]",
-      summary: "Show the first rows (or lines) of evidence.", example: "show tickets --limit 5",
+      name: "show", group: .evidence, usage: "show NAME [--limit N] [--format table|csv|json] | show NAME#ROW[-ROW]",
+      summary: "Show the first rows (or lines) of evidence; with NAME#ROW or NAME#FIRST-LAST, those rows as a citation"
+        + " of them shows them.", example: "show tickets --limit 5",
       options: [
         OptionSpec("limit", .single, hint: "N"),
         OptionSpec("format", .single, .choice(["table", "csv", "json"]), hint: "FORMAT"),

@@ -190,6 +190,17 @@ public final class EvidenceWorkspace: EvidenceDesk {
         return styles.map { _ in "no evidence loaded yet: load PATH [as NAME]" }
       }
       draw = { $0.listing(investigation.evidence) }
+    case .show(let name, _, let format) where name.value.contains("#"):
+      // `show web#8899` or `show web#10-12`: the rows as a citation of them shows them.
+      let reference = try EvidenceReference.parse(name.value, span: name.span)
+      let table = try self.table(Located(reference.name, at: name.span), in: investigation)
+      try reference.validate(against: table, span: name.span)
+      if let format, format.value.lowercased() != "table" {
+        throw .error(
+          .unknownShowFormat, "`show NAME#ROWS` shows rows as a citation does; --format is for `show NAME`",
+          at: format.span)
+      }
+      draw = { $0.excerpt(reference, in: table) }
     case .show(let name, let limit, let format):
       let table = try self.table(name, in: investigation)
       var preview = EvidenceTextRenderer.PreviewFormat.table

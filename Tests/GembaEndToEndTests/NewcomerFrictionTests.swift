@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Small frictions a newcomer met (issue 27), each as the user met it, on the built binary.
+@Suite(.enabled(if: gembaBuilt, "needs the built gemba binary: run scripts/test"))
+struct NewcomerFrictionTests {
+  /// Item 4: `export md record/x.md` makes `record/` (and deeper folders) inside the notebook's folder.
+  @Test func exportMakesTheFoldersItNeedsInsideTheNotebooksFolder() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let result = try GembaProcess.run(
+      ["nb.md"],
+      stdin: "problem \"labels print late\"\nexport md record/2026/x.md\nexport html /nonexistent-gemba/x.html\n",
+      in: folder)
+    let written = folder.appendingPathComponent("record/2026/x.md")
+    #expect(FileManager.default.fileExists(atPath: written.path), "\(result.stderr)")
+    #expect(try String(contentsOf: written, encoding: .utf8).contains("labels print late"))
+    // Outside the notebook's folder nothing is made: the error says so and nothing is recorded.
+    #expect(result.stderr.contains("gemba makes missing folders only inside the notebook's folder"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: "/nonexistent-gemba"))
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 2)
+  }
+
+  /// Item 6: `show NAME#ROW` and `show NAME#FIRST-LAST` print the rows as a citation of them does.
+  @Test func showPrintsRowsByTheirNumbers() throws {
+    let folder = try GembaProcess.scratchFolder()
+    // Row numbers count data rows from 1, as pandas' 0-based index + 1 (computed here, not by gemba).
+    let rows = (1...30).map { "R\($0),\($0 * 7 % 11)" }
+    try ("id,score\n" + rows.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
+    let result = try GembaProcess.run(
+      ["nb.md"], stdin: "load t.csv as t\nshow t#17\nshow t#20-22\nshow t#99\n", in: folder)
+    #expect(result.stdout.contains("R17"), "\(result.stdout)")
+    for n in 20...22 { #expect(result.stdout.contains("R\(n)"), "\(result.stdout)") }
+    #expect(!result.stdout.contains("R19") && !result.stdout.contains("R23"), "\(result.stdout)")
+    #expect(result.stderr.contains("t#99"), "\(result.stderr)")
+  }
+}
