@@ -34,4 +34,28 @@ struct NewcomerFrictionTests {
     #expect(!result.stdout.contains("R19") && !result.stdout.contains("R23"), "\(result.stdout)")
     #expect(result.stderr.contains("t#99"), "\(result.stderr)")
   }
+
+  /// Item 11: a row citation is stale only when the rows it shows changed, not when the file's
+  /// line endings did (the load still reports the file's drift).
+  @Test func aCitationIsStaleOnlyWhenTheRowsItShowsChanged() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let file = folder.appendingPathComponent("pay.csv")
+    let rows = ["id,amount", "P1,10", "P2,20", "P3,30", "P4,40"]
+    try (rows.joined(separator: "\r\n") + "\r\n").write(to: file, atomically: true, encoding: .utf8)
+    let made = try GembaProcess.run(
+      ["nb.md"], stdin: "load pay.csv as pay\nfinding \"paid twice\" --evidence pay#1-3\n", in: folder)
+    #expect(made.status == 0, "\(made.stderr)")
+    try (rows.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let endings = try GembaProcess.run(["replay", "nb.md"], stdin: "", in: folder)
+    #expect(endings.stdout.contains("1 drifted, 0 stale"), "\(endings.stdout)")
+    // A cited row that changed is stale; a change to a row not cited is not.
+    try (["id,amount", "P1,10", "P2,25", "P3,30", "P4,40"].joined(separator: "\n") + "\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let cited = try GembaProcess.run(["replay", "nb.md"], stdin: "", in: folder)
+    #expect(cited.stdout.contains("stale: F1 cites `pay#1-3`"), "\(cited.stdout)")
+    try (["id,amount", "P1,10", "P2,20", "P3,30", "P4,41"].joined(separator: "\n") + "\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let uncited = try GembaProcess.run(["replay", "nb.md"], stdin: "", in: folder)
+    #expect(uncited.stdout.contains("1 drifted, 0 stale"), "\(uncited.stdout)")
+  }
 }

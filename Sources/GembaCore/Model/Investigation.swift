@@ -149,7 +149,7 @@ public struct Citation: Sendable, Equatable, Codable {
 
   /// True when `other` saw the same thing (the figures, rows and chart), whatever the file's digest.
   public func sawTheSame(as other: Citation) -> Bool {
-    excerpt == other.excerpt && table == other.table && statistics == other.statistics
+    Self.shown(excerpt) == Self.shown(other.excerpt) && table == other.table && statistics == other.statistics
       && (chart?.figures == other.chart?.figures
         || (!(chart?.hasBaseline ?? false) && chart?.figures.withoutBaseline == other.chart?.figures.withoutBaseline))
   }
@@ -157,6 +157,19 @@ public struct Citation: Sendable, Equatable, Codable {
 
 /// What a cited statistic decided: a comparison's p-value and verdict, whether a cited chart
 /// or capability study's process was in statistical control.
+extension Citation {
+  /// What an excerpt shows a reader: its first line names the file's digest (`pay#1-3 · pay.csv ·
+  /// sha256 ef49…`), which any change to the file moves — line endings, a row far from the cited
+  /// ones. The rows shown are what the citation claims, so a new digest alone is not staleness
+  /// (replay reports the file's drift on its `load`).
+  static func shown(_ excerpt: String) -> Substring {
+    let firstLine = excerpt.prefix { $0 != "\n" }
+    guard let mark = firstLine.range(of: " · sha256 ") else { return excerpt[...] }
+    let digestEnd = firstLine[mark.upperBound...].firstIndex { !$0.isHexDigit } ?? firstLine.endIndex
+    return Substring(String(excerpt[..<mark.lowerBound]) + String(excerpt[digestEnd...]))
+  }
+}
+
 public struct CitedStatistics: Sendable, Equatable, Codable {
   /// Which statistic was cited: the query stage that decided.
   public enum Study: Sendable {
