@@ -46,7 +46,7 @@ extension CommandCatalog {
       name: "export", group: .session, usage: "export \(ExportFormat.names.joined(separator: "|")) PATH [--sop SOP.md]",
       summary:
         "Write the reviewable record, an 8D (Markdown, or HTML for a .html PATH), a one-page A3 (HTML) or the SOP update to PATH;"
-          + " folders missing on the way are made, inside the notebook's folder.",
+        + " folders missing on the way are made, inside the notebook's folder.",
       example: "export 8d 8d-report.md",
       options: [OptionSpec("sop", .single, .path, hint: "SOP.md")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
