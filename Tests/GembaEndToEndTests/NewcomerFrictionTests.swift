@@ -1,4 +1,5 @@
 import Foundation
+import GembaTestSupport
 import Testing
 
 /// Small frictions a newcomer met (issue 27), each as the user met it, on the built binary.
@@ -57,5 +58,61 @@ struct NewcomerFrictionTests {
       to: file, atomically: true, encoding: .utf8)
     let uncited = try GembaProcess.run(["replay", "nb.md"], stdin: "", in: folder)
     #expect(uncited.stdout.contains("1 drifted, 0 stale"), "\(uncited.stdout)")
+  }
+
+  /// Item 7: an xlsx load lists the column types it inferred, as openpyxl wrote them.
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.pythonHas("openpyxl")),
+      "needs python3 with openpyxl (scripts/bootstrap installs it)"))
+  func anXlsxLoadListsItsColumnTypes() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let made = try ExternalProgram.run(
+      [
+        "python3", "-c",
+        """
+        import openpyxl, datetime, sys
+        wb = openpyxl.Workbook(); ws = wb.active
+        ws.append(['id', 'inspected', 'score', 'passed'])
+        for i in range(6): ws.append([f'R{i}', datetime.datetime(2026, 1, i + 1, 9, 30), 1.5 * i, i % 2 == 0])
+        wb.save(sys.argv[1])
+        """, folder.appendingPathComponent("t.xlsx").path,
+      ], errors: .merged)
+    #expect(made.status == 0, "\(made.out)")
+    let result = try GembaProcess.run(["nb.md"], stdin: "load t.xlsx as t\n", in: folder)
+    #expect(result.stdout.contains("date/time: inspected"), "\(result.stdout)")
+    #expect(result.stdout.contains("decimal: score"), "\(result.stdout)")
+    #expect(result.stdout.contains("text: id"), "\(result.stdout)")
+  }
+
+  /// Items 8 and 10: an access log with no extension is known by its lines; a line cut off inside its
+  /// user agent is named in the load's warnings and keeps what it has; `-` means "none" in every field.
+  @Test func anAccessLogWithoutExtensionLoadsAndADamagedLineIsNamed() throws {
+    let folder = try GembaProcess.scratchFolder()
+    var lines: [String] = []
+    for i in 0..<40 {
+      let agent = i % 4 == 0 ? "Googlebot/2.1" : "Mozilla/5.0"
+      let referer = i % 5 == 0 ? "-" : "https://example.org/p\(i)"
+      lines.append(
+        "10.0.0.\(i) - - [07/Dec/2026:10:\(String(format: "%02d", i)):00 +0000] \"GET /a\(i) HTTP/1.1\" 200 \(100 + i) \"\(referer)\" \"\(agent)\""
+      )
+    }
+    lines[17] = String(lines[17].dropLast(12))  // cut off inside the user agent
+    try (lines.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("access"), atomically: true, encoding: .utf8)
+    let result = try GembaProcess.run(
+      ["nb.md"], stdin: "load access as web\nweb | where referer = \"\" | count\nweb | where agent ~ \"bot\" | count\n",
+      in: folder)
+    #expect(result.stdout.contains("access log layout"), "\(result.stdout)\n\(result.stderr)")
+    let warnings = result.stdout + result.stderr
+    #expect(warnings.contains("access:18 (row 18"), "\(warnings)")
+    #expect(warnings.contains("cut off"), "\(warnings)")
+    // Expected counts from the lines as written here: empty referers are the `-` ones; robots are
+    // the Googlebot lines (line 18's cut agent is Mozilla's, so it does not change that count).
+    let dashes = (0..<40).filter { $0 % 5 == 0 }.count
+    let bots = (0..<40).filter { $0 % 4 == 0 }.count
+    let answers = result.stdout.split(separator: "\n").map(String.init)
+    #expect(answers.contains("\(dashes) rows"), "\(result.stdout)")
+    #expect(answers.contains("\(bots) rows"), "\(result.stdout)")
   }
 }

@@ -14,7 +14,17 @@ public enum EvidenceLoader {
     let stream = try StreamedLoad.prepare(original, format: format, options: options)
     // A workbook is a zip, not text: it goes to its own reader before any text decoding.
     if format == .xlsx {
-      return try XlsxLoader.load(name: name, path: path, bytes: original, options: options, progress: progress)
+      var result = try XlsxLoader.load(name: name, path: path, bytes: original, options: options, progress: progress)
+      // The load line lists each column's type, as for CSV and logs (cells that do not read as their
+      // column's type are listed as problems the same way).
+      if options.profileColumns {
+        let table = result.table
+        result.profiles = table.columnProfiles
+        let typeProblems = try ColumnProblems.list(result.profiles, columns: Array(table.columns.indices), in: table)
+        result.problems += typeProblems
+        result.problemCount += typeProblems.count
+      }
+      return result
     }
     // Text that is not UTF-8 is decoded into an owned buffer; the digest stays the file's own.
     var bytes = original

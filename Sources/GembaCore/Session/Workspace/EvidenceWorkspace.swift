@@ -111,7 +111,10 @@ public final class EvidenceWorkspace: EvidenceDesk {
     case .regular:
       break
     }
-    let format = try Self.format(of: spec)
+    // No telling name (`access`, `syslog`, `history.log.1`): read as a log, which knows a log, an
+    // access log or JSON Lines by its lines; plain text is then refused below, as before.
+    let named = try Self.format(of: spec)
+    let format = named ?? .log
     let name = spec.name?.value ?? Self.defaultName(for: spec.path.value)
     guard EvidenceReference.isName(name) else {
       throw .error(
@@ -139,6 +142,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
       diagnostic.span = diagnostic.span ?? spec.path.span
       throw diagnostic
     }
+    if named == nil && result.table.columns == ["line"] { throw Self.unknownFormat(spec) }
     tables[cell] = result.table
     lastLoad = result
     let t = result.table
@@ -384,7 +388,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
     }
   }
 
-  static func format(of spec: LoadSpec) throws(Diagnostic) -> EvidenceFormat {
+  /// The format `--format` or the file's name gives; nil when neither tells.
+  static func format(of spec: LoadSpec) throws(Diagnostic) -> EvidenceFormat? {
     if let format = spec.format {
       guard let f = EvidenceFormat(rawValue: format.value.lowercased()) else {
         throw .error(
@@ -393,12 +398,17 @@ public final class EvidenceWorkspace: EvidenceDesk {
       }
       return f
     }
-    guard let f = EvidenceFormat(path: spec.path.value) else {
-      throw .error(
-        .unknownEvidenceFormat, "cannot tell the format of `\(spec.path.value)` from its name", at: spec.path.span,
-        notes: ["say it: load \(spec.path.value) --format " + EvidenceFormat.names.joined(separator: "|")])
-    }
-    return f
+    return EvidenceFormat(path: spec.path.value)
+  }
+
+  static func unknownFormat(_ spec: LoadSpec) -> Diagnostic {
+    .error(
+      .unknownEvidenceFormat, "cannot tell the format of `\(spec.path.value)` from its name or its lines",
+      at: spec.path.span,
+      notes: [
+        "its lines are not a log, an access log or JSON Lines",
+        "say it: load \(spec.path.value) --format " + EvidenceFormat.names.joined(separator: "|"),
+      ])
   }
 
   /// `evidence/tickets-2026.csv` → `tickets-2026`.

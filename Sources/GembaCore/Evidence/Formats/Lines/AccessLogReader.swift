@@ -8,6 +8,13 @@ extension LineReader {
 
   /// The fields of an access-log line as byte ranges (11, in `accessColumns` order), or nil.
   func accessFields(_ s: Int, _ e: Int) -> [(Int, Int)?]? {
+    var damage: String?
+    return accessFields(s, e, damage: &damage)
+  }
+
+  /// The same, and `damage` says what was wrong with a line that was read only in part: a quoted
+  /// referer or user agent that the line ends inside (a line cut off), kept as far as it goes.
+  func accessFields(_ s: Int, _ e: Int, damage: inout String?) -> [(Int, Int)?]? {
     var p = s
     var out: [(Int, Int)?] = []
     out.reserveCapacity(11)
@@ -23,12 +30,28 @@ extension LineReader {
     }
     func quoted() -> (Int, Int)? {
       guard p < e && base[p] == 34 else { return nil }
-      let start = p + 1
+      let open = p
       p += 1
       while p < e && base[p] != 34 { p += base[p] == 92 ? 2 : 1 }
-      guard p < e else { return nil }
+      guard p < e else {
+        p = open  // unterminated: left where it was, for `cut` to read
+        return nil
+      }
       p += 1
-      return (start, p - 1)
+      return (open + 1, p - 1)
+    }
+    // `-` stands for "none" in every field of the format, quoted ("-") or not.
+    func dash(_ f: (Int, Int)?) -> (Int, Int)? {
+      guard let f, f.1 == f.0 + 1, base[f.0] == 45 else { return f }
+      return nil
+    }
+    /// A quoted field the line ends inside: its text to the end of the line, and the damage named.
+    func cut(_ name: String) -> (Int, Int)? {
+      guard p < e && base[p] == 34 else { return nil }
+      damage = "the line ends inside the quoted \(name) (cut off?); \(name) kept as far as it goes"
+      let start = p + 1
+      p = e
+      return start < e ? (start, e) : nil
     }
     for _ in 0..<3 {
       guard let w = word(), space() else { return nil }
@@ -61,11 +84,19 @@ extension LineReader {
     out.append(status)
     guard space(), let bytes = word() else { return nil }
     out.append(base[bytes.0] == 45 && bytes.1 == bytes.0 + 1 ? nil : bytes)
-    if space(), let referer = quoted() {
-      out.append(referer)
-      out.append(space() ? quoted() : nil)
-    } else {
+    guard space() else {
       out += [nil, nil]
+      return out
+    }
+    if let referer = quoted() {
+      out.append(dash(referer))
+      guard space() else {
+        out.append(nil)
+        return out
+      }
+      out.append(dash(quoted() ?? cut("user agent")))
+    } else {
+      out += [cut("referer"), nil]
     }
     return out
   }
@@ -83,12 +114,21 @@ extension LineReader {
       cells.reserve(width)
       let r = cells.base + cells.count
       r[0] = UInt32(s); r[1] = UInt32(e)
-      let fields = accessFields(s, e)
+      var damage: String?
+      let fields = accessFields(s, e, damage: &damage)
       for k in 0..<columns.count {
         if let f = fields?[k] {
           r[2 + 2 * k] = UInt32(f.0); r[3 + 2 * k] = UInt32(f.1)
         } else {
           r[2 + 2 * k] = missingCell; r[3 + 2 * k] = missingCell
+        }
+      }
+      if let damage, fields != nil {
+        unmatched += 1
+        if problems.count < 20 {
+          problems.append(
+            EvidenceProblem(
+              .invalidOption, file: file, row: rows + 1, line: line, byteOffset: s, message: damage, action: .loaded))
         }
       }
       if fields == nil && e > s {
