@@ -22,9 +22,9 @@ struct HypothesisTestTests {
           p1, p2 = s1 / n1, s2 / n2
           p = (s1 + s2) / (n1 + n2)
           z = (p1 - p2) / math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2))
-          half = stats.norm.ppf(0.975) * math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
           odds, fisher = stats.fisher_exact([[s1, n1 - s1], [s2, n2 - s2]])
-          out[str(i)] = [z, 2 * stats.norm.sf(abs(z)), p1 - p2 - half, p1 - p2 + half, fisher, odds]
+          chi = stats.chi2_contingency([[s1, n1 - s1], [s2, n2 - s2]], correction=False)
+          out[str(i)] = [z, 2 * stats.norm.sf(abs(z)), chi[0], chi[1], fisher, odds]
       """, input: Self.proportions.map { [$0.0, $0.1, $0.2, $0.3] })
     var agreement = Agreement("two proportions")
     for (i, c) in Self.proportions.enumerated() {
@@ -32,15 +32,18 @@ struct HypothesisTestTests {
       let e = expected.numbers(String(i))
       agreement.check(test.z, e[0], "z \(c)", tolerance: 1e-12)
       agreement.check(test.pValue, e[1], "p \(c)", tolerance: 1e-11)
-      agreement.check(test.differenceInterval.lowerBound, e[2], "CI low \(c)", tolerance: 1e-12, floor: 1e-12)
-      agreement.check(test.differenceInterval.upperBound, e[3], "CI high \(c)", tolerance: 1e-12, floor: 1e-12)
+      // z² is Pearson's X² without Yates' correction, and its p the same (item 3 of issue 22).
+      agreement.check(test.chiSquare, e[2], "X² \(c)", tolerance: 1e-12, floor: 1e-12)
+      agreement.check(test.pValue, e[3], "X² p \(c)", tolerance: 1e-11)
       agreement.check(test.fisher.pValue, e[4], "Fisher p \(c)", tolerance: 1e-9)
       agreement.check(test.fisher.oddsRatio, e[5], "odds ratio \(c)", tolerance: 1e-12)
     }
     agreement.report()
     let issue = try TwoProportionTest(98, of: 584, 16, of: 136)
     #expect(
-      issue.verdict.sentence == "a difference this large arises by chance 15 times in 100: not evidence on its own")
+      issue.verdict.sentence
+        == "by Pearson's chi-square test, a difference this large arises by chance 15 times in 100: not evidence on its own"
+    )
     #expect(!issue.verdict.isSignificant && !issue.fisher.verdict().isSignificant)
   }
 
@@ -58,7 +61,7 @@ struct HypothesisTestTests {
       out = {}
       for i, t in enumerate(data):
           t = np.array(t, dtype=float)
-          res = stats.chi2_contingency(t)
+          res = stats.chi2_contingency(t, correction=False)
           n = t.sum(); r = t.sum(axis=1, keepdims=True) / n; c = t.sum(axis=0, keepdims=True) / n
           e = res.expected_freq
           adj = (t - e) / np.sqrt(e * (1 - r) * (1 - c))
@@ -78,7 +81,6 @@ struct HypothesisTestTests {
       for (k, x) in test.adjustedResiduals.joined().enumerated() {
         agreement.check(x, e[3 + cells + k], "adjusted residual #\(i)[\(k)]", tolerance: 1e-12, floor: 1e-12)
       }
-      #expect(test.yatesCorrected == (test.degreesOfFreedom == 1))
       #expect(test.rowShares.allSatisfy { abs($0.reduce(0, +) - 1) < 1e-12 })
     }
     agreement.report()

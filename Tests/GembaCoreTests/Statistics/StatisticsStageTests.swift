@@ -38,7 +38,8 @@ import Testing
     #expect(!c.verdict.isSignificant)
     #expect(
       EvidenceTextRenderer().render(.comparison(c)).hasSuffix(
-        "a difference this large arises by chance 15 times in 100: not evidence on its own\n"))
+        "by Pearson's chi-square test, a difference this large arises by chance 15 times in 100: not evidence on its own\n"
+      ))
   }
 
   @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy"))

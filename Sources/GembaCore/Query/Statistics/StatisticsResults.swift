@@ -40,12 +40,11 @@ public struct GroupComparison: Hashable, Sendable {
     }
   }
 
-  /// The methods, as the record names them: `two-proportion z test; Fisher's exact test`.
+  /// The methods, as the record names them: `Pearson's chi-square test`, `Fisher's exact test`.
   public var method: String {
     switch test {
-    case .proportions(let t):
-      return t.usesFisher ? "Fisher's exact test (z test shown)" : "two-proportion z test; Fisher's exact test"
-    case .crossTab(let t): return "Pearson's χ² test" + (t.yatesCorrected ? " (Yates)" : "")
+    case .proportions(let t): return t.method
+    case .crossTab(let t): return t.method
     case .twoMeasures: return "Welch's t test; Mann–Whitney U test"
     case .manyMeasures: return "one-way ANOVA; Kruskal–Wallis test"
     }

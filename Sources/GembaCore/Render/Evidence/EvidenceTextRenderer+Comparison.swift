@@ -10,44 +10,70 @@ extension EvidenceTextRenderer {
       let rows = [(c.groups[0], t.first), (c.groups[1], t.second)].map { name, share in
         [
           name, NumberFormat.integer(share.successes), NumberFormat.integer(share.total),
-          NumberFormat.percent(share.share),
+          NumberFormat.share(share.share),
         ]
       }
       out += grid([c.groupColumn, "meets", "of", "share"], rows, rightAligned: [false, true, true, true])
+      let (d, unit) = Self.shareDifference([
+        t.difference, t.differenceInterval.lowerBound, t.differenceInterval.upperBound,
+      ])
       out +=
-        "  difference \(points(t.difference)) (\(Int((t.confidence * 100).rounded())) % CI "
-        + "\(NumberFormat.decimal(t.differenceInterval.lowerBound * 100, places: 1)) to \(points(t.differenceInterval.upperBound)))\n"
+        "  difference \(d[0]) \(unit) (\(Int((t.confidence * 100).rounded())) % CI \(d[1]) to \(d[2]) \(unit), Newcombe's score interval)\n"
+      let chi =
+        "\(u ? "χ²" : "chi-square") = \(NumberFormat.significant(t.chiSquare)) (z = \(NumberFormat.significant(t.z)))"
       out +=
-        "  z = \(NumberFormat.decimal(t.z, places: 2)), p\(p(t.pValue)) · Fisher's exact test p\(p(t.fisher.pValue))\n"
+        t.usesFisher
+        ? "  Fisher's exact test p\(p(t.fisher.pValue)) · \(chi), not used: an expected count is under 5\n"
+        : "  \(chi), df = 1, p\(p(t.pValue))\n"
     case .crossTab(let t):
+      let driving = Set(t.drivingCells.map { [$0.row, $0.column] })
       var header = [c.groupColumn]
       for label in t.columnLabels { header.append(label) }
       header.append("total")
       let rows = t.observed.indices.map { i -> [String] in
         [t.rowLabels[i]]
           + t.observed[i].indices.map { j in
-            let mark = abs(t.adjustedResiduals[i][j]) > 2 ? (t.adjustedResiduals[i][j] > 0 ? " ▲" : " ▼") : ""
-            return
-              "\(NumberFormat.integer(t.observed[i][j])) (\(NumberFormat.percent(t.rowShares[i][j], places: 0)))\(u ? mark : mark.isEmpty ? "" : t.adjustedResiduals[i][j] > 0 ? " +" : " -")"
+            let up = t.adjustedResiduals[i][j] > 0
+            let mark = driving.contains([i, j]) ? (u ? (up ? " ▲" : " ▼") : (up ? " +" : " -")) : ""
+            return "\(NumberFormat.integer(t.observed[i][j])) (\(NumberFormat.share(t.rowShares[i][j])))\(mark)"
           } + [NumberFormat.integer(t.observed[i].reduce(0, +))]
       }
       out += grid(header, rows, rightAligned: [false] + t.columnLabels.map { _ in true } + [true])
-      out +=
-        "  (row %; \(u ? "▲ ▼" : "+ -") mark cells whose adjusted residual is beyond ±2: they drive the difference)\n"
-      let residuals = t.observed.indices.flatMap { i in
-        t.observed[i].indices.map { j in (i, j, t.adjustedResiduals[i][j]) }
-      }
-      .filter { abs($0.2) > 2 }.sorted { abs($0.2) > abs($1.2) }.prefix(4)
-      if !residuals.isEmpty {
+      let cells = t.observed.joined().count
+      let critical = NumberFormat.significant(t.criticalResidual)
+      let rule =
+        "adjusted residual beyond ±\(critical) (5 % over \(cells) cells, Bonferroni) and a count of at least \(CrossTabTest.leastCountToDrive)"
+      if !t.drivingCells.isEmpty {
+        out += "  (row %; \(u ? "▲ ▼" : "+ -") mark the cells that drive the association: \(rule))\n"
         out +=
           "  driving cells: "
-          + residuals.map { "\(t.rowLabels[$0.0]) × \(t.columnLabels[$0.1]) \(NumberFormat.decimal($0.2, places: 1))" }
-          .joined(separator: ", ") + "\n"
+          + t.drivingCells.prefix(4).map {
+            "\(t.rowLabels[$0.row]) × \(t.columnLabels[$0.column]) \(NumberFormat.significant($0.residual))"
+          }
+          .joined(separator: ", ") + (t.drivingCells.count > 4 ? " and \(t.drivingCells.count - 4) more" : "") + "\n"
+      } else if t.verdict.isSignificant {
+        out += "  (row %; no single cell drives it: none has an \(rule))\n"
+      } else {
+        out += "  (row %)\n"
       }
-      out +=
-        "  \(u ? "χ²" : "chi-square") = \(NumberFormat.decimal(t.chiSquare, places: 2)), df = \(t.degreesOfFreedom), p\(p(t.pValue))"
-      if let f = t.fisher { out += " · Fisher's exact test p\(p(f.pValue))" }
-      out += "\n"
+      let chi =
+        "\(u ? "χ²" : "chi-square") = \(NumberFormat.significant(t.chiSquare)), df = \(t.degreesOfFreedom)"
+      switch t.decision {
+      case .chiSquare:
+        out += "  \(chi), p\(p(t.pValue))\n"
+      case .fisher(let f):
+        out += "  Fisher's exact test p\(p(f.pValue)) · \(chi), not used: an expected count is under 5\n"
+      case .freemanHalton(let f):
+        let how: String
+        switch f.method {
+        case .everyTable(let tables):
+          how = "exact test p\(p(f.pValue)) (all \(NumberFormat.integer(tables)) tables with these margins)"
+        case .monteCarlo(let tables, let se):
+          how =
+            "test p\(p(f.pValue)) (Monte Carlo, \(NumberFormat.integer(tables)) tables, ± \(NumberFormat.significant(se, digits: 1)))"
+        }
+        out += "  Freeman–Halton \(how) · \(chi), not used: expected counts too small\n"
+      }
     case .twoMeasures(let w, let mw, let medians):
       let samples = [w.first, w.second]
       let rows = samples.indices.map { i in
@@ -90,8 +116,14 @@ extension EvidenceTextRenderer {
     return out
   }
 
-  /// A difference of shares in percentage points: `5.0 points`.
-  func points(_ share: Double) -> String { NumberFormat.decimal(share * 100, places: 1) + " points" }
+  /// A difference of shares and its interval's ends, read together: in percentage points
+  /// (`50.0 points`), or in ppm when all are under 0.1 point (`30.0 ppm`), at places that tell them apart.
+  static func shareDifference(_ values: [Double]) -> (figures: [String], unit: String) {
+    if values.allSatisfy({ abs($0) < 0.001 }) {
+      return (NumberFormat.distinguished(values.map { $0 * 1e6 }), "ppm")
+    }
+    return (NumberFormat.distinguished(values.map { $0 * 100 }), "points")
+  }
 
   /// A p-value to three decimals, or `< 0.001`.
   static func pValue(_ p: Double) -> String {

@@ -59,7 +59,7 @@ extension EvidenceWorkspace {
     case .proportions(let t):
       columns = [c.groupColumn, "meets", "of", "share"]
       rows = zip(c.groups, [t.first, t.second]).map {
-        [$0, String($1.successes), String($1.total), NumberFormat.percent($1.share)]
+        [$0, String($1.successes), String($1.total), NumberFormat.share($1.share)]
       }
     case .crossTab(let t):
       columns = [c.groupColumn] + t.columnLabels

@@ -1,10 +1,30 @@
 import Foundation
 
-/// Pearson's χ² test of independence on an r × c cross-tab, with what shows which cells drive it.
+/// Is a cross-tab's pattern more than chance? One decision, on one test, named in the verdict.
 ///
-/// As scipy.stats.chi2_contingency by default: Yates' continuity correction when the table has
-/// one degree of freedom (2 × 2), none otherwise. Rows or columns that are all zero are an error.
+/// Pearson's χ² (no continuity correction) when its approximation is sound by Cochran's rule —
+/// no expected count under 1 and at most 20 % of them under 5; otherwise an exact test: Fisher's
+/// for a 2 × 2 table (any expected count under 5), Freeman–Halton's for a larger one. A 2 × 2
+/// table is judged exactly as `TwoProportionTest` judges the same counts, with the same sentence.
+/// Rows or columns that are all zero are an error.
 public struct CrossTabTest: Hashable, Sendable {
+  /// The test the verdict reads.
+  public enum Decision: Hashable, Sendable {
+    /// Pearson's χ²: every expected count is large enough for its approximation.
+    case chiSquare
+    /// A 2 × 2 table with an expected count under 5: Fisher's exact test.
+    case fisher(FisherExactTest)
+    /// A larger table failing Cochran's rule: the Freeman–Halton exact (or Monte Carlo) test.
+    case freemanHalton(FreemanHaltonTest)
+  }
+
+  /// A cell whose adjusted residual passes the Bonferroni critical value in a significant table.
+  public struct Cell: Hashable, Sendable {
+    public var row: Int
+    public var column: Int
+    public var residual: Double
+  }
+
   public var rowLabels: [String]
   public var columnLabels: [String]
   public var observed: [[Int]]
@@ -14,18 +34,27 @@ public struct CrossTabTest: Hashable, Sendable {
   public var rowShares: [[Double]]
   /// Each cell as a share of its column (columns add to 1).
   public var columnShares: [[Double]]
-  /// (O − E) / √(E (1 − rowᵢ/N)(1 − colⱼ/N)) (Agresti): about N(0, 1) under independence, so
-  /// |r| > 2 marks a cell that drives the association.
+  /// (O − E) / √(E (1 − rowᵢ/N)(1 − colⱼ/N)) (Agresti): about N(0, 1) under independence.
   public var adjustedResiduals: [[Double]]
+  /// Pearson's X² = Σ (O − E)² / E, never continuity-corrected.
   public var chiSquare: Double
   public var degreesOfFreedom: Int
+  /// The χ² approximation's p-value (the verdict reads it only when `decision` is `.chiSquare`).
   public var pValue: Double
-  /// Whether Yates' correction was applied (2 × 2 tables).
-  public var yatesCorrected: Bool
   /// Fisher's exact test, for 2 × 2 tables.
   public var fisher: FisherExactTest?
+  public var decision: Decision
+  /// |residual| a cell must pass to be named: z(1 − α / (2 · cells)), Bonferroni over the cells.
+  public var criticalResidual: Double
+  /// The cells that drive a significant association, largest |residual| first; empty when the
+  /// table is not significant.
+  public var drivingCells: [Cell]
   public var verdict: Verdict
   public var warnings: [Diagnostic]
+
+  /// A cell is named only when its observed or its expected count is at least this: one
+  /// observation where 0.06 were expected is a large residual but not a finding.
+  public static let leastCountToDrive = 5
 
   public init(
     _ observed: [[Int]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
@@ -66,35 +95,87 @@ public struct CrossTabTest: Hashable, Sendable {
     columnShares = observed.indices.map { i in observed[i].indices.map { Double(observed[i][$0]) / Double(columns[$0]) }
     }
     degreesOfFreedom = (rows.count - 1) * (columns.count - 1)
-    yatesCorrected = degreesOfFreedom == 1
     var x2 = 0.0
     var residuals = expected
     for i in observed.indices {
       for j in observed[i].indices {
         let e = expected[i][j]
-        var gap = Double(observed[i][j]) - e
+        let gap = Double(observed[i][j]) - e
         residuals[i][j] = gap / (e * (1 - Double(rows[i]) / total) * (1 - Double(columns[j]) / total)).squareRoot()
-        // Yates: move each count half a unit towards its expectation (never past it).
-        if yatesCorrected { gap = gap.sign == .minus ? -max(0, -gap - 0.5) : max(0, gap - 0.5) }
         x2 += gap * gap / e
       }
     }
     adjustedResiduals = residuals
     chiSquare = x2
-    pValue = ChiSquared.survival(x2, df: Double(degreesOfFreedom))
-    fisher = rows.count == 2 && columns.count == 2 ? FisherExactTest(observed) : nil
-    verdict = Verdict(
-      pValue: pValue, alpha: alpha, subject: "an association this strong", significant: "a real association")
-    let small = expected.joined().filter { $0 < 5 }.count
-    warnings =
-      small == 0
-      ? []
-      : [
-        Diagnostic(
-          .approximateTest,
-          "\(small) of \(expected.joined().count) cells expect fewer than 5 counts: the χ² p-value is approximate"
-            + (fisher.map { " (Fisher's exact test: p = \(NumberFormat.compact($0.pValue))" + ")" }
-              ?? "; merge sparse categories"))
+    let twoByTwo = rows.count == 2 && columns.count == 2
+    // For 2 × 2, X² = z² of the two-proportion test: the same p from the same function.
+    pValue =
+      twoByTwo
+      ? 2 * NormalDistribution.survival(x2.squareRoot()) : ChiSquared.survival(x2, df: Double(degreesOfFreedom))
+    fisher = twoByTwo ? FisherExactTest(observed) : nil
+    let cells = expected.joined().count
+    let under5 = expected.joined().filter { $0 < 5 }.count
+    let under1 = expected.joined().filter { $0 < 1 }.count
+    // Cochran (1954): χ² is sound when no expected count is under 1 and at most 20 % are under
+    // 5; for 2 × 2 any expected count under 5 sends the decision to Fisher's test.
+    let sound = twoByTwo ? under5 == 0 : under1 == 0 && 5 * under5 <= cells
+    let decidingP: Double
+    let testName: String
+    if sound {
+      decision = .chiSquare
+      decidingP = pValue
+      testName = "Pearson's chi-square test"
+    } else if let fisher {
+      decision = .fisher(fisher)
+      decidingP = fisher.pValue
+      testName = "Fisher's exact test"
+    } else {
+      let exact = FreemanHaltonTest(observed)
+      decision = .freemanHalton(exact)
+      decidingP = exact.pValue
+      testName = exact.name
+    }
+    verdict =
+      twoByTwo
+      ? Verdict(
+        pValue: decidingP, alpha: alpha, subject: "a difference this large", significant: "a real difference",
+        test: testName)
+      : Verdict(
+        pValue: decidingP, alpha: alpha, subject: "an association this strong", significant: "a real association",
+        test: testName)
+    criticalResidual = NormalDistribution.upperQuantile(alpha / (2 * Double(cells)))
+    var driving: [Cell] = []
+    if verdict.isSignificant {
+      for i in observed.indices {
+        for j in observed[i].indices
+        where abs(residuals[i][j]) > criticalResidual
+          && max(Double(observed[i][j]), expected[i][j]) >= Double(Self.leastCountToDrive)
+        {
+          driving.append(Cell(row: i, column: j, residual: residuals[i][j]))
+        }
+      }
+    }
+    drivingCells = driving.sorted { abs($0.residual) > abs($1.residual) }
+    if sound {
+      warnings = []
+    } else {
+      let counts =
+        "\(under5) of \(cells) cells expect fewer than 5 counts" + (under1 > 0 ? " (\(under1) fewer than 1)" : "")
+      warnings = [
+        Diagnostic(.approximateTest, counts + ": the χ² p-value is approximate, so the verdict reads \(testName)")
       ]
+    }
   }
+
+  /// The test the verdict reads, as the record names it beside the p-value.
+  public var method: String {
+    switch decision {
+    case .chiSquare: return "Pearson's chi-square test"
+    case .fisher: return "Fisher's exact test"
+    case .freemanHalton(let f): return String(f.name.dropFirst("the ".count))
+    }
+  }
+
+  /// The p-value the verdict reads.
+  public var decidingPValue: Double { verdict.pValue }
 }

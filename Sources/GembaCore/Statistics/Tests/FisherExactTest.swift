@@ -38,6 +38,8 @@ public struct FisherExactTest: Hashable, Sendable {
   }
 
   public func verdict(alpha: Double = 0.05) -> Verdict {
-    Verdict(pValue: pValue, alpha: alpha, subject: "a difference this large", significant: "a real difference")
+    Verdict(
+      pValue: pValue, alpha: alpha, subject: "a difference this large", significant: "a real difference",
+      test: "Fisher's exact test")
   }
 }

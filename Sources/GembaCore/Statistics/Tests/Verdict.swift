@@ -1,6 +1,7 @@
 /// A p-value said in plain words, and what it means at the chosen significance level.
 ///
 /// "a difference this large arises by chance 15 times in 100: not evidence on its own";
+/// "by Fisher's exact test, a difference this large arises by chance 3 times in 100: a real difference";
 /// "… fewer than 1 time in 1,000: a real difference".
 public struct Verdict: Hashable, Sendable, Codable {
   /// The p-value the verdict reads.
@@ -16,15 +17,17 @@ public struct Verdict: Hashable, Sendable, Codable {
   ///   - subject: what chance would have to produce, e.g. "a difference this large".
   ///   - significant: the conclusion when p < α, e.g. "a real difference".
   ///   - notSignificant: the conclusion otherwise; "not evidence on its own" unless given.
+  ///   - test: the test the p-value comes from, named first so a reader knows what the conclusion
+  ///     rests on: "by Fisher's exact test, a difference this large arises …".
   public init(
     pValue: Double, alpha: Double = 0.05, subject: String, significant: String,
-    notSignificant: String = "not evidence on its own"
+    notSignificant: String = "not evidence on its own", test: String? = nil
   ) {
     self.pValue = pValue
     self.alpha = alpha
     isSignificant = pValue < alpha
     sentence =
-      "\(subject) arises by chance \(Verdict.frequency(pValue, alpha: alpha)): "
+      (test.map { "by \($0), " } ?? "") + "\(subject) arises by chance \(Verdict.frequency(pValue, alpha: alpha)): "
       + (isSignificant ? significant : notSignificant)
   }
 
