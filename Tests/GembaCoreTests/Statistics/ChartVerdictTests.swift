@@ -79,8 +79,8 @@ import Testing
 
   @Test(.enabled(if: ExternalProgram.runs(needing: SciPy.available), "needs python3 with scipy"))
   func xmrAndIMRShareExactConstants() throws {
-    let values = Self.normal(40, seed: 9).map { 10 + $0 }
-    let t = try Self.table("v", values.map { "\($0)" })
+    let values = Self.normal(40, seed: 9).map { ((10 + $0) * 1000).rounded() / 1000 }
+    let t = try Self.table("v", values.map { String(format: "%.3f", $0) })
     guard case .spc(let xmr) = try query(t, "x | spc v"),
       case .controlChart(let imr) = try query(t, "x | spc v --chart imr"),
       let i = imr.location, let mr = imr.spread
@@ -99,7 +99,7 @@ import Testing
     #expect(abs(xmr.movingRangeUpper - mr.uppers[0]) < 1e-12)
     // The same figures printed by both.
     let a = Self.render(.spc(xmr)), b = Self.render(.controlChart(imr))
-    let shown = NumberFormat.distinguished([xmr.mean, xmr.upperLimit, xmr.lowerLimit])
+    let shown = EvidenceTextRenderer.figures([xmr.mean, xmr.upperLimit, xmr.lowerLimit], atLeast: max(xmr.decimals, 1))
     #expect(a.contains("UCL = \(shown[1])   LCL = \(shown[2])") && b.contains("LCL \(shown[2])   UCL \(shown[1])"))
   }
 

@@ -11,8 +11,9 @@ extension EvidenceTextRenderer {
     }
     // Centre and limits read together, printed apart (3 significant digits at least); the
     // moving-range centre and limit likewise; σ to 3 significant digits.
-    let lines = NumberFormat.distinguished([c.mean, c.upperLimit, c.lowerLimit])
-    let ranges = NumberFormat.distinguished([c.averageMovingRange, c.movingRangeUpper])
+    // At least the places `--chart imr` gives them (the data's, at least 1): both print the same figures.
+    let lines = Self.figures([c.mean, c.upperLimit, c.lowerLimit], atLeast: max(c.decimals, 1))
+    let ranges = Self.figures([c.averageMovingRange, c.movingRangeUpper], atLeast: max(c.decimals, 1))
     // Means per period are shown to the places their limits need (a 0/1 column's weekly
     // shares are not all 0.0); values and counts to their own.
     let pointPlaces =

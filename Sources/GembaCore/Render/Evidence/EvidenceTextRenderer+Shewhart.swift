@@ -13,8 +13,8 @@ extension EvidenceTextRenderer {
     var out =
       "\(chartTitle(r)) of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(location.count)) points · \(location.rules.name)\n"
     let places = statisticPlaces(r)
-    out += limits(location)
-    if let spread = r.spread { out += limits(spread) }
+    out += limits(location, atLeast: places.location)
+    if let spread = r.spread { out += limits(spread, atLeast: places.spread) }
     if let b = r.baseline {
       out += "  limits from the baseline \(b) (points marked `b`); the points after it are judged against them\n"
     }
@@ -44,6 +44,17 @@ extension EvidenceTextRenderer {
     guard r.undated > 0, let column = r.dateColumn else { return "" }
     return
       "\(NumberFormat.integer(r.undated)) \(r.undated == 1 ? "row" : "rows") left out: no date in `\(column)` to place \(r.undated == 1 ? "it" : "them") in a \(r.pointKind)\n"
+  }
+
+  /// Figures read together (`NumberFormat.distinguished`), never with fewer places than the points
+  /// they are compared with: limits of 3-decimal data keep 3 decimals even when 2 tell them apart.
+  static func figures(_ values: [Double], atLeast places: Int) -> [String] {
+    let odd = values.contains {
+      $0 != 0 && (abs($0) < NumberFormat.scientificBelow || abs($0) >= NumberFormat.scientificAbove)
+    }
+    guard !odd else { return NumberFormat.distinguished(values) }
+    let shared = max(places, NumberFormat.places(distinguishing: values))
+    return values.map { NumberFormat.decimal($0, places: shared) }
   }
 
   /// "I-MR chart", "X̄-R chart", "Laney p′ chart".
@@ -77,7 +88,7 @@ extension EvidenceTextRenderer {
 
   /// Each stage's centre and limits, read together and printed apart (`NumberFormat.distinguished`),
   /// σ to three significant digits.
-  private func limits(_ c: ShewhartChart) -> String {
+  private func limits(_ c: ShewhartChart, atLeast places: Int) -> String {
     let name = chartName(c.kind)
     var out = ""
     for stage in c.stages where !stage.points.isEmpty {
@@ -91,10 +102,11 @@ extension EvidenceTextRenderer {
       }
       if varying {
         let lowers = c.lowers[stage.points], uppers = c.uppers[stage.points]
-        let f = NumberFormat.distinguished([stage.center, lowers.min()!, lowers.max()!, uppers.min()!, uppers.max()!])
+        let f = Self.figures(
+          [stage.center, lowers.min()!, lowers.max()!, uppers.min()!, uppers.max()!], atLeast: places)
         line += "centre \(f[0])   limits per point (sample sizes vary): LCL \(f[1])…\(f[2]), UCL \(f[3])…\(f[4])"
       } else {
-        let f = NumberFormat.distinguished([stage.center, c.lowers[i], c.uppers[i]])
+        let f = Self.figures([stage.center, c.lowers[i], c.uppers[i]], atLeast: places)
         line += "centre \(f[0])   LCL \(f[1])   UCL \(f[2])"
       }
       if let s = stage.sigma, [.individuals, .mean].contains(c.kind) {
