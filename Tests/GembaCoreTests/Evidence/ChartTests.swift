@@ -136,8 +136,9 @@ import Testing
     let c = try Self.chart([10, 12, 11, 13, 12])
     #expect(c.mean == 11.6)
     #expect(c.averageMovingRange == 1.5)  // |2| + |1| + |2| + |1| over 4
-    #expect(abs(c.upperLimit - (11.6 + 2.66 * 1.5)) < 1e-9)
-    #expect(abs(c.lowerLimit - (11.6 - 2.66 * 1.5)) < 1e-9)
+    // 3·MR̄/d₂(2) with d₂(2) = 2/√π exactly (the same constants as `--chart imr`).
+    #expect(abs(c.upperLimit - (11.6 + 3 * 1.5 * Double.pi.squareRoot() / 2)) < 1e-9)
+    #expect(abs(c.lowerLimit - (11.6 - 3 * 1.5 * Double.pi.squareRoot() / 2)) < 1e-9)
     #expect(c.signals.isEmpty)
     #expect(c.points.map(\.label) == ["#1", "#2", "#3", "#4", "#5"])
   }

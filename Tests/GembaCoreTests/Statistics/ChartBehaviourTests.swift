@@ -86,7 +86,8 @@ import Testing
       "needs python3 with scipy and numpy (python3 -m pip install scipy numpy)"))
   func laneyChartsMatchTheirFormula() throws {
     let d = Self.laneyDefectives, n = Self.laneySizes
-    // Laney (2002): zᵢ = (pᵢ − p̄)/σᵢ, σ_z = mean |zᵢ − zᵢ₋₁| / 1.128, limits p̄ ± 3σᵢσ_z.
+    // Laney (2002): zᵢ = (pᵢ − p̄)/σᵢ, σ_z = mean |zᵢ − zᵢ₋₁| / d₂(2), limits p̄ ± 3σᵢσ_z; d₂(2) = 2/√π
+    // exactly, as every individuals chart in gemba (Laney prints the published 1.128).
     let expected = try SciPy.run(
       """
       d = np.array(data['d'], float); n = np.array(data['n'], float)
@@ -95,7 +96,7 @@ import Testing
           rate = d.sum() / n.sum()
           s = np.sqrt(rate * (1 - rate) / n) if kind == 'p' else np.sqrt(rate / n)
           z = (d / n - rate) / s
-          sz = np.abs(np.diff(z)).mean() / 1.128
+          sz = np.abs(np.diff(z)).mean() / (2 / math.sqrt(math.pi))
           out[kind] = [rate, sz] + np.maximum(0, rate - 3 * s * sz).tolist() + (rate + 3 * s * sz).tolist()
           out[kind + 'chi'] = [float((z ** 2).sum()), stats.chi2.sf((z ** 2).sum(), len(z) - 1)]
       """, input: ["d": d, "n": n])
@@ -105,8 +106,7 @@ import Testing
     for (chart, key) in [(laneyP, "p"), (laneyU, "u")] {
       let e = expected.numbers(key)
       agreement.check(chart.points[0].center, e[0], "\(key) centre", tolerance: 1e-13)
-      // python used 1.128; gemba d₂(2) = 1.128 too
-      agreement.check(chart.stages[0].sigma!, e[1], "σ_z", tolerance: 2e-4)
+      agreement.check(chart.stages[0].sigma!, e[1], "σ_z", tolerance: 1e-12)
       for i in d.indices {
         agreement.check(chart.points[i].lower, e[2 + i], "LCL \(i)", tolerance: 1e-9)
         agreement.check(chart.points[i].upper, e[2 + d.count + i], "UCL \(i)", tolerance: 1e-9)

@@ -212,15 +212,21 @@ struct ControlChartQCCTests {
     // qcc(viscosity[trial], type = "xbar.one"): centre 34.088, σ 0.5076521, LCL 32.56504, UCL 35.61096.
     let first = trial.indices.filter { trial[$0] }.map { values[$0] }
     let chart = try ControlCharts.individuals(first)
-    Self.constant(chart.location, center: 34.088, lower: 32.56504, upper: 35.61096)
-    Self.agree(chart.location.stages[0].sigma!, 0.5076521, "σ = MR̄/d₂")
+    // qcc divides MR̄ by the published d₂ = 1.128; gemba by the exact 2/√π (one set of constants
+    // for every individuals chart), so qcc's σ is rescaled by 1.128/d₂ and the limits rebuilt.
+    let rescale = 1.128 / ControlChartConstants.movingRangeD2
+    Self.constant(
+      chart.location, center: 34.088, lower: 34.088 - 3 * 0.5076521 * rescale, upper: 34.088 + 3 * 0.5076521 * rescale)
+    Self.agree(chart.location.stages[0].sigma!, 0.5076521 * rescale, "σ = MR̄/d₂")
     // Without batch 4 as phase I (19 batches), the rest as phase II: centre 33.98947, σ 0.4117415,
     // LCL 32.75425, UCL 35.2247.
     var rest = values
     rest.remove(at: 3)
     let phased = try ControlCharts.individuals(rest, phases: ChartPhases(baseline: 0..<19))
-    Self.constant(phased.location, center: 33.98947, lower: 32.75425, upper: 35.2247)
-    Self.agree(phased.location.stages[0].sigma!, 0.4117415, "σ = MR̄/d₂")
+    Self.constant(
+      phased.location, center: 33.98947, lower: 33.98947 - 3 * 0.4117415 * rescale,
+      upper: 33.98947 + 3 * 0.4117415 * rescale)
+    Self.agree(phased.location.stages[0].sigma!, 0.4117415 * rescale, "σ = MR̄/d₂")
     #expect(phased.location.warnings.count == 1)  // 19 points: provisional limits
     #expect(phased.spread.points.count == rest.count - 1)
   }

@@ -112,7 +112,8 @@ import Testing
       ("v\n1\n2\nx\n", "x | spc v --chart c", .notNumeric),
       ("d,n\n3,10\n12,10\n4,10\n", "x | spc d --chart p --n n", .invalidCounts),
       ("d\n3\n-1\n4\n", "x | spc d --chart c", .invalidCounts),
-      ("v\n5\n5\n5\n5\n", "x | spc v --chart imr", .noVariation),
+      // Charts answer constant data with a sentence (ChartVerdictTests); capability refuses it.
+      ("v\n5\n5\n5\n5\n", "x | capability v --lsl 1 --usl 9", .noVariation),
       ("v\n1\n2\n3\n4\n", "x | capability v --lsl 10 --usl 2", .invalidSpecLimits),
       ("v,g\n1,a\n2,a\n", "x | spc v --chart xbar-r --subgroup g", .tooFewValues),
       ("v\nred\nblue\ngreen\n", "x | spc v --chart imr", .notNumeric),

@@ -182,6 +182,10 @@ extension StatisticsBuilder {
       }
       return out
     }
+    if let none = noVariation(kind, values: values, subgroupValues: subgroupValues, counts: counts, totals: totals) {
+      result.noVariation = none
+      return result
+    }
     do throws(Diagnostic) {
       switch kind {
       case .imr:
@@ -218,6 +222,27 @@ extension StatisticsBuilder {
       throw Diagnostic.error(error.code, error.message, at: stage.span, notes: error.notes)
     }
     return result
+  }
+
+  /// The chart's points when none varies: every value equal, or every sample without a defect
+  /// (or, for defectives, with every item defective). Nil when anything varies.
+  static func noVariation(
+    _ kind: ChartKind, values: [Double], subgroupValues: [Double], counts: [Double], totals: [Double]
+  ) -> NoVariation? {
+    switch kind {
+    case .imr, .run: return NoVariation.among(values)
+    case .xbarR, .xbarS: return NoVariation.among(subgroupValues)
+    case .c, .u, .laneyU:
+      guard counts.count >= 2, counts.allSatisfy({ $0 == 0 }) else { return nil }
+      return NoVariation(count: counts.count, value: 0, kind: .samples(defectives: false))
+    case .p, .np, .laneyP:
+      guard counts.count >= 2, counts.count == totals.count else { return nil }
+      if counts.allSatisfy({ $0 == 0 }) {
+        return NoVariation(count: counts.count, value: 0, kind: .samples(defectives: true))
+      }
+      guard zip(counts, totals).allSatisfy({ $0 == $1 }) else { return nil }
+      return NoVariation(count: counts.count, value: 1, kind: .samples(defectives: true))
+    }
   }
 
   /// A yes/no column as 1 and 0 (NaN where neither).

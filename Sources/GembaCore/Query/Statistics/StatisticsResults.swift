@@ -72,6 +72,8 @@ public struct ControlChartResult: Hashable, Sendable {
   public var baseline: String?
   /// The points (0-based, half-open) of that baseline: phase I, whose limits judge the rest.
   public var baselinePoints: Range<Int>? = nil
+  /// Every value (or sample) the same: no chart, a sentence instead (`location`, `spread` and `run` nil).
+  public var noVariation: NoVariation? = nil
 
   public var rulesName: String { location?.rules.name ?? "runs tests about the median and up or down" }
 
@@ -79,10 +81,12 @@ public struct ControlChartResult: Hashable, Sendable {
     (location?.warnings ?? []) + (spread?.warnings ?? []) + (run?.warnings ?? [])
   }
 
-  /// True when no point signals on either chart (and the run chart shows no pattern).
+  /// The whole process judged in control: by the location chart's verdict, whose false-alarm
+  /// rate is known whatever the number of points (`ProcessVerdict`), not by whether any point
+  /// signals; the run chart by its tests. Data without variation are in control (nothing moves).
   public var inControl: Bool {
     if let run { return run.patterns().isEmpty }
-    return (location?.signals.isEmpty ?? true) && (spread?.signals.isEmpty ?? true)
+    return location?.verdict?.inControl ?? true
   }
 }
 

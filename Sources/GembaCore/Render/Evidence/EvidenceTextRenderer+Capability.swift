@@ -4,8 +4,18 @@ extension EvidenceTextRenderer {
   func capability(_ r: CapabilityResult) -> String {
     let s = r.study
     let u = options.unicode
-    func x(_ v: Double) -> String { NumberFormat.decimal(v, places: r.precision) }
-    func sd(_ v: Double) -> String { NumberFormat.decimal(v, places: r.precision + 2) }
+    // The limits, the target and the mean are read together: printed apart, with at least the
+    // data's own places and three significant digits (values near 8e-10 are not all 0.000000).
+    let specs = [s.lowerSpec, s.target, s.upperSpec].compactMap { $0 }
+    let shared = NumberFormat.distinguished(specs + [s.mean])
+    let placed = NumberFormat.places(distinguishing: specs + [s.mean])
+    func x(_ v: Double) -> String {
+      if let i = specs.firstIndex(of: v), placed <= r.precision {
+        return NumberFormat.decimal(specs[i], places: r.precision)
+      }
+      return specs.firstIndex(of: v).map { shared[$0] } ?? NumberFormat.significant(v)
+    }
+    func sd(_ v: Double) -> String { NumberFormat.significant(v) }
     let method = s.sigmaMethod == .movingRange ? "MR̄/d₂" : s.sigmaMethod == .sBar ? "S̄/c₄" : "R̄/d₂"
     let spec = [
       s.lowerSpec.map { "LSL \(x($0))" }, s.target.map { "target \(x($0))" }, s.upperSpec.map { "USL \(x($0))" },
@@ -14,7 +24,7 @@ extension EvidenceTextRenderer {
     var out = "capability of \(r.column): \(spec)\n"
     out +=
       "  \(NumberFormat.integer(s.count)) values" + (r.subgroups.map { " in \($0) subgroups" } ?? "")
-      + ", mean \(NumberFormat.decimal(s.mean, places: r.precision + 1))"
+      + ", mean \(placed <= r.precision ? NumberFormat.decimal(s.mean, places: r.precision + 1) : shared[specs.count])"
       + ", σ within \(sd(s.withinSigma)) (\(u ? method : method.replacingOccurrences(of: "̄", with: "bar").replacingOccurrences(of: "₂", with: "2").replacingOccurrences(of: "₄", with: "4"))), σ overall \(sd(s.overallSigma))\n"
     let level = "\(Int((s.confidence * 100).rounded())) % CI"
     let indices: [(String, CapabilityStudy.Index?)] = [
@@ -43,10 +53,10 @@ extension EvidenceTextRenderer {
     out +=
       "  normality: Anderson–Darling A² = \(NumberFormat.decimal(s.normality.aSquared, places: 3)), p\(Self.pValue(s.normality.pValue))"
       + (s.normality.verdict.isSignificant ? ": not normal" : ": no evidence against normality") + "\n"
+    let chart = s.sigmaMethod == .movingRange ? "I" : u ? "X̄" : "Xbar"
     out +=
-      s.inControl
-      ? "  in statistical control on its own chart (test 1): the indices can predict\n"
-      : "  NOT in statistical control: \(Set(s.outOfControl.map(\.point)).count) points beyond the limits of its chart\n"
+      "  stability on its \(chart) chart: \(s.stability.summary)"
+      + (s.inControl ? ": the indices can predict\n" : "\n")
     out += specHistogram(r)
     for w in s.warnings { out += "warning: \(w.message)\n" + w.notes.map { "  \($0)\n" }.joined() }
     if r.skipped > 0 { out += "\(NumberFormat.integer(r.skipped)) rows skipped: empty or not a number\n" }
@@ -57,7 +67,13 @@ extension EvidenceTextRenderer {
   private func specHistogram(_ r: CapabilityResult) -> String {
     let h = r.histogram
     guard !h.bins.isEmpty else { return "" }
-    func x(_ v: Double) -> String { NumberFormat.decimal(v, places: r.precision) }
+    // Bin edges and limits read together: printed apart, never fewer places than the data's.
+    let edges = (h.bins.map(\.lower) + [h.bins.last!.upper]) + [r.study.lowerSpec, r.study.upperSpec].compactMap { $0 }
+    let fixed = NumberFormat.places(distinguishing: edges) <= r.precision
+    let shown = NumberFormat.distinguished(edges)
+    func x(_ v: Double) -> String {
+      fixed ? NumberFormat.decimal(v, places: r.precision) : edges.firstIndex(of: v).map { shown[$0] } ?? "\(v)"
+    }
     var rows = h.bins.map { b in
       (label: "[\(x(b.lower)), \(x(b.upper)))", figures: [NumberFormat.integer(b.count)], value: Double(b.count))
     }

@@ -4,32 +4,32 @@ extension EvidenceTextRenderer {
   func controlChart(_ r: ControlChartResult) -> String {
     let u = options.unicode
     if let run = r.run { return runChart(run, r) }
-    guard let location = r.location else { return "" }
-    let title: String
-    switch r.chart {
-    case .imr: title = "I-MR chart"
-    case .xbarR: title = u ? "X̄-R chart" : "Xbar-R chart"
-    case .xbarS: title = u ? "X̄-S chart" : "Xbar-S chart"
-    case .laneyP: title = u ? "Laney p′ chart" : "Laney p' chart"
-    case .laneyU: title = u ? "Laney u′ chart" : "Laney u' chart"
-    case .p, .np, .c, .u, .run: title = "\(r.chart.rawValue) chart"
+    if let none = r.noVariation {
+      var out = "\(chartTitle(r)) of \(r.column) (one point per \(r.pointKind))\n" + none.sentence() + "\n"
+      if r.skipped > 0 { out += "\(NumberFormat.integer(r.skipped)) rows skipped: empty or not a number\n" }
+      return out + undatedLine(r)
     }
+    guard let location = r.location else { return "" }
     var out =
-      "\(title) of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(location.count)) points · \(location.rules.name)\n"
+      "\(chartTitle(r)) of \(r.column) (one point per \(r.pointKind)): \(NumberFormat.integer(location.count)) points · \(location.rules.name)\n"
     let places = statisticPlaces(r)
-    out += limits(location, places: places.location, sigmaPlaces: places.spread)
-    if let spread = r.spread { out += limits(spread, places: places.spread, sigmaPlaces: places.spread) }
+    out += limits(location, atLeast: places.location)
+    if let spread = r.spread { out += limits(spread, atLeast: places.spread) }
     if let b = r.baseline {
       out += "  limits from the baseline \(b) (points marked `b`); the points after it are judged against them\n"
     }
     out += plot(location, places: places.location)
     out += signals(location, places: places.location)
     if let spread = r.spread, !spread.signals.isEmpty { out += signals(spread, places: places.spread) }
-    if r.inControl { out += "no points break \(location.rules.name): the process looks in statistical control\n" }
+    if location.signals.isEmpty && (r.spread?.signals.isEmpty ?? true) {
+      out += "no points break \(location.rules.name)\n"
+    }
+    if let v = location.verdict { out += "whole process: \(v.summary)\n" }
     if let d = location.dispersion {
+      // The figure and its p-value are the same statistic, Σz²/(m − 1) (σz is Laney's multiplier, shown with the limits).
       out +=
-        "dispersion: σz = \(NumberFormat.decimal(d.ratio, places: 2)) (1 under the \(r.chart.countsDefectives ? "binomial" : "Poisson") model), "
-        + "p\(Self.pValue(d.pValue))"
+        "dispersion: Σz²/df = \(NumberFormat.significant(d.varianceRatio)) (1 under the \(r.chart.countsDefectives ? "binomial" : "Poisson") model), "
+        + "χ² p\(Self.pValue(d.pValue))"
         + (d.overdispersed ? ": overdispersion detected" : d.underdispersed ? ": underdispersed" : ": none detected")
         + "\n"
     }
@@ -46,17 +46,49 @@ extension EvidenceTextRenderer {
       "\(NumberFormat.integer(r.undated)) \(r.undated == 1 ? "row" : "rows") left out: no date in `\(column)` to place \(r.undated == 1 ? "it" : "them") in a \(r.pointKind)\n"
   }
 
+  /// Figures read together (`NumberFormat.distinguished`), never with fewer places than the points
+  /// they are compared with: limits of 3-decimal data keep 3 decimals even when 2 tell them apart.
+  static func figures(_ values: [Double], atLeast places: Int) -> [String] {
+    let odd = values.contains {
+      $0 != 0 && (abs($0) < NumberFormat.scientificBelow || abs($0) >= NumberFormat.scientificAbove)
+    }
+    guard !odd else { return NumberFormat.distinguished(values) }
+    let shared = max(places, NumberFormat.places(distinguishing: values))
+    return values.map { NumberFormat.decimal($0, places: shared) }
+  }
+
+  /// "I-MR chart", "X̄-R chart", "Laney p′ chart".
+  func chartTitle(_ r: ControlChartResult) -> String {
+    let u = options.unicode
+    switch r.chart {
+    case .imr: return "I-MR chart"
+    case .xbarR: return u ? "X̄-R chart" : "Xbar-R chart"
+    case .xbarS: return u ? "X̄-S chart" : "Xbar-S chart"
+    case .laneyP: return u ? "Laney p′ chart" : "Laney p' chart"
+    case .laneyU: return u ? "Laney u′ chart" : "Laney u' chart"
+    case .p, .np, .c, .u, .run: return "\(r.chart.rawValue) chart"
+    }
+  }
+
   /// Decimals for the plotted statistic and for σ and the spread chart.
   func statisticPlaces(_ r: ControlChartResult) -> (location: Int, spread: Int) {
     switch r.chart {
-    case .p, .laneyP, .u, .laneyU: return (4, 4)
+    case .p, .laneyP, .u, .laneyU:
+      // Shares and rates to the places their centre and limits need (a p chart near 6e-5 is not all 0.0001).
+      guard let c = r.location, c.count > 0 else { return (4, 4) }
+      let places = max(
+        4,
+        NumberFormat.places(
+          distinguishing: [c.centers.min()!, c.centers.max()!, c.lowers.max()!, c.uppers.min()!, c.uppers.max()!]))
+      return (places, places)
     case .np, .c: return (2, 2)
     case .imr, .xbarR, .xbarS, .run: return (max(r.precision, 1), r.precision + 1)
     }
   }
 
-  private func limits(_ c: ShewhartChart, places: Int, sigmaPlaces: Int) -> String {
-    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: places) }
+  /// Each stage's centre and limits, read together and printed apart (`NumberFormat.distinguished`),
+  /// σ to three significant digits.
+  private func limits(_ c: ShewhartChart, atLeast places: Int) -> String {
     let name = chartName(c.kind)
     var out = ""
     for stage in c.stages where !stage.points.isEmpty {
@@ -64,20 +96,28 @@ extension EvidenceTextRenderer {
       let varying = stage.points.contains { c.lowers[$0] != c.lowers[i] || c.uppers[$0] != c.uppers[i] }
       var line = "  \(name): "
       if let label = stage.label {
-        line += "stage \(label) (points \(stage.points.lowerBound + 1)–\(stage.points.upperBound)): "
+        // Numbered as the chart numbers its points: an MR stage starts at its first range's second point.
+        let first = c.positions[stage.points.lowerBound] + 1, last = c.positions[stage.points.upperBound - 1] + 1
+        line += "stage \(label) (\(first == last ? "point \(first)" : "points \(first)–\(last)")): "
       }
-      line += "centre \(f(stage.center))"
-      line +=
-        varying
-        ? "   limits per point (sample sizes vary): LCL \(f(c.lowers[stage.points].min()!))…\(f(c.lowers[stage.points].max()!)), UCL \(f(c.uppers[stage.points].min()!))…\(f(c.uppers[stage.points].max()!))"
-        : "   LCL \(f(c.lowers[i]))   UCL \(f(c.uppers[i]))"
+      if varying {
+        let lowers = c.lowers[stage.points], uppers = c.uppers[stage.points]
+        let f = Self.figures(
+          [stage.center, lowers.min()!, lowers.max()!, uppers.min()!, uppers.max()!], atLeast: places)
+        line += "centre \(f[0])   limits per point (sample sizes vary): LCL \(f[1])…\(f[2]), UCL \(f[3])…\(f[4])"
+      } else {
+        let f = Self.figures([stage.center, c.lowers[i], c.uppers[i]], atLeast: places)
+        line += "centre \(f[0])   LCL \(f[1])   UCL \(f[2])"
+      }
       if let s = stage.sigma, [.individuals, .mean].contains(c.kind) {
-        line += "   σ \(NumberFormat.decimal(s, places: sigmaPlaces + 1))"
+        line += "   σ \(NumberFormat.significant(s))"
       }
       if let s = stage.sigma, [.laneyP, .laneyU].contains(c.kind) {
-        line += "   σz \(NumberFormat.decimal(s, places: 3))"
+        line += "   σz \(NumberFormat.significant(s))"
       }
-      if stage.basedOn != stage.points.count { line += "   (from \(stage.basedOn) points)" }
+      if stage.basedOn != stage.points.count {
+        line += "   (from \(stage.basedOn) \(stage.basedOn == 1 ? "point" : "points"))"
+      }
       out += line + "\n"
     }
     return out

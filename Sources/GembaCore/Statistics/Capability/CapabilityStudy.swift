@@ -41,10 +41,13 @@ public struct CapabilityStudy: Hashable, Sendable {
   /// From the normal distribution with the overall σ.
   public var expectedOverall: PartsPerMillion
   public var normality: AndersonDarlingTest
-  /// Points of the study's own control charts (X̄ and R or S, or I and MR) beyond their limits:
-  /// capability indices predict only for a process in statistical control.
+  /// Points of the study's own control charts (X̄ and R or S, or I and MR) beyond their limits.
   public var outOfControl: [ControlChart.Signal]
-  public var inControl: Bool { outOfControl.isEmpty }
+  /// The whole process judged on its location chart (I or X̄) with a known false-alarm rate:
+  /// beyond-limit points against what chance gives among this many, and runs about the centre.
+  /// Capability indices predict only for a process in statistical control.
+  public var stability: ProcessVerdict
+  public var inControl: Bool { stability.inControl }
   public var warnings: [Diagnostic]
 
   /// Capability of subgrouped data; within σ by R̄/d₂ (default) or S̄/c₄.
@@ -63,6 +66,7 @@ public struct CapabilityStudy: Hashable, Sendable {
     method: WithinSigma = .rangeBar, confidence: Double = 0.95
   ) throws(Diagnostic) {
     try subgroups.requireFinite(nonEmpty: false)
+    try Self.requireVariation(subgroups.values)
     guard subgroups.count >= 2 || method == .movingRange else {
       throw ControlCharts.tooFew(subgroups.count, "subgroups")
     }
@@ -84,6 +88,7 @@ public struct CapabilityStudy: Hashable, Sendable {
   ) throws(Diagnostic) {
     try Sample.requireFinite(individuals, name: "the measure")
     guard individuals.count >= 2 else { throw ControlCharts.tooFew(individuals.count, "values") }
+    try Self.requireVariation(individuals)
     let sigma = try WithinSigma.movingRange(individuals, pairs: nil)
     let chart = try ControlCharts.individuals(individuals, rules: try SpecialCauseRules(.westernElectric, tests: [1]))
     try self.init(
@@ -120,9 +125,6 @@ public struct CapabilityStudy: Hashable, Sendable {
     overallSigma = sample.standardDeviation
     self.confidence = confidence
     normality = try AndersonDarlingTest(values, sample: sample)
-    // Points are counted once whether the location or the spread chart flags them.
-    let flagged = Set(chart.location.signals.map(\.point)).union(
-      chart.spread.signals.map { chart.spread.positions[$0.point] })
     outOfControl =
       chart.location.signals
       + chart.spread.signals.map {
@@ -130,7 +132,7 @@ public struct CapabilityStudy: Hashable, Sendable {
           point: chart.spread.positions[$0.point], rule: $0.rule,
           description: "\(chart.spread.kind.rawValue) chart: \($0.description)")
       }
-    let stability = flagged.count
+    stability = chart.location.verdict ?? ProcessVerdict(chart.location)
 
     let n = Double(count), nu = n - 1, alpha = 1 - confidence
     let z = NormalDistribution.upperQuantile(alpha / 2)
@@ -180,14 +182,14 @@ public struct CapabilityStudy: Hashable, Sendable {
             "read the observed PPM, or find why the data are not normal (a mixture of streams, a shift, a boundary)"
           ]))
     }
-    if stability > 0 {
-      let (charts, option) =
-        method == .movingRange ? ("I-MR", "imr") : method == .sBar ? ("X̄-S", "xbar-s") : ("X̄-R", "xbar-r")
+    if !stability.inControl {
+      let (chart, option) =
+        method == .movingRange ? ("I", "imr") : method == .sBar ? ("X̄", "xbar-s") : ("X̄", "xbar-r")
       warnings.append(
         Diagnostic(
           .notInControl,
-          "the process is not in statistical control: \(stability) \(stability == 1 ? "point is" : "points are") beyond the "
-            + "limits of its \(charts) chart, so the indices do not predict what it will make",
+          "the process is not in statistical control on its \(chart) chart (\(stability.reason)), so the indices do not "
+            + "predict what it will make",
           notes: ["find and remove the special causes first (spc --chart \(option))"]))
     }
     if points < 20 {
@@ -204,6 +206,15 @@ public struct CapabilityStudy: Hashable, Sendable {
           "the target \(NumberFormat.compact(t, maxPlaces: 6)) is outside the specification limits"))
     }
     self.warnings = warnings
+  }
+
+  /// Values all equal have no capability to state (σ = 0 makes every index infinite): the
+  /// answer is that plain fact.
+  static func requireVariation(_ values: [Double]) throws(Diagnostic) {
+    guard let none = NoVariation.among(values) else { return }
+    throw Diagnostic.error(
+      .noVariation, none.sentence("study"),
+      notes: ["check the measure's resolution: a gauge that always reads the same cannot show variation"])
   }
 
   private static func observed(_ values: [Double], _ lower: Double?, _ upper: Double?) -> PartsPerMillion {

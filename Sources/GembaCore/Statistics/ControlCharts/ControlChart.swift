@@ -1,5 +1,6 @@
-/// An individuals (XmR) control chart: the centre line X̄, limits X̄ ± 2.66 × mean moving range,
-/// and the points that break the Western Electric or Nelson rules.
+/// An individuals (XmR) control chart: the centre line X̄, limits X̄ ± 3σ with σ = MR̄/d₂(2)
+/// (exact d₂, as `--chart imr` computes them), and the points that break the Western Electric or
+/// Nelson rules.
 public struct ControlChart: Hashable, Sendable {
   public struct Point: Hashable, Sendable {
     public var label: String
@@ -32,8 +33,16 @@ public struct ControlChart: Hashable, Sendable {
   public var averageMovingRange: Double
   public var upperLimit: Double
   public var lowerLimit: Double
-  /// σ estimated as mean moving range / 1.128 (d₂ for n = 2).
+  /// σ estimated as mean moving range / d₂(2), d₂(2) = 2/√π.
   public var sigma: Double
+  /// The moving-range chart's upper limit, D₄·MR̄.
+  public var movingRangeUpper: Double
+  /// Every value is the same: no limits, no signals, no verdict (there is nothing to chart).
+  public var noVariation: Bool { values.count >= 2 && averageMovingRange == 0 }
+  /// The whole process judged with a known false-alarm rate (nil without variation).
+  public var verdict: ProcessVerdict?
+  /// Provisional limits (fewer than 20 points).
+  public var warnings: [Diagnostic]
   public var rules: ControlRules
   public var signals: [Signal]
   /// Rows left out because the cell was not a number (or date).
@@ -66,13 +75,29 @@ public struct ControlChart: Hashable, Sendable {
     for i in values.indices.dropFirst() { rangeSum += abs(values[i] - values[i - 1]) }
     mean = values.isEmpty ? 0 : sum / Double(values.count)
     averageMovingRange = values.count < 2 ? 0 : rangeSum / Double(values.count - 1)
-    upperLimit = mean + 2.66 * averageMovingRange
-    lowerLimit = mean - 2.66 * averageMovingRange
+    sigma = averageMovingRange / ControlChartConstants.movingRangeD2
+    upperLimit = mean + 3 * sigma
+    lowerLimit = mean - 3 * sigma
     // A count cannot go below zero: the lower limit of a chart of counts stops there.
     if meaning == .count, lowerLimit < 0 { lowerLimit = 0 }
-    sigma = averageMovingRange / 1.128
+    movingRangeUpper = ControlChartConstants.movingRangeD4 * averageMovingRange
+    warnings =
+      values.count < 20
+      ? [
+        Diagnostic(
+          .provisionalLimits,
+          "limits come from \(values.count) \(pointKind == "row" ? "values" : "points"), fewer than 20: treat them as provisional"
+        )
+      ] : []
+    guard values.count < 2 || averageMovingRange > 0 else {
+      // Limits of zero width would flag nothing real: the answer is that nothing varies.
+      (signals, verdict, warnings) = ([], nil, [])
+      return
+    }
     signals = ControlRuleCheck(values: values, mean: mean, sigma: sigma, upper: upperLimit, lower: lowerLimit).signals(
       rules)
+    let (center, lower, upper) = (mean, lowerLimit, upperLimit)
+    verdict = ProcessVerdict(count: values.count, value: { values[$0] }) { _ in (center, lower, upper) }
   }
 }
 

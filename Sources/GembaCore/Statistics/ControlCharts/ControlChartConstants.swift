@@ -47,6 +47,15 @@ public enum ControlChartConstants {
     Row(n: $0.0, d2: $0.1, d3: $0.2, c4: $0.3, a2: $0.4, a3: $0.5, b3: $0.6, b4: $0.7, d3Factor: $0.8, d4Factor: $0.9)
   }
 
+  /// d₂(2) = 2/√π, the mean of |X₁ − X₂| for standard normals, exactly: every individuals chart
+  /// (the default XmR, `--chart imr`, capability's I-MR, Laney's σz) divides MR̄ by it, so they
+  /// all give the same limits (the published 1.128 would move them in the 4th digit).
+  public static let movingRangeD2 = 2 / Double.pi.squareRoot()
+  /// d₃(2) = √(2 − 4/π), the standard deviation of |X₁ − X₂|, exactly.
+  public static let movingRangeD3 = (2 - 4 / Double.pi).squareRoot()
+  /// D₄(2) = 1 + 3d₃/d₂ = 3.2665…: the moving-range chart's upper limit is D₄·MR̄ (D₃ = 0).
+  public static let movingRangeD4 = 1 + 3 * movingRangeD3 / movingRangeD2
+
   /// The largest subgroup size the range chart accepts (ranges waste information beyond it).
   public static let largestRangeSubgroup = 25
 

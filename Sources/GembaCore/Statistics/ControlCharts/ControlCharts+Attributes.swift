@@ -99,7 +99,7 @@ extension ControlCharts {
       z.append(zs)
       // The baseline is a run of consecutive points, so its moving ranges are those of zs.
       let ranges = zip(zs.dropFirst(), zs).map { abs($0 - $1) }
-      let sigmaZ = ranges.isEmpty ? 1 : ranges.reduce(0, +) / Double(ranges.count) / ControlChartConstants.d2(2)
+      let sigmaZ = ranges.isEmpty ? 1 : ranges.reduce(0, +) / Double(ranges.count) / ControlChartConstants.movingRangeD2
       let multiplier = kind == .laneyP || kind == .laneyU ? sigmaZ : 1
       warnings += provisional(segment, count: segment.estimate.count, what: "samples")
       for i in segment.points {
@@ -122,7 +122,7 @@ extension ControlCharts {
       warnings.append(
         Diagnostic(
           .overdispersion,
-          "overdispersion detected: the samples vary \(NumberFormat.decimal(dispersion.ratio, places: 2))× as much as the "
+          "overdispersion detected: the samples' variance is \(NumberFormat.significant(dispersion.varianceRatio))× what the "
             + "\(binomial ? "binomial" : "Poisson") model allows, so these limits are too narrow",
           notes: ["use the Laney \(binomial ? "p′" : "u′") chart (--chart laney-\(binomial ? "p" : "u"))"]))
     }

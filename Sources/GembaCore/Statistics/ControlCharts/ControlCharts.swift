@@ -10,7 +10,10 @@ public struct VariablesChart: Hashable, Sendable {
 
 /// Builds Shewhart charts from values, with limits per stage or from a baseline.
 public enum ControlCharts {
-  /// The individuals and moving-range chart (I-MR): x̄ ± 3σ, σ = MR̄/d₂(2); MR chart MR̄, D₄·MR̄.
+  /// The individuals and moving-range chart (I-MR): x̄ ± 3σ, σ = MR̄/d₂(2); MR chart MR̄, D₄·MR̄
+  /// (d₂ and D₄ exact: `ControlChartConstants.movingRangeD2`, `movingRangeD4`). The MR chart is
+  /// checked for points beyond its limit only: its ranges share points, so zone and run tests on
+  /// it echo the I chart (one outlier makes two wide ranges).
   public static func individuals(
     _ values: [Double], labels: [String]? = nil, phases: ChartPhases = .none,
     rules: SpecialCauseRules = .westernElectric
@@ -30,7 +33,8 @@ public enum ControlCharts {
     var spread = ChartColumns(capacity: values.count, sized: false)
     var locationStages: [ShewhartChart.Stage] = [], spreadStages: [ShewhartChart.Stage] = []
     var warnings: [Diagnostic] = []
-    let d3 = ControlChartConstants.d3(2)
+    let d3 = ControlChartConstants.movingRangeD3
+    let spreadRules = try SpecialCauseRules(rules.family, tests: [1])
     for segment in try phases.segments(count: values.count) {
       let used = segment.estimate
       // Moving ranges (i − 1, i) with both ends in the baseline.
@@ -39,7 +43,7 @@ public enum ControlCharts {
       var sum = 0.0
       for i in used { sum += values[i] }
       let mean = sum / Double(used.count)
-      let mrBar = sigma * ControlChartConstants.d2(2)
+      let mrBar = sigma * ControlChartConstants.movingRangeD2
       warnings += provisional(segment, count: used.count, what: "values")
       let start = spread.count
       let all = segment.points, ranges = all.dropFirst()
@@ -64,7 +68,8 @@ public enum ControlCharts {
       location: ShewhartChart(
         kind: .individuals, columns: location, labels: labels, stages: locationStages, rules: rules, warnings: warnings),
       spread: ShewhartChart(
-        kind: .movingRange, columns: spread, labels: labels, stages: spreadStages, rules: rules, warnings: []),
+        kind: .movingRange, columns: spread, labels: labels, stages: spreadStages, rules: spreadRules,
+        warnings: []),
       sigmaMethod: .movingRange)
   }
 

@@ -6,9 +6,12 @@ import Foundation
 /// Runs about the median: a point above the median is "above", a point on or below it "below"
 /// (Minitab's convention). With m above, n on or below, N = m + n and R runs:
 /// E(R) = 2mn/N + 1, Var(R) = 2mn(2mn − N) / (N²(N − 1)); clustering p = Φ((R − E + 0.5)/s),
-/// mixtures p = 1 − Φ((R − E − 0.5)/s). Runs up or down (V, ties continue the run):
-/// E(V) = (2N − 1)/3, Var(V) = (16N − 29)/90; trends p = Φ((V − E + 0.5)/s), oscillation
-/// p = 1 − Φ((V − E − 0.5)/s).
+/// mixtures p = 1 − Φ((R − E − 0.5)/s). Runs up or down (V): E(V) = (2N − 1)/3,
+/// Var(V) = (16N − 29)/90; trends p = Φ((V − E + 0.5)/s), oscillation p = 1 − Φ((V − E − 0.5)/s).
+/// A step of 0 (a value equal to the one before) is neither up nor down: it is dropped and N
+/// counts the values left, one more than the non-zero steps (Bradley, Distribution-Free
+/// Statistical Tests, 1968, ch. 12; NCSS, Analysis of Runs, ch. 256). Counting a tie as part of
+/// the run it is in would make a flat stretch a long "trend".
 public struct RunChart: Hashable, Sendable {
   public var values: [Double]
   /// Each point's label (made when read).
@@ -39,6 +42,9 @@ public struct RunChart: Hashable, Sendable {
   init(_ values: [Double], labels: ChartLabels?) throws(Diagnostic) {
     try Sample.requireFinite(values, name: "the measure")
     guard values.count >= 3 else { throw ControlCharts.tooFew(values.count, "values") }
+    if let none = NoVariation.among(values) {
+      throw Diagnostic.error(.noVariation, none.sentence(), notes: ["a run chart has nothing to test in one value"])
+    }
     self.values = values
     self.labels = try ControlCharts.checkedLabels(labels, count: values.count)
     let sorted = RadixSort.sorted(values)
@@ -53,17 +59,17 @@ public struct RunChart: Hashable, Sendable {
     let r = Double(runsAboutMedian)
     clusteringP = spread > 0 ? NormalDistribution.cdf((r - expectedRunsAboutMedian + 0.5) / spread) : 1
     mixturesP = spread > 0 ? NormalDistribution.survival((r - expectedRunsAboutMedian - 0.5) / spread) : 1
-    // Direction of each step; a step of 0 continues the run it is in.
+    // Direction of each step that moves; ties are dropped (see above).
     var directions: [Bool] = []
-    for i in 1..<n where values[i] != values[i - 1] || !directions.isEmpty {
-      directions.append(values[i] == values[i - 1] ? directions.last! : values[i] > values[i - 1])
-    }
+    for i in 1..<n where values[i] != values[i - 1] { directions.append(values[i] > values[i - 1]) }
     (runsUpOrDown, longestRunUpOrDown) = Self.runs(directions)
-    expectedRunsUpOrDown = (2 * total - 1) / 3
-    let s = ((16 * total - 29) / 90).squareRoot()
+    let moving = Double(directions.count + 1)
+    expectedRunsUpOrDown = (2 * moving - 1) / 3
+    let s = ((16 * moving - 29) / 90).squareRoot()
     let v = Double(runsUpOrDown)
-    trendsP = NormalDistribution.cdf((v - expectedRunsUpOrDown + 0.5) / s)
-    oscillationP = NormalDistribution.survival((v - expectedRunsUpOrDown - 0.5) / s)
+    // Fewer than 3 values that move leave nothing to test (the variance is not positive).
+    trendsP = s > 0 && s.isFinite ? NormalDistribution.cdf((v - expectedRunsUpOrDown + 0.5) / s) : 1
+    oscillationP = s > 0 && s.isFinite ? NormalDistribution.survival((v - expectedRunsUpOrDown - 0.5) / s) : 1
     warnings =
       n < 20
       ? [

@@ -63,6 +63,9 @@ public struct ShewhartChart: Hashable, Sendable {
   public var warnings: [Diagnostic]
   /// Between-sample variation against the binomial or Poisson model (p, u and Laney charts).
   public var dispersion: Dispersion?
+  /// The whole process judged with a known false-alarm rate (location charts: I, X̄, p, np, c,
+  /// u, Laney; nil for the spread charts, whose points echo the location chart's).
+  public var verdict: ProcessVerdict?
 
   public var count: Int { values.count }
 
@@ -116,6 +119,11 @@ public struct ShewhartChart: Hashable, Sendable {
       .signals(rules)
     }
     self.signals = signals
+    verdict = nil
+    switch kind {
+    case .individuals, .mean, .p, .np, .c, .u, .laneyP, .laneyU: verdict = ProcessVerdict(self)
+    case .movingRange, .range, .standardDeviation: break
+    }
   }
 }
 
@@ -195,25 +203,30 @@ struct ChartColumns {
 /// σ_z, the standard deviation of the standardized points z = (x − centre)/σ estimated from their
 /// moving range (Laney 2002), and the dispersion test Σz² ~ χ²(m − 1).
 public struct Dispersion: Hashable, Sendable {
-  /// σ_z = mean moving range of z / 1.128: 1 when the model holds, above 1 when overdispersed.
+  /// σ_z = mean moving range of z / d₂(2): 1 when the model holds, above 1 when overdispersed
+  /// (Laney's multiplier; no test reads it).
   public var ratio: Double
   public var chiSquare: Double
   public var degreesOfFreedom: Int
+  /// Σz²/(m − 1): the variance of the standardized points against the model's 1, the statistic
+  /// the p-value tests (the verdict and the figure shown beside it are the same statistic).
+  public var varianceRatio: Double { chiSquare / Double(degreesOfFreedom) }
   /// P(χ² ≥ Σz²): small when the samples vary more than the model allows.
   public var pValue: Double
-  /// pValue < 0.05 and ratio > 1: ordinary limits are too narrow; Laney's p′ or u′ are the remedy.
+  /// pValue < 0.05 (Σz² large): ordinary limits are too narrow; Laney's p′ or u′ are the remedy.
   public var overdispersed: Bool
-  /// The lower tail below 0.05 and ratio < 1: ordinary limits are too wide.
+  /// The lower tail below 0.05 (Σz² small): ordinary limits are too wide.
   public var underdispersed: Bool
 
   /// - Parameter z: the standardized points of each stage (moving ranges do not cross stages).
   init(z stages: [[Double]]) {
     let ranges = stages.flatMap { z in zip(z.dropFirst(), z).map { abs($0 - $1) } }
-    ratio = ranges.isEmpty ? 1 : ranges.reduce(0, +) / Double(ranges.count) / ControlChartConstants.d2(2)
+    ratio = ranges.isEmpty ? 1 : ranges.reduce(0, +) / Double(ranges.count) / ControlChartConstants.movingRangeD2
     chiSquare = stages.joined().reduce(0) { $0 + $1 * $1 }
     degreesOfFreedom = max(1, stages.joined().count - stages.count)
     pValue = ChiSquared.survival(chiSquare, df: Double(degreesOfFreedom))
-    overdispersed = pValue < 0.05 && ratio > 1
-    underdispersed = ChiSquared.cdf(chiSquare, df: Double(degreesOfFreedom)) < 0.05 && ratio < 1
+    // Decided on Σz² alone: σ_z, from moving ranges, is another statistic and may disagree.
+    overdispersed = pValue < 0.05
+    underdispersed = ChiSquared.cdf(chiSquare, df: Double(degreesOfFreedom)) < 0.05
   }
 }

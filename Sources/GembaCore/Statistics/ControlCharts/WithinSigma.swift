@@ -6,7 +6,7 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
   case rangeBar = "R̄/d₂"
   /// S̄/c₄ (for unequal sizes, Σ hᵢ sᵢ/c₄(nᵢ) / Σ hᵢ with hᵢ = c₄²/(1 − c₄²), as Minitab).
   case sBar = "S̄/c₄"
-  /// MR̄/d₂(2) = MR̄/1.128, from the moving ranges of consecutive individual values.
+  /// MR̄/d₂(2) with d₂(2) = 2/√π exactly, from the moving ranges of consecutive individual values.
   case movingRange = "MR̄/d₂"
 
   /// σ from the subgroups at `indices` (nil: all of them). Subgroups of one value are skipped;
@@ -72,7 +72,7 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
     var sum = 0.0
     for i in ends { sum += abs(values[i] - values[i - 1]) }
     let mean = sum / Double(ends.count)
-    let sigma = mean / ControlChartConstants.d2(2)
+    let sigma = mean / ControlChartConstants.movingRangeD2
     guard sigma > 0 else { throw noVariation }
     return sigma
   }
