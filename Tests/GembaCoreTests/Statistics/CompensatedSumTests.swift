@@ -72,7 +72,8 @@ import Testing
     #expect(values.map(grid.offset) == [0, -1, 1])
     #expect(grid.value(offset: 0) == 1000000000000.4)
     #expect(DecimalGrid(decimals: 1, values: [[0.25]]) == nil)  // written with 2 decimals
-    #expect(DecimalGrid(decimals: 2, values: [[0.25, 1.5]]) != nil)
+    #expect(DecimalGrid(decimals: 2, values: [[100_000.25, 1.5]]) != nil)
+    #expect(DecimalGrid(decimals: 2, values: [[0.25, 1.5]]) == nil)  // 150 steps: centring suffices
     #expect(DecimalGrid(decimals: 3, values: [[1e13]]) == nil)  // 1e16 steps: not exact
     #expect(DecimalGrid(decimals: 1, values: [[.nan]]) == nil)
   }
