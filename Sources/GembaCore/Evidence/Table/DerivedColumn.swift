@@ -107,9 +107,7 @@ struct DerivedColumnBuilder {
 }
 
 extension DerivedColumn {
-  /// Shortest text that reads back as the same number; whole numbers without `.0`.
-  static func text(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return "\(x)"
-  }
+  /// A computed number's text: 15 significant digits in their shortest form, whole numbers
+  /// without `.0` (`NumberFormat.computed`).
+  static func text(_ x: Double) -> String { NumberFormat.computed(x) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `sum|avg|median|p90 COL [by COL…]`.
 public struct AggregateSpec: Hashable, Sendable {
   public enum Function: String, Hashable, Sendable, CaseIterable {
@@ -103,8 +105,9 @@ enum AggregateStage {
 
   static func statistic(_ f: AggregateSpec.Function, _ values: [Double]) -> Double? {
     switch f {
-    case .sum: return values.reduce(0, +)
-    case .avg: return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    // Compensated: a million values near 1e9 summed plainly drift in the 3rd decimal.
+    case .sum: return values.compensatedSum()
+    case .avg: return values.isEmpty ? nil : values.compensatedSum() / Double(values.count)
     case .median: return quantile(values, 0.5)
     case .p90: return quantile(values, 0.9)
     }
@@ -120,9 +123,20 @@ enum AggregateStage {
     return sorted[lo] + (h - Double(lo)) * (sorted[lo + 1] - sorted[lo])
   }
 
-  /// At most six decimals, trailing zeros dropped.
+  /// Six decimals, or six significant digits where six decimals would not show them (a mean of
+  /// 8.1e-10 is not 0), trailing zeros dropped, in the shortest text that reads back as the
+  /// rounded value (tiny values in scientific form, `8.2e-10`); whole numbers without `.0`.
   static func format(_ x: Double) -> String {
-    let rounded = (x * 1_000_000).rounded() / 1_000_000
-    return DerivedColumn.text(rounded)
+    var rounded = x
+    if x.isFinite, x != 0 {
+      let places = min(max(6, NumberFormat.places(forSignificant: 6, of: x)), 300)
+      // Two steps past 22 places, where 10^places is no longer exact; none where the places are
+      // below the value's own last bit (a sum near 2e12 keeps every digit it has).
+      let scale = pow(10, Double(min(places, 22))), rest = pow(10, Double(places - min(places, 22)))
+      let scaled = (x * rest) * scale
+      if abs(scaled) < 0x1p52 { rounded = scaled.rounded() / scale / rest }
+    }
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    return "\(rounded)"
   }
 }

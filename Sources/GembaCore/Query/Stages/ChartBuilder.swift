@@ -30,7 +30,8 @@ enum ChartBuilder {
 
   /// Equal-width bins `[a, b)`, computed in whole units of the data's precision (0.001 mm data:
   /// thousandths) so a value on an edge always falls in the bin that starts there. The last bin
-  /// is closed `[a, b]` when the maximum lies exactly on its upper edge, as numpy's is.
+  /// is closed `[a, b]` when the maximum lies exactly on its upper edge, as numpy's is (in either
+  /// path: a bin that counts b says so).
   static func histogram(_ relation: Relation, column: Int, name: String, bins requested: Int?) -> Histogram {
     var values: [Double] = []
     var skipped = 0
@@ -61,11 +62,11 @@ enum ChartBuilder {
     // One pass: the least and greatest (the first of each, as `min()` and `max()` give them),
     // the sum in order (as `reduce` adds), and whether every value is whole (a value is whole
     // exactly when cutting off its fraction leaves it as it is).
-    var lo = Double.infinity, hi = -Double.infinity, sum = 0.0, integral = true
+    var lo = Double.infinity, hi = -Double.infinity, sum = CompensatedSum(), integral = true
     for v in values {
       if v < lo { lo = v }
       if v > hi { hi = v }
-      sum += v
+      sum.add(v)
       integral = integral && v == v.rounded(.towardZero)
     }
     if !exact || decimals > 9 { decimals = min(decimals, 9); exact = false }
@@ -78,7 +79,7 @@ enum ChartBuilder {
     // Whole units of the data's precision; a width finer than the data is one unit.
     var unitWidth = max(1, (width * scale).rounded())
     if exact && abs(unitWidth - width * scale) > 1e-9 * unitWidth { unitWidth = niceWidth(unitWidth).rounded(.up) }
-    let mean = sum / Double(values.count)
+    let mean = sum.value / Double(values.count)
     guard exact, abs(hi * scale) < 9e15, abs(lo * scale) < 9e15 else {
       return floatHistogram(
         values, name: name, lo: lo, hi: hi, width: width, mean: mean, skipped: skipped, decimals: decimals)
@@ -128,9 +129,10 @@ enum ChartBuilder {
       while i < count - 1 && v >= bins[i].upper { i += 1 }
       bins[i].count += 1
     }
+    // A maximum on the last upper edge is counted in the last bin: that bin is closed `[a, b]`.
     return Histogram(
       column: name, bins: bins, count: values.count, minimum: lo, maximum: hi, mean: mean, skipped: skipped,
-      decimals: decimals)
+      decimals: decimals, lastClosed: hi >= bins[count - 1].upper)
   }
 
   /// The largest number of decimals written in a column's numbers (at most 6), for showing

@@ -51,7 +51,9 @@ extension StatisticsBuilder {
     let title = name + " by " + groupName
     switch relation.type(of: column) {
     case .integer, .decimal:
-      let m = try measure(relation, column: column, ref: ref, evidence: evidence)
+      let m = try measure(relation, column: column, ref: ref, evidence: evidence, written: true)
+      // Values written with d decimals are summed on that grid: exact at any magnitude.
+      let decimals = m.written.flatMap { $0.exact ? $0.decimals : nil }
       // Each group's numbers, each array made once at its group's row count (grown by doubling,
       // a million numbers would touch twice the memory).
       var groups = totals.map { n -> [Double] in
@@ -67,13 +69,13 @@ extension StatisticsBuilder {
       let ranking = Ranking(values)
       let medians = ranking.medians
       if kept.count == 2 {
-        let welch = try WelchTest(values[0], values[1])
+        let welch = try WelchTest(values[0], values[1], decimals: decimals)
         let mw = try MannWhitneyTest(values[0], values[1], ranking: ranking)
         return GroupComparison(
           title: title, groupColumn: groupName, groups: kept.map { names[$0] },
           test: .twoMeasures(welch, mw, medians: medians), precision: m.precision, skipped: m.skipped)
       }
-      let anova = try OneWayANOVA(values)
+      let anova = try OneWayANOVA(values, decimals: decimals)
       let kw = try KruskalWallisTest(values, ranking: ranking)
       return GroupComparison(
         title: title, groupColumn: groupName, groups: kept.map { names[$0] },

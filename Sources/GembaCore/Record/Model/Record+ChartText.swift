@@ -32,6 +32,12 @@ extension Record.Chart {
     case .pareto:
       let vital = flagged.count
       guard vital > 0 else { return "\(count) categor\(count == 1 ? "y" : "ies"); no vital few marked" }
+      // Every category needed to reach 80 %: no few to single out, said plainly.
+      guard vital < count else {
+        return count == 1
+          ? "one category only: no vital few to single out"
+          : "no vital few: all \(count) categories are needed to reach 80 % of the \(measureName)"
+      }
       let share = cumulative.flatMap { $0.indices.contains(vital - 1) ? $0[vital - 1] : nil }
       return "vital few: \(vital) of \(count) categor\(count == 1 ? "y" : "ies")"
         + (share.map { " make \(NumberFormat.percent($0, places: 0)) of the \(measureName)" } ?? "")

@@ -49,9 +49,15 @@ extension EvidenceTextRenderer {
       lines.insert(cut, at: 1 + vital)
     }
     out += lines.joined(separator: "\n")
-    if vital > 0 {
+    if vital > 0 && vital < p.bars.count {
       out +=
         "vital few: \(vital) of \(p.bars.count) categories make \(NumberFormat.percent(p.bars[vital - 1].cumulative)) of the \(measure)\n"
+    } else if vital > 0 {
+      // Every category is needed to reach 80 %: there is no vital few to single out.
+      out +=
+        p.bars.count == 1
+        ? "one category only: no vital few to single out\n"
+        : "no vital few: all \(p.bars.count) categories are needed to reach 80 % of the \(measure)\n"
     }
     if p.skipped > 0 {
       out += "\(NumberFormat.integer(p.skipped)) rows left out: `\(p.sumColumn ?? "")` was not a number\n"
@@ -63,19 +69,35 @@ extension EvidenceTextRenderer {
     guard !h.bins.isEmpty else {
       return "histogram of \(h.column): no numeric values (\(NumberFormat.integer(h.skipped)) rows skipped)\n"
     }
-    func f(_ x: Double) -> String { NumberFormat.decimal(x, places: h.decimals) }
+    let f = Self.atDataPrecision(places: h.decimals)
     var out =
-      "histogram of \(h.column): \(NumberFormat.integer(h.count)) values, min \(f(h.minimum)), "
-      + "mean \(NumberFormat.decimal(h.mean, places: h.decimals + 1)), max \(f(h.maximum))\n"
+      "histogram of \(h.column): \(counted(h.count, "value")), min \(f(h.minimum)), "
+      + "mean \(Self.atDataPrecision(places: h.decimals + 1)(h.mean)), max \(f(h.maximum))\n"
+    let edges = Self.binEdges(h)
     let rows = h.bins.enumerated().map { i, b in
       let close = h.lastClosed && i == h.bins.count - 1 ? "]" : ")"
       return (
-        label: "[\(f(b.lower)), \(f(b.upper))\(close)", figures: [NumberFormat.integer(b.count)], value: Double(b.count)
+        label: "[\(edges[i]), \(edges[i + 1])\(close)", figures: [NumberFormat.integer(b.count)], value: Double(b.count)
       )
     }
     out += barRows(rows, header: [h.column, "count"])
     if h.skipped > 0 { out += "\(NumberFormat.integer(h.skipped)) rows skipped: empty or not a number\n" }
     return out
+  }
+
+  /// A figure at the data's own decimals, unless those show none of its digits (8.1e-10 at 6
+  /// places is `0.000000`): then with three significant digits.
+  static func atDataPrecision(places: Int) -> (Double) -> String {
+    { x in
+      x != 0 && x.isFinite && NumberFormat.places(forSignificant: 1, of: x) > places
+        ? NumberFormat.significant(x) : NumberFormat.decimal(x, places: places)
+    }
+  }
+
+  /// The bins' edges, first to last, at the data's decimals when those tell every edge apart and
+  /// show each one; otherwise read together (`NumberFormat.distinguished`).
+  static func binEdges(_ h: Histogram) -> [String] {
+    readTogether(h.bins.map(\.lower) + [h.bins[h.bins.count - 1].upper], places: h.decimals)
   }
 
   func timeline(_ t: Timeline) -> String {

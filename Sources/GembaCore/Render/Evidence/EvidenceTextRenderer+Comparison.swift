@@ -3,7 +3,8 @@ extension EvidenceTextRenderer {
   func comparison(_ c: GroupComparison) -> String {
     let u = options.unicode
     func p(_ x: Double) -> String { Self.pValue(x) }
-    func m(_ x: Double) -> String { NumberFormat.decimal(x, places: c.precision + 1) }
+    // A measure's figures one decimal past the data's, unless that shows none of their digits.
+    let m = Self.atDataPrecision(places: c.precision + 1)
     var out = "compare \(c.title): \(c.method)\n"
     switch c.test {
     case .proportions(let t):
@@ -83,9 +84,11 @@ extension EvidenceTextRenderer {
         ]
       }
       out += grid([c.groupColumn, "n", "mean", "sd", "median"], rows, rightAligned: [false, true, true, true, true])
+      let d = Self.readTogether(
+        [w.difference, w.differenceInterval.lowerBound, w.differenceInterval.upperBound], places: c.precision + 1)
       out +=
-        "  difference of means \(m(w.difference)) (\(Int((w.confidence * 100).rounded())) % CI \(m(w.differenceInterval.lowerBound)) to "
-        + "\(m(w.differenceInterval.upperBound))); effect size d = \(NumberFormat.decimal(w.cohensD, places: 2)) (Hedges' g \(NumberFormat.decimal(w.hedgesG, places: 2)))\n"
+        "  difference of means \(d[0]) (\(Int((w.confidence * 100).rounded())) % CI \(d[1]) to "
+        + "\(d[2])); effect size d = \(NumberFormat.decimal(w.cohensD, places: 2)) (Hedges' g \(NumberFormat.decimal(w.hedgesG, places: 2)))\n"
       out +=
         "  Welch t = \(NumberFormat.decimal(w.t, places: 2)), df = \(NumberFormat.decimal(w.degreesOfFreedom, places: 1)), p\(p(w.pValue))"
         + " · Mann–Whitney U = \(NumberFormat.compact(mw.u, maxPlaces: 1)), p\(p(mw.pValue))\(mw.exact ? " (exact)" : "")\n"
@@ -102,8 +105,9 @@ extension EvidenceTextRenderer {
       }
       out += grid([c.groupColumn, "n", "mean", "sd", "median"], rows, rightAligned: [false, true, true, true, true])
       out +=
-        "  ANOVA F(\(a.betweenDegrees), \(a.withinDegrees)) = \(NumberFormat.decimal(a.f, places: 2)), p\(p(a.pValue)), "
-        + "\(u ? "η²" : "eta-squared") = \(NumberFormat.decimal(a.etaSquared, places: 3))"
+        "  ANOVA F(\(a.betweenDegrees), \(a.withinDegrees)) = \(NumberFormat.significant(a.f, digits: 6)), p\(p(a.pValue)), "
+        + "\(u ? "η²" : "eta-squared") = \(NumberFormat.decimal(a.etaSquared, places: 3)), "
+        + "residual sd \(NumberFormat.significant(a.residualStandardDeviation, digits: 6))"
         + " · Kruskal–Wallis H = \(NumberFormat.decimal(kw.h, places: 2)), df = \(kw.degreesOfFreedom), p\(p(kw.pValue))\n"
       if kw.verdict.isSignificant != a.verdict.isSignificant {
         out +=
@@ -124,6 +128,18 @@ extension EvidenceTextRenderer {
     }
     return (NumberFormat.distinguished(values.map { $0 * 100 }), "points")
   }
+
+  /// Figures read together (a difference and its interval's ends) at `places`, unless those
+  /// show none of a figure's digits or print two different figures alike: then at the shared
+  /// places that tell them apart (`NumberFormat.distinguished`).
+  static func readTogether(_ values: [Double], places: Int) -> [String] {
+    let plain = values.map { NumberFormat.decimal($0, places: places) }
+    let hidden = values.contains { $0 != 0 && $0.isFinite && NumberFormat.places(forSignificant: 1, of: $0) > places }
+    return hidden || Set(plain).count < Set(values).count ? NumberFormat.distinguished(values) : plain
+  }
+
+  /// A difference of shares in percentage points: `5.0 points`.
+  func points(_ share: Double) -> String { NumberFormat.decimal(share * 100, places: 1) + " points" }
 
   /// A p-value to three decimals, or `< 0.001`.
   static func pValue(_ p: Double) -> String {

@@ -136,9 +136,17 @@ extension EvidenceWorkspace {
       c.places = r.precision
       return c
     case .histogram(let h):
+      // Edges as the shell shows them when 4 places would hide them (values near 8e-10).
+      let edges = h.bins.map(\.lower) + (h.bins.last.map { [$0.upper] } ?? [])
+      var texts = edges.map { NumberFormat.compact($0) }
+      if edges.contains(where: { $0 != 0 && NumberFormat.places(forSignificant: 1, of: $0) > 4 })
+        || Set(texts).count < Set(edges).count
+      {
+        texts = NumberFormat.distinguished(edges)
+      }
       return CitedChart(
         kind: .histogram, title: h.column, measure: .count,
-        labels: h.bins.map { "\(NumberFormat.compact($0.lower))–\(NumberFormat.compact($0.upper))" },
+        labels: h.bins.indices.map { "\(texts[$0])–\(texts[$0 + 1])" },
         values: h.bins.map { Double($0.count) })
     case .rows, .count, .crossTab, .comparison, .grep:
       return nil

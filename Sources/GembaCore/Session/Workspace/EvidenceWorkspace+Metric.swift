@@ -14,11 +14,17 @@ extension EvidenceWorkspace {
         return nil
       }
       if option.value.contains("|") {
-        let tokens = try Lexer.tokenize(option.value)
-        guard case .query(let source) = try Parser.parse(tokens: tokens) else {
-          throw .error(.invalidOptionValue, "`--\(name)` is not a query", at: option.span)
+        let result: QueryResult
+        do throws(Diagnostic) {
+          let tokens = try Lexer.tokenize(option.value)
+          guard case .query(let source) = try Parser.parse(tokens: tokens) else {
+            throw .error(.invalidOptionValue, "`--\(name)` is not a query", at: option.span)
+          }
+          result = try run(source, in: investigation).unnoted
+        } catch {
+          throw Self.placed(error, inside: option)
         }
-        guard case .count(let n) = try run(source, in: investigation).unnoted else {
+        guard case .count(let n) = result else {
           throw .error(.invalidOptionValue, "the query for --\(name) must end in `count`", at: option.span)
         }
         return Double(n)
@@ -72,5 +78,25 @@ extension EvidenceWorkspace {
       notes.append("metrics: dpmo, fpy, rty, coq")
       throw .error(.unknownMetric, "no metric `\(kind.value)`", at: kind.span, notes: notes)
     }
+  }
+
+  /// A diagnostic about the query inside an option's value, pointing where that text stands in
+  /// the command: the query was read on its own, so its spans count from the value's first
+  /// character (`1:14`), not from the command's line and column.
+  static func placed(_ diagnostic: Diagnostic, inside option: Located<String>) -> Diagnostic {
+    guard let inner = diagnostic.span, inner != option.span else { return diagnostic }
+    let outer = option.span
+    // Written in quotes, the value starts one column after the span does (a value with escapes
+    // inside is wider than its text: the columns after an escape are then approximate).
+    let width = outer.start.line == outer.end.line ? outer.end.column - outer.start.column : option.value.count + 2
+    let quote = width == option.value.count ? 0 : 1
+    func moved(_ p: SourcePosition) -> SourcePosition {
+      p.line == 1
+        ? SourcePosition(line: outer.start.line, column: outer.start.column + quote + p.column - 1)
+        : SourcePosition(line: outer.start.line + p.line - 1, column: p.column)
+    }
+    var d = diagnostic
+    d.span = SourceSpan(start: moved(inner.start), end: moved(inner.end))
+    return d
   }
 }

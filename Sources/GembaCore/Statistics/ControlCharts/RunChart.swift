@@ -41,7 +41,13 @@ public struct RunChart: Hashable, Sendable {
 
   init(_ values: [Double], labels: ChartLabels?) throws(Diagnostic) {
     try Sample.requireFinite(values, name: "the measure")
-    guard values.count >= 3 else { throw ControlCharts.tooFew(values.count, "values") }
+    guard values.count >= 3 else {
+      // A median and a run need 3 values (the control-limit message said "at least 2 … there are 2").
+      throw Diagnostic.error(
+        .tooFewValues,
+        "a run chart needs at least 3 values; there \(values.count == 1 ? "is 1" : "are \(values.count)")",
+        notes: ["runs about the median say nothing with fewer"])
+    }
     if let none = NoVariation.among(values) {
       throw Diagnostic.error(.noVariation, none.sentence(), notes: ["a run chart has nothing to test in one value"])
     }

@@ -17,27 +17,45 @@ public struct OneWayANOVA: Hashable, Sendable {
   public var etaSquared: Double
   public var verdict: Verdict
 
-  public init(_ groups: [[Double]], alpha: Double = 0.05) throws(Diagnostic) {
+  /// The residual standard deviation √(within / (N − k)), as NIST StRD certifies it.
+  public var residualStandardDeviation: Double { (withinSquares / Double(withinDegrees)).squareRoot() }
+
+  /// - Parameter decimals: the most decimals the values were written with, when known and none
+  ///   was written with an exponent: the sums are then taken on that decimal grid (`DecimalGrid`),
+  ///   exact at any magnitude. Without it, values are measured from the first one.
+  public init(_ groups: [[Double]], decimals: Int? = nil, alpha: Double = 0.05) throws(Diagnostic) {
     try GroupCheck.validate(groups)
+    let grid =
+      decimals.flatMap { DecimalGrid(decimals: $0, values: groups) } ?? .shifted(by: groups.first?.first ?? 0)
     var samples: [Sample] = []
-    for (i, g) in groups.enumerated() { samples.append(try Sample(g, name: "group \(i + 1)")) }
+    for (i, g) in groups.enumerated() { samples.append(try Sample(g, name: "group \(i + 1)", grid: grid)) }
     self.groups = samples
     let n = groups.reduce(0) { $0 + $1.count }
     guard n > groups.count else {
       throw Diagnostic.error(
         .tooFewValues, "one-way ANOVA needs more values than groups (\(n) values in \(groups.count) groups)")
     }
-    grandMean = groups.joined().reduce(0, +) / Double(n)
-    let m = grandMean
-    betweenSquares = samples.reduce(0) { $0 + Double($1.count) * ($1.mean - m) * ($1.mean - m) }
-    withinSquares = samples.reduce(0) { $0 + Double($1.count - 1) * $1.variance }
+    // In the grid's steps: the group means' deviations from the grand mean are exact there.
+    var total = CompensatedSum()
+    for s in samples { total.add(Double(s.count) * s.centredMean) }
+    let centredGrand = total.value / Double(n)
+    grandMean = grid.value(offset: centredGrand)
+    var between = CompensatedSum(), within = CompensatedSum()
+    let steps2 = grid.scale * grid.scale
+    for s in samples {
+      let d = s.centredMean - centredGrand
+      between.add(Double(s.count) * d * d)
+      within.add(Double(s.count - 1) * s.variance * steps2)
+    }
+    betweenSquares = between.value / steps2
+    withinSquares = within.value / steps2
     betweenDegrees = groups.count - 1
     withinDegrees = n - groups.count
     guard withinSquares > 0 else {
       throw Diagnostic.error(
         .noVariation, "every value is the same within its group: there is no variation to test against")
     }
-    f = (betweenSquares / Double(betweenDegrees)) / (withinSquares / Double(withinDegrees))
+    f = (between.value / Double(betweenDegrees)) / (within.value / Double(withinDegrees))
     pValue = FDistribution.survival(f, df1: Double(betweenDegrees), df2: Double(withinDegrees))
     etaSquared = betweenSquares / (betweenSquares + withinSquares)
     verdict = Verdict(

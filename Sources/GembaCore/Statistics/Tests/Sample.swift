@@ -7,19 +7,31 @@ public struct Sample: Hashable, Sendable {
   /// The sample variance, with n − 1 in the denominator (0 for a single value).
   public var variance: Double
   public var standardDeviation: Double { variance.squareRoot() }
+  /// The mean in `grid`'s steps from its reference: differences of means are taken here, where
+  /// they are exact for values on the grid (a mean near 1e12 has no room for its last decimals).
+  var centredMean: Double
+  /// Where `centredMean` is measured from; every sample compared with this one shares it.
+  var grid: DecimalGrid
 
+  /// - Parameter grid: the steps the values are counted in (see `DecimalGrid`); a plain sample
+  ///   is counted from 0. The mean and variance come from compensated sums (`Moments`).
   /// - Throws: a `Diagnostic` when a value is not a finite number.
-  public init(_ values: [Double], name: String = "the measure") throws(Diagnostic) {
+  public init(_ values: [Double], name: String = "the measure", grid: DecimalGrid = .shifted(by: 0))
+    throws(Diagnostic)
+  {
     count = values.count
-    var sum = 0.0
-    for v in values { sum += v }
+    let moments = Moments(values.lazy.map { grid.offset($0) })
     // A value that is not finite leaves the sum not finite: only then are the values searched.
-    if !sum.isFinite { try Sample.requireFinite(values, name: name) }
-    mean = values.isEmpty ? .nan : sum / Double(values.count)
-    // Two passes: the mean first, then the squared deviations (stable for data far from 0).
-    let m = mean
-    let squares = values.reduce(0) { $0 + ($1 - m) * ($1 - m) }
-    variance = values.count > 1 ? squares / Double(values.count - 1) : 0
+    if !moments.sum.isFinite { try Sample.requireFinite(values, name: name) }
+    self.grid = grid
+    centredMean = moments.mean
+    mean = values.isEmpty ? .nan : grid.value(offset: moments.mean)
+    variance = moments.variance / (grid.scale * grid.scale)
+  }
+
+  /// x̄ − other.x̄, from the centred means (both samples on one grid).
+  func meanDifference(from other: Sample) -> Double {
+    grid.difference(centredMean - other.centredMean)
   }
 
   /// - Parameter name: made only when a value is bad (a check per subgroup names 200,000 subgroups otherwise).

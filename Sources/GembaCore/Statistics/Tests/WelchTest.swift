@@ -22,9 +22,14 @@ public struct WelchTest: Hashable, Sendable {
   public var hedgesG: Double
   public var verdict: Verdict
 
-  public init(_ x: [Double], _ y: [Double], alpha: Double = 0.05, confidence: Double = 0.95) throws(Diagnostic) {
-    first = try Sample(x, name: "the first group")
-    second = try Sample(y, name: "the second group")
+  /// - Parameter decimals: the most decimals the values were written with, when known (see
+  ///   `OneWayANOVA.init`): the means' difference is then exact at any magnitude.
+  public init(
+    _ x: [Double], _ y: [Double], decimals: Int? = nil, alpha: Double = 0.05, confidence: Double = 0.95
+  ) throws(Diagnostic) {
+    let grid = decimals.flatMap { DecimalGrid(decimals: $0, values: [x, y]) } ?? .shifted(by: x.first ?? 0)
+    first = try Sample(x, name: "the first group", grid: grid)
+    second = try Sample(y, name: "the second group", grid: grid)
     guard first.count >= 2, second.count >= 2 else {
       throw Diagnostic.error(
         .tooFewValues,
@@ -36,7 +41,7 @@ public struct WelchTest: Hashable, Sendable {
         .noVariation, "every value in both groups is the same within its group: there is no variation to test against")
     }
     self.confidence = confidence
-    difference = first.mean - second.mean
+    difference = first.meanDifference(from: second)
     let se = (v1 + v2).squareRoot()
     t = difference / se
     degreesOfFreedom =

@@ -119,4 +119,22 @@ extension NumberFormat {
     }
     return digits
   }
+
+  /// A computed number (a `derive`d value, an aggregate) as pandas and spreadsheets show it: the
+  /// value rounded to 15 significant digits, in the shortest text that reads back as that rounding
+  /// (`0.1 + 0.2` → `0.3`, not `0.30000000000000004`; `8.1e-10`); whole numbers without `.0`.
+  /// The 16th and 17th digits of a Double are the arithmetic's noise, never the data's.
+  public static func computed(_ x: Double) -> String {
+    guard x.isFinite else { return "\(x)" }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    var text = "\(x)"
+    // Swift's description is already the shortest round trip: only 16 or 17 digits need rounding.
+    if text.utf8.lazy.filter({ $0 >= 48 && $0 <= 57 }).count > 15,
+      let rounded = Double(String(format: "%.15g", x)), rounded.isFinite
+    {
+      if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+      text = "\(rounded)"
+    }
+    return text
+  }
 }
