@@ -83,6 +83,33 @@ struct DateReadingTests {
     }
   }
 
+  /// An access log's own time column (`[05/Mar/2026:13:10:00 +0000]`) charts by week as the
+  /// same times written ISO in a CSV.
+  @Test func anAccessLogsTimeChartsAsItsISOCopy() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let months = ["Jan", "Feb", "Mar", "Apr"]
+    var log = "", csv = "time,bytes\n"
+    for (i, r) in Self.rows.enumerated() {
+      let hour = Self.two(i % 24)
+      log +=
+        "10.0.0.\(i % 9) - - [\(Self.two(r.day))/\(months[r.month - 1])/\(r.year):\(hour):10:00 +0000]"
+        + " \"GET /x HTTP/1.1\" 200 \(100 + r.v) \"-\" \"agent\"\n"
+      csv += "\(r.year)-\(Self.two(r.month))-\(Self.two(r.day))T\(hour):10:00Z,\(100 + r.v)\n"
+    }
+    try log.write(to: folder.appendingPathComponent("access.log"), atomically: true, encoding: .utf8)
+    try csv.write(to: folder.appendingPathComponent("iso.csv"), atomically: true, encoding: .utf8)
+    var answers: [String] = []
+    for file in ["access.log", "iso.csv"] {
+      let result = try GembaProcess.run(
+        ["nb-\(file).md", "--keep-going"],
+        stdin: "load \(file) as a\na | spc bytes --chart imr --by week\na | timeline time --every week\n", in: folder)
+      let out = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+      answers.append(out.drop { $0.hasPrefix("  ") }.joined(separator: "\n") + result.stderr)
+    }
+    #expect(answers[0].contains("I-MR chart of bytes (one point per week)"), "\(answers[0])")
+    #expect(answers[0] == answers[1], "access log:\n\(answers[0])\n--- ISO:\n\(answers[1])")
+  }
+
   /// The weekly counts and shares charted from each file, against pandas on the ISO file.
   @Test(.enabled(if: ExternalProgram.runs(needing: pandasAvailable), "needs python3 with pandas"))
   func weeklyCountsAgreeWithPandas() throws {
