@@ -90,21 +90,36 @@ public enum Parser {
     return QuerySource(evidence: Located(first.text, at: first.span), stages: stages, text: pipelineText(tokens))
   }
 
-  /// The pipeline as it would be typed, normalised: single spaces, strings re-quoted.
+  /// The pipeline as typed: tokens typed side by side stay side by side (`if(Results="Pass",`),
+  /// others are one space apart, and so is every `|`; strings keep their quotes (in `derive`, `"Pass"` is text and
+  /// `Pass` a column). The lexer reads the text back to the same tokens.
   static func pipelineText(_ tokens: [Token]) -> String {
-    tokens.map { token in
+    var text = ""
+    var previous: Token?
+    for token in tokens {
+      let written: String
       switch token.kind {
-      case .word, .pipe: token.text
-      case .option: "--" + token.text
-      case .string: quote(token.text)
+      case .word, .pipe: written = token.text
+      case .option: written = "--" + token.text
+      case .string: written = quote(token.text, always: true)
       }
-    }.joined(separator: " ")
+      if let previous {
+        // Two strings side by side (`""` then `"x"`) would read as `"""`: a space keeps them apart.
+        let glued =
+          previous.span.end == token.span.start && previous.span.start != previous.span.end
+          && !(previous.kind == .string && token.kind == .string) && previous.kind != .pipe && token.kind != .pipe
+        if !glued { text += " " }
+      }
+      text += written
+      previous = token
+    }
+    return text
   }
 
   /// `text` written so the lexer reads it back as one value.
-  public static func quote(_ text: String) -> String {
+  public static func quote(_ text: String, always: Bool = false) -> String {
     let needsQuotes =
-      text.isEmpty || text.contains { $0.isWhitespace || $0 == "\"" || $0 == "|" || $0 == "\\" || $0 == "#" }
+      always || text.isEmpty || text.contains { $0.isWhitespace || $0 == "\"" || $0 == "|" || $0 == "\\" || $0 == "#" }
       || text.hasPrefix("--")
     guard needsQuotes else { return text }
     var out = "\""

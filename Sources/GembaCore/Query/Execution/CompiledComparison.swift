@@ -35,19 +35,27 @@ struct CompiledComparison {
     let value = comparison.value
     let trimmed = HeaderNames.trim(value)
     literal = Array(value.utf8)
-    number = ValueParser.decimal(trimmed)
+    var number = ValueParser.decimal(trimmed)
     var date = number == nil ? ValueParser.dateTime(trimmed) : nil
     var reader = ValueReader.standard
-    if number != nil || date != nil {
+    let regexOp = comparison.op == .matches || comparison.op == .notMatches
+    let ordering = !regexOp && comparison.op != .equal && comparison.op != .notEqual
+    // A word compared for equality (`= open`, `= n/a`) needs no typing: it finds cells written
+    // that way, and the column's type is not inferred for it. Anything with a digit, or any
+    // ordering, reads as the column's type or is refused.
+    if !regexOp && !trimmed.isEmpty && (ordering || trimmed.contains(where: \.isNumber)) {
       reader = columnReader()
-    } else if ValueParser.boolean(trimmed) == nil {
-      // A date written the column's way: `where CreatedDate >= "12/15/2017"`.
+      try Self.typeLiteral(comparison, trimmed, reader: reader, number: &number, date: &date)
+    } else if !regexOp && number == nil && date == nil && ValueParser.boolean(trimmed) == nil && !trimmed.isEmpty {
+      // A date written the column's way without digits (`where Month = "Mar-Apr"` never is one,
+      // but a month name layout may be): the column decides.
       let own = columnReader()
       if own.type == .dateTime, let t = own.instant(trimmed) {
         date = t
         reader = own
       }
     }
+    self.number = number
     self.date = date
     self.reader = reader
     wholeDay = date != nil && !value.contains(":")
@@ -65,6 +73,68 @@ struct CompiledComparison {
       }
     } else {
       regex = nil
+    }
+  }
+
+  /// Reads the literal as the column's type: a date column takes its own layout, ISO, or
+  /// `2020-2-1` (one-digit month and day, as pandas reads it); a numeric column takes plain
+  /// numbers, or its own layout (a decimal comma only where the file writes them). A value that
+  /// does not read is an error naming what the column accepts: never a silent text comparison.
+  private static func typeLiteral(
+    _ comparison: Comparison, _ trimmed: String, reader: ValueReader, number: inout Double?, date: inout Double?
+  ) throws(Diagnostic) {
+    let name = comparison.column.name
+    switch reader.type {
+    case .dateTime:
+      if let t = reader.instant(trimmed) {
+        (number, date) = (nil, t)
+        return
+      }
+      if number == nil, date != nil { return }
+      switch DateLiteral.read(trimmed) {
+      case .instant(let t):
+        (number, date) = (nil, t)
+      case .impossible(let why):
+        throw Diagnostic.error(
+          .impossibleDate, "`\(trimmed)` is not a date: \(why)", at: comparison.valueSpan,
+          notes: [acceptedDates(name, reader)])
+      case .notADate:
+        throw Diagnostic.error(
+          .literalNotColumnType, "`\(trimmed)` does not read as a date, and `\(name)` holds dates",
+          at: comparison.valueSpan, notes: [acceptedDates(name, reader)])
+      }
+    case .integer, .decimal:
+      if number != nil { return }
+      var copy = trimmed
+      if let v = copy.withUTF8({ b in b.baseAddress.flatMap { reader.number($0, b.count) } }) {
+        number = v
+        return
+      }
+      let mark: UInt8 = {
+        if case .number(let p) = reader.format { return p.decimalMark }
+        return 46
+      }()
+      let what = date != nil ? "is a date" : "does not read as a number"
+      throw Diagnostic.error(
+        .literalNotColumnType, "`\(trimmed)` \(what), and `\(name)` holds numbers", at: comparison.valueSpan,
+        notes: [
+          mark == 44
+            ? "`\(name)` writes numbers with a decimal comma, like 41,9"
+            : "`\(name)` writes numbers with a decimal point, like 41.9; a decimal comma reads only in a column written with decimal commas"
+        ])
+    case .boolean, .text:
+      return
+    }
+  }
+
+  /// What a date column accepts, for an error's note.
+  private static func acceptedDates(_ name: String, _ reader: ValueReader) -> String {
+    let iso = "ISO dates such as 2020-02-01 (or 2020-2-1) and 2020-02-01T10:04"
+    switch reader.format {
+    case .standard, .number: return "`\(name)` accepts \(iso)"
+    case .date(let p): return "`\(name)` accepts dates written as the file writes them (\(p.layout)), or \(iso)"
+    case .epochSeconds, .epochMilliseconds, .excelSerial:
+      return "`\(name)` accepts \(reader.format) as the file writes them, or \(iso)"
     }
   }
 

@@ -6,13 +6,31 @@ enum DeriveArithmetic {
   static func apply(_ op: DeriveOperator, _ a: Value, _ b: Value, left: DeriveExpression, right: DeriveExpression)
     throws(Failure) -> Value
   {
+    let span = left.span.through(right.span)
+    switch op {
+    case .and, .or: return try logic(op, a, b, left: left, right: right)
+    case .matches, .notMatches:
+      guard case .text(let pattern) = b else {
+        throw Failure(message: "`\(op.rawValue)` takes a quoted pattern on its right", span: right.span)
+      }
+      do throws(LayoutError) {
+        return match(op, a, try PikeRegex(pattern))
+      } catch {
+        throw Failure(
+          message: "`\(pattern)` is not a regular expression gemba reads: \(error.reason)", span: right.span)
+      }
+    case .equal, .notEqual:
+      // An empty cell equals "" and nothing else: `if(robot = "", …)` finds the empty ones.
+      if let empty = emptyEquality(a, b) { return .truth(op == .equal ? empty : !empty) }
+    case .less, .lessOrEqual, .greater, .greaterOrEqual, .add, .subtract, .multiply, .divide: break
+    }
     if case .missing = a { return .missing }
     if case .missing = b { return .missing }
-    let span = left.span.through(right.span)
     let verb: String
     switch op {
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
       return .truth(try compare(op, a, b, span: span))
+    case .and, .or, .matches, .notMatches: return .missing  // decided above
     case .add: verb = "add"
     case .subtract: verb = "subtract"
     case .multiply: verb = "multiply"
@@ -80,8 +98,62 @@ enum DeriveArithmetic {
     case .lessOrEqual: return order <= 0
     case .greater: return order > 0
     case .greaterOrEqual: return order >= 0
-    case .add, .subtract, .multiply, .divide: return false  // not comparisons: `arithmetic` takes them
+    case .add, .subtract, .multiply, .divide, .and, .or, .matches, .notMatches:
+      return false  // not orderings: `apply` takes them
     }
+  }
+
+  /// Whether `a` equals `b` when either is an empty cell (nil when neither is): empty equals
+  /// empty and the text "", and nothing else, so `=` and `!=` always answer on empty cells.
+  static func emptyEquality(_ a: Value, _ b: Value) -> Bool? {
+    func isEmpty(_ v: Value) -> Bool {
+      switch v {
+      case .missing: return true
+      case .text(let s): return s.isEmpty
+      case .number, .instant, .duration, .truth: return false
+      }
+    }
+    guard case .missing = a else {
+      guard case .missing = b else { return nil }
+      return isEmpty(a)
+    }
+    return isEmpty(b)
+  }
+
+  /// `and` and `or` over yes/no, with an unknown (empty) side as SQL and pandas' nullable
+  /// booleans treat it: `no and ?` is no, `yes or ?` is yes, otherwise unknown.
+  static func logic(_ op: DeriveOperator, _ a: Value, _ b: Value, left: DeriveExpression, right: DeriveExpression)
+    throws(Failure) -> Value
+  {
+    func truth(_ v: Value, _ e: DeriveExpression) throws(Failure) -> Bool? {
+      switch v {
+      case .missing: return nil
+      case .truth(let t): return t
+      case .number, .instant, .duration, .text:
+        throw Failure(
+          message: "`\(op.rawValue)` joins conditions such as `A > B`, not \(DeriveStage.describe(v))", span: e.span)
+      }
+    }
+    let x = try truth(a, left), y = try truth(b, right)
+    let decisive = op == .or  // `or` is decided by one yes, `and` by one no
+    if x == decisive || y == decisive { return .truth(decisive) }
+    guard x != nil, y != nil else { return .missing }
+    return .truth(!decisive)
+  }
+
+  /// `~` and `!~`: the pattern found anywhere in the value's text (an empty cell is "").
+  static func match(_ op: DeriveOperator, _ a: Value, _ regex: PikeRegex) -> Value {
+    var text: String
+    switch a {
+    case .missing: text = ""
+    case .text(let s): text = s
+    case .number(let x): text = DerivedColumn.text(x)
+    case .instant(let t): text = DeriveStage.dateText(t)
+    case .duration(let x): text = DerivedColumn.text(x)
+    case .truth(let t): text = t ? "yes" : "no"
+    }
+    let found = text.withUTF8 { b in regex.firstMatch(b.baseAddress ?? EmptyBytes.pointer, b.count) != nil }
+    return .truth(op == .matches ? found : !found)
   }
 
   static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]

@@ -12,6 +12,7 @@ extension DeriveStage {
   static func numericKind(_ e: DeriveExpression, columnKinds: (ColumnRef) -> NumericKind?) -> NumericKind? {
     switch e {
     case .number: return .number
+    case .date: return .instant
     case .text: return nil
     case .column(let ref): return columnKinds(ref)
     case .unary(let inner, _):
@@ -70,6 +71,8 @@ extension DeriveStage {
       switch e {
       case .number(let v, _):
         return [Double](repeating: v, count: rows?.count ?? table.rowCount)
+      case .date(let t, _):
+        return [Double](repeating: t, count: rows?.count ?? table.rowCount)
       case .text:
         return nil
       case .column(let ref):
@@ -88,7 +91,8 @@ extension DeriveStage {
             if y[i] == 0 && !x[i].isNaN { return nil }
             x[i] /= y[i]
           }
-        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return nil
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .matches, .notMatches, .and, .or:
+          return nil
         }
         return x
       case .call(let name, let args, _):

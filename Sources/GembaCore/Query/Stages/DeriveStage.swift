@@ -38,6 +38,10 @@ enum DeriveStage {
     let types = usedColumns.map { relation.type(of: $0) }
     let names = usedColumns.map { relation.name(of: $0) }
     let kept = keptColumns(relation, needed: needed)
+    var regexes: [String: PikeRegex] = [:]
+    for pattern in spec.expression.patterns where regexes[pattern] == nil {
+      regexes[pattern] = try? PikeRegex(pattern)  // each was read when the stage was parsed
+    }
     var values = [Value](repeating: .missing, count: usedColumns.count)
     // Per row, a reference finds its slot by comparing a few short names (no hashing).
     let refNames = Array(resolved.keys)
@@ -59,7 +63,7 @@ enum DeriveStage {
         values[i] = cellBytes(column) { p, n in read(p, n, type: types[i], reader: readers[i]) }
       }
       do throws(Failure) {
-        return try evaluate(spec.expression, values: values, slot: slotOf, names: names)
+        return try evaluate(spec.expression, values: values, slot: slotOf, names: names, regexes: regexes)
       } catch {
         failure = (error, position)
         return nil
@@ -215,14 +219,17 @@ enum DeriveStage {
     return .text(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
   }
 
-  static func evaluate(_ e: DeriveExpression, values: [Value], slot: (ColumnRef) -> Int, names: [String])
-    throws(Failure) -> Value
-  {
+  /// - Parameter regexes: the patterns of `~` and `!~`, compiled once for all rows.
+  static func evaluate(
+    _ e: DeriveExpression, values: [Value], slot: (ColumnRef) -> Int, names: [String],
+    regexes: [String: PikeRegex] = [:]
+  ) throws(Failure) -> Value {
     func eval(_ e: DeriveExpression) throws(Failure) -> Value {
-      try evaluate(e, values: values, slot: slot, names: names)
+      try evaluate(e, values: values, slot: slot, names: names, regexes: regexes)
     }
     switch e {
     case .number(let v, _): return .number(v)
+    case .date(let t, _): return .instant(t)
     case .text(let s, _): return .text(s)
     case .column(let ref): return values[slot(ref)]
     case .unary(let inner, let span):
@@ -233,6 +240,9 @@ enum DeriveStage {
       case let other: throw Failure(message: "cannot negate \(describe(other))", span: span)
       }
     case .binary(let op, let a, let b, _):
+      if op == .matches || op == .notMatches, case .text(let pattern, _) = b, let regex = regexes[pattern] {
+        return DeriveArithmetic.match(op, try eval(a), regex)
+      }
       return try DeriveArithmetic.apply(op, try eval(a), try eval(b), left: a, right: b)
     case .call(let name, let args, let span):
       if name == "if" {
@@ -241,6 +251,14 @@ enum DeriveStage {
         case .truth(let t): return try eval(t ? args[1] : args[2])
         case let other:
           throw Failure(message: "`if` needs a condition such as `A > B`, not \(describe(other))", span: args[0].span)
+        }
+      }
+      if name == "not" {
+        switch try eval(args[0]) {
+        case .missing: return .missing
+        case .truth(let t): return .truth(!t)
+        case let other:
+          throw Failure(message: "`not` needs a condition such as `A > B`, not \(describe(other))", span: args[0].span)
         }
       }
       return try DeriveArithmetic.call(name, try eval(args[0]), span: span, argument: args[0])

@@ -113,6 +113,9 @@ enum StatisticsBuilder {
         .noDates, "\(why) needs a date/time column in \(evidence)", at: span,
         notes: ["dates look like 2026-03-01 or 2026-03-01T10:04:11Z; `evidence` shows each column's type"])
     }
-    return (relation.mapValues(column: index) { p, n in ValueParser.dateTime(p, n) ?? .nan }, relation.name(of: index))
+    // The column's own reading (a US or European layout, `--date-format`, a log's time, epoch or
+    // Excel days), the one `where` and timelines use: one reading of dates for the whole product.
+    let reader = relation.reader(index)
+    return (relation.mapValues(column: index) { p, n in reader.instant(p, n) ?? .nan }, relation.name(of: index))
   }
 }

@@ -20,7 +20,9 @@ public enum StageCatalog {
         summary:
           "Keep the rows that meet the condition. Operators: = != < <= > >= and ~ (contains, or a regular expression);"
           + " `--ignore-case` makes = != ~ !~ ignore letter case; a text value that finds no row names the values near it;"
-          + " values compare by the column's type (dates as dates, numbers as numbers). Quote a value with spaces.",
+          + " values compare by the column's type (dates as dates, numbers as numbers): a date or number that does not"
+          + " read as the column's type is refused (2020-02-30, 41,9 where the file writes 41.9), and 2020-2-1 reads as"
+          + " 2020-02-01. Quote a value with spaces.",
         example: "tickets | where correct = no and opened_at >= 2026-09-01",
         arguments: StageArgument.condition, options: [OptionSpec("ignore-case", .flag)]),
       StageSpec(
@@ -97,7 +99,8 @@ public enum StageCatalog {
       name: "derive", usage: "NAME | … | derive NAME = EXPR",
       summary: "A new column from an expression: + - * / and ( ); a date minus a date is a duration, read with"
         + " days(…), hours(…) or minutes(…); hour(d), weekday(d) (Mon…Sun), month(d) (1–12), year(d), lower(t), upper(t),"
-        + " if(COND, A, B) with = != < <= > >= in COND. An empty cell gives an empty result (the count is said);"
+        + " if(COND, A, B) with = != < <= > >= ~ !~ and, or, not in COND (an empty cell equals \"\" and nothing else)."
+        + " An empty cell in arithmetic gives an empty result (the count is said);"
         + " dividing by zero or doing arithmetic on text stops with the row and column.",
       example: "requests | derive cycle_days = days(ClosedDate - CreatedDate)",
       arguments: [.free(hint: "NAME"), .keyword("="), .expression], options: []),

@@ -53,6 +53,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
   case invalidMetricInput = "E0312"
   case derivedValue = "E0313"
   case unknownShowFormat = "E0314"
+  case impossibleDate = "E0315"
+  case literalNotColumnType = "E0316"
 
   // E04xx: statistics and charts.
   case tooFewValues = "E0401"
@@ -175,6 +177,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
     case .invalidMetricInput: "a metric's inputs are out of range"
     case .derivedValue: "a `derive` expression cannot be computed on a row"
     case .unknownShowFormat: "`show --format` names no format"
+    case .impossibleDate: "a date typed in a query does not exist (February 30, month 13)"
+    case .literalNotColumnType: "a value compared with a typed column does not read as its type"
     case .tooFewValues: "too few values, points or subgroups for the statistic"
     case .noVariation: "the values do not vary, so there is nothing to test or chart"
     case .tooFewGroups: "a comparison needs at least two groups with values"
