@@ -134,9 +134,10 @@ extension CommandCatalog {
     VerbSpec(
       name: "compare", group: .evidence,
       usage: "compare S1/N1 S2/N2 | compare NAME COL = VALUE by GROUP | compare NAME COL by GROUP",
-      summary: "Is the difference real? Two shares typed in (z test, Fisher's exact test), or a query's groups"
-        + " (shares: z test or χ²; a text column: χ² with residuals; a measure: Welch and Mann–Whitney, or ANOVA and Kruskal–Wallis);"
-        + " ends in plain words.",
+      summary: "Is the difference real? Two shares typed in, or a query's groups (shares and text columns: one"
+        + " decision on the table — χ² without Yates, Fisher's exact test for a sparse 2 × 2, Freeman–Halton for a sparse larger table —"
+        + " with Newcombe's interval for two shares and Bonferroni-adjusted driving cells; a measure: Welch and Mann–Whitney,"
+        + " or ANOVA and Kruskal–Wallis); ends in plain words naming the test.",
       example: "compare 98/584 16/136", options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let first = try a.take("a share like 98/584")

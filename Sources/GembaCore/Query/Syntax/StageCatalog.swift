@@ -81,8 +81,9 @@ public enum StageCatalog {
         arguments: [.column], options: chartOptions),
       StageSpec(
         name: "compare", usage: "NAME | … | compare COL = VALUE by GROUP | compare COL by GROUP",
-        summary: "Is the difference real? Shares meeting a condition per group (2 groups: z test and Fisher; more: χ²),"
-          + " a text column's cross-tab (χ², residuals), or a measure between groups (Welch and Mann–Whitney; ANOVA and Kruskal–Wallis).",
+        summary: "Is the difference real? Shares meeting a condition per group (2 groups: χ² = z², or Fisher when"
+          + " an expected count is under 5; more: χ², or Freeman–Halton when sparse), a text column's cross-tab (the same rule; driving cells"
+          + " adjusted for their number), or a measure between groups (Welch and Mann–Whitney; ANOVA and Kruskal–Wallis).",
         example: "tickets | compare reopened = yes by team",
         arguments: [.either([[.column], StageArgument.condition]), .keyword("by"), .column], options: []),
       StageSpec(
