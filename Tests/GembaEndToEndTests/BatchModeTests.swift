@@ -158,11 +158,14 @@ struct BatchModeTests {
     #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 0)
   }
 
-  @Test func anExportToAFolderThatDoesNotExistIsRefusedBeforeItIsRecorded() throws {
+  /// A missing folder inside the notebook's folder is made (issue 27); one outside it is not, and
+  /// the export is refused before it is recorded.
+  @Test func anExportToAFolderThatCannotBeMadeIsRefusedBeforeItIsRecorded() throws {
     let folder = try GembaProcess.scratchFolder()
-    let result = try GembaProcess.run(["nb.md"], stdin: "why \"a\"\nexport md missing/record.md\n", in: folder)
+    let result = try GembaProcess.run(
+      ["nb.md"], stdin: "why \"a\"\nexport md /nonexistent-gemba-folder/record.md\n", in: folder)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("cannot write `missing/record.md`: the folder"))
+    #expect(result.stderr.contains("cannot write `/nonexistent-gemba-folder/record.md`: the folder"))
     #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 1)
   }
 

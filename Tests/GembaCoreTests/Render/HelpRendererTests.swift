@@ -5,11 +5,12 @@ import Testing
   @Test func helpForOneVerb() throws {
     #expect(
       try HelpRenderer.help(Located("action", at: SourceSpan(at: .init(line: 1, column: 6)))) == """
-        usage: action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT] [--verify QUERY --target EXPR --after YYYY-MM-DD]
+        usage: action Fx TEXT [--owner TEXT] [--due YYYY-MM-DD] [--review weekly|monthly|quarterly] [--standard TEXT] [--verify QUERY --target EXPR --after YYYY-MM-DD [--retrospective]]
 
         Agree a corrective action (A1) for a finding; --standard is the new standard if it works;
         --verify/--target/--after plan the check that will judge it (a query over time, its target, judged
-        on data after the date).
+        on data after the date); --retrospective allows an --after already past, for a past incident, and
+        the reports say the check was planned after the fact.
 
         kind: changes the investigation
 
@@ -21,6 +22,7 @@ import Testing
           --verify QUERY                    one or more values
           --target EXPR                     one or more values
           --after YYYY-MM-DD
+          --retrospective                   flag
 
         example:
           action F1 "generate macros from the policy page" --owner "Dana (KB owner)" --due 2026-12-15 --review monthly --standard "macros are generated from the policy, never edited by hand"

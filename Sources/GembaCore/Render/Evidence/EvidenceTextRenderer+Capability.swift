@@ -55,7 +55,7 @@ extension EvidenceTextRenderer {
       + (s.normality.verdict.isSignificant ? ": not normal" : ": no evidence against normality") + "\n"
     let chart = s.sigmaMethod == .movingRange ? "I" : u ? "X̄" : "Xbar"
     out +=
-      "  stability on its \(chart) chart: \(s.stability.summary)"
+      "  stability on its \(chart) chart: \(s.stability.summary(unicode: options.unicode))"
       + (s.inControl ? ": the indices can predict\n" : "\n")
     out += specHistogram(r)
     for w in s.warnings { out += "warning: \(w.message)\n" + w.notes.map { "  \($0)\n" }.joined() }

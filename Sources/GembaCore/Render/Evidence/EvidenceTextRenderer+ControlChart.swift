@@ -64,7 +64,7 @@ extension EvidenceTextRenderer {
         out += hits.count > 12 ? ", and \(NumberFormat.integer(hits.count - 12)) more\n" : "\n"
       }
     }
-    if let v = c.verdict { out += "whole process: \(v.summary)\n" }
+    if let v = c.verdict { out += "whole process: \(v.summary(unicode: options.unicode))\n" }
     for w in c.warnings { out += "warning: \(w.message)\n" }
     if c.skipped > 0 { out += "\(NumberFormat.integer(c.skipped)) rows skipped: empty or not a number\n" }
     return out

@@ -24,7 +24,7 @@ extension EvidenceTextRenderer {
     if location.signals.isEmpty && (r.spread?.signals.isEmpty ?? true) {
       out += "no points break \(location.rules.name)\n"
     }
-    if let v = location.verdict { out += "whole process: \(v.summary)\n" }
+    if let v = location.verdict { out += "whole process: \(v.summary(unicode: options.unicode))\n" }
     if let d = location.dispersion {
       // The figure and its p-value are the same statistic, Σz²/(m − 1) (σz is Laney's multiplier, shown with the limits).
       out +=

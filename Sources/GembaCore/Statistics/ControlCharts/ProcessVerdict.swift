@@ -78,8 +78,11 @@ public struct ProcessVerdict: Hashable, Sendable {
   }
 
   /// The whole sentence: both tests and what they decide.
-  public var summary: String {
-    "\(beyondSentence) · \(runsSentence): "
+  public var summary: String { summary(unicode: true) }
+
+  /// The sentence, its two tests joined by `·`, or by `;` for a terminal without Unicode.
+  public func summary(unicode: Bool) -> String {
+    "\(beyondSentence)\(unicode ? " ·" : ";") \(runsSentence): "
       + (inControl
         ? "in statistical control"
         : "NOT in statistical control")

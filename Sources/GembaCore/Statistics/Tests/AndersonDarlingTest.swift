@@ -43,7 +43,8 @@ public struct AndersonDarlingTest: Hashable, Sendable {
     pValue = Self.pValue(adjusted)
     verdict = Verdict(
       pValue: pValue, alpha: alpha, subject: "a departure from the normal curve this large",
-      significant: "the data are not normal", notSignificant: "no evidence against normality")
+      significant: "the data are not normal", notSignificant: "no evidence against normality",
+      test: "the Anderson–Darling test")
   }
 
   /// Each term (2i − 1)[ln Φ(zᵢ) + ln(1 − Φ(z₍ₙ₊₁₋ᵢ₎))] of the sum, z sorted. Two normal tails and

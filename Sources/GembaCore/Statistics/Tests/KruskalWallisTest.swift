@@ -35,6 +35,6 @@ public struct KruskalWallisTest: Hashable, Sendable {
     pValue = ChiSquared.survival(h, df: Double(degreesOfFreedom))
     verdict = Verdict(
       pValue: pValue, alpha: alpha, subject: "differences among the groups this large",
-      significant: "the groups really differ")
+      significant: "the groups really differ", test: "the Kruskal–Wallis test")
   }
 }

@@ -48,7 +48,9 @@ public struct MannWhitneyTest: Hashable, Sendable {
       z = zz
       pValue = s > 0 ? min(1, 2 * NormalDistribution.survival(zz)) : 1
     }
-    verdict = Verdict(pValue: pValue, alpha: alpha, subject: "a shift this large", significant: "a real difference")
+    verdict = Verdict(
+      pValue: pValue, alpha: alpha, subject: "a shift this large", significant: "a real difference",
+      test: "the Mann–Whitney test")
   }
 
   /// Above this n₁n₂ the exact distribution is not counted (scipy would; the normal

@@ -60,7 +60,7 @@ public struct OneWayANOVA: Hashable, Sendable {
     etaSquared = betweenSquares / (betweenSquares + withinSquares)
     verdict = Verdict(
       pValue: pValue, alpha: alpha, subject: "differences among the group means this large",
-      significant: "the groups really differ")
+      significant: "the groups really differ", test: "one-way ANOVA")
   }
 }
 

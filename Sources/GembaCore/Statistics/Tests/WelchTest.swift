@@ -57,6 +57,7 @@ public struct WelchTest: Hashable, Sendable {
     let j = exp(SpecialFunctions.logGamma(m / 2) - SpecialFunctions.logGamma((m - 1) / 2)) / (m / 2).squareRoot()
     hedgesG = cohensD * j
     verdict = Verdict(
-      pValue: pValue, alpha: alpha, subject: "a difference of means this large", significant: "a real difference")
+      pValue: pValue, alpha: alpha, subject: "a difference of means this large", significant: "a real difference",
+      test: "Welch's t test")
   }
 }
