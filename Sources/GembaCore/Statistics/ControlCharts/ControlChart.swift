@@ -69,12 +69,12 @@ public struct ControlChart: Hashable, Sendable {
     self.labels = labels
     self.rules = rules
     self.skipped = skipped
-    // Sums in order, as `reduce` would: the figures do not depend on how they are computed.
-    var sum = 0.0, rangeSum = 0.0
-    for v in values { sum += v }
-    for i in values.indices.dropFirst() { rangeSum += abs(values[i] - values[i - 1]) }
-    mean = values.isEmpty ? 0 : sum / Double(values.count)
-    averageMovingRange = values.count < 2 ? 0 : rangeSum / Double(values.count - 1)
+    // Compensated sums, in order: accurate at any magnitude (docs/statistics.md, "Accuracy").
+    var sum = CompensatedSum(), rangeSum = CompensatedSum()
+    for v in values { sum.add(v) }
+    for i in values.indices.dropFirst() { rangeSum.add(abs(values[i] - values[i - 1])) }
+    mean = values.isEmpty ? 0 : sum.value / Double(values.count)
+    averageMovingRange = values.count < 2 ? 0 : rangeSum.value / Double(values.count - 1)
     sigma = averageMovingRange / ControlChartConstants.movingRangeD2
     upperLimit = mean + 3 * sigma
     lowerLimit = mean - 3 * sigma

@@ -40,9 +40,9 @@ public enum ControlCharts {
       // Moving ranges (i − 1, i) with both ends in the baseline.
       let pairs = (used.lowerBound + 1)..<max(used.lowerBound + 1, used.upperBound)
       let sigma = try WithinSigma.movingRange(values, pairs: pairs)
-      var sum = 0.0
-      for i in used { sum += values[i] }
-      let mean = sum / Double(used.count)
+      var sum = CompensatedSum()
+      for i in used { sum.add(values[i]) }
+      let mean = sum.value / Double(used.count)
       let mrBar = sigma * ControlChartConstants.movingRangeD2
       warnings += provisional(segment, count: used.count, what: "values")
       let start = spread.count
@@ -101,7 +101,7 @@ public enum ControlCharts {
     guard subgroups.count >= 2 else { throw tooFew(subgroups.count, "subgroups") }
     let labels = try checkedLabels(labels, count: subgroups.count)
     // Each subgroup's sum, in one pass over the values: the points' means and the stages' grand means.
-    let sums = subgroups.indices.map { subgroups[$0].reduce(0, +) }
+    let sums = subgroups.indices.map { subgroups[$0].compensatedSum() }
     var location = ChartColumns(capacity: subgroups.count, sized: true)
     var spread = ChartColumns(capacity: subgroups.count, sized: true)
     var locationStages: [ShewhartChart.Stage] = [], spreadStages: [ShewhartChart.Stage] = []

@@ -69,17 +69,17 @@ public enum WithinSigma: String, Hashable, Sendable, Codable {
     guard !ends.isEmpty else {
       throw Diagnostic.error(.tooFewValues, "moving ranges need at least 2 consecutive values")
     }
-    var sum = 0.0
-    for i in ends { sum += abs(values[i] - values[i - 1]) }
-    let mean = sum / Double(ends.count)
+    var sum = CompensatedSum()
+    for i in ends { sum.add(abs(values[i] - values[i - 1])) }
+    let mean = sum.value / Double(ends.count)
     let sigma = mean / ControlChartConstants.movingRangeD2
     guard sigma > 0 else { throw noVariation }
     return sigma
   }
 
   static func standardDeviation(_ g: ArraySlice<Double>) -> Double {
-    let m = g.reduce(0, +) / Double(g.count)
-    return (g.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(g.count - 1)).squareRoot()
+    let m = g.compensatedSum() / Double(g.count)
+    return (g.lazy.map { ($0 - m) * ($0 - m) }.compensatedSum() / Double(g.count - 1)).squareRoot()
   }
 
   /// The largest value less the smallest (a tie keeps the first, as `max()` and `min()` do).
