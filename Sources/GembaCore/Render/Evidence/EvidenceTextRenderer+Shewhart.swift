@@ -2,7 +2,6 @@ extension EvidenceTextRenderer {
   /// `spc --chart`: the limits of each chart (per stage), the points (the last 60), the
   /// points that signal with the test each breaks, the rule set, overdispersion and warnings.
   func controlChart(_ r: ControlChartResult) -> String {
-    let u = options.unicode
     if let run = r.run { return runChart(run, r) }
     if let none = r.noVariation {
       var out = "\(chartTitle(r)) of \(r.column) (one point per \(r.pointKind))\n" + none.sentence() + "\n"
