@@ -19,18 +19,68 @@ struct ColumnPartsTests {
     return try loadText(text).table
   }
 
+  /// The ids a plain dictionary gives `rows`' cells of `column`, in order of first appearance.
+  static func firstAppearance(_ table: EvidenceTable, column: Int, rows: [Int]) -> (ids: [Int32], values: [String]) {
+    var seen: [String: Int32] = [:]
+    var values: [String] = []
+    let ids = rows.map { row -> Int32 in
+      let text = table.cell(row: row, column: column)
+      if let id = seen[text] { return id }
+      seen[text] = Int32(values.count)
+      values.append(text)
+      return Int32(values.count - 1)
+    }
+    return (ids, values)
+  }
+
   @Test func idsInPartsAreTheOnePassIdsInOrderOfFirstAppearance() throws {
     let table = try Self.table()
     let whole = Relation.view(table, rows: nil, columns: [0, 1, 2])
-    let listed = Relation.view(table, rows: (0..<Int32(Self.count)).map { $0 }, columns: [0, 1, 2])
+    let expected = Self.firstAppearance(table, column: 0, rows: Array(0..<Self.count))
+    // Asked with a limit first: the table keeps that the column has too many, not a reading.
+    #expect(whole.internValues(column: 0, atMost: 50) == nil)
     let (ids, values) = whole.internValues(column: 0)
-    let (expectedIDs, expected) = listed.internValues(column: 0)
-    #expect(ids == expectedIDs)
-    #expect((0..<values.count).map { values.string($0) } == (0..<expected.count).map { expected.string($0) })
+    #expect(ids == expected.ids)
+    #expect((0..<values.count).map { values.string($0) } == expected.values)
     #expect(values.count == 97 + 7)
+    // Now answered from the table's reading.
     #expect(whole.internValues(column: 0, atMost: 50) == nil)
     #expect(whole.internValues(column: 0, atMost: 104) != nil)
-    #expect(listed.internValues(column: 0, atMost: 103) == nil)
+    #expect(whole.internValues(column: 0, atMost: 103) == nil)
+  }
+
+  /// A subset of the rows takes the table's ids, renumbered in the subset's own order of first
+  /// appearance, and only the values it holds; a few rows of a fresh table are read from text.
+  @Test func aSubsetOfRowsHasItsOwnIdsInItsOwnOrder() throws {
+    for fresh in [true, false] {
+      let table = try Self.table()
+      if !fresh { _ = Relation.view(table, rows: nil, columns: [0]).internValues(column: 0) }
+      for rows in [Array(stride(from: Self.count - 1, through: 0, by: -3)), [Self.count - 2, 5, 97, Self.count - 30]] {
+        let subset = Relation.view(table, rows: rows.map { Int32($0) }, columns: [0, 1, 2])
+        let expected = Self.firstAppearance(table, column: 0, rows: rows)
+        let (ids, values) = subset.internValues(column: 0)
+        #expect(ids == expected.ids)
+        #expect((0..<values.count).map { values.string($0) } == expected.values)
+        #expect(subset.internValues(column: 0, atMost: expected.values.count - 1) == nil)
+        #expect(subset.internValues(column: 0, atMost: expected.values.count) != nil)
+      }
+    }
+  }
+
+  /// A date column's instants, read once per table, are each cell's reading by the column's reader,
+  /// for all rows and for a subset; a yes/no column's values are each cell's reading.
+  @Test func instantsAndYesNoReadOnceAreEachCellsReading() throws {
+    let table = try Self.table()
+    let reader = table.reader(1)
+    for rows in [nil, Array(stride(from: 3, to: Self.count, by: 2))] {
+      let relation = Relation.view(table, rows: rows.map { $0.map { Int32($0) } }, columns: [0, 1, 2])
+      let positions = rows ?? Array(0..<Self.count)
+      let expected = positions.map { reader.instant(table.cell(row: $0, column: 1)) ?? .nan }
+      #expect(relation.instants(column: 1)?.map(\.bitPattern) == expected.map(\.bitPattern))
+      let flags = positions.map { ValueParser.boolean(table.cell(row: $0, column: 2)).map { $0 ? 1.0 : 0 } ?? .nan }
+      #expect(StatisticsBuilder.booleans(relation, column: 2).values.map(\.bitPattern) == flags.map(\.bitPattern))
+    }
+    #expect(table.hasInstantColumn(1))
   }
 
   @Test func valuesParsedInPartsAreTheOnePassValues() throws {

@@ -28,7 +28,11 @@ public final class EvidenceTable: @unchecked Sendable {
   /// The loaded table that owns the base columns (this one, unless it extends another).
   var rootTable: EvidenceTable { parent ?? self }
   /// Base columns read as numbers, on first numeric use (`numericColumn(_:)`).
-  let numberCache = NumericColumnCache()
+  let numberCache = ColumnCache<NumericColumn?>()
+  /// Base columns read as dense ids, on first grouping by them (`internedColumn(_:atMost:)`).
+  let idCache = ColumnCache<InternedColumn>()
+  /// Base date/time columns read as instants, on first use by a chart (`instantColumn(_:)`).
+  let instantCache = ColumnCache<[Double]>()
 
   enum Layout: Sendable { case delimited, spans }
   let layout: Layout

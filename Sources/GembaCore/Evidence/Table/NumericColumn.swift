@@ -124,19 +124,3 @@ extension EvidenceTable {
     return owner.numberCache.cached(column) { NumericColumn.read(owner, column: column) }
   }
 }
-
-/// The numeric columns a table has read, each computed once under a lock.
-final class NumericColumnCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var columns: [Int: NumericColumn?] = [:]
-
-  func cached(_ column: Int, _ read: () -> NumericColumn?) -> NumericColumn? {
-    lock.lock()
-    defer { lock.unlock() }
-    // Read under the lock: two charts asking at once read the column once.
-    if let known = columns[column] { return known }
-    let read = read()
-    columns[column] = read
-    return read
-  }
-}

@@ -121,8 +121,7 @@ struct ComputedTable: Sendable {
 
 extension Relation {
   /// `transform` of each row's trimmed value of `column`, by position. A whole long table is
-  /// read in parts on all cores (each row on its own, written to its own place); anything else
-  /// in one pass.
+  /// read in parts on all cores (`EvidenceTable.mapColumn`); anything else in one pass.
   func mapValues(column: Int, _ transform: @escaping @Sendable (UnsafePointer<UInt8>, Int) -> Double) -> [Double] {
     let count = rowCount
     guard case .view(let table, nil, _) = self, column < table.baseColumnCount, count >= Self.parallelThreshold else {
@@ -131,31 +130,36 @@ extension Relation {
       forEachValue(column: column) { _, p, n in out.append(transform(p, n)) }
       return out
     }
-    return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let out = DisjointWrites(buffer: buffer)
-      Parallel.run(
-        Parallel.parts(count, pieces: 8).map { part in
-          { @Sendable in
-            table.forEachRow(in: part) { row, cursor, local in
-              withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
-                (out.buffer.baseAddress! + row).initialize(to: transform(p, n))
-              }
-            }
-          }
-        })
-      initialized = count
-    }
+    return table.mapColumn(column, transform)
   }
 
   /// From this many rows, `mapValues` and `internValues` read in parts on all cores.
-  static let parallelThreshold = 200_000
+  static let parallelThreshold = EvidenceTable.parallelRows
+
+  /// Whether a base column's typed reading (ids, instants) serves these rows: all of a table's
+  /// rows, a large share of them, or a reading already made. A few rows of a long table are read
+  /// from their text rather than reading the whole column for them.
+  private func readsWholeColumn(_ table: EvidenceTable, _ rows: [Int32]?, readAlready: Bool) -> Bool {
+    guard let rows else { return true }
+    return readAlready || rows.count >= Self.parallelThreshold || rows.count * 4 >= table.rowCount
+  }
+
+  /// Each row's instant in base date/time `column` by the column's reader (NaN where none), from
+  /// the table's reading of the column when `readsWholeColumn`; nil otherwise.
+  func instants(column: Int) -> [Double]? {
+    guard case .view(let table, let rows, _) = self, column < table.baseColumnCount,
+      readsWholeColumn(table, rows, readAlready: table.hasInstantColumn(column))
+    else { return nil }
+    let all = table.instantColumn(column)
+    guard let rows else { return all }
+    return rows.map { all[Int($0)] }
+  }
 }
 
 extension Relation {
   /// Each row's trimmed value of `column` as a dense id, ids in order of first appearance, and
-  /// the interner holding the values. A whole long table is interned in parts on all cores, each
-  /// with its own interner; the parts' values are then given ids part after part, each part's in
-  /// its own order of appearance, which is the order of first appearance over all the rows.
+  /// the interner holding the values. A base column is read once per table
+  /// (`EvidenceTable.internedColumn`); a subset of its rows renumbers the table's ids.
   func internValues(column: Int) -> (ids: [Int32], values: ValueInterner) {
     internValues(column: column, atMost: nil)!
   }
@@ -163,53 +167,32 @@ extension Relation {
   /// `internValues`, or nil as soon as the column shows more than `limit` distinct values (a
   /// comparison by a column of a million ids says so at once instead of interning them all).
   func internValues(column: Int, atMost limit: Int?) -> (ids: [Int32], values: ValueInterner)? {
-    let count = rowCount
     let most = limit ?? Int.max
-    guard case .view(let table, nil, _) = self, column < table.baseColumnCount, count >= Self.parallelThreshold else {
-      var interner = ValueInterner()
+    if case .view(let table, let rows, _) = self, column < table.baseColumnCount,
+      readsWholeColumn(table, rows, readAlready: table.hasInternedColumn(column))
+    {
+      guard let rows else { return table.internedColumn(column, atMost: limit) }
+      // The whole column may hold more values than these rows: the limit is the rows' own.
+      guard let whole = table.internedColumn(column, atMost: nil) else { return nil }
+      // The rows' own ids, again in order of their first appearance among these rows.
+      var renumber = [Int32](repeating: -1, count: whole.values.count)
+      var values = ValueInterner()
       var ids: [Int32] = []
-      ids.reserveCapacity(count)
-      forEachValue(column: column) { _, p, n in ids.append(Int32(interner.id(p, n))) }
-      return interner.count > most ? nil : (ids, interner)
-    }
-    let parts = Parallel.parts(count, pieces: 8)
-    let locals = parts.map { _ in ResultBox(ValueInterner()) }
-    let tooMany = parts.map { _ in ResultBox(false) }
-    var ids = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let out = DisjointWrites(buffer: buffer)
-      Parallel.run(
-        parts.indices.map { k in
-          { @Sendable in
-            var interner = ValueInterner()
-            // In blocks, so a part stops soon after it passes the limit.
-            for start in stride(from: parts[k].lowerBound, to: parts[k].upperBound, by: 1 << 14) {
-              table.forEachRow(in: start..<min(start + (1 << 14), parts[k].upperBound)) { row, cursor, local in
-                withTrimmedBytes(table.base, table.value(cursor, local: local, column: column)) { p, n in
-                  (out.buffer.baseAddress! + row).initialize(to: Int32(interner.id(p, n)))
-                }
-              }
-              if interner.count > most { tooMany[k].value = true; break }
-            }
-            locals[k].value = interner
-          }
-        })
-      // Every place is written unless a part stopped early, and then the ids are not returned.
-      initialized = tooMany.contains { $0.value } ? 0 : count
-    }
-    if tooMany.contains(where: { $0.value }) { return nil }
-    var global = ValueInterner()
-    let globalIDs = locals.map { local in (0..<local.value.count).map { Int32(global.id(local.value.string($0))) } }
-    if global.count > most { return nil }
-    let renumbered = parts.indices.filter { k in globalIDs[k].indices.contains { globalIDs[k][$0] != Int32($0) } }
-    if !renumbered.isEmpty {
-      ids.withUnsafeMutableBufferPointer { buffer in
-        let out = DisjointWrites(buffer: buffer)
-        Parallel.run(
-          renumbered.map { k in
-            { @Sendable in for i in parts[k] { out.buffer[i] = globalIDs[k][Int(out.buffer[i])] } }
-          })
+      ids.reserveCapacity(rows.count)
+      for row in rows {
+        let id = Int(whole.ids[Int(row)])
+        if renumber[id] < 0 {
+          renumber[id] = Int32(values.id(whole.values.string(id)))
+          if values.count > most { return nil }
+        }
+        ids.append(renumber[id])
       }
+      return (ids, values)
     }
-    return (ids, global)
+    var interner = ValueInterner()
+    var ids: [Int32] = []
+    ids.reserveCapacity(rowCount)
+    forEachValue(column: column) { _, p, n in ids.append(Int32(interner.id(p, n))) }
+    return interner.count > most ? nil : (ids, interner)
   }
 }

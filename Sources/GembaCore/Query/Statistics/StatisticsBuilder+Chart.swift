@@ -247,7 +247,10 @@ extension StatisticsBuilder {
 
   /// A yes/no column as 1 and 0 (NaN where neither).
   static func booleans(_ relation: Relation, column: Int) -> Measure {
-    let values = relation.mapValues(column: column) { p, n in ValueParser.boolean(p, n).map { $0 ? 1 : 0 } ?? .nan }
+    // Each distinct value read once (a yes/no column has a handful), then each row by its id.
+    let (ids, interner) = relation.internValues(column: column)
+    let truth = (0..<interner.count).map { ValueParser.boolean(interner.string($0)).map { $0 ? 1.0 : 0 } ?? .nan }
+    let values = ids.map { truth[Int($0)] }
     var skipped = 0
     for v in values where v.isNaN { skipped += 1 }
     return Measure(values: values, precision: 0, skipped: skipped)

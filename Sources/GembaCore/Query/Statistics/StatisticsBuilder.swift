@@ -115,6 +115,8 @@ enum StatisticsBuilder {
     }
     // The column's own reading (a US or European layout, `--date-format`, a log's time, epoch or
     // Excel days), the one `where` and timelines use: one reading of dates for the whole product.
+    // A loaded column's instants are read once per table.
+    if let read = relation.instants(column: index) { return (read, relation.name(of: index)) }
     let reader = relation.reader(index)
     return (relation.mapValues(column: index) { p, n in reader.instant(p, n) ?? .nan }, relation.name(of: index))
   }
