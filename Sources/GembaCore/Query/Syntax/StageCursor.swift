@@ -1,8 +1,9 @@
 extension QueryPipeline {
   /// Parses pipeline stages, each the tokens between two `|` (the evidence name excluded).
   ///
-  /// `[[where, reopened, =, yes], [count, by, team]]` → `where` then `count by`.
-  public static func parse(_ stages: [[Token]]) throws(Diagnostic) -> QueryPipeline {
+  /// `[[where, reopened, =, yes], [count, by, team]]` → `where` then `count by`. With the table's
+  /// `columns`, a stage that fails where a column name with a space was typed bare says to quote it.
+  public static func parse(_ stages: [[Token]], columns: [String] = []) throws(Diagnostic) -> QueryPipeline {
     var parsed: [QueryStage] = []
     var spans: [SourceSpan] = []
     for tokens in stages {
@@ -17,8 +18,13 @@ extension QueryPipeline {
           at: verbToken.span,
           notes: ["count (or count by A, B) and the charts print a result; put them last"])
       }
-      var cursor = StageCursor(tokens.filter { $0.kind != .pipe })
-      parsed.append(try cursor.parseStage())
+      let words = tokens.filter { $0.kind != .pipe }
+      var cursor = StageCursor(words)
+      do {
+        parsed.append(try cursor.parseStage())
+      } catch {
+        throw spacedColumnName(in: words, columns: columns) ?? error
+      }
       spans.append(verbToken.span)
     }
     guard !parsed.isEmpty else {
