@@ -124,6 +124,7 @@ public enum EvidenceLoader {
         switch format {
         case .jsonl: box.value = lines.readJSONLines()
         case .log: box.value = lines.readLog()
+        case .records: box.value = lines.readRecords()
         case .text, .md: box.value = lines.readText()
         case .csv, .tsv, .xlsx: box.value = lines.readText()  // not reached: read as fields or cells above
         }
@@ -142,7 +143,7 @@ public enum EvidenceLoader {
       )
       (timeFormat, logLayout) = (result.timeFormat, result.layoutName)
       timeProfile = result.timeProfile
-      encoding = format == .jsonl || result.isJSON ? .json : .plain
+      encoding = format == .jsonl || result.isJSON ? .json : result.cellEncoding
     }
     if progress?.isCancelled == true { throw cancelled(path) }
     if segments.contains(where: \.exhausted) { throw outOfMemory(path) }
