@@ -37,6 +37,17 @@ import Testing
     #expect(result.problems.allSatisfy { $0.kind == .malformedLine && $0.action == .skipped })
   }
 
+  /// `--format records` on a file with no `Key: value` line is refused, not a table of no columns.
+  @Test func aFileWithNoRecordIsRefused() throws {
+    do {
+      _ = try loadText("id,score\n1,2\n", format: .records, path: "t.csv")
+      Issue.record("loaded")
+    } catch let error as EvidenceError {
+      #expect(error.problem.kind == .malformedLine && error.problem.action == .refused && error.problem.line == 1)
+      #expect(error.hint.contains("--format text"))
+    }
+  }
+
   /// A `log` is read as records when its lines are records, and not when they are log lines
   /// that happen to start with a word and a colon.
   @Test func aLogIsSniffedAsRecordsOnlyWhenItIsOne() throws {

@@ -138,6 +138,14 @@ public enum EvidenceLoader {
       if let failure = arrival?.error { throw failure }
       if progress?.isCancelled == true { throw cancelled(path) }
       let result = box.value!
+      // Asked for records and given none: a table of no columns would answer every query with nothing.
+      if format == .records && result.columns.isEmpty {
+        throw EvidenceError(
+          EvidenceProblem(
+            .malformedLine, file: path, line: result.problems.first?.line,
+            message: "no line is `Key: value`, so the file holds no records; nothing was loaded", action: .refused),
+          hint: "records are blocks of `Key: value` lines separated by blank lines; load it as --format text or log")
+      }
       (columns, segments, problems, problemCount) = (
         result.columns, [result.segment], result.problems, result.problemCount
       )
