@@ -19,6 +19,7 @@ struct SpacedColumnNameEndToEndTests {
       ("food | count by Results, Inspection Type", "count by Results, \"Inspection Type\""),
       ("food | where Inspection Type = Canvass | count", "where \"Inspection Type\" = Canvass"),
       ("food | select Results, Inspection Type", "select Results, \"Inspection Type\""),
+      ("pareto food by Inspection Type", "pareto food by \"Inspection Type\""),
     ]
     for (command, fix) in typedBare {
       let result = try GembaProcess.run(["nb.md"], stdin: "load food.csv as food\n\(command)\n", in: folder)

@@ -55,6 +55,20 @@ import Testing
     #expect(plain.code != .spacedColumnName)
   }
 
+  /// The one-stage shorthand (`pareto t by …`) is shown with its evidence name where it was typed.
+  @Test func theShorthandKeepsItsEvidenceName() throws {
+    let tokens = stages("t | pareto food by Inspection Type")[0].filter { $0.kind != .pipe }
+    let stage = [tokens[0]] + tokens.dropFirst(2)
+    do {
+      _ = try QueryPipeline.parse([stage], columns: Self.columns, evidence: tokens[1])
+      Issue.record("parsed")
+    } catch {
+      #expect(error.code == .spacedColumnName)
+      #expect(error.message == "`Inspection Type` has a space: quote it — pareto food by \"Inspection Type\"")
+      #expect(error.span == Self.span(20, 35))
+    }
+  }
+
   /// A stage that parses (`select` takes two columns) fails on the first word when it runs; that
   /// place, given, finds the name.
   @Test func anUnknownColumnInsideTheWordsFindsTheName() throws {

@@ -8,10 +8,17 @@ extension QueryPipeline {
 
   /// The quoting diagnostic for the first run of bare words in `tokens` (one stage, its verb
   /// first) that names one of `columns` with a space in it; with `covering`, only a run that
-  /// includes that place (where an unknown column was reported). Nil when there is none.
-  static func spacedColumnName(in tokens: [Token], columns: [String], covering place: SourceSpan? = nil)
-    -> Diagnostic?
-  {
+  /// includes that place (where an unknown column was reported). Nil when there is none. `evidence`
+  /// typed after the verb (`pareto t by Inspection Type`, the one-stage shorthand) is shown there.
+  static func spacedColumnName(
+    in stage: [Token], columns: [String], covering place: SourceSpan? = nil, evidence: Token? = nil
+  ) -> Diagnostic? {
+    var tokens = stage
+    if let evidence, let verb = stage.first, verb.span.start < evidence.span.start,
+      stage.count < 2 || evidence.span.start < stage[1].span.start
+    {
+      tokens.insert(evidence, at: 1)
+    }
     let spaced = columns.filter { $0.contains(where: \.isWhitespace) }
     guard !spaced.isEmpty, tokens.count > 2 else { return nil }
     let byKey = Dictionary(spaced.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })

@@ -2,8 +2,11 @@ extension QueryPipeline {
   /// Parses pipeline stages, each the tokens between two `|` (the evidence name excluded).
   ///
   /// `[[where, reopened, =, yes], [count, by, team]]` → `where` then `count by`. With the table's
-  /// `columns`, a stage that fails where a column name with a space was typed bare says to quote it.
-  public static func parse(_ stages: [[Token]], columns: [String] = []) throws(Diagnostic) -> QueryPipeline {
+  /// `columns`, a stage that fails where a column name with a space was typed bare says to quote it
+  /// (`evidence`: the name, so a one-stage shorthand, `pareto t by …`, is shown as typed).
+  public static func parse(_ stages: [[Token]], columns: [String] = [], evidence: Token? = nil) throws(Diagnostic)
+    -> QueryPipeline
+  {
     var parsed: [QueryStage] = []
     var spans: [SourceSpan] = []
     for tokens in stages {
@@ -23,7 +26,7 @@ extension QueryPipeline {
       do {
         parsed.append(try cursor.parseStage())
       } catch {
-        throw spacedColumnName(in: words, columns: columns) ?? error
+        throw spacedColumnName(in: words, columns: columns, evidence: evidence) ?? error
       }
       spans.append(verbToken.span)
     }

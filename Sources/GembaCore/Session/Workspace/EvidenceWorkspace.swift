@@ -359,7 +359,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
 
   func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {
     let table = try self.table(source.evidence, in: investigation)
-    var pipeline = try QueryPipeline.parse(source.stages, columns: table.columns)
+    let name = Token(kind: .word, text: source.evidence.value, span: source.evidence.span)
+    var pipeline = try QueryPipeline.parse(source.stages, columns: table.columns, evidence: name)
     for (i, stage) in pipeline.stages.enumerated() {
       guard case .join(var spec) = stage else { continue }
       spec.table = JoinedEvidence(try self.table(Located(spec.other.name, at: spec.other.span), in: investigation))
@@ -374,8 +375,9 @@ public final class EvidenceWorkspace: EvidenceDesk {
       let stage = source.stages.map { $0.filter { $0.kind != .pipe } }.first {
         $0.contains { $0.span.start == error.span?.start }
       }
-      throw stage.flatMap { QueryPipeline.spacedColumnName(in: $0, columns: table.columns, covering: error.span) }
-        ?? error
+      throw stage.flatMap {
+        QueryPipeline.spacedColumnName(in: $0, columns: table.columns, covering: error.span, evidence: name)
+      } ?? error
     }
   }
 
