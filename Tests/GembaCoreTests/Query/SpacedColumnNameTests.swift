@@ -55,6 +55,15 @@ import Testing
     #expect(plain.code != .spacedColumnName)
   }
 
+  /// A name a `derive` earlier in the pipeline made counts as a column too.
+  @Test func aDerivedNameIsFound() throws {
+    let error = try #require(
+      Self.failure(
+        "t | derive \"Risk Level\" = if(Results = \"Fail\", \"high\", \"low\") | count by Risk Level, outcome"))
+    #expect(error.code == .spacedColumnName)
+    #expect(error.message.hasPrefix("`Risk Level` has a space: quote it — count by \"Risk Level\", outcome"))
+  }
+
   /// The one-stage shorthand (`pareto t by …`) is shown with its evidence name where it was typed.
   @Test func theShorthandKeepsItsEvidenceName() throws {
     let tokens = stages("t | pareto food by Inspection Type")[0].filter { $0.kind != .pipe }

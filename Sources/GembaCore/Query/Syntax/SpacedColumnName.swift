@@ -59,6 +59,11 @@ extension QueryPipeline {
       notes: ["a bare word ends at a space, so " + parts.joined(separator: " and ") + " were read apart"])
   }
 
+  /// The names `columns` and the pipeline's own stages (`derive`, `extract`) give.
+  static func names(_ columns: [String], _ pipeline: QueryPipeline) -> [String] {
+    columns + pipeline.stages.compactMap(\.madeColumn)
+  }
+
   /// A name compared ignoring case and how much space separates its words.
   private static func key(_ name: String) -> String {
     name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -111,5 +116,14 @@ extension QueryPipeline {
     static func quoted(_ text: String) -> String {
       "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
+  }
+}
+
+extension QueryStage {
+  /// The column this stage adds, for the stages after it.
+  var madeColumn: String? {
+    if case .derive(let spec) = self { return spec.name.name }
+    if case .extract(let spec) = self { return spec.name.name }
+    return nil
   }
 }

@@ -9,6 +9,8 @@ extension QueryPipeline {
   {
     var parsed: [QueryStage] = []
     var spans: [SourceSpan] = []
+    // The names a later stage may use: the table's, then those `derive` and `extract` make.
+    var columns = columns
     for tokens in stages {
       let verbToken = tokens.first { $0.kind != .pipe }
       guard let verbToken else {
@@ -25,6 +27,7 @@ extension QueryPipeline {
       var cursor = StageCursor(words)
       do {
         parsed.append(try cursor.parseStage())
+        if let made = parsed.last?.madeColumn { columns.append(made) }
       } catch {
         throw spacedColumnName(in: words, columns: columns, evidence: evidence) ?? error
       }

@@ -376,7 +376,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
         $0.contains { $0.span.start == error.span?.start }
       }
       throw stage.flatMap {
-        QueryPipeline.spacedColumnName(in: $0, columns: table.columns, covering: error.span, evidence: name)
+        QueryPipeline.spacedColumnName(
+          in: $0, columns: QueryPipeline.names(table.columns, pipeline), covering: error.span, evidence: name)
       } ?? error
     }
   }
