@@ -51,4 +51,13 @@ import Testing
     #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
     #expect(read("2026-03-01T00:00:00.5Z") == 1_772_323_200.5)
   }
+
+  /// apt's history log writes two spaces between date and time; Python's datetime (UTC) gives
+  /// 2024-01-02 10:00:01 as 1704189601 seconds after the epoch.
+  @Test func spacesBetweenDateAndTimeRead() {
+    for text in ["2024-01-02 10:00:01", "2024-01-02  10:00:01", "2024-01-02   10:00:01"] {
+      var copy = text
+      #expect(copy.withUTF8 { ValueParser.dateTime($0.baseAddress!, $0.count) } == 1_704_189_601, "\(text)")
+    }
+  }
 }

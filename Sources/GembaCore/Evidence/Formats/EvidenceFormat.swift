@@ -9,6 +9,10 @@ public enum EvidenceFormat: String, Sendable, Hashable, CaseIterable, Codable {
   /// An application log: one row per line, with `time`, `level` and `message` when lines start with
   /// an ISO-8601 time. A Zeek log (`#separator` header) loads as its `#fields` columns.
   case log
+  /// Records of `Key: value` lines separated by blank lines (apt's history log, dpkg's status,
+  /// Debian control files): one row per record, a column per key. A `log` whose lines are such
+  /// records is read so too.
+  case records
   /// Plain text notes: one row per line.
   case text
   /// Markdown notes: one row per line.
@@ -45,7 +49,7 @@ public enum EvidenceFormat: String, Sendable, Hashable, CaseIterable, Codable {
   public var isLineOriented: Bool {
     switch self {
     case .log, .text, .md: return true
-    case .csv, .tsv, .jsonl, .xlsx: return false
+    case .csv, .tsv, .jsonl, .xlsx, .records: return false
     }
   }
 }

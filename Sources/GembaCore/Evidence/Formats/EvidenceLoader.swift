@@ -124,6 +124,7 @@ public enum EvidenceLoader {
         switch format {
         case .jsonl: box.value = lines.readJSONLines()
         case .log: box.value = lines.readLog()
+        case .records: box.value = lines.readRecords()
         case .text, .md: box.value = lines.readText()
         case .csv, .tsv, .xlsx: box.value = lines.readText()  // not reached: read as fields or cells above
         }
@@ -137,12 +138,20 @@ public enum EvidenceLoader {
       if let failure = arrival?.error { throw failure }
       if progress?.isCancelled == true { throw cancelled(path) }
       let result = box.value!
+      // Asked for records and given none: a table of no columns would answer every query with nothing.
+      if format == .records && result.columns.isEmpty {
+        throw EvidenceError(
+          EvidenceProblem(
+            .malformedLine, file: path, line: result.problems.first?.line,
+            message: "no line is `Key: value`, so the file holds no records; nothing was loaded", action: .refused),
+          hint: "records are blocks of `Key: value` lines separated by blank lines; load it as --format text or log")
+      }
       (columns, segments, problems, problemCount) = (
         result.columns, [result.segment], result.problems, result.problemCount
       )
       (timeFormat, logLayout) = (result.timeFormat, result.layoutName)
       timeProfile = result.timeProfile
-      encoding = format == .jsonl || result.isJSON ? .json : .plain
+      encoding = format == .jsonl || result.isJSON ? .json : result.cellEncoding
     }
     if progress?.isCancelled == true { throw cancelled(path) }
     if segments.contains(where: \.exhausted) { throw outOfMemory(path) }

@@ -17,6 +17,9 @@ public struct EvidenceProblem: Hashable, Sendable, CustomStringConvertible {
     case workbook
     /// An Excel error value (`#DIV/0!`, `#N/A`, …) in a cell, kept as text.
     case errorCell
+    /// A line that does not follow the layout of the file's other lines (in a record, neither
+    /// `Key: value` nor a continuation).
+    case malformedLine
   }
   /// What gemba did about it.
   public enum Action: String, Hashable, Sendable, Codable {
@@ -77,7 +80,7 @@ public struct EvidenceProblem: Hashable, Sendable, CustomStringConvertible {
     case .cancelled: .loadCancelled
     case .raggedRow, .unterminatedQuote, .strayQuote, .blankRow, .nulByte, .binaryFile, .emptyFile, .duplicateHeader,
       .emptyHeader, .titleRow, .mixedLineEndings, .longLine, .invalidJSON, .unreadValues, .ambiguousValues,
-      .invalidOption, .workbook, .errorCell:
+      .invalidOption, .workbook, .errorCell, .malformedLine:
       .evidenceRefused
     }
   }

@@ -11,6 +11,9 @@ enum CellEncoding: Sendable, Hashable {
   case zeek(boolColumns: Set<Int>, timeColumns: Set<Int>)
   /// JSON Lines values: strings unescaped, `null` empty, numbers and literals as written.
   case json
+  /// A record's value folded over lines (`Install: a (1.0),` then ` b (2.0)`): read with its
+  /// line breaks removed, the continuation's leading space kept (RFC 5322 unfolding).
+  case folded
 }
 
 /// A cell's value without copying when it needs no decoding, or decoded text otherwise.
@@ -58,6 +61,14 @@ enum CellDecoder {
       }
       if end - start == 4 && base[start] == 110 { return .bytes(start, start) }  // null
       return .bytes(start, end)
+    case .folded:
+      guard memchrByte(base, start, end, 10) != nil || memchrByte(base, start, end, 13) != nil else {
+        return .bytes(start, end)
+      }
+      var out: [UInt8] = []
+      out.reserveCapacity(end - start)
+      for p in start..<end where base[p] != 10 && base[p] != 13 { out.append(base[p]) }
+      return .text(String(decoding: out, as: UTF8.self))
     }
   }
 

@@ -49,6 +49,8 @@ extension ValueParser {
     if i == n { return seconds }
     guard p[i] == 84 || p[i] == 32 else { return nil }
     i += 1
+    // apt's history log pads with two spaces (`2024-01-02  10:00:01`); pandas reads it too.
+    if p[i - 1] == 32 { while i < n && p[i] == 32 { i += 1 } }
     let hourDigits = i + 1 < n && p[i + 1] &- 48 < 10 ? 2 : 1
     guard let hh = number(hourDigits), byte(58), let mm = number(2), hh < 24, mm < 60 else { return nil }
     seconds += Double(hh * 3600 + mm * 60)

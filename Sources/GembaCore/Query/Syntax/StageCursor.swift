@@ -1,10 +1,16 @@
 extension QueryPipeline {
   /// Parses pipeline stages, each the tokens between two `|` (the evidence name excluded).
   ///
-  /// `[[where, reopened, =, yes], [count, by, team]]` → `where` then `count by`.
-  public static func parse(_ stages: [[Token]]) throws(Diagnostic) -> QueryPipeline {
+  /// `[[where, reopened, =, yes], [count, by, team]]` → `where` then `count by`. With the table's
+  /// `columns`, a stage that fails where a column name with a space was typed bare says to quote it
+  /// (`evidence`: the name, so a one-stage shorthand, `pareto t by …`, is shown as typed).
+  public static func parse(_ stages: [[Token]], columns: [String] = [], evidence: Token? = nil) throws(Diagnostic)
+    -> QueryPipeline
+  {
     var parsed: [QueryStage] = []
     var spans: [SourceSpan] = []
+    // The names a later stage may use: the table's, then those `derive` and `extract` make.
+    var columns = columns
     for tokens in stages {
       let verbToken = tokens.first { $0.kind != .pipe }
       guard let verbToken else {
@@ -17,8 +23,14 @@ extension QueryPipeline {
           at: verbToken.span,
           notes: ["count (or count by A, B) and the charts print a result; put them last"])
       }
-      var cursor = StageCursor(tokens.filter { $0.kind != .pipe })
-      parsed.append(try cursor.parseStage())
+      let words = tokens.filter { $0.kind != .pipe }
+      var cursor = StageCursor(words)
+      do {
+        parsed.append(try cursor.parseStage())
+        if let made = parsed.last?.madeColumn { columns.append(made) }
+      } catch {
+        throw spacedColumnName(in: words, columns: columns, evidence: evidence) ?? error
+      }
       spans.append(verbToken.span)
     }
     guard !parsed.isEmpty else {

@@ -359,7 +359,8 @@ public final class EvidenceWorkspace: EvidenceDesk {
 
   func run(_ source: QuerySource, in investigation: Investigation) throws(Diagnostic) -> QueryResult {
     let table = try self.table(source.evidence, in: investigation)
-    var pipeline = try QueryPipeline.parse(source.stages)
+    let name = Token(kind: .word, text: source.evidence.value, span: source.evidence.span)
+    var pipeline = try QueryPipeline.parse(source.stages, columns: table.columns, evidence: name)
     for (i, stage) in pipeline.stages.enumerated() {
       guard case .join(var spec) = stage else { continue }
       spec.table = JoinedEvidence(try self.table(Located(spec.other.name, at: spec.other.span), in: investigation))
@@ -367,7 +368,18 @@ public final class EvidenceWorkspace: EvidenceDesk {
     }
     let record = investigation.evidence.last { $0.name == source.evidence.value }
     pipeline.coversThrough = record?.coversTo.map { Double($0.dayNumber) * 86_400 }
-    return try files.runQuery(pipeline, on: table, span: source.evidence.span)
+    do {
+      return try files.runQuery(pipeline, on: table, span: source.evidence.span)
+    } catch  where error.code == .unknownColumn {
+      // `select Inspection Type` parses (two columns) and fails here, on `Inspection`.
+      let stage = source.stages.map { $0.filter { $0.kind != .pipe } }.first {
+        $0.contains { $0.span.start == error.span?.start }
+      }
+      throw stage.flatMap {
+        QueryPipeline.spacedColumnName(
+          in: $0, columns: QueryPipeline.names(table.columns, pipeline), covering: error.span, evidence: name)
+      } ?? error
+    }
   }
 
   /// Checks every table the command read, after it read them: a file truncated under its mapping

@@ -117,6 +117,8 @@ struct LineTable: Sendable {
   var layoutName: String? = nil
   /// Cells are JSON values (a log of JSON objects).
   var isJSON = false
+  /// How the cells read, when not as their bytes (records' folded values).
+  var cellEncoding = CellEncoding.plain
   /// The `time` column's profile, when the reader decided it as it read (`profilesTime`).
   var timeProfile: ColumnProfile? = nil
 }

@@ -48,6 +48,7 @@ extension LineReader {
         return table
       }
       if access * 2 >= sampled { return readAccessLog() }
+      if looksLikeRecords() { return readRecords() }
       if let layout = sniffLayout() { return readLayout(layout) }
       return readText()
     }
