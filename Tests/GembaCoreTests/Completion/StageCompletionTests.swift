@@ -49,7 +49,7 @@ import Testing
     ("tickets | spc handle_minutes --chart ", ChartKind.allCases.map(\.rawValue)),
     ("tickets | spc handle_minutes --chart p --n ", columns),
     ("tickets | spc handle_minutes --subgroup ", columns),
-    ("tickets | spc handle_minutes --by ", ["day", "week", "month"]),
+    ("tickets | spc handle_minutes --by ", ["hour", "day", "week", "month"]),
     ("tickets | spc handle_minutes --rules ", ["we", "nelson"]),
     ("tickets | spc handle_minutes --split 2026-10-01 ", []),
     ("tickets | compare ", columns),

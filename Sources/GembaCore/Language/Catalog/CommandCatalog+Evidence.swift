@@ -111,17 +111,17 @@ extension CommandCatalog {
         throw a.missing("an evidence name")
       }),
     VerbSpec(
-      name: "timeline", group: .evidence, usage: "timeline [NAME COL [--every hour|day|week|month]]",
+      name: "timeline", group: .evidence, usage: "timeline [NAME COL [--every \(TimeBucket.usage)]]",
       summary: "Counts over time of a date column; with no arguments, the investigation's events and cited rows.",
       example: "timeline tickets opened_at --every week",
-      options: [OptionSpec("every", .single, .choice(["hour", "day", "week", "month"]), hint: "PERIOD")],
+      options: [OptionSpec("every", .single, .choice(TimeBucket.allCases.map(\.rawValue)), hint: "PERIOD")],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         return .showTimeline
       }),
     VerbSpec(
       name: "spc", group: .evidence,
       usage: "spc NAME COL [--chart \(ChartKind.usage)] [--subgroup COL | --size N] [--n COL]"
-        + " [--by day|week|month] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
+        + " [--by \(TimeBucket.usage)] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
       summary:
         "A control chart with the points that break the rules (each names its test): individuals (XmR) by default;"
         + " --chart picks I-MR, X̄-R, X̄-S, p, np, c, u, Laney p′/u′ or a run chart; --stages/--split give limits per stage,"

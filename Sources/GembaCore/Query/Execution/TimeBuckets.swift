@@ -42,6 +42,28 @@ enum TimeBuckets {
     }
   }
 
+  /// Refuses hours on a column of dates alone: `2026-03-01` reads as midnight, so every row
+  /// would fall in the 00:00 hour and the chart would show 23 false zeros a day.
+  /// - Parameter times: the column's instants (NaN where a row has none).
+  static func requireTimeOfDay(
+    _ times: [Double], for bucket: TimeBucket, column: String, option: String, span: SourceSpan?
+  ) throws(Diagnostic) {
+    guard bucket == .hour, datesOnly(times) else { return }
+    throw Diagnostic.error(
+      .noTimeOfDay, "`\(column)` holds dates without a time of day: there is no hour to group by", at: span,
+      notes: ["use `\(option) day`, or a column whose values carry a time (2026-03-01T10:04:11Z)"])
+  }
+
+  /// True when some time is given and none has a time of day (each falls on a midnight, UTC).
+  static func datesOnly(_ times: [Double]) -> Bool {
+    var dated = false
+    for t in times where !t.isNaN {
+      if t.remainder(dividingBy: 86_400) != 0 { return false }
+      dated = true
+    }
+    return dated
+  }
+
   /// A bucket that gives a readable number of points for the span of the data.
   static func automatic(from lo: Double, to hi: Double) -> TimeBucket {
     let span = hi - lo

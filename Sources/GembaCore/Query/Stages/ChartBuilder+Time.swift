@@ -38,7 +38,12 @@ extension ChartBuilder {
     // The periods span the rows that reached the timeline (after any `where`); whether
     // weekends count is a property of the whole column.
     let profile = relation.timeProfile(column: column)
-    let bucket = every ?? TimeBuckets.automatic(from: min(lo, wholeRange?.0 ?? lo), to: max(hi, wholeRange?.1 ?? hi))
+    if let every {
+      try TimeBuckets.requireTimeOfDay(times, for: every, column: name, option: "--every", span: span)
+    }
+    var bucket = every ?? TimeBuckets.automatic(from: min(lo, wholeRange?.0 ?? lo), to: max(hi, wholeRange?.1 ?? hi))
+    // Two days of dates alone are two days, not 48 hours with two midnights in them.
+    if every == nil && bucket == .hour && TimeBuckets.datesOnly(times) { bucket = .day }
     let weekends = profile?.weekends ?? true
     guard let counts = TimeBuckets.counts(times, bucket, span: wholeRange ?? (lo, hi), weekends: weekends) else {
       throw Diagnostic.error(
@@ -72,11 +77,12 @@ extension ChartBuilder {
         relation.forEachValue(column: column) { _, p, n in
           if let t = reader.instant(p, n) { times.append(t) } else { skipped += 1 }
         }
+        try TimeBuckets.requireTimeOfDay(times, for: by, column: name, option: "--by", span: span)
         let profile = relation.timeProfile(column: column)
         guard let counts = TimeBuckets.counts(times, by, weekends: profile?.weekends ?? true) else {
           throw Diagnostic.error(
             .resultTooLarge, "`\(name)` spans too long for one point per \(by.rawValue)", at: span,
-            notes: ["use `--by week`"])
+            notes: [by == .hour ? "use `--by day`" : "use `--by week`"])
         }
         points = counts.map { ControlChart.Point(label: TimeBuckets.label($0.0, by), value: Double($0.1)) }
         kind = "count per \(by.rawValue)"
@@ -91,6 +97,8 @@ extension ChartBuilder {
         let timeReader = relation.reader(timeColumn)
         let valueReader = relation.reader(column)
         relation.forEachValue(column: timeColumn) { _, p, n in times.append(timeReader.instant(p, n)) }
+        try TimeBuckets.requireTimeOfDay(
+          times.map { $0 ?? .nan }, for: by, column: relation.name(of: timeColumn), option: "--by", span: span)
         var sums: [Double: (Double, Int)] = [:]
         relation.forEachValue(column: column) { row, p, n in
           guard let v = valueReader.number(p, n), let t = times[row] else { skipped += 1; return }

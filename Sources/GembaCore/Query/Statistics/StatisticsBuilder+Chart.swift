@@ -34,6 +34,9 @@ extension StatisticsBuilder {
         span: stage.span, evidence: evidence)
       : nil  // only stages by date and date baselines read times: a million dates are not parsed for nothing
     let times = dated?.values
+    if let by = stage.by, let dated {
+      try TimeBuckets.requireTimeOfDay(dated.values, for: by, column: dated.column, option: "--by", span: stage.span)
+    }
     // Each point's time and first row matter only to stages and baselines.
     let phased = stage.stages != nil || !stage.split.isEmpty || stage.baseline != nil
     // X̄-R or X̄-S of n consecutive rows, every row a number: the subgroups are the measure's own
@@ -47,7 +50,7 @@ extension StatisticsBuilder {
     if kind.isSubgrouped && groups == nil && consecutive == nil {
       throw Diagnostic.error(
         .chartNeedsInput,
-        "an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by day|week|month",
+        "an \(kind == .xbarR ? "X̄-R" : "X̄-S") chart needs subgroups: --subgroup COL, --size N or --by \(TimeBucket.usage)",
         at: stage.span, notes: ["e.g. `spc diameter --chart \(kind.rawValue) --size 5`"])
     }
     // Sizes per row for p, np and u charts.
@@ -268,22 +271,24 @@ extension StatisticsBuilder {
     evidence: String
   ) throws(Diagnostic) -> PointGroups? {
     if let by = stage.by, let times {
-      // Days first (a dense range), then each day's period: a million rows are not hashed one by one.
+      // Days (hours, for hourly periods) first, a dense range, then each one's period: a million
+      // rows are not hashed one by one.
+      let unit: Double = by == .hour ? 3_600 : 86_400
       var low = Int.max, high = Int.min
-      for t in times where !t.isNaN { let d = Int((t / 86_400).rounded(.down)); low = min(low, d); high = max(high, d) }
+      for t in times where !t.isNaN { let d = Int((t / unit).rounded(.down)); low = min(low, d); high = max(high, d) }
       guard low <= high else { throw Diagnostic.error(.noDates, "no dates to group by \(by.rawValue)", at: stage.span) }
       guard high - low <= 3_000_000 else {
         throw Diagnostic.error(
           .resultTooLarge, "the dates span too long to chart by \(by.rawValue)", at: stage.span,
           notes: ["use a longer `--by`"])
       }
-      let starts = (low...high).map { TimeBuckets.start(of: Double($0) * 86_400, by) }
+      let starts = (low...high).map { TimeBuckets.start(of: Double($0) * unit, by) }
       let keys = Array(Set(starts)).sorted()
       var index: [Double: Int32] = [:]
       for (i, k) in keys.enumerated() { index[k] = Int32(i) }
       let groupOfDay = starts.map { index[$0]! }
       // Each row's period (-1: no date), four bytes a row.
-      let periods = times.map { t in t.isNaN ? -1 : groupOfDay[Int((t / 86_400).rounded(.down)) - low] }
+      let periods = times.map { t in t.isNaN ? -1 : groupOfDay[Int((t / unit).rounded(.down)) - low] }
       let rows = FlatGroups(
         count: times.count, groups: keys.count, group: { periods[$0] < 0 ? nil : Int(periods[$0]) }, element: { $0 })
       return PointGroups(

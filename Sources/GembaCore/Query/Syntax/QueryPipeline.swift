@@ -31,8 +31,13 @@ public indirect enum Predicate: Hashable, Sendable {
   case or(Predicate, Predicate)
 }
 
+/// The periods of timelines and of charts by period (`--every`, `--by`): every list of them
+/// (options, usage, completion, help) is read from this one declaration.
 public enum TimeBucket: String, Hashable, Sendable, CaseIterable {
   case hour, day, week, month
+
+  /// `hour|day|week|month`, as usage lines write the choice.
+  public static var usage: String { allCases.map(\.rawValue).joined(separator: "|") }
 }
 
 /// One stage of a query pipeline.

@@ -64,7 +64,7 @@ public enum StageCatalog {
         summary: "The distribution of a numeric column.", example: "tickets | histogram handle_minutes --bins 10",
         arguments: [.column], options: [OptionSpec("bins", .single, hint: "N")]),
       StageSpec(
-        name: "timeline", usage: "NAME | … | timeline COL [--every hour|day|week|month] [--span rows|evidence]",
+        name: "timeline", usage: "NAME | … | timeline COL [--every \(TimeBucket.usage)] [--span rows|evidence]",
         summary: "Counts per period of a date/time column; the periods span the matching rows, or with --span evidence"
           + " the whole file's dates up to the last day it covers (a period with none of the rows is a zero, before and"
           + " after them).",
@@ -73,7 +73,7 @@ public enum StageCatalog {
       StageSpec(
         name: "spc",
         usage: "NAME | … | spc COL [--chart \(ChartKind.usage)] [--subgroup COL | --size N]"
-          + " [--n COL] [--by day|week|month] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
+          + " [--n COL] [--by \(TimeBucket.usage)] [--stages COL | --split DATE…] [--baseline FROM..TO] [--rules we|nelson|1,2,5]",
         summary:
           "A control chart with the points that break the rules: individuals (XmR) by default; --chart picks I-MR, X̄-R, X̄-S,"
           + " p, np, c, u, Laney p′/u′ or a run chart; --stages/--split compute limits per stage, --baseline from a baseline period.",
@@ -161,7 +161,10 @@ public enum StageCatalog {
     OptionSpec("chart", .single, .choice(ChartKind.allCases.map(\.rawValue)), hint: "CHART"),
     OptionSpec("subgroup", .single, .column, hint: "COL"), OptionSpec("size", .single, hint: "N"),
     OptionSpec("n", .single, .column, hint: "COL"),
-    OptionSpec("by", .single, .choice(["day", "week", "month"]), hint: "day|week|month"),
+    // The periods a chart groups by are the timeline's: one declaration, `TimeBucket`.
+    OptionSpec(
+      "by", .single, .choice(TimeBucket.allCases.map(\.rawValue)),
+      hint: TimeBucket.usage),
     OptionSpec("stages", .single, .column, hint: "COL"), OptionSpec("split", .list, hint: "DATE..."),
     OptionSpec("baseline", .single, hint: "FROM..TO"),
     OptionSpec("rules", .single, .choice(["we", "nelson"]), hint: "we|nelson|1,2,5"),

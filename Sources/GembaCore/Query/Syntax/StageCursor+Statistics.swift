@@ -1,6 +1,6 @@
 /// Parsing the statistics stages: `spc` with its chart set, `compare` and `capability`.
 extension StageCursor {
-  /// `spc COL [--by day|week] [--rules we|nelson]` stays today's XmR chart; any option of the
+  /// `spc COL [--by hour|day|week] [--rules we|nelson]` stays today's XmR chart; any option of the
   /// full chart set (`--chart`, `--subgroup`, `--size`, `--n`, `--stages`, `--split`,
   /// `--baseline`, `--by month`, `--rules 1,2,5`) makes it a `ChartStage`.
   mutating func parseControlChart() throws(Diagnostic) -> QueryStage {
@@ -13,7 +13,7 @@ extension StageCursor {
     try options { name, cursor throws(Diagnostic) in
       switch name.text {
       case "by":
-        by = try cursor.bucket(name, allowed: [.day, .week, .month])
+        by = try cursor.bucket(name, allowed: TimeBucket.allCases)
         if by == .month { full = true }
       case "rules":
         rulesToken = try cursor.optionValue(name)

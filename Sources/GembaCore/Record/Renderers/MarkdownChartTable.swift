@@ -12,7 +12,7 @@ enum MarkdownChartTable {
     case .control: header += (chart.uppers != nil ? ["Centre", "LCL", "UCL"] : []) + ["Breaks a rule"]
     case .timeline, .histogram: if !flagged.isEmpty { header += ["Flagged"] }
     }
-    let rows = (0..<chart.count).map { i in
+    func row(_ i: Int) -> [String] {
       var row = [
         String(i + 1), MarkdownText.inline(chart.label(i)),
         MarkdownText.inline(
@@ -31,6 +31,25 @@ enum MarkdownChartTable {
         row.append(flagged.contains(i) ? (tests.map { "test \($0)" } ?? "yes") : "")
       }
       return row
+    }
+    // A timeline's long runs of empty periods are one row each (display only: the chart's
+    // values, count and total are as cited). A zero on any other chart is a point or a bar.
+    let lines: [EmptyPeriods.Line]
+    switch chart.kind {
+    case .timeline: lines = EmptyPeriods.lines(count: chart.count) { chart.values[$0] == 0 && !flagged.contains($0) }
+    case .pareto, .control, .histogram: lines = (0..<chart.count).map(EmptyPeriods.Line.period)
+    }
+    let rows = lines.map { line -> [String] in
+      switch line {
+      case .period(let i): return row(i)
+      case .empty(let run):
+        let empty = [
+          "\(run.lowerBound + 1)–\(run.upperBound + 1)",
+          // The cited chart keeps no period (its stored form is unchanged); the title names it.
+          MarkdownText.inline(EmptyPeriods.phrase(run, unit: nil, labels: chart.label)), "0 each",
+        ]
+        return empty + Array(repeating: "", count: header.count - empty.count)
+      }
     }
     MarkdownText.table(header, rows, into: &out)
     for spread in chart.spread ?? [] { out += "\n"; render(spread, into: &out) }

@@ -10,7 +10,11 @@ extension EvidenceTextRenderer {
   }
 
   /// Rows of label, figures and a bar, aligned.
-  func barRows(_ rows: [(label: String, figures: [String], value: Double)], header: [String]) -> String {
+  /// - Parameter between: whole lines set before the row of that index (the row count: after
+  ///   the last), outside the columns: a timeline's folded run of empty periods.
+  func barRows(
+    _ rows: [(label: String, figures: [String], value: Double)], header: [String], between: [Int: String] = [:]
+  ) -> String {
     let labels = rows.map { TextWidth.cell($0.label, maxWidth: 32, unicode: options.unicode) }
     let labelWidth = max(TextWidth.of(header.first ?? ""), labels.map(TextWidth.of).max() ?? 0)
     var widths = header.dropFirst().map(TextWidth.of)
@@ -22,11 +26,13 @@ extension EvidenceTextRenderer {
           + header.dropFirst().enumerated().map { TextWidth.pad($1, to: widths[$0], right: true) }.joined(
             separator: "  ")) + "\n"
     for (i, r) in rows.enumerated() {
+      if let line = between[i] { out += line + "\n" }
       out +=
         TextWidth.pad(labels[i], to: labelWidth) + "  "
         + r.figures.enumerated().map { TextWidth.pad($1, to: widths[$0], right: true) }.joined(separator: "  ")
         + "  " + bar(r.value, of: maximum) + "\n"
     }
+    if let line = between[rows.count] { out += line + "\n" }
     return out
   }
 
@@ -105,14 +111,29 @@ extension EvidenceTextRenderer {
     var out =
       "timeline of \(t.column) per \(t.bucket.rawValue)\(t.bucket == .week ? " (weeks start on Monday)" : ""): "
       + "\(NumberFormat.integer(total)) rows in \(NumberFormat.integer(t.points.count)) \(t.bucket.rawValue)s\n"
-    out += barRows(
-      t.points.map { (label: $0.label, figures: [NumberFormat.integer($0.count)], value: Double($0.count)) },
-      header: [t.bucket.rawValue, "count"])
+    // Long runs of periods with no rows are one line each; the periods and counts stay whole.
+    let lines = EmptyPeriods.lines(count: t.points.count) { t.points[$0].count == 0 }
+    var shown: [(label: String, figures: [String], value: Double)] = []
+    var between: [Int: String] = [:]
+    let dots = options.unicode ? "…" : "..."
+    for line in lines {
+      switch line {
+      case .period(let i):
+        let p = t.points[i]
+        shown.append((label: p.label, figures: [NumberFormat.integer(p.count)], value: Double(p.count)))
+      case .empty(let run):
+        between[shown.count] =
+          "\(dots) " + EmptyPeriods.phrase(run, unit: t.bucket) { t.points[$0].label } + " \(dots)"
+      }
+    }
+    out += barRows(shown, header: [t.bucket.rawValue, "count"], between: between)
     let unit = t.bucket.rawValue
+    let folded = between.isEmpty ? "" : "; runs of \(EmptyPeriods.foldFrom) or more as one line"
     out +=
       t.empty == 0
       ? "no empty \(unit)s\n"
-      : "\(NumberFormat.integer(t.empty)) of \(NumberFormat.integer(t.points.count)) \(unit)s had no rows (shown as 0)\n"
+      : "\(NumberFormat.integer(t.empty)) of \(NumberFormat.integer(t.points.count)) \(unit)s had no rows"
+        + " (shown as 0\(folded))\n"
     if t.weekendsLeftOut { out += "Saturdays and Sundays left out: no row of \(t.column) falls on one\n" }
     if t.skipped > 0 { out += "\(NumberFormat.integer(t.skipped)) rows skipped: empty or not a date/time\n" }
     return out

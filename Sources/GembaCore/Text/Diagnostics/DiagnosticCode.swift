@@ -56,6 +56,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
   case impossibleDate = "E0315"
   case literalNotColumnType = "E0316"
   case spacedColumnName = "E0317"
+  case noTimeOfDay = "E0318"
 
   // E04xx: statistics and charts.
   case tooFewValues = "E0401"
@@ -181,6 +182,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
     case .impossibleDate: "a date typed in a query does not exist (February 30, month 13)"
     case .literalNotColumnType: "a value compared with a typed column does not read as its type"
     case .spacedColumnName: "a column name with a space was typed without quotes, so it was read as several words"
+    case .noTimeOfDay: "periods shorter than a day (`--by hour`, `--every hour`) on dates that carry no time of day"
     case .tooFewValues: "too few values, points or subgroups for the statistic"
     case .noVariation: "the values do not vary, so there is nothing to test or chart"
     case .tooFewGroups: "a comparison needs at least two groups with values"
