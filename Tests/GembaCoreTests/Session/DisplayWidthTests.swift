@@ -80,4 +80,9 @@ import Testing
       #expect(error.message.contains("full or auto"))
     }
   }
+
+  @Test func tabOffersFullAndAuto() {
+    #expect(complete("width ").candidates == ["full", "auto"])
+    #expect(complete("width f").candidates == ["full"])
+  }
 }
