@@ -55,10 +55,10 @@ struct LabelFitTests {
     let values = ["one", "two", "six", "ten"].map { prefix + "slides-" + $0 + "/index.html" }
     #expect(prefix.count == 40)
     let shown = TextWidth.labels(values, maxWidth: 24, unicode: true)
-    // Cut at 24 the four would all read `/presentatio…/index.html`. One column more gives the end
-    // 12 characters, `e/index.html`, `o/…`, `x/…`, `n/…`: apart, so no wider than that.
-    #expect(shown.allSatisfy { TextWidth.of($0) == 25 }, "\(shown)")
-    #expect(shown[0] == "/presentatio…e/index.html")
+    // Cut at 24 the four would all read `/presentatio…/index.html`. One column more of the end
+    // (one less of the start) gives `e/index.html`, `o/…`, `x/…`, `n/…`: apart, within the limit.
+    #expect(shown.allSatisfy { TextWidth.of($0) == 24 }, "\(shown)")
+    #expect(shown[0] == "/presentati…e/index.html")
     Self.checkRule(values, shown, maxWidth: 24)
     // A value that differs from the others is left at the limit: only the alike ones widen.
     let other = "/x/" + String(repeating: "y", count: 60)
@@ -67,12 +67,29 @@ struct LabelFitTests {
     Self.checkRule(values + [other], mixed, maxWidth: 24)
   }
 
-  @Test func valuesThatDifferOnlyDeepInsideAreShownWhole() {
-    // Differ at one character in the middle of 200: the labels grow until that character shows.
+  @Test func valuesThatDifferOnlyDeepInsideAreWidenedUntilOneEndReachesTheDifference() {
+    // Differ at the 101st of 201 characters: no cut of 30 columns shows it, so the labels widen
+    // until one end holds 101 characters (from 102 columns with the ellipsis; widening goes in
+    // steps of an eighth of what was added, so a little past that).
     let values = ["a", "b"].map { String(repeating: "p", count: 100) + $0 + String(repeating: "s", count: 100) }
     let shown = TextWidth.labels(values, maxWidth: 30, unicode: true)
     Self.checkRule(values, shown, maxWidth: 30)
-    #expect(shown == values)
+    // The letter that differs shows, with one whole end: 101 characters or more and the ellipsis.
+    for (label, letter) in zip(shown, ["a", "b"]) {
+      #expect(label.contains(letter), "\(label)")
+      #expect((102...112).contains(TextWidth.of(label)), "\(label)")
+    }
+  }
+
+  @Test func manyValuesAlikeAtBothEndsAllReadApart() {
+    // 100 values sharing 60 characters each side of a number: every label must name its number.
+    let values = (0..<100).map {
+      String(repeating: "q", count: 60) + "/\($0 * 7919 % 100_000)/" + String(repeating: "r", count: 60)
+    }
+    let shown = TextWidth.labels(values, maxWidth: 40, unicode: true)
+    #expect(Set(shown).count == Set(values).count)
+    Self.checkRule(
+      Array(values.prefix(40)), TextWidth.labels(Array(values.prefix(40)), maxWidth: 40, unicode: true), maxWidth: 40)
   }
 
   @Test func wideCharactersCountTwoColumnsAndAreNeverSplit() {
