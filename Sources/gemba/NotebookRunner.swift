@@ -369,8 +369,8 @@ final class NotebookRunner: ShellHost {
       runDepth += 1
       defer { runDepth -= 1 }
       return runScript(text, origin: path.value, keepGoing: false)
-    case .help, .history, .refresh:
-      return .ok  // help and history are answered by the session, refresh before it
+    case .help, .history, .refresh, .width:
+      return .ok  // help, history and width are answered by the session, refresh before it
     }
   }
 }

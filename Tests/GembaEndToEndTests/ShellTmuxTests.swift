@@ -74,9 +74,9 @@ struct TmuxPane {
   let config: String
   let environment: [String: String]
 
-  /// Starts gemba on `nb.md` in `folder`, 120 × 40, without colour, with its history and
-  /// home in the folder (so nothing is shared with the user's shell or other tests).
-  init(folder: URL) throws {
+  /// Starts gemba on `nb.md` in `folder`, `columns` × 40 (120 unless said), without colour, with
+  /// its history and home in the folder (so nothing is shared with the user's shell or other tests).
+  init(folder: URL, columns: Int = 120) throws {
     // A socket path must be short (about 100 bytes): not in the scratch folder.
     socket = "/tmp/gemba-tmux-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     // The pane stays after gemba exits, so its last words can be read.
@@ -92,7 +92,10 @@ struct TmuxPane {
     environment["TMUX"] = nil  // a test run inside tmux starts its own server all the same
     self.environment = environment
     try tmux(
-      ["new-session", "-d", "-x", "120", "-y", "40", "-c", folder.path, "--", GembaProcess.binary.path, "nb.md"],
+      [
+        "new-session", "-d", "-x", String(columns), "-y", "40", "-c", folder.path, "--", GembaProcess.binary.path,
+        "nb.md",
+      ],
       startsServer: true)
   }
 
@@ -116,9 +119,9 @@ struct TmuxPane {
     for name in names { try tmux(["send-keys", name]) }
   }
 
-  /// The visible screen, as text.
-  func screen() throws -> String {
-    try tmux(["capture-pane", "-p"], output: true)
+  /// The visible screen, as text; `joined`: lines the pane wrapped read as the one line printed.
+  func screen(joined: Bool = false) throws -> String {
+    try tmux(["capture-pane", "-p"] + (joined ? ["-J"] : []), output: true)
   }
 
   /// Waits up to 20 s (the machine is shared with other builds) for the screen to satisfy `ok`.

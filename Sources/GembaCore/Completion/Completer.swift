@@ -155,6 +155,7 @@ public struct Completer {
     case ("load", 0), ("run", 0), ("save", 0), ("export", 1): .paths
     case ("load", 1): .words(["as"])
     case ("export", 0): .words(ExportFormat.names)
+    case ("width", 0): .words(DisplayWidth.words)
     case ("help", 0): .words(CommandCatalog.verbNames.sorted())
     case ("metric", 0): .words(Self.metrics)
     // The query verbs (`pareto NAME …`) go on as their stage once NAME is typed.

@@ -284,7 +284,7 @@ extension Investigation {
     // Not changes (their route says so): listed, so a new verb is placed here too.
     case .showProcess, .showWhys, .showFishbone, .showTimeline, .check, .status, .showFindings, .showActions,
       .listEvidence, .show, .query, .metric, .compareShares, .refresh, .undo, .redo, .export, .help, .history, .save,
-      .run, .quit:
+      .run, .quit, .width:
       throw .error(.unhandledCommand, "not a change to the investigation")
     }
     return ChangeResult(created: created, message: message)

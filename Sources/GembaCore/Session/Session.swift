@@ -23,6 +23,8 @@ public final class Session {
   public private(set) var writes: [FileWrite] = []
   /// The style of `display` output; cells always store `TerminalStyle.record`.
   public var displayStyle: TerminalStyle
+  /// The terminal's own style, which `width auto` goes back to.
+  private let screen: TerminalStyle
   /// Loads evidence and runs queries; nil where no evidence can be read.
   public var evidence: (any EvidenceDesk)?
   /// Signs what a sign-off approves with the signer's key, when the edge has one for that name.
@@ -59,7 +61,27 @@ public final class Session {
 
   public init(displayStyle: TerminalStyle = .record, evidence: (any EvidenceDesk)? = nil) {
     self.displayStyle = displayStyle
+    self.screen = displayStyle
     self.evidence = evidence
+  }
+
+  /// `width N|full|auto`: changes what the screen shows, never what a cell stores.
+  private func setWidth(_ width: DisplayWidth) -> String {
+    // Off a terminal every value is whole already, and must stay so (pipes, `gemba run`).
+    guard screen.fitsWidth else { return "output is not a terminal: every value is shown whole" }
+    switch width {
+    case .columns(let n):
+      displayStyle.width = n
+      displayStyle.fitsWidth = true
+      return "tables and labels fitted to \(n) columns (`width full` shows every value whole)"
+    case .full:
+      displayStyle.width = screen.width
+      displayStyle.fitsWidth = false
+      return "every value shown whole: tables and labels are not cut (`width auto` fits them to the terminal again)"
+    case .auto:
+      displayStyle = screen
+      return "tables and labels fitted to the terminal's \(screen.width) columns"
+    }
   }
 
   /// A session that reads evidence through `workspace`, which also checks files against
@@ -91,6 +113,8 @@ public final class Session {
       do { return .meta(try HelpRenderer.help(topic, width: displayStyle.width)) } catch { return .rejected(error) }
     case .shell(.history):
       return .meta(HelpRenderer.history(cells))
+    case .shell(.width(let width)):
+      return .meta(setWidth(width.value))
     case .shell(.save), .shell(.run), .shell(.quit), .shell(.refresh):
       return .edge(command)
     case .change, .view, .question, .notebook:

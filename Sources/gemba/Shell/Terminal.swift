@@ -35,7 +35,7 @@ struct Terminal {
   /// The style for what is shown on screen (cells always store `TerminalStyle.record`).
   var displayStyle: TerminalStyle {
     guard stdoutIsTTY else { return .record }
-    return TerminalStyle(unicode: allowsUnicode, color: allowsColor, width: width)
+    return TerminalStyle(unicode: allowsUnicode, color: allowsColor, width: width, fitsWidth: true)
   }
 }
 

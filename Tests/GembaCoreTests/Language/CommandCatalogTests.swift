@@ -56,6 +56,7 @@ import Testing
     case .run: "run"
     case .quit: "quit"
     case .refresh: "refresh"
+    case .width: "width"
     }
   }
 

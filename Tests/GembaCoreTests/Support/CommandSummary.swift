@@ -87,6 +87,7 @@ enum CommandSummary {
     case .run(let path): return "run \(q(path.value))"
     case .refresh(let name): return "refresh \(name.value)"
     case .quit: return "quit"
+    case .width(let width): return "width \(width.value)"
     }
   }
 

@@ -67,6 +67,23 @@ extension CommandCatalog {
         return .run(Located(path.text, at: path.span))
       }),
     VerbSpec(
+      name: "width", group: .session, usage: "width N|full|auto",
+      summary:
+        "How wide the shell draws evidence tables and bar labels: fitted to N columns, `full` (every value whole),"
+        + " or `auto` (the terminal's width). A cut label is cut in the middle and never reads like another value;"
+        + " cells, pipes and exports always hold every value whole.",
+      example: "width full", options: [],
+      build: { (a: inout Arguments) throws(Diagnostic) -> Command in
+        let token = try a.take("a width: a number of columns, full or auto")
+        guard let width = DisplayWidth(token.text) else {
+          throw .error(
+            .unexpectedToken,
+            "expected a width: \(DisplayWidth.narrowest) or more columns, full or auto, found `\(token.text)`",
+            at: token.span, notes: ["usage: width N|full|auto"])
+        }
+        return .width(Located(width, at: token.span))
+      }),
+    VerbSpec(
       name: "quit", group: .session, usage: "quit", summary: "Save and leave (Ctrl-D does the same).", example: "quit",
       options: [],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in

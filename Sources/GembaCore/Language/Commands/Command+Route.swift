@@ -57,6 +57,7 @@ public enum ShellAction: Hashable, Sendable {
   case run(Located<String>)
   case quit
   case refresh(Located<String>)
+  case width(Located<DisplayWidth>)
 }
 
 extension Command {
@@ -98,6 +99,7 @@ extension Command {
     case .run(let path): .shell(.run(path))
     case .quit: .shell(.quit)
     case .refresh(let name): .shell(.refresh(name))
+    case .width(let width): .shell(.width(width))
     }
   }
 

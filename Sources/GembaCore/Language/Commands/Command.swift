@@ -59,6 +59,8 @@ public enum Command: Hashable, Sendable {
   case export(format: Located<String>, path: Located<String>, sop: Located<String>?)
   case run(Located<String>)
   case quit
+  /// `width N|full|auto`: how wide the shell draws tables and labels (never what cells store).
+  case width(Located<DisplayWidth>)
 
   /// What the command does, as help and the docs group commands: read from `route`, the one
   /// exhaustive switch over the verbs (`Command+Route.swift`).

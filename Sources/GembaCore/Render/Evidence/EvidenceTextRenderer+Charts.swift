@@ -15,7 +15,7 @@ extension EvidenceTextRenderer {
   func barRows(
     _ rows: [(label: String, figures: [String], value: Double)], header: [String], between: [Int: String] = [:]
   ) -> String {
-    let labels = rows.map { TextWidth.cell($0.label, maxWidth: 32, unicode: options.unicode) }
+    let labels = TextWidth.labels(rows.map(\.label), maxWidth: options.maxCellWidth, unicode: options.unicode)
     let labelWidth = max(TextWidth.of(header.first ?? ""), labels.map(TextWidth.of).max() ?? 0)
     var widths = header.dropFirst().map(TextWidth.of)
     for r in rows { for (i, f) in r.figures.enumerated() { widths[i] = max(widths[i], TextWidth.of(f)) } }

@@ -16,7 +16,7 @@ extension EvidenceTextRenderer {
       for (i, row) in rows.enumerated() {
         let number = String(i + 1)
         // Long enough for a paragraph; a 10 MB line is still cut.
-        let line = TextWidth.cell(row[0], maxWidth: max(options.maxCellWidth, 400), unicode: options.unicode)
+        let line = TextWidth.cell(row[0], maxWidth: max(options.maxCellWidth ?? 400, 400), unicode: options.unicode)
         out += String(repeating: " ", count: width - number.count) + number + "  " + line + "\n"
       }
       return out + "\(NumberFormat.integer(n)) of \(NumberFormat.integer(table.rowCount)) lines\n"

@@ -1,9 +1,15 @@
 extension EvidenceTextRenderer {
-  /// A boxed (or ASCII) grid; cells are made printable and cut to the maximum width.
+  /// A boxed (or ASCII) grid; cells are made printable and fitted to the maximum width column by
+  /// column, so that different values in a column never read alike (`TextWidth.labels`).
   func grid(_ header: [String], _ rows: [[String]], rightAligned: [Bool]) -> String {
     let u = options.unicode
-    let head = header.map { TextWidth.cell($0, maxWidth: options.maxCellWidth, unicode: u) }
-    let body = rows.map { $0.map { TextWidth.cell($0, maxWidth: options.maxCellWidth, unicode: u) } }
+    let head = header.map { TextWidth.labels([$0], maxWidth: options.maxCellWidth, unicode: u)[0] }
+    var body = rows
+    for column in 0..<max(header.count, rows.map(\.count).max() ?? 0) {
+      let fitted = TextWidth.labels(
+        rows.map { column < $0.count ? $0[column] : "" }, maxWidth: options.maxCellWidth, unicode: u)
+      for r in body.indices where column < body[r].count { body[r][column] = fitted[r] }
+    }
     var widths = head.map { TextWidth.of($0) }
     for row in body {
       for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.of(c)) }

@@ -6,15 +6,16 @@ public struct EvidenceTextRenderer: Sendable {
   public struct Options: Hashable, Sendable {
     public var unicode: Bool
     public var color: Bool
-    /// Widest a cell is shown in a table before it is cut with an ellipsis.
-    public var maxCellWidth: Int
+    /// Widest a table cell or a bar's label is shown before it is cut (in the middle, and never
+    /// so that two values read alike: `TextWidth.labels`). Nil: whole (files, notebooks, exports).
+    public var maxCellWidth: Int?
     /// Width of the longest bar in a chart.
     public var barWidth: Int
     /// Widest a table may be (the terminal's width); columns that do not fit are left out and
     /// counted. Nil: no limit (files, notebooks).
     public var maxTableWidth: Int?
     public init(
-      unicode: Bool = true, color: Bool = false, maxCellWidth: Int = 40, barWidth: Int = 30,
+      unicode: Bool = true, color: Bool = false, maxCellWidth: Int? = nil, barWidth: Int = 30,
       maxTableWidth: Int? = nil
     ) {
       self.unicode = unicode

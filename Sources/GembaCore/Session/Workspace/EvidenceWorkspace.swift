@@ -431,9 +431,11 @@ public final class EvidenceWorkspace: EvidenceDesk {
   }
 
   static func renderer(_ style: TerminalStyle) -> EvidenceTextRenderer {
-    // Cells keep whole tables; the screen cuts them to the terminal's width.
-    let width: Int? = style == .record ? nil : style.width
-    return EvidenceTextRenderer(options: .init(unicode: style.unicode, color: style.color, maxTableWidth: width))
+    // Cells keep whole tables; the screen fits them to the terminal's width.
+    EvidenceTextRenderer(
+      options: .init(
+        unicode: style.unicode, color: style.color, maxCellWidth: style.labelWidth,
+        maxTableWidth: style.fitsWidth ? style.width : nil))
   }
 }
 
