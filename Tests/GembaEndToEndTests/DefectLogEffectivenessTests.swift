@@ -97,6 +97,30 @@ struct DefectLogEffectivenessTests {
     #expect(result.stdout.contains("A1 inconclusive: only \(n) week"), "\(result.stdout)")
   }
 
+  /// `--through` earlier than rows the file holds is said at the load, with the rows counted here.
+  @Test func throughEarlierThanTheRowsIsSaid() throws {
+    let folder = try GembaProcess.scratchFolder()
+    var late: [Date] = []
+    var day = Self.date(2026, 10, 12)
+    while day <= Self.date(2026, 11, 4) {
+      late.append(day)
+      day = Self.utc.date(byAdding: .day, value: 5, to: day)!
+    }
+    let log = Self.defectLog() + late.map { "\(Self.iso($0)),B\n" }.joined()
+    try log.write(to: folder.appendingPathComponent("defects.csv"), atomically: true, encoding: .utf8)
+    let environment = ["SOURCE_DATE_EPOCH": Self.epoch(Self.date(2026, 11, 20))]
+    let early = try GembaProcess.run(
+      ["nb.md"], stdin: "load defects.csv as defects --through 2026-10-10\n", in: folder, environment: environment)
+    let last = Self.iso(late.max()!)
+    #expect(
+      early.stdout.contains("warning: \(late.count) rows of `found_at` are after 2026-10-10 (the last on \(last))"),
+      "\(early.stdout)")
+    let exact = try GembaProcess.run(
+      ["exact.md"], stdin: "load defects.csv as defects --through \(last)\n", in: folder, environment: environment)
+    #expect(exact.stdout.contains("covers to \(last) (--through)"), "\(exact.stdout)")
+    #expect(!exact.stdout.contains("warning"), "\(exact.stdout)")
+  }
+
   @Test func aPastDateNeedsRetrospectiveAndRetrospectiveNeedsAPastDate() throws {
     let folder = try GembaProcess.scratchFolder()
     try Self.defectLog().write(to: folder.appendingPathComponent("defects.csv"), atomically: true, encoding: .utf8)

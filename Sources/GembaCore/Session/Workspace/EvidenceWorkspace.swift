@@ -172,7 +172,32 @@ public final class EvidenceWorkspace: EvidenceDesk {
     guard let covers = record.coversTo, lastLoad.table.columnTypes.contains(where: { $0 == .dateTime }) else {
       return loaded
     }
-    return loaded + "\n  " + EvidenceRecord.coverage(covers, stated: record.coverageStated == true)
+    let coverage = loaded + "\n  " + EvidenceRecord.coverage(covers, stated: record.coverageStated == true)
+    guard record.coverageStated == true, let past = Self.rowsAfter(covers, in: lastLoad.table) else { return coverage }
+    // A stated end the rows contradict would make a check judge periods as over or running wrongly.
+    return coverage
+      + "\n  warning: \(NumberFormat.integer(past.rows)) \(past.rows == 1 ? "row" : "rows") of `\(past.column)`"
+      + " \(past.rows == 1 ? "is" : "are") after \(covers) (the last on \(past.last)): the extract reaches past"
+      + " --through; load it again with --through \(past.last) or later"
+  }
+
+  /// The first date/time column with rows after `day`: how many, and the last day among them.
+  static func rowsAfter(_ day: CalendarDate, in table: EvidenceTable) -> (
+    column: String, rows: Int, last: CalendarDate
+  )? {
+    let end = Double(day.dayNumber + 1) * 86_400
+    for column in 0..<table.baseColumnCount where table.columnType(column) == .dateTime {
+      var rows = 0
+      var last = -Double.infinity
+      for t in table.instantColumn(column) where t >= end {
+        rows += 1
+        last = max(last, t)
+      }
+      if rows > 0 {
+        return (table.columns[column], rows, CalendarDate(dayNumber: Int((last / 86_400).rounded(.down))))
+      }
+    }
+    return nil
   }
 
   // MARK: Questions
