@@ -97,6 +97,33 @@ struct DefectLogEffectivenessTests {
     #expect(result.stdout.contains("A1 inconclusive: only \(n) week"), "\(result.stdout)")
   }
 
+  /// The other side of a retrospective check: defects that go on after the fix make it not effective,
+  /// named by the first week over the target (the week and its count found here with Foundation).
+  @Test func defectsThatGoOnAfterTheFixAreNotEffectiveInRetrospect() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let again = [Self.date(2026, 10, 14), Self.date(2026, 10, 14), Self.date(2026, 10, 29)]
+    let log = Self.defectLog() + again.map { "\(Self.iso($0)),B\n" }.joined()
+    try log.write(to: folder.appendingPathComponent("defects.csv"), atomically: true, encoding: .utf8)
+    let result = try GembaProcess.run(
+      ["nb.md"],
+      stdin: """
+        load defects.csv as defects
+        finding "the torque tool drifts between calibrations"
+        \(Self.check) --retrospective
+        done A1
+        effective A1
+        export md record.md
+        """, in: folder, environment: ["SOURCE_DATE_EPOCH": Self.epoch(Self.date(2026, 11, 20))])
+    let firstWeek = Self.utc.dateInterval(of: .weekOfYear, for: again[0])!.start
+    let inFirstWeek = again.filter { Self.utc.dateInterval(of: .weekOfYear, for: $0)!.start == firstWeek }.count
+    #expect(
+      result.stdout.contains("A1 not effective: \(inFirstWeek) per week in week \(Self.iso(firstWeek))"),
+      "\(result.stdout)")
+    #expect(result.stdout.contains("F1 stays open"), "\(result.stdout)")
+    let record = try String(contentsOf: folder.appendingPathComponent("record.md"), encoding: .utf8)
+    #expect(record.contains("2026-10-01 (planned after the fact)"), "\(record)")
+  }
+
   /// `--through` earlier than rows the file holds is said at the load, with the rows counted here.
   @Test func throughEarlierThanTheRowsIsSaid() throws {
     let folder = try GembaProcess.scratchFolder()
