@@ -296,6 +296,9 @@ final class NotebookRunner: ShellHost {
         exit(1)
       }
       if !display.isEmpty { Console.out(display) }
+      // After a load, while nobody has typed the next line yet (a script's next line already
+      // waiting, or its end, means no pause to use), the table's columns are read ahead.
+      if let loaded = workspace.takeLoadedTable(), Console.inputIsIdle() { loaded.readColumnsAhead() }
       for write in session.writes {
         do {
           let target = Paths.resolve(write.path.value, in: folder)

@@ -44,6 +44,13 @@ enum Console {
   /// Every text gemba prints goes through here, with its control characters escaped
   /// (a received notebook must not be able to drive the reviewer's terminal).
   static func out(_ text: String) { write(1, TerminalSafety.escape(text)) }
+
+  /// Whether nothing waits on stdin (no line typed or piped yet, and not its end): a pause in
+  /// which work ahead costs the user nothing.
+  static func inputIsIdle() -> Bool {
+    var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+    return poll(&fd, 1, 0) == 0
+  }
   static func err(_ text: String) { write(2, TerminalSafety.escape(text)) }
 
   private static func write(_ fd: Int32, _ text: String) {

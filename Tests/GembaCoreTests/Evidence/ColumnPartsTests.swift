@@ -67,6 +67,29 @@ struct ColumnPartsTests {
     }
   }
 
+  /// Columns read ahead in the background (after a load) hold what their first use would read, and a
+  /// chart asking meanwhile gets the same answer.
+  @Test func columnsReadAheadAreWhatTheFirstUseReads() async throws {
+    let table = try Self.table()
+    table.readColumnsAhead()
+    // Asked while the reading ahead runs: the same ids a plain dictionary gives.
+    let expected = Self.firstAppearance(table, column: 0, rows: Array(0..<Self.count))
+    let (ids, values) = Relation.view(table, rows: nil, columns: [0]).internValues(column: 0)
+    #expect(ids == expected.ids)
+    #expect((0..<values.count).map { values.string($0) } == expected.values)
+    var waited = 0
+    while !(table.hasInstantColumn(1) && table.hasInternedColumn(2)) && waited < 600 {
+      try await Task.sleep(nanoseconds: 100_000_000)
+      waited += 1
+    }
+    #expect(table.hasInstantColumn(1) && table.hasInternedColumn(2))
+    let reader = table.reader(1)
+    let instants = (0..<Self.count).map { reader.instant(table.cell(row: $0, column: 1)) ?? .nan }
+    #expect(table.instantColumn(1).map(\.bitPattern) == instants.map(\.bitPattern))
+    let flags = Self.firstAppearance(table, column: 2, rows: Array(0..<Self.count))
+    #expect(Relation.view(table, rows: nil, columns: [2]).internValues(column: 2).ids == flags.ids)
+  }
+
   /// A date column's instants, read once per table, are each cell's reading by the column's reader,
   /// for all rows and for a subset; a yes/no column's values are each cell's reading.
   @Test func instantsAndYesNoReadOnceAreEachCellsReading() throws {

@@ -1,30 +1,67 @@
 import Foundation
 
 /// What a table has read of its base columns (as numbers, as ids, as instants), each computed
-/// once under a lock: a loaded table never changes, so a second chart on a column reads the
-/// column's typed array instead of its text again.
+/// once: a loaded table never changes, so a second chart on a column reads the column's typed
+/// array instead of its text again.
 final class ColumnCache<Value>: @unchecked Sendable {
   private let lock = NSLock()
-  private var columns: [Int: Value] = [:]
+  private var entries: [Int: Entry] = [:]
+
+  /// One column's value and its own lock: a chart reading one column does not wait for the
+  /// reading ahead of another (`EvidenceTable.readColumnsAhead`).
+  private final class Entry: @unchecked Sendable {
+    let lock = NSLock()
+    var value: Value?
+  }
+
+  private func entry(_ column: Int) -> Entry {
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = entries[column] { return known }
+    let made = Entry()
+    entries[column] = made
+    return made
+  }
 
   /// The column's value, read now unless one is kept that `keeps` accepts; what was read is kept
-  /// when `storing` says so. Read under the lock: two charts asking at once read the column once.
+  /// when `storing` says so. Read under the column's lock: two readers of one column read it once.
   func cached(
     _ column: Int, keeps: (Value) -> Bool = { _ in true }, storing: (Value) -> Bool = { _ in true },
     _ read: () -> Value
   ) -> Value {
-    lock.lock()
-    defer { lock.unlock() }
-    if let known = columns[column], keeps(known) { return known }
+    let entry = entry(column)
+    entry.lock.lock()
+    defer { entry.lock.unlock() }
+    if let known = entry.value, keeps(known) { return known }
     let value = read()
-    if storing(value) { columns[column] = value }
+    if storing(value) { entry.value = value }
     return value
   }
 
-  /// The column's value if one was read.
+  /// The column's value if one was read (waiting for a reading under way).
   func existing(_ column: Int) -> Value? {
-    lock.lock()
-    defer { lock.unlock() }
-    return columns[column]
+    let entry = entry(column)
+    entry.lock.lock()
+    defer { entry.lock.unlock() }
+    return entry.value
+  }
+}
+
+extension EvidenceTable {
+  /// Reads each base column's typed form (numbers, instants, ids of a column with at most
+  /// `limitedReading` values) on a background queue, so the first chart after a load reads no
+  /// text. Called while the facilitator types the next line; what it reads is exactly what the
+  /// first use would read, so no answer depends on whether it ran.
+  public func readColumnsAhead() {
+    let owner = rootTable
+    DispatchQueue.global(qos: .utility).async {
+      for column in 0..<owner.baseColumnCount {
+        switch owner.columnType(column) {
+        case .integer, .decimal: _ = owner.numericColumn(column)
+        case .dateTime: _ = owner.instantColumn(column)
+        case .boolean, .text: _ = owner.internedColumn(column, atMost: Self.limitedReading)
+        }
+      }
+    }
   }
 }

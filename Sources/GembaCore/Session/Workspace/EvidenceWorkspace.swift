@@ -16,6 +16,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
   public private(set) var lastRanOn: [EvidenceVersion] = []
   /// The last load's result, for the line `load` prints (problems included).
   private var lastLoad: LoadResult?
+  private var freshTable: EvidenceTable?
   private var lastCitingCell = 0
   /// The tables the current command read (`table(_:in:)` records them; joins too), checked once
   /// it is answered: a file mapped from the page cache may change while a query reads it.
@@ -145,6 +146,7 @@ public final class EvidenceWorkspace: EvidenceDesk {
     if named == nil && result.table.columns == ["line"] { throw Self.unknownFormat(spec) }
     tables[cell] = result.table
     lastLoad = result
+    freshTable = result.table
     let t = result.table
     // The load hashed the file already: the integrity line and `status` need not hash it again.
     if let stamp = files.stamp(of: file) { digests[file] = (stamp, t.sha256) }
@@ -163,6 +165,13 @@ public final class EvidenceWorkspace: EvidenceDesk {
 
   public func restore(_ spec: LoadSpec, as loaded: LoadedEvidence) {
     restored[loaded.record.cell] = (spec, loaded)
+  }
+
+  /// The table the last load made, once: the shell reads its columns ahead while the next line
+  /// is typed (`EvidenceTable.readColumnsAhead`).
+  public func takeLoadedTable() -> EvidenceTable? {
+    defer { freshTable = nil }
+    return freshTable
   }
 
   public func describeLoad(_ record: EvidenceRecord) throws(Diagnostic) -> String {
