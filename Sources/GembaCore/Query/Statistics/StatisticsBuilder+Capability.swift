@@ -22,24 +22,37 @@ extension StatisticsBuilder {
     case .size, nil:
       subgroups = nil
     }
+    // The study and the histogram of numbers read once are independent: drawn on both cores.
+    nonisolated(unsafe) let grouped = subgroups
+    let (lower, upper, target, skipped) = (stage.lower, stage.upper, stage.target, m.skipped)
+    let studied = ResultBox<Result<CapabilityStudy, Diagnostic>?>(nil)
+    let drawn = ResultBox<Histogram?>(nil)
+    Parallel.run(
+      [
+        {
+          studied.value = Result { () throws(Diagnostic) in
+            if let grouped {
+              return try CapabilityStudy(subgroups: grouped, lowerSpec: lower, upperSpec: upper, target: target)
+            }
+            return try CapabilityStudy(individuals: values, lowerSpec: lower, upperSpec: upper, target: target)
+          }
+        }
+      ]
+        + (m.written.map { written in
+          [
+            {
+              drawn.value = ChartBuilder.histogram(
+                values, name: name, bins: nil, decimals: written.decimals, exact: written.exact, skipped: skipped)
+            }
+          ]
+        } ?? []))
     let study: CapabilityStudy
-    do throws(Diagnostic) {
-      if let subgroups {
-        study = try CapabilityStudy(
-          subgroups: subgroups, lowerSpec: stage.lower, upperSpec: stage.upper, target: stage.target)
-      } else {
-        study = try CapabilityStudy(
-          individuals: values, lowerSpec: stage.lower, upperSpec: stage.upper, target: stage.target)
-      }
-    } catch {
+    switch studied.value! {
+    case .success(let made): study = made
+    case .failure(let error):
       throw Diagnostic.error(error.code, error.message, at: stage.column.span, notes: error.notes)
     }
-    let histogram =
-      m.written.map {
-        ChartBuilder.histogram(
-          values, name: name, bins: nil, decimals: $0.decimals, exact: $0.exact, skipped: m.skipped)
-      }
-      ?? ChartBuilder.histogram(relation, column: column, name: name, bins: nil)
+    let histogram = drawn.value ?? ChartBuilder.histogram(relation, column: column, name: name, bins: nil)
     return CapabilityResult(
       column: name, study: study, histogram: histogram, subgroups: subgroups?.count, precision: m.precision,
       skipped: m.skipped)

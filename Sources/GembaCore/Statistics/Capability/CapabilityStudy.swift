@@ -72,13 +72,15 @@ public struct CapabilityStudy: Hashable, Sendable {
     }
     let sigma = try method.estimate(subgroups, of: nil)
     let beyond = try SpecialCauseRules(.westernElectric, tests: [1])
-    let chart =
+    nonisolated(unsafe) let grouped = subgroups
+    let (chart, tested) = Self.chartBeside(subgroups.values) { () throws(Diagnostic) in
       method == .movingRange
-      ? try ControlCharts.individuals(subgroups.values, rules: beyond)
-      : try ControlCharts.subgrouped(subgroups, labels: nil, phases: .none, rules: beyond, method: method)
+        ? try ControlCharts.individuals(grouped.values, rules: beyond)
+        : try ControlCharts.subgrouped(grouped, labels: nil, phases: .none, rules: beyond, method: method)
+    }
     try self.init(
-      values: subgroups.values, withinSigma: sigma, method: method, points: subgroups.count, chart: chart,
-      lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
+      values: subgroups.values, withinSigma: sigma, method: method, points: subgroups.count, chart: chart.get(),
+      tested: tested, lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
   }
 
   /// Capability of individual values in time order; within σ = MR̄/1.128.
@@ -90,15 +92,38 @@ public struct CapabilityStudy: Hashable, Sendable {
     guard individuals.count >= 2 else { throw ControlCharts.tooFew(individuals.count, "values") }
     try Self.requireVariation(individuals)
     let sigma = try WithinSigma.movingRange(individuals, pairs: nil)
-    let chart = try ControlCharts.individuals(individuals, rules: try SpecialCauseRules(.westernElectric, tests: [1]))
+    let beyond = try SpecialCauseRules(.westernElectric, tests: [1])
+    let (chart, tested) = Self.chartBeside(individuals) { () throws(Diagnostic) in
+      try ControlCharts.individuals(individuals, rules: beyond)
+    }
     try self.init(
-      values: individuals, withinSigma: sigma, method: .movingRange, points: individuals.count, chart: chart,
-      lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
+      values: individuals, withinSigma: sigma, method: .movingRange, points: individuals.count, chart: chart.get(),
+      tested: tested, lowerSpec: lowerSpec, upperSpec: upperSpec, target: target, confidence: confidence)
+  }
+
+  /// The study's chart and its normality test of the same values, on both cores: each only reads
+  /// the values, and together they are most of a study of a million values.
+  private static func chartBeside(
+    _ values: [Double], chart: @escaping @Sendable () throws(Diagnostic) -> VariablesChart
+  ) -> (chart: Result<VariablesChart, Diagnostic>, tested: Result<(Sample, AndersonDarlingTest), Diagnostic>) {
+    let charted = ResultBox<Result<VariablesChart, Diagnostic>?>(nil)
+    let tested = ResultBox<Result<(Sample, AndersonDarlingTest), Diagnostic>?>(nil)
+    Parallel.run([
+      { charted.value = Result { () throws(Diagnostic) in try chart() } },
+      {
+        tested.value = Result { () throws(Diagnostic) in
+          let sample = try Sample(values)
+          guard sample.variance > 0 else { throw WithinSigma.noVariation }
+          return (sample, try AndersonDarlingTest(values, sample: sample))
+        }
+      },
+    ])
+    return (charted.value!, tested.value!)
   }
 
   private init(
     values: [Double], withinSigma: Double, method: WithinSigma, points: Int, chart: VariablesChart,
-    lowerSpec: Double?, upperSpec: Double?,
+    tested: Result<(Sample, AndersonDarlingTest), Diagnostic>, lowerSpec: Double?, upperSpec: Double?,
     target: Double?, confidence: Double
   ) throws(Diagnostic) {
     guard lowerSpec != nil || upperSpec != nil else {
@@ -113,8 +138,7 @@ public struct CapabilityStudy: Hashable, Sendable {
         "the lower specification limit (\(NumberFormat.compact(l, maxPlaces: 6))) must be below the upper "
           + "(\(NumberFormat.compact(u, maxPlaces: 6)))", notes: ["were --lsl and --usl swapped?"])
     }
-    let sample = try Sample(values)
-    guard sample.variance > 0 else { throw WithinSigma.noVariation }
+    let (sample, normality) = try tested.get()
     count = values.count
     mean = sample.mean
     self.lowerSpec = lowerSpec
@@ -124,7 +148,7 @@ public struct CapabilityStudy: Hashable, Sendable {
     sigmaMethod = method
     overallSigma = sample.standardDeviation
     self.confidence = confidence
-    normality = try AndersonDarlingTest(values, sample: sample)
+    self.normality = normality
     outOfControl =
       chart.location.signals
       + chart.spread.signals.map {
