@@ -10,7 +10,7 @@ extension LineReader {
     // First pass result: per row, (column, start, end) triples; densified once all keys are known.
     var triples: [UInt32] = []
     var rowTriples: [Int] = [0]
-    var records: [(Int, Int, Int)] = []
+    var records: [(start: Int, end: Int, line: Int)] = []
     var problems: [EvidenceProblem] = []
     var problemCount = 0
     var members: [JSONText.Member] = []
@@ -77,25 +77,10 @@ extension LineReader {
       rowTriples.append(triples.count)
       records.append((s, e, line))
     }
-    let stride = 2 * columns.count + 2
-    let cells = OffsetBuffer(capacity: records.count * stride)
-    var lines = LineIndex()
-    cells.reserve(records.count * stride)
-    for (row, record) in records.enumerated() {
-      let r = cells.base + row * stride
-      r[0] = UInt32(record.0); r[1] = UInt32(record.1)
-      for k in 2..<stride { r[k] = missingCell }
-      var t = rowTriples[row]
-      while t < rowTriples[row + 1] {
-        let c = Int(triples[t])
-        r[2 + 2 * c] = triples[t + 1]; r[3 + 2 * c] = triples[t + 2]
-        t += 3
-      }
-      lines.record(row: row, line: record.2)
-    }
-    cells.setCount(records.count * stride)
+    let segment = KeyedCells.segment(
+      records: records, columns: columns.count, rowTriples: rowTriples, triples: triples)
     return LineTable(
-      columns: columns, segment: TableSegment(firstRow: 0, rowCount: records.count, cells: cells, lines: lines),
+      columns: columns, segment: segment,
       problems: problems, problemCount: problemCount)
   }
 

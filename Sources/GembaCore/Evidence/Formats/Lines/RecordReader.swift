@@ -132,25 +132,10 @@ extension LineReader {
       }
     }
     close()
-    let stride = 2 * columns.count + 2
-    let cells = OffsetBuffer(capacity: max(1, records.count * stride))
-    var lines = LineIndex()
-    cells.reserve(records.count * stride)
-    for (row, record) in records.enumerated() {
-      let r = cells.base + row * stride
-      r[0] = UInt32(record.start); r[1] = UInt32(record.end)
-      for k in 2..<stride { r[k] = missingCell }
-      var t = rowTriples[row]
-      while t < rowTriples[row + 1] {
-        let c = Int(triples[t])
-        r[2 + 2 * c] = triples[t + 1]; r[3 + 2 * c] = triples[t + 2]
-        t += 3
-      }
-      lines.record(row: row, line: record.line)
-    }
-    cells.setCount(records.count * stride)
+    let segment = KeyedCells.segment(
+      records: records, columns: columns.count, rowTriples: rowTriples, triples: triples)
     var table = LineTable(
-      columns: columns, segment: TableSegment(firstRow: 0, rowCount: records.count, cells: cells, lines: lines),
+      columns: columns, segment: segment,
       problems: problems, problemCount: problemCount)
     table.layoutName = "records"
     table.cellEncoding = .folded
