@@ -80,6 +80,12 @@ extension ControlCharts {
     var points = ChartColumns(capacity: counts.count, sized: integralSizes)
     var stages: [ShewhartChart.Stage] = []
     var warnings: [Diagnostic] = [], z: [[Double]] = []
+    let model = attributeModel(kind)
+    var beyondChances: [Double] = []
+    if model != nil { beyondChances.reserveCapacity(counts.count) }
+    // Σ of each point's chance of a side run as long as the side test's (which assumes ½ᴸ × 2).
+    let sideTest = SkewedRunTests.sideTest(rules)
+    var sideRuns = 0.0
     for segment in try phases.segments(count: counts.count) {
       let used = segment.estimate
       let rate = segment.estimate.reduce(0) { $0 + counts[$1] } / segment.estimate.reduce(0) { $0 + sizes[$1] }
@@ -102,14 +108,32 @@ extension ControlCharts {
       let sigmaZ = ranges.isEmpty ? 1 : ranges.reduce(0, +) / Double(ranges.count) / ControlChartConstants.movingRangeD2
       let multiplier = kind == .laneyP || kind == .laneyU ? sigmaZ : 1
       warnings += provisional(segment, count: segment.estimate.count, what: "samples")
+      // Points of one size share their chances (a stage's limits depend on the size alone).
+      var chancesBySize: [Double: (beyond: Double, sideRun: Double)] = [:]
       for i in segment.points {
         let scale = perItem ? sizes[i] : 1
         let center = rate * scale
         let sigma = (unitVariance / sizes[i]).squareRoot() * multiplier * scale
         let ceiling = binomial ? scale : Double.infinity
+        let lower = max(0, center - 3 * sigma), upper = min(ceiling, center + 3 * sigma)
         points.append(
-          i, value: counts[i] / sizes[i] * scale, center: center, lower: max(0, center - 3 * sigma),
-          upper: min(ceiling, center + 3 * sigma), sigma: sigma, size: integralSizes ? Int(sizes[i]) : nil)
+          i, value: counts[i] / sizes[i] * scale, center: center, lower: lower,
+          upper: upper, sigma: sigma, size: integralSizes ? Int(sizes[i]) : nil)
+        if let model {
+          let chances =
+            chancesBySize[sizes[i]]
+            ?? {
+              let point = AttributeChances(model: model, rate: rate, size: sizes[i], scale: scale)
+              let found = (
+                point.beyond(lower: lower, upper: upper),
+                sideTest.map { point.sideRun(center: center, length: $0.length) } ?? 0
+              )
+              chancesBySize[sizes[i]] = found
+              return found
+            }()
+          beyondChances.append(chances.beyond)
+          sideRuns += chances.sideRun
+        }
       }
       let meanSize = segment.estimate.reduce(0) { $0 + sizes[$1] } / Double(segment.estimate.count)
       stages.append(
@@ -126,9 +150,22 @@ extension ControlCharts {
             + "\(binomial ? "binomial" : "Poisson") model allows, so these limits are too narrow",
           notes: ["use the Laney \(binomial ? "p′" : "u′") chart (--chart laney-\(binomial ? "p" : "u"))"]))
     }
+    if model != nil, let skew = SkewedRunTests(sideRuns: sideRuns, points: counts.count, rules: rules) {
+      warnings.append(skew.warning)
+    }
     return ShewhartChart(
       kind: kind, columns: points, labels: labels, stages: stages, rules: rules, warnings: warnings,
-      dispersion: dispersion)
+      dispersion: dispersion, beyondChances: model == nil ? nil : beyondChances)
+  }
+
+  /// The count model behind an attribute chart's limits, whose chances the verdict uses (nil
+  /// for Laney's charts, whose widened limits are normal by construction, and variables charts).
+  static func attributeModel(_ kind: ShewhartChart.Kind) -> AttributeChances.Model? {
+    switch kind {
+    case .p, .np: .binomial
+    case .c, .u: .poisson
+    case .laneyP, .laneyU, .individuals, .movingRange, .mean, .range, .standardDeviation: nil
+    }
   }
 
   static func checkCounts(_ counts: [Int]) throws(Diagnostic) {

@@ -10,7 +10,9 @@ import Foundation
 /// moving-range chart, whose ranges echo the I chart's points), at levels that add up to
 /// α = 5 % (Bonferroni, weighted: 1 % and 4 %):
 /// - are there more points beyond the limits than chance gives? The binomial upper tail
-///   P(X ≥ k), X ~ Binomial(n, p₀);
+///   P(X ≥ k), X ~ Binomial(n, p₀); on a p, np, c or u chart each point's own chance under the
+///   chart's binomial or Poisson model instead (small samples put a point beyond 3σ far more
+///   often than p₀: one defective in 20 at p̄ = 1 %), and the Poisson-binomial tail;
 /// - are there fewer runs about the centre line than chance gives (points clustered on one side:
 ///   a shift)? The Wald–Wolfowitz runs test, one-sided, normal approximation with continuity
 ///   correction (points on the centre line are left out).
@@ -35,9 +37,11 @@ public struct ProcessVerdict: Hashable, Sendable {
   public var tested: Int
   /// Points beyond their limits.
   public var beyond: Int
-  /// Points chance alone puts beyond the limits: tested × p₀.
-  public var expectedBeyond: Double { Double(tested) * Self.beyondChance }
-  /// P(X ≥ beyond) for X ~ Binomial(tested, p₀).
+  /// Points chance alone puts beyond the limits: tested × p₀, or the sum of each point's chance
+  /// under an attribute chart's model.
+  public var expectedBeyond: Double
+  /// P(X ≥ beyond) for X ~ Binomial(tested, p₀), or the Poisson-binomial tail over each point's
+  /// chance.
   public var beyondP: Double
   /// Runs about the centre line (points on it left out).
   public var runs: Int
@@ -93,8 +97,11 @@ public struct ProcessVerdict: Hashable, Sendable {
   static func p(_ p: Double) -> String { p < 0.001 ? " < 0.001" : " = " + NumberFormat.significant(p, digits: 2) }
 
   /// The verdict on `values`, each with its own centre and limits (read by index).
+  /// - Parameter beyondChances: each point's chance of falling beyond its limits when the
+  ///   process is stable (attribute charts); nil for p₀ at every point.
   init(
     count: Int, value: (Int) -> Double,
+    beyondChances: [Double]? = nil,
     limits: (Int) -> (center: Double, lower: Double, upper: Double)
   ) {
     var beyond = 0, above = 0, below = 0, runs = 0
@@ -112,9 +119,15 @@ public struct ProcessVerdict: Hashable, Sendable {
     tested = count
     self.beyond = beyond
     self.runs = runs
-    beyondP =
-      beyond == 0
-      ? 1 : SpecialFunctions.regularizedBeta(Self.beyondChance, Double(beyond), Double(count - beyond + 1))
+    if let beyondChances {
+      expectedBeyond = beyondChances.reduce(0, +)
+      beyondP = PoissonBinomial.upperTail(atLeast: beyond, chances: beyondChances)
+    } else {
+      expectedBeyond = Double(count) * Self.beyondChance
+      beyondP =
+        beyond == 0
+        ? 1 : SpecialFunctions.regularizedBeta(Self.beyondChance, Double(beyond), Double(count - beyond + 1))
+    }
     let n1 = Double(above), n2 = Double(below), n = n1 + n2
     expectedRuns = n > 0 ? 2 * n1 * n2 / n + 1 : 0
     let variance = n > 1 ? 2 * n1 * n2 * (2 * n1 * n2 - n) / (n * n * (n - 1)) : 0
@@ -127,6 +140,8 @@ public struct ProcessVerdict: Hashable, Sendable {
   init(_ chart: ShewhartChart) {
     var c = chart.centers.cursor(), l = chart.lowers.cursor(), u = chart.uppers.cursor()
     let values = chart.values
-    self.init(count: values.count, value: { values[$0] }) { i in (c.at(i), l.at(i), u.at(i)) }
+    self.init(count: values.count, value: { values[$0] }, beyondChances: chart.beyondChances) { i in
+      (c.at(i), l.at(i), u.at(i))
+    }
   }
 }

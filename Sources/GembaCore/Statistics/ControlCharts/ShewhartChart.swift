@@ -63,6 +63,10 @@ public struct ShewhartChart: Hashable, Sendable {
   public var warnings: [Diagnostic]
   /// Between-sample variation against the binomial or Poisson model (p, u and Laney charts).
   public var dispersion: Dispersion?
+  /// Each point's chance of falling beyond its limits when the process is stable, under the
+  /// chart's binomial (p, np) or Poisson (c, u) model; nil where the normal p₀ holds (variables
+  /// and Laney charts). Read by the verdict.
+  public var beyondChances: [Double]?
   /// The whole process judged with a known false-alarm rate (location charts: I, X̄, p, np, c,
   /// u, Laney; nil for the spread charts, whose points echo the location chart's).
   public var verdict: ProcessVerdict?
@@ -95,9 +99,10 @@ public struct ShewhartChart: Hashable, Sendable {
   init(
     kind: Kind, columns: ChartColumns, labels: ChartLabels, stages: [Stage], rules: SpecialCauseRules,
     warnings: [Diagnostic],
-    dispersion: Dispersion? = nil
+    dispersion: Dispersion? = nil, beyondChances: [Double]? = nil
   ) {
     self.kind = kind
+    self.beyondChances = beyondChances
     positions = columns.positions
     self.labels = labels.at(columns.positions)
     values = columns.values

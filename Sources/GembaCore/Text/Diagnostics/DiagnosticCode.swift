@@ -125,6 +125,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
   case notInControl = "W0405"
   case roughIndices = "W0406"
   case targetOutsideSpecification = "W0407"
+  case skewedRunTests = "W0408"
 
   /// The code as printed: `E0301`.
   public var code: String { rawValue }
@@ -237,6 +238,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
     case .notInControl: "the process is not in statistical control"
     case .roughIndices: "the capability study has fewer than 20 points"
     case .targetOutsideSpecification: "the target lies outside the specification limits"
+    case .skewedRunTests: "an attribute chart's samples are too small for the tests that read its centre line or zones"
     }
   }
 }
