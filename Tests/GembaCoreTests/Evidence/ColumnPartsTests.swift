@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GembaCore
 
@@ -119,6 +120,43 @@ struct ColumnPartsTests {
       let onePass = listed.mapValues(column: column, read)
       #expect(parts.map(\.bitPattern) == onePass.map(\.bitPattern))
       #expect(parts.contains { $0.isNaN } && parts.contains { !$0.isNaN })
+    }
+  }
+
+  /// `compare COL = VALUE by GROUP` decides the condition once per distinct value when the
+  /// column's ids are held: the same comparison as the rows read one by one, and the counts a
+  /// plain loop over the cells gives, for the whole table and a subset, for = and !=.
+  @Test func aConditionDecidedPerDistinctValueCountsWhatEachRowGives() throws {
+    var text = "grp,flag\n"
+    for i in 0..<Self.count { text += "g\(i * 7 % 5),\([" yes", "no", "", "maybe", "yes"][i % 5])\n" }
+    for condition in ["flag = yes", "flag != no", "flag = \"\""] {
+      for filter in ["", " | where grp != g3"] {
+        let question = "x\(filter) | compare \(condition) by grp"
+        let rowByRow = try query(try loadText(text).table, question)
+        let held = try loadText(text).table
+        _ = held.internedColumn(1, atMost: nil)
+        #expect(held.hasInternedColumn(1))
+        let byValue = try query(held, question)
+        #expect(byValue == rowByRow, "\(question)")
+        // The first group's count, by a plain loop over the cells.
+        guard case .comparison(let c) = byValue else {
+          Issue.record("no comparison for \(question)")
+          continue
+        }
+        let first = c.groups[0]
+        let plain = (0..<held.rowCount).filter { row in
+          let group = held.cell(row: row, column: 0)
+          let flag = held.cell(row: row, column: 1).trimmingCharacters(in: .whitespaces)
+          let meets =
+            condition == "flag = yes" ? flag == "yes" : condition == "flag != no" ? flag != "no" : flag.isEmpty
+          return group == first && meets && (filter.isEmpty || group != "g3")
+        }.count
+        switch c.test {
+        case .proportions(let t): #expect(t.first.successes == plain, "\(question)")
+        case .crossTab(let t): #expect(t.observed[0][0] == plain, "\(question): \(c.groups)")
+        case .twoMeasures, .manyMeasures: Issue.record("a condition compared as a measure: \(question)")
+        }
+      }
     }
   }
 }
