@@ -177,8 +177,9 @@ public struct SignatureReport: Sendable {
           after: full, number: cell.number, time: cell.time, command: cell.command, output: cell.output,
           data: cell.data)
       }
-      // Only a sign-off is parsed: records call this on every export.
-      guard cell.command.hasPrefix("signoff"),
+      // Only what may be a sign-off is parsed (records call this on every export); a superset of
+      // the parser's spellings, so no sign-off is skipped unchecked.
+      guard cell.command.lowercased().contains("signoff"),
         case .signoff(let role, let name, let meaning)? = try? Parser.parse(cell.command)
       else { continue }
       var entry = Entry(
