@@ -15,7 +15,7 @@ struct ReplayWritesTests {
     let made = try GembaProcess.run(
       ["nb.md"],
       stdin:
-        "note planted\nexport md team-investigation.md\nexport md .gemba/trusted-keys\nexport md notes.txt\nexport md out.md\n",
+        "note planted\nexport md team-investigation.md\nexport md .gemba/trusted-keys\nexport md notes.txt\nexport md out.md\nexport md record/new.md\n",
       in: sender)
     try #require(made.status == 0, "\(made.stderr)")
     try FileManager.default.copyItem(
@@ -44,6 +44,8 @@ struct ReplayWritesTests {
     #expect(try files.map { try GembaProcess.read($0) } == before)
     let out = team.appendingPathComponent("out.md")
     #expect(try GembaProcess.read(out).contains("planted"), "a new file is written: \(first.stderr)")
+    // In a folder not made yet too (made inside the notebook's folder, as the session made it).
+    #expect(try GembaProcess.read(team.appendingPathComponent("record/new.md")).contains("planted"))
 
     // Its own file again: written over (recorded); the team's files still refused.
     let second = try GembaProcess.run(["replay", "nb.md", "--allow-writes"], in: team, environment: state)

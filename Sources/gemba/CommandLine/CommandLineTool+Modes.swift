@@ -39,6 +39,8 @@ extension CommandLineTool {
             throw Diagnostic.file(
               .writeRefused, why, notes: ["the replay went on; nothing was written to \(write.path.value)"])
           }
+          // `export md record/x.md` with no `record/` yet: made inside the folder, as the session did.
+          try SafeFile.makeFolders(for: target)
           try SafeFile.write(
             write.content, to: target,
             protecting: [path] + session.investigation.evidence.map { Paths.resolve($0.path, in: folder) })
