@@ -47,6 +47,8 @@ final class NotebookRunner: ShellHost {
     session.signer = { name, message in
       keys.privateKey(for: name).flatMap { try? SignoffSignature.sign(message, privateKey: $0) }
     }
+    // Records mark each sign-off against the keys this user trusts (never the folder's own list).
+    session.trustedKeys = (try? TrustedKeys.load(environment: environment, notebook: path).keys) ?? [:]
     // An export is refused before its cell is recorded when it would replace the notebook or evidence.
     files.protectedFiles = { [unowned self] in protectedFiles }
     var text = try file.readAll()

@@ -59,7 +59,11 @@ struct BatchModeTests {
     #expect(result.stdout.contains("undid cell"))
     let verify = try GembaProcess.run(["verify", "refunds.md"], in: folder)
     #expect(verify.status == 0)
-    #expect(verify.stdout == "verified: 40 cells\n")
+    // The hand-typed sign-off is said to be unsigned: it must not read like a key-signed one.
+    #expect(
+      verify.stdout
+        == "verified: 40 cells\nsign-off unsigned: cell 40 (Quality manager Priya Shah): no signature, anyone could have typed it\n"
+        + "no trusted signature: none of the 1 sign-off is signed by a key you trust under its signer's name\n")
   }
 
   @Test func aTypoStopsTheScriptWithLineAndColumnAndKeepsEarlierCells() throws {

@@ -34,24 +34,35 @@ struct SignatureTests {
     open(path, "w").write("".join(out))
     """#
 
+  /// Checks every signed sign-off with the bytes its version names: v3 over the full SHA-256 chain
+  /// (computed here from the cells' text), v1/v2 over the 64-bit chain value before it.
   static let checkSignature = #"""
-    import base64, json, re, sys
+    import base64, hashlib, json, re, sys
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     text = open(sys.argv[1]).read()
-    cells = re.findall(r'<!-- cell (\d+) · (\S+) · chain ([0-9a-f]+) -->\n```gemba\n(.*?)\n```.*?(?=\n<!-- cell |\Z)', text, re.S)
-    previous = None
-    for number, time, chain, command in cells:
+    cell = re.compile(r'<!-- cell (\d+) · (\S+) · chain ([0-9a-f]+) -->\n```gemba\n(.*?)\n```\n```output\n(.*?)\n?```\n(<!-- data ([^\n]*) -->\n)?', re.S)
+    def link(previous, parts):
+        h = hashlib.sha256()
+        for part in [previous] + parts:
+            b = part.encode(); h.update(f"{len(b)}:".encode()); h.update(b)
+        return h.hexdigest()
+    full = hashlib.sha256(b"gemba notebook v1").hexdigest()
+    previous = full[:16]
+    for m in cell.finditer(text):
+        number, time, chain, command, output, data = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(7)
         if command.startswith("signoff "):
-            block = text.split(f"<!-- cell {number} ·", 1)[1].split("\n<!-- cell ", 1)[0]
-            data = json.loads(re.search(r'<!-- data (.*) -->', block).group(1))["signature"]
+            signature = json.loads(data)["signature"]
             role, name, meaning = re.match(r'signoff "(.*?)" "(.*?)"(?: --meaning (\w+))?$', command).groups()
-            if meaning:
+            if signature.get("version") == 3:
+                message = f"gemba signoff v3\nchain={previous}\ndigest={full}\nrole={role}\nname={name}\nmeaning={meaning or ''}\ntime={time}\n".encode()
+            elif meaning:
                 message = f"gemba signoff v2\nchain={previous}\nrole={role}\nname={name}\nmeaning={meaning}\ntime={time}\n".encode()
             else:
                 message = f"gemba signoff v1\nchain={previous}\nrole={role}\nname={name}\ntime={time}\n".encode()
-            key = Ed25519PublicKey.from_public_bytes(base64.b64decode(data["publicKey"]))
-            key.verify(base64.b64decode(data["signature"]), message)  # raises if invalid
+            key = Ed25519PublicKey.from_public_bytes(base64.b64decode(signature["publicKey"]))
+            key.verify(base64.b64decode(signature["signature"]), message)  # raises if invalid
             print("valid", number)
+        full = link(full, [number, time, command, output] + ([data] if data is not None else []))
         previous = chain
     """#
 

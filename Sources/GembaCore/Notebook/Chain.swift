@@ -15,13 +15,35 @@ public enum Chain {
     after previous: String, number: Int, time: String, command: String, output: String,
     data: String? = nil
   ) -> String {
+    String(
+      digest(after: previous, number: number, time: time, command: command, output: output, data: data)
+        .prefix(shownLength))
+  }
+
+  /// The value before the first cell in the full chain: all 64 hex digits.
+  public static let fullGenesis = Hex.string(SHA256.hash(data: Array("gemba notebook v1".utf8)))
+
+  /// The full chain over `cells`: the same parts as the shown chain, but every link keeps all
+  /// 256 bits, so a signature over it cannot be moved to other cells by a 64-bit collision.
+  public static func fullDigest(of cells: some Sequence<Cell>) -> String {
+    cells.reduce(fullGenesis) { previous, cell in
+      digest(
+        after: previous, number: cell.number, time: cell.time, command: cell.command, output: cell.output,
+        data: cell.data)
+    }
+  }
+
+  /// One link: SHA-256 over the previous value and the cell's parts, as 64 hex digits.
+  static func digest(
+    after previous: String, number: Int, time: String, command: String, output: String, data: String?
+  ) -> String {
     var hasher = SHA256()
     for part in [previous, String(number), time, command, output] + (data.map { [$0] } ?? []) {
       // Length-prefix each part so that moving text between parts changes the hash.
       hasher.update(data: Array("\(part.utf8.count):".utf8))
       hasher.update(data: Array(part.utf8))
     }
-    return String(Hex.string(hasher.finalize()).prefix(shownLength))
+    return Hex.string(hasher.finalize())
   }
 }
 

@@ -29,6 +29,9 @@ public final class Session {
   public var evidence: (any EvidenceDesk)?
   /// Signs what a sign-off approves with the signer's key, when the edge has one for that name.
   public var signer: ((_ name: String, _ message: [UInt8]) -> SignoffSignature?)?
+  /// The public keys the person running gemba trusts (key → name), for the records' marks on
+  /// each sign-off; never read from a notebook's folder unless that person said so.
+  public var trustedKeys: [String: String] = [:]
 
   /// The chain as verified when the notebook was opened; nil where nobody verified it.
   public var openedChain: Verification.Result?
@@ -237,7 +240,7 @@ public final class Session {
     let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
     let result = try Export.files(
       format: format, path: path, sop: document, investigation: investigation,
-      cells: cells, time: context.time, integrity: integrity)
+      cells: cells, time: context.time, integrity: integrity, trusted: trustedKeys)
     if let evidence {
       for write in result.writes { try evidence.checkWritable(write.path) }
     }
@@ -263,12 +266,14 @@ public final class Session {
     }
     var signedWith: String?
     if case .signoff(let role, let name, let meaning) = command, let signer,
-      let signature = signer(
+      var signature = signer(
         name,
         SignoffSignature.message(
-          chain: context.previousChain, role: role, name: name,
+          chain: context.previousChain, digest: Chain.fullDigest(of: cells), role: role, name: name,
           meaning: meaning, time: context.time))
     {
+      // v3: the full SHA-256 of every cell before this one, not only the 64-bit shown chain.
+      signature.version = SignoffSignature.currentVersion
       data = CellData(signature: signature)
       signedWith = signature.line(signer: name)
     }

@@ -21,26 +21,41 @@ extension CommandLineTool {
     let session = Session(displayStyle: .record, workspace: EvidenceWorkspace(files: files))
     // As when the cells were typed: the session's own cells hold; evidence is hashed as it is now.
     session.openedChain = .verified(cells: 0)
+    // The records' marks on sign-offs come from the keys this user trusts, never the folder's.
+    session.trustedKeys = (try? TrustedKeys.load(environment: environment, notebook: path).keys) ?? [:]
     // Exports inside someone else's notebook are checked (their digests compared), not written;
     // with --allow-writes they are written, inside the notebook's folder only (unless --allow-outside),
-    // and never over the notebook or its evidence.
+    // and only as new files or over files an earlier replay of this notebook wrote (ReplayWrites):
+    // never over a notebook, `.gemba/` or evidence.
     let writePolicy = PathPolicy(folder: folder, allowOutside: allowOutside)
-    var refusedWrites: [String] = []
+    let ownWrites = ReplayWrites(notebook: path, environment: environment)
+    var refusedWrites: [Diagnostic] = []
     let report = Replay.run(document, in: session) { writes in
       guard allowWrites else { return }
       for write in writes {
         do throws(Diagnostic) {
           let target = try writePolicy.resolveForWriting(write.path)
+          if let why = ownWrites.refusal(of: SafeFile.canonical(target)) {
+            throw Diagnostic.file(
+              .writeRefused, why, notes: ["the replay went on; nothing was written to \(write.path.value)"])
+          }
+          // `export md record/x.md` with no `record/` yet: made inside the folder, as the session did.
+          try SafeFile.makeFolders(for: target)
           try SafeFile.write(
             write.content, to: target,
             protecting: [path] + session.investigation.evidence.map { Paths.resolve($0.path, in: folder) })
+          ownWrites.record(SafeFile.canonical(target), content: write.content)
         } catch {
-          refusedWrites.append("not written: \(write.path.value): \(error.message)")
+          // One line a refusal, with its code; the cell's own span points into the notebook, not here.
+          var refusal = error
+          refusal.message = "not written: \(write.path.value): \(error.message)"
+          refusal.span = nil
+          refusedWrites.append(refusal)
         }
       }
     }
     Console.out(Replay.render(report, notebook: path))
-    for line in refusedWrites { Console.err(line) }
+    for refusal in refusedWrites { Console.err(DiagnosticRenderer(color: false).render(refusal, source: "")) }
     if let update {
       let notebook = NotebookFormat.header + report.newCells.map(NotebookFormat.render).joined()
       try SafeFile.write(notebook, to: update, protecting: [path])
@@ -51,7 +66,9 @@ extension CommandLineTool {
 
   /// `gemba verify NOTEBOOK`: the chain over every cell, then each loaded evidence file
   /// hashed again (hashing only, no parsing).
-  func verify(_ path: String, anchor: String?, trust: [String] = [], allowOutside: Bool) throws(Diagnostic) -> Int32 {
+  func verify(
+    _ path: String, anchor: String?, trust: [String] = [], trustFolderKeys: Bool = false, allowOutside: Bool
+  ) throws(Diagnostic) -> Int32 {
     let text = try Paths.readNotebook(path)
     let document = NotebookFormat.parse(text)
     func failed(_ message: String, line: Int) -> Diagnostic {
@@ -98,27 +115,34 @@ extension CommandLineTool {
       }
     }
     let files = Set(states.map(\.path))
-    // Signatures: each checked, against the keys the reader trusts.
-    var trusted: [String: String] = [:]
-    for file in trust + [Paths.resolve(".gemba/trusted-keys", in: Paths.folder(of: path))] {
-      guard let text = Paths.read(file) else {
-        if trust.contains(file) {
-          throw Diagnostic.file(.noKeyStore, "cannot read the trusted key \(file)").about(.usage)
-        }
-        continue
-      }
-      trusted.merge(SigningKeys.parseTrusted(text)) { a, _ in a }
-    }
-    let signatures = SignatureReport.check(document, trusted: trusted)
+    // Signatures: each checked against the keys the person verifying trusts (their own list,
+    // --trust files; the notebook folder's list only with --trust-folder-keys).
+    let trust = try TrustedKeys.load(
+      environment: environment, notebook: path, files: trust, folderKeys: trustFolderKeys)
+    let signatures = SignatureReport.check(document, trusted: trust.keys)
     if signatures.hasInvalid {
-      let bad = signatures.entries.first { $0.verdict == .invalid }!
+      let bad = signatures.entries.first { $0.status == .invalid }!
       throw failed(
         "the signature of cell \(bad.cell) (\(bad.role) \(bad.name)) does not match what it approved", line: bad.line)
     }
     Console.out(
       "verified: \(cells) cells"
         + (files.isEmpty ? "" : ", \(files.count) evidence file" + (files.count == 1 ? "" : "s")))
-    for line in signatures.lines(total: cells) { Console.out(line) }
+    for line in trust.notes + signatures.lines(total: cells) { Console.out(line) }
+    // Asked to check signatures, a notebook no trusted key signed fails: stripping the signed
+    // sign-off, or typing one by hand, must not pass as approved.
+    if (!trust.files.isEmpty || trustFolderKeys) && signatures.trustedCount == 0 {
+      throw Diagnostic.file(
+        .noTrustedSignature,
+        "verify failed: no sign-off carries a signature trusted under its signer's name"
+          + (signatures.entries.isEmpty
+            ? " (the notebook has no sign-off)"
+            : " (\(signatures.entries.count) sign-off\(signatures.entries.count == 1 ? "" : "s"): "
+              + signatures.entries.map { "cell \($0.cell) \($0.status.words)" }.joined(separator: ", ") + ")"),
+        origin: path, line: signatures.entries.first?.line ?? 1,
+        notes: ["the chain holds, but nobody you trust approved these cells"]
+      ).about(.failedCheck)
+    }
     return 0
   }
 
@@ -132,7 +156,7 @@ extension CommandLineTool {
     Console.out(line)
     Console.err(
       "private key: \(store.path(for: name)!) (readable by you only); public key written to \(file)"
-        + "\n  = add the public key to .gemba/trusted-keys beside the notebooks, so `gemba verify` trusts \(name)'s sign-offs"
+        + "\n  = whoever verifies adds the public key to their own trusted keys (\(TrustedKeys.userFile(environment: environment) ?? "~/.config/gemba/trusted-keys")), or passes --trust \(file), so `gemba verify` trusts \(name)'s sign-offs"
     )
     return 0
   }
@@ -193,7 +217,8 @@ extension CommandLineTool {
       let result = try Export.files(
         format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText,
         investigation: session.investigation, cells: session.cells, time: Clock.now(environment: environment),
-        integrity: session.integrity)
+        integrity: session.integrity,
+        trusted: (try? TrustedKeys.load(environment: environment, notebook: path).keys) ?? [:])
       for write in result.writes {
         if write.path.value == "-" {
           Console.out(write.content)

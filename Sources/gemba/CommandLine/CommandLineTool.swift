@@ -16,7 +16,7 @@ struct CommandLineTool {
     usage: gemba [NOTEBOOK] [--keep-going]
                  open NOTEBOOK (created if absent; default notebook.md) in the interactive shell;
                  with stdin not a terminal, run the commands read from stdin as cells (batch mode)
-           gemba verify NOTEBOOK [--chain HEX]
+           gemba verify NOTEBOOK [--chain HEX] [--trust KEY.pub] [--trust-folder-keys]
                  check the notebook's integrity chain (and that it still holds the approved
                  chain value HEX, printed at sign-off and in the record)
            gemba replay NOTEBOOK [--update NEW.md] [--allow-outside] [--allow-writes]
@@ -39,16 +39,20 @@ struct CommandLineTool {
     options:
       --keep-going     in batch mode, run on after a failing command (exit 1 at the end)
       --allow-outside  let the notebook read evidence outside its own folder
-      --allow-writes   let `replay` write the exports a notebook contains (otherwise only checked)
+      --allow-writes   let `replay` write the exports a notebook contains (otherwise only checked):
+                       new files, or files an earlier replay of it wrote; never a notebook, .gemba/ or evidence
       --trust KEY.pub  with `verify`: a public key whose signatures are trusted (repeatable; also
-                       read: .gemba/trusted-keys beside the notebook)
+                       read: your own ~/.config/gemba/trusted-keys); verify then fails unless a
+                       sign-off carries a signature trusted under its signer's name
+      --trust-folder-keys  with `verify`: also trust .gemba/trusted-keys beside the notebook (the
+                       sender's folder: only for a folder you trust; ignored without this flag)
 
     Inside gemba, type `help` for the commands and `help VERB` for one with an example.
     """
 
   /// Options that take a value, and the flags, across all modes.
   static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop", "--chain", "--trust", "--fork"]
-  static let flags: Set<String> = ["--keep-going", "--allow-outside", "--allow-writes"]
+  static let flags: Set<String> = ["--keep-going", "--allow-outside", "--allow-writes", "--trust-folder-keys"]
 
   /// Runs the mode; any failure is a `Diagnostic`, drawn here once, and its kind decides the exit code.
   func run() -> Int32 {
@@ -99,7 +103,8 @@ struct CommandLineTool {
     case "verify":
       guard positional.count == 2 else { throw usageError("verify takes one notebook") }
       return try verify(
-        positional[1], anchor: options["--chain"], trust: trusted, allowOutside: options["--allow-outside"] != nil)
+        positional[1], anchor: options["--chain"], trust: trusted,
+        trustFolderKeys: options["--trust-folder-keys"] != nil, allowOutside: options["--allow-outside"] != nil)
     case "key":
       guard positional.count == 3, positional[1] == "new" else { throw usageError("usage: gemba key new NAME") }
       return try newKey(positional[2])

@@ -126,14 +126,24 @@ enum SafeFile {
     close(fd)
   }
 
-  /// The real path a write to `path` would reach (its folder resolved; links followed).
+  /// The real path a write to `path` would reach (its folder resolved; links followed). Folders
+  /// not made yet are named after the nearest one that exists, resolved, so a new `record/x.md`
+  /// is seen inside the notebook's folder.
   static func canonical(_ path: String) -> String {
-    if let real = realpath(path, nil) {
-      defer { free(real) }
-      return String(cString: real)
+    var missing: [String] = []
+    var rest = path
+    while rest.count > 1 && rest.hasSuffix("/") { rest.removeLast() }
+    while true {
+      if let real = realpath(rest, nil) {
+        defer { free(real) }
+        let base = String(cString: real)
+        return ([base == "/" ? "" : base] + missing).joined(separator: "/")
+      }
+      let parent = Paths.folder(of: rest)
+      guard parent != rest else { return path }
+      missing.insert(rest.split(separator: "/").last.map(String.init) ?? rest, at: 0)
+      rest = parent
     }
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    return Paths.absolute(Paths.folder(of: path)) + "/" + name
   }
 
   static func failure(_ message: String, _ code: Int32) -> Diagnostic {

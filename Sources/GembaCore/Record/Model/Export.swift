@@ -11,11 +11,12 @@ public enum Export {
   /// can check an export without writing it).
   public static func files(
     format: Located<String>, path: Located<String>, sop: (name: String, text: String)?,
-    investigation: Investigation, cells: [Cell], time: String, integrity: IntegrityState? = nil
+    investigation: Investigation, cells: [Cell], time: String, integrity: IntegrityState? = nil,
+    trusted: [String: String] = [:]
   ) throws(Diagnostic) -> (writes: [FileWrite], message: String) {
     let record = Record(
       investigation: investigation, cells: cells, integrity: integrity?.chain, evidence: integrity?.evidence,
-      generatedAt: time)
+      generatedAt: time, trusted: trusted)
     var writes: [FileWrite] = []
     var notes: [String] = []
     guard let exportFormat = ExportFormat(name: format.value) else {

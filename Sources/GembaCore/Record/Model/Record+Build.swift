@@ -6,9 +6,12 @@ extension Record {
   ///   - integrity: the result of verifying the notebook file; nil verifies `cells` as given
   ///     (which can only fail if the cells were edited in memory).
   ///   - generatedAt: ISO-8601 UTC time of the export, from the edge (`SOURCE_DATE_EPOCH` aware).
+  ///   - trusted: the public keys the person exporting trusts (key → name), which decide each
+  ///     sign-off's mark: signed and trusted, signed by an unknown key, or unsigned.
   public init(
     investigation inv: Investigation, cells: [Cell], checks: [CheckFinding]? = nil,
-    integrity: Verification.Result? = nil, evidence states: [EvidenceState]? = nil, generatedAt: String
+    integrity: Verification.Result? = nil, evidence states: [EvidenceState]? = nil, generatedAt: String,
+    trusted: [String: String] = [:]
   ) {
     format = Record.formatName
     version = Record.currentVersion
@@ -49,10 +52,14 @@ extension Record {
     self.integrity = Record.integrity(
       integrity ?? Verification.verify(NotebookFormat.Document(cells: cells)), cells: cells,
       evidence: states)
+    let signatures = Dictionary(
+      SignatureReport.check(cells, trusted: trusted).entries.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
     signoffs = inv.signoffs.map {
-      Signoff(
+      let signed = signatures[$0.cell]
+      return Signoff(
         role: $0.role, name: $0.name, time: $0.time, chain: $0.chain, cell: $0.cell,
-        laterCells: cells.filter { [cell = $0.cell] in $0.number > cell }.count, meaning: $0.meaning?.rawValue)
+        laterCells: cells.filter { [cell = $0.cell] in $0.number > cell }.count, meaning: $0.meaning?.rawValue,
+        signature: signed?.status ?? .unsigned, key: signed?.fingerprint, signedForm: signed?.form)
     }
     log = cells.map { cell in
       var note: String?

@@ -265,6 +265,17 @@ public struct Record: Sendable, Equatable, Codable {
     public var laterCells: Int
     /// `reviewed`, `approved` or `verified`; absent for sign-offs recorded before meanings.
     public var meaning: String? = nil
+    /// Signed and trusted, signed by an unknown key, or unsigned (a hand-typed sign-off looks
+    /// like a signed one otherwise), judged against the exporter's trusted keys.
+    public var signature: SignatureStatus = .unsigned
+    /// The signing key's fingerprint, when signed.
+    public var key: String? = nil
+    /// The signed bytes' form: 3 binds the full SHA-256; 1 and 2 the 64-bit chain value only.
+    public var signedForm: Int? = nil
+
+    enum CodingKeys: String, CodingKey {
+      case role, name, time, chain, cell, laterCells, meaning, signature, key, signedForm
+    }
   }
 
   public struct LogCell: Sendable, Equatable, Codable {
@@ -275,5 +286,32 @@ public struct Record: Sendable, Equatable, Codable {
     public var output: String
     /// The text of a `note` cell (prose, not a command to show as code).
     public var note: String?
+  }
+}
+
+extension Record {
+  /// A sign-off's signature in words, as every record shows it: a hand-typed sign-off must not
+  /// read like a key-signed one, nor a v1/v2 signature like one over the full SHA-256.
+  public static func signatureWords(_ s: Signoff) -> String {
+    var words = s.signature.words + (s.key.map { " \($0)" } ?? "")
+    if let form = s.signedForm, form < SignoffSignature.currentVersion, s.signature != .invalid {
+      words += " (v\(form): 64-bit chain only)"
+    }
+    return words
+  }
+}
+
+extension Record.Signoff {
+  /// Records written before sign-offs were marked read as unsigned: they never said otherwise.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      role: try c.decode(String.self, forKey: .role), name: try c.decode(String.self, forKey: .name),
+      time: try c.decode(String.self, forKey: .time), chain: try c.decode(String.self, forKey: .chain),
+      cell: try c.decode(Int.self, forKey: .cell), laterCells: try c.decode(Int.self, forKey: .laterCells),
+      meaning: try c.decodeIfPresent(String.self, forKey: .meaning),
+      signature: try c.decodeIfPresent(SignatureStatus.self, forKey: .signature) ?? .unsigned,
+      key: try c.decodeIfPresent(String.self, forKey: .key),
+      signedForm: try c.decodeIfPresent(Int.self, forKey: .signedForm))
   }
 }

@@ -106,13 +106,14 @@ extension HTMLRecordRenderer {
     } else {
       let meanings = r.signoffs.contains { $0.meaning != nil }
       table(
-        ["Role", "Name"] + (meanings ? ["Meaning"] : []) + ["Time", "Chain approved", "Cell", "Later cells"],
+        ["Role", "Name"] + (meanings ? ["Meaning"] : [])
+          + ["Signature", "Time", "Chain approved", "Cell", "Later cells"],
         r.signoffs.map { s in
           [t(s.role), t(s.name)] + (meanings ? [t(s.meaning ?? "not stated")] : []) + [
-            t(s.time), code(s.chain), String(s.cell),
+            t(Record.signatureWords(s)), t(s.time), code(s.chain), String(s.cell),
             s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
           ]
-        }, nowrap: meanings ? [2, 3, 4, 5] : [2, 3, 4], into: &out)
+        }, nowrap: meanings ? [2, 4, 5, 6] : [3, 4, 5], into: &out)
     }
     let errors = r.checks.filter { $0.severity == "error" }
     if errors.isEmpty {

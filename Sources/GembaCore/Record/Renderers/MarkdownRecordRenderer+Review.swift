@@ -56,12 +56,13 @@ extension MarkdownRecordRenderer {
     } else {
       let meanings = r.signoffs.contains { $0.meaning != nil }
       MarkdownText.table(
-        ["Role", "Name"] + (meanings ? ["Meaning"] : []) + ["Time", "Chain approved", "Cell", "Later cells"],
+        ["Role", "Name"] + (meanings ? ["Meaning"] : [])
+          + ["Signature", "Time", "Chain approved", "Cell", "Later cells"],
         r.signoffs.map { s in
           [MarkdownText.inline(s.role), MarkdownText.inline(s.name)]
             + (meanings ? [MarkdownText.inline(s.meaning ?? "not stated")] : [])
             + [
-              MarkdownText.inline(s.time), MarkdownText.code(s.chain),
+              MarkdownText.inline(Record.signatureWords(s)), MarkdownText.inline(s.time), MarkdownText.code(s.chain),
               String(s.cell), s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
             ]
         }, into: &out)

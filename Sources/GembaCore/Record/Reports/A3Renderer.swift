@@ -259,7 +259,7 @@ public struct A3Renderer: RecordRenderer {
       out +=
         "<p><strong>Signed:</strong> "
         + r.signoffs.prefix(Self.limits.signoffs).map { s in
-          cut("\(s.name) (\(s.role)\(s.meaning.map { ", " + $0 } ?? ""))", 60)
+          cut("\(s.name) (\(s.role)\(s.meaning.map { ", " + $0 } ?? ""); \(s.signature.words))", 80)
             + " <span class=\"nw\">\(HTMLText.escape(String(s.time.prefix(10))))</span>"
         }.joined(separator: "; ")
         + (r.signoffs.count > Self.limits.signoffs

@@ -109,12 +109,12 @@ enum CorrectiveActionBlocks {
   /// The sign-offs, with what each means.
   static func signoffs(_ r: Record) -> ReportTable {
     ReportTable(
-      header: ["Role", "Name", "Meaning", "Time", "Chain approved", "Later cells"],
+      header: ["Role", "Name", "Meaning", "Signature", "Time", "Chain approved", "Later cells"],
       rows: r.signoffs.map { s in
         [
-          s.role, s.name, s.meaning ?? "not stated", s.time, s.chain,
+          s.role, s.name, s.meaning ?? "not stated", Record.signatureWords(s), s.time, s.chain,
           s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
         ]
-      }, nowrap: [2, 3, 4])
+      }, nowrap: [2, 4, 5])
   }
 }

@@ -84,6 +84,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
   case verifyFailed = "E0509"
   case scriptNotRun = "E0510"
   case notACell = "E0511"
+  case noTrustedSignature = "E0512"
 
   // E06xx: exports and the record.
   case unknownExportFormat = "E0601"
@@ -91,6 +92,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
   case exportNotWritten = "E0603"
   case invalidRevisionTable = "E0604"
   case exportFormatMismatch = "E0605"
+  case writeRefused = "E0606"
 
   // E07xx: the register and databases.
   case noRegister = "E0701"
@@ -207,11 +209,14 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
     case .verifyFailed: "`verify` found the notebook's chain or signatures broken"
     case .scriptNotRun: "a script given to `run` cannot be run"
     case .notACell: "the command is about the shell and is not recorded as a cell"
+    case .noTrustedSignature: "`verify --trust` found no sign-off signed by a key trusted under its signer's name"
     case .unknownExportFormat: "`export` names no format"
     case .exportRefused: "the export would overwrite the notebook or its evidence"
     case .exportNotWritten: "the export's target cannot be written"
     case .invalidRevisionTable: "an SOP's revision table is malformed"
     case .exportFormatMismatch: "the format does not go with the target or option given"
+    case .writeRefused:
+      "a replayed export would write over a file gemba did not write (a notebook, `.gemba/`, another file)"
     case .noRegister: "there is no register at the path given"
     case .registerFailed: "the register's database refused an operation"
     case .sqlFailed: "`load sql` failed on the database"
