@@ -259,8 +259,13 @@ final class NotebookRunner: ShellHost {
     return runScript(origin: origin, keepGoing: keepGoing) { iterator.next() }
   }
 
-  /// Runs one command; prints output to stdout, problems to stderr.
+  /// Runs one command; prints output to stdout, problems to stderr. Columns read ahead wait
+  /// while it runs.
   func run(_ source: String, line: Int, script: String, origin: String?) -> Result {
+    ForegroundWork.run { runCommand(source, line: line, script: script, origin: origin) }
+  }
+
+  private func runCommand(_ source: String, line: Int, script: String, origin: String?) -> Result {
     var (source, script) = (source, script)
     do {
       if let prepared = try sqlEvidence.prepare(source, firstLine: line, cells: session.cells) {
@@ -300,7 +305,9 @@ final class NotebookRunner: ShellHost {
       if !display.isEmpty { Console.out(display) }
       // After a load, while nobody has typed the next line yet (a script's next line already
       // waiting, or its end, means no pause to use), the table's columns are read ahead.
-      if let loaded = workspace.takeLoadedTable(), Console.inputIsIdle() { loaded.readColumnsAhead() }
+      if let loaded = workspace.takeLoadedTable(), Console.inputIsIdle() {
+        loaded.readColumnsAhead { !ForegroundWork.isRunning && Console.inputIsIdle() }
+      }
       for write in session.writes {
         do {
           let target = Paths.resolve(write.path.value, in: folder)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What a table has read of its base columns (as numbers, as ids, as instants), each computed
 /// once: a loaded table never changes, so a second chart on a column reads the column's typed
@@ -52,16 +53,44 @@ extension EvidenceTable {
   /// `limitedReading` values) on a background queue, so the first chart after a load reads no
   /// text. Called while the facilitator types the next line; what it reads is exactly what the
   /// first use would read, so no answer depends on whether it ran.
-  public func readColumnsAhead() {
+  ///
+  /// Numbers first, then dates, then ids (the cheapest and most charted first), and before each
+  /// column it waits while `idle` says a command runs or a line waits: reading ahead on both cores
+  /// while the facilitator's own command runs would slow that command down. A command that needs
+  /// a column not read yet reads it itself (the reading holds no lock between columns).
+  public func readColumnsAhead(while idle: @escaping @Sendable () -> Bool = { true }) {
     let owner = rootTable
     DispatchQueue.global(qos: .utility).async {
+      var numbers: [Int] = [], dates: [Int] = [], texts: [Int] = []
       for column in 0..<owner.baseColumnCount {
         switch owner.columnType(column) {
-        case .integer, .decimal: _ = owner.numericColumn(column)
-        case .dateTime: _ = owner.instantColumn(column)
-        case .boolean, .text: _ = owner.internedColumn(column, atMost: Self.limitedReading)
+        case .integer, .decimal: numbers.append(column)
+        case .dateTime: dates.append(column)
+        case .boolean, .text: texts.append(column)
         }
       }
+      func step(_ read: () -> Void) {
+        while !idle() { usleep(5_000) }
+        read()
+      }
+      for column in numbers { step { _ = owner.numericColumn(column) } }
+      for column in dates { step { _ = owner.instantColumn(column) } }
+      for column in texts { step { _ = owner.internedColumn(column, atMost: Self.limitedReading) } }
     }
   }
+}
+
+/// Whether one of the facilitator's commands is running, for work done ahead in the background
+/// to step aside (it runs on the same two cores).
+public enum ForegroundWork {
+  private static let running = Atomic<Int>(0)
+
+  /// Runs `body` as foreground work.
+  public static func run<T>(_ body: () throws -> T) rethrows -> T {
+    running.add(1, ordering: .sequentiallyConsistent)
+    defer { running.subtract(1, ordering: .sequentiallyConsistent) }
+    return try body()
+  }
+
+  public static var isRunning: Bool { running.load(ordering: .sequentiallyConsistent) > 0 }
 }

@@ -94,7 +94,7 @@ public struct CapabilityStudy: Hashable, Sendable {
     let sigma = try WithinSigma.movingRange(individuals, pairs: nil)
     let beyond = try SpecialCauseRules(.westernElectric, tests: [1])
     let (chart, tested) = Self.chartBeside(individuals) { () throws(Diagnostic) in
-      try ControlCharts.individuals(individuals, rules: beyond)
+      try ControlCharts.individuals(individuals, labels: nil, rules: beyond, checkedSigma: sigma)
     }
     try self.init(
       values: individuals, withinSigma: sigma, method: .movingRange, points: individuals.count, chart: chart.get(),

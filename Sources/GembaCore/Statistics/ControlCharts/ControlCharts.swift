@@ -22,11 +22,13 @@ public enum ControlCharts {
   }
 
   /// The I-MR pair, with labels made when read (`nil`: 1, 2, …).
+  /// - Parameter checkedSigma: σ = MR̄/d₂ of all the values, from a caller that has also checked
+  ///   they are finite (a capability study), so that neither pass is made twice.
   static func individuals(
     _ values: [Double], labels: ChartLabels?, phases: ChartPhases = .none,
-    rules: SpecialCauseRules = .westernElectric
+    rules: SpecialCauseRules = .westernElectric, checkedSigma: Double? = nil
   ) throws(Diagnostic) -> VariablesChart {
-    try Sample.requireFinite(values, name: "the measure")
+    if checkedSigma == nil { try Sample.requireFinite(values, name: "the measure") }
     guard values.count >= 2 else { throw tooFew(values.count, "values") }
     let labels = try checkedLabels(labels, count: values.count)
     var location = ChartColumns(capacity: values.count, sized: false)
@@ -39,7 +41,9 @@ public enum ControlCharts {
       let used = segment.estimate
       // Moving ranges (i − 1, i) with both ends in the baseline.
       let pairs = (used.lowerBound + 1)..<max(used.lowerBound + 1, used.upperBound)
-      let sigma = try WithinSigma.movingRange(values, pairs: pairs)
+      let known = used == values.indices ? checkedSigma : nil
+      let sigma: Double
+      if let known { sigma = known } else { sigma = try WithinSigma.movingRange(values, pairs: pairs) }
       var sum = CompensatedSum()
       for i in used { sum.add(values[i]) }
       let mean = sum.value / Double(used.count)
