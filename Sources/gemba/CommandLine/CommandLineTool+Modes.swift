@@ -119,6 +119,12 @@ extension CommandLineTool {
       "verified: \(cells) cells"
         + (files.isEmpty ? "" : ", \(files.count) evidence file" + (files.count == 1 ? "" : "s")))
     for line in signatures.lines(total: cells) { Console.out(line) }
+    if anchor == nil, cells > 0 {
+      // The chain is checked from its start: removing whole cells from the end leaves it intact.
+      Console.err(
+        "note: the chain holds up to cell \(cells); cells removed from the end would not show."
+          + " `--chain HEX` with the last chain value you were given (a record, a sign-off) checks that too")
+    }
     return 0
   }
 
