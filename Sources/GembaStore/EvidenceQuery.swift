@@ -14,9 +14,12 @@ public enum EvidenceQuery {
 
   /// Runs `query` on `url` (`postgresql://…`, or `sqlite:PATH` with PATH relative to `folder`).
   /// More than `limit` rows is refused, naming the limit and how to raise it.
-  public static func run(_ query: String, on url: String, limit: Int, timeoutSeconds: Int, folder: String)
-    throws(SQLError) -> Answer
-  {
+  /// It runs in a read-only transaction (SQLite: a read-only connection with `query_only`), and
+  /// a PostgreSQL superuser is refused unless `allowSuperuser`: read-only stops writes to tables,
+  /// not what a superuser's functions do (`pg_terminate_backend`, `pg_read_file`).
+  public static func run(
+    _ query: String, on url: String, limit: Int, timeoutSeconds: Int, folder: String, allowSuperuser: Bool = false
+  ) throws(SQLError) -> Answer {
     let database: any SQLDatabase
     let shown: String
     let parsed: DatabaseURL
@@ -24,13 +27,26 @@ public enum EvidenceQuery {
     switch parsed {
     case .sqlite(let path):
       let resolved = path.hasPrefix("/") || folder == "." ? path : folder + "/" + path
-      database = try SQLiteDatabase(readingOnly: resolved, shown: url, timeoutSeconds: timeoutSeconds)
+      let sqlite = try SQLiteDatabase(readingOnly: resolved, shown: url, timeoutSeconds: timeoutSeconds)
+      // Read-only twice over: the connection's flag, and no statement that writes (an ATTACH'd file).
+      try sqlite.executeScript("PRAGMA query_only = ON")
+      database = sqlite
       shown = url
     case .postgresql(let location):
       let postgres = try PostgresDatabase(location, statementTimeoutSeconds: timeoutSeconds)
       postgres.numericAsText = true
       // Evidence is read, never written: the server refuses any change this session's statements try.
       try postgres.executeScript("SET default_transaction_read_only = on")
+      let superuser = try postgres.execute("SELECT current_setting('is_superuser')", []).rows.first?.first
+      if superuser == .text("on"), !allowSuperuser {
+        throw SQLError(
+          .permission,
+          "the connection's role is a superuser, whose functions act even in a read-only transaction"
+            + " (ending other sessions, reading server files); connect as a role with SELECT rights only,"
+            + " or add --allow-superuser", database: postgres.database)
+      }
+      // The query's own transaction, read-only from its first statement.
+      try postgres.executeScript("BEGIN READ ONLY")
       database = postgres
       shown = postgres.database
     }
@@ -41,6 +57,8 @@ public enum EvidenceQuery {
     let rows: SQLRows
     do {
       rows = try database.execute(prefix + body + "\n) AS gemba_query LIMIT \(limit + 1)", [])
+      // Never committed: what a function did even in a read-only transaction (lo_import) is undone.
+      if case .postgresql = parsed { try database.executeScript("ROLLBACK") }
     } catch {
       var error = error
       error.message = shiftPosition(in: error.message, by: prefix.count)

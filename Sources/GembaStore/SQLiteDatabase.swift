@@ -7,6 +7,8 @@ public final class SQLiteDatabase: SQLDatabase {
   public let engine = SQLEngine.sqlite
   /// The file as the user named it, for error messages.
   public let name: String
+  /// The file itself, to tell a full disk from another write error.
+  private let path: String
   private var handle: OpaquePointer?
   /// Prepared statements by their text: indexing runs the same few inserts hundreds of
   /// thousands of times, and preparing each costs more than running it.
@@ -41,6 +43,7 @@ public final class SQLiteDatabase: SQLDatabase {
 
   private init(path: String, shown: String, flags: Int32, what: String, timeoutSeconds: Int?) throws(SQLError) {
     name = shown
+    self.path = path
     namesStatements = timeoutSeconds == nil
     deadline = timeoutSeconds.map(Deadline.init)
     var db: OpaquePointer?
@@ -181,7 +184,28 @@ public final class SQLiteDatabase: SQLDatabase {
     if rc & 0xff == SQLITE_INTERRUPT, let deadline {
       return SQLError(.timeout, "the query ran past its time limit (\(deadline.seconds) s)", database: name)
     }
+    if rc & 0xff == SQLITE_FULL || rc & 0xff == SQLITE_IOERR {
+      // "disk I/O error" alone does not say what to do: a full disk is the usual cause.
+      let full = rc & 0xff == SQLITE_FULL || Self.diskIsFull(holding: path)
+      return SQLError(
+        .other,
+        (full
+          ? "the disk holding \(name) is full"
+          : "the disk holding \(name) failed while it was written (\(message))")
+          + ": nothing of this command was kept (SQLite rolled it back); free some space and run it again",
+        database: name)
+    }
     return SQLError(Self.reason(rc), message, database: name)
+  }
+
+  /// Whether the file system holding `path` has no block left for an ordinary user.
+  static func diskIsFull(holding path: String) -> Bool {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[..<$0]) } ?? "."
+    var info = statvfs()
+    guard statvfs(folder.isEmpty ? "/" : folder, &info) == 0 else { return false }
+    // A few blocks may remain after a failed write; SQLite needs pages, not bytes.
+    return info.f_bavail * UInt(info.f_frsize) < 64 * 1024
   }
 
   static func reason(_ rc: Int32) -> SQLError.Reason {

@@ -25,6 +25,8 @@ final class NotebookRunner: ShellHost {
   private var recovery: String?
   /// Cells not written to the notebook (read-only, or recovered elsewhere), for `save COPY`.
   private var unrecorded = ""
+  /// How many cells ran that a read-only notebook could not take.
+  private(set) var unrecordedCells = 0
 
   enum Result { case ok, failed, quit }
 
@@ -51,6 +53,8 @@ final class NotebookRunner: ShellHost {
     session.trustedKeys = (try? TrustedKeys.load(environment: environment, notebook: path).keys) ?? [:]
     // An export is refused before its cell is recorded when it would replace the notebook or evidence.
     files.protectedFiles = { [unowned self] in protectedFiles }
+    // Left by an export or a save that was killed before its rename: never anyone's file.
+    if !file.readOnly { SafeFile.removeStale(in: folder) }
     var text = try file.readAll()
     if text.allSatisfy(\.isWhitespace) {
       // New, or only blank lines: it becomes a notebook (the blank lines stay before the header).
@@ -105,6 +109,7 @@ final class NotebookRunner: ShellHost {
     let text = NotebookFormat.render(cell)
     if file.readOnly {
       unrecorded += text
+      unrecordedCells += 1
       return nil
     }
     if recovery == nil {
@@ -148,8 +153,11 @@ final class NotebookRunner: ShellHost {
 
   /// Appends to a file (created if absent) and flushes it to the disk.
   static func appendDurably(_ text: String, to path: String) throws(Diagnostic) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .file(.fileNotWritten, "cannot write \(path): \(String(cString: strerror(errno)))") }
+    let fd: Int32
+    switch RegularFile.open(path, O_WRONLY | O_CREAT | O_APPEND) {
+    case .success(let descriptor): fd = descriptor
+    case .failure(let failure): throw .file(.fileNotWritten, "cannot write \(path): it \(failure.reason)")
+    }
     defer { close(fd) }
     let bytes = Array(text.utf8)
     var offset = 0

@@ -160,8 +160,10 @@ struct NotebookFaultTests {
     let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let err = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(err)")
+    // A batch whose cells could not be kept failed (issue 24): it says so and exits 1.
+    #expect(process.terminationStatus == 1, "\(err)")
     #expect(err.contains("nb.md is read-only: what you type runs and is shown, but is not recorded"))
+    #expect(err.contains("nothing was recorded (1 cell ran and was only shown)"))
     #expect(out.contains("answers differ"))
     #expect(try GembaProcess.read(url) == before)
   }

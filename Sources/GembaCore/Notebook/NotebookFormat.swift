@@ -6,6 +6,23 @@ public enum NotebookFormat {
   public static let version = 2
   public static let header = "<!-- gemba notebook v2 -->\n"
   static let dataPrefix = "<!-- data "
+  /// The largest cell gemba reads (32 MiB, from its header to the next one): a larger one is
+  /// refused before the notebook's lines are split, so a received notebook holding one huge line
+  /// costs its reading and no more.
+  public static let maximumCellBytes = 32 << 20
+
+  /// The text of `bytes` when they are UTF-8 but for a character cut short at the very end (a
+  /// write torn inside a character); nil when they are whole, or invalid anywhere else.
+  public static func textBeforeCutCharacter(_ bytes: [UInt8]) -> String? {
+    // A cut character is a lead byte followed by fewer continuation bytes than it announces.
+    var start = bytes.count
+    while start > 0, bytes.count - start < 3, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+    guard start > 0 else { return nil }
+    let lead = bytes[start - 1]
+    let length = lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+    guard length > bytes.count - (start - 1) else { return nil }
+    return String(validating: bytes[..<(start - 1)], as: UTF8.self)
+  }
 
   /// The text appended to the file for one cell.
   public static func render(_ cell: Cell) -> String {
@@ -43,6 +60,15 @@ public enum NotebookFormat {
   /// with its line number, so replay can go as far as the file allows.
   public static func parse(_ text: String) -> Document {
     var doc = Document()
+    if let (line, bytes) = oversizedCell(text) {
+      doc.problems.append(
+        .error(
+          .fileTooLarge,
+          "the cell at line \(line) is \(bytes >> 20) MiB, more than a cell may hold (\(maximumCellBytes >> 20) MiB)",
+          at: SourceSpan(at: SourcePosition(line: line, column: 1)),
+          notes: ["gemba writes no cell that large; the notebook was made or edited by another program"]))
+      return doc
+    }
     let lines = Self.lines(of: text)
     var i = 0
     var cellStart: Int?  // the header line of the cell being read
@@ -143,7 +169,49 @@ public enum NotebookFormat {
       }
       i += 1
     }
+    // A cell header cut before it says `<!-- cell `: the file's last line, with no line break
+    // after it, is the start of one. Prose never ends so (gemba ends every line it writes).
+    if let last = lines.last, !last.isEmpty, !text.hasSuffix("\n"), "<!-- cell ".hasPrefix(last) {
+      doc.problems.append(
+        .error(
+          .malformedNotebook, "the notebook ends inside a cell header",
+          at: SourceSpan(at: SourcePosition(line: lines.count, column: 1)),
+          notes: ["the file was cut short (a crash while writing?); the cells before it are intact"]))
+      doc.tornAt = lines.count
+    }
     return doc
+  }
+
+  /// The first cell longer than `maximumCellBytes` (its header line and size), from one pass over
+  /// the bytes that copies nothing. The text before the first header counts as a cell too.
+  static func oversizedCell(_ text: String) -> (line: Int, bytes: Int)? {
+    guard text.utf8.count > maximumCellBytes else { return nil }
+    let marker = Array("<!-- cell ".utf8)
+    var found: (Int, Int)?
+    var text = text
+    text.withUTF8 { bytes in
+      var line = 1, cellStart = 0, cellLine = 1
+      var i = 0
+      while i < bytes.count {
+        if bytes[i] == 0x0A {
+          line += 1
+          let next = i + 1
+          if next + marker.count <= bytes.count, bytes[next] == marker[0],
+            marker.indices.allSatisfy({ bytes[next + $0] == marker[$0] })
+          {
+            if next - cellStart > maximumCellBytes {
+              found = (cellLine, next - cellStart)
+              return
+            }
+            cellStart = next
+            cellLine = line
+          }
+        }
+        i += 1
+      }
+      if bytes.count - cellStart > maximumCellBytes { found = (cellLine, bytes.count - cellStart) }
+    }
+    return found
   }
 
   /// The text's lines, split at LF and CR LF (`splitLines`), each without one final CR: cut by

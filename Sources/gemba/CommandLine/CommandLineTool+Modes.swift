@@ -143,6 +143,12 @@ extension CommandLineTool {
         notes: ["the chain holds, but nobody you trust approved these cells"]
       ).about(.failedCheck)
     }
+    if anchor == nil, cells > 0 {
+      // The chain is checked from its start: removing whole cells from the end leaves it intact.
+      Console.err(
+        "note: the chain holds up to cell \(cells); cells removed from the end would not show."
+          + " `--chain HEX` with the last chain value you were given (a record, a sign-off) checks that too")
+    }
     return 0
   }
 

@@ -160,6 +160,17 @@ struct CommandLineTool {
       sayIntegrity()
       // Line by line as input arrives: a killed batch keeps every cell it ran.
       let result = runner.runScript(origin: "stdin", keepGoing: keepGoing) { readLine(strippingNewline: true) }
+      // A batch's cells are its point: when none could be kept, the run did not do its job.
+      let lost = runner.unrecordedCells
+      if runner.file.readOnly, lost > 0 {
+        let refusal = Diagnostic.file(
+          .notebookReadOnly,
+          "\(path) is read-only: nothing was recorded (\(lost) \(lost == 1 ? "cell" : "cells") ran and"
+            + " \(lost == 1 ? "was" : "were") only shown)",
+          notes: ["make it writable, or work in a copy (`save COPY.md` in the shell keeps the new cells)"])
+        Console.err(DiagnosticRenderer().render(refusal, source: ""))
+        return 1
+      }
       return result == .failed ? 1 : 0
     }
     let cells = runner.session.cells.count

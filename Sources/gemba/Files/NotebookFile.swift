@@ -34,16 +34,25 @@ final class NotebookFile {
   init(path: String) throws(Diagnostic) {
     self.path = path
     let existed = Paths.exists(path)
-    var fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    // Through RegularFile: a FIFO, device or folder at the path is refused without blocking.
+    var opened = RegularFile.open(path, O_RDWR | O_CREAT | O_APPEND)
     var readOnly = false
-    if fd < 0, existed, errno == EACCES || errno == EROFS || errno == EPERM {
-      fd = open(path, O_RDONLY | O_CLOEXEC)
+    if case .failure(.system(let code)) = opened, existed, code == EACCES || code == EROFS || code == EPERM {
+      opened = RegularFile.open(path, O_RDONLY)
       readOnly = true
     }
-    guard fd >= 0 else {
+    let fd: Int32
+    switch opened {
+    case .success(let descriptor): fd = descriptor
+    case .failure(.missing):
       throw .file(
-        .notebookUnreadable, "cannot open notebook \(path): \(String(cString: strerror(errno)))",
+        .notebookUnreadable, "cannot open notebook \(path): \(String(cString: strerror(ENOENT)))",
         notes: ["check that the folder exists and is writable"])
+    case .failure(.system(let code)):
+      throw .file(
+        .notebookUnreadable, "cannot open notebook \(path): \(String(cString: strerror(code)))",
+        notes: ["check that the folder exists and is writable"])
+    case .failure(let failure): throw Self.refusal(path, failure)
     }
     if flock(fd, (readOnly ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
       close(fd)
@@ -68,28 +77,43 @@ final class NotebookFile {
     try Self.read(fd: fd, path: path)
   }
 
+  /// The largest notebook gemba opens, verifies, exports or replays (256 MiB): larger, it is
+  /// refused before it is read (a received notebook must not exhaust memory). A cell's own cap
+  /// is `NotebookFormat.maximumCellBytes`.
+  static let maximumBytes = 256 << 20
+
+  /// Why the notebook at `path` cannot be opened, as the diagnostic that says so.
+  static func refusal(_ path: String, _ failure: RegularFile.Failure) -> Diagnostic {
+    switch failure {
+    case .folder, .special:
+      .file(failure.code, "notebook \(path) \(failure.reason)", notes: ["a notebook is a Markdown file"])
+    case .tooLarge:
+      .file(
+        failure.code, "notebook \(path) \(failure.reason)",
+        notes: ["gemba reads notebooks of up to 256 MiB; split the investigation (`--fork` starts a new notebook)"])
+    case .missing, .noMemory, .system:
+      .file(.notebookUnreadable, "cannot read notebook \(path): it \(failure.reason)")
+    }
+  }
+
   static func read(fd: Int32, path: String) throws(Diagnostic) -> String {
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    var offset: off_t = 0
-    while true {
-      let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw .file(.notebookUnreadable, "cannot read notebook \(path): \(String(cString: strerror(errno)))")
-      }
-      if n == 0 { break }
-      bytes += buffer[0..<n]
-      offset += off_t(n)
+    let bytes: [UInt8]
+    switch RegularFile.read(fd: fd, limit: maximumBytes) {
+    case .success(let read): bytes = read
+    case .failure(let failure): throw refusal(path, failure)
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      let (line, column) = firstInvalidUTF8(bytes)
-      throw .file(
-        .notUTF8, "notebook \(path) is not UTF-8 text: the first invalid byte is at line \(line), column \(column)",
-        origin: path, line: line,
-        notes: ["gemba never overwrites a file it did not write; save it as UTF-8 and open it again"])
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    // A last cell torn inside a character (a power cut at a 4 KiB boundary inside a "·") is a torn
+    // tail like any other: the text before the cut character is read, and opens when the parse
+    // finds its last cell torn; anything else that is not UTF-8 is refused.
+    if let text = NotebookFormat.textBeforeCutCharacter(bytes), NotebookFormat.parse(text).tornAt != nil {
+      return text
     }
-    return text
+    let (line, column) = firstInvalidUTF8(bytes)
+    throw .file(
+      .notUTF8, "notebook \(path) is not UTF-8 text: the first invalid byte is at line \(line), column \(column)",
+      origin: path, line: line,
+      notes: ["gemba never overwrites a file it did not write; save it as UTF-8 and open it again"])
   }
 
   /// Where the first byte that is not UTF-8 is, as a line and a (byte) column.
@@ -120,9 +144,10 @@ final class NotebookFile {
 
   /// The text now at the path (after a `change()`), read without disturbing our descriptor.
   func readCurrent() throws(Diagnostic) -> String {
-    let other = open(path, O_RDONLY | O_CLOEXEC)
-    guard other >= 0 else {
-      throw .file(.notebookUnreadable, "cannot read notebook \(path): \(String(cString: strerror(errno)))")
+    let other: Int32
+    switch RegularFile.open(path) {
+    case .success(let descriptor): other = descriptor
+    case .failure(let failure): throw Self.refusal(path, failure)
     }
     defer { close(other) }
     return try Self.read(fd: other, path: path)
@@ -131,9 +156,11 @@ final class NotebookFile {
   /// Goes on with the file now at the path (an editor replaced ours, keeping our cells):
   /// opens and locks it, and appends there from now on.
   func adoptCurrent() throws(Diagnostic) {
-    let next = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-    guard next >= 0 else {
-      throw .file(.notebookUnreadable, "cannot open notebook \(path) again: \(String(cString: strerror(errno)))")
+    let next: Int32
+    switch RegularFile.open(path, O_RDWR | O_APPEND) {
+    case .success(let descriptor): next = descriptor
+    case .failure(let failure):
+      throw .file(.notebookUnreadable, "cannot open notebook \(path) again: it \(failure.reason)")
     }
     guard flock(next, LOCK_EX | LOCK_NB) == 0 else {
       close(next)

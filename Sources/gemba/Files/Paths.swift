@@ -29,16 +29,14 @@ enum Paths {
     return stat(path, &info) == 0
   }
 
+  /// The largest text file gemba reads whole besides a notebook (a script, an SOP, a key list,
+  /// the history): refused before reading, not read into memory.
+  static let textLimit = 64 << 20
+
+  /// A regular file's text; nil when it is missing, not a regular file (a FIFO is refused without
+  /// waiting for a writer), larger than `textLimit` or not UTF-8.
   static func read(_ path: String) -> String? {
-    guard let handle = fopen(path, "rb") else { return nil }
-    defer { fclose(handle) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = fread(&buffer, 1, buffer.count, handle)
-      if n == 0 { break }
-      bytes += buffer[0..<n]
-    }
+    guard case .success(let bytes) = RegularFile.read(path, limit: textLimit) else { return nil }
     return String(validating: bytes, as: UTF8.self)
   }
 
@@ -48,10 +46,12 @@ enum Paths {
       throw .file(
         .notebookNotFound, "no notebook \(path)", notes: ["check the path; `gemba \(path)` creates a new one"])
     }
-    guard let text = read(path) else {
-      throw .file(.fileUnreadable, "cannot read \(path): it is not UTF-8 text, or not readable")
+    switch RegularFile.open(path) {
+    case .failure(let failure): throw NotebookFile.refusal(path, failure)
+    case .success(let fd):
+      defer { close(fd) }
+      return try NotebookFile.read(fd: fd, path: path)
     }
-    return text
   }
 
 }

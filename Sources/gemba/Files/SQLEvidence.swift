@@ -37,7 +37,7 @@ struct SQLEvidence {
     do throws(SQLError) {
       answer = try EvidenceQuery.run(
         sql.query.value, on: sql.database.value, limit: sql.rowLimit,
-        timeoutSeconds: sql.timeoutSeconds, folder: folder)
+        timeoutSeconds: sql.timeoutSeconds, folder: folder, allowSuperuser: sql.allowSuperuser)
     } catch {
       var refusal = Self.diagnostic(error, sql)
       // The caret belongs on what was typed: the name after `refresh`, not the command it stands for.
@@ -76,6 +76,7 @@ struct SQLEvidence {
       var text = "load sql " + quotedAlways(sql.query.value) + " --db " + sql.database.value + " as " + name.value
       if let limit = sql.limit { text += " --limit \(limit.value)" }
       if let timeout = sql.timeout { text += " --timeout \(timeout.value)" }
+      if sql.allowSuperuser { text += " --allow-superuser" }
       if !spec.dateFormats.isEmpty {
         text += " --date-format " + spec.dateFormats.map { quotedAlways($0.value) }.joined(separator: " ")
       }

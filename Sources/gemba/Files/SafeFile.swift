@@ -21,6 +21,12 @@ enum SafeFile {
         "refused to write \(path): it is \(hit == protected.first ? "the notebook itself" : "evidence the notebook loaded (\(hit))")",
         notes: ["choose another file name; nothing was written"])
     }
+    // Only a file is replaced: a folder, a FIFO or a device at the target is refused, not renamed over.
+    if let refusal = RegularFile.refusal(at: path), refusal != .missing {
+      throw .file(
+        .notARegularFile, "refused to write \(path): it \(refusal.reason)",
+        notes: ["choose another file name; nothing was written"])
+    }
     var failure: Diagnostic?
     Array(text.utf8).withUnsafeBytes { buffer in
       do throws(Diagnostic) { try write(bytes: buffer, to: path) } catch { failure = error }
@@ -67,6 +73,28 @@ enum SafeFile {
     }
     done = true
     syncFolder(of: path)
+  }
+
+  /// Removes the temporary files (`.NAME.gemba-PID-N.tmp`) that a write killed before its rename
+  /// left in `folder`, when the process that made them is gone; returns how many.
+  @discardableResult
+  static func removeStale(in folder: String) -> Int {
+    guard let dir = opendir(folder) else { return 0 }
+    defer { closedir(dir) }
+    var removed = 0
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      guard name.hasPrefix("."), name.hasSuffix(".tmp"), let mark = name.ranges(of: ".gemba-").last
+      else { continue }
+      let parts = name[mark.upperBound...].dropLast(4).split(separator: "-")
+      guard parts.count == 2, let pid = Int32(parts[0]), UInt32(parts[1]) != nil else { continue }
+      // A live process may be writing it now; ESRCH says nobody is.
+      guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      let path = (folder == "." ? "" : folder + "/") + name
+      guard RegularFile.refusal(at: path) == nil else { continue }
+      if unlink(path) == 0 { removed += 1 }
+    }
+    return removed
   }
 
   /// The folders missing on the way to `folder` can be made: the nearest one that exists is a

@@ -24,8 +24,8 @@ struct ShellHistory {
     self.path = path
     guard Self.makeFolders(for: path) else { return nil }
     Self.cut(path, to: Int(Self.limit))
-    let fd = open(path, O_RDWR | O_CREAT | O_APPEND, 0o600)
-    guard fd >= 0 else { return nil }
+    // A FIFO or a folder at the history's path means no history, not a hang.
+    guard case .success(let fd) = RegularFile.open(path, O_RDWR | O_CREAT | O_APPEND, mode: 0o600) else { return nil }
     // A file written without timestamps (by hand, or by another tool) would read as one
     // long entry with multi-line entries on: read it a line an entry instead.
     var first: UInt8 = 0

@@ -70,10 +70,11 @@ struct GembaProcess {
   ///   (a hang fails the test instead of stalling the suite); nil waits as long as it takes.
   static func run(
     _ arguments: [String], stdin: String = "", in folder: URL, environment extra: [String: String] = [:],
-    timeout: TimeInterval? = nil
+    timeout: TimeInterval? = nil, executable: URL? = nil
   ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    // Another program (a shell that sets limits, GNU time) that runs gemba itself.
+    process.executableURL = executable ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = folder
     process.environment = environment(extra)

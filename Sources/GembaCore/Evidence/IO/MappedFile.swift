@@ -53,20 +53,25 @@ public final class MappedFile: @unchecked Sendable {
     throws(EvidenceError)
   {
     self.path = path
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else { throw Self.failure(path, errno) }
+    // Through RegularFile: a FIFO is refused without waiting for a writer, a device before a read.
+    let fd: Int32
+    switch RegularFile.open(path) {
+    case .success(let descriptor): fd = descriptor
+    case .failure(let failure):
+      switch failure {
+      case .folder: throw Self.refusal(path, "is a directory", hint: "name a file inside it")
+      case .special:
+        throw Self.refusal(
+          path, "is not a regular file (a pipe, a device or a socket)", hint: "copy its contents to a file first")
+      case .missing: throw Self.failure(path, ENOENT)
+      case .system(let code): throw Self.failure(path, code)
+      case .tooLarge, .noMemory: throw Self.refusal(path, failure.reason, hint: "load a part of it")
+      }
+    }
     var keepOpen = false
     defer { if !keepOpen { close(fd) } }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Self.failure(path, errno) }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw Self.refusal(path, "is a directory", hint: "name a file inside it")
-    }
-    if (info.st_mode & S_IFMT) != S_IFREG {
-      throw Self.refusal(
-        path, "is not a regular file (a pipe, a device or a socket)", hint: "copy its contents to a file first")
-    }
     size = Int(info.st_size)
     modified = Self.mtime(info)
     mapped = !populate

@@ -68,8 +68,11 @@ extension ColumnTypeInference {
         if !ok {
           candidates[k].failures += 1
           if candidates[k].examples.count < 3 {
-            candidates[k].examples.append(
-              .init(row: row, text: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
+            // A message quotes the start of a value: a 100 MB field must not be copied into it.
+            let shown = ColumnProfile.Unparsed.shownBytes
+            var text = String(decoding: UnsafeBufferPointer(start: p, count: min(n, shown)), as: UTF8.self)
+            if n > shown { text += "…" }
+            candidates[k].examples.append(.init(row: row, text: text))
           }
           if killing && candidates[k].failures > values / 4 + 16 {
             candidates[k].alive = false

@@ -51,6 +51,8 @@ public struct ColumnProfile: Hashable, Sendable {
   public var given: Bool
 
   public struct Unparsed: Hashable, Sendable {
+    /// The most bytes of a value kept to quote it (then "…"): messages stay short, whatever a field holds.
+    public static let shownBytes = 80
     public var row: Int
     public var text: String
   }

@@ -163,7 +163,8 @@ public final class EvidenceTable: @unchecked Sendable {
     let missing = columns.indices.filter { c in typeLock.withLock { profileCache[c] == nil } }
     if missing.count > 1 && rowCount > 50_000 {
       // Columns are taken in turn by whichever core is free (their costs differ a lot).
-      DispatchQueue.concurrentPerform(iterations: missing.count) { i in _ = self.columnProfile(missing[i]) }
+      // Through Parallel: it goes on without the threads an address-space limit refuses.
+      Parallel.run(missing.map { c in { _ = self.columnProfile(c) } })
     }
     return columns.indices.map { columnProfile($0) }
   }

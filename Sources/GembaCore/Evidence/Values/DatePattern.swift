@@ -78,9 +78,11 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
       while k < most, i < n, p[i] &- 48 < 10 { v = v * 10 + Int(p[i] &- 48); i += 1; k += 1 }
       return k > 0 ? v : nil
     }
+    // A month or weekday name has at most 9 letters ("September"): a longer run is no date, found
+    // without reading a 50 MB field of letters to its end (for each candidate pattern).
     @inline(__always) func letters() -> Int {
       let s = i
-      while i < n, (p[i] | 0x20) &- 97 < 26 { i += 1 }
+      while i < n, i - s < 10, (p[i] | 0x20) &- 97 < 26 { i += 1 }
       return i - s
     }
     for (index, field) in fields.enumerated() {
@@ -120,10 +122,10 @@ public struct DatePattern: Hashable, Sendable, CustomStringConvertible {
       case .monthName:
         let s = i
         let k = letters()
-        guard k >= 3, let m = ValueParser.monthNumber(p[s], p[s + 1], p[s + 2]) else { return nil }
+        guard (3...9).contains(k), let m = ValueParser.monthNumber(p[s], p[s + 1], p[s + 2]) else { return nil }
         month = m
       case .weekdayName:
-        guard letters() >= 3 else { return nil }
+        guard (3...9).contains(letters()) else { return nil }
       case .zone:
         if i < n && p[i] == 90 { i += 1; break }
         guard i < n, p[i] == 43 || p[i] == 45 else { return nil }

@@ -5,12 +5,14 @@ extension CommandCatalog {
       name: "load", group: .evidence,
       usage: "load PATH [as NAME] [--format \(EvidenceFormat.names.joined(separator: "|"))] [--sheet NAME|N]"
         + " [--header-rows 0|1|2] [--skip N] [--delimiter C] [--encoding E] [--date-format \"COL=FORMAT\"…] [--pattern REGEX] [--through YYYY-MM-DD]"
-        + " | load sql \"QUERY\" --db postgresql://USER@HOST:PORT/DB|sqlite:PATH as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]",
+        + " | load sql \"QUERY\" --db postgresql://USER@HOST:PORT/DB|sqlite:PATH as NAME [--limit N] [--timeout SECONDS] [--allow-superuser] [--snapshot PATH]",
       summary:
         "Load an evidence file (relative to the notebook's folder); prints its size and SHA-256, and the last day it"
         + " covers (the day it is loaded, or --through when the extract ends earlier). `load sql` runs a query"
         + " on the team's database (no password in the URL: PGPASSWORD or ~/.pgpass), snapshots its answer as"
-        + " evidence/NAME.sql.csv and loads that (the cell records it as --snapshot); replay reads the snapshot and never contacts the server.",
+        + " evidence/NAME.sql.csv and loads that (the cell records it as --snapshot); replay reads the snapshot and never contacts the server."
+        + " The query runs in a read-only transaction; a PostgreSQL superuser is refused unless --allow-superuser"
+        + " (connect as a role with SELECT rights only).",
       example: "load evidence/tickets.csv as tickets",
       options: [
         OptionSpec("format", .single, .choice(EvidenceFormat.names), hint: "FORMAT"),
@@ -22,6 +24,7 @@ extension CommandCatalog {
         OptionSpec("through", .single, .date, hint: "YYYY-MM-DD"),
         OptionSpec("db", .single, hint: "URL"), OptionSpec("limit", .single, hint: "N"),
         OptionSpec("timeout", .single, hint: "SECONDS"), OptionSpec("snapshot", .single, .path, hint: "PATH"),
+        OptionSpec("allow-superuser", .flag),
       ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let path = try a.take("a file path")

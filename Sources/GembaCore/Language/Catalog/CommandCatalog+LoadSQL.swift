@@ -1,4 +1,4 @@
-/// `load sql "QUERY" --db URL as NAME [--limit N] [--timeout SECONDS] [--snapshot PATH]`: checked
+/// `load sql "QUERY" --db URL as NAME [--limit N] [--timeout SECONDS] [--allow-superuser] [--snapshot PATH]`: checked
 /// here, before anything runs, so a password in the URL never reaches a cell.
 extension CommandCatalog {
   /// `as NAME` after what a load reads, when given: the name it is asked by.
@@ -56,7 +56,7 @@ extension CommandCatalog {
     let sql = SQLLoadSpec(
       query: Located(query.text, at: query.span), database: Located(db.text, at: db.span),
       limit: try positive("limit", "a number of rows"), timeout: try positive("timeout", "a number of seconds"),
-      snapshot: a.single("snapshot").map { Located($0.text, at: $0.span) })
+      snapshot: a.single("snapshot").map { Located($0.text, at: $0.span) }, allowSuperuser: a.flag("allow-superuser"))
     // The snapshot is CSV as gemba writes it: comma-separated UTF-8 with one header row.
     var spec = LoadSpec(
       path: sql.snapshot ?? Located("", at: query.span), name: name,

@@ -1,4 +1,4 @@
-/// `load sql "QUERY" --db URL as NAME [--limit N] [--timeout SECONDS] --snapshot evidence/NAME.sql.csv`.
+/// `load sql "QUERY" --db URL as NAME [--limit N] [--timeout SECONDS] [--allow-superuser] --snapshot evidence/NAME.sql.csv`.
 /// The shell runs the query and writes the snapshot, then records the command with `--snapshot`;
 /// the session, opening and replay only ever load that file (they never contact a server).
 public struct SQLLoadSpec: Hashable, Sendable {
@@ -11,6 +11,9 @@ public struct SQLLoadSpec: Hashable, Sendable {
   public var timeout: Located<Int>?
   /// The CSV the query's answer was written to; nil until the shell has run the query.
   public var snapshot: Located<String>?
+  /// `--allow-superuser`: run even when the PostgreSQL role is a superuser (refused otherwise: a
+  /// superuser's functions, such as `pg_terminate_backend`, act even in a read-only transaction).
+  public var allowSuperuser = false
   public var rowLimit: Int { limit?.value ?? Self.defaultLimit }
   public var timeoutSeconds: Int { timeout?.value ?? Self.defaultTimeout }
 }

@@ -36,10 +36,22 @@ public final class EvidenceWorkspace: EvidenceDesk {
 
   public func readDocument(_ path: Located<String>) throws(Diagnostic) -> String {
     let file = try files.locate(path)
-    guard files.kind(of: file) != .missing else {
+    switch files.kind(of: file) {
+    case .missing:
       throw .error(
         .fileNotFound, "no file `\(path.value)`", at: path.span,
         notes: ["paths are relative to the notebook's folder"])
+    case .folder: throw .error(.notARegularFile, "`\(path.value)` is a folder; name a file inside it", at: path.span)
+    case .other:
+      // A FIFO would block the read until someone writes to it: refused before it is opened.
+      throw .error(
+        .notARegularFile, "`\(path.value)` is not a regular file (a pipe, a device or a socket)", at: path.span,
+        notes: ["copy its contents to a file first"])
+    case .brokenLink:
+      throw .error(
+        .notARegularFile, "`\(path.value)` is a link that leads nowhere (a loop, or a target that is gone)",
+        at: path.span)
+    case .regular: break
     }
     guard let text = files.readText(file) else {
       throw .error(.notUTF8, "`\(path.value)` is not UTF-8 text", at: path.span)

@@ -108,6 +108,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
   case fileNotWritten = "E0804"
   case fileUnreadable = "E0805"
   case noKeyStore = "E0806"
+  case fileTooLarge = "E0807"
 
   // E09xx: changes the investigation refuses.
   case unknownID = "E0901"
@@ -228,6 +229,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
     case .fileNotWritten: "a file cannot be created, written or flushed"
     case .fileUnreadable: "a file cannot be read"
     case .noKeyStore: "there is no place for signing keys, or a key cannot be read"
+    case .fileTooLarge: "a file, a notebook or one of its cells is larger than gemba reads, or than the memory left"
     case .unknownID: "no item with that id (cause, why, action, bone, fishbone)"
     case .conflictingState: "the item's state does not allow the change (already root cause, not done, …)"
     case .unhandledCommand: "the command reached a handler with no case for it (an internal error)"

@@ -1,3 +1,5 @@
+import GembaCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -92,25 +94,12 @@ enum NotebookFiles {
 
   /// The file's bytes, or why they cannot be read.
   static func read(_ path: String) -> Result<[UInt8], ReadError> {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return .failure(ReadError(reason: String(cString: strerror(errno)))) }
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-      if n < 0 { return .failure(ReadError(reason: String(cString: strerror(errno)))) }
-      if n == 0 { break }
-      bytes += buffer[0..<n]
-    }
-    return .success(bytes)
+    // A FIFO in a watched folder must not hang the indexer; a notebook over the cap is not read.
+    RegularFile.read(path, limit: maximumBytes).mapError { ReadError(reason: $0.reason) }
   }
+
+  /// The largest notebook indexed, as the one gemba opens (`NotebookFile.maximumBytes`).
+  static let maximumBytes = 256 << 20
 
   struct ReadError: Error { var reason: String }
 }
-
-#if canImport(Glibc)
-  private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-  private let systemRead = Darwin.read
-#endif
