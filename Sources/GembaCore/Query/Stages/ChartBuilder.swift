@@ -38,9 +38,12 @@ enum ChartBuilder {
     let n = Double(max(count, 1))
     let spread = hi - lo, largest = max(abs(lo), abs(hi))
     guard spread.isFinite, (spread * spread * n).isFinite, (largest * n).isFinite else {
+      // A point that is already infinite (a mean per day whose sum overflowed) has no range to show.
+      let range =
+        lo.isFinite && hi.isFinite ? "from \(NumberFormat.significant(lo)) to \(NumberFormat.significant(hi)), " : ""
       throw Diagnostic.error(
         .beyondDoubleRange,
-        "`\(name)` holds numbers too large to chart or study: from \(NumberFormat.significant(lo)) to \(NumberFormat.significant(hi)), "
+        "`\(name)` holds numbers too large to chart or study: \(range)"
           + "their sum or the squares of their spread pass the largest number a Double holds (about 1.8e308)",
         at: span,
         notes: ["scale the column first (a `derive` dividing it by a power of ten), or look at it with `histogram`"])
