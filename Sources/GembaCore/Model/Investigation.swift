@@ -42,14 +42,15 @@ public struct Investigation: Sendable, Equatable {
   /// Every fishbone cause in diagram order: bone by bone, depth first.
   public var causesInOrder: [CauseNode] { depthFirst(fishbone?.categories.flatMap(\.causes) ?? []) }
 
+  /// With an explicit stack, not recursion: a received notebook's why chain may be thousands deep.
   public func depthFirst(_ roots: [ItemID]) -> [CauseNode] {
     var out: [CauseNode] = []
-    func visit(_ id: ItemID) {
-      guard let node = nodes[id] else { return }
+    var pending = Array(roots.reversed())  // the next to visit last
+    while let id = pending.popLast() {
+      guard let node = nodes[id] else { continue }
       out.append(node)
-      node.children.forEach(visit)
+      pending.append(contentsOf: node.children.reversed())
     }
-    roots.forEach(visit)
     return out
   }
 

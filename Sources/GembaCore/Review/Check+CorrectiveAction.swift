@@ -24,19 +24,25 @@ extension Check {
 
   /// [error] A root cause under an answer that was ruled out: the chain it stands on was rejected.
   static func rootsUnderRuledOut(_ inv: Investigation) -> [CheckFinding] {
-    (inv.whysInOrder + inv.causesInOrder + inv.escapeWhysInOrder).filter(\.isRoot).compactMap { node in
-      var parent = node.id.parent
-      while let id = parent {
-        if inv.nodes[id]?.status == .ruledOut {
-          return CheckFinding(
-            .error, node.id, "root cause sits under \(id), which was ruled out",
-            advice:
-              "a cause under a rejected answer does not follow from the evidence: unroot \(node.id), or move the answer "
-              + "under the why it does follow from (why ID TEXT) and mark that one")
-        }
-        parent = id.parent
+    let nodes = inv.whysInOrder + inv.causesInOrder + inv.escapeWhysInOrder
+    // The nearest ruled-out node above each, parents before children (depth-first order), so
+    // a chain thousands deep costs one step per node rather than a climb to the top from each.
+    var ruledOutAbove: [ItemID: ItemID] = [:]
+    for node in nodes {
+      guard let parent = node.id.parent else { continue }
+      if inv.nodes[parent]?.status == .ruledOut {
+        ruledOutAbove[node.id] = parent
+      } else if let above = ruledOutAbove[parent] {
+        ruledOutAbove[node.id] = above
       }
-      return nil
+    }
+    return nodes.filter(\.isRoot).compactMap { node in
+      guard let id = ruledOutAbove[node.id] else { return nil }
+      return CheckFinding(
+        .error, node.id, "root cause sits under \(id), which was ruled out",
+        advice:
+          "a cause under a rejected answer does not follow from the evidence: unroot \(node.id), or move the answer "
+          + "under the why it does follow from (why ID TEXT) and mark that one")
     }
   }
 

@@ -301,8 +301,10 @@ public enum Replay {
     return out
   }
 
+  /// The first line of a notebook's text as the report quotes it: its escapes written out,
+  /// colour sequences too (the terminal's own escaping lets those through).
   static func firstLine(_ text: String) -> String {
-    text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+    TerminalSafety.escapeAll(text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? "")
   }
 
   /// The report as `gemba replay` prints it.

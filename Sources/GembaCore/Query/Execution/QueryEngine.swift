@@ -55,10 +55,21 @@ public enum QueryEngine {
       case .pareto(let by, let sum):
         let column = try relation.resolve(by, evidence: name)
         let sumColumn = try sum.map { ref throws(Diagnostic) in try relation.resolve(ref, evidence: name) }
-        return .pareto(
-          ChartBuilder.pareto(
-            relation, by: column, name: relation.name(of: column),
-            sum: sumColumn, sumName: sumColumn.map { relation.name(of: $0) }))
+        let chart = ChartBuilder.pareto(
+          relation, by: column, name: relation.name(of: column),
+          sum: sumColumn, sumName: sumColumn.map { relation.name(of: $0) })
+        // A sum past ±1.8e308 is infinite, and every share of it 0 or NaN: say so instead.
+        if let sum, let sumName = chart.sumColumn,
+          !chart.total.isFinite || chart.bars.contains(where: { !$0.value.isFinite })
+        {
+          let bar = chart.bars.first { !$0.value.isFinite }
+          throw Diagnostic.error(
+            .beyondDoubleRange,
+            "the sum of `\(sumName)`\(bar.map { " for `\($0.label)`" } ?? "") passes the largest number a Double holds (about 1.8e308)",
+            at: sum.span,
+            notes: ["count the rows instead (`pareto by \(chart.column)`), or scale the column first (`derive`)"])
+        }
+        return .pareto(chart)
       case .histogram(let ref, let bins):
         let column = try relation.resolve(ref, evidence: name)
         return .histogram(ChartBuilder.histogram(relation, column: column, name: relation.name(of: column), bins: bins))

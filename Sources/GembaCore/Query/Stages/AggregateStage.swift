@@ -61,7 +61,15 @@ enum AggregateStage {
     let anyEmpty = empty.contains { $0 > 0 }
     var rows: [[String]] = []
     for g in groups.labels.indices {
-      let stat = statistic(spec.function, values[g]).map { format($0) } ?? ""
+      let value = statistic(spec.function, values[g])
+      if let value, !value.isFinite {
+        // Only a sum can leave Double's range (a mean, median or percentile lies among the values).
+        throw Diagnostic.error(
+          .beyondDoubleRange,
+          "the sum of `\(relation.name(of: column))`\(groups.labels[g].isEmpty ? "" : " for " + groups.labels[g].joined(separator: ", ")) passes the largest number a Double holds (about 1.8e308)",
+          at: spec.column.span, notes: ["`avg \(relation.name(of: column))` still gives the mean"])
+      }
+      let stat = value.map { format($0) } ?? ""
       rows.append(groups.labels[g] + [String(values[g].count), stat] + (anyEmpty ? [String(empty[g])] : []))
     }
     let order = rows.indices.sorted { a, b in
@@ -107,10 +115,19 @@ enum AggregateStage {
     switch f {
     // Compensated: a million values near 1e9 summed plainly drift in the 3rd decimal.
     case .sum: return values.compensatedSum()
-    case .avg: return values.isEmpty ? nil : values.compensatedSum() / Double(values.count)
+    case .avg: return values.isEmpty ? nil : mean(values)
     case .median: return quantile(values, 0.5)
     case .p90: return quantile(values, 0.9)
     }
+  }
+
+  /// The mean; when the sum passes Double's range (1e308 + 1e308), the mean of the values scaled
+  /// down by a power of two, scaled back: exact steps, and a mean always lies among the values.
+  static func mean(_ values: [Double]) -> Double {
+    let plain = values.compensatedSum() / Double(values.count)
+    guard !plain.isFinite, values.allSatisfy(\.isFinite) else { return plain }
+    let scale = Double(sign: .plus, exponent: -(Int.bitWidth - values.count.leadingZeroBitCount + 1), significand: 1)
+    return values.lazy.map { $0 * scale }.compensatedSum() / Double(values.count) / scale
   }
 
   /// Linear interpolation between the closest ranks (pandas' default, DuckDB's `quantile_cont`).
@@ -128,7 +145,8 @@ enum AggregateStage {
   /// rounded value (tiny values in scientific form, `8.2e-10`); whole numbers without `.0`.
   static func format(_ x: Double) -> String {
     var rounded = x
-    if x.isFinite, x != 0 {
+    // Below 1e-290 the places needed pass what the scaling can hold: the shortest text is exact.
+    if x.isFinite, x != 0, abs(x) >= 1e-290 {
       let places = min(max(6, NumberFormat.places(forSignificant: 6, of: x)), 300)
       // Two steps past 22 places, where 10^places is no longer exact; none where the places are
       // below the value's own last bit (a sum near 2e12 keeps every digit it has).

@@ -160,6 +160,7 @@ extension ChartBuilder {
       written = min(decimals, 6)
     }
     let count = pointLabels == nil ? points.count : pointValues.count
+    try withinDoubleRange(pointLabels == nil ? points.map(\.value) : pointValues, count: count, name: name, span: span)
     guard count >= 2 else {
       throw Diagnostic.error(
         .tooFewValues, "`spc` needs at least 2 numeric points in `\(name)`; found \(count)",

@@ -26,6 +26,30 @@ enum ChartBuilder {
     return chart
   }
 
+  /// Charts, studies and tests add the values and square their deviations: past about 1e154 apart
+  /// (or a sum past 1.8e308) that is infinite and every figure after it NaN. Refused, with a code,
+  /// before any arithmetic; a histogram, which needs neither, draws such values.
+  static func withinDoubleRange(_ values: [Double], count: Int, name: String, span: SourceSpan) throws(Diagnostic) {
+    var lo = Double.infinity, hi = -Double.infinity
+    for v in values where !v.isNaN {
+      if v < lo { lo = v }
+      if v > hi { hi = v }
+    }
+    let n = Double(max(count, 1))
+    let spread = hi - lo, largest = max(abs(lo), abs(hi))
+    guard spread.isFinite, (spread * spread * n).isFinite, (largest * n).isFinite else {
+      // A point that is already infinite (a mean per day whose sum overflowed) has no range to show.
+      let range =
+        lo.isFinite && hi.isFinite ? "from \(NumberFormat.significant(lo)) to \(NumberFormat.significant(hi)), " : ""
+      throw Diagnostic.error(
+        .beyondDoubleRange,
+        "`\(name)` holds numbers too large to chart or study: \(range)"
+          + "their sum or the squares of their spread pass the largest number a Double holds (about 1.8e308)",
+        at: span,
+        notes: ["scale the column first (a `derive` dividing it by a power of ten), or look at it with `histogram`"])
+    }
+  }
+
   static func label(_ value: String) -> String { value.isEmpty ? "(empty)" : value }
 
   /// Equal-width bins `[a, b)`, computed in whole units of the data's precision (0.001 mm data:
@@ -72,14 +96,19 @@ enum ChartBuilder {
     if !exact || decimals > 9 { decimals = min(decimals, 9); exact = false }
     let sturges = Int((log2(Double(values.count))).rounded(.up)) + 1
     let target = requested ?? min(max(sturges, 5), 20)
-    var width = niceWidth((hi - lo) / Double(target))
+    // `1e308 - -1e308` overflows: then each end is divided first (the usual case keeps its
+    // exact quotient, which decides between nice widths).
+    let range = hi - lo
+    var width = niceWidth(range.isFinite ? range / Double(target) : hi / Double(target) - lo / Double(target))
     if integral { width = max(1, width.rounded(.up)) }
     if hi == lo { width = integral ? 1 : max(abs(lo) * 0.1, 1) }
     let scale = pow10(decimals)
     // Whole units of the data's precision; a width finer than the data is one unit.
     var unitWidth = max(1, (width * scale).rounded())
     if exact && abs(unitWidth - width * scale) > 1e-9 * unitWidth { unitWidth = niceWidth(unitWidth).rounded(.up) }
-    let mean = sum.value / Double(values.count)
+    let plainMean = sum.value / Double(values.count)
+    // A sum past Double's range (1e308 + 1e308): the mean of the values scaled down instead.
+    let mean = plainMean.isFinite ? plainMean : AggregateStage.mean(values)
     guard exact, abs(hi * scale) < 9e15, abs(lo * scale) < 9e15 else {
       return floatHistogram(
         values, name: name, lo: lo, hi: hi, width: width, mean: mean, skipped: skipped, decimals: decimals)
@@ -118,13 +147,27 @@ enum ChartBuilder {
     _ values: [Double], name: String, lo: Double, hi: Double, width: Double, mean: Double,
     skipped: Int, decimals: Int
   ) -> Histogram {
-    let start = (lo / width).rounded(.down) * width
-    let count = max(1, Int(((hi - start) / width).rounded(.down)) + 1)
-    var bins = (0..<count).map {
-      Histogram.Bin(lower: start + Double($0) * width, upper: start + Double($0 + 1) * width, count: 0)
+    // At the edge of Double (±1e308) a nice edge below the least value may not exist: start
+    // at the value itself; an upper edge past the greatest Double is that Double.
+    var start = (lo / width).rounded(.down) * width
+    if !start.isFinite { start = lo }
+    func steps(_ v: Double) -> Double {
+      let gap = v - start
+      return gap.isFinite ? gap / width : v / width - start / width
     }
+    func edge(_ k: Int) -> Double {
+      let e = start + Double(k) * width
+      return e.isFinite ? e : (e > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude)
+    }
+    // A count past any screen cannot come from a nice width; the check keeps `Int(_:)` from trapping.
+    var count = max(1, Int(min(steps(hi).rounded(.down), 1e6)) + 1)
+    // Bins that would start at the greatest Double are empty copies of it: the last real bin
+    // is closed instead, and holds the maximum.
+    while count > 1, edge(count - 1) == Double.greatestFiniteMagnitude { count -= 1 }
+    var bins = (0..<count).map { Histogram.Bin(lower: edge($0), upper: edge($0 + 1), count: 0) }
     for v in values {
-      var i = min(count - 1, max(0, Int(((v - start) / width).rounded(.down))))
+      let k = steps(v).rounded(.down)
+      var i = k.isNaN ? 0 : Int(min(Double(count - 1), max(0, k)))
       while i > 0 && v < bins[i].lower { i -= 1 }
       while i < count - 1 && v >= bins[i].upper { i += 1 }
       bins[i].count += 1
@@ -153,11 +196,16 @@ enum ChartBuilder {
   static func niceWidth(_ raw: Double) -> Double {
     guard raw > 0, raw.isFinite else { return 1 }
     let magnitude = pow10(Int(log10(raw).rounded(.down)))
+    // Below 1e-308 the power of ten is subnormal or nothing at all: the width is the raw one.
+    guard magnitude.isNormal else { return raw }
     for step in [1.0, 2, 2.5, 5, 10] where raw <= step * magnitude { return step * magnitude }
     return 10 * magnitude
   }
 
   static func pow10(_ k: Int) -> Double {
+    // Past 10^22 a product of tens is no longer exact (10^307 came out a little off, and a bin
+    // edge at -1e308 with it): the nearest Double to the power itself.
+    if abs(k) > 22, let exact = Double("1e\(k)") { return exact }
     var r = 1.0
     for _ in 0..<abs(k) { r *= 10 }
     return k < 0 ? 1 / r : r

@@ -52,6 +52,19 @@ extension StatisticsBuilder {
     case .failure(let error):
       throw Diagnostic.error(error.code, error.message, at: stage.column.span, notes: error.notes)
     }
+    // Limits 1e308 apart (or 1e307 σ from the mean) make an index or its interval infinite:
+    // refused with a code rather than printed as ∞.
+    let indices = [study.cp, study.cpl, study.cpu, study.cpk, study.cpm, study.pp, study.ppl, study.ppu, study.ppk]
+    let spread = upper.flatMap { u in lower.map { u - $0 } } ?? 0
+    let infinite = indices.contains { index in
+      index.map { !$0.value.isFinite || !$0.interval.lowerBound.isFinite || !$0.interval.upperBound.isFinite } ?? false
+    }
+    if !spread.isFinite || infinite {
+      throw Diagnostic.error(
+        .beyondDoubleRange,
+        "the specification limits are too far from the data for capability indices: an index or its interval passes the largest number a Double holds (about 1.8e308)",
+        at: stage.column.span, notes: ["give the limits the process is held to (--lsl, --usl)"])
+    }
     let histogram = drawn.value ?? ChartBuilder.histogram(relation, column: column, name: name, bins: nil)
     return CapabilityResult(
       column: name, study: study, histogram: histogram, subgroups: subgroups?.count, precision: m.precision,

@@ -75,6 +75,7 @@ enum StatisticsBuilder {
         "`\(name)` is not a numeric column: \(NumberFormat.integer(skipped - empty)) of \(NumberFormat.integer(values.count)) values are not numbers",
         at: ref.span, notes: ["filter them out first (`where \(name) != …`), or chart a numeric column"])
     }
+    try ChartBuilder.withinDoubleRange(values, count: values.count - skipped, name: name, span: ref.span)
     return Measure(
       values: values, precision: min(places, 6), skipped: skipped, written: written ? (writtenDecimals, exact) : nil)
   }

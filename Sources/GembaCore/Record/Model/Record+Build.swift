@@ -102,11 +102,26 @@ extension Record {
     return Process(name: inv.processName, steps: steps, handoffs: handoffs, unplacedFindings: unplaced)
   }
 
+  /// The node and its subtree, built children first with an explicit stack (no recursion: a
+  /// why chain may be thousands deep).
   static func node(_ id: ItemID, in inv: Investigation) -> Node? {
-    guard let n = inv.nodes[id] else { return nil }
-    return Node(
-      id: n.id.description, text: n.text, status: n.status, rationale: n.rationale, root: n.isRoot,
-      category: n.category, citations: n.citations.map(citation), children: n.children.compactMap { node($0, in: inv) })
+    guard let top = inv.nodes[id] else { return nil }
+    var open: [(source: CauseNode, next: Int, children: [Node])] = [(top, 0, [])]
+    while let last = open.last {
+      if last.next < last.source.children.count {
+        open[open.count - 1].next += 1
+        if let child = inv.nodes[last.source.children[last.next]] { open.append((child, 0, [])) }
+        continue
+      }
+      let n = open.removeLast()
+      let built = Node(
+        id: n.source.id.description, text: n.source.text, status: n.source.status, rationale: n.source.rationale,
+        root: n.source.isRoot, category: n.source.category, citations: n.source.citations.map(citation),
+        children: n.children)
+      guard !open.isEmpty else { return built }
+      open[open.count - 1].children.append(built)
+    }
+    return nil
   }
 
   static func location(_ location: StepLocation, in inv: Investigation) -> Location {

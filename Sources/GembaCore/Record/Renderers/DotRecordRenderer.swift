@@ -17,14 +17,14 @@ public struct DotRecordRenderer: RecordRenderer {
     out += "  edge [color=\"#555555\", fontname=\"Helvetica\"];\n"
     if !record.whys.isEmpty {
       out += "  subgraph cluster_whys {\n    label=\"Five whys\";\n    color=\"#bbbbbb\";\n"
-      func visit(_ node: Record.Node) {
-        out += "    \(Self.quote(node.id)) [\(Self.attributes(node))];\n"
-        for child in node.children {
-          visit(child)
-          out += "    \(Self.quote(node.id)) -> \(Self.quote(child.id)) [label=\"why?\", fontsize=9];\n"
-        }
-      }
-      record.whys.forEach(visit)
+      // Each node, then after each child's subtree the edge to it.
+      Record.Node.walk(
+        record.whys,
+        enter: { node, _, _ in out += "    \(Self.quote(node.id)) [\(Self.attributes(node))];\n" },
+        leave: { node, _, parent in
+          guard let parent else { return }
+          out += "    \(Self.quote(parent.id)) -> \(Self.quote(node.id)) [label=\"why?\", fontsize=9];\n"
+        })
       out += "  }\n"
     }
     if let fishbone = record.fishbone {
@@ -36,12 +36,10 @@ public struct DotRecordRenderer: RecordRenderer {
         out +=
           "    \(boneID) [label=\(Self.quote(Self.wrapped(bone.name))), shape=plaintext, fontname=\"Helvetica-Bold\"];\n"
         out += "    \(boneID) -> effect [penwidth=2];\n"
-        func visit(_ node: Record.Node, parent: String) {
+        Record.Node.walk(bone.causes) { node, _, parent in
           out += "    \(Self.quote(node.id)) [\(Self.attributes(node))];\n"
-          out += "    \(Self.quote(node.id)) -> \(parent);\n"
-          node.children.forEach { visit($0, parent: Self.quote(node.id)) }
+          out += "    \(Self.quote(node.id)) -> \(parent.map { Self.quote($0.id) } ?? boneID);\n"
         }
-        bone.causes.forEach { visit($0, parent: boneID) }
       }
       out += "  }\n"
     }

@@ -135,17 +135,19 @@ public struct HTMLRecordRenderer: RecordRenderer {
     out += "</section>\n"
   }
 
-  func tree(_ node: Record.Node, into out: inout String) {
-    out +=
-      "<li class=\"s-\(node.status.rawValue)\(node.root ? " root" : "")\"><span class=\"id\">\(HTMLText.escape(node.id))</span>"
-    out += "<span class=\"t\">\(t(node.text))</span>\(badges(node))"
-    if let rationale = node.rationale { out += " <span class=\"meta\">— because: \(t(rationale))</span>" }
-    if !node.children.isEmpty {
-      out += "<ul>"
-      node.children.forEach { tree($0, into: &out) }
-      out += "</ul>"
-    }
-    out += "</li>"
+  func tree(_ root: Record.Node, into out: inout String) {
+    Record.Node.walk(
+      [root],
+      enter: { node, _, _ in
+        out +=
+          "<li class=\"s-\(node.status.rawValue)\(node.root ? " root" : "")\"><span class=\"id\">\(HTMLText.escape(node.id))</span>"
+        out += "<span class=\"t\">\(t(node.text))</span>\(badges(node))"
+        if let rationale = node.rationale { out += " <span class=\"meta\">— because: \(t(rationale))</span>" }
+        if !node.children.isEmpty { out += "<ul>" }
+      },
+      leave: { node, _, _ in
+        out += node.children.isEmpty ? "</li>" : "</ul></li>"
+      })
   }
 
   func badges(_ node: Record.Node) -> String {

@@ -6,12 +6,17 @@ public struct JSONRecordRenderer: RecordRenderer {
   public init() {}
 
   public func render(_ record: Record) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    // JSONEncoder refuses more than 512 levels (a why chain about 250 deep) and recurses on each:
+    // a deep tree is written in pieces (`deepRender`), the same bytes a shallow one would get.
+    let depth = Record.Node.depth(
+      of: record.whys + (record.fishbone?.bones.flatMap(\.causes) ?? []) + (record.escapes?.flatMap(\.whys) ?? []))
+    guard depth < Self.deepTree else { return Self.deepRender(record) }
     // The record holds only strings, integers, booleans, arrays and objects: encoding cannot fail.
-    guard let data = try? encoder.encode(record) else { return "{}\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return Self.encoded(record) + "\n"
   }
+
+  /// From this depth on, the record is written in pieces.
+  static let deepTree = 100
 
   /// Reads a record back (for tools and tests); throws on a malformed or newer record.
   public static func decode(_ text: String) throws -> Record {

@@ -86,10 +86,11 @@ public struct MarkdownRecordRenderer: RecordRenderer {
     }
   }
 
-  func tree(_ node: Record.Node, depth: Int, into out: inout String) {
-    out += String(repeating: "  ", count: depth) + "- **\(node.id)** \(md(node.text)) — *\(node.statusText)*"
-    out += (node.rationale.map { " — because: \(md($0))" } ?? "") + "\n"
-    node.children.forEach { tree($0, depth: depth + 1, into: &out) }
+  func tree(_ root: Record.Node, depth: Int, into out: inout String) {
+    Record.Node.walk([root]) { node, below, _ in
+      out += String(repeating: "  ", count: depth + below) + "- **\(node.id)** \(md(node.text)) — *\(node.statusText)*"
+      out += (node.rationale.map { " — because: \(md($0))" } ?? "") + "\n"
+    }
   }
 
   private func fishbone(_ r: Record, into out: inout String) {

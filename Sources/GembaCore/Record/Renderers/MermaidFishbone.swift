@@ -7,13 +7,11 @@ enum MermaidFishbone {
     for (i, bone) in fishbone.bones.enumerated() {
       let boneID = "bone\(i + 1)"
       out += "  \(boneID)[\"\(label(bone.name))\"] --> effect\n"
-      func visit(_ node: Record.Node, parent: String) {
+      Record.Node.walk(bone.causes) { node, _, parent in
         let id = nodeID(node.id)
-        out += "  \(id)[\"\(label(node.id + " " + node.text))\"] --> \(parent)\n"
+        out += "  \(id)[\"\(label(node.id + " " + node.text))\"] --> \(parent.map { nodeID($0.id) } ?? boneID)\n"
         if let style = styleClass(node) { out += "  class \(id) \(style)\n" }
-        node.children.forEach { visit($0, parent: id) }
       }
-      bone.causes.forEach { visit($0, parent: boneID) }
     }
     out += "  classDef confirmed stroke:#2e7d32,stroke-width:2px\n"
     out += "  classDef ruledout stroke:#9e9e9e,stroke-dasharray:5 5,color:#757575\n"

@@ -54,26 +54,13 @@ extension Record {
   /// whys, depth first:
   /// the order in which the record lists causes with their evidence.
   public var allNodes: [Node] {
-    var out = occurrenceNodes
-    func visit(_ node: Node) {
-      out.append(node)
-      node.children.forEach(visit)
-    }
-    escapes?.forEach { $0.whys.forEach(visit) }
-    return out
+    occurrenceNodes + Node.depthFirst(escapes?.flatMap(\.whys) ?? []).map(\.node)
   }
 
   /// The whys and causes of the problem itself (five whys, then fishbone), depth first: where
   /// its root causes are; an escape point's whys explain why it was not caught instead.
   public var occurrenceNodes: [Node] {
-    var out: [Node] = []
-    func visit(_ node: Node) {
-      out.append(node)
-      node.children.forEach(visit)
-    }
-    whys.forEach(visit)
-    fishbone?.bones.forEach { $0.causes.forEach(visit) }
-    return out
+    Node.depthFirst(whys + (fishbone?.bones.flatMap(\.causes) ?? [])).map(\.node)
   }
 
   public func step(_ id: String) -> Step? { process.steps.first { $0.id == id } }

@@ -225,16 +225,21 @@ enum EightDReport {
     return ReportSection(anchor: "d8", title: "D8 — Recognise the team and close", blocks: blocks)
   }
 
-  static func flatten(_ node: Record.Node) -> [Record.Node] { [node] + node.children.flatMap(flatten) }
+  static func flatten(_ node: Record.Node) -> [Record.Node] { Record.Node.depthFirst([node]).map(\.node) }
 
-  /// The nodes from a tree's top down to `id`: the why chain that reached it.
+  /// The nodes from a tree's top down to `id`: the why chain that reached it (the first in
+  /// depth-first order when ids repeat).
   static func whyChain(to id: String, in r: Record) -> [Record.Node] {
-    func search(_ node: Record.Node, _ path: [Record.Node]) -> [Record.Node]? {
-      let path = path + [node]
-      if node.id == id { return path }
-      return node.children.lazy.compactMap { search($0, path) }.first
-    }
     let forests = r.whys + (r.fishbone?.bones.flatMap(\.causes) ?? []) + (r.escapes?.flatMap(\.whys) ?? [])
-    return forests.lazy.compactMap { search($0, []) }.first ?? []
+    // The path is the walk's open nodes: kept beside it, cut back to each node's depth.
+    var path: [Record.Node] = []
+    var found: [Record.Node]?
+    Record.Node.walk(forests) { node, depth, _ in
+      guard found == nil else { return }
+      path.removeLast(path.count - depth)
+      path.append(node)
+      if node.id == id { found = path }
+    }
+    return found ?? []
   }
 }

@@ -49,13 +49,7 @@ enum FishboneSVG {
 
   /// A bone's causes depth first, with their depth below the bone (0 for a top-level cause).
   static func rows(_ bone: Record.Bone) -> [(node: Record.Node, depth: Int)] {
-    var out: [(Record.Node, Int)] = []
-    func visit(_ node: Record.Node, _ depth: Int) {
-      out.append((node, depth))
-      node.children.forEach { visit($0, depth + 1) }
-    }
-    bone.causes.forEach { visit($0, 0) }
-    return out
+    Record.Node.depthFirst(bone.causes)
   }
 
   /// A cause's label wrapped to its rib: whole words, at most `maxLabelLines` lines.

@@ -2,7 +2,10 @@ extension EvidenceTextRenderer {
   /// A bar of `value / maximum` of the bar width, in eighths of a block (or `#`).
   func bar(_ value: Double, of maximum: Double) -> String {
     guard maximum > 0, value > 0 else { return "" }
-    let width = Double(options.barWidth) * value / maximum
+    // Both infinite (a sum past Double's range) is a full bar; a width past any screen is cut
+    // to the bar's own width before it becomes an Int.
+    let ratio = value / maximum
+    let width = min(Double(options.barWidth) * (ratio.isNaN ? 1 : ratio), Double(max(options.barWidth, 1) * 4))
     guard options.unicode else { return String(repeating: "#", count: max(1, Int(width.rounded()))) }
     let eighths = max(1, Int((width * 8).rounded()))
     let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]

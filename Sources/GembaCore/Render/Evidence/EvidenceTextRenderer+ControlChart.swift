@@ -38,7 +38,7 @@ extension EvidenceTextRenderer {
     let lo = min(c.lowerLimit, values.min() ?? c.lowerLimit)
     let hi = max(c.upperLimit, values.max() ?? c.upperLimit)
     let width = 41
-    func column(_ x: Double) -> Int { hi == lo ? width / 2 : Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded()) }
+    func column(_ x: Double) -> Int { PlotScale.column(x, lo: lo, hi: hi, width: width) }
     let labelWidth = c.points[first...].map { TextWidth.of($0.label) }.max() ?? 0
     var axis = [Character](repeating: " ", count: width)
     axis[column(c.lowerLimit)] = u ? "┊" : ":"

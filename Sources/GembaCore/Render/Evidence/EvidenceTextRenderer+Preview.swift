@@ -50,12 +50,10 @@ extension EvidenceTextRenderer {
     return out
   }
 
-  /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled.
+  /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled, and a
+  /// cell a spreadsheet would run as a formula neutralised (`CSVField`, OWASP's rule): evidence
+  /// comes from anyone.
   public static func csv(columns: [String], rows: [[String]]) -> String {
-    func field(_ s: String) -> String {
-      guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
-      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return ([columns] + rows).map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+    ([columns] + rows).map { $0.map { CSVField.written($0) }.joined(separator: ",") + "\n" }.joined()
   }
 }

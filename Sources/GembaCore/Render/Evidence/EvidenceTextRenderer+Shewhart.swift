@@ -146,9 +146,7 @@ extension EvidenceTextRenderer {
     let lo = min(c.lowers[range].min() ?? 0, c.values[range].min() ?? 0)
     let hi = max(c.uppers[range].max() ?? 0, c.values[range].max() ?? 0)
     let width = 41
-    func col(_ x: Double) -> Int {
-      hi == lo ? width / 2 : max(0, min(width - 1, Int(((x - lo) / (hi - lo) * Double(width - 1)).rounded())))
-    }
+    func col(_ x: Double) -> Int { PlotScale.column(x, lo: lo, hi: hi, width: width) }
     let labelWidth = c.labels[range].map { TextWidth.of($0) }.max() ?? 0
     // The tests broken by the points shown (not a table of every signal of a million points).
     var flagged: [Int: [Int]] = [:]

@@ -10,15 +10,23 @@ extension TerminalViews {
     var glyphs: Glyphs { Glyphs(style) }
     var ink: Ink { Ink(style) }
 
-    /// `ids` and their descendants as branches under `prefix`.
+    /// `ids` and their descendants as branches under `prefix`, walked with an explicit stack of
+    /// open levels (a why chain may be thousands deep, more than the call stack holds).
     func branches(_ ids: [ItemID], prefix: String) -> [String] {
       var out: [String] = []
-      for (i, id) in ids.enumerated() {
-        guard let node = inv.nodes[id] else { continue }
-        let last = i == ids.count - 1
-        let below = prefix + (last ? glyphs.gap : glyphs.pipe)
-        out += lines(for: node, lead: prefix + (last ? glyphs.lastBranch : glyphs.branch), below: below)
-        out += branches(node.children, prefix: below)
+      var open: [(ids: [ItemID], next: Int, prefix: String)] = [(ids, 0, prefix)]
+      while let level = open.last {
+        guard level.next < level.ids.count else {
+          open.removeLast()
+          continue
+        }
+        open[open.count - 1].next += 1
+        let i = level.next
+        guard let node = inv.nodes[level.ids[i]] else { continue }
+        let last = i == level.ids.count - 1
+        let below = level.prefix + (last ? glyphs.gap : glyphs.pipe)
+        out += lines(for: node, lead: level.prefix + (last ? glyphs.lastBranch : glyphs.branch), below: below)
+        open.append((node.children, 0, below))
       }
       return out
     }

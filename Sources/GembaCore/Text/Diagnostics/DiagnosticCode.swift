@@ -71,6 +71,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
   case mismatchedLengths = "E0410"
   case invalidCrossTab = "E0411"
   case tooManyGroups = "E0412"
+  case beyondDoubleRange = "E0413"
 
   // E05xx: the notebook, verify and replay.
   case notebookNotFound = "E0501"
@@ -199,6 +200,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, Codable {
     case .mismatchedLengths: "labels, sizes or rows do not match the points in number"
     case .invalidCrossTab: "the cross-tab is too small or has an empty row or column"
     case .tooManyGroups: "a column has too many values to group by"
+    case .beyondDoubleRange:
+      "a sum, spread or square of the values passes the largest number a Double holds (about 1.8e308)"
     case .notebookNotFound: "no notebook at the path given"
     case .notebookUnreadable: "the notebook cannot be opened or read"
     case .notebookLocked: "another gemba process has the notebook open"

@@ -16,11 +16,15 @@ public struct DiagnosticRenderer: Sendable {
   ///   - source: the full text the span's line numbers refer to.
   ///   - origin: a file name for the `-->` line, or nil (the interactive prompt).
   public func render(_ diagnostic: Diagnostic, source: String, origin: String? = nil, firstLine: Int = 1) -> String {
-    let origin = origin ?? diagnostic.origin
+    // Everything quoted here (a typed line, a notebook's cell, a value in the message, a file
+    // name) may hold escape sequences: each is written out visibly, colour included, so only
+    // gemba's own paint reaches the terminal and the caret still lines up under what it marks.
+    let quote = TerminalSafety.escapeAll
+    let origin = (origin ?? diagnostic.origin).map(quote)
     let label = paint(
       "\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]",
       diagnostic.severity == .error ? "1;31" : "1;33")
-    var out = "\(label): \(diagnostic.message)\n"
+    var out = "\(label): \(quote(diagnostic.message))\n"
     if let span = diagnostic.span {
       let lines = source.splitLines()
       let index = span.start.line - firstLine
@@ -31,21 +35,31 @@ public struct DiagnosticRenderer: Sendable {
       }
       if index >= 0, index < lines.count {
         let text = String(lines[index]).trimmingTrailingNewline()
+        let shown = quote(text)
+        let lead = max(0, span.start.column - 1)
+        let before = quote(String(text.prefix(lead)))
         let number = String(span.start.line)
         let gutter = String(repeating: " ", count: number.count)
         let width =
           span.end.line == span.start.line
-          ? max(1, span.end.column - span.start.column) : max(1, text.count - span.start.column + 1)
-        let pad = String(text.prefix(max(0, span.start.column - 1)).map { $0 == "\t" ? "\t" : " " })
+          ? max(
+            1,
+            span.end.column - span.start.column
+              + widened(text.dropFirst(lead).prefix(max(0, span.end.column - span.start.column))))
+          : max(1, shown.count - before.count)
+        let pad = String(before.map { $0 == "\t" ? "\t" : " " })
         out +=
-          "\(gutter) |\n\(number) | \(text)\n\(gutter) | \(pad)\(paint(String(repeating: "^", count: width), "1;31"))\n"
+          "\(gutter) |\n\(number) | \(shown)\n\(gutter) | \(pad)\(paint(String(repeating: "^", count: width), "1;31"))\n"
       }
     }
     for note in diagnostic.notes {
-      out += "  = \(note)\n"
+      out += "  = \(quote(note))\n"
     }
     return out
   }
+
+  /// How many characters longer the text is once its controls are written out.
+  private func widened(_ text: Substring) -> Int { TerminalSafety.escapeAll(String(text)).count - text.count }
 
   private func paint(_ text: String, _ code: String) -> String {
     color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -40,7 +40,8 @@ extension NumberFormat {
   public static func scientific(_ x: Double, digits: Int = 3) -> String {
     guard x.isFinite, x != 0 else { return decimal(x, places: max(0, digits - 1)) }
     var exponent = Int(floor(log10(abs(x))))
-    var mantissa = x / pow(10, Double(exponent))
+    // 10^-324 is 0 in a Double: a subnormal is scaled up first, in two exact-enough steps.
+    var mantissa = exponent < -300 ? x * 1e300 / pow(10, Double(exponent + 300)) : x / pow(10, Double(exponent))
     let places = max(0, digits - 1)
     // 9.996e-5 rounds to 10.0: move the carry into the exponent.
     if abs(Double(decimal(abs(mantissa), places: places, grouped: false)) ?? 0) >= 10 {

@@ -15,6 +15,10 @@ public enum NumberFormat {
   /// `grouped` is false (a value meant to be read back by a program: `1234.5`).
   public static func decimal(_ x: Double, places: Int, grouped: Bool = true) -> String {
     guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "-∞") }
+    // 10^19 and more is past Int (`Int(scale)` below would trap): such places only a subnormal
+    // asks for, and its shortest text says it best.
+    let places = max(0, places)
+    guard places <= 18 else { return String(x) }
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
     let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)

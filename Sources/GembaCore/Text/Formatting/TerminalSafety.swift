@@ -28,14 +28,21 @@ public enum TerminalSafety {
 
   /// `text` with every control character but line breaks and tabs written out (`\x1B`, `\u{9B}`),
   /// keeping colour sequences (`ESC [ digits/; m`) intact.
-  public static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String { escape(text, keepingColour: true) }
+
+  /// `text` with every control character but line breaks and tabs written out, colour sequences
+  /// too: for text quoted inside gemba's own words (a diagnostic's source line, message and
+  /// notes), where a notebook's `ESC [8m` would hide what follows and `ESC [30;40m` blacken it.
+  public static func escapeAll(_ text: String) -> String { escape(text, keepingColour: false) }
+
+  static func escape(_ text: String, keepingColour: Bool) -> String {
     guard mayHoldControls(text) else { return text }
     let scalars = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
     var i = 0
     while i < scalars.count {
       let c = scalars[i]
-      if c == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+      if keepingColour, c == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
         var j = i + 2
         while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
         if j < scalars.count, scalars[j] == "m" {

@@ -86,7 +86,8 @@ struct AnswerTableRenderer {
   }
 }
 
-/// RFC 4180 fields (a comma, quote or line break quotes the field), lines ended by LF (a CR would be
+/// RFC 4180 fields (a comma, quote or line break quotes the field) with formula-like cells
+/// neutralised (`CSVField`: a register answer quotes notebooks' text), lines ended by LF (a CR would be
 /// escaped by the terminal-safe output). Several sections are
 /// separated by a blank line, each with its own header row.
 struct AnswerCSVRenderer {
@@ -110,14 +111,7 @@ struct AnswerCSVRenderer {
     return out
   }
 
-  private func append(_ text: String, to out: inout String) {
-    // Bytes, not Characters: faster on 40,000 rows, and a CR LF (one Character) is seen too.
-    guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-      out.append(text)
-      return
-    }
-    out.append("\"" + text.replacingAll("\"", with: "\"\"") + "\"")
-  }
+  private func append(_ text: String, to out: inout String) { CSVField.append(text, to: &out) }
 }
 
 /// `{"as_of", "question", "sections": [{"columns", "more" (only when a --limit left rows out), "notes", "rows": [{column: value}],
@@ -159,9 +153,4 @@ struct AnswerJSONRenderer {
 
 extension String {
   var replacingNewlines: String { String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }) }
-  func replacingAll(_ target: Character, with replacement: String) -> String {
-    var out = ""
-    for c in self { if c == target { out += replacement } else { out.append(c) } }
-    return out
-  }
 }
