@@ -23,7 +23,7 @@ extension StatisticsBuilder {
       subgroups = nil
     }
     // The study and the histogram of numbers read once are independent: drawn on both cores.
-    nonisolated(unsafe) let grouped = subgroups
+    let grouped = subgroups
     let (lower, upper, target, skipped) = (stage.lower, stage.upper, stage.target, m.skipped)
     let studied = ResultBox<Result<CapabilityStudy, Diagnostic>?>(nil)
     let drawn = ResultBox<Histogram?>(nil)

@@ -72,11 +72,10 @@ public struct CapabilityStudy: Hashable, Sendable {
     }
     let sigma = try method.estimate(subgroups, of: nil)
     let beyond = try SpecialCauseRules(.westernElectric, tests: [1])
-    nonisolated(unsafe) let grouped = subgroups
     let (chart, tested) = Self.chartBeside(subgroups.values) { () throws(Diagnostic) in
       method == .movingRange
-        ? try ControlCharts.individuals(grouped.values, rules: beyond)
-        : try ControlCharts.subgrouped(grouped, labels: nil, phases: .none, rules: beyond, method: method)
+        ? try ControlCharts.individuals(subgroups.values, rules: beyond)
+        : try ControlCharts.subgrouped(subgroups, labels: nil, phases: .none, rules: beyond, method: method)
     }
     try self.init(
       values: subgroups.values, withinSigma: sigma, method: method, points: subgroups.count, chart: chart.get(),
