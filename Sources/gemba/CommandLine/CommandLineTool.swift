@@ -183,9 +183,5 @@ struct CommandLineTool {
   }
 
   /// `$XDG_STATE_HOME/gemba/history`, else `~/.local/state/gemba/history`.
-  private func historyPath() -> String? {
-    if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/gemba/history" }
-    if let home = environment["HOME"], !home.isEmpty { return home + "/.local/state/gemba/history" }
-    return nil
-  }
+  private func historyPath() -> String? { UserFolders.state("history", environment: environment) }
 }

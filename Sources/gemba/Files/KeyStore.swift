@@ -13,13 +13,7 @@ struct KeyStore {
   let folder: String?
 
   init(environment: [String: String]) {
-    if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-      folder = config + "/gemba/keys"
-    } else if let home = environment["HOME"], !home.isEmpty {
-      folder = home + "/.config/gemba/keys"
-    } else {
-      folder = nil
-    }
+    folder = UserFolders.config("keys", environment: environment)
   }
 
   func path(for name: String) -> String? { folder.map { "\($0)/\(SigningKeys.slug(name)).key" } }

@@ -17,9 +17,7 @@ struct TrustedKeys {
 
   /// The user's own list of trusted keys.
   static func userFile(environment: [String: String]) -> String? {
-    if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/gemba/trusted-keys" }
-    if let home = environment["HOME"], !home.isEmpty { return home + "/.config/gemba/trusted-keys" }
-    return nil
+    UserFolders.config("trusted-keys", environment: environment)
   }
 
   static func load(

@@ -21,13 +21,7 @@ struct WrittenFiles {
   let file: String?
 
   init(environment: [String: String]) {
-    if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-      file = state + "/gemba/written"
-    } else if let home = environment["HOME"], !home.isEmpty {
-      file = home + "/.local/state/gemba/written"
-    } else {
-      file = nil
-    }
+    file = UserFolders.state("written", environment: environment)
   }
 
   /// True when a replay of `notebook` wrote `path` and the file still holds exactly what it wrote.
