@@ -23,6 +23,8 @@ final class NotebookRunner: ShellHost {
   private let sqlEvidence: SQLEvidence
   /// Where cells go once the notebook cannot take them (someone changed its cells meanwhile).
   private var recovery: String?
+  /// The format version of the notebook as opened, for a recovery file's header.
+  private var version = NotebookFormat.version
   /// Cells not written to the notebook (read-only, or recovered elsewhere), for `save COPY`.
   private var unrecorded = ""
   /// How many cells ran that a read-only notebook could not take.
@@ -83,6 +85,7 @@ final class NotebookRunner: ShellHost {
         ])
     }
     session.openedChain = chain
+    version = document.version
     // A pure fold over the stored cells: no evidence is read (v1 cells excepted, which stored none).
     for cell in document.cells {
       do {
@@ -139,16 +142,22 @@ final class NotebookRunner: ShellHost {
     let target = recovery!
     unrecorded += text
     let first = !Paths.exists(target)
-    try Self.appendDurably((first ? Self.recoveryHeader(for: file.path) : "") + text, to: target)
+    // The recovery file is a whole notebook: every cell this session holds, the ones the other
+    // program may have removed from the notebook included (a revert), so it opens and verifies.
+    let whole =
+      first
+      ? Self.recoveryHeader(for: file.path, version: version) + session.cells.map(NotebookFormat.render).joined() : text
+    try Self.appendDurably(whole, to: target)
     if !first { return "note: cell \(cell.number) was recorded in \(target), not \(file.path)" }
     return "warning: \(file.path) was changed by another program and its cells no longer match this session's;"
-      + " this cell was written to \(target) instead (and so will the next ones).\n"
-      + "  = nothing typed is lost; compare the two files, then `quit` and open the one to keep"
+      + " this cell and every cell before it were written to \(target), a whole notebook (and so will the next cells be).\n"
+      + "  = nothing typed is lost; compare the two files, then `quit` and `gemba \(target)` to go on there"
   }
 
-  static func recoveryHeader(for path: String) -> String {
-    "<!-- gemba recovered cells: \(path) was changed by another program while a session was writing to it;"
-      + " these cells were typed after that and could not be appended to it -->\n"
+  static func recoveryHeader(for path: String, version: Int) -> String {
+    "<!-- gemba notebook v\(version) -->\n\n"
+      + "<!-- recovered: \(path) was changed by another program while a session was writing to it;"
+      + " this notebook holds every cell that session had -->\n"
   }
 
   /// Appends to a file (created if absent) and flushes it to the disk.

@@ -80,12 +80,41 @@ struct NotebookFaultTests {
       if i == 0 { try Self.shell("sed -i 's/^one$/ONE/' nb.md", in: folder) }
     }
     #expect(result.status == 0)
-    #expect(result.stderr.contains("this cell was written to nb.md.recovered-"))
+    #expect(result.stderr.contains("this cell and every cell before it were written to nb.md.recovered-"))
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     let recovered = try #require(files.first { $0.hasPrefix("nb.md.recovered-") })
     let text = try GembaProcess.read(folder.appendingPathComponent(recovered))
     #expect(text.contains("note \"two\"") && text.contains("note \"three\""))
     #expect(GembaProcess.cellCount(folder.appendingPathComponent("nb.md")) == 1)
+    // The recovery file is a notebook of its own: it verifies, and gemba opens it and goes on there.
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent(recovered)) == 3)
+    let verify = try GembaProcess.run(["verify", recovered], in: folder)
+    #expect(verify.stdout == "verified: 3 cells\n", "\(verify.stderr)")
+    let goOn = try GembaProcess.run([recovered], stdin: "note \"four\"\n", in: folder)
+    #expect(goOn.status == 0, "\(goOn.stderr)")
+    #expect(GembaProcess.cellCount(folder.appendingPathComponent(recovered)) == 4)
+  }
+
+  /// A `git checkout` of the notebook mid-session takes acknowledged cells off the disk; the
+  /// recovery file puts them back, with the cells typed after.
+  @Test func aRevertMidSessionLosesNoAcknowledgedCell() throws {
+    let folder = try GembaProcess.scratchFolder()
+    let url = folder.appendingPathComponent("nb.md")
+    var afterOne = ""
+    let result = try Self.slowBatch(["nb.md"], lines: ["note \"one\"", "note \"two\"", "note \"three\""], in: folder) {
+      i in
+      if i == 0 { afterOne = try GembaProcess.read(url) }
+      // What `git checkout nb.md` does: the file replaced by an older version of it.
+      if i == 1 { try afterOne.write(to: url, atomically: true, encoding: .utf8) }
+    }
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(GembaProcess.cellCount(url) == 1)
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    let recovered = try #require(files.first { $0.hasPrefix("nb.md.recovered-") })
+    let text = try GembaProcess.read(folder.appendingPathComponent(recovered))
+    #expect(text.contains("note \"one\"") && text.contains("note \"two\"") && text.contains("note \"three\""))
+    let verify = try GembaProcess.run(["verify", recovered], in: folder)
+    #expect(verify.stdout == "verified: 3 cells\n", "\(verify.stderr)")
   }
 
   @Test func aTornLastCellIsMovedAsideAndTheRestOpens() throws {
