@@ -45,7 +45,10 @@ struct EscapedDiagnosticsTests {
         return h.hexdigest()[:16]
     seq = sys.argv[2].encode().decode("unicode_escape")
     chain = hashlib.sha256(b"gemba notebook v1").hexdigest()[:16]
-    cells = [('title "received"', "title: received"), (f'note "a{seq}b"', "note")]
+    if len(sys.argv) > 3:  # in a stored output only: what replay's diff quotes
+        cells = [('title "received"', f"title: rec{seq}eived")]
+    else:
+        cells = [('title "received"', "title: received"), (f'note "a{seq}b"', "note")]
     out = "<!-- gemba notebook v2 -->\n"
     for n, (cmd, output) in enumerate(cells, 1):
         when = "2026-11-20T10:00:00Z"
@@ -79,5 +82,25 @@ struct EscapedDiagnosticsTests {
     }
     // The cell was read and quoted somewhere (the refusal to open it quotes its line).
     #expect(quoted > 0, "\(runs.map { $0.stdout + $0.stderr })")
+  }
+
+  /// Found by the black-box fuzzer: a re-chained notebook whose stored output holds a sequence, so
+  /// replay's diff of then and now quoted it raw.
+  @Test(
+    .enabled(
+      if: ExternalProgram.runs(needing: ExternalProgram.found("python3")),
+      "needs python3 to write the notebook"),
+    arguments: sequences.indices)
+  func aStoredOutputsEscapesAreWrittenOutInReplaysDiff(_ k: Int) throws {
+    let folder = try GembaProcess.scratchFolder("stored-\(k)")
+    let escaped = Self.sequences[k].unicodeScalars.map { String(format: "\\x%02x", $0.value) }.joined()
+    let made = try ExternalProgram.run(
+      ["python3", "-c", Self.writer, folder.appendingPathComponent("nb.md").path, escaped, "output"])
+    try #require(made.status == 0)
+    let run = try GembaProcess.run(["replay", "nb.md"], in: folder, timeout: 60)
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("differed: cell 1"), "\(run.stdout)")
+    #expect(!raw(run.stdout + run.stderr), "\((run.stdout + run.stderr).debugDescription)")
+    #expect(run.stdout.contains("\\x1B") || run.stdout.contains("\\x0D"), "\(run.stdout)")
   }
 }

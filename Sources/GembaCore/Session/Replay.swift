@@ -301,13 +301,14 @@ public enum Replay {
     return out
   }
 
-  /// The first line of a notebook's text as the report quotes it: its escapes written out,
-  /// colour sequences too (the terminal's own escaping lets those through).
+  /// The first line of a notebook's text as the report quotes it.
   static func firstLine(_ text: String) -> String {
-    TerminalSafety.escapeAll(text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? "")
+    text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
   }
 
-  /// The report as `gemba replay` prints it.
+  /// The report as `gemba replay` prints it. Everything in it but gemba's own words comes from the
+  /// notebook (commands, stored outputs in the diffs), so every escape is written out, colour
+  /// sequences too (the terminal's own escaping lets those through).
   public static func render(_ report: ReplayReport, notebook: String) -> String {
     var out: [String] = []
     for d in report.differed {
@@ -342,7 +343,7 @@ public enum Replay {
       out.append("stopped: \(notebook):\(stopped.span?.start.line ?? 1): \(stopped.message)")
     }
     out.append(report.summary)
-    return out.joined(separator: "\n")
+    return TerminalSafety.escapeAll(out.joined(separator: "\n"))
   }
 }
 
