@@ -94,11 +94,12 @@ extension TerminalViews {
             line = ""
             lineWidth = 0
           }
-          while wordWidth > columns {
-            let (head, tail) = split(word, at: columns)
-            lines.append(head)
-            word = tail
-            wordWidth = width(word)
+          if wordWidth > columns {
+            // Cut into pieces in one pass: measuring what is left after each cut made a long
+            // word (a 70,000-character token in a received notebook) take quadratic time.
+            let cut = pieces(of: word, columns: columns)
+            lines += cut.dropLast().map(\.text)
+            if let last = cut.last { (word, wordWidth) = last }
           }
           line = word
           lineWidth = wordWidth
@@ -130,17 +131,24 @@ extension TerminalViews {
       return lines
     }
 
-    /// The longest head of `word` that fits `columns` (at least one grapheme), and the rest.
-    private static func split(_ word: String, at columns: Int) -> (String, String) {
+    /// `word` cut into pieces that each fit `columns` (at least one grapheme each), with their
+    /// widths, in one pass over it.
+    private static func pieces(of word: String, columns: Int) -> [(text: String, width: Int)] {
+      var pieces: [(text: String, width: Int)] = []
+      var start = word.startIndex
       var used = 0
       var index = word.startIndex
       while index < word.endIndex {
         let w = width(of: word[index])
-        if used + w > columns && index > word.startIndex { break }
+        if used + w > columns && index > start {
+          pieces.append((String(word[start..<index]), used))
+          start = index
+          used = 0
+        }
         used += w
         index = word.index(after: index)
       }
-      return (String(word[..<index]), String(word[index...]))
+      return pieces + [(String(word[start...]), used)]
     }
   }
 }

@@ -47,6 +47,18 @@ import Testing
     #expect(lines.allSatisfy { Text.width($0) <= columns })
   }
 
+  /// A 70,000-character token (found by the black-box fuzzer in a received notebook) is cut into
+  /// full pieces and a rest, wide characters never split, and followed by the next word.
+  @Test func aLongTokenIsCutIntoWholePieces() {
+    let token = String(repeating: "x", count: 70_001) + String(repeating: "返", count: 7)
+    let lines = Text.wrap("A " + token + " b", to: 7)
+    // 10,000 pieces of seven x, then "x" and three wide characters (7 columns), three more (6),
+    // and the last one with the next word.
+    let expected = ["A"] + Array(repeating: "xxxxxxx", count: 10_000) + ["x返返返", "返返返", "返 b"]
+    #expect(lines == expected)
+    #expect(lines.allSatisfy { Text.width($0) <= 7 })
+  }
+
   @Test func padCountsColumnsNotCharacters() {
     #expect(Text.pad("返金", to: 6) == "返金  ")
     #expect(Text.pad("longer", to: 3) == "longer")
