@@ -56,6 +56,8 @@ struct PikeRegex: Sendable {
   }
 
   let program: [Inst]
+  /// Literals every match contains, searched for before the VM runs (nil: none worth it).
+  let prefilter: RequiredLiterals?
   /// Capture groups' names by group number (1-based; unnamed groups are nil).
   let groupNames: [String?]
 
@@ -73,6 +75,7 @@ struct PikeRegex: Sendable {
       throw LayoutError(layout: pattern, reason: "it is too large once its repetitions are counted out")
     }
     program = compiler.program
+    prefilter = RequiredLiterals(node, ignoreCase: ignoreCase)
     groupNames = parser.names
   }
 

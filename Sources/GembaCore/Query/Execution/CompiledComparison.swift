@@ -212,7 +212,7 @@ struct CompiledComparison {
       if literal.isEmpty { return true }
       return search.first(in: p, from: 0, to: n) != nil
     }
-    return regex.firstMatch(p, n) != nil
+    return regex.matches(p, n)
   }
 }
 

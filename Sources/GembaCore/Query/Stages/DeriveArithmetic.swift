@@ -152,7 +152,7 @@ enum DeriveArithmetic {
     case .duration(let x): text = DerivedColumn.text(x)
     case .truth(let t): text = t ? "yes" : "no"
     }
-    let found = text.withUTF8 { b in regex.firstMatch(b.baseAddress ?? EmptyBytes.pointer, b.count) != nil }
+    let found = text.withUTF8 { b in regex.matches(b.baseAddress ?? EmptyBytes.pointer, b.count) }
     return .truth(op == .matches ? found : !found)
   }
 

@@ -76,6 +76,18 @@ public struct EvidenceGrep: @unchecked Sendable {
       }
       return
     }
+    if let regex, let literals = regex.prefilter {
+      // Only lines holding a required literal can match: jump from one to the next.
+      var cursor = RequiredLiterals.Cursor(literals, base, end: end)
+      while p < end, let hit = cursor.next(from: p) {
+        var lineStart = hit
+        while lineStart > p && base[lineStart - 1] != 10 { lineStart -= 1 }
+        let lineEnd =
+          memchr(base + hit, 10, end - hit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+        p = regex.isMatch(base + lineStart, lineEnd - lineStart) ? body(lineStart, lineEnd) + 1 : lineEnd + 1
+      }
+      return
+    }
     while p < end {
       let lineEnd =
         memchr(base + p, 10, end - p).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
@@ -91,7 +103,7 @@ public struct EvidenceGrep: @unchecked Sendable {
   func matches(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
     if let literal { return literal.first(in: base, from: start, to: end) != nil }
     guard let regex else { return false }
-    return regex.firstMatch(base + start, end - start) != nil
+    return regex.matches(base + start, end - start)
   }
 
   func matches(_ text: String) -> Bool {
