@@ -122,8 +122,10 @@ import Testing
     try f.notebook("first.md", RegisterFixtures.first)
     _ = try f.index()
     let db = try SQLiteDatabase(path: f.db)
-    _ = try db.execute("UPDATE schema_version SET version = 8", [])
-    let expected = "register \(f.db) has schema 8; this gemba knows up to \(RegisterSchema.latest): upgrade gemba"
+    // One past the latest: a register written by a newer gemba.
+    _ = try db.execute("UPDATE schema_version SET version = \(RegisterSchema.latest + 1)", [])
+    let expected =
+      "register \(f.db) has schema \(RegisterSchema.latest + 1); this gemba knows up to \(RegisterSchema.latest): upgrade gemba"
     #expect(throws: SQLError(.schema, expected, database: f.db)) { try f.index() }
     #expect(throws: SQLError(.schema, expected, database: f.db)) { try f.questions() }
   }

@@ -42,6 +42,15 @@ public struct Containment: Sendable, Equatable {
   public var verificationNote: String?
   public var citations: [Citation] = []
   public var cell: Int
+  /// Where and from when it applies (`--where`, `--from`).
+  public var scope: String?
+  public var from: CalendarDate?
+  /// Parts checked and found bad (`contained … --checked N --found N`).
+  public var checked: Int?
+  public var found: Int?
+  /// When it was removed (`lift`, the cell's time), and why.
+  public var liftedAt: String?
+  public var liftNote: String?
   public init(id: ItemID, text: String, owner: String, due: CalendarDate?, cell: Int) {
     self.id = id
     self.text = text

@@ -258,13 +258,17 @@ extension Investigation {
       message = applyIsNot(dimension: dimension, isText: isText, isNotText: isNotText, in: context)
     case .contain(let spec):
       message = applyContain(spec, in: context, reused: &reused, created: &created)
-    case .contained(let id, _, let note):
-      message = try applyContained(id, note: note, in: context)
+    case .contained(let id, _, let note, let count):
+      message = try applyContained(id, note: note, count: count, in: context)
+    case .lift(let id, let note):
+      message = try applyLift(id, note: note, in: context)
     case .escape(let text, let step):
       message = try applyEscape(text: text, step: step, in: context, reused: &reused, created: &created)
     case .elsewhere(let text, let action, let none):
       message = try applyElsewhere(
         text: text, action: action, none: none, in: context, reused: &reused, created: &created)
+    case .caseIdentity(let spec):
+      message = applyCase(spec)
 
     case .note(let text):
       notes.append(Note(cell: context.number, text: text))

@@ -33,20 +33,39 @@ extension Investigation {
     return line
   }
 
+  /// `case NUMBER --customer …`: sets the fields named, keeps the others.
+  mutating func applyCase(_ spec: CaseSpec) -> String {
+    var merged = caseIdentity ?? CaseSpec()
+    merged.number = spec.number ?? merged.number
+    merged.customer = spec.customer ?? merged.customer
+    merged.part = spec.part ?? merged.part
+    merged.complaint = spec.complaint ?? merged.complaint
+    merged.reportedBy = spec.reportedBy ?? merged.reportedBy
+    merged.site = spec.site ?? merged.site
+    let amended = caseIdentity != nil
+    caseIdentity = merged
+    return (amended ? "case amended: " : "case: ")
+      + merged.named.map { "\($0.label) \($0.value)" }.joined(separator: " · ")
+  }
+
   /// `contain TEXT --owner NAME`: an interim action (K1).
   mutating func applyContain(
     _ spec: ContainSpec, in context: CellContext, reused: inout [ItemID],
     created: inout [ItemID]
   ) -> String {
     let id = allocateID(.containment, reused: &reused, created: &created)
-    containments.append(Containment(id: id, text: spec.text, owner: spec.owner, due: spec.due, cell: context.number))
+    var containment = Containment(id: id, text: spec.text, owner: spec.owner, due: spec.due, cell: context.number)
+    containment.scope = spec.scope
+    containment.from = spec.from
+    containments.append(containment)
     return "\(id) \(spec.text) — owner \(spec.owner)" + (spec.due.map { ", due \($0)" } ?? "")
+      + (spec.scope.map { ", where \($0)" } ?? "") + (spec.from.map { ", from \($0)" } ?? "")
       + "; verify it on evidence: contained \(id) --evidence REF"
   }
 
   /// `contained Kx --evidence REF`: a containment verified on the evidence the context carries.
-  mutating func applyContained(_ id: Located<ItemID>, note: String?, in context: CellContext) throws(Diagnostic)
-    -> String
+  mutating func applyContained(_ id: Located<ItemID>, note: String?, count: SortCount, in context: CellContext)
+    throws(Diagnostic) -> String
   {
     guard let i = containments.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
     if containments[i].state == .verified {
@@ -58,8 +77,24 @@ extension Investigation {
     containments[i].verifiedAt = context.time
     containments[i].verificationNote = note
     containments[i].citations = context.citations
-    return "\(id.value) verified" + (note.map { ": \($0)" } ?? "") + "\n"
-      + Investigation.shown(context.citations, on: id.value)
+    containments[i].checked = count.checked
+    containments[i].found = count.found
+    let counted = [count.checked.map { "\($0) checked" }, count.found.map { "\($0) found" }].compactMap { $0 }
+    return "\(id.value) verified" + (counted.isEmpty ? "" : " (\(counted.joined(separator: ", ")))")
+      + (note.map { ": \($0)" } ?? "") + "\n" + Investigation.shown(context.citations, on: id.value)
+  }
+
+  /// `lift Kx`: the containment is removed, at the cell's time (once; it may be lifted unverified,
+  /// which the 8D then shows beside it).
+  mutating func applyLift(_ id: Located<ItemID>, note: String?, in context: CellContext) throws(Diagnostic) -> String {
+    guard let i = containments.firstIndex(where: { $0.id == id.value }) else { throw unknown(id) }
+    if let lifted = containments[i].liftedAt {
+      throw .error(.conflictingState, "\(id.value) was already lifted at \(lifted)", at: id.span)
+    }
+    containments[i].liftedAt = context.time
+    containments[i].liftNote = note
+    return "\(id.value) lifted at \(context.time)" + (note.map { ": \($0)" } ?? "")
+      + (containments[i].state == .verified ? "" : " (it was never verified)")
   }
 
   /// `escape TEXT --at STEP`: where the defect got past a check (E1).

@@ -27,6 +27,8 @@ public struct Investigation: Sendable, Equatable {
   /// Escape points; their whys are in `nodes` (`E1.1`).
   public var escapes: [EscapePoint] = []
   public var extent: [ExtentCheck] = []
+  /// The case's identity (`case`): report number, customer, part, complaint, reporter, site.
+  public var caseIdentity: CaseSpec?
   /// The next number for each id family: "S", "W", "W1", "C", "C2", "F", "A".
   /// Never lowered, even by undo, so ids are never reused.
   public var counters: [String: Int] = [:]

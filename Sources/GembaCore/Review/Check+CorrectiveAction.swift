@@ -9,7 +9,7 @@
 extension Check {
   static let correctiveRules: [@Sendable (Investigation) -> [CheckFinding]] = [
     rootsUnderRuledOut, effectiveOnProblemEvidence, selfApprovals, judgedByOwner, teamRoles, missingContainment,
-    missingEscapePoint, extentNotConsidered, standardNotYetEffective,
+    missingEscapePoint, escapeNotVerified, extentNotConsidered, standardNotYetEffective,
   ]
   static let clockRules: [@Sendable (Investigation, CalendarDate) -> [CheckFinding]] = [
     overdueActions, missedReviews, containmentsPastDue,
@@ -128,6 +128,22 @@ extension Check {
         .warning, nil, "no escape point: where should the defect have been caught?",
         advice: "name the step whose check let it through and ask why: escape TEXT --step Sx, then why E1 TEXT")
     ]
+  }
+
+  /// [warning] An escape point whose whys are all still hypotheses (or ruled out): where the
+  /// defect got through is a guess until one answer is confirmed, and the Global 8D's D4 asks
+  /// for a verified escape point.
+  static func escapeNotVerified(_ inv: Investigation) -> [CheckFinding] {
+    inv.escapes.compactMap { e in
+      let whys = inv.depthFirst(e.children)
+      guard !whys.isEmpty, !whys.contains(where: { $0.status == .confirmed }) else { return nil }
+      return CheckFinding(
+        .warning, e.id,
+        "escape point not verified: its \(counted(whys.count, "why")) \(whys.count == 1 ? "is" : "are") "
+          + "not confirmed on evidence",
+        advice: "confirm the answer that explains why \(e.id)'s check let the defect through, citing what shows it: "
+          + "confirm \(whys[0].id) --because TEXT, then cite \(whys[0].id) REF")
+    }
   }
 
   /// [warning] Actions agreed, but nobody asked where else the same cause can act.

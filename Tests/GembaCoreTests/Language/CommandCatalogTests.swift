@@ -40,6 +40,8 @@ import Testing
     case .contained: "contained"
     case .escape: "escape"
     case .elsewhere: "elsewhere"
+    case .caseIdentity: "case"
+    case .lift: "lift"
     case .load: "load"
     case .listEvidence: "evidence"
     case .show: "show"

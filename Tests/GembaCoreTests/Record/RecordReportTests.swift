@@ -40,7 +40,9 @@ import Testing
     #expect(
       md.contains("tickets \\| where reason = duplicate \\| count per week — target \\<= 1 per week, after 2026-11-21"))
     #expect(md.contains("**MISSING:** A3 — no effectiveness check planned"))
-    #expect(md.contains("| A1 | effective | macro updated on 2026-11-21 | effective | 0 per week ≤ 1 per week"))
+    // Implemented: the `done` cell's day (the fixture runs every cell on 2026-11-20), then its note.
+    #expect(
+      md.contains("| A1 | effective | 2026-11-20 — macro updated on 2026-11-21 | effective | 0 per week ≤ 1 per week"))
     #expect(
       md.contains(
         "| A1 | Before approving, triage searches the refund ledger for an open refund on the order | released (judged effective) | monthly |"
@@ -92,7 +94,9 @@ import Testing
     try #require(result.status == 0, "\(result.stderr)")
     let seen = try JSONDecoder().decode(MarkdownRecordRendererTests.Seen.self, from: Data(result.stdout.utf8))
     #expect(seen.h1 == ["8D report: " + record.title])
-    #expect(seen.h2.map { String($0.prefix(2)) } == (0...8).map { "D\($0)" })
+    // The form's header (the case), then D0–D8.
+    #expect(seen.h2.map { String($0.prefix(2)) } == ["Ca"] + (0...8).map { "D\($0)" })
+    #expect(seen.h2.first == "Case")
     #expect(Set(seen.html).isSubset(of: ["<br>"]), "raw HTML: \(seen.html)")
     #expect(seen.tables.count >= 6)
     for table in seen.tables { #expect(table.allSatisfy { $0.count == table[0].count }, "ragged table \(table[0])") }

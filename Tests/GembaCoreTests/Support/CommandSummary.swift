@@ -59,11 +59,16 @@ enum CommandSummary {
     case .isNot(let d, let isText, let isNotText): return "isnot \(d.rawValue) is:\(q(isText)) is-not:\(q(isNotText))"
     case .contain(let spec):
       return "contain \(q(spec.text)) owner:\(q(spec.owner))" + field("due", spec.due.map(\.description))
-    case .contained(let id, let evidence, let note):
+        + field("where", spec.scope.map(q)) + field("from", spec.from.map(\.description))
+    case .contained(let id, let evidence, let note, let count):
       return "contained \(id.value)" + field("evidence", targets(evidence)) + field("note", note.map(q))
+        + field("checked", count.checked.map(String.init)) + field("found", count.found.map(String.init))
+    case .lift(let id, let note): return "lift \(id.value)" + field("note", note.map(q))
     case .escape(let text, let step): return "escape \(q(text)) step:\(step.value)"
     case .elsewhere(let text, let action, let none):
       return "elsewhere \(q(text))" + field("action", action.map { $0.value.description }) + field("none", none.map(q))
+    case .caseIdentity(let spec):
+      return "case" + spec.named.map { field($0.label.replacingOccurrences(of: " ", with: "-"), q($0.value)) }.joined()
     case .load(let spec):
       return "load \(q(spec.path.value))" + field("as", spec.name?.value) + field("format", spec.format?.value)
         + field("header-rows", spec.headerRows.map { String($0.value) })

@@ -67,13 +67,13 @@ extension Command {
     switch self {
     case .title, .problem, .defineProcess, .addStep, .why, .defineFishbone, .addCategory, .addCause, .setStatus,
       .markRoot, .unroot, .amend, .action, .done, .notEffective, .signoff, .note, .load, .team, .isNot, .contain,
-      .escape, .elsewhere:
+      .escape, .elsewhere, .caseIdentity, .lift:
       .change(cites: nil)
     case .finding(let spec): .change(cites: CommandCitation(item: .newFinding, targets: spec.evidence))
     case .effective(let id, let targets, _, _): .change(cites: CommandCitation(item: .item(id.value), targets: targets))
     case .cite(let id, let targets, let note):
       .change(cites: CommandCitation(item: .item(id.value), targets: targets, note: note))
-    case .contained(let id, let targets, let note):
+    case .contained(let id, let targets, let note, _):
       .change(cites: CommandCitation(item: .item(id.value), targets: targets, note: note))
     case .event(let when, _, let targets):
       .change(cites: CommandCitation(item: .event(when: when.value), targets: targets))

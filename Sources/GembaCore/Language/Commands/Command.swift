@@ -36,9 +36,13 @@ public enum Command: Hashable, Sendable {
   case team(name: String, role: TeamRole)
   case isNot(dimension: BoundaryDimension, isText: String, isNotText: String)
   case contain(ContainSpec)
-  case contained(Located<ItemID>, evidence: [CitationTarget], note: String?)
+  case contained(Located<ItemID>, evidence: [CitationTarget], note: String?, count: SortCount)
+  /// `lift Kx [--note TEXT]`: the containment is removed (the 8D's D6), at the cell's time.
+  case lift(Located<ItemID>, note: String?)
   case escape(text: String, step: Located<ItemID>)
   case elsewhere(text: String, action: Located<ItemID>?, none: String?)
+  /// `case NUMBER --customer …`: the case's identity on the 8D and A3 headers (each field amendable).
+  case caseIdentity(CaseSpec)
   // Evidence
   case load(LoadSpec)
   /// `refresh NAME`: the shell runs the query of the last `load sql … as NAME` again (a new `load sql` cell).

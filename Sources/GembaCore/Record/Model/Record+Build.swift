@@ -36,7 +36,8 @@ extension Record {
         id: a.id.description, finding: a.finding.description, text: a.text, owner: a.owner, due: a.due?.description,
         review: a.review?.rawValue, standard: a.standard, state: a.state, doneNote: a.doneNote,
         outcome: a.outcome, outcomeCitations: a.outcomeCitations.map(Record.citation),
-        plannedCheck: a.plannedCheck.map(Record.plannedCheck), judgement: a.judgement.map(Record.judgement))
+        plannedCheck: a.plannedCheck.map(Record.plannedCheck), judgement: a.judgement.map(Record.judgement),
+        doneAt: a.doneAt)
     }
     events = inv.events.enumerated()
       .sorted { ($0.element.when.sortKey, $0.offset) < ($1.element.when.sortKey, $1.offset) }
@@ -54,21 +55,36 @@ extension Record {
       evidence: states)
     let signatures = Dictionary(
       SignatureReport.check(cells, trusted: trusted).entries.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
+    let broken = Record.firstBrokenCell(cells)
     signoffs = inv.signoffs.map {
       let signed = signatures[$0.cell]
-      return Signoff(
+      var signoff = Signoff(
         role: $0.role, name: $0.name, time: $0.time, chain: $0.chain, cell: $0.cell,
         laterCells: cells.filter { [cell = $0.cell] in $0.number > cell }.count, meaning: $0.meaning?.rawValue,
         signature: signed?.status ?? .unsigned, key: signed?.fingerprint, signedForm: signed?.form)
+      // The chain first: an edit before it breaks what it approved whatever its signature says.
+      if let broken, broken <= $0.cell {
+        signoff.standing = .chainBroken
+        signoff.brokenAt = broken
+      } else if signoff.signature == .invalid {
+        signoff.standing = .signatureInvalid
+      }
+      return signoff
     }
-    log = cells.map { cell in
+    let commands = cells.map { cell -> Command? in (try? Parser.parse(cell.command, firstLine: 1)) ?? nil }
+    log = zip(cells, commands).map { cell, command in
       var note: String?
-      if case .note(let text)? = try? Parser.parse(cell.command, firstLine: 1) { note = text }
+      if case .note(let text)? = command { note = text }
       return LogCell(
         number: cell.number, time: cell.time, chain: cell.chain, command: cell.command, output: cell.output,
         note: note)
     }
     addCorrectiveAction(from: inv)
+    caseIdentity = Record.caseIdentity(inv.caseIdentity)
+    progress = Record.progress(
+      cells: cells, commands: commands, actions: actions, containments: containments,
+      roots: Record.Node.depthFirst(whys + (fishbone?.bones.flatMap(\.causes) ?? [])).map(\.node),
+      signoffs: signoffs)
   }
 
   static func process(of inv: Investigation) -> Process {

@@ -31,6 +31,15 @@ extension Record {
     public var verificationNote: String?
     /// The evidence that shows the containment holds.
     public var citations: [Citation]
+    /// Where and from when (`YYYY-MM-DD`) it applies; absent when not stated.
+    public var scope: String? = nil
+    public var from: String? = nil
+    /// Parts checked and found bad; absent when not stated.
+    public var checked: Int? = nil
+    public var found: Int? = nil
+    /// When it was lifted (ISO-8601 UTC) and why; absent while it is in place.
+    public var liftedAt: String? = nil
+    public var liftNote: String? = nil
   }
 
   /// Where the defect should have been caught and was not (`E1`), and why it escaped.
@@ -109,7 +118,9 @@ extension Record {
       : inv.containments.map { k in
         Containment(
           id: k.id.description, text: k.text, owner: k.owner, due: k.due?.description, state: k.state,
-          verifiedAt: k.verifiedAt, verificationNote: k.verificationNote, citations: k.citations.map(Record.citation))
+          verifiedAt: k.verifiedAt, verificationNote: k.verificationNote, citations: k.citations.map(Record.citation),
+          scope: k.scope, from: k.from?.description, checked: k.checked, found: k.found, liftedAt: k.liftedAt,
+          liftNote: k.liftNote)
       }
     escapes =
       inv.escapes.isEmpty

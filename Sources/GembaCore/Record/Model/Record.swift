@@ -40,6 +40,10 @@ public struct Record: Sendable, Equatable, Codable {
   public var containments: [Containment]? = nil
   public var escapes: [Escape]? = nil
   public var extent: [ExtentCheck]? = nil
+  /// The case's identity (`case`), absent until one is set; and its dates and derived status
+  /// (`Record+Case.swift`), absent only in records written before they were kept.
+  public var caseIdentity: CaseIdentity? = nil
+  public var progress: Progress? = nil
 
   public struct Problem: Sendable, Equatable, Codable {
     public var statement: String
@@ -220,6 +224,8 @@ public struct Record: Sendable, Equatable, Codable {
     public var plannedCheck: PlannedCheck? = nil
     /// What that check decided when it was run, and what it saw.
     public var judgement: Judgement? = nil
+    /// When `done` was recorded (ISO-8601 UTC): the implementation date.
+    public var doneAt: String? = nil
   }
 
   public struct Event: Sendable, Equatable, Codable {
@@ -272,9 +278,14 @@ public struct Record: Sendable, Equatable, Codable {
     public var key: String? = nil
     /// The signed bytes' form: 3 binds the full SHA-256; 1 and 2 the 64-bit chain value only.
     public var signedForm: Int? = nil
+    /// Whether it still approves what it approved: a cell at or before it edited since, or a
+    /// signature that does not verify, breaks it.
+    public var standing: SignoffStanding = .holds
+    /// The first edited cell, when the chain is broken.
+    public var brokenAt: Int? = nil
 
     enum CodingKeys: String, CodingKey {
-      case role, name, time, chain, cell, laterCells, meaning, signature, key, signedForm
+      case role, name, time, chain, cell, laterCells, meaning, signature, key, signedForm, standing, brokenAt
     }
   }
 
@@ -312,6 +323,8 @@ extension Record.Signoff {
       meaning: try c.decodeIfPresent(String.self, forKey: .meaning),
       signature: try c.decodeIfPresent(SignatureStatus.self, forKey: .signature) ?? .unsigned,
       key: try c.decodeIfPresent(String.self, forKey: .key),
-      signedForm: try c.decodeIfPresent(Int.self, forKey: .signedForm))
+      signedForm: try c.decodeIfPresent(Int.self, forKey: .signedForm),
+      standing: try c.decodeIfPresent(SignoffStanding.self, forKey: .standing) ?? .holds,
+      brokenAt: try c.decodeIfPresent(Int.self, forKey: .brokenAt))
   }
 }

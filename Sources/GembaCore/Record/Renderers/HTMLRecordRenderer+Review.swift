@@ -109,11 +109,23 @@ extension HTMLRecordRenderer {
         ["Role", "Name"] + (meanings ? ["Meaning"] : [])
           + ["Signature", "Time", "Chain approved", "Cell", "Later cells"],
         r.signoffs.map { s in
-          [t(s.role), t(s.name)] + (meanings ? [t(s.meaning ?? "not stated")] : []) + [
-            t(Record.signatureWords(s)), t(s.time), code(s.chain), String(s.cell),
-            s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
-          ]
+          [t(s.role), t(s.name)]
+            + (meanings
+              ? [
+                s.standing == .holds
+                  ? t(s.meaning ?? "not stated")
+                  : "<span class=\"integrity failed\">\(t(CorrectiveActionBlocks.meaningWords(s)))</span>"
+              ] : []) + [
+              t(Record.signatureWords(s)), t(s.time), code(s.chain), String(s.cell),
+              s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
+            ]
         }, nowrap: meanings ? [2, 4, 5, 6] : [3, 4, 5], into: &out)
+      // A broken sign-off is an alarm like a failed integrity line: what it approved was changed.
+      for s in r.signoffs {
+        if let words = s.brokenWords {
+          out += "<p class=\"integrity failed\">Sign-off by \(t(s.name)): \(t(words))</p>\n"
+        }
+      }
     }
     let errors = r.checks.filter { $0.severity == "error" }
     if errors.isEmpty {

@@ -60,12 +60,23 @@ extension MarkdownRecordRenderer {
           + ["Signature", "Time", "Chain approved", "Cell", "Later cells"],
         r.signoffs.map { s in
           [MarkdownText.inline(s.role), MarkdownText.inline(s.name)]
-            + (meanings ? [MarkdownText.inline(s.meaning ?? "not stated")] : [])
+            + (meanings
+              ? [
+                s.standing == .holds
+                  ? MarkdownText.inline(s.meaning ?? "not stated")
+                  : "**" + MarkdownText.inline(CorrectiveActionBlocks.meaningWords(s)) + "**"
+              ] : [])
             + [
               MarkdownText.inline(Record.signatureWords(s)), MarkdownText.inline(s.time), MarkdownText.code(s.chain),
               String(s.cell), s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
             ]
         }, into: &out)
+      // A broken sign-off is an alarm like a failed integrity line: what it approved was changed.
+      for s in r.signoffs {
+        if let words = s.brokenWords {
+          out += "**Sign-off by \(MarkdownText.inline(s.name)): \(MarkdownText.inline(words))**\n\n"
+        }
+      }
     }
     let errors = r.checks.filter { $0.severity == "error" }
     if errors.isEmpty {

@@ -67,7 +67,23 @@ public struct A3Renderer: RecordRenderer {
             leaders.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")
               + ((r.team?.count ?? 0) > leaders.count ? " + \(r.team!.count - leaders.count) more" : ""), 120))
     out +=
-      " · generated \(HTMLText.escape(r.generatedAt)) · <span class=\"integrity\(r.integrity.verified ? "" : " failed")\">\(cut(r.integrity.line, 140))</span></p>\n</header>\n"
+      " · generated \(HTMLText.escape(r.generatedAt))"
+      + (r.progress.map { " · status \(HTMLText.escape($0.status.words))" } ?? "")
+      + (r.caseIdentity.map { c in
+        [c.number, c.customer, c.part].compactMap { $0 }.isEmpty
+          ? "" : " · " + cut([c.number, c.customer, c.part].compactMap { $0 }.joined(separator: " · "), 110)
+      } ?? "")
+    // A failed integrity line is never cut: the alarm is the point of it.
+    out +=
+      r.integrity.verified
+      ? " · <span class=\"integrity\">\(cut(r.integrity.line, 140))</span></p>\n"
+      : "</p>\n<p class=\"integrity failed\">Integrity: \(HTMLText.text(r.integrity.line))</p>\n"
+    for s in r.signoffs {
+      if let words = s.brokenWords {
+        out += "<p class=\"integrity failed\">Sign-off by \(HTMLText.text(s.name)): \(HTMLText.text(words))</p>\n"
+      }
+    }
+    out += "</header>\n"
   }
 
   func background(_ r: Record) -> String {
@@ -259,7 +275,10 @@ public struct A3Renderer: RecordRenderer {
       out +=
         "<p><strong>Signed:</strong> "
         + r.signoffs.prefix(Self.limits.signoffs).map { s in
-          cut("\(s.name) (\(s.role)\(s.meaning.map { ", " + $0 } ?? ""); \(s.signature.words))", 80)
+          (s.standing == .holds
+            ? cut("\(s.name) (\(s.role)\(s.meaning.map { ", " + $0 } ?? ""); \(s.signature.words))", 80)
+            : "<span class=\"integrity failed\">"
+              + HTMLText.text("\(s.name) (\(s.role), \(CorrectiveActionBlocks.meaningWords(s)))") + "</span>")
             + " <span class=\"nw\">\(HTMLText.escape(String(s.time.prefix(10))))</span>"
         }.joined(separator: "; ")
         + (r.signoffs.count > Self.limits.signoffs

@@ -10,11 +10,12 @@ enum A3Style {
     html, body { margin: 0; padding: 0; }
     body { font: 8.5pt/1.3 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); overflow-wrap: normal; word-break: normal; }
     .sheet { width: 400mm; height: 277mm; overflow: hidden; display: grid; gap: 2.5mm; break-inside: avoid;
-      grid-template-columns: repeat(4, minmax(0, 1fr)); grid-template-rows: 15mm repeat(3, minmax(0, 1fr));
+      grid-template-columns: repeat(4, minmax(0, 1fr)); grid-template-rows: minmax(15mm, auto) repeat(3, minmax(0, 1fr));
       grid-template-areas: "head head head head" "bg tgt cm plan" "cur rca cm plan" "cur rca fu fu"; }
     .head { grid-area: head; border-bottom: 2px solid var(--ink); overflow: hidden; }
     .head h1 { font-size: 15pt; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .head p { margin: .5mm 0 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .head p.integrity.failed { white-space: normal; overflow: visible; }
     .box { border: 1px solid var(--line); padding: 1.5mm 2mm; overflow: hidden; min-height: 0; min-width: 0; }
     .bg { grid-area: bg; } .tgt { grid-area: tgt; } .cur { grid-area: cur; } .rca { grid-area: rca; }
     .cm { grid-area: cm; } .plan { grid-area: plan; } .fu { grid-area: fu; }

@@ -30,16 +30,42 @@ enum CorrectiveActionBlocks {
           header: ["Containment", "What", "Owner", "Due", "State", "Verified", "Evidence"],
           rows: containments.map { k in
             [
-              k.id, k.text, k.owner, k.due ?? "", k.state.rawValue, k.verifiedAt ?? "",
+              k.id, k.text, k.owner, k.due ?? "",
+              k.state == .verified ? k.state.rawValue : r.deadline(due: k.due, done: false).words, k.verifiedAt ?? "",
               k.citations.map(\.reference).joined(separator: ", "),
             ]
-          }, nowrap: [0, 3, 4, 5]))
+          }, nowrap: [0, 3, 4, 5],
+          alarms: Set(
+            containments.enumerated().filter { r.deadline(due: $1.due, done: $1.state == .verified).isOverdue }
+              .map { ReportTable.Place(row: $0.offset, column: 4) })))
     ]
+    // What the 8D forms ask of a containment beyond its verification; absent is "not stated".
+    let notStated = "not stated"
+    blocks.append(
+      .table(
+        ReportTable(
+          header: ["Containment", "Where", "From", "Parts checked", "Found bad", "Lifted"],
+          rows: containments.map { k in
+            [
+              k.id, k.scope ?? notStated, k.from ?? notStated, k.checked.map(String.init) ?? notStated,
+              k.found.map(String.init) ?? notStated, k.liftedAt.map { String($0.prefix(10)) } ?? "in place",
+            ]
+          }, nowrap: [0, 2, 5])))
     for k in containments {
       if k.state == .verified && k.citations.isEmpty {
         blocks.append(.missing("\(k.id) is marked verified with no evidence cited"))
       } else if k.state != .verified {
-        blocks.append(.missing("\(k.id) is not verified yet (contained \(k.id) --evidence REF)"))
+        // Judged at the export's time: past due is an alarm, not yet due a plan.
+        let deadline = r.deadline(due: k.due, done: false)
+        switch deadline {
+        case .overdue:
+          blocks.append(.alarm("\(k.id) — \(deadline.words): not verified as of \(r.exportDay)"))
+        case .planned:
+          blocks.append(
+            .paragraph("\(k.id) — \(deadline.words): verify it on evidence (contained \(k.id) --evidence REF)"))
+        case .undated, .done:
+          blocks.append(.missing("\(k.id) is not verified yet (contained \(k.id) --evidence REF)"))
+        }
       }
       if !k.citations.isEmpty || k.verificationNote != nil {
         blocks.append(.heading("\(k.id) verification"))
@@ -88,6 +114,19 @@ enum CorrectiveActionBlocks {
     ]
   }
 
+  /// The containments' removal (the 8D's D6): when each was lifted, or that it is still in place.
+  static func removals(_ r: Record) -> [ReportBlock] {
+    guard let containments = r.containments else { return [] }
+    return [
+      .table(
+        ReportTable(
+          header: ["Containment", "Removed", "Note"],
+          rows: containments.map { k in
+            [k.id, k.liftedAt.map { "lifted " + String($0.prefix(10)) } ?? "not lifted (in place)", k.liftNote ?? ""]
+          }, nowrap: [0, 1]))
+    ]
+  }
+
   /// Planned checks and what they decided, one row per action that has either.
   static func plannedChecks(_ r: Record) -> [ReportBlock] {
     let planned = r.actions.filter { $0.plannedCheck != nil || $0.judgement != nil }
@@ -112,9 +151,20 @@ enum CorrectiveActionBlocks {
       header: ["Role", "Name", "Meaning", "Signature", "Time", "Chain approved", "Later cells"],
       rows: r.signoffs.map { s in
         [
-          s.role, s.name, s.meaning ?? "not stated", Record.signatureWords(s), s.time, s.chain,
+          s.role, s.name, meaningWords(s), Record.signatureWords(s), s.time, s.chain,
           s.laterCells == 0 ? "none" : "\(s.laterCells) not covered by this sign-off",
         ]
-      }, nowrap: [2, 4, 5])
+      }, nowrap: [2, 4, 5],
+      alarms: Set(
+        r.signoffs.enumerated().filter { $1.standing != .holds }.map { ReportTable.Place(row: $0.offset, column: 2) }))
+  }
+
+  /// A sign-off's meaning as listed: a broken one says so before what it claimed.
+  static func meaningWords(_ s: Record.Signoff) -> String {
+    let meaning = s.meaning ?? "not stated"
+    switch s.standing {
+    case .holds: return meaning
+    case .chainBroken, .signatureInvalid: return "BROKEN (was \(meaning))"
+    }
   }
 }

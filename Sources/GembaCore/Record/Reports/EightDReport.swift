@@ -2,10 +2,40 @@
 /// investigation recorded for it and says MISSING for what it did not, never a guess.
 enum EightDReport {
   static func document(_ r: Record) -> ReportDocument {
-    ReportDocument(
+    let meta = "gemba 8D from record v\(r.version) · generated \(r.generatedAt)"
+    // An integrity line that fails is an alarm, not part of the grey line under the title.
+    return ReportDocument(
       title: "8D report: \(r.title)",
-      subtitle: "gemba 8D from record v\(r.version) · generated \(r.generatedAt) · \(r.integrity.line)",
-      sections: [d0(r), d1(r), d2(r), d3(r), d4(r), d5(r), d6(r), d7(r), d8(r)])
+      subtitle: r.integrity.verified ? meta + " · " + r.integrity.line : meta,
+      alarm: r.integrity.verified ? nil : "Integrity: " + r.integrity.line,
+      sections: [header(r), d0(r), d1(r), d2(r), d3(r), d4(r), d5(r), d6(r), d7(r), d8(r)])
+  }
+
+  /// What the `case` fields do not state.
+  static let notStated = "not stated"
+
+  /// The form's header: the case's identity, its dates and its status (derived, see `Record.progress`).
+  static func header(_ r: Record) -> ReportSection {
+    let c = r.caseIdentity
+    let p = r.progress
+    func day(_ time: String?) -> String? { time.map { String($0.prefix(10)) } }
+    var blocks: [ReportBlock] = [
+      .fields([
+        ("8D number", c?.number ?? notStated), ("Customer", c?.customer ?? notStated),
+        ("Part / product", c?.part ?? notStated), ("Complaint number", c?.complaint ?? notStated),
+        ("Reported by", c?.reportedBy ?? notStated), ("Site", c?.site ?? notStated),
+        ("Date opened", day(p?.opened) ?? notStated), ("Last updated", day(p?.lastUpdated) ?? notStated),
+        ("Status", p?.status.words ?? notStated), ("Date closed", day(p?.closed) ?? "not closed"),
+      ])
+    ]
+    if c == nil {
+      blocks.append(
+        .missing(
+          "no case identity recorded (case NUMBER --customer NAME --part TEXT --complaint ID --reported-by NAME --site TEXT)"
+        ))
+    }
+    for s in r.signoffs { if let words = s.brokenWords { blocks.append(.alarm("Sign-off by \(s.name): \(words)")) } }
+    return ReportSection(anchor: "case", title: "Case", blocks: blocks)
   }
 
   static func d0(_ r: Record) -> ReportSection {
@@ -113,6 +143,13 @@ enum EightDReport {
     blocks.append(.heading("Escape point"))
     let escapes = CorrectiveActionBlocks.escapes(r)
     blocks += escapes.isEmpty ? [.missing("D4 — no escape point recorded (escape TEXT --step Sx)")] : escapes
+    for e in r.escapes ?? [] where !e.isVerified {
+      blocks.append(
+        .alarm(
+          "\(e.id): escape point not verified — "
+            + (e.whys.isEmpty ? "no why asked" : "its whys are all still hypotheses")
+            + " (confirm \(e.id).1 --because … on evidence)"))
+    }
     return ReportSection(anchor: "d4", title: "D4 — Root cause and escape point", blocks: blocks)
   }
 
@@ -156,14 +193,23 @@ enum EightDReport {
           header: ["Action", "State", "Implemented", "Verdict", "What was seen", "Judged"],
           rows: r.actions.map { a in
             [
-              a.id, a.state.rawValue, a.doneNote ?? (a.state == .open ? "" : "done"), a.verdict ?? "not judged",
+              a.id, a.state.rawValue, implemented(a, in: r), a.verdict ?? "not judged",
               a.judgement?.seen ?? a.outcome ?? "", a.judgement?.judgedAt ?? "",
             ]
-          }, nowrap: [0, 1, 3, 5]))
+          }, nowrap: [0, 1, 3, 5],
+          alarms: Set(
+            r.actions.enumerated().filter { r.deadline(due: $1.due, done: $1.state != .open).isOverdue }
+              .map { ReportTable.Place(row: $0.offset, column: 2) })))
     ]
     for a in r.actions {
       if a.state == .open {
-        blocks.append(.missing("\(a.id) — not implemented yet"))
+        // Not yet due is a plan, not a deficiency; past due is an alarm as of the export.
+        let deadline = r.deadline(due: a.due, done: false)
+        switch deadline {
+        case .overdue: blocks.append(.alarm("\(a.id) — \(deadline.words): not implemented as of \(r.exportDay)"))
+        case .planned: blocks.append(.paragraph("\(a.id) — \(deadline.words)"))
+        case .undated, .done: blocks.append(.missing("\(a.id) — not implemented and no due date (action … --due DATE)"))
+        }
       } else if a.verdict == nil {
         blocks.append(.missing("\(a.id) — implemented, effectiveness not judged"))
       }
@@ -171,6 +217,11 @@ enum EightDReport {
         blocks.append(.heading("\(a.id) effect evidence"))
         blocks.append(.evidence(a.outcomeCitations))
       }
+    }
+    let removals = CorrectiveActionBlocks.removals(r)
+    if !removals.isEmpty {
+      blocks.append(.heading("Containment removed"))
+      blocks += removals
     }
     return ReportSection(anchor: "d6", title: "D6 — Implemented and validated", blocks: blocks)
   }
@@ -210,6 +261,7 @@ enum EightDReport {
       blocks.append(.missing("D8 — not signed off (signoff ROLE NAME --meaning approved)"))
     } else {
       blocks.append(.table(CorrectiveActionBlocks.signoffs(r)))
+      for s in r.signoffs { if let words = s.brokenWords { blocks.append(.alarm("Sign-off by \(s.name): \(words)")) } }
       for s in r.signoffs where s.meaning == nil {
         blocks.append(.missing("the sign-off by \(s.name) does not say what it means"))
       }
@@ -221,8 +273,16 @@ enum EightDReport {
           ? "Check errors at export: none."
           : "Check errors at export (shown, not blocking): "
             + errors.map { ($0.item.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ")))
-    blocks.append(.fields([("Integrity", r.integrity.line)]))
+    blocks.append(
+      r.integrity.verified ? .fields([("Integrity", r.integrity.line)]) : .alarm("Integrity: " + r.integrity.line))
     return ReportSection(anchor: "d8", title: "D8 — Recognise the team and close", blocks: blocks)
+  }
+
+  /// D6's implementation column: the date `done` was recorded, else how the due date stands.
+  static func implemented(_ a: Record.Action, in r: Record) -> String {
+    guard a.state != .open else { return r.deadline(due: a.due, done: false).words }
+    return ([a.doneAt.map { String($0.prefix(10)) }, a.doneNote].compactMap { $0 }.joined(separator: " — "))
+      .nonEmpty ?? "done"
   }
 
   static func flatten(_ node: Record.Node) -> [Record.Node] { Record.Node.depthFirst([node]).map(\.node) }

@@ -6,6 +6,8 @@ struct ReportDocument: Sendable {
   var title: String
   /// The line under the title: kind, version, time, integrity.
   var subtitle: String
+  /// A line under the subtitle in the alarm style (the integrity line when it does not verify).
+  var alarm: String? = nil
   var sections: [ReportSection]
 }
 
@@ -22,6 +24,9 @@ enum ReportBlock: Sendable {
   case paragraph(String)
   /// `MISSING: …` — something the report asks for that was not recorded.
   case missing(String)
+  /// What undoes a claim the report makes (a broken sign-off, an overdue action, an
+  /// unverified escape point): shown in the integrity line's alarm style.
+  case alarm(String)
   case heading(String)
   case table(ReportTable)
   case list([String])
@@ -36,6 +41,13 @@ struct ReportTable: Sendable {
   var rows: [[String]]
   /// Columns of ids, dates and cadences: never broken inside a word.
   var nowrap: Set<Int> = []
+  /// Cells shown in the alarm style (a broken sign-off's meaning, an overdue date).
+  var alarms: Set<Place> = []
+
+  struct Place: Hashable, Sendable {
+    var row: Int
+    var column: Int
+  }
 
   /// A cell the report asks for and the record lacks.
   static let missing = "MISSING"

@@ -7,7 +7,8 @@ struct ReportHTML {
         title: document.title, generator: generator,
         css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body class=\"report\">\n"
     out +=
-      "<header>\n<h1>\(HTMLText.text(document.title))</h1>\n<p class=\"meta\">\(HTMLText.text(document.subtitle))</p>\n</header>\n"
+      "<header>\n<h1>\(HTMLText.text(document.title))</h1>\n<p class=\"meta\">\(HTMLText.text(document.subtitle))</p>\n"
+      + (document.alarm.map { "<p class=\"integrity failed\">\(HTMLText.text($0))</p>\n" } ?? "") + "</header>\n"
     out += "<nav class=\"toc\" aria-label=\"Contents\">\n<ol>\n"
     for section in document.sections {
       out += "<li><a href=\"#\(section.anchor)\">\(HTMLText.text(section.title))</a></li>\n"
@@ -37,6 +38,8 @@ struct ReportHTML {
       out += "<p>\(t(text))</p>\n"
     case .missing(let text):
       out += "<p class=\"missing\"><strong>\(ReportTable.missing):</strong> \(t(text))</p>\n"
+    case .alarm(let text):
+      out += "<p class=\"integrity failed\">\(t(text))</p>\n"
     case .heading(let text):
       out += "<h3>\(t(text))</h3>\n"
     case .table(let table):
@@ -59,12 +62,13 @@ struct ReportHTML {
       "<th scope=\"col\"\(table.nowrap.contains(i) ? " class=\"nw\"" : "")>\(HTMLText.escape(h))</th>"
     }.joined()
     out += "</tr></thead>\n<tbody>\n"
-    for row in table.rows {
+    for (r, row) in table.rows.enumerated() {
       out +=
         "<tr>"
         + row.enumerated().map { i, cell in
           var classes: [String] = table.nowrap.contains(i) ? ["nw"] : []
           if cell == ReportTable.missing { classes.append("missing") }
+          if table.alarms.contains(.init(row: r, column: i)) { classes += ["integrity", "failed"] }
           let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
           return "<td\(attribute)>\(cell.isEmpty ? "—" : HTMLText.text(cell))</td>"
         }.joined() + "</tr>\n"

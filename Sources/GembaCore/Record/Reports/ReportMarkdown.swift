@@ -2,6 +2,7 @@
 struct ReportMarkdown {
   func render(_ document: ReportDocument) -> String {
     var out = "# " + MarkdownText.inline(document.title) + "\n\n*" + MarkdownText.inline(document.subtitle) + "*\n\n"
+    if let alarm = document.alarm { out += "**" + MarkdownText.inline(alarm) + "**\n\n" }
     for section in document.sections {
       out += "## " + MarkdownText.inline(section.title) + "\n\n"
       section.blocks.forEach { block($0, into: &out) }
@@ -21,11 +22,19 @@ struct ReportMarkdown {
       out += md(text) + "\n\n"
     case .missing(let text):
       out += "**\(ReportTable.missing):** " + md(text) + "\n\n"
+    case .alarm(let text):
+      out += "**" + md(text) + "**\n\n"
     case .heading(let text):
       out += "### " + md(text) + "\n\n"
     case .table(let table):
       MarkdownText.table(
-        table.header.map(md), table.rows.map { $0.map { $0 == ReportTable.missing ? "**\($0)**" : md($0) } },
+        table.header.map(md),
+        table.rows.enumerated().map { r, row in
+          row.enumerated().map { c, cell in
+            cell == ReportTable.missing || table.alarms.contains(.init(row: r, column: c))
+              ? "**\(md(cell))**" : md(cell)
+          }
+        },
         into: &out)
     case .list(let items):
       out += items.map { "- " + md($0) }.joined(separator: "\n") + "\n\n"

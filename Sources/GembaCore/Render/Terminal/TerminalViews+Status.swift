@@ -29,6 +29,9 @@ extension TerminalViews {
     }
 
     var out = [ink.bold(oneLine(inv.title ?? "untitled investigation")), ""]
+    if let identity = inv.caseIdentity {
+      out += field("case", identity.named.map { "\($0.label) \($0.value)" }.joined(separator: dot))
+    }
     if let problem = inv.problem {
       out += field("problem", problem.statement)
       out += field("expected", problem.expected ?? glyphs.dash)

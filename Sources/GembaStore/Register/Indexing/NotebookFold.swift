@@ -273,6 +273,14 @@ enum NotebookFold {
       ])
     }
 
+    var cases = TableRows(
+      table: "cases", columns: ["investigation", "number", "customer", "part", "complaint", "reported_by", "site"])
+    if let c = inv.caseIdentity {
+      cases.rows.append([
+        owner, .optional(c.number), .optional(c.customer), .optional(c.part), .optional(c.complaint),
+        .optional(c.reportedBy), .optional(c.site),
+      ])
+    }
     let dates = InvestigationDates(inv, watcher: watcher)
     var columns = fileColumns(cells: cells, label: label)
     columns += [
@@ -294,7 +302,7 @@ enum NotebookFold {
       id: id, path: path, status: .ok, detail: nil, head: cells.last?.chain, investigation: columns,
       children: [
         problems, steps, causes, findings, links, actions, signoffs, evidence, team, containments, escapes, escapeWhys,
-        extent, groups,
+        extent, groups, cases,
       ])
   }
 

@@ -417,7 +417,7 @@ public struct RegisterIndexer {
 enum RegisterTables {
   static let children = [
     "problems", "steps", "causes", "findings", "finding_causes", "actions", "signoffs", "evidence",
-    "team", "containments", "escapes", "escape_whys", "extent_checks", "cause_groups",
+    "team", "containments", "escapes", "escape_whys", "extent_checks", "cause_groups", "cases",
   ]
   /// The answers the indexer keeps (Recurrences).
   static let kept = ["recurrence_firsts", "recurrences", "cause_group_counts"]

@@ -206,6 +206,17 @@ public enum RegisterSchema {
     [
       "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL"
     ],
+    // 8: the case's identity (`case`: the 8D form's number, customer, part, complaint, reporter,
+    // site), one row per investigation that set one; every notebook is read again to fill it.
+    [
+      """
+      CREATE TABLE cases (
+        investigation TEXT PRIMARY KEY REFERENCES investigations(id) ON DELETE CASCADE,
+        number TEXT, customer TEXT, part TEXT, complaint TEXT, reported_by TEXT, site TEXT)
+      """,
+      "CREATE INDEX cases_customer ON cases (customer)",
+      "UPDATE investigations SET chain_head = NULL, file_size = NULL, file_mtime = NULL",
+    ],
   ]
 
   public static var latest: Int { migrations.count }
