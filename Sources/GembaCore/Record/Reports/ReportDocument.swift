@@ -23,6 +23,8 @@ enum ReportBlock: Sendable {
   /// `MISSING: …` — something the report asks for that was not recorded.
   case missing(String)
   case heading(String)
+  /// A heading under a `heading` (an escape point under "Escape point").
+  case subheading(String)
   case table(ReportTable)
   case list([String])
   /// Five-whys nodes with their children.

@@ -23,6 +23,8 @@ struct ReportMarkdown {
       out += "**\(ReportTable.missing):** " + md(text) + "\n\n"
     case .heading(let text):
       out += "### " + md(text) + "\n\n"
+    case .subheading(let text):
+      out += "#### " + md(text) + "\n\n"
     case .table(let table):
       MarkdownText.table(
         table.header.map(md), table.rows.map { $0.map { $0 == ReportTable.missing ? "**\($0)**" : md($0) } },
