@@ -227,7 +227,7 @@ public final class Session {
 
   /// `undo`, `redo` and `export`: they act on the notebook's history or write its record.
   private func sessionCommand(_ action: NotebookAction, context: CellContext) throws(Diagnostic) -> Ran {
-    let format: Located<String>, path: Located<String>, sop: Located<String>?
+    let format: Located<String>, path: Located<String>, sop: Located<String>?, paper: Located<Paper>?
     switch action {
     case .undo:
       let (output, number) = try undo(taking: nil)
@@ -235,11 +235,11 @@ public final class Session {
     case .redo:
       let (output, number) = try redo(context: context, giving: nil)
       return Ran(output: output, display: output, data: CellData(redid: number))
-    case .export(let f, let p, let s): (format, path, sop) = (f, p, s)
+    case .export(let f, let p, let s, let size): (format, path, sop, paper) = (f, p, s, size)
     }
     let document = try sop.map { path throws(Diagnostic) in (name: path.value, text: try desk().readDocument(path)) }
     let result = try Export.files(
-      format: format, path: path, sop: document, investigation: investigation,
+      format: format, path: path, sop: document, paper: paper, investigation: investigation,
       cells: cells, time: context.time, integrity: integrity, trusted: trustedKeys)
     if let evidence {
       for write in result.writes { try evidence.checkWritable(write.path) }

@@ -191,9 +191,9 @@ extension CommandLineTool {
 
   /// `gemba export NOTEBOOK --format F [-o FILE] [--sop SOP.md]`: the record as the
   /// notebook stands, without opening it for writing.
-  func export(_ path: String, format: String, output: String?, sop: String?, allowOutside: Bool) throws(Diagnostic)
-    -> Int32
-  {
+  func export(
+    _ path: String, format: String, output: String?, sop: String?, paper: String?, allowOutside: Bool
+  ) throws(Diagnostic) -> Int32 {
     let text = try Paths.readNotebook(path)
     let document = NotebookFormat.parse(text)
     if let problem = document.problems.first { throw problem.about(.file, in: path) }
@@ -214,6 +214,12 @@ extension CommandLineTool {
     let target = output ?? "-"
     let nowhere = SourceSpan(at: SourcePosition(line: 1, column: 1))
     do throws(Diagnostic) {
+      let size = try paper.map { name throws(Diagnostic) in
+        guard let size = Paper(rawValue: name.lowercased()) else {
+          throw Diagnostic.error(.invalidOptionValue, "`--paper` takes a4 or letter, not `\(name)`", at: nowhere)
+        }
+        return Located(size, at: nowhere)
+      }
       let sopText = try sop.map { s throws(Diagnostic) in
         (
           name: s,
@@ -221,7 +227,7 @@ extension CommandLineTool {
         )
       }
       let result = try Export.files(
-        format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText,
+        format: Located(format, at: nowhere), path: Located(target, at: nowhere), sop: sopText, paper: size,
         investigation: session.investigation, cells: session.cells, time: Clock.now(environment: environment),
         integrity: session.integrity,
         trusted: (try? TrustedKeys.load(environment: environment, notebook: path).keys) ?? [:])

@@ -22,8 +22,10 @@ struct CommandLineTool {
            gemba replay NOTEBOOK [--update NEW.md] [--allow-outside] [--allow-writes]
                  re-run every cell in a fresh session and compare outputs; exit 0 only if all match
            gemba export NOTEBOOK --format \(ExportFormat.names.joined(separator: "|")) [-o FILE] [--sop SOP.md]
+                 [--paper a4|letter]
                  write the reviewable record (or the revised SOP and FILE.diff); stdout without -o;
-                 8d is Markdown (HTML when FILE ends .html), a3 one A3 landscape HTML page
+                 8d is Markdown (HTML when FILE ends .html), a3 one A3 landscape HTML page;
+                 HTML prints on A4 unless --paper letter (the A3 is scaled whole onto --paper)
            gemba NOTEBOOK --fork NEW.md
                  start NEW.md from the cells of NOTEBOOK whose chain holds (after an edit broke it), and open it
            gemba key new NAME
@@ -51,7 +53,9 @@ struct CommandLineTool {
     """
 
   /// Options that take a value, and the flags, across all modes.
-  static let valued: Set<String> = ["--update", "--format", "-o", "--output", "--sop", "--chain", "--trust", "--fork"]
+  static let valued: Set<String> = [
+    "--update", "--format", "-o", "--output", "--sop", "--chain", "--trust", "--fork", "--paper",
+  ]
   static let flags: Set<String> = ["--keep-going", "--allow-outside", "--allow-writes", "--trust-folder-keys"]
 
   /// Runs the mode; any failure is a `Diagnostic`, drawn here once, and its kind decides the exit code.
@@ -119,7 +123,7 @@ struct CommandLineTool {
         throw usageError("export needs --format \(ExportFormat.names.joined(separator: "|"))")
       }
       return try export(
-        positional[1], format: format, output: options["-o"], sop: options["--sop"],
+        positional[1], format: format, output: options["-o"], sop: options["--sop"], paper: options["--paper"],
         allowOutside: options["--allow-outside"] != nil)
     default:
       guard positional.count <= 1 else { throw usageError("expected one notebook, got \(positional.count)") }

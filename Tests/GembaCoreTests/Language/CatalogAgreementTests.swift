@@ -113,7 +113,8 @@ import Testing
     #expect(usage.split(separator: " ")[1].split(separator: "|").contains(Substring(format.name)))
     #expect(complete("export ").candidates.contains(format.name))
     guard
-      case .notebook(.export(let typed, _, _)) = try #require(try Parser.parse("export \(format.name) \(path)")).route
+      case .notebook(.export(let typed, _, _, _)) = try #require(try Parser.parse("export \(format.name) \(path)"))
+        .route
     else {
       Issue.record("`export \(format.name)` does not route to the export")
       return

@@ -172,13 +172,36 @@ import Testing
     #expect(ExportFormat.names.contains("8d") && ExportFormat.names.contains("a3"))
   }
 
-  @Test func a3CutsLongListsAndSaysHowManyMore() {
+  /// A box that cannot hold every item keeps whole ones, counts the rest and names the record's
+  /// section that holds them; no text is cut mid-word.
+  @Test func a3KeepsWholeItemsAndSaysWhereTheRestIs() throws {
     let html = A3Renderer().render(CorrectiveActionFixtures.large())
-    #expect(html.contains("… 19 more (see the record)"))  // 24 findings, 5 shown
-    #expect(html.contains("… 5 more (see the record)"))  // 8 root causes, 3 shown
-    #expect(html.contains("… 25 more (see the record)"))  // 12 containments and 24 actions in the plan, 11 shown
-    #expect(html.components(separatedBy: "more (see the record)").count - 1 >= 7)
+    let notes = html.matches(of: /… (\d+) more not shown: see the record, section “([^”]+)”/)
+    #expect(notes.count >= 4, "\(notes.count) notes")
+    // 24 findings: those listed plus those counted.
+    let findings = try #require(notes.first { $0.output.2 == "Findings" }, "no note for the findings")
+    let listed = html.matches(of: /<li><span class="id">F\d+<\/span>/).count
+    #expect(listed + (Int(findings.output.1) ?? 0) == 24, "\(listed) listed + \(findings.output.1) counted")
+    #expect(listed >= 1)
+    // Outside the chart (whose axis labels keep their full text in a <title>), no word ends in "…".
+    let text = html.replacing(/<svg[\s\S]*?<\/svg>/, with: "")
+    #expect(text.firstMatch(of: /\w…/) == nil, "\(text.firstMatch(of: /.{30}\w…/).map { String($0.output) } ?? "")")
     #expect(html.contains("<svg class=\"chart pareto\""))
+  }
+
+  /// The why chain reads as a sentence, and the fishbone lists only bones that hold causes.
+  @Test func a3WritesTheWhyChainAsSentencesAndSkipsEmptyBones() throws {
+    let record = CorrectiveActionFixtures.refund()
+    let html = A3Renderer().render(record)
+    if record.occurrenceNodes.contains(where: { $0.root && $0.id.contains(".") }) {
+      #expect(html.contains("<em>because</em>"))
+    }
+    let fishbone = try #require(record.fishbone)
+    let counts = A3Renderer.boneCounts(fishbone)
+    #expect(html.contains(HTMLText.text(counts)))
+    for bone in fishbone.bones {
+      #expect(counts.contains(bone.name + " ") == !bone.causes.isEmpty, "\(bone.name) in “\(counts)”")
+    }
   }
 
   /// Prints the A3 with headless Chromium and counts the PDF's pages (`/Type /Page` objects):
@@ -217,7 +240,10 @@ import Testing
           </script></body>
           """)
     let probePage = try ExternalTools.write(probe, to: folder, "probe.html")
-    let dom = try HTMLRecordRendererTests.dumpDOM(probePage)
+    // Measured at the sheet's printed size: a window wide enough that the screen's zoom is 1.
+    let dom = try ExternalTools.run(
+      HTMLRecordRendererTests.chromium + ["--window-size=1600,1200", "--dump-dom", probePage.absoluteString]
+    ).stdout
     #expect(
       dom.contains("<title>CLIPPED[]</title>"),
       "\(example): \(dom.firstMatch(of: /<title>[^<]*<\/title>/).map { String($0.output) } ?? "no title")")

@@ -87,8 +87,9 @@ enum CommandSummary {
     case .history: return "history"
     case .help(let topic): return "help" + field("topic", topic?.value)
     case .save(let path): return "save" + field("path", path.map { q($0.value) })
-    case .export(let format, let path, let sop):
+    case .export(let format, let path, let sop, let paper):
       return "export \(format.value) \(q(path.value))" + field("sop", sop.map { q($0.value) })
+        + field("paper", paper?.value.rawValue)
     case .run(let path): return "run \(q(path.value))"
     case .refresh(let name): return "refresh \(name.value)"
     case .quit: return "quit"

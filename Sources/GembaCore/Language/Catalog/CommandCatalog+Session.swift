@@ -43,19 +43,32 @@ extension CommandCatalog {
         return .save(Located(path.text, at: path.span))
       }),
     VerbSpec(
-      name: "export", group: .session, usage: "export \(ExportFormat.names.joined(separator: "|")) PATH [--sop SOP.md]",
+      name: "export", group: .session,
+      usage: "export \(ExportFormat.names.joined(separator: "|")) PATH [--sop SOP.md] [--paper a4|letter]",
       summary:
         "Write the reviewable record, an 8D (Markdown, or HTML for a .html PATH), a one-page A3 (HTML) or the SOP update to PATH;"
-        + " folders missing on the way are made, inside the notebook's folder.",
+        + " folders missing on the way are made, inside the notebook's folder. HTML is laid out for A4 paper unless"
+        + " `--paper letter`; the A3 prints on A3 landscape, or scaled whole onto the `--paper` given.",
       example: "export 8d 8d-report.md",
-      options: [OptionSpec("sop", .single, .path, hint: "SOP.md")],
+      options: [
+        OptionSpec("sop", .single, .path, hint: "SOP.md"),
+        OptionSpec("paper", .single, .choice(Paper.allCases.map(\.rawValue)), hint: "a4|letter"),
+      ],
       build: { (a: inout Arguments) throws(Diagnostic) -> Command in
         let formats = ExportFormat.names.dropLast().joined(separator: ", ") + " or " + ExportFormat.names.last!
         let format = try a.take("a format: " + formats)
         let path = try a.take("an output path")
+        var paper: Located<Paper>?
+        if let token = a.single("paper") {
+          guard let size = Paper(rawValue: token.text.lowercased()) else {
+            throw .error(
+              .invalidOptionValue, "`--paper` takes a4 or letter, not `\(token.text)`", at: token.span)
+          }
+          paper = Located(size, at: token.span)
+        }
         return .export(
           format: Located(format.text.lowercased(), at: format.span), path: Located(path.text, at: path.span),
-          sop: a.single("sop").map { Located($0.text, at: $0.span) })
+          sop: a.single("sop").map { Located($0.text, at: $0.span) }, paper: paper)
       }),
     VerbSpec(
       name: "run", group: .session, usage: "run FILE",

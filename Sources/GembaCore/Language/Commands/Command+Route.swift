@@ -46,7 +46,7 @@ public enum EvidenceQuestion: Hashable, Sendable {
 /// `undo`, `redo` and `export`.
 public enum NotebookAction: Hashable, Sendable {
   case undo, redo
-  case export(format: Located<String>, path: Located<String>, sop: Located<String>?)
+  case export(format: Located<String>, path: Located<String>, sop: Located<String>?, paper: Located<Paper>?)
 }
 
 /// The shell's own commands.
@@ -92,7 +92,8 @@ extension Command {
     case .compareShares(let shares): .question(.compareShares(shares))
     case .undo: .notebook(.undo)
     case .redo: .notebook(.redo)
-    case .export(let format, let path, let sop): .notebook(.export(format: format, path: path, sop: sop))
+    case .export(let format, let path, let sop, let paper):
+      .notebook(.export(format: format, path: path, sop: sop, paper: paper))
     case .help(let topic): .shell(.help(topic))
     case .history: .shell(.history)
     case .save(let path): .shell(.save(path))

@@ -60,7 +60,7 @@ public enum Command: Hashable, Sendable {
   case history
   case help(Located<String>?)
   case save(Located<String>?)
-  case export(format: Located<String>, path: Located<String>, sop: Located<String>?)
+  case export(format: Located<String>, path: Located<String>, sop: Located<String>?, paper: Located<Paper>?)
   case run(Located<String>)
   case quit
   /// `width N|full|auto`: how wide the shell draws tables and labels (never what cells store).

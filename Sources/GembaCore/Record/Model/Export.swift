@@ -11,7 +11,8 @@ public enum Export {
   /// can check an export without writing it).
   public static func files(
     format: Located<String>, path: Located<String>, sop: (name: String, text: String)?,
-    investigation: Investigation, cells: [Cell], time: String, integrity: IntegrityState? = nil,
+    paper: Located<Paper>? = nil, investigation: Investigation, cells: [Cell], time: String,
+    integrity: IntegrityState? = nil,
     trusted: [String: String] = [:]
   ) throws(Diagnostic) -> (writes: [FileWrite], message: String) {
     let record = Record(
@@ -31,11 +32,18 @@ public enum Export {
       throw .error(
         .exportFormatMismatch, "--sop goes with `export sop`", at: format.span, notes: ["export sop PATH --sop SOP.md"])
     }
+    if let paper, !Self.takesPaper(exportFormat, path: path.value) {
+      throw .error(
+        .exportFormatMismatch, "--paper goes with an HTML export (html, a 8d to a .html file, a3)", at: paper.span,
+        notes: ["export 8d report.html --paper letter"])
+    }
     switch exportFormat {
     case .record(let recordFormat):
-      writes.append(FileWrite(path: path, content: recordFormat.renderer.render(record)))
+      let renderer: any RecordRenderer =
+        recordFormat == .html ? HTMLRecordRenderer(paper: paper?.value ?? .a4) : recordFormat.renderer
+      writes.append(FileWrite(path: path, content: renderer.render(record)))
     case .report(let report):
-      writes.append(FileWrite(path: path, content: try report.render(record, path: path)))
+      writes.append(FileWrite(path: path, content: try report.render(record, path: path, paper: paper?.value)))
     case .sop:
       let date = String(time.prefix(10))
       let result = try SOPUpdater.update(record: record, sop: sop?.text, sopName: sop?.name ?? "SOP.md", date: date)
@@ -50,5 +58,15 @@ public enum Export {
         + Hex.string(Digest.sha256(write.content)).prefix(16)
     }
     return (writes, (lines + notes).joined(separator: "\n"))
+  }
+
+  /// Paper matters only to a page a browser prints: the HTML record, an HTML 8D and the A3.
+  static func takesPaper(_ format: ExportFormat, path: String) -> Bool {
+    switch format {
+    case .record(let recordFormat): recordFormat == .html
+    case .report(.eightD): ReportKind.wantsHTML(path)
+    case .report(.a3): true
+    case .sop: false
+    }
   }
 }

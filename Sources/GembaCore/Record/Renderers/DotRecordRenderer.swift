@@ -43,6 +43,21 @@ public struct DotRecordRenderer: RecordRenderer {
       }
       out += "  }\n"
     }
+    // The escape points and their whys: why the problem got past the checks is a chain as well.
+    if let escapes = record.escapes, !escapes.isEmpty {
+      out += "  subgraph cluster_escapes {\n    label=\"Escape points\";\n    color=\"#bbbbbb\";\n"
+      for escape in escapes {
+        let label = escape.id + " " + escape.text + (escape.step.map { "\n(at \($0))" } ?? "")
+        out +=
+          "    \(Self.quote(escape.id)) [label=\(Self.quote(Self.wrapped(label))), style=bold, color=\"#a15c00\"];\n"
+        Record.Node.walk(escape.whys) { node, _, parent in
+          out += "    \(Self.quote(node.id)) [\(Self.attributes(node))];\n"
+          out +=
+            "    \(parent.map { Self.quote($0.id) } ?? Self.quote(escape.id)) -> \(Self.quote(node.id)) [label=\"why?\", fontsize=9];\n"
+        }
+      }
+      out += "  }\n"
+    }
     out += "}\n"
     return out
   }

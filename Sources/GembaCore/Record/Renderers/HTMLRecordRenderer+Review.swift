@@ -71,7 +71,8 @@ extension HTMLRecordRenderer {
 
   func checkItem(_ c: Record.Check) -> String {
     "<li><span class=\"sev-\(c.severity == "error" ? "error" : "warning")\">\(HTMLText.escape(c.severity))</span>"
-      + (c.item.map { " \(code($0))" } ?? "") + ": \(t(c.message)) — \(t(c.advice))</li>\n"
+      + (c.item.map { " \(code($0))" } ?? "")
+      + ": \(HTMLText.markedText(c.message)) — \(HTMLText.markedText(c.advice))</li>\n"
   }
 
   func checks(_ r: Record, into out: inout String) {

@@ -4,7 +4,10 @@
 /// Content-Security-Policy forbids scripts, so even text that slipped past escaping could
 /// not run. Every piece of user and evidence text goes through `HTMLText`.
 public struct HTMLRecordRenderer: RecordRenderer {
-  public init() {}
+  /// The paper the page prints on (`export html … --paper`).
+  public var paper: Paper
+
+  public init(paper: Paper = .a4) { self.paper = paper }
 
   /// Scripts, frames, fonts and network are all denied; only inline styles and data: images.
   public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -27,7 +30,7 @@ public struct HTMLRecordRenderer: RecordRenderer {
     out +=
       Self.pageHead(
         title: record.title, generator: "gemba record v\(record.version)",
-        css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body>\n"
+        css: HTMLStyle.page(paper) + "\n" + HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body>\n"
     out += "<header>\n<h1>\(t(record.title))</h1>\n"
     out += "<p class=\"meta\">gemba record v\(record.version) · generated \(t(record.generatedAt)) · "
     out +=

@@ -1,9 +1,9 @@
 /// The record's stylesheet, inline because the page loads nothing: readable on screen,
-/// each section on a new page when printed, long words wrapped, statuses visible in grey too;
+/// sections flowing on paper (no page per section), long words wrapped, statuses visible in grey too;
 /// chart marks differ by shape and dash as well as colour, so a grey printout still reads.
 enum HTMLStyle {
   static let css = """
-    :root { color-scheme: light; --ink: #1d1d1f; --muted: #666; --line: #d0d0d7; --ok: #2e7d32; --out: #8a8a8a; --bad: #b71c1c; --warn: #a15c00; }
+    :root { color-scheme: light; --ink: #1d1d1f; --muted: #666; --line: #d0d0d7; --ok: #2e7d32; --out: #6b6b6b; --bad: #b71c1c; --warn: #a15c00; }
     * { box-sizing: border-box; }
     body { margin: 0 auto; max-width: 70rem; padding: 1.5rem 2rem 4rem; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); overflow-wrap: break-word; }
     h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
@@ -20,6 +20,11 @@ enum HTMLStyle {
     th { background: #f3f3f6; overflow-wrap: normal; white-space: nowrap; }
     .scroll { overflow-x: auto; max-width: 100%; }
     table.cited td { white-space: nowrap; }
+    /* A prose cell keeps room for a few words: a narrow window scrolls the table sideways rather than
+       setting one word per line. */
+    td:not(.num):not(.nw) { min-width: 9rem; }
+    table.fields td, table.cited td { min-width: 0; }
+    @media (max-width: 40rem) { body { padding: 1rem .8rem 3rem; } h1 { font-size: 1.45rem; } }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     pre { background: #f6f6f8; border: 1px solid var(--line); padding: .5rem .7rem; white-space: pre-wrap; overflow-wrap: anywhere; font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; margin: .3rem 0 .8rem; }
     code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .9em; }
@@ -82,21 +87,37 @@ enum HTMLStyle {
     .integrity.failed { color: var(--bad); }
     .cell-head { margin: 1rem 0 .2rem; font-size: .9rem; color: var(--muted); }
     @media print {
-      body { max-width: none; padding: 0; font-size: 11pt; }
-      nav.toc { break-after: page; }
-      main > section { break-before: page; }
-      h2, h3 { break-after: avoid; }
-      pre, tr, figure { break-inside: avoid; }
-      /* Paper cannot scroll: wide tables shrink their type and wrap at whole words instead. */
+      /* Sections flow one after another (a page each wasted half the paper); a heading stays with what
+         follows it and a table row, a chart or a short excerpt is never split across pages. */
+      body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.35; }
+      h1 { font-size: 17pt; }
+      h2 { font-size: 13pt; margin-top: 1rem; }
+      h2, h3, figcaption, .cell-head { break-after: avoid; }
+      tr, figure svg, li { break-inside: avoid; }
+      /* Paper cannot scroll: wide tables wrap at whole words instead, at 9 pt, the least body text reads at. */
       .scroll { overflow: visible; }
-      table { font-size: 8.5pt; }
+      table { font-size: 9pt; }
       td { overflow-wrap: break-word; }
+      td:not(.num):not(.nw) { min-width: 0; }
+      /* A cell that may not wrap makes the page wider than the paper, and Chromium then shrinks the
+         whole page (to 6 pt): on paper only ids and dates (.nw) stay whole. */
+      table.cited td, th { white-space: normal; }
+      pre { font-size: 9pt; }
+      svg.chart { max-width: 12cm; }
+      /* What a reader opens on screen is printed open: paper has no disclosure triangle. */
+      details::details-content { content-visibility: visible; display: block; }
+      details > summary { list-style: none; font-weight: 600; }
       a { color: inherit; text-decoration: none; }
     }
     """
 }
 
 extension HTMLStyle {
+  /// The printed page: its size from `--paper` (A4 unless told), margins a binder and a stapler leave alone.
+  static func page(_ paper: Paper) -> String {
+    "@page { size: \(paper.cssSize); margin: 14mm 13mm 15mm; }"
+  }
+
   /// What the 8D and the record's corrective-action sections add: MISSING marked so it
   /// cannot be overlooked, in grey print too (bold, boxed).
   static let reportCSS = """

@@ -76,11 +76,12 @@ enum CorrectiveActionBlocks {
     return blocks
   }
 
-  static func escapes(_ r: Record) -> [ReportBlock] {
+  /// `nested`: under the 8D's "Escape point" heading, so each escape point is a level below it.
+  static func escapes(_ r: Record, nested: Bool = false) -> [ReportBlock] {
     guard let escapes = r.escapes else { return [] }
     var blocks: [ReportBlock] = []
     for e in escapes {
-      blocks.append(.heading("\(e.id) \(e.text)"))
+      blocks.append(nested ? .subheading("\(e.id) \(e.text)") : .heading("\(e.id) \(e.text)"))
       blocks.append(
         .fields([
           (

@@ -41,7 +41,8 @@ enum EightDReport {
   static func d0(_ r: Record) -> ReportSection {
     var blocks: [ReportBlock] = []
     if let p = r.problem {
-      blocks.append(.fields([("Problem", p.statement), ("Symptom (actual)", p.actual), ("Expected", p.expected)]))
+      // The symptom that set off the response; D2 holds the full description (statement, expected, actual).
+      blocks.append(.paragraph("Symptom: \(p.actual ?? p.statement) (described in full in D2)."))
     } else {
       blocks.append(.missing("D0 — no problem statement recorded (problem TEXT --expected … --actual …)"))
     }
@@ -141,7 +142,7 @@ enum EightDReport {
       blocks.append(.missing("D4 — no fishbone recorded"))
     }
     blocks.append(.heading("Escape point"))
-    let escapes = CorrectiveActionBlocks.escapes(r)
+    let escapes = CorrectiveActionBlocks.escapes(r, nested: true)
     blocks += escapes.isEmpty ? [.missing("D4 — no escape point recorded (escape TEXT --step Sx)")] : escapes
     for e in r.escapes ?? [] where !e.isVerified {
       blocks.append(

@@ -28,6 +28,8 @@ enum ReportBlock: Sendable {
   /// unverified escape point): shown in the integrity line's alarm style.
   case alarm(String)
   case heading(String)
+  /// A heading under a `heading` (an escape point under "Escape point").
+  case subheading(String)
   case table(ReportTable)
   case list([String])
   /// Five-whys nodes with their children.

@@ -1,11 +1,14 @@
 /// A `ReportDocument` as one self-contained HTML page (the record's stylesheet and
 /// Content-Security-Policy), or its blocks inside the record.
 struct ReportHTML {
+  /// The paper the page prints on (`export 8d … --paper`).
+  var paper: Paper = .a4
+
   func render(_ document: ReportDocument, generator: String) -> String {
     var out =
       HTMLRecordRenderer.pageHead(
         title: document.title, generator: generator,
-        css: HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body class=\"report\">\n"
+        css: HTMLStyle.page(paper) + "\n" + HTMLStyle.css + "\n" + HTMLStyle.reportCSS) + "<body class=\"report\">\n"
     out +=
       "<header>\n<h1>\(HTMLText.text(document.title))</h1>\n<p class=\"meta\">\(HTMLText.text(document.subtitle))</p>\n"
       + (document.alarm.map { "<p class=\"integrity failed\">\(HTMLText.text($0))</p>\n" } ?? "") + "</header>\n"
@@ -42,6 +45,8 @@ struct ReportHTML {
       out += "<p class=\"integrity failed\">\(t(text))</p>\n"
     case .heading(let text):
       out += "<h3>\(t(text))</h3>\n"
+    case .subheading(let text):
+      out += "<h4>\(t(text))</h4>\n"
     case .table(let table):
       Self.table(table, into: &out)
     case .list(let items):

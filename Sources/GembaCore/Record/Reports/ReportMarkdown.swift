@@ -26,6 +26,8 @@ struct ReportMarkdown {
       out += "**" + md(text) + "**\n\n"
     case .heading(let text):
       out += "### " + md(text) + "\n\n"
+    case .subheading(let text):
+      out += "#### " + md(text) + "\n\n"
     case .table(let table):
       MarkdownText.table(
         table.header.map(md),

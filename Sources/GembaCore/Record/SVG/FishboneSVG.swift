@@ -83,11 +83,14 @@ enum FishboneSVG {
       let boneX = attachX - slant * far / length
       let end = boneX - row.depth * 16
       let start = end - columnWidth + 90
+      // The rib itself runs on to the bone where the bone crosses the rib's own height (it stopped
+      // short by the label's depth, ~17 px, before); only the label keeps clear of the bone.
+      let ribEnd = attachX - slant * abs(y - spineY) / length - row.depth * 16
       let classes = "s-\(row.node.status.rawValue)" + (row.node.root ? " root" : "")
       out +=
         "<g class=\"cause \(classes)\"><title>\(HTMLText.escape(row.node.id + " " + row.node.text + " (" + row.node.statusText + ")"))</title>"
-      out += "<line x1=\"\(start)\" y1=\"\(y)\" x2=\"\(end)\" y2=\"\(y)\"/>"
-      if row.node.root { out += "<line x1=\"\(start)\" y1=\"\(y + 3)\" x2=\"\(end)\" y2=\"\(y + 3)\"/>" }
+      out += "<line x1=\"\(start)\" y1=\"\(y)\" x2=\"\(ribEnd)\" y2=\"\(y)\"/>"
+      if row.node.root { out += "<line x1=\"\(start)\" y1=\"\(y + 3)\" x2=\"\(ribEnd)\" y2=\"\(y + 3)\"/>" }
       out += "<text x=\"\(end - 4)\" y=\"\(y - 4 - (lines.count - 1) * lineHeight)\" text-anchor=\"end\">"
       for (i, line) in lines.enumerated() {
         out += "<tspan x=\"\(end - 4)\" dy=\"\(i == 0 ? 0 : lineHeight)\">\(HTMLText.escape(line))</tspan>"

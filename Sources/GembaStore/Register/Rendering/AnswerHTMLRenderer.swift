@@ -6,7 +6,7 @@ struct AnswerHTMLRenderer {
   static let css = """
     :root { color-scheme: light; --ink: #1d1d1f; --muted: #666; --line: #d7d7de; --accent: #3559a8; --bar: #8fa8dc; }
     * { box-sizing: border-box; }
-    body { margin: 0 auto; max-width: 78rem; padding: 1.5rem 2rem 3rem; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: #f7f7f9; overflow-wrap: anywhere; }
+    body { margin: 0 auto; max-width: 78rem; padding: 1.5rem 2rem 3rem; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: #f7f7f9; overflow-wrap: break-word; }
     header { border-bottom: 3px solid var(--accent); margin-bottom: 1.2rem; padding-bottom: .4rem; }
     h1 { font-size: 1.6rem; margin: 0; }
     .meta { color: var(--muted); margin: .2rem 0 0; }
@@ -19,11 +19,18 @@ struct AnswerHTMLRenderer {
     th { background: #eef0f6; white-space: nowrap; position: sticky; top: 0; }
     tr:nth-child(even) td { background: #fafafc; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    /* Dates stay whole ("2026-/12-04" misreads); a text cell keeps room for a few words, so a narrow
+       screen scrolls the table sideways instead of breaking words letter by letter. */
+    td.nw { white-space: nowrap; }
+    td.text { min-width: 8rem; }
+    @media (max-width: 40rem) { body { padding: 1rem .7rem 2rem; } section { padding: .5rem .6rem .7rem; } }
     td.bar { width: 30%; }
     .bar span { display: block; height: .85rem; background: var(--bar); border-radius: .2rem; }
     .none { color: var(--muted); font-style: italic; }
     ul.notes { color: var(--muted); margin: .5rem 0 0; padding-left: 1.2rem; }
-    @media print { body { background: #fff; } section { break-inside: avoid; } }
+    /* On paper the sections flow (a section kept whole left page 1 with only the title); a row is never split. */
+    @media print { body { background: #fff; max-width: none; padding: 0; } .scroll { overflow: visible; } td.text { min-width: 0; }
+      th { position: static; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
     """
 
   func render(_ report: RegisterAnswer) -> String {
@@ -51,6 +58,13 @@ struct AnswerHTMLRenderer {
     return out
   }
 
+  /// A date or timestamp (`2026-12-04`, `2026-12-04T09:30Z`): held on one line.
+  static func isDate(_ text: String) -> Bool {
+    let head = Array(text.utf8.prefix(10))
+    guard head.count == 10, text.utf8.count <= 25 else { return false }
+    return (0..<10).allSatisfy { k in k == 4 || k == 7 ? head[k] == 45 : (48...57).contains(head[k]) }
+  }
+
   private func table(_ section: RegisterAnswer.Section) -> String {
     // The Pareto's counts as bars beside the figures.
     let barColumn = section.columns.contains("cumulative %") ? section.columns.firstIndex(of: "count") : nil
@@ -67,7 +81,9 @@ struct AnswerHTMLRenderer {
       for value in row {
         switch value {
         case .integer, .number: out += "<td class=\"num\">\(escape(value.plain))</td>"
-        case .text, .empty: out += "<td>\(escape(value.plain))</td>"
+        case .text, .empty:
+          let plain = value.plain
+          out += "<td class=\"\(Self.isDate(plain) ? "nw" : "text")\">\(escape(plain))</td>"
         }
       }
       if let barColumn, case .integer(let n) = row[barColumn], largest > 0 {
