@@ -101,6 +101,8 @@ public enum EvidenceLoader {
       )
       layout = .delimited
     } else {
+      // Bytes all in memory are checked before anything is hashed or scanned; streamed ones as they arrive.
+      if arrival == nil { try LineLengths.check(base, from: start, to: end, file: path) }
       var reader = LineReader(file: path, base: base, start: start, end: end, progress: progress, arrival: arrival)
       reader.profilesTime = options.profileColumns && options.dateFormats.isEmpty
       let lines = reader

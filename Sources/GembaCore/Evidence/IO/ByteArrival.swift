@@ -67,10 +67,12 @@ final class ByteArrival: @unchecked Sendable {
     return filled > offset || filled == end ? filled : nil
   }
 
-  /// Says no more bytes will be read (the load was cancelled).
-  func stop() {
+  /// Says no more bytes will be read: the load was cancelled, or (`reason`) a stage refused
+  /// the file from what it has seen, so the rest is neither read nor hashed.
+  func stop(because reason: EvidenceError? = nil) {
     condition.lock()
     stopped = true
+    failure = failure ?? reason
     condition.broadcast()
     condition.unlock()
   }

@@ -99,7 +99,8 @@ public final class MappedFile: @unchecked Sendable {
       return
     }
     guard let (memory, anonymous) = Self.allocate(size) else {
-      throw Self.refusal(path, "is too large for the memory left", hint: "load a part of it")
+      // The evidence-too-large code (E0213), as when a table's offsets do not fit.
+      throw Self.refusal(path, "is too large for the memory left", hint: "load a part of it", kind: .tooLarge)
     }
     self.anonymous = anonymous
     bytes = UnsafeRawBufferPointer(start: memory, count: size)
@@ -260,7 +261,9 @@ public final class MappedFile: @unchecked Sendable {
     return refusal(path, "cannot be read: \(reason)", hint: hint)
   }
 
-  private static func refusal(_ path: String, _ what: String, hint: String) -> EvidenceError {
-    EvidenceError(EvidenceProblem(.binaryFile, file: path, message: what, action: .refused), hint: hint)
+  private static func refusal(
+    _ path: String, _ what: String, hint: String, kind: EvidenceProblem.Kind = .binaryFile
+  ) -> EvidenceError {
+    EvidenceError(EvidenceProblem(kind, file: path, message: what, action: .refused), hint: hint)
   }
 }

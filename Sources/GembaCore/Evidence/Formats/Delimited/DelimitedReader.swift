@@ -28,7 +28,7 @@ struct DelimitedReader {
     let buffer = source.buffer
     let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let end = buffer.count
-    try checkLineLengths(base: base, from: start, to: end)
+    try LineLengths.check(base, from: start, to: end, file: file)
     let classes = dialect.byteClasses()
     return try classes.withUnsafeBufferPointer { (table) throws(EvidenceError) -> Output in
       let cls = table.baseAddress!
@@ -99,40 +99,8 @@ struct DelimitedReader {
   /// A header longer than this is not a header.
   static let headerLimit = 1 << 20
 
-  /// The longest line a table's file may have (64 MiB): no record of evidence is that long, and
-  /// a longer one (a file of one endless line, or a sparse file's run of NULs) is refused before it
-  /// is scanned, naming its line.
-  public static let longestLine = 64 << 20
-
-  /// Refuses the file when a line is longer than `longestLine`. Looks back from the end of each
-  /// window of that many bytes for its last line break, so it touches little of a file of
-  /// ordinary lines.
-  func checkLineLengths(base: UnsafePointer<UInt8>, from start: Int, to end: Int) throws(EvidenceError) {
-    var lineStart = start
-    while end - lineStart > Self.longestLine {
-      var lf = lineStart + Self.longestLine
-      while lf >= lineStart && base[lf] != 10 { lf -= 1 }
-      guard lf >= lineStart else {
-        var line = 1
-        var p = start
-        while p < lineStart, let hit = memchr(base + p, 10, lineStart - p) {
-          line += 1
-          p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-        }
-        let next = memchr(base + lineStart, 10, end - lineStart)
-        let length =
-          next.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) - lineStart } ?? (end - lineStart)
-        throw EvidenceError(
-          EvidenceProblem(
-            .longLine, file: file, line: line, byteOffset: lineStart,
-            message:
-              "line \(NumberFormat.integer(line)) is \(NumberFormat.integer(length)) bytes long, more than a line of a table may be (\(Self.longestLine >> 20) MiB)",
-            action: .refused),
-          hint: "split the file, or cut that line out (a run of NUL bytes is a sparse or damaged file)")
-      }
-      lineStart = lf + 1
-    }
-  }
+  /// The longest line a table's file may have (64 MiB, `LineLengths.longest`).
+  public static let longestLine = LineLengths.longest
 
   private func checkHeader(_ scan: CSVScanner<RecordListSink>, start: Int) throws(EvidenceError) {
     if let open = scan.unterminatedQuote {

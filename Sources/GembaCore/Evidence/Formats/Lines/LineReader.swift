@@ -37,6 +37,11 @@ struct LineReader: @unchecked Sendable {
           e = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
           break
         }
+        // Too long already: refused from what has arrived, the rest is not read.
+        if let arrival, filled - p > LineLengths.longest {
+          arrival.stop(because: LineLengths.refusal(file: file, line: line, at: p, fileSize: end))
+          return false
+        }
         if filled >= end { break }
         guard let more = arrived(past: filled) else { return false }
         (from, filled) = (filled, more)

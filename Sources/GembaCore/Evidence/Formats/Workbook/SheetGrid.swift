@@ -28,23 +28,103 @@ final class SheetGrid: @unchecked Sendable {
   private(set) var noteCount = 0
   private(set) var errorCount = 0
 
+  /// The first thing that makes the sheet unreadable as it stands (a shared string that does
+  /// not exist, a row 0, a row written twice), naming its cell: the load is refused with it,
+  /// as openpyxl fails and Excel offers to repair the file. Nil when the sheet reads.
+  private(set) var damage: String?
+  /// The first row whose number is not above the row before it (`row`, after `previous`):
+  /// the rows are put in order by `sortRows()` and a warning says so.
+  private(set) var unordered: (row: Int, previous: Int)?
+  private var highestRow = 0
+
   private var rowNumber = 0
   private var rowStart = 0
   private var rowFirstCell = 0
   private var rowHasText = false
+  private var rowLastColumn = -1
   private var cellStart = 0
 
   func beginRow(_ number: Int) {
+    if number < 1 { markDamaged("has a row numbered \(number) (rows are numbered from 1)") }
+    if number <= highestRow && unordered == nil { unordered = (number, highestRow) }
+    highestRow = max(highestRow, number)
     rowNumber = number
     rowStart = text.count
     rowFirstCell = cellColumns.count
     rowHasText = false
+    rowLastColumn = -1
   }
 
   @inline(__always) func beginCell(_ column: Int) {
+    // Cells come in column order; one that does not may repeat a cell of its row.
+    if column <= rowLastColumn { checkRepeated(column) }
+    rowLastColumn = max(rowLastColumn, column)
     currentColumn = column
     if cellColumns.count > rowFirstCell { text.append(9) }
     cellStart = text.count
+  }
+
+  private func checkRepeated(_ column: Int) {
+    for k in rowFirstCell..<cellColumns.count where Int(cellColumns[k]) == column {
+      // The later value is the one laid out (`XlsxTableBuilder` writes a row's cells in order).
+      note(
+        column,
+        "cell \(Self.reference(column: column, row: rowNumber)) is written twice; the second value was kept, as openpyxl and calamine read it"
+      )
+      return
+    }
+  }
+
+  /// Keeps the first damage found.
+  func markDamaged(_ what: String) {
+    if damage == nil { damage = what }
+  }
+
+  /// `B12` for column 1, row 12.
+  static func reference(column: Int, row: Int) -> String {
+    var letters: [Character] = []
+    var c = column + 1
+    while c > 0 {
+      let digit = (c - 1) % 26
+      letters.insert(Character(Unicode.Scalar(UInt8(65 + digit))), at: 0)
+      c = (c - 1) / 26
+    }
+    return String(letters) + "\(row)"
+  }
+
+  /// The reference of the cell being written (for notes and damage).
+  var currentReference: String { Self.reference(column: currentColumn, row: rowNumber) }
+
+  /// Puts the rows in order of their numbers, as Excel shows them, when the XML wrote them out
+  /// of order; a row number written twice is damage. Each row's text stays where it is: only
+  /// the row and cell indexes move (a row's cells stay together), and notes follow their rows.
+  func sortRows() {
+    let count = rowCount
+    let order = (0..<count).sorted { (rowNumbers[$0], $0) < (rowNumbers[$1], $1) }
+    for k in 1..<max(count, 1) where rowNumbers[order[k]] == rowNumbers[order[k - 1]] {
+      markDamaged("has row \(rowNumbers[order[k]]) twice")
+      return
+    }
+    let firsts = (0..<count).map { Int(rowFirstCells[$0]) }
+    let ends = (0..<count).map { $0 + 1 < count ? Int(rowFirstCells[$0 + 1]) : cellColumns.count }
+    let columns = (0..<cellColumns.count).map { cellColumns[$0] }
+    let cellEndsCopy = (0..<cellEnds.count).map { cellEnds[$0] }
+    let starts = (0..<count).map { rowStarts[$0] }
+    let numbers = (0..<count).map { rowNumbers[$0] }
+    var newIndex = Array(repeating: 0, count: count)
+    var k = 0
+    for (i, old) in order.enumerated() {
+      newIndex[old] = i
+      rowStarts[i] = starts[old]
+      rowNumbers[i] = numbers[old]
+      rowFirstCells[i] = UInt32(truncatingIfNeeded: k)
+      for c in firsts[old]..<ends[old] {
+        cellColumns[k] = columns[c]
+        cellEnds[k] = cellEndsCopy[c]
+        k += 1
+      }
+    }
+    for n in notes.indices where notes[n].gridRow < count { notes[n].gridRow = newIndex[notes[n].gridRow] }
   }
 
   @inline(__always) func endCell() {

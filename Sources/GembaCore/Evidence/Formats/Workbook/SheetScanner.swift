@@ -209,7 +209,10 @@ struct SheetScanner {
         let s = Int(strings.starts[index]), e = Int(strings.starts[index + 1])
         strings.bytes.withUnsafeBufferPointer { b in if e > s { text.append(b.baseAddress! + s, count: e - s) } }
       } else {
-        grid.note(column, "shared string \(index) does not exist (the workbook has \(strings.count)); loaded as empty")
+        // Its text is lost: no value to put there (openpyxl fails on it, Excel repairs the file).
+        grid.markDamaged(
+          "has cell \(grid.currentReference) naming shared string \(NumberFormat.integer(index)), but the workbook has \(NumberFormat.integer(strings.count))"
+        )
       }
       grid.endCell()
     case .number:
@@ -241,7 +244,15 @@ struct SheetScanner {
       grid.endCell()
     case .boolean:
       grid.beginCell(column)
-      text.append(n > 0 && p[0] == 49 ? "TRUE" : "FALSE")
+      if n == 1 && (p[0] == 48 || p[0] == 49) {
+        text.append(p[0] == 49 ? "TRUE" : "FALSE")
+      } else {
+        // Not 0 or 1: what it means is not known, so it is kept as written, and said.
+        text.append(p, count: n)
+        let written = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        grid.note(
+          column, "cell \(grid.currentReference) is a boolean holding `\(written)`, not 0 or 1; loaded as that text")
+      }
       grid.endCell()
     case .error:
       grid.beginCell(column)

@@ -17,6 +17,7 @@ enum XlsxLoader {
       throw refusal(
         path, "sheet `\(sheet.name)` has no worksheet part in the workbook", hint: "open it in Excel and save it again")
     }
+    try checkUTF8(archive, entry, what: "sheet `\(sheet.name)`", file: path)
     let digest = ResultBox("")
     let outcome = ResultBox<Result<Bool, ZipError>>(.success(true))
     let grid = SheetGrid()
@@ -33,6 +34,7 @@ enum XlsxLoader {
     let digestJob: @Sendable () -> Void = { digest.value = sha256(bytes.buffer, progress: progress) }
     if options.parallel { Parallel.run([digestJob, readJob]) } else { digestJob(); readJob() }
     switch outcome.value {
+    case .failure(.noMemory): throw EvidenceLoader.outOfMemory(path)
     case .failure(let error): throw refusal(path, error.message, hint: hint(for: error))
     case .success(false): throw EvidenceLoader.cancelled(path)
     case .success(true): break
@@ -44,9 +46,61 @@ enum XlsxLoader {
         path, "sheet `\(sheet.name)` holds more than 4 GiB of text",
         hint: "split it into several sheets or save parts of it as CSV")
     }
-    return try XlsxTableBuilder.build(
+    if grid.unordered != nil { grid.sortRows() }
+    if let damage = grid.damage {
+      throw refusal(
+        path, "sheet `\(sheet.name)` \(damage): the workbook is damaged",
+        hint: "open it in Excel, which offers to repair it, and save it again")
+    }
+    var result = try XlsxTableBuilder.build(
       grid, name: name, path: path, sheet: sheet.name, sheets: book.index.sheets.map(\.name), sha256: digest.value,
       bytes: bytes, options: options)
+    if let unordered = grid.unordered {
+      // Read right (in row order, as Excel shows them), but not as the file wrote them: said.
+      result.problems.insert(
+        EvidenceProblem(
+          .workbook, file: path, line: unordered.row,
+          message:
+            "sheet `\(sheet.name)` writes row \(unordered.row) after row \(unordered.previous); the rows were read in order of their numbers, as Excel shows them",
+          action: .loaded), at: 0)
+      result.problemCount += 1
+    }
+    return result
+  }
+
+  /// Refuses a part written in UTF-16: gemba scans workbook XML as UTF-8, as Excel and every
+  /// other writer save it, and a UTF-16 part read as bytes would load as nothing.
+  static func checkUTF8(_ archive: ZipArchive, _ entry: ZipArchive.Entry, what: String, file: String)
+    throws(EvidenceError)
+  {
+    var head: [UInt8] = [0, 0]
+    let n: Int
+    do throws(ZipError) {
+      let reader = try ZipEntryReader(archive, entry, limit: partLimit)
+      n = try head.withUnsafeMutableBufferPointer { (b) throws(ZipError) -> Int in
+        try reader.read(into: b.baseAddress!, capacity: 2)
+      }
+    } catch {
+      throw refusal(file, error.message, hint: hint(for: error))
+    }
+    try checkUTF8(head[0..<n], size: entry.size, part: entry.name, what: what, file: file)
+  }
+
+  /// The check of a part's first two bytes (`head`) for UTF-16: a byte-order mark, or `<` beside a NUL.
+  static func checkUTF8(_ head: ArraySlice<UInt8>, size: Int, part: String, what: String, file: String)
+    throws(EvidenceError)
+  {
+    guard head.count >= 2 else { return }
+    let (a, b) = (head[head.startIndex], head[head.startIndex + 1])
+    guard (a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF) || (a == 0x3C && b == 0) || (a == 0 && b == 0x3C)
+    else { return }
+    let odd =
+      size % 2 == 1
+      ? ", and it ends in half a character (\(NumberFormat.integer(size)) bytes, an odd number: the part is damaged)"
+      : ""
+    throw refusal(
+      file, "\(what) (`\(part)`) is XML in UTF-16\(odd); gemba reads workbook parts in UTF-8, as Excel writes them",
+      hint: "open it in Excel and save it again")
   }
 
   /// The names of a workbook's sheets, in order (chart sheets included).
@@ -90,19 +144,30 @@ enum XlsxLoader {
         file, "the zip archive is not an Excel workbook (it has no xl/workbook.xml)",
         hint: "if it is an archive of exports, unzip it and load the files inside")
     }
+    let index: WorkbookIndex
+    var parts: [(entry: ZipArchive.Entry, bytes: [UInt8])?] = [nil, nil]
     do throws(ZipError) {
-      let index = try WorkbookIndex.read(archive, workbookPath: workbook, limit: limit)
+      index = try WorkbookIndex.read(archive, workbookPath: workbook, limit: limit)
       let folder = workbook.split(separator: "/").dropLast().joined(separator: "/")
       let stylesPart = archive.entry(index.stylesPath ?? folder + "/styles.xml")
       let stringsPart = archive.entry(index.sharedStringsPath ?? folder + "/sharedStrings.xml")
-      var styles = CellStyles()
-      if let stylesPart { styles = CellStyles.read(try archive.data(stylesPart, limit: limit)) }
-      var strings = SharedStrings()
-      if let stringsPart { strings = SharedStrings.read(try archive.data(stringsPart, limit: limit)) }
-      return Book(index: index, styles: styles, strings: strings)
+      for (k, part) in [stylesPart, stringsPart].enumerated() {
+        if let part { parts[k] = (part, try archive.data(part, limit: limit)) }
+      }
+    } catch .noMemory {
+      throw EvidenceLoader.outOfMemory(file)
     } catch {
       throw refusal(file, error.message, hint: hint(for: error))
     }
+    for (k, part) in parts.enumerated() {
+      guard let part else { continue }
+      try checkUTF8(
+        part.bytes.prefix(2), size: part.bytes.count, part: part.entry.name,
+        what: k == 0 ? "the styles" : "the shared strings", file: file)
+    }
+    return Book(
+      index: index, styles: parts[0].map { CellStyles.read($0.bytes) } ?? CellStyles(),
+      strings: parts[1].map { SharedStrings.read($0.bytes) } ?? SharedStrings())
   }
 
   static func choose(_ wanted: String?, in index: WorkbookIndex, file: String) throws(EvidenceError)
@@ -150,6 +215,7 @@ enum XlsxLoader {
     case .tooLarge:
       return
         "if the sheet is real, split it into smaller sheets or save it as CSV; a file that inflates this far is usually a zip bomb"
+    case .noMemory: return "load a smaller workbook, or free memory and load it again"
     case .encrypted: return "remove the password in Excel (File › Info › Protect Workbook) and save again"
     case .unsupported: return "open it in Excel and save it again as .xlsx (Excel writes deflate)"
     case .truncated, .crcMismatch, .corrupt:

@@ -62,7 +62,8 @@ enum XlsxSheetReader {
           if n == 0 { done = true }
           if done { cut = filled; break }
           if let c = lastRowEnd(piece.bytes, filled), c > 0 { cut = c; break }
-          if filled == piece.capacity { piece.grow() }  // one row longer than the piece: make room
+          // One row longer than the piece: make room, or say the memory is not there.
+          if filled == piece.capacity, !piece.grow() { throw ZipError.noMemory(reader.name, bytes: filled * 2) }
         }
         tail = Array(UnsafeBufferPointer(start: piece.bytes + cut, count: filled - cut))
         piece.count = cut
@@ -103,20 +104,27 @@ final class XMLPiece: @unchecked Sendable {
   var count = 0
   var produced = 0
 
+  // malloc'd, so that memory running out is an answer (`grow` returns false), not a crash.
   init(capacity: Int) {
-    self.capacity = capacity
-    bytes = .allocate(capacity: capacity)
+    if let memory = malloc(capacity) {
+      self.capacity = capacity
+      bytes = memory.assumingMemoryBound(to: UInt8.self)
+    } else {
+      // Too little memory for a piece: start tiny; the first row that does not fit says so.
+      self.capacity = 16
+      bytes = malloc(16)!.assumingMemoryBound(to: UInt8.self)
+    }
   }
 
-  func grow() {
-    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-    bigger.update(from: bytes, count: capacity)
-    bytes.deallocate()
-    bytes = bigger
+  /// Doubles the piece (a row longer than it); false when the memory is not there.
+  func grow() -> Bool {
+    guard let bigger = realloc(bytes, capacity * 2) else { return false }
+    bytes = bigger.assumingMemoryBound(to: UInt8.self)
     capacity *= 2
+    return true
   }
 
-  deinit { bytes.deallocate() }
+  deinit { free(bytes) }
 }
 
 /// Free and full pieces between the inflating and the scanning thread.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The entries of a zip archive, read in place from its bytes (the central directory, ZIP64 where
 /// the sizes need it). Entries are inflated on demand by `ZipEntryReader`.
 ///
@@ -107,8 +109,13 @@ struct ZipArchive: @unchecked Sendable {
   /// The whole entry, inflated and checked; refused past `limit` bytes.
   func data(_ entry: Entry, limit: Int) throws(ZipError) -> [UInt8] {
     let reader = try ZipEntryReader(self, entry, limit: limit)
+    // The size is what the archive claims: its memory is asked for first, so a claim too large
+    // for the memory left is a refusal, not a crash in the array's growth.
+    let claimed = min(entry.size, limit)
+    guard let probe = malloc(max(claimed, 1)) else { throw .noMemory(entry.name, bytes: claimed) }
+    free(probe)
     var out: [UInt8] = []
-    out.reserveCapacity(min(entry.size, limit))
+    out.reserveCapacity(claimed)
     let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
     defer { chunk.deallocate() }
     while true {
@@ -163,6 +170,8 @@ enum ZipError: Error, Equatable {
   case tooLarge(String, limit: Int)
   case crcMismatch(String)
   case corrupt(String, String)
+  /// The memory to inflate it into is not there.
+  case noMemory(String, bytes: Int)
 
   var message: String {
     switch self {
@@ -174,6 +183,8 @@ enum ZipError: Error, Equatable {
       return "`\(name)` inflates past \(NumberFormat.integer(limit)) bytes (a zip bomb, or a sheet too large to load)"
     case .crcMismatch(let name): return "`\(name)` fails its CRC-32 check (the file is damaged)"
     case .corrupt(let name, let why): return "`\(name)` is damaged: \(why)"
+    case .noMemory(let name, let bytes):
+      return "`\(name)` is too large for the memory left (\(NumberFormat.integer(bytes)) bytes)"
     }
   }
 }

@@ -11,6 +11,8 @@ final class ZipEntryReader: @unchecked Sendable {
   private var stream: UnsafeMutablePointer<z_stream>?
   private var storedOffset = 0
   private(set) var produced = 0
+  /// The entry's name in the archive, for messages.
+  var name: String { entry.name }
   private var crc: UInt = 0
   private var finished = false
 
