@@ -82,7 +82,7 @@ struct RecordSmallItemsTests {
     let expected = record.problem?.expected ?? ""
     let d0Text = d0.blocks.map { block -> String in
       switch block {
-      case .paragraph(let text), .missing(let text), .heading(let text), .subheading(let text): text
+      case .paragraph(let text), .missing(let text), .alarm(let text), .heading(let text), .subheading(let text): text
       case .fields(let fields): fields.map { "\($0.label) \($0.value ?? "")" }.joined(separator: " ")
       case .table(let table): (table.header + table.rows.flatMap { $0 }).joined(separator: " ")
       case .list(let items): items.joined(separator: " ")
