@@ -66,6 +66,11 @@ struct DeepWhyChainTests {
     #expect(run.status == 0, "status \(run.status)\n\(run.stderr.suffix(2000))")
     for (format, target) in zip(formats, targets) {
       let text = try GembaProcess.read(folder.appendingPathComponent(target))
+      if format == "a3" {
+        // One sheet: a box keeps whole items and says where the rest is (the record).
+        #expect(text.contains("answer 1") && text.contains("more not shown: see the record"), "\(format)")
+        continue
+      }
       // The deepest answer is there, below all the others.
       #expect(text.contains("answer \(depth)"), "\(format)")
       if format == "json" { #expect(balanced(text)) }

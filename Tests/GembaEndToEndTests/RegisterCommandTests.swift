@@ -194,10 +194,10 @@ struct RegisterCommandTests {
     #expect(nowhere.status != 0)
     #expect(nowhere.stderr.contains("no register at missing.db"))
 
-    _ = try sqliteExec(folder.appendingPathComponent(".gemba/register.db"), "UPDATE schema_version SET version = 8")
+    _ = try sqliteExec(folder.appendingPathComponent(".gemba/register.db"), "UPDATE schema_version SET version = 9")
     let newer = try GembaProcess.run(["register", "kpis"], in: folder, timeout: 60)
     #expect(newer.status != 0)
-    #expect(newer.stderr.contains("register .gemba/register.db has schema 8; this gemba knows up to 7: upgrade gemba"))
+    #expect(newer.stderr.contains("register .gemba/register.db has schema 9; this gemba knows up to 8: upgrade gemba"))
 
     let usage = try GembaProcess.run(["register", "actions", "--state", "open"], in: folder, timeout: 60)
     #expect(usage.status == 2)

@@ -91,7 +91,7 @@ enum FakeFolders {
       ("finding x --evidence t", ["tickets"]),
       ("step y --after ", ["S1", "S2", "S3"]),
       ("fishbone x --template ", ["6M", "8P", "4S", "none"]),
-      ("export md out.md --", ["--sop"]),
+      ("export md out.md --", ["--sop", "--paper"]),
       ("metric ", ["dpmo", "fpy", "rty", "coq"]),
     ] as [(String, [String])])
   func options(_ input: String, expected: [String]) {
