@@ -70,7 +70,7 @@ struct StoredEvidenceTests {
     // Opening it says so before anything else, and `status` says it too.
     let session = try GembaProcess.run(["refund-guidance.md"], stdin: "status\n", in: copy)
     #expect(session.status == 0)
-    // The first extract was replaced by the follow-up's (cell 95), but what was cited from it stands.
+    // The first extract was replaced by the follow-up's (cell 96), but what was cited from it stands.
     #expect(
       session.stderr.contains(
         "warning: integrity: chain verified (\(cells) cells); 1 of 3 evidence files changed since cited: evidence/tickets.csv"
@@ -87,7 +87,7 @@ struct StoredEvidenceTests {
     let query = try GembaProcess.run(["refund-guidance.md"], stdin: "tickets | where correct = no | count\n", in: copy)
     #expect(
       query.stdout.contains(
-        "note: evidence/tickets-2027-01-24.csv changed since cell 95 loaded it; this ran on the file as it is now"),
+        "note: evidence/tickets-2027-01-24.csv changed since cell 96 loaded it; this ran on the file as it is now"),
       "\(query.stdout)")
     #expect(query.stdout.contains("\(afterFollowUp) rows"))
     let notebook = try GembaProcess.read(copy.appendingPathComponent("refund-guidance.md"))
@@ -126,7 +126,7 @@ struct StoredEvidenceTests {
         "3 of 3 evidence files missing: evidence/tickets.csv, evidence/policy-changes.csv, evidence/tickets-2027-01-24.csv"
       ),
       "\(session.stdout)")
-    #expect(session.stderr.contains("evidence/tickets.csv (loaded in cell 5): the file is missing"))
+    #expect(session.stderr.contains("evidence/tickets.csv (loaded in cell 6): the file is missing"))
     let html = try GembaProcess.run(["export", "refund-guidance.md", "--format", "html"], in: copy)
     #expect(html.status == 0)
     #expect(html.stdout.contains("3 of 3 evidence files missing"))
@@ -135,7 +135,7 @@ struct StoredEvidenceTests {
     let query = try GembaProcess.run(["refund-guidance.md"], stdin: "tickets | count\n", in: copy)
     #expect(query.status == 1)
     #expect(query.stderr.contains("`tickets` cannot be read again"))
-    #expect(query.stderr.contains("it was loaded in cell 95 from evidence/tickets-2027-01-24.csv"), "\(query.stderr)")
+    #expect(query.stderr.contains("it was loaded in cell 96 from evidence/tickets-2027-01-24.csv"), "\(query.stderr)")
   }
 
   @Test func anUndoneLoadWhoseFileWasDeletedOpensVerifiesAndReplaysToTheStoredState() throws {
@@ -175,7 +175,7 @@ struct StoredEvidenceTests {
     let original = try GembaProcess.read(path)
     let lines = original.components(separatedBy: "\n")
     let index = try #require(lines.firstIndex { $0.hasPrefix("<!-- data {\"loaded\"") })
-    let header = try #require(lines[..<index].lastIndex { $0.hasPrefix("<!-- cell 5 ") })
+    let header = try #require(lines[..<index].lastIndex { $0.hasPrefix("<!-- cell 6 ") })
 
     for edit in [
       lines[index].replacingOccurrences(of: "{\"loaded\"", with: "{\"loaded\":,"),
@@ -187,12 +187,12 @@ struct StoredEvidenceTests {
       try text.write(to: path, atomically: true, encoding: .utf8)
       let open = try GembaProcess.run(["refund-guidance.md"], stdin: "status\n", in: copy)
       #expect(open.status == 2)
-      #expect(open.stderr.contains("error[E0509]: cell 5 "), "\(open.stderr)")
+      #expect(open.stderr.contains("error[E0509]: cell 6 "), "\(open.stderr)")
       #expect(open.stderr.contains(" --> refund-guidance.md:\(header + 1):1"))
       #expect(try GembaProcess.read(path) == text, "the notebook was changed")
       let verify = try GembaProcess.run(["verify", "refund-guidance.md"], in: copy)
       #expect(verify.status == 1)
-      #expect(verify.stderr.contains("cell 5 does not match its chain value"))
+      #expect(verify.stderr.contains("cell 6 does not match its chain value"))
     }
   }
 
