@@ -67,8 +67,9 @@ struct DeepWhyChainTests {
     for (format, target) in zip(formats, targets) {
       let text = try GembaProcess.read(folder.appendingPathComponent(target))
       if format == "a3" {
-        // One sheet: a box keeps whole items and says where the rest is (the record).
-        #expect(text.contains("answer 1") && text.contains("more not shown: see the record"), "\(format)")
+        // One sheet: a box keeps whole items (a chain 5,000 deep is one item, too long for it) and
+        // says where the rest is: the record.
+        #expect(text.contains("more not shown: see the record, section"), "\(format)")
         continue
       }
       // The deepest answer is there, below all the others.
