@@ -73,7 +73,7 @@ extension Record {
     let contained = !(containments ?? []).isEmpty && (containments ?? []).allSatisfy { $0.state == .verified }
     let corrected =
       rootVerified && !actions.isEmpty && actions.allSatisfy { $0.state == .done || $0.state == .effective }
-    let effective = !actions.isEmpty && actions.allSatisfy { $0.verdict == "effective" }
+    let effective = !actions.isEmpty && actions.allSatisfy(\.isReleased)  // judged effective
     let approval = signoffs.first {
       $0.meaning == SignoffMeaning.approved.rawValue && $0.standing == .holds && $0.cell > lastSubstantive
     }
